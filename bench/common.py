@@ -1,0 +1,104 @@
+"""Shared helpers of the bench scripts: where the data is, which pages, how to read them."""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+KINDS = ("pdftotext", "raw", "pymupdf")
+DEV_LAST = 40  # pages 1..40 are "dev", 41..60 "held-out" (do not tune on those)
+SPLITS = ("dev", "heldout")
+SPLIT_LABELS = {"dev": "dev 1–40", "heldout": "held-out 41–60"}
+
+
+def ensure_importable() -> None:
+    """Put the repository root (for `bench`) and src/ (for `banmian`, if not installed) on sys.path."""
+    for p in (REPO, REPO / "src"):
+        if str(p) not in sys.path:
+            sys.path.insert(0, str(p))
+
+
+def shared_dir() -> Path:
+    """The shared/ folder: $BANMIAN_SHARED, else the `shared` folder beside the repository."""
+    env = os.environ.get("BANMIAN_SHARED")
+    return Path(env).expanduser().resolve() if env else REPO.parent / "shared"
+
+
+def pages_dir(shared: Path | None = None) -> Path:
+    """The dev pages folder inside shared/."""
+    return (shared or shared_dir()) / "data" / "pages-dev"
+
+
+def data_available(shared: Path | None = None) -> bool:
+    """Whether the dev pages (gold files) are present."""
+    d = pages_dir(shared)
+    return d.is_dir() and any(d.glob("page_*.gold.json"))
+
+
+def parse_range(spec: str) -> list[int]:
+    """Parse a page list such as "1-60", "3", "1-5,41,50-52" into sorted page numbers."""
+    out: set[int] = set()
+    for part in spec.split(","):
+        part = part.strip().replace("–", "-")
+        if not part:
+            continue
+        if "-" in part:
+            lo, hi = (int(x) for x in part.split("-", 1))
+            out.update(range(lo, hi + 1))
+        else:
+            out.add(int(part))
+    return sorted(out)
+
+
+def parse_kinds(spec: str) -> list[str]:
+    """Parse "pdftotext,raw" into dump kinds, rejecting unknown ones."""
+    kinds = [k.strip() for k in spec.split(",") if k.strip()]
+    bad = [k for k in kinds if k not in KINDS]
+    if bad:
+        raise SystemExit(f"unknown dump kind(s) {bad}; choose from {', '.join(KINDS)}")
+    return kinds
+
+
+def split_of(page_no: int) -> str:
+    """'dev' for pages 1..40, 'heldout' for 41..60."""
+    return "dev" if page_no <= DEV_LAST else "heldout"
+
+
+@dataclass
+class DevPage:
+    """One dev page: its number, gold dict and the path of each dump kind."""
+
+    no: int
+    gold: dict
+    dir: Path
+
+    @property
+    def name(self) -> str:
+        return f"page_{self.no:04d}"
+
+    def dump_path(self, kind: str) -> Path:
+        return self.dir / f"{self.name}.{kind}.txt"
+
+    def dump_text(self, kind: str) -> str:
+        return self.dump_path(kind).read_text(encoding="utf-8")
+
+
+def load_pages(numbers: list[int], shared: Path | None = None) -> list[DevPage]:
+    """Load the gold of the requested pages that exist (missing numbers are skipped)."""
+    d = pages_dir(shared)
+    out = []
+    for no in numbers:
+        gold_path = d / f"page_{no:04d}.gold.json"
+        if gold_path.exists():
+            out.append(DevPage(no, json.loads(gold_path.read_text(encoding="utf-8")), d))
+    return out
+
+
+def floor2(x: float) -> float:
+    """Round down to 2 decimals (tolerating float noise: 0.57 stays 0.57)."""
+    import math
+
+    return math.floor(x * 100 + 1e-9) / 100

@@ -1,0 +1,153 @@
+"""The quick quality gate: banmian on all 60 dev pages must not fall below bench/floors.json.
+
+    python bench/gate.py            # check; exit 1 listing every metric below its floor
+    python bench/gate.py --update   # raise floors to today's measurements (never lowers one)
+
+Runs banmian (no baselines) on the pdftotext, raw and pymupdf dumps of pages 1–60, aggregates
+per dump kind and split ("dev" 1–40, "heldout" 41–60) as bench/eval.py does, and compares with
+the floors. Checked: every metric present in floors.json for that kind and split (all rate
+metrics for pdftotext, body_char_acc for raw and pymupdf), plus "invariant_pages": for each dump
+kind, the number of pages on which the character-coverage invariant holds. Any exception raised
+by banmian on a page also fails the gate. Without the shared data it prints "skipped: …" and
+exits 0.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as `python bench/gate.py`
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.common import KINDS, SPLITS, data_available, floor2, load_pages, pages_dir, parse_range
+from bench.eval import (evaluate, find_row, format_errors, format_invariant, format_summary,
+                        load_banmian, summarize)
+from bench.metrics import RATE_METRICS
+
+FLOORS_PATH = Path(__file__).resolve().with_name("floors.json")
+GATED = {"pdftotext": RATE_METRICS, "raw": ("body_char_acc",), "pymupdf": ("body_char_acc",)}
+TIME_BUDGET_S = 60
+EPS = 1e-9
+
+
+def measure(runs) -> dict:
+    """Gated measurements: {kind: {split: {metric: value}}, "invariant_pages": min over kinds}."""
+    rows = summarize(runs)
+    out: dict = {}
+    for kind, metrics in GATED.items():
+        for split in SPLITS:
+            row = find_row(rows, "banmian", kind, split)
+            if row is None:
+                continue
+            vals = {m: row[m] for m in metrics if row[m] is not None}
+            out.setdefault(kind, {})[split] = vals
+    per_kind = [sum(bool(r.invariant) for r in runs if r.kind == k) for k in GATED]
+    out["invariant_pages"] = min(per_kind) if per_kind else 0
+    return out
+
+
+def below_floors(measured: dict, floors: dict) -> list[str]:
+    """One message per floored metric that is missing or below its floor."""
+    msgs = []
+    for kind in KINDS:
+        for split, metric_floors in (floors.get(kind) or {}).items():
+            for metric, floor in metric_floors.items():
+                value = measured.get(kind, {}).get(split, {}).get(metric)
+                if value is None:
+                    msgs.append(f"{kind} {split} {metric}: not measured (floor {floor:.2f})")
+                elif value < floor - EPS:
+                    msgs.append(f"{kind} {split} {metric}: {value:.4f} < floor {floor:.2f}")
+    inv_floor = floors.get("invariant_pages")
+    if inv_floor is not None and measured["invariant_pages"] < inv_floor:
+        msgs.append(f"invariant holds on {measured['invariant_pages']} pages (fewest over dump "
+                    f"kinds) < floor {inv_floor}")
+    return msgs
+
+
+def raised_floors(measured: dict, floors: dict) -> tuple[dict, list[str]]:
+    """Floors raised to the measurements rounded down to 2 decimals; never lowered."""
+    new = json.loads(json.dumps(floors))
+    changes = []
+    for kind in GATED:
+        for split, vals in measured.get(kind, {}).items():
+            slot = new.setdefault(kind, {}).setdefault(split, {})
+            for metric, value in vals.items():
+                old, cand = slot.get(metric), floor2(value)
+                if old is None or cand > old + EPS:
+                    slot[metric] = cand
+                    changes.append(f"{kind} {split} {metric}: {old} -> {cand:.2f}")
+    old_inv = new.get("invariant_pages")
+    if old_inv is None or measured["invariant_pages"] > old_inv:
+        new["invariant_pages"] = measured["invariant_pages"]
+        changes.append(f"invariant_pages: {old_inv} -> {measured['invariant_pages']}")
+    return new, changes
+
+
+def load_floors(path: Path) -> dict:
+    """The floors file, or {} when it does not exist yet."""
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def save_floors(path: Path, floors: dict) -> None:
+    """Write floors in a stable, reviewable layout (kinds in order, metrics in order)."""
+    order = list(RATE_METRICS)
+    out = {}
+    for kind in KINDS:
+        if kind in floors:
+            out[kind] = {s: dict(sorted(floors[kind][s].items(), key=lambda kv: order.index(kv[0])
+                                        if kv[0] in order else len(order)))
+                         for s in SPLITS if s in floors[kind]}
+    out.update({k: v for k, v in floors.items() if k not in KINDS})
+    path.write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description="banmian quality gate (see bench/README.md)")
+    ap.add_argument("--update", action="store_true",
+                    help="raise floors to current measurements (rounded down), never lower them")
+    ap.add_argument("--floors", type=Path, default=FLOORS_PATH, help="floors file")
+    args = ap.parse_args(argv)
+
+    if not data_available():
+        print(f"skipped: shared data not found at {pages_dir()} (set BANMIAN_SHARED)")
+        return 0
+    try:
+        load_banmian()
+    except ImportError as exc:
+        print(f"gate FAILED: banmian cannot be imported: {exc}")
+        return 1
+
+    t0 = time.perf_counter()
+    runs = evaluate(list(GATED), load_pages(parse_range("1-60")), ["banmian"])
+    elapsed = time.perf_counter() - t0
+    print(format_summary(summarize(runs)))
+    print(format_invariant(runs))
+    errors = format_errors(runs)
+    if errors:
+        print(errors)
+    print(f"gate run took {elapsed:.1f} s (budget {TIME_BUDGET_S} s)"
+          + ("  WARNING: over budget" if elapsed > TIME_BUDGET_S else ""))
+
+    measured = measure(runs)
+    floors = load_floors(args.floors)
+    if args.update:
+        new, changes = raised_floors(measured, floors)
+        save_floors(args.floors, new)
+        print("floors raised:\n  " + "\n  ".join(changes) if changes else "floors unchanged")
+        floors = new
+
+    problems = below_floors(measured, floors)
+    if any(r.error for r in runs):
+        problems.append(f"banmian raised on {sum(bool(r.error) for r in runs)} page dump(s)")
+    if problems:
+        print(f"gate FAILED ({args.floors.name}):\n  " + "\n  ".join(problems))
+        return 1
+    print(f"gate passed: every metric at or above its floor in {args.floors.name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,83 @@
+"""A small maximum-weight assignment (Hungarian algorithm), pure Python.
+
+Used to pair fragment ends with fragment starts and headline blocks with articles: a global
+choice, not a greedy one, so one strong pair does not steal the partner of two good ones.
+"""
+from __future__ import annotations
+
+INF = float("inf")
+
+
+def max_weight_pairs(scores: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
+    """Pairs (a, b) maximising the summed score; each a and each b used at most once.
+
+    `scores` holds only the allowed pairs; a pair with no entry is not allowed. Pairs with a
+    score <= 0 are never chosen (leaving both sides unpaired is worth 0).
+    """
+    left = sorted({a for a, _ in scores})
+    right = sorted({b for _, b in scores})
+    if not left or not right:
+        return []
+    n = max(len(left), len(right))
+    # Square cost matrix for minimisation; forbidden or non-positive pairs cost 0 (= unpaired).
+    cost = [[0.0] * n for _ in range(n)]
+    li = {a: i for i, a in enumerate(left)}
+    ri = {b: j for j, b in enumerate(right)}
+    for (a, b), s in scores.items():
+        if s > 0:
+            cost[li[a]][ri[b]] = -s
+    match = _hungarian(cost)
+    out = []
+    for i, j in enumerate(match):
+        if i < len(left) and j < len(right) and scores.get((left[i], right[j]), 0) > 0:
+            out.append((left[i], right[j]))
+    return out
+
+
+def _hungarian(cost: list[list[float]]) -> list[int]:
+    """Row -> column assignment minimising total cost of a square matrix (O(n^3))."""
+    n = len(cost)
+    u = [0.0] * (n + 1)
+    v = [0.0] * (n + 1)
+    p = [0] * (n + 1)
+    way = [0] * (n + 1)
+    for i in range(1, n + 1):
+        p[0] = i
+        j0 = 0
+        minv = [INF] * (n + 1)
+        used = [False] * (n + 1)
+        while True:
+            used[j0] = True
+            i0 = p[j0]
+            delta = INF
+            j1 = 0
+            row = cost[i0 - 1]
+            for j in range(1, n + 1):
+                if not used[j]:
+                    cur = row[j - 1] - u[i0] - v[j]
+                    if cur < minv[j]:
+                        minv[j] = cur
+                        way[j] = j0
+                    if minv[j] < delta:
+                        delta = minv[j]
+                        j1 = j
+            for j in range(n + 1):
+                if used[j]:
+                    u[p[j]] += delta
+                    v[j] -= delta
+                else:
+                    minv[j] -= delta
+            j0 = j1
+            if p[j0] == 0:
+                break
+        while True:
+            j1 = way[j0]
+            p[j0] = p[j1]
+            j0 = j1
+            if j0 == 0:
+                break
+    match = [0] * n
+    for j in range(1, n + 1):
+        if p[j]:
+            match[p[j] - 1] = j - 1
+    return match

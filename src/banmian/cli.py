@@ -1,0 +1,357 @@
+"""The `banmian` command line: thin commands over the library.
+
+Errors reach the user as one line on stderr, never as a traceback:
+``banmian: error: <message>`` for bad input (exit 2) and
+``banmian: internal error: <type>: <message>`` for bugs (exit 1; set BANMIAN_DEBUG=1 to see the
+traceback). Ctrl-C exits with 130.
+"""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime
+import os
+import re
+import sys
+import tempfile
+import time
+import traceback
+import unicodedata
+from collections.abc import Iterator
+
+from banmian import __version__
+from banmian.errors import BanmianError
+from banmian.model import Page, line_ranges
+from banmian.writers.json import dumps, page_to_dict
+from banmian.writers.jsonl import page_to_jsonl_records
+from banmian.writers.markdown import page_to_markdown
+
+PROG = "banmian"
+EXIT_OK, EXIT_INTERNAL, EXIT_BAD_INPUT, EXIT_BROKEN_PIPE, EXIT_INTERRUPTED = 0, 1, 2, 141, 130
+
+PARSE_EPILOG = """\
+output:
+  json   one input file holding one page: one indented JSON object (schema banmian.page/1);
+         several pages or several files: JSON Lines, one page object per line
+  md     Markdown, one # section per page and one ## section per article
+  jsonl  JSON Lines, one article per line with its page's fields copied in
+
+--explain prints, for every input line, its number, kind, paragraph-start mark (¶), the
+article it went into and the reasons recorded by the stages, then each article's reasons.
+Without -o the table replaces the normal output; with -o the output goes to OUT and the
+table to stdout.
+
+errors:
+  Files are parsed in order; the first bad file (missing, a directory, binary, undecodable)
+  stops the run with exit status 2. With -o, OUT is written atomically: on any error it is
+  left untouched (or not created).
+
+exit status: 0 ok, 1 internal error, 2 bad input or usage, 130 interrupted,
+  141 stdout closed early (e.g. piped into head)
+"""
+
+
+class Usage(BanmianError):
+    """A command line that cannot be carried out (e.g. an unwritable -o path)."""
+
+    exit_code = EXIT_BAD_INPUT
+
+
+def _iso_date(value: str) -> str:
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        try:
+            datetime.date.fromisoformat(value)
+            return value
+        except ValueError:
+            pass
+    raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every banmian command."""
+    parser = argparse.ArgumentParser(
+        prog=PROG, description="Rebuild structured articles from raw Chinese newspaper page text dumps."
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    p = commands.add_parser(
+        "parse",
+        help="parse page text dumps into articles",
+        description="Parse page text dumps (form feeds separate pages) into articles.",
+        epilog=PARSE_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("files", nargs="+", metavar="FILE", help="text dump(s): UTF-8, GB18030, Big5 or UTF-16")
+    p.add_argument("--format", choices=["json", "md", "jsonl"], default="json", help="output format (default json)")
+    p.add_argument("-o", "--output", metavar="OUT", help="write the output to OUT (atomically) instead of stdout")
+    p.add_argument("--explain", action="store_true", help="print a line-by-line table of decisions")
+    p.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD", help="the page date, when the page does not print it")
+    p.add_argument("--progress", action="store_true", help="show progress on stderr even when it is not a terminal")
+    return parser
+
+
+# ---------------------------------------------------------------- output
+
+
+class Emitter:
+    """Writes parsed pages to a stream in one of the output formats.
+
+    For json with a single input file the first page is held back: if no second page follows
+    it is printed as one indented object, otherwise every page is printed as a JSON line.
+    """
+
+    def __init__(self, fmt: str, stream, single_file: bool):
+        self.fmt = fmt
+        self.stream = stream
+        self.single_file = single_file
+        self.held: dict | None = None
+        self.pages = 0
+
+    def page(self, page: Page) -> None:
+        """Write (or hold) one page."""
+        self.pages += 1
+        if self.fmt == "jsonl":
+            for record in page_to_jsonl_records(page):
+                self.stream.write(dumps(record) + "\n")
+        elif self.fmt == "md":
+            self.stream.write(("\n" if self.pages > 1 else "") + page_to_markdown(page))
+        elif self.single_file and self.pages == 1:
+            self.held = page_to_dict(page)
+        else:
+            if self.held is not None:
+                self.stream.write(dumps(self.held) + "\n")
+                self.held = None
+            self.stream.write(dumps(page_to_dict(page)) + "\n")
+
+    def close(self) -> None:
+        """Write whatever is held back."""
+        if self.held is not None:
+            self.stream.write(dumps(self.held, pretty=True) + "\n")
+            self.held = None
+
+
+class _Discard:
+    def write(self, text: str) -> int:
+        return len(text)
+
+
+@contextlib.contextmanager
+def atomic_output(path: str) -> Iterator:
+    """A text stream that replaces `path` only when the block succeeds.
+
+    Writes to a temporary file in the same directory, then `os.replace`s it over `path`. On any
+    exception the temporary file is removed and `path` is left as it was.
+    """
+    directory = os.path.dirname(os.path.abspath(path))
+    if os.path.isdir(path):
+        raise Usage(f"cannot write {path}: it is a directory")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix=".banmian-", suffix=".tmp")
+    except OSError as exc:
+        raise Usage(f"cannot write {path}: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as stream:
+            yield stream
+            try:
+                stream.flush()
+                os.fsync(stream.fileno())
+            except OSError as exc:
+                raise Usage(f"cannot write {path}: {exc.strerror or exc}") from None
+        umask = os.umask(0)
+        os.umask(umask)
+        try:
+            os.chmod(tmp, 0o666 & ~umask)
+            os.replace(tmp, path)
+        except OSError as exc:
+            raise Usage(f"cannot write {path}: {exc.strerror or exc}") from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _isatty(stream) -> bool:
+    return bool(getattr(stream, "isatty", None) and stream.isatty())
+
+
+class Progress:
+    """A small progress line on stderr: files and pages done, pages per second."""
+
+    def __init__(self, total_files: int, stream, enabled: bool):
+        self.total = total_files
+        self.stream = stream
+        self.enabled = enabled
+        self.tty = enabled and _isatty(stream)
+        self.start = time.monotonic()
+        self.last = 0.0
+        self.files = self.pages = 0
+        self.shown = 0  # length of the line on screen, to blank out leftovers
+
+    def _show(self) -> None:
+        elapsed = max(time.monotonic() - self.start, 1e-9)
+        text = f"{PROG}: {self.files}/{self.total} files, {self.pages} pages, {self.pages / elapsed:.1f} pages/s"
+        if self.tty:
+            self.stream.write("\r" + text.ljust(self.shown))
+            self.shown = len(text)
+        else:
+            self.stream.write(text + "\n")
+        self.stream.flush()
+
+    def page_done(self) -> None:
+        """Count a page; refresh the line at most 10 times a second on a terminal."""
+        self.pages += 1
+        if self.tty and time.monotonic() - self.last >= 0.1:
+            self.last = time.monotonic()
+            self._show()
+
+    def file_done(self) -> None:
+        """Count a file (one line per file when stderr is not a terminal)."""
+        self.files += 1
+        if self.enabled:
+            self._show()
+
+    def finish(self) -> None:
+        """End the progress line."""
+        if self.tty:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+# ---------------------------------------------------------------- --explain
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _fit(text: str, width: int) -> str:
+    """Cut `text` to `width` display columns (CJK counts 2, "…" marks a cut) and pad it."""
+    if _width(text) > width:
+        out, used = [], 0
+        for c in text:
+            if used + _width(c) > width - 1:
+                break
+            out.append(c)
+            used += _width(c)
+        text = "".join(out) + "…"
+    return text + " " * max(0, width - _width(text))
+
+
+def _ranges(numbers) -> str:
+    return ",".join(f"{a}" if a == b else f"{a}-{b}" for a, b in line_ranges(numbers))
+
+
+def explain_page(page: Page) -> str:
+    """A readable table of every input line of `page` and where it went, with reasons."""
+    owners: dict[int, list[str]] = {}
+    for article in page.articles:
+        for n in article.line_nos:
+            owners.setdefault(n, []).append(article.id)
+    for item in page.unassigned:
+        for n in item.line_nos:
+            owners.setdefault(n, []).append(f"~{item.kind}")
+    text_w = 26
+    out = [f"== {page.source.path} · page {page.index} ==",
+           f"{'line':>6}  {'kind':<9} ¶ {'article':<9} {_fit('text', text_w)} reasons"]
+    for line in page.lines:
+        owner = ",".join(dict.fromkeys(owners.get(line.no, []))) or "-"
+        text = line.raw.replace("\t", " ")
+        out.append(
+            f"{line.no:>6}  {line.kind:<9} {'¶' if line.para_start else ' '} {owner:<9} "
+            f"{_fit(text, text_w)} {'; '.join(line.reasons)}".rstrip()
+        )
+    out.append("")
+    out.append("articles:" if page.articles else "articles: none")
+    for article in page.articles:
+        title = article.headline or (article.paragraphs[0][:16] + "…" if article.paragraphs else "")
+        out.append(f"  {article.id:<5} lines {_ranges(article.line_nos) or '-'}  "
+                   f"confidence {article.confidence:.2f}  {title}".rstrip())
+        for reason in article.reasons:
+            out.append(f"        - {reason}")
+    if page.unassigned:
+        out.append("unassigned:")
+        for item in page.unassigned:
+            out.append(f"  {item.kind:<9} lines {_ranges(item.line_nos) or '-'}  {item.text[:30]}")
+    return "\n".join(out) + "\n\n"
+
+
+# ---------------------------------------------------------------- commands
+
+def _parse_files(args, stream, stdout) -> None:
+    from banmian.pipeline import iter_pages
+
+    single = len(args.files) == 1
+    emitter = Emitter(args.format, stream, single)
+    progress = Progress(len(args.files), sys.stderr, (not single) and (args.progress or _isatty(sys.stderr)))
+    try:
+        for path in args.files:
+            for page in iter_pages(path, page_date=args.date):
+                emitter.page(page)
+                if args.explain:
+                    stdout.write(explain_page(page))
+                progress.page_done()
+            progress.file_done()
+        emitter.close()
+    finally:
+        progress.finish()
+
+
+def cmd_parse(args) -> int:
+    """`banmian parse`: parse every file in order and write the pages."""
+    stdout = sys.stdout
+    if args.output:
+        with atomic_output(args.output) as stream:
+            _parse_files(args, stream, stdout)
+    else:
+        _parse_files(args, _Discard() if args.explain else stdout, stdout)
+    stdout.flush()
+    return EXIT_OK
+
+
+def _one_line(text: str) -> str:
+    return re.sub(r"\s*[\r\n]+\s*", " ", text).strip()
+
+
+def _utf8_stdout() -> None:
+    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+    if encoding != "utf8" and hasattr(sys.stdout, "reconfigure"):
+        with contextlib.suppress(Exception):
+            sys.stdout.reconfigure(encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit status (the console script exits with it)."""
+    debug = bool(os.environ.get("BANMIAN_DEBUG"))
+    try:
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if args.command is None:
+            parser.print_help(sys.stderr)
+            return EXIT_BAD_INPUT
+        _utf8_stdout()
+        return cmd_parse(args)
+    except SystemExit as exc:  # argparse: --help, --version, usage errors
+        if exc.code is None:
+            return EXIT_OK
+        return exc.code if isinstance(exc.code, int) else EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        with contextlib.suppress(Exception):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
+    except BanmianError as exc:
+        if debug:
+            traceback.print_exc()
+        print(f"{PROG}: error: {_one_line(str(exc))}", file=sys.stderr)
+        return exc.exit_code
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: no tracebacks for users
+        if debug:
+            traceback.print_exc()
+        print(f"{PROG}: internal error: {type(exc).__name__}: {_one_line(str(exc))}", file=sys.stderr)
+        if not debug:
+            print(f"{PROG}: rerun with BANMIAN_DEBUG=1 to see the traceback", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,53 @@
+"""The join score: does text read on across a break?
+
+Used to choose which fragment continues which, and whether two head lines are one headline.
+Words come from jieba's dictionary as shipped in rjieba (MIT); nothing is learned from the
+evaluation corpus.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import rjieba
+
+from banmian.rules.chars import CLOSERS, OPENERS, is_cjk
+
+# Characters on each side of the break given to the segmenter: enough for a 4-character word.
+JOIN_CONTEXT = 4
+
+
+@lru_cache(maxsize=65536)
+def spanning_word(left: str, right: str) -> str | None:
+    """The dictionary word that crosses the break between `left` and `right`, if any.
+
+    `两辆比亚` + `迪12米` -> "比亚迪". Only words of CJK characters count.
+    """
+    a, b = left[-JOIN_CONTEXT:], right[:JOIN_CONTEXT]
+    if not a or not b or not is_cjk(a[-1]) or not is_cjk(b[0]):
+        return None
+    pos = 0
+    cut = len(a)
+    for word in rjieba.cut(a + b):
+        end = pos + len(word)
+        if pos < cut < end and len(word) >= 2 and all(is_cjk(c) for c in word):
+            return word
+        pos = end
+        if pos >= cut:
+            break
+    return None
+
+
+def join_score(left: str, right: str) -> float:
+    """A score for `right` continuing `left` directly: positive when it reads on.
+
+    +1.5 when a dictionary word spans the break; +1 when `left` ends with an opening bracket
+    or `right` starts with a closing one or a comma (kinsoku: such breaks are mid-sentence).
+    """
+    if not left or not right:
+        return 0.0
+    score = 0.0
+    if left[-1] in OPENERS or right[0] in CLOSERS or right[0] in "，、；：。？！":
+        score += 1.0
+    if spanning_word(left, right):
+        score += 1.5
+    return score

@@ -1,0 +1,151 @@
+"""The page model shared by every reader, stage and writer.
+
+A reader builds a `Page` of `Line`s; each stage takes the page and returns it refined. Every
+decision a stage makes is recorded as a short reason string on the line or article it concerns
+(``"paragraph_start:indent"``), so ``--explain`` can show why a line went where it did.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in PDF points (origin bottom-left)
+LineRange = list[int]  # [first, last], 1-based input line numbers
+
+
+@dataclass(slots=True)
+class Line:
+    """One printed line as the reader saw it.
+
+    `raw` is the line exactly as in the input (without its line break); `text` is the line after
+    normalization (spurious spaces removed). `no` is the 1-based line number within the input
+    file (page breaks do not restart the count).
+    """
+
+    no: int
+    raw: str
+    text: str = ""
+    width: float = 0.0  # in em, measured on `text`
+    kind: str = "body"  # blank|body|header|headline|byline|source|caption|jump|continued|other
+    para_start: bool = False  # a paragraph starts at this line (body lines only)
+    reasons: list[str] = field(default_factory=list)
+    box: Box | None = None  # geometry, when the reader has it
+    font_size: float | None = None
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+    def because(self, reason: str) -> None:
+        """Record why a stage decided something about this line."""
+        self.reasons.append(reason)
+
+
+@dataclass(slots=True)
+class Dateline:
+    text: str
+    place: str | None = None
+    date: str | None = None  # YYYY-MM-DD
+
+    def to_dict(self) -> dict:
+        return {"text": self.text, "place": self.place, "date": self.date}
+
+
+@dataclass(slots=True)
+class Article:
+    """One reconstructed article. Field meanings follow docs/output-schema.md."""
+
+    id: str = ""
+    kicker: str | None = None
+    headline: str | None = None
+    subtitle: str | None = None
+    byline: str | None = None
+    reporters: list[str] = field(default_factory=list)
+    outlet: str | None = None
+    dateline: Dateline | None = None
+    source: str | None = None
+    source_line: str | None = None
+    paragraphs: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    jump: str | None = None
+    continued_from: str | None = None
+    entities: dict = field(default_factory=lambda: {"people": [], "places": [], "organizations": []})
+    line_nos: list[int] = field(default_factory=list)  # every input line used, in any order
+    confidence: float = 0.5
+    reasons: list[str] = field(default_factory=list)
+
+    def because(self, reason: str) -> None:
+        self.reasons.append(reason)
+
+
+@dataclass(slots=True)
+class Unassigned:
+    kind: str  # header|caption|headline|fragment|other
+    text: str
+    line_nos: list[int] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Source:
+    path: str
+    kind: str = "text"  # text|pdf|image
+    encoding: str | None = None
+    sha256: str = ""
+
+
+@dataclass(slots=True)
+class PageMeta:
+    date: str | None = None
+    label: str | None = None
+    section: str | None = None
+    header: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Page:
+    """A page being reconstructed: the reader fills `lines`, the stages fill the rest."""
+
+    source: Source
+    lines: list[Line] = field(default_factory=list)
+    meta: PageMeta = field(default_factory=PageMeta)
+    articles: list[Article] = field(default_factory=list)
+    unassigned: list[Unassigned] = field(default_factory=list)
+    index: int = 0  # position of this page within its source file (form-feed separated)
+    column_width: float = 0.0  # typical body line width in em, set by the measure stage
+    scratch: dict = field(default_factory=dict)  # stage-to-stage data that is not output
+
+
+def line_ranges(numbers) -> list[LineRange]:
+    """Collapse line numbers into sorted [first, last] ranges: {3,4,5,9} -> [[3,5],[9,9]]."""
+    out: list[LineRange] = []
+    for n in sorted(set(numbers)):
+        if out and n == out[-1][1] + 1:
+            out[-1][1] = n
+        else:
+            out.append([n, n])
+    return out
+
+
+@dataclass(slots=True)
+class Fragment:
+    """A run of consecutive body lines: one column piece of one article.
+
+    `start` tells how its first line begins: "open" (mid-paragraph: a full line), "indent" (a
+    paragraph's indented first line) or "short" (a lone short line that may end a paragraph).
+    `end` tells how its last line ends: "open" (mid-sentence at full width), "closed" (a short
+    last line ending a paragraph) or "maybe" (a full line ending a sentence).
+    """
+
+    lines: list[Line]
+    start: str = "open"
+    end: str = "open"
+    order: int = 0  # position among the page's fragments, in input order
+    no_successor: bool = False  # a jump line or source credit closes it
+    no_predecessor: bool = False  # a continuation note (上接) opens it
+
+    @property
+    def first(self) -> Line:
+        return self.lines[0]
+
+    @property
+    def last(self) -> Line:
+        return self.lines[-1]

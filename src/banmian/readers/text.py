@@ -1,0 +1,346 @@
+"""Read raw text dumps: detect the encoding, normalize line ends, split pages on form feeds.
+
+Page and line rules (the same for `split_pages` and the streaming `read_pages`):
+
+- A leading BOM is dropped. CRLF and a lone CR become LF. Only LF ends a line; other
+  separators (VT, U+2028...) stay inside the line, as printed.
+- Lines are numbered from 1 over the whole file; a form feed neither restarts nor advances the
+  count. A final line without a line break is still a line; the empty string after a final LF
+  is not.
+- A form feed ends the current page and starts the next. On a line holding a form feed, the
+  text before it (if any) is the last line of one page and the text after it (if any) is the
+  first line of the next, both with that line's number. An empty piece is not a line:
+  ``"...\\n\\fabc\\n"`` puts ``abc`` first on the next page and adds nothing to the previous one.
+- A final page that holds only blank lines after a form feed is dropped: pdftotext ends every
+  page with a form feed, so a dump of N pages gives N pages, not N+1. Blank pages in the
+  middle are kept, so page indexes match the form feeds.
+- An empty file is one page with no lines. A page with no lines reports as its first line
+  number the line where it began.
+
+Encoding detection looks at the first MiB of the file, in this order:
+
+1. ``%PDF`` at the start: a PDF, which this reader does not handle.
+2. A BOM: UTF-8 (``utf-8-sig``), UTF-16 LE or BE (``utf-16``).
+3. NUL bytes: UTF-16 without BOM (``utf-16-le``/``utf-16-be``, whichever byte order decodes
+   to more plausible text) when >= 80% of the decoded characters are plausible (ASCII, CJK,
+   punctuation); otherwise the file is binary. UTF-16 text without BOM and without a single
+   ASCII character or NUL-holding code point is not recognised.
+4. ``utf-8`` if it decodes cleanly. If it fails only after at least 4 valid non-ASCII
+   characters, the file is taken as UTF-8 with a bad byte, and that is the error reported
+   (GB18030 would otherwise "decode" most UTF-8 bytes into nonsense).
+5. ``gb18030`` and ``big5``: the one that decodes cleanly; when both do, ``gb18030`` unless the
+   Big5 reading has more than twice the share of common hanzi (and at least 10%).
+
+Finally, text with more than 10% control characters (other than tab, LF, CR, FF) is binary.
+"""
+from __future__ import annotations
+
+import codecs
+import hashlib
+import os
+import re
+from collections.abc import Iterator
+
+from banmian.errors import BadInput
+from banmian.model import Source
+
+CHUNK = 1 << 20  # bytes decoded at a time
+SAMPLE = 1 << 20  # bytes looked at to detect the encoding
+RawPage = tuple[int, int, list[str]]  # (page_index, first_line_no, raw_lines)
+
+# Share of control characters above which a "text" file is called binary. Real dumps have
+# practically none; 10% leaves room for the odd stray ^Z or ESC.
+MAX_CONTROL_SHARE = 0.10
+# UTF-16 without BOM: share of plausible characters (ASCII, CJK, punctuation) it must decode to.
+UTF16_PLAUSIBLE = 0.80
+# UTF-8 that fails after this many good non-ASCII characters is UTF-8 with a bad byte.
+UTF8_GOOD_CHARS = 4
+# Big5 beats GB18030 only with more than BIG5_FACTOR times its share of common hanzi.
+BIG5_FACTOR = 2.0
+BIG5_MIN_SHARE = 0.10
+
+_CONTROLS = [chr(c) for c in range(32) if chr(c) not in "\t\n\r\f"] + ["\x7f"]
+_PLAUSIBLE_RE = re.compile(
+    "[\t\n\r\f\x20-\x7e\u00a0-\u024f\u2000-\u206f\u20a0-\u20cf\u2e80-\u2fdf\u3000-\u30ff"
+    "\u3400-\u4dbf\u4e00-\u9fff\ufe30-\ufe4f\ufeff\uff00-\uffef\U00020000-\U0003ffff]"
+)
+_HANZI_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
+# Frequent hanzi in both scripts, used only to choose between GB18030 and Big5 readings.
+_COMMON_HANZI = frozenset(
+    "的一是不了在人有我他中大上个们来到时为地以说就要出会也你对生能而子那得于着下自之年过发后"
+    "作里用道行所然家种事成方多经么去法学如都同现当没动面起看定天分还进好小部其些主样理心她本前"
+    "开但因只从想实日军者意无力它与长把机十民第公此已工使情明性知全三又关点正业外将两高间由问很"
+    "最重并物手应战向头文体政美相见被利什二等产或新己制身果加西月话合回特代内信表化老给世位次度"
+    "门任常先海通教儿原东声提立及比员解水名真论处走义各入几口认条平系气题活更别打女变四神总何电"
+    "数安少报才结反受目太量再感建务做接必场件计管期市直德资命山金指克许统区保至队形社便空决治展"
+    "马科司五基书非则听白却界达光放强即像难且权思王象完设式色路记南品住告类求据程北边死张该交规"
+    "万取格望觉术领共确传师观清今切院让识候带导争运风步改收根造言联持组每济车亲极林服快办议往元"
+    "英证近失转令准布始存未远台单影具罗字爱击流备兵连调深商算质团集百需价花党华城石级整府离况亚"
+    "请技际约示复病息究线似官火断精满支视消越器容照须九增研写称企八功包片史委查轻易早曾除农找装"
+    "广显首医局专费号尽另周较注语仅考落青随选列武红响虽推势参希古众构房半节土投案维革划致陈律足"
+    "态护七兴派验责营星够章音跟志底站严例防族供效续施留讲型料终答紧黄绝察母京段依批群项故按河米"
+    "围江织害双境客纪采举父苏密低朝友诉止细愿千值仍男钱破网热助育属限船职速刻乐否刚威状率独球般"
+    "普校创久错承印晚兰试股预益阳若微继送急血伤素药适波夜省初喜卫源食险待述陆习置居劳财环排福纳"
+    "欢获模充负云停木游龙树层冷洲冲射略范句室激汉村策演简罪判担州静退既衣宗积余检差富灵协角占配"
+    "征修皮挥胜降阶审坚善刘读超免压银买养怀执副乱抗犯追帮宣岁航优香著田铁控税左右份艺背阵草概恶"
+    "块顿守酒岛央户烈洋索款靠评版宝座释景顾登货互付慢欧换闻危忙核介坏讨良序升监临亮露永呼味野域"
+    "們來為說時會對過發後裡種經麼學現當沒動還進從實無與長機開關點業將兩問頭體見產員電數報結務場"
+    "計區隊書聽卻達強難權設類據邊張該萬覺術領確傳師觀讓識帶導爭運風聯組濟車親極辦議轉遠單愛擊備"
+    "連調質團價黨華級離況亞請際約復線滿視須號醫專費盡較語僅歷隨選紅響雖勢參眾構劃陳態護興驗責營"
+    "夠嚴項織雙紀採舉蘇訴細願錢網熱屬職剛樂獨創錯蘭試預陽繼傷藥適衛險陸習勞財環歡獲雲遊龍樹層衝"
+    "漢靜積檢靈協勝階審堅劉讀壓銀買養懷亂幫歲優藝陣惡塊頓島戶評寶釋顧貨歐換聞壞討監臨國這個東門"
+    "間氣樣總義灣臺圖際濟廣們"
+)
+
+
+def _control_share(text: str) -> float:
+    if not text:
+        return 0.0
+    return sum(text.count(c) for c in _CONTROLS) / len(text)
+
+
+def _common_share(text: str) -> float:
+    hanzi = _HANZI_RE.findall(text)
+    if not hanzi:
+        return 0.0
+    return sum(1 for c in hanzi if c in _COMMON_HANZI) / len(hanzi)
+
+
+def _try_decode(data: bytes, encoding: str, final: bool) -> tuple[str | None, int]:
+    """Decode `data`; return (text, -1) or (None, offset of the first bad byte)."""
+    try:
+        return codecs.getincrementaldecoder(encoding)("strict").decode(data, final), -1
+    except UnicodeDecodeError as exc:
+        return None, exc.start
+
+
+def _binary(name: str) -> BadInput:
+    return BadInput(f"{name} looks binary, not a text dump")
+
+
+def _undecodable(name: str, offset: int, encoding: str) -> BadInput:
+    return BadInput(f"{name}: cannot decode bytes at offset {offset} as {encoding}")
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """Return "utf-16-le"/"utf-16-be" if `head` (holding NUL bytes) reads as UTF-16 text.
+
+    Both byte orders are tried; the one whose text is the more plausible wins if at least
+    UTF16_PLAUSIBLE of its characters are plausible. (NUL parity alone is no good guide: CJK
+    code points such as U+5F00 开 hold a NUL byte too, and long lines have few ASCII ones.)
+    """
+    best, best_share = None, 0.0
+    for codec in ("utf-16-le", "utf-16-be"):
+        text = codecs.getincrementaldecoder(codec)("replace").decode(head, False)
+        share = len(_PLAUSIBLE_RE.findall(text)) / len(text) if text else 0.0
+        if share > best_share:
+            best, best_share = codec, share
+    return best if best_share >= UTF16_PLAUSIBLE else None
+
+
+def detect_encoding(head: bytes, complete: bool = True, name: str = "input") -> str:
+    """Name the codec of a text dump from its first bytes (see the module docstring).
+
+    `head` is the start of the file (all of it when `complete`). Returns a codec name:
+    "utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "gb18030" or "big5".
+    Raises `BadInput` for a PDF, a binary file, or bytes no candidate can decode.
+    """
+    if head.startswith(b"%PDF"):
+        raise BadInput(f"{name} is a PDF; the PDF reader is not available yet")
+    if head.startswith(codecs.BOM_UTF8):
+        encoding = "utf-8-sig"
+    elif head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = "utf-16"
+    elif b"\x00" in head:
+        encoding = _utf16_without_bom(head)
+        if encoding is None:
+            raise _binary(name)
+    else:
+        encoding = _guess_8bit(head, complete, name)
+    text, _ = _try_decode(head, _decode_codec(encoding, head), False)
+    if text is not None and (_control_share(text) > MAX_CONTROL_SHARE or "\x00" in text):
+        raise _binary(name)
+    return encoding
+
+
+def _guess_8bit(head: bytes, complete: bool, name: str) -> str:
+    """Choose among utf-8, gb18030 and big5 for a file without BOM or NUL bytes."""
+    _, bad = _try_decode(head, "utf-8", complete)
+    if bad < 0:
+        return "utf-8"
+    good_prefix = head[:bad].decode("utf-8", "ignore")
+    if sum(1 for c in good_prefix if ord(c) > 0x7F) >= UTF8_GOOD_CHARS:
+        raise _undecodable(name, bad, "utf-8")
+    gb_text, gb_bad = _try_decode(head, "gb18030", complete)
+    b5_text, b5_bad = _try_decode(head, "big5", complete)
+    if gb_text is None and b5_text is None:
+        if b5_bad > gb_bad:
+            raise _undecodable(name, b5_bad, "big5")
+        raise _undecodable(name, gb_bad, "gb18030")
+    if b5_text is None:
+        return "gb18030"
+    if gb_text is None:
+        return "big5"
+    gb_share, b5_share = _common_share(gb_text), _common_share(b5_text)
+    if b5_share >= BIG5_MIN_SHARE and b5_share > BIG5_FACTOR * gb_share:
+        return "big5"
+    return "gb18030"
+
+
+def _decode_codec(encoding: str, head: bytes) -> str:
+    """The codec that actually decodes: BOMs are decoded as U+FEFF and stripped by the splitter,
+    which keeps decoder byte offsets exact."""
+    if encoding == "utf-8-sig":
+        return "utf-8"
+    if encoding == "utf-16":
+        return "utf-16-le" if head.startswith(codecs.BOM_UTF16_LE) else "utf-16-be"
+    return encoding
+
+
+class PageSplitter:
+    """Incrementally split decoded text into pages, following the module's rules.
+
+    Feed it text chunks with `feed(text)`; it yields every page completed so far as
+    (page_index, first_line_no, raw_lines). Call `feed(last_text, final=True)` once at the end.
+    """
+
+    def __init__(self) -> None:
+        self.index = 0
+        self.lines: list[str] = []
+        self.first_no: int | None = None
+        self.open_no = 1  # line number where the current page began
+        self.no = 1  # number of the line being read
+        self.carry = ""  # an incomplete last line
+        self.pending_cr = False
+        self.started = False
+
+    def feed(self, text: str, final: bool = False) -> Iterator[RawPage]:
+        """Consume `text`; yield the pages it completes (and the last one when `final`)."""
+        if not self.started and text:
+            self.started = True
+            if text[0] == "\ufeff":
+                text = text[1:]
+        if self.pending_cr:
+            text = "\r" + text
+            self.pending_cr = False
+        if not final and text.endswith("\r"):  # may be half of a CRLF split across chunks
+            text = text[:-1]
+            self.pending_cr = True
+        if "\r" in text:
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+        parts = (self.carry + text).split("\n") if self.carry else text.split("\n")
+        self.carry = parts.pop()
+        for line in parts:
+            yield from self._line(line)
+        if final:
+            if self.carry:
+                yield from self._line(self.carry)
+                self.carry = ""
+            if self.index == 0 or any(ln.strip() for ln in self.lines):
+                yield self._close()
+
+    def _line(self, line: str) -> Iterator[RawPage]:
+        if "\f" not in line:
+            self._add(line)
+        else:
+            for j, piece in enumerate(line.split("\f")):
+                if j:
+                    yield self._close()
+                    self.open_no = self.no
+                if piece:
+                    self._add(piece)
+        self.no += 1
+
+    def _add(self, line: str) -> None:
+        if self.first_no is None:
+            self.first_no = self.no
+        self.lines.append(line)
+
+    def _close(self) -> RawPage:
+        first = self.first_no if self.first_no is not None else self.open_no
+        page = (self.index, first, self.lines)
+        self.index += 1
+        self.lines = []
+        self.first_no = None
+        return page
+
+
+def split_pages(text: str) -> list[RawPage]:
+    """Split decoded text into pages: [(page_index, first_line_no, raw_lines)].
+
+    Form feeds separate pages; line numbers are 1-based over the whole text (see the module
+    docstring for the exact rules). A leading BOM is dropped; CRLF and CR count as LF.
+    """
+    return list(PageSplitter().feed(text, final=True))
+
+
+def _open(name: str):
+    try:
+        return open(name, "rb")
+    except OSError as exc:
+        raise BadInput(f"cannot read {name}: {exc.strerror or exc}") from None
+
+
+def _hash_and_head(name: str) -> tuple[str, bytes, bool]:
+    """First pass: sha256 of the whole file, its first SAMPLE bytes, and whether that is all."""
+    digest = hashlib.sha256()
+    head = b""
+    with _open(name) as f:
+        try:
+            head = f.read(SAMPLE)
+            digest.update(head)
+            complete = True
+            while chunk := f.read(CHUNK):
+                digest.update(chunk)
+                complete = False
+        except OSError as exc:
+            raise BadInput(f"cannot read {name}: {exc.strerror or exc}") from None
+    return digest.hexdigest(), head, complete
+
+
+def read_pages(path, chunk_size: int = CHUNK) -> Iterator[tuple[Source, int, int, list[str]]]:
+    """Stream the pages of a text dump: (Source, page_index, first_line_no, raw_lines).
+
+    Works in bounded memory: one pass hashes the file, a second decodes it chunk by chunk and
+    yields each page as soon as the line holding its form feed has been read. Raises `BadInput`
+    for a missing path, a directory, a PDF, a binary file or undecodable bytes. `chunk_size`
+    (bytes decoded at a time) only matters for memory and for tests.
+    """
+    name = os.fspath(path)
+    name = name.decode(errors="replace") if isinstance(name, bytes) else name
+    if os.path.isdir(name):
+        raise BadInput(f"{name} is a directory")
+    if not os.path.exists(name):
+        raise BadInput(f"no such file: {name}")
+    sha, head, complete = _hash_and_head(name)
+    encoding = detect_encoding(head, complete, name)
+    codec = _decode_codec(encoding, head)
+    wide = codec.startswith("utf-16")
+    source = Source(path=name, kind="text", encoding=encoding, sha256=sha)
+    decoder = codecs.getincrementaldecoder(codec)("strict")
+    splitter = PageSplitter()
+    consumed = chars = controls = 0
+    with _open(name) as f:
+        while True:
+            try:
+                chunk = f.read(chunk_size)
+            except OSError as exc:
+                raise BadInput(f"cannot read {name}: {exc.strerror or exc}") from None
+            final = not chunk
+            if not wide and b"\x00" in chunk:
+                raise _binary(name)
+            pending = len(decoder.getstate()[0])
+            try:
+                text = decoder.decode(chunk, final)
+            except UnicodeDecodeError as exc:
+                raise _undecodable(name, consumed - pending + exc.start, encoding) from None
+            consumed += len(chunk)
+            chars += len(text)
+            controls += sum(text.count(c) for c in _CONTROLS)
+            mostly_controls = controls > MAX_CONTROL_SHARE * chars and (final or consumed > SAMPLE)
+            if (wide and "\x00" in text) or mostly_controls:  # the first SAMPLE was checked already
+                raise _binary(name)
+            for index, first_no, lines in splitter.feed(text, final):
+                yield source, index, first_no, lines
+            if final:
+                return

@@ -1,0 +1,1 @@
+"""Patterns as data: character classes, bylines, datelines, credits and page furniture."""

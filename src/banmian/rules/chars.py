@@ -1,0 +1,52 @@
+"""Character classes and the em-width of printed text."""
+from __future__ import annotations
+
+import re
+
+# Punctuation that may be compressed to half an em (标点挤压); counted at its full em here,
+# which is how the dev dumps' full lines measure (see bench: slack of middle lines is 0..0.5 em).
+CJK_PUNCT = set("，。、；：？！“”‘’（）《》〈〉「」『』【】〔〕—…·－～")
+# A paragraph, a sentence or a clause can end after these.
+SENTENCE_FINAL = set("。！？…")
+CLOSERS = set("”’）》」』】〕)")
+OPENERS = set("“‘（《「『【〔(")
+
+
+def is_cjk(ch: str) -> bool:
+    """A CJK ideograph (or a full-width form) that takes one em."""
+    o = ord(ch)
+    return (0x3400 <= o <= 0x9FFF) or (0xF900 <= o <= 0xFAFF) or (0x20000 <= o <= 0x2FFFF)
+
+
+def char_em(ch: str) -> float:
+    """Width of one printed character in em."""
+    if ch == " " or ch == "\t":
+        return 0.0
+    if ord(ch) < 0x2000 and ch not in CJK_PUNCT:
+        return 0.5  # half-width digit, Latin letter, ASCII punctuation
+    return 1.0
+
+
+def text_em(text: str) -> float:
+    """Width of a line in em (spaces count nothing: they are extractor gaps)."""
+    return sum(char_em(c) for c in text)
+
+
+_TRAILING_CREDIT = re.compile(r"[（(][^（）()]{1,16}[）)]$")
+
+
+def ends_sentence(text: str) -> bool:
+    """True when the text ends a sentence: 。！？… possibly followed by closing quotes/brackets
+    or by a bracketed author credit (`颂歌。（秦杰向兵）`)."""
+    t = text.rstrip()
+    t2 = _TRAILING_CREDIT.sub("", t)
+    if t2 != t and t2 and (t2[-1] in SENTENCE_FINAL or t2[-1] in CLOSERS):
+        t = t2
+    while t and t[-1] in CLOSERS:
+        t = t[:-1]
+    return bool(t) and t[-1] in SENTENCE_FINAL
+
+
+def strip_ws(text: str) -> str:
+    """The text with all whitespace removed (how the scorer compares)."""
+    return "".join(text.split())

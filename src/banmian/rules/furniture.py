@@ -1,0 +1,49 @@
+"""Patterns for page furniture and credits: header lines, jump lines, captions, source credits,
+standalone bylines. Each pattern matches a whole (normalized, space-free) line."""
+from __future__ import annotations
+
+import re
+
+DATE = re.compile(r"(\d{4}|[一二三四五六七八九〇零]{4})年\d{1,2}月\d{1,2}日")
+WEEKDAY = re.compile(r"星期[一二三四五六日天]")
+PAGE_LABEL = re.compile(r"^(?:[A-H]\d{1,2}|\d{1,2}|第[一二三四五六七八九十百\d]+版)(?:[\u4e00-\u9fff·]{0,8})?$")
+EDITORS = re.compile(r"(责编|责任编辑|编辑|校对|美编|版式|审读)[:：]?")
+HEADER_NEAR_TOP = 6  # non-blank lines at the top of a page that may be header lines
+
+JUMP = re.compile(r"^[（(]下转[^（）()]{1,12}[）)]$")
+CONTINUED = re.compile(r"^[（(]上接[^（）()]{1,12}[）)]$")
+CAPTION_CREDIT = re.compile(r"^[（(]?[^，。；（）()]{0,16}摄[）)]?$")  # `记者 石园华摄`, `（新华社记者周家国摄）`
+CAPTION = re.compile(r"^(图为|图：|上图|下图|左图|右图|[（(](压题照片|资料图片|新华社记者\S{0,8}摄|\S{0,12}摄)[^（）()]{0,20}[）)]$)")
+SOURCE = re.compile(r"^[（(]?据《([^《》]{1,20})》[^，。]{0,6}[）)]?$")
+_ROLE = r"(本报|新华社|中新社|人民日报|经济日报|光明日报)(特约|驻[\u4e00-\u9fff]{1,6})?(记者|通讯员|评论员|实习生|特派记者)"
+_NAMES = r"[\u4e00-\u9fff·]{2,4}(?:[、 ][\u4e00-\u9fff·]{2,4}){0,5}"
+# `本报记者 王某`, `本报评论员`, `新华社记者蔡晖贾永新华社通讯员张应银樊增民`
+STANDALONE_BYLINE = re.compile(rf"^(?:{_ROLE}\s*(?:[\u4e00-\u9fff·、 ]{{2,16}})?)+$")
+
+
+def is_header_text(t: str) -> bool:
+    """A page header line: the date, the page label, editors."""
+    return bool(DATE.search(t) and (WEEKDAY.search(t) or len(t) < 24)) or bool(PAGE_LABEL.match(t)) or bool(
+        EDITORS.match(t)
+    ) or bool(WEEKDAY.fullmatch(t))
+
+
+# Lead-in bylines and datelines that open a first paragraph: 本报讯, 本报北京1月5日讯,
+# 新华社北京1月19日电, 据新华社…电, 中新社…电.
+LEAD_IN = re.compile(
+    r"^(据)?(本报|新华社|中新社|人民日报|本刊)[^，。；]{0,14}?(讯|电)|^本报讯|^(本报|新华社)(特约|驻\S{1,6})?记者"
+    # a lead-in cut by the line end before its 讯/电: `新华社济南1月13` / `日电 …`
+    r"|^(据)?(本报|新华社|中新社)[\u4e00-\u9fff]{0,8}?([0-9]{1,2}|[一二三四五六七八九十]{1,3})"
+    r"(月(([0-9]{1,2}|[一二三四五六七八九十]{1,3})日?)?)?$"
+)
+
+
+# A page label with its section, recognisable anywhere: `A03 社会`, `第6版 综合新闻`.
+SECTION_LABEL = re.compile(r"^(?:[A-H]\d{1,2}|第[一二三四五六七八九十百\d]+版)[\u4e00-\u9fff·]{0,8}$")
+
+
+def is_strong_header_text(t: str) -> bool:
+    """Header text recognisable anywhere in the page: editors, a date with its weekday, a
+    lettered page label (`A03社会`)."""
+    editors = EDITORS.match(t) and re.search(r"(校对|责编)", t) and not t.endswith(("：", ":"))
+    return bool(editors) or bool(DATE.search(t) and WEEKDAY.search(t)) or bool(SECTION_LABEL.match(t))

@@ -1,0 +1,189 @@
+"""Classify: give every line a kind.
+
+Kinds: blank, header, jump, continued, caption, source, byline, head (a line of a headline
+block: kicker, headline or subtitle; the headlines stage tells the tiers apart) and body.
+Patterns decide furniture and credits; the shape of a chunk (a run of non-blank lines) decides
+head against body: body lines are justified to the column width, a paragraph's first line is
+indented two em, and kinsoku forbids a body line to end with an opening bracket.
+"""
+from __future__ import annotations
+
+from banmian.model import Line, Page
+from banmian.rules import furniture as F
+from banmian.rules.chars import CJK_PUNCT, CLOSERS, OPENERS, ends_sentence, strip_ws
+from banmian.rules.names import looks_like_names
+
+# A body line narrower than the column by more than this (em) is short: an indented first line
+# or a paragraph's last line. Dev dumps: middle lines measure -1.0..+1.0 em from the column.
+FULL_SLACK = 1.0
+# An indented first line is this much narrower than the column (2 em indent; dev: 1.5..3.5).
+INDENT_MIN, INDENT_MAX = 1.5, 3.5
+# Wider than the column by more than this even with all punctuation compressed: a line spanning
+# columns (headline, caption). Dev page 2: two-line headline `世界游泳锦标赛再传捷报吴艳` is
+# 13 em over a 12 em column and carries no punctuation, so it cannot be a justified body line.
+WIDE_MIN_EXCESS = 0.75
+CLAUSE_END = set("，。、；：？！…")
+BODY_START_FORBIDDEN = CLOSERS | CLAUSE_END  # kinsoku: a body line never starts with these
+
+
+def slack(line: Line, width: float) -> float:
+    """How much narrower than the column the line is, in em (negative when wider)."""
+    return width - line.width
+
+
+def _chunks(lines: list[Line]) -> list[list[Line]]:
+    out, cur = [], []
+    for ln in lines:
+        if ln.kind != "body" or ln.blank:
+            if cur:
+                out.append(cur)
+                cur = []
+            continue
+        cur.append(ln)
+    if cur:
+        out.append(cur)
+    return out
+
+
+def mark_blank_and_header(page: Page) -> None:
+    """Blank lines; header lines at the top of the page (date, page label, editors)."""
+    seen = 0
+    in_header = True
+    for ln in page.lines:
+        if ln.blank:
+            ln.kind = "blank"
+            continue
+        seen += 1
+        t = strip_ws(ln.text)
+        if in_header and seen <= F.HEADER_NEAR_TOP and F.is_header_text(t):
+            ln.kind = "header"
+            ln.because("header:pattern")
+        elif F.is_strong_header_text(t):
+            ln.kind = "header"
+            ln.because("header:editors_or_date")
+        else:
+            in_header = False
+
+
+def mark_patterns(page: Page) -> None:
+    """Jump and continuation lines, captions, source credits, standalone bylines."""
+    for ln in page.lines:
+        if ln.kind != "body":
+            continue
+        t = strip_ws(ln.text)
+        if F.JUMP.match(t):
+            ln.kind, reason = "jump", "jump:下转"
+        elif F.CONTINUED.match(t):
+            ln.kind, reason = "continued", "continued:上接"
+        elif F.SOURCE.match(t):
+            ln.kind, reason = "source", "source:据《》"
+        elif F.CAPTION.match(t):
+            ln.kind, reason = "caption", "caption:pattern"
+        elif F.STANDALONE_BYLINE.match(t) and not ends_sentence(t):
+            ln.kind, reason = "byline", "byline:reporter_line"
+        else:
+            continue
+        ln.because(reason)
+
+
+def min_width(line: Line) -> float:
+    """The line's width with every CJK punctuation mark compressed to half an em."""
+    return line.width - 0.5 * sum(1 for c in line.text if c in CJK_PUNCT)
+
+
+def _body_clue(ln: Line) -> str | None:
+    """A clue in the line itself that it is body text, or None."""
+    t = ln.text
+    if F.LEAD_IN.match(strip_ws(t)):
+        return "body:lead_in"
+    if t[-1] in CLAUSE_END or (t[-1] in CLOSERS and ends_sentence(t)):
+        return "body:clause_end"
+    if t[0] in BODY_START_FORBIDDEN:
+        return "body:starts_mid_sentence"
+    if t[-1] in CLOSERS and (t[-1] in "）)" or ends_sentence(t)):
+        # `（附图片1张）`, `（新华社记者樊如钧` / `摄）`: bracketed notes are body paragraphs
+        return "body:bracket_end"
+    return None
+
+
+def _opens_bracket(text: str) -> bool:
+    return text.count("（") + text.count("(") > text.count("）") + text.count(")")
+
+
+def classify_chunk(chunk: list[Line], width: float) -> None:
+    """Decide head or body for each line of one chunk, in place."""
+    n = len(chunk)
+    for i, ln in enumerate(chunk):
+        t = ln.text
+        s = slack(ln, width)
+        prev = chunk[i - 1] if i else None
+        nxt = chunk[i + 1] if i + 1 < n else None
+        if t[-1] in OPENERS:
+            ln.kind = "head"
+            ln.because("head:ends_with_opener")
+            continue
+        clue = _body_clue(ln)
+        if not clue and nxt is not None and _opens_bracket(t) and _body_clue(nxt) == "body:bracket_end":
+            clue = "body:bracket_continues"
+        if min_width(ln) > width + WIDE_MIN_EXCESS and clue not in ("body:clause_end", "body:lead_in"):
+            ln.kind = "head"
+            ln.because("head:wider_than_column")
+            continue
+        if clue:
+            ln.because(clue)
+            continue
+        if s <= FULL_SLACK:
+            if n == 1 and nxt is None and prev is None and s > 0.5:
+                ln.kind = "head"
+                ln.because("head:alone_not_full")
+            else:
+                ln.because("body:full_width")
+            continue
+        # short line with no punctuation at its end: body only as a paragraph's indented first
+        # line followed by more of the paragraph (a full line, or a last line ending it)
+        follows_body = nxt is not None and nxt.text[-1] not in OPENERS and (
+            slack(nxt, width) <= FULL_SLACK or ends_sentence(nxt.text)
+        )
+        prev_closed = prev is None or prev.kind != "body" or ends_sentence(prev.text) or slack(prev, width) > FULL_SLACK
+        if INDENT_MIN <= s <= INDENT_MAX and follows_body and prev_closed:
+            ln.because("body:indented_first_line")
+            continue
+        if follows_body and prev is not None and prev.kind == "body" and not prev_closed:
+            # dev page 8: `文明单位956个，文明窗口` measures short (digits) between two body lines
+            ln.because("body:between_body_lines")
+            continue
+        if looks_like_names(t):
+            ln.kind = "byline"
+            ln.because("byline:names")
+        else:
+            ln.kind = "head"
+            ln.because("head:short_unpunctuated")
+
+
+def extend_captions(page: Page) -> None:
+    """A caption runs on to the following lines of its chunk until its sentence or credit ends."""
+    lines = page.lines
+    for i, ln in enumerate(lines):
+        if ln.kind != "caption" or "caption:continued" in ln.reasons:
+            continue
+        j = i
+        while not _caption_closed(lines[j].text) and j + 1 < len(lines) and lines[j + 1].kind in ("body", "caption"):
+            j += 1
+            if lines[j].kind == "body":
+                lines[j].kind = "caption"
+                lines[j].because("caption:continued")
+
+
+def _caption_closed(text: str) -> bool:
+    t = strip_ws(text)
+    return ends_sentence(t) or t.endswith(("摄", "摄）", "摄)", "）", ")"))
+
+
+def classify(page: Page) -> Page:
+    """Set `line.kind` for every line of the page."""
+    mark_blank_and_header(page)
+    mark_patterns(page)
+    extend_captions(page)
+    for chunk in _chunks(page.lines):
+        classify_chunk(chunk, page.column_width)
+    return page

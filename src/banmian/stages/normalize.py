@@ -1,0 +1,29 @@
+"""Normalize: strip line ends and remove spurious spaces beside half-width digits and letters.
+
+Extractors print a gap before many digit runs as a space (`3月 5日`, `迎来 10周年`). A space is
+spurious when it stands between a CJK character or CJK punctuation and a half-width
+alphanumeric. Spaces between CJK characters (`记者 王某 李某`, `稳字当头 稳中求进`) and between
+Latin words are real and kept.
+"""
+from __future__ import annotations
+
+import re
+
+from banmian.model import Page
+
+_CJK = r"\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef\u2014\u2026\u201c\u201d\u2018\u2019"
+_SPURIOUS = re.compile(rf"(?<=[{_CJK}])[ \t\u3000]+(?=[0-9A-Za-z])|(?<=[0-9A-Za-z%.])[ \t\u3000]+(?=[{_CJK}])")
+
+
+def normalize_text(raw: str) -> str:
+    """One line's printed text: outer whitespace stripped, spurious digit spaces removed."""
+    return _SPURIOUS.sub("", raw.strip())
+
+
+def normalize(page: Page) -> Page:
+    """Fill `line.text` for every line of the page."""
+    for line in page.lines:
+        line.text = normalize_text(line.raw)
+        if line.text != line.raw.strip():
+            line.because("normalize:digit_space")
+    return page

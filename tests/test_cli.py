@@ -1,0 +1,338 @@
+"""The command line: outputs, exit codes, one-line errors, atomic -o, --explain, progress."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from banmian import __version__, cli, pipeline
+from banmian.invariant import input_chars, printed_chars
+
+REPO = Path(__file__).resolve().parents[1]
+DEMO = REPO / "examples" / "demo_page.txt"
+
+PAGE_A = "2024年3月6日 星期三\n\nA05\n\n江川新建高标准农田\n\n本报讯（记者 林晓）3月 5日，\n记者从江川市农业农村局获\n悉，全市新建农田 2.3万亩。\n"
+PAGE_B = "城东公交枢纽本月底启用\n本报记者 赵一鸣\n\n记者日前从市交通运输\n局了解到，枢纽主体工程已\n经完工。\n"
+
+
+@pytest.fixture
+def files(tmp_path):
+    """A few input files: good ones and each kind of bad one."""
+    paths = {
+        "one": tmp_path / "one.txt",
+        "two_pages": tmp_path / "two_pages.txt",
+        "other": tmp_path / "other.txt",
+        "empty": tmp_path / "empty.txt",
+        "binary": tmp_path / "blob.bin",
+        "undecodable": tmp_path / "bad.txt",
+        "pdf": tmp_path / "page.pdf",
+    }
+    paths["one"].write_text(PAGE_A, encoding="utf-8")
+    paths["two_pages"].write_bytes((PAGE_A + "\f" + PAGE_B + "\f").encode("gb18030"))
+    paths["other"].write_text(PAGE_B, encoding="utf-8")
+    paths["empty"].write_bytes(b"")
+    paths["binary"].write_bytes(bytes(range(256)) * 4)
+    paths["undecodable"].write_bytes(PAGE_A.encode("utf-8") + b"\xff\xfe\xfa" + PAGE_B.encode("utf-8"))
+    paths["pdf"].write_bytes(b"%PDF-1.7\n")
+    paths["missing"] = tmp_path / "missing.txt"
+    paths["directory"] = tmp_path
+    return {k: str(v) for k, v in paths.items()}
+
+
+def run(capsys, *argv):
+    code = cli.main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def assert_one_error_line(err: str, prefix: str = "banmian: error: "):
+    assert "Traceback" not in err
+    lines = err.splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith(prefix), err
+    return lines[0]
+
+
+# ---------------------------------------------------------------- outputs
+
+def test_one_page_is_one_pretty_json_object(capsys, files):
+    code, out, err = run(capsys, "parse", files["one"])
+    assert code == 0 and err == ""
+    assert out.startswith("{\n")
+    page = json.loads(out)
+    assert page["schema"] == "banmian.page/1"
+    assert page["source"]["path"] == files["one"]
+    assert page["source"]["encoding"] == "utf-8"
+    assert "江川" in out  # not \\u-escaped
+    assert printed_chars(page) == input_chars(PAGE_A)
+
+
+def test_several_pages_are_json_lines(capsys, files):
+    code, out, _ = run(capsys, "parse", files["two_pages"])
+    assert code == 0
+    lines = out.splitlines()
+    assert len(lines) == 2
+    pages = [json.loads(line) for line in lines]
+    assert all(p["source"]["encoding"] == "gb18030" for p in pages)
+    total = printed_chars(pages[0]) + printed_chars(pages[1])
+    assert total == input_chars(PAGE_A + PAGE_B)
+    assert pages[1]["articles"] == [] or min(r[0] for a in pages[1]["articles"] for r in a["lines"]) > 9
+
+
+def test_several_files_are_json_lines(capsys, files):
+    code, out, _ = run(capsys, "parse", files["one"], files["other"])
+    assert code == 0
+    paths = [json.loads(line)["source"]["path"] for line in out.splitlines()]
+    assert paths == [files["one"], files["other"]]
+
+
+def test_jsonl_is_one_article_per_line_with_page_fields(capsys, files):
+    code, out, _ = run(capsys, "parse", "--format", "jsonl", files["two_pages"])
+    assert code == 0
+    records = [json.loads(line) for line in out.splitlines()]
+    code, pages_out, _ = run(capsys, "parse", files["two_pages"])
+    pages = [json.loads(line) for line in pages_out.splitlines()]
+    assert len(records) == sum(len(p["articles"]) for p in pages)
+    for rec in records:
+        assert rec["source_path"] == files["two_pages"]
+        assert rec["page_index"] in (0, 1)
+        page = pages[rec["page_index"]]
+        assert rec["page_date"] == page["page"]["date"]
+        assert rec["page_label"] == page["page"]["label"]
+        assert rec["page_section"] == page["page"]["section"]
+        article = next(a for a in page["articles"] if a["id"] == rec["id"])
+        assert {k: rec[k] for k in article} == article
+
+
+def test_markdown(capsys, files):
+    code, out, _ = run(capsys, "parse", "--format", "md", str(DEMO))
+    assert code == 0
+    assert out.startswith("# ")
+    code, json_out, _ = run(capsys, "parse", str(DEMO))
+    page = json.loads(json_out)
+    assert out.count("\n## ") >= len(page["articles"])
+    for article in page["articles"]:
+        for paragraph in article["paragraphs"]:
+            assert paragraph in out
+
+
+def test_empty_file_gives_zero_articles(capsys, files):
+    code, out, err = run(capsys, "parse", files["empty"])
+    assert code == 0 and err == ""
+    page = json.loads(out)
+    assert page["articles"] == [] and page["unassigned"] == []
+
+
+def test_date_option_fills_a_page_without_a_printed_date(capsys, files):
+    code, out, _ = run(capsys, "parse", "--date", "2024-01-02", files["other"])
+    assert code == 0
+    assert json.loads(out)["page"]["date"] == "2024-01-02"
+
+
+@pytest.mark.parametrize("bad", ["2024-13-01", "yesterday", "2024-1-2"])
+def test_bad_date_is_a_usage_error(capsys, files, bad):
+    code, out, err = run(capsys, "parse", "--date", bad, files["one"])
+    assert code == 2 and out == ""
+    assert "Traceback" not in err and "not a date" in err
+
+
+def test_version(capsys):
+    code, out, _ = run(capsys, "--version")
+    assert code == 0 and out.strip() == f"banmian {__version__}"
+
+
+def test_no_command_prints_help(capsys):
+    code, _, err = run(capsys)
+    assert code == 2 and "parse" in err
+
+
+# ---------------------------------------------------------------- errors
+
+@pytest.mark.parametrize(
+    "kind, message",
+    [
+        ("missing", "no such file: {path}"),
+        ("directory", "{path} is a directory"),
+        ("binary", "{path} looks binary, not a text dump"),
+        ("undecodable", "{path}: cannot decode bytes at offset " + str(len(PAGE_A.encode())) + " as utf-8"),
+        ("pdf", "{path} is a PDF; the PDF reader is not available yet"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(capsys, files, kind, message):
+    code, out, err = run(capsys, "parse", files[kind])
+    assert code == 2
+    assert out == ""
+    line = assert_one_error_line(err)
+    assert line == "banmian: error: " + message.format(path=files[kind])
+
+
+def test_internal_error_is_one_line_and_exit_1(capsys, files, monkeypatch):
+    def boom(path, page_date=None):
+        raise RuntimeError("boom\nsecond line")
+        yield  # pragma: no cover
+
+    monkeypatch.setattr(pipeline, "iter_pages", boom)
+    monkeypatch.delenv("BANMIAN_DEBUG", raising=False)
+    code, out, err = run(capsys, "parse", files["one"])
+    assert code == 1
+    assert "Traceback" not in err
+    first, hint = err.splitlines()
+    assert first == "banmian: internal error: RuntimeError: boom second line"
+    assert "BANMIAN_DEBUG=1" in hint
+
+
+def test_internal_error_with_debug_shows_the_traceback(capsys, files, monkeypatch):
+    def boom(path, page_date=None):
+        raise RuntimeError("boom")
+        yield  # pragma: no cover
+
+    monkeypatch.setattr(pipeline, "iter_pages", boom)
+    monkeypatch.setenv("BANMIAN_DEBUG", "1")
+    code, _, err = run(capsys, "parse", files["one"])
+    assert code == 1
+    assert "Traceback" in err and "banmian: internal error: RuntimeError: boom" in err
+
+
+def test_keyboard_interrupt_exits_130_quietly(capsys, files, monkeypatch):
+    def interrupted(path, page_date=None):
+        raise KeyboardInterrupt
+        yield  # pragma: no cover
+
+    monkeypatch.setattr(pipeline, "iter_pages", interrupted)
+    code, out, err = run(capsys, "parse", files["one"])
+    assert code == 130 and err == ""
+
+
+def test_first_bad_file_stops_the_run(capsys, files):
+    code, out, err = run(capsys, "parse", files["one"], files["binary"], files["other"])
+    assert code == 2
+    assert_one_error_line(err)
+    paths = [json.loads(line)["source"]["path"] for line in out.splitlines()]
+    assert paths == [files["one"]]  # stdout is not atomic; the third file was not parsed
+
+
+# ---------------------------------------------------------------- -o is atomic
+
+def test_output_file(capsys, files, tmp_path):
+    out_path = tmp_path / "out" / "page.json"
+    out_path.parent.mkdir()
+    code, out, err = run(capsys, "parse", files["one"], "-o", str(out_path))
+    assert code == 0 and out == "" and err == ""
+    assert json.loads(out_path.read_text(encoding="utf-8"))["schema"] == "banmian.page/1"
+    assert os.listdir(out_path.parent) == ["page.json"]
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out_path.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+@pytest.mark.parametrize("old", [None, "old content\n"])
+@pytest.mark.parametrize("bad", ["binary", "undecodable", "missing"])
+def test_output_untouched_when_a_later_file_is_bad(capsys, files, tmp_path, old, bad):
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    out_path = out_dir / "pages.jsonl"
+    if old is not None:
+        out_path.write_text(old, encoding="utf-8")
+    code, out, err = run(capsys, "parse", files["one"], files["two_pages"], files[bad], "-o", str(out_path))
+    assert code == 2
+    assert_one_error_line(err)
+    if old is None:
+        assert not out_path.exists()
+    else:
+        assert out_path.read_text(encoding="utf-8") == old
+    assert sorted(os.listdir(out_dir)) == ([] if old is None else ["pages.jsonl"])  # no temp file left
+
+
+def test_output_into_a_missing_directory_is_exit_2(capsys, files, tmp_path):
+    code, _, err = run(capsys, "parse", files["one"], "-o", str(tmp_path / "no" / "such" / "dir.json"))
+    assert code == 2
+    assert_one_error_line(err)
+
+
+# ---------------------------------------------------------------- --explain and progress
+
+def test_explain_lists_every_input_line(capsys):
+    code, out, _ = run(capsys, "parse", "--explain", str(DEMO))
+    assert code == 0
+    text = DEMO.read_text(encoding="utf-8")
+    n_lines = len(text.replace("\f", "").splitlines())
+    rows = [line.split() for line in out.splitlines()]
+    numbered = [int(r[0]) for r in rows if r and r[0].isdigit()]
+    assert numbered == list(range(1, n_lines + 1))
+    assert "articles" in out
+    with pytest.raises(json.JSONDecodeError):
+        json.loads(out)  # the table replaces the JSON on stdout
+
+
+def test_explain_with_output_file(capsys, tmp_path):
+    out_path = tmp_path / "demo.json"
+    code, out, _ = run(capsys, "parse", "--explain", str(DEMO), "-o", str(out_path))
+    assert code == 0
+    assert json.loads(out_path.read_text(encoding="utf-8"))["schema"] == "banmian.page/1"
+    assert "reasons" in out.splitlines()[1]
+
+
+def test_explain_shows_line_reasons_and_owner(capsys, monkeypatch, tmp_path):
+    from banmian.model import Article
+
+    def fake_stage(page):
+        for line in page.lines:
+            line.kind = "body"
+            line.because(f"fake:{line.no}")
+        page.articles = [Article(id="a7", paragraphs=["x"], line_nos=[2], reasons=["fake:article"])]
+        return page
+
+    monkeypatch.setattr("banmian.stages.STAGES", [fake_stage])
+    monkeypatch.setattr(pipeline, "STAGES", [fake_stage])
+    path = tmp_path / "p.txt"
+    path.write_text("甲\n乙\n", encoding="utf-8")
+    code, out, _ = run(capsys, "parse", "--explain", str(path))
+    assert code == 0
+    row2 = next(line for line in out.splitlines() if line.split()[:1] == ["2"])
+    assert "a7" in row2 and "fake:2" in row2
+    assert "fake:article" in out
+
+
+def test_progress_on_request(capsys, files):
+    code, _, err = run(capsys, "parse", "--progress", files["one"], files["other"])
+    assert code == 0
+    assert "2/2 files" in err and "pages/s" in err
+
+
+def test_no_progress_for_one_file_or_without_a_terminal(capsys, files):
+    _, _, err = run(capsys, "parse", "--progress", files["one"])
+    assert err == ""
+    _, _, err = run(capsys, "parse", files["one"], files["other"])
+    assert err == ""
+
+
+# ---------------------------------------------------------------- as a real process
+
+def banmian(*argv, **env):
+    return subprocess.run(
+        [sys.executable, "-m", "banmian", *argv], capture_output=True, text=True, encoding="utf-8",
+        env={**os.environ, **env}, timeout=60,
+    )
+
+
+def test_subprocess_ok_and_errors(files):
+    done = banmian("parse", str(DEMO))
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["schema"] == "banmian.page/1"
+    for kind in ("missing", "binary", "undecodable"):
+        done = banmian("parse", files[kind])
+        assert done.returncode == 2
+        assert done.stdout == ""
+        assert_one_error_line(done.stderr)
+
+
+def test_subprocess_output_is_utf8_whatever_the_locale(files):
+    done = subprocess.run([sys.executable, "-m", "banmian", "parse", files["one"]], capture_output=True,
+                          env={**os.environ, "LC_ALL": "C", "LANG": "C", "PYTHONIOENCODING": "ascii",
+                               "PYTHONUTF8": "0"}, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "江川".encode() in done.stdout
