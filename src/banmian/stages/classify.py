@@ -106,6 +106,14 @@ def _body_clue(ln: Line) -> str | None:
     return None
 
 
+def _has_inner_clause_mark(text: str) -> bool:
+    """A comma-like mark inside the line with a clause after it: body prose, not a headline."""
+    for i, ch in enumerate(text[:-3]):
+        if ch in "，、；" and i >= 2:
+            return True
+    return False
+
+
 def _opens_bracket(text: str) -> bool:
     return text.count("（") + text.count("(") > text.count("）") + text.count(")")
 
@@ -147,6 +155,10 @@ def classify_chunk(chunk: list[Line], width: float) -> None:
         prev_closed = prev is None or prev.kind != "body" or ends_sentence(prev.text) or slack(prev, width) > FULL_SLACK
         if INDENT_MIN <= s <= INDENT_MAX and follows_body and prev_closed:
             ln.because("body:indented_first_line")
+            continue
+        if INDENT_MIN <= s <= INDENT_MAX and nxt is None and prev_closed and _has_inner_clause_mark(t):
+            # dev page 3: `那么，为什么柯达会赞助` opens a paragraph at the foot of a column
+            ln.because("body:indented_first_line_at_column_foot")
             continue
         if follows_body and prev is not None and prev.kind == "body" and not prev_closed:
             # dev page 8: `文明单位956个，文明窗口` measures short (digits) between two body lines

@@ -14,14 +14,11 @@ from banmian.model import Article, Line, Page
 from banmian.rules.chars import strip_ws
 
 HEAD_KINDS = {"head", "byline"}
-# Minimum share of a block's character bigrams found in an article's opening to attach it.
+# Minimum score (bigram overlap with the article's opening, plus the adjacency bonus) to
+# attach a headline block to an article.
 MIN_OVERLAP = 0.25
+ADJACENT_BLOCK_BONUS = 0.3
 OPENING_CHARS = 400  # how much of an article's text a headline is compared with
-# A headline block printed away from its article is evidence for an article start at a
-# paragraph whose opening shares at least this much of the block's character bigrams.
-MIN_ORPHAN_OVERLAP = 0.5
-ORPHAN_OPENING_CHARS = 120
-ORPHAN_EVIDENCE = 1.0  # times the overlap
 
 
 def head_blocks(page: Page) -> list[list[Line]]:
@@ -64,36 +61,6 @@ def overlap(block: list[Line], article: Article) -> float:
     return block_overlap(block, "".join(article.paragraphs)[:OPENING_CHARS])
 
 
-def orphan_headline_evidence(page: Page, frags: list) -> dict[int, tuple[float, str]]:
-    """Evidence that a fragment opens an article whose headline block is printed elsewhere.
-
-    Each headline block that does not stand right before a paragraph start is paired, by a
-    global assignment on content overlap, with a fragment that opens a paragraph.
-    """
-    from banmian.stages.reassemble import lines_around
-
-    attached = set()
-    candidates = []
-    for f in frags:
-        before = lines_around(page, f, after=False)
-        if f.start == "indent" and before and before[0].kind in HEAD_KINDS:
-            attached.add(before[0].no)
-        elif f.start == "indent":
-            candidates.append(f)
-    orphans = [b for b in head_blocks(page) if b[-1].no not in attached and any(ln.kind == "head" for ln in b)]
-    scores = {}
-    for bi, block in enumerate(orphans):
-        for f in candidates:
-            text = "".join(ln.text for ln in f.lines)[:ORPHAN_OPENING_CHARS]
-            score = block_overlap(block, text)
-            if score >= MIN_ORPHAN_OVERLAP:
-                scores[(bi, f.order)] = score
-    return {
-        order: (ORPHAN_EVIDENCE * scores[(bi, order)], f"article_start:orphan_headline:{scores[(bi, order)]:.2f}")
-        for bi, order in max_weight_pairs(scores)
-    }
-
-
 def split_tiers(block: list[Line]) -> dict:
     """Kicker, headline, subtitle and byline of one block, as printed."""
     bylines = [ln.text for ln in block if ln.kind == "byline"]
@@ -132,36 +99,35 @@ def _apply(article: Article, block: list[Line], why: str) -> None:
 
 
 def headlines(page: Page) -> Page:
-    """Attach headline blocks to articles; leftover blocks go to `page.unassigned`."""
+    """Attach headline blocks to articles by a global assignment; leftovers stay unassigned.
+
+    A block's score for an article is its content overlap with the article's opening, plus a
+    bonus when it stands right before the article's first line. pdftotext prints the headlines
+    of a band in a jumble above its bodies (dev page 27: a headline right before the body of
+    its neighbour), so adjacency alone misattributes.
+    """
     from banmian.stages.reassemble import lines_around
 
     groups = page.scratch.get("article_groups", [])
     blocks = head_blocks(page)
-    owner: dict[int, int] = {}  # block index -> article index
-    why: dict[int, str] = {}
     block_ending_at = {blk[-1].no: k for k, blk in enumerate(blocks)}
+    adjacent: dict[int, int] = {}  # article index -> block index right before it
     for i, group in enumerate(groups):
-        before = lines_around(page, group[0], after=False)[::-1]
-        heads = [ln for ln in before if ln.kind in HEAD_KINDS]
-        if heads and heads[-1].no in block_ending_at:
-            k = block_ending_at[heads[-1].no]
-            owner[k], why[k] = i, "headline:before_article"
-    taken = set(owner.values())
-    pairs = []
+        before = lines_around(page, group[0], after=False)
+        if before and before[0].no in block_ending_at:
+            adjacent[i] = block_ending_at[before[0].no]
+    scores: dict[tuple[int, int], float] = {}
     for k, blk in enumerate(blocks):
-        if k in owner:
-            continue
+        has_head = any(ln.kind == "head" for ln in blk)
         for i, art in enumerate(page.articles):
-            if i not in taken:
-                pairs.append((overlap(blk, art), k, i))
-    pairs.sort(reverse=True)
-    for score, k, i in pairs:
-        if score < MIN_OVERLAP or k in owner or i in taken:
-            continue
-        owner[k], why[k] = i, f"headline:content_overlap:{score:.2f}"
-        taken.add(i)
+            near = adjacent.get(i) == k
+            score = (overlap(blk, art) if has_head else 0.0) + (ADJACENT_BLOCK_BONUS if near else 0.0)
+            if score >= MIN_OVERLAP:
+                scores[(k, i)] = score
+    owner = dict(max_weight_pairs(scores))
     for k, i in owner.items():
-        _apply(page.articles[i], blocks[k], why[k])
+        near = adjacent.get(i) == k
+        _apply(page.articles[i], blocks[k], f"headline:{'before_article' if near else 'content_overlap'}:{scores[(k, i)]:.2f}")
     page.scratch["head_blocks"] = blocks
     page.scratch["head_owner"] = owner
     return page
