@@ -29,7 +29,7 @@ from banmian.model import Source  # noqa: E402
 from banmian.pipeline import page_from_lines, run_stages  # noqa: E402
 from banmian.stages import STAGES  # noqa: E402
 from banmian.stages.paragraphs import paragraphs  # noqa: E402
-from banmian.stages.reassemble import content_vectors, prepare_fragments  # noqa: E402
+from banmian.stages.reassemble import content_space, prepare_fragments  # noqa: E402
 
 L2 = 1e-3
 
@@ -46,12 +46,12 @@ def page_examples(n: int) -> list[tuple[dict, bool]]:
     upto = STAGES[: STAGES.index(paragraphs) + 1]
     page = run_stages(page_from_lines(text.split("\n"), Source(path=str(n))), upto)
     frags = prepare_fragments(page)
-    vecs = content_vectors(frags)
+    space = content_space(frags)
     openings = [_norm("".join(a["paragraphs"]))[:12] for a in gold["articles"] if a["paragraphs"]]
     out = []
     for i, f in enumerate(frags):
         text_i = _norm("".join(ln.text for ln in f.lines))[:60]
-        out.append((start_features(page, frags, vecs, i), any(o and o in text_i for o in openings)))
+        out.append((start_features(page, frags, space, i), any(o and o in text_i for o in openings)))
     return out
 
 

@@ -16,6 +16,7 @@ SCHEMA_DOC = Path(__file__).resolve().parents[2] / "shared" / "docs" / "output-s
 TOP_KEYS = ["schema", "source", "page", "articles", "unassigned"]
 SOURCE_KEYS = ["path", "kind", "encoding", "sha256"]
 PAGE_KEYS = ["date", "label", "section", "header"]
+EXTRA_PAGE_KEYS = ["index"]
 ARTICLE_KEYS = ["id", "kicker", "headline", "subtitle", "byline", "reporters", "outlet", "dateline",
                 "source", "source_line", "paragraphs", "captions", "jump", "continued_from", "entities",
                 "lines", "confidence"]
@@ -48,7 +49,7 @@ def test_page_dict_has_exactly_the_schema_keys_in_order():
     assert list(d) == TOP_KEYS
     assert d["schema"] == "banmian.page/1"
     assert list(d["source"]) == SOURCE_KEYS
-    assert list(d["page"]) == PAGE_KEYS
+    assert list(d["page"]) == PAGE_KEYS + EXTRA_PAGE_KEYS
     for article in d["articles"]:
         assert list(article) == ARTICLE_KEYS + EXTRA_ARTICLE_KEYS
         assert list(article["entities"]) == ["people", "places", "organizations"]
@@ -59,7 +60,7 @@ def test_page_dict_values():
     d = page_to_dict(full_page())
     assert d["source"] == {"path": "p.txt", "kind": "text", "encoding": "gb18030", "sha256": "ab" * 32}
     assert d["page"] == {"date": "2024-03-06", "label": "A05", "section": "城市新闻",
-                         "header": ["2024年3月6日 星期三", "A05"]}
+                         "header": ["2024年3月6日 星期三", "A05"], "index": 2}
     a1, a2 = d["articles"]
     assert a1["lines"] == [[3, 5], [9, 9], [11, 12]]  # sorted, deduplicated, collapsed
     assert a1["dateline"] == {"text": "本报江川3月5日讯", "place": "江川", "date": "2024-03-05"}
@@ -98,7 +99,7 @@ def test_keys_match_the_schema_document():
     produced |= set(d["articles"][0]["entities"]) | set(d["articles"][0]["dateline"])
     produced |= set(d["articles"][0]["entities"]["people"][0])
     assert documented <= produced
-    assert produced - documented == set(EXTRA_ARTICLE_KEYS)
+    assert produced - documented == set(EXTRA_ARTICLE_KEYS) | set(EXTRA_PAGE_KEYS)
 
 
 def test_jsonl_records():

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from banmian.model import Fragment, Page
 from banmian.rules.furniture import LEAD_IN
-from banmian.similarity import add_into, cosine
+from banmian.similarity import ContentSpace
 
 START_WEIGHTS = {
     "bias": -0.651,
@@ -39,7 +39,7 @@ START_THRESHOLD = -0.5  # logit; dev 1-40: P 0.77 R 0.77, held-out 41-60: P 0.81
 CONTEXT = 3  # fragments before/after compared with a candidate start
 
 
-def start_features(page: Page, frags: list[Fragment], vecs: list[dict], i: int) -> dict[str, float]:
+def start_features(page: Page, frags: list[Fragment], space: ContentSpace, i: int) -> dict[str, float]:
     """The cues of fragment i, as named features (the keys of START_WEIGHTS)."""
     from banmian.stages.headlines import block_overlap
     from banmian.stages.reassemble import lines_around
@@ -65,17 +65,10 @@ def start_features(page: Page, frags: list[Fragment], vecs: list[dict], i: int) 
         f"prev_{frags[i - 1].end if i else 'none'}": 1.0,
         "headline_overlap": block_overlap(heads, "".join(ln.text for ln in f.lines)[:200]) if heads else 0.0,
         "multi_line_headline": 1.0 if len(heads) > 1 else 0.0,
-        "cos_prev": 10 * _cos_with(vecs, i, range(max(0, i - CONTEXT), i)),
-        "cos_next": 10 * _cos_with(vecs, i, range(i + 1, min(len(frags), i + 1 + CONTEXT))),
+        "cos_prev": 10 * space.cosine(i, range(max(0, i - CONTEXT), i)),
+        "cos_next": 10 * space.cosine(i, range(i + 1, min(len(frags), i + 1 + CONTEXT))),
     }
     return feats
-
-
-def _cos_with(vecs: list[dict], i: int, others) -> float:
-    prof: dict = {}
-    for k in others:
-        add_into(prof, vecs[k])
-    return cosine(vecs[i], prof) if prof else 0.0
 
 
 def start_logit(feats: dict[str, float]) -> float:

@@ -113,6 +113,16 @@ class Page:
     column_width: float = 0.0  # typical body line width in em, set by the measure stage
     scratch: dict = field(default_factory=dict)  # stage-to-stage data that is not output
 
+    def claim(self, line: Line, article: Article) -> None:
+        """Record that `article` holds `line` (lines are told apart by identity: a line split
+        in two keeps its input line number on both parts)."""
+        self.scratch.setdefault("owner", {})[id(line)] = article
+        article.line_nos.append(line.no)
+
+    def owner_of(self, line: Line) -> Article | None:
+        """The article holding `line`, if any."""
+        return self.scratch.get("owner", {}).get(id(line))
+
 
 def line_ranges(numbers) -> list[LineRange]:
     """Collapse line numbers into sorted [first, last] ranges: {3,4,5,9} -> [[3,5],[9,9]]."""

@@ -27,9 +27,16 @@ def char_em(ch: str) -> float:
     return 1.0
 
 
+_HALF_WIDTH_NON_ASCII = re.compile(r"[\u0080-\u1fff]")
+
+
 def text_em(text: str) -> float:
     """Width of a line in em (spaces count nothing: they are extractor gaps)."""
-    return sum(char_em(c) for c in text)
+    spaces = text.count(" ") + text.count("\t")
+    half = len(text.encode("ascii", "ignore")) - spaces
+    if not text.isascii():
+        half += sum(1 for c in _HALF_WIDTH_NON_ASCII.findall(text) if c not in CJK_PUNCT)
+    return len(text) - spaces - 0.5 * half
 
 
 _TRAILING_CREDIT = re.compile(r"[（(][^（）()]{1,16}[）)]$")

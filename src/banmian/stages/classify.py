@@ -148,12 +148,15 @@ def classify_chunk(chunk: list[Line], width: float) -> None:
                 ln.because("body:full_width")
             continue
         # short line with no punctuation at its end: body only as a paragraph's indented first
-        # line followed by more of the paragraph (a full line, or a last line ending it)
+        # line followed by more of the paragraph (a full line, or a last line ending it), not
+        # by another indented line (dev page 1: headline `中影中唱组建VCD生产线` over the
+        # indented `由全国影视、音像行业`)
         follows_body = nxt is not None and nxt.text[-1] not in OPENERS and (
             slack(nxt, width) <= FULL_SLACK or ends_sentence(nxt.text)
         )
         prev_closed = prev is None or prev.kind != "body" or ends_sentence(prev.text) or slack(prev, width) > FULL_SLACK
-        if INDENT_MIN <= s <= INDENT_MAX and follows_body and prev_closed:
+        nxt_indented = nxt is not None and INDENT_MIN <= slack(nxt, width) and not ends_sentence(nxt.text)
+        if INDENT_MIN <= s <= INDENT_MAX and follows_body and prev_closed and not nxt_indented:
             ln.because("body:indented_first_line")
             continue
         if INDENT_MIN <= s <= INDENT_MAX and nxt is None and prev_closed and _has_inner_clause_mark(t):

@@ -44,21 +44,19 @@ def head_blocks(page: Page) -> list[list[Line]]:
 
 
 def bigrams(text: str) -> set[str]:
+    """The set of character bigrams of the text, whitespace removed."""
     t = strip_ws(text)
-    return {t[i : i + 2] for i in range(len(t) - 1)}
+    return set(map("".join, zip(t, t[1:])))
 
 
 def block_overlap(block: list[Line], text: str) -> float:
     """Share of the block's head-line bigrams that occur in `text`."""
-    b = bigrams("".join(ln.text for ln in block if ln.kind == "head"))
-    if not b:
-        return 0.0
-    return len(b & bigrams(text)) / len(b)
+    return share_in(bigrams("".join(ln.text for ln in block if ln.kind == "head")), bigrams(text))
 
 
-def overlap(block: list[Line], article: Article) -> float:
-    """Share of the block's bigrams that occur in the article's opening."""
-    return block_overlap(block, "".join(article.paragraphs)[:OPENING_CHARS])
+def share_in(part: set[str], whole: set[str]) -> float:
+    """Share of the bigrams `part` found in `whole` (0 for an empty part)."""
+    return len(part & whole) / len(part) if part else 0.0
 
 
 def split_tiers(block: list[Line]) -> dict:
@@ -88,11 +86,12 @@ def split_tiers(block: list[Line]) -> dict:
     return out
 
 
-def _apply(article: Article, block: list[Line], why: str) -> None:
+def _apply(page: Page, article: Article, block: list[Line], why: str) -> None:
     tiers = split_tiers(block)
     for key in ("kicker", "headline", "subtitle", "byline"):
         setattr(article, key, tiers[key])
-    article.line_nos.extend(ln.no for ln in block)
+    for ln in block:
+        page.claim(ln, article)
     article.because(why)
     for ln in block:
         ln.because(why)
@@ -116,18 +115,19 @@ def headlines(page: Page) -> Page:
         before = lines_around(page, group[0], after=False)
         if before and before[0].no in block_ending_at:
             adjacent[i] = block_ending_at[before[0].no]
+    openings = [bigrams("".join(art.paragraphs)[:OPENING_CHARS]) for art in page.articles]
     scores: dict[tuple[int, int], float] = {}
     for k, blk in enumerate(blocks):
-        has_head = any(ln.kind == "head" for ln in blk)
-        for i, art in enumerate(page.articles):
+        heads = bigrams("".join(ln.text for ln in blk if ln.kind == "head"))
+        for i, opening in enumerate(openings):
             near = adjacent.get(i) == k
-            score = (overlap(blk, art) if has_head else 0.0) + (ADJACENT_BLOCK_BONUS if near else 0.0)
+            score = share_in(heads, opening) + (ADJACENT_BLOCK_BONUS if near else 0.0)
             if score >= MIN_OVERLAP:
                 scores[(k, i)] = score
     owner = dict(max_weight_pairs(scores))
     for k, i in owner.items():
         near = adjacent.get(i) == k
-        _apply(page.articles[i], blocks[k], f"headline:{'before_article' if near else 'content_overlap'}:{scores[(k, i)]:.2f}")
+        _apply(page, page.articles[i], blocks[k], f"headline:{'before_article' if near else 'content_overlap'}:{scores[(k, i)]:.2f}")
     page.scratch["head_blocks"] = blocks
     page.scratch["head_owner"] = owner
     return page

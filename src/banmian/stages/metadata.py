@@ -15,7 +15,7 @@ _ISO = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 def page_header(page: Page) -> None:
     """Header lines as printed; the page date and label from them."""
     header = [ln for ln in page.lines if ln.kind == "header"]
-    page.meta.header = [ln.text for ln in header]
+    page.meta.header = [ln.raw.strip() for ln in header]  # as printed: `A05 城市新闻` keeps its space
     for ln in header:
         t = strip_ws(ln.text)
         m = _ISO.search(t)
@@ -63,16 +63,12 @@ def _month_day_iso(text: str | None, year: int | None) -> str | None:
 
 def attach_line_kinds(page: Page) -> None:
     """Jump, continuation, source and caption lines go to the article next to them."""
-    owner = {}
-    for art in page.articles:
-        for no in art.line_nos:
-            owner[no] = art
     lines = page.lines
     for i, ln in enumerate(lines):
-        if ln.kind not in ("jump", "continued", "source", "caption") or ln.no in owner:
+        if ln.kind not in ("jump", "continued", "source", "caption") or page.owner_of(ln):
             continue
         step = 1 if ln.kind in ("continued", "caption") else -1
-        art = _nearest_article(lines, i, step, owner) or _nearest_article(lines, i, -step, owner)
+        art = _nearest_article(page, i, step) or _nearest_article(page, i, -step)
         if art is None:
             continue
         t = ln.text
@@ -88,17 +84,20 @@ def attach_line_kinds(page: Page) -> None:
             art.captions.append(t)
         else:
             continue
-        art.line_nos.append(ln.no)
-        owner[ln.no] = art
+        page.claim(ln, art)
         ln.because(f"attached:{art.id}")
 
 
-def _nearest_article(lines, i, step, owner):
+def _nearest_article(page: Page, i: int, step: int):
+    """The article holding the nearest claimed line from line index i in direction `step`,
+    stopping at an unclaimed body line."""
+    lines = page.lines
     j = i + step
     while 0 <= j < len(lines):
-        if lines[j].no in owner:
-            return owner[lines[j].no]
-        if lines[j].kind in ("body",):
+        art = page.owner_of(lines[j])
+        if art is not None:
+            return art
+        if lines[j].kind == "body":
             return None
         j += step
     return None
@@ -106,11 +105,9 @@ def _nearest_article(lines, i, step, owner):
 
 def collect_unassigned(page: Page) -> None:
     """Every non-blank line no article or header holds becomes an unassigned item."""
-    used = {no for art in page.articles for no in art.line_nos}
-    used |= {ln.no for ln in page.lines if ln.kind == "header"}
     kinds = {"head": "headline", "byline": "headline", "caption": "caption", "body": "fragment"}
     for ln in page.lines:
-        if ln.kind == "blank" or ln.no in used:
+        if ln.kind in ("blank", "header") or page.owner_of(ln):
             continue
         page.unassigned.append(Unassigned(kind=kinds.get(ln.kind, "other"), text=ln.text, line_nos=[ln.no]))
 

@@ -72,11 +72,16 @@ def in_lead_in(frag: Fragment, i: int) -> bool:
     Lead-ins are set in a wider face, so their lines hold fewer characters and measure short
     without ending anything (dev page 5: `新华社济南1月13` / `日电 中国科学院院士，`).
     """
-    ln = frag.lines[i]
-    if ln.para_start or i == 0:
-        return bool(LEAD_IN.match(ln.text.replace(" ", "")))
-    prev = frag.lines[i - 1]
-    return in_lead_in(frag, i - 1) and prev.text.count("（") + prev.text.count("(") > prev.text.count("）") + prev.text.count(")")
+    j = i
+    # walk back over lines that continue an unclosed bracket of the lead-in before them
+    while j > 0 and not frag.lines[j].para_start and _unclosed(frag.lines[j - 1].text):
+        j -= 1
+    ln = frag.lines[j]
+    return (j == 0 or ln.para_start) and bool(LEAD_IN.match(ln.text.replace(" ", "")))
+
+
+def _unclosed(text: str) -> bool:
+    return text.count("（") + text.count("(") > text.count("）") + text.count(")")
 
 
 def end_kind(frag: Fragment, width: float) -> str:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from banmian.article_starts import START_THRESHOLD, start_features, start_logit, start_reason
 from banmian.language import join_score
 from banmian.model import Fragment, Line, Page
-from banmian.similarity import add_into, bigram_counts, cosine, idf_of, weigh
+from banmian.similarity import ContentSpace, Group
 
 # Scores are in cosine units (0..1 similarity of a fragment with a thread's text), tuned by
 # coordinate search on dev pages 1-40 (body_char_acc + 0.3 para_f1 + 0.3 article_exact).
@@ -43,7 +43,7 @@ class Thread:
     """An article's body text so far: fragments in reading order, and a content profile."""
 
     fragments: list[Fragment] = field(default_factory=list)
-    profile: dict = field(default_factory=dict)
+    content: Group | None = None
     reason: str = ""
 
     @property
@@ -85,11 +85,9 @@ def sentence_fit(latest: Fragment, frag: Fragment) -> float:
     return 0.0
 
 
-def content_vectors(frags: list[Fragment]) -> list[dict]:
-    """TF-IDF bigram vectors of the fragments, IDF over the page's own fragments."""
-    counts = [bigram_counts(_text(f)) for f in frags]
-    idf = idf_of(counts)
-    return [weigh(c, idf) for c in counts]
+def content_space(frags: list[Fragment]) -> ContentSpace:
+    """The fragments' TF-IDF bigram space, IDF over the page's own fragments."""
+    return ContentSpace([_text(f) for f in frags])
 
 
 def prepare_fragments(page: Page) -> list[Fragment]:
@@ -105,17 +103,17 @@ def prepare_fragments(page: Page) -> list[Fragment]:
 def thread_fragments(page: Page, frags: list[Fragment]) -> list[Thread]:
     """Decide the article starts, then give every other fragment, in input order, to the
     thread it continues best."""
-    vecs = content_vectors(frags)
+    space = content_space(frags)
     threads: list[Thread] = []
     holder: dict[int, Thread] = {}
     for i, f in enumerate(frags):
-        feats = start_features(page, frags, vecs, i)
+        feats = start_features(page, frags, space, i)
         logit = start_logit(feats)
         best, best_score = None, float("-inf")
         if logit <= START_THRESHOLD and not f.no_predecessor:
             prev_thread = holder.get(f.order - 1)
             for t in threads:
-                s = cosine(vecs[i], t.profile) + sentence_fit(t.latest, f)
+                s = t.content.cosine(i) + sentence_fit(t.latest, f)
                 if t is prev_thread:
                     s += ADJACENT_BONUS
                 if s > best_score:
@@ -123,7 +121,7 @@ def thread_fragments(page: Page, frags: list[Fragment]) -> list[Thread]:
         if best is not None and logit > WEAK_START_THRESHOLD and best_score < START_SCALE * (logit - WEAK_START_THRESHOLD):
             best = None  # a likely start that fits no article well
         if best is None:
-            t = Thread(fragments=[f], profile=dict(vecs[i]), reason=start_reason(feats, logit))
+            t = Thread(fragments=[f], content=Group(space, i), reason=start_reason(feats, logit))
             f.first.para_start = True
             f.first.because(t.reason)
             threads.append(t)
@@ -131,7 +129,7 @@ def thread_fragments(page: Page, frags: list[Fragment]) -> list[Thread]:
             continue
         _join(best.latest, f, best_score)
         best.fragments.append(f)
-        add_into(best.profile, vecs[i])
+        best.content.add(i)
         holder[f.order] = best
     return threads
 

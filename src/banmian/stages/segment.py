@@ -9,18 +9,16 @@ from __future__ import annotations
 from banmian.model import Article, Fragment, Page
 
 
-def paragraphs_of(fragments: list[Fragment]) -> tuple[list[str], list[int]]:
-    """Reflow the lines of ordered fragments into paragraphs; also return the line numbers."""
+def paragraphs_of(fragments: list[Fragment]) -> list[str]:
+    """Reflow the lines of ordered fragments into paragraphs."""
     paras: list[str] = []
-    nos: list[int] = []
     for frag in fragments:
         for ln in frag.lines:
-            nos.append(ln.no)
             if ln.para_start or not paras:
                 paras.append(ln.text)
             else:
                 paras[-1] = join_lines(paras[-1], ln.text)
-    return paras, nos
+    return paras
 
 
 def join_lines(left: str, right: str) -> str:
@@ -35,8 +33,10 @@ def segment(page: Page) -> Page:
     threads = page.scratch.get("threads", [])
     articles = []
     for n, thread in enumerate(threads, start=1):
-        paras, nos = paragraphs_of(thread.fragments)
-        art = Article(id=f"a{n}", paragraphs=paras, line_nos=nos)
+        art = Article(id=f"a{n}", paragraphs=paragraphs_of(thread.fragments))
+        for frag in thread.fragments:
+            for ln in frag.lines:
+                page.claim(ln, art)
         art.because(thread.reason)
         articles.append(art)
     page.scratch["article_groups"] = [t.fragments for t in threads]

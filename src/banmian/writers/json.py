@@ -69,7 +69,13 @@ def page_to_dict(page: Page) -> dict:
     return {
         "schema": SCHEMA,
         "source": {"path": src.path, "kind": src.kind, "encoding": src.encoding, "sha256": src.sha256},
-        "page": {"date": meta.date, "label": meta.label, "section": meta.section, "header": list(meta.header)},
+        "page": {
+            "date": meta.date,
+            "label": meta.label,
+            "section": meta.section,
+            "header": list(meta.header),
+            "index": page.index,  # position of the page in its file (form-feed separated)
+        },
         "articles": [article_to_dict(a) for a in page.articles],
         "unassigned": [
             {"kind": u.kind, "text": u.text, "lines": line_ranges(u.line_nos)} for u in page.unassigned
