@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from banmian.model import Article, Dateline, Page, Unassigned
-from banmian.rules.bylines import lead_in_byline, outlet_of, reporters_in
+from banmian.rules.bylines import find_lead_in, lead_in_byline, month_day, outlet_of, reporters_in
 from banmian.rules.chars import strip_ws
 from banmian.rules.furniture import DATE, PAGE_LABEL, SOURCE
 
@@ -32,33 +32,56 @@ def page_header(page: Page) -> None:
         page.meta.date = page.scratch["page_date"]
 
 
-def split_lead_in(article: Article, page_year: int | None) -> None:
-    """Move a lead-in byline from the first paragraph into `byline`, `dateline`, `reporters`."""
+def split_lead_in(page: Page, article: Article) -> None:
+    """Move a lead-in byline from the first paragraph into `byline` and `dateline`.
+
+    When a short unpunctuated prefix stands before the lead-in (a headline pdftotext printed
+    on the same block: `担负着打击走私违法活动本报北京1月16日讯 …`), the prefix becomes the
+    headline if the article has none, else an unassigned headline fragment.
+    """
     if not article.paragraphs:
         return
-    m = lead_in_byline(article.paragraphs[0])
+    first = article.paragraphs[0]
+    m = lead_in_byline(first) or find_lead_in(first)
     if not m:
         return
-    lead = m.group("lead")
-    rest = article.paragraphs[0][len(lead):]
-    if article.byline:  # a byline under the headline as well: keep both, lead-in first
-        article.byline = lead + " " + article.byline
-    else:
-        article.byline = lead
-    article.paragraphs[0] = rest.lstrip()
+    prefix = first[: m.start("lead")].strip()
+    lead = m.group("lead").strip()
+    if prefix and article.headline is None:
+        article.headline = prefix
+        article.because("headline:before_lead_in")
+    elif prefix:
+        page.unassigned.append(Unassigned(kind="headline", text=prefix, line_nos=article.line_nos[:1]))
+    if article.byline:  # the gold never has both: a byline line nearby was a neighbour's
+        page.unassigned.append(Unassigned(kind="headline", text=article.byline, line_nos=article.line_nos[:1]))
+    article.byline = lead
+    article.paragraphs[0] = first[m.end("lead") :].lstrip()
     if not article.paragraphs[0]:
         article.paragraphs.pop(0)
-    article.because(f"byline:lead_in:{m.group('outlet')}{m.group('kind')}")
+    article.because(f"byline:lead_in:{m.group('outlet') or 'credit'}{m.group('kind') or ''}")
     if m.group("place") or m.group("date"):
-        date = _month_day_iso(m.group("date"), page_year)
-        article.dateline = Dateline(text=lead, place=m.group("place") or None, date=date)
+        article.dateline = Dateline(
+            text=first[m.start("lead") : m.end("kind")] if m.group("kind") else lead,
+            place=m.group("place") or None,
+            date=dateline_iso(m.group("date"), page.meta.date),
+        )
 
 
-def _month_day_iso(text: str | None, year: int | None) -> str | None:
-    if not text or not year:
+def dateline_iso(date_text: str | None, page_date: str | None) -> str | None:
+    """The ISO date of a dateline's `1月16日` / `十二月三十一日` / `３０日`, given the page date.
+
+    A month later than the page's is last year's (`12月30日` on a January page).
+    """
+    md = month_day(date_text)
+    if not md or not page_date:
         return None
-    m = re.match(r"(\d{1,2})月(\d{1,2})日", text)
-    return f"{year:04d}-{int(m[1]):02d}-{int(m[2]):02d}" if m else None
+    year, page_month = int(page_date[:4]), int(page_date[5:7])
+    month, day = md
+    if month is None:
+        month = page_month
+    if month > page_month:
+        year -= 1
+    return f"{year:04d}-{month:02d}-{day:02d}"
 
 
 def attach_line_kinds(page: Page) -> None:
@@ -115,9 +138,8 @@ def collect_unassigned(page: Page) -> None:
 def metadata(page: Page) -> Page:
     """Fill page metadata, bylines and attachments; collect leftovers."""
     page_header(page)
-    year = int(page.meta.date[:4]) if page.meta.date else None
     for art in page.articles:
-        split_lead_in(art, year)
+        split_lead_in(page, art)
         if art.byline:
             art.reporters = reporters_in(art.byline)
             art.outlet = outlet_of(art.byline)
