@@ -283,7 +283,9 @@ def test_explain_shows_line_reasons_and_owner(capsys, monkeypatch, tmp_path):
         for line in page.lines:
             line.kind = "body"
             line.because(f"fake:{line.no}")
-        page.articles = [Article(id="a7", paragraphs=["x"], line_nos=[2], reasons=["fake:article"])]
+        article = Article(id="a7", paragraphs=["x"], reasons=["fake:article"])
+        page.claim(page.lines[1], article)
+        page.articles = [article]
         return page
 
     monkeypatch.setattr("banmian.stages.STAGES", [fake_stage])

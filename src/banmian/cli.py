@@ -242,18 +242,16 @@ def _ranges(numbers) -> str:
 
 def explain_page(page: Page) -> str:
     """A readable table of every input line of `page` and where it went, with reasons."""
-    owners: dict[int, list[str]] = {}
-    for article in page.articles:
-        for n in article.line_nos:
-            owners.setdefault(n, []).append(article.id)
+    unassigned: dict[int, list[str]] = {}
     for item in page.unassigned:
         for n in item.line_nos:
-            owners.setdefault(n, []).append(f"~{item.kind}")
+            unassigned.setdefault(n, []).append(f"~{item.kind}")
     text_w = 26
     out = [f"== {page.source.path} · page {page.index} ==",
            f"{'line':>6}  {'kind':<9} ¶ {'article':<9} {_fit('text', text_w)} reasons"]
     for line in page.lines:
-        owner = ",".join(dict.fromkeys(owners.get(line.no, []))) or "-"
+        article = page.owner_of(line)  # by identity: the parts of a split line share a number
+        owner = article.id if article else ",".join(dict.fromkeys(unassigned.get(line.no, []))) or "-"
         text = line.raw.replace("\t", " ")
         out.append(
             f"{line.no:>6}  {line.kind:<9} {'¶' if line.para_start else ' '} {owner:<9} "

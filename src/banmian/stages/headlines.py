@@ -109,12 +109,12 @@ def headlines(page: Page) -> Page:
 
     groups = page.scratch.get("article_groups", [])
     blocks = head_blocks(page)
-    block_ending_at = {blk[-1].no: k for k, blk in enumerate(blocks)}
+    block_ending_at = {id(blk[-1]): k for k, blk in enumerate(blocks)}
     adjacent: dict[int, int] = {}  # article index -> block index right before it
     for i, group in enumerate(groups):
         before = lines_around(page, group[0], after=False)
-        if before and before[0].no in block_ending_at:
-            adjacent[i] = block_ending_at[before[0].no]
+        if before and id(before[0]) in block_ending_at:
+            adjacent[i] = block_ending_at[id(before[0])]
     openings = [bigrams("".join(art.paragraphs)[:OPENING_CHARS]) for art in page.articles]
     scores: dict[tuple[int, int], float] = {}
     for k, blk in enumerate(blocks):

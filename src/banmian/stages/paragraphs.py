@@ -123,7 +123,7 @@ def after_headline(page: Page, frag: Fragment, index: dict[int, int]) -> bool:
     Dev page 7: `每逢节假日或有客人来，` under its headline is an indented first line that
     measures full because its comma is compressed.
     """
-    j = index[frag.first.no] - 1
+    j = index[id(frag.first)] - 1
     while j >= 0 and page.lines[j].kind == "blank":
         j -= 1
     return j >= 0 and page.lines[j].kind in ("head", "byline")
@@ -133,7 +133,7 @@ def paragraphs(page: Page) -> Page:
     """Build the page's fragments (in `page.scratch["fragments"]`) and mark paragraph starts."""
     width = page.column_width
     frags = fragments_of(page)
-    index = {ln.no: i for i, ln in enumerate(page.lines)}
+    index = {id(ln): i for i, ln in enumerate(page.lines)}
     for f in frags:
         f.start = start_kind(f, width)
         nearly_indented = slack(f.first, width) >= INDENT_MIN - 0.5 and f.first.text[0] not in BODY_START_FORBIDDEN

@@ -55,7 +55,7 @@ def lines_around(page: Page, frag: Fragment, after: bool) -> list[Line]:
     """The non-blank, non-body lines directly after (or before) a fragment, nearest first."""
     index = page.scratch["line_index"]
     step = 1 if after else -1
-    j = index[(frag.last if after else frag.first).no] + step
+    j = index[id(frag.last if after else frag.first)] + step
     out = []
     while 0 <= j < len(page.lines) and page.lines[j].kind != "body":
         if page.lines[j].kind != "blank":
@@ -92,7 +92,7 @@ def content_space(frags: list[Fragment]) -> ContentSpace:
 
 def prepare_fragments(page: Page) -> list[Fragment]:
     """Index the lines and mark fragments a jump/credit closes or a 上接 note opens."""
-    page.scratch["line_index"] = {ln.no: i for i, ln in enumerate(page.lines)}
+    page.scratch["line_index"] = {id(ln): i for i, ln in enumerate(page.lines)}  # by identity: split lines share numbers
     frags: list[Fragment] = page.scratch.get("fragments", [])
     for f in frags:
         f.no_successor = any(k in ("jump", "source") for k in neighbour_kinds(page, f, after=True))
