@@ -13,7 +13,7 @@ recall 0.81 for fragments that open a gold article.
 from __future__ import annotations
 
 from banmian.model import Fragment, Page
-from banmian.rules.furniture import LEAD_IN
+from banmian.rules.furniture import is_lead_in
 from banmian.similarity import ContentSpace
 
 START_WEIGHTS = {
@@ -50,7 +50,7 @@ def start_features(page: Page, frags: list[Fragment], space: ContentSpace, i: in
     heads = [ln for ln in before if ln.kind == "head"]
     if f.no_predecessor:
         ev = "continued_from"
-    elif LEAD_IN.match(f.first.text.replace(" ", "")):
+    elif is_lead_in(f.first.text):
         ev = "lead_in"
     elif f.start == "indent" and heads:
         ev = "headline_before"

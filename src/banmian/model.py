@@ -33,7 +33,7 @@ class Line:
 
     @property
     def blank(self) -> bool:
-        return not self.text.strip()
+        return not self.text or self.text.isspace()
 
     def because(self, reason: str) -> None:
         """Record why a stage decided something about this line."""

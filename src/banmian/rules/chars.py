@@ -46,9 +46,10 @@ def ends_sentence(text: str) -> bool:
     """True when the text ends a sentence: 。！？… possibly followed by closing quotes/brackets
     or by a bracketed author credit (`颂歌。（秦杰向兵）`)."""
     t = text.rstrip()
-    t2 = _TRAILING_CREDIT.sub("", t)
-    if t2 != t and t2 and (t2[-1] in SENTENCE_FINAL or t2[-1] in CLOSERS):
-        t = t2
+    if t[-1:] in ("）", ")"):
+        t2 = _TRAILING_CREDIT.sub("", t)
+        if t2 != t and t2 and (t2[-1] in SENTENCE_FINAL or t2[-1] in CLOSERS):
+            t = t2
     while t and t[-1] in CLOSERS:
         t = t[:-1]
     return bool(t) and t[-1] in SENTENCE_FINAL
@@ -56,4 +57,6 @@ def ends_sentence(text: str) -> bool:
 
 def strip_ws(text: str) -> str:
     """The text with all whitespace removed (how the scorer compares)."""
+    if " " not in text and "\t" not in text and "\u3000" not in text and text.strip() == text:
+        return text
     return "".join(text.split())

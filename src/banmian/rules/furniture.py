@@ -3,6 +3,7 @@ standalone bylines. Each pattern matches a whole (normalized, space-free) line."
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 DATE = re.compile(r"(\d{4}|[一二三四五六七八九〇零]{4})年\d{1,2}月\d{1,2}日")
 WEEKDAY = re.compile(r"星期[一二三四五六日天]")
@@ -45,5 +46,38 @@ SECTION_LABEL = re.compile(r"^(?:[A-H]\d{1,2}|第[一二三四五六七八九十
 def is_strong_header_text(t: str) -> bool:
     """Header text recognisable anywhere in the page: editors, a date with its weekday, a
     lettered page label (`A03社会`)."""
+    if not ("责" in t or "校" in t or "星期" in t or t[:1] in "ABCDEFGH第"):
+        return False  # cheap test first: most lines are body text
     editors = EDITORS.match(t) and re.search(r"(校对|责编)", t) and not t.endswith(("：", ":"))
     return bool(editors) or bool(DATE.search(t) and WEEKDAY.search(t)) or bool(SECTION_LABEL.match(t))
+
+
+@lru_cache(maxsize=8192)
+def is_lead_in(text: str) -> bool:
+    """The (space-free) line opens with a lead-in byline or dateline."""
+    return bool(LEAD_IN.match(text.replace(" ", "")))
+
+
+# First characters that can open a jump, continuation, source or caption line, or a
+# standalone byline: other lines skip those patterns.
+_PATTERN_FIRST = set("（(据图上下左右本新中人经光")
+
+
+def furniture_kind(t: str) -> tuple[str, str] | None:
+    """(kind, reason) for a whole-line jump, continuation, source credit, caption or
+    standalone byline; None for anything else. `t` is the line without whitespace."""
+    from banmian.rules.chars import ends_sentence
+
+    if not t or t[0] not in _PATTERN_FIRST:
+        return None
+    if JUMP.match(t):
+        return "jump", "jump:下转"
+    if CONTINUED.match(t):
+        return "continued", "continued:上接"
+    if SOURCE.match(t):
+        return "source", "source:据《》"
+    if CAPTION.match(t):
+        return "caption", "caption:pattern"
+    if STANDALONE_BYLINE.match(t) and not ends_sentence(t):
+        return "byline", "byline:reporter_line"
+    return None

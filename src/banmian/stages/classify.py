@@ -34,7 +34,7 @@ def slack(line: Line, width: float) -> float:
 def _chunks(lines: list[Line]) -> list[list[Line]]:
     out, cur = [], []
     for ln in lines:
-        if ln.kind != "body" or ln.blank:
+        if ln.kind != "body" or not ln.text:
             if cur:
                 out.append(cur)
                 cur = []
@@ -70,31 +70,25 @@ def mark_patterns(page: Page) -> None:
     for ln in page.lines:
         if ln.kind != "body":
             continue
-        t = strip_ws(ln.text)
-        if F.JUMP.match(t):
-            ln.kind, reason = "jump", "jump:下转"
-        elif F.CONTINUED.match(t):
-            ln.kind, reason = "continued", "continued:上接"
-        elif F.SOURCE.match(t):
-            ln.kind, reason = "source", "source:据《》"
-        elif F.CAPTION.match(t):
-            ln.kind, reason = "caption", "caption:pattern"
-        elif F.STANDALONE_BYLINE.match(t) and not ends_sentence(t):
-            ln.kind, reason = "byline", "byline:reporter_line"
-        else:
-            continue
-        ln.because(reason)
+        found = F.furniture_kind(strip_ws(ln.text))
+        if found:
+            ln.kind = found[0]
+            ln.because(found[1])
+
+
+_NO_PUNCT = str.maketrans("", "", "".join(CJK_PUNCT))
 
 
 def min_width(line: Line) -> float:
     """The line's width with every CJK punctuation mark compressed to half an em."""
-    return line.width - 0.5 * sum(1 for c in line.text if c in CJK_PUNCT)
+    text = line.text
+    return line.width - 0.5 * (len(text) - len(text.translate(_NO_PUNCT)))
 
 
 def _body_clue(ln: Line) -> str | None:
     """A clue in the line itself that it is body text, or None."""
     t = ln.text
-    if F.LEAD_IN.match(strip_ws(t)):
+    if F.is_lead_in(t):
         return "body:lead_in"
     if t[-1] in CLAUSE_END or (t[-1] in CLOSERS and ends_sentence(t)):
         return "body:clause_end"
@@ -131,9 +125,10 @@ def classify_chunk(chunk: list[Line], width: float) -> None:
             ln.because("head:ends_with_opener")
             continue
         clue = _body_clue(ln)
-        if not clue and nxt is not None and _opens_bracket(t) and _body_clue(nxt) == "body:bracket_end":
+        if not clue and nxt is not None and ("（" in t or "(" in t) and _opens_bracket(t) and _body_clue(nxt) == "body:bracket_end":
             clue = "body:bracket_continues"
-        if min_width(ln) > width + WIDE_MIN_EXCESS and clue not in ("body:clause_end", "body:lead_in"):
+        wide = ln.width > width + WIDE_MIN_EXCESS and min_width(ln) > width + WIDE_MIN_EXCESS
+        if wide and clue not in ("body:clause_end", "body:lead_in"):
             ln.kind = "head"
             ln.because("head:wider_than_column")
             continue

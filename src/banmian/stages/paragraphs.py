@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from banmian.model import Fragment, Line, Page
 from banmian.rules.chars import ends_sentence
-from banmian.rules.furniture import LEAD_IN
+from banmian.rules.furniture import is_lead_in
 from banmian.stages.classify import BODY_START_FORBIDDEN, FULL_SLACK, INDENT_MAX, INDENT_MIN, slack
 
 PARAGRAPH_END_MARKS = set("。！？…”’）)」』】：；，、")
@@ -57,7 +57,7 @@ def ends_paragraph(line: Line, width: float, is_first: bool) -> bool:
 def start_kind(frag: Fragment, width: float) -> str:
     """How a fragment's first line begins: open, indent or short."""
     first = frag.first
-    if LEAD_IN.match(first.text.replace(" ", "")):
+    if is_lead_in(first.text):
         return "indent"
     if slack(first, width) <= FULL_SLACK:
         return "open"
@@ -77,7 +77,7 @@ def in_lead_in(frag: Fragment, i: int) -> bool:
     while j > 0 and not frag.lines[j].para_start and _unclosed(frag.lines[j - 1].text):
         j -= 1
     ln = frag.lines[j]
-    return (j == 0 or ln.para_start) and bool(LEAD_IN.match(ln.text.replace(" ", "")))
+    return (j == 0 or ln.para_start) and is_lead_in(ln.text)
 
 
 def _unclosed(text: str) -> bool:
@@ -100,10 +100,11 @@ def mark_starts(frag: Fragment, width: float) -> None:
     first = frag.first
     first.para_start = frag.start == "indent"
     if first.para_start:
-        first.because("paragraph_start:indent" if not LEAD_IN.match(first.text) else "paragraph_start:lead_in")
+        first.because("paragraph_start:indent" if not is_lead_in(first.text) else "paragraph_start:lead_in")
     para_first = first.para_start
-    for i, (prev, ln) in enumerate(zip(frag.lines, frag.lines[1:])):
-        if in_lead_in(frag, i):
+    lead = is_lead_in(first.text)  # inside a lead-in byline: its lines measure short
+    for prev, ln in zip(frag.lines, frag.lines[1:]):
+        if lead:
             ln.because("paragraph:after_lead_in")
         elif ends_paragraph(prev, width, para_first):
             ln.para_start = True
@@ -111,9 +112,10 @@ def mark_starts(frag: Fragment, width: float) -> None:
         elif ends_sentence(prev.text) and is_indented(ln, width):
             ln.para_start = True
             ln.because("paragraph_start:indent_after_sentence_end")
-        elif LEAD_IN.match(ln.text.replace(" ", "")) and ends_sentence(prev.text):
+        elif is_lead_in(ln.text) and ends_sentence(prev.text):
             ln.para_start = True
             ln.because("paragraph_start:lead_in")
+        lead = is_lead_in(ln.text) if ln.para_start else (lead and _unclosed(prev.text) and not ln.para_start)
         para_first = ln.para_start
 
 

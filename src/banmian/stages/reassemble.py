@@ -53,6 +53,14 @@ class Thread:
 
 def lines_around(page: Page, frag: Fragment, after: bool) -> list[Line]:
     """The non-blank, non-body lines directly after (or before) a fragment, nearest first."""
+    key = (id(frag), after)
+    cache = page.scratch.setdefault("lines_around", {})
+    if key not in cache:
+        cache[key] = _lines_around(page, frag, after)
+    return cache[key]
+
+
+def _lines_around(page: Page, frag: Fragment, after: bool) -> list[Line]:
     index = page.scratch["line_index"]
     step = 1 if after else -1
     j = index[id(frag.last if after else frag.first)] + step
