@@ -119,6 +119,13 @@ class Page:
         self.scratch.setdefault("owner", {})[id(line)] = article
         article.line_nos.append(line.no)
 
+    def claim_all(self, lines: list[Line], article: Article) -> None:
+        """`claim` each of `lines`, in order."""
+        owner = self.scratch.setdefault("owner", {})
+        for line in lines:
+            owner[id(line)] = article
+        article.line_nos.extend([line.no for line in lines])
+
     def owner_of(self, line: Line) -> Article | None:
         """The article holding `line`, if any."""
         return self.scratch.get("owner", {}).get(id(line))

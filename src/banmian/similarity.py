@@ -30,7 +30,9 @@ def _bigram_table(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]
     """(piece, bigram id, count) for every distinct bigram of every piece, vectorised.
 
     The same bigrams as `bigram_counts`: punctuation and spaces are dropped first, so the
-    characters around them pair up; no bigram spans two pieces.
+    characters around them pair up; no bigram spans two pieces. Each key packs (first char,
+    second char, piece) in 21 bits each, so one sort orders the entries by bigram and the
+    bigram ids are a running count; within a piece, entries stay in bigram order.
     """
     lengths = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
     cp = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32)
@@ -38,13 +40,16 @@ def _bigram_table(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]
     keep = ~_SKIP[np.minimum(cp, 0xFFFF)]
     cp, piece = cp[keep].astype(np.int64), piece[keep]
     same = piece[:-1] == piece[1:]
-    keys = (piece[:-1][same] << 42) | (cp[:-1][same] << 21) | cp[1:][same]
+    keys = (((cp[:-1] << 21) | cp[1:]) << 21)[same] | piece[1:][same]
     if not len(keys):
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, np.zeros(0)
     uniq, counts = np.unique(keys, return_counts=True)
-    _, cols = np.unique(uniq & ((1 << 42) - 1), return_inverse=True)
-    return uniq >> 42, cols.ravel(), counts.astype(np.float64)
+    bigram = uniq >> 21
+    starts = np.empty(len(uniq), dtype=bool)  # first entry of each distinct bigram
+    starts[0] = True
+    np.not_equal(bigram[1:], bigram[:-1], out=starts[1:])
+    return uniq & ((1 << 21) - 1), np.cumsum(starts) - 1, counts.astype(np.float64)
 
 
 class ContentSpace:
@@ -59,11 +64,13 @@ class ContentSpace:
         if not len(rows):
             return
         df = np.bincount(cols)
-        w = counts * np.log((n + 1) / (df[cols] + 0.5))
+        entry_df = df[cols]
+        w = counts * np.log((n + 1) / (entry_df + 0.5))
         # Off the diagonal only bigrams shared by two pieces count: a small dense product.
-        shared = df[cols] >= 2
-        compact = np.cumsum(df >= 2) - 1
-        m = np.zeros((n, int((df >= 2).sum())))
+        shared = entry_df >= 2
+        multi = df >= 2
+        compact = np.cumsum(multi) - 1
+        m = np.zeros((n, int(multi.sum())))
         m[rows[shared], compact[cols[shared]]] = w[shared]
         self.gram = m @ m.T
         self.gram[np.diag_indices(n)] = np.bincount(rows, weights=w * w, minlength=n)
@@ -75,32 +82,38 @@ class ContentSpace:
         if not members:
             return 0.0
         g = self.cells
-        dot = sum(g[i][k] for k in members)
+        row = g[i]
+        dot = sum([row[k] for k in members])
         if dot <= 0:
             return 0.0
-        norm2 = sum(g[a][b] for a in members for b in members)
-        return dot / math.sqrt(g[i][i] * norm2)
+        norm2 = sum([g[a][b] for a in members for b in members])
+        return dot / math.sqrt(row[i] * norm2)
 
 
 class Group:
-    """A growing group of pieces (an article so far), scored against new pieces in O(1)."""
+    """A growing group of pieces (an article so far), scored against new pieces in O(1).
 
-    __slots__ = ("space", "dots", "norm2", "members")
+    Works on the space's plain-float Gram cells: the groups are small and numpy calls on
+    single cells cost more than the arithmetic (the sums are the same float additions).
+    """
+
+    __slots__ = ("cells", "dots", "norm2", "members")
 
     def __init__(self, space: ContentSpace, first: int):
-        self.space = space
+        self.cells = space.cells
         self.members = [first]
-        self.dots = space.gram[:, first].copy()  # dot of every piece with the group's sum
-        self.norm2 = float(space.gram[first, first])
+        self.dots = [row[first] for row in self.cells]  # dot of every piece with the group's sum
+        self.norm2 = self.cells[first][first]
 
     def add(self, i: int) -> None:
-        self.norm2 += 2 * float(self.dots[i]) + float(self.space.gram[i, i])
-        self.dots += self.space.gram[:, i]
+        cells = self.cells
+        self.norm2 += 2 * self.dots[i] + cells[i][i]
+        self.dots = [d + row[i] for d, row in zip(self.dots, cells)]
         self.members.append(i)
 
     def cosine(self, i: int) -> float:
         """Cosine of piece i (not a member) with the group's summed vector."""
-        dot = float(self.dots[i])
+        dot = self.dots[i]
         if dot <= 0:
             return 0.0
-        return dot / math.sqrt(float(self.space.gram[i, i]) * self.norm2)
+        return dot / math.sqrt(self.cells[i][i] * self.norm2)

@@ -60,6 +60,12 @@ BIG5_FACTOR = 2.0
 BIG5_MIN_SHARE = 0.10
 
 _CONTROLS = [chr(c) for c in range(32) if chr(c) not in "\t\n\r\f"] + ["\x7f"]
+_CONTROL_RE = re.compile("[" + "".join(re.escape(c) for c in _CONTROLS) + "]")
+
+
+def _count_controls(text: str) -> int:
+    """How many control characters (`_CONTROLS`) the text holds."""
+    return len(_CONTROL_RE.findall(text)) if _CONTROL_RE.search(text) else 0
 _PLAUSIBLE_RE = re.compile(
     "[\t\n\r\f\x20-\x7e\u00a0-\u024f\u2000-\u206f\u20a0-\u20cf\u2e80-\u2fdf\u3000-\u30ff"
     "\u3400-\u4dbf\u4e00-\u9fff\ufe30-\ufe4f\ufeff\uff00-\uffef\U00020000-\U0003ffff]"
@@ -96,7 +102,7 @@ _COMMON_HANZI = frozenset(
 def _control_share(text: str) -> float:
     if not text:
         return 0.0
-    return sum(text.count(c) for c in _CONTROLS) / len(text)
+    return _count_controls(text) / len(text)
 
 
 def _common_share(text: str) -> float:
@@ -230,14 +236,31 @@ class PageSplitter:
             text = text.replace("\r\n", "\n").replace("\r", "\n")
         parts = (self.carry + text).split("\n") if self.carry else text.split("\n")
         self.carry = parts.pop()
-        for line in parts:
-            yield from self._line(line)
+        yield from self._lines(parts)
         if final:
             if self.carry:
                 yield from self._line(self.carry)
                 self.carry = ""
             if self.index == 0 or any(ln.strip() for ln in self.lines):
                 yield self._close()
+
+    def _lines(self, lines: list[str]) -> Iterator[RawPage]:
+        """Consume complete lines: runs without a form feed are added in bulk."""
+        start = 0
+        for k in [k for k, line in enumerate(lines) if "\f" in line]:
+            self._add_run(lines[start:k])
+            yield from self._line(lines[k])
+            start = k + 1
+        self._add_run(lines[start:] if start else lines)
+
+    def _add_run(self, lines: list[str]) -> None:
+        """Add lines holding no form feed (the same as `_line` for each, without the calls)."""
+        if not lines:
+            return
+        if self.first_no is None:
+            self.first_no = self.no
+        self.lines.extend(lines)
+        self.no += len(lines)
 
     def _line(self, line: str) -> Iterator[RawPage]:
         if "\f" not in line:
@@ -336,7 +359,7 @@ def read_pages(path, chunk_size: int = CHUNK) -> Iterator[tuple[Source, int, int
                 raise _undecodable(name, consumed - pending + exc.start, encoding) from None
             consumed += len(chunk)
             chars += len(text)
-            controls += sum(text.count(c) for c in _CONTROLS)
+            controls += _count_controls(text)
             mostly_controls = controls > MAX_CONTROL_SHARE * chars and (final or consumed > SAMPLE)
             if (wide and "\x00" in text) or mostly_controls:  # the first SAMPLE was checked already
                 raise _binary(name)

@@ -27,15 +27,18 @@ def char_em(ch: str) -> float:
     return 1.0
 
 
-_HALF_WIDTH_NON_ASCII = re.compile(r"[\u0080-\u1fff]")
+# Characters that take half an em: ASCII other than space and tab, and U+0080..U+1FFF except
+# CJK punctuation (of which only `·` lies in that range).
+_HALF_WIDTH = re.compile("[\x00-\x08\x0a-\x1f!-\u00b6\u00b8-\u1fff]")
 
 
 def text_em(text: str) -> float:
     """Width of a line in em (spaces count nothing: they are extractor gaps)."""
     spaces = text.count(" ") + text.count("\t")
-    half = len(text.encode("ascii", "ignore")) - spaces
-    if not text.isascii():
-        half += sum(1 for c in _HALF_WIDTH_NON_ASCII.findall(text) if c not in CJK_PUNCT)
+    if text.isascii():
+        half = len(text) - spaces
+    else:
+        half = len(_HALF_WIDTH.findall(text))
     return len(text) - spaces - 0.5 * half
 
 
@@ -45,6 +48,9 @@ _TRAILING_CREDIT = re.compile(r"[（(][^（）()]{1,16}[）)]$")
 def ends_sentence(text: str) -> bool:
     """True when the text ends a sentence: 。！？… possibly followed by closing quotes/brackets
     or by a bracketed author credit (`颂歌。（秦杰向兵）`)."""
+    last = text[-1:]
+    if last and last not in CLOSERS and not last.isspace():
+        return last in SENTENCE_FINAL  # the common case: nothing to strip off the end
     t = text.rstrip()
     if t[-1:] in ("）", ")"):
         t2 = _TRAILING_CREDIT.sub("", t)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from banmian.rules.chars import ends_sentence
+
 DATE = re.compile(r"(\d{4}|[一二三四五六七八九〇零]{4})年\d{1,2}月\d{1,2}日")
 WEEKDAY = re.compile(r"星期[一二三四五六日天]")
 PAGE_LABEL = re.compile(r"^(?:[A-H]\d{1,2}|\d{1,2}|第[一二三四五六七八九十百\d]+版)(?:[\u4e00-\u9fff·]{0,8})?$")
@@ -43,6 +45,15 @@ LEAD_IN = re.compile(
 SECTION_LABEL = re.compile(r"^(?:[A-H]\d{1,2}|第[一二三四五六七八九十百\d]+版)[\u4e00-\u9fff·]{0,8}$")
 
 
+def may_be_strong_header(text: str) -> bool:
+    """Cheap test on a line's text (whitespace and all): False when `is_strong_header_text`
+    of its space-free form is sure to be False."""
+    return "责" in text or "校" in text or "星" in text or text.lstrip()[:1] in _STRONG_HEADER_FIRST
+
+
+_STRONG_HEADER_FIRST = set("ABCDEFGH第")
+
+
 def is_strong_header_text(t: str) -> bool:
     """Header text recognisable anywhere in the page: editors, a date with its weekday, a
     lettered page label (`A03社会`)."""
@@ -52,9 +63,21 @@ def is_strong_header_text(t: str) -> bool:
     return bool(editors) or bool(DATE.search(t) and WEEKDAY.search(t)) or bool(SECTION_LABEL.match(t))
 
 
-@lru_cache(maxsize=8192)
+# Every LEAD_IN alternative opens with one of these characters (据, 本报/本刊, 新华社, 中新社,
+# 人民日报): other lines need no regex.
+_LEAD_IN_FIRST = set("据本新中人")
+
+
 def is_lead_in(text: str) -> bool:
     """The (space-free) line opens with a lead-in byline or dateline."""
+    first = text[:1]
+    if first not in _LEAD_IN_FIRST and first != " ":
+        return False  # cheap test first: most lines open otherwise
+    return _matches_lead_in(text)
+
+
+@lru_cache(maxsize=8192)
+def _matches_lead_in(text: str) -> bool:
     return bool(LEAD_IN.match(text.replace(" ", "")))
 
 
@@ -63,11 +86,15 @@ def is_lead_in(text: str) -> bool:
 _PATTERN_FIRST = set("（(据图上下左右本新中人经光")
 
 
+def may_be_furniture(text: str) -> bool:
+    """Cheap test on a line's text (whitespace and all): False when `furniture_kind` of its
+    space-free form is sure to be None (its first printed character opens no pattern)."""
+    return text.lstrip()[:1] in _PATTERN_FIRST
+
+
 def furniture_kind(t: str) -> tuple[str, str] | None:
     """(kind, reason) for a whole-line jump, continuation, source credit, caption or
     standalone byline; None for anything else. `t` is the line without whitespace."""
-    from banmian.rules.chars import ends_sentence
-
     if not t or t[0] not in _PATTERN_FIRST:
         return None
     if JUMP.match(t):

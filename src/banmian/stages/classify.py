@@ -54,8 +54,12 @@ def mark_blank_and_header(page: Page) -> None:
             ln.kind = "blank"
             continue
         seen += 1
+        near_top = in_header and seen <= F.HEADER_NEAR_TOP
+        if not near_top and not F.may_be_strong_header(ln.text):
+            in_header = False  # cheap test first: most lines are body text
+            continue
         t = strip_ws(ln.text)
-        if in_header and seen <= F.HEADER_NEAR_TOP and F.is_header_text(t):
+        if near_top and F.is_header_text(t):
             ln.kind = "header"
             ln.because("header:pattern")
         elif F.is_strong_header_text(t):
@@ -68,7 +72,7 @@ def mark_blank_and_header(page: Page) -> None:
 def mark_patterns(page: Page) -> None:
     """Jump and continuation lines, captions, source credits, standalone bylines."""
     for ln in page.lines:
-        if ln.kind != "body":
+        if ln.kind != "body" or not F.may_be_furniture(ln.text):
             continue
         found = F.furniture_kind(strip_ws(ln.text))
         if found:
@@ -117,8 +121,6 @@ def classify_chunk(chunk: list[Line], width: float) -> None:
     n = len(chunk)
     for i, ln in enumerate(chunk):
         t = ln.text
-        s = slack(ln, width)
-        prev = chunk[i - 1] if i else None
         nxt = chunk[i + 1] if i + 1 < n else None
         if t[-1] in OPENERS:
             ln.kind = "head"
@@ -135,6 +137,8 @@ def classify_chunk(chunk: list[Line], width: float) -> None:
         if clue:
             ln.because(clue)
             continue
+        s = slack(ln, width)
+        prev = chunk[i - 1] if i else None
         if s <= FULL_SLACK:
             if n == 1 and nxt is None and prev is None and s > 0.5:
                 ln.kind = "head"

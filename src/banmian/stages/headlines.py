@@ -8,6 +8,8 @@ the rest two lines that read on across the break (a word spans it) are one headl
 """
 from __future__ import annotations
 
+import numpy as np
+
 from banmian.assign import max_weight_pairs
 from banmian.language import spanning_word
 from banmian.model import Article, Line, Page
@@ -49,9 +51,25 @@ def bigrams(text: str) -> set[str]:
     return set(map("".join, zip(t, t[1:])))
 
 
+def bigram_keys(text: str) -> set[int]:
+    """The bigrams of `bigrams(text)` as integers (first code point << 21 | second): the same
+    set, told apart the same way, but built in numpy (an article opening has ~400 bigrams)."""
+    t = strip_ws(text)
+    if len(t) < 2:
+        return set()
+    cp = np.frombuffer(t.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.int64)
+    return set(((cp[:-1] << 21) | cp[1:]).tolist())
+
+
 def block_overlap(block: list[Line], text: str) -> float:
     """Share of the block's head-line bigrams that occur in `text`."""
-    return share_in(bigrams("".join(ln.text for ln in block if ln.kind == "head")), bigrams(text))
+    part = bigrams("".join(ln.text for ln in block if ln.kind == "head"))
+    if not part:
+        return 0.0
+    # the same as share_in(part, bigrams(text)): a bigram is one of the text's bigrams exactly
+    # when it occurs in the space-free text, and a few substring tests beat building the set
+    whole = strip_ws(text)
+    return sum(1 for b in part if b in whole) / len(part)
 
 
 def share_in(part: set[str], whole: set[str]) -> float:
@@ -115,10 +133,10 @@ def headlines(page: Page) -> Page:
         before = lines_around(page, group[0], after=False)
         if before and id(before[0]) in block_ending_at:
             adjacent[i] = block_ending_at[id(before[0])]
-    openings = [bigrams("".join(art.paragraphs)[:OPENING_CHARS]) for art in page.articles]
+    openings = [bigram_keys("".join(art.paragraphs)[:OPENING_CHARS]) for art in page.articles]
     scores: dict[tuple[int, int], float] = {}
     for k, blk in enumerate(blocks):
-        heads = bigrams("".join(ln.text for ln in blk if ln.kind == "head"))
+        heads = bigram_keys("".join(ln.text for ln in blk if ln.kind == "head"))
         for i, opening in enumerate(openings):
             near = adjacent.get(i) == k
             score = share_in(heads, opening) + (ADJACENT_BLOCK_BONUS if near else 0.0)

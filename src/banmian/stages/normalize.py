@@ -15,15 +15,23 @@ _CJK = r"\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef\u2014\u2026\u201c\
 _SPURIOUS = re.compile(rf"(?<=[{_CJK}])[ \t\u3000]+(?=[0-9A-Za-z])|(?<=[0-9A-Za-z%.])[ \t\u3000]+(?=[{_CJK}])")
 
 
+def _drop_spurious_spaces(text: str) -> str:
+    """Remove the spurious spaces of an already stripped line."""
+    if " " not in text and "\t" not in text and "\u3000" not in text:
+        return text  # nothing to remove: most lines
+    return _SPURIOUS.sub("", text)
+
+
 def normalize_text(raw: str) -> str:
     """One line's printed text: outer whitespace stripped, spurious digit spaces removed."""
-    return _SPURIOUS.sub("", raw.strip())
+    return _drop_spurious_spaces(raw.strip())
 
 
 def normalize(page: Page) -> Page:
     """Fill `line.text` for every line of the page."""
     for line in page.lines:
-        line.text = normalize_text(line.raw)
-        if line.text != line.raw.strip():
+        stripped = line.raw.strip()
+        line.text = _drop_spurious_spaces(stripped)
+        if line.text != stripped:
             line.because("normalize:digit_space")
     return page

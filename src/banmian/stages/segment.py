@@ -11,21 +11,33 @@ from banmian.model import Article, Fragment, Page
 
 def paragraphs_of(fragments: list[Fragment]) -> list[str]:
     """Reflow the lines of ordered fragments into paragraphs."""
-    paras: list[str] = []
+    paras: list[list[str]] = []  # each paragraph as its pieces, joined at the end
+    tail = ""  # the paragraph's last non-empty line: what `join_lines` looks at
     for frag in fragments:
         for ln in frag.lines:
+            text = ln.text
             if ln.para_start or not paras:
-                paras.append(ln.text)
-            else:
-                paras[-1] = join_lines(paras[-1], ln.text)
-    return paras
+                paras.append([text])
+                tail = text
+                continue
+            if line_separator(tail, text):
+                paras[-1].append(" ")
+            paras[-1].append(text)
+            tail = text or tail
+    return ["".join(pieces) for pieces in paras]
+
+
+def line_separator(left: str, right: str) -> str:
+    """What goes between two lines of one paragraph: one space between Latin words, else
+    nothing (only the last character of `left` matters)."""
+    if left and right and left[-1].isascii() and left[-1].isalpha() and right[0].isascii() and right[0].isalpha():
+        return " "
+    return ""
 
 
 def join_lines(left: str, right: str) -> str:
     """Join two lines of one paragraph: no space between CJK, one between Latin words."""
-    if left and right and left[-1].isascii() and left[-1].isalpha() and right[0].isascii() and right[0].isalpha():
-        return left + " " + right
-    return left + right
+    return left + line_separator(left, right) + right
 
 
 def segment(page: Page) -> Page:
@@ -35,8 +47,7 @@ def segment(page: Page) -> Page:
     for n, thread in enumerate(threads, start=1):
         art = Article(id=f"a{n}", paragraphs=paragraphs_of(thread.fragments))
         for frag in thread.fragments:
-            for ln in frag.lines:
-                page.claim(ln, art)
+            page.claim_all(frag.lines, art)
         art.because(thread.reason)
         articles.append(art)
     page.scratch["article_groups"] = [t.fragments for t in threads]

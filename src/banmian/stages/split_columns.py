@@ -115,23 +115,37 @@ def merged_parts(line: Line, width: float) -> list[str] | None:
     return None
 
 
+def nonblank_runs(lines: list[Line]) -> list[tuple[int, int]]:
+    """(first index, last index) of every maximal run of non-blank lines."""
+    runs = []
+    start = None
+    for k, ln in enumerate(lines):
+        if ln.blank:
+            if start is not None:
+                runs.append((start, k - 1))
+                start = None
+        elif start is None:
+            start = k
+    if start is not None:
+        runs.append((start, len(lines) - 1))
+    return runs
+
+
 def merged_blocks(page: Page) -> list[tuple[int, int, dict[int, list[str]]]]:
     """Blocks to rebuild: (first index, last index, {index: raw parts of a merged line})."""
     width = page.column_width
+    lines = page.lines
+    min_merged_width = MERGED_SHARE * width  # narrower lines are never merged (cheap test first)
     out = []
-    i = 0
-    while i < len(page.lines):
-        if page.lines[i].blank:
-            i += 1
-            continue
-        j = i
-        while j + 1 < len(page.lines) and not page.lines[j + 1].blank:
-            j += 1
-        merged = {k: p for k in range(i, j + 1) if (p := merged_parts(page.lines[k], width))}
-        seeded = any(page.lines[k].width >= SEED_SHARE * width for k in merged)
+    for i, j in nonblank_runs(lines):
+        merged = {
+            k: p
+            for k in range(i, j + 1)
+            if lines[k].width >= min_merged_width and (p := merged_parts(lines[k], width))
+        }
+        seeded = any(lines[k].width >= SEED_SHARE * width for k in merged)
         if len(merged) >= MIN_MERGED and seeded:
             out.append((i, j, merged))
-        i = j + 1
     return out
 
 

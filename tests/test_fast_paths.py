@@ -1,0 +1,131 @@
+"""The fast paths added for speed give exactly what the plain definitions give."""
+from __future__ import annotations
+
+import math
+import random
+
+from banmian.model import Fragment, Line
+from banmian.rules.chars import char_em, text_em
+from banmian.rules.furniture import LEAD_IN, is_lead_in
+from banmian.similarity import ContentSpace, Group
+from banmian.stages.headlines import bigrams, block_overlap, share_in
+from banmian.stages.segment import join_lines, paragraphs_of
+
+ALPHABET = list("ab Z9 \t\u3000中国记者本报讯新华社据人，。·—“”é\u00b7\u1fff\u2000ｱ（）") + ["\x01", "\x7f"]
+
+
+def random_texts(n: int, seed: int = 0) -> list[str]:
+    rng = random.Random(seed)
+    return [
+        "".join(rng.choice(ALPHABET) for _ in range(rng.randrange(0, 12))) for _ in range(n)
+    ]
+
+
+def test_text_em_is_the_sum_of_char_widths():
+    for text in random_texts(3000) + ["", "abc", "中文", "a·b", "\u1fff\u2000"]:
+        assert text_em(text) == sum(char_em(c) for c in text), text
+
+
+def test_every_bmp_character_measures_as_char_em():
+    for o in range(0x10000):
+        c = chr(o)
+        if 0xD800 <= o <= 0xDFFF:
+            continue
+        assert text_em("中" + c) == 1.0 + char_em(c), hex(o)
+
+
+def test_is_lead_in_matches_the_pattern():
+    texts = random_texts(3000, seed=1) + ["本报讯 记者", " 新华社北京1月5日电", "据新华社电", "中新社北京", "人民日报"]
+    for text in texts:
+        assert is_lead_in(text) == bool(LEAD_IN.match(text.replace(" ", ""))), text
+
+
+def test_block_overlap_is_the_share_of_shared_bigrams():
+    rng = random.Random(2)
+    for text in random_texts(300, seed=3):
+        block = [Line(no=1, raw=t, text=t, kind=rng.choice(["head", "byline"])) for t in random_texts(3, seed=len(text))]
+        part = bigrams("".join(ln.text for ln in block if ln.kind == "head"))
+        assert block_overlap(block, text) == share_in(part, bigrams(text))
+
+
+def _paragraphs_by_joining(fragments: list[Fragment]) -> list[str]:
+    paras: list[str] = []
+    for frag in fragments:
+        for ln in frag.lines:
+            if ln.para_start or not paras:
+                paras.append(ln.text)
+            else:
+                paras[-1] = join_lines(paras[-1], ln.text)
+    return paras
+
+
+def test_paragraphs_of_joins_like_join_lines():
+    rng = random.Random(4)
+    words = ["", "abc", "Xyz", "中文", "word1", "。", "a", "中b"]
+    for _ in range(500):
+        frags = []
+        for _ in range(rng.randrange(1, 4)):
+            lines = [Line(no=1, raw="", text=rng.choice(words)) for _ in range(rng.randrange(1, 5))]
+            for ln in lines:
+                ln.para_start = rng.random() < 0.3
+            frags.append(Fragment(lines=lines))
+        assert paragraphs_of(frags) == _paragraphs_by_joining(frags)
+
+
+def test_group_cosine_matches_numpy_gram():
+    texts = ["中国记者本报讯", "记者本报讯新华社", "新华社据人中国", "abc中国", "本报讯记者"]
+    space = ContentSpace(texts)
+    group = Group(space, 0)
+    for i in (1, 3):
+        group.add(i)
+    g = space.gram
+    dots = g[:, 0] + g[:, 1] + g[:, 3]
+    norm2 = float(g[0, 0])  # the same additions, in the same order, on numpy scalars
+    norm2 += 2 * float(g[1, 0]) + float(g[1, 1])
+    norm2 += 2 * float(g[3, 0] + g[3, 1]) + float(g[3, 3])
+    for i in (2, 4):
+        expected = 0.0 if dots[i] <= 0 else float(dots[i]) / math.sqrt(float(g[i, i]) * norm2)
+        assert group.cosine(i) == expected
+
+
+def test_cheap_furniture_and_header_tests_never_reject_a_match():
+    from banmian.rules.chars import strip_ws
+    from banmian.rules.furniture import furniture_kind, is_strong_header_text, may_be_furniture, may_be_strong_header
+
+    rng = random.Random(5)
+    pieces = ["（", "下转", "第二版", "）", " ", "\u3000", "据《", "人民日报", "》", "责编", "校对", "星", "期",
+              "一", "A03", "社会", "1998年1月9日", "图为", "摄", "本报记者", "王某", "新华社", "中"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randrange(0, 6))) for _ in range(5000)]
+    for text in texts:
+        t = strip_ws(text)
+        if furniture_kind(t) is not None:
+            assert may_be_furniture(text), text
+        if t and is_strong_header_text(t):
+            assert may_be_strong_header(text), text
+
+
+def test_ends_sentence_fast_path():
+    from banmian.rules.chars import SENTENCE_FINAL, CLOSERS, _TRAILING_CREDIT, ends_sentence
+
+    def slow(text: str) -> bool:
+        t = text.rstrip()
+        if t[-1:] in ("）", ")"):
+            t2 = _TRAILING_CREDIT.sub("", t)
+            if t2 != t and t2 and (t2[-1] in SENTENCE_FINAL or t2[-1] in CLOSERS):
+                t = t2
+        while t and t[-1] in CLOSERS:
+            t = t[:-1]
+        return bool(t) and t[-1] in SENTENCE_FINAL
+
+    rng = random.Random(6)
+    pieces = ["颂歌", "。", "！", "”", "）", "（秦杰向兵", ")", " ", "\u3000", "…", "，", "a"]
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 6)))
+        assert ends_sentence(text) == slow(text), text
+
+
+def test_bigram_keys_are_the_bigrams_as_numbers():
+    from banmian.stages.headlines import bigram_keys
+
+    for text in random_texts(2000, seed=7) + ["", "a", "中", "中国", "𠀀𠀁 𠀀𠀁"]:
+        assert bigram_keys(text) == {ord(b[0]) << 21 | ord(b[1]) for b in bigrams(text)}, text
