@@ -129,3 +129,47 @@ def test_bigram_keys_are_the_bigrams_as_numbers():
 
     for text in random_texts(2000, seed=7) + ["", "a", "中", "中国", "𠀀𠀁 𠀀𠀁"]:
         assert bigram_keys(text) == {ord(b[0]) << 21 | ord(b[1]) for b in bigrams(text)}, text
+    for text in random_texts(300, seed=8):  # long texts: the numpy path
+        text = text * 12
+        assert bigram_keys(text) == {ord(b[0]) << 21 | ord(b[1]) for b in bigrams(text)}, text
+
+
+def test_text_ems_is_text_em_of_each_text():
+    from banmian.rules.chars import text_ems
+
+    extra = ["", " ", "\t", "a·b", "\u1fff\u2000", "𠀀中 1", chr(0x1FFF) + chr(0x2000) + "\x00"]
+    texts = random_texts(3000, seed=9) + extra + ["".join(chr(c) for c in range(0x1F80, 0x2080))]
+    widths = text_ems(texts)
+    assert widths == [text_em(t) for t in texts]
+    assert all(type(w) is float for w in widths)
+    assert text_ems([]) == []
+
+
+def test_content_space_cosine_sums_like_sum():
+    rng = random.Random(10)
+    texts = ["".join(rng.choice("中国记者本报新华社据人双拥石学海") for _ in range(rng.randrange(0, 30))) for _ in range(25)]
+    space = ContentSpace(texts)
+    g = space.cells
+    for i in range(len(texts)):
+        for lo in range(len(texts)):
+            members = [k for k in range(lo, min(len(texts), lo + 4)) if k != i]
+            dot = sum([g[i][k] for k in members])
+            want = 0.0 if not members or dot <= 0 else dot / math.sqrt(g[i][i] * sum([g[a][b] for a in members for b in members]))
+            assert space.cosine(i, range(lo, min(len(texts), lo + 4))) == want
+
+
+def test_start_logit_is_the_weighted_sum():
+    from banmian.article_starts import START_WEIGHTS, start_logit
+
+    rng = random.Random(11)
+    names = list(START_WEIGHTS) + ["ev_unknown"]
+    for _ in range(500):
+        feats = {k: rng.choice([1.0, 0.0, rng.uniform(-10, 10)]) for k in rng.sample(names, 6)}
+        assert start_logit(feats) == sum(START_WEIGHTS.get(k, 0.0) * v for k, v in feats.items())
+
+
+def test_line_positions_by_identity():
+    from banmian.model import line_positions
+
+    lines = [Line(3, "a", "a"), Line(3, "b", "b"), Line(4, "", "")]
+    assert line_positions(lines) == {id(ln): i for i, ln in enumerate(lines)}

@@ -12,9 +12,9 @@ recall 0.81 for fragments that open a gold article.
 """
 from __future__ import annotations
 
-from banmian.model import Fragment, Page
+from banmian.model import Fragment, Line, Page
 from banmian.rules.furniture import is_lead_in
-from banmian.similarity import ContentSpace
+from banmian.similarity import ContentSpace, block_overlap
 
 START_WEIGHTS = {
     "bias": -0.651,
@@ -39,31 +39,60 @@ START_THRESHOLD = -0.5  # logit; dev 1-40: P 0.77 R 0.77, held-out 41-60: P 0.81
 CONTEXT = 3  # fragments before/after compared with a candidate start
 
 
-def start_features(page: Page, frags: list[Fragment], space: ContentSpace, i: int) -> dict[str, float]:
-    """The cues of fragment i, as named features (the keys of START_WEIGHTS)."""
-    from banmian.stages.headlines import block_overlap
-    from banmian.stages.reassemble import lines_around
+def lines_around(page: Page, frag: Fragment, after: bool) -> list[Line]:
+    """The non-blank, non-body lines directly after (or before) a fragment, nearest first.
 
+    Needs `page.scratch["line_index"]` (set by `reassemble.prepare_fragments`); cached per page.
+    """
+    key = (id(frag), after)
+    cache = page.scratch.setdefault("lines_around", {})
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = _lines_around(page, frag, after)
+    return found
+
+
+def _lines_around(page: Page, frag: Fragment, after: bool) -> list[Line]:
+    index = page.scratch["line_index"]
+    step = 1 if after else -1
+    j = index[id(frag.last if after else frag.first)] + step
+    out = []
+    while 0 <= j < len(page.lines) and page.lines[j].kind != "body":
+        if page.lines[j].kind != "blank":
+            out.append(page.lines[j])
+        j += step
+    return out
+
+
+def start_evidence(frag: Fragment, before: list[Line], heads: list[Line]) -> str:
+    """The strongest cue around the fragment's start (the `ev_` feature): continued_from,
+    lead_in, headline_before, byline_before or none."""
+    if frag.no_predecessor:
+        return "continued_from"
+    if is_lead_in(frag.first.text):
+        return "lead_in"
+    if frag.start == "indent" and heads:
+        return "headline_before"
+    if frag.start == "indent" and any(ln.kind == "byline" for ln in before):
+        return "byline_before"
+    return "none"
+
+
+def start_features(page: Page, frags: list[Fragment], space: ContentSpace, i: int) -> dict[str, float]:
+    """The cues of fragment i, as named features (the keys of START_WEIGHTS).
+
+    `space` holds the fragments' texts (`space.texts[i]` is fragment i's lines joined).
+    """
     f = frags[i]
     before = lines_around(page, f, after=False)
-    kinds = [ln.kind for ln in before]
     heads = [ln for ln in before if ln.kind == "head"]
-    if f.no_predecessor:
-        ev = "continued_from"
-    elif is_lead_in(f.first.text):
-        ev = "lead_in"
-    elif f.start == "indent" and heads:
-        ev = "headline_before"
-    elif f.start == "indent" and "byline" in kinds:
-        ev = "byline_before"
-    else:
-        ev = "none"
+    ev = start_evidence(f, before, heads)
     feats = {
         "bias": 1.0,
         f"ev_{ev}": 1.0,
         f"start_{f.start}": 1.0,
         f"prev_{frags[i - 1].end if i else 'none'}": 1.0,
-        "headline_overlap": block_overlap(heads, "".join(ln.text for ln in f.lines)[:200]) if heads else 0.0,
+        "headline_overlap": block_overlap(heads, space.texts[i][:200]) if heads else 0.0,
         "multi_line_headline": 1.0 if len(heads) > 1 else 0.0,
         "cos_prev": 10 * space.cosine(i, range(max(0, i - CONTEXT), i)),
         "cos_next": 10 * space.cosine(i, range(i + 1, min(len(frags), i + 1 + CONTEXT))),
@@ -73,7 +102,10 @@ def start_features(page: Page, frags: list[Fragment], space: ContentSpace, i: in
 
 def start_logit(feats: dict[str, float]) -> float:
     """The model's log-odds that the fragment opens an article."""
-    return sum(START_WEIGHTS.get(k, 0.0) * v for k, v in feats.items())
+    logit = 0.0  # added up in the features' order, as sum() over them would
+    for k, v in feats.items():
+        logit += START_WEIGHTS.get(k, 0.0) * v
+    return logit
 
 
 def start_reason(feats: dict[str, float], logit: float) -> str:

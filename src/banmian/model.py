@@ -131,6 +131,12 @@ class Page:
         return self.scratch.get("owner", {}).get(id(line))
 
 
+def line_positions(lines: list[Line]) -> dict[int, int]:
+    """Each line's position in `lines`, keyed by identity (`id(line)`): the parts of a split
+    line share its number, so numbers cannot tell lines apart."""
+    return dict(zip(map(id, lines), range(len(lines))))
+
+
 def line_ranges(numbers) -> list[LineRange]:
     """Collapse line numbers into sorted [first, last] ranges: {3,4,5,9} -> [[3,5],[9,9]]."""
     out: list[LineRange] = []

@@ -12,13 +12,30 @@ from collections import Counter
 
 import numpy as np
 
-from banmian.rules.chars import CJK_PUNCT
+from banmian.rules.chars import CJK_PUNCT, strip_ws
 
 
 def bigram_counts(text: str) -> Counter:
     """Character bigrams of the text, punctuation and spaces left out."""
     chars = [c for c in text if c not in CJK_PUNCT and not c.isspace()]
     return Counter(a + b for a, b in zip(chars, chars[1:]))
+
+
+def bigrams(text: str) -> set[str]:
+    """The set of character bigrams of the text, whitespace removed."""
+    t = strip_ws(text)
+    return set(map("".join, zip(t, t[1:])))
+
+
+def block_overlap(block, text: str) -> float:
+    """Share of the head-line bigrams of a headline block (a list of lines) that occur in `text`."""
+    part = bigrams("".join([ln.text for ln in block if ln.kind == "head"]))
+    if not part:
+        return 0.0
+    # the same as the share of `part` in bigrams(text): a bigram is one of the text's bigrams
+    # exactly when it occurs in the space-free text, and a few substring tests beat building the set
+    whole = strip_ws(text)
+    return sum(1 for b in part if b in whole) / len(part)
 
 
 # Characters bigrams skip: a lookup table over the Basic Multilingual Plane.
@@ -58,10 +75,11 @@ class ContentSpace:
     def __init__(self, texts: list[str]):
         n = len(texts)
         self.size = n
-        self.gram = np.zeros((n, n))
-        self.cells = self.gram.tolist()
+        self.texts = texts
         rows, cols, counts = _bigram_table(texts)
-        if not len(rows):
+        if not len(rows):  # no bigrams at all: every dot product is 0
+            self.gram = np.zeros((n, n))
+            self.cells = self.gram.tolist()
             return
         df = np.bincount(cols)
         entry_df = df[cols]
@@ -83,10 +101,17 @@ class ContentSpace:
             return 0.0
         g = self.cells
         row = g[i]
-        dot = sum([row[k] for k in members])
+        # plain loops, summed in the order sum() would: the groups hold at most a few pieces
+        dot = 0.0
+        for k in members:
+            dot += row[k]
         if dot <= 0:
             return 0.0
-        norm2 = sum([g[a][b] for a in members for b in members])
+        norm2 = 0.0
+        for a in members:
+            ga = g[a]
+            for b in members:
+                norm2 += ga[b]
         return dot / math.sqrt(row[i] * norm2)
 
 

@@ -50,15 +50,16 @@ def mark_blank_and_header(page: Page) -> None:
     seen = 0
     in_header = True
     for ln in page.lines:
-        if ln.blank:
+        text = ln.text
+        if not text or text.isspace():  # `ln.blank`, spelled out: this runs for every line
             ln.kind = "blank"
             continue
         seen += 1
         near_top = in_header and seen <= F.HEADER_NEAR_TOP
-        if not near_top and not F.may_be_strong_header(ln.text):
+        if not near_top and not F.may_be_strong_header(text):
             in_header = False  # cheap test first: most lines are body text
             continue
-        t = strip_ws(ln.text)
+        t = strip_ws(text)
         if near_top and F.is_header_text(t):
             ln.kind = "header"
             ln.because("header:pattern")
@@ -119,6 +120,7 @@ def _opens_bracket(text: str) -> bool:
 def classify_chunk(chunk: list[Line], width: float) -> None:
     """Decide head or body for each line of one chunk, in place."""
     n = len(chunk)
+    wide_from = width + WIDE_MIN_EXCESS  # wider than this even when compressed: spans columns
     for i, ln in enumerate(chunk):
         t = ln.text
         nxt = chunk[i + 1] if i + 1 < n else None
@@ -129,7 +131,7 @@ def classify_chunk(chunk: list[Line], width: float) -> None:
         clue = _body_clue(ln)
         if not clue and nxt is not None and ("（" in t or "(" in t) and _opens_bracket(t) and _body_clue(nxt) == "body:bracket_end":
             clue = "body:bracket_continues"
-        wide = ln.width > width + WIDE_MIN_EXCESS and min_width(ln) > width + WIDE_MIN_EXCESS
+        wide = ln.width > wide_from and min_width(ln) > wide_from
         if wide and clue not in ("body:clause_end", "body:lead_in"):
             ln.kind = "head"
             ln.because("head:wider_than_column")

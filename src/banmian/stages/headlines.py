@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import numpy as np
 
+from banmian.article_starts import lines_around
 from banmian.assign import max_weight_pairs
 from banmian.language import spanning_word
 from banmian.model import Article, Line, Page
 from banmian.rules.chars import strip_ws
+from banmian.similarity import bigrams, block_overlap  # noqa: F401  (re-exported: used from here)
 
 HEAD_KINDS = {"head", "byline"}
 # Minimum score (bigram overlap with the article's opening, plus the adjacency bonus) to
@@ -45,10 +47,9 @@ def head_blocks(page: Page) -> list[list[Line]]:
     return blocks
 
 
-def bigrams(text: str) -> set[str]:
-    """The set of character bigrams of the text, whitespace removed."""
-    t = strip_ws(text)
-    return set(map("".join, zip(t, t[1:])))
+# Below this many characters a set comprehension builds `bigram_keys` faster than numpy
+# (headline blocks); article openings (~400 characters) go through numpy.
+NUMPY_BIGRAMS_FROM = 64
 
 
 def bigram_keys(text: str) -> set[int]:
@@ -57,19 +58,10 @@ def bigram_keys(text: str) -> set[int]:
     t = strip_ws(text)
     if len(t) < 2:
         return set()
+    if len(t) < NUMPY_BIGRAMS_FROM:
+        return {ord(a) << 21 | ord(b) for a, b in zip(t, t[1:])}
     cp = np.frombuffer(t.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.int64)
     return set(((cp[:-1] << 21) | cp[1:]).tolist())
-
-
-def block_overlap(block: list[Line], text: str) -> float:
-    """Share of the block's head-line bigrams that occur in `text`."""
-    part = bigrams("".join(ln.text for ln in block if ln.kind == "head"))
-    if not part:
-        return 0.0
-    # the same as share_in(part, bigrams(text)): a bigram is one of the text's bigrams exactly
-    # when it occurs in the space-free text, and a few substring tests beat building the set
-    whole = strip_ws(text)
-    return sum(1 for b in part if b in whole) / len(part)
 
 
 def share_in(part: set[str], whole: set[str]) -> float:
@@ -123,8 +115,6 @@ def headlines(page: Page) -> Page:
     of a band in a jumble above its bodies (dev page 27: a headline right before the body of
     its neighbour), so adjacency alone misattributes.
     """
-    from banmian.stages.reassemble import lines_around
-
     groups = page.scratch.get("article_groups", [])
     blocks = head_blocks(page)
     block_ending_at = {id(blk[-1]): k for k, blk in enumerate(blocks)}

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 
 from banmian.model import Page
-from banmian.rules.chars import text_em
+from banmian.rules.chars import text_ems
 
 # Lines shorter than this (in em) never vote for the column width: headlines, names, labels.
 MIN_VOTING_WIDTH = 6.0
@@ -30,7 +30,7 @@ def column_width(widths: list[float]) -> float:
 
 def measure(page: Page) -> Page:
     """Set `line.width` for every line and `page.column_width`."""
-    for line in page.lines:
-        line.width = text_em(line.text)
+    for line, width in zip(page.lines, text_ems([ln.text for ln in page.lines])):
+        line.width = width
     page.column_width = column_width([ln.width for ln in page.lines if ln.text])
     return page

@@ -129,8 +129,9 @@ def _nearest_article(page: Page, i: int, step: int):
 def collect_unassigned(page: Page) -> None:
     """Every non-blank line no article or header holds becomes an unassigned item."""
     kinds = {"head": "headline", "byline": "headline", "caption": "caption", "body": "fragment"}
+    owner = page.scratch.get("owner", {})  # what `page.owner_of` looks in, taken once
     for ln in page.lines:
-        if ln.kind in ("blank", "header") or page.owner_of(ln):
+        if ln.kind in ("blank", "header") or owner.get(id(ln)):
             continue
         page.unassigned.append(Unassigned(kind=kinds.get(ln.kind, "other"), text=ln.text, line_nos=[ln.no]))
 

@@ -6,7 +6,7 @@ and this line is indented by two em.
 """
 from __future__ import annotations
 
-from banmian.model import Fragment, Line, Page
+from banmian.model import Fragment, Line, Page, line_positions
 from banmian.rules.chars import ends_sentence
 from banmian.rules.furniture import is_lead_in
 from banmian.stages.classify import BODY_START_FORBIDDEN, FULL_SLACK, INDENT_MAX, INDENT_MIN, slack
@@ -109,12 +109,13 @@ def mark_starts(frag: Fragment, width: float) -> None:
         elif ends_paragraph(prev, width, para_first):
             ln.para_start = True
             ln.because("paragraph_start:short_previous_line")
-        elif ends_sentence(prev.text) and is_indented(ln, width):
-            ln.para_start = True
-            ln.because("paragraph_start:indent_after_sentence_end")
-        elif is_lead_in(ln.text) and ends_sentence(prev.text):
-            ln.para_start = True
-            ln.because("paragraph_start:lead_in")
+        elif ends_sentence(prev.text):  # then an indent or a lead-in starts a paragraph
+            if is_indented(ln, width):
+                ln.para_start = True
+                ln.because("paragraph_start:indent_after_sentence_end")
+            elif is_lead_in(ln.text):
+                ln.para_start = True
+                ln.because("paragraph_start:lead_in")
         lead = is_lead_in(ln.text) if ln.para_start else (lead and _unclosed(prev.text) and not ln.para_start)
         para_first = ln.para_start
 
@@ -135,7 +136,7 @@ def paragraphs(page: Page) -> Page:
     """Build the page's fragments (in `page.scratch["fragments"]`) and mark paragraph starts."""
     width = page.column_width
     frags = fragments_of(page)
-    index = {id(ln): i for i, ln in enumerate(page.lines)}
+    index = line_positions(page.lines)
     for f in frags:
         f.start = start_kind(f, width)
         nearly_indented = slack(f.first, width) >= INDENT_MIN - 0.5 and f.first.text[0] not in BODY_START_FORBIDDEN

@@ -20,9 +20,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from banmian.article_starts import START_THRESHOLD, start_features, start_logit, start_reason
+from banmian.article_starts import START_THRESHOLD, lines_around, start_features, start_logit, start_reason
 from banmian.language import join_score
-from banmian.model import Fragment, Line, Page
+from banmian.model import Fragment, Line, Page, line_positions
 from banmian.similarity import ContentSpace, Group
 
 # Scores are in cosine units (0..1 similarity of a fragment with a thread's text), tuned by
@@ -49,27 +49,6 @@ class Thread:
     @property
     def latest(self) -> Fragment:
         return self.fragments[-1]
-
-
-def lines_around(page: Page, frag: Fragment, after: bool) -> list[Line]:
-    """The non-blank, non-body lines directly after (or before) a fragment, nearest first."""
-    key = (id(frag), after)
-    cache = page.scratch.setdefault("lines_around", {})
-    if key not in cache:
-        cache[key] = _lines_around(page, frag, after)
-    return cache[key]
-
-
-def _lines_around(page: Page, frag: Fragment, after: bool) -> list[Line]:
-    index = page.scratch["line_index"]
-    step = 1 if after else -1
-    j = index[id(frag.last if after else frag.first)] + step
-    out = []
-    while 0 <= j < len(page.lines) and page.lines[j].kind != "body":
-        if page.lines[j].kind != "blank":
-            out.append(page.lines[j])
-        j += step
-    return out
 
 
 def neighbour_kinds(page: Page, frag: Fragment, after: bool) -> list[str]:
@@ -100,7 +79,7 @@ def content_space(frags: list[Fragment]) -> ContentSpace:
 
 def prepare_fragments(page: Page) -> list[Fragment]:
     """Index the lines and mark fragments a jump/credit closes or a 上接 note opens."""
-    page.scratch["line_index"] = {id(ln): i for i, ln in enumerate(page.lines)}  # by identity: split lines share numbers
+    page.scratch["line_index"] = line_positions(page.lines)
     frags: list[Fragment] = page.scratch.get("fragments", [])
     for f in frags:
         f.no_successor = any(k in ("jump", "source") for k in neighbour_kinds(page, f, after=True))
@@ -119,13 +98,7 @@ def thread_fragments(page: Page, frags: list[Fragment]) -> list[Thread]:
         logit = start_logit(feats)
         best, best_score = None, float("-inf")
         if logit <= START_THRESHOLD and not f.no_predecessor:
-            prev_thread = holder.get(f.order - 1)
-            for t in threads:
-                s = t.content.cosine(i) + sentence_fit(t.latest, f)
-                if t is prev_thread:
-                    s += ADJACENT_BONUS
-                if s > best_score:
-                    best, best_score = t, s
+            best, best_score = best_thread(threads, i, f, holder.get(f.order - 1))
         if best is not None and logit > WEAK_START_THRESHOLD and best_score < START_SCALE * (logit - WEAK_START_THRESHOLD):
             best = None  # a likely start that fits no article well
         if best is None:
@@ -140,6 +113,19 @@ def thread_fragments(page: Page, frags: list[Fragment]) -> list[Thread]:
         best.content.add(i)
         holder[f.order] = best
     return threads
+
+
+def best_thread(threads: list[Thread], i: int, f: Fragment, prev_thread: Thread | None) -> tuple[Thread | None, float]:
+    """The thread fragment `f` (piece i of the content space) continues best, and its score;
+    the first of equal scores wins. `prev_thread` holds the fragment just before `f`."""
+    best, best_score = None, float("-inf")
+    for t in threads:
+        s = t.content.cosine(i) + sentence_fit(t.fragments[-1], f)
+        if t is prev_thread:
+            s += ADJACENT_BONUS
+        if s > best_score:
+            best, best_score = t, s
+    return best, best_score
 
 
 def _join(latest: Fragment, f: Fragment, score: float) -> None:

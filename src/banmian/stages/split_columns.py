@@ -120,7 +120,8 @@ def nonblank_runs(lines: list[Line]) -> list[tuple[int, int]]:
     runs = []
     start = None
     for k, ln in enumerate(lines):
-        if ln.blank:
+        text = ln.text
+        if not text or text.isspace():  # `ln.blank`, spelled out: this runs for every line
             if start is not None:
                 runs.append((start, k - 1))
                 start = None
