@@ -74,6 +74,11 @@ def ends_sentence(text: str) -> bool:
     last = text[-1:]
     if last and last not in CLOSERS and not last.isspace():
         return last in SENTENCE_FINAL  # the common case: nothing to strip off the end
+    return ends_sentence_stripping(text)
+
+
+def ends_sentence_stripping(text: str) -> bool:
+    """`ends_sentence` the long way: strip spaces, a trailing credit and closers first."""
     t = text.rstrip()
     if t[-1:] in ("）", ")"):
         t2 = _TRAILING_CREDIT.sub("", t)

@@ -128,7 +128,8 @@ def split_by_affinity(blocks: list[list[Line]], openings: list[set[int]]) -> lis
         for ln in block:
             best = None
             if ln.kind == "head" and openings and len(ln.text) >= AFFINITY_MIN_CHARS:
-                shares = [share_in(bigram_keys(ln.text), o) for o in openings]
+                keys = bigram_keys(ln.text)
+                shares = [share_in(keys, o) for o in openings]
                 k = max(range(len(shares)), key=shares.__getitem__)
                 best = k if shares[k] >= AFFINITY_MIN else None
                 if (
