@@ -123,6 +123,9 @@ def split_by_affinity(blocks: list[list[Line]], openings: list[set[int]]) -> lis
     """
     out: list[list[Line]] = []
     for block in blocks:
+        if sum(1 for ln in block if ln.kind == "head") < 2:
+            out.append(block)  # nothing to split
+            continue
         cur: list[Line] = []
         cur_article = None
         for ln in block:
