@@ -163,3 +163,27 @@ def test_line_positions_by_identity():
 
     lines = [Line(3, "a", "a"), Line(3, "b", "b"), Line(4, "", "")]
     assert line_positions(lines) == {id(ln): i for i, ln in enumerate(lines)}
+
+
+def test_content_space_gram_matches_plain_tfidf():
+    """The vectorised Gram matrix equals dot products of plain TF-IDF bigram dictionaries."""
+    import math
+    from collections import Counter
+
+    from banmian.similarity import ContentSpace, bigram_counts
+
+    rng = random.Random(11)
+    alphabet = "中国人民日报记者本报讯北京上海经济发展，。、“”（）　 ab12"
+    for _ in range(30):
+        texts = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 60))) for _ in range(rng.randrange(1, 8))]
+        counts = [bigram_counts(t) for t in texts]
+        df = Counter()
+        for c in counts:
+            df.update(c.keys())
+        n = len(texts)
+        vecs = [{k: v * math.log((n + 1) / (df[k] + 0.5)) for k, v in c.items()} for c in counts]
+        gram = ContentSpace(texts).gram
+        for i in range(n):
+            for j in range(n):
+                want = sum(v * vecs[j].get(k, 0.0) for k, v in vecs[i].items())
+                assert math.isclose(gram[i][j], want, rel_tol=1e-9, abs_tol=1e-9), (texts, i, j)

@@ -25,7 +25,7 @@ class Line:
     raw: str
     text: str = ""
     width: float = 0.0  # in em, measured on `text`
-    kind: str = "body"  # blank|body|header|headline|byline|source|caption|jump|continued|other
+    kind: str = "body"  # blank|body|header|head|byline|source|caption|jump|continued
     para_start: bool = False  # a paragraph starts at this line (body lines only)
     reasons: list[str] = field(default_factory=list)
     box: Box | None = None  # geometry, when the reader has it

@@ -13,8 +13,6 @@ from banmian.stages.classify import BODY_START_FORBIDDEN, FULL_SLACK, INDENT_MAX
 
 PARAGRAPH_END_MARKS = set("。！？…”’）)」』】：；，、")
 VERY_SHORT_SHARE = 0.5  # a line shorter than half the column ends its paragraph regardless
-# An indented first line that is also a paragraph's last line is narrower than the indent.
-ONE_LINE_PARA_SLACK = INDENT_MAX
 
 
 def fragments_of(page: Page) -> list[Fragment]:
