@@ -77,7 +77,7 @@ def test_group_cosine_matches_numpy_gram():
     space = ContentSpace(texts)
     group = Group(space, 0)
     for i in (1, 3):
-        group.add(i)
+        group = group.plus(i)
     g = space.gram
     dots = g[:, 0] + g[:, 1] + g[:, 3]
     norm2 = float(g[0, 0])  # the same additions, in the same order, on numpy scalars

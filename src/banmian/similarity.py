@@ -116,25 +116,30 @@ class ContentSpace:
 
 
 class Group:
-    """A growing group of pieces (an article so far), scored against new pieces in O(1).
+    """A group of pieces (an article so far), scored against new pieces in O(1).
 
+    Immutable: `plus` returns a new group, so the hypotheses of a beam search share groups.
     Works on the space's plain-float Gram cells: the groups are small and numpy calls on
-    single cells cost more than the arithmetic (the sums are the same float additions).
+    single cells cost more than the arithmetic.
     """
 
     __slots__ = ("cells", "dots", "norm2", "members")
 
     def __init__(self, space: ContentSpace, first: int):
         self.cells = space.cells
-        self.members = [first]
+        self.members: tuple[int, ...] = (first,)
         self.dots = [row[first] for row in self.cells]  # dot of every piece with the group's sum
         self.norm2 = self.cells[first][first]
 
-    def add(self, i: int) -> None:
+    def plus(self, i: int) -> "Group":
+        """A new group: this one with piece i added (this one is left as it is)."""
         cells = self.cells
-        self.norm2 += 2 * self.dots[i] + cells[i][i]
-        self.dots = [d + row[i] for d, row in zip(self.dots, cells)]
-        self.members.append(i)
+        new = Group.__new__(Group)
+        new.cells = cells
+        new.norm2 = self.norm2 + 2 * self.dots[i] + cells[i][i]
+        new.dots = [d + row[i] for d, row in zip(self.dots, cells)]
+        new.members = self.members + (i,)
+        return new
 
     def cosine(self, i: int) -> float:
         """Cosine of piece i (not a member) with the group's summed vector."""
