@@ -119,31 +119,31 @@ class Group:
     """A group of pieces (an article so far), scored against new pieces in O(1).
 
     Immutable: `plus` returns a new group, so the hypotheses of a beam search share groups.
-    Works on the space's plain-float Gram cells: the groups are small and numpy calls on
-    single cells cost more than the arithmetic.
+    `dots` holds the dot product of every piece with the group's summed vector (a numpy row:
+    adding a piece is one vector addition); `norm2` the summed vector's squared norm.
     """
 
-    __slots__ = ("cells", "dots", "norm2", "members")
+    __slots__ = ("space", "dots", "norm2", "members")
 
     def __init__(self, space: ContentSpace, first: int):
-        self.cells = space.cells
+        self.space = space
         self.members: tuple[int, ...] = (first,)
-        self.dots = [row[first] for row in self.cells]  # dot of every piece with the group's sum
-        self.norm2 = self.cells[first][first]
+        self.dots = space.gram[first].copy()
+        self.norm2 = space.cells[first][first]
 
     def plus(self, i: int) -> "Group":
         """A new group: this one with piece i added (this one is left as it is)."""
-        cells = self.cells
+        space = self.space
         new = Group.__new__(Group)
-        new.cells = cells
-        new.norm2 = self.norm2 + 2 * self.dots[i] + cells[i][i]
-        new.dots = [d + row[i] for d, row in zip(self.dots, cells)]
+        new.space = space
+        new.norm2 = self.norm2 + 2 * float(self.dots[i]) + space.cells[i][i]
+        new.dots = self.dots + space.gram[i]
         new.members = self.members + (i,)
         return new
 
     def cosine(self, i: int) -> float:
         """Cosine of piece i (not a member) with the group's summed vector."""
-        dot = self.dots[i]
+        dot = float(self.dots[i])
         if dot <= 0:
             return 0.0
-        return dot / math.sqrt(self.cells[i][i] * self.norm2)
+        return dot / math.sqrt(self.space.cells[i][i] * self.norm2)

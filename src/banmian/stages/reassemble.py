@@ -106,7 +106,8 @@ def thread_fragments(page: Page, frags: list[Fragment]) -> list[Thread]:
 
     Each fragment opens a thread (an article) or continues one. A fragment whose start
     log-odds pass START_THRESHOLD, or that a 上接 note opens, always opens one; otherwise each
-    thread is scored (`continuation_score`) against opening a new one, worth START_SCALE
+    thread is scored (content cosine + `sentence_fit` after its latest fragment + the
+    adjacency bonus) against opening a new one, worth START_SCALE
     times its start log-odds above WEAK_START_THRESHOLD. Keeping the BEAM_WIDTH best partial
     threadings, not only the best, lets a later fragment undo an early wrong choice.
     """
@@ -118,6 +119,7 @@ def thread_fragments(page: Page, frags: list[Fragment]) -> list[Thread]:
         sure_start = f.no_predecessor or logits[i] > START_THRESHOLD
         new_score = START_SCALE * (logits[i] - WEAK_START_THRESHOLD) if logits[i] > WEAK_START_THRESHOLD else None
         scored: dict[int, float] = {}  # hypotheses share most threads: score each group once
+        fits: dict[int, float] = {}  # and many threads end with the same fragment
         options = []
         for h in beam:
             if sure_start or not h.threads:
@@ -127,7 +129,11 @@ def thread_fragments(page: Page, frags: list[Fragment]) -> list[Thread]:
             for ti, group in enumerate(h.threads):
                 s = scored.get(id(group))
                 if s is None:
-                    s = scored[id(group)] = continuation_score(group, i, frags)
+                    latest = group.members[-1]
+                    fit = fits.get(latest)
+                    if fit is None:
+                        fit = fits[latest] = sentence_fit(frags[latest], f)
+                    s = scored[id(group)] = group.cosine(i) + fit
                 options.append((h.score + s + (ADJACENT_BONUS if ti == prev else 0.0), h, ti))
             if new_score is not None:
                 options.append((h.score + new_score, h, -1))
@@ -135,12 +141,6 @@ def thread_fragments(page: Page, frags: list[Fragment]) -> list[Thread]:
         floor = options[0][0] - BEAM_MARGIN
         beam = [extend(h, ti, i, space, total) for total, h, ti in options[:BEAM_WIDTH] if total >= floor]
     return build_threads(beam[0], frags, feats, logits)
-
-
-def continuation_score(group: Group, i: int, frags: list[Fragment]) -> float:
-    """How well fragment i continues a thread: content cosine plus the sentence fit after the
-    thread's latest fragment (the input-order adjacency bonus is added by the caller)."""
-    return group.cosine(i) + sentence_fit(frags[group.members[-1]], frags[i])
 
 
 def extend(h: Hypothesis, ti: int, i: int, space: ContentSpace, score: float) -> Hypothesis:
