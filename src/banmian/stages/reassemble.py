@@ -3,7 +3,8 @@
 pdftotext walks a page column by column, so the columns of articles stacked in one slot
 interleave (dev pages 7, 8): article A's first column, article B's first column, A's second
 column... Each fragment, in input order, either opens a new thread (an article) or goes on
-the thread it continues best:
+the thread it continues best; a beam search keeps the BEAM_WIDTH best partial threadings so
+that a later fragment can undo an early wrong choice:
 
 - does it open an article? `article_starts` weighs a headline block or byline before it, a
   lead-in byline (本报讯, 新华社…电) or continuation note (上接) opening it, and how little it
@@ -32,28 +33,22 @@ SENTENCE_FIT = 0.04  # mid-sentence start after a mid-sentence stop
 SENTENCE_MISFIT = 0.15  # mid-sentence start after a paragraph end, or the reverse
 JOIN_WEIGHT = 0.15  # per point of `language.join_score` across the join
 # Below START_THRESHOLD a fragment may still open an article when it fits no thread well:
-# it does when its start log-odds above WEAK_START_THRESHOLD, times START_SCALE, beat its
-# best thread score.
+# opening one scores START_SCALE times its start log-odds above WEAK_START_THRESHOLD.
 WEAK_START_THRESHOLD = -4.0
+START_SCALE = 0.1
 SURE_START_SCORE = 10.0  # a sure start is the only choice; its score does not rank hypotheses
 # Partial threadings kept by the beam search (dev 1-40 body_char_acc: 1 (greedy) 0.716,
 # 4: 0.738, 8: 0.751, 16: 0.755, 32: 0.757; held-out 41-60: 0.698, 0.722, 0.729, 0.728, 0.726)
 BEAM_WIDTH = 8
 BEAM_MARGIN = 0.25  # hypotheses this far below the best are dropped (dev: same result as none at 0.2+)
-START_SCALE = 0.1
 
 
 @dataclass(slots=True)
 class Thread:
-    """An article's body text so far: fragments in reading order, and a content profile."""
+    """An article's body text: its fragments in reading order, and why it opened."""
 
     fragments: list[Fragment] = field(default_factory=list)
-    content: Group | None = None
     reason: str = ""
-
-    @property
-    def latest(self) -> Fragment:
-        return self.fragments[-1]
 
 
 def neighbour_kinds(page: Page, frag: Fragment, after: bool) -> list[str]:
@@ -158,7 +153,7 @@ def build_threads(h: Hypothesis, frags: list[Fragment], feats: list[dict], logit
     threads = []
     for group in h.threads:
         first, *rest = group.members
-        t = Thread(fragments=[frags[first]], content=group, reason=start_reason(feats[first], logits[first]))
+        t = Thread(fragments=[frags[first]], reason=start_reason(feats[first], logits[first]))
         frags[first].first.para_start = True
         frags[first].first.because(t.reason)
         for k in rest:
