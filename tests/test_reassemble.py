@@ -10,31 +10,37 @@ from banmian.pipeline import parse_text
 # the module, not the stage function of the same name that banmian.stages exports
 reassemble_module = importlib.import_module("banmian.stages.reassemble")
 
-RICE = ("今年全县水稻种植面积达到十二万亩，农技人员深入田间地头指导农民科学育秧，"
-        "水稻良种覆盖率超过九成，稻田灌溉设施全部完成改造，稻谷总产量比去年增长一成，"
-        "农民种粮收入明显提高，种粮大户纷纷扩大水稻种植规模。")
-FOOTBALL = ("昨晚进行的足球联赛中，主队凭借下半场的两个进球战胜客队，球迷在看台上齐声欢呼，"
-            "主教练赛后表示球队的防守还需加强，前锋线的配合越来越默契，"
-            "下一轮比赛球队将在客场迎战联赛领头羊，球员们信心十足。")
+RICE = ("今年全县水稻种植面积达到十二万亩，农技人员深入田间地头指导农民科学育秧，水稻良种"
+        "覆盖率超过九成。水稻种植大户王建国说，稻田灌溉设施全部完成改造以后，水稻亩产提高"
+        "了一成多，种植水稻的收入明显增加。县农业局表示，明年将继续推广水稻良种，扩大水稻"
+        "机插秧面积，让更多种粮农民受益。")
+FOOTBALL = ("昨晚进行的足球联赛中，主队凭借下半场的两个进球战胜客队，看台上的球迷齐声欢呼。"
+            "主队主教练赛后表示，球队的防守还需加强，前锋线的配合越来越默契，足球联赛下一轮"
+            "比赛主队将在客场迎战联赛领头羊，主队球员们信心十足。客队主教练则认为，球队在下"
+            "半场体能下降，足球比赛的细节决定了胜负。")
+WEATHER = ("气象台预计，未来三天我市以晴到多云天气为主，气温逐步回升，最高气温可达十八度。"
+           "气象专家提醒市民，早晚温差较大，注意适时增减衣物，预防感冒。")
 
 
 def column_lines(text: str, width: int = 12, indent: int = 2) -> list[str]:
-    """Cut a paragraph into lines of a `width`-character column, the first one indented."""
-    lines, first = [], width - indent
-    lines.append(text[:first])
-    rest = text[first:]
-    while rest:
-        lines.append(rest[:width])
-        rest = rest[width:]
+    """Cut a paragraph into lines of a `width`-character column, the first one indented;
+    kinsoku: a line never starts with a comma or full stop (it stays on the line above)."""
+    lines, size = [], width - indent
+    while text:
+        cut = min(size, len(text))
+        while cut < len(text) and text[cut] in "，。、":
+            cut += 1
+        lines.append(text[:cut])
+        text, size = text[cut:], width
     return lines
 
 
 def interleaved_page() -> str:
-    """Article A's first column, B's first column, then A's and B's second columns."""
+    """Article A's first column, B's first column, then A's and B's second columns; then a
+    third article."""
     a, b = column_lines(RICE), column_lines(FOOTBALL)
-    half_a, half_b = 4, 4
-    parts = ["全县水稻喜获丰收", "", *a[:half_a], "", "主队主场力克客队", "", *b[:half_b], "",
-             *a[half_a:], "", *b[half_b:]]
+    parts = ["全县水稻喜获丰收", "", *a[:6], "", "主队主场力克客队", "", *b[:6], "",
+             *a[6:], "", *b[6:], "", "未来三天晴到多云", "", *column_lines(WEATHER)]
     return "\n".join(parts) + "\n"
 
 
@@ -45,7 +51,7 @@ def test_interleaved_columns_are_threaded_back(monkeypatch, width):
     bodies = ["".join(a.paragraphs) for a in page.articles]
     assert RICE in bodies and FOOTBALL in bodies, bodies
     heads = {a.headline for a in page.articles}
-    assert heads == {"全县水稻喜获丰收", "主队主场力克客队"}
+    assert heads == {"全县水稻喜获丰收", "主队主场力克客队", "未来三天晴到多云"}
 
 
 def test_every_fragment_is_in_exactly_one_thread_in_input_order():

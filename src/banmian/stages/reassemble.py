@@ -9,10 +9,11 @@ that a later fragment can undo an early wrong choice:
 - does it open an article? `article_starts` weighs a headline block or byline before it, a
   lead-in byline (本报讯, 新华社…电) or continuation note (上接) opening it, and how little it
   shares with the text just before;
-- which thread does it continue? content (shared names and terms: TF-IDF bigram cosine),
-  order (the thread holding the fragment just before it in the input), and the join: a
-  fragment that starts mid-sentence continues a thread whose latest fragment stops
-  mid-sentence, better when a dictionary word spans the join (`language`).
+- which thread does it continue? `link_model` weighs content (shared names and terms:
+  TF-IDF bigram cosine), order (the thread holding the fragment just before it in the input,
+  or how far back its latest fragment is), and the join: a fragment that starts mid-sentence
+  continues a thread whose latest fragment stops mid-sentence, better when a dictionary word
+  spans the join (`language`).
 
 Within a thread, fragments keep input order: the walk meets an article's columns in order
 (84% of dev articles have their fragments in input order).
@@ -22,25 +23,25 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from banmian.article_starts import START_THRESHOLD, lines_around, start_features, start_logit, start_reason
-from banmian.language import join_score
+from banmian.link_model import LINK_WEIGHTS, join_features
+from banmian.link_model import logit as link_logit
 from banmian.model import Fragment, Line, Page, line_positions
 from banmian.similarity import ContentSpace, Group
 
-# Scores are in cosine units (0..1 similarity of a fragment with a thread's text), tuned by
-# coordinate search on dev pages 1-40 (body_char_acc + 0.3 para_f1 + 0.3 article_exact).
-ADJACENT_BONUS = 0.18  # the thread holding the fragment just before in the input
-SENTENCE_FIT = 0.04  # mid-sentence start after a mid-sentence stop
-SENTENCE_MISFIT = 0.15  # mid-sentence start after a paragraph end, or the reverse
-JOIN_WEIGHT = 0.15  # per point of `language.join_score` across the join
-# Below START_THRESHOLD a fragment may still open an article when it fits no thread well:
-# opening one scores START_SCALE times its start log-odds above WEAK_START_THRESHOLD.
-WEAK_START_THRESHOLD = -4.0
-START_SCALE = 0.1
+# Opening a new thread scores the start model's log-odds plus this; continuing one, the link
+# model's log-odds. Tuned on dev pages 1-40 (body_char_acc 1.5: 0.754, 2: 0.781, 2.5: 0.788,
+# 3: 0.771, 4: 0.719).
+NEW_THREAD_OFFSET = 2.5
+# Dumps without blank lines (pdftotext -raw, PyMuPDF) cut fragments only at headline and other
+# non-body lines, so a fragment opens an article far more often (dev 1-40, raw dumps: 2.5:
+# 0.664, 5: 0.722, 7: 0.749, 9: 0.741, 12: 0.737).
+NEW_THREAD_OFFSET_NO_BLANKS = 7.0
+BLANK_SHARE_MIN = 0.02  # share of blank lines above which a dump separates blocks by them
 SURE_START_SCORE = 10.0  # a sure start is the only choice; its score does not rank hypotheses
-# Partial threadings kept by the beam search (dev 1-40 body_char_acc: 1 (greedy) 0.716,
-# 4: 0.738, 8: 0.751, 16: 0.755, 32: 0.757; held-out 41-60: 0.698, 0.722, 0.729, 0.728, 0.726)
+# Partial threadings kept by the beam search (with the earlier hand-set scores, dev 1-40
+# body_char_acc was 0.716 greedy, 0.738 with 4, 0.751 with 8, 0.755 with 16).
 BEAM_WIDTH = 8
-BEAM_MARGIN = 0.25  # hypotheses this far below the best are dropped (dev: same result as none at 0.2+)
+BEAM_MARGIN = 3.0  # log-odds: hypotheses this far below the best are dropped
 
 
 @dataclass(slots=True)
@@ -54,22 +55,6 @@ class Thread:
 def neighbour_kinds(page: Page, frag: Fragment, after: bool) -> list[str]:
     """Kinds of the non-blank, non-body lines directly after (or before) a fragment."""
     return [ln.kind for ln in lines_around(page, frag, after)]
-
-
-def sentence_fit(latest: Fragment, frag: Fragment) -> float:
-    """Does `frag` read on after a thread's latest fragment, as far as sentences go?"""
-    if latest.no_successor:
-        return -1.0  # a jump line or a source credit closed the article
-    if frag.start in ("open", "short"):
-        join = JOIN_WEIGHT * join_score(latest.last.text, frag.first.text)
-        if latest.end == "open":
-            return SENTENCE_FIT + join
-        if latest.end == "closed":
-            return -SENTENCE_MISFIT + (SENTENCE_MISFIT if frag.start == "short" else 0.0)
-        return join
-    if latest.end == "open":
-        return -SENTENCE_MISFIT
-    return 0.0
 
 
 def content_space(frags: list[Fragment]) -> ContentSpace:
@@ -100,42 +85,45 @@ def thread_fragments(page: Page, frags: list[Fragment]) -> list[Thread]:
     """Thread the fragments in input order by a beam search over the choices.
 
     Each fragment opens a thread (an article) or continues one. A fragment whose start
-    log-odds pass START_THRESHOLD, or that a 上接 note opens, always opens one; otherwise each
-    thread is scored (content cosine + `sentence_fit` after its latest fragment + the
-    adjacency bonus) against opening a new one, worth START_SCALE
-    times its start log-odds above WEAK_START_THRESHOLD. Keeping the BEAM_WIDTH best partial
-    threadings, not only the best, lets a later fragment undo an early wrong choice.
+    log-odds pass START_THRESHOLD, or that a 上接 note opens, always opens one; otherwise
+    continuing each thread scores the link model's log-odds (`link_model`) and opening a new
+    one scores the start model's log-odds plus `new_thread_offset`. A threading's score is the
+    sum of its choices; keeping the BEAM_WIDTH best partial threadings, not only the best,
+    lets a later fragment undo an early wrong choice.
     """
     space = content_space(frags)
     feats = [start_features(page, frags, space, i) for i in range(len(frags))]
     logits = [start_logit(f) for f in feats]
+    offset = new_thread_offset(page)
     beam = [Hypothesis(0.0, (), ())]
     for i, f in enumerate(frags):
         sure_start = f.no_predecessor or logits[i] > START_THRESHOLD
-        new_score = START_SCALE * (logits[i] - WEAK_START_THRESHOLD) if logits[i] > WEAK_START_THRESHOLD else None
         scored: dict[int, float] = {}  # hypotheses share most threads: score each group once
-        fits: dict[int, float] = {}  # and many threads end with the same fragment
+        joins: dict[int, float] = {}  # and many threads end with the same fragment
         options = []
         for h in beam:
             if sure_start or not h.threads:
                 options.append((h.score + SURE_START_SCORE, h, -1))
                 continue
-            prev = h.holder[i - 1]
             for ti, group in enumerate(h.threads):
                 s = scored.get(id(group))
                 if s is None:
                     latest = group.members[-1]
-                    fit = fits.get(latest)
-                    if fit is None:
-                        fit = fits[latest] = sentence_fit(frags[latest], f)
-                    s = scored[id(group)] = group.cosine(i) + fit
-                options.append((h.score + s + (ADJACENT_BONUS if ti == prev else 0.0), h, ti))
-            if new_score is not None:
-                options.append((h.score + new_score, h, -1))
+                    if latest not in joins:
+                        joins[latest] = link_logit(join_features(frags[latest], f))
+                    s = scored[id(group)] = joins[latest] + LINK_WEIGHTS["cos"] * 10 * group.cosine(i)
+                options.append((h.score + s, h, ti))
+            options.append((h.score + logits[i] + offset, h, -1))
         options.sort(key=lambda o: -o[0])  # stable: on a tie the earlier option (a join) wins
         floor = options[0][0] - BEAM_MARGIN
         beam = [extend(h, ti, i, space, total) for total, h, ti in options[:BEAM_WIDTH] if total >= floor]
     return build_threads(beam[0], frags, feats, logits)
+
+
+def new_thread_offset(page: Page) -> float:
+    """NEW_THREAD_OFFSET for dumps that separate blocks by blank lines, else the no-blanks one."""
+    blanks = sum(1 for ln in page.lines if ln.kind == "blank")
+    return NEW_THREAD_OFFSET if blanks >= BLANK_SHARE_MIN * max(len(page.lines), 1) else NEW_THREAD_OFFSET_NO_BLANKS
 
 
 def extend(h: Hypothesis, ti: int, i: int, space: ContentSpace, score: float) -> Hypothesis:
