@@ -187,3 +187,42 @@ def test_content_space_gram_matches_plain_tfidf():
             for j in range(n):
                 want = sum(v * vecs[j].get(k, 0.0) for k, v in vecs[i].items())
                 assert math.isclose(gram[i][j], want, rel_tol=1e-9, abs_tol=1e-9), (texts, i, j)
+
+
+def _random_fragment(rng: random.Random, order: int) -> Fragment:
+    texts = ["", "两辆比亚", "迪12米", "（", "）记者", "，本报", "abc", "中国记者", "新华社。", "讯"]
+    lines = [Line(no=1, raw="", text=rng.choice(texts)) for _ in range(rng.randrange(1, 3))]
+    return Fragment(lines=lines, start=rng.choice(["open", "indent", "short"]),
+                    end=rng.choice(["open", "closed", "maybe"]), order=order,
+                    no_successor=rng.random() < 0.3)
+
+
+def test_join_logit_is_the_logit_of_join_features():
+    from banmian.link_model import join_features, join_logit, logit
+
+    rng = random.Random(6)
+    for _ in range(3000):
+        latest = _random_fragment(rng, rng.randrange(0, 12))
+        frag = _random_fragment(rng, rng.randrange(0, 12))
+        assert join_logit(latest, frag) == logit(join_features(latest, frag))
+
+
+def test_score_threads_scores_each_thread_as_the_plain_definition():
+    from banmian.link_model import LINK_WEIGHTS, join_features, logit
+    from banmian.stages.reassemble import Hypothesis, extend, score_threads
+
+    rng = random.Random(7)
+    for _ in range(200):
+        n = rng.randrange(2, 9)
+        frags = [_random_fragment(rng, k) for k in range(n)]
+        space = ContentSpace(["".join(ln.text for ln in f.lines) for f in frags])
+        beam = [Hypothesis(0.0, (), ())]
+        i = rng.randrange(1, n)
+        for k in range(i):  # a few random threadings of fragments 0..i-1, sharing threads
+            beam = [extend(h, rng.choice(range(-1, len(h.threads))) if h.threads else -1, k, space, 0.0)
+                    for h in beam for _ in range(2)][:6]
+        scores = score_threads(beam, frags, i)
+        for h in beam:
+            for group in h.threads:
+                plain = logit(join_features(frags[group.members[-1]], frags[i]))
+                assert scores[group] == plain + LINK_WEIGHTS["cos"] * 10 * group.cosine(i)

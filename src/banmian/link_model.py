@@ -41,23 +41,49 @@ LINK_WEIGHTS = {
 
 def join_features(latest: Fragment, frag: Fragment) -> dict[str, float]:
     """The cues of putting `frag` right after `latest` that do not depend on content."""
-    d = frag.order - latest.order
     feats = {
         "bias": 1.0,
         "join": join_score(latest.last.text, frag.first.text),
         f"fit_{latest.end}_{frag.start}": 1.0,
     }
-    if d == 1:
-        feats["adjacent"] = 1.0
-    elif 2 <= d <= 3:
-        feats["d2_3"] = 1.0
-    elif 4 <= d <= 6:
-        feats["d4_6"] = 1.0
-    elif d >= 7:
-        feats["d7p"] = 1.0
+    distance = distance_feature(frag.order - latest.order)
+    if distance:
+        feats[distance] = 1.0
     if latest.no_successor:
         feats["closed_by_jump"] = 1.0
     return feats
+
+
+def distance_feature(d: int) -> str | None:
+    """The feature naming how far back (d fragments) the latest fragment stands, if any."""
+    if d == 1:
+        return "adjacent"
+    if 2 <= d <= 3:
+        return "d2_3"
+    if 4 <= d <= 6:
+        return "d4_6"
+    if d >= 7:
+        return "d7p"
+    return None
+
+
+def join_logit(latest: Fragment, frag: Fragment) -> float:
+    """`logit(join_features(latest, frag))`, without building the feature dict.
+
+    The same terms (weight times value; every value but the join score is 1.0) summed by
+    sum() in the same order, so the result is bit-identical (tests/test_fast_paths.py).
+    """
+    terms = [
+        LINK_WEIGHTS["bias"],
+        LINK_WEIGHTS["join"] * join_score(latest.last.text, frag.first.text),
+        LINK_WEIGHTS.get(f"fit_{latest.end}_{frag.start}", 0.0),
+    ]
+    distance = distance_feature(frag.order - latest.order)
+    if distance:
+        terms.append(LINK_WEIGHTS[distance])
+    if latest.no_successor:
+        terms.append(LINK_WEIGHTS["closed_by_jump"])
+    return sum(terms)
 
 
 def link_features(latest: Fragment, frag: Fragment, thread: Group, i: int) -> dict[str, float]:

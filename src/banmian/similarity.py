@@ -136,14 +136,14 @@ class Group:
         space = self.space
         new = Group.__new__(Group)
         new.space = space
-        new.norm2 = self.norm2 + 2 * float(self.dots[i]) + space.cells[i][i]
+        new.norm2 = self.norm2 + 2 * self.dots.item(i) + space.cells[i][i]
         new.dots = self.dots + space.gram[i]
         new.members = self.members + (i,)
         return new
 
     def cosine(self, i: int) -> float:
         """Cosine of piece i (not a member) with the group's summed vector."""
-        dot = float(self.dots[i])
+        dot = self.dots.item(i)  # the same Python float as float(self.dots[i]), sooner
         if dot <= 0:
             return 0.0
         return dot / math.sqrt(self.space.cells[i][i] * self.norm2)

@@ -21,10 +21,11 @@ Within a thread, fragments keep input order: the walk meets an article's columns
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import itemgetter
+from typing import NamedTuple
 
 from banmian.article_starts import START_THRESHOLD, lines_around, start_features, start_logit, start_reason
-from banmian.link_model import LINK_WEIGHTS, join_features
-from banmian.link_model import logit as link_logit
+from banmian.link_model import LINK_WEIGHTS, join_logit
 from banmian.model import Fragment, Line, Page, line_positions
 from banmian.similarity import ContentSpace, Group
 
@@ -42,6 +43,7 @@ SURE_START_SCORE = 10.0  # a sure start is the only choice; its score does not r
 # model: 4: 0.771, 8: 0.788, 16: 0.779; the greedy choice was 0.716 with the earlier scores).
 BEAM_WIDTH = 8
 BEAM_MARGIN = 3.0  # log-odds: hypotheses this far below the best are dropped
+TOTAL = itemgetter(0)  # an option (total score, hypothesis, thread index)'s total: the sort key
 
 
 @dataclass(slots=True)
@@ -72,9 +74,11 @@ def prepare_fragments(page: Page) -> list[Fragment]:
     return frags
 
 
-@dataclass(frozen=True, slots=True)
-class Hypothesis:
-    """One way of threading the fragments seen so far, with its summed score."""
+class Hypothesis(NamedTuple):
+    """One way of threading the fragments seen so far, with its summed score.
+
+    A named tuple, not a dataclass: the beam search makes thousands per page.
+    """
 
     score: float
     threads: tuple[Group, ...]  # each thread's fragments (as content-space indexes) and content
@@ -98,26 +102,40 @@ def thread_fragments(page: Page, frags: list[Fragment]) -> list[Thread]:
     beam = [Hypothesis(0.0, (), ())]
     for i, f in enumerate(frags):
         sure_start = f.no_predecessor or logits[i] > START_THRESHOLD
-        scored: dict[int, float] = {}  # hypotheses share most threads: score each group once
-        joins: dict[int, float] = {}  # and many threads end with the same fragment
+        if not sure_start:
+            scores = score_threads(beam, frags, i)
         options = []
         for h in beam:
             if sure_start or not h.threads:
                 options.append((h.score + SURE_START_SCORE, h, -1))
                 continue
-            for ti, group in enumerate(h.threads):
-                s = scored.get(id(group))
-                if s is None:
-                    latest = group.members[-1]
-                    if latest not in joins:
-                        joins[latest] = link_logit(join_features(frags[latest], f))
-                    s = scored[id(group)] = joins[latest] + LINK_WEIGHTS["cos"] * 10 * group.cosine(i)
-                options.append((h.score + s, h, ti))
+            options += [(h.score + scores[group], h, ti) for ti, group in enumerate(h.threads)]
             options.append((h.score + logits[i] + offset, h, -1))
-        options.sort(key=lambda o: -o[0])  # stable: on a tie the earlier option (a join) wins
+        options.sort(key=TOTAL, reverse=True)  # stable: on a tie the earlier option (a join) wins
         floor = options[0][0] - BEAM_MARGIN
         beam = [extend(h, ti, i, space, total) for total, h, ti in options[:BEAM_WIDTH] if total >= floor]
     return build_threads(beam[0], frags, feats, logits)
+
+
+def score_threads(beam: list[Hypothesis], frags: list[Fragment], i: int) -> dict[Group, float]:
+    """The link log-odds of fragment i continuing each thread of the beam.
+
+    Hypotheses share most threads, so each thread is scored once (a group hashes by
+    identity); and many threads end with the same fragment, so each join
+    (`link_model.join_logit`) is scored once. Each score depends only on its thread, so the
+    order they are scored in does not matter.
+    """
+    cos_weight = LINK_WEIGHTS["cos"] * 10  # the cosine term is (weight * 10) * cosine
+    f = frags[i]
+    scores: dict[Group, float] = {}
+    joins: dict[int, float] = {}
+    for group in {group for h in beam for group in h.threads}:
+        latest = group.members[-1]
+        join = joins.get(latest)
+        if join is None:
+            join = joins[latest] = join_logit(frags[latest], f)
+        scores[group] = join + cos_weight * group.cosine(i)
+    return scores
 
 
 def new_thread_offset(page: Page) -> float:
