@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib
+from pathlib import Path
 
 import pytest
 
@@ -62,3 +63,15 @@ def test_every_fragment_is_in_exactly_one_thread_in_input_order():
         assert orders == sorted(orders)
         seen.extend(orders)
     assert sorted(seen) == list(range(len(page.scratch["fragments"])))
+
+
+def test_lead_in_cut_by_a_column_break_runs_on_into_its_article():
+    """examples/demo_page.txt: `本报讯（记者 林晓 许` / `文）3月 5日，记者从江川市` ends a column
+    mid-sentence; the next column goes on with the same article."""
+    demo = Path(__file__).resolve().parents[1] / "examples" / "demo_page.txt"
+    page = parse_text(demo.read_text(encoding="utf-8"))[0]
+    first = page.articles[0]
+    assert first.byline == "本报讯（记者 林晓 许文）"
+    assert first.headline == "江川新建高标准农田 累计达12万亩"
+    assert first.paragraphs[0].startswith("3月5日，记者从江川市农业农村局获悉")
+    assert len(first.paragraphs) == 3

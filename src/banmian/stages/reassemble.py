@@ -27,6 +27,7 @@ from typing import NamedTuple
 from banmian.article_starts import START_THRESHOLD, lines_around, start_features, start_logit, start_reason
 from banmian.link_model import LINK_WEIGHTS, join_logit
 from banmian.model import Fragment, Line, Page, line_positions
+from banmian.stages.paragraphs import in_lead_in
 from banmian.similarity import ContentSpace, Group
 
 # Opening a new thread scores the start model's log-odds plus this; continuing one, the link
@@ -102,19 +103,39 @@ def thread_fragments(page: Page, frags: list[Fragment]) -> list[Thread]:
     beam = [Hypothesis(0.0, (), ())]
     for i, f in enumerate(frags):
         sure_start = f.no_predecessor or logits[i] > START_THRESHOLD
+        sure_join = not sure_start and i > 0 and continues_lead_in(page, frags[i - 1], f)
         if not sure_start:
             scores = score_threads(beam, frags, i)
         options = []
         for h in beam:
             if sure_start or not h.threads:
                 options.append((h.score + SURE_START_SCORE, h, -1))
-                continue
-            options += [(h.score + scores[group], h, ti) for ti, group in enumerate(h.threads)]
-            options.append((h.score + logits[i] + offset, h, -1))
+            elif sure_join:  # the only choice: the thread of the lead-in just before
+                ti = h.holder[i - 1]
+                options.append((h.score + scores[h.threads[ti]], h, ti))
+            else:
+                options += [(h.score + scores[group], h, ti) for ti, group in enumerate(h.threads)]
+                options.append((h.score + logits[i] + offset, h, -1))
         options.sort(key=TOTAL, reverse=True)  # stable: on a tie the earlier option (a join) wins
         floor = options[0][0] - BEAM_MARGIN
         beam = [extend(h, ti, i, space, total) for total, h, ti in options[:BEAM_WIDTH] if total >= floor]
     return build_threads(beam[0], frags, feats, logits)
+
+
+def continues_lead_in(page: Page, prev: Fragment, frag: Fragment) -> bool:
+    """`frag` starts mid-sentence right after a fragment that stops inside a lead-in byline,
+    with only a column break between (`本报讯（记者 林晓 许` / `文）3月5日，记者从江川市` /
+    blank): a lead-in is always followed by its own article's text. (With a line between, as
+    a joint credit on dev page 15, the order is not that simple.)"""
+    if prev.end != "open" or frag.start not in ("open", "short") or not in_lead_in(prev, len(prev.lines) - 1):
+        return False
+    if lines_around(page, frag, after=False):
+        return False
+    # a lead-in cut inside its bracket goes on with the bracket's close (dev page 33: not
+    # `本报讯（记者 潘洁纨` / `泰铢贬值国际炒家兴风作浪`, a headline line)
+    tail, head = prev.last.text, frag.first.text
+    unclosed = tail.count("（") + tail.count("(") > tail.count("）") + tail.count(")")
+    return not unclosed or "）" in head or ")" in head
 
 
 def score_threads(beam: list[Hypothesis], frags: list[Fragment], i: int) -> dict[Group, float]:
