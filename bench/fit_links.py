@@ -21,7 +21,7 @@ ensure_importable()
 
 from bench.logistic import dev_and_heldout, fit_logistic, norm_text, print_weights  # noqa: E402
 
-from banmian.link_model import LINK_WEIGHTS, link_features, logit  # noqa: E402
+from banmian.link_model import LINK_WEIGHTS, link_features  # noqa: E402
 from banmian.model import Source  # noqa: E402
 from banmian.pipeline import page_from_lines, run_stages  # noqa: E402
 from banmian.similarity import Group  # noqa: E402

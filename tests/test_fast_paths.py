@@ -8,7 +8,8 @@ from banmian.model import Fragment, Line
 from banmian.rules.chars import char_em, text_em
 from banmian.rules.furniture import LEAD_IN, is_lead_in
 from banmian.similarity import ContentSpace, Group
-from banmian.stages.headlines import bigrams, block_overlap, share_in
+from banmian.similarity import bigrams, block_overlap
+from banmian.stages.headlines import share_in
 from banmian.stages.segment import join_lines, paragraphs_of
 
 ALPHABET = list("ab Z9 \t\u3000中国记者本报讯新华社据人，。·—“”é\u00b7\u1fff\u2000ｱ（）") + ["\x01", "\x7f"]

@@ -86,8 +86,17 @@ _NO_PUNCT = str.maketrans("", "", "".join(CJK_PUNCT))
 
 def min_width(line: Line) -> float:
     """The line's width with every CJK punctuation mark compressed to half an em."""
-    text = line.text
-    return line.width - 0.5 * (len(text) - len(text.translate(_NO_PUNCT)))
+    return squeezed(line.text, line.width)
+
+
+def squeezed(text: str, width: float) -> float:
+    """`width` (the text's em width) with every CJK punctuation mark compressed to half an em."""
+    return width - 0.5 * (len(text) - len(text.translate(_NO_PUNCT)))
+
+
+def ends_clause(t: str) -> bool:
+    """The line ends a clause: a comma-like mark, or a sentence end behind closing marks."""
+    return t[-1] in CLAUSE_END or (t[-1] in CLOSERS and ends_sentence(t))
 
 
 def _body_clue(ln: Line) -> str | None:
@@ -95,7 +104,7 @@ def _body_clue(ln: Line) -> str | None:
     t = ln.text
     if F.is_lead_in(t):
         return "body:lead_in"
-    if t[-1] in CLAUSE_END or (t[-1] in CLOSERS and ends_sentence(t)):
+    if ends_clause(t):
         return "body:clause_end"
     if t[0] in BODY_START_FORBIDDEN:
         return "body:starts_mid_sentence"

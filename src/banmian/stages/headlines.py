@@ -15,7 +15,6 @@ from banmian.assign import max_weight_pairs
 from banmian.language import spanning_word
 from banmian.model import Article, Line, Page
 from banmian.rules.chars import strip_ws
-from banmian.similarity import bigrams, block_overlap  # noqa: F401  (re-exported: used from here)
 
 HEAD_KINDS = {"head", "byline"}
 # Minimum score (bigram overlap with the article's opening, plus the adjacency bonus) to
@@ -58,7 +57,7 @@ NUMPY_BIGRAMS_FROM = 64
 
 
 def bigram_keys(text: str) -> set[int]:
-    """The bigrams of `bigrams(text)` as integers (first code point << 21 | second): the same
+    """The bigrams of `similarity.bigrams(text)` as integers (first code point << 21 | second): the same
     set, told apart the same way, but built in numpy (an article opening has ~400 bigrams)."""
     t = strip_ws(text)
     if len(t) < 2:

@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 from banmian.article_starts import START_THRESHOLD, lines_around, start_features, start_logit, start_reason
 from banmian.link_model import LINK_WEIGHTS, join_logit
-from banmian.model import Fragment, Line, Page, line_positions
+from banmian.model import Fragment, Page, line_positions
 from banmian.stages.paragraphs import in_lead_in
 from banmian.similarity import ContentSpace, Group
 

@@ -26,8 +26,16 @@ from itertools import combinations
 from banmian.language import join_score
 from banmian.model import Line, Page
 from banmian.rules import furniture as F
-from banmian.rules.chars import CJK_PUNCT, CLOSERS, ends_sentence, strip_ws, text_em
-from banmian.stages.classify import BODY_START_FORBIDDEN, CLAUSE_END, FULL_SLACK, INDENT_MAX, INDENT_MIN, WIDE_MIN_EXCESS
+from banmian.rules.chars import ends_sentence, strip_ws, text_em
+from banmian.stages.classify import (
+    BODY_START_FORBIDDEN,
+    FULL_SLACK,
+    INDENT_MAX,
+    INDENT_MIN,
+    WIDE_MIN_EXCESS,
+    ends_clause,
+    squeezed,
+)
 from banmian.stages.normalize import normalize_text
 
 # A line this many columns wide that cuts into column-wide parts is merged for sure (dev pages
@@ -99,8 +107,8 @@ def is_column_text(text: str, width: float) -> bool:
     if not t or any(p.match(t) for p in furniture) or F.is_header_text(t) or F.is_strong_header_text(t):
         return False
     em = text_em(t)
-    prose = t[-1] in CLAUSE_END or (t[-1] in CLOSERS and ends_sentence(t)) or bool(F.LEAD_IN.match(t))
-    if em - 0.5 * sum(c in CJK_PUNCT for c in t) > width + WIDE_MIN_EXCESS and not prose:
+    prose = ends_clause(t) or F.is_lead_in(t)
+    if squeezed(t, em) > width + WIDE_MIN_EXCESS and not prose:
         return False  # wider than any body line: a headline
     return prose or t[0] in BODY_START_FORBIDDEN or width - em <= FULL_SLACK
 
