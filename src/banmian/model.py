@@ -30,6 +30,7 @@ class Line:
     reasons: list[str] = field(default_factory=list)
     box: Box | None = None  # geometry, when the reader has it
     font_size: float | None = None
+    font: str | None = None  # the font most of the line is printed in (PDF pages)
 
     @property
     def blank(self) -> bool:
@@ -111,6 +112,9 @@ class Page:
     unassigned: list[Unassigned] = field(default_factory=list)
     index: int = 0  # position of this page within its source file (form-feed separated)
     column_width: float = 0.0  # typical body line width in em, set by the measure stage
+    size: tuple[float, float] | None = None  # width, height in PDF points (PDF pages)
+    rules: list[Box] = field(default_factory=list)  # ruling lines drawn on the page (PDF pages)
+    pictures: list[Box] = field(default_factory=list)  # picture frames (PDF pages)
     scratch: dict = field(default_factory=dict)  # stage-to-stage data that is not output
 
     def claim(self, line: Line, article: Article) -> None:

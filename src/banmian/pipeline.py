@@ -9,7 +9,7 @@ import hashlib
 from collections.abc import Iterator
 
 from banmian.model import Line, Page, Source
-from banmian.stages import STAGES
+from banmian.stages import PDF_STAGES, STAGES
 
 
 def run_stages(page: Page, stages=None) -> Page:
@@ -58,3 +58,33 @@ def iter_pages(path: str, page_date: str | None = None) -> Iterator[Page]:
 def parse_path(path: str, page_date: str | None = None) -> list[Page]:
     """Parse every page of a file."""
     return list(iter_pages(path, page_date))
+
+
+def page_from_pdf(pdf_page, source: Source, first_no: int = 1) -> Page:
+    """Build an unparsed Page from a PDF page read by `banmian.readers.pdf`: one Line per printed
+    line, numbered from `first_no` in text-layer order, with its box, size and font."""
+    from banmian.geometry import group_lines
+
+    lines = []
+    for no, pl in enumerate(group_lines(pdf_page.chars), first_no):
+        lines.append(Line(no, pl.text, pl.text, box=pl.box, font_size=pl.size, font=pl.font))
+    return Page(source=source, lines=lines, index=pdf_page.number - 1,
+                size=(pdf_page.width, pdf_page.height), rules=pdf_page.rules, pictures=pdf_page.pictures)
+
+
+def iter_pdf_pages(path: str, pages: str | None = None, page_date: str | None = None) -> Iterator[Page]:
+    """Stream the parsed pages of a PDF (all, or a `--pages` spec such as "2-5,7").
+
+    Line numbers run on across pages, as in a text dump. Raises `BadInput` for a missing,
+    encrypted, corrupt, empty or image-only PDF.
+    """
+    from banmian.readers.pdf import file_sha256, read_pdf
+
+    sha = file_sha256(path)
+    first_no = 1
+    for pdf_page in read_pdf(path, pages):
+        page = page_from_pdf(pdf_page, Source(path=str(path), kind="pdf", encoding=None, sha256=sha), first_no)
+        first_no += len(page.lines)
+        if page_date:
+            page.scratch["page_date"] = page_date
+        yield run_stages(page, PDF_STAGES)

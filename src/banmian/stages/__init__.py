@@ -8,5 +8,10 @@ from banmian.stages.reassemble import reassemble
 from banmian.stages.segment import segment
 from banmian.stages.headlines import headlines
 from banmian.stages.metadata import metadata
+from banmian.stages.layout import layout
+from banmian.stages.place_heads import place_heads
 
 STAGES = [normalize, measure, split_columns, classify, paragraphs, reassemble, segment, headlines, metadata]
+
+# PDF pages: geometry replaces the text path's inference of columns, kinds, paragraphs and order.
+PDF_STAGES = [normalize, layout, segment, place_heads, metadata]

@@ -1,0 +1,210 @@
+"""Read born-digital PDF pages: characters with their boxes, font sizes and fonts, plus the
+ruling lines and picture boxes drawn on the page (through pypdfium2, Apache-2.0/BSD).
+
+Geometry stays plain data: a `Char` is a named tuple, a box is ``(x0, y0, x1, y1)`` in PDF
+points with the origin at the bottom left. Errors reach the user as `BadInput` with one line
+saying what is wrong: not a PDF, encrypted, corrupt, no pages, no text layer (OCR needed).
+"""
+from __future__ import annotations
+
+import ctypes
+import hashlib
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from banmian.errors import BadInput
+from banmian.model import Box
+
+RULE_MAX_THICKNESS = 3.0  # pt: a path thinner than this and wider than it is tall is a ruling line
+RULE_MIN_LENGTH = 30.0  # pt: shorter strokes are ornaments, not article separators
+PICTURE_MIN_SIDE = 20.0  # pt: a filled path or image at least this big both ways is a picture
+
+
+class Char(NamedTuple):
+    """One character as printed: its text, left/right edge, baseline, font size and font."""
+
+    text: str
+    x0: float
+    x1: float
+    y: float  # baseline
+    size: float
+    font: str
+    generated: bool  # a space pdfium inferred from a gap, not a character of the text layer
+
+
+@dataclass(slots=True)
+class PdfPage:
+    """What banmian reads off one PDF page."""
+
+    number: int  # 1-based page number in the file
+    width: float
+    height: float
+    chars: list[Char] = field(default_factory=list)
+    rules: list[Box] = field(default_factory=list)
+    pictures: list[Box] = field(default_factory=list)
+
+
+def is_pdf(path: str) -> bool:
+    """Whether the file starts like a PDF (``%PDF-`` within its first kilobyte)."""
+    try:
+        with open(path, "rb") as fh:
+            return b"%PDF-" in fh.read(1024)
+    except OSError:
+        return False
+
+
+def file_sha256(path: str) -> str:
+    """The file's SHA-256, read in chunks."""
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _pdfium():
+    try:
+        import pypdfium2 as pdfium
+        import pypdfium2.raw as raw
+    except ImportError as exc:  # pragma: no cover - pypdfium2 is a default dependency
+        raise BadInput(f"reading PDFs needs pypdfium2 ({exc})") from None
+    return pdfium, raw
+
+
+def open_pdf(path: str):
+    """Open a PDF with pypdfium2, turning every failure into a one-line `BadInput`."""
+    name = os.fspath(path)
+    if os.path.isdir(name):
+        raise BadInput(f"{name} is a directory")
+    if not os.path.exists(name):
+        raise BadInput(f"no such file: {name}")
+    pdfium, _ = _pdfium()
+    try:
+        doc = pdfium.PdfDocument(name)
+    except pdfium.PdfiumError as exc:
+        msg = str(exc).lower()
+        if "password" in msg or "security" in msg:
+            raise BadInput(f"{name} is an encrypted PDF; decrypt it first (e.g. qpdf --decrypt)") from None
+        raise BadInput(f"{name} is not a readable PDF (corrupt or truncated: {exc})") from None
+    except OSError as exc:
+        raise BadInput(f"cannot read {name}: {exc.strerror or exc}") from None
+    if len(doc) == 0:
+        doc.close()
+        raise BadInput(f"{name} is a PDF with no pages")
+    return doc
+
+
+def page_numbers(spec: str | None, count: int, name: str = "input") -> list[int]:
+    """1-based page numbers from a `--pages` spec such as "2-5,7" (all pages when None)."""
+    if not spec:
+        return list(range(1, count + 1))
+    out: set[int] = set()
+    for part in spec.replace("–", "-").split(","):
+        part = part.strip()
+        if not part:
+            continue
+        try:
+            lo, _, hi = part.partition("-")
+            first, last = int(lo), int(hi or lo)
+        except ValueError:
+            raise BadInput(f"bad page range {part!r} (use e.g. 2-5,7)") from None
+        if first < 1 or last < first or last > count:
+            raise BadInput(f"{name} has {count} page(s); cannot read pages {part}")
+        out.update(range(first, last + 1))
+    return sorted(out)
+
+
+def _font_name(raw, obj, cache: dict, buf) -> str:
+    key = ctypes.cast(obj, ctypes.c_void_p).value
+    name = cache.get(key)
+    if name is None:
+        name = ""
+        font = raw.FPDFTextObj_GetFont(obj) if obj else None
+        if font:
+            n = raw.FPDFFont_GetBaseFontName(font, buf, len(buf))
+            name = buf.raw[: max(n - 1, 0)].decode("utf-8", "replace")
+        cache[key] = name
+    return name
+
+
+def read_chars(raw, textpage) -> list[Char]:
+    """Every character of a text page with its geometry, in the text layer's order."""
+    count = raw.FPDFText_CountChars(textpage)
+    x, y = ctypes.c_double(), ctypes.c_double()
+    rect = raw.FS_RECTF()
+    buf = ctypes.create_string_buffer(256)
+    fonts: dict = {}
+    out: list[Char] = []
+    get_unicode, get_origin, get_size = raw.FPDFText_GetUnicode, raw.FPDFText_GetCharOrigin, raw.FPDFText_GetFontSize
+    get_box, generated, get_obj = raw.FPDFText_GetLooseCharBox, raw.FPDFText_IsGenerated, raw.FPDFText_GetTextObject
+    for i in range(count):
+        code = get_unicode(textpage, i)
+        if code in (10, 13, 0, 0xFFFE, 0xFFFF):
+            continue
+        get_origin(textpage, i, x, y)
+        get_box(textpage, i, rect)
+        out.append(Char(chr(code), rect.left, rect.right, y.value, get_size(textpage, i),
+                        _font_name(raw, get_obj(textpage, i), fonts, buf), bool(generated(textpage, i))))
+    return out
+
+
+def read_drawings(page, raw) -> tuple[list[Box], list[Box]]:
+    """Ruling lines and picture boxes among the page's path and image objects."""
+    rules, pictures = [], []
+    for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE), max_depth=2):
+        x0, y0, x1, y1 = obj.get_bounds()
+        w, h = x1 - x0, y1 - y0
+        if obj.type == raw.FPDF_PAGEOBJ_PATH and h <= RULE_MAX_THICKNESS and w >= RULE_MIN_LENGTH:
+            rules.append((x0, y0, x1, y1))
+        elif w >= PICTURE_MIN_SIDE and h >= PICTURE_MIN_SIDE:
+            pictures.append((x0, y0, x1, y1))
+    return rules, _outermost(pictures)
+
+
+def _outermost(boxes: list[Box]) -> list[Box]:
+    """Drop boxes lying inside another (the shapes drawn within a picture frame)."""
+    def inside(a: Box, b: Box) -> bool:
+        return a is not b and a[0] >= b[0] - 1 and a[1] >= b[1] - 1 and a[2] <= b[2] + 1 and a[3] <= b[3] + 1
+    return [a for a in boxes if not any(inside(a, b) for b in boxes)]
+
+
+def read_pdf(path: str, pages: str | None = None) -> Iterator[PdfPage]:
+    """Stream the pages of a PDF (all, or those of a `--pages` spec such as "2-5").
+
+    Raises `BadInput` for a missing, encrypted, corrupt or empty PDF, and for a PDF with no text
+    layer on any page read (a scan: OCR is needed).
+    """
+    name = os.fspath(path)
+    _, raw = _pdfium()
+    doc = open_pdf(name)
+    try:
+        wanted = page_numbers(pages, len(doc), name)
+        pending: list[PdfPage] | None = []  # leading pages without text, held back until one has text
+        for number in wanted:
+            page = doc[number - 1]
+            try:
+                width, height = page.get_size()
+                textpage = page.get_textpage()
+                try:
+                    chars = read_chars(raw, textpage)
+                finally:
+                    textpage.close()
+                rules, pictures = read_drawings(page, raw)
+            finally:
+                page.close()
+            pdf_page = PdfPage(number, width, height, chars, rules, pictures)
+            if pending is None:
+                yield pdf_page
+            elif any(not c.generated and not c.text.isspace() for c in chars):
+                yield from pending
+                yield pdf_page
+                pending = None
+            else:
+                pending.append(pdf_page)
+        if pending is not None:
+            raise BadInput(f"{name} has no text layer (a scanned or image-only PDF): it needs OCR, "
+                           "which banmian does not do yet")
+    finally:
+        doc.close()

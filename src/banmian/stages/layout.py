@@ -1,0 +1,534 @@
+"""Layout (PDF pages): tell the kinds of lines apart by size, font and place; find the body
+columns; cut each column into cells at ruling lines, headline blocks and wide gaps; chain the
+cells into articles in reading order.
+
+Text-dump pages (no line boxes) pass through untouched. The output is what the text path's
+reassemble stage gives: ``page.scratch["threads"]`` (each article's cells as fragments, in
+reading order) plus ``page.scratch["thread_extras"]`` (each thread's headline block and the
+jump, continuation, credit and caption lines that belong to it), so the shared `segment` and
+`metadata` stages finish the job.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from statistics import median
+
+from banmian.geometry import covers_x, union, x_overlap
+from banmian.model import Box, Fragment, Line, Page
+from banmian.rules.chars import strip_ws
+from banmian.rules.furniture import CONTINUED, DATE, EDITORS, JUMP, SOURCE, STANDALONE_BYLINE, WEEKDAY
+from banmian.stages.reassemble import Thread
+
+BODY_SIZE_TOLERANCE = 0.06  # pagesim steps the body size by ~0.2% per paragraph; captions are 0.85×, header 0.95×
+HEADER_ZONE = 0.12  # share of the page height at its top where the header line and its rule sit
+FULL_WIDTH_RULE = 0.7  # a rule spanning this share of the text width separates bands (or the header)
+COLUMN_SLACK = 0.5  # em: a column line may stick out this much (hanging punctuation)
+INDENT_MIN = 1.2  # em: a first-line indent is 2 em; squeezed punctuation never shifts a line by 1 em
+MIN_COLUMN_LINES = 3  # a left edge shared by fewer full lines is not a column
+HEAD_GAP = 1.0  # × the larger size: headline-block lines closer than this belong together
+BYLINE_UNDER_HEAD = 2.5  # × body size: a byline line this close under a headline block joins it
+CAPTION_GAP = 1.0  # × caption size: a caption line starts this close under its picture (or caption line)
+RUN_ON_STEP = 1.8  # × body size: a line this close under another may be its paragraph's run-on
+NAME_LINE_MAX = 20  # characters: a byline of names is short
+NAME_LINE_PUNCT = set("，。；：！？“”（）《》")
+WHITESPACE_BREAK = 2.6  # × leading: a vertical gap this wide between two column lines separates articles
+
+
+SENTENCE_END = ("。", "！", "？", "”", "…", "）", "：")
+
+
+@dataclass(slots=True)
+class Column:
+    left: float
+    right: float
+
+    @property
+    def box(self) -> Box:
+        return (self.left, 0.0, self.right, 0.0)
+
+
+@dataclass(slots=True)
+class HeadBlock:
+    """The kicker, headline, subtitle and byline lines printed together over an article."""
+
+    lines: list[Line]
+    box: Box
+
+    @property
+    def top(self) -> float:
+        return self.box[3]
+
+
+@dataclass(slots=True)
+class Cell:
+    """A run of lines of one column between two separators: one column piece of an article."""
+
+    column: int
+    lines: list[Line]
+    top_head: HeadBlock | None = None  # the headline block right above, if any
+    bottom: float = 0.0  # y of what closes the cell below (a rule, a block, the page foot)
+    article: "PdfArticle | None" = None
+
+    @property
+    def top(self) -> float:
+        return self.lines[0].box[3]
+
+    @property
+    def body(self) -> list[Line]:
+        return [ln for ln in self.lines if ln.kind == "body"]
+
+
+@dataclass(slots=True)
+class PdfArticle:
+    head: HeadBlock | None
+    cells: list[Cell] = field(default_factory=list)
+    reason: str = ""
+
+
+# --- sizes and fonts ---------------------------------------------------------------------
+
+def body_size(lines: list[Line]) -> float:
+    """The body text's font size: the size most characters are printed in."""
+    counts: Counter = Counter()
+    for ln in lines:
+        counts[round(ln.font_size * 4) / 4] += len(ln.text)
+    mode = counts.most_common(1)[0][0]
+    return median(ln.font_size for ln in lines if abs(ln.font_size - mode) <= 0.25)
+
+
+def is_body_size(line: Line, body: float) -> bool:
+    return abs(line.font_size / body - 1) <= BODY_SIZE_TOLERANCE
+
+
+def body_font(lines: list[Line], body: float) -> str | None:
+    counts = Counter(ln.font for ln in lines if is_body_size(ln, body) for _ in ln.text)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+# --- page furniture ----------------------------------------------------------------------
+
+def mark_header(page: Page, lines: list[Line]) -> None:
+    """The header: the lines above a full-width rule near the top, or a top row that reads
+    like one (a date, 星期X, 责编/校对)."""
+    height = page.size[1] if page.size else max(ln.box[3] for ln in lines)
+    text_w = max(ln.box[2] for ln in lines) - min(ln.box[0] for ln in lines)
+    zone = height * (1 - HEADER_ZONE)
+    rules = [r for r in page.rules if r[1] >= zone and (r[2] - r[0]) >= FULL_WIDTH_RULE * text_w]
+    if rules:
+        y = max(r[3] for r in rules)
+        for ln in lines:
+            if ln.box[1] >= y:
+                ln.kind = "header"
+                ln.because("header:above_rule")
+        return
+    top = max(ln.box[3] for ln in lines)
+    row = [ln for ln in lines if ln.box[3] >= top - ln.font_size and ln.box[1] >= zone]
+    if any(DATE.search(strip_ws(ln.text)) or WEEKDAY.search(ln.text) or EDITORS.search(ln.text) for ln in row):
+        for ln in row:
+            ln.kind = "header"
+            ln.because("header:top_row")
+
+
+def mark_captions(page: Page, lines: list[Line], body: float) -> dict[int, Box]:
+    """Lines smaller than the body, printed right under a picture and within its width; returns
+    each caption line's picture, keyed by `id(line)`."""
+    pictures: dict[int, Box] = {}
+    for pic in page.pictures:
+        floor = pic[1]
+        for ln in sorted(lines, key=lambda ln: -ln.box[3]):
+            if ln.kind != "body" or ln.font_size >= body * (1 - BODY_SIZE_TOLERANCE):
+                continue
+            inside = ln.box[0] >= pic[0] - 2 and ln.box[2] <= pic[2] + 2
+            if inside and floor - CAPTION_GAP * ln.font_size <= ln.box[3] <= floor + 2:
+                ln.kind = "caption"
+                ln.because("caption:under_picture")
+                pictures[id(ln)] = pic
+                floor = ln.box[1]
+    return pictures
+
+
+# --- columns -------------------------------------------------------------------------------
+
+def find_columns(lines: list[Line], body: float) -> list[Column]:
+    """Body columns from the left edges of full-width body lines."""
+    widths = Counter(round(ln.box[2] - ln.box[0]) for ln in lines if len(ln.text) >= 4)
+    if not widths:
+        return []
+    col_w = widths.most_common(1)[0][0]
+    lefts = sorted(ln.box[0] for ln in lines if abs((ln.box[2] - ln.box[0]) - col_w) <= 0.6 * body)
+    groups: list[list[float]] = []
+    for x in lefts:
+        if groups and x - groups[-1][-1] <= 0.5 * body:
+            groups[-1].append(x)
+        else:
+            groups.append([x])
+    return [Column(median(g), median(g) + col_w) for g in groups if len(g) >= MIN_COLUMN_LINES]
+
+
+def column_of(line: Line, columns: list[Column], body: float) -> int | None:
+    """The column a line fits in, if any."""
+    slack = COLUMN_SLACK * body
+    for i, col in enumerate(columns):
+        if line.box[0] >= col.left - slack and line.box[2] <= col.right + slack:
+            return i
+    return None
+
+
+# --- headline blocks -----------------------------------------------------------------------
+
+def head_blocks(heads: list[Line]) -> list[HeadBlock]:
+    """Group headline lines that sit close together and overlap horizontally."""
+    heads = sorted(heads, key=lambda ln: -ln.box[3])
+    blocks: list[list[Line]] = []
+    for ln in heads:
+        for block in blocks:
+            last = block[-1]
+            gap = last.box[1] - ln.box[3]
+            if x_overlap(last.box, ln.box) > 0 and -0.5 * ln.font_size < gap < HEAD_GAP * max(last.font_size, ln.font_size):
+                block.append(ln)
+                break
+        else:
+            blocks.append([ln])
+    return [HeadBlock(b, union(ln.box for ln in b)) for b in blocks]
+
+
+def is_byline_text(text: str) -> bool:
+    """Whether a whole line reads like a standalone byline (`本报记者 王某 李某`, `本报评论员`)."""
+    return bool(STANDALONE_BYLINE.match(strip_ws(text).replace("、", "")))
+
+
+def is_byline_line(line: Line, col: Column, body: float, font: str | None) -> bool:
+    """A standalone byline inside a column: a display-font line that reads like one and stops
+    short of the column's right edge."""
+    return line.font != font and is_byline_text(line.text) and line.box[2] < col.right - body
+
+
+def column_line_kind(line: Line, col: Column, body: float, font: str | None) -> str:
+    """body, jump, continued, source or byline: what a line inside a column is."""
+    text = strip_ws(line.text)
+    if JUMP.match(text):
+        return "jump"
+    if CONTINUED.match(text):
+        return "continued"
+    if SOURCE.match(text) and line.box[0] > col.left + INDENT_MIN * body:
+        return "source"
+    if is_byline_line(line, col, body, font):
+        return "byline"
+    return "body"
+
+
+def join_bylines(bylines: list[Line], blocks: list[HeadBlock], body: float) -> list[HeadBlock]:
+    """Put each standalone byline line into the headline block right above it (or its own)."""
+    for ln in sorted(bylines, key=lambda ln: -ln.box[3]):
+        above = [b for b in blocks if x_overlap(b.box, ln.box) > 0 and 0 <= b.box[1] - ln.box[3] < BYLINE_UNDER_HEAD * body]
+        if above:
+            block = min(above, key=lambda b: b.box[1] - ln.box[3])
+            block.lines.append(ln)
+            block.box = union([block.box, ln.box])
+        else:
+            blocks.append(HeadBlock([ln], ln.box))
+    return blocks
+
+
+def absorb_name_lines(col_lines: dict[int, list[Line]], columns: list[Column], blocks: list[HeadBlock],
+                      body: float, font: str | None) -> None:
+    """A short display-font line without punctuation right under a headline block is its
+    byline, even when it holds only a name (`劲驰`, dev page 11)."""
+    for block in blocks:
+        for c, lines in col_lines.items():
+            if x_overlap(block.box, columns[c].box) <= 0:
+                continue
+            for ln in [ln for ln in lines if ln.box[3] < block.box[1]][:2]:
+                if not is_name_line(ln, columns[c], block, body, font):
+                    break
+                ln.kind = "byline"
+                ln.because("byline:name_under_headline")
+                lines.remove(ln)
+                block.lines.append(ln)
+                block.box = union([block.box, ln.box])
+
+
+def is_name_line(line: Line, col: Column, block: HeadBlock, body: float, font: str | None) -> bool:
+    text = strip_ws(line.text)
+    return (line.kind == "body" and line.font != font and block.box[1] - line.box[3] < BYLINE_UNDER_HEAD * body
+            and line.box[2] < col.right - body and 0 < len(text) <= NAME_LINE_MAX
+            and not any(ch in NAME_LINE_PUNCT for ch in text))
+
+
+# --- cells ---------------------------------------------------------------------------------
+
+def typical_leading(col_lines: dict[int, list[Line]], body: float) -> float:
+    """The usual baseline-to-baseline distance inside a column."""
+    steps = [a.box[1] - b.box[1] for lines in col_lines.values() for a, b in zip(lines, lines[1:])]
+    steps = [s for s in steps if 0 < s < 3 * body]
+    return median(steps) if steps else 1.4 * body
+
+
+def separators(col: Column, blocks: list[HeadBlock], rules: list[Box]) -> list[tuple[float, float, HeadBlock | None]]:
+    """(bottom, top, block or None) of the rules and headline blocks crossing a column."""
+    cbox = col.box
+    seps = [(r[1], r[3], None) for r in rules if covers_x(r, cbox)]
+    seps += [(b.box[1], b.box[3], b) for b in blocks
+             if x_overlap(b.box, cbox) >= 0.5 * min(b.box[2] - b.box[0], col.right - col.left)]
+    return seps
+
+
+def split_cells(c: int, lines: list[Line], seps, leading: float) -> list[Cell]:
+    """Cut one column's lines (top to bottom) into cells at separators and wide gaps."""
+    cells: list[Cell] = []
+    for ln in lines:
+        if cells:
+            prev = cells[-1].lines[-1]
+            crossed = any(ln.box[3] - 1 <= (s[0] + s[1]) / 2 <= prev.box[1] + 1 for s in seps)
+            gap = prev.box[1] - ln.box[1] > WHITESPACE_BREAK * leading
+            closed = prev.kind in ("jump", "source")
+            if not (crossed or gap or closed or ln.kind == "continued"):
+                cells[-1].lines.append(ln)
+                continue
+        cells.append(Cell(c, [ln]))
+    return cells
+
+
+def bound_cells(cells: list[Cell], seps) -> None:
+    """Set each cell's headline block above (when nothing else is nearer) and its bottom."""
+    for i, cell in enumerate(cells):
+        above_prev = cells[i - 1].lines[-1].box[1] if i else None
+        above = [s for s in seps if (s[0] + s[1]) / 2 >= cell.top - 1]
+        nearest = min(above, key=lambda s: s[0], default=None)
+        if nearest is not None and nearest[2] is not None and (above_prev is None or nearest[0] < above_prev):
+            cell.top_head = nearest[2]
+        below = [s[1] for s in seps if (s[0] + s[1]) / 2 <= cell.lines[-1].box[1] + 1]
+        if i + 1 < len(cells):
+            below.append(cells[i + 1].top)
+        cell.bottom = max(below, default=0.0)
+
+
+# --- chaining cells into articles ------------------------------------------------------------
+
+def same_bottom(a: Cell, b: Cell, leading: float) -> bool:
+    return abs(a.bottom - b.bottom) <= 1.5 * leading
+
+
+def starts_paragraph(cell: Cell) -> bool:
+    body = cell.body
+    return bool(body) and body[0].para_start
+
+
+def ends_open(cell: Cell, col: Column, body_size_: float) -> bool:
+    """Whether the cell's text runs on: its last line is full and ends mid-sentence."""
+    body = cell.body
+    if not body or cell.lines[-1].kind != "body":
+        return False
+    last = body[-1]
+    return last.box[2] >= col.right - body_size_ and not last.text.endswith(SENTENCE_END)
+
+
+def uncovered_runs(rest: list[Cell], leading: float) -> list[list[Cell]]:
+    """Group cells no headline block covers into runs of adjacent columns whose text runs on."""
+    runs: list[list[Cell]] = []
+    for cell in sorted(rest, key=lambda c: (c.column, -c.top)):
+        for run in runs:
+            last = run[-1]
+            if (last.column == cell.column - 1 and same_bottom(last, cell, leading)
+                    and cell.lines[0].kind != "continued"):
+                run.append(cell)
+                break
+        else:
+            runs.append([cell])
+    return runs
+
+
+def side_score(run_first: Cell, neighbour: Cell, leading: float) -> int:
+    """How well an uncovered cell lines up with a neighbour's article: 2 when their tops align
+    (columns balanced under one headline block: dev page 38's narrow left-aligned headline),
+    1 when it starts beside the neighbour's headline block (a headline over part of its slot)."""
+    if abs(neighbour.top - run_first.top) <= leading:
+        return 2
+    head = neighbour.article.head if neighbour.article else None
+    if head is not None and head.box[1] <= run_first.top <= head.top + leading:
+        return 1
+    return 0
+
+
+def run_side(first: Cell, left: Cell | None, right: Cell | None, columns: list[Column], body: float,
+             leading: float) -> str | None:
+    """Whether an uncovered run belongs to the article on its left, on its right, or neither."""
+    scores = {}
+    if left is not None:
+        scores["left"] = side_score(first, left, leading) + (not starts_paragraph(first)) + ends_open(left, columns[left.column], body)
+    if right is not None:
+        scores["right"] = side_score(first, right, leading)
+    if not scores:
+        return None
+    return max(scores, key=lambda k: (scores[k], k == "left"))
+
+
+def chain_cells(cells: list[Cell], blocks: list[HeadBlock], columns: list[Column], body: float,
+                leading: float) -> list[PdfArticle]:
+    """Articles: each headline block with the cells under it, then the uncovered runs attached
+    to the article on their left (headline over the left columns) or right (over the right)."""
+    articles: list[PdfArticle] = []
+    for block in blocks:
+        under = sorted((c for c in cells if c.top_head is block), key=lambda c: c.column)
+        if under:
+            art = PdfArticle(block, under, "article:under_headline")
+            for c in under:
+                c.article = art
+            articles.append(art)
+    rest = [c for c in cells if c.article is None]
+    for run in uncovered_runs(rest, leading):
+        first, last = run[0], run[-1]
+        left = next((c for c in cells if c.article is not None and c.column == first.column - 1
+                     and c.article.cells[-1] is c and same_bottom(c, first, leading)), None)
+        right = next((c for c in cells if c.article is not None and c.column == last.column + 1
+                      and c.article.cells[0] is c and c.top_head is not None and same_bottom(c, last, leading)), None)
+        if first.lines[0].kind == "continued":
+            side = None
+        else:
+            side = run_side(first, left, right, columns, body, leading)
+        if side == "right":
+            art = right.article
+            art.cells[:0] = run
+        elif side == "left":
+            art = left.article
+            art.cells.extend(run)
+        else:
+            art = PdfArticle(None, list(run), "article:continued_note" if first.lines[0].kind == "continued"
+                             else "article:no_headline")
+            articles.append(art)
+        if side:
+            art.reason += f"+cells_{'left' if side == 'right' else 'right'}_of_headline"
+        for c in run:
+            c.article = art
+    return articles
+
+
+# --- the stage -------------------------------------------------------------------------------
+
+def place_lines(lines: list[Line], columns: list[Column], body: float, font: str | None):
+    """Sort the page's remaining lines into column lines (per column) and headline lines."""
+    col_lines: dict[int, list[Line]] = defaultdict(list)
+    heads: list[Line] = []
+    bylines: list[Line] = []
+    for ln in lines:
+        if ln.kind != "body":
+            continue
+        c = column_of(ln, columns, body) if is_body_size(ln, body) else None
+        if c is None:
+            if is_body_size(ln, body) and is_byline_text(ln.text):
+                ln.kind = "byline"
+                ln.because("byline:standalone_line")
+                bylines.append(ln)
+                continue
+            ln.kind = "head"
+            ln.because("head:size" if not is_body_size(ln, body) else "head:wider_than_column")
+            heads.append(ln)
+            continue
+        ln.kind = column_line_kind(ln, columns[c], body, font)
+        if ln.kind == "byline":
+            ln.because("byline:standalone_line")
+            bylines.append(ln)
+            continue
+        if ln.kind != "body":
+            ln.because(f"{ln.kind}:pattern")
+        elif ln.box[0] - columns[c].left >= INDENT_MIN * body:
+            ln.para_start = True
+            ln.because("paragraph_start:indent")
+        col_lines[c].append(ln)
+    for c, cl in col_lines.items():
+        cl.sort(key=lambda ln: -ln.box[3])
+        for i, ln in enumerate(cl):
+            if is_display_line(ln, cl[i - 1] if i else None, columns[c], body, font):
+                ln.kind = "head"
+                ln.because("head:display_font_in_column")
+                heads.append(ln)
+        cl[:] = [ln for ln in cl if ln.kind != "head"]
+    return col_lines, heads, bylines
+
+
+def is_display_line(line: Line, above: Line | None, col: Column, body: float, font: str | None) -> bool:
+    """A body-size line in a column that is a headline, not text: printed in another font than
+    the body, neither indented nor justified to the right edge, and not the run-on of the line
+    above it (dev page 38: a one-column headline shrunk to the body size)."""
+    if line.kind != "body" or line.font == font or line.para_start or line.box[2] >= col.right - 0.5 * body:
+        return False
+    if above is None or above.kind != "body" or above.box[1] - line.box[1] > RUN_ON_STEP * body:
+        return True
+    return above.box[2] < col.right - body or above.text.endswith(SENTENCE_END)
+
+
+def band_rules(page: Page, lines: list[Line]) -> list[float]:
+    """y of the full-width rules that separate bands (the header rule excluded)."""
+    x0, x1 = min(ln.box[0] for ln in lines), max(ln.box[2] for ln in lines)
+    body_top = max((ln.box[3] for ln in lines if ln.kind != "header"), default=0.0)
+    return [r[1] for r in page.rules if (r[2] - r[0]) >= FULL_WIDTH_RULE * (x1 - x0) and r[1] < body_top]
+
+
+def article_top(art: PdfArticle) -> float:
+    return art.head.top if art.head else max(c.top for c in art.cells)
+
+
+def reading_order(articles: list[PdfArticle], columns: list[Column], bands: list[float]) -> list[PdfArticle]:
+    """Bands top to bottom, then columns left to right, then stacked articles top to bottom."""
+    def key(art: PdfArticle):
+        top = article_top(art)
+        left = min((c.column for c in art.cells), default=0)
+        if art.head and not art.cells:
+            left = min((i for i, col in enumerate(columns) if covers_x(art.head.box, col.box)), default=0)
+        return (sum(1 for y in bands if y > top), left, -top)
+    return sorted(articles, key=key)
+
+
+def caption_owner(line: Line, picture: Box, cells: list[Cell]) -> PdfArticle | None:
+    """The article whose column text lies nearest the caption's picture."""
+    lo, hi = line.box[1], picture[3]
+    best, best_d = None, float("inf")
+    for cell in cells:
+        col_box = (cell.lines[0].box[0], 0, cell.lines[0].box[2], 0)
+        if cell.article is None or x_overlap(col_box, picture) <= 0:
+            continue
+        c_lo, c_hi = cell.lines[-1].box[1], cell.top
+        d = max(0.0, lo - c_hi, c_lo - hi)
+        if d < best_d:
+            best, best_d = cell.article, d
+    return best
+
+
+def layout(page: Page) -> Page:
+    """Rebuild the page's articles from line geometry (PDF pages only)."""
+    lines = [ln for ln in page.lines if ln.box is not None and not ln.blank]
+    if not lines:
+        return page
+    body = body_size(lines)
+    font = body_font(lines, body)
+    mark_header(page, lines)
+    pictures = mark_captions(page, lines, body)
+    candidates = [ln for ln in lines if ln.kind == "body" and is_body_size(ln, body)]
+    columns = find_columns(candidates, body)
+    col_lines, heads, bylines = place_lines(lines, columns, body, font)
+    blocks = join_bylines(bylines, head_blocks(heads), body)
+    absorb_name_lines(col_lines, columns, blocks, body, font)
+    leading = typical_leading(col_lines, body)
+    cells: list[Cell] = []
+    for c, clines in sorted(col_lines.items()):
+        seps = separators(columns[c], blocks, page.rules)
+        found = split_cells(c, clines, seps, leading)
+        bound_cells(found, seps)
+        cells.extend(found)
+    articles = reading_order(chain_cells(cells, blocks, columns, body, leading), columns, band_rules(page, lines))
+    captions: dict[int, list[Line]] = defaultdict(list)
+    for ln in lines:
+        if id(ln) in pictures:
+            owner = caption_owner(ln, pictures[id(ln)], cells)
+            if owner is not None:
+                captions[id(owner)].append(ln)
+    threads, extras = [], []
+    for art in articles:
+        frags = [Fragment(cell.body) for cell in art.cells if cell.body]
+        threads.append(Thread(frags, art.reason))
+        attached = [ln for cell in art.cells for ln in cell.lines if ln.kind != "body"]
+        extras.append({"head": art.head.lines if art.head else [], "attached": attached + captions[id(art)]})
+    page.scratch["threads"] = threads
+    page.scratch["thread_extras"] = extras
+    return page
