@@ -17,15 +17,20 @@ from statistics import median
 from banmian.geometry import covers_x, union, x_overlap
 from banmian.model import Box, Fragment, Line, Page
 from banmian.rules.chars import strip_ws
+from banmian.similarity import bigram_counts
 from banmian.rules.furniture import CONTINUED, DATE, EDITORS, JUMP, SOURCE, STANDALONE_BYLINE, WEEKDAY
 from banmian.stages.reassemble import Thread
 
-BODY_SIZE_TOLERANCE = 0.06  # pagesim steps the body size by ~0.2% per paragraph; captions are 0.85×, header 0.95×
+BODY_SIZE_BELOW = 0.04  # captions are 0.85× the body size and header lines 0.95× on pagesim pages
+BODY_SIZE_ABOVE = 0.12  # pagesim grows the size by 0.02 pt per paragraph: +6% after 30 paragraphs (dev page 32)
 HEADER_ZONE = 0.12  # share of the page height at its top where the header line and its rule sit
 FULL_WIDTH_RULE = 0.7  # a rule spanning this share of the text width separates bands (or the header)
-COLUMN_SLACK = 0.5  # em: a column line may stick out this much (hanging punctuation)
+COLUMN_SLACK = 0.5  # em: a column line may start this much left of its column (hanging punctuation)
+IN_COLUMN = 0.9  # share of a line's width inside a column for it to be that column's line
 INDENT_MIN = 1.2  # em: a first-line indent is 2 em; squeezed punctuation never shifts a line by 1 em
 MIN_COLUMN_LINES = 3  # a left edge shared by fewer full lines is not a column
+HEAD_COVERS = 0.25  # share of a column's width a headline block must span to stand over it (dev page 8:
+# a headline centred over two columns covers half of each)
 HEAD_GAP = 1.0  # × the larger size: headline-block lines closer than this belong together
 BYLINE_UNDER_HEAD = 2.5  # × body size: a byline line this close under a headline block joins it
 CAPTION_GAP = 1.0  # × caption size: a caption line starts this close under its picture (or caption line)
@@ -98,7 +103,7 @@ def body_size(lines: list[Line]) -> float:
 
 
 def is_body_size(line: Line, body: float) -> bool:
-    return abs(line.font_size / body - 1) <= BODY_SIZE_TOLERANCE
+    return -BODY_SIZE_BELOW <= line.font_size / body - 1 <= BODY_SIZE_ABOVE
 
 
 def body_font(lines: list[Line], body: float) -> str | None:
@@ -137,7 +142,7 @@ def mark_captions(page: Page, lines: list[Line], body: float) -> dict[int, Box]:
     for pic in page.pictures:
         floor = pic[1]
         for ln in sorted(lines, key=lambda ln: -ln.box[3]):
-            if ln.kind != "body" or ln.font_size >= body * (1 - BODY_SIZE_TOLERANCE):
+            if ln.kind != "body" or ln.font_size >= body * (1 - BODY_SIZE_BELOW):
                 continue
             inside = ln.box[0] >= pic[0] - 2 and ln.box[2] <= pic[2] + 2
             if inside and floor - CAPTION_GAP * ln.font_size <= ln.box[3] <= floor + 2:
@@ -167,10 +172,12 @@ def find_columns(lines: list[Line], body: float) -> list[Column]:
 
 
 def column_of(line: Line, columns: list[Column], body: float) -> int | None:
-    """The column a line fits in, if any."""
+    """The column a line fits in, if any: it starts at (or is indented from) the column's left
+    edge and lies mostly inside it (a line printed a little larger sticks out on the right)."""
     slack = COLUMN_SLACK * body
     for i, col in enumerate(columns):
-        if line.box[0] >= col.left - slack and line.box[2] <= col.right + slack:
+        inside = x_overlap(line.box, col.box) >= IN_COLUMN * (line.box[2] - line.box[0])
+        if line.box[0] >= col.left - slack and inside:
             return i
     return None
 
@@ -270,7 +277,7 @@ def separators(col: Column, blocks: list[HeadBlock], rules: list[Box]) -> list[t
     cbox = col.box
     seps = [(r[1], r[3], None) for r in rules if covers_x(r, cbox)]
     seps += [(b.box[1], b.box[3], b) for b in blocks
-             if x_overlap(b.box, cbox) >= 0.5 * min(b.box[2] - b.box[0], col.right - col.left)]
+             if x_overlap(b.box, cbox) >= min(HEAD_COVERS * (col.right - col.left), 0.5 * (b.box[2] - b.box[0]))]
     return seps
 
 
@@ -339,29 +346,42 @@ def uncovered_runs(rest: list[Cell], leading: float) -> list[list[Cell]]:
     return runs
 
 
-def side_score(run_first: Cell, neighbour: Cell, leading: float) -> int:
-    """How well an uncovered cell lines up with a neighbour's article: 2 when their tops align
-    (columns balanced under one headline block: dev page 38's narrow left-aligned headline),
-    1 when it starts beside the neighbour's headline block (a headline over part of its slot)."""
-    if abs(neighbour.top - run_first.top) <= leading:
-        return 2
-    head = neighbour.article.head if neighbour.article else None
-    if head is not None and head.box[1] <= run_first.top <= head.top + leading:
-        return 1
-    return 0
+def cell_text(cells: list[Cell]) -> str:
+    return "".join(ln.text for c in cells for ln in c.body)
 
 
-def run_side(first: Cell, left: Cell | None, right: Cell | None, columns: list[Column], body: float,
-             leading: float) -> str | None:
-    """Whether an uncovered run belongs to the article on its left, on its right, or neither."""
-    scores = {}
-    if left is not None:
-        scores["left"] = side_score(first, left, leading) + (not starts_paragraph(first)) + ends_open(left, columns[left.column], body)
-    if right is not None:
-        scores["right"] = side_score(first, right, leading)
-    if not scores:
-        return None
-    return max(scores, key=lambda k: (scores[k], k == "left"))
+def cosine(a: Counter, b: Counter) -> float:
+    dot = sum(v * b[k] for k, v in a.items() if k in b)
+    na, nb = sum(v * v for v in a.values()), sum(v * v for v in b.values())
+    return dot / (na * nb) ** 0.5 if na and nb else 0.0
+
+
+def boundary_ok(prev: Cell, nxt: Cell, columns: list[Column], body: float) -> bool:
+    """Whether an article may end after `prev` and another start at `nxt`."""
+    return starts_paragraph(nxt) and not ends_open(prev, columns[prev.column], body)
+
+
+def split_run(run: list[Cell], left: Cell | None, right: Cell | None, columns: list[Column], body: float) -> int:
+    """How many cells of an uncovered run go to the article on the left (the rest go right).
+
+    A run between two articles whose headline blocks cover only part of their columns (a
+    headline over the left columns of one, over the right columns of the other: dev page 8)
+    splits where one paragraph ends and another starts; among such places, the one whose cells
+    read most like the text of the article they join.
+    """
+    if right is None:
+        return len(run)
+    if left is None:
+        return 0
+    chain = [left, *run, right]
+    valid = [k for k in range(len(run) + 1) if boundary_ok(chain[k], chain[k + 1], columns, body)]
+    if not valid:
+        return len(run)
+    left_bag = bigram_counts(cell_text(left.article.cells))
+    right_bag = bigram_counts(cell_text(right.article.cells))
+    sims = [(cosine(bigram_counts(cell_text([c])), left_bag), cosine(bigram_counts(cell_text([c])), right_bag))
+            for c in run]
+    return max(valid, key=lambda k: (sum(sl for sl, _ in sims[:k]) + sum(sr for _, sr in sims[k:]), k))
 
 
 def chain_cells(cells: list[Cell], blocks: list[HeadBlock], columns: list[Column], body: float,
@@ -383,24 +403,25 @@ def chain_cells(cells: list[Cell], blocks: list[HeadBlock], columns: list[Column
                      and c.article.cells[-1] is c and same_bottom(c, first, leading)), None)
         right = next((c for c in cells if c.article is not None and c.column == last.column + 1
                       and c.article.cells[0] is c and c.top_head is not None and same_bottom(c, last, leading)), None)
-        if first.lines[0].kind == "continued":
-            side = None
-        else:
-            side = run_side(first, left, right, columns, body, leading)
-        if side == "right":
-            art = right.article
-            art.cells[:0] = run
-        elif side == "left":
-            art = left.article
-            art.cells.extend(run)
-        else:
-            art = PdfArticle(None, list(run), "article:continued_note" if first.lines[0].kind == "continued"
+        if first.lines[0].kind == "continued" or (left is None and right is None):
+            art = PdfArticle(None, [], "article:continued_note" if first.lines[0].kind == "continued"
                              else "article:no_headline")
             articles.append(art)
-        if side:
-            art.reason += f"+cells_{'left' if side == 'right' else 'right'}_of_headline"
-        for c in run:
-            c.article = art
+            k = len(run)
+        else:
+            k = split_run(run, left, right, columns, body)
+            art = left.article if left is not None else None
+        if k and art is not None:
+            if art.head is not None:
+                art.reason += "+cells_right_of_headline"
+            art.cells.extend(run[:k])
+            for c in run[:k]:
+                c.article = art
+        if k < len(run):
+            right.article.cells[:0] = run[k:]
+            right.article.reason += "+cells_left_of_headline"
+            for c in run[k:]:
+                c.article = right.article
     return articles
 
 
