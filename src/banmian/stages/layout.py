@@ -34,6 +34,7 @@ HEAD_COVERS = 0.25  # share of a column's width a headline block must span to st
 HEAD_GAP = 1.0  # × the larger size: headline-block lines closer than this belong together
 BYLINE_UNDER_HEAD = 2.5  # × body size: a byline line this close under a headline block joins it
 CAPTION_GAP = 1.0  # × caption size: a caption line starts this close under its picture (or caption line)
+SAME_LINE_SIZE = 0.02  # sizes of two lines of one paragraph differ less than this
 RUN_ON_STEP = 1.8  # × body size: a line this close under another may be its paragraph's run-on
 NAME_LINE_MAX = 20  # characters: a byline of names is short
 NAME_LINE_PUNCT = set("，。；：！？“”（）《》")
@@ -459,24 +460,48 @@ def place_lines(lines: list[Line], columns: list[Column], body: float, font: str
         col_lines[c].append(ln)
     for c, cl in col_lines.items():
         cl.sort(key=lambda ln: -ln.box[3])
-        for i, ln in enumerate(cl):
-            if is_display_line(ln, cl[i - 1] if i else None, columns[c], body, font):
-                ln.kind = "head"
-                ln.because("head:display_font_in_column")
-                heads.append(ln)
+        i = 0
+        while i < len(cl):
+            j = i + 1  # lines i..j-1: a run of display-font lines of one size, none indented
+            while j < len(cl) and display_run_continues(cl[j - 1], cl[j], font, body):
+                j += 1
+            if is_display_run(cl[i:j], cl[i - 1] if i else None, cl[j] if j < len(cl) else None,
+                              columns[c], body, font):
+                for ln in cl[i:j]:
+                    ln.kind = "head"
+                    ln.because("head:display_font_in_column")
+                    heads.append(ln)
+            i = j
         cl[:] = [ln for ln in cl if ln.kind != "head"]
     return col_lines, heads, bylines
 
 
-def is_display_line(line: Line, above: Line | None, col: Column, body: float, font: str | None) -> bool:
-    """A body-size line in a column that is a headline, not text: printed in another font than
-    the body, neither indented nor justified to the right edge, and not the run-on of the line
-    above it (dev page 38: a one-column headline shrunk to the body size)."""
-    if line.kind != "body" or line.font == font or line.para_start or line.box[2] >= col.right - 0.5 * body:
+def display_run_continues(prev: Line, line: Line, font: str | None, body: float) -> bool:
+    return (line.font != font and prev.font == line.font and not line.para_start
+            and abs(prev.font_size - line.font_size) <= SAME_LINE_SIZE * line.font_size
+            and prev.box[1] - line.box[1] <= RUN_ON_STEP * line.font_size)
+
+
+def is_display_run(run: list[Line], above: Line | None, below: Line | None, col: Column, body: float,
+                   font: str | None) -> bool:
+    """Body-size lines in a column that are a headline, not text: printed in another font than
+    the body, not indented, not the run-on of the line above, and not running on into the line
+    below (short, or followed by an indented line, a gap, or a line of another size: dev page 38
+    has a two-line headline in one column shrunk to near the body size)."""
+    first, last = run[0], run[-1]
+    if first.kind != "body" or first.font == font or first.para_start:
         return False
-    if above is None or above.kind != "body" or above.box[1] - line.box[1] > RUN_ON_STEP * body:
+    if above is not None and above.kind == "body" and runs_on(above, first, col, body):
+        return False
+    if last.box[2] < col.right - 0.5 * body or below is None or below.para_start:
         return True
-    return above.box[2] < col.right - body or above.text.endswith(SENTENCE_END)
+    return last.box[1] - below.box[1] > RUN_ON_STEP * body or abs(below.font_size / last.font_size - 1) > SAME_LINE_SIZE
+
+
+def runs_on(above: Line, line: Line, col: Column, body: float) -> bool:
+    """Whether `line` may continue the paragraph of the line `above` it."""
+    close = above.box[1] - line.box[1] <= RUN_ON_STEP * body
+    return close and above.box[2] >= col.right - body and not above.text.endswith(SENTENCE_END)
 
 
 def band_rules(page: Page, lines: list[Line]) -> list[float]:
