@@ -282,14 +282,17 @@ def separators(col: Column, blocks: list[HeadBlock], rules: list[Box]) -> list[t
     return seps
 
 
-def split_cells(c: int, lines: list[Line], seps, leading: float) -> list[Cell]:
-    """Cut one column's lines (top to bottom) into cells at separators and wide gaps."""
+def split_cells(c: int, lines: list[Line], seps, leading: float, pictures: list[Box]) -> list[Cell]:
+    """Cut one column's lines (top to bottom) into cells at separators and at wide gaps that
+    no picture fills."""
     cells: list[Cell] = []
     for ln in lines:
         if cells:
             prev = cells[-1].lines[-1]
             crossed = any(ln.box[3] - 1 <= (s[0] + s[1]) / 2 <= prev.box[1] + 1 for s in seps)
-            gap = prev.box[1] - ln.box[1] > WHITESPACE_BREAK * leading
+            gap = (prev.box[1] - ln.box[1] > WHITESPACE_BREAK * leading
+                   and not any(x_overlap(p, ln.box) > 0 and ln.box[3] - 1 <= p[3] and p[1] <= prev.box[1] + 1
+                               for p in pictures))
             closed = prev.kind in ("jump", "source")
             if not (crossed or gap or closed or ln.kind == "continued"):
                 cells[-1].lines.append(ln)
@@ -559,7 +562,7 @@ def layout(page: Page) -> Page:
     cells: list[Cell] = []
     for c, clines in sorted(col_lines.items()):
         seps = separators(columns[c], blocks, page.rules)
-        found = split_cells(c, clines, seps, leading)
+        found = split_cells(c, clines, seps, leading, page.pictures)
         bound_cells(found, seps)
         cells.extend(found)
     articles = reading_order(chain_cells(cells, blocks, columns, body, leading), columns, band_rules(page, lines))
