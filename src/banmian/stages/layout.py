@@ -16,6 +16,7 @@ from statistics import median
 
 from banmian.geometry import covers_x, union, x_overlap
 from banmian.model import Box, Fragment, Line, Page
+from banmian.rules.bylines import lead_in_byline
 from banmian.rules.chars import strip_ws
 from banmian.similarity import bigram_counts
 from banmian.rules.furniture import CONTINUED, DATE, EDITORS, JUMP, SOURCE, STANDALONE_BYLINE, WEEKDAY
@@ -38,6 +39,7 @@ SAME_LINE_SIZE = 0.02  # sizes of two lines of one paragraph differ less than th
 RUN_ON_STEP = 1.8  # × body size: a line this close under another may be its paragraph's run-on
 NAME_LINE_MAX = 20  # characters: a byline of names is short
 NAME_LINE_PUNCT = set("，。；：！？“”（）《》")
+LIFT_MAX_LINES = 3  # a subtitle or byline above the first paragraph has at most this many lines
 WHITESPACE_BREAK = 2.6  # × leading: a vertical gap this wide between two column lines separates articles
 
 
@@ -301,6 +303,25 @@ def split_cells(c: int, lines: list[Line], seps, leading: float, pictures: list[
     return cells
 
 
+def lift_head_lines(articles: list[PdfArticle]) -> None:
+    """Lines before the first indented line of an article that opens right under its headline
+    block belong to the block (an article starts with a paragraph: dev page 2 prints a subtitle
+    in the body font and size)."""
+    for art in articles:
+        cell = art.cells[0] if art.cells else None
+        if cell is None or art.head is None or cell.top_head is not art.head:
+            continue
+        k = next((i for i, ln in enumerate(cell.lines) if ln.para_start or ln.kind != "body"), len(cell.lines))
+        if 0 < k < len(cell.lines) and k <= LIFT_MAX_LINES:
+            block = cell.top_head
+            for ln in cell.lines[:k]:
+                ln.kind = "head"
+                ln.because("head:above_first_paragraph")
+                block.lines.append(ln)
+            block.box = union([block.box, *(ln.box for ln in cell.lines[:k])])
+            del cell.lines[:k]
+
+
 def bound_cells(cells: list[Cell], seps) -> None:
     """Set each cell's headline block above (when nothing else is nearer) and its bottom."""
     for i, cell in enumerate(cells):
@@ -360,9 +381,17 @@ def cosine(a: Counter, b: Counter) -> float:
     return dot / (na * nb) ** 0.5 if na and nb else 0.0
 
 
+def opens_with_lead_in(cell: Cell) -> bool:
+    """Whether the cell's text opens with a dateline lead (`新华社北京1月16日电…`)."""
+    head = "".join(ln.text for ln in cell.body[:3])
+    return bool(cell.body) and lead_in_byline(head) is not None
+
+
 def boundary_ok(prev: Cell, nxt: Cell, columns: list[Column], body: float) -> bool:
-    """Whether an article may end after `prev` and another start at `nxt`."""
-    return starts_paragraph(nxt) and not ends_open(prev, columns[prev.column], body)
+    """Whether an article may end after `prev` and another start at `nxt`: a paragraph starts
+    at `nxt`, and `prev` closes its sentence or `nxt` opens with a dateline lead (a truncated
+    article stops mid-sentence without a jump line: dev page 2)."""
+    return starts_paragraph(nxt) and (not ends_open(prev, columns[prev.column], body) or opens_with_lead_in(nxt))
 
 
 def split_run(run: list[Cell], left: Cell | None, right: Cell | None, columns: list[Column], body: float) -> int:
@@ -380,7 +409,7 @@ def split_run(run: list[Cell], left: Cell | None, right: Cell | None, columns: l
     chain = [left, *run, right]
     valid = [k for k in range(len(run) + 1) if boundary_ok(chain[k], chain[k + 1], columns, body)]
     if not valid:
-        return len(run)
+        valid = list(range(len(run) + 1))
     left_bag = bigram_counts(cell_text(left.article.cells))
     right_bag = bigram_counts(cell_text(right.article.cells))
     sims = [(cosine(bigram_counts(cell_text([c])), left_bag), cosine(bigram_counts(cell_text([c])), right_bag))
@@ -566,6 +595,7 @@ def layout(page: Page) -> Page:
         bound_cells(found, seps)
         cells.extend(found)
     articles = reading_order(chain_cells(cells, blocks, columns, body, leading), columns, band_rules(page, lines))
+    lift_head_lines(articles)
     captions: dict[int, list[Line]] = defaultdict(list)
     for ln in lines:
         if id(ln) in pictures:
