@@ -147,7 +147,7 @@ def mark_captions(page: Page, lines: list[Line], body: float) -> dict[int, Box]:
         for ln in sorted(lines, key=lambda ln: -ln.box[3]):
             if ln.kind != "body" or ln.font_size >= body * (1 - BODY_SIZE_BELOW):
                 continue
-            inside = ln.box[0] >= pic[0] - 2 and ln.box[2] <= pic[2] + 2
+            inside = ln.box[0] >= pic[0] - ln.font_size and ln.box[2] <= pic[2] + ln.font_size  # dev page 26 overhangs
             if inside and floor - CAPTION_GAP * ln.font_size <= ln.box[3] <= floor + 2:
                 ln.kind = "caption"
                 ln.because("caption:under_picture")
@@ -275,12 +275,15 @@ def typical_leading(col_lines: dict[int, list[Line]], body: float) -> float:
     return median(steps) if steps else 1.4 * body
 
 
+def block_covers(block: HeadBlock, col: Column) -> bool:
+    """Whether a headline block stands over a column."""
+    return x_overlap(block.box, col.box) >= min(HEAD_COVERS * (col.right - col.left), 0.5 * (block.box[2] - block.box[0]))
+
+
 def separators(col: Column, blocks: list[HeadBlock], rules: list[Box]) -> list[tuple[float, float, HeadBlock | None]]:
     """(bottom, top, block or None) of the rules and headline blocks crossing a column."""
-    cbox = col.box
-    seps = [(r[1], r[3], None) for r in rules if covers_x(r, cbox)]
-    seps += [(b.box[1], b.box[3], b) for b in blocks
-             if x_overlap(b.box, cbox) >= min(HEAD_COVERS * (col.right - col.left), 0.5 * (b.box[2] - b.box[0]))]
+    seps = [(r[1], r[3], None) for r in rules if covers_x(r, col.box)]
+    seps += [(b.box[1], b.box[3], b) for b in blocks if block_covers(b, col)]
     return seps
 
 
@@ -394,7 +397,7 @@ def boundary_ok(prev: Cell, nxt: Cell, columns: list[Column], body: float) -> bo
     return starts_paragraph(nxt) and (not ends_open(prev, columns[prev.column], body) or opens_with_lead_in(nxt))
 
 
-def split_run(run: list[Cell], left: Cell | None, right: Cell | None, columns: list[Column], body: float) -> int:
+def split_run(run: list[Cell], left: Cell | None, right: PdfArticle | None, columns: list[Column], body: float) -> int:
     """How many cells of an uncovered run go to the article on the left (the rest go right).
 
     A run between two articles whose headline blocks cover only part of their columns (a
@@ -406,15 +409,33 @@ def split_run(run: list[Cell], left: Cell | None, right: Cell | None, columns: l
         return len(run)
     if left is None:
         return 0
-    chain = [left, *run, right]
-    valid = [k for k in range(len(run) + 1) if boundary_ok(chain[k], chain[k + 1], columns, body)]
-    if not valid:
-        valid = list(range(len(run) + 1))
+    ks = range(len(run) + (1 if right.cells else 0))  # a headline without text takes at least one cell
+    chain = [left, *run, *right.cells[:1]]
+    valid = [k for k in ks if k + 1 >= len(chain) or boundary_ok(chain[k], chain[k + 1], columns, body)] or list(ks)
     left_bag = bigram_counts(cell_text(left.article.cells))
-    right_bag = bigram_counts(cell_text(right.article.cells))
+    right_bag = bigram_counts(cell_text(right.cells) + "".join(ln.text for ln in right.head.lines))
     sims = [(cosine(bigram_counts(cell_text([c])), left_bag), cosine(bigram_counts(cell_text([c])), right_bag))
             for c in run]
     return max(valid, key=lambda k: (sum(sl for sl, _ in sims[:k]) + sum(sr for _, sr in sims[k:]), k))
+
+
+def right_article(run: list[Cell], articles: list[PdfArticle], columns: list[Column], leading: float):
+    """The headed article just right of a run whose body could begin with the run: its first
+    cell lies under its headline block in the next column, or it has no cell yet and its block
+    stands over the next column beside the run (a picture under the headline: dev page 26)."""
+    first, last = run[0], run[-1]
+    col = last.column + 1
+    for art in articles:
+        if art.head is None:
+            continue
+        if art.cells:
+            c = art.cells[0]
+            if c.column == col and c.top_head is art.head and same_bottom(c, last, leading):
+                return art
+        elif col < len(columns) and block_covers(art.head, columns[col]) and \
+                last.lines[-1].box[1] - leading <= art.head.box[1] and art.head.top <= first.top + 2 * leading:
+            return art
+    return None
 
 
 def chain_cells(cells: list[Cell], blocks: list[HeadBlock], columns: list[Column], body: float,
@@ -424,18 +445,16 @@ def chain_cells(cells: list[Cell], blocks: list[HeadBlock], columns: list[Column
     articles: list[PdfArticle] = []
     for block in blocks:
         under = sorted((c for c in cells if c.top_head is block), key=lambda c: c.column)
-        if under:
-            art = PdfArticle(block, under, "article:under_headline")
-            for c in under:
-                c.article = art
-            articles.append(art)
+        art = PdfArticle(block, under, "article:under_headline")
+        for c in under:
+            c.article = art
+        articles.append(art)
     rest = [c for c in cells if c.article is None]
     for run in uncovered_runs(rest, leading):
-        first, last = run[0], run[-1]
+        first = run[0]
         left = next((c for c in cells if c.article is not None and c.column == first.column - 1
-                     and c.article.cells[-1] is c and same_bottom(c, first, leading)), None)
-        right = next((c for c in cells if c.article is not None and c.column == last.column + 1
-                      and c.article.cells[0] is c and c.top_head is not None and same_bottom(c, last, leading)), None)
+                     and c.article.cells and c.article.cells[-1] is c and same_bottom(c, first, leading)), None)
+        right = right_article(run, articles, columns, leading)
         if first.lines[0].kind == "continued" or (left is None and right is None):
             art = PdfArticle(None, [], "article:continued_note" if first.lines[0].kind == "continued"
                              else "article:no_headline")
@@ -451,11 +470,11 @@ def chain_cells(cells: list[Cell], blocks: list[HeadBlock], columns: list[Column
             for c in run[:k]:
                 c.article = art
         if k < len(run):
-            right.article.cells[:0] = run[k:]
-            right.article.reason += "+cells_left_of_headline"
+            right.cells[:0] = run[k:]
+            right.reason += "+cells_left_of_headline"
             for c in run[k:]:
-                c.article = right.article
-    return articles
+                c.article = right
+    return [art for art in articles if art.cells]
 
 
 # --- the stage -------------------------------------------------------------------------------
