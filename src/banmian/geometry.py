@@ -10,8 +10,10 @@ from banmian.model import Box
 from banmian.readers.pdf import Char
 
 SAME_BASELINE = 0.3  # × font size: characters whose baselines differ less sit on one line
+TOUCHING = 0.25  # × font size: runs joined side by side touch (headlines of two slots may stand a gutter apart)
+SAME_SIZE = 0.1  # runs joined side by side must be printed in about one size (dev page 19)
+BACKSTEP = 0.5  # × font size: a character this far left of the previous one starts a new run
 WORD_GAP = 0.9  # × font size: a wider gap ends a line (column gutters are ≥ 1.2 em on pagesim pages)
-BACKSTEP = 0.5  # × font size: a character this far left of the previous one starts a new line
 SPACE_GAP = 0.45  # × font size: a gap this wide inside a line prints as one space
 ASCENT, DESCENT = 0.88, 0.12  # × font size: a line's box above and below its baseline
 
@@ -51,26 +53,55 @@ def _line_text(chars: list[Char], size: float) -> str:
 def group_lines(chars: list[Char]) -> list[PrintedLine]:
     """Group characters, in text-layer order, into printed lines.
 
-    A line ends where the baseline moves, where a gap wider than a gutter opens, or where the
-    text steps back to the left. Generated spaces (gaps pdfium turned into spaces) are dropped;
-    gaps are measured again when the line's text is built.
+    A run ends where the baseline moves, where a gap wider than a gutter opens, or where the
+    text steps back to the left; runs that sit side by side on one baseline are then joined
+    (the text layer may interleave lines: dev page 35). Generated spaces (gaps pdfium turned
+    into spaces) are dropped; gaps are measured again when a line's text is built.
     """
-    lines: list[list[Char]] = []
+    runs: list[list[Char]] = []
     cur: list[Char] = []
     for ch in chars:
         if ch.generated:
             continue
+        if cur and _continues(cur[-1], ch):
+            cur.append(ch)
+            continue
         if cur:
-            prev = cur[-1]
-            size = max(ch.size, prev.size)
-            if abs(ch.y - prev.y) < SAME_BASELINE * size and -BACKSTEP * size < ch.x0 - prev.x1 < WORD_GAP * size:
-                cur.append(ch)
-                continue
-            lines.append(cur)
+            runs.append(cur)
         cur = [ch]
     if cur:
-        lines.append(cur)
-    return [PrintedLine(cs) for cs in lines if any(not c.text.isspace() for c in cs)]
+        runs.append(cur)
+    return [PrintedLine(cs) for cs in _join_side_by_side(runs) if any(not c.text.isspace() for c in cs)]
+
+
+def _continues(prev: Char, ch: Char, gap: float = WORD_GAP) -> bool:
+    size = max(ch.size, prev.size)
+    return abs(ch.y - prev.y) < SAME_BASELINE * min(ch.size, prev.size) and -BACKSTEP * size < ch.x0 - prev.x1 < gap * size
+
+
+def _join_side_by_side(runs: list[list[Char]]) -> list[list[Char]]:
+    """Join runs where one ends right where another starts on the same baseline."""
+    by_row: dict[int, list[list[Char]]] = {}
+    out: list[list[Char]] = []
+    for run in runs:
+        key = round(run[0].y)
+        for k in (key - 1, key, key + 1):
+            for other in by_row.get(k, ()):
+                if abs(other[0].size - run[0].size) > SAME_SIZE * max(other[0].size, run[0].size):
+                    continue
+                if _continues(other[-1], run[0], TOUCHING):
+                    other.extend(run)
+                    break
+                if _continues(run[-1], other[0], TOUCHING):
+                    other[:0] = run
+                    break
+            else:
+                continue
+            break
+        else:
+            by_row.setdefault(key, []).append(run)
+            out.append(run)
+    return out
 
 
 def x_overlap(a: Box, b: Box) -> float:

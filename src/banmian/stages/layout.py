@@ -37,6 +37,7 @@ BYLINE_UNDER_HEAD = 2.5  # × body size: a byline line this close under a headli
 CAPTION_GAP = 1.0  # × caption size: a caption line starts this close under its picture (or caption line)
 SAME_LINE_SIZE = 0.02  # sizes of two lines of one paragraph differ less than this
 RUN_ON_STEP = 1.8  # × body size: a line this close under another may be its paragraph's run-on
+NAME_SIZE_TOLERANCE = 0.012  # see is_name_size
 NAME_LINE_MAX = 20  # characters: a byline of names is short
 NAME_LINE_PUNCT = set("，。；：！？“”（）《》")
 LIFT_MAX_LINES = 3  # a subtitle or byline above the first paragraph has at most this many lines
@@ -518,13 +519,20 @@ def place_lines(lines: list[Line], columns: list[Column], body: float, font: str
                 j += 1
             if is_display_run(cl[i:j], cl[i - 1] if i else None, cl[j] if j < len(cl) else None,
                               columns[c], body, font):
+                byline = j == i + 1 and is_name_size(cl[i], body) and not any(ch in NAME_LINE_PUNCT - {"、"} for ch in cl[i].text)
                 for ln in cl[i:j]:
-                    ln.kind = "head"
-                    ln.because("head:display_font_in_column")
-                    heads.append(ln)
+                    ln.kind = "byline" if byline else "head"
+                    ln.because("byline:display_line_at_body_size" if byline else "head:display_font_in_column")
+                    (bylines if byline else heads).append(ln)
             i = j
-        cl[:] = [ln for ln in cl if ln.kind != "head"]
+        cl[:] = [ln for ln in cl if ln.kind not in ("head", "byline")]
     return col_lines, heads, bylines
+
+
+def is_name_size(line: Line, body: float) -> bool:
+    """Printed at the body size itself: bylines are; headlines shrunk to a column are not quite
+    (dev pages 2, 38: 0.98× and 1.06×)."""
+    return abs(line.font_size / body - 1) <= NAME_SIZE_TOLERANCE
 
 
 def display_run_continues(prev: Line, line: Line, font: str | None, body: float) -> bool:

@@ -37,8 +37,9 @@ def head_fields(block: list[Line]) -> dict:
     stands above it (kicker) and below it (subtitle)."""
     out = {"kicker": None, "headline": None, "subtitle": None, "byline": None}
     lines = sorted(block, key=lambda ln: -ln.box[3])
-    bylines = [ln for ln in lines if ln.kind == "byline"]
-    heads = [ln for ln in lines if ln.kind != "byline"]
+    first_head = next((i for i, ln in enumerate(lines) if ln.kind != "byline"), len(lines))
+    bylines = [ln for ln in lines[first_head:] if ln.kind == "byline"]  # one above the headline is a kicker
+    heads = [ln for ln in lines if ln.kind != "byline" or ln not in bylines]
     if bylines:
         out["byline"] = " ".join(ln.text for ln in bylines)
     if not heads:
