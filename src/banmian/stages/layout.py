@@ -490,7 +490,7 @@ def place_lines(lines: list[Line], columns: list[Column], body: float, font: str
             continue
         c = column_of(ln, columns, body) if is_body_size(ln, body) else None
         if c is None:
-            if is_body_size(ln, body) and is_byline_text(ln.text):
+            if is_body_size(ln, body) and (is_byline_text(ln.text) or is_bare_name_line(ln, body, font)):
                 ln.kind = "byline"
                 ln.because("byline:standalone_line")
                 bylines.append(ln)
@@ -527,6 +527,14 @@ def place_lines(lines: list[Line], columns: list[Column], body: float, font: str
             i = j
         cl[:] = [ln for ln in cl if ln.kind not in ("head", "byline")]
     return col_lines, heads, bylines
+
+
+def is_bare_name_line(line: Line, body: float, font: str | None) -> bool:
+    """A display-font line at the body size without sentence punctuation, short: a byline of
+    names (`田有社`, centred under a two-column headline: dev page 4)."""
+    text = strip_ws(line.text)
+    return (line.font != font and is_name_size(line, body) and 0 < len(text) <= NAME_LINE_MAX
+            and not any(ch in NAME_LINE_PUNCT - {"、"} for ch in text))
 
 
 def is_name_size(line: Line, body: float) -> bool:
