@@ -159,7 +159,7 @@ def test_no_command_prints_help(capsys):
         ("directory", "{path} is a directory"),
         ("binary", "{path} looks binary, not a text dump"),
         ("undecodable", "{path}: cannot decode bytes at offset " + str(len(PAGE_A.encode())) + " as utf-8"),
-        ("pdf", "{path} is a PDF; the PDF reader is not available yet"),
+        ("pdf", "{path} is not a readable PDF: the file is corrupt or truncated"),
     ],
 )
 def test_bad_input_is_one_line_and_exit_2(capsys, files, kind, message):

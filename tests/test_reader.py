@@ -188,7 +188,7 @@ def test_pdf(tmp_path):
     path = write(tmp_path, b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "page.pdf")
     with pytest.raises(BadInput) as err:
         list(read_pages(path))
-    assert str(err.value) == f"{path} is a PDF; the PDF reader is not available yet"
+    assert str(err.value) == f"{path} is a PDF, not a text dump (banmian parse reads PDFs by their content)"
 
 
 @pytest.mark.parametrize("chunk_size", [1, 5, 64, 1 << 20])

@@ -36,14 +36,20 @@ output:
   md     Markdown, one # section per page and one ## section per article
   jsonl  JSON Lines, one article per line with its page's fields copied in
 
+input:
+  Text dumps and PDFs are told apart by content. A PDF is read by its text layer (characters
+  with their boxes, font sizes and fonts) and laid out by geometry; --pages picks pages of a
+  multi-page PDF (or form-feed pages of a dump). Input line numbers of a PDF count its
+  printed lines, top to bottom within each block of the text layer.
+
 --explain prints, for every input line, its number, kind, paragraph-start mark (¶), the
 article it went into and the reasons recorded by the stages, then each article's reasons.
 Without -o the table replaces the normal output; with -o the output goes to OUT and the
 table to stdout.
 
 errors:
-  Files are parsed in order; the first bad file (missing, a directory, binary, undecodable)
-  stops the run with exit status 2. With -o, OUT is written atomically: on any error it is
+  Files are parsed in order; the first bad file (missing, a directory, binary, undecodable;
+  an encrypted, corrupt, empty or image-only PDF) stops the run with exit status 2. With -o, OUT is written atomically: on any error it is
   left untouched (or not created).
 
 exit status: 0 ok, 1 internal error, 2 bad input or usage, 130 interrupted,
@@ -70,23 +76,37 @@ def _iso_date(value: str) -> str:
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every banmian command."""
     parser = argparse.ArgumentParser(
-        prog=PROG, description="Rebuild structured articles from raw Chinese newspaper page text dumps."
+        prog=PROG, description="Rebuild structured articles from Chinese newspaper pages (text dumps, PDFs)."
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     p = commands.add_parser(
         "parse",
         help="parse page text dumps into articles",
-        description="Parse page text dumps (form feeds separate pages) into articles.",
+        description="Parse page text dumps (form feeds separate pages) or born-digital PDFs into articles.",
         epilog=PARSE_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("files", nargs="+", metavar="FILE", help="text dump(s): UTF-8, GB18030, Big5 or UTF-16")
+    p.add_argument("files", nargs="+", metavar="FILE",
+                   help="page text dump(s) (UTF-8, GB18030, Big5 or UTF-16) or born-digital PDF(s)")
+    p.add_argument("--pages", metavar="SPEC", help="only these pages of each file, e.g. 2-5,7 (1-based)")
     p.add_argument("--format", choices=["json", "md", "jsonl"], default="json", help="output format (default json)")
     p.add_argument("-o", "--output", metavar="OUT", help="write the output to OUT (atomically) instead of stdout")
     p.add_argument("--explain", action="store_true", help="print a line-by-line table of decisions")
     p.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD", help="the page date, when the page does not print it")
     p.add_argument("--progress", action="store_true", help="show progress on stderr even when it is not a terminal")
+    d = commands.add_parser(
+        "debug",
+        help="draw the layout found on a PDF page into a PNG",
+        description="Draw what banmian found on one PDF page over its rendering: body columns (blue "
+                    "bands), each article's headline block and cells numbered in reading order "
+                    "(a3.2 = article 3, second cell; one colour per article), captions (purple), "
+                    "header (grey) and lines no article took (red).",
+    )
+    d.add_argument("file", metavar="PDF", help="a born-digital PDF")
+    d.add_argument("-o", "--output", metavar="PNG", required=True, help="the PNG to write (atomically)")
+    d.add_argument("--page", type=int, default=1, metavar="N", help="the page to draw (1-based, default 1)")
+    d.add_argument("--scale", type=float, default=1.5, metavar="S", help="pixels per PDF point (default 1.5)")
     return parser
 
 
@@ -275,14 +295,14 @@ def explain_page(page: Page) -> str:
 # ---------------------------------------------------------------- commands
 
 def _parse_files(args, stream, stdout) -> None:
-    from banmian.pipeline import iter_pages
+    from banmian.pipeline import iter_source_pages
 
     single = len(args.files) == 1
     emitter = Emitter(args.format, stream, single)
     progress = Progress(len(args.files), sys.stderr, (not single) and (args.progress or _isatty(sys.stderr)))
     try:
         for path in args.files:
-            for page in iter_pages(path, page_date=args.date):
+            for page in iter_source_pages(path, pages=args.pages, page_date=args.date):
                 emitter.page(page)
                 if args.explain:
                     stdout.write(explain_page(page))
@@ -302,6 +322,19 @@ def cmd_parse(args) -> int:
     else:
         _parse_files(args, _Discard() if args.explain else stdout, stdout)
     stdout.flush()
+    return EXIT_OK
+
+
+def cmd_debug(args) -> int:
+    """`banmian debug`: draw one PDF page's layout into a PNG."""
+    from banmian.debug import render_debug
+
+    if args.page < 1:
+        raise Usage(f"--page must be 1 or more, not {args.page}")
+    if not 0.1 <= args.scale <= 10:
+        raise Usage(f"--scale must be between 0.1 and 10, not {args.scale}")
+    n = render_debug(args.file, args.output, args.page, args.scale)
+    print(f"{PROG}: drew {n} article(s) of page {args.page} into {args.output}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -326,6 +359,8 @@ def main(argv: list[str] | None = None) -> int:
             parser.print_help(sys.stderr)
             return EXIT_BAD_INPUT
         _utf8_stdout()
+        if args.command == "debug":
+            return cmd_debug(args)
         return cmd_parse(args)
     except SystemExit as exc:  # argparse: --help, --version, usage errors
         if exc.code is None:

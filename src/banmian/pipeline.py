@@ -88,3 +88,19 @@ def iter_pdf_pages(path: str, pages: str | None = None, page_date: str | None = 
         if page_date:
             page.scratch["page_date"] = page_date
         yield run_stages(page, PDF_STAGES)
+
+
+def iter_source_pages(path: str, pages: str | None = None, page_date: str | None = None) -> Iterator[Page]:
+    """Stream the parsed pages of a text dump or a PDF, told apart by content.
+
+    `pages` ("2-5,7", 1-based) selects pages; for a text dump it counts form-feed pages.
+    """
+    from banmian.readers.pdf import is_pdf, page_numbers
+
+    if is_pdf(path):
+        yield from iter_pdf_pages(path, pages, page_date)
+        return
+    wanted = set(page_numbers(pages, 10**9, str(path))) if pages else None
+    for page in iter_pages(path, page_date):
+        if wanted is None or page.index + 1 in wanted:
+            yield page

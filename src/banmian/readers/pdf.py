@@ -80,14 +80,14 @@ def open_pdf(path: str):
         raise BadInput(f"{name} is a directory")
     if not os.path.exists(name):
         raise BadInput(f"no such file: {name}")
-    pdfium, _ = _pdfium()
+    pdfium, raw = _pdfium()
     try:
         doc = pdfium.PdfDocument(name)
     except pdfium.PdfiumError as exc:
-        msg = str(exc).lower()
-        if "password" in msg or "security" in msg:
+        code = getattr(exc, "err_code", None)
+        if code in (raw.FPDF_ERR_PASSWORD, raw.FPDF_ERR_SECURITY):
             raise BadInput(f"{name} is an encrypted PDF; decrypt it first (e.g. qpdf --decrypt)") from None
-        raise BadInput(f"{name} is not a readable PDF (corrupt or truncated: {exc})") from None
+        raise BadInput(f"{name} is not a readable PDF: the file is corrupt or truncated") from None
     except OSError as exc:
         raise BadInput(f"cannot read {name}: {exc.strerror or exc}") from None
     if len(doc) == 0:

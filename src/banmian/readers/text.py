@@ -152,7 +152,7 @@ def detect_encoding(head: bytes, complete: bool = True, name: str = "input") -> 
     Raises `BadInput` for a PDF, a binary file, or bytes no candidate can decode.
     """
     if head.startswith(b"%PDF"):
-        raise BadInput(f"{name} is a PDF; the PDF reader is not available yet")
+        raise BadInput(f"{name} is a PDF, not a text dump (banmian parse reads PDFs by their content)")
     if head.startswith(codecs.BOM_UTF8):
         encoding = "utf-8-sig"
     elif head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):

@@ -645,4 +645,5 @@ def layout(page: Page) -> Page:
         extras.append({"head": art.head.lines if art.head else [], "attached": attached + captions[id(art)]})
     page.scratch["threads"] = threads
     page.scratch["thread_extras"] = extras
+    page.scratch["layout"] = {"columns": columns, "blocks": blocks, "cells": cells, "articles": articles}
     return page
