@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-KINDS = ("pdftotext", "raw", "pymupdf")
+TEXT_KINDS = ("pdftotext", "raw", "pymupdf")  # extractor dumps of each page
+KINDS = (*TEXT_KINDS, "pdf")  # "pdf": the page's PDF itself
 DEV_LAST = 40  # pages 1..40 are "dev", 41..60 "held-out" (do not tune on those)
 SPLITS = ("dev", "heldout")
 SPLIT_LABELS = {"dev": "dev 1–40", "heldout": "held-out 41–60"}
@@ -80,7 +81,8 @@ class DevPage:
         return f"page_{self.no:04d}"
 
     def dump_path(self, kind: str) -> Path:
-        return self.dir / f"{self.name}.{kind}.txt"
+        """The page's file of a kind: its PDF for "pdf", else the extractor dump."""
+        return self.dir / (f"{self.name}.pdf" if kind == "pdf" else f"{self.name}.{kind}.txt")
 
     def dump_text(self, kind: str) -> str:
         return self.dump_path(kind).read_text(encoding="utf-8")

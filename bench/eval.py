@@ -1,14 +1,17 @@
-"""Evaluate banmian and the naive baselines on the dev pages, per dump kind and page split.
+"""Evaluate banmian, the naive baselines and the peers on the dev pages, per input kind and
+page split.
 
-    python bench/eval.py [--kinds pdftotext,raw,pymupdf] [--pages 1-60]
-                         [--systems banmian,naive_blocks,naive_page] [--json OUT] [--per-page]
+    python bench/eval.py [--kinds pdftotext,raw,pymupdf,pdf] [--pages 1-60]
+                         [--systems banmian,naive_blocks,naive_page,pymupdf4llm,unstructured]
+                         [--json OUT] [--per-page]
     python bench/eval.py --match PAGE [--kinds ...]     # article pairing of one page
 
-For every dump kind and page, runs banmian (`parse_text` on the dump, then `page_to_dict`) and
-the baselines of bench/baselines.py, scores each output against the gold page with
+For every input kind and page, runs banmian (`parse_text` on a dump, the PDF path on the PDF,
+then `page_to_dict`), the naive baselines of bench/baselines.py (on dumps) and the peers of
+bench/peers.py (on PDFs, when installed), scores each output against the gold page with
 bench/metrics.py (the numbers of shared/tools/score.py), and prints one table with a row per
-(system, dump kind, page split): "dev 1–40" and "held-out 41–60". Also checks banmian's
-character-coverage invariant on every page and prints how many pages hold it.
+(system, kind, page split): "dev 1–40" and "held-out 41–60", with each system's pages/s
+measured in this run. Also checks banmian's character-coverage invariant on every page.
 """
 from __future__ import annotations
 
@@ -32,7 +35,25 @@ from bench.metrics import aggregate, body_paragraphs, head_text, match_articles,
 
 ensure_importable()
 
-SYSTEMS = ("banmian", *BASELINES)
+PEER_NAMES = ("pymupdf4llm", "unstructured")  # bench/peers.py, on PDFs only
+SYSTEMS = ("banmian", *BASELINES, *PEER_NAMES)
+
+
+def runs_on(system: str, kind: str) -> bool:
+    """Whether a system reads that kind of input (baselines read dumps, peers read PDFs)."""
+    if system in PEER_NAMES:
+        return kind == "pdf"
+    return system == "banmian" or kind != "pdf"
+
+
+def peer_function(system: str):
+    """The peer's fn(pdf_path) -> page dict, or raise ImportError saying why it is unavailable."""
+    from bench import peers
+
+    why = peers.available(system)
+    if why:
+        raise ImportError(why)
+    return peers.PEERS[system]
 PRINTED_ARTICLE_FIELDS = ("kicker", "headline", "subtitle", "byline", "jump", "continued_from",
                           "source_line")
 PRINTED_ARTICLE_LISTS = ("paragraphs", "captions")
@@ -58,6 +79,22 @@ def merge_page_dicts(dicts: list[dict]) -> dict:
     merged.setdefault("page", {})["header"] = [h for d in dicts
                                                for h in (d.get("page") or {}).get("header") or []]
     return merged
+
+
+def run_banmian_pdf(path: str) -> tuple[dict, int]:
+    """banmian's page dict for a one-page PDF (the PDF path), and how many pages it read."""
+    from banmian.pipeline import iter_pdf_pages
+    from banmian.writers.json import page_to_dict
+
+    dicts = [page_to_dict(p) for p in iter_pdf_pages(path)]
+    return merge_page_dicts(dicts), len(dicts)
+
+
+def pdf_text(path: str) -> str:
+    """The characters of a PDF's text layer (what the invariant compares the output with)."""
+    from banmian.readers.pdf import read_pdf
+
+    return "".join(c.text for page in read_pdf(path) for c in page.chars if not c.generated)
 
 
 def run_banmian(text: str, path: str) -> tuple[dict, int]:
@@ -141,14 +178,19 @@ def empty_prediction() -> dict:
 
 
 def run_one(system: str, kind: str, page: DevPage) -> PageRun:
-    """Run `system` on one dump of `page` and score it (errors are recorded, not raised)."""
-    text = page.dump_text(kind)
+    """Run `system` on one input of `page` and score it (errors are recorded, not raised)."""
     path = str(page.dump_path(kind))
+    text = pdf_text(path) if kind == "pdf" else page.dump_text(kind)
     run = PageRun(system, kind, page.no, split_of(page.no), {})
+    fn = peer_function(system) if system in PEER_NAMES else None
     t0 = time.perf_counter()
     try:
-        if system == "banmian":
+        if system == "banmian" and kind == "pdf":
+            run.pred, run.pages_found = run_banmian_pdf(path)
+        elif system == "banmian":
             run.pred, run.pages_found = run_banmian(text, path)
+        elif fn is not None:
+            run.pred = fn(path)
         else:
             run.pred = BASELINES[system](text, path)
     except Exception as exc:  # a crash scores as an empty page and is reported
@@ -162,18 +204,31 @@ def run_one(system: str, kind: str, page: DevPage) -> PageRun:
     return run
 
 
-def evaluate(kinds, pages: list[DevPage], systems=SYSTEMS) -> list[PageRun]:
-    """Run and score every (system, kind, page)."""
-    runs = []
-    if "banmian" in systems:
+def usable_systems(systems, kinds) -> list[str]:
+    """The systems that can run here; a line on stderr for each one that cannot, and why."""
+    out = []
+    for system in systems:
+        if not any(runs_on(system, k) for k in kinds):
+            continue
         try:
-            load_banmian()
+            load_banmian() if system == "banmian" else peer_function(system) if system in PEER_NAMES else None
         except ImportError as exc:
-            print(f"banmian is not usable, skipping it: {exc}", file=sys.stderr)
-            systems = [s for s in systems if s != "banmian"]
+            print(f"skipped {system}: {exc}", file=sys.stderr)
+            continue
+        out.append(system)
+    return out
+
+
+def evaluate(kinds, pages: list[DevPage], systems=SYSTEMS) -> list[PageRun]:
+    """Run and score every (system, kind, page) the system can read."""
+    runs = []
+    systems = usable_systems(systems, kinds)
     for kind in kinds:
         for system in systems:
-            runs.extend(run_one(system, kind, p) for p in pages)
+            if runs_on(system, kind):
+                if system in PEER_NAMES and pages:  # a warm-up call: imports and model loading
+                    run_one(system, kind, pages[0])
+                runs.extend(run_one(system, kind, p) for p in pages)
     return runs
 
 
@@ -212,7 +267,8 @@ COLUMNS = [  # (header, row key, format)
 ]
 LEGEND = ("body_char=body_char_acc exact=article_exact head=headline_acc "
           "roles=headline_roles_acc byline/reporters/source=*_acc; pred/gold = article counts; "
-          "pages/s = banmian parse+to_dict; reporters '-' = gold has no reporters field")
+          "pages/s = the system's own call per page in this run (banmian: parse + to_dict); "
+          "reporters '-' = gold has no reporters field")
 
 
 def _fmt(fmt: str, v) -> str:
@@ -247,9 +303,29 @@ def format_summary(rows: list[dict]) -> str:
         body.append([r["system"], r["kind"], f"{SPLIT_LABELS[r['split']]} ({r['pages']})",
                      *(_fmt(f, r[k]) for _, k, f in COLUMNS),
                      f"{r['pred_articles']}/{r['gold_articles']}",
-                     _fmt("{:.1f}", r["pages_per_s"]) if r["system"] == "banmian" else "",
+                     _fmt("{:.1f}", r["pages_per_s"]),
                      str(r["errors"])])
     return render_table(header, body) + "\n" + LEGEND
+
+
+def speeds(runs: list[PageRun], kind: str = "pdf") -> dict[str, float]:
+    """Pages per second of each system on one kind, over every page of this run."""
+    out = {}
+    for system in dict.fromkeys(r.system for r in runs if r.kind == kind):
+        group = [r for r in runs if r.system == system and r.kind == kind]
+        secs = sum(r.seconds for r in group)
+        if secs:
+            out[system] = len(group) / secs
+    return out
+
+
+def format_speed(runs: list[PageRun]) -> str:
+    """One line comparing banmian's PDF path with each peer on the same PDFs, in this run."""
+    pps = speeds(runs)
+    if "banmian" not in pps or len(pps) < 2:
+        return ""
+    parts = [f"{name} {v:.2f} pages/s (banmian {pps['banmian'] / v:.1f}x)" for name, v in pps.items() if name != "banmian"]
+    return f"speed on the same PDFs, this run: banmian {pps['banmian']:.2f} pages/s; " + "; ".join(parts)
 
 
 def format_invariant(runs: list[PageRun]) -> str:
@@ -347,7 +423,7 @@ def to_json(rows: list[dict], runs: list[PageRun]) -> dict:
 
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--kinds", default=",".join(KINDS), help="dump kinds (default: all three)")
+    ap.add_argument("--kinds", default=",".join(KINDS), help="input kinds: the three dumps and pdf (default: all)")
     ap.add_argument("--pages", default="1-60", help="page numbers, e.g. 1-60 or 1-5,41")
     ap.add_argument("--systems", default=",".join(SYSTEMS),
                     help=f"systems to run (default: {','.join(SYSTEMS)})")
@@ -380,6 +456,9 @@ def main(argv=None) -> int:
     if args.per_page and any(r.system == "banmian" for r in runs):
         print(format_per_page(runs) + "\n")
     print(format_summary(rows))
+    speed = format_speed(runs)
+    if speed:
+        print(speed)
     print(format_invariant(runs))
     errors = format_errors(runs)
     if errors:

@@ -28,7 +28,7 @@ from bench.eval import (evaluate, find_row, format_errors, format_invariant, for
 from bench.metrics import RATE_METRICS
 
 FLOORS_PATH = Path(__file__).resolve().with_name("floors.json")
-GATED = {"pdftotext": RATE_METRICS, "raw": ("body_char_acc",), "pymupdf": ("body_char_acc",)}
+GATED = {"pdftotext": RATE_METRICS, "raw": ("body_char_acc",), "pymupdf": ("body_char_acc",), "pdf": RATE_METRICS}
 TIME_BUDGET_S = 60
 EPS = 1e-9
 
