@@ -19,6 +19,7 @@ from banmian.model import Box
 
 RULE_MAX_THICKNESS = 3.0  # pt: a path thinner than this and wider than it is tall is a ruling line
 RULE_MIN_LENGTH = 30.0  # pt: shorter strokes are ornaments, not article separators
+SKIPPED = set("\r\n\x00\ufffe\uffff")  # line ends pdfium adds, and placeholders
 PICTURE_MIN_SIDE = 20.0  # pt: a filled path or image at least this big both ways is a picture
 
 
@@ -132,34 +133,46 @@ def _font_name(raw, obj, cache: dict, buf) -> str:
 def read_chars(raw, textpage) -> list[Char]:
     """Every character of a text page with its geometry, in the text layer's order."""
     count = raw.FPDFText_CountChars(textpage)
+    if count <= 0:
+        return []
+    buffer = ctypes.create_string_buffer((count + 1) * 2)
+    raw.FPDFText_GetText(textpage, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
+    text = buffer.raw[: count * 2].decode("utf-16-le", "replace")
     x, y = ctypes.c_double(), ctypes.c_double()
     rect = raw.FS_RECTF()
     buf = ctypes.create_string_buffer(256)
     fonts: dict = {}
     out: list[Char] = []
-    get_unicode, get_origin, get_size = raw.FPDFText_GetUnicode, raw.FPDFText_GetCharOrigin, raw.FPDFText_GetFontSize
+    get_origin, get_size = raw.FPDFText_GetCharOrigin, raw.FPDFText_GetFontSize
     get_box, generated, get_obj = raw.FPDFText_GetLooseCharBox, raw.FPDFText_IsGenerated, raw.FPDFText_GetTextObject
-    for i in range(count):
-        code = get_unicode(textpage, i)
-        if code in (10, 13, 0, 0xFFFE, 0xFFFF):
+    for i, ch in enumerate(text):
+        if ch in SKIPPED:
             continue
         get_origin(textpage, i, x, y)
         get_box(textpage, i, rect)
-        out.append(Char(chr(code), rect.left, rect.right, y.value, get_size(textpage, i),
+        out.append(Char(ch, rect.left, rect.right, y.value, get_size(textpage, i),
                         _font_name(raw, get_obj(textpage, i), fonts, buf), bool(generated(textpage, i))))
     return out
 
 
 def read_drawings(page, raw) -> tuple[list[Box], list[Box]]:
-    """Ruling lines and picture boxes among the page's path and image objects."""
+    """Ruling lines and picture boxes among the page's path and image objects (top level)."""
     rules, pictures = [], []
-    for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE), max_depth=2):
-        x0, y0, x1, y1 = obj.get_bounds()
-        w, h = x1 - x0, y1 - y0
-        if obj.type == raw.FPDF_PAGEOBJ_PATH and h <= RULE_MAX_THICKNESS and w >= RULE_MIN_LENGTH:
-            rules.append((x0, y0, x1, y1))
+    x0, y0, x1, y1 = (ctypes.c_float() for _ in range(4))
+    handle = page.raw
+    for i in range(raw.FPDFPage_CountObjects(handle)):
+        obj = raw.FPDFPage_GetObject(handle, i)
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind not in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE):  # not inside form XObjects
+            continue
+        if not raw.FPDFPageObj_GetBounds(obj, x0, y0, x1, y1):
+            continue
+        box = (x0.value, y0.value, x1.value, y1.value)
+        w, h = box[2] - box[0], box[3] - box[1]
+        if kind == raw.FPDF_PAGEOBJ_PATH and h <= RULE_MAX_THICKNESS and w >= RULE_MIN_LENGTH:
+            rules.append(box)
         elif w >= PICTURE_MIN_SIDE and h >= PICTURE_MIN_SIDE:
-            pictures.append((x0, y0, x1, y1))
+            pictures.append(box)
     return rules, _outermost(pictures)
 
 
