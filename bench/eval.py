@@ -35,7 +35,7 @@ from bench.metrics import aggregate, body_paragraphs, head_text, match_articles,
 
 ensure_importable()
 
-PEER_NAMES = ("pymupdf4llm", "unstructured")  # bench/peers.py, on PDFs only
+PEER_NAMES = ("pymupdf4llm", "pymupdf4llm_classic", "unstructured")  # bench/peers.py, on PDFs only
 SYSTEMS = ("banmian", *BASELINES, *PEER_NAMES)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import ctypes
 import hashlib
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -19,6 +20,7 @@ from banmian.model import Box
 
 RULE_MAX_THICKNESS = 3.0  # pt: a path thinner than this and wider than it is tall is a ruling line
 RULE_MIN_LENGTH = 30.0  # pt: shorter strokes are ornaments, not article separators
+NO_PAGES_SCAN = 1 << 20  # bytes read to look for an empty page tree
 SKIPPED = set("\r\n\x00\ufffe\uffff")  # line ends pdfium adds, and placeholders
 PICTURE_MIN_SIDE = 20.0  # pt: a filled path or image at least this big both ways is a picture
 
@@ -88,6 +90,8 @@ def open_pdf(path: str):
         code = getattr(exc, "err_code", None)
         if code in (raw.FPDF_ERR_PASSWORD, raw.FPDF_ERR_SECURITY):
             raise BadInput(f"{name} is an encrypted PDF; decrypt it first (e.g. qpdf --decrypt)") from None
+        if _declares_no_pages(name):  # pdfium refuses a document whose page tree is empty
+            raise BadInput(f"{name} is a PDF with no pages") from None
         raise BadInput(f"{name} is not a readable PDF: the file is corrupt or truncated") from None
     except OSError as exc:
         raise BadInput(f"cannot read {name}: {exc.strerror or exc}") from None
@@ -95,6 +99,17 @@ def open_pdf(path: str):
         doc.close()
         raise BadInput(f"{name} is a PDF with no pages")
     return doc
+
+
+_COUNT = re.compile(rb"/Count\s+(\d+)")
+
+
+def _declares_no_pages(path: str) -> bool:
+    """Whether an (unloadable) PDF's page tree says it holds no page (pdfium does not tell
+    this apart from corruption; its last error code is not reset between documents)."""
+    with open(path, "rb") as fh:
+        counts = _COUNT.findall(fh.read(NO_PAGES_SCAN))
+    return bool(counts) and all(int(c) == 0 for c in counts)
 
 
 def page_numbers(spec: str | None, count: int, name: str = "input") -> list[int]:
