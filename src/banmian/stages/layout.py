@@ -398,45 +398,68 @@ def boundary_ok(prev: Cell, nxt: Cell, columns: list[Column], body: float) -> bo
     return starts_paragraph(nxt) and (not ends_open(prev, columns[prev.column], body) or opens_with_lead_in(nxt))
 
 
-def split_run(run: list[Cell], left: Cell | None, right: PdfArticle | None, columns: list[Column], body: float) -> int:
+def split_run(run: list[Cell], left: PdfArticle | None, right: PdfArticle | None, columns: list[Column],
+              body: float) -> int:
     """How many cells of an uncovered run go to the article on the left (the rest go right).
 
     A run between two articles whose headline blocks cover only part of their columns (a
     headline over the left columns of one, over the right columns of the other: dev page 8)
     splits where one paragraph ends and another starts; among such places, the one whose cells
-    read most like the text of the article they join.
+    read most like the text of the article they join. A headline with no text yet takes at
+    least one cell.
     """
     if right is None:
         return len(run)
     if left is None:
         return 0
-    ks = range(len(run) + (1 if right.cells else 0))  # a headline without text takes at least one cell
-    chain = [left, *run, *right.cells[:1]]
-    valid = [k for k in ks if k + 1 >= len(chain) or boundary_ok(chain[k], chain[k + 1], columns, body)] or list(ks)
-    left_bag = bigram_counts(cell_text(left.article.cells))
-    right_bag = bigram_counts(cell_text(right.cells) + "".join(ln.text for ln in right.head.lines))
+    lo, hi = (0 if left.cells else 1), (len(run) if right.cells else len(run) - 1)
+    if lo > hi:
+        return len(run)
+    ks = list(range(lo, hi + 1))
+
+    def boundary(k: int) -> bool:  # may `left` end before run[k] (k == len(run): before `right`)?
+        prev = run[k - 1] if k else left.cells[-1]
+        nxt = run[k] if k < len(run) else right.cells[0]
+        return boundary_ok(prev, nxt, columns, body)
+
+    valid = [k for k in ks if boundary(k)] or ks
+    left_bag, right_bag = (bigram_counts(cell_text(a.cells) + "".join(ln.text for ln in (a.head.lines if a.head else [])))
+                           for a in (left, right))
     sims = [(cosine(bigram_counts(cell_text([c])), left_bag), cosine(bigram_counts(cell_text([c])), right_bag))
             for c in run]
     return max(valid, key=lambda k: (sum(sl for sl, _ in sims[:k]) + sum(sr for _, sr in sims[k:]), k))
 
 
+def beside(art: PdfArticle, col: int, run: list[Cell], columns: list[Column], leading: float) -> bool:
+    """Whether a headline block with no text under it stands over column `col`, beside the run
+    (a picture under the headline, its text in the next column: dev pages 5, 26)."""
+    return (art.head is not None and not art.cells and 0 <= col < len(columns) and block_covers(art.head, columns[col])
+            and run[-1].lines[-1].box[1] - leading <= art.head.box[1] and art.head.top <= run[0].top + 2 * leading)
+
+
+def left_article(run: list[Cell], cells: list[Cell], articles: list[PdfArticle], columns: list[Column],
+                 leading: float) -> PdfArticle | None:
+    """The article just left of a run that the run could continue: its last cell is in the
+    previous column and ends at the same place, or it is a headline with no text beside it."""
+    first = run[0]
+    for c in cells:
+        if c.article is not None and c.column == first.column - 1 and c.article.cells[-1] is c \
+                and same_bottom(c, first, leading):
+            return c.article
+    return next((a for a in articles if beside(a, first.column - 1, run, columns, leading)), None)
+
+
 def right_article(run: list[Cell], articles: list[PdfArticle], columns: list[Column], leading: float):
     """The headed article just right of a run whose body could begin with the run: its first
-    cell lies under its headline block in the next column, or it has no cell yet and its block
-    stands over the next column beside the run (a picture under the headline: dev page 26)."""
-    first, last = run[0], run[-1]
-    col = last.column + 1
+    cell lies under its headline block in the next column, or it is a headline with no text
+    beside the run."""
+    col = run[-1].column + 1
     for art in articles:
-        if art.head is None:
-            continue
-        if art.cells:
+        if art.head is not None and art.cells:
             c = art.cells[0]
-            if c.column == col and c.top_head is art.head and same_bottom(c, last, leading):
+            if c.column == col and c.top_head is art.head and same_bottom(c, run[-1], leading):
                 return art
-        elif col < len(columns) and block_covers(art.head, columns[col]) and \
-                last.lines[-1].box[1] - leading <= art.head.box[1] and art.head.top <= first.top + 2 * leading:
-            return art
-    return None
+    return next((a for a in articles if beside(a, col, run, columns, leading)), None)
 
 
 def chain_cells(cells: list[Cell], blocks: list[HeadBlock], columns: list[Column], body: float,
@@ -453,8 +476,7 @@ def chain_cells(cells: list[Cell], blocks: list[HeadBlock], columns: list[Column
     rest = [c for c in cells if c.article is None]
     for run in uncovered_runs(rest, leading):
         first = run[0]
-        left = next((c for c in cells if c.article is not None and c.column == first.column - 1
-                     and c.article.cells and c.article.cells[-1] is c and same_bottom(c, first, leading)), None)
+        left = left_article(run, cells, articles, columns, leading)
         right = right_article(run, articles, columns, leading)
         if first.lines[0].kind == "continued" or (left is None and right is None):
             art = PdfArticle(None, [], "article:continued_note" if first.lines[0].kind == "continued"
@@ -463,7 +485,7 @@ def chain_cells(cells: list[Cell], blocks: list[HeadBlock], columns: list[Column
             k = len(run)
         else:
             k = split_run(run, left, right, columns, body)
-            art = left.article if left is not None else None
+            art = left
         if k and art is not None:
             if art.head is not None:
                 art.reason += "+cells_right_of_headline"
