@@ -20,6 +20,7 @@ from banmian.model import Box
 
 RULE_MAX_THICKNESS = 3.0  # pt: a path thinner than this and wider than it is tall is a ruling line
 RULE_MIN_LENGTH = 30.0  # pt: shorter strokes are ornaments, not article separators
+INSIDE_SHARE = 0.3  # a drawn shape with this much of its area on a bigger picture is part of it
 NO_PAGES_SCAN = 1 << 20  # bytes read to look for an empty page tree
 SKIPPED = set("\r\n\x00\ufffe\uffff")  # line ends pdfium adds, and placeholders
 PICTURE_MIN_SIDE = 20.0  # pt: a filled path or image at least this big both ways is a picture
@@ -192,10 +193,16 @@ def read_drawings(page, raw) -> tuple[list[Box], list[Box]]:
 
 
 def _outermost(boxes: list[Box]) -> list[Box]:
-    """Drop boxes lying inside another (the shapes drawn within a picture frame)."""
-    def inside(a: Box, b: Box) -> bool:
-        return a is not b and a[0] >= b[0] - 1 and a[1] >= b[1] - 1 and a[2] <= b[2] + 1 and a[3] <= b[3] + 1
-    return [a for a in boxes if not any(inside(a, b) for b in boxes)]
+    """Drop boxes lying mostly inside a bigger one (the shapes drawn within a picture frame,
+    some of them reaching out of it: dev page 24)."""
+    def area(b: Box) -> float:
+        return max(b[2] - b[0], 0.0) * max(b[3] - b[1], 0.0)
+
+    def within(a: Box, b: Box) -> bool:
+        w = min(a[2], b[2]) - max(a[0], b[0])
+        h = min(a[3], b[3]) - max(a[1], b[1])
+        return a is not b and area(b) > area(a) and w > 0 and h > 0 and w * h >= INSIDE_SHARE * area(a)
+    return [a for a in boxes if not any(within(a, b) for b in boxes)]
 
 
 def read_pdf(path: str, pages: str | None = None) -> Iterator[PdfPage]:

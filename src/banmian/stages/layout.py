@@ -34,6 +34,7 @@ HEAD_COVERS = 0.25  # share of a column's width a headline block must span to st
 # a headline centred over two columns covers half of each)
 HEAD_GAP = 1.0  # × the larger size: headline-block lines closer than this belong together
 BYLINE_UNDER_HEAD = 2.5  # × body size: a byline line this close under a headline block joins it
+CAPTION_OVERHANG = 2.0  # em of the caption size
 CAPTION_GAP = 1.0  # × caption size: a caption line starts this close under its picture (or caption line)
 SAME_LINE_SIZE = 0.02  # sizes of two lines of one paragraph differ less than this
 RUN_ON_STEP = 1.8  # × body size: a line this close under another may be its paragraph's run-on
@@ -148,7 +149,8 @@ def mark_captions(page: Page, lines: list[Line], body: float) -> dict[int, Box]:
         for ln in sorted(lines, key=lambda ln: -ln.box[3]):
             if ln.kind != "body" or ln.font_size >= body * (1 - BODY_SIZE_BELOW):
                 continue
-            inside = ln.box[0] >= pic[0] - ln.font_size and ln.box[2] <= pic[2] + ln.font_size  # dev page 26 overhangs
+            slack = CAPTION_OVERHANG * ln.font_size  # a caption may be set wider than its picture (dev pages 24, 26)
+            inside = ln.box[0] >= pic[0] - slack and ln.box[2] <= pic[2] + slack
             if inside and floor - CAPTION_GAP * ln.font_size <= ln.box[3] <= floor + 2:
                 ln.kind = "caption"
                 ln.because("caption:under_picture")
