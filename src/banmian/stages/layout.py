@@ -464,6 +464,17 @@ def right_article(run: list[Cell], articles: list[PdfArticle], columns: list[Col
     return next((a for a in articles if beside(a, col, run, columns, leading)), None)
 
 
+def attach(art: PdfArticle | None, cells: list[Cell], why: str) -> None:
+    """Append cells to an article, noting why once."""
+    if art is None or not cells:
+        return
+    if why and not art.reason.endswith(why):
+        art.reason += why
+    art.cells.extend(cells)
+    for c in cells:
+        c.article = art
+
+
 def chain_cells(cells: list[Cell], blocks: list[HeadBlock], columns: list[Column], body: float,
                 leading: float) -> list[PdfArticle]:
     """Articles: each headline block with the cells under it, then the uncovered runs attached
@@ -477,23 +488,18 @@ def chain_cells(cells: list[Cell], blocks: list[HeadBlock], columns: list[Column
         articles.append(art)
     rest = [c for c in cells if c.article is None]
     for run in uncovered_runs(rest, leading):
-        first = run[0]
         left = left_article(run, cells, articles, columns, leading)
         right = right_article(run, articles, columns, leading)
-        if first.lines[0].kind == "continued" or (left is None and right is None):
-            art = PdfArticle(None, [], "article:continued_note" if first.lines[0].kind == "continued"
-                             else "article:no_headline")
-            articles.append(art)
-            k = len(run)
-        else:
-            k = split_run(run, left, right, columns, body)
-            art = left
-        if k and art is not None:
-            if art.head is not None:
-                art.reason += "+cells_right_of_headline"
-            art.cells.extend(run[:k])
-            for c in run[:k]:
-                c.article = art
+        if run[0].lines[0].kind == "continued":  # a continuation opens its own article (dev page 20)
+            left = PdfArticle(None, [], "article:continued_note")
+            articles.append(left)
+            attach(left, run[:1], "")
+            run = run[1:]
+        elif left is None and right is None:
+            left = PdfArticle(None, [], "article:no_headline")
+            articles.append(left)
+        k = split_run(run, left, right, columns, body)
+        attach(left, run[:k], "+cells_right_of_headline" if left is not None and left.head else "")
         if k < len(run):
             right.cells[:0] = run[k:]
             right.reason += "+cells_left_of_headline"
