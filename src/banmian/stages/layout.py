@@ -442,11 +442,14 @@ def beside(art: PdfArticle, col: int, run: list[Cell], columns: list[Column], le
 def left_article(run: list[Cell], cells: list[Cell], articles: list[PdfArticle], columns: list[Column],
                  leading: float) -> PdfArticle | None:
     """The article just left of a run that the run could continue: its last cell is in the
-    previous column and ends at the same place, or it is a headline with no text beside it."""
+    nearest column to the left holding text at that height (a picture may fill the columns in
+    between: dev page 21) and ends at the same place, or it is a headline with no text beside it."""
     first = run[0]
-    for c in cells:
-        if c.article is not None and c.column == first.column - 1 and c.article.cells[-1] is c \
-                and same_bottom(c, first, leading):
+    lo, hi = first.lines[-1].box[1], first.top
+    near = [c for c in cells if c.column < first.column and c.lines[-1].box[1] <= hi and c.top >= lo]
+    if near:
+        c = max(near, key=lambda c: c.column)
+        if c.article is not None and c.article.cells[-1] is c and same_bottom(c, first, leading):
             return c.article
     return next((a for a in articles if beside(a, first.column - 1, run, columns, leading)), None)
 
