@@ -25,7 +25,9 @@ default dependencies.
 """
 from __future__ import annotations
 
+import contextlib
 import importlib
+import io
 import importlib.util
 import os
 import re
@@ -128,7 +130,8 @@ def _pymupdf4llm(path: str, layout: bool | None) -> dict:
 
     if layout is not None and getattr(pymupdf4llm, "_use_layout", False) != layout:
         pymupdf4llm.use_layout(layout)
-    md = pymupdf4llm.to_markdown(path)
+    with contextlib.redirect_stdout(io.StringIO()):  # it prints "RapidOCR is missing" on stdout
+        md = pymupdf4llm.to_markdown(path)
     return pdf_page_dict(md, path, markdown_to_articles(md))
 
 

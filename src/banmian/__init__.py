@@ -7,7 +7,8 @@ import os
 for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
 from banmian.errors import BanmianError, BadInput
-from banmian.pipeline import parse_text, parse_path, iter_pages
+from banmian.pipeline import parse_text, parse_path, iter_pages, iter_pdf_pages, iter_source_pages
 
 __version__ = "0.1.0"
-__all__ = ["BanmianError", "BadInput", "parse_text", "parse_path", "iter_pages", "__version__"]
+__all__ = ["BanmianError", "BadInput", "parse_text", "parse_path", "iter_pages", "iter_pdf_pages",
+           "iter_source_pages", "__version__"]
