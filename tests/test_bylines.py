@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from banmian.rules.bylines import find_lead_in, lead_in_byline, month_day, outlet_of, reporters_in
+from banmian.rules.bylines import find_lead_in, lead_in_byline, outlet_of, reporters_in
 
 SHARED = Path(os.environ.get("BANMIAN_SHARED") or Path(__file__).resolve().parents[2] / "shared")
 PAGES = SHARED / "data" / "pages-dev"
@@ -158,14 +158,6 @@ def test_groups():
 def test_find_lead_in_after_a_glued_headline(text, prefix, expected):
     m = find_lead_in(text)
     assert (text[:m.start("lead")] if m else None, m.group("lead") if m else None) == (prefix, expected)
-
-
-@pytest.mark.parametrize("text,expected", [
-    ("1月16日", (1, 16)), ("１２月３０日", (12, 30)), ("十二月三十一日", (12, 31)), ("一月八日", (1, 8)),
-    ("二十日", (None, 20)), ("１月２９", (1, 29)), ("1月 16日", (1, 16)), ("13月1日", None), (None, None),
-])
-def test_month_day(text, expected):
-    assert month_day(text) == expected
 
 
 # ------------------------------------------------------------------ reporters and outlet

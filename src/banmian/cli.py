@@ -93,7 +93,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["json", "md", "jsonl"], default="json", help="output format (default json)")
     p.add_argument("-o", "--output", metavar="OUT", help="write the output to OUT (atomically) instead of stdout")
     p.add_argument("--explain", action="store_true", help="print a line-by-line table of decisions")
-    p.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD", help="the page date, when the page does not print it")
+    p.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD",
+                   help="the page date, when the page does not print it (default: a date in the file name)")
+    p.add_argument("--lexicon", metavar="FILE", help="known names, one `word [nr|ns|nt]` a line, for entities")
     p.add_argument("--progress", action="store_true", help="show progress on stderr even when it is not a terminal")
     d = commands.add_parser(
         "debug",
@@ -294,8 +296,20 @@ def explain_page(page: Page) -> str:
 
 # ---------------------------------------------------------------- commands
 
+def _load_lexicon(path: str | None) -> None:
+    from banmian.entities import load_lexicon
+
+    if path:
+        try:
+            load_lexicon(path)
+        except (OSError, UnicodeDecodeError) as exc:
+            raise Usage(f"cannot read lexicon {path}: {getattr(exc, 'strerror', None) or exc}") from None
+
+
 def _parse_files(args, stream, stdout) -> None:
     from banmian.pipeline import iter_source_pages
+
+    _load_lexicon(args.lexicon)
 
     single = len(args.files) == 1
     emitter = Emitter(args.format, stream, single)

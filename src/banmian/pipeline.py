@@ -42,12 +42,15 @@ def parse_text(text: str, path: str = "<string>", page_date: str | None = None) 
 
 
 def iter_pages(path: str, page_date: str | None = None) -> Iterator[Page]:
-    """Stream the parsed pages of a file, one at a time, in bounded memory.
+    """Stream the parsed pages of a file, one at a time, in bounded memory. The page date is
+    the header's, else `page_date`, else a date in the file name (`rmrb_19980109_p01.txt`).
 
     Raises `BadInput` for a missing path, a directory, a binary or undecodable file.
     """
     from banmian.readers.text import read_pages
+    from banmian.rules.dates import date_from_filename
 
+    page_date = page_date or date_from_filename(str(path))
     for src, index, first_no, raw_lines in read_pages(path):
         page = page_from_lines(raw_lines, src, first_no, index)
         if page_date:
@@ -79,7 +82,9 @@ def iter_pdf_pages(path: str, pages: str | None = None, page_date: str | None = 
     encrypted, corrupt, empty or image-only PDF.
     """
     from banmian.readers.pdf import file_sha256, read_pdf
+    from banmian.rules.dates import date_from_filename
 
+    page_date = page_date or date_from_filename(str(path))
     sha = file_sha256(path)
     first_no = 1
     for pdf_page in read_pdf(path, pages):

@@ -12,7 +12,7 @@ NOT taken: the dev gold keeps it as the start of the body. Own-staff tails are t
 
 `lead_in_byline` reads one at the start of a paragraph, `find_lead_in` one pushed off the start
 by a glued-on headline, `reporters_in` / `outlet_of` read any byline (lead-in or byline line),
-`month_day` turns a dateline date (`十二月三十一日`, `１月５日`) into numbers.
+Dateline dates (`十二月三十一日`, `１月５日`) are read by `banmian.rules.dates`.
 """
 from __future__ import annotations
 
@@ -232,32 +232,3 @@ def _org_before_role(text: str) -> str | None:
     org = (head + r.group("org")).strip()
     org = re.sub(rf"(?:特约|特派|驻[{_HAN}]{{1,6}}?|摄影)$", "", org)
     return org or None
-
-
-_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0, "两": 2}
-
-
-def _number(text: str) -> int | None:
-    if text.isdecimal():  # ASCII and full-width digits alike
-        return int(text)
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        t = _CN_DIGITS.get(tens, None) if tens else 1
-        o = _CN_DIGITS.get(ones, None) if ones else 0
-        return None if t is None or o is None else t * 10 + o
-    return _CN_DIGITS.get(text) if len(text) == 1 else None
-
-
-def month_day(date_text: str | None) -> tuple[int | None, int] | None:
-    """(month, day) of a dateline date: `1月16日`, `１２月３０日`, `十二月三十一日`, `３０日`.
-    Month is None when only the day is printed."""
-    if not date_text:
-        return None
-    m = re.fullmatch(rf"(?:({_NUM}{{1,3}})月)?({_NUM}{{1,3}})日?", re.sub(_SP, "", date_text))
-    if not m:
-        return None
-    month = _number(m.group(1)) if m.group(1) else None
-    day = _number(m.group(2))
-    if day is None or not 1 <= day <= 31 or (m.group(1) and (month is None or not 1 <= month <= 12)):
-        return None
-    return month, day

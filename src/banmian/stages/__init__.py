@@ -10,8 +10,10 @@ from banmian.stages.headlines import headlines
 from banmian.stages.metadata import metadata
 from banmian.stages.layout import layout
 from banmian.stages.place_heads import place_heads
+from banmian.stages.entities import entities
 
-STAGES = [normalize, measure, split_columns, classify, paragraphs, reassemble, segment, headlines, metadata]
+STAGES = [normalize, measure, split_columns, classify, paragraphs, reassemble, segment, headlines, metadata,
+          entities]
 
 # PDF pages: geometry replaces the text path's inference of columns, kinds, paragraphs and order.
-PDF_STAGES = [normalize, layout, segment, place_heads, metadata]
+PDF_STAGES = [normalize, layout, segment, place_heads, metadata, entities]

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from banmian.model import Article, Dateline, Page, Unassigned
-from banmian.rules.bylines import find_lead_in, lead_in_byline, month_day, outlet_of, reporters_in
+from banmian.rules.bylines import find_lead_in, lead_in_byline, outlet_of, reporters_in
+from banmian.rules.dates import resolve
 from banmian.rules.chars import strip_ws
 from banmian.rules.furniture import DATE, PAGE_LABEL, SOURCE
 
@@ -68,20 +69,9 @@ def split_lead_in(page: Page, article: Article) -> None:
 
 
 def dateline_iso(date_text: str | None, page_date: str | None) -> str | None:
-    """The ISO date of a dateline's `1月16日` / `十二月三十一日` / `３０日`, given the page date.
-
-    A month later than the page's is last year's (`12月30日` on a January page).
-    """
-    md = month_day(date_text)
-    if not md or not page_date:
-        return None
-    year, page_month = int(page_date[:4]), int(page_date[5:7])
-    month, day = md
-    if month is None:
-        month = page_month
-    if month > page_month:
-        year -= 1
-    return f"{year:04d}-{month:02d}-{day:02d}"
+    """The ISO date of a dateline's `1月16日` / `十二月三十一日` / `３０日`, given the page date
+    (a month or day later than the page's is in the month or year before: `banmian.rules.dates`)."""
+    return resolve(date_text, page_date) if date_text else None
 
 
 def attach_line_kinds(page: Page) -> None:
