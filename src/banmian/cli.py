@@ -63,6 +63,23 @@ class Usage(BanmianError):
     exit_code = EXIT_BAD_INPUT
 
 
+def _filter_args(p) -> None:
+    """The article filters shared by search, export and the API."""
+    p.add_argument("--from", dest="date_from", type=_iso_date, metavar="YYYY-MM-DD", help="articles on or after")
+    p.add_argument("--to", dest="date_to", type=_iso_date, metavar="YYYY-MM-DD", help="articles on or before")
+    for name, what in (("outlet", "outlet (本报, 新华社…)"), ("page", "page label as printed (A05, 第3版)"),
+                       ("reporter", "reporter's name"), ("person", "a person named in the article"),
+                       ("place", "a place named in the article"), ("organization", "an organization named")):
+        p.add_argument(f"--{name}", metavar="NAME", help=what)
+
+
+def _filters(args):
+    from banmian.archive import Filters
+
+    return Filters(args.date_from, args.date_to, args.outlet, args.page, args.reporter, args.person,
+                   args.place, args.organization)
+
+
 def _iso_date(value: str) -> str:
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         try:
@@ -97,6 +114,46 @@ def build_parser() -> argparse.ArgumentParser:
                    help="the page date, when the page does not print it (default: a date in the file name)")
     p.add_argument("--lexicon", metavar="FILE", help="known names, one `word [nr|ns|nt]` a line, for entities")
     p.add_argument("--progress", action="store_true", help="show progress on stderr even when it is not a terminal")
+    ing = commands.add_parser(
+        "ingest", help="parse files into the archive (SQLite)",
+        description="Parse text dumps, PDFs and banmian page JSON (files, folders, globs) into the "
+                    "archive. Each page commits on its own; a rerun skips files already in (same "
+                    "content) and resumes an interrupted one. Failed files are listed at the end; "
+                    "the batch goes on.")
+    ing.add_argument("paths", nargs="+", metavar="PATH", help="files, folders (searched recursively) or globs")
+    ing.add_argument("--db", metavar="FILE", help="the archive (default: $BANMIAN_DB or banmian.sqlite)")
+    ing.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD", help="page date for pages that print none")
+    ing.add_argument("--progress", action="store_true", help="show progress even when stderr is not a terminal")
+    se = commands.add_parser(
+        "search", help="search the archive",
+        description="Search every printed field of the archived articles. Terms separated by spaces "
+                    "must all match; \"…\" quotes a phrase; OR between terms; -term excludes.")
+    se.add_argument("query", metavar="QUERY")
+    se.add_argument("--db", metavar="FILE", help="the archive (default: $BANMIAN_DB or banmian.sqlite)")
+    _filter_args(se)
+    se.add_argument("--limit", type=int, default=20, metavar="N", help="results to show (default 20)")
+    se.add_argument("--offset", type=int, default=0, metavar="N", help="skip the first N results")
+    se.add_argument("--by", choices=["day", "week", "month", "year"],
+                    help="count matching articles per day/week/month/year instead of listing them")
+    se.add_argument("--json", action="store_true", help='print {"total": N, "results": [...]} as JSON')
+    sv = commands.add_parser(
+        "serve", help="the web reader and JSON API over an archive",
+        description="Serve the archive: a reader (browse by date and page, page and article views, "
+                    "search with facets and a trend chart) and a JSON API under /api (OpenAPI docs at "
+                    "/api/docs). Read-only unless --write-token is given.")
+    sv.add_argument("--db", metavar="FILE", help="the archive (default: $BANMIAN_DB or banmian.sqlite)")
+    sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    sv.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    sv.add_argument("--write-token", metavar="TOKEN",
+                    help="allow uploads and ingest over HTTP for requests that carry this token")
+    ex = commands.add_parser(
+        "export", help="export archived articles",
+        description="Write the archived articles that match the filters (and QUERY, if given) to a file.")
+    ex.add_argument("query", nargs="?", metavar="QUERY", help="only articles matching this search")
+    ex.add_argument("--db", metavar="FILE", help="the archive (default: $BANMIAN_DB or banmian.sqlite)")
+    _filter_args(ex)
+    ex.add_argument("--format", choices=["jsonl", "csv", "parquet", "ninjs"], default="jsonl")
+    ex.add_argument("-o", "--output", metavar="FILE", required=True, help="the file to write (atomically)")
     d = commands.add_parser(
         "debug",
         help="draw the layout found on a PDF page into a PNG",
@@ -339,6 +396,78 @@ def cmd_parse(args) -> int:
     return EXIT_OK
 
 
+def cmd_ingest(args) -> int:
+    """`banmian ingest`: parse files into the archive; list the files that failed."""
+    from banmian.archive import default_db, open_archive
+    from banmian.archive.ingest import ingest
+
+    store = open_archive(args.db)
+    show = args.progress or _isatty(sys.stderr)
+    last = [0.0]
+
+    def progress(report, done, total):
+        now = time.monotonic()
+        if not show or (now - last[0] < 0.2 and done < total):
+            return
+        last[0] = now
+        rate = report.pages / report.seconds if report.seconds else 0.0
+        eta = report.seconds * (total - done) / done if done else 0.0
+        line = (f"{PROG}: {report.files + report.skipped + len(report.failures)} files, {report.pages} pages, "
+                f"{report.articles} articles, {rate:.1f} pages/s, ETA {eta:.0f} s")
+        sys.stderr.write(("\r" + line.ljust(78)) if _isatty(sys.stderr) else line + "\n")
+        sys.stderr.flush()
+
+    try:
+        report = ingest(store, args.paths, args.date, progress)
+    finally:
+        if show and _isatty(sys.stderr):
+            sys.stderr.write("\n")
+        counts = store.counts()
+        store.close()
+    print(f"{PROG}: ingested {report.files} file(s), {report.pages} pages, {report.articles} articles "
+          f"in {report.seconds:.1f} s; {report.skipped} file(s) already in; archive {args.db or default_db()} "
+          f"holds {counts['articles']} articles on {counts['pages']} pages", file=sys.stderr)
+    for path, why in report.failures:
+        print(f"{PROG}: failed: {path}: {_one_line(why)}", file=sys.stderr)
+    return EXIT_BAD_INPUT if report.failures else EXIT_OK
+
+
+def cmd_search(args) -> int:
+    """`banmian search`: a table of matching articles (or counts per period with --by)."""
+    import json as _json
+
+    from banmian.archive import open_archive
+
+    if args.limit < 1 or args.offset < 0:
+        raise Usage("--limit must be 1 or more and --offset 0 or more")
+    store = open_archive(args.db, readonly=True)
+    try:
+        if args.by:
+            rows = store.trend(args.query, args.by, _filters(args))
+            if args.json:
+                print(_json.dumps({"by": args.by, "counts": [list(r) for r in rows]}, ensure_ascii=False))
+            else:
+                print(f"{args.by:<10}  articles")
+                for bucket, n in rows:
+                    print(f"{bucket:<10}  {n:8d}  {'#' * min(n, 60)}")
+            return EXIT_OK
+        result = store.search(args.query, _filters(args), args.limit, args.offset)
+    finally:
+        store.close()
+    if args.json:
+        out = result.to_dict()
+        out.pop("facets", None)
+        print(_json.dumps(out, ensure_ascii=False))
+        return EXIT_OK
+    print(f"{result.total} matching article(s)" + (f"; showing {args.offset + 1}–{args.offset + len(result.hits)}"
+                                                     if result.hits else ""))
+    for h in result.hits:
+        snip = re.sub(r"</?mark>", "", h.snippet)
+        snip = snip.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&").replace("&quot;", '"').replace("&#x27;", "'")
+        print(f"{h.article_id:>7}  {h.date or '-':<10}  {(h.page_label or '-'):<6}  {_fit(h.headline or '(no headline)', 30)}  {_fit(snip, 50)}")
+    return EXIT_OK
+
+
 def cmd_debug(args) -> int:
     """`banmian debug`: draw one PDF page's layout into a PNG."""
     from banmian.debug import render_debug
@@ -375,6 +504,18 @@ def main(argv: list[str] | None = None) -> int:
         _utf8_stdout()
         if args.command == "debug":
             return cmd_debug(args)
+        if args.command == "ingest":
+            return cmd_ingest(args)
+        if args.command == "search":
+            return cmd_search(args)
+        if args.command == "serve":
+            from banmian.web.serve import run as run_serve
+
+            return run_serve(args)
+        if args.command == "export":
+            from banmian.archive.export import run as run_export
+
+            return run_export(args)
         return cmd_parse(args)
     except SystemExit as exc:  # argparse: --help, --version, usage errors
         if exc.code is None:

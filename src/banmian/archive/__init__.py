@@ -1,0 +1,27 @@
+"""The archive: ingest parsed pages, search them (Chinese full text), read and export them.
+
+`open_archive(path)` gives the `Store` (see `store.py`) for a database; SQLite is the embedded
+default, and other storage implements the same interface.
+"""
+from __future__ import annotations
+
+import os
+
+from banmian.archive.store import Filters, Hit, SearchResult, Store
+
+DEFAULT_DB = "banmian.sqlite"
+
+
+def default_db() -> str:
+    """The archive path when none is given: $BANMIAN_DB, else banmian.sqlite here."""
+    return os.environ.get("BANMIAN_DB") or DEFAULT_DB
+
+
+def open_archive(path: str | None = None, readonly: bool = False) -> Store:
+    """Open (creating unless `readonly`) the archive at `path`."""
+    from banmian.archive.sqlite import SQLiteStore
+
+    return SQLiteStore(path or default_db(), readonly=readonly)
+
+
+__all__ = ["Filters", "Hit", "SearchResult", "Store", "open_archive", "default_db", "DEFAULT_DB"]

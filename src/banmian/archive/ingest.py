@@ -1,0 +1,118 @@
+"""Ingest: parse text dumps and PDFs (files, folders, globs) into the archive.
+
+Each page is stored in its own transaction; a file is marked done once all its pages are in.
+A rerun skips done files (same content hash) and pages already stored, so an interrupted
+ingest resumes without duplicates or losses. A file that fails is reported at the end and the
+batch goes on. Page JSON written by `banmian parse` (`.json`, `.jsonl`) is ingested as it is.
+"""
+from __future__ import annotations
+
+import glob
+import json
+import os
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from banmian.errors import BadInput, BanmianError
+
+SOURCE_SUFFIXES = (".txt", ".pdf", ".json", ".jsonl")  # what a folder is searched for
+
+
+@dataclass(slots=True)
+class IngestReport:
+    files: int = 0
+    skipped: int = 0  # files already in the archive
+    pages: int = 0
+    articles: int = 0
+    failures: list[tuple[str, str]] = field(default_factory=list)  # (path, one-line reason)
+    seconds: float = 0.0
+
+
+def expand(paths: list[str]) -> list[str]:
+    """Files named, found in folders (recursively, by suffix) or matched by globs, in order,
+    each once. Raises `BadInput` for a path that is none of these."""
+    out: dict[str, None] = {}
+    for p in paths:
+        if os.path.isdir(p):
+            for root, _, names in sorted(os.walk(p)):
+                for n in sorted(names):
+                    if n.lower().endswith(SOURCE_SUFFIXES):
+                        out.setdefault(os.path.join(root, n))
+        elif os.path.exists(p):
+            out.setdefault(p)
+        else:
+            matches = sorted(glob.glob(p, recursive=True))
+            if not matches:
+                raise BadInput(f"no such file, folder or glob match: {p}")
+            for m in matches:
+                if os.path.isfile(m):
+                    out.setdefault(m)
+    return list(out)
+
+
+def json_pages(path: str) -> Iterator[dict]:
+    """Page dicts of a `banmian parse` JSON or JSON Lines file."""
+    with open(path, encoding="utf-8") as fh:
+        text = fh.read()
+    try:
+        docs = [json.loads(text)] if text.lstrip().startswith("{") and "\n{" not in text.strip() else \
+            [json.loads(line) for line in text.splitlines() if line.strip()]
+    except json.JSONDecodeError as exc:
+        raise BadInput(f"{path}: not banmian page JSON ({exc.msg} at line {exc.lineno})") from None
+    for n, doc in enumerate(docs):
+        if not isinstance(doc, dict) or doc.get("schema") != "banmian.page/1":
+            raise BadInput(f"{path}: object {n + 1} is not a banmian.page/1 page")
+        yield doc
+
+
+def file_pages(path: str, page_date: str | None = None) -> Iterator[dict]:
+    """The page dicts of one source file: parsed dumps and PDFs, or stored page JSON."""
+    if path.lower().endswith((".json", ".jsonl")):
+        yield from json_pages(path)
+        return
+    from banmian.pipeline import iter_source_pages
+    from banmian.writers.json import page_to_dict
+
+    for page in iter_source_pages(path, page_date=page_date):
+        yield page_to_dict(page)
+
+
+def ingest(store, paths: list[str], page_date: str | None = None,
+           progress: Callable[[IngestReport, int, int], None] | None = None) -> IngestReport:
+    """Ingest every file of `paths` into `store`; `progress(report, bytes_done, bytes_total)`
+    is called after each page and file."""
+    from banmian.readers.pdf import file_sha256, is_pdf
+
+    files = expand(paths)
+    sizes = {f: os.path.getsize(f) for f in files}
+    total, done = sum(sizes.values()), 0
+    report = IngestReport()
+    t0 = time.monotonic()
+    for path in files:
+        try:
+            sha = file_sha256(path)
+            if store.file_done(sha):
+                report.skipped += 1
+            else:
+                n = 0
+                for n, page in enumerate(file_pages(path, page_date), 1):
+                    report.articles += store.add_page(sha, path, page)
+                    report.pages += 1
+                    if progress:
+                        report.seconds = time.monotonic() - t0
+                        progress(report, done, total)
+                kind = "pdf" if is_pdf(path) else "json" if path.lower().endswith((".json", ".jsonl")) else "text"
+                store.finish_file(sha, path, kind, n)
+                report.files += 1
+        except BanmianError as exc:
+            report.failures.append((path, str(exc)))
+        except (OSError, UnicodeDecodeError) as exc:
+            report.failures.append((path, f"cannot read: {getattr(exc, 'strerror', None) or exc}"))
+        except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
+            report.failures.append((path, f"internal error: {type(exc).__name__}: {exc}"))
+        done += sizes[path]
+        report.seconds = time.monotonic() - t0
+        if progress:
+            progress(report, done, total)
+    return report

@@ -1,0 +1,167 @@
+"""Chinese full-text search terms: folding, index tokens, query parsing, snippets.
+
+SQLite's FTS5 tokenizers do not cut Chinese into words, and its trigram tokenizer finds nothing
+for two-character terms (SQLite 3.40). So banmian makes the tokens itself: every article's text
+is folded (traditional to simplified characters with OpenCC when installed, NFKC, lower case)
+and indexed twice, as overlapping character bigrams (`北京市` → `北京 京市`) and as single
+characters. A term of two or more characters is the phrase of its bigrams; a one-character term
+looks in the single characters. Latin words and numbers are kept whole in both streams.
+
+Query syntax (what `banmian search` and the API accept): terms separated by spaces must all
+match; `"…"` quotes a phrase (spaces inside kept as word breaks); `OR` between terms matches
+either; `-term` excludes. Anything else is text: FTS5's own operators cannot be injected,
+because only tokens banmian made reach the MATCH expression.
+"""
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from banmian.errors import BanmianError
+
+MAX_QUERY_CHARS = 500  # a longer query is a mistake (or an attack), not a search
+MAX_TERMS = 32
+SNIPPET_CHARS = 60  # characters of context on each side of the first hit
+
+_WORD = re.compile(r"[0-9a-z]+|[^\W\d_a-z]|[^\s\w]", re.UNICODE)
+
+
+class QueryError(BanmianError):
+    """A search query banmian cannot run (empty, too long, unbalanced quotes…)."""
+
+    exit_code = 2
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    try:
+        import opencc
+    except ImportError:  # folding is for matching only; without OpenCC, matching is exact
+        return None
+    return opencc.OpenCC("t2s")
+
+
+def fold(text: str) -> str:
+    """The form text is matched in: simplified characters, NFKC (full-width → half-width),
+    lower case. Stored and shown text is never folded."""
+    conv = _converter()
+    text = unicodedata.normalize("NFKC", text).lower()
+    return conv.convert(text) if conv is not None else text
+
+
+def units(text: str) -> list[str]:
+    """The matching units of folded text: each CJK character alone, Latin words and numbers
+    whole; punctuation and spaces dropped."""
+    return [u for u in _WORD.findall(text) if u.isalnum()]
+
+
+def index_streams(texts: list[str]) -> tuple[str, str]:
+    """(bigram stream, unigram stream) of an article's printed fields, for the FTS columns.
+
+    Bigrams never cross from one field (or paragraph) to the next, so a phrase (two or more
+    units: at least one bigram spanning each join) cannot match across a boundary.
+    """
+    bi: list[str] = []
+    uni: list[str] = []
+    for text in texts:
+        us = units(fold(text))
+        uni.extend(us)
+        bi.extend(a + b for a, b in zip(us, us[1:]))
+    return " ".join(bi), " ".join(uni)
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    text: str  # as the user typed it (folded)
+    negate: bool = False
+
+
+def parse_query(query: str) -> list[list[Term]]:
+    """The query as clauses joined by AND, each a list of alternatives joined by OR.
+
+    Raises `QueryError` (one line) for an empty, overlong or unbalanced query.
+    """
+    if len(query) > MAX_QUERY_CHARS:
+        raise QueryError(f"query too long ({len(query)} characters; at most {MAX_QUERY_CHARS})")
+    if query.count('"') % 2:
+        raise QueryError('unbalanced quotes in query: close every " you open')
+    parts = re.findall(r'-?"[^"]*"|\S+', query)
+    clauses: list[list[Term]] = []
+    pending_or = False
+    for part in parts:
+        if part == "OR":
+            pending_or = bool(clauses)
+            continue
+        negate = part.startswith("-") and len(part) > 1
+        raw = part[1:] if negate else part
+        raw = raw[1:-1] if raw.startswith('"') else raw
+        folded = " ".join(units(fold(raw)))
+        if not folded:
+            continue  # only punctuation or FTS syntax characters: nothing to match
+        term = Term(folded, negate)
+        if pending_or and clauses and not negate:
+            clauses[-1].append(term)
+        else:
+            clauses.append([term])
+        pending_or = False
+    if not clauses or all(t.negate for c in clauses for t in c):
+        raise QueryError("empty query: give at least one term to look for")
+    if sum(len(c) for c in clauses) > MAX_TERMS:
+        raise QueryError(f"too many terms (at most {MAX_TERMS})")
+    return clauses
+
+
+def term_expression(term: Term) -> str:
+    """The FTS5 expression of one term over the `bi` and `uni` columns."""
+    us = term.text.split(" ")
+    if len(us) == 1:  # one character, or one Latin word or number
+        return f'uni : "{us[0]}"'
+    return 'bi : "' + " ".join(a + b for a, b in zip(us, us[1:])) + '"'
+
+
+def match_expression(clauses: list[list[Term]]) -> str:
+    """The FTS5 MATCH expression of parsed clauses (only tokens banmian made, quoted)."""
+    positive = []
+    negative = []
+    for clause in clauses:
+        alts = [term_expression(t) for t in clause if not t.negate]
+        if alts:
+            positive.append("(" + " OR ".join(alts) + ")")
+        negative += [term_expression(t) for t in clause if t.negate]
+    expr = " AND ".join(positive)
+    for neg in negative:
+        expr += f" NOT {neg}"
+    return expr
+
+
+def needles(clauses: list[list[Term]]) -> list[str]:
+    """The folded strings to highlight (positive terms, spaces between units removed)."""
+    return [t.text.replace(" ", "") for c in clauses for t in c if not t.negate]
+
+
+def snippet(text: str, clauses: list[list[Term]], width: int = SNIPPET_CHARS) -> str:
+    """An HTML-escaped excerpt of `text` around the first hit, hits wrapped in <mark>."""
+    folded = fold(text)
+    if len(folded) != len(text):  # folding changed the length: highlight in the folded text
+        text = folded
+    hits = []
+    for needle in needles(clauses):
+        for m in re.finditer(re.escape(needle), folded):
+            hits.append((m.start(), m.end()))
+    if not hits:
+        return html.escape(text[: 2 * width]) + ("…" if len(text) > 2 * width else "")
+    hits.sort()
+    lo = max(hits[0][0] - width, 0)
+    hi = min(hits[0][1] + width, len(text))
+    out, pos = [], lo
+    for s, e in hits:
+        if s < pos or e > hi:
+            continue
+        out.append(html.escape(text[pos:s]))
+        out.append("<mark>" + html.escape(text[s:e]) + "</mark>")
+        pos = e
+    out.append(html.escape(text[pos:hi]))
+    return ("…" if lo else "") + "".join(out) + ("…" if hi < len(text) else "")

@@ -1,0 +1,251 @@
+"""The SQLite archive: pages, articles, names and an FTS5 index of bigrams and characters.
+
+WAL mode, so readers (search, the web app) keep working while one ingest writes; each page is
+one transaction, so an interrupted ingest (even `kill -9`) leaves whole pages only, and a
+rerun skips what is there (files by content hash, pages by (hash, index)).
+"""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterator
+from datetime import datetime, timezone
+
+from banmian.archive.query import (QueryError, index_streams, match_expression, parse_query,
+                                   snippet)
+from banmian.archive.store import Filters, Hit, SearchResult
+from banmian.errors import BadInput
+
+SCHEMA_VERSION = "1"
+BUSY_TIMEOUT_MS = 30_000  # a reader or second writer waits this long for the one writer
+TREND_FORMATS = {"day": "%Y-%m-%d", "week": "%Y-W%W", "month": "%Y-%m", "year": "%Y"}
+FACET_LIMIT = 10
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS files (
+    sha256 TEXT PRIMARY KEY, path TEXT, kind TEXT, pages INTEGER, status TEXT, ingested_at TEXT);
+CREATE TABLE IF NOT EXISTS pages (
+    id INTEGER PRIMARY KEY, file_sha256 TEXT NOT NULL, page_index INTEGER NOT NULL, path TEXT,
+    kind TEXT, date TEXT, label TEXT, section TEXT, page_json TEXT NOT NULL,
+    UNIQUE (file_sha256, page_index));
+CREATE INDEX IF NOT EXISTS pages_date ON pages (date);
+CREATE TABLE IF NOT EXISTS articles (
+    id INTEGER PRIMARY KEY, page_id INTEGER NOT NULL REFERENCES pages (id), ord INTEGER NOT NULL,
+    date TEXT, outlet TEXT, kicker TEXT, headline TEXT, article_json TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS articles_date ON articles (date);
+CREATE INDEX IF NOT EXISTS articles_page ON articles (page_id);
+CREATE TABLE IF NOT EXISTS names (article_id INTEGER NOT NULL, kind TEXT NOT NULL, name TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS names_lookup ON names (kind, name, article_id);
+CREATE INDEX IF NOT EXISTS names_article ON names (article_id);
+CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5 (bi, uni, content='', tokenize='unicode61 remove_diacritics 0');
+"""
+
+
+def printed_fields(article: dict) -> list[str]:
+    """Every printed text of an article, in order: what a search looks through."""
+    out = [article.get(k) for k in ("kicker", "headline", "subtitle", "byline")]
+    out += article.get("paragraphs") or []
+    out += article.get("captions") or []
+    out += [article.get(k) for k in ("jump", "continued_from", "source_line")]
+    return [t for t in out if t]
+
+
+def article_names(article: dict) -> list[tuple[str, str]]:
+    """(kind, name) rows of an article: reporters and entities."""
+    rows = [("reporter", r) for r in article.get("reporters") or []]
+    ents = article.get("entities") or {}
+    rows += [("person", p["name"]) for p in ents.get("people") or [] if p.get("name")]
+    rows += [("place", p) for p in ents.get("places") or []]
+    rows += [("organization", o) for o in ents.get("organizations") or []]
+    return rows
+
+
+class SQLiteStore:
+    """The archive in one SQLite file (see the module docstring)."""
+
+    def __init__(self, path: str, readonly: bool = False):
+        self.path = path
+        if readonly and not os.path.exists(path):
+            raise BadInput(f"no archive at {path} (create one with banmian ingest)")
+        uri = f"file:{path}?mode=ro" if readonly else path
+        try:
+            self.db = sqlite3.connect(uri, uri=readonly, timeout=BUSY_TIMEOUT_MS / 1000,
+                                      isolation_level=None, check_same_thread=False)
+            self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            if not readonly:
+                self.db.execute("PRAGMA journal_mode = WAL")
+                self.db.execute("PRAGMA synchronous = NORMAL")
+                self.db.executescript(SCHEMA)
+                self.db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+            else:
+                self.db.execute("SELECT 1 FROM articles LIMIT 1")
+        except sqlite3.DatabaseError as exc:
+            raise BadInput(f"cannot open archive {path}: {exc}") from None
+
+    # --- writing (one writer: banmian ingest) -------------------------------------------------
+
+    def file_done(self, sha256: str) -> bool:
+        row = self.db.execute("SELECT status FROM files WHERE sha256 = ?", (sha256,)).fetchone()
+        return bool(row) and row[0] == "done"
+
+    def has_page(self, sha256: str, page_index: int) -> bool:
+        return self.db.execute("SELECT 1 FROM pages WHERE file_sha256 = ? AND page_index = ?",
+                               (sha256, page_index)).fetchone() is not None
+
+    def add_page(self, sha256: str, path: str, page: dict) -> int:
+        """Store one parsed page (a schema page dict) and its articles in one transaction;
+        returns the number of articles stored (0 when the page was already there)."""
+        info = page.get("page") or {}
+        index = info.get("index", 0)
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            if self.has_page(sha256, index):
+                db.execute("ROLLBACK")
+                return 0
+            cur = db.execute(
+                "INSERT INTO pages (file_sha256, page_index, path, kind, date, label, section, page_json) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (sha256, index, path, (page.get("source") or {}).get("kind"), info.get("date"),
+                 info.get("label"), info.get("section"), json.dumps(page, ensure_ascii=False)))
+            page_id = cur.lastrowid
+            for ord_, art in enumerate(page.get("articles") or []):
+                date = (art.get("dateline") or {}).get("date") or info.get("date")
+                cur = db.execute(
+                    "INSERT INTO articles (page_id, ord, date, outlet, kicker, headline, article_json) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (page_id, ord_, date, art.get("outlet"), art.get("kicker"), art.get("headline"),
+                     json.dumps(art, ensure_ascii=False)))
+                aid = cur.lastrowid
+                db.executemany("INSERT INTO names VALUES (?, ?, ?)", [(aid, k, n) for k, n in article_names(art)])
+                bi, uni = index_streams(printed_fields(art))
+                db.execute("INSERT INTO fts (rowid, bi, uni) VALUES (?, ?, ?)", (aid, bi, uni))
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        return len(page.get("articles") or [])
+
+    def finish_file(self, sha256: str, path: str, kind: str, pages: int) -> None:
+        self.db.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, 'done', ?)",
+                        (sha256, path, kind, pages, datetime.now(timezone.utc).isoformat(timespec="seconds")))
+
+    # --- reading ------------------------------------------------------------------------------
+
+    def _where(self, filters: Filters | None) -> tuple[str, list]:
+        f = filters or Filters()
+        sql, args = [], []
+        for column, op, value in (("a.date", ">=", f.date_from), ("a.date", "<=", f.date_to),
+                                  ("a.outlet", "=", f.outlet)):
+            if value:
+                sql.append(f"{column} {op} ?")
+                args.append(value)
+        if f.page:
+            sql.append("a.page_id IN (SELECT id FROM pages WHERE label = ?)")
+            args.append(f.page)
+        for kind, name in f.names():
+            sql.append("a.id IN (SELECT article_id FROM names WHERE kind = ? AND name = ?)")
+            args += [kind, name]
+        return (" AND ".join(sql) or "1"), args
+
+    def _match(self, query: str):
+        clauses = parse_query(query)
+        return clauses, match_expression(clauses)
+
+    def search(self, query: str, filters: Filters | None = None, limit: int = 20, offset: int = 0,
+               facets: bool = False) -> SearchResult:
+        """Articles matching `query` and `filters`, best first (BM25), with snippets."""
+        clauses, expr = self._match(query)
+        where, args = self._where(filters)
+        base = f"FROM fts JOIN articles a ON a.id = fts.rowid WHERE fts MATCH ? AND {where}"
+        try:
+            total = self.db.execute(f"SELECT count(*) {base}", [expr, *args]).fetchone()[0]
+            rows = self.db.execute(
+                f"SELECT a.id, a.page_id, a.date, a.outlet, a.kicker, a.headline, a.article_json, "
+                f"bm25(fts) AS score, p.label {base.replace('WHERE', 'JOIN pages p ON p.id = a.page_id WHERE', 1)} "
+                f"ORDER BY score LIMIT ? OFFSET ?", [expr, *args, limit, offset]).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise QueryError(f"cannot run query {query!r}: {exc}") from None
+        hits = []
+        for aid, pid, date, outlet, kicker, headline, art_json, score, label in rows:
+            text = "".join(printed_fields(json.loads(art_json)))
+            hits.append(Hit(aid, pid, date, label, outlet, kicker, headline, snippet(text, clauses), -score))
+        result = SearchResult(total, hits)
+        if facets:
+            result.facets = self._facets(base, [expr, *args])
+        return result
+
+    def _facets(self, base: str, args: list) -> dict:
+        ids = f"SELECT a.id {base}"
+        out = {"outlet": self.db.execute(
+            f"SELECT outlet, count(*) c FROM articles WHERE id IN ({ids}) AND outlet IS NOT NULL "
+            f"GROUP BY outlet ORDER BY c DESC LIMIT {FACET_LIMIT}", args).fetchall()}
+        for kind in ("reporter", "person", "place", "organization"):
+            out[kind] = self.db.execute(
+                f"SELECT name, count(*) c FROM names WHERE kind = ? AND article_id IN ({ids}) "
+                f"GROUP BY name ORDER BY c DESC LIMIT {FACET_LIMIT}", [kind, *args]).fetchall()
+        return {k: [list(r) for r in v] for k, v in out.items()}
+
+    def trend(self, query: str, by: str = "month", filters: Filters | None = None) -> list[tuple[str, int]]:
+        """How many articles match per day, week, month or year, oldest first."""
+        if by not in TREND_FORMATS:
+            raise QueryError(f"--by must be one of {', '.join(TREND_FORMATS)}, not {by!r}")
+        _, expr = self._match(query)
+        where, args = self._where(filters)
+        return [tuple(r) for r in self.db.execute(
+            f"SELECT strftime('{TREND_FORMATS[by]}', a.date) AS bucket, count(*) FROM fts "
+            f"JOIN articles a ON a.id = fts.rowid WHERE fts MATCH ? AND a.date IS NOT NULL AND {where} "
+            f"GROUP BY bucket ORDER BY bucket", [expr, *args]).fetchall()]
+
+    def article(self, article_id: int) -> dict | None:
+        row = self.db.execute("SELECT a.article_json, a.page_id, a.date, a.ord FROM articles a WHERE a.id = ?",
+                              (article_id,)).fetchone()
+        if row is None:
+            return None
+        art = json.loads(row[0])
+        art.update({"article_id": article_id, "page_id": row[1], "date": row[2], "ord": row[3]})
+        return art
+
+    def page(self, page_id: int) -> dict | None:
+        row = self.db.execute("SELECT page_json, path, kind FROM pages WHERE id = ?", (page_id,)).fetchone()
+        if row is None:
+            return None
+        page = json.loads(row[0])
+        ids = [r[0] for r in self.db.execute("SELECT id FROM articles WHERE page_id = ? ORDER BY ord", (page_id,))]
+        for art, aid in zip(page.get("articles") or [], ids):
+            art["article_id"] = aid
+        page.update({"page_id": page_id, "path": row[1], "kind": row[2]})
+        return page
+
+    def dates(self) -> list[tuple[str, int]]:
+        """Every page date with its number of pages, newest first."""
+        return [tuple(r) for r in self.db.execute(
+            "SELECT date, count(*) FROM pages WHERE date IS NOT NULL GROUP BY date ORDER BY date DESC")]
+
+    def pages_on(self, date: str) -> list[dict]:
+        return [{"page_id": r[0], "label": r[1], "section": r[2], "articles": r[3]} for r in self.db.execute(
+            "SELECT p.id, p.label, p.section, (SELECT count(*) FROM articles a WHERE a.page_id = p.id) "
+            "FROM pages p WHERE p.date = ? ORDER BY p.label, p.id", (date,))]
+
+    def articles(self, query: str | None = None, filters: Filters | None = None) -> Iterator[dict]:
+        """Every matching article (all of them without a query), oldest first, for exports."""
+        where, args = self._where(filters)
+        if query:
+            _, expr = self._match(query)
+            sql = (f"SELECT a.id FROM fts JOIN articles a ON a.id = fts.rowid WHERE fts MATCH ? AND {where} "
+                   "ORDER BY a.date, a.id")
+            args = [expr, *args]
+        else:
+            sql = f"SELECT a.id FROM articles a WHERE {where} ORDER BY a.date, a.id"
+        for (aid,) in self.db.execute(sql, args).fetchall():
+            yield self.article(aid)
+
+    def counts(self) -> dict:
+        one = lambda sql: self.db.execute(sql).fetchone()[0]  # noqa: E731
+        return {"files": one("SELECT count(*) FROM files WHERE status = 'done'"),
+                "pages": one("SELECT count(*) FROM pages"), "articles": one("SELECT count(*) FROM articles")}
+
+    def close(self) -> None:
+        self.db.close()
