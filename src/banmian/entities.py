@@ -32,7 +32,9 @@ ORG_PART_TAGS = {"n", "ns", "nt", "nz", "j", "vn", "nr", "b", "an", "ng", "nrt"}
 PLACE_UNITS = ("省", "市", "县", "区", "州", "镇", "乡", "村", "盟", "旗", "岛", "湾", "港")
 # common nouns jieba's dictionary tags as places
 NOT_PLACES = {"两国", "各国", "全国", "我国", "本国", "外国", "中外", "国内", "国外", "海外", "三国", "两岸", "大国",
-              "城市", "山区", "海关", "东西", "英雄", "上市", "新建", "普及", "治安", "城乡", "农村", "边疆", "内地"}
+              "城市", "山区", "海关", "东西", "英雄", "上市", "新建", "普及", "治安", "城乡", "农村", "边疆", "内地",
+              "上岗", "美丽", "海洋", "新鲜", "大都", "城镇", "喜庆", "新春", "大桥", "回国", "高原", "大街", "商城",
+              "新村", "福利", "太阳", "古城", "大江", "珍藏", "西南", "东北", "西北", "东南", "华北", "华东", "华南"}
 PERSON_TAGS = {"nr", "nrfg", "nrt"}
 NAME_TAILS = ("理论", "思想", "同志", "主席", "总理", "委员长", "书记")
 # the commonest surnames: a two-character word jieba tags as a name and starting with one of
@@ -130,9 +132,16 @@ def person_at(toks, i: int) -> tuple[int, str | None] | None:
             return end, title
         if title or (len(word) >= 3 and (nxt in TITLES or nxt in NAME_FOLLOWERS)):
             return end, title
-    if foreign_name_shape(word) and len(word) >= 3 and (tag == "nr" or (tag in PERSON_TAGS and name_context(toks, i))):
+    if foreign_name_shape(word) and len(word) >= 3 and tag in PERSON_TAGS and name_context(toks, i):
         return end, title
     return None
+
+
+def foreign_place(toks, i: int) -> bool:
+    """A transliterated name jieba tags as a person but with nothing around it that says
+    person (`伊拉克`, `莫斯科`): in news text such a name is mostly a place."""
+    word, tag = toks[i][2], toks[i][3]
+    return tag in PERSON_TAGS and foreign_name_shape(word) and len(word) >= 2 and not name_context(toks, i)
 
 
 def find_entities(text: str) -> list[Entity]:
@@ -151,7 +160,7 @@ def find_entities(text: str) -> list[Entity]:
         person = person_at(toks, i)
         if person is not None:
             found.append(Entity(start, person[0], "nr", text[start:person[0]], person[1]))
-        elif tag in PLACE_TAGS and len(word) >= 2 and word not in NOT_PLACES:
+        elif (tag in PLACE_TAGS and len(word) >= 2 and word not in NOT_PLACES) or foreign_place(toks, i):
             end2 = end
             if i + 1 < len(toks) and toks[i + 1][2] in PLACE_UNITS:
                 end2 = toks[i + 1][1]
