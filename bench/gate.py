@@ -49,9 +49,28 @@ def measure(runs) -> dict:
     return out
 
 
+ENTITY_SPLIT = "tune"  # the gate checks the tuning split; bench/entities.py reports the test split
+
+
+def measure_entities() -> dict:
+    """{"entities": {type: F1}} on the corpus tuning split, or {} without the corpus."""
+    from bench import entities
+
+    if not entities.corpus_path().exists():
+        print(f"entities: skipped, corpus not found at {entities.corpus_path()}")
+        return {}
+    row = entities.evaluate(ENTITY_SPLIT)
+    print(entities.format_table([row]))
+    return {"entities": {t: round(row[t]["f1"], 6) for t in entities.TYPES.values()}}
+
+
 def below_floors(measured: dict, floors: dict) -> list[str]:
     """One message per floored metric that is missing or below its floor."""
     msgs = []
+    for kind, floor in (floors.get("entities") or {}).items():
+        value = measured.get("entities", {}).get(kind)
+        if value is not None and value < floor - EPS:
+            msgs.append(f"entities {kind} F1: {value:.4f} < floor {floor:.2f}")
     for kind in KINDS:
         for split, metric_floors in (floors.get(kind) or {}).items():
             for metric, floor in metric_floors.items():
@@ -79,6 +98,11 @@ def raised_floors(measured: dict, floors: dict) -> tuple[dict, list[str]]:
                 if old is None or cand > old + EPS:
                     slot[metric] = cand
                     changes.append(f"{kind} {split} {metric}: {old} -> {cand:.2f}")
+    for kind, value in measured.get("entities", {}).items():
+        old, cand = new.setdefault("entities", {}).get(kind), floor2(value)
+        if old is None or cand > old + EPS:
+            new["entities"][kind] = cand
+            changes.append(f"entities {kind} F1: {old} -> {cand:.2f}")
     old_inv = new.get("invariant_pages")
     if old_inv is None or measured["invariant_pages"] > old_inv:
         new["invariant_pages"] = measured["invariant_pages"]
@@ -132,6 +156,7 @@ def main(argv=None) -> int:
           + ("  WARNING: over budget" if elapsed > TIME_BUDGET_S else ""))
 
     measured = measure(runs)
+    measured.update(measure_entities())
     floors = load_floors(args.floors)
     if args.update:
         new, changes = raised_floors(measured, floors)
