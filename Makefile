@@ -18,10 +18,16 @@ test: venv
 	$(PY) -m pytest -q tests
 	if [ -f bench/gate.py ]; then $(PY) bench/gate.py; fi
 
-# Parse the example page and print its JSON.
-# TODO: later this will also build a SQLite archive of the demo page.
+# Parse the example page and print its JSON, then build a SQLite archive of the examples,
+# search it, and say how to open the reader.
+DEMO_DB := demo.sqlite
 demo: venv
 	$(VENV)/bin/banmian parse examples/demo_page.txt
+	$(VENV)/bin/banmian ingest examples --db $(DEMO_DB)
+	$(VENV)/bin/banmian search 农田 --db $(DEMO_DB)
+	@echo
+	@echo "The archive is $(DEMO_DB). Open the reader with:"
+	@echo "  $(VENV)/bin/banmian serve --db $(DEMO_DB)    # then browse http://127.0.0.1:8000"
 
 clean:
-	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .hypothesis
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .hypothesis $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
