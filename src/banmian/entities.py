@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import rjieba
 
@@ -36,7 +37,12 @@ NOT_PLACES = {"两国", "各国", "全国", "我国", "本国", "外国", "中�
               "上岗", "美丽", "海洋", "新鲜", "大都", "城镇", "喜庆", "新春", "大桥", "回国", "高原", "大街", "商城",
               "新村", "福利", "太阳", "古城", "大江", "珍藏", "西南", "东北", "西北", "东南", "华北", "华东", "华南"}
 PERSON_TAGS = {"nr", "nrfg", "nrt"}
-NAME_TAILS = ("理论", "思想", "同志", "主席", "总理", "委员长", "书记")
+NAME_TAILS = ("同志", "主席", "总理", "委员长", "书记")  # not 理论/思想: `邓小平理论` is no mention
+ODD_NAME_TAGS = {"t", "nz", "nrt"}  # tags jieba's dictionary gives some names (周恩来 t)
+PLACE_ENDINGS = tuple("口庄屯营堡店集镇湾沟坪坝岭峪泊庙寨桥岗")
+# jieba's dictionary count above which a two-character word jieba tags as a name is mostly a
+# common word (文明 6585, 顾客 1366, 范畴 925) rather than a name (李鹏 676, 乔石 182)
+COMMON_WORD_FREQ = 800
 # the commonest surnames: a two-character word jieba tags as a name and starting with one of
 # these is a name even without a title around it (rarer surnames are also common words' first
 # characters: 文明, 高水平)
@@ -45,7 +51,7 @@ PLACE_TAGS = {"ns"}
 # words that often follow a person's name (speech and meeting verbs, honorifics)
 NAME_FOLLOWERS = {"说", "表示", "指出", "强调", "认为", "会见", "同志", "先生", "女士", "等", "在", "和", "与", "也",
                   "还", "曾", "一行", "夫妇", "主持", "出席", "讲话", "介绍", "告诉", "提出", "宣布"}
-NOT_PERSON_CHARS = set("的了在是和与及或说等年月日时天上下中大小新老")
+NOT_PERSON_CHARS = set("的了在是和与及或说等着过")  # function characters never in a given name
 MAX_ORG_CHARS = 20
 
 
@@ -87,6 +93,12 @@ def foreign_name_shape(word: str) -> bool:
     return len(word) >= 2 and all(ch in TRANSLIT for ch in word)
 
 
+@lru_cache(maxsize=65536)
+def common_word(word: str) -> bool:
+    """Whether jieba's dictionary counts the word often enough to be an everyday word."""
+    return rjieba.suggest_freq(word) > COMMON_WORD_FREQ
+
+
 def name_context(toks, i: int) -> bool:
     """A title before or after the word, a name list around it, or a speech verb after it."""
     prev = toks[i - 1][2] if i else ""
@@ -123,14 +135,17 @@ def person_at(toks, i: int) -> tuple[int, str | None] | None:
     sur = surname_of(word)
     if sur and word[len(sur):] in TITLES and tag in PERSON_TAGS:  # `周总理`: the surname is the name
         return start + len(sur), word[len(sur):]
-    for tail in NAME_TAILS:  # `邓小平理论`: a name the dictionary joined to the word after it
+    for tail in NAME_TAILS:  # `邓小平同志`: a name the dictionary joined to the word after it
         if word.endswith(tail) and chinese_name_shape(word[: -len(tail)]):
             return end - len(tail), title
+    if len(word) >= 3 and word.endswith(PLACE_ENDINGS):
+        return None  # `张家口`, `石家庄`: a place built like a name
     nxt = toks[i + 1][2] if i + 1 < len(toks) else ""
     if chinese_name_shape(word):
-        if tag in PERSON_TAGS and (len(word) >= 3 or word[0] in COMMON_SURNAMES or name_context(toks, i)):
+        if tag in PERSON_TAGS and (len(word) >= 3 or title is not None or (
+                (name_context(toks, i) or word[0] in COMMON_SURNAMES) and not common_word(word))):
             return end, title
-        if title or (len(word) >= 3 and (nxt in TITLES or nxt in NAME_FOLLOWERS)):
+        if title or (len(word) >= 3 and (nxt in TITLES or nxt in NAME_FOLLOWERS or tag in ODD_NAME_TAGS)):
             return end, title
     if foreign_name_shape(word) and len(word) >= 3 and tag in PERSON_TAGS and name_context(toks, i):
         return end, title
