@@ -56,7 +56,8 @@ class _Pages:
 def _records(store, query, filters) -> Iterator[tuple[dict, dict | None]]:
     pages = _Pages(store)
     for article in store.articles(query or None, filters):
-        yield article, pages.get(article.get("page_id"))
+        if article is not None:  # None: gone between the id list and the read
+            yield article, pages.get(article.get("page_id"))
 
 
 def jsonl_record(article: dict, page: dict | None) -> dict:
@@ -147,7 +148,7 @@ def _pyarrow():
         import pyarrow
         import pyarrow.parquet
     except ImportError:
-        raise RuntimeError("--format parquet needs pyarrow: pip install 'banmian[parquet]'") from None
+        raise BadInput("--format parquet needs pyarrow: pip install 'banmian[parquet]'") from None
     return pyarrow
 
 
