@@ -90,6 +90,20 @@ def test_several_files_are_json_lines(capsys, files):
     assert paths == [files["one"], files["other"]]
 
 
+def test_ninjs_is_one_object_per_article_with_headline_roles(capsys, files):
+    code, out, _ = run(capsys, "parse", "--format", "ninjs", files["two_pages"])
+    assert code == 0
+    objs = [json.loads(line) for line in out.splitlines()]
+    code, pages_out, _ = run(capsys, "parse", files["two_pages"])
+    articles = [a for line in pages_out.splitlines() for a in json.loads(line)["articles"]]
+    assert len(objs) == len(articles)
+    for obj, art in zip(objs, articles):
+        assert obj["uri"].startswith("urn:banmian:article:") and obj["uri"].endswith(":" + art["id"])
+        roles = {h["role"]: h["value"] for h in obj.get("headlines", [])}
+        assert roles.get("main") == art["headline"]
+        assert obj["bodies"][0]["value"] == "\n".join(art["paragraphs"])
+
+
 def test_jsonl_is_one_article_per_line_with_page_fields(capsys, files):
     code, out, _ = run(capsys, "parse", "--format", "jsonl", files["two_pages"])
     assert code == 0

@@ -25,6 +25,7 @@ from banmian.model import Page, line_ranges
 from banmian.writers.json import dumps, page_to_dict
 from banmian.writers.jsonl import page_to_jsonl_records
 from banmian.writers.markdown import page_to_markdown
+from banmian.writers.ninjs import article_to_ninjs
 
 PROG = "banmian"
 EXIT_OK, EXIT_INTERNAL, EXIT_BAD_INPUT, EXIT_BROKEN_PIPE, EXIT_INTERRUPTED = 0, 1, 2, 141, 130
@@ -35,6 +36,8 @@ output:
          several pages or several files: JSON Lines, one page object per line
   md     Markdown, one # section per page and one ## section per article
   jsonl  JSON Lines, one article per line with its page's fields copied in
+  ninjs  JSON Lines, one IPTC ninjs 2.1 object per article (headlines with roles, bodies, by,
+         located, infosources, people/places/organisations)
 
 input:
   Text dumps and PDFs are told apart by content. A PDF is read by its text layer (characters
@@ -107,7 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", metavar="FILE",
                    help="page text dump(s) (UTF-8, GB18030, Big5 or UTF-16) or born-digital PDF(s)")
     p.add_argument("--pages", metavar="SPEC", help="only these pages of each file, e.g. 2-5,7 (1-based)")
-    p.add_argument("--format", choices=["json", "md", "jsonl"], default="json", help="output format (default json)")
+    p.add_argument("--format", choices=["json", "md", "jsonl", "ninjs"], default="json", help="output format (default json)")
     p.add_argument("-o", "--output", metavar="OUT", help="write the output to OUT (atomically) instead of stdout")
     p.add_argument("--explain", action="store_true", help="print a line-by-line table of decisions")
     p.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD",
@@ -192,6 +195,10 @@ class Emitter:
         if self.fmt == "jsonl":
             for record in page_to_jsonl_records(page):
                 self.stream.write(dumps(record) + "\n")
+        elif self.fmt == "ninjs":
+            page_dict = page_to_dict(page)
+            for article in page_dict["articles"]:
+                self.stream.write(dumps(article_to_ninjs(article, page_dict)) + "\n")
         elif self.fmt == "md":
             self.stream.write(("\n" if self.pages > 1 else "") + page_to_markdown(page))
         elif self.single_file and self.pages == 1:
