@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q -e '.[test,bench]'
 	touch $(STAMP)
 
-test: venv
+test: venv browser-deps
 	$(PY) -m pytest -q tests
 	if [ -f bench/gate.py ]; then $(PY) bench/gate.py; fi
 
@@ -31,3 +31,19 @@ demo: venv
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .hypothesis $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+
+# A real browser drives the reader: Debian's chromium (installed with apt when missing),
+# headless, through Playwright, with a small Chinese font so the screenshots are legible; the
+# screenshots land in bench/out/ (git-ignored).
+.PHONY: browser-test browser-deps
+browser-test: venv
+	command -v chromium || (apt-get update && apt-get install -y chromium)
+	fc-list :lang=zh | grep -q . || (apt-get update && apt-get install -y fonts-wqy-microhei)
+	$(PY) -m pip install -q -e '.[test]'
+	BANMIAN_BROWSER_TEST=required $(PY) -m pytest -q tests/test_browser.py
+
+# For `make test`: try to install chromium and a Chinese font (Debian packages) so the browser
+# test runs; where apt cannot (no root, no network), the browser test skips and says why.
+browser-deps:
+	-@command -v chromium >/dev/null || (command -v apt-get >/dev/null && apt-get update -qq && apt-get install -y -qq chromium >/dev/null) || echo "browser-deps: chromium not installed; the browser test will skip"
+	-@fc-list :lang=zh 2>/dev/null | grep -q . || (command -v apt-get >/dev/null && apt-get install -y -qq fonts-wqy-microhei >/dev/null) || true

@@ -16,7 +16,10 @@ FACET_KINDS = ("outlet", "reporter", "person", "place", "organization")
 FACET_TITLES = {"outlet": "媒体 outlet", "reporter": "记者 reporter", "person": "人物 person",
                 "place": "地点 place", "organization": "机构 organization"}
 CHART_WIDTH, CHART_HEIGHT, CHART_LABEL = 640, 120, 18
-MAX_FILLED_MONTHS = 600  # months with no match are drawn as gaps up to this span
+MAX_BAR_WIDTH = 40.0
+CHART_HEADROOM = 14  # room above the tallest bar for its count
+MAX_MONTH_BARS = 120  # a longer span is drawn per year
+CHART_PAD = 48  # room right of the bars for the last label
 
 
 def query_url(path: str, params: dict, **changes) -> str:
@@ -27,6 +30,7 @@ def query_url(path: str, params: dict, **changes) -> str:
 
 
 templates = Jinja2Templates(directory=TEMPLATES_DIR)  # autoescapes .html templates
+templates.env.trim_blocks = templates.env.lstrip_blocks = True
 templates.env.globals.update(query_url=query_url, FACET_KINDS=FACET_KINDS, FACET_TITLES=FACET_TITLES,
                              COLOURS=COLOURS)
 
@@ -47,44 +51,51 @@ def group_dates(dates: list[tuple[str, int]]) -> list[tuple[str, list[tuple[str,
 def _months_between(first: str, last: str) -> list[str]:
     y, m = int(first[:4]), int(first[5:7])
     out = []
-    while f"{y:04d}-{m:02d}" <= last and len(out) <= MAX_FILLED_MONTHS:
+    while f"{y:04d}-{m:02d}" <= last and len(out) <= MAX_MONTH_BARS:
         out.append(f"{y:04d}-{m:02d}")
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
     return out
 
 
-def fill_months(buckets: list[tuple[str, int]]) -> list[tuple[str, int]]:
-    """Monthly counts with the months between that had no match added as zeros."""
+def chart_series(buckets: list[tuple[str, int]]) -> tuple[str, list[tuple[str, int]]]:
+    """("month", monthly counts) with the months without a match as zeros; over a span of more
+    than MAX_MONTH_BARS months, ("year", yearly counts) likewise."""
     counts = {b: c for b, c in buckets if b}
     if not counts:
-        return []
+        return "month", []
     try:
         months = _months_between(min(counts), max(counts))
+        if len(months) <= MAX_MONTH_BARS:
+            return "month", [(m, counts.get(m, 0)) for m in months]
+        years: dict[str, int] = {}
+        for bucket, count in counts.items():
+            years[bucket[:4]] = years.get(bucket[:4], 0) + count
+        first, last = int(min(years)), int(max(years))
+        return "year", [(str(y), years.get(str(y), 0)) for y in range(first, last + 1)]
     except ValueError:  # a bucket that is not YYYY-MM: draw what there is
-        return sorted(counts.items())
-    if len(months) > MAX_FILLED_MONTHS:
-        return sorted(counts.items())
-    return [(m, counts.get(m, 0)) for m in months]
+        return "month", sorted(counts.items())
 
 
 def trend_chart(buckets: list[tuple[str, int]]) -> dict | None:
-    """Bars of an inline SVG chart of matches per month: x, y, width, height of each bar, its
-    month and count, and the labels to print under the axis (about eight)."""
-    series = fill_months(buckets)
+    """An inline SVG bar chart of monthly match counts (yearly over long spans): each bar's
+    x, y, width, height, period and count, and which periods get a label under the axis
+    (about eight)."""
+    unit, series = chart_series(buckets)
     if not series:
         return None
     top = max(c for _, c in series) or 1
     step = CHART_WIDTH / len(series)
-    bar_w = max(step * 0.8, 1.0)
+    bar_w = min(max(step * 0.8, 1.0), MAX_BAR_WIDTH)
     label_every = max(1, round(len(series) / 8))
     bars = []
-    for i, (month, count) in enumerate(series):
-        h = CHART_HEIGHT * count / top
+    for i, (period, count) in enumerate(series):
+        h = (CHART_HEIGHT - CHART_HEADROOM) * count / top
         bars.append({"x": round(i * step, 2), "y": round(CHART_HEIGHT - h, 2), "w": round(bar_w, 2),
-                     "h": round(h, 2), "label": month, "count": count,
-                     "show_label": i % label_every == 0})
-    return {"bars": bars, "width": CHART_WIDTH, "height": CHART_HEIGHT + CHART_LABEL, "axis": CHART_HEIGHT,
-            "top": top, "total": sum(c for _, c in series)}
+                     "h": round(h, 2), "label": period, "count": count,
+                     "show_label": i % label_every == 0, "show_count": len(series) <= 24 and count > 0})
+    return {"bars": bars, "unit": unit, "plot": CHART_WIDTH, "width": CHART_WIDTH + CHART_PAD,
+            "height": CHART_HEIGHT + CHART_LABEL, "axis": CHART_HEIGHT, "top": top,
+            "total": sum(c for _, c in series)}
 
 
 def line_owners(articles: list[dict]) -> dict[int, int]:

@@ -1,0 +1,56 @@
+"""The FastAPI application: the reader (HTML), the JSON API under /api and the static files."""
+from __future__ import annotations
+
+import os
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from banmian import __version__
+from banmian.archive import open_archive
+from banmian.errors import BadInput
+from banmian.web import api, reader, upload
+from banmian.web.deps import WebConfig
+from banmian.web.errors import install_handlers
+from banmian.web.render import STATIC_DIR, TEMPLATES_DIR
+
+DESCRIPTION = """Search and read a banmian archive of Chinese newspaper articles.
+
+Every error is `{"error": {"code": <HTTP status>, "message": "<one line>"}}`: 400 a query
+that cannot be run (or an upload that cannot be ingested), 401/403 a write without the right
+token or to a read-only archive, 404 an unknown id or route, 413 an upload too large,
+422 a parameter that fails validation, 503 the archive cannot be opened.
+Lists take `limit` (1–100, default 20) and `offset`."""
+
+
+def uploads_dir(db_path: str) -> str:
+    """Where uploaded files are kept: a folder next to the archive."""
+    return os.path.abspath(db_path) + ".uploads"
+
+
+def prepare_archive(db_path: str, write_token: str | None) -> None:
+    """Check the archive before serving: create it when writes are allowed, else make sure it
+    opens read-only. Raises `BadInput` (one line) when it cannot be used."""
+    if write_token is not None and not write_token.strip():
+        raise BadInput("--write-token must not be empty")
+    if not os.path.isdir(TEMPLATES_DIR) or not os.path.isdir(STATIC_DIR):
+        raise BadInput(f"the web reader's templates are missing from {os.path.dirname(TEMPLATES_DIR)}")
+    store = open_archive(db_path, readonly=write_token is None)
+    store.close()
+
+
+def create_app(db_path: str, write_token: str | None = None) -> FastAPI:
+    """The web app over the archive at `db_path`: read-only unless `write_token` is given, in
+    which case `POST /api/ingest` accepts uploads carrying it. Raises `BadInput` when the
+    archive cannot be opened (a read-only one must exist)."""
+    prepare_archive(db_path, write_token)
+    app = FastAPI(title="banmian archive", version=__version__, description=DESCRIPTION,
+                  docs_url="/api/docs", redoc_url=None, openapi_url="/api/openapi.json")
+    app.state.banmian = WebConfig(db_path=db_path, write_token=write_token or None,
+                                  uploads_dir=uploads_dir(db_path))
+    install_handlers(app)
+    app.include_router(api.router)
+    app.include_router(upload.router)
+    app.include_router(reader.router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    return app
