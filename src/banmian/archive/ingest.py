@@ -96,8 +96,11 @@ def ingest(store, paths: list[str], page_date: str | None = None,
                 report.skipped += 1
             else:
                 n = 0
+                is_json = path.lower().endswith((".json", ".jsonl"))
                 for n, page in enumerate(file_pages(path, page_date), 1):
-                    report.articles += store.add_page(sha, path, page)
+                    # a page is keyed by its place in this file: page JSON of several parsed files
+                    # repeats `page.index` (each file's pages count from 0)
+                    report.articles += store.add_page(sha, path, page, n - 1 if is_json else None)
                     report.pages += 1
                     if progress:
                         report.seconds = time.monotonic() - t0

@@ -11,6 +11,7 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from datetime import datetime, timezone
+from urllib.parse import quote
 
 from banmian.archive.query import (QueryError, index_streams, match_expression, parse_query,
                                    snippet)
@@ -21,6 +22,7 @@ SCHEMA_VERSION = "1"
 BUSY_TIMEOUT_MS = 30_000  # a reader or second writer waits this long for the one writer
 TREND_FORMATS = {"day": "%Y-%m-%d", "week": "%Y-W%W", "month": "%Y-%m", "year": "%Y"}
 FACET_LIMIT = 10
+MMAP_BYTES = 1 << 30  # reads through memory mapping: filtered searches visit many article rows
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -69,11 +71,12 @@ class SQLiteStore:
         self.path = path
         if readonly and not os.path.exists(path):
             raise BadInput(f"no archive at {path} (create one with banmian ingest)")
-        uri = f"file:{path}?mode=ro" if readonly else path
+        uri = f"file:{quote(path)}?mode=ro" if readonly else path  # quoted: a path may hold ? # %
         try:
             self.db = sqlite3.connect(uri, uri=readonly, timeout=BUSY_TIMEOUT_MS / 1000,
                                       isolation_level=None, check_same_thread=False)
             self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            self.db.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
             if not readonly:
                 self.db.execute("PRAGMA journal_mode = WAL")
                 self.db.execute("PRAGMA synchronous = NORMAL")
@@ -94,11 +97,13 @@ class SQLiteStore:
         return self.db.execute("SELECT 1 FROM pages WHERE file_sha256 = ? AND page_index = ?",
                                (sha256, page_index)).fetchone() is not None
 
-    def add_page(self, sha256: str, path: str, page: dict) -> int:
+    def add_page(self, sha256: str, path: str, page: dict, index: int | None = None) -> int:
         """Store one parsed page (a schema page dict) and its articles in one transaction;
-        returns the number of articles stored (0 when the page was already there)."""
+        returns the number of articles stored (0 when the page was already there). `index` is
+        the page's place in the ingested file (what a rerun skips by); default `page.index`."""
         info = page.get("page") or {}
-        index = info.get("index", 0)
+        if index is None:
+            index = info.get("index", 0)
         db = self.db
         db.execute("BEGIN IMMEDIATE")
         try:
@@ -160,12 +165,17 @@ class SQLiteStore:
         clauses, expr = self._match(query)
         where, args = self._where(filters)
         base = f"FROM fts JOIN articles a ON a.id = fts.rowid WHERE fts MATCH ? AND {where}"
+        # Without filters the index alone answers (each indexed row is an article: both are
+        # written in one transaction). Matches are ranked as (id, score) pairs and only the
+        # shown rows are read whole: sorting whole rows would read every match's JSON.
+        matches = "FROM fts WHERE fts MATCH ?" if where == "1" else base
+        ranked = f"SELECT fts.rowid AS id, bm25(fts) AS score {matches} ORDER BY score, id LIMIT ? OFFSET ?"
         try:
-            total = self.db.execute(f"SELECT count(*) {base}", [expr, *args]).fetchone()[0]
+            total = self.db.execute(f"SELECT count(*) {matches}", [expr, *args]).fetchone()[0]
             rows = self.db.execute(
-                f"SELECT a.id, a.page_id, a.date, a.outlet, a.kicker, a.headline, a.article_json, "
-                f"bm25(fts) AS score, p.label {base.replace('WHERE', 'JOIN pages p ON p.id = a.page_id WHERE', 1)} "
-                f"ORDER BY score LIMIT ? OFFSET ?", [expr, *args, limit, offset]).fetchall()
+                f"SELECT a.id, a.page_id, a.date, a.outlet, a.kicker, a.headline, a.article_json, m.score, p.label "
+                f"FROM ({ranked}) m JOIN articles a ON a.id = m.id JOIN pages p ON p.id = a.page_id "
+                f"ORDER BY m.score, m.id", [expr, *args, limit, offset]).fetchall()
         except sqlite3.OperationalError as exc:
             raise QueryError(f"cannot run query {query!r}: {exc}") from None
         hits = []

@@ -15,12 +15,20 @@ PARAGRAPH_END_MARKS = set("。！？…”’）)」』】：；，、")
 VERY_SHORT_SHARE = 0.5  # a line shorter than half the column ends its paragraph regardless
 
 
+LEAD_IN_REASON = "body:lead_in"  # set by the classify stage
+
+
 def fragments_of(page: Page) -> list[Fragment]:
-    """Maximal runs of consecutive body lines, in input order."""
+    """Maximal runs of consecutive body lines, in input order; a line that opens with a lead-in
+    byline (`据新华社北京1月12日电`) starts a run of its own, so an article start inside a run
+    can be seen (dumps without blank lines print articles back to back: dev raw page 20)."""
     out: list[Fragment] = []
     cur: list[Line] = []
     for ln in page.lines:
         if ln.kind == "body":
+            if cur and LEAD_IN_REASON in ln.reasons:
+                out.append(Fragment(lines=cur))
+                cur = []
             cur.append(ln)
             continue
         if cur:
