@@ -16,17 +16,27 @@ VERY_SHORT_SHARE = 0.5  # a line shorter than half the column ends its paragraph
 
 
 LEAD_IN_REASON = "body:lead_in"  # set by the classify stage
+BLANK_SHARE_MIN = 0.02  # share of blank lines above which a dump separates blocks by them
+
+
+def separates_blocks(page: Page) -> bool:
+    """Whether the dump separates text blocks by blank lines (pdftotext's default mode does;
+    `pdftotext -raw` and PyMuPDF do not)."""
+    blanks = sum(1 for ln in page.lines if ln.kind == "blank")
+    return blanks >= BLANK_SHARE_MIN * max(len(page.lines), 1)
 
 
 def fragments_of(page: Page) -> list[Fragment]:
-    """Maximal runs of consecutive body lines, in input order; a line that opens with a lead-in
-    byline (`据新华社北京1月12日电`) starts a run of its own, so an article start inside a run
-    can be seen (dumps without blank lines print articles back to back: dev raw page 20)."""
+    """Maximal runs of consecutive body lines, in input order. In a dump without blank lines a
+    line that opens with a lead-in byline (`据新华社北京1月12日电`) starts a run of its own, so an
+    article start inside a run can be seen (such dumps print articles back to back: dev raw page
+    20; where blank lines separate blocks, splitting there too cost pdftotext headline_acc)."""
     out: list[Fragment] = []
     cur: list[Line] = []
+    split_lead_ins = not separates_blocks(page)
     for ln in page.lines:
         if ln.kind == "body":
-            if cur and LEAD_IN_REASON in ln.reasons:
+            if split_lead_ins and cur and LEAD_IN_REASON in ln.reasons:
                 out.append(Fragment(lines=cur))
                 cur = []
             cur.append(ln)

@@ -27,7 +27,7 @@ from typing import NamedTuple
 from banmian.article_starts import START_THRESHOLD, lines_around, start_features, start_logit, start_reason
 from banmian.link_model import LINK_WEIGHTS, join_logit
 from banmian.model import Fragment, Page, line_positions
-from banmian.stages.paragraphs import in_lead_in
+from banmian.stages.paragraphs import in_lead_in, separates_blocks
 from banmian.similarity import ContentSpace, Group
 
 # Opening a new thread scores the start model's log-odds plus this; continuing one, the link
@@ -38,7 +38,6 @@ NEW_THREAD_OFFSET = 2.5
 # non-body lines, so a fragment opens an article far more often (dev 1-40, raw dumps: 2.5:
 # 0.664, 5: 0.722, 7: 0.749, 9: 0.741, 12: 0.737).
 NEW_THREAD_OFFSET_NO_BLANKS = 7.0
-BLANK_SHARE_MIN = 0.02  # share of blank lines above which a dump separates blocks by them
 SURE_START_SCORE = 10.0  # a sure start is the only choice; its score does not rank hypotheses
 # Partial threadings kept by the beam search (dev 1-40 pdftotext body_char_acc with the link
 # model: 4: 0.771, 8: 0.788, 16: 0.779; the greedy choice was 0.716 with the earlier scores).
@@ -161,8 +160,7 @@ def score_threads(beam: list[Hypothesis], frags: list[Fragment], i: int) -> dict
 
 def new_thread_offset(page: Page) -> float:
     """NEW_THREAD_OFFSET for dumps that separate blocks by blank lines, else the no-blanks one."""
-    blanks = sum(1 for ln in page.lines if ln.kind == "blank")
-    return NEW_THREAD_OFFSET if blanks >= BLANK_SHARE_MIN * max(len(page.lines), 1) else NEW_THREAD_OFFSET_NO_BLANKS
+    return NEW_THREAD_OFFSET if separates_blocks(page) else NEW_THREAD_OFFSET_NO_BLANKS
 
 
 def extend(h: Hypothesis, ti: int, i: int, space: ContentSpace, score: float) -> Hypothesis:
