@@ -545,3 +545,43 @@ def test_hits_best_first_with_facets(store):
     filtered = store.search("经济", Filters(outlet="本报"), facets=True)
     assert (filtered.total, filtered.facets["outlet"]) == (2, [["本报", 2]])
     assert {h.headline for h in filtered.hits} == {A1, A7}
+
+
+# ---------------------------------------------------------------- fast paths at scale
+
+
+def test_one_token_totals_come_from_the_vocabulary_and_equal_a_count(store):
+    from banmian.archive.query import parse_query, single_token
+
+    assert single_token(parse_query("北京")) == ("北京", "bi")
+    assert single_token(parse_query("京")) == ("京", "uni")
+    assert single_token(parse_query("北京市")) is None and single_token(parse_query("北京 上海")) is None
+    for query in ("北京", "经济", "京", "冬"):
+        clauses, expr = store._match(query)
+        counted = store.db.execute("SELECT count(*) FROM fts WHERE fts MATCH ?", (expr,)).fetchone()[0]
+        assert store.search(query).total == counted == store._vocab_total(clauses)
+
+
+def test_a_term_in_very_many_articles_lists_the_newest_first(store, monkeypatch):
+    import banmian.archive.sqlite as sq
+
+    by_rank = store.search("北京", limit=100)
+    monkeypatch.setattr(sq, "RANK_MAX_MATCHES", 1)
+    by_id = store.search("北京", limit=100)
+    assert by_id.total == by_rank.total == 2
+    assert [h.article_id for h in by_id.hits] == sorted((h.article_id for h in by_rank.hits), reverse=True)
+
+
+def test_outlet_filter_rides_in_the_index(store):
+    assert found(store, "北京", Filters(outlet="新华社")) == {A6}
+    assert found(store, "北京", Filters(outlet="本报")) == {A1}
+    assert found(store, "北京", Filters(outlet="人民日报")) == set()
+
+
+def test_bigrams_do_not_cross_punctuation(tmp_path):
+    db = str(tmp_path / "p.sqlite")
+    s = open_archive(db)
+    s.add_page("x" * 64, "p.txt", page("2024-01-01", "A01", [article("标题", ["去年，是丰收年。"])]))
+    assert s.search("年是").total == 0  # `年，是`: no bigram across the comma
+    assert s.search("去年").total == 1 and s.search('"去年，是"').total == 1
+    s.close()

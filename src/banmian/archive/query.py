@@ -26,7 +26,8 @@ MAX_QUERY_CHARS = 500  # a longer query is a mistake (or an attack), not a searc
 MAX_TERMS = 32
 SNIPPET_CHARS = 60  # characters of context on each side of the first hit
 
-_WORD = re.compile(r"[0-9a-z]+|[^\W\d_a-z]|[^\s\w]", re.UNICODE)
+_PUNCT = re.compile(r"[^\w\s]+")  # punctuation and symbols end a run of units
+_UNIT = re.compile(r"[0-9a-z]+|[^\W_]")  # an ASCII word or number whole, any other letter alone
 
 
 class QueryError(BanmianError):
@@ -48,34 +49,44 @@ def fold(text: str) -> str:
     """The form text is matched in: simplified characters, NFKC (full-width → half-width),
     lower case. Stored and shown text is never folded."""
     conv = _converter()
-    text = unicodedata.normalize("NFKC", text).lower()
+    if not unicodedata.is_normalized("NFKC", text):  # a quick check; most text already is
+        text = unicodedata.normalize("NFKC", text)
+    text = text.lower()
     return conv.convert(text) if conv is not None else text
 
 
 def units(text: str) -> list[str]:
     """The matching units of folded text: each CJK character alone, Latin words and numbers
     whole; punctuation and spaces dropped."""
-    return [u for u in _WORD.findall(text) if u.isalnum()]
+    return _UNIT.findall(text)
+
+
+def segments(folded: str) -> list[list[str]]:
+    """The units of folded text in runs that punctuation separates (spaces do not: a headline
+    printed with a space still reads on)."""
+    return [us for part in _PUNCT.split(folded) if (us := units(part))]
 
 
 def index_streams(texts: list[str]) -> tuple[str, str]:
     """(bigram stream, unigram stream) of an article's printed fields, for the FTS columns.
 
-    Bigrams never cross from one field (or paragraph) to the next, so a phrase (two or more
-    units: at least one bigram spanning each join) cannot match across a boundary.
+    Bigrams never cross from one field (or paragraph) to the next, nor over punctuation, so a
+    phrase (two or more units: at least one bigram spanning each join) cannot match across a
+    boundary (`年，是` gives no bigram `年是`).
     """
     bi: list[str] = []
     uni: list[str] = []
-    for text in texts:
-        us = units(fold(text))
-        uni.extend(us)
-        bi.extend(a + b for a, b in zip(us, us[1:]))
+    # one fold for the whole article (OpenCC and NFKC cost per call); "\n" survives folding
+    for text in fold("\n".join(t.replace("\n", " ") for t in texts)).split("\n"):
+        for us in segments(text):
+            uni.extend(us)
+            bi.extend(a + b for a, b in zip(us, us[1:]))
     return " ".join(bi), " ".join(uni)
 
 
 @dataclass(frozen=True, slots=True)
 class Term:
-    text: str  # as the user typed it (folded)
+    text: str  # folded units separated by spaces, runs between punctuation by " | "
     negate: bool = False
 
 
@@ -98,7 +109,7 @@ def parse_query(query: str) -> list[list[Term]]:
         negate = part.startswith("-") and len(part) > 1
         raw = part[1:] if negate else part
         raw = raw[1:-1] if raw.startswith('"') else raw
-        folded = " ".join(units(fold(raw)))
+        folded = " | ".join(" ".join(seg) for seg in segments(fold(raw)))
         if not folded:
             continue  # only punctuation or FTS syntax characters: nothing to match
         term = Term(folded, negate)
@@ -115,11 +126,27 @@ def parse_query(query: str) -> list[list[Term]]:
 
 
 def term_expression(term: Term) -> str:
-    """The FTS5 expression of one term over the `bi` and `uni` columns."""
-    us = term.text.split(" ")
-    if len(us) == 1:  # one character, or one Latin word or number
-        return f'uni : "{us[0]}"'
-    return 'bi : "' + " ".join(a + b for a, b in zip(us, us[1:])) + '"'
+    """The FTS5 expression of one term over the `bi` and `uni` columns: each run between
+    punctuation as a phrase of bigrams (a single unit: in the `uni` column), all of them."""
+    parts = []
+    for run in term.text.split(" | "):
+        us = run.split(" ")
+        if len(us) == 1:  # one character, or one Latin word or number
+            parts.append(f'uni : "{us[0]}"')
+        else:
+            parts.append('bi : "' + " ".join(a + b for a, b in zip(us, us[1:])) + '"')
+    return parts[0] if len(parts) == 1 else "(" + " AND ".join(parts) + ")"
+
+
+def single_token(clauses: list[list[Term]]) -> tuple[str, str] | None:
+    """(token, column) when the query is one term that is one index token (one unit, or two
+    units: one bigram), else None."""
+    if len(clauses) != 1 or len(clauses[0]) != 1 or clauses[0][0].negate or " | " in clauses[0][0].text:
+        return None
+    us = clauses[0][0].text.split(" ")
+    if len(us) == 1:
+        return us[0], "uni"
+    return (us[0] + us[1], "bi") if len(us) == 2 else None
 
 
 def match_expression(clauses: list[list[Term]]) -> str:
@@ -139,7 +166,7 @@ def match_expression(clauses: list[list[Term]]) -> str:
 
 def needles(clauses: list[list[Term]]) -> list[str]:
     """The folded strings to highlight (positive terms, spaces between units removed)."""
-    return [t.text.replace(" ", "") for c in clauses for t in c if not t.negate]
+    return [part.replace(" ", "") for c in clauses for t in c if not t.negate for part in t.text.split(" | ")]
 
 
 def snippet(text: str, clauses: list[list[Term]], width: int = SNIPPET_CHARS) -> str:
