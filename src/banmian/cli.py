@@ -445,8 +445,11 @@ def cmd_search(args) -> int:
 
     from banmian.archive import open_archive
 
+    from banmian.archive.query import check_query
+
     if args.limit < 1 or args.offset < 0:
         raise Usage("--limit must be 1 or more and --offset 0 or more")
+    check_query(args.query)  # the same refusals as the API: AND/NOT/NEAR, parentheses
     store = open_archive(args.db, readonly=True)
     try:
         if args.by:

@@ -192,3 +192,21 @@ def snippet(text: str, clauses: list[list[Term]], width: int = SNIPPET_CHARS) ->
         pos = e
     out.append(html.escape(text[pos:hi]))
     return ("…" if lo else "") + "".join(out) + ("…" if hi < len(text) else "")
+
+
+_OPERATOR_WORD = re.compile(r"(?:^|\s)(AND|NOT|NEAR)(?=\s|$)")
+
+
+def check_query(query: str) -> None:
+    """Refuse, with a `QueryError`, full-text-search syntax that banmian's query language does
+    not have and would otherwise read as plain words: the operators AND, NOT and NEAR and
+    parentheses outside quotes. (The store itself refuses empty, overlong and unbalanced
+    queries.)"""
+    parse_query(query)  # the store's own checks first: empty, overlong, unbalanced quotes
+    outside = re.sub(r'"[^"]*"', " ", query)
+    if _OPERATOR_WORD.search(outside):
+        raise QueryError('AND, NOT and NEAR are not query operators: terms separated by spaces must '
+                         'all match, OR matches either, -term excludes (quote a word to find it: "AND")')
+    if "(" in outside or ")" in outside:
+        raise QueryError('parentheses do not group terms: terms separated by spaces must all match, '
+                         'OR matches either, -term excludes (quote text to find it: "(完)")')

@@ -11,7 +11,8 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query
 from fastapi.responses import RedirectResponse
 
 from banmian.archive import Filters, Store
-from banmian.web.deps import MAX_ID, MAX_OFFSET, check_query, get_store, search_filters
+from banmian.archive.query import check_query
+from banmian.web.deps import MAX_ID, MAX_OFFSET, get_store, search_filters
 from banmian.web.errors import error_doc
 from banmian.web.schemas import (
     DatePagesResponse,

@@ -2,7 +2,6 @@
 filters of the query string, and the query check shared by the API and the reader."""
 from __future__ import annotations
 
-import re
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -11,7 +10,6 @@ from typing import Annotated
 from fastapi import HTTPException, Query, Request
 
 from banmian.archive import Filters, Store, open_archive
-from banmian.archive.query import QueryError, parse_query
 from banmian.errors import BanmianError
 
 DATE_PATTERN = r"^(\d{4}-\d{2}-\d{2})?$"  # empty allowed: an HTML form sends blank fields
@@ -69,21 +67,3 @@ def search_filters(
                    outlet=_blank_none(outlet), page=_blank_none(page), reporter=_blank_none(reporter),
                    person=_blank_none(person), place=_blank_none(place),
                    organization=_blank_none(organization))
-
-
-_OPERATOR_WORD = re.compile(r"(?:^|\s)(AND|NOT|NEAR)(?=\s|$)")
-
-
-def check_query(query: str) -> None:
-    """Refuse, with a `QueryError`, full-text-search syntax that banmian's query language does
-    not have and would otherwise read as plain words: the operators AND, NOT and NEAR and
-    parentheses outside quotes. (The store itself refuses empty, overlong and unbalanced
-    queries.)"""
-    parse_query(query)  # the store's own checks first: empty, overlong, unbalanced quotes
-    outside = re.sub(r'"[^"]*"', " ", query)
-    if _OPERATOR_WORD.search(outside):
-        raise QueryError('AND, NOT and NEAR are not query operators: terms separated by spaces must '
-                         'all match, OR matches either, -term excludes (quote a word to find it: "AND")')
-    if "(" in outside or ")" in outside:
-        raise QueryError('parentheses do not group terms: terms separated by spaces must all match, '
-                         'OR matches either, -term excludes (quote text to find it: "(完)")')

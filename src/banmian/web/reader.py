@@ -9,12 +9,11 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from banmian.archive import Filters, Store
-from banmian.archive.query import QueryError
+from banmian.archive.query import QueryError, check_query
 from banmian.web.deps import (
     MAX_ID,
     MAX_OFFSET,
     WebConfig,
-    check_query,
     config,
     get_store,
     search_filters,
