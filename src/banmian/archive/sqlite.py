@@ -18,7 +18,7 @@ from banmian.archive.query import (QueryError, fold, index_streams, match_expres
 from banmian.archive.store import Filters, Hit, SearchResult
 from banmian.errors import BadInput
 
-SCHEMA_VERSION = "2"  # 2: the fts table has a `meta` column (outlet tokens) and a vocabulary table
+SCHEMA_VERSION = "3"  # 2: fts `meta` column (outlet tokens), vocabulary table; 3: page_json without articles
 # A term found in more articles than this lists them most recently ingested first instead of by
 # BM25: ranking scores every match (about 1 µs each; 94,000 for 的 in the 100k bench archive).
 RANK_MAX_MATCHES = 20_000
@@ -128,7 +128,8 @@ class SQLiteStore:
                 "INSERT INTO pages (file_sha256, page_index, path, kind, date, label, section, page_json) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (sha256, index, path, (page.get("source") or {}).get("kind"), info.get("date"),
-                 info.get("label"), info.get("section"), json.dumps(page, ensure_ascii=False)))
+                 info.get("label"), info.get("section"),
+                 json.dumps({k: v for k, v in page.items() if k != "articles"}, ensure_ascii=False)))
             page_id = cur.lastrowid
             for ord_, art in enumerate(page.get("articles") or []):
                 date = (art.get("dateline") or {}).get("date") or info.get("date")
@@ -258,10 +259,13 @@ class SQLiteStore:
         row = self.db.execute("SELECT page_json, path, kind FROM pages WHERE id = ?", (page_id,)).fetchone()
         if row is None:
             return None
-        page = json.loads(row[0])
-        ids = [r[0] for r in self.db.execute("SELECT id FROM articles WHERE page_id = ? ORDER BY ord", (page_id,))]
-        for art, aid in zip(page.get("articles") or [], ids):
+        page = json.loads(row[0])  # the page without its articles: they are stored once, below
+        page["articles"] = []
+        for aid, art_json in self.db.execute("SELECT id, article_json FROM articles WHERE page_id = ? ORDER BY ord",
+                                             (page_id,)):
+            art = json.loads(art_json)
             art["article_id"] = aid
+            page["articles"].append(art)
         page.update({"page_id": page_id, "path": row[1], "kind": row[2]})
         return page
 
