@@ -585,3 +585,13 @@ def test_bigrams_do_not_cross_punctuation(tmp_path):
     assert s.search("年是").total == 0  # `年，是`: no bigram across the comma
     assert s.search("去年").total == 1 and s.search('"去年，是"').total == 1
     s.close()
+
+
+def test_date_range_months_prune_but_days_decide(store):
+    from banmian.archive.sqlite import months_between
+
+    assert months_between("2023-11-20", "2024-02-03") == ["m202311", "m202312", "m202401", "m202402"]
+    assert months_between("2024-03-01", "2024-01-01") == []
+    assert months_between("1990-01-01", "2024-01-01") == []  # too many months: SQL alone
+    assert found(store, "北京", Filters(date_from="2024-01-05", date_to="2024-02-02")) == {A1, A6}
+    assert found(store, "北京", Filters(date_from="2024-01-06", date_to="2024-02-01")) == set()

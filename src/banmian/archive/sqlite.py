@@ -18,10 +18,12 @@ from banmian.archive.query import (QueryError, fold, index_streams, match_expres
 from banmian.archive.store import Filters, Hit, SearchResult
 from banmian.errors import BadInput
 
-SCHEMA_VERSION = "3"  # 2: fts `meta` column (outlet tokens), vocabulary table; 3: page_json without articles
+SCHEMA_VERSION = "4"  # 2: fts `meta` column (outlet tokens), vocabulary table; 3: page_json without
+# articles; 4: month tokens in `meta`
 # A term found in more articles than this lists them most recently ingested first instead of by
 # BM25: ranking scores every match (about 1 µs each; 94,000 for 的 in the 100k bench archive).
 RANK_MAX_MATCHES = 20_000
+MAX_RANGE_MONTHS = 120  # a longer date range is checked on the articles only (too many tokens)
 BUSY_TIMEOUT_MS = 30_000  # a reader or second writer waits this long for the one writer
 TREND_FORMATS = {"day": "%Y-%m-%d", "week": "%Y-W%W", "month": "%Y-%m", "year": "%Y"}
 FACET_LIMIT = 10
@@ -62,6 +64,26 @@ def outlet_token(outlet: str | None) -> str:
     """The index token of an outlet (`本报` -> `o本报`), so an outlet filter joins the full-text
     match instead of looking up every matching article."""
     return "o" + "".join(units(fold(outlet))) if outlet else ""
+
+
+def month_token(date: str | None) -> str:
+    """The index token of an article's month (`1998-01-09` -> `m199801`), so a date range joins
+    the full-text match as the months it spans."""
+    return f"m{date[:4]}{date[5:7]}" if date and len(date) >= 7 else ""
+
+
+def months_between(date_from: str, date_to: str) -> list[str]:
+    """Month tokens from one date's month to another's (inclusive), or [] for an open or
+    reversed range or one longer than MAX_RANGE_MONTHS."""
+    try:
+        y, m, y2, m2 = int(date_from[:4]), int(date_from[5:7]), int(date_to[:4]), int(date_to[5:7])
+    except ValueError:
+        return []
+    out = []
+    while (y, m) <= (y2, m2) and len(out) <= MAX_RANGE_MONTHS:
+        out.append(f"m{y:04d}{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out if len(out) <= MAX_RANGE_MONTHS else []
 
 
 def article_names(article: dict) -> list[tuple[str, str]]:
@@ -142,7 +164,7 @@ class SQLiteStore:
                 db.executemany("INSERT INTO names VALUES (?, ?, ?)", [(aid, k, n) for k, n in article_names(art)])
                 bi, uni = index_streams(printed_fields(art))
                 db.execute("INSERT INTO fts (rowid, bi, uni, meta) VALUES (?, ?, ?, ?)",
-                           (aid, bi, uni, outlet_token(art.get("outlet"))))
+                           (aid, bi, uni, f"{outlet_token(art.get('outlet'))} {month_token(date)}".strip()))
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
@@ -179,6 +201,10 @@ class SQLiteStore:
         expr = match_expression(clauses)
         if filters is not None and filters.outlet:
             expr = f'({expr}) AND meta : "{outlet_token(filters.outlet)}"'
+        if filters is not None and filters.date_from and filters.date_to:
+            months = months_between(filters.date_from, filters.date_to)
+            if months:  # prunes the match to those months; the exact dates are checked in SQL
+                expr = f"({expr}) AND meta : ({' OR '.join(months)})"
         return clauses, expr
 
     def _vocab_total(self, clauses) -> int | None:
@@ -201,7 +227,7 @@ class SQLiteStore:
         # shown rows are read whole: sorting whole rows would read every match's JSON.
         matches = "FROM fts WHERE fts MATCH ?" if where == "1" else base
         try:
-            total = self._vocab_total(clauses) if where == "1" and not (filters and filters.outlet) else None
+            total = self._vocab_total(clauses) if where == "1" and expr == match_expression(clauses) else None
             if total is None:
                 total = self.db.execute(f"SELECT count(*) {matches}", [expr, *args]).fetchone()[0]
             by_rank = total <= RANK_MAX_MATCHES
