@@ -23,6 +23,7 @@ SCHEMA_VERSION = "4"  # 2: fts `meta` column (outlet tokens), vocabulary table; 
 # A term found in more articles than this lists them most recently ingested first instead of by
 # BM25: ranking scores every match (about 1 µs each; 94,000 for 的 in the 100k bench archive).
 RANK_MAX_MATCHES = 20_000
+FTS_AUTOMERGE = 16  # FTS5's default is 4; 150 corpus files: 885 -> 1,131 articles/s, searches within target
 MAX_RANGE_MONTHS = 120  # a longer date range is checked on the articles only (too many tokens)
 BUSY_TIMEOUT_MS = 30_000  # a reader or second writer waits this long for the one writer
 TREND_FORMATS = {"day": "%Y-%m-%d", "week": "%Y-W%W", "month": "%Y-%m", "year": "%Y"}
@@ -113,7 +114,9 @@ class SQLiteStore:
                 self.db.execute("PRAGMA journal_mode = WAL")
                 self.db.execute("PRAGMA synchronous = NORMAL")
                 self.db.executescript(SCHEMA)
-                self.db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+                if self.db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,)).rowcount:
+                    # merge index segments in bigger batches: ingest 1.1-1.3x faster (bench/archive.py)
+                    self.db.execute(f"INSERT INTO fts (fts, rank) VALUES ('automerge', {FTS_AUTOMERGE})")
                 found = self.db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()[0]
                 if found != SCHEMA_VERSION:
                     raise BadInput(f"archive {path} was made by another banmian version (schema {found}, "
