@@ -26,7 +26,7 @@ MAX_QUERY_CHARS = 500  # a longer query is a mistake (or an attack), not a searc
 MAX_TERMS = 32
 SNIPPET_CHARS = 60  # characters of context on each side of the first hit
 
-_FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}  # ！..～ and 　
+_FULL_WIDTH = str.maketrans({chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)} | {"\u3000": " "})
 _PUNCT = re.compile(r"[^\w\s]+")  # punctuation and symbols end a run of units
 _ASCII_WORD = re.compile(r"[0-9a-z]")
 _UNIT = re.compile(r"[0-9a-z]+|[^\W_]")  # an ASCII word or number whole, any other letter alone
@@ -51,9 +51,10 @@ def fold(text: str) -> str:
     """The form text is matched in: simplified characters, NFKC (full-width → half-width),
     lower case. Stored and shown text is never folded."""
     conv = _converter()
-    text = text.translate(_FULL_WIDTH)  # the common case of NFKC, fast (the corpus: ２０日)
-    if not unicodedata.is_normalized("NFKC", text):  # a quick check; most text now is
-        text = unicodedata.normalize("NFKC", text)
+    if not unicodedata.is_normalized("NFKC", text):  # a quick check; most text is
+        text = text.translate(_FULL_WIDTH)  # the common case of NFKC, fast (the corpus: ２０日)
+        if not unicodedata.is_normalized("NFKC", text):
+            text = unicodedata.normalize("NFKC", text)
     text = text.lower()
     return conv.convert(text) if conv is not None else text
 
