@@ -55,25 +55,25 @@ def dev_dumps(kind: str = "pdftotext") -> list[Path]:
 
 # --- throughput ------------------------------------------------------------------------------
 
-def one_pass(files: list[Path]) -> tuple[int, float]:
+def one_pass(files: list[Path], entities: bool = True) -> tuple[int, float]:
     """Parse every file to JSON once; (pages, seconds)."""
     from banmian.pipeline import iter_pages
     from banmian.writers.json import page_to_dict
 
     n, t0 = 0, time.perf_counter()
     for f in files:
-        for page in iter_pages(str(f)):
+        for page in iter_pages(str(f), entities=entities):
             json.dumps(page_to_dict(page), ensure_ascii=False)
             n += 1
     return n, time.perf_counter() - t0
 
 
-def throughput(files: list[Path], repeats: int) -> dict:
+def throughput(files: list[Path], repeats: int, entities: bool = True) -> dict:
     """Pages/s over `repeats` passes (after one warm-up pass): best and median."""
-    one_pass(files[:3])  # warm-up: imports, compiled regexes
+    one_pass(files[:3], entities)  # warm-up: imports, compiled regexes
     rates, pages = [], 0
     for _ in range(repeats):
-        pages, secs = one_pass(files)
+        pages, secs = one_pass(files, entities)
         rates.append(pages / secs)
     return {"pages": pages, "repeats": repeats, "best_pages_per_s": max(rates),
             "median_pages_per_s": statistics.median(rates)}
@@ -167,12 +167,13 @@ def main(argv=None) -> int:
     ap.add_argument("--no-memory", action="store_true", help="skip the memory test")
     ap.add_argument("--json", metavar="OUT", help="write the measurements as JSON")
     ap.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
+    ap.add_argument("--no-entities", action="store_true", help="throughput without the entity stage")
     args = ap.parse_args(argv)
     if not data_available():
         print(f"skipped: shared data not found at {pages_dir()} (set BANMIAN_SHARED)")
         return 0
     files = dev_dumps()
-    tp = throughput(files, args.repeats)
+    tp = throughput(files, args.repeats, entities=not args.no_entities)
     mem, label = ([], "") if args.no_memory else memory(files, [int(x) for x in args.sizes.split(",")])
     print(format_report(tp, mem, label))
     if args.json:

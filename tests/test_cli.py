@@ -104,6 +104,16 @@ def test_ninjs_is_one_object_per_article_with_headline_roles(capsys, files):
         assert obj["bodies"][0]["value"] == "\n".join(art["paragraphs"])
 
 
+def test_no_entities_leaves_them_empty(capsys):
+    demo = str(Path(__file__).resolve().parents[1] / "examples" / "demo_page.txt")
+    code, out, _ = run(capsys, "parse", demo)
+    with_ents = json.loads(out)["articles"]
+    assert any(a["entities"]["places"] for a in with_ents)
+    code, out, _ = run(capsys, "parse", demo, "--no-entities")
+    assert code == 0
+    assert all(a["entities"] == {"people": [], "places": [], "organizations": []} for a in json.loads(out)["articles"])
+
+
 def test_jsonl_is_one_article_per_line_with_page_fields(capsys, files):
     code, out, _ = run(capsys, "parse", "--format", "jsonl", files["two_pages"])
     assert code == 0

@@ -116,6 +116,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD",
                    help="the page date, when the page does not print it (default: a date in the file name)")
     p.add_argument("--lexicon", metavar="FILE", help="known names, one `word [nr|ns|nt]` a line, for entities")
+    p.add_argument("--no-entities", action="store_true",
+                   help="leave `entities` empty (the entity stage takes about a third of the time)")
     p.add_argument("--progress", action="store_true", help="show progress on stderr even when it is not a terminal")
     ing = commands.add_parser(
         "ingest", help="parse files into the archive (SQLite)",
@@ -380,7 +382,8 @@ def _parse_files(args, stream, stdout) -> None:
     progress = Progress(len(args.files), sys.stderr, (not single) and (args.progress or _isatty(sys.stderr)))
     try:
         for path in args.files:
-            for page in iter_source_pages(path, pages=args.pages, page_date=args.date):
+            for page in iter_source_pages(path, pages=args.pages, page_date=args.date,
+                                          entities=not args.no_entities):
                 emitter.page(page)
                 if args.explain:
                     stdout.write(explain_page(page))

@@ -26,7 +26,18 @@ def page_from_lines(raw_lines: list[str], source: Source, first_no: int = 1, ind
     return Page(source=source, lines=lines, index=index)
 
 
-def parse_text(text: str, path: str = "<string>", page_date: str | None = None) -> list[Page]:
+def _prepare(page: Page, page_date: str | None, entities: bool) -> Page:
+    """Give the stages what the caller decided: the page date to fall back on, and whether to
+    find entities (the slowest stage; `--no-entities`)."""
+    if page_date:
+        page.scratch["page_date"] = page_date
+    if not entities:
+        page.scratch["skip_entities"] = True
+    return page
+
+
+def parse_text(text: str, path: str = "<string>", page_date: str | None = None,
+               entities: bool = True) -> list[Page]:
     """Parse already-decoded text (form feeds separate pages) into parsed Pages."""
     from banmian.readers.text import split_pages
 
@@ -35,13 +46,12 @@ def parse_text(text: str, path: str = "<string>", page_date: str | None = None) 
     for index, first_no, raw_lines in split_pages(text):
         src = Source(path=path, kind="text", encoding=None, sha256=sha)
         page = page_from_lines(raw_lines, src, first_no, index)
-        if page_date:
-            page.scratch["page_date"] = page_date
+        _prepare(page, page_date, entities)
         pages.append(run_stages(page))
     return pages
 
 
-def iter_pages(path: str, page_date: str | None = None) -> Iterator[Page]:
+def iter_pages(path: str, page_date: str | None = None, entities: bool = True) -> Iterator[Page]:
     """Stream the parsed pages of a file, one at a time, in bounded memory. The page date is
     the header's, else `page_date`, else a date in the file name (`rmrb_19980109_p01.txt`).
 
@@ -53,8 +63,7 @@ def iter_pages(path: str, page_date: str | None = None) -> Iterator[Page]:
     page_date = page_date or date_from_filename(str(path))
     for src, index, first_no, raw_lines in read_pages(path):
         page = page_from_lines(raw_lines, src, first_no, index)
-        if page_date:
-            page.scratch["page_date"] = page_date
+        _prepare(page, page_date, entities)
         yield run_stages(page)
 
 
@@ -75,7 +84,8 @@ def page_from_pdf(pdf_page, source: Source, first_no: int = 1) -> Page:
                 size=(pdf_page.width, pdf_page.height), rules=pdf_page.rules, pictures=pdf_page.pictures)
 
 
-def iter_pdf_pages(path: str, pages: str | None = None, page_date: str | None = None) -> Iterator[Page]:
+def iter_pdf_pages(path: str, pages: str | None = None, page_date: str | None = None,
+                   entities: bool = True) -> Iterator[Page]:
     """Stream the parsed pages of a PDF (all, or a `--pages` spec such as "2-5,7").
 
     Line numbers run on across pages, as in a text dump. Raises `BadInput` for a missing,
@@ -90,12 +100,12 @@ def iter_pdf_pages(path: str, pages: str | None = None, page_date: str | None = 
     for pdf_page in read_pdf(path, pages):
         page = page_from_pdf(pdf_page, Source(path=str(path), kind="pdf", encoding=None, sha256=sha), first_no)
         first_no += len(page.lines)
-        if page_date:
-            page.scratch["page_date"] = page_date
+        _prepare(page, page_date, entities)
         yield run_stages(page, PDF_STAGES)
 
 
-def iter_source_pages(path: str, pages: str | None = None, page_date: str | None = None) -> Iterator[Page]:
+def iter_source_pages(path: str, pages: str | None = None, page_date: str | None = None,
+                      entities: bool = True) -> Iterator[Page]:
     """Stream the parsed pages of a text dump or a PDF, told apart by content.
 
     `pages` ("2-5,7", 1-based) selects pages; for a text dump it counts form-feed pages.
@@ -103,9 +113,9 @@ def iter_source_pages(path: str, pages: str | None = None, page_date: str | None
     from banmian.readers.pdf import is_pdf, page_numbers
 
     if is_pdf(path):
-        yield from iter_pdf_pages(path, pages, page_date)
+        yield from iter_pdf_pages(path, pages, page_date, entities)
         return
     wanted = set(page_numbers(pages, 10**9, str(path))) if pages else None
-    for page in iter_pages(path, page_date):
+    for page in iter_pages(path, page_date, entities):
         if wanted is None or page.index + 1 in wanted:
             yield page
