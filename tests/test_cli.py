@@ -195,7 +195,7 @@ def test_bad_input_is_one_line_and_exit_2(capsys, files, kind, message):
 
 
 def test_internal_error_is_one_line_and_exit_1(capsys, files, monkeypatch):
-    def boom(path, page_date=None):
+    def boom(path, page_date=None, entities=True):
         raise RuntimeError("boom\nsecond line")
         yield  # pragma: no cover
 
@@ -210,7 +210,7 @@ def test_internal_error_is_one_line_and_exit_1(capsys, files, monkeypatch):
 
 
 def test_internal_error_with_debug_shows_the_traceback(capsys, files, monkeypatch):
-    def boom(path, page_date=None):
+    def boom(path, page_date=None, entities=True):
         raise RuntimeError("boom")
         yield  # pragma: no cover
 
@@ -222,7 +222,7 @@ def test_internal_error_with_debug_shows_the_traceback(capsys, files, monkeypatc
 
 
 def test_keyboard_interrupt_exits_130_quietly(capsys, files, monkeypatch):
-    def interrupted(path, page_date=None):
+    def interrupted(path, page_date=None, entities=True):
         raise KeyboardInterrupt
         yield  # pragma: no cover
 
