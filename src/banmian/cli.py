@@ -13,13 +13,13 @@ import datetime
 import os
 import re
 import sys
-import tempfile
 import time
 import traceback
 import unicodedata
 from collections.abc import Iterator
 
 from banmian import __version__
+from banmian.atomic import atomic_path
 from banmian.errors import BanmianError
 from banmian.model import Page, line_ranges
 from banmian.writers.json import dumps, page_to_dict
@@ -225,37 +225,11 @@ class _Discard:
 
 @contextlib.contextmanager
 def atomic_output(path: str) -> Iterator:
-    """A text stream that replaces `path` only when the block succeeds.
-
-    Writes to a temporary file in the same directory, then `os.replace`s it over `path`. On any
-    exception the temporary file is removed and `path` is left as it was.
-    """
-    directory = os.path.dirname(os.path.abspath(path))
-    if os.path.isdir(path):
-        raise Usage(f"cannot write {path}: it is a directory")
-    try:
-        fd, tmp = tempfile.mkstemp(dir=directory, prefix=".banmian-", suffix=".tmp")
-    except OSError as exc:
-        raise Usage(f"cannot write {path}: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as stream:
+    """A text stream that replaces `path` only when the block succeeds (see `atomic_path`): on
+    any exception `path` is left as it was."""
+    with atomic_path(path) as tmp:
+        with open(tmp, "w", encoding="utf-8", newline="\n") as stream:
             yield stream
-            try:
-                stream.flush()
-                os.fsync(stream.fileno())
-            except OSError as exc:
-                raise Usage(f"cannot write {path}: {exc.strerror or exc}") from None
-        umask = os.umask(0)
-        os.umask(umask)
-        try:
-            os.chmod(tmp, 0o666 & ~umask)
-            os.replace(tmp, path)
-        except OSError as exc:
-            raise Usage(f"cannot write {path}: {exc.strerror or exc}") from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
 
 
 def _isatty(stream) -> bool:

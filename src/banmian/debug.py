@@ -4,8 +4,8 @@ header and leftovers — so a wrong result can be seen at a glance (`banmian deb
 from __future__ import annotations
 
 import os
-import tempfile
 
+from banmian.atomic import atomic_path
 from banmian.errors import BadInput
 from banmian.model import Box, Page
 
@@ -76,14 +76,6 @@ def render_debug(path: str, out: str, page_number: int = 1, scale: float = DEFAU
     finally:
         doc.close()
     draw_layout(page, image, scale)
-    directory = os.path.dirname(os.path.abspath(out))
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=".banmian-", suffix=".png")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            image.save(fh, format="PNG")
-        os.replace(tmp, out)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    with atomic_path(out, suffix=".png") as tmp:
+        image.save(tmp, format="PNG")
     return len(page.articles)

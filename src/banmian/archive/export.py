@@ -7,15 +7,13 @@ left behind and an existing target is untouched.
 """
 from __future__ import annotations
 
-import contextlib
 import csv
 import json
-import os
 import sys
-import tempfile
 from collections import OrderedDict
 from collections.abc import Iterator
 
+from banmian.atomic import atomic_path
 from banmian.errors import BadInput
 from banmian.writers.ninjs import article_to_ninjs
 
@@ -89,35 +87,6 @@ def flat_row(article: dict, page: dict | None) -> dict:
         "people": [p for p in people if p], "places": list(entities.get("places") or []),
         "organizations": list(entities.get("organizations") or []),
     }
-
-
-@contextlib.contextmanager
-def atomic_path(out_path: str) -> Iterator[str]:
-    """A temporary path in `out_path`'s folder that replaces `out_path` when the block ends
-    without error, and is removed otherwise. OS errors become `BadInput`."""
-    if os.path.isdir(out_path):
-        raise BadInput(f"cannot write {out_path}: it is a directory")
-    folder = os.path.dirname(os.path.abspath(out_path))
-    try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".banmian-export-", suffix=".tmp")
-        os.close(fd)
-    except OSError as exc:
-        raise BadInput(f"cannot write {out_path}: {exc.strerror or exc}") from None
-    try:
-        yield tmp
-        umask = os.umask(0)
-        os.umask(umask)
-        try:
-            with open(tmp, "rb+") as fh:
-                os.fsync(fh.fileno())
-            os.chmod(tmp, 0o666 & ~umask)
-            os.replace(tmp, out_path)
-        except OSError as exc:
-            raise BadInput(f"cannot write {out_path}: {exc.strerror or exc}") from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
 
 
 def _write_lines(records, path: str, to_dict) -> int:
