@@ -113,10 +113,6 @@ def width(box: Box) -> float:
     return box[2] - box[0]
 
 
-def mid_y(box: Box) -> float:
-    return (box[1] + box[3]) / 2
-
-
 def covers_x(outer: Box, inner: Box, share: float = 0.5) -> bool:
     """Whether `outer` spans at least `share` of `inner`'s width."""
     return x_overlap(outer, inner) >= share * max(width(inner), 1e-6)
