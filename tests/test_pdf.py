@@ -262,3 +262,20 @@ def test_dev_page_matches_its_gold():
     want = {a["headline"]: "".join(a["paragraphs"]) for a in gold["articles"]}
     got = {a["headline"]: "".join(a["paragraphs"]) for a in page["articles"]}
     assert got == want
+
+
+def test_a_short_one_column_text_is_one_article(tmp_path):
+    """Few lines, no headline, no rules: the indented first lines outnumber the full ones, and
+    the column is still the full lines' width."""
+    b = PdfBuilder(480, 760)
+    typeset(b, A_PARAS + B_PARAS, [(40, 700, 60)], width_em=30)
+    page = parse_one(b.save(tmp_path / "brief.pdf"))
+    assert len(page["articles"]) == 1 and page["unassigned"] == []
+    art = page["articles"][0]
+    assert art["byline"] == "本报讯（记者 王小明）"
+    assert art["paragraphs"] == [A_PARAS[0].replace("本报讯（记者 王小明）", ""), *A_PARAS[1:], *B_PARAS]
+
+
+def test_a_single_line_of_text(tmp_path):
+    page = parse_one(PdfBuilder().text(50, 700, "正文只有一行。", 10).save(tmp_path / "one.pdf"))
+    assert [a["paragraphs"] for a in page["articles"]] == [["正文只有一行。"]]

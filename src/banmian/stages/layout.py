@@ -28,6 +28,7 @@ HEADER_ZONE = 0.12  # share of the page height at its top where the header line 
 FULL_WIDTH_RULE = 0.7  # a rule spanning this share of the text width separates bands (or the header)
 COLUMN_SLACK = 0.5  # em: a column line may start this much left of its column (hanging punctuation)
 IN_COLUMN = 0.9  # share of a line's width inside a column for it to be that column's line
+INDENT_EM = 2.0  # em: a paragraph's first-line indent
 INDENT_MIN = 1.2  # em: a first-line indent is 2 em; squeezed punctuation never shifts a line by 1 em
 MIN_COLUMN_LINES = 3  # a left edge shared by fewer full lines is not a column
 HEAD_COVERS = 0.25  # share of a column's width a headline block must span to stand over it (dev page 8:
@@ -161,12 +162,24 @@ def mark_captions(page: Page, lines: list[Line], body: float) -> dict[int, Box]:
 
 # --- columns -------------------------------------------------------------------------------
 
+def commonest_are_indented(lines: list[Line], col_w: float, body: float) -> bool:
+    """Whether lines of the commonest width are indented first lines: some line ends where one
+    of them ends but starts two em further left (in a short text, a one-column brief, first
+    lines can outnumber full ones)."""
+    tol = 0.6 * body
+    common = {(round(ln.box[0]), round(ln.box[2])) for ln in lines if abs((ln.box[2] - ln.box[0]) - col_w) <= tol}
+    return any(abs(ln.box[2] - x1) <= tol and abs(ln.box[0] - (x0 - INDENT_EM * body)) <= tol
+               for ln in lines for x0, x1 in common)
+
+
 def find_columns(lines: list[Line], body: float) -> list[Column]:
     """Body columns from the left edges of full-width body lines."""
     widths = Counter(round(ln.box[2] - ln.box[0]) for ln in lines if len(ln.text) >= 4)
     if not widths:
         return []
     col_w = widths.most_common(1)[0][0]
+    if commonest_are_indented(lines, col_w, body):
+        col_w = round(col_w + INDENT_EM * body)
     lefts = sorted(ln.box[0] for ln in lines if abs((ln.box[2] - ln.box[0]) - col_w) <= 0.6 * body)
     groups: list[list[float]] = []
     for x in lefts:
@@ -174,7 +187,11 @@ def find_columns(lines: list[Line], body: float) -> list[Column]:
             groups[-1].append(x)
         else:
             groups.append([x])
-    return [Column(median(g), median(g) + col_w) for g in groups if len(g) >= MIN_COLUMN_LINES]
+    columns = [Column(median(g), median(g) + col_w) for g in groups if len(g) >= MIN_COLUMN_LINES]
+    if not columns and groups:  # a short text (a one-column brief): its widest left edge group
+        g = max(groups, key=len)
+        columns = [Column(median(g), median(g) + col_w)]
+    return columns
 
 
 def column_of(line: Line, columns: list[Column], body: float) -> int | None:
