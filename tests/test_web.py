@@ -212,7 +212,11 @@ def test_openapi_document_is_served(client):
     assert "ErrorResponse" in doc["components"]["schemas"]
     assert "422" in doc["paths"]["/api/search"]["get"]["responses"]
     assert "HTTPValidationError" not in json.dumps(doc["paths"])  # every error has the one shape
-    assert client.get("/api/docs").status_code == 200
+    docs = client.get("/api/docs")
+    assert docs.status_code == 200
+    assert "<code>/api/search</code>" in docs.text and "<code>q</code>" in docs.text
+    assert "<script" not in docs.text and "https://" not in docs.text  # nothing from a CDN: works offline
+    assert client.get("/api/docs/swagger").status_code == 200
 
 
 def test_page_view_colours_the_dump_lines_of_each_article(tmp_path):

@@ -45,7 +45,7 @@ def create_app(db_path: str, write_token: str | None = None) -> FastAPI:
     archive cannot be opened (a read-only one must exist)."""
     prepare_archive(db_path, write_token)
     app = FastAPI(title="banmian archive", version=__version__, description=DESCRIPTION,
-                  docs_url="/api/docs", redoc_url=None, openapi_url="/api/openapi.json")
+                  docs_url=None, redoc_url=None, openapi_url="/api/openapi.json")
     app.state.banmian = WebConfig(db_path=db_path, write_token=write_token or None,
                                   uploads_dir=uploads_dir(db_path))
     install_handlers(app)
@@ -53,4 +53,42 @@ def create_app(db_path: str, write_token: str | None = None) -> FastAPI:
     app.include_router(upload.router)
     app.include_router(reader.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    add_docs(app)
     return app
+
+
+def add_docs(app: FastAPI) -> None:
+    """`/api/docs`: the API described from its OpenAPI document, rendered here so it works in a
+    reading room without internet; `/api/docs/swagger`: Swagger UI (loads its script from a CDN)."""
+    from fastapi.openapi.docs import get_swagger_ui_html
+    from fastapi.responses import HTMLResponse
+
+    @app.get("/api/docs", include_in_schema=False, response_class=HTMLResponse)
+    def docs() -> str:
+        return api_docs_html(app.openapi())
+
+    @app.get("/api/docs/swagger", include_in_schema=False)
+    def swagger():
+        return get_swagger_ui_html(openapi_url="/api/openapi.json", title="banmian API")
+
+
+def api_docs_html(spec: dict) -> str:
+    """A plain HTML page listing every operation of an OpenAPI document with its parameters."""
+    from html import escape
+
+    rows = []
+    for path, ops in spec.get("paths", {}).items():
+        for method, op in ops.items():
+            params = ", ".join(
+                f"<code>{escape(p['name'])}</code>{'' if not p.get('required') else '*'}"
+                for p in op.get("parameters", []))
+            rows.append(f"<tr><td><b>{escape(method.upper())}</b></td><td><code>{escape(path)}</code></td>"
+                        f"<td>{escape(op.get('summary') or '')}<br><small>{params}</small></td></tr>")
+    info = spec.get("info", {})
+    return ("<!doctype html><html><head><meta charset='utf-8'><title>banmian API</title>"
+            "<link rel='stylesheet' href='/static/style.css'></head><body><main>"
+            f"<h1>{escape(info.get('title', 'API'))} {escape(str(info.get('version', '')))}</h1>"
+            "<p>Every error is <code>{\"error\": {\"code\", \"message\"}}</code>. The full description: "
+            "<a href='/api/openapi.json'>/api/openapi.json</a>; interactive: "
+            "<a href='/api/docs/swagger'>Swagger UI</a> (needs internet).</p>"
+            "<table>" + "".join(rows) + "</table></main></body></html>")
