@@ -402,3 +402,16 @@ def report() -> None:
 
 if __name__ == "__main__":
     report()
+
+
+@pytest.mark.parametrize("paragraph, names", [
+    ("全市新开通公交线路八条。（李红）", ["李红"]),
+    ("比赛在上海举行。（王小明 陈静）", ["王小明", "陈静"]),
+    ("这是新华社发的照片。（新华社记者王强摄）", []),
+    ("会议持续三天。（完）", []),
+    ("没有署名的结尾。", []),
+])
+def test_trailing_credit_names(paragraph, names):
+    from banmian.stages.metadata import trailing_credit_names
+
+    assert trailing_credit_names(paragraph) == names

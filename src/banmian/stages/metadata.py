@@ -7,6 +7,7 @@ import re
 from banmian.model import Article, Dateline, Page, Unassigned
 from banmian.rules.bylines import find_lead_in, lead_in_byline, outlet_of, reporters_in
 from banmian.rules.dates import resolve
+from banmian.rules.names import split_names
 from banmian.rules.chars import strip_ws
 from banmian.rules.furniture import DATE, PAGE_LABEL, SOURCE
 
@@ -126,6 +127,17 @@ def collect_unassigned(page: Page) -> None:
         page.unassigned.append(Unassigned(kind=kinds.get(ln.kind, "other"), text=ln.text, line_nos=[ln.no]))
 
 
+_TRAILING_CREDIT = re.compile(r"[（(]([^（）()]{2,20})[）)]$")
+
+
+def trailing_credit_names(paragraph: str) -> list[str]:
+    """The author names of a brief's closing credit (`…（王某 李某）`), which stays in the text:
+    only the names become `reporters`. Photo credits (`…摄`) and notes are not names."""
+    m = _TRAILING_CREDIT.search(paragraph.rstrip())
+    names = split_names(m.group(1)) if m else None
+    return list(names) if names else []
+
+
 def metadata(page: Page) -> Page:
     """Fill page metadata, bylines and attachments; collect leftovers."""
     page_header(page)
@@ -134,6 +146,10 @@ def metadata(page: Page) -> Page:
         if art.byline:
             art.reporters = reporters_in(art.byline)
             art.outlet = outlet_of(art.byline)
+        if not art.reporters and art.paragraphs:
+            art.reporters = trailing_credit_names(art.paragraphs[-1])
+            if art.reporters:
+                art.because("reporters:trailing_credit")
     attach_line_kinds(page)
     collect_unassigned(page)
     return page
