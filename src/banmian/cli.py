@@ -66,6 +66,10 @@ class Usage(BanmianError):
     exit_code = EXIT_BAD_INPUT
 
 
+def _db_arg(p) -> None:
+    p.add_argument("--db", metavar="FILE", help="the archive (default: $BANMIAN_DB or banmian.sqlite)")
+
+
 def _filter_args(p) -> None:
     """The article filters shared by search, export and the API."""
     p.add_argument("--from", dest="date_from", type=_iso_date, metavar="YYYY-MM-DD", help="articles on or after")
@@ -126,7 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "content) and resumes an interrupted one. Failed files are listed at the end; "
                     "the batch goes on.")
     ing.add_argument("paths", nargs="+", metavar="PATH", help="files, folders (searched recursively) or globs")
-    ing.add_argument("--db", metavar="FILE", help="the archive (default: $BANMIAN_DB or banmian.sqlite)")
+    _db_arg(ing)
     ing.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD", help="page date for pages that print none")
     ing.add_argument("--progress", action="store_true", help="show progress even when stderr is not a terminal")
     se = commands.add_parser(
@@ -134,7 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Search every printed field of the archived articles. Terms separated by spaces "
                     "must all match; \"…\" quotes a phrase; OR between terms; -term excludes.")
     se.add_argument("query", metavar="QUERY")
-    se.add_argument("--db", metavar="FILE", help="the archive (default: $BANMIAN_DB or banmian.sqlite)")
+    _db_arg(se)
     _filter_args(se)
     se.add_argument("--limit", type=int, default=20, metavar="N", help="results to show (default 20)")
     se.add_argument("--offset", type=int, default=0, metavar="N", help="skip the first N results")
@@ -146,7 +150,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Serve the archive: a reader (browse by date and page, page and article views, "
                     "search with facets and a trend chart) and a JSON API under /api (OpenAPI docs at "
                     "/api/docs). Read-only unless --write-token is given.")
-    sv.add_argument("--db", metavar="FILE", help="the archive (default: $BANMIAN_DB or banmian.sqlite)")
+    _db_arg(sv)
     sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     sv.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     sv.add_argument("--write-token", metavar="TOKEN",
@@ -155,7 +159,7 @@ def build_parser() -> argparse.ArgumentParser:
         "export", help="export archived articles",
         description="Write the archived articles that match the filters (and QUERY, if given) to a file.")
     ex.add_argument("query", nargs="?", metavar="QUERY", help="only articles matching this search")
-    ex.add_argument("--db", metavar="FILE", help="the archive (default: $BANMIAN_DB or banmian.sqlite)")
+    _db_arg(ex)
     _filter_args(ex)
     ex.add_argument("--format", choices=["jsonl", "csv", "parquet", "ninjs"], default="jsonl")
     ex.add_argument("-o", "--output", metavar="FILE", required=True, help="the file to write (atomically)")
