@@ -8,11 +8,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-# Article fields that hold text as printed on the page (derived fields such as `reporters`,
-# `outlet`, `source` or `dateline` repeat printed text and are not counted).
-PRINTED_SCALAR_FIELDS = ("kicker", "headline", "subtitle", "byline", "jump", "continued_from", "source_line")
-PRINTED_LIST_FIELDS = ("paragraphs", "captions")
-
 
 def _count(texts: Iterable[str | None]) -> Counter:
     counter: Counter = Counter()
@@ -27,14 +22,22 @@ def input_chars(text: str) -> Counter:
     return _count([text.replace("\ufeff", "")])
 
 
+def article_texts(article: dict) -> list[str]:
+    """Every printed text of an article dict, in reading order: headline block, byline,
+    paragraphs, captions, then jump, continuation and credit lines (what a search covers).
+    Derived fields (`reporters`, `outlet`, `source`, `dateline`) repeat printed text: not here."""
+    out = [article.get(k) for k in ("kicker", "headline", "subtitle", "byline")]
+    out += article.get("paragraphs") or []
+    out += article.get("captions") or []
+    out += [article.get(k) for k in ("jump", "continued_from", "source_line")]
+    return [t for t in out if t]
+
+
 def printed_texts(page_dict: dict) -> Iterable[str | None]:
-    """Every printed text of a page dict (schema "banmian.page/1"), in output order."""
+    """Every printed text of a page dict (schema "banmian.page/1")."""
     yield from page_dict.get("page", {}).get("header", [])
     for article in page_dict.get("articles", []):
-        for name in PRINTED_SCALAR_FIELDS:
-            yield article.get(name)
-        for name in PRINTED_LIST_FIELDS:
-            yield from article.get(name) or []
+        yield from article_texts(article)
     for item in page_dict.get("unassigned", []):
         yield item.get("text")
 

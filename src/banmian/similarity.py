@@ -21,6 +21,13 @@ def bigram_counts(text: str) -> Counter:
     return Counter(a + b for a, b in zip(chars, chars[1:]))
 
 
+def counts_cosine(a: Counter, b: Counter) -> float:
+    """Cosine of two count vectors (0 when either is empty)."""
+    dot = sum(v * b[k] for k, v in a.items() if k in b)
+    na, nb = sum(v * v for v in a.values()), sum(v * v for v in b.values())
+    return dot / (na * nb) ** 0.5 if na and nb else 0.0
+
+
 def bigrams(text: str) -> set[str]:
     """The set of character bigrams of the text, whitespace removed."""
     t = strip_ws(text)

@@ -17,6 +17,7 @@ from banmian.archive.query import (QueryError, fold, index_streams, match_expres
                                    single_token, snippet, units)
 from banmian.archive.store import Filters, Hit, SearchResult
 from banmian.errors import BadInput
+from banmian.invariant import article_texts as printed_fields
 
 SCHEMA_VERSION = "4"  # 2: fts `meta` column (outlet tokens), vocabulary table; 3: page_json without
 # articles; 4: month tokens in `meta`
@@ -50,15 +51,6 @@ CREATE INDEX IF NOT EXISTS names_article ON names (article_id);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5 (bi, uni, meta, content='', tokenize='unicode61 remove_diacritics 0');
 CREATE VIRTUAL TABLE IF NOT EXISTS fts_vocab USING fts5vocab (fts, 'col');
 """
-
-
-def printed_fields(article: dict) -> list[str]:
-    """Every printed text of an article, in order: what a search looks through."""
-    out = [article.get(k) for k in ("kicker", "headline", "subtitle", "byline")]
-    out += article.get("paragraphs") or []
-    out += article.get("captions") or []
-    out += [article.get(k) for k in ("jump", "continued_from", "source_line")]
-    return [t for t in out if t]
 
 
 def outlet_token(outlet: str | None) -> str:
@@ -230,7 +222,8 @@ class SQLiteStore:
         # shown rows are read whole: sorting whole rows would read every match's JSON.
         matches = "FROM fts WHERE fts MATCH ?" if where == "1" else base
         try:
-            total = self._vocab_total(clauses) if where == "1" and expr == match_expression(clauses) else None
+            # the vocabulary knows one token's articles, not those of one outlet
+            total = self._vocab_total(clauses) if where == "1" and not (filters and filters.outlet) else None
             if total is None:
                 total = self.db.execute(f"SELECT count(*) {matches}", [expr, *args]).fetchone()[0]
             by_rank = total <= RANK_MAX_MATCHES

@@ -3,7 +3,6 @@ ruling lines, headline blocks and wide gaps; the cells under a headline block fo
 article; cells no block covers join the article beside them; articles come in reading order."""
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from statistics import median
 
@@ -11,7 +10,7 @@ from banmian.geometry import covers_x, union, x_overlap
 from banmian.layout.lines import FULL_WIDTH_RULE, SENTENCE_END, Column, HeadBlock
 from banmian.model import Box, Line, Page
 from banmian.rules.bylines import lead_in_byline
-from banmian.similarity import bigram_counts
+from banmian.similarity import bigram_counts, counts_cosine
 
 HEAD_COVERS = 0.25  # share of a column's width a headline block must span to stand over it (dev page 8:
 # a headline centred over two columns covers half of each)
@@ -157,12 +156,6 @@ def cell_text(cells: list[Cell]) -> str:
     return "".join(ln.text for c in cells for ln in c.body)
 
 
-def cosine(a: Counter, b: Counter) -> float:
-    dot = sum(v * b[k] for k, v in a.items() if k in b)
-    na, nb = sum(v * v for v in a.values()), sum(v * v for v in b.values())
-    return dot / (na * nb) ** 0.5 if na and nb else 0.0
-
-
 def opens_with_lead_in(cell: Cell) -> bool:
     """Whether the cell's text opens with a dateline lead (`新华社北京1月16日电…`)."""
     head = "".join(ln.text for ln in cell.body[:3])
@@ -203,7 +196,7 @@ def split_run(run: list[Cell], left: PdfArticle | None, right: PdfArticle | None
     valid = [k for k in ks if boundary(k)] or ks
     left_bag, right_bag = (bigram_counts(cell_text(a.cells) + "".join(ln.text for ln in (a.head.lines if a.head else [])))
                            for a in (left, right))
-    sims = [(cosine(bigram_counts(cell_text([c])), left_bag), cosine(bigram_counts(cell_text([c])), right_bag))
+    sims = [(counts_cosine(bigram_counts(cell_text([c])), left_bag), counts_cosine(bigram_counts(cell_text([c])), right_bag))
             for c in run]
     return max(valid, key=lambda k: (sum(sl for sl, _ in sims[:k]) + sum(sr for _, sr in sims[k:]), k))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from banmian.model import Article, Dateline, Page, Unassigned
+from banmian.model import Article, Dateline, Line, Page, Unassigned
 from banmian.rules.bylines import find_lead_in, lead_in_byline, outlet_of, reporters_in
 from banmian.rules.dates import resolve
 from banmian.rules.names import split_names
@@ -75,6 +75,23 @@ def dateline_iso(date_text: str | None, page_date: str | None) -> str | None:
     return resolve(date_text, page_date) if date_text else None
 
 
+def attach_line(article: Article, line: Line) -> bool:
+    """Put a jump, continuation, credit or caption line into its field; False if it is taken."""
+    if line.kind == "jump" and article.jump is None:
+        article.jump = line.text
+    elif line.kind == "continued" and article.continued_from is None:
+        article.continued_from = line.text
+    elif line.kind == "source" and article.source_line is None:
+        article.source_line = line.text
+        m = SOURCE.match(strip_ws(line.text))
+        article.source = m.group(1) if m else None
+    elif line.kind == "caption":
+        article.captions.append(line.text)
+    else:
+        return False
+    return True
+
+
 def attach_line_kinds(page: Page) -> None:
     """Jump, continuation, source and caption lines go to the article next to them."""
     lines = page.lines
@@ -85,18 +102,7 @@ def attach_line_kinds(page: Page) -> None:
         art = _nearest_article(page, i, step) or _nearest_article(page, i, -step)
         if art is None:
             continue
-        t = ln.text
-        if ln.kind == "jump" and art.jump is None:
-            art.jump = t
-        elif ln.kind == "continued" and art.continued_from is None:
-            art.continued_from = t
-        elif ln.kind == "source" and art.source_line is None:
-            art.source_line = t
-            m = SOURCE.match(strip_ws(t))
-            art.source = m.group(1) if m else None
-        elif ln.kind == "caption":
-            art.captions.append(t)
-        else:
+        if not attach_line(art, ln):
             continue
         page.claim(ln, art)
         ln.because(f"attached:{art.id}")

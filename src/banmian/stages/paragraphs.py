@@ -9,7 +9,7 @@ from __future__ import annotations
 from banmian.model import Fragment, Line, Page, line_positions
 from banmian.rules.chars import ends_sentence
 from banmian.rules.furniture import is_lead_in
-from banmian.similarity import bigram_counts
+from banmian.similarity import bigram_counts, counts_cosine
 from banmian.stages.classify import BODY_START_FORBIDDEN, FULL_SLACK, INDENT_MAX, INDENT_MIN, slack
 
 PARAGRAPH_END_MARKS = set("。！？…”’）)」』】：；，、")
@@ -179,9 +179,7 @@ def topic_shift(before: str, after: str) -> bool:
     if len(before) < SHIFT_MIN_CHARS or len(after) < SHIFT_MIN_CHARS:
         return False
     a, b = bigram_counts(before[-SHIFT_WINDOW:]), bigram_counts(after[:SHIFT_WINDOW])
-    dot = sum(v * b[k] for k, v in a.items() if k in b)
-    norm = (sum(v * v for v in a.values()) * sum(v * v for v in b.values())) ** 0.5
-    return dot < SHIFT_MAX_COSINE * norm
+    return counts_cosine(a, b) < SHIFT_MAX_COSINE
 
 
 def split_at_topic_shifts(frags: list[Fragment], width: float) -> list[Fragment]:

@@ -4,9 +4,8 @@ apart by font size (the headline is the largest tier; a kicker stands above it, 
 below)."""
 from __future__ import annotations
 
-from banmian.model import Article, Line, Page
-from banmian.rules.chars import strip_ws
-from banmian.rules.furniture import SOURCE
+from banmian.model import Line, Page
+from banmian.stages.metadata import attach_line
 
 SAME_SIZE = 0.01  # sizes within 1% are one size (a two-line headline is printed in one size)
 
@@ -51,23 +50,6 @@ def head_fields(block: list[Line]) -> dict:
     out["kicker"] = text(groups[:h])
     out["subtitle"] = text(groups[h + 1:])
     return out
-
-
-def attach_line(article: Article, line: Line) -> bool:
-    """Put a jump, continuation, credit or caption line into its field; False if it is taken."""
-    if line.kind == "jump" and article.jump is None:
-        article.jump = line.text
-    elif line.kind == "continued" and article.continued_from is None:
-        article.continued_from = line.text
-    elif line.kind == "source" and article.source_line is None:
-        article.source_line = line.text
-        m = SOURCE.match(strip_ws(line.text))
-        article.source = m.group(1) if m else None
-    elif line.kind == "caption":
-        article.captions.append(line.text)
-    else:
-        return False
-    return True
 
 
 def place_heads(page: Page) -> Page:
