@@ -16,18 +16,26 @@ from banmian.rules.chars import CLOSERS, OPENERS, is_cjk
 JOIN_CONTEXT = 4
 
 
-@lru_cache(maxsize=65536)
-def spanning_word(left: str, right: str) -> str | None:
-    """The dictionary word that crosses the break between `left` and `right`, if any.
+def spanning_word(left: str, right: str, hmm: bool = True) -> str | None:
+    """The word that crosses the break between `left` and `right`, if any.
 
-    `两辆比亚` + `迪12米` -> "比亚迪". Only words of CJK characters count.
+    `两辆比亚` + `迪12米` -> "比亚迪". Only words of CJK characters count. With `hmm` (what the
+    fitted link and start models were fitted with) jieba's HMM may also make up a word of
+    characters its dictionary does not pair (`湖` + `岁的` -> "湖岁"); without it only
+    dictionary words count, the cleaner cue where nothing was fitted on the other (`unweave`).
     """
-    a, b = left[-JOIN_CONTEXT:], right[:JOIN_CONTEXT]
+    return _spanning_word(left[-JOIN_CONTEXT:], right[:JOIN_CONTEXT], hmm)
+
+
+@lru_cache(maxsize=65536)
+def _spanning_word(a: str, b: str, hmm: bool) -> str | None:
+    """`spanning_word` on the characters next to the break (the cache key: whole lines rarely
+    repeat, their ends do, across stages)."""
     if not a or not b or not is_cjk(a[-1]) or not is_cjk(b[0]):
         return None
     pos = 0
     cut = len(a)
-    for word in rjieba.cut(a + b):
+    for word in rjieba.cut(a + b, hmm):
         end = pos + len(word)
         if pos < cut < end and len(word) >= 2 and all(is_cjk(c) for c in word):
             return word
@@ -37,7 +45,7 @@ def spanning_word(left: str, right: str) -> str | None:
     return None
 
 
-def join_score(left: str, right: str) -> float:
+def join_score(left: str, right: str, hmm: bool = True) -> float:
     """A score for `right` continuing `left` directly: positive when it reads on.
 
     +1.5 when a dictionary word spans the break; +1 when `left` ends with an opening bracket
@@ -48,6 +56,6 @@ def join_score(left: str, right: str) -> float:
     score = 0.0
     if left[-1] in OPENERS or right[0] in CLOSERS or right[0] in "，、；：。？！":
         score += 1.0
-    if spanning_word(left, right):
+    if spanning_word(left, right, hmm):
         score += 1.5
     return score

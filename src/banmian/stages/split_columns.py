@@ -59,6 +59,9 @@ _LATIN = re.compile(r"[A-Za-z]")
 # indented first line, a line inside a paragraph by a full one (dev page 36: the lines alone
 # between merged rows are a paragraph's first line in one column and a full line in the other).
 CLOSED_THEN_INDENT, CLOSED_THEN_FULL = 1.0, -1.0
+# ... and rarely by a paragraph of one short line (a column's last line `和数量。` goes back to
+# its own column, not after the other column's paragraph end: tests/test_unweave.py).
+CLOSED_THEN_SHORT = -0.5
 OPEN_THEN_FULL, OPEN_THEN_INDENT = 1.0, -0.5
 
 
@@ -158,15 +161,16 @@ def merged_blocks(page: Page) -> list[tuple[int, int, dict[int, list[str]]]]:
     return out
 
 
-def fit(prev: Line | None, line: Line, width: float) -> float:
-    """How well `line` continues a column whose latest line is `prev` (0 for an empty column)."""
+def fit(prev: Line | None, line: Line, width: float, hmm: bool = True) -> float:
+    """How well `line` continues a column whose latest line is `prev` (0 for an empty column);
+    `hmm` as in `language.join_score`."""
     if prev is None:
         return 0.0
-    score = join_score(prev.text, line.text)
+    score = join_score(prev.text, line.text, hmm)
     prev_slack, slack = width - prev.width, width - line.width
     indent = INDENT_MIN <= slack <= INDENT_MAX or bool(F.LEAD_IN.match(strip_ws(line.text)))
     if prev_slack > FULL_SLACK and ends_sentence(prev.text):  # a paragraph's last line
-        score += CLOSED_THEN_INDENT if indent else CLOSED_THEN_FULL if slack <= FULL_SLACK else 0.0
+        score += CLOSED_THEN_INDENT if indent else CLOSED_THEN_FULL if slack <= FULL_SLACK else CLOSED_THEN_SHORT
     elif prev_slack <= FULL_SLACK and not ends_sentence(prev.text):  # inside a paragraph
         score += OPEN_THEN_FULL if slack <= FULL_SLACK else OPEN_THEN_INDENT if indent else 0.0
     return score

@@ -1,0 +1,163 @@
+"""Unweave: undo stretches where pdftotext printed two columns' lines alternately.
+
+When two neighbouring columns sit close and their baselines are offset (two articles set side
+by side, each on its own grid), pdftotext reads them as one block and prints their lines in
+order of height: a line of one column, a line of the other, and so on, sometimes for dozens of
+lines, blank lines of either column's paragraph gaps in between. `split_columns` handles the
+same reading when baselines coincide and lines merge; here no line is merged, so the only
+evidence is how the text reads: each line reads on from the line two before it, not from the
+one just before.
+
+A stretch is found by windows of WINDOW non-blank lines in which the mean join score (does
+the text read on across the break?) of every line after the one two before beats the mean
+join score after the one just before by ALT_GAIN_MIN. Only the language counts here: the
+layout terms of `fit` (a full line after a full line) favour any reading that skips over a
+paragraph's or an article's end. The stretch's lines are then dealt to two streams by a
+Viterbi search for the best total fit, and printed stream by stream, a blank line between (as
+`split_columns` rebuilds a block). Both use jieba's dictionary words only (no HMM guesses).
+"""
+from __future__ import annotations
+
+from banmian.language import join_score
+from banmian.model import Line, Page
+from banmian.stages.split_columns import fit
+
+# Non-blank lines per window. Tuned on synthetic interleavings of two column stretches of
+# different articles of dev pages 1-40 (no dev dump interleaves lines without merging some):
+# 12 lines tell the two apart with the smallest windows that keep real dumps clean.
+WINDOW = 12
+# Mean join-score gain of "reads on from two lines before" over "from the line before" that
+# flags a window. On those synthetic windows 71 % gain more than 0.3; of the windows of the
+# in-order dev dumps (all three kinds) only some on pages 24 and 36 do, where lines of
+# `split_columns`' merged blocks alternate too (0.2 flags 10 dev pages).
+ALT_GAIN_MIN = 0.3
+# Lines that join the stretch on each side of the flagged windows: windows can miss where
+# the alternation starts and ends by a few lines; the Viterbi search keeps in-order lines
+# together, so taking a few too many costs nothing.
+MARGIN = 3
+# Bonus per switch of stream in the Viterbi search that goes on alternating (the other
+# stream's latest line is the one two before): inside a flagged stretch alternation is the
+# prior, so a tie (no dictionary word either way) goes to the other stream; once one column
+# has gone on alone, the same bonus goes to staying (a column's short last line,
+# tests/test_unweave.py). Small: on 111
+# synthetic interleavings (two column stretches of different articles of a dev page, line by
+# line, within the page's lines) 0.1 restores 90 % of the true line-to-line links (0.0 and
+# 0.3: 89 %; without this stage 42 %); larger, it deals lines read in order to alternate
+# streams (dev page 36).
+SWITCH_BONUS = 0.1
+
+
+def window_gains(lines: list[Line]) -> list[float]:
+    """For each start k, the mean join-score gain of alternating over in-order reading of
+    lines[k:k+WINDOW]."""
+    n = len(lines)
+    if n < WINDOW:
+        return []
+    texts = [ln.text for ln in lines]
+    seq = [join_score(texts[k - 1], texts[k], hmm=False) if k else 0.0 for k in range(n)]
+    alt = [join_score(texts[k - 2], texts[k], hmm=False) if k > 1 else 0.0 for k in range(n)]
+    gains = []
+    for k in range(n - WINDOW + 1):
+        in_order = sum(seq[k + 1:k + WINDOW]) / (WINDOW - 1)
+        alternating = sum(alt[k + 2:k + WINDOW]) / (WINDOW - 2)
+        gains.append(alternating - in_order)
+    return gains
+
+
+def woven_stretches(lines: list[Line]) -> list[tuple[int, int]]:
+    """(first, last) indexes into `lines` (non-blank lines) of stretches read alternately."""
+    gains = window_gains(lines)
+    out: list[tuple[int, int]] = []
+    for k, gain in enumerate(gains):
+        if gain <= ALT_GAIN_MIN:
+            continue
+        first, last = max(0, k - MARGIN), min(len(lines) - 1, k + WINDOW - 1 + MARGIN)
+        if out and first <= out[-1][1] + 1:
+            out[-1] = (out[-1][0], max(out[-1][1], last))
+        else:
+            out.append((first, last))
+    return out
+
+
+def two_streams(lines: list[Line], width: float) -> list[int]:
+    """The stream (0 or 1) of each line that maximises the total fit of every line after the
+    previous line of its own stream (Viterbi over (stream of the latest line, latest line of the
+    other stream)); line 0 is in stream 0."""
+    # state: (stream of line k, index of the other stream's latest line or -1) -> (score, back)
+    states: dict[tuple[int, int], float] = {(0, -1): 0.0}
+    back: list[dict[tuple[int, int], tuple[int, int]]] = [{}]
+    for k in range(1, len(lines)):
+        nxt: dict[tuple[int, int], float] = {}
+        ptr: dict[tuple[int, int], tuple[int, int]] = {}
+        line = lines[k]
+        for (s, other), score in states.items():
+            switch = score + (fit(lines[other], line, width, hmm=False) if other >= 0 else 0.0)
+            # the lines alternate so far: going on alternating is the prior; else staying is
+            switch += SWITCH_BONUS if other == k - 2 else -SWITCH_BONUS
+            moves = (((s, other), score + fit(lines[k - 1], line, width, hmm=False)), ((1 - s, k - 1), switch))
+            for state, value in moves:
+                if value > nxt.get(state, float("-inf")):
+                    nxt[state], ptr[state] = value, (s, other)
+        states = nxt
+        back.append(ptr)
+    state = max(states, key=states.get)
+    streams = [0] * len(lines)
+    for k in range(len(lines) - 1, -1, -1):
+        streams[k] = state[0]
+        if k:
+            state = back[k][state]
+    return streams
+
+
+def untouched_runs(lines: list[Line]) -> list[list[int]]:
+    """Indexes of the non-blank lines, in runs that no line rebuilt by `split_columns` cuts:
+    its blocks are already read column by column, and reading them again undoes that (dev
+    page 6)."""
+    runs: list[list[int]] = [[]]
+    for k, ln in enumerate(lines):
+        if ln.blank:
+            continue
+        if any(r.startswith("split_columns:") for r in ln.reasons):
+            if runs[-1]:
+                runs.append([])
+            continue
+        runs[-1].append(k)
+    return [r for r in runs if r]
+
+
+def unweave(page: Page) -> Page:
+    """Rebuild each stretch of alternately printed lines stream by stream."""
+    width = page.column_width
+    lines = list(page.lines)
+    stretches = [(where[first], where[last])
+                 for where in untouched_runs(lines)
+                 for first, last in woven_stretches([lines[k] for k in where])]
+    for lo, hi in reversed(stretches):
+        region = lines[lo:hi + 1]
+        text_lines = [ln for ln in region if not ln.blank]
+        streams = two_streams(text_lines, width)
+        if len(set(streams)) < 2:
+            continue
+        lines[lo:hi + 1] = _rebuild(region, dict(zip(map(id, text_lines), streams)))
+    page.lines = lines
+    return page
+
+
+def _rebuild(region: list[Line], stream_of: dict[int, int]) -> list[Line]:
+    """The region's lines stream by stream; a blank line goes with the line after it (a
+    paragraph gap of that line's column)."""
+    out: list[list[Line]] = [[], []]
+    pending: list[Line] = []
+    for ln in region:
+        if ln.blank:
+            pending.append(ln)
+            continue
+        s = stream_of[id(ln)]
+        ln.because(f"unweave:stream_{s + 1}_of_2")
+        out[s].extend(pending)
+        out[s].append(ln)
+        pending = []
+    out[1].extend(pending)
+    gap = Line(no=out[1][0].no if out[1] else region[-1].no, raw="", text="")  # holds no characters
+    gap.because("unweave:column_break")
+    return out[0] + [gap] + out[1]
