@@ -23,15 +23,13 @@ from __future__ import annotations
 import re
 from itertools import combinations
 
-from banmian.language import join_score
+from banmian.columns import deal_to_two, fit
 from banmian.model import Line, Page
 from banmian.rules import furniture as F
-from banmian.rules.chars import ends_sentence, strip_ws, text_em
+from banmian.rules.chars import strip_ws, text_em
 from banmian.stages.classify import (
     BODY_START_FORBIDDEN,
     FULL_SLACK,
-    INDENT_MAX,
-    INDENT_MIN,
     WIDE_MIN_EXCESS,
     ends_clause,
     squeezed,
@@ -54,16 +52,6 @@ PART_OVER = 2.0
 # A space after these is a gap between a role and a name (`新华社记者 宋娥摄`), never a gutter.
 _ROLE_END = re.compile(r"(记者|通讯员|摄影|实习生|编辑|责编|校对)$")
 _LATIN = re.compile(r"[A-Za-z]")
-
-# Fit of a line after a column's latest line: a paragraph's last line is followed by an
-# indented first line, a line inside a paragraph by a full one (dev page 36: the lines alone
-# between merged rows are a paragraph's first line in one column and a full line in the other).
-CLOSED_THEN_INDENT, CLOSED_THEN_FULL = 1.0, -1.0
-# ... and rarely by a paragraph of one short line (a column's last line `和数量。` goes back to
-# its own column, not after the other column's paragraph end: tests/test_unweave.py).
-CLOSED_THEN_SHORT = -0.5
-OPEN_THEN_FULL, OPEN_THEN_INDENT = 1.0, -0.5
-
 
 def _cuttable(left: str, right: str) -> bool:
     """May the gap between these two space-free tokens be a gutter?"""
@@ -161,30 +149,19 @@ def merged_blocks(page: Page) -> list[tuple[int, int, dict[int, list[str]]]]:
     return out
 
 
-def fit(prev: Line | None, line: Line, width: float, hmm: bool = True) -> float:
-    """How well `line` continues a column whose latest line is `prev` (0 for an empty column);
-    `hmm` as in `language.join_score`."""
-    if prev is None:
-        return 0.0
-    score = join_score(prev.text, line.text, hmm)
-    prev_slack, slack = width - prev.width, width - line.width
-    indent = INDENT_MIN <= slack <= INDENT_MAX or bool(F.LEAD_IN.match(strip_ws(line.text)))
-    if prev_slack > FULL_SLACK and ends_sentence(prev.text):  # a paragraph's last line
-        score += CLOSED_THEN_INDENT if indent else CLOSED_THEN_FULL if slack <= FULL_SLACK else CLOSED_THEN_SHORT
-    elif prev_slack <= FULL_SLACK and not ends_sentence(prev.text):  # inside a paragraph
-        score += OPEN_THEN_FULL if slack <= FULL_SLACK else OPEN_THEN_INDENT if indent else 0.0
-    return score
-
-
 def assign(rows: list[list[Line]], k: int, width: float) -> list[list[Line]]:
     """Deal the parts of each row, left to right, to k columns; a row with fewer parts goes
-    to the columns it reads on from best (the leftmost ones on a tie)."""
+    to the columns it reads on from best. Two columns: the best deal of the whole block
+    (`columns.deal_to_two`; dev page 36: a line alone read greedily went to the wrong column);
+    more: row by row (the leftmost columns on a tie)."""
+    if k == 2:
+        chosen_per_row = deal_to_two(rows, width)
     cols: list[list[Line]] = [[] for _ in range(k)]
-    for parts in rows:
+    for r, parts in enumerate(rows):
         if len(parts) == k:
             chosen = tuple(range(k))
         else:
-            chosen = max(
+            chosen = chosen_per_row[r] if k == 2 else max(
                 combinations(range(k), len(parts)),
                 key=lambda cs: sum(fit(cols[c][-1] if cols[c] else None, p, width) for c, p in zip(cs, parts)),
             )

@@ -20,11 +20,12 @@ from __future__ import annotations
 
 from banmian.language import join_score
 from banmian.model import Line, Page
-from banmian.stages.split_columns import fit
+from banmian.columns import deal_to_two
 
-# Non-blank lines per window. Tuned on synthetic interleavings of two column stretches of
-# different articles of dev pages 1-40 (no dev dump interleaves lines without merging some):
-# 12 lines tell the two apart with the smallest windows that keep real dumps clean.
+# Non-blank lines per window, set on synthetic interleavings of two column stretches of
+# different articles of dev pages 1-40 (`bench/unweave.py`; no dev dump interleaves lines
+# without merging some): 12 lines, about one short column's worth, is the size measured
+# below; shorter woven stretches (five lines on one held-out page) go unread.
 WINDOW = 12
 # Mean join-score gain of "reads on from two lines before" over "from the line before" that
 # flags a window. On those synthetic windows 71 % gain more than 0.3; of the windows of the
@@ -35,15 +36,12 @@ ALT_GAIN_MIN = 0.3
 # the alternation starts and ends by a few lines; the Viterbi search keeps in-order lines
 # together, so taking a few too many costs nothing.
 MARGIN = 3
-# Bonus per switch of stream in the Viterbi search that goes on alternating (the other
-# stream's latest line is the one two before): inside a flagged stretch alternation is the
-# prior, so a tie (no dictionary word either way) goes to the other stream; once one column
-# has gone on alone, the same bonus goes to staying (a column's short last line,
-# tests/test_unweave.py). Small: on 111
-# synthetic interleavings (two column stretches of different articles of a dev page, line by
-# line, within the page's lines) 0.1 restores 90 % of the true line-to-line links (0.0 and
-# 0.3: 89 %; without this stage 42 %); larger, it deals lines read in order to alternate
-# streams (dev page 36).
+# The alternation prior of the deal to two streams (`columns.deal_to_two`): a tie (no
+# dictionary word either way) goes on alternating; once one column has gone on alone, to
+# staying (a column's short last line, tests/test_unweave.py). `bench/unweave.py`: on 111
+# synthetic interleavings of dev pages 1-40, 0.1 keeps 91 % of the true line-to-line links
+# (0.0: 90 %, 0.3: 91 %; without this stage 42 %); larger, it deals lines read in order to
+# alternate streams (dev page 36).
 SWITCH_BONUS = 0.1
 
 
@@ -80,33 +78,9 @@ def woven_stretches(lines: list[Line]) -> list[tuple[int, int]]:
 
 
 def two_streams(lines: list[Line], width: float) -> list[int]:
-    """The stream (0 or 1) of each line that maximises the total fit of every line after the
-    previous line of its own stream (Viterbi over (stream of the latest line, latest line of the
-    other stream)); line 0 is in stream 0."""
-    # state: (stream of line k, index of the other stream's latest line or -1) -> (score, back)
-    states: dict[tuple[int, int], float] = {(0, -1): 0.0}
-    back: list[dict[tuple[int, int], tuple[int, int]]] = [{}]
-    for k in range(1, len(lines)):
-        nxt: dict[tuple[int, int], float] = {}
-        ptr: dict[tuple[int, int], tuple[int, int]] = {}
-        line = lines[k]
-        for (s, other), score in states.items():
-            switch = score + (fit(lines[other], line, width, hmm=False) if other >= 0 else 0.0)
-            # the lines alternate so far: going on alternating is the prior; else staying is
-            switch += SWITCH_BONUS if other == k - 2 else -SWITCH_BONUS
-            moves = (((s, other), score + fit(lines[k - 1], line, width, hmm=False)), ((1 - s, k - 1), switch))
-            for state, value in moves:
-                if value > nxt.get(state, float("-inf")):
-                    nxt[state], ptr[state] = value, (s, other)
-        states = nxt
-        back.append(ptr)
-    state = max(states, key=states.get)
-    streams = [0] * len(lines)
-    for k in range(len(lines) - 1, -1, -1):
-        streams[k] = state[0]
-        if k:
-            state = back[k][state]
-    return streams
+    """The stream (0 or 1) of each line: the best deal of the lines to two columns, the
+    alternation prior on, dictionary words only."""
+    return [c for (c,) in deal_to_two([[ln] for ln in lines], width, hmm=False, alternation_bonus=SWITCH_BONUS)]
 
 
 def untouched_runs(lines: list[Line]) -> list[list[int]]:

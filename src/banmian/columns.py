@@ -1,0 +1,86 @@
+"""Reading lines into columns: how well a line continues a column, and the best deal of a
+run of lines to two columns.
+
+Shared by `stages.split_columns` (blocks where pdftotext merged neighbouring columns' lines)
+and `stages.unweave` (stretches where it printed their lines alternately).
+"""
+from __future__ import annotations
+
+from banmian.language import join_score
+from banmian.model import Line
+from banmian.rules import furniture as F
+from banmian.rules.chars import ends_sentence, strip_ws
+from banmian.stages.classify import FULL_SLACK, INDENT_MAX, INDENT_MIN
+
+# Fit of a line after a column's latest line: a paragraph's last line is followed by an
+# indented first line, a line inside a paragraph by a full one (dev page 36: the lines alone
+# between merged rows are a paragraph's first line in one column and a full line in the other).
+CLOSED_THEN_INDENT, CLOSED_THEN_FULL = 1.0, -1.0
+# ... and rarely by a paragraph of one short line (a column's last line `和数量。` goes back to
+# its own column, not after the other column's paragraph end: tests/test_unweave.py).
+CLOSED_THEN_SHORT = -0.5
+OPEN_THEN_FULL, OPEN_THEN_INDENT = 1.0, -0.5
+
+Ref = tuple[int, int] | None  # (row, part) of a column's latest line; None: an empty column
+
+
+def fit(prev: Line | None, line: Line, width: float, hmm: bool = True) -> float:
+    """How well `line` continues a column whose latest line is `prev` (0 for an empty column);
+    `hmm` as in `language.join_score`."""
+    if prev is None:
+        return 0.0
+    score = join_score(prev.text, line.text, hmm)
+    prev_slack, slack = width - prev.width, width - line.width
+    indent = INDENT_MIN <= slack <= INDENT_MAX or bool(F.LEAD_IN.match(strip_ws(line.text)))
+    if prev_slack > FULL_SLACK and ends_sentence(prev.text):  # a paragraph's last line
+        score += CLOSED_THEN_INDENT if indent else CLOSED_THEN_FULL if slack <= FULL_SLACK else CLOSED_THEN_SHORT
+    elif prev_slack <= FULL_SLACK and not ends_sentence(prev.text):  # inside a paragraph
+        score += OPEN_THEN_FULL if slack <= FULL_SLACK else OPEN_THEN_INDENT if indent else 0.0
+    return score
+
+
+def deal_to_two(rows: list[list[Line]], width: float, hmm: bool = True,
+                alternation_bonus: float = 0.0) -> list[tuple[int, ...]]:
+    """The columns (0 = left, 1 = right) of each row's parts that maximise the total fit of
+    every line after its column's previous line: a row of two parts goes left and right, a
+    row of one to either column (Viterbi over the two columns' latest lines).
+
+    `alternation_bonus` is added when a line goes on alternating (its column's latest line
+    is two rows back, the other column's one row back) and taken off when it goes back to a
+    column that has paused for longer: inside a stretch read alternately, alternation is the
+    prior, but once one column goes on alone, staying is.
+    """
+    def line(ref: Ref) -> Line | None:
+        return None if ref is None else rows[ref[0]][ref[1]]
+
+    def row_of(ref: Ref) -> int:
+        return -1 if ref is None else ref[0]
+
+    states: dict[tuple[Ref, Ref], float] = {(None, None): 0.0}
+    back: list[dict[tuple[Ref, Ref], tuple[tuple[Ref, Ref], tuple[int, ...]]]] = []
+    for r, parts in enumerate(rows):
+        nxt: dict[tuple[Ref, Ref], float] = {}
+        ptr: dict[tuple[Ref, Ref], tuple[tuple[Ref, Ref], tuple[int, ...]]] = {}
+        for last, score in states.items():
+            if len(parts) == 2:
+                gain = fit(line(last[0]), parts[0], width, hmm) + fit(line(last[1]), parts[1], width, hmm)
+                moves = [(((r, 0), (r, 1)), score + gain, (0, 1))]
+            else:
+                moves = []
+                for c in (0, 1):
+                    value = score + fit(line(last[c]), parts[0], width, hmm)
+                    if alternation_bonus and row_of(last[c]) < r - 1:  # a switch
+                        alternates = row_of(last[c]) == r - 2 and row_of(last[1 - c]) == r - 1
+                        value += alternation_bonus if alternates else -alternation_bonus
+                    state = ((r, 0), last[1]) if c == 0 else (last[0], (r, 0))
+                    moves.append((state, value, (c,)))
+            for state, value, chosen in moves:
+                if value > nxt.get(state, float("-inf")):
+                    nxt[state], ptr[state] = value, (last, chosen)
+        states = nxt
+        back.append(ptr)
+    state = max(states, key=states.get)
+    choices: list[tuple[int, ...]] = [()] * len(rows)
+    for r in range(len(rows) - 1, -1, -1):
+        state, choices[r] = back[r][state]
+    return choices
