@@ -185,6 +185,20 @@ def classify_chunk(chunk: list[Line], width: float) -> None:
             ln.because("head:short_unpunctuated")
 
 
+def mark_colon_heads(chunk: list[Line], width: float) -> None:
+    """A chunk's short first line that ends with a colon, right above a headline line, is the
+    headline's first line (dev page 9: `《百年恩来》：` / `要说的太多，太多`), not a body line
+    announcing a list."""
+    if len(chunk) < 2:
+        return
+    first, nxt = chunk[0], chunk[1]
+    t = first.text.rstrip()
+    if (first.kind == "body" and t[-1] in "：:" and slack(first, width) > INDENT_MAX
+            and nxt.kind == "head"):
+        first.kind = "head"
+        first.because("head:colon_above_headline")
+
+
 def extend_captions(page: Page) -> None:
     """A caption runs on to the following lines of its chunk until its sentence or credit ends."""
     lines = page.lines
@@ -211,4 +225,5 @@ def classify(page: Page) -> Page:
     extend_captions(page)
     for chunk in _chunks(page.lines):
         classify_chunk(chunk, page.column_width)
+        mark_colon_heads(chunk, page.column_width)
     return page
