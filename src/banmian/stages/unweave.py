@@ -18,7 +18,7 @@ Viterbi search for the best total fit, and printed stream by stream, a blank lin
 """
 from __future__ import annotations
 
-from banmian.language import join_score
+from banmian.language import chain_join_scores
 from banmian.model import Line, Page
 from banmian.columns import deal_to_two
 
@@ -52,8 +52,9 @@ def window_gains(lines: list[Line]) -> list[float]:
     if n < WINDOW:
         return []
     texts = [ln.text for ln in lines]
-    seq = [join_score(texts[k - 1], texts[k], hmm=False) if k else 0.0 for k in range(n)]
-    alt = [join_score(texts[k - 2], texts[k], hmm=False) if k > 1 else 0.0 for k in range(n)]
+    seq = chain_join_scores(texts)
+    alt = [0.0] * n  # each line after the one two before: the even lines' chain, the odd ones'
+    alt[0::2], alt[1::2] = chain_join_scores(texts[0::2]), chain_join_scores(texts[1::2])
     gains = []
     for k in range(n - WINDOW + 1):
         in_order = sum(seq[k + 1:k + WINDOW]) / (WINDOW - 1)
@@ -91,7 +92,7 @@ def untouched_runs(lines: list[Line]) -> list[list[int]]:
     for k, ln in enumerate(lines):
         if ln.blank:
             continue
-        if any(r.startswith("split_columns:") for r in ln.reasons):
+        if ln.reasons and any(r.startswith("split_columns:") for r in ln.reasons):
             if runs[-1]:
                 runs.append([])
             continue
