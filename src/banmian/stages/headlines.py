@@ -111,14 +111,20 @@ def _apply(page: Page, article: Article, block: list[Line], why: str) -> None:
         ln.because(why)
 
 
+def _head_text(block: list[Line]) -> str:
+    return "".join(ln.text for ln in block if ln.kind == "head")
+
+
 def split_by_affinity(blocks: list[list[Line]], openings: list[set[int]]) -> list[list[Line]]:
     """Split blocks that hold the headlines of several articles.
 
     pdftotext prints a band's headlines as one run (dev page 5: `内蒙古获赠电影` `《白骆驼》拷贝`
     after another article's kicker). A head line starts a new unit when its words clearly open
-    another article (share of its bigrams in that opening >= AFFINITY_MIN) and hardly the
-    current unit's (< AFFINITY_OTHER_MAX), unless a dictionary word runs on from the line above
-    (a two-line headline). Short lines share bigrams by chance and never split.
+    another article (share of its bigrams in that opening >= AFFINITY_MIN) and the current
+    unit's head lines hardly do (< AFFINITY_OTHER_MAX; also when no article claims the unit,
+    raw dump of dev page 6: `风雪运输线` before `“扶贫司令”彭楚政`), unless a dictionary word
+    runs on from the line above (a two-line headline). Short lines share bigrams by chance and
+    never split.
     """
     out: list[list[Line]] = []
     for block in blocks:
@@ -137,9 +143,8 @@ def split_by_affinity(blocks: list[list[Line]], openings: list[set[int]]) -> lis
                 if (
                     cur
                     and best is not None
-                    and cur_article is not None
                     and best != cur_article
-                    and shares[cur_article] < AFFINITY_OTHER_MAX
+                    and share_in(bigram_keys(_head_text(cur)), openings[best]) < AFFINITY_OTHER_MAX
                     and not (cur[-1].kind == "head" and spanning_word(cur[-1].text, ln.text))
                 ):
                     out.append(cur)
@@ -185,7 +190,7 @@ def headlines(page: Page) -> Page:
             adjacent[i] = block_ending_at[id(before[0])]
     scores: dict[tuple[int, int], float] = {}
     for k, blk in enumerate(blocks):
-        heads = bigram_keys("".join(ln.text for ln in blk if ln.kind == "head"))
+        heads = bigram_keys(_head_text(blk))
         for i, opening in enumerate(openings):
             near = adjacent.get(i) == k
             score = share_in(heads, opening) + (ADJACENT_BLOCK_BONUS if near else 0.0)

@@ -1,0 +1,39 @@
+"""headlines: a run of several articles' head lines is split where a line clearly opens
+another article (made-up headlines and openings)."""
+from __future__ import annotations
+
+from banmian.model import Line
+from banmian.stages.headlines import bigram_keys, split_by_affinity
+
+OPENINGS = [
+    "城东新建的三座跨河桥梁已于上月底全部建成通车，附近居民到市中心的出行时间缩短了一半。",
+    "湖滨湿地公园今年春天迎来第一批候鸟，园内新建的观鸟长廊已经完工，游客可以近距离观鸟。",
+]
+
+
+def head(text: str) -> Line:
+    return Line(no=0, raw=text, text=text, kind="head")
+
+
+def texts(blocks) -> list[list[str]]:
+    return [[ln.text for ln in b] for b in blocks]
+
+
+def split(lines: list[Line]) -> list[list[str]]:
+    return texts(split_by_affinity([lines], [bigram_keys(o) for o in OPENINGS]))
+
+
+def test_a_line_opening_another_article_starts_a_new_block_after_an_unclaimed_line():
+    # `节日特刊` opens no article; the next line clearly opens the birds' article
+    got = split([head("节日特刊专版"), head("湿地公园迎来候鸟"), head("观鸟长廊已经完工")])
+    assert got == [["节日特刊专版"], ["湿地公园迎来候鸟", "观鸟长廊已经完工"]]
+
+
+def test_lines_of_one_article_stay_together():
+    got = split([head("三座跨河桥梁建成通车"), head("居民出行时间缩短一半")])
+    assert got == [["三座跨河桥梁建成通车", "居民出行时间缩短一半"]]
+
+
+def test_two_articles_headlines_in_one_run_are_split():
+    got = split([head("三座跨河桥梁建成通车"), head("湿地公园迎来候鸟")])
+    assert got == [["三座跨河桥梁建成通车"], ["湿地公园迎来候鸟"]]
