@@ -23,3 +23,26 @@ def test_a_short_line_ending_with_a_colon_above_a_headline_line_is_part_of_the_h
 def test_a_short_line_ending_with_a_colon_above_body_lines_stays_body():
     got = kinds(BODY + ["", "主要有以下几点：", "一是沿线新建了两个公交站，", "方便了附近的居民和学生。", ""] + BODY)
     assert got[5] == "body"
+
+
+def test_the_line_above_a_letters_salutation_is_its_headline_even_a_column_wide():
+    got = kinds(BODY + ["", "城东新桥方便了居民出行", "编辑同志：", "　　我家住在城东，每天"] + BODY[1:])
+    assert got[5] == "head"
+    assert got[6] == "body"
+
+
+def test_salutations_are_recognised_alone_on_their_line():
+    from banmian.rules.furniture import is_salutation
+
+    assert is_salutation("编辑同志：") and is_salutation("记者同志:") and is_salutation("编辑部：")
+    assert not is_salutation("编辑同志说：") and not is_salutation("同志：") and not is_salutation("编辑同志")
+
+
+def test_a_letter_after_another_article_opens_an_article_of_its_own():
+    from banmian.pipeline import parse_text
+
+    report = ["　　市里今年新建三座跨", "河大桥，附近居民的出行", "时间缩短了一半，沿线的", "学校和医院也因此受益。"]
+    letter = ["城东新桥方便了居民出行", "编辑同志：", "　　我家住在城东，每天", "上班都要绕行很远的路，", "现在终于方便了。"]
+    page = parse_text("\n".join(report + [""] + letter), entities=False)[0]
+    assert [a.headline for a in page.articles] == [None, "城东新桥方便了居民出行"]
+    assert page.articles[1].paragraphs[0] == "编辑同志："

@@ -13,7 +13,7 @@ recall 0.82 for fragments that open a gold article (refit after the split_column
 from __future__ import annotations
 
 from banmian.model import Fragment, Line, Page
-from banmian.rules.furniture import is_lead_in
+from banmian.rules.furniture import is_lead_in, is_salutation
 from banmian.similarity import ContentSpace, block_overlap
 
 START_WEIGHTS = {
@@ -69,8 +69,8 @@ def start_evidence(frag: Fragment, before: list[Line], heads: list[Line]) -> str
     lead_in, headline_before, byline_before or none."""
     if frag.no_predecessor:
         return "continued_from"
-    if is_lead_in(frag.first.text):
-        return "lead_in"
+    if is_lead_in(frag.first.text) or is_salutation(frag.first.text):
+        return "lead_in"  # a letter's salutation opens it as a lead-in opens a report
     if frag.start == "indent" and heads:
         return "headline_before"
     if frag.start == "indent" and any(ln.kind == "byline" for ln in before):

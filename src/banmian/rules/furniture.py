@@ -40,6 +40,15 @@ LEAD_IN = re.compile(
     r"(月(([0-9]{1,2}|[一二三四五六七八九十]{1,3})日?)?)?$"
 )
 
+# A letter to the editor opens with its salutation on a line of its own; the line opens an
+# article as a lead-in does, and the line above it is the letter's headline (dev pages 4, 10).
+SALUTATION = re.compile(r"^(编辑|记者|编辑部)(同志|老师)?(们)?[：:]$")
+
+
+def is_salutation(text: str) -> bool:
+    """The (space-free) line is a letter's salutation alone: `编辑同志：`."""
+    return len(text) <= 8 and text[-1:] in "：:" and bool(SALUTATION.match(text))
+
 
 # A page label with its section, recognisable anywhere: `A03 社会`, `第6版 综合新闻`.
 SECTION_LABEL = re.compile(r"^(?:[A-H]\d{1,2}|第[一二三四五六七八九十百\d]+版)[\u4e00-\u9fff·]{0,8}$")

@@ -199,6 +199,16 @@ def mark_colon_heads(chunk: list[Line], width: float) -> None:
         first.because("head:colon_above_headline")
 
 
+def mark_heads_above_salutations(chunk: list[Line]) -> None:
+    """The line right above a letter's salutation (`编辑同志：`), without punctuation at its end,
+    is the letter's headline, however wide (dev page 10: `专题综艺晚会不能成风` is a column wide)."""
+    for prev, ln in zip(chunk, chunk[1:]):
+        t = prev.text.rstrip()
+        if prev.kind == "body" and not ends_clause(t) and F.is_salutation(strip_ws(ln.text)):
+            prev.kind = "head"
+            prev.because("head:above_salutation")
+
+
 def extend_captions(page: Page) -> None:
     """A caption runs on to the following lines of its chunk until its sentence or credit ends."""
     lines = page.lines
@@ -226,4 +236,5 @@ def classify(page: Page) -> Page:
     for chunk in _chunks(page.lines):
         classify_chunk(chunk, page.column_width)
         mark_colon_heads(chunk, page.column_width)
+        mark_heads_above_salutations(chunk)
     return page
