@@ -25,9 +25,12 @@ def test_a_short_line_ending_with_a_colon_above_body_lines_stays_body():
     assert got[5] == "body"
 
 
+REPORT = ["　　市里今年新建三座跨", "河大桥，附近居民的出行", "时间缩短了一半，沿线的", "学校和医院也因此受益。"]  # 11 em
+
+
 def test_the_line_above_a_letters_salutation_is_its_headline_even_a_column_wide():
-    got = kinds(BODY + ["", "城东新桥方便了居民出行", "编辑同志：", "　　我家住在城东，每天"] + BODY[1:])
-    assert got[5] == "head"
+    got = kinds(REPORT + ["", "城东新桥方便了居民出行", "编辑同志：", "　　我家住在城东，每天", "上班都要绕行很远的路，"])
+    assert got[5] == "head"  # 11 em: as wide as the column
     assert got[6] == "body"
 
 
@@ -41,8 +44,7 @@ def test_salutations_are_recognised_alone_on_their_line():
 def test_a_letter_after_another_article_opens_an_article_of_its_own():
     from banmian.pipeline import parse_text
 
-    report = ["　　市里今年新建三座跨", "河大桥，附近居民的出行", "时间缩短了一半，沿线的", "学校和医院也因此受益。"]
     letter = ["城东新桥方便了居民出行", "编辑同志：", "　　我家住在城东，每天", "上班都要绕行很远的路，", "现在终于方便了。"]
-    page = parse_text("\n".join(report + [""] + letter), entities=False)[0]
+    page = parse_text("\n".join(REPORT + [""] + letter), entities=False)[0]
     assert [a.headline for a in page.articles] == [None, "城东新桥方便了居民出行"]
     assert page.articles[1].paragraphs[0] == "编辑同志："
