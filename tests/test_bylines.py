@@ -412,6 +412,6 @@ if __name__ == "__main__":
     ("没有署名的结尾。", []),
 ])
 def test_trailing_credit_names(paragraph, names):
-    from banmian.stages.metadata import trailing_credit_names
+    from banmian.rules.bylines import trailing_credit_names
 
     assert trailing_credit_names(paragraph) == names

@@ -232,3 +232,14 @@ def _org_before_role(text: str) -> str | None:
     org = (head + r.group("org")).strip()
     org = re.sub(rf"(?:特约|特派|驻[{_HAN}]{{1,6}}?|摄影)$", "", org)
     return org or None
+
+
+_TRAILING_CREDIT = re.compile(r"[（(]([^（）()]{2,20})[）)]$")
+
+
+def trailing_credit_names(paragraph: str) -> list[str]:
+    """The author names of a brief's closing credit (`…（王某 李某）`), which stays in the text:
+    only the names become `reporters`. Photo credits (`…摄`) and notes are not names."""
+    m = _TRAILING_CREDIT.search(paragraph.rstrip())
+    names = split_names(m.group(1)) if m else None
+    return list(names) if names else []

@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 
 from banmian.model import Article, Dateline, Line, Page, Unassigned
-from banmian.rules.bylines import find_lead_in, lead_in_byline, outlet_of, reporters_in
+from banmian.rules.bylines import find_lead_in, lead_in_byline, outlet_of, reporters_in, trailing_credit_names
 from banmian.rules.dates import resolve
-from banmian.rules.names import split_names
 from banmian.rules.chars import strip_ws
 from banmian.rules.furniture import DATE, PAGE_LABEL, SOURCE
 
@@ -131,17 +130,6 @@ def collect_unassigned(page: Page) -> None:
         if ln.kind in ("blank", "header") or owner.get(id(ln)):
             continue
         page.unassigned.append(Unassigned(kind=kinds.get(ln.kind, "other"), text=ln.text, line_nos=[ln.no]))
-
-
-_TRAILING_CREDIT = re.compile(r"[（(]([^（）()]{2,20})[）)]$")
-
-
-def trailing_credit_names(paragraph: str) -> list[str]:
-    """The author names of a brief's closing credit (`…（王某 李某）`), which stays in the text:
-    only the names become `reporters`. Photo credits (`…摄`) and notes are not names."""
-    m = _TRAILING_CREDIT.search(paragraph.rstrip())
-    names = split_names(m.group(1)) if m else None
-    return list(names) if names else []
 
 
 def metadata(page: Page) -> Page:

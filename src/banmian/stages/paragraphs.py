@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from banmian.model import Fragment, Line, Page, line_positions
 from banmian.rules.chars import ends_sentence
+from banmian.rules.bylines import trailing_credit_names
 from banmian.rules.furniture import is_lead_in
 from banmian.similarity import bigram_counts, counts_cosine
 from banmian.stages.classify import BODY_START_FORBIDDEN, FULL_SLACK, INDENT_MAX, INDENT_MIN, slack
@@ -183,16 +184,18 @@ def topic_shift(before: str, after: str) -> bool:
 
 
 def split_at_topic_shifts(frags: list[Fragment], width: float) -> list[Fragment]:
-    """In a dump without blank lines, cut fragments at paragraph starts where the topic shifts,
-    so the start model can weigh an article start there (dev raw 1-40 body_char_acc 0.872 ->
-    0.894)."""
+    """In a dump without blank lines, cut fragments at paragraph starts where the topic shifts
+    (dev raw 1-40 body_char_acc 0.872 -> 0.894) or where the paragraph before closes with an
+    author's credit (`（文同）`: a brief or commentary ends there; dev raw page 10), so the
+    start model can weigh an article start there."""
     out: list[Fragment] = []
     for f in frags:
         cur: list[Line] = []
         text_after = "".join(ln.text for ln in f.lines)
         pos = 0
         for ln in f.lines:
-            if cur and ln.para_start and topic_shift(text_after[:pos], text_after[pos:]):
+            if cur and ln.para_start and (trailing_credit_names(cur[-1].text)
+                                          or topic_shift(text_after[:pos], text_after[pos:])):
                 out.append(Fragment(lines=cur))
                 cur = []
             cur.append(ln)

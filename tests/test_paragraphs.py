@@ -1,0 +1,29 @@
+"""paragraphs: fragments and paragraph starts (made-up lines in an 11-em column)."""
+from __future__ import annotations
+
+from banmian.model import Source
+from banmian.pipeline import page_from_lines, run_stages
+from banmian.stages import STAGES
+from banmian.stages.paragraphs import paragraphs
+
+UP_TO_PARAGRAPHS = STAGES[: STAGES.index(paragraphs) + 1]
+
+# Two briefs on one topic back to back, as a dump without blank lines prints them.
+FIRST = ["　　市音乐厅去年一共上演", "了四百多场音乐会，比前年", "多出一百场，观众人数也创", "下了新的纪录。（文同）"]
+SECOND = ["　　音乐厅今年还将举办三", "场新年音乐会，票价比去年", "有所降低，学生可以半价购", "票入场。"]
+
+
+def fragments(raw_lines: list[str]):
+    page = run_stages(page_from_lines(raw_lines, Source(path="<test>")), UP_TO_PARAGRAPHS)
+    return [[ln.text for ln in f.lines] for f in page.scratch["fragments"]]
+
+
+def test_an_authors_closing_credit_ends_a_fragment_in_a_dump_without_blank_lines():
+    got = fragments(FIRST + SECOND)
+    assert len(got) == 2
+    assert got[0][-1].endswith("（文同）") and got[1][0].startswith("音乐厅今年")
+
+
+def test_a_closing_note_that_names_nobody_does_not_cut():
+    first = FIRST[:-1] + ["下了新的纪录。（附图片）"]
+    assert len(fragments(first + SECOND)) == 1
