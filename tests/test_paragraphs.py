@@ -27,3 +27,13 @@ def test_an_authors_closing_credit_ends_a_fragment_in_a_dump_without_blank_lines
 def test_a_closing_note_that_names_nobody_does_not_cut():
     first = FIRST[:-1] + ["下了新的纪录。（附图片）"]
     assert len(fragments(first + SECOND)) == 1
+
+
+def test_a_letters_salutation_opens_an_article_in_a_dump_without_blank_lines():
+    from banmian.pipeline import parse_text
+
+    report = [ln.replace("（文同）", "") for ln in FIRST]
+    letter = ["编辑同志：", "　　我们都是音乐厅的老观", "众，希望新年音乐会能多演", "一些民族音乐作品。"]
+    assert len(fragments(report + letter)) == 2
+    page = parse_text("\n".join(report + letter), entities=False)[0]
+    assert [a.paragraphs[0][:5] for a in page.articles] == ["市音乐厅去", "编辑同志："]

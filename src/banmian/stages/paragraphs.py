@@ -9,7 +9,7 @@ from __future__ import annotations
 from banmian.model import Fragment, Line, Page, line_positions
 from banmian.rules.chars import ends_sentence
 from banmian.rules.bylines import trailing_credit_names
-from banmian.rules.furniture import is_lead_in
+from banmian.rules.furniture import is_lead_in, is_salutation
 from banmian.similarity import bigram_counts, counts_cosine
 from banmian.stages.classify import BODY_START_FORBIDDEN, FULL_SLACK, INDENT_MAX, INDENT_MIN, slack
 
@@ -35,15 +35,15 @@ def separates_blocks(page: Page) -> bool:
 
 def fragments_of(page: Page) -> list[Fragment]:
     """Maximal runs of consecutive body lines, in input order. In a dump without blank lines a
-    line that opens with a lead-in byline (`据新华社北京1月12日电`) starts a run of its own, so an
-    article start inside a run can be seen (such dumps print articles back to back: dev raw page
+    line that opens with a lead-in byline (`据新华社北京1月12日电`), or a letter's salutation
+    (`编辑同志：`), starts a run of its own, so an article start inside a run can be seen (such dumps print articles back to back: dev raw page
     20; where blank lines separate blocks, splitting there too cost pdftotext headline_acc)."""
     out: list[Fragment] = []
     cur: list[Line] = []
     split_lead_ins = not separates_blocks(page)
     for ln in page.lines:
         if ln.kind == "body":
-            if split_lead_ins and cur and LEAD_IN_REASON in ln.reasons:
+            if split_lead_ins and cur and (LEAD_IN_REASON in ln.reasons or is_salutation(ln.text)):
                 out.append(Fragment(lines=cur))
                 cur = []
             cur.append(ln)

@@ -27,6 +27,7 @@ from typing import NamedTuple
 from banmian.article_starts import START_THRESHOLD, lines_around, start_features, start_logit, start_reason
 from banmian.link_model import LINK_WEIGHTS, join_logit
 from banmian.model import Fragment, Page, line_positions
+from banmian.rules.furniture import is_salutation
 from banmian.stages.paragraphs import in_lead_in, separates_blocks
 from banmian.similarity import ContentSpace, Group
 
@@ -89,7 +90,8 @@ def thread_fragments(page: Page, frags: list[Fragment]) -> list[Thread]:
     """Thread the fragments in input order by a beam search over the choices.
 
     Each fragment opens a thread (an article) or continues one. A fragment whose start
-    log-odds pass START_THRESHOLD, or that a 上接 note opens, always opens one; otherwise
+    log-odds pass START_THRESHOLD, that a 上接 note opens, or that opens with a letter's
+    salutation (`编辑同志：`, however close its topic to the text before), always opens one; otherwise
     continuing each thread scores the link model's log-odds (`link_model`) and opening a new
     one scores the start model's log-odds plus `new_thread_offset`. A threading's score is the
     sum of its choices; keeping the BEAM_WIDTH best partial threadings, not only the best,
@@ -101,7 +103,7 @@ def thread_fragments(page: Page, frags: list[Fragment]) -> list[Thread]:
     offset = new_thread_offset(page)
     beam = [Hypothesis(0.0, (), ())]
     for i, f in enumerate(frags):
-        sure_start = f.no_predecessor or logits[i] > START_THRESHOLD
+        sure_start = f.no_predecessor or logits[i] > START_THRESHOLD or is_salutation(f.first.text)
         sure_join = not sure_start and i > 0 and continues_lead_in(page, frags[i - 1], f)
         if not sure_start:
             scores = score_threads(beam, frags, i)
