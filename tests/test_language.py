@@ -1,0 +1,29 @@
+"""language: the join score of a break, per break and along a chain of lines."""
+from __future__ import annotations
+
+from banmian.language import MARK_SCORE, WORD_SCORE, chain_join_scores, join_score, spanning_word
+
+
+def test_a_dictionary_word_across_the_break_scores():
+    assert spanning_word("两辆比亚", "迪12米") == "比亚迪"
+    assert join_score("今年春天，市园林部", "门在湖滨湿地公园新建了", hmm=False) == WORD_SCORE
+    assert join_score("已经完工。", "游客可以在这里", hmm=False) == 0.0
+
+
+def test_without_the_hmm_only_dictionary_words_count():
+    # jieba's HMM pairs `湖` and `岁` into a made-up word; its dictionary does not
+    assert spanning_word("12月18日，湖", "岁的叶莲美", hmm=True) is not None
+    assert spanning_word("12月18日，湖", "岁的叶莲美", hmm=False) is None
+
+
+def test_marks_that_only_a_mid_sentence_break_shows_score():
+    assert join_score("他说：“", "我们明天出发", hmm=False) == MARK_SCORE
+    assert join_score("出发的时间", "，是明天早上", hmm=False) == MARK_SCORE
+
+
+def test_chain_scores_agree_with_the_score_of_each_break():
+    lines = ["今年春天，市园林部", "门在湖滨湿地公园新建了", "一条观鸟长廊，长廊全长", "，一千二百米", "“沿途设置了",
+             "十二个观测平台和六块科", "普展板。"]
+    want = [0.0] + [join_score(a, b, hmm=False) for a, b in zip(lines, lines[1:])]
+    assert chain_join_scores(lines) == want
+    assert chain_join_scores([]) == [] and chain_join_scores(["一行"]) == [0.0]
