@@ -37,3 +37,21 @@ def test_a_letters_salutation_opens_an_article_in_a_dump_without_blank_lines():
     assert len(fragments(report + letter)) == 2
     page = parse_text("\n".join(report + letter), entities=False)[0]
     assert [a.paragraphs[0][:5] for a in page.articles] == ["市音乐厅去", "编辑同志："]
+
+
+def test_a_drop_cap_on_a_line_of_its_own_does_not_end_a_paragraph():
+    from banmian.pipeline import parse_text
+
+    lines = ["我", "们在湖滨湿地公园看到了", "第一批候鸟，园内新建的观", "鸟长廊已经完工。"]
+    page = parse_text("\n".join(FIRST + [""] + lines), entities=False)[0]
+    assert "我们在湖滨湿地公园看到了第一批候鸟，园内新建的观鸟长廊已经完工。" in [
+        p for a in page.articles for p in a.paragraphs]
+
+
+def test_a_short_last_line_that_ends_a_word_still_ends_its_paragraph():
+    from banmian.stages.paragraphs import is_drop_cap
+    from banmian.model import Line
+
+    assert is_drop_cap(Line(1, "我", "我"), Line(2, "们在湖滨", "们在湖滨"))
+    assert not is_drop_cap(Line(1, "量。", "量。"), Line(2, "我们在湖滨", "我们在湖滨"))
+    assert not is_drop_cap(Line(1, "湖滨", "湖滨"), Line(2, "。我们", "。我们"))

@@ -6,6 +6,7 @@ and this line is indented by two em.
 """
 from __future__ import annotations
 
+from banmian.language import spanning_word
 from banmian.model import Fragment, Line, Page, line_positions
 from banmian.rules.chars import ends_sentence
 from banmian.rules.bylines import trailing_credit_names
@@ -15,6 +16,7 @@ from banmian.stages.classify import BODY_START_FORBIDDEN, FULL_SLACK, INDENT_MAX
 
 PARAGRAPH_END_MARKS = set("。！？…”’）)」』】：；，、")
 VERY_SHORT_SHARE = 0.5  # a line shorter than half the column ends its paragraph regardless
+DROP_CAP_MAX = 2  # characters on a drop cap's line (`我` / `们在…`)
 
 
 LEAD_IN_REASON = "body:lead_in"  # set by the classify stage
@@ -118,6 +120,14 @@ def end_kind(frag: Fragment, width: float) -> str:
     return "maybe" if ends_sentence(last.text) else "open"
 
 
+def is_drop_cap(line: Line, nxt: Line) -> bool:
+    """A line of one or two characters, no punctuation, whose word runs on into the next line:
+    an article's first character set large (a drop cap), printed on a line of its own
+    (`我` / `们在司法实践中发现，`), not a paragraph's last line."""
+    t = line.text.strip()
+    return len(t) <= DROP_CAP_MAX and t[-1] not in PARAGRAPH_END_MARKS and bool(spanning_word(t, nxt.text, False))
+
+
 def mark_starts(frag: Fragment, width: float) -> None:
     """Mark paragraph starts inside one fragment (its first line by its start kind)."""
     first = frag.first
@@ -129,6 +139,8 @@ def mark_starts(frag: Fragment, width: float) -> None:
     for prev, ln in zip(frag.lines, frag.lines[1:]):
         if lead:
             ln.because("paragraph:after_lead_in")
+        elif is_drop_cap(prev, ln):
+            ln.because("paragraph:after_drop_cap")
         elif ends_paragraph(prev, width, para_first):
             ln.para_start = True
             ln.because("paragraph_start:short_previous_line")
