@@ -40,3 +40,114 @@ def test_user_lexicon_adds_names(tmp_path):
     lex.write_text("# known names\n欧阳明远 nr\n", encoding="utf-8")
     assert load_lexicon(str(lex)) == 1
     assert ("nr", "欧阳明远") in spans("昨天欧阳明远参观了展览。")
+
+
+def people(text: str) -> set[tuple[str, str | None]]:
+    return {(e.text, e.title) for e in find_entities(text) if e.type == "nr"}
+
+
+def test_a_noun_ending_like_an_office_is_a_title():
+    assert ("冯春生", "国防部长") in people("国防部长冯春生今天说，部队已经出发。")
+
+
+def test_surname_with_a_kin_word_is_the_name():
+    assert ("朱", "师傅") in people("朱师傅每天都来修车。")
+
+
+def test_familiar_name_with_lao():
+    assert ("nr", "老张") in spans("老张说今年收成不错。")
+
+
+def test_photo_credit_keeps_the_agency_and_cuts_the_mark():
+    got = spans("（新华社记者王晓摄）")
+    assert ("nr", "王晓") in got and ("nt", "新华社") in got and ("nr", "王晓摄") not in got
+
+
+def test_foreign_name_in_parts_is_one_person():
+    assert ("nr", "约翰·史密斯") in spans("美国国防部长约翰·史密斯今天抵达。")
+
+
+def test_dateline_place_whatever_its_tag():
+    got = spans("新华社开罗１月３日电埃及政府今天宣布")
+    assert ("ns", "开罗") in got and ("nt", "新华社") in got
+
+
+def test_place_glued_to_the_next_word():
+    assert ("ns", "台湾") in spans("海峡两岸的台湾同胞都很关心。")
+
+
+def test_direction_word_does_not_close_an_organization():
+    got = spans("今天贵州南部有小雨。")
+    assert ("ns", "贵州") in got and not any(t == "nt" for t, _ in got)
+
+
+def test_dateline_word_opens_no_organization():
+    got = spans("北京１２月３１日讯新华社记者报道")
+    assert ("nt", "新华社") in got and ("ns", "北京") in got
+
+
+def test_buildings_and_sites_are_places():
+    assert ("ns", "北京音乐厅") in spans("音乐会在北京音乐厅举行。")
+    assert ("ns", "东坡公园") in spans("他在东坡公园散步。")
+
+
+def test_organization_with_a_resident_word_or_an_ordinal():
+    assert ("nt", "中国驻南非大使馆") in spans("中国驻南非大使馆今天开馆。")
+    assert ("nt", "北京市第一中学") in spans("北京市第一中学的学生")
+
+
+def test_abbreviated_organization_after_a_place():
+    assert ("nt", "北京市妇联") in spans("北京市妇联今天召开会议。")
+
+
+def test_byline_paragraph_of_names():
+    assert spans("本报记者王小明李大海") == {("nr", "王小明"), ("nr", "李大海")}
+
+
+def test_credit_of_names_in_parentheses():
+    got = spans("这些照片很受欢迎。（赵一鸣孙文华）")
+    assert ("nr", "赵一鸣") in got and ("nr", "孙文华") in got
+    assert {("nr", "张平"), ("nr", "刘海")} <= spans("（记者张平、刘海）")
+
+
+def test_items_of_a_list_share_their_kind():
+    assert ("ns", "延吉") in spans("列车经过哈尔滨、延吉、沈阳三个城市。")
+
+
+def test_transliterated_name_person_or_place_by_context():
+    assert ("利维", "外长") in people("以色列外长利维今天辞职。")
+    assert ("ns", "莫斯科") in spans("会议在莫斯科举行。")
+
+
+def test_a_name_keeps_its_kind_within_a_paragraph():
+    got = [(e.text, e.type) for e in find_entities("外长利维今天辞职。内阁对利维的决定感到意外。")]
+    assert got == [("利维", "nr"), ("利维", "nr")]
+
+
+def test_place_name_with_its_unit_cut_off_or_glued():
+    assert ("ns", "田庄乡") in spans("他回到了田庄乡。")
+    assert ("ns", "马庄村") in spans("他来到马庄村。")
+
+
+def test_everyday_words_are_no_names():
+    assert not people("这是一家高科技企业。")
+    assert not people("他寄来一张贺卡。")
+
+
+def test_pair_of_country_abbreviations_is_no_place():
+    from banmian.entity_words import plain_place
+
+    assert not plain_place("中美", "ns") and plain_place("美国", "ns")
+
+
+def test_organization_ends_inside_a_title_word():
+    got = [(e.text, e.type, e.title) for e in find_entities("锡林市委书记王志强说")]
+    assert got[0][:2] == ("锡林市委", "nt") and ("王志强", "nr", "市委书记") in got
+
+
+def test_place_built_like_a_name():
+    assert ("ns", "石家庄") in spans("他明天要去石家庄。")
+
+
+def test_organization_word_the_dictionary_tags_a_verb():
+    assert ("nt", "工商银行上海市分行") in spans("工商银行上海市分行今天开业。")

@@ -3,11 +3,20 @@
 rjieba (MIT, ships jieba's dictionary) segments and tags the text; rules then keep the tags
 that hold up and add what the dictionary cannot know:
 
-- people: dictionary names (`nr`) that start with a Chinese surname or read as a foreign name;
-  new names after a title (`省委书记X`, `市长X`) or in a list of names (`A、B、C出席`);
-- places: dictionary places (`ns`) and a place with its unit (`X省`, `X县`, `X村`);
+- people (`banmian.entity_people`): dictionary names (`nr`) that start with a Chinese surname or
+  read as a foreign name; names after a title (`省委书记X`, `市长X`), in a list (`A、B、C出席`), in
+  a byline or credit (`本报记者X`, `（X摄）`); a surname before a title or kin word (`周总理`,
+  `朱师傅`: the surname is the name); `老张`, `侯老`; foreign names in parts (`威廉·佩里`);
+- places: dictionary places (`ns`) that are no everyday word, a place with its unit (`X省`,
+  `X县`, `X村`), rare words ending in a unit, buildings and sites (`…宾馆`, `…机场`), the place
+  of a dateline (`新华社开罗１月３日电`), a place glued to the next word (`台湾同胞`, `英国人`),
+  transliterated names read as places;
 - organizations: dictionary organizations (`nt`) and runs of words that end in an
-  organization word (`…委员会`, `…局`, `…公司`, `…大学`).
+  organization word (`…委员会`, `…局`, `…公司`, `…妇联`).
+
+Within a paragraph a name keeps one kind (`repeated_names`) and the items of a list share one
+(`even_lists`). Flags computed once per word (`banmian.entity_words`) let the scan skip the
+many tokens no rule can start at, which keeps extraction near the tagger's own speed.
 
 `find_entities` gives mention spans (for evaluation against gold spans); `article_entities`
 the schema's per-article lists. A user lexicon (`load_lexicon`) adds known names.
@@ -15,193 +24,275 @@ the schema's per-article lists. A user lexicon (`load_lexicon`) adds known names
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
+from bisect import bisect_right
+from collections import Counter
+from itertools import chain, compress, count, islice
+from operator import or_
 
 import rjieba
 
-from banmian.rules.names import COMPOUND_SURNAMES, SURNAMES, TITLES, TRANSLIT
+from banmian.entity_people import (
+    CREDIT_ROLES,
+    MAX_BYLINE_CHARS,
+    SPEECH_VERBS,
+    VERB_TAGS,
+    byline,
+    credit_names,
+    dotted_name,
+    foreign_place,
+    person_at,
+    speaking_name,
+)
+from banmian.entity_words import (
+    CHINESE_DIGITS,
+    DOT,
+    ENTRY,
+    FLAG_LIMIT,
+    FOREIGN,
+    GLUED,
+    INERT_TAGS,
+    NAME_PART,
+    OPENER,
+    ORG_END,
+    ORG_PART,
+    ORG_START,
+    ORG_WORD,
+    PERSONISH,
+    PLACE,
+    TITLE,
+    TRIGGER_NEXT,
+    UNIT,
+    UNIT_MARK,
+    VENUE,
+    Entity,
+    Tokens,
+    common_word,
+    forget_words,
+    glued_place,
+    is_chinese,
+    org_before_title,
+)
+from banmian.rules.places import PLACE_UNITS
 
-ORG_SUFFIXES = (
-    "委员会", "常委会", "代表大会", "人民政府", "政府", "办公厅", "办公室", "国务院", "中央", "总局", "管理局", "局",
-    "部", "厅", "署", "委", "院", "研究所", "研究院", "研究中心", "中心", "大学", "学院", "中学", "小学", "学校",
-    "公司", "集团", "银行", "协会", "学会", "联合会", "总会", "基金会", "商会", "工会", "党", "团", "军区", "军",
-    "报社", "电台", "电视台", "通讯社", "出版社", "杂志社", "社", "医院", "法院", "检察院", "组织", "联盟", "厂",
-    "所", "队", "处", "科", "站", "馆", "会")
-# words an organization name can be built of, by tag (nouns, places, abbreviations, names…)
-ORG_PART_TAGS = {"n", "ns", "nt", "nz", "j", "vn", "nr", "b", "an", "ng", "nrt"}
-PLACE_UNITS = ("省", "市", "县", "区", "州", "镇", "乡", "村", "盟", "旗", "岛", "湾", "港")
-# common nouns jieba's dictionary tags as places
-NOT_PLACES = {"两国", "各国", "全国", "我国", "本国", "外国", "中外", "国内", "国外", "海外", "三国", "两岸", "大国",
-              "城市", "山区", "海关", "东西", "英雄", "上市", "新建", "普及", "治安", "城乡", "农村", "边疆", "内地",
-              "上岗", "美丽", "海洋", "新鲜", "大都", "城镇", "喜庆", "新春", "大桥", "回国", "高原", "大街", "商城",
-              "新村", "福利", "太阳", "古城", "大江", "珍藏", "西南", "东北", "西北", "东南", "华北", "华东", "华南"}
-PERSON_TAGS = {"nr", "nrfg", "nrt"}
-NAME_TAILS = ("同志", "主席", "总理", "委员长", "书记")  # not 理论/思想: `邓小平理论` is no mention
-ODD_NAME_TAGS = {"t", "nz", "nrt"}  # tags jieba's dictionary gives some names (周恩来 t)
-PLACE_ENDINGS = tuple("口庄屯营堡店集镇湾沟坪坝岭峪泊庙寨桥岗")
-# jieba's dictionary count above which a two-character word jieba tags as a name is mostly a
-# common word (文明 6585, 顾客 1366, 范畴 925) rather than a name (李鹏 676, 乔石 182)
-COMMON_WORD_FREQ = 800
-# the commonest surnames: a two-character word jieba tags as a name and starting with one of
-# these is a name even without a title around it (rarer surnames are also common words' first
-# characters: 文明, 高水平)
-COMMON_SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范廖贾韦邹孟熊秦邱尹薛闫段侯龙史陶黎贺顾郝龚邵钱覃戴孔汤倪")
-PLACE_TAGS = {"ns"}
-# words that often follow a person's name (speech and meeting verbs, honorifics)
-NAME_FOLLOWERS = {"说", "表示", "指出", "强调", "认为", "会见", "同志", "先生", "女士", "等", "在", "和", "与", "也",
-                  "还", "曾", "一行", "夫妇", "主持", "出席", "讲话", "介绍", "告诉", "提出", "宣布"}
-NOT_PERSON_CHARS = set("的了在是和与及或说等着过")  # function characters never in a given name
+__all__ = ["Entity", "article_entities", "find_entities", "load_lexicon"]
+
 MAX_ORG_CHARS = 20
-
-
-@dataclass(slots=True)
-class Entity:
-    """One mention: character span in the text, type (nr person, ns place, nt organization)."""
-
-    start: int
-    end: int
-    type: str
-    text: str
-    title: str | None = None  # a person's title printed before the name (`省委书记`)
-
-
-def tagged(text: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, word, tag) of every token rjieba finds."""
-    out, pos = [], 0
-    for word, tag in rjieba.tag(text):
-        out.append((pos, pos + len(word), word, tag))
-        pos += len(word)
-    return out
-
-
-def surname_of(word: str) -> str | None:
-    """The surname a word starts with (compound surnames first), if any."""
-    if word[:2] in COMPOUND_SURNAMES:
-        return word[:2]
-    return word[0] if word and word[0] in SURNAMES else None
-
-
-def chinese_name_shape(word: str) -> bool:
-    """Surname + one or two given-name characters, none of them a function character."""
-    sur = surname_of(word)
-    return (sur is not None and 1 <= len(word) - len(sur) <= 2
-            and not any(ch in NOT_PERSON_CHARS for ch in word[len(sur):]))
-
-
-def foreign_name_shape(word: str) -> bool:
-    return len(word) >= 2 and all(ch in TRANSLIT for ch in word)
-
-
-@lru_cache(maxsize=65536)
-def common_word(word: str) -> bool:
-    """Whether jieba's dictionary counts the word often enough to be an everyday word."""
-    return rjieba.suggest_freq(word) > COMMON_WORD_FREQ
-
-
-def name_context(toks, i: int) -> bool:
-    """A title before or after the word, a name list around it, or a speech verb after it."""
-    prev = toks[i - 1][2] if i else ""
-    nxt = toks[i + 1][2] if i + 1 < len(toks) else ""
-    return prev in TITLES or nxt in TITLES or prev == "、" or nxt == "、" or nxt in NAME_FOLLOWERS
-
-
-def name_after_title(toks, i: int) -> int | None:
-    """After a title, a name jieba cut in pieces (`书记` `周` `建国`): the end offset of the
-    shortest run of one to three tokens from i that reads as surname + given name."""
-    if not i or toks[i - 1][2] not in TITLES:
-        return None
-    text = ""
-    for j in range(i, min(i + 3, len(toks))):
-        text += toks[j][2]
-        if len(text) > 3:
-            return None
-        if j > i and chinese_name_shape(text):
-            return toks[j][1]
-    return None
-
-
-def person_at(toks, i: int) -> tuple[int, str | None] | None:
-    """A person's name at token i: (end offset, title printed before it), or None."""
-    start, end, word, tag = toks[i]
-    title = toks[i - 1][2] if i and toks[i - 1][2] in TITLES else None
-    if tag not in PERSON_TAGS and title is None and (word[0] not in SURNAMES or len(word) > 4):
-        return None  # the common case, decided cheaply
-    if word in TITLES or len(word) > 2 and word.endswith(ORG_SUFFIXES):
-        return None
-    pieced = name_after_title(toks, i)
-    if pieced is not None and not chinese_name_shape(word):
-        return pieced, title
-    sur = surname_of(word)
-    if sur and word[len(sur):] in TITLES and tag in PERSON_TAGS:  # `周总理`: the surname is the name
-        return start + len(sur), word[len(sur):]
-    for tail in NAME_TAILS:  # `邓小平同志`: a name the dictionary joined to the word after it
-        if word.endswith(tail) and chinese_name_shape(word[: -len(tail)]):
-            return end - len(tail), title
-    if len(word) >= 3 and word.endswith(PLACE_ENDINGS):
-        return None  # `张家口`, `石家庄`: a place built like a name
-    nxt = toks[i + 1][2] if i + 1 < len(toks) else ""
-    if chinese_name_shape(word):
-        if tag in PERSON_TAGS and (len(word) >= 3 or title is not None or (
-                (name_context(toks, i) or word[0] in COMMON_SURNAMES) and not common_word(word))):
-            return end, title
-        if title or (len(word) >= 3 and (nxt in TITLES or nxt in NAME_FOLLOWERS or tag in ODD_NAME_TAGS)):
-            return end, title
-    if foreign_name_shape(word) and len(word) >= 3 and tag in PERSON_TAGS and name_context(toks, i):
-        return end, title
-    return None
-
-
-def foreign_place(toks, i: int) -> bool:
-    """A transliterated name jieba tags as a person but with nothing around it that says
-    person (`伊拉克`, `莫斯科`): in news text such a name is mostly a place."""
-    word, tag = toks[i][2], toks[i][3]
-    return tag in PERSON_TAGS and foreign_name_shape(word) and len(word) >= 2 and not name_context(toks, i)
+LIST_MIN_VOTES = 2  # items of a list that must agree before the others take their kind
+LIST_NOT_TAGS = {"v", "vn", "a", "ad", "an", "l", "i", "t", "s", "b", "z"}  # no names in a list of these
+_ENTRY_TABLE = bytes(1 if f & ENTRY else 0 for f in range(FLAG_LIMIT))
+_TRIGGER_TABLE = bytes(1 if f & TRIGGER_NEXT else 0 for f in range(FLAG_LIMIT))
+_UNIT_TABLE = bytes(1 if f & UNIT_MARK else 0 for f in range(FLAG_LIMIT))
 
 
 def find_entities(text: str) -> list[Entity]:
     """Person, place and organization mentions of `text`, in order, not overlapping."""
-    toks = tagged(text)
+    if len(text) <= MAX_BYLINE_CHARS + len(CREDIT_ROLES[0]) and is_chinese(text):
+        names = byline(text)
+        if names:
+            return names
+    t = Tokens(text)
+    flags = t.flags
     found: list[Entity] = []
-    i = 0
-    while i < len(toks):
-        start, end, word, tag = toks[i]
-        org = org_run(toks, i)
-        if org is not None:
-            j, org_end = org
-            found.append(Entity(start, org_end, "nt", text[start:org_end]))
-            i = j
+    at: dict[int, Entity] = {}  # token index -> the one-token entity there
+    nxt = 0
+    for i in compress(count(), worth_a_look(flags)):
+        if i < nxt:
+            continue  # inside the entity found last
+        got = entity_at(t, i, flags[i], flags[i - 1] if i else 0)
+        if got is None:
             continue
-        person = person_at(toks, i)
-        if person is not None:
-            found.append(Entity(start, person[0], "nr", text[start:person[0]], person[1]))
-        elif (tag in PLACE_TAGS and len(word) >= 2 and word not in NOT_PLACES) or foreign_place(toks, i):
-            end2 = end
-            if i + 1 < len(toks) and toks[i + 1][2] in PLACE_UNITS:
-                end2 = toks[i + 1][1]
-                i += 1
-            found.append(Entity(start, end2, "ns", text[start:end2]))
-        elif tag == "nt":
-            found.append(Entity(start, end, "nt", word))
-        i += 1
+        ent, nxt = got
+        found.append(ent)
+        if nxt == i + 1:
+            at[i] = ent
+    if "、" in t.words:
+        found = even_lists(t, found, at)
+    if "（" in text:
+        found = credit_names(text, found)
+    if found:
+        found = repeated_names(t, text, found)
+    for ent in found:
+        ent.text = text[ent.start:ent.end]
     return found
 
 
-def org_run(toks, i: int) -> tuple[int, int] | None:
+def worth_a_look(flags: list[int]):
+    """1 for each token worth a look, else 0: a token with an entry flag, right after a trigger
+    (a title, a dateline opener) or right before a lone place unit. Picked in C by table
+    look-ups, as most tokens are none of these."""
+    entry = map(_ENTRY_TABLE.__getitem__, flags)
+    after_trigger = chain((0,), map(_TRIGGER_TABLE.__getitem__, flags))
+    before_unit = chain(islice(map(_UNIT_TABLE.__getitem__, flags), 1, None), (0,))
+    return map(or_, map(or_, entry, after_trigger), before_unit)
+
+
+def entity_at(t: Tokens, i: int, f: int, prevf: int) -> tuple[Entity, int] | None:
+    """The entity starting at token i and the index after it, or None."""
+    starts = t.starts
+    start, end = starts[i], starts[i + 1]
+    if prevf & OPENER and dateline_place(t, i):
+        return Entity(start, end, "ns", ""), i + 1
+    if i + 1 < t.n and t.flags[i + 1] & UNIT_MARK and unit_name(t, i):
+        return Entity(start, starts[i + 2], "ns", ""), i + 2  # `田庄` `乡`, `凹底` `镇`
+    if f & NAME_PART and i + 2 < t.n and t.flags[i + 1] & (DOT | NAME_PART):
+        j = dotted_name(t, i)
+        if j is not None:
+            return Entity(start, starts[j], "nr", ""), j
+    if f & ORG_START:
+        run = org_run(t, i)
+        if run is not None:
+            return Entity(start, run[1], run[2], ""), run[0]
+    if f & GLUED:
+        k = glued_place(t.words[i])
+        return Entity(start, start + k, "ns", ""), i + 1
+    if f & PERSONISH or prevf & TITLE:
+        person = person_at(t, i)
+        if person is not None:
+            j = i + 1
+            while j < t.n and starts[j] < person[1]:
+                j += 1  # a name in pieces (`书记` `周` `建国`) ends past token i
+            return Entity(person[0], person[1], "nr", "", person[2]), j
+    if f & PLACE and t.word(i + 1) in SPEECH_VERBS and speaking_name(t.words[i]):
+        return Entity(start, end, "nr", ""), i + 1  # `罗明说`: the dictionary's place is a person
+    if f & PLACE or (f & FOREIGN and foreign_place(t, i)):
+        if i + 1 < t.n and t.words[i + 1] in PLACE_UNITS:
+            return Entity(start, starts[i + 2], "ns", ""), i + 2
+        return Entity(start, end, "ns", ""), i + 1
+    if f & ORG_WORD:
+        return Entity(start, end, "ns" if f & VENUE else "nt", ""), i + 1
+    if f & UNIT:
+        return Entity(start, end, "ns", ""), i + 1
+    return None
+
+
+def org_run(t: Tokens, i: int) -> tuple[int, int, str] | None:
     """An organization name starting at token i: a run of name-like words that ends in an
-    organization word; returns (index after it, end offset)."""
-    if toks[i][3] not in ("ns", "nt", "nz", "j") and toks[i][2] not in ("国家", "中国", "中央", "全国"):
-        return None
+    organization word (`中国驻南非大使馆`, or in a title word that starts with one: `锡林` `市委书记`),
+    or a place name ending in a building or site (`广元市长城宾馆`); returns the index of the
+    token after it (the title word's own index when the name ends inside it), the end offset and
+    the type (nt or ns)."""
     best = None
-    j = i
-    while j < len(toks) and toks[j][1] - toks[i][0] <= MAX_ORG_CHARS:
-        word, tag = toks[j][2], toks[j][3]
-        if j > i and tag not in ORG_PART_TAGS and not word.endswith(ORG_SUFFIXES):
+    j = i + 1
+    limit = t.starts[i] + MAX_ORG_CHARS
+    while j < t.n and t.starts[j + 1] <= limit:
+        f = t.flags[j]
+        if f & VENUE:
+            best = j + 1, t.starts[j + 1], "ns"
+        elif f & ORG_END:
+            best = j + 1, t.starts[j + 1], "nt"
+        elif f & TITLE and org_before_title(t.words[j]):
+            return j, t.starts[j] + org_before_title(t.words[j]), "nt"  # `锡林` `市委书记`: 锡林市委
+        elif not f & ORG_PART:
             break
-        if j > i and word.endswith(ORG_SUFFIXES):
-            best = (j + 1, toks[j][1])
         j += 1
     return best
+
+
+def unit_name(t: Tokens, i: int) -> bool:
+    """A name before a place unit the dictionary cut off (`田庄` `乡`, `孙家庄` `乡`): one to
+    three Chinese characters, no everyday word, no function word or verb."""
+    word, tag = t.pair(i)
+    return (1 <= len(word) <= 3 and tag not in INERT_TAGS and tag not in VERB_TAGS and is_chinese(word)
+            and not t.flags[i] & TITLE and not common_word(word))
+
+
+def dateline_place(t: Tokens, i: int) -> bool:
+    """The place of a dateline: the word between `新华社`/`本报` and the date
+    (`新华社开罗１月３日电`), whatever the dictionary tags it."""
+    if i + 1 >= t.n:
+        return False
+    word, nxt = t.words[i], t.words[i + 1]
+    return 2 <= len(word) <= 8 and (nxt[:1].isdigit() or nxt[:1] in CHINESE_DIGITS) and not t.flags[i] & TITLE
+
+
+def repeated_names(t: Tokens, text: str, found: list[Entity]) -> list[Entity]:
+    """One name, one kind within a paragraph: a word that is a person or a place found
+    elsewhere in the paragraph (`克林顿总统…克林顿的`) is that person or place wherever it
+    stands as a token of its own, and a name read both ways takes the kind most of its
+    mentions have."""
+    kinds: dict[str, list[str]] = {}
+    for e in found:
+        if e.type != "nt":
+            kinds.setdefault(text[e.start:e.end], []).append(e.type)
+    names = {}
+    for name, types in kinds.items():
+        mixed = len(set(types)) > 1
+        if mixed or (len(name) >= 2 and text.count(name) > len(types)):
+            names[name] = max(("nr", "ns"), key=types.count) if mixed else types[0]
+    if not names:
+        return found
+    for e in found:
+        name = text[e.start:e.end]
+        if name in names and e.type != "nt":
+            e.type = names[name]
+    covered = sorted((e.start, e.end) for e in found)
+    added = False
+    for name, kind in names.items():
+        pos = text.find(name)
+        while pos >= 0:
+            k = bisect_right(t.starts, pos) - 1  # the token starting at pos, if one does
+            if t.starts[k] == pos and t.words[k] == name and not inside(covered, pos):
+                found.append(Entity(pos, pos + len(name), kind, ""))
+                added = True
+            pos = text.find(name, pos + len(name))
+    if added:
+        found.sort(key=lambda e: e.start)
+    return found
+
+
+def inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    """Whether pos falls within one of the sorted (start, end) spans."""
+    k = bisect_right(spans, (pos, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
+
+
+def even_lists(t: Tokens, found: list[Entity], at: dict[int, Entity]) -> list[Entity]:
+    """Items of a list `A、B、C` are of one kind: an item between list marks that no rule read
+    takes the kind of the others (`哈尔滨、延吉、沈阳`), and an item read as the other kind turns
+    (`巴金、冰心`), when at least LIST_MIN_VOTES more items are of that kind than of the other."""
+    added = False
+    covered = sorted((e.start, e.end) for e in found)
+    for lo, hi in list_runs(t):
+        items = range(lo, hi + 1, 2)
+        kinds = Counter(at[k].type for k in items if k in at).most_common()
+        if not kinds:
+            continue
+        kind, votes = kinds[0]
+        if kind == "nt" or votes < LIST_MIN_VOTES or (len(kinds) > 1 and votes < kinds[1][1] + LIST_MIN_VOTES):
+            continue
+        for k in items:
+            if k not in at and list_item(t, k) and not inside(covered, t.starts[k]):
+                found.append(Entity(t.starts[k], t.starts[k + 1], kind, ""))
+                added = True
+            elif k in at and at[k].type != kind and at[k].type != "nt" and at[k].title is None:
+                at[k].type = kind  # `巴金` (ns in the dictionary) in a list of writers
+    if added:
+        found.sort(key=lambda e: e.start)
+    return found
+
+
+def list_runs(t: Tokens):
+    """(first, last) token index of each run `X、Y、…、Z` of single tokens."""
+    words, n = t.words, t.n
+    k = words.index("、", 1) if "、" in words[1:] else n
+    while k < n - 1:
+        lo = hi = k - 1
+        while hi + 2 < n and words[hi + 1] == "、":
+            hi += 2
+        yield lo, hi
+        try:
+            k = words.index("、", hi + 2)
+        except ValueError:
+            return
+
+
+def list_item(t: Tokens, k: int) -> bool:
+    """A token that may be a name in a list: two to five Chinese characters, no everyday word,
+    not a title, a place noun or a function word."""
+    word, tag = t.words[k], t.pairs[k][1]
+    return (2 <= len(word) <= 5 and tag not in INERT_TAGS and tag not in LIST_NOT_TAGS
+            and not t.flags[k] & (TITLE | ORG_END) and is_chinese(word)
+            and not common_word(word))
 
 
 def article_entities(paragraphs: list[str]) -> dict:
@@ -235,4 +326,6 @@ def load_lexicon(path: str) -> int:
             tag = parts[1] if len(parts) > 1 and re.fullmatch(r"n[rst]", parts[1]) else "nr"
             rjieba.add_word(parts[0], 10_000, tag)
             n += 1
+    if n:  # the dictionary changed: what was read from it is stale
+        forget_words()
     return n

@@ -69,7 +69,15 @@ def looks_like_names(text: str) -> bool:
     return split_names(t) is not None
 
 
-SURNAMES = SURNAMES_1
+# Rarer surnames of the Hundred Family Surnames (general knowledge; not those that open many
+# everyday words, such as 国, 都, 经, 公, 全, 由). Entity extraction reads
+# them as surnames (`洪秀全`, `谈迁`: names with these surnames were missed); byline splitting keeps
+# to SURNAMES_1, where a headline made of rarer surname characters is too often not names.
+RARE_SURNAMES = set(
+    "洪慕谈计奚钮昝班云满贝燕丰习银丘郁杭裘惠皮伏茅闻阚邴鄢晁墨井弓"
+    "宓蓬郜邰仝栗厉储鞠笪琚郦逯桓仉督乜钭隗漆酆晏索卓蔚"
+)
+SURNAMES = SURNAMES_1 | RARE_SURNAMES
 COMPOUND_SURNAMES = SURNAMES_2
 # Titles printed right before a name (`总理李鹏`, `市委书记王某`); general knowledge of Chinese
 # offices and press roles.
@@ -82,7 +90,20 @@ TITLES = {
     "中将", "少将", "大校", "上校", "记者", "通讯员", "实习生", "编辑", "主编", "总编辑", "社长", "台长",
     "教授", "副教授", "研究员", "院士", "博士", "董事长", "总经理", "经理", "厂长", "会长", "理事长",
     "议长", "发言人", "代表", "顾问", "主持人", "同志", "先生", "女士", "夫人", "总干事", "特使",
+    "委员长", "首席", "选手", "名将", "教练", "运动员", "队员", "演员", "歌手", "作家", "画家",
+    "学者", "专家", "诗人", "大臣", "本报记者", "新华社记者", "特约记者", "老师", "教师", "书法家",
 }
+# How a title word ends (`国防部长`, `外交部长`, `副总经理`, `歌唱家`, `指挥家`): a noun with one of
+# these endings printed right before a name is a title too (see `is_title`).
+TITLE_ENDINGS = ("长", "书记", "主席", "总理", "记者", "主任", "委员", "总统", "大使", "首相", "经理", "家",
+                 "员", "教授", "代表", "秘书", "司令", "将军", "国王", "大臣", "编辑", "干事")
+# nouns with such an ending that are no title (`国家计委`: no name after 国家)
+NOT_TITLES = {"国家", "大家", "人家", "全家", "老家", "农家", "东家", "回家", "成员", "人员", "官员", "党员",
+              "动员", "全员", "成长", "增长", "延长", "擅长", "生长", "漫长", "助长", "特长", "专长", "家长"}
+# Kin words and honorifics after a surname (`朱师傅`, `韩老师`, `何大爷`): the surname alone is
+# the name, as for a title (`周总理`).
+HONORIFICS = {"师傅", "老师", "大爷", "大娘", "大妈", "阿姨", "大姐", "大哥", "大夫", "奶奶", "爷爷", "老伯",
+              "大叔", "大婶", "老汉", "小姐", "太太", "大嫂", "老板", "总", "老先生", "先生", "女士", "同志"}
 # Characters of transliterated foreign names (`克林顿`, `阿尔希波夫`): general knowledge of the
 # standard transliteration table.
 TRANSLIT = set(
@@ -91,4 +112,28 @@ TRANSLIT = set(
     "拉莱赖兰朗劳勒雷蕾里利莉丽连廖列林琳隆卢鲁路伦罗洛马玛迈麦曼芒梅美门蒙米敏明莫墨姆穆纳娜乃奈南内尼"
     "涅宁纽努诺欧帕潘庞佩彭皮珀普齐奇恰乔切钦琼丘萨塞赛桑瑟森沙莎山尚舍什施史舒斯松苏索塔泰坦汤特提廷"
     "通图托瓦万旺威韦维温沃乌武西希锡夏谢辛休修雅亚扬耶伊因英尤于约泽扎詹兹卓佐茹"
+    "顿翁若廷娃蒂妮娅黛勃罗契科纳赞祖霍穆默凡嫩"
 )
+# Characters that end everyday nouns and place names (`许可证`, `严重性`, `李宁牌`, `公开栏`,
+# `平安县`): a three-character word ending in one is no surname + given name
+NOUN_ENDINGS = set("性率证牌奖栏带族卡队区馆堂楼赛感器机费量式型界者化线场厂店室局委县乡镇村省市州")
+# Function characters never in a given name
+NOT_PERSON_CHARS = set("的了在是和与及或说等着过")
+# A name the dictionary joined to the next word's first character (`王晓摄`, `李明为`, `张华家`)
+GLUED_TAIL_CHARS = set("摄作为对因迎家说等在和与也是被把将称讲题书绘")
+# Words a name is joined to in one dictionary word (`邓小平同志`); not 理论/思想: `邓小平理论`
+# is no mention
+NAME_TAILS = ("同志", "主席", "总理", "委员长", "书记")
+# Titles after which a surname is the whole name (`周总理`, `江主席`), whatever the tag
+SURNAME_TITLES = {"总理", "主席", "总书记", "委员长", "书记", "部长", "省长", "市长", "县长", "主任", "局长", "厂长",
+                  "校长", "院长", "经理", "教授", "大使", "司令", "政委", "处长", "科长", "所长", "队长", "村长"}
+# Words that often follow a person's name (speech and meeting verbs, honorifics)
+NAME_FOLLOWERS = {"说", "表示", "指出", "强调", "认为", "会见", "同志", "先生", "女士", "等", "在", "和", "与", "也",
+                  "还", "曾", "一行", "夫妇", "主持", "出席", "讲话", "介绍", "告诉", "提出", "宣布"}
+# A transliterated word after these is a person (`小汤姆`, `名将罗纳尔多`)
+PERSON_BEFORE = {"小", "老", "名将", "夫人", "总统", "总理", "国王"}
+# The commonest surnames: a two-character word jieba tags as a name and starting with one of
+# these is a name even without a title around it (rarer surnames are also common words' first
+# characters: 文明, 高水平)
+COMMON_SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁"
+                      "任沈姚卢姜崔钟谭陆汪范廖贾韦邹孟熊秦邱尹薛闫段侯龙史陶黎贺顾郝龚邵钱覃戴孔汤倪")
