@@ -151,3 +151,48 @@ def test_place_built_like_a_name():
 
 def test_organization_word_the_dictionary_tags_a_verb():
     assert ("nt", "工商银行上海市分行") in spans("工商银行上海市分行今天开业。")
+
+
+def places(text: str) -> set[str]:
+    return {e.text for e in find_entities(text) if e.type == "ns"}
+
+
+def test_known_country_or_city_is_a_place_whatever_its_tag():
+    # jieba tags 约旦 an adverb, 阿根廷 a person, 合肥 a noun
+    assert {"约旦", "阿根廷", "合肥"} <= places("约旦和阿根廷的客人来到合肥参观。")
+
+
+def test_known_place_at_the_head_of_a_longer_word():
+    assert "天津" in places("他每天都读《天津日报》。")
+    assert "亚特兰大" in places("他获得亚特兰大奥运会冠军。")
+    # one word of its own, or an event named after the place: no place inside
+    assert not places("他擅长中国画。") and not places("这部电影讲述南昌起义的故事。")
+
+
+def test_known_place_after_a_prefix_in_one_word():
+    assert "北京" in places("第一次来到首都北京的学生很兴奋。")
+    assert "苏联" in places("他是原苏联的专家。")
+
+
+def test_rare_dictionary_place_needs_a_place_word_around_it():
+    assert "沁源" in places("他在沁源工作了三年。")
+    assert "沁源" in places("山西沁源的农民很勤劳。")
+    assert not places("夕阳照在山坡上。")  # the dictionary tags 夕阳 a place
+
+
+def test_transliteration_without_a_place_cue_is_no_place():
+    assert "塔利班" not in places("他们反对塔利班的主张。")
+    assert "厄尔尼诺" not in places("许多人担心厄尔尼诺带来灾害。")
+    assert "科托努" in places("代表团今天抵达科托努。")
+
+
+def test_place_before_an_everyday_word_ending_like_an_organization():
+    got = spans("泰国当局今天宣布了新的措施。")
+    assert ("ns", "泰国") in got and not any(t == "nt" for t, _ in got)
+    assert spans("香港特别行政区成立了。") == {("ns", "香港特别行政区")}
+
+
+def test_dictionary_place_after_a_title_is_the_name():
+    # the dictionary tags 巴嘎班迪 a place; a known place after a title stays one
+    assert ("巴嘎班迪", "总统") in people("蒙古总统巴嘎班迪访问了日本。")
+    assert "中国" in places("他作为代表中国出席了会议。")

@@ -7,7 +7,10 @@ that hold up and add what the dictionary cannot know:
   read as a foreign name; names after a title (`省委书记X`, `市长X`), in a list (`A、B、C出席`), in
   a byline or credit (`本报记者X`, `（X摄）`); a surname before a title or kin word (`周总理`,
   `朱师傅`: the surname is the name); `老张`, `侯老`; foreign names in parts (`威廉·佩里`);
-- places: dictionary places (`ns`) that are no everyday word, a place with its unit (`X省`,
+- places: countries, regions and cities known by general knowledge (`banmian.rules.world_places`:
+  `约旦`, `开罗`, whatever the dictionary tags them), also at the head of a longer word (`天津日报`,
+  `中国围棋`) or after a prefix (`首都北京`, `环渤海`); dictionary places (`ns`) that are no everyday
+  word (a rare two-character one only with a place word around it: `在沁源`), a place with its unit (`X省`,
   `X县`, `X村`), rare words ending in a unit, buildings and sites (`…宾馆`, `…机场`), the place
   of a dateline (`新华社开罗１月３日电`), a place glued to the next word (`台湾同胞`, `英国人`),
   transliterated names read as places;
@@ -41,10 +44,12 @@ from banmian.entity_people import (
     dotted_name,
     foreign_place,
     person_at,
+    place_cue,
     speaking_name,
 )
 from banmian.entity_words import (
     CHINESE_DIGITS,
+    CUED_PLACE,
     DOT,
     ENTRY,
     FLAG_LIMIT,
@@ -59,6 +64,7 @@ from banmian.entity_words import (
     ORG_WORD,
     PERSONISH,
     PLACE,
+    PREFIXED,
     TITLE,
     TRIGGER_NEXT,
     UNIT,
@@ -71,8 +77,10 @@ from banmian.entity_words import (
     glued_place,
     is_chinese,
     org_before_title,
+    place_prefix,
 )
 from banmian.rules.places import PLACE_UNITS
+from banmian.rules.world_places import KNOWN_PLACES
 
 __all__ = ["Entity", "article_entities", "find_entities", "load_lexicon"]
 
@@ -142,6 +150,8 @@ def entity_at(t: Tokens, i: int, f: int, prevf: int) -> tuple[Entity, int] | Non
         run = org_run(t, i)
         if run is not None:
             return Entity(start, run[1], run[2], ""), run[0]
+    if f & PREFIXED:
+        return Entity(start + place_prefix(t.words[i]), end, "ns", ""), i + 1
     if f & GLUED:
         k = glued_place(t.words[i])
         return Entity(start, start + k, "ns", ""), i + 1
@@ -154,7 +164,13 @@ def entity_at(t: Tokens, i: int, f: int, prevf: int) -> tuple[Entity, int] | Non
             return Entity(person[0], person[1], "nr", "", person[2]), j
     if f & PLACE and t.word(i + 1) in SPEECH_VERBS and speaking_name(t.words[i]):
         return Entity(start, end, "nr", ""), i + 1  # `罗明说`: the dictionary's place is a person
+    if f & PLACE and prevf & TITLE and titled_place_name(t.words[i]):
+        return Entity(start, end, "nr", "", t.words[i - 1]), i + 1  # `总统巴嘎班迪`
     if f & PLACE or (f & FOREIGN and foreign_place(t, i)):
+        if i + 1 < t.n and t.words[i + 1] in PLACE_UNITS:
+            return Entity(start, starts[i + 2], "ns", ""), i + 2
+        return Entity(start, end, "ns", ""), i + 1
+    if f & CUED_PLACE and cued_place(t, i):
         if i + 1 < t.n and t.words[i + 1] in PLACE_UNITS:
             return Entity(start, starts[i + 2], "ns", ""), i + 2
         return Entity(start, end, "ns", ""), i + 1
@@ -163,6 +179,23 @@ def entity_at(t: Tokens, i: int, f: int, prevf: int) -> tuple[Entity, int] | Non
     if f & UNIT:
         return Entity(start, end, "ns", ""), i + 1
     return None
+
+
+def titled_place_name(word: str) -> bool:
+    """A dictionary place printed right after a title is the person's name (`总统巴嘎班迪`),
+    unless it is a known place or ends in a place unit (`代表中国`, `市长平安县`)."""
+    return word not in KNOWN_PLACES and word[-1] not in PLACE_UNITS
+
+
+def cued_place(t: Tokens, i: int) -> bool:
+    """A rare dictionary place with a place word around it: a preposition or verb of place
+    before it or a place noun after it (`place_cue`), a unit after it (`沁源县`), or a place
+    next to it (`山西沁源`, `沁源、沁县`)."""
+    if place_cue(t, i) or t.word(i + 1) in PLACE_UNITS:
+        return True
+    before = t.flags[i - 2] if i > 1 and t.words[i - 1] == "、" else t.flags[i - 1] if i else 0
+    after = t.flags[i + 2] if i + 2 < t.n and t.words[i + 1] == "、" else t.flags[i + 1] if i + 1 < t.n else 0
+    return bool((before | after) & (PLACE | CUED_PLACE | UNIT))
 
 
 def org_run(t: Tokens, i: int) -> tuple[int, int, str] | None:

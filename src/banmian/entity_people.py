@@ -137,11 +137,15 @@ def person_not_place(t: Tokens, i: int) -> bool:
 
 
 def foreign_place(t: Tokens, i: int) -> bool:
-    """A transliterated name read as a place (`伊拉克`, `莫斯科`); a two-character one
-    (`卢布`, `道德` are words too) only with a place word around it."""
+    """A transliterated name read as a place (`在科托努`, `阿布哈兹问题`): with a place word
+    around it, or a longer one with a place's ending (`…斯坦`) or in a list. Countries and
+    large cities are known places (`banmian.rules.world_places`), so a transliteration with no
+    such cue is mostly no place (`欧佩克`, `厄尔尼诺`, `塔利班`, `希拉克`)."""
     if person_not_place(t, i):
         return False
-    return len(t.words[i]) > 2 or place_cue(t, i)
+    word = t.words[i]
+    return place_cue(t, i) or (len(word) > 2 and (
+        word.endswith(FOREIGN_PLACE_ENDINGS) or t.word(i - 1) == "、" or t.word(i + 1) == "、"))
 
 
 def speaking_name(word: str) -> bool:

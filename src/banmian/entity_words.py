@@ -32,6 +32,7 @@ from banmian.rules.names import (
 )
 from banmian.rules.places import (
     COUNTRY_ABBREVIATIONS,
+    CUED_PLACE_MAX_FREQ,
     DATELINE_OPENERS,
     DATELINE_WORDS,
     GENERIC_PLACE_HEADS,
@@ -50,6 +51,7 @@ from banmian.rules.places import (
     UNIT_WORD_MAX_FREQ,
     VENUE_SUFFIXES,
 )
+from banmian.rules.world_places import KNOWN_PLACES, PLACE_PREFIXES
 
 PERSON_TAGS = {"nr", "nrfg", "nrt"}
 FAMILIAR_TAGS = {"nr", "n", "a"}  # tags the dictionary gives `老张`, `小王`, `侯老`
@@ -66,6 +68,12 @@ MAX_FLAG_CACHE = 200_000  # words remembered; the cache starts over beyond this
 # tags of words that are never part of a name (punctuation and digits, particles, adverbs…)
 INERT_TAGS = {"x", "uj", "ul", "uz", "ug", "ud", "uv", "u", "p", "c", "d", "m", "r", "f", "q", "y", "e", "o",
               "k", "mq", "rz", "df", "zg"}
+# tags of words that start with a known place but name something else as a whole: an
+# organization (`中国银行`), a place (`河北省张家口`: see `plain_place`), a person
+HEADLESS_TAGS = {"nt", "ns", "nr", "nrfg", "i"}  # and idioms (`大同小异`)
+MAX_KNOWN_PLACE_CHARS = max(map(len, KNOWN_PLACES))
+# events named after a place are one name (`南昌起义`, `西安事变`, `遵义会议`, `朝鲜战争`)
+NAMED_EVENT_TAILS = {"起义", "事变", "会议", "战争", "战役", "条约", "协定", "协议", "宣言", "事件", "暴动", "运动"}
 LIGHT_TAGS = {"v", "vn", "vd", "a", "ad", "an", "l", "i", "z"}  # see `pair_flags`
 
 # Flags of a word (see `pair_flags`); a token without an entry flag, after a token that is
@@ -86,9 +94,12 @@ NAME_PART = 4096  # may be a part of a name in parts (`威廉` `·` `佩里`)
 LIST_MARK = 8192  # the mark between list items (`、`)
 VENUE = 16384  # a building or site (`…宾馆`, `…机场`): closes a place name as ORG_END an organization's
 UNIT_MARK = 32768  # a place unit on its own (`乡`, `村`): the word before it may be a place's name
+PREFIXED = 65536  # a known place after a prefix in one word (`首都北京`, `环渤海`)
+CUED_PLACE = 131072  # a rare dictionary place: a place only with a place word around it
 TRIGGER_NEXT = TITLE | OPENER  # flags that make the next token worth a look
-ENTRY = PERSONISH | PLACE | ORG_START | GLUED | UNIT | ORG_WORD | FOREIGN  # flags that start an entity
-FLAG_LIMIT = UNIT_MARK << 1  # every flag value is below this
+# flags that start an entity
+ENTRY = PERSONISH | PLACE | ORG_START | GLUED | UNIT | ORG_WORD | FOREIGN | PREFIXED | CUED_PLACE
+FLAG_LIMIT = CUED_PLACE << 1  # every flag value is below this
 
 
 @dataclass(slots=True)
@@ -238,11 +249,37 @@ def rare_named(word: str, tail: int) -> bool:
 
 
 def glued_place(word: str) -> int | None:
-    """`台湾同胞`, `英国人`, `日本首相`: the length of the place the word starts with."""
+    """`台湾同胞`, `英国人`, `日本首相`, `天津日报`: the length of the place the word starts with."""
     for ending in PLACE_GLUED_ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= 2 and dictionary_place(word[: -len(ending)]):
+        head = word[: -len(ending)]
+        if word.endswith(ending) and len(head) >= 2 and (
+                head in KNOWN_PLACES or (dictionary_place(head) and head not in NOT_PLACES)):  # not `外国人`
             return len(word) - len(ending)
-    return None
+    return known_place_head(word) or None
+
+
+def place_prefix(word: str) -> int:
+    """`首都北京`, `原苏联`, `环渤海`: the length of the prefix before a known place that makes up
+    the rest of the word (0 if none)."""
+    for prefix in PLACE_PREFIXES:
+        if word.startswith(prefix) and word[len(prefix):] in KNOWN_PLACES:
+            return len(prefix)
+    return 0
+
+
+@lru_cache(maxsize=65536)
+def known_place_head(word: str) -> int:
+    """The length of the longest known place a longer word starts with (`中国围棋` 2,
+    `亚特兰大奥运会` 4), 0 if none."""
+    for k in range(min(len(word) - 1, MAX_KNOWN_PLACE_CHARS), 1, -1):
+        if word[:k] in KNOWN_PLACES:
+            rest = word[k:]
+            if len(rest) == 1 and rest not in PLACE_UNITS:
+                return 0  # `中国画`, `蒙古族`, `三明治`, `大理石`: one word, not a place and a word
+            if len(rest) > 1 and (rest in NAMED_EVENT_TAILS or word_freq(rest) == 0):
+                return 0  # `南昌起义`, `西安事变`; `哈密尔顿`: no place and a word
+            return k
+    return 0
 
 
 def ends_organization(word: str, tag: str) -> bool:
@@ -283,6 +320,16 @@ def pair_flags(word: str, tag: str) -> int:
         f |= NAME_PART
     if tag == "m" and ordinal_like(word):
         f |= ORG_PART  # `北京市第一福利院`
+    if word in KNOWN_PLACES:
+        return f | known_place_flags(word)
+    if place_prefix(word):
+        return f | PREFIXED
+    head = known_place_head(word) if len(word) > 2 and tag not in HEADLESS_TAGS else 0
+    if head:
+        if word[head:] in PLACE_UNITS:
+            return f | known_place_flags(word)  # `大同市`, `合肥市`: a known place and its unit
+        if not ends_organization(word, tag) and not VENUE_ENDS.match(word):
+            return f | GLUED | ORG_START | ORG_PART  # `天津日报`, `中国围棋`, `科威特人`
     if tag in INERT_TAGS:
         return f
     person_tag = tag in PERSON_TAGS
@@ -294,7 +341,7 @@ def pair_flags(word: str, tag: str) -> int:
     if person_tag and foreign_name_shape(word) and (len(word) > 2 or not common_word(word)):
         f |= FOREIGN
     if tag == "ns" and plain_place(word, tag):
-        f |= PLACE
+        f |= CUED_PLACE if len(word) == 2 and word_freq(word) < CUED_PLACE_MAX_FREQ else PLACE
     if (tag in ORG_START_TAGS or word in ORG_START_WORDS or f & FOREIGN) and word not in DATELINE_WORDS \
             and word not in DATELINE_OPENERS:  # `新华社莫斯科１月４日电`: the agency, then a place
         f |= ORG_START
@@ -315,6 +362,16 @@ def pair_flags(word: str, tag: str) -> int:
         f |= VENUE
         if tag != "nt" and len(word) > tail + 1 and rare_named(word, tail):
             f |= UNIT  # `翠湖公园`: a rare word naming a site
+    return f
+
+
+def known_place_flags(word: str) -> int:
+    """Flags of a country, region or city of the general-knowledge list (`约旦`, `开罗`,
+    `阿根廷`): a place whatever the dictionary tags it (an adverb, nz, a person), which may
+    open or stand inside an organization name (`约旦外交部`)."""
+    f = PLACE | ORG_START | ORG_PART
+    if ends_organization(word, "ns"):
+        f |= ORG_END
     return f
 
 
@@ -339,6 +396,7 @@ def forget_words() -> None:
     _FLAGS.clear()
     word_freq.cache_clear()
     dictionary_place.cache_clear()
+    known_place_head.cache_clear()
 
 
 class Tokens:
