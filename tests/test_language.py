@@ -1,7 +1,7 @@
 """language: the join score of a break, per break and along a chain of lines."""
 from __future__ import annotations
 
-from banmian.language import MARK_SCORE, WORD_SCORE, chain_join_scores, join_score, spanning_word
+from banmian.language import MARK_SCORE, WORD_SCORE, join_score, join_scores, spanning_word
 
 
 def test_a_dictionary_word_across_the_break_scores():
@@ -21,9 +21,9 @@ def test_marks_that_only_a_mid_sentence_break_shows_score():
     assert join_score("出发的时间", "，是明天早上", hmm=False) == MARK_SCORE
 
 
-def test_chain_scores_agree_with_the_score_of_each_break():
+def test_batch_scores_agree_with_the_score_of_each_break():
     lines = ["今年春天，市园林部", "门在湖滨湿地公园新建了", "一条观鸟长廊，长廊全长", "，一千二百米", "“沿途设置了",
-             "十二个观测平台和六块科", "普展板。"]
-    want = [0.0] + [join_score(a, b, hmm=False) for a, b in zip(lines, lines[1:])]
-    assert chain_join_scores(lines) == want
-    assert chain_join_scores([]) == [] and chain_join_scores(["一行"]) == [0.0]
+             "十二个观测平台和六块科", "普展板。", "", "12月18日，湖", "岁的叶莲美", "两辆比亚", "迪12米"]
+    pairs = list(zip(lines, lines[1:])) + list(zip(lines, lines[2:]))
+    assert join_scores(pairs) == [join_score(a, b, hmm=False) for a, b in pairs]
+    assert join_scores([]) == []

@@ -69,27 +69,30 @@ def join_score(left: str, right: str, hmm: bool = True) -> float:
     return score
 
 
-def chain_join_scores(texts: list[str]) -> list[float]:
-    """The join score of each text after the one before it (0.0 for the first), jieba's
-    dictionary words only, from one segmentation of the texts run together: the same cues as
-    `join_score`, the word judged in its whole context rather than four characters a side, at
-    a fraction of the cost of a call per break (`unweave` scores every line of a page twice)."""
-    scores = [0.0] * len(texts)
-    ends: list[int] = []
+def join_scores(pairs: list[tuple[str, str]]) -> list[float]:
+    """`join_score(left, right, hmm=False)` of every pair, from one segmentation: the pairs'
+    break contexts (JOIN_CONTEXT characters a side) are run together with a line break between
+    pairs, which jieba never joins across, so each is cut as on its own, at a fraction of the
+    cost of a call per pair (`unweave` scores every line of a page twice)."""
+    scores: list[float] = []
+    parts: list[str] = []
+    breaks: list[int] = []
     pos = 0
-    for k, t in enumerate(texts):
-        if k and t and texts[k - 1] and (texts[k - 1][-1] in OPENERS or t[0] in _MID_SENTENCE_START):
-            scores[k] = MARK_SCORE
-        pos += len(t)
-        ends.append(pos)
-    joined = "".join(texts)
+    for left, right in pairs:
+        mark = bool(left and right) and (left[-1] in OPENERS or right[0] in _MID_SENTENCE_START)
+        scores.append(MARK_SCORE if mark else 0.0)
+        a, b = left[-JOIN_CONTEXT:], right[:JOIN_CONTEXT]
+        parts += (a, b, "\n")
+        breaks.append(pos + len(a) if a and b else -1)
+        pos += len(a) + len(b) + 1
+    joined = "".join(parts)
     word_ends = list(accumulate(map(len, rjieba.cut(joined, False))))
     at_word_end = set(word_ends)
-    for k, e in enumerate(ends[:-1]):
-        if e in at_word_end:
-            continue  # the break falls between words
+    for k, e in enumerate(breaks):
+        if e < 0 or e in at_word_end:
+            continue  # an empty side, or the break falls between words
         i = bisect_right(word_ends, e)
         word = joined[word_ends[i - 1] if i else 0:word_ends[i]]
         if len(word) >= 2 and all(is_cjk(c) for c in word):
-            scores[k + 1] += WORD_SCORE
+            scores[k] += WORD_SCORE
     return scores

@@ -18,7 +18,7 @@ Viterbi search for the best total fit, and printed stream by stream, a blank lin
 """
 from __future__ import annotations
 
-from banmian.language import chain_join_scores
+from banmian.language import join_scores
 from banmian.model import Line, Page
 from banmian.columns import deal_to_two
 
@@ -52,9 +52,8 @@ def window_gains(lines: list[Line]) -> list[float]:
     if n < WINDOW:
         return []
     texts = [ln.text for ln in lines]
-    seq = chain_join_scores(texts)
-    alt = [0.0] * n  # each line after the one two before: the even lines' chain, the odd ones'
-    alt[0::2], alt[1::2] = chain_join_scores(texts[0::2]), chain_join_scores(texts[1::2])
+    seq = [0.0] + join_scores(list(zip(texts, texts[1:])))
+    alt = [0.0, 0.0] + join_scores(list(zip(texts, texts[2:])))  # each line after the one two before
     gains = []
     for k in range(n - WINDOW + 1):
         in_order = sum(seq[k + 1:k + WINDOW]) / (WINDOW - 1)
