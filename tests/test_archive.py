@@ -19,6 +19,7 @@ from banmian import cli
 from banmian.archive import Filters, open_archive
 from banmian.archive.ingest import expand, ingest
 from banmian.archive.query import MAX_QUERY_CHARS, QueryError
+from banmian.errors import BadInput
 
 REPO = Path(__file__).resolve().parents[1]
 DEMO = REPO / "examples" / "demo_page.txt"
@@ -585,6 +586,64 @@ def test_bigrams_do_not_cross_punctuation(tmp_path):
     assert s.search("年是").total == 0  # `年，是`: no bigram across the comma
     assert s.search("去年").total == 1 and s.search('"去年，是"').total == 1
     s.close()
+
+
+def streams_by_segments(texts: list[str]) -> tuple[str, str]:
+    """The index streams read string by string: `segments` of each folded field."""
+    from banmian.archive.query import fold, segments
+
+    bi, uni = [], []
+    for text in texts:
+        for us in segments(fold(text.replace("\n", " "))):
+            uni += us
+            bi += [a + b for a, b in zip(us, us[1:])]
+    return " ".join(bi), " ".join(uni)
+
+
+STREAM_CASES = [
+    ["北京市长", "去年，是丰收年。"], ["2024年1月5日", "GDP增长5.2%", "ab cd_ef  北 京"],
+    ["第1000期", "ＡＢＣ１２３　京", "萬與"], ["x", "", "。，"], ["𠀀𠀁中", "a\U0001F600b 𠀀1"],
+    ["Ⅻ①²", "İstanbul straße", "K線"], ["line\nbreak", "tab\there"],
+]
+
+
+def test_index_streams_equal_the_segments_of_each_field():
+    import random
+
+    from banmian.archive.query import index_streams
+
+    rng = random.Random(5)
+    alphabet = list("北京市年是abcxyz019_ \t，。、.-!?（）\u3000ＡＢ１２éÉ萬與·'\"«»\u2028\x1cǅİß①²\u0301𠀀\U0001F600")
+    cases = STREAM_CASES + [["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+                             for _ in range(rng.randint(0, 3))] for _ in range(3000)]
+    for texts in cases:
+        assert index_streams(texts) == streams_by_segments(texts), texts
+    assert index_streams(["2024年，GDP增长"]) == ("2024年 gdp增 增长", "2024 年 gdp 增 长")
+
+
+def test_fold_is_nfkc_of_the_whole_text():
+    import random
+    import unicodedata
+
+    from banmian.archive.query import fold
+
+    rng = random.Random(7)
+    alphabet = list("北京萬與abcXYZ019 ，。（）\u3000ＡＢ１２…℃Ⅱ⑵①㎡︰ｶﾞﾟﾊ\u0308\u0301öÅ㍿ｄﬁ²")
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 10)))
+        assert fold(text) == fold(unicodedata.normalize("NFKC", text)), text
+    assert fold("２０日…℃Ⅱ") == "20日...°cii"
+
+
+def test_an_archive_of_another_format_is_refused_with_one_line(tmp_path):
+    db = tmp_path / "old.sqlite"
+    open_archive(str(db)).close()
+    con = sqlite3.connect(db)
+    con.execute("UPDATE meta SET value = '4' WHERE key = 'schema'")
+    con.commit()
+    con.close()
+    with pytest.raises(BadInput, match="schema 4.*ingest the files into a new archive"):
+        open_archive(str(db))
 
 
 def test_date_range_months_prune_but_days_decide(store):

@@ -1,6 +1,9 @@
 """Ingest: parse text dumps and PDFs (files, folders, globs) into the archive.
 
-Each page is stored in its own transaction; a file is marked done once all its pages are in.
+Pages are stored a few at a time, each page whole (COMMIT_PAGES pages, or what COMMIT_SECONDS
+of parsing gave, per transaction: a commit per page was a tenth of the ingest time, as SQLite's
+full-text index writes a segment per transaction); a file is marked done once all its pages are
+in.
 A rerun skips done files (same content hash) and pages already stored, so an interrupted
 ingest resumes without duplicates or losses. A file that fails is reported at the end and the
 batch goes on. Page JSON written by `banmian parse` (`.json`, `.jsonl`) is ingested as it is.
@@ -17,6 +20,8 @@ from dataclasses import dataclass, field
 from banmian.errors import BadInput, BanmianError
 
 SOURCE_SUFFIXES = (".txt", ".pdf", ".json", ".jsonl")  # what a folder is searched for
+COMMIT_PAGES = 8  # at most this many pages per transaction ...
+COMMIT_SECONDS = 1.0  # ... or what was parsed in this long (readers see new pages this late)
 
 
 @dataclass(slots=True)
@@ -97,14 +102,26 @@ def ingest(store, paths: list[str], page_date: str | None = None,
             else:
                 n = 0
                 is_json = path.lower().endswith((".json", ".jsonl"))
-                for n, page in enumerate(file_pages(path, page_date), 1):
-                    # a page is keyed by its place in this file: page JSON of several parsed files
-                    # repeats `page.index` (each file's pages count from 0)
-                    report.articles += store.add_page(sha, path, page, n - 1 if is_json else None)
-                    report.pages += 1
+                pending: list[tuple[dict, int | None]] = []
+                since = time.monotonic()
+
+                def flush() -> None:
+                    report.articles += store.add_pages(sha, path, pending)
+                    report.pages += len(pending)
+                    pending.clear()
                     if progress:
                         report.seconds = time.monotonic() - t0
                         progress(report, done, total)
+
+                for n, page in enumerate(file_pages(path, page_date), 1):
+                    # a page is keyed by its place in this file: page JSON of several parsed files
+                    # repeats `page.index` (each file's pages count from 0)
+                    pending.append((page, n - 1 if is_json else None))
+                    if len(pending) >= COMMIT_PAGES or time.monotonic() - since >= COMMIT_SECONDS:
+                        flush()
+                        since = time.monotonic()
+                if pending:
+                    flush()
                 kind = "pdf" if is_pdf(path) else "json" if path.lower().endswith((".json", ".jsonl")) else "text"
                 store.finish_file(sha, path, kind, n)
                 report.files += 1

@@ -26,7 +26,9 @@ MAX_QUERY_CHARS = 500  # a longer query is a mistake (or an attack), not a searc
 MAX_TERMS = 32
 SNIPPET_CHARS = 60  # characters of context on each side of the first hit
 
-_FULL_WIDTH = str.maketrans({chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)} | {"\u3000": " "})
+# Where the compatibility characters a newspaper prints live: general punctuation (…), letterlike
+# symbols (℃), Roman and circled numbers, the ideographic space, full-width forms (２０日).
+_COMPAT_RANGES = ((0x2000, 0x2BFF), (0x3000, 0x33FF), (0xFE30, 0xFFEF))
 _PUNCT = re.compile(r"[^\w\s]+")  # punctuation and symbols end a run of units
 _ASCII_WORD = re.compile(r"[0-9a-z]")
 _UNIT = re.compile(r"[0-9a-z]+|[^\W_]")  # an ASCII word or number whole, any other letter alone
@@ -47,14 +49,30 @@ def _converter():
     return opencc.OpenCC("t2s")
 
 
+@lru_cache(maxsize=1)
+def _compat() -> tuple[re.Pattern, dict[int, str]]:
+    """Runs of the characters of _COMPAT_RANGES that NFKC changes, and each one's NFKC form."""
+    table = {c: unicodedata.normalize("NFKC", chr(c)) for lo, hi in _COMPAT_RANGES for c in range(lo, hi + 1)}
+    table = {c: n for c, n in table.items() if n != chr(c)}
+    return re.compile("[" + "".join(re.escape(chr(c)) for c in table) + "]+"), table
+
+
+def _nfkc(text: str) -> str:
+    """NFKC of text. Each compatibility character replaced by its own NFKC form is NFKC of the
+    whole text whenever the result is normalized (checked, else the whole text is normalized):
+    NFKC of a whole article was 4% of ingest instructions (the corpus: 7% of its articles print
+    …; bench/archive.py under cachegrind)."""
+    runs, table = _compat()
+    text = runs.sub(lambda m: m.group().translate(table), text)
+    return text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)
+
+
 def fold(text: str) -> str:
     """The form text is matched in: simplified characters, NFKC (full-width → half-width),
     lower case. Stored and shown text is never folded."""
     conv = _converter()
     if not unicodedata.is_normalized("NFKC", text):  # a quick check; most text is
-        text = text.translate(_FULL_WIDTH)  # the common case of NFKC, fast (the corpus: ２０日)
-        if not unicodedata.is_normalized("NFKC", text):
-            text = unicodedata.normalize("NFKC", text)
+        text = _nfkc(text)
     text = text.lower()
     return conv.convert(text) if conv is not None else text
 
@@ -86,14 +104,11 @@ def index_streams(texts: list[str]) -> tuple[str, str]:
     phrase (two or more units: at least one bigram spanning each join) cannot match across a
     boundary (`年，是` gives no bigram `年是`).
     """
-    bi: list[str] = []
-    uni: list[str] = []
-    # one fold for the whole article (OpenCC and NFKC cost per call); "\n" survives folding
-    for text in fold("\n".join(t.replace("\n", " ") for t in texts)).split("\n"):
-        for us in segments(text):
-            uni.extend(us)
-            bi.extend(map(str.__add__, us, us[1:]))
-    return " ".join(bi), " ".join(uni)
+    from banmian.archive.streams import streams  # numpy: imported when ingesting, not to search
+
+    # one fold for the whole article (OpenCC and NFKC cost per call); "\n" survives folding and
+    # ends a run; the streams are those of `segments` of each line (archive/streams.py)
+    return streams(fold("\n".join(t.replace("\n", " ") for t in texts)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,16 +152,20 @@ def parse_query(query: str) -> list[list[Term]]:
     return clauses
 
 
-def term_expression(term: Term) -> str:
-    """The FTS5 expression of one term over the `bi` and `uni` columns: each run between
-    punctuation as a phrase of bigrams (a single unit: in the `uni` column), all of them."""
-    parts = []
+def term_phrases(term: Term) -> list[tuple[str, list[str]]]:
+    """The phrases of one term, all of which must match: (column, index tokens) for each run
+    between punctuation; a single unit (one character, or one Latin word or number) is looked
+    up in the `uni` column, a longer run is the phrase of its bigrams in the `bi` column."""
+    out = []
     for run in term.text.split(" | "):
         us = run.split(" ")
-        if len(us) == 1:  # one character, or one Latin word or number
-            parts.append(f'uni : "{us[0]}"')
-        else:
-            parts.append('bi : "' + " ".join(a + b for a, b in zip(us, us[1:])) + '"')
+        out.append(("uni", us) if len(us) == 1 else ("bi", [a + b for a, b in zip(us, us[1:])]))
+    return out
+
+
+def term_expression(term: Term) -> str:
+    """The FTS5 expression of one term over the `bi` and `uni` columns (see `term_phrases`)."""
+    parts = [f'{column} : "{" ".join(tokens)}"' for column, tokens in term_phrases(term)]
     return parts[0] if len(parts) == 1 else "(" + " AND ".join(parts) + ")"
 
 

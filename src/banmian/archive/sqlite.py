@@ -11,6 +11,7 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from datetime import datetime, timezone
+from typing import NamedTuple
 from urllib.parse import quote
 
 from banmian.archive.query import (QueryError, fold, index_streams, match_expression, parse_query,
@@ -19,8 +20,8 @@ from banmian.archive.store import Filters, Hit, SearchResult
 from banmian.errors import BadInput
 from banmian.invariant import article_texts as printed_fields
 
-SCHEMA_VERSION = "4"  # 2: fts `meta` column (outlet tokens), vocabulary table; 3: page_json without
-# articles; 4: month tokens in `meta`
+SCHEMA_VERSION = "5"  # 2: fts `meta` column (outlet tokens), vocabulary table; 3: page_json without
+# articles; 4: month tokens in `meta`; 5: the `ascii` tokenizer (FTS_TOKENIZER)
 # A term found in more articles than this lists them most recently ingested first instead of by
 # BM25: ranking scores every match (about 1 µs each; 94,000 for 的 in the 100k bench archive).
 RANK_MAX_MATCHES = 20_000
@@ -30,6 +31,11 @@ BUSY_TIMEOUT_MS = 30_000  # a reader or second writer waits this long for the on
 TREND_FORMATS = {"day": "%Y-%m-%d", "week": "%Y-W%W", "month": "%Y-%m", "year": "%Y"}
 FACET_LIMIT = 10
 MMAP_BYTES = 1 << 30  # reads through memory mapping: filtered searches visit many article rows
+# The index only ever sees tokens banmian made (`query.index_streams`, `query.match_expression`):
+# folded, separated by spaces. `ascii` splits them on ASCII spaces and punctuation and keeps every
+# other character; `unicode61` looked up each character's Unicode class and case and cost a quarter
+# of the index writes (bench/archive.py) for the same tokens.
+FTS_TOKENIZER = "ascii"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -48,7 +54,7 @@ CREATE INDEX IF NOT EXISTS articles_page ON articles (page_id);
 CREATE TABLE IF NOT EXISTS names (article_id INTEGER NOT NULL, kind TEXT NOT NULL, name TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS names_lookup ON names (kind, name, article_id);
 CREATE INDEX IF NOT EXISTS names_article ON names (article_id);
-CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5 (bi, uni, meta, content='', tokenize='unicode61 remove_diacritics 0');
+CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5 (bi, uni, meta, content='', tokenize='{FTS_TOKENIZER}');
 CREATE VIRTUAL TABLE IF NOT EXISTS fts_vocab USING fts5vocab (fts, 'col');
 """
 
@@ -89,6 +95,21 @@ def article_names(article: dict) -> list[tuple[str, str]]:
     return rows
 
 
+class ArticleRows(NamedTuple):
+    article: tuple  # date, outlet, kicker, headline, article JSON
+    names: list[tuple[str, str]]
+    index: tuple[str, str, str]  # the fts columns bi, uni, meta
+
+
+def article_rows(art: dict, page_date: str | None) -> ArticleRows:
+    """What one article adds to the archive's tables (its id and page aside)."""
+    date = (art.get("dateline") or {}).get("date") or page_date
+    bi, uni = index_streams(printed_fields(art))
+    meta = f"{outlet_token(art.get('outlet'))} {month_token(date)}".strip()
+    return ArticleRows((date, art.get("outlet"), art.get("kicker"), art.get("headline"),
+                        json.dumps(art, ensure_ascii=False)), article_names(art), (bi, uni, meta))
+
+
 class SQLiteStore:
     """The archive in one SQLite file (see the module docstring)."""
 
@@ -105,7 +126,7 @@ class SQLiteStore:
             if not readonly:
                 self.db.execute("PRAGMA journal_mode = WAL")
                 self.db.execute("PRAGMA synchronous = NORMAL")
-                self.db.executescript(SCHEMA)
+                self.db.executescript(SCHEMA.format(FTS_TOKENIZER=FTS_TOKENIZER))
                 if self.db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,)).rowcount:
                     # merge index segments in bigger batches: ingest 1.1-1.3x faster (bench/archive.py)
                     self.db.execute(f"INSERT INTO fts (fts, rank) VALUES ('automerge', {FTS_AUTOMERGE})")
@@ -132,39 +153,53 @@ class SQLiteStore:
         """Store one parsed page (a schema page dict) and its articles in one transaction;
         returns the number of articles stored (0 when the page was already there). `index` is
         the page's place in the ingested file (what a rerun skips by); default `page.index`."""
-        info = page.get("page") or {}
-        if index is None:
-            index = info.get("index", 0)
+        return self.add_pages(sha256, path, [(page, index)])
+
+    def add_pages(self, sha256: str, path: str, pages: list[tuple[dict, int | None]]) -> int:
+        """Store several pages of one file in one transaction (each page whole: none is ever
+        partly stored); returns the number of articles stored. Pages already there are skipped."""
+        built = []
+        for page, index in pages:
+            info = page.get("page") or {}
+            index = info.get("index", 0) if index is None else index
+            if not self.has_page(sha256, index):  # checked again in the transaction: rows are built outside it
+                built.append((page, index, [article_rows(art, info.get("date")) for art in page.get("articles") or []]))
+        if not built:
+            return 0
         db = self.db
         db.execute("BEGIN IMMEDIATE")
         try:
-            if self.has_page(sha256, index):
-                db.execute("ROLLBACK")
-                return 0
-            cur = db.execute(
-                "INSERT INTO pages (file_sha256, page_index, path, kind, date, label, section, page_json) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (sha256, index, path, (page.get("source") or {}).get("kind"), info.get("date"),
-                 info.get("label"), info.get("section"),
-                 json.dumps({k: v for k, v in page.items() if k != "articles"}, ensure_ascii=False)))
-            page_id = cur.lastrowid
-            for ord_, art in enumerate(page.get("articles") or []):
-                date = (art.get("dateline") or {}).get("date") or info.get("date")
-                cur = db.execute(
-                    "INSERT INTO articles (page_id, ord, date, outlet, kicker, headline, article_json) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (page_id, ord_, date, art.get("outlet"), art.get("kicker"), art.get("headline"),
-                     json.dumps(art, ensure_ascii=False)))
-                aid = cur.lastrowid
-                db.executemany("INSERT INTO names VALUES (?, ?, ?)", [(aid, k, n) for k, n in article_names(art)])
-                bi, uni = index_streams(printed_fields(art))
-                db.execute("INSERT INTO fts (rowid, bi, uni, meta) VALUES (?, ?, ?, ?)",
-                           (aid, bi, uni, f"{outlet_token(art.get('outlet'))} {month_token(date)}".strip()))
+            stored = sum(self._insert_page(sha256, path, *b) for b in built)
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
             raise
-        return len(page.get("articles") or [])
+        return stored
+
+    def _insert_page(self, sha256: str, path: str, page: dict, index: int, rows: list[ArticleRows]) -> int:
+        """The rows of one page, inside the writer's open transaction; its number of articles."""
+        if self.has_page(sha256, index):
+            return 0
+        db = self.db
+        info = page.get("page") or {}
+        cur = db.execute(
+            "INSERT INTO pages (file_sha256, page_index, path, kind, date, label, section, page_json) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (sha256, index, path, (page.get("source") or {}).get("kind"), info.get("date"),
+             info.get("label"), info.get("section"),
+             json.dumps({k: v for k, v in page.items() if k != "articles"}, ensure_ascii=False)))
+        page_id = cur.lastrowid
+        # the ids SQLite would give one by one (the one writer holds the lock), so that each
+        # table takes the page's rows in one statement
+        first = db.execute("SELECT coalesce(max(id), 0) + 1 FROM articles").fetchone()[0]
+        db.executemany("INSERT INTO articles (id, page_id, ord, date, outlet, kicker, headline, article_json) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                       [(first + n, page_id, n, *r.article) for n, r in enumerate(rows)])
+        db.executemany("INSERT INTO names VALUES (?, ?, ?)",
+                       [(first + n, kind, name) for n, r in enumerate(rows) for kind, name in r.names])
+        db.executemany("INSERT INTO fts (rowid, bi, uni, meta) VALUES (?, ?, ?, ?)",
+                       [(first + n, *r.index) for n, r in enumerate(rows)])
+        return len(rows)
 
     def finish_file(self, sha256: str, path: str, kind: str, pages: int) -> None:
         self.db.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, 'done', ?)",
