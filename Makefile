@@ -11,11 +11,13 @@ venv: $(STAMP)
 # Reinstall only when pyproject.toml is newer than the stamp (or the venv is missing).
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install -q -e '.[test,bench]'
+	$(PY) -m pip install -q -e '.[test,bench,ocr]'
 	touch $(STAMP)
 
+# The PostgreSQL tests run against a throwaway server on a private port (scripts/pg-test-server
+# installs Debian's postgresql when missing, starts it, and stops it after the tests).
 test: venv browser-deps
-	$(PY) -m pytest -q tests
+	scripts/pg-test-server run $(PY) -m pytest -q tests
 	if [ -f bench/gate.py ]; then $(PY) bench/gate.py; fi
 
 # Parse the example page and print its JSON, then build a SQLite archive of the examples,

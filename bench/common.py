@@ -10,6 +10,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 TEXT_KINDS = ("pdftotext", "raw", "pymupdf")  # extractor dumps of each page
 KINDS = (*TEXT_KINDS, "pdf")  # "pdf": the page's PDF itself
+OCR_KIND = "ocr"  # the page's PDF rendered to a 200-dpi image and read by OCR (bench/ocr.py); opt-in, not gated
 DEV_LAST = 40  # pages 1..40 are "dev", 41..60 "held-out" (do not tune on those)
 SPLITS = ("dev", "heldout")
 SPLIT_LABELS = {"dev": "dev 1–40", "heldout": "held-out 41–60"}
@@ -57,9 +58,9 @@ def parse_range(spec: str) -> list[int]:
 def parse_kinds(spec: str) -> list[str]:
     """Parse "pdftotext,raw" into dump kinds, rejecting unknown ones."""
     kinds = [k.strip() for k in spec.split(",") if k.strip()]
-    bad = [k for k in kinds if k not in KINDS]
+    bad = [k for k in kinds if k not in (*KINDS, OCR_KIND)]
     if bad:
-        raise SystemExit(f"unknown dump kind(s) {bad}; choose from {', '.join(KINDS)}")
+        raise SystemExit(f"unknown dump kind(s) {bad}; choose from {', '.join((*KINDS, OCR_KIND))}")
     return kinds
 
 

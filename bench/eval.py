@@ -43,7 +43,7 @@ def runs_on(system: str, kind: str) -> bool:
     """Whether a system reads that kind of input (baselines read dumps, peers read PDFs)."""
     if system in PEER_NAMES:
         return kind == "pdf"
-    return system == "banmian" or kind != "pdf"
+    return system == "banmian" or kind not in ("pdf", "ocr")
 
 
 def peer_function(system: str):
@@ -180,12 +180,15 @@ def empty_prediction() -> dict:
 def run_one(system: str, kind: str, page: DevPage) -> PageRun:
     """Run `system` on one input of `page` and score it (errors are recorded, not raised)."""
     path = str(page.dump_path(kind))
-    text = pdf_text(path) if kind == "pdf" else page.dump_text(kind)
+    text = pdf_text(path) if kind == "pdf" else "" if kind == "ocr" else page.dump_text(kind)
     run = PageRun(system, kind, page.no, split_of(page.no), {})
     fn = peer_function(system) if system in PEER_NAMES else None
     t0 = time.perf_counter()
     try:
-        if system == "banmian" and kind == "pdf":
+        if system == "banmian" and kind == "ocr":  # the OCR engine's output is cached (bench/ocr_cache.py)
+            from bench.ocr import ocr_run
+            run.pred, text = ocr_run(page.no)
+        elif system == "banmian" and kind == "pdf":
             run.pred, run.pages_found = run_banmian_pdf(path)
         elif system == "banmian":
             run.pred, run.pages_found = run_banmian(text, path)
@@ -423,7 +426,9 @@ def to_json(rows: list[dict], runs: list[PageRun]) -> dict:
 
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--kinds", default=",".join(KINDS), help="input kinds: the three dumps and pdf (default: all)")
+    ap.add_argument("--kinds", default=",".join(KINDS),
+                    help="input kinds: the three dumps and pdf (default: all), or ocr (the PDF rendered at "
+                         "200 dpi and read by OCR; slow unless bench/ocr_cache.py has cached the engine's output)")
     ap.add_argument("--pages", default="1-60", help="page numbers, e.g. 1-60 or 1-5,41")
     ap.add_argument("--systems", default=",".join(SYSTEMS),
                     help=f"systems to run (default: {','.join(SYSTEMS)})")

@@ -67,7 +67,8 @@ class Usage(BanmianError):
 
 
 def _db_arg(p) -> None:
-    p.add_argument("--db", metavar="FILE", help="the archive (default: $BANMIAN_DB or banmian.sqlite)")
+    p.add_argument("--db", metavar="FILE|URL",
+                   help="the archive: a SQLite file or a postgresql:// URL (default: $BANMIAN_DB or banmian.sqlite)")
 
 
 def _filter_args(p) -> None:
@@ -112,7 +113,8 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("files", nargs="+", metavar="FILE",
-                   help="page text dump(s) (UTF-8, GB18030, Big5 or UTF-16) or born-digital PDF(s)")
+                   help="page text dump(s) (UTF-8, GB18030, Big5 or UTF-16), PDF(s), or page images "
+                        "(PNG, JPEG, TIFF: read by OCR)")
     p.add_argument("--pages", metavar="SPEC", help="only these pages of each file, e.g. 2-5,7 (1-based)")
     p.add_argument("--format", choices=["json", "md", "jsonl", "ninjs"], default="json", help="output format (default json)")
     p.add_argument("-o", "--output", metavar="OUT", help="write the output to OUT (atomically) instead of stdout")
@@ -123,6 +125,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-entities", action="store_true",
                    help="leave `entities` empty (the entity stage takes about a third of the time)")
     p.add_argument("--progress", action="store_true", help="show progress on stderr even when it is not a terminal")
+    p.add_argument("--ocr-engine", choices=["rapidocr", "tesseract"], default="rapidocr",
+                   help="OCR engine for page images and image-only PDFs (default rapidocr; tesseract "
+                        "needs the tesseract program with chi_sim)")
     ing = commands.add_parser(
         "ingest", help="parse files into the archive (SQLite)",
         description="Parse text dumps, PDFs and banmian page JSON (files, folders, globs) into the "
@@ -133,6 +138,23 @@ def build_parser() -> argparse.ArgumentParser:
     _db_arg(ing)
     ing.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD", help="page date for pages that print none")
     ing.add_argument("--progress", action="store_true", help="show progress even when stderr is not a terminal")
+    ing.add_argument("--engine", choices=["local", "dask"],
+                     help="parse in parallel as shards of Parquet, then load them: local processes, or a Dask "
+                          "cluster (default: parse and store in this process)")
+    ing.add_argument("--workers", type=int, metavar="N", help="worker processes (default: the number of cores)")
+    ing.add_argument("--scheduler", metavar="tcp://HOST:8786",
+                     help="the Dask scheduler to use (default: start a local cluster of --workers)")
+    ing.add_argument("--shards", metavar="DIR", help="where shards go (default: ARCHIVE.shards; banmian.shards "
+                                                    "for a postgresql:// archive); a rerun skips finished ones")
+    ing.add_argument("--shard-pages", type=int, default=64, metavar="N", help="pages per shard (default 64)")
+    lo = commands.add_parser(
+        "load", help="load shards (from ingest --engine) into the archive",
+        description="Load the finished shards of a batch run (Parquet with completion markers, made by "
+                    "banmian ingest --engine, here or elsewhere) into the archive, in plan order. Pages "
+                    "already in the archive are skipped.")
+    lo.add_argument("shards_dir", metavar="SHARDS_DIR")
+    _db_arg(lo)
+    lo.add_argument("--progress", action="store_true", help="show progress even when stderr is not a terminal")
     se = commands.add_parser(
         "search", help="search the archive",
         description="Search every printed field of the archived articles. Terms separated by spaces "
@@ -361,7 +383,7 @@ def _parse_files(args, stream, stdout) -> None:
     try:
         for path in args.files:
             for page in iter_source_pages(path, pages=args.pages, page_date=args.date,
-                                          entities=not args.no_entities):
+                                          entities=not args.no_entities, ocr_engine=args.ocr_engine):
                 emitter.page(page)
                 if args.explain:
                     stdout.write(explain_page(page))
@@ -388,6 +410,7 @@ def cmd_ingest(args) -> int:
     """`banmian ingest`: parse files into the archive; list the files that failed."""
     from banmian.archive import default_db, open_archive
     from banmian.archive.ingest import ingest
+    from banmian.archive.postgres import redact
 
     store = open_archive(args.db)
     show = args.progress or _isatty(sys.stderr)
@@ -413,7 +436,7 @@ def cmd_ingest(args) -> int:
         counts = store.counts()
         store.close()
     print(f"{PROG}: ingested {report.files} file(s), {report.pages} pages, {report.articles} articles "
-          f"in {report.seconds:.1f} s; {report.skipped} file(s) already in; archive {args.db or default_db()} "
+          f"in {report.seconds:.1f} s; {report.skipped} file(s) already in; archive {redact(args.db or default_db())} "
           f"holds {counts['articles']} articles on {counts['pages']} pages", file=sys.stderr)
     for path, why in report.failures:
         print(f"{PROG}: failed: {path}: {_one_line(why)}", file=sys.stderr)
@@ -495,8 +518,18 @@ def main(argv: list[str] | None = None) -> int:
         _utf8_stdout()
         if args.command == "debug":
             return cmd_debug(args)
+        if args.command == "ingest" and args.engine:
+            from banmian.batch.command import run_ingest
+
+            return run_ingest(args)
         if args.command == "ingest":
+            if args.workers or args.scheduler or args.shards:
+                raise Usage("--workers, --scheduler and --shards need --engine local or --engine dask")
             return cmd_ingest(args)
+        if args.command == "load":
+            from banmian.batch.command import run_load
+
+            return run_load(args)
         if args.command == "search":
             return cmd_search(args)
         if args.command == "serve":

@@ -78,42 +78,89 @@ def page_from_pdf(pdf_page, source: Source, first_no: int = 1) -> Page:
     from banmian.geometry import group_lines
 
     lines = []
+    low: dict[int, list] = {}
     for no, pl in enumerate(group_lines(pdf_page.chars), first_no):
         lines.append(Line(no, pl.text, pl.text, box=pl.box, font_size=pl.size, font=pl.font))
-    return Page(source=source, lines=lines, index=pdf_page.number - 1,
+        if pdf_page.ocr:
+            low[no] = low_confidence_marks(pl)
+    page = Page(source=source, lines=lines, index=pdf_page.number - 1,
                 size=(pdf_page.width, pdf_page.height), rules=pdf_page.rules, pictures=pdf_page.pictures)
+    if pdf_page.ocr:
+        page.scratch["ocr"] = pdf_page.ocr
+        page.scratch["low_confidence"] = {no: marks for no, marks in low.items() if marks}
+    return page
+
+
+LOW_CONFIDENCE_CONTEXT = 4  # characters shown on each side of a low-confidence one
+
+
+def low_confidence_marks(line) -> list[dict]:
+    """The characters of an OCR'd printed line recognised with low confidence, each with its
+    place in the line's text (spaces excluded), its confidence and the text around it."""
+    from banmian.readers.ocr import low_confidence
+
+    text = line.text.replace(" ", "")
+    k = LOW_CONFIDENCE_CONTEXT
+    return [{"char": c.text, "offset": i, "confidence": round(c.confidence, 3),
+             "context": text[max(i - k, 0):i + k + 1]} for i, c in low_confidence(line.chars)]
 
 
 def iter_pdf_pages(path: str, pages: str | None = None, page_date: str | None = None,
-                   entities: bool = True) -> Iterator[Page]:
-    """Stream the parsed pages of a PDF (all, or a `--pages` spec such as "2-5,7").
+                   entities: bool = True, ocr_engine: str = "rapidocr") -> Iterator[Page]:
+    """Stream the parsed pages of a PDF (all, or a `--pages` spec such as "2-5,7"); an
+    image-only PDF (a scan) is read by OCR with `ocr_engine`.
 
     Line numbers run on across pages, as in a text dump. Raises `BadInput` for a missing,
-    encrypted, corrupt, empty or image-only PDF.
+    encrypted, corrupt or empty PDF, and for a scan when no OCR engine is installed.
     """
-    from banmian.readers.pdf import file_sha256, read_pdf
+    from banmian.readers.pdf import read_pdf
+
+    yield from _geometry_pages(path, read_pdf(path, pages, ocr_engine), "pdf", page_date, entities)
+
+
+def iter_image_pages(path: str, pages: str | None = None, page_date: str | None = None,
+                     entities: bool = True, ocr_engine: str = "rapidocr", engine=None) -> Iterator[Page]:
+    """Stream the parsed pages of a page image (PNG, JPEG, TIFF; each page of a multi-page
+    TIFF), read by OCR (`banmian.readers.ocr`) and laid out as PDF pages are. `engine`: an
+    engine object already made (it loads its models once).
+
+    Raises `BadInput` for an unreadable, oversized or truncated image, or a missing engine.
+    """
+    from banmian.readers.ocr import read_image
+
+    yield from _geometry_pages(path, read_image(path, pages, engine, ocr_engine), "image", page_date, entities)
+
+
+def _geometry_pages(path, pdf_pages, kind: str, page_date: str | None, entities: bool) -> Iterator[Page]:
+    """Lay out pages read with geometry (a PDF's text layer, or OCR)."""
+    from banmian.readers.pdf import file_sha256
     from banmian.rules.dates import date_from_filename
 
     page_date = page_date or date_from_filename(str(path))
     sha = file_sha256(path)
     first_no = 1
-    for pdf_page in read_pdf(path, pages):
-        page = page_from_pdf(pdf_page, Source(path=str(path), kind="pdf", encoding=None, sha256=sha), first_no)
+    for pdf_page in pdf_pages:
+        page = page_from_pdf(pdf_page, Source(path=str(path), kind=kind, encoding=None, sha256=sha), first_no)
         first_no += len(page.lines)
         _prepare(page, page_date, entities)
         yield run_stages(page, PDF_STAGES)
 
 
 def iter_source_pages(path: str, pages: str | None = None, page_date: str | None = None,
-                      entities: bool = True) -> Iterator[Page]:
-    """Stream the parsed pages of a text dump or a PDF, told apart by content.
+                      entities: bool = True, ocr_engine: str = "rapidocr") -> Iterator[Page]:
+    """Stream the parsed pages of a text dump, a PDF or a page image, told apart by content.
 
     `pages` ("2-5,7", 1-based) selects pages; for a text dump it counts form-feed pages.
+    `ocr_engine` reads images and image-only PDFs (rapidocr, or tesseract).
     """
+    from banmian.readers.image import is_image
     from banmian.readers.pdf import is_pdf, page_numbers
 
     if is_pdf(path):
-        yield from iter_pdf_pages(path, pages, page_date, entities)
+        yield from iter_pdf_pages(path, pages, page_date, entities, ocr_engine)
+        return
+    if is_image(path):
+        yield from iter_image_pages(path, pages, page_date, entities, ocr_engine)
         return
     wanted = set(page_numbers(pages, 10**9, str(path))) if pages else None
     for page in iter_pages(path, page_date, entities):

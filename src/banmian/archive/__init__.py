@@ -1,7 +1,7 @@
 """The archive: ingest parsed pages, search them (Chinese full text), read and export them.
 
 `open_archive(path)` gives the `Store` (see `store.py`) for a database; SQLite is the embedded
-default, and other storage implements the same interface.
+default, PostgreSQL (`postgresql://…`, `postgres.py`) implements the same interface.
 """
 from __future__ import annotations
 
@@ -18,10 +18,15 @@ def default_db() -> str:
 
 
 def open_archive(path: str | None = None, readonly: bool = False) -> Store:
-    """Open (creating unless `readonly`) the archive at `path`."""
+    """Open (creating unless `readonly`) the archive at `path`: a SQLite file, or a
+    PostgreSQL database named by a `postgresql://…` URL (`archive/postgres.py`)."""
+    from banmian.archive.postgres import PostgresStore, is_url
     from banmian.archive.sqlite import SQLiteStore
 
-    return SQLiteStore(path or default_db(), readonly=readonly)
+    path = path or default_db()
+    if is_url(path):
+        return PostgresStore(path, readonly=readonly)
+    return SQLiteStore(path, readonly=readonly)
 
 
 __all__ = ["Filters", "Hit", "SearchResult", "Store", "open_archive", "default_db", "DEFAULT_DB"]

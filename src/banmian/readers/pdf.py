@@ -36,6 +36,7 @@ class Char(NamedTuple):
     size: float
     font: str
     generated: bool  # a space pdfium inferred from a gap, not a character of the text layer
+    confidence: float = 1.0  # OCR'd pages: how sure the engine was of this character (0..1)
 
 
 @dataclass(slots=True)
@@ -48,6 +49,7 @@ class PdfPage:
     chars: list[Char] = field(default_factory=list)
     rules: list[Box] = field(default_factory=list)
     pictures: list[Box] = field(default_factory=list)
+    ocr: str | None = None  # the OCR engine that read the page (a scan), else None
 
 
 def is_pdf(path: str) -> bool:
@@ -192,6 +194,23 @@ def read_drawings(page, raw) -> tuple[list[Box], list[Box]]:
     return rules, _outermost(pictures)
 
 
+def _ocr_pages(doc, numbers: list[int], name: str, engine_name: str) -> Iterator[PdfPage]:
+    """The pages of an image-only PDF, read by OCR; a one-line error when it is not installed."""
+    from banmian.readers.ocr import ocr_pdf_page
+    from banmian.readers.ocr_engines import OcrUnavailable, make_engine
+
+    try:
+        engine = make_engine(engine_name)
+    except OcrUnavailable as exc:
+        raise BadInput(f"{name} has no text layer (a scanned or image-only PDF): {exc}") from None
+    for number in numbers:
+        page = doc[number - 1]
+        try:
+            yield ocr_pdf_page(page, number, engine)
+        finally:
+            page.close()
+
+
 def _outermost(boxes: list[Box]) -> list[Box]:
     """Drop boxes lying mostly inside a bigger one (the shapes drawn within a picture frame,
     some of them reaching out of it: dev page 24)."""
@@ -205,11 +224,12 @@ def _outermost(boxes: list[Box]) -> list[Box]:
     return [a for a in boxes if not any(within(a, b) for b in boxes)]
 
 
-def read_pdf(path: str, pages: str | None = None) -> Iterator[PdfPage]:
+def read_pdf(path: str, pages: str | None = None, ocr_engine: str = "rapidocr") -> Iterator[PdfPage]:
     """Stream the pages of a PDF (all, or those of a `--pages` spec such as "2-5").
 
-    Raises `BadInput` for a missing, encrypted, corrupt or empty PDF, and for a PDF with no text
-    layer on any page read (a scan: OCR is needed).
+    A PDF with no text layer on any page read (a scan) is read by OCR (`ocr_engine`, see
+    `banmian.readers.ocr`). Raises `BadInput` for a missing, encrypted, corrupt or empty PDF,
+    and for a scan when the OCR engine is not installed.
     """
     name = os.fspath(path)
     _, raw = _pdfium()
@@ -239,7 +259,6 @@ def read_pdf(path: str, pages: str | None = None) -> Iterator[PdfPage]:
             else:
                 pending.append(pdf_page)
         if pending is not None:
-            raise BadInput(f"{name} has no text layer (a scanned or image-only PDF): it needs OCR, "
-                           "which banmian does not do yet")
+            yield from _ocr_pages(doc, [p.number for p in pending], name, ocr_engine)
     finally:
         doc.close()

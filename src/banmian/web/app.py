@@ -24,8 +24,11 @@ Lists take `limit` (1–100, default 20) and `offset`."""
 
 
 def uploads_dir(db_path: str) -> str:
-    """Where uploaded files are kept: a folder next to the archive."""
-    return os.path.abspath(db_path) + ".uploads"
+    """Where uploaded files are kept: a folder next to the archive (for a PostgreSQL archive,
+    `banmian.uploads` in the working folder)."""
+    from banmian.archive.postgres import is_url
+
+    return os.path.abspath("banmian.uploads" if is_url(db_path) else db_path + ".uploads")
 
 
 def prepare_archive(db_path: str, write_token: str | None) -> None:

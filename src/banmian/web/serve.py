@@ -32,7 +32,9 @@ def run(args) -> int:
     sock = listen(args.host, args.port)
     mode = "uploads allowed with the write token" if args.write_token else "read-only"
     host = f"[{args.host}]" if ":" in args.host else args.host
-    print(f"banmian: serving {db} ({mode}) at http://{host}:{args.port}/ — API docs at /api/docs",
+    from banmian.archive.postgres import redact
+
+    print(f"banmian: serving {redact(db)} ({mode}) at http://{host}:{args.port}/ — API docs at /api/docs",
           file=sys.stderr)
     try:
         uvicorn.Server(uvicorn.Config(app, log_level="info", lifespan="off")).run(sockets=[sock])

@@ -1,7 +1,8 @@
 """The page JSON of docs/output-schema.md ("banmian.page/1").
 
-Field names and order follow the schema exactly; the only addition is `reasons` on each
-article (the decisions recorded by the stages, shown by ``--explain``).
+Field names and order follow the schema exactly; the additions are `reasons` on each article
+(the decisions recorded by the stages, shown by ``--explain``) and, on OCR'd pages only,
+`source.ocr` and `low_confidence` (see `add_ocr_fields`).
 """
 from __future__ import annotations
 
@@ -66,7 +67,7 @@ def article_to_dict(article: Article) -> dict:
 def page_to_dict(page: Page) -> dict:
     """A parsed page as the schema's JSON object (a plain dict, ready for json.dumps)."""
     src, meta = page.source, page.meta
-    return {
+    out = {
         "schema": SCHEMA,
         "source": {"path": src.path, "kind": src.kind, "encoding": src.encoding, "sha256": src.sha256},
         "page": {
@@ -81,6 +82,25 @@ def page_to_dict(page: Page) -> dict:
             {"kind": u.kind, "text": u.text, "lines": line_ranges(u.line_nos)} for u in page.unassigned
         ],
     }
+    if page.scratch.get("ocr"):
+        add_ocr_fields(out, page)
+    return out
+
+
+def add_ocr_fields(out: dict, page: Page) -> None:
+    """An OCR'd page (additions to the schema): the engine in `source.ocr`, and on each article
+    and unassigned item `low_confidence`, the characters of its lines the engine was unsure of
+    (`{"line", "char", "offset", "confidence", "context"}`; offset among the line's
+    non-space characters)."""
+    marks = page.scratch.get("low_confidence", {})
+    out["source"]["ocr"] = page.scratch["ocr"]
+
+    def of(line_nos) -> list[dict]:
+        return [{"line": no, **m} for no in sorted(set(line_nos)) for m in marks.get(no, ())]
+    for d, article in zip(out["articles"], page.articles):
+        d["low_confidence"] = of(article.line_nos)
+    for d, item in zip(out["unassigned"], page.unassigned):
+        d["low_confidence"] = of(item.line_nos)
 
 
 def dumps(obj, pretty: bool = False) -> str:

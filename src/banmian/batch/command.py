@@ -1,0 +1,104 @@
+"""`banmian ingest --engine local|dask …` and `banmian load SHARDS_DIR`: the command-line side
+of batch runs (progress on stderr, the summary, failures, exit status)."""
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+PROG = "banmian"
+EXIT_OK, EXIT_BAD_INPUT = 0, 2
+PROGRESS_EVERY_S = 0.5
+
+
+def default_shards_dir(db: str) -> str:
+    """Where shards go without --shards: beside a SQLite archive (`ARCHIVE.shards`), else
+    `banmian.shards` here."""
+    from banmian.archive.postgres import is_url
+
+    return "banmian.shards" if is_url(db) else db + ".shards"
+
+
+def _shower(enabled: bool):
+    tty = sys.stderr.isatty()
+    last = [0.0]
+
+    def show(line: str, final: bool = False) -> None:
+        now = time.monotonic()
+        if not enabled or (not final and now - last[0] < PROGRESS_EVERY_S):
+            return
+        last[0] = now
+        sys.stderr.write(("\r" + line.ljust(78)) if tty else line + "\n")
+        if final and tty:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+    return show
+
+
+def _load(db: str, out_dir: str, show):
+    from banmian.archive import open_archive
+    from banmian.batch.load import load
+
+    store = open_archive(db)
+    try:
+        report = load(store, out_dir, lambda r, n, total: show(
+            f"{PROG}: loaded {n}/{total} shards, {r.pages} pages, {r.articles} articles"))
+        counts = store.counts()
+    finally:
+        store.close()
+    return report, counts
+
+
+def _print_load(report, counts, db: str) -> None:
+    from banmian.archive.postgres import redact
+
+    where = redact(db)
+    print(f"{PROG}: loaded {report.pages} pages, {report.articles} articles of {report.files} file(s) in "
+          f"{report.seconds:.1f} s; {report.skipped} file(s) already in; archive {where} holds "
+          f"{counts['articles']} articles on {counts['pages']} pages", file=sys.stderr)
+
+
+def run_ingest(args) -> int:
+    """`banmian ingest PATH... --engine local|dask`: plan shards, parse them on the engine,
+    load the finished ones into the archive."""
+    from banmian.archive import default_db
+    from banmian.batch import engines, shards
+
+    db = args.db or default_db()
+    out_dir = os.path.abspath(args.shards or default_shards_dir(db))
+    show = _shower(args.progress or sys.stderr.isatty())
+    plan = shards.plan(args.paths, args.shard_pages)
+    shards.write_plan(out_dir, plan)
+    report = engines.run(plan, out_dir, args.engine, args.workers, args.scheduler, args.date,
+                         lambda r: show(f"{PROG}: shards {r.run + r.skipped}/{r.shards} "
+                                        f"({r.skipped} done before), {r.pages} pages, "
+                                        f"{r.pages_per_s:.1f} pages/s on {r.workers} workers"))
+    show(f"{PROG}: shards {report.run + report.skipped}/{report.shards}, {report.pages} pages", final=True)
+    print(f"{PROG}: parsed {report.pages} pages ({report.articles} articles) in {report.run} shard(s) in "
+          f"{report.seconds:.1f} s, {report.pages_per_s:.1f} pages/s on {report.workers} {args.engine} worker(s); "
+          f"{report.skipped} shard(s) finished before; shards in {out_dir}", file=sys.stderr)
+    load_report, counts = _load(db, out_dir, show)
+    _print_load(load_report, counts, db)
+    failures = dict(report.failures)
+    for path, why in failures.items():
+        print(f"{PROG}: failed: {path}: {_one_line(why)}", file=sys.stderr)
+    for shard_id, why in report.shard_errors:
+        print(f"{PROG}: shard not finished: {shard_id}: {_one_line(why)} (rerun to retry)", file=sys.stderr)
+    return EXIT_BAD_INPUT if failures or report.shard_errors else EXIT_OK
+
+
+def run_load(args) -> int:
+    """`banmian load SHARDS_DIR --db URL`: load shards made elsewhere into the archive."""
+    from banmian.archive import default_db
+
+    db = args.db or default_db()
+    report, counts = _load(db, args.shards_dir, _shower(args.progress or sys.stderr.isatty()))
+    _print_load(report, counts, db)
+    failures = dict(report.failures)
+    for path, why in failures.items():
+        print(f"{PROG}: failed: {path}: {_one_line(why)}", file=sys.stderr)
+    return EXIT_BAD_INPUT if failures else EXIT_OK
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())

@@ -1,0 +1,222 @@
+"""Text of OCR'd lines put right: a detected line cut where it spans a column gutter, and the
+punctuation the recogniser misreads in Chinese text (丶 for 、, a middle dot for 。, `一一` for a
+dash, dots for an ellipsis, half-width brackets and quotes)."""
+from __future__ import annotations
+
+from banmian.readers.ocr_engines import OcrChar, OcrLine, is_vertical_box
+from banmian.readers.ocr_ink import INK, _runs, ink_extent
+
+SPLIT_GAP = 1.0  # × the line's height: a wider blank between the glyphs of one detected line is
+# a gutter (a caption and the next column's text read as one line: dev page 6)
+
+
+def split_at_gaps(line: OcrLine, gray=None) -> list[OcrLine]:
+    """A detected line cut where its ink (or, without the image, its characters) stands a
+    gutter apart; each piece gets the characters whose middles fall in it, and their box."""
+    chars = line.chars
+    if len(chars) < 2 or is_vertical_box(line.box):
+        return [line]
+    height = line.box[3] - line.box[1]
+    cuts = _ink_gaps(gray, line.box, SPLIT_GAP * height) if gray is not None else [
+        (p.x1 + c.x0) / 2 for p, c in zip(chars, chars[1:]) if c.x0 - p.x1 > SPLIT_GAP * height]
+    cuts = [x for x in cuts if not _squeezed_pair(chars, x) or _gap_at(gray, line.box, x) > PUNCT_GAP * height]
+    if not cuts:
+        return [line]
+    pieces: list[list[OcrChar]] = [[] for _ in range(len(cuts) + 1)]
+    for c in chars:
+        pieces[sum(1 for x in cuts if (c.x0 + c.x1) / 2 > x)].append(c)
+    out = []
+    for cs in pieces:
+        if cs:
+            box = (cs[0].x0, line.box[1], cs[-1].x1, line.box[3])
+            out.append(OcrLine("".join(c.text for c in cs), box, sum(c.confidence for c in cs) / len(cs), cs))
+    return out
+
+
+PUNCT_GAP = 1.8  # × line height: beside punctuation (，《) the blank must be this wide to be a gutter
+OPENING = set("《“‘（(「『〈【")
+CLOSING_OR_PAUSE = set("，。、：；！？”’）)」』〉】")
+
+
+def _squeezed_pair(chars: list[OcrChar], x: float) -> bool:
+    """Whether the characters either side of x are punctuation whose ink leaves half an em blank
+    (`，《`: dev page 1)."""
+    left = [c for c in chars if (c.x0 + c.x1) / 2 <= x]
+    right = [c for c in chars if (c.x0 + c.x1) / 2 > x]
+    return bool(left and right) and (left[-1].text in CLOSING_OR_PAUSE or right[0].text in OPENING)
+
+
+def _gap_at(gray, box, x: float) -> float:
+    """Width of the blank stretch of a line's ink around x (0 when x is on ink)."""
+    if gray is None:
+        return float("inf")
+    x0, t, x1, b = max(int(box[0]), 0), max(int(box[1]), 0), int(box[2]) + 1, int(box[3]) + 1
+    runs = _runs(~(gray[t:b, x0:x1] < INK).any(axis=0))
+    return next((float(r[1] - r[0]) for r in runs if r[0] <= x - x0 < r[1]), 0.0)
+
+
+def _ink_gaps(gray, box, width: float) -> list[float]:
+    """x of the middle of every blank stretch wider than `width` between ink in a line's box."""
+    x0, t, x1, b = max(int(box[0]), 0), max(int(box[1]), 0), int(box[2]) + 1, int(box[3]) + 1
+    dark = (gray[t:b, x0:x1] < INK).any(axis=0)
+    runs = _runs(dark)
+    return [x0 + (a[1] + b_[0]) / 2 for a, b_ in zip(runs, runs[1:]) if b_[0] - a[1] > width]
+
+
+# --- punctuation the recogniser confuses ------------------------------------------------------
+
+RADICAL_DOT = "\u4e36"  # 丶, a dictionary radical, never running text: the recogniser's 、
+LOW_DOTS = set("·°.")  # read for 。 when the mark is a ring (see `is_full_stop`)
+FULL_STOP_EM = 0.18  # × line height: a 。 ring is about a quarter em across, a · dot a tenth (dev pages 2, 3)
+RING_FILL = 0.7  # a ring's ink fills less of its box than a solid dot (π/4 = 0.79)
+DASHES = set("—一-－─")  # a run of two or more holding a dash is a dash (——): `—一一` for ———
+HALF_TO_FULL = {"(": "（", ")": "）", ",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef"
+
+
+def is_full_stop(gray, ch: OcrChar, ink) -> bool:
+    """Whether a dot the recogniser read as · or ° is a full stop 。: a ring at least
+    `FULL_STOP_EM` of the line's height across (a middle dot is a small solid dot; fonts set 。
+    low or, like dev page 3's, in the middle of the em). The mark is the largest blob inside its
+    box that touches neither side (those are the neighbouring glyphs)."""
+    try:
+        import cv2
+    except ImportError:  # pragma: no cover - opencv comes with rapidocr-onnxruntime
+        return False
+    import numpy as np
+
+    if gray is None or ink is None:
+        return False
+    x0, x1 = max(int(ch.x0), 0), max(int(ch.x1), int(ch.x0) + 1)
+    dark = (gray[ink[1]:ink[3], x0:x1] < INK).astype(np.uint8)
+    n, _, stats, _ = cv2.connectedComponentsWithStats(dark, connectivity=8)
+    inner = [st for st in stats[1:n] if st[0] > 0 and st[0] + st[2] < dark.shape[1]]
+    if not inner:
+        return False
+    x, y, w, h, area = max(inner, key=lambda st: st[4])
+    return h >= FULL_STOP_EM * (ink[3] - ink[1]) and area <= RING_FILL * w * h
+
+
+def dash_runs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of runs of two or more dash-like characters, at least one a real dash."""
+    runs, i = [], 0
+    while i < len(text):
+        j = i
+        while j < len(text) and text[j] in DASHES:
+            j += 1
+        if j - i >= 2 and any(ch != "一" for ch in text[i:j]):
+            runs.append((i, j))
+        i = max(j, i + 1)
+    return runs
+
+
+ELLIPSIS_DOTS = set("·.…。")  # an ellipsis …… comes out as a run of dots (`···`, `…·`)
+
+
+def dot_runs(text: list[str]) -> list[tuple[int, int]]:
+    """(start, end) of runs of two or more dots, not all full stops, beside Chinese text."""
+    runs, i = [], 0
+    while i < len(text):
+        j = i
+        while j < len(text) and text[j] in ELLIPSIS_DOTS:
+            j += 1
+        near_cjk = (i and _is_cjk(text[i - 1])) or (j < len(text) and _is_cjk(text[j]))
+        if j - i >= 2 and set(text[i:j]) != {"。"} and near_cjk:
+            runs.append((i, j))
+        i = max(j, i + 1)
+    return runs
+
+
+def one_runs(text: list[str], chars: list[OcrChar], gray, ink) -> list[tuple[int, int]]:
+    """(start, end) of runs of 一 that are a dash: three or more, or two whose ink runs on
+    unbroken from one to the other (一一, a word, has a gap between its two glyphs)."""
+    import numpy as np
+
+    runs, i = [], 0
+    while i < len(text):
+        j = i
+        while j < len(text) and text[j] == "一":
+            j += 1
+        if j - i >= 3:
+            runs.append((i, j))
+        elif j - i == 2 and gray is not None and ink is not None:
+            a = int((chars[i].x0 + chars[i].x1) / 2)
+            z = int((chars[i + 1].x0 + chars[i + 1].x1) / 2)
+            band = gray[ink[1]:ink[3], a:z] < INK
+            if band.size and bool(np.all(band.any(axis=0))):
+                runs.append((i, j))
+        i = max(j, i + 1)
+    return runs
+
+
+LONG_DASH = 1.5  # × line height: a dash whose ink runs this long is the two-em dash ——
+
+
+def long_dashes(text: list[str], chars: list[OcrChar], gray, ink) -> list[int]:
+    """Positions of single dashes whose ink is two em long (the recogniser reads —— as —)."""
+    import numpy as np
+
+    out = []
+    if gray is None or ink is None:
+        return out
+    height = ink[3] - ink[1]
+    for i, t in enumerate(text):
+        if t != "—" or (i and text[i - 1] == "—") or (i + 1 < len(text) and text[i + 1] == "—"):
+            continue
+        mid = int((chars[i].x0 + chars[i].x1) / 2)
+        band = gray[ink[1]:ink[3], :] < INK
+        rows = np.nonzero(band[:, mid])[0] if 0 <= mid < band.shape[1] else []
+        if not len(rows):
+            continue
+        row = band[int(np.median(rows))]
+        a = z = mid
+        while a > 0 and row[a - 1]:
+            a -= 1
+        while z + 1 < len(row) and row[z + 1]:
+            z += 1
+        if z - a + 1 >= LONG_DASH * height:
+            out.append(i)
+    return out
+
+
+def correct_punctuation(line: OcrLine, gray) -> OcrLine:
+    """Fix the recogniser's usual punctuation misreadings in Chinese text: 丶 for 、, · or ° for
+    a low 。, `—一一` for a dash ———, half-width brackets and marks beside Chinese characters."""
+    chars = list(line.chars)
+    if not chars or len(chars) != len(line.text.replace(" ", "")):
+        return line
+    ink = ink_extent(gray, line.box) if gray is not None else None
+    text = [c.text for c in chars]
+    for i, c in enumerate(chars):
+        if c.text == RADICAL_DOT:
+            text[i] = "、"
+        elif c.text in LOW_DOTS and not (c.text == "." and 0 < i < len(chars) - 1
+                                         and text[i - 1].isalnum() and chars[i + 1].text.isalnum()):
+            if is_full_stop(gray, c, ink):
+                text[i] = "。"
+        elif c.text in HALF_TO_FULL and ((i and _is_cjk(text[i - 1])) or (i + 1 < len(chars) and _is_cjk(chars[i + 1].text))):
+            text[i] = HALF_TO_FULL[c.text]
+    for a, b in dash_runs("".join(text)) + one_runs(text, chars, gray, ink):
+        text[a:b] = ["—"] * (b - a)
+    last_quote = ""
+    for i, t in enumerate(text):  # a straight quote in Chinese text: “ opens, ” closes
+        if t in "“”":
+            last_quote = t
+        elif t == '"' and ((i and _is_cjk(text[i - 1])) or (i + 1 < len(text) and _is_cjk(text[i + 1]))):
+            text[i] = last_quote = "”" if last_quote == "“" else "“"
+    new = [c._replace(text=t) for c, t in zip(chars, text)]
+    for i in reversed(long_dashes(text, new, gray, ink)):  # one dash read for the two of ——
+        half = (new[i].x0 + new[i].x1) / 2
+        new[i:i + 1] = [new[i]._replace(x1=half), new[i]._replace(x0=half)]
+    for a, b in reversed(dot_runs(text)):  # the run's span, halved between the two dots of ……
+        first, last = new[a], new[b - 1]
+        mid = (first.x0 + last.x1) / 2
+        conf = min(c.confidence for c in new[a:b])
+        new[a:b] = [first._replace(text="…", x1=mid, confidence=conf),
+                    last._replace(text="…", x0=mid, confidence=conf)]
+    if new == chars:
+        return line
+    return OcrLine("".join(c.text for c in new), line.box, line.confidence, new)

@@ -1,0 +1,318 @@
+"""Scanned pages: page images and image-only PDFs read by OCR into the PDF path's layout.
+
+The OCR runs on a few small images the tests render themselves from a dev PDF (one article of
+dev page 1 at 200 dpi; glyphs cut from it and stacked as vertical text); they skip when the
+shared data or rapidocr-onnxruntime is missing. Hostile images (blank, a photo without text,
+20,000 × 20,000 px, a truncated TIFF) and the pure helpers need neither.
+"""
+from __future__ import annotations
+
+import io
+import json
+import struct
+import sys
+import zlib
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from banmian import cli  # noqa: E402
+from banmian.errors import BadInput  # noqa: E402
+from banmian.model import Source  # noqa: E402
+from banmian.pipeline import PDF_STAGES, page_from_pdf, run_stages  # noqa: E402
+from banmian.readers import ocr_engines  # noqa: E402
+from banmian.readers.image import load_images  # noqa: E402
+from banmian.readers.ocr import (correct_punctuation, is_vertical_page, ocr_page, snap_sizes,  # noqa: E402
+                                 turn_line)
+from banmian.readers.ocr_engines import OcrChar, OcrLine, engine_available, tesseract_lines  # noqa: E402
+from banmian.writers.json import page_to_dict  # noqa: E402
+
+Image = pytest.importorskip("PIL.Image")
+np = pytest.importorskip("numpy")
+
+DEV_PDF = Path(__file__).resolve().parents[2] / "shared" / "data" / "pages-dev" / "page_0001.pdf"
+ARTICLE_LINES = (4, 34)  # dev page 1's first article (its headline and two columns), PDF path line numbers
+DPI = 200
+needs_dev = pytest.mark.skipif(not DEV_PDF.exists(), reason=f"shared dev data not found at {DEV_PDF}")
+needs_ocr = pytest.mark.skipif(not engine_available("rapidocr"),
+                               reason="rapidocr-onnxruntime not installed (pip install 'banmian[ocr]')")
+
+
+def run(capsys, *argv):
+    code = cli.main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def one_error_line(err: str) -> str:
+    assert "Traceback" not in err
+    lines = err.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("banmian: error: "), err
+    return lines[0]
+
+
+# --- images rendered from the dev PDF -------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def dev_article():
+    """(the crop of dev page 1's first article as a 200-dpi RGB image, that article as the PDF
+    path reads it from the text layer, the PDF lines of the crop)."""
+    if not DEV_PDF.exists():
+        pytest.skip(f"shared dev data not found at {DEV_PDF}")
+    import pypdfium2 as pdfium
+
+    from banmian.pipeline import iter_pdf_pages
+
+    page = next(iter_pdf_pages(str(DEV_PDF)))
+    truth = page_to_dict(page)["articles"][0]
+    lines = [ln for ln in page.lines if ARTICLE_LINES[0] <= ln.no <= ARTICLE_LINES[1]]
+    x0, y0 = min(ln.box[0] for ln in lines) - 6, min(ln.box[1] for ln in lines) - 6
+    x1, y1 = max(ln.box[2] for ln in lines) + 6, max(ln.box[3] for ln in lines) + 6
+    doc = pdfium.PdfDocument(str(DEV_PDF))
+    try:
+        pdf_page = doc[0]
+        height = pdf_page.get_size()[1]
+        k = DPI / 72
+        img = pdf_page.render(scale=k).to_pil().convert("RGB")
+        pdf_page.close()
+    finally:
+        doc.close()
+    crop = img.crop((int(x0 * k), int((height - y1) * k), int(x1 * k), int((height - y0) * k)))
+    return crop, truth, [(ln, (ln.box[0] - x0) * k, (y1 - ln.box[3]) * k) for ln in lines]
+
+
+def similarity(a: str, b: str) -> float:
+    """1 − normalised edit distance."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return 1 - prev[-1] / max(len(a), len(b), 1)
+
+
+@pytest.fixture(scope="module")
+def parsed_tiff(dev_article, tmp_path_factory):
+    """`banmian parse` on a two-page TIFF: the article crop, then a blank page (one OCR run)."""
+    if not engine_available("rapidocr"):
+        pytest.skip("rapidocr-onnxruntime not installed (pip install 'banmian[ocr]')")
+    crop = dev_article[0]
+    path = tmp_path_factory.mktemp("ocr") / "scan.tif"
+    blank = Image.new("RGB", (400, 300), "white")
+    crop.save(path, save_all=True, append_images=[blank], dpi=(DPI, DPI), compression="tiff_deflate")
+    code = cli.main(["parse", str(path), "--no-entities", "-o", str(path.with_suffix(".jsonl"))])
+    assert code == 0
+    return [json.loads(x) for x in path.with_suffix(".jsonl").read_text(encoding="utf-8").splitlines()]
+
+
+@needs_dev
+@needs_ocr
+def test_image_reads_as_the_pdf_does(parsed_tiff, dev_article):
+    first, blank = parsed_tiff
+    truth = dev_article[1]
+    assert first["source"]["kind"] == "image" and first["source"]["ocr"] == "rapidocr"
+    assert [first["page"]["index"], blank["page"]["index"]] == [0, 1]
+    assert len(first["articles"]) == 1
+    art = first["articles"][0]
+    assert art["headline"] == truth["headline"]
+    assert len(art["paragraphs"]) == len(truth["paragraphs"])
+    assert similarity("".join(art["paragraphs"]), "".join(truth["paragraphs"])) >= 0.97
+    assert blank["articles"] == [] and blank["unassigned"] == []
+
+
+@needs_dev
+@needs_ocr
+def test_low_confidence_field_points_into_the_text(parsed_tiff):
+    art = parsed_tiff[0]["articles"][0]
+    assert isinstance(art["low_confidence"], list)
+    lo, hi = art["lines"][0][0], art["lines"][-1][1]
+    for mark in art["low_confidence"]:
+        assert lo <= mark["line"] <= hi and 0 <= mark["confidence"] < 0.8
+        assert mark["char"] in mark["context"]
+
+
+@needs_dev
+@needs_ocr
+def test_image_only_pdf_is_read_by_ocr(dev_article, tmp_path, capsys):
+    crop, truth, _ = dev_article
+    path = tmp_path / "scan.pdf"
+    crop.save(path, resolution=DPI)
+    code, out, err = run(capsys, "parse", path, "--no-entities")
+    assert code == 0, err
+    page = json.loads(out)
+    assert page["source"]["kind"] == "pdf" and page["source"]["ocr"] == "rapidocr"
+    assert [a["headline"] for a in page["articles"]] == [truth["headline"]]
+
+
+def vertical_image(dev_article, columns: int = 3, per_column: int = 8):
+    """Glyphs of the article's body lines cut from the crop and stacked as vertical text:
+    columns right to left, each read top to bottom; returns the image and its text in order."""
+    crop, _, lines = dev_article
+    glyphs = []
+    for ln, left, top in lines[2:]:
+        size = ln.font_size * DPI / 72
+        text = ln.text.replace(" ", "")
+        if not all(ord(ch) > 0x2E7F for ch in text):  # half-width characters: skip the line
+            continue
+        step = (ln.box[2] - ln.box[0]) * DPI / 72 / len(text)
+        for i, ch in enumerate(text):
+            if "\u4e00" <= ch <= "\u9fff":
+                box = (round(left + i * step), round(top), round(left + i * step + size), round(top + size * 1.05))
+                glyphs.append((ch, crop.crop(box)))
+        if len(glyphs) >= columns * per_column:
+            break
+    cell = glyphs[0][1].size[0]
+    gap = cell
+    img = Image.new("RGB", (gap + columns * (cell + gap), 2 * cell + per_column * int(cell * 1.1)), "white")
+    text = ""
+    for c in range(columns):
+        x = img.size[0] - (c + 1) * (cell + gap)
+        for r in range(per_column):
+            ch, glyph = glyphs[c * per_column + r]
+            img.paste(glyph, (x, cell + r * int(cell * 1.1)))
+            text += ch
+    return img, text
+
+
+@needs_dev
+@needs_ocr
+def test_vertical_text_reads_top_to_bottom_right_to_left(dev_article, tmp_path, capsys):
+    img, text = vertical_image(dev_article)
+    path = tmp_path / "vertical.png"
+    img.save(path, dpi=(DPI, DPI))
+    code, out, err = run(capsys, "parse", path, "--no-entities")
+    assert code == 0, err
+    page = json.loads(out)
+    got = "".join("".join(a["paragraphs"]) + "".join(filter(None, (a["headline"], a["kicker"], a["subtitle"])))
+                  for a in page["articles"]) + "".join(u["text"] for u in page["unassigned"])
+    assert similarity(got.replace(" ", ""), text) >= 0.8, (got, text)
+
+
+# --- images that hold no page ----------------------------------------------------------------
+
+@needs_ocr
+def test_blank_image_and_photo_give_no_articles(tmp_path, capsys):
+    blank = tmp_path / "blank.png"
+    Image.new("RGB", (600, 800), "white").save(blank)
+    photo = tmp_path / "photo.jpg"
+    yy, xx = np.mgrid[0:600, 0:800]
+    rgb = np.stack([(xx * 255 / 800), (yy * 255 / 600), 128 + 100 * np.sin(xx / 40.0) * np.cos(yy / 30.0)], axis=-1)
+    Image.fromarray(rgb.clip(0, 255).astype("uint8")).save(photo, quality=90)
+    for path in (blank, photo):
+        code, out, err = run(capsys, "parse", path, "--no-entities")
+        assert code == 0, err
+        assert json.loads(out)["articles"] == []
+
+
+def png_header_only(path: Path, width: int, height: int) -> None:
+    """A PNG that declares width × height (8-bit grey) and holds one compressed row: decoding it
+    would need width × height bytes."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    idat = zlib.compress(b"\x00" + b"\xff" * width)
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", idat) + chunk(b"IEND", b""))
+
+
+def test_huge_image_is_refused_before_decoding(tmp_path, capsys):
+    path = tmp_path / "huge.png"
+    png_header_only(path, 20_000, 20_000)
+    code, _, err = run(capsys, "parse", path)
+    assert code == 2
+    assert "too large" in one_error_line(err) and "Mpx" in err
+
+
+def test_truncated_tiff_is_one_line(tmp_path, capsys):
+    buf = io.BytesIO()
+    Image.new("RGB", (500, 400), "white").save(buf, format="TIFF")
+    path = tmp_path / "cut.tif"
+    path.write_bytes(buf.getvalue()[: len(buf.getvalue()) // 3])
+    code, _, err = run(capsys, "parse", path)
+    assert code == 2
+    assert "truncated or corrupt" in one_error_line(err)
+
+
+def test_missing_engine_is_one_line(tmp_path, capsys, monkeypatch):
+    def unavailable(name="rapidocr", threads=None):
+        raise ocr_engines.OcrUnavailable("OCR needs rapidocr-onnxruntime: pip install 'banmian[ocr]'")
+    monkeypatch.setattr(ocr_engines, "make_engine", unavailable)
+    png = tmp_path / "page.png"
+    Image.new("RGB", (300, 200), "white").save(png)
+    pdf = tmp_path / "scan.pdf"
+    Image.new("RGB", (300, 200), "white").save(pdf)
+    for path, expect in ((png, "OCR needs rapidocr-onnxruntime"), (pdf, "has no text layer (a scanned or image-only PDF)")):
+        code, _, err = run(capsys, "parse", path)
+        assert code == 2
+        assert expect in one_error_line(err)
+
+
+def test_multi_page_tiff_frames_and_resolution(tmp_path):
+    path = tmp_path / "pages.tif"
+    Image.new("RGB", (60, 40), "white").save(path, save_all=True, append_images=[Image.new("RGB", (30, 20), "black")],
+                                             dpi=(300, 300))
+    got = [(n, rgb.shape, dpi) for n, rgb, dpi in load_images(str(path))]
+    assert got == [(1, (40, 60, 3), 300.0), (2, (20, 30, 3), 300.0)]
+    assert [n for n, _, _ in load_images(str(path), [2])] == [2]
+    with pytest.raises(BadInput):
+        list(load_images(str(path), [3]))
+
+
+# --- the pure parts ---------------------------------------------------------------------------
+
+def hand_line(text: str, x: float, top: float, size: float, conf=None) -> OcrLine:
+    """An OCR line set solid from x, one em per character."""
+    conf = conf or [0.99] * len(text)
+    chars = [OcrChar(ch, x + i * size, top, x + (i + 1) * size, top + size, c) for i, (ch, c) in enumerate(zip(text, conf))]
+    return OcrLine(text, (x, top, x + len(text) * size, top + size), sum(conf) / len(conf), chars)
+
+
+def test_low_confidence_characters_are_marked_on_their_article():
+    size = 28
+    text = ["春节前夕城东新区的居民们迎来了好消息新建的社区图", "书馆正式开放藏书三万余册每天开放十二小时。"]
+    lines = [hand_line("社区图书馆开放", 40, 40, 2 * size)]
+    lines += [hand_line(t, 40, 200 + i * 40, size, [0.4 if (i, j) == (1, 8) else 0.99 for j in range(len(t))])
+              for i, t in enumerate(text)]
+    page = run_stages(page_from_pdf(ocr_page(lines, None, 200), Source("x.png", kind="image")), PDF_STAGES)
+    out = page_to_dict(page)
+    marks = [m for a in out["articles"] for m in a["low_confidence"]] + [m for u in out["unassigned"] for m in u["low_confidence"]]
+    assert [(m["char"], m["offset"], m["confidence"], m["context"]) for m in marks] == [("三", 8, 0.4, "开放藏书三万余册每")]
+
+
+def test_punctuation_corrections():
+    def fixed(text: str) -> str:
+        return correct_punctuation(hand_line(text, 0, 0, 20), None).text
+    assert fixed("北京丶上海") == "北京、上海"
+    assert fixed("石油公司—一一中国") == "石油公司———中国"
+    assert fixed("一一对应") == "一一对应"  # two 一, no dash: a word
+    assert fixed("他说···好") == "他说……好"
+    assert fixed("记者(王某)报道") == "记者（王某）报道"
+    assert fixed("增长2.3万") == "增长2.3万"
+
+
+def test_sizes_snap_to_tiers_face_by_face():
+    sizes = [26.0, 26.8, 25.3, 22.0, 60.0, 63.0]
+    snapped = snap_sizes(sizes, [20, 20, 20, 5, 5, 5], [False, False, False, True, True, True])
+    assert snapped[:3] == [26.0, 26.0, 26.0]  # the weighted median of the densest window
+    assert snapped[3] == 22.0 and snapped[4] == snapped[5] == 60.0  # bold sizes apart from regular ones
+
+
+def test_vertical_page_turns_a_quarter():
+    col = OcrLine("春节前夕", (900, 100, 930, 220), 0.9,
+                  [OcrChar(ch, 900, 100 + 30 * i, 930, 130 + 30 * i, 0.9) for i, ch in enumerate("春节前夕")])
+    assert is_vertical_page([col]) and not is_vertical_page([hand_line("春节前夕", 0, 0, 30)])
+    turned = turn_line(col, width=1000)
+    assert turned.box == (100, 70, 220, 100)  # down the column → left to right; right edge → top
+    assert [c.x0 for c in turned.chars] == [100, 130, 160, 190]
+
+
+def test_tesseract_tsv_lines():
+    tsv = ("level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+           "5\t1\t1\t1\t1\t1\t10\t20\t60\t30\t91.5\t春节前\n"
+           "5\t1\t1\t1\t1\t2\t75\t20\t20\t30\t40\t夕\n"
+           "5\t1\t1\t1\t2\t1\t10\t60\t40\t30\t88\t城东\n")
+    lines = tesseract_lines(tsv)
+    assert [ln.text for ln in lines] == ["春节前夕", "城东"]
+    assert lines[0].chars[1].x0 == 30 and lines[0].chars[3].confidence == 0.4
