@@ -142,8 +142,9 @@ def test_load_command_and_errors(dumps, tmp_path, capsys):
     engines.run(shards.plan(dumps[:2], 64), out, "local", workers=1)
     assert cli.main(["load", out, "--db", str(tmp_path / "a.sqlite")]) == 0
     assert "loaded 6 pages" in capsys.readouterr().err
-    assert cli.main(["ingest", dumps[0], "--workers", "2", "--db", str(tmp_path / "b.sqlite")]) == 2
-    assert "need --engine" in capsys.readouterr().err
+    # --workers alone runs the local engine (shards beside the archive)
+    assert cli.main(["ingest", dumps[0], "--workers", "2", "--db", str(tmp_path / "b.sqlite")]) == 0
+    assert "local worker(s)" in capsys.readouterr().err and (tmp_path / "b.sqlite.shards").is_dir()
 
 
 def test_local_worker_killed_mid_run_every_page_once(tmp_path):

@@ -138,9 +138,10 @@ def build_parser() -> argparse.ArgumentParser:
     _db_arg(ing)
     ing.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD", help="page date for pages that print none")
     ing.add_argument("--progress", action="store_true", help="show progress even when stderr is not a terminal")
-    ing.add_argument("--engine", choices=["local", "dask"],
-                     help="parse in parallel as shards of Parquet, then load them: local processes, or a Dask "
-                          "cluster (default: parse and store in this process)")
+    ing.add_argument("--engine", choices=["local", "dask"], nargs="?", const="local",
+                     help="parse in parallel as shards of Parquet, then load them: local processes (the default "
+                          "engine, also implied by --workers or --shards), or a Dask cluster (implied by "
+                          "--scheduler). Without any of these options: parse and store in this process")
     ing.add_argument("--workers", type=int, metavar="N", help="worker processes (default: the number of cores)")
     ing.add_argument("--scheduler", metavar="tcp://HOST:8786",
                      help="the Dask scheduler to use (default: start a local cluster of --workers)")
@@ -518,13 +519,12 @@ def main(argv: list[str] | None = None) -> int:
         _utf8_stdout()
         if args.command == "debug":
             return cmd_debug(args)
-        if args.command == "ingest" and args.engine:
+        if args.command == "ingest" and (args.engine or args.workers or args.scheduler or args.shards):
             from banmian.batch.command import run_ingest
 
+            args.engine = args.engine or ("dask" if args.scheduler else "local")
             return run_ingest(args)
         if args.command == "ingest":
-            if args.workers or args.scheduler or args.shards:
-                raise Usage("--workers, --scheduler and --shards need --engine local or --engine dask")
             return cmd_ingest(args)
         if args.command == "load":
             from banmian.batch.command import run_load
