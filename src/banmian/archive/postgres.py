@@ -24,6 +24,7 @@ from banmian.archive.pgquery import Match, bm25_sql, build_match, idf, lexemes, 
 from banmian.archive.query import QueryError, index_streams, parse_query, snippet
 from banmian.archive.sqlite import (FACET_LIMIT, RANK_MAX_MATCHES, TREND_FORMATS, article_names,
                                     month_token, months_between, outlet_token)
+from banmian.archive.reads import SharedReads
 from banmian.archive.store import Filters, Hit, SearchResult
 from banmian.errors import BadInput
 from banmian.invariant import article_texts as printed_fields
@@ -138,8 +139,10 @@ def article_row(page_id: int, aid: int, ord_: int, date: str | None, art: dict) 
     return row, [(aid, k, n) for k, n in article_names(art)]
 
 
-class PostgresStore:
+class PostgresStore(SharedReads):
     """The archive in a PostgreSQL database (see the module docstring)."""
+
+    PLACEHOLDER = "%s"  # psycopg's
 
     def __init__(self, url: str, readonly: bool = False):
         self.url = url
@@ -181,14 +184,6 @@ class PostgresStore:
         return self.db.execute(sql, args).fetchone()
 
     # --- writing (one writer at a time: a table lock per page) --------------------------------
-
-    def file_done(self, sha256: str) -> bool:
-        row = self._one("SELECT status FROM files WHERE sha256 = %s", (sha256,))
-        return bool(row) and row[0] == "done"
-
-    def has_page(self, sha256: str, page_index: int) -> bool:
-        return self._one("SELECT 1 FROM pages WHERE file_sha256 = %s AND page_index = %s",
-                         (sha256, page_index)) is not None
 
     def add_page(self, sha256: str, path: str, page: dict, index: int | None = None) -> int:
         """Store one parsed page and its articles in one transaction, with ids as SQLite gives
@@ -368,38 +363,6 @@ class PostgresStore:
             counts[key] = counts.get(key, 0) + n
         return sorted(counts.items(), key=lambda kv: (kv[0] is not None, kv[0] or ""))
 
-    def article(self, article_id: int) -> dict | None:
-        row = self._one("SELECT article_json, page_id, date, ord FROM articles WHERE id = %s", (article_id,))
-        if row is None:
-            return None
-        art = json.loads(row[0])
-        art.update({"article_id": article_id, "page_id": row[1], "date": row[2], "ord": row[3]})
-        return art
-
-    def page(self, page_id: int) -> dict | None:
-        row = self._one("SELECT page_json, path, kind FROM pages WHERE id = %s", (page_id,))
-        if row is None:
-            return None
-        page = json.loads(row[0])
-        page["articles"] = []
-        for aid, art_json in self.db.execute("SELECT id, article_json FROM articles WHERE page_id = %s ORDER BY ord",
-                                             (page_id,)):
-            art = json.loads(art_json)
-            art["article_id"] = aid
-            page["articles"].append(art)
-        page.update({"page_id": page_id, "path": row[1], "kind": row[2]})
-        return page
-
-    def dates(self) -> list[tuple[str, int]]:
-        """Every page date with its number of pages, newest first."""
-        return [tuple(r) for r in self.db.execute(
-            "SELECT date, count(*) FROM pages WHERE date IS NOT NULL GROUP BY date ORDER BY date DESC")]
-
-    def pages_on(self, date: str) -> list[dict]:
-        return [{"page_id": r[0], "label": r[1], "section": r[2], "articles": r[3]} for r in self.db.execute(
-            "SELECT p.id, p.label, p.section, (SELECT count(*) FROM articles a WHERE a.page_id = p.id) "
-            "FROM pages p WHERE p.date = %s ORDER BY p.label NULLS FIRST, p.id", (date,))]
-
     def articles(self, query: str | None = None, filters: Filters | None = None) -> Iterator[dict]:
         """Every matching article (all of them without a query), oldest first, for exports."""
         where, args = self._where(filters)
@@ -412,11 +375,6 @@ class PostgresStore:
             sql = f"SELECT a.id FROM articles a WHERE {where} ORDER BY a.date NULLS FIRST, a.id"
         for (aid,) in self.db.execute(sql, args).fetchall():
             yield self.article(aid)
-
-    def counts(self) -> dict:
-        return {"files": self._one("SELECT count(*) FROM files WHERE status = 'done'")[0],
-                "pages": self._one("SELECT count(*) FROM pages")[0],
-                "articles": self._one("SELECT count(*) FROM articles")[0]}
 
     def close(self) -> None:
         db, self.db = getattr(self, "db", None), None

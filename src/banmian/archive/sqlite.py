@@ -16,6 +16,7 @@ from urllib.parse import quote
 
 from banmian.archive.query import (QueryError, fold, index_streams, match_expression, parse_query,
                                    single_token, snippet, units)
+from banmian.archive.reads import SharedReads
 from banmian.archive.store import Filters, Hit, SearchResult
 from banmian.errors import BadInput
 from banmian.invariant import article_texts as printed_fields
@@ -110,7 +111,7 @@ def article_rows(art: dict, page_date: str | None) -> ArticleRows:
                         json.dumps(art, ensure_ascii=False)), article_names(art), (bi, uni, meta))
 
 
-class SQLiteStore:
+class SQLiteStore(SharedReads):
     """The archive in one SQLite file (see the module docstring)."""
 
     def __init__(self, path: str, readonly: bool = False):
@@ -140,14 +141,6 @@ class SQLiteStore:
             raise BadInput(f"cannot open archive {path}: {exc}") from None
 
     # --- writing (one writer: banmian ingest) -------------------------------------------------
-
-    def file_done(self, sha256: str) -> bool:
-        row = self.db.execute("SELECT status FROM files WHERE sha256 = ?", (sha256,)).fetchone()
-        return bool(row) and row[0] == "done"
-
-    def has_page(self, sha256: str, page_index: int) -> bool:
-        return self.db.execute("SELECT 1 FROM pages WHERE file_sha256 = ? AND page_index = ?",
-                               (sha256, page_index)).fetchone() is not None
 
     def add_page(self, sha256: str, path: str, page: dict, index: int | None = None) -> int:
         """Store one parsed page (a schema page dict) and its articles in one transaction;
@@ -303,39 +296,6 @@ class SQLiteStore:
             f"JOIN articles a ON a.id = fts.rowid WHERE fts MATCH ? AND a.date IS NOT NULL AND {where} "
             f"GROUP BY bucket ORDER BY bucket", [expr, *args]).fetchall()]
 
-    def article(self, article_id: int) -> dict | None:
-        row = self.db.execute("SELECT a.article_json, a.page_id, a.date, a.ord FROM articles a WHERE a.id = ?",
-                              (article_id,)).fetchone()
-        if row is None:
-            return None
-        art = json.loads(row[0])
-        art.update({"article_id": article_id, "page_id": row[1], "date": row[2], "ord": row[3]})
-        return art
-
-    def page(self, page_id: int) -> dict | None:
-        row = self.db.execute("SELECT page_json, path, kind FROM pages WHERE id = ?", (page_id,)).fetchone()
-        if row is None:
-            return None
-        page = json.loads(row[0])  # the page without its articles: they are stored once, below
-        page["articles"] = []
-        for aid, art_json in self.db.execute("SELECT id, article_json FROM articles WHERE page_id = ? ORDER BY ord",
-                                             (page_id,)):
-            art = json.loads(art_json)
-            art["article_id"] = aid
-            page["articles"].append(art)
-        page.update({"page_id": page_id, "path": row[1], "kind": row[2]})
-        return page
-
-    def dates(self) -> list[tuple[str, int]]:
-        """Every page date with its number of pages, newest first."""
-        return [tuple(r) for r in self.db.execute(
-            "SELECT date, count(*) FROM pages WHERE date IS NOT NULL GROUP BY date ORDER BY date DESC")]
-
-    def pages_on(self, date: str) -> list[dict]:
-        return [{"page_id": r[0], "label": r[1], "section": r[2], "articles": r[3]} for r in self.db.execute(
-            "SELECT p.id, p.label, p.section, (SELECT count(*) FROM articles a WHERE a.page_id = p.id) "
-            "FROM pages p WHERE p.date = ? ORDER BY p.label, p.id", (date,))]
-
     def articles(self, query: str | None = None, filters: Filters | None = None) -> Iterator[dict]:
         """Every matching article (all of them without a query), oldest first, for exports."""
         where, args = self._where(filters)
@@ -348,11 +308,6 @@ class SQLiteStore:
             sql = f"SELECT a.id FROM articles a WHERE {where} ORDER BY a.date, a.id"
         for (aid,) in self.db.execute(sql, args).fetchall():
             yield self.article(aid)
-
-    def counts(self) -> dict:
-        one = lambda sql: self.db.execute(sql).fetchone()[0]  # noqa: E731
-        return {"files": one("SELECT count(*) FROM files WHERE status = 'done'"),
-                "pages": one("SELECT count(*) FROM pages"), "articles": one("SELECT count(*) FROM articles")}
 
     def close(self) -> None:
         self.db.close()
