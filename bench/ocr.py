@@ -105,17 +105,9 @@ def ocr_run(no: int, engine: str = "rapidocr", dpi: int = 200) -> tuple[dict, st
 # --- recognition alone -----------------------------------------------------------------------
 
 def edit_distance(a: str, b: str) -> int:
-    try:
-        from rapidfuzz.distance import Levenshtein
-        return Levenshtein.distance(a, b)
-    except ImportError:  # pragma: no cover - rapidfuzz is in the bench extra
-        prev = list(range(len(b) + 1))
-        for i, ca in enumerate(a, 1):
-            cur = [i]
-            for j, cb in enumerate(b, 1):
-                cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-            prev = cur
-        return prev[-1]
+    from rapidfuzz.distance import Levenshtein  # the bench extra
+
+    return Levenshtein.distance(a, b)
 
 
 def line_cer(no: int, pdf_page_ocr) -> dict:

@@ -254,23 +254,6 @@ class PostgresStore(SharedReads):
 
     # --- reading ------------------------------------------------------------------------------
 
-    def _where(self, filters: Filters | None, outlet_in_match: bool = False) -> tuple[str, list]:
-        """SQL conditions on articles `a` for the filters, as `SQLiteStore._where`."""
-        f = filters or Filters()
-        sql, args = [], []
-        for column, op, value in (("a.date", ">=", f.date_from), ("a.date", "<=", f.date_to),
-                                  ("a.outlet", "=", None if outlet_in_match else f.outlet)):
-            if value:
-                sql.append(f"{column} {op} %s")
-                args.append(value)
-        if f.page:
-            sql.append("a.page_id IN (SELECT id FROM pages WHERE label = %s)")
-            args.append(f.page)
-        for kind, name in f.names():
-            sql.append("a.id IN (SELECT article_id FROM names WHERE kind = %s AND name = %s)")
-            args += [kind, name]
-        return (" AND ".join(sql) or "TRUE"), args
-
     def _match(self, query: str, filters: Filters | None = None) -> Match:
         """The parsed query with the outlet and the months of a date range as index tokens, as
         `SQLiteStore._match` adds them to the MATCH expression."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+from banmian.archive.store import Filters
+
 
 class SharedReads:
     """Mixed into `SQLiteStore` and `PostgresStore`, which hold a connection in `self.db`."""
@@ -17,6 +19,25 @@ class SharedReads:
 
     def _first(self, sql: str, args=()):
         return self._rows(sql, args).fetchone()
+
+    def _where(self, filters: Filters | None, outlet_in_match: bool = False) -> tuple[str, list]:
+        """SQL conditions on articles `a` for the filters (the outlet left out when the full-text
+        match carries it), in this store's placeholders."""
+        f = filters or Filters()
+        ph = self.PLACEHOLDER
+        sql, args = [], []
+        for column, op, value in (("a.date", ">=", f.date_from), ("a.date", "<=", f.date_to),
+                                  ("a.outlet", "=", None if outlet_in_match else f.outlet)):
+            if value:
+                sql.append(f"{column} {op} {ph}")
+                args.append(value)
+        if f.page:
+            sql.append(f"a.page_id IN (SELECT id FROM pages WHERE label = {ph})")
+            args.append(f.page)
+        for kind, name in f.names():
+            sql.append(f"a.id IN (SELECT article_id FROM names WHERE kind = {ph} AND name = {ph})")
+            args += [kind, name]
+        return (" AND ".join(sql) or "TRUE"), args
 
     def file_done(self, sha256: str) -> bool:
         row = self._first("SELECT status FROM files WHERE sha256 = ?", (sha256,))

@@ -200,24 +200,6 @@ class SQLiteStore(SharedReads):
 
     # --- reading ------------------------------------------------------------------------------
 
-    def _where(self, filters: Filters | None, outlet_in_match: bool = False) -> tuple[str, list]:
-        """SQL conditions on articles `a` for the filters (the outlet left out when the full-text
-        match carries it)."""
-        f = filters or Filters()
-        sql, args = [], []
-        for column, op, value in (("a.date", ">=", f.date_from), ("a.date", "<=", f.date_to),
-                                  ("a.outlet", "=", None if outlet_in_match else f.outlet)):
-            if value:
-                sql.append(f"{column} {op} ?")
-                args.append(value)
-        if f.page:
-            sql.append("a.page_id IN (SELECT id FROM pages WHERE label = ?)")
-            args.append(f.page)
-        for kind, name in f.names():
-            sql.append("a.id IN (SELECT article_id FROM names WHERE kind = ? AND name = ?)")
-            args += [kind, name]
-        return (" AND ".join(sql) or "1"), args
-
     def _match(self, query: str, filters: Filters | None = None):
         """Parsed clauses and the MATCH expression, with the outlet filter as an index token."""
         clauses = parse_query(query)
