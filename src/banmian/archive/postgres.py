@@ -22,7 +22,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from banmian.archive.pgquery import Match, bm25_sql, build_match, idf, lexemes, spaced
 from banmian.archive.query import QueryError, index_streams, parse_query, snippet
-from banmian.archive.sqlite import (FACET_LIMIT, RANK_MAX_MATCHES, TREND_FORMATS, article_names,
+from banmian.archive.sqlite import (RANK_MAX_MATCHES, TREND_FORMATS, article_names,
                                     month_token, months_between, outlet_token)
 from banmian.archive.reads import SharedReads
 from banmian.archive.store import Filters, Hit, SearchResult
@@ -318,17 +318,6 @@ class PostgresStore(SharedReads):
         if facets:
             result.facets = self._facets(base, base_args)
         return result
-
-    def _facets(self, base: str, args: list) -> dict:
-        ids = f"SELECT a.id {base}"
-        out = {"outlet": self.db.execute(
-            f"SELECT outlet, count(*) c FROM articles WHERE id IN ({ids}) AND outlet IS NOT NULL "
-            f"GROUP BY outlet ORDER BY c DESC, outlet LIMIT {FACET_LIMIT}", args).fetchall()}
-        for kind in ("reporter", "person", "place", "organization"):
-            out[kind] = self.db.execute(
-                f"SELECT name, count(*) c FROM names WHERE kind = %s AND article_id IN ({ids}) "
-                f"GROUP BY name ORDER BY c DESC, name LIMIT {FACET_LIMIT}", [kind, *args]).fetchall()
-        return {k: [list(r) for r in v] for k, v in out.items()}
 
     def trend(self, query: str, by: str = "month", filters: Filters | None = None) -> list[tuple[str, int]]:
         """How many articles match per day, week, month or year, oldest first (SQLite's

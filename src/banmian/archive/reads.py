@@ -7,6 +7,8 @@ import json
 
 from banmian.archive.store import Filters
 
+FACET_LIMIT = 10  # values per facet
+
 
 class SharedReads:
     """Mixed into `SQLiteStore` and `PostgresStore`, which hold a connection in `self.db`."""
@@ -38,6 +40,18 @@ class SharedReads:
             sql.append(f"a.id IN (SELECT article_id FROM names WHERE kind = {ph} AND name = {ph})")
             args += [kind, name]
         return (" AND ".join(sql) or "TRUE"), args
+
+    def _facets(self, base: str, args: list) -> dict:
+        """The most frequent outlets and names among the articles of `SELECT a.id {base}`."""
+        ids = f"SELECT a.id {base}"
+        out = {"outlet": self.db.execute(
+            f"SELECT outlet, count(*) c FROM articles WHERE id IN ({ids}) AND outlet IS NOT NULL "
+            f"GROUP BY outlet ORDER BY c DESC, outlet LIMIT {FACET_LIMIT}", args).fetchall()}
+        for kind in ("reporter", "person", "place", "organization"):
+            out[kind] = self.db.execute(
+                f"SELECT name, count(*) c FROM names WHERE kind = {self.PLACEHOLDER} AND article_id IN ({ids}) "
+                f"GROUP BY name ORDER BY c DESC, name LIMIT {FACET_LIMIT}", [kind, *args]).fetchall()
+        return {k: [list(r) for r in v] for k, v in out.items()}
 
     def file_done(self, sha256: str) -> bool:
         row = self._first("SELECT status FROM files WHERE sha256 = ?", (sha256,))

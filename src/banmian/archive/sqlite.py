@@ -30,7 +30,6 @@ FTS_AUTOMERGE = 16  # FTS5's default is 4; 150 corpus files: 885 -> 1,131 articl
 MAX_RANGE_MONTHS = 120  # a longer date range is checked on the articles only (too many tokens)
 BUSY_TIMEOUT_MS = 30_000  # a reader or second writer waits this long for the one writer
 TREND_FORMATS = {"day": "%Y-%m-%d", "week": "%Y-W%W", "month": "%Y-%m", "year": "%Y"}
-FACET_LIMIT = 10
 MMAP_BYTES = 1 << 30  # reads through memory mapping: filtered searches visit many article rows
 # The index only ever sees tokens banmian made (`query.index_streams`, `query.match_expression`):
 # folded, separated by spaces. `ascii` splits them on ASCII spaces and punctuation and keeps every
@@ -255,17 +254,6 @@ class SQLiteStore(SharedReads):
         if facets:
             result.facets = self._facets(base, [expr, *args])
         return result
-
-    def _facets(self, base: str, args: list) -> dict:
-        ids = f"SELECT a.id {base}"
-        out = {"outlet": self.db.execute(
-            f"SELECT outlet, count(*) c FROM articles WHERE id IN ({ids}) AND outlet IS NOT NULL "
-            f"GROUP BY outlet ORDER BY c DESC LIMIT {FACET_LIMIT}", args).fetchall()}
-        for kind in ("reporter", "person", "place", "organization"):
-            out[kind] = self.db.execute(
-                f"SELECT name, count(*) c FROM names WHERE kind = ? AND article_id IN ({ids}) "
-                f"GROUP BY name ORDER BY c DESC LIMIT {FACET_LIMIT}", [kind, *args]).fetchall()
-        return {k: [list(r) for r in v] for k, v in out.items()}
 
     def trend(self, query: str, by: str = "month", filters: Filters | None = None) -> list[tuple[str, int]]:
         """How many articles match per day, week, month or year, oldest first."""
