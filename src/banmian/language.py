@@ -70,27 +70,26 @@ def join_score(left: str, right: str, hmm: bool = True) -> float:
 
 
 def join_scores(pairs: list[tuple[str, str]]) -> list[float]:
-    """`join_score(left, right, hmm=False)` of every pair, from one segmentation: the pairs'
-    break contexts (JOIN_CONTEXT characters a side) are run together with a line break between
-    pairs, which jieba never joins across, so each is cut as on its own, at a fraction of the
-    cost of a call per pair (`unweave` scores every line of a page twice)."""
-    scores: list[float] = []
-    parts: list[str] = []
-    breaks: list[int] = []
-    pos = 0
-    for left, right in pairs:
-        mark = bool(left and right) and (left[-1] in OPENERS or right[0] in _MID_SENTENCE_START)
-        scores.append(MARK_SCORE if mark else 0.0)
-        a, b = left[-JOIN_CONTEXT:], right[:JOIN_CONTEXT]
-        parts += (a, b, "\n")
-        breaks.append(pos + len(a) if a and b else -1)
-        pos += len(a) + len(b) + 1
-    joined = "".join(parts)
+    """`join_score(left, right, hmm=False)` of every pair, from one segmentation: the break
+    contexts (JOIN_CONTEXT characters a side) of the pairs a word can span are run together with
+    a line break between pairs, which jieba never joins across, so each is cut as on its own, at
+    a fraction of the cost of a call per pair (`unweave` scores every line of a page twice)."""
+    scores = [MARK_SCORE if left and right and (left[-1] in OPENERS or right[0] in _MID_SENTENCE_START) else 0.0
+              for left, right in pairs]
+    # only pairs with a CJK character on both sides of the break can have a word across it
+    spans = [(k, left[-JOIN_CONTEXT:], right[:JOIN_CONTEXT]) for k, (left, right) in enumerate(pairs)
+             if left and right and is_cjk(left[-1]) and is_cjk(right[0])]
+    if not spans:
+        return scores
+    joined = "\n".join([a + b for _, a, b in spans])
     word_ends = list(accumulate(map(len, rjieba.cut(joined, False))))
     at_word_end = set(word_ends)
-    for k, e in enumerate(breaks):
-        if e < 0 or e in at_word_end:
-            continue  # an empty side, or the break falls between words
+    pos = 0
+    for k, a, b in spans:
+        e = pos + len(a)
+        pos = e + len(b) + 1
+        if e in at_word_end:
+            continue  # the break falls between words
         i = bisect_right(word_ends, e)
         word = joined[word_ends[i - 1] if i else 0:word_ends[i]]
         if len(word) >= 2 and all(is_cjk(c) for c in word):

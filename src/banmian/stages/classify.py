@@ -203,8 +203,9 @@ def mark_heads_above_salutations(chunk: list[Line]) -> None:
     """The line right above a letter's salutation (`编辑同志：`), without punctuation at its end,
     is the letter's headline, however wide (dev page 10: `专题综艺晚会不能成风` is a column wide)."""
     for prev, ln in zip(chunk, chunk[1:]):
-        t = prev.text.rstrip()
-        if prev.kind == "body" and not ends_clause(t) and F.is_salutation(strip_ws(ln.text)):
+        if ln.text.rstrip()[-1:] not in "：:":
+            continue  # cheap test first: a salutation ends with a colon
+        if prev.kind == "body" and not ends_clause(prev.text.rstrip()) and F.is_salutation(strip_ws(ln.text)):
             prev.kind = "head"
             prev.because("head:above_salutation")
 
