@@ -332,3 +332,26 @@ def test_a_missing_archive_is_a_one_line_error(tmp_path):
         create_app(str(tmp_path / "missing.sqlite"), write_token="")
     create_app(str(tmp_path / "new.sqlite"), write_token=TOKEN)  # writes allowed: created
     assert (tmp_path / "new.sqlite").exists()
+
+
+def test_the_reader_marks_characters_ocr_read_with_low_confidence(tmp_path):
+    path = str(tmp_path / "ocr.sqlite")
+    store = open_archive(path)
+    # as pipeline.low_confidence_marks gives them: the offset in the line, 4 characters before
+    marks = [{"line": 3, "char": "鹭", "offset": 9, "confidence": 0.41, "context": "园迎来白鹭<栖息。"},
+             {"line": 4, "char": "湖", "offset": 9, "confidence": 0.5, "context": "不在文中的湖"}]
+    ocr = article("湿地来了白鹭", ["城西湿地公园迎来白鹭<栖息。"], low_confidence=marks)
+    add(store, page("2024-04-02", "A03", [ocr], kind="image"))
+    store.close()
+    html = TestClient(create_app(path)).get("/articles/1").text
+    assert '<mark class="lowconf" title="OCR confidence 0.41">鹭</mark>&lt;栖息' in html
+    assert "湖</mark>" not in html  # a context not in the text marks nothing
+    assert "2 个字符识别置信度低" in html
+
+
+def test_marked_paragraphs_escape_and_mark_the_right_place():
+    from banmian.web.render import marked_paragraphs
+
+    got = marked_paragraphs(["甲乙丙丁甲乙", "<b>"], [{"char": "甲", "offset": 4, "confidence": 0.3, "context": "甲乙丙丁甲乙"}])
+    assert str(got[0]) == '甲乙丙丁<mark class="lowconf" title="OCR confidence 0.30">甲</mark>乙'
+    assert str(got[1]) == "&lt;b&gt;"

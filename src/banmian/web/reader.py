@@ -22,6 +22,7 @@ from banmian.web.render import (
     article_place,
     dump_rows,
     group_dates,
+    marked_paragraphs,
     pagination,
     templates,
     trend_chart,
@@ -101,8 +102,10 @@ def article_view(request: Request, article_id: Annotated[int, Path(ge=1, le=MAX_
     page = store.page(article["page_id"]) or {}
     siblings = [a.get("article_id") for a in page.get("articles") or []]
     pos = siblings.index(article_id) if article_id in siblings else -1
+    marks = article.get("low_confidence") or []
     return templates.TemplateResponse(request, "article.html", {
         "a": article, "info": page.get("page") or {}, "place": article_place(article),
+        "paragraphs": marked_paragraphs(article.get("paragraphs") or [], marks), "marks": len(marks),
         "prev_id": siblings[pos - 1] if pos > 0 else None,
         "next_id": siblings[pos + 1] if 0 <= pos < len(siblings) - 1 else None})
 

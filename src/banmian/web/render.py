@@ -6,6 +6,7 @@ import os
 from itertools import groupby
 from urllib.parse import urlencode
 
+from markupsafe import Markup, escape
 from starlette.templating import Jinja2Templates
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -128,3 +129,27 @@ def article_place(article: dict) -> str:
     """Where and when, for the article view: the dateline as printed, else its place and date."""
     dateline = article.get("dateline") or {}
     return dateline.get("text") or " ".join(x for x in (dateline.get("place"), dateline.get("date")) if x)
+
+
+def marked_paragraphs(paragraphs: list[str], marks: list[dict]) -> list[Markup]:
+    """The paragraphs as HTML with each character OCR read with low confidence (`low_confidence`
+    of an OCR'd article: char, offset in its line, confidence, context) in a <mark>: found where
+    its context stands in a paragraph (the context holds up to LOW_CONFIDENCE_CONTEXT characters
+    before the character; a context not found marks nothing)."""
+    from banmian.pipeline import LOW_CONFIDENCE_CONTEXT
+
+    found: list[dict[int, float]] = [{} for _ in paragraphs]
+    for m in marks:
+        before = min(m.get("offset", 0), LOW_CONFIDENCE_CONTEXT)
+        for k, para in enumerate(paragraphs):
+            at = para.find(m.get("context") or "\0")
+            if at >= 0 and para[at + before:at + before + 1] == m.get("char"):
+                found[k][at + before] = m.get("confidence", 0.0)
+                break
+    out = []
+    for para, where in zip(paragraphs, found):
+        html = "".join(
+            f'<mark class="lowconf" title="OCR confidence {where[i]:.2f}">{escape(c)}</mark>' if i in where
+            else str(escape(c)) for i, c in enumerate(para)) if where else str(escape(para))
+        out.append(Markup(html))
+    return out
