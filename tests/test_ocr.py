@@ -312,3 +312,20 @@ def test_tesseract_tsv_lines():
     lines = tesseract_lines(tsv)
     assert [ln.text for ln in lines] == ["春节前夕", "城东"]
     assert lines[0].chars[1].x0 == 30 and lines[0].chars[3].confidence == 0.4
+
+
+@needs_ocr
+def test_ingest_finds_page_images_in_a_folder_and_records_their_kind(tmp_path):
+    from banmian.archive import open_archive
+    from banmian.archive.ingest import ingest
+
+    folder = tmp_path / "scans"
+    folder.mkdir()
+    Image.new("RGB", (600, 800), "white").save(folder / "blank.png")
+    store = open_archive(str(tmp_path / "a.sqlite"))
+    try:
+        report = ingest(store, [str(folder)])
+        assert report.files == 1 and report.failures == []
+        assert store.db.execute("SELECT kind FROM files").fetchone()[0] == "image"
+    finally:
+        store.close()

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 
 from banmian.errors import BadInput, BanmianError
 
-SOURCE_SUFFIXES = (".txt", ".pdf", ".json", ".jsonl")  # what a folder is searched for
+# What a folder is searched for: dumps, PDFs, page JSON and page images (read by OCR)
+SOURCE_SUFFIXES = (".txt", ".pdf", ".json", ".jsonl", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
 # At most this many pages per transaction, or what was parsed in COMMIT_SECONDS (readers see new
 # pages that late; a crash loses that much work, redone on resume). Ingest of 18,888 articles
 # (bench page JSON, one core): a page per transaction 851 articles per CPU-second, 8: 1,012,
@@ -90,6 +91,7 @@ def ingest(store, paths: list[str], page_date: str | None = None,
            progress: Callable[[IngestReport, int, int], None] | None = None) -> IngestReport:
     """Ingest every file of `paths` into `store`; `progress(report, bytes_done, bytes_total)`
     is called after each page and file."""
+    from banmian.readers.image import is_image
     from banmian.readers.pdf import file_sha256, is_pdf
 
     files = expand(paths)
@@ -125,7 +127,7 @@ def ingest(store, paths: list[str], page_date: str | None = None,
                         since = time.monotonic()
                 if pending:
                     flush()
-                kind = "pdf" if is_pdf(path) else "json" if path.lower().endswith((".json", ".jsonl")) else "text"
+                kind = ("pdf" if is_pdf(path) else "json" if is_json else "image" if is_image(path) else "text")
                 store.finish_file(sha, path, kind, n)
                 report.files += 1
         except BanmianError as exc:
