@@ -105,3 +105,14 @@ def floor2(x: float) -> float:
     import math
 
     return math.floor(x * 100 + 1e-9) / 100
+
+
+def no_data_message() -> str | None:
+    """The line a bench prints (then exits 0) when the shared data is missing, else None."""
+    return None if data_available() else f"skipped: shared data not found at {pages_dir()}"
+
+
+def add_render_args(ap, pages: str) -> None:
+    """The options of the benches that render dev PDFs to images: --pages and --dpi."""
+    ap.add_argument("--pages", default=pages)
+    ap.add_argument("--dpi", type=int, default=200)

@@ -31,7 +31,8 @@ from statistics import mean, median
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import SPLIT_LABELS, data_available, ensure_importable, load_pages, pages_dir, parse_range, split_of
+from bench.common import (SPLIT_LABELS, add_render_args, ensure_importable, load_pages, no_data_message, pages_dir,
+                          parse_range, split_of)
 from bench.metrics import aggregate, score_page
 
 ensure_importable()
@@ -228,12 +229,11 @@ def print_tables(results: dict) -> None:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--engines", default="rapidocr,tesseract")
-    ap.add_argument("--pages", default="1-60")
-    ap.add_argument("--dpi", type=int, default=200)
+    add_render_args(ap, "1-60")
     ap.add_argument("--per-page", action="store_true")
     args = ap.parse_args(argv)
-    if not data_available():
-        print(f"skipped: shared data not found at {pages_dir()}")
+    if no_data_message():
+        print(no_data_message())
         return 0
     return run([e for e in args.engines.split(",") if e], parse_range(args.pages), args.dpi, args.per_page)
 

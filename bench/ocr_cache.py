@@ -25,7 +25,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import REPO, data_available, ensure_importable, pages_dir, parse_range
+from bench.common import REPO, add_render_args, ensure_importable, no_data_message, pages_dir, parse_range
 
 ensure_importable()
 
@@ -106,12 +106,11 @@ def main(argv=None) -> int:
         return 0
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--engine", default="rapidocr")
-    ap.add_argument("--pages", default="41-60,1-40")
-    ap.add_argument("--dpi", type=int, default=200)
+    add_render_args(ap, "41-60,1-40")
     ap.add_argument("--force", action="store_true")
     args = ap.parse_args(argv)
-    if not data_available():
-        print(f"skipped: shared data not found at {pages_dir()}")
+    if no_data_message():
+        print(no_data_message())
         return 0
     order = []
     for part in args.pages.split(","):  # keep the order given (held-out pages first by default)
