@@ -100,6 +100,13 @@ def start_features(page: Page, frags: list[Fragment], space: ContentSpace, i: in
     return feats
 
 
+def sure_start(frag: Fragment, logit: float) -> bool:
+    """The fragment opens an article whatever else the page says: a continuation note (上接)
+    opens it, its start log-odds pass START_THRESHOLD, or it opens with a letter's salutation
+    (`编辑同志：`, however close its topic to the text before: dev raw page 10)."""
+    return frag.no_predecessor or logit > START_THRESHOLD or is_salutation(frag.first.text)
+
+
 def start_logit(feats: dict[str, float]) -> float:
     """The model's log-odds that the fragment opens an article."""
     logit = 0.0  # added up in the features' order, as sum() over them would

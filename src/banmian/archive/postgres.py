@@ -117,14 +117,6 @@ def pool(url: str):
         return p
 
 
-def close_pools() -> None:
-    """Close every pool of this process (tests; a server at exit)."""
-    with _POOLS_LOCK:
-        for p in _POOLS.values():
-            p.close()
-        _POOLS.clear()
-
-
 def _first_line(exc: Exception) -> str:
     return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 

@@ -24,10 +24,9 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import NamedTuple
 
-from banmian.article_starts import START_THRESHOLD, lines_around, start_features, start_logit, start_reason
+from banmian.article_starts import lines_around, start_features, start_logit, start_reason, sure_start
 from banmian.link_model import LINK_WEIGHTS, join_logit
 from banmian.model import Fragment, Page, line_positions
-from banmian.rules.furniture import is_salutation
 from banmian.stages.paragraphs import in_lead_in, separates_blocks
 from banmian.similarity import ContentSpace, Group
 
@@ -89,9 +88,9 @@ class Hypothesis(NamedTuple):
 def thread_fragments(page: Page, frags: list[Fragment]) -> list[Thread]:
     """Thread the fragments in input order by a beam search over the choices.
 
-    Each fragment opens a thread (an article) or continues one. A fragment whose start
-    log-odds pass START_THRESHOLD, that a 上接 note opens, or that opens with a letter's
-    salutation (`编辑同志：`, however close its topic to the text before), always opens one; otherwise
+    Each fragment opens a thread (an article) or continues one. A sure start
+    (`article_starts.sure_start`: a 上接 note, start log-odds past START_THRESHOLD, a letter's
+    salutation) always opens one; otherwise
     continuing each thread scores the link model's log-odds (`link_model`) and opening a new
     one scores the start model's log-odds plus `new_thread_offset`. A threading's score is the
     sum of its choices; keeping the BEAM_WIDTH best partial threadings, not only the best,
@@ -103,13 +102,13 @@ def thread_fragments(page: Page, frags: list[Fragment]) -> list[Thread]:
     offset = new_thread_offset(page)
     beam = [Hypothesis(0.0, (), ())]
     for i, f in enumerate(frags):
-        sure_start = f.no_predecessor or logits[i] > START_THRESHOLD or is_salutation(f.first.text)
-        sure_join = not sure_start and i > 0 and continues_lead_in(page, frags[i - 1], f)
-        if not sure_start:
+        sure = sure_start(f, logits[i])
+        sure_join = not sure and i > 0 and continues_lead_in(page, frags[i - 1], f)
+        if not sure:
             scores = score_threads(beam, frags, i)
         options = []
         for h in beam:
-            if sure_start or not h.threads:
+            if sure or not h.threads:
                 options.append((h.score + SURE_START_SCORE, h, -1))
             elif sure_join:  # the only choice: the thread of the lead-in just before
                 ti = h.holder[i - 1]
