@@ -48,3 +48,33 @@ def test_a_letter_after_another_article_opens_an_article_of_its_own():
     page = parse_text("\n".join(REPORT + [""] + letter), entities=False)[0]
     assert [a.headline for a in page.articles] == [None, "城东新桥方便了居民出行"]
     assert page.articles[1].paragraphs[0] == "编辑同志："
+
+
+def test_a_line_right_above_a_name_line_is_a_headline_even_as_wide_as_the_column():
+    got = kinds(REPORT + ["", "城东三座新桥建成通车了", "张建华", "　　市里今年新建三座跨"] + REPORT[1:])
+    assert got[5:7] == ["head", "byline"]
+
+
+def test_a_body_line_running_on_into_the_line_above_a_name_keeps_body():
+    # the line before runs on into it: a paragraph, so the line below is no byline's headline
+    got = kinds(["　　市里今年新建三座跨", "河大桥，附近居民的出行", "时间缩短了一半沿线学校", "张建华"])
+    assert got[2] == "body"
+
+
+def test_a_short_name_under_a_headline_is_its_byline_but_a_headline_wrap_is_not():
+    got = kinds(BODY + ["", "一张难忘的名片", "劲驰", ""] + BODY)
+    assert got[5:7] == ["head", "byline"]
+    got = kinds(BODY + ["", "我市首批新能源公", "交车", ""] + BODY)  # 公交车 runs across the break
+    assert got[5:7] == ["head", "head"]
+
+
+def test_an_editor_credited_alone_mid_page_is_page_furniture():
+    got = kinds(BODY + ["", "责任编辑：王晓明", ""] + BODY)
+    assert got[5] == "header"
+
+
+def test_function_characters_never_make_names():
+    from banmian.rules.names import looks_like_names
+
+    assert looks_like_names("张印东周庆新焦守云") and looks_like_names("王和平")
+    assert not looks_like_names("温馨的贺卡")

@@ -63,13 +63,18 @@ def may_be_strong_header(text: str) -> bool:
 _STRONG_HEADER_FIRST = set("ABCDEFGH第")
 
 
+# One editor credited alone, anywhere on the page (dev page 36: `责任编辑：赵影秋` between the
+# headlines of the lower band): the label, a colon and a name.
+EDITOR_LINE = re.compile(r"^(责任编辑|责编|美编|校对)[:：][\u4e00-\u9fff·]{2,4}$")
+
+
 def is_strong_header_text(t: str) -> bool:
     """Header text recognisable anywhere in the page: editors, a date with its weekday, a
     lettered page label (`A03社会`)."""
     if not ("责" in t or "校" in t or "星期" in t or t[:1] in "ABCDEFGH第"):
         return False  # cheap test first: most lines are body text
     editors = EDITORS.match(t) and re.search(r"(校对|责编)", t) and not t.endswith(("：", ":"))
-    return bool(editors) or bool(DATE.search(t) and WEEKDAY.search(t)) or bool(SECTION_LABEL.match(t))
+    return bool(editors) or bool(EDITOR_LINE.match(t)) or bool(DATE.search(t) and WEEKDAY.search(t)) or bool(SECTION_LABEL.match(t))
 
 
 # Every LEAD_IN alternative opens with one of these characters (据, 本报/本刊, 新华社, 中新社,

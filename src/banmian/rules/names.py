@@ -13,6 +13,9 @@ SURNAMES_1 = set(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝扈"
     "傅萧阎赖鹿果乐郄郗归戎衡胥储帅支练揭晋原逄冀隆粟荆蔺庹竺屠羊尉薄"
 )
+# Function characters never inside a Chinese name (`温馨的贺卡` is no `温馨的` + `贺卡`); 和 is
+# left out: it is a surname and a given-name character (`王和平`).
+NOT_IN_NAMES = set("的了是在着过说等与及或")
 MAX_NAMES_RUN = 5  # `新华社记者蔡晖贾永新华社通讯员张应银樊增民`-style runs hold up to ~4 names
 
 
@@ -45,7 +48,7 @@ def _split_run(run: str) -> tuple[str, ...] | None:
         return ()
     for size in (3, 2, 4):
         head = run[:size]
-        if len(head) < size or not _starts_with_surname(head):
+        if len(head) < size or not _starts_with_surname(head) or not NOT_IN_NAMES.isdisjoint(head):
             continue
         if size == 4 and head[:2] not in SURNAMES_2:
             continue  # four-character names are compound-surname names; `高原老兵` is a headline

@@ -8,9 +8,10 @@ indented two em, and kinsoku forbids a body line to end with an opening bracket.
 """
 from __future__ import annotations
 
+from banmian.language import spanning_word
 from banmian.model import Line, Page
 from banmian.rules import furniture as F
-from banmian.rules.chars import CJK_PUNCT, CLOSERS, OPENERS, ends_sentence, strip_ws
+from banmian.rules.chars import CJK_PUNCT, CLOSERS, OPENERS, SENTENCE_FINAL, ends_sentence, is_cjk, strip_ws
 from banmian.rules.names import looks_like_names
 
 # A body line narrower than the column by more than this (em) is short: an indented first line
@@ -210,6 +211,57 @@ def mark_heads_above_salutations(chunk: list[Line]) -> None:
             prev.because("head:above_salutation")
 
 
+def mark_heads_above_bylines(page: Page) -> None:
+    """A body line right above a byline line (no blank between) that neither ends a clause nor
+    holds a sentence end, and that no body line runs into, is the last line of a headline block
+    (dev page 37: the subtitle `——这句北京话的寓意` over `赵浩生`; page 14: a headline as wide
+    as the column over `张国成`). Body text runs on into the next line; a byline follows only a
+    headline or a finished paragraph."""
+    lines = page.lines
+    for i in range(1, len(lines)):
+        if lines[i].kind != "byline":
+            continue
+        above = lines[i - 1]
+        if above.kind != "body" or not above.text.strip() or "body:lead_in" in above.reasons:
+            continue
+        t = strip_ws(above.text)
+        if ends_clause(t) or any(ch in SENTENCE_FINAL for ch in t):
+            continue
+        before = lines[i - 2] if i >= 2 else None
+        if before is not None and before.kind == "body" and before.text.strip() and not ends_sentence(strip_ws(before.text)):
+            continue  # a paragraph runs on into the line: the line below is no byline's
+        above.kind = "head"
+        above.because("head:above_byline")
+
+
+# A pen name or a rare-surname name under its headline (`劲驰`, `元也`, `洪左君`) is two or three
+# characters; a headline's own last line that short reads on from the line above.
+PEN_NAME_CHARS = (2, 3)
+HEADLINE_ABOVE_MIN_CHARS = 4
+
+
+def mark_names_under_headlines(page: Page) -> None:
+    """A two- or three-character line closing a headline block, right under a longer headline
+    line, with no dictionary word running across the break, is the author's name (dev page 11:
+    `一张名片` / `劲驰`; page 10: `又有特殊意义` / `元也`), not the headline's last line."""
+    lines = page.lines
+    for i in range(1, len(lines)):
+        ln, above = lines[i], lines[i - 1]
+        if ln.kind != "head" or above.kind != "head":
+            continue
+        t = strip_ws(ln.text)
+        if not (PEN_NAME_CHARS[0] <= len(t) <= PEN_NAME_CHARS[1] and all(is_cjk(ch) for ch in t)):
+            continue
+        if len(strip_ws(above.text)) < HEADLINE_ABOVE_MIN_CHARS:
+            continue
+        if i + 1 < len(lines) and lines[i + 1].kind == "head":
+            continue  # inside a block: a headline's line
+        if spanning_word(strip_ws(above.text), t):
+            continue
+        ln.kind = "byline"
+        ln.because("byline:name_under_headline")
+
+
 def extend_captions(page: Page) -> None:
     """A caption runs on to the following lines of its chunk until its sentence or credit ends."""
     lines = page.lines
@@ -238,4 +290,6 @@ def classify(page: Page) -> Page:
         classify_chunk(chunk, page.column_width)
         mark_colon_heads(chunk, page.column_width)
         mark_heads_above_salutations(chunk)
+    mark_heads_above_bylines(page)
+    mark_names_under_headlines(page)
     return page
