@@ -78,3 +78,15 @@ def test_function_characters_never_make_names():
 
     assert looks_like_names("张印东周庆新焦守云") and looks_like_names("王和平")
     assert not looks_like_names("温馨的贺卡")
+
+
+def test_a_short_clause_ended_line_above_a_headline_line_opens_the_headline():
+    got = kinds(BODY + ["", "城建委、", "市交通局通知要求各区抓紧建设新桥", "　　市里今年新建了三座跨"] + BODY[1:])
+    assert got[5:7] == ["head", "head"]
+
+
+def test_a_dash_line_under_a_headline_is_its_subtitle_even_as_wide_as_the_column():
+    got = kinds(BODY + ["", "扩大开放提高水平", "——五论今年经济的主要任务", "　　市里今年新建了三座跨"] + BODY[1:])
+    assert got[5:7] == ["head", "head"]
+    got = kinds(BODY[:2] + ["——城东的大桥最受欢迎。"] + BODY[2:])  # a dash inside a paragraph
+    assert got[2] == "body"

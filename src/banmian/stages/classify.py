@@ -200,6 +200,33 @@ def mark_colon_heads(chunk: list[Line], width: float) -> None:
         first.because("head:colon_above_headline")
 
 
+def mark_clause_ended_heads(chunk: list[Line], width: float) -> None:
+    """A short line ending with a comma-like mark right above a headline line is the headline's
+    first line (dev page 16: `国家防总、` over `水利部通知要求各地全力以赴…`): in body text only a
+    paragraph's last line is short, and a paragraph does not end on a comma."""
+    for i, (ln, nxt) in enumerate(zip(chunk, chunk[1:])):
+        if nxt.kind != "head" or ln.kind != "body":
+            continue
+        t = ln.text.rstrip()
+        if t[-1] not in "，、；" or slack(ln, width) <= FULL_SLACK:
+            continue
+        prev = chunk[i - 1] if i else None
+        if prev is None or ends_sentence(strip_ws(prev.text)) or prev.kind != "body":
+            ln.kind = "head"
+            ln.because("head:clause_mark_above_headline")
+
+
+def mark_dash_subtitles(chunk: list[Line]) -> None:
+    """A line opening with a dash right under a headline line, with no sentence end in it, is
+    the subtitle (dev page 32: `——三论今年经济工作主要任务` as wide as the column)."""
+    for above, ln in zip(chunk, chunk[1:]):
+        if above.kind == "head" and ln.kind == "body" and ln.text.lstrip().startswith(("—", "－")):
+            t = strip_ws(ln.text)
+            if not ends_clause(t) and not any(ch in SENTENCE_FINAL for ch in t):
+                ln.kind = "head"
+                ln.because("head:dash_under_headline")
+
+
 def mark_heads_above_salutations(chunk: list[Line]) -> None:
     """The line right above a letter's salutation (`编辑同志：`), without punctuation at its end,
     is the letter's headline, however wide (dev page 10: `专题综艺晚会不能成风` is a column wide)."""
@@ -289,6 +316,8 @@ def classify(page: Page) -> Page:
     for chunk in _chunks(page.lines):
         classify_chunk(chunk, page.column_width)
         mark_colon_heads(chunk, page.column_width)
+        mark_clause_ended_heads(chunk, page.column_width)
+        mark_dash_subtitles(chunk)
         mark_heads_above_salutations(chunk)
     mark_heads_above_bylines(page)
     mark_names_under_headlines(page)
