@@ -90,3 +90,17 @@ def test_a_dash_line_under_a_headline_is_its_subtitle_even_as_wide_as_the_column
     assert got[5:7] == ["head", "head"]
     got = kinds(BODY[:2] + ["——城东的大桥最受欢迎。"] + BODY[2:])  # a dash inside a paragraph
     assert got[2] == "body"
+
+
+LEAD = ["本报东京1月8日电 记者", "王某报道：日本六个在野", "党今天结成联盟，要求首", "相下台。"]
+
+
+def test_unfinished_lines_between_a_finished_paragraph_and_a_lead_in_are_its_headline():
+    got = kinds(REPORT + ["日本六在野党结盟要求", "首相下台不与他党合作"] + LEAD)
+    assert got[4:7] == ["head", "head", "body"]
+
+
+def test_lines_a_paragraph_runs_on_into_before_a_lead_in_stay_body():
+    running = ["　　市里今年新建三座跨", "河大桥，附近居民的出行", "时间缩短了一半，沿线学"]
+    got = kinds(running + ["校和医院也因此受益很多"] + LEAD)
+    assert got[2:4] == ["body", "body"]

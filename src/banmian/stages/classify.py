@@ -261,6 +261,51 @@ def mark_heads_above_bylines(page: Page) -> None:
         above.because("head:above_byline")
 
 
+# Headline blocks run to four lines (kicker, a two-line headline, subtitle) and hold at most one
+# comma-like mark (`警惕，又到公款送礼时`); body lines hold one every line or two.
+MAX_HEAD_RUN = 4
+MAX_HEAD_RUN_MARKS = 1
+
+
+def _inner_marks(text: str) -> int:
+    return sum(1 for ch in text if ch in "，、；")
+
+
+def _unfinished_run_above(lines: list[Line], i: int) -> list[Line]:
+    """The body lines right above line i that hold no sentence end and end on no clause mark,
+    nearest first, when a finished paragraph, a blank line, page furniture or the top of the
+    page stands above them (else none: a paragraph runs on into them)."""
+    run: list[Line] = []
+    j = i - 1
+    while j >= 0 and len(run) <= MAX_HEAD_RUN:
+        ln = lines[j]
+        t = strip_ws(ln.text)
+        if ln.kind != "body" or not t or ends_clause(t) or any(ch in SENTENCE_FINAL for ch in t):
+            break
+        run.append(ln)
+        j -= 1
+    if not run or len(run) > MAX_HEAD_RUN or sum(_inner_marks(strip_ws(ln.text)) for ln in run) > MAX_HEAD_RUN_MARKS:
+        return []
+    above = lines[j] if j >= 0 else None
+    if above is None or above.kind != "body" or not above.text.strip() or ends_sentence(strip_ws(above.text)):
+        return run
+    return []
+
+
+def mark_heads_above_lead_ins(page: Page) -> None:
+    """Lines right above a lead-in byline (`本报东京1月8日电…`, `据新华社…电`) that finish no
+    sentence, between it and a finished paragraph, are the article's headline block (raw dump of
+    dev page 24: `日本六在野党结盟要求` / `桥本下台不与小泽合作`): a lead-in opens an article,
+    so what stands right before it is the end of another article or its own headline."""
+    lines = page.lines
+    for i, ln in enumerate(lines):
+        if ln.kind != "body" or "body:lead_in" not in ln.reasons:
+            continue
+        for head in _unfinished_run_above(lines, i):
+            head.kind = "head"
+            head.because("head:above_lead_in")
+
+
 # A pen name or a rare-surname name under its headline (`劲驰`, `元也`, `洪左君`) is two or three
 # characters; a headline's own last line that short reads on from the line above.
 PEN_NAME_CHARS = (2, 3)
@@ -320,5 +365,6 @@ def classify(page: Page) -> Page:
         mark_dash_subtitles(chunk)
         mark_heads_above_salutations(chunk)
     mark_heads_above_bylines(page)
+    mark_heads_above_lead_ins(page)
     mark_names_under_headlines(page)
     return page
