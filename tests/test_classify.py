@@ -104,3 +104,12 @@ def test_lines_a_paragraph_runs_on_into_before_a_lead_in_stay_body():
     running = ["　　市里今年新建三座跨", "河大桥，附近居民的出行", "时间缩短了一半，沿线学"]
     got = kinds(running + ["校和医院也因此受益很多"] + LEAD)
     assert got[2:4] == ["body", "body"]
+
+
+def test_unpunctuated_lines_between_a_finished_paragraph_and_an_indented_line_are_a_headline():
+    indented = ["今年新建三座跨河大", "桥，附近居民的出行时间", "缩短了一半。"]  # 9 em: a 2-em indent
+    got = kinds(REPORT + ["罗布泊可望找到淡水阿其", "克谷地勘查出淡水富存区"] + indented)
+    assert got[4:6] == ["head", "head"]
+    # the same lines followed by the rest of their paragraph are body
+    got = kinds(REPORT + ["罗布泊可望找到淡水阿其", "克谷地勘查出淡水富存区", "，专家们正在做进一步的"] + indented)
+    assert got[4:6] == ["body", "body"]

@@ -265,6 +265,9 @@ def mark_heads_above_bylines(page: Page) -> None:
 # comma-like mark (`警惕，又到公款送礼时`); body lines hold one every line or two.
 MAX_HEAD_RUN = 4
 MAX_HEAD_RUN_MARKS = 1
+# Two lines in a row without any mark: one seldom in body text, two a headline's shape.
+MIN_UNPUNCTUATED_RUN = 2
+_PUNCT_MARKS = frozenset(CJK_PUNCT) | frozenset(",.;:?!()")
 
 
 def _inner_marks(text: str) -> int:
@@ -304,6 +307,47 @@ def mark_heads_above_lead_ins(page: Page) -> None:
         for head in _unfinished_run_above(lines, i):
             head.kind = "head"
             head.because("head:above_lead_in")
+
+
+def _opens_paragraph(line: Line | None, width: float) -> bool:
+    """What follows a run can open a paragraph: an indented line going on, a lead-in, or no
+    body line at all (a blank, a caption, a headline, the end of the page)."""
+    if line is None or line.kind != "body" or not line.text.strip():
+        return True
+    t = strip_ws(line.text)
+    return "body:lead_in" in line.reasons or (INDENT_MIN <= slack(line, width) <= INDENT_MAX and not ends_sentence(t))
+
+
+def _unpunctuated_full_line(line: Line, width: float) -> bool:
+    """A body line at least as wide as the column, without a single punctuation mark."""
+    t = line.text
+    return (line.kind == "body" and bool(t.strip()) and slack(line, width) <= FULL_SLACK
+            and not any(ch in _PUNCT_MARKS for ch in t) and "body:lead_in" not in line.reasons)
+
+
+def mark_unpunctuated_runs_between_paragraphs(page: Page) -> None:
+    """Lines without a single punctuation mark between a paragraph's short last line and the
+    next paragraph's opening (an indented line, a lead-in, a caption or a blank) are a headline
+    block (raw dump of dev page 29: `罗布泊可望找到淡水阿其` / `克谷地勘查出淡水富存区` after
+    `游队都必须雇载水专车。`): a paragraph's first line is indented, and body lines seldom run
+    two without a mark."""
+    lines, width = page.lines, page.column_width
+    i = 1
+    while i < len(lines):
+        prev = lines[i - 1]
+        pt = strip_ws(prev.text)
+        if not (prev.kind == "body" and pt and ends_sentence(pt)):
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and j - i < MAX_HEAD_RUN and _unpunctuated_full_line(lines[j], width):
+            j += 1
+        run = lines[i:j]
+        if len(run) >= MIN_UNPUNCTUATED_RUN and _opens_paragraph(lines[j] if j < len(lines) else None, width):
+            for ln in run:
+                ln.kind = "head"
+                ln.because("head:unpunctuated_between_paragraphs")
+        i = max(j, i + 1)
 
 
 # A pen name or a rare-surname name under its headline (`劲驰`, `元也`, `洪左君`) is two or three
@@ -366,5 +410,6 @@ def classify(page: Page) -> Page:
         mark_heads_above_salutations(chunk)
     mark_heads_above_bylines(page)
     mark_heads_above_lead_ins(page)
+    mark_unpunctuated_runs_between_paragraphs(page)
     mark_names_under_headlines(page)
     return page
