@@ -1,9 +1,9 @@
-"""headlines: a run of several articles' head lines is split where a line clearly opens
-another article (made-up headlines and openings)."""
+"""headlines: a run of several articles' head lines is split where its words change article
+(made-up headlines and openings)."""
 from __future__ import annotations
 
 from banmian.model import Line
-from banmian.stages.headlines import bigram_keys, split_by_affinity
+from banmian.stages.headlines import bigram_keys, split_by_content
 
 OPENINGS = [
     "城东新建的三座跨河桥梁已于上月底全部建成通车，附近居民到市中心的出行时间缩短了一半。",
@@ -20,13 +20,18 @@ def texts(blocks) -> list[list[str]]:
 
 
 def split(lines: list[Line]) -> list[list[str]]:
-    return texts(split_by_affinity([lines], [bigram_keys(o) for o in OPENINGS]))
+    return texts(split_by_content([lines], [bigram_keys(o) for o in OPENINGS]))
 
 
-def test_a_line_opening_another_article_starts_a_new_block_after_an_unclaimed_line():
-    # `节日特刊` opens no article; the next line clearly opens the birds' article
-    got = split([head("节日特刊专版"), head("湿地公园迎来候鸟"), head("观鸟长廊已经完工")])
-    assert got == [["节日特刊专版"], ["湿地公园迎来候鸟", "观鸟长廊已经完工"]]
+def test_a_line_sharing_no_words_goes_with_the_headline_under_it():
+    # `节日特刊专版` opens no article: a kicker of the birds' headline, not of the bridges'
+    got = split([head("三座跨河桥梁建成通车"), head("节日特刊专版"), head("湿地公园迎来候鸟"), head("观鸟长廊已经完工")])
+    assert got == [["三座跨河桥梁建成通车"], ["节日特刊专版", "湿地公园迎来候鸟", "观鸟长廊已经完工"]]
+
+
+def test_a_dash_subtitle_stays_with_the_headline_above_it():
+    got = split([head("三座跨河桥梁建成通车"), head("——节日特刊专版"), head("湿地公园迎来候鸟")])
+    assert got == [["三座跨河桥梁建成通车", "——节日特刊专版"], ["湿地公园迎来候鸟"]]
 
 
 def test_lines_of_one_article_stay_together():
@@ -37,3 +42,9 @@ def test_lines_of_one_article_stay_together():
 def test_two_articles_headlines_in_one_run_are_split():
     got = split([head("三座跨河桥梁建成通车"), head("湿地公园迎来候鸟")])
     assert got == [["三座跨河桥梁建成通车"], ["湿地公园迎来候鸟"]]
+
+
+def test_a_short_line_sharing_a_few_words_with_another_article_does_not_split_a_block():
+    # `湿地公园` shares three bigrams with the birds' opening: not enough to stand alone
+    got = split([head("三座跨河桥梁建成通车"), head("湿地公园")])
+    assert got == [["三座跨河桥梁建成通车", "湿地公园"]]

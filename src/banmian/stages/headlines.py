@@ -21,10 +21,6 @@ HEAD_KINDS = {"head", "byline"}
 # attach a headline block to an article (dev 1-40 headline_acc: 0.25: 0.429, 0.15: 0.432).
 MIN_OVERLAP = 0.15
 ADJACENT_BLOCK_BONUS = 0.3
-# Splitting a run of several articles' headlines (dev 1-40 headline_acc 0.407 -> 0.416)
-AFFINITY_MIN = 0.5
-AFFINITY_OTHER_MAX = 0.1
-AFFINITY_MIN_CHARS = 5  # shorter lines (`信阳人`, dev page 5) share bigrams by chance
 OPENING_CHARS = 400  # how much of an article's text a headline is compared with
 
 
@@ -115,45 +111,54 @@ def _head_text(block: list[Line]) -> str:
     return "".join(ln.text for ln in block if ln.kind == "head")
 
 
-def split_by_affinity(blocks: list[list[Line]], openings: list[set[int]]) -> list[list[Line]]:
-    """Split blocks that hold the headlines of several articles.
+# A unit of a headline run must earn this many bigrams found in an article's opening to stand
+# on its own (dev 1-40, head + byline accuracy over the three dumps: 2 and 3 alike, 5 worse).
+UNIT_COST = 3.0
+MAX_UNIT_LINES = 6  # kicker, two-line headline, two-line subtitle, byline
 
-    pdftotext prints a band's headlines as one run (dev page 5: `内蒙古获赠电影` `《白骆驼》拷贝`
-    after another article's kicker). A head line starts a new unit when its words clearly open
-    another article (share of its bigrams in that opening >= AFFINITY_MIN) and the current
-    unit's head lines hardly do (< AFFINITY_OTHER_MAX; also when no article claims the unit,
-    raw dump of dev page 6: `风雪运输线` before `“扶贫司令”彭楚政`), unless a dictionary word
-    runs on from the line above (a two-line headline). Short lines share bigrams by chance and
-    never split.
+
+def _unit_gain(lines: list[Line], openings: list[set[int]]) -> int:
+    """Most bigrams of the lines' text found in any one article's opening."""
+    keys = bigram_keys("".join(ln.text for ln in lines))
+    return max((len(keys & o) for o in openings), default=0)
+
+
+def _split_points(block: list[Line], openings: list[set[int]]) -> list[int]:
+    """Where units start in the block: the split that earns the most opening bigrams, less
+    UNIT_COST per unit. Ties go to longer last units (a kicker sharing no words goes with the
+    headline under it); a dash line (a subtitle) never starts a unit."""
+    n = len(block)
+    best = [0.0] + [float("-inf")] * n
+    start = [0] * (n + 1)
+    for b in range(1, n + 1):
+        for a in range(max(0, b - MAX_UNIT_LINES), b):
+            if a > 0 and block[a].text.lstrip().startswith(("—", "－")):
+                continue
+            v = best[a] + _unit_gain(block[a:b], openings) - UNIT_COST
+            if v > best[b]:
+                best[b], start[b] = v, a
+    cuts, b = [], n
+    while b > 0:
+        cuts.append(start[b])
+        b = start[b]
+    return sorted(cuts)
+
+
+def split_by_content(blocks: list[list[Line]], openings: list[set[int]]) -> list[list[Line]]:
+    """Split runs that hold several articles' headlines where the words change article.
+
+    pdftotext and raw dumps print a band's headlines, or all of a page's, as one run (raw dump
+    of dev page 5: `胡宁同志逝世` `乔石等观看世` `界华人书画展` `帐篷里的婚礼`). The run is cut
+    into units so that each unit's words recur in one article's opening as much as possible,
+    a unit costing UNIT_COST bigrams; a unit that matches nothing stays with its neighbour.
     """
     out: list[list[Line]] = []
     for block in blocks:
-        if sum(1 for ln in block if ln.kind == "head") < 2:
-            out.append(block)  # nothing to split
+        if len(block) < 2 or not openings:
+            out.append(block)
             continue
-        cur: list[Line] = []
-        cur_article = None
-        for ln in block:
-            best = None
-            if ln.kind == "head" and openings and len(ln.text) >= AFFINITY_MIN_CHARS:
-                keys = bigram_keys(ln.text)
-                shares = [share_in(keys, o) for o in openings]
-                k = max(range(len(shares)), key=shares.__getitem__)
-                best = k if shares[k] >= AFFINITY_MIN else None
-                if (
-                    cur
-                    and best is not None
-                    and best != cur_article
-                    and share_in(bigram_keys(_head_text(cur)), openings[best]) < AFFINITY_OTHER_MAX
-                    and not (cur[-1].kind == "head" and spanning_word(cur[-1].text, ln.text))
-                ):
-                    out.append(cur)
-                    cur, cur_article = [], None
-            cur.append(ln)
-            if cur_article is None:
-                cur_article = best
-        if cur:
-            out.append(cur)
+        cuts = _split_points(block, openings) + [len(block)]
+        out.extend(block[a:b] for a, b in zip(cuts, cuts[1:]) if b > a)
     return out
 
 
@@ -181,7 +186,7 @@ def headlines(page: Page) -> Page:
     """
     groups = page.scratch.get("article_groups", [])
     openings = [bigram_keys("".join(art.paragraphs)[:OPENING_CHARS]) for art in page.articles]
-    blocks = split_by_affinity(head_blocks(page), openings)
+    blocks = split_by_content(head_blocks(page), openings)
     block_ending_at = {id(blk[-1]): k for k, blk in enumerate(blocks)}
     adjacent: dict[int, int] = {}  # article index -> block index right before it
     for i, group in enumerate(groups):
