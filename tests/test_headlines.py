@@ -48,3 +48,14 @@ def test_a_short_line_sharing_a_few_words_with_another_article_does_not_split_a_
     # `湿地公园` shares three bigrams with the birds' opening: not enough to stand alone
     got = split([head("三座跨河桥梁建成通车"), head("湿地公园")])
     assert got == [["三座跨河桥梁建成通车", "湿地公园"]]
+
+
+def test_a_headline_broken_by_a_neighbours_line_is_one_block():
+    from banmian.stages.headlines import join_broken_headlines
+
+    first, second = Line(no=10, raw="", text="李岚清会", kind="head"), Line(no=12, raw="", text="见法国客人", kind="head")
+    assert texts(join_broken_headlines([[first], [second]])) == [["李岚清会", "见法国客人"]]
+    far = Line(no=30, raw="", text="见法国客人", kind="head")  # too far away to be its line
+    assert texts(join_broken_headlines([[first], [far]])) == [["李岚清会"], ["见法国客人"]]
+    other = Line(no=12, raw="", text="湿地公园迎来候鸟", kind="head")  # no word runs across
+    assert texts(join_broken_headlines([[first], [other]])) == [["李岚清会"], ["湿地公园迎来候鸟"]]

@@ -47,6 +47,30 @@ def head_blocks(page: Page) -> list[list[Line]]:
     return blocks
 
 
+# pdftotext prints a line of a neighbour between a headline's two lines (dev page 20: `李岚清会`,
+# a lead-in of the next column, `见法国客人`): the lines stay one block across this many input
+# lines when a dictionary word runs across.
+MAX_BROKEN_HEAD_GAP = 3
+
+
+def join_broken_headlines(blocks: list[list[Line]]) -> list[list[Line]]:
+    """Join a block to the one just before it when its first line continues a word of that
+    block's last headline line (`李岚清会` + `见法国客人`), a few input lines apart."""
+    out: list[list[Line]] = []
+    for block in blocks:
+        if out:
+            last = out[-1][-1]
+            first = block[0]
+            if (last.kind == "head" and first.kind == "head" and 0 < first.no - last.no <= MAX_BROKEN_HEAD_GAP
+                    and spanning_word(strip_ws(last.text), strip_ws(first.text), hmm=False)):
+                out[-1] = out[-1] + block
+                for ln in block:
+                    ln.because("headline:continues_word_across_a_neighbour")
+                continue
+        out.append(block)
+    return out
+
+
 # Below this many characters a set comprehension builds `bigram_keys` faster than numpy
 # (headline blocks); article openings (~400 characters) go through numpy.
 NUMPY_BIGRAMS_FROM = 64
@@ -186,7 +210,7 @@ def headlines(page: Page) -> Page:
     """
     groups = page.scratch.get("article_groups", [])
     openings = [bigram_keys("".join(art.paragraphs)[:OPENING_CHARS]) for art in page.articles]
-    blocks = split_by_content(head_blocks(page), openings)
+    blocks = split_by_content(join_broken_headlines(head_blocks(page)), openings)
     block_ending_at = {id(blk[-1]): k for k, blk in enumerate(blocks)}
     adjacent: dict[int, int] = {}  # article index -> block index right before it
     for i, group in enumerate(groups):
