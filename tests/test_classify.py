@@ -113,3 +113,9 @@ def test_unpunctuated_lines_between_a_finished_paragraph_and_an_indented_line_ar
     # the same lines followed by the rest of their paragraph are body
     got = kinds(REPORT + ["罗布泊可望找到淡水阿其", "克谷地勘查出淡水富存区", "，专家们正在做进一步的"] + indented)
     assert got[4:6] == ["body", "body"]
+
+
+def test_a_short_line_closing_a_block_under_a_finished_sentence_opens_a_paragraph_in_blank_separated_dumps():
+    block = REPORT + ["由城建委和交通局", ""]  # the paragraph goes on in the next column
+    got = kinds(block + REPORT + [""] + REPORT)
+    assert got[4] == "body"

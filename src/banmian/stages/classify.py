@@ -27,6 +27,16 @@ CLAUSE_END = set("，。、；：？！…")
 BODY_START_FORBIDDEN = CLOSERS | CLAUSE_END  # kinsoku: a body line never starts with these
 
 
+BLANK_SHARE_MIN = 0.02  # share of blank lines above which a dump separates blocks by them
+
+
+def separates_blocks(page: Page) -> bool:
+    """Whether the dump separates text blocks by blank lines (pdftotext's default mode does;
+    `pdftotext -raw` and PyMuPDF do not)."""
+    blanks = sum(1 for ln in page.lines if ln.kind == "blank")
+    return blanks >= BLANK_SHARE_MIN * max(len(page.lines), 1)
+
+
 def slack(line: Line, width: float) -> float:
     """How much narrower than the column the line is, in em (negative when wider)."""
     return width - line.width
@@ -397,6 +407,24 @@ def _caption_closed(text: str) -> bool:
     return ends_sentence(t) or t.endswith(("摄", "摄）", "摄)", "）", ")"))
 
 
+def mark_openings_at_column_foot(page: Page) -> None:
+    """Where blank lines separate blocks, a short line closing a block right under a finished
+    sentence is a paragraph's indented first line at the foot of a column, carried on in the
+    next (dev page 12: `由国家技术监督局和中国` under `通74条地方查询终端。`): pdftotext sets a
+    headline off from the body by a blank line."""
+    if not separates_blocks(page):
+        return
+    lines, width = page.lines, page.column_width
+    for i in range(1, len(lines) - 1):
+        ln = lines[i]
+        if ln.kind != "head" or "head:short_unpunctuated" not in ln.reasons or lines[i + 1].text.strip():
+            continue
+        above = lines[i - 1]
+        if above.kind == "body" and ends_sentence(strip_ws(above.text)) and INDENT_MIN <= slack(ln, width) <= INDENT_MAX:
+            ln.kind = "body"
+            ln.because("body:indented_first_line_at_column_foot")
+
+
 def classify(page: Page) -> Page:
     """Set `line.kind` for every line of the page."""
     mark_blank_and_header(page)
@@ -412,4 +440,5 @@ def classify(page: Page) -> Page:
     mark_heads_above_lead_ins(page)
     mark_unpunctuated_runs_between_paragraphs(page)
     mark_names_under_headlines(page)
+    mark_openings_at_column_foot(page)
     return page

@@ -12,7 +12,7 @@ from banmian.rules.chars import ends_sentence
 from banmian.rules.bylines import trailing_credit_names
 from banmian.rules.furniture import is_lead_in, is_salutation
 from banmian.similarity import bigram_counts, counts_cosine
-from banmian.stages.classify import BODY_START_FORBIDDEN, FULL_SLACK, INDENT_MAX, INDENT_MIN, slack
+from banmian.stages.classify import BODY_START_FORBIDDEN, FULL_SLACK, INDENT_MAX, INDENT_MIN, separates_blocks, slack
 
 PARAGRAPH_END_MARKS = set("。！？…”’）)」』】：；，、")
 VERY_SHORT_SHARE = 0.5  # a line shorter than half the column ends its paragraph regardless
@@ -25,16 +25,6 @@ LEAD_IN_REASON = "body:lead_in"  # set by the classify stage
 SHIFT_WINDOW = 200
 SHIFT_MAX_COSINE = 0.02
 SHIFT_MIN_CHARS = 40
-BLANK_SHARE_MIN = 0.02  # share of blank lines above which a dump separates blocks by them
-
-
-def separates_blocks(page: Page) -> bool:
-    """Whether the dump separates text blocks by blank lines (pdftotext's default mode does;
-    `pdftotext -raw` and PyMuPDF do not)."""
-    blanks = sum(1 for ln in page.lines if ln.kind == "blank")
-    return blanks >= BLANK_SHARE_MIN * max(len(page.lines), 1)
-
-
 def fragments_of(page: Page) -> list[Fragment]:
     """Maximal runs of consecutive body lines, in input order. In a dump without blank lines a
     line that opens with a lead-in byline (`据新华社北京1月12日电`), or a letter's salutation
