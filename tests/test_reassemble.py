@@ -75,3 +75,16 @@ def test_lead_in_cut_by_a_column_break_runs_on_into_its_article():
     assert first.headline == "江川新建高标准农田 累计达12万亩"
     assert first.paragraphs[0].startswith("3月5日，记者从江川市农业农村局获悉")
     assert len(first.paragraphs) == 3
+
+
+def test_a_headline_printed_far_away_counts_for_the_fragment_its_words_open():
+    from banmian.article_starts import far_headline_overlap
+    from banmian.model import Line, Page, Source
+
+    far = Line(no=1, raw="", text="警惕又到公款送礼时", kind="head")
+    near = Line(no=9, raw="", text="吃派饭的故事", kind="head")
+    page = Page(source=Source(path="<test>"), lines=[far, Line(no=2, raw="", text="", kind="blank"), near])
+    opening = "春节将至，公款送礼又开始忙活起来了。"
+    assert far_headline_overlap(page, [near], opening) > 0.3  # 公款, 款送, 送礼 of 8 bigrams
+    assert far_headline_overlap(page, [far, near], opening) == 0.0  # printed right before: not far
+    assert far_headline_overlap(page, [near], "城东新建的三座大桥通车了。") == 0.0

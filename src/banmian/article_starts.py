@@ -3,7 +3,7 @@
 Cues (`start_features`): what stands right before the fragment (a headline block, a byline
 line), what opens it (a lead-in byline 本报讯/新华社…电, a continuation note 上接), how it
 begins (an indented paragraph start or mid-sentence), how the fragment before it ends, how
-much the headline block's words recur in its opening, and how much its content differs from
+much the headline block's words recur in its opening (and a headline's printed far away), and how much its content differs from
 the fragments just before it (an article start shares little with the article before).
 
 The weights were fitted on dev pages 1-40 by `bench/fit_starts.py` (logistic regression,
@@ -31,6 +31,7 @@ START_WEIGHTS = {
     "prev_maybe": -0.556,
     "prev_open": 0.265,
     "headline_overlap": 1.562,
+    "far_headline_overlap": 0.4,  # set on dev 1-40 with the others kept (a refit gave 0.66 and cost pdftotext)
     "multi_line_headline": 0.850,
     "cos_prev": -1.518,  # per 0.1 of cosine with the three fragments before
     "cos_next": 0.616,  # per 0.1 of cosine with the three fragments after
@@ -78,6 +79,36 @@ def start_evidence(frag: Fragment, before: list[Line], heads: list[Line]) -> str
     return "none"
 
 
+def page_head_runs(page: Page) -> list[list[Line]]:
+    """The page's runs of head lines (blank lines may stand between), cached per page."""
+    runs = page.scratch.get("head_runs")
+    if runs is None:
+        runs, cur = [], []
+        for ln in page.lines:
+            if ln.kind == "head":
+                cur.append(ln)
+            elif ln.kind != "blank" and cur:
+                runs.append(cur)
+                cur = []
+        if cur:
+            runs.append(cur)
+        page.scratch["head_runs"] = runs
+    return runs
+
+
+def far_headline_overlap(page: Page, heads: list[Line], opening: str) -> float:
+    """The largest share of a head line's bigrams found in `opening`, over the page's head lines
+    not printed right before the fragment: headlines grouped far away (dev page 19: `警惕，又到
+    公款送礼时` at the top, its article `春节将至，公款送礼…` under a caption far below)."""
+    near = {id(ln) for ln in heads}
+    best = 0.0
+    for run in page_head_runs(page):
+        for ln in run:
+            if id(ln) not in near and len(ln.text) >= 4:
+                best = max(best, block_overlap([ln], opening))
+    return best
+
+
 def start_features(page: Page, frags: list[Fragment], space: ContentSpace, i: int) -> dict[str, float]:
     """The cues of fragment i, as named features (the keys of START_WEIGHTS).
 
@@ -94,6 +125,7 @@ def start_features(page: Page, frags: list[Fragment], space: ContentSpace, i: in
         f"prev_{frags[i - 1].end if i else 'none'}": 1.0,
         "headline_overlap": block_overlap(heads, space.texts[i][:200]) if heads else 0.0,
         "multi_line_headline": 1.0 if len(heads) > 1 else 0.0,
+        "far_headline_overlap": far_headline_overlap(page, heads, space.texts[i][:200]) if f.start == "indent" else 0.0,
         "cos_prev": 10 * space.cosine(i, range(max(0, i - CONTEXT), i)),
         "cos_next": 10 * space.cosine(i, range(i + 1, min(len(frags), i + 1 + CONTEXT))),
     }
