@@ -119,3 +119,13 @@ def test_a_short_line_closing_a_block_under_a_finished_sentence_opens_a_paragrap
     block = REPORT + ["由城建委和交通局", ""]  # the paragraph goes on in the next column
     got = kinds(block + REPORT + [""] + REPORT)
     assert got[4] == "body"
+
+
+def test_a_photo_credit_above_a_lead_in_stays_out_of_the_headline():
+    got = kinds(REPORT + ["（新华社记者王某", "摄）"] + LEAD)
+    assert got[4:6] == ["body", "body"]
+
+
+def test_a_short_line_listing_clauses_is_body_not_a_headline():
+    got = kinds(REPORT + ["", "同胞们、朋友们、女", "士们、先生们：", "　　今年是城东大桥建成"] + REPORT[1:])
+    assert got[5] == "body"

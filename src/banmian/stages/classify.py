@@ -24,6 +24,8 @@ INDENT_MIN, INDENT_MAX = 1.5, 3.5
 # 13 em over a 12 em column and carries no punctuation, so it cannot be a justified body line.
 WIDE_MIN_EXCESS = 0.75
 CLAUSE_END = set("，。、；：？！…")
+# A short line holding this many comma-like marks is a clause list, not a headline.
+CLAUSE_MARKS_IN_BODY = 2
 BODY_START_FORBIDDEN = CLOSERS | CLAUSE_END  # kinsoku: a body line never starts with these
 
 
@@ -188,6 +190,10 @@ def classify_chunk(chunk: list[Line], width: float) -> None:
             # dev page 8: `文明单位956个，文明窗口` measures short (digits) between two body lines
             ln.because("body:between_body_lines")
             continue
+        if sum(1 for ch in t if ch in "，、；") >= CLAUSE_MARKS_IN_BODY:
+            # raw dev page 22: `同胞们、朋友们、女` / `士们、先生们：` opens a speech
+            ln.because("body:clause_marks")
+            continue
         if looks_like_names(t):
             ln.kind = "byline"
             ln.because("byline:names")
@@ -293,7 +299,7 @@ def _unfinished_run_above(lines: list[Line], i: int) -> list[Line]:
     while j >= 0 and len(run) <= MAX_HEAD_RUN:
         ln = lines[j]
         t = strip_ws(ln.text)
-        if ln.kind != "body" or not t or ends_clause(t) or any(ch in SENTENCE_FINAL for ch in t):
+        if ln.kind != "body" or not t or ends_clause(t) or any(ch in SENTENCE_FINAL for ch in t) or _is_bracketed_note(ln):
             break
         run.append(ln)
         j -= 1
@@ -303,6 +309,11 @@ def _unfinished_run_above(lines: list[Line], i: int) -> list[Line]:
     if above is None or above.kind != "body" or not above.text.strip() or ends_sentence(strip_ws(above.text)):
         return run
     return []
+
+
+def _is_bracketed_note(line: Line) -> bool:
+    """A line of a bracketed note (`（新华社记者樊如钧` / `摄）`): a photo credit, not a headline."""
+    return "body:bracket_end" in line.reasons or "body:bracket_continues" in line.reasons
 
 
 def mark_heads_above_lead_ins(page: Page) -> None:
