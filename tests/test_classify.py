@@ -129,3 +129,8 @@ def test_a_photo_credit_above_a_lead_in_stays_out_of_the_headline():
 def test_a_short_line_listing_clauses_is_body_not_a_headline():
     got = kinds(REPORT + ["", "同胞们、朋友们、女", "士们、先生们：", "　　今年是城东大桥建成"] + REPORT[1:])
     assert got[5] == "body"
+
+
+def test_a_short_line_ending_a_quoted_clause_is_body():
+    got = kinds(["　　第四项修改为“电力调", "度设施：电力调度场所、", "通信设施；”", "　　这一条增加一项，作为"] + REPORT[1:])
+    assert got[2] == "body"

@@ -108,8 +108,13 @@ def squeezed(text: str, width: float) -> float:
 
 
 def ends_clause(t: str) -> bool:
-    """The line ends a clause: a comma-like mark, or a sentence end behind closing marks."""
-    return t[-1] in CLAUSE_END or (t[-1] in CLOSERS and ends_sentence(t))
+    """The line ends a clause: a comma-like mark or a sentence end, maybe behind closing marks
+    (dev page 32: `设施；”` closes a quoted clause of a law's text)."""
+    if t[-1] in CLAUSE_END:
+        return True
+    if t[-1] not in CLOSERS:
+        return False
+    return ends_sentence(t) or t.rstrip("".join(CLOSERS))[-1:] in CLAUSE_END
 
 
 def _body_clue(ln: Line) -> str | None:
