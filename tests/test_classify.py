@@ -132,5 +132,5 @@ def test_a_short_line_listing_clauses_is_body_not_a_headline():
 
 
 def test_a_short_line_ending_a_quoted_clause_is_body():
-    got = kinds(["　　第四项修改为“电力调", "度设施：电力调度场所、", "通信设施；”", "　　这一条增加一项，作为"] + REPORT[1:])
+    got = kinds(["　　第四项修改为“电力调", "度设施：电力调度场所、", "通信设施；”", "这一条增加一项作为"] + REPORT[1:])
     assert got[2] == "body"
