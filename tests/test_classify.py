@@ -134,3 +134,8 @@ def test_a_short_line_listing_clauses_is_body_not_a_headline():
 def test_a_short_line_ending_a_quoted_clause_is_body():
     got = kinds(["　　第四项修改为“电力调", "度设施：电力调度场所、", "通信设施；”", "这一条增加一项作为"] + REPORT[1:])
     assert got[2] == "body"
+
+
+def test_a_short_block_of_unpunctuated_full_lines_is_a_headline_where_blanks_separate_blocks():
+    got = kinds(REPORT + ["", "泰铢贬值国际炒家兴风作", "经济联动东亚金融险象环", ""] + REPORT + [""] + REPORT)
+    assert got[5:7] == ["head", "head"]

@@ -335,6 +335,30 @@ def mark_heads_above_lead_ins(page: Page) -> None:
             head.because("head:above_lead_in")
 
 
+def mark_unpunctuated_blocks(page: Page) -> None:
+    """Where blank lines separate blocks, a block of two to four full lines without a single
+    mark is a headline (dev page 33: `泰铢贬值国际炒家兴风作浪` / `经济联动东亚金融险象环生`
+    between a cut lead-in and the next column): a column piece of body text that short and
+    unpunctuated is rare."""
+    if not separates_blocks(page):
+        return
+    lines, width = page.lines, page.column_width
+    i = 0
+    while i < len(lines):
+        if lines[i].text.strip():
+            i += 1
+            continue
+        j = i + 1
+        while j < len(lines) and _unpunctuated_full_line(lines[j], width):
+            j += 1
+        closed = j == len(lines) or not lines[j].text.strip()
+        if closed and MIN_UNPUNCTUATED_RUN <= j - i - 1 <= MAX_HEAD_RUN:
+            for ln in lines[i + 1:j]:
+                ln.kind = "head"
+                ln.because("head:unpunctuated_block")
+        i = j if j > i + 1 else i + 1
+
+
 def _opens_paragraph(line: Line | None, width: float) -> bool:
     """What follows a run can open a paragraph: an indented line going on, a lead-in, or no
     body line at all (a blank, a caption, a headline, the end of the page)."""
@@ -455,6 +479,7 @@ def classify(page: Page) -> Page:
     mark_heads_above_bylines(page)
     mark_heads_above_lead_ins(page)
     mark_unpunctuated_runs_between_paragraphs(page)
+    mark_unpunctuated_blocks(page)
     mark_names_under_headlines(page)
     mark_openings_at_column_foot(page)
     return page
