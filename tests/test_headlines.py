@@ -59,3 +59,22 @@ def test_a_headline_broken_by_a_neighbours_line_is_one_block():
     assert texts(join_broken_headlines([[first], [far]])) == [["李岚清会"], ["见法国客人"]]
     other = Line(no=12, raw="", text="湿地公园迎来候鸟", kind="head")  # no word runs across
     assert texts(join_broken_headlines([[first], [other]])) == [["李岚清会"], ["湿地公园迎来候鸟"]]
+
+
+def tiers(*lines: str) -> tuple:
+    from banmian.stages.headlines import split_tiers
+
+    got = split_tiers([head(t) for t in lines])
+    return got["kicker"], got["headline"], got["subtitle"]
+
+
+def test_a_much_shorter_second_line_is_the_headline_under_a_kicker():
+    assert tiers("如今我已长大成人离开家乡", "凝眸岁月") == ("如今我已长大成人离开家乡", "凝眸岁月", None)
+    # a word runs across the break: one headline in two lines
+    assert tiers("我市首批新能源公", "交车") == (None, "我市首批新能源公 交车", None)
+    assert tiers("城东三座大桥", "建成通车了") == (None, "城东三座大桥 建成通车了", None)
+
+
+def test_a_much_longer_third_line_is_a_subtitle_under_a_two_line_headline():
+    assert tiers("摩托送餐", "风行开罗", "由于快餐不仅受到上班族的青睐") == (None, "摩托送餐 风行开罗", "由于快餐不仅受到上班族的青睐")
+    assert tiers("国大党多次敦请她出任党主席", "六年沉默", "一鸣惊人") == ("国大党多次敦请她出任党主席", "六年沉默 一鸣惊人", None)

@@ -93,6 +93,31 @@ def share_in(part: set[str], whole: set[str]) -> float:
     return len(part & whole) / len(part) if part else 0.0
 
 
+# Of two headline lines no word runs across, a second line this much shorter than the first is
+# the main headline under a kicker (dev 1-40, three dumps: 17 kicker + headline, 1 headline).
+KICKER_LENGTH_RATIO = 0.7
+
+
+def kicker_over_headline(first: str, second: str) -> bool:
+    """Two head lines are a kicker and a shorter headline, not one headline broken in two:
+    no dictionary word runs across the break and the second is much shorter (`如今我已长大成人`
+    / `凝眸岁月`)."""
+    a, b = strip_ws(first), strip_ws(second)
+    return len(b) <= KICKER_LENGTH_RATIO * len(a) and not spanning_word(a, b)
+
+
+# A third head line this much longer than both above it is a subtitle under a two-line headline
+# (dev 1-40, three dumps: 7 such subtitles, never a kicker's block).
+SUBTITLE_LENGTH_RATIO = 1.4
+
+
+def subtitle_under_headline(heads: list[str]) -> bool:
+    """Three head lines are a two-line headline and a longer subtitle (`摩托送餐` / `风行开罗` /
+    `由于快餐不仅受到埃及上班族的青睐`): the third is much longer than the first two."""
+    a, b, c = (len(strip_ws(h)) for h in heads[:3])
+    return c >= SUBTITLE_LENGTH_RATIO * max(a, b)
+
+
 def split_tiers(block: list[Line]) -> dict:
     """Kicker, headline, subtitle and byline of one block, as printed."""
     bylines = [ln.text for ln in block if ln.kind == "byline"]
@@ -104,10 +129,12 @@ def split_tiers(block: list[Line]) -> dict:
         return out
     if len(heads) == 1:
         out["headline"] = heads[0]
+    elif len(heads) == 2 and kicker_over_headline(heads[0], heads[1]):
+        out["kicker"], out["headline"] = heads
     elif len(heads) == 2:
         out["headline"] = " ".join(heads)
     else:
-        if spanning_word(heads[0], heads[1]) and not spanning_word(heads[1], heads[2]):
+        if (spanning_word(heads[0], heads[1]) or subtitle_under_headline(heads)) and not spanning_word(heads[1], heads[2]):
             out["headline"] = " ".join(heads[:2])
             rest = heads[2:]
             out["subtitle"] = " ".join(rest) if out["subtitle"] is None else " ".join(rest + [out["subtitle"]])
