@@ -139,3 +139,14 @@ def test_a_short_line_ending_a_quoted_clause_is_body():
 def test_a_short_block_of_unpunctuated_full_lines_is_a_headline_where_blanks_separate_blocks():
     got = kinds(REPORT + ["", "泰铢贬值国际炒家兴风作", "经济联动东亚金融险象环", ""] + REPORT + [""] + REPORT)
     assert got[5:7] == ["head", "head"]
+
+
+def test_letter_spaced_lines_are_closed_up_but_spaced_names_and_phrases_keep_their_spaces():
+    from banmian.stages.normalize import close_letter_spacing
+
+    assert close_letter_spacing("余 贵 、 熊 馥 琬 报 道 ： 张 庆") == "余贵、熊馥琬报道：张庆"
+    assert close_letter_spacing("记者 王某 李某") == "记者 王某 李某"
+    assert close_letter_spacing("稳字当头 稳中求进") == "稳字当头 稳中求进"
+    assert close_letter_spacing("王 某 李 某") == "王 某 李 某"  # four characters: could be two names
+    page = normalize(page_from_lines(["本报天津1月9日讯 记者", "余 贵 、 熊 馥 琬 报 道 ： 张 庆"], Source(path="<t>")))
+    assert page.lines[1].text == "余贵、熊馥琬报道：张庆" and "normalize:letter_spaced" in page.lines[1].reasons

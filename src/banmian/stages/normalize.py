@@ -3,7 +3,8 @@
 Extractors print a gap before many digit runs as a space (`3月 5日`, `迎来 10周年`). A space is
 spurious when it stands between a CJK character or CJK punctuation and a half-width
 alphanumeric. Spaces between CJK characters (`记者 王某 李某`, `稳字当头 稳中求进`) and between
-Latin words are real and kept.
+Latin words are real and kept. A line printed letter-spaced (a space after every character:
+`余 贵 、 熊 馥 琬 报 道 ：`, how some extractors render a justified short line) is closed up.
 """
 from __future__ import annotations
 
@@ -13,6 +14,19 @@ from banmian.model import Page
 
 _CJK = r"\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef\u2014\u2026\u201c\u201d\u2018\u2019"
 _SPURIOUS = re.compile(rf"(?<=[{_CJK}])[ \t\u3000]+(?=[0-9A-Za-z])|(?<=[0-9A-Za-z%.])[ \t\u3000]+(?=[{_CJK}])")
+
+
+# Every character of the line, CJK or punctuation, followed by one space: at least five of them
+# (dev raw page 3: `余 贵 、 熊 馥 琬 报 道 ： 张 庆`); names spaced apart (`记者 王某 李某`)
+# have two or more characters between spaces.
+_LETTER_SPACED = re.compile(rf"[{_CJK}](?: [{_CJK}]){{4,}}")
+
+
+def close_letter_spacing(text: str) -> str:
+    """The line without its letter-spacing, when every character is followed by a space."""
+    if _LETTER_SPACED.fullmatch(text):
+        return text.replace(" ", "")
+    return text
 
 
 def _drop_spurious_spaces(text: str) -> str:
@@ -34,4 +48,9 @@ def normalize(page: Page) -> Page:
         line.text = _drop_spurious_spaces(stripped)
         if line.text != stripped:
             line.because("normalize:digit_space")
+        if " " in line.text:
+            closed = close_letter_spacing(line.text)
+            if closed != line.text:
+                line.text = closed
+                line.because("normalize:letter_spaced")
     return page
