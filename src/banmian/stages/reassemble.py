@@ -36,8 +36,10 @@ from banmian.similarity import ContentSpace, Group
 NEW_THREAD_OFFSET = 2.5
 # Dumps without blank lines (pdftotext -raw, PyMuPDF) cut fragments only at headline and other
 # non-body lines, so a fragment opens an article far more often (dev 1-40, raw dumps: 2.5:
-# 0.664, 5: 0.722, 7: 0.749, 9: 0.741, 12: 0.737).
-NEW_THREAD_OFFSET_NO_BLANKS = 7.0
+# 0.664, 5: 0.722, 7: 0.749, 9: 0.741, 12: 0.737; after the headline-context rules of classify,
+# raw / pymupdf: 5.5: 0.907 / 0.910, 7: 0.916 / 0.919, 8: 0.924 / 0.925, 9: 0.922 / 0.925,
+# 10: 0.917 / 0.920).
+NEW_THREAD_OFFSET_NO_BLANKS = 8.0
 SURE_START_SCORE = 10.0  # a sure start is the only choice; its score does not rank hypotheses
 # Partial threadings kept by the beam search (dev 1-40 pdftotext body_char_acc with the link
 # model: 4: 0.771, 8: 0.788, 16: 0.779; the greedy choice was 0.716 with the earlier scores).
