@@ -10,7 +10,7 @@ from banmian.language import join_score
 from banmian.model import Line
 from banmian.rules import furniture as F
 from banmian.rules.chars import ends_sentence, strip_ws
-from banmian.stages.classify import FULL_SLACK, INDENT_MAX, INDENT_MIN
+from banmian.line_shape import FULL_SLACK, INDENT_MAX, INDENT_MIN
 
 # Fit of a line after a column's latest line: a paragraph's last line is followed by an
 # indented first line, a line inside a paragraph by a full one (dev page 36: the lines alone

@@ -12,7 +12,7 @@ from banmian.rules.chars import ends_sentence
 from banmian.rules.bylines import trailing_credit_names
 from banmian.rules.furniture import is_lead_in, is_salutation
 from banmian.similarity import bigram_counts, counts_cosine
-from banmian.stages.classify import BODY_START_FORBIDDEN, FULL_SLACK, INDENT_MAX, INDENT_MIN, separates_blocks, slack
+from banmian.line_shape import BODY_START_FORBIDDEN, FULL_SLACK, INDENT_MAX, INDENT_MIN, separates_blocks, slack
 
 PARAGRAPH_END_MARKS = set("。！？…”’）)」』】：；，、")
 VERY_SHORT_SHARE = 0.5  # a line shorter than half the column ends its paragraph regardless

@@ -27,13 +27,7 @@ from banmian.columns import deal_to_two, fit
 from banmian.model import Line, Page
 from banmian.rules import furniture as F
 from banmian.rules.chars import strip_ws, text_em
-from banmian.stages.classify import (
-    BODY_START_FORBIDDEN,
-    FULL_SLACK,
-    WIDE_MIN_EXCESS,
-    ends_clause,
-    squeezed,
-)
+from banmian.line_shape import BODY_START_FORBIDDEN, FULL_SLACK, WIDE_MIN_EXCESS, ends_clause, squeezed
 from banmian.stages.normalize import normalize_text
 
 # A line this many columns wide that cuts into column-wide parts is merged for sure (dev pages

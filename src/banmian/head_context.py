@@ -1,0 +1,211 @@
+"""Headline lines told from body lines by what stands around them.
+
+The classify stage first judges each line by its own shape; these rules then look at its
+neighbours: what a byline line, a lead-in or a paragraph opening has right above it, runs of
+lines without a single mark between finished paragraphs, a short name under a headline, a
+short line closing a block under a finished sentence. Each records its reason on the lines it
+changes.
+"""
+from __future__ import annotations
+
+from banmian.language import spanning_word
+from banmian.line_shape import FULL_SLACK, INDENT_MAX, INDENT_MIN, ends_clause, separates_blocks, slack
+from banmian.model import Line, Page
+from banmian.rules.chars import CJK_PUNCT, SENTENCE_FINAL, ends_sentence, is_cjk, strip_ws
+
+
+def mark_heads_above_bylines(page: Page) -> None:
+    """A body line right above a byline line (no blank between) that neither ends a clause nor
+    holds a sentence end, and that no body line runs into, is the last line of a headline block
+    (dev page 37: the subtitle `——这句北京话的寓意` over `赵浩生`; page 14: a headline as wide
+    as the column over `张国成`). Body text runs on into the next line; a byline follows only a
+    headline or a finished paragraph."""
+    lines = page.lines
+    for i in range(1, len(lines)):
+        if lines[i].kind != "byline":
+            continue
+        above = lines[i - 1]
+        if above.kind != "body" or not above.text.strip() or "body:lead_in" in above.reasons:
+            continue
+        t = strip_ws(above.text)
+        if ends_clause(t) or any(ch in SENTENCE_FINAL for ch in t):
+            continue
+        before = lines[i - 2] if i >= 2 else None
+        if before is not None and before.kind == "body" and before.text.strip() and not ends_sentence(strip_ws(before.text)):
+            continue  # a paragraph runs on into the line: the line below is no byline's
+        above.kind = "head"
+        above.because("head:above_byline")
+
+
+# Headline blocks run to four lines (kicker, a two-line headline, subtitle) and hold at most one
+# comma-like mark (`警惕，又到公款送礼时`); body lines hold one every line or two.
+MAX_HEAD_RUN = 4
+MAX_HEAD_RUN_MARKS = 1
+# Two lines in a row without any mark: one seldom in body text, two a headline's shape.
+MIN_UNPUNCTUATED_RUN = 2
+_PUNCT_MARKS = frozenset(CJK_PUNCT) | frozenset(",.;:?!()")
+
+
+def _inner_marks(text: str) -> int:
+    return sum(1 for ch in text if ch in "，、；")
+
+
+def _unfinished_run_above(lines: list[Line], i: int) -> list[Line]:
+    """The body lines right above line i that hold no sentence end and end on no clause mark,
+    nearest first, when a finished paragraph, a blank line, page furniture or the top of the
+    page stands above them (else none: a paragraph runs on into them)."""
+    run: list[Line] = []
+    j = i - 1
+    while j >= 0 and len(run) <= MAX_HEAD_RUN:
+        ln = lines[j]
+        t = strip_ws(ln.text)
+        if ln.kind != "body" or not t or ends_clause(t) or any(ch in SENTENCE_FINAL for ch in t) or _is_bracketed_note(ln):
+            break
+        run.append(ln)
+        j -= 1
+    if not run or len(run) > MAX_HEAD_RUN or sum(_inner_marks(strip_ws(ln.text)) for ln in run) > MAX_HEAD_RUN_MARKS:
+        return []
+    above = lines[j] if j >= 0 else None
+    if above is None or above.kind != "body" or not above.text.strip() or ends_sentence(strip_ws(above.text)):
+        return run
+    return []
+
+
+def _is_bracketed_note(line: Line) -> bool:
+    """A line of a bracketed note (`（新华社记者樊如钧` / `摄）`): a photo credit, not a headline."""
+    return "body:bracket_end" in line.reasons or "body:bracket_continues" in line.reasons
+
+
+def mark_heads_above_lead_ins(page: Page) -> None:
+    """Lines right above a lead-in byline (`本报东京1月8日电…`, `据新华社…电`) that finish no
+    sentence, between it and a finished paragraph, are the article's headline block (raw dump of
+    dev page 24: `日本六在野党结盟要求` / `桥本下台不与小泽合作`): a lead-in opens an article,
+    so what stands right before it is the end of another article or its own headline."""
+    lines = page.lines
+    for i, ln in enumerate(lines):
+        if ln.kind != "body" or "body:lead_in" not in ln.reasons:
+            continue
+        for head in _unfinished_run_above(lines, i):
+            head.kind = "head"
+            head.because("head:above_lead_in")
+
+
+def mark_unpunctuated_blocks(page: Page) -> None:
+    """Where blank lines separate blocks, a block of two to four full lines without a single
+    mark is a headline (dev page 33: `泰铢贬值国际炒家兴风作浪` / `经济联动东亚金融险象环生`
+    between a cut lead-in and the next column): a column piece of body text that short and
+    unpunctuated is rare."""
+    if not separates_blocks(page):
+        return
+    lines, width = page.lines, page.column_width
+    i = 0
+    while i < len(lines):
+        if lines[i].text.strip():
+            i += 1
+            continue
+        j = i + 1
+        while j < len(lines) and _unpunctuated_full_line(lines[j], width):
+            j += 1
+        closed = j == len(lines) or not lines[j].text.strip()
+        if closed and MIN_UNPUNCTUATED_RUN <= j - i - 1 <= MAX_HEAD_RUN:
+            for ln in lines[i + 1:j]:
+                ln.kind = "head"
+                ln.because("head:unpunctuated_block")
+        i = j if j > i + 1 else i + 1
+
+
+def _opens_paragraph(line: Line | None, width: float) -> bool:
+    """What follows a run can open a paragraph: an indented line going on, a lead-in, or no
+    body line at all (a blank, a caption, a headline, the end of the page)."""
+    if line is None or line.kind != "body" or not line.text.strip():
+        return True
+    t = strip_ws(line.text)
+    return "body:lead_in" in line.reasons or (INDENT_MIN <= slack(line, width) <= INDENT_MAX and not ends_sentence(t))
+
+
+def _unpunctuated_full_line(line: Line, width: float) -> bool:
+    """A body line at least as wide as the column, without a single punctuation mark."""
+    t = line.text
+    return (line.kind == "body" and bool(t.strip()) and slack(line, width) <= FULL_SLACK
+            and not any(ch in _PUNCT_MARKS for ch in t) and "body:lead_in" not in line.reasons)
+
+
+def mark_unpunctuated_runs_between_paragraphs(page: Page) -> None:
+    """Lines without a single punctuation mark between a paragraph's short last line and the
+    next paragraph's opening (an indented line, a lead-in, a caption or a blank) are a headline
+    block (raw dump of dev page 29: `罗布泊可望找到淡水阿其` / `克谷地勘查出淡水富存区` after
+    `游队都必须雇载水专车。`): a paragraph's first line is indented, and body lines seldom run
+    two without a mark."""
+    lines, width = page.lines, page.column_width
+    i = 1
+    while i < len(lines):
+        prev = lines[i - 1]
+        pt = strip_ws(prev.text)
+        if not (prev.kind == "body" and pt and ends_sentence(pt)):
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and j - i < MAX_HEAD_RUN and _unpunctuated_full_line(lines[j], width):
+            j += 1
+        run = lines[i:j]
+        if len(run) >= MIN_UNPUNCTUATED_RUN and _opens_paragraph(lines[j] if j < len(lines) else None, width):
+            for ln in run:
+                ln.kind = "head"
+                ln.because("head:unpunctuated_between_paragraphs")
+        i = max(j, i + 1)
+
+
+# A pen name or a rare-surname name under its headline (`劲驰`, `元也`, `洪左君`) is two or three
+# characters; a headline's own last line that short reads on from the line above.
+PEN_NAME_CHARS = (2, 3)
+HEADLINE_ABOVE_MIN_CHARS = 4
+
+
+def mark_names_under_headlines(page: Page) -> None:
+    """A two- or three-character line closing a headline block, right under a longer headline
+    line, with no dictionary word running across the break, is the author's name (dev page 11:
+    `一张名片` / `劲驰`; page 10: `又有特殊意义` / `元也`), not the headline's last line."""
+    lines = page.lines
+    for i in range(1, len(lines)):
+        ln, above = lines[i], lines[i - 1]
+        if ln.kind != "head" or above.kind != "head":
+            continue
+        t = strip_ws(ln.text)
+        if not (PEN_NAME_CHARS[0] <= len(t) <= PEN_NAME_CHARS[1] and all(is_cjk(ch) for ch in t)):
+            continue
+        if len(strip_ws(above.text)) < HEADLINE_ABOVE_MIN_CHARS:
+            continue
+        if i + 1 < len(lines) and lines[i + 1].kind == "head":
+            continue  # inside a block: a headline's line
+        if spanning_word(strip_ws(above.text), t):
+            continue
+        ln.kind = "byline"
+        ln.because("byline:name_under_headline")
+
+
+def mark_openings_at_column_foot(page: Page) -> None:
+    """Where blank lines separate blocks, a short line closing a block right under a finished
+    sentence is a paragraph's indented first line at the foot of a column, carried on in the
+    next (dev page 12: `由国家技术监督局和中国` under `通74条地方查询终端。`): pdftotext sets a
+    headline off from the body by a blank line."""
+    if not separates_blocks(page):
+        return
+    lines, width = page.lines, page.column_width
+    for i in range(1, len(lines) - 1):
+        ln = lines[i]
+        if ln.kind != "head" or "head:short_unpunctuated" not in ln.reasons or lines[i + 1].text.strip():
+            continue
+        above = lines[i - 1]
+        if above.kind == "body" and ends_sentence(strip_ws(above.text)) and INDENT_MIN <= slack(ln, width) <= INDENT_MAX:
+            ln.kind = "body"
+            ln.because("body:indented_first_line_at_column_foot")
+
+
+def mark_context_heads(page: Page) -> None:
+    """Run the context rules over the page, in order (later rules see earlier verdicts)."""
+    mark_heads_above_bylines(page)
+    mark_heads_above_lead_ins(page)
+    mark_unpunctuated_runs_between_paragraphs(page)
+    mark_unpunctuated_blocks(page)
+    mark_names_under_headlines(page)
+    mark_openings_at_column_foot(page)

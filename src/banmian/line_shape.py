@@ -1,0 +1,58 @@
+"""The shape of a line against its column: the primitives the text-dump stages share.
+
+Widths are in em (`banmian.rules.chars.text_em`); a page's column width comes from the measure
+stage. Body lines are justified to the column, a paragraph's first line is indented two em, a
+paragraph's last line is short, and a line ends a clause or a sentence by its last marks.
+"""
+from __future__ import annotations
+
+from banmian.model import Line, Page
+from banmian.rules.chars import CJK_PUNCT, CLOSERS, ends_sentence
+
+# A body line narrower than the column by more than this (em) is short: an indented first line
+# or a paragraph's last line. Dev dumps: middle lines measure -1.0..+1.0 em from the column.
+FULL_SLACK = 1.0
+# An indented first line is this much narrower than the column (2 em indent; dev: 1.5..3.5).
+INDENT_MIN, INDENT_MAX = 1.5, 3.5
+# Wider than the column by more than this even with all punctuation compressed: a line spanning
+# columns (headline, caption). Dev page 2: two-line headline `世界游泳锦标赛再传捷报吴艳` is
+# 13 em over a 12 em column and carries no punctuation, so it cannot be a justified body line.
+WIDE_MIN_EXCESS = 0.75
+CLAUSE_END = set("，。、；：？！…")
+BODY_START_FORBIDDEN = CLOSERS | CLAUSE_END  # kinsoku: a body line never starts with these
+BLANK_SHARE_MIN = 0.02  # share of blank lines above which a dump separates blocks by them
+
+
+def separates_blocks(page: Page) -> bool:
+    """Whether the dump separates text blocks by blank lines (pdftotext's default mode does;
+    `pdftotext -raw` and PyMuPDF do not)."""
+    blanks = sum(1 for ln in page.lines if ln.kind == "blank")
+    return blanks >= BLANK_SHARE_MIN * max(len(page.lines), 1)
+
+
+def slack(line: Line, width: float) -> float:
+    """How much narrower than the column the line is, in em (negative when wider)."""
+    return width - line.width
+
+
+_NO_PUNCT = str.maketrans("", "", "".join(CJK_PUNCT))
+
+
+def min_width(line: Line) -> float:
+    """The line's width with every CJK punctuation mark compressed to half an em."""
+    return squeezed(line.text, line.width)
+
+
+def squeezed(text: str, width: float) -> float:
+    """`width` (the text's em width) with every CJK punctuation mark compressed to half an em."""
+    return width - 0.5 * (len(text) - len(text.translate(_NO_PUNCT)))
+
+
+def ends_clause(t: str) -> bool:
+    """The line ends a clause: a comma-like mark or a sentence end, maybe behind closing marks
+    (dev page 32: `设施；”` closes a quoted clause of a law's text)."""
+    if t[-1] in CLAUSE_END:
+        return True
+    if t[-1] not in CLOSERS:
+        return False
+    return ends_sentence(t) or t.rstrip("".join(CLOSERS))[-1:] in CLAUSE_END
