@@ -13,8 +13,9 @@ recall 0.82 for fragments that open a gold article (refit after the split_column
 from __future__ import annotations
 
 from banmian.model import Fragment, Line, Page
+from banmian.rules.chars import strip_ws
 from banmian.rules.furniture import is_lead_in, is_salutation
-from banmian.similarity import ContentSpace, block_overlap
+from banmian.similarity import ContentSpace, bigrams, block_overlap
 
 START_WEIGHTS = {
     "bias": -0.596,
@@ -38,6 +39,7 @@ START_WEIGHTS = {
 }
 START_THRESHOLD = -0.5  # logit; dev 1-40: P 0.78 R 0.77, held-out 41-60: P 0.83 R 0.82
 CONTEXT = 3  # fragments before/after compared with a candidate start
+FAR_HEAD_MIN_CHARS = 4  # shorter head lines share bigrams with any text by chance
 
 
 def lines_around(page: Page, frag: Fragment, after: bool) -> list[Line]:
@@ -79,21 +81,14 @@ def start_evidence(frag: Fragment, before: list[Line], heads: list[Line]) -> str
     return "none"
 
 
-def page_head_runs(page: Page) -> list[list[Line]]:
-    """The page's runs of head lines (blank lines may stand between), cached per page."""
-    runs = page.scratch.get("head_runs")
-    if runs is None:
-        runs, cur = [], []
-        for ln in page.lines:
-            if ln.kind == "head":
-                cur.append(ln)
-            elif ln.kind != "blank" and cur:
-                runs.append(cur)
-                cur = []
-        if cur:
-            runs.append(cur)
-        page.scratch["head_runs"] = runs
-    return runs
+def page_head_bigrams(page: Page) -> list[tuple[int, set[str]]]:
+    """(id, bigrams) of the page's head lines long enough to count, cached per page."""
+    found = page.scratch.get("head_bigrams")
+    if found is None:
+        found = page.scratch["head_bigrams"] = [
+            (id(ln), bigrams(ln.text)) for ln in page.lines if ln.kind == "head" and len(ln.text) >= FAR_HEAD_MIN_CHARS
+        ]
+    return found
 
 
 def far_headline_overlap(page: Page, heads: list[Line], opening: str) -> float:
@@ -101,11 +96,11 @@ def far_headline_overlap(page: Page, heads: list[Line], opening: str) -> float:
     not printed right before the fragment: headlines grouped far away (dev page 19: `警惕，又到
     公款送礼时` at the top, its article `春节将至，公款送礼…` under a caption far below)."""
     near = {id(ln) for ln in heads}
+    whole = strip_ws(opening)
     best = 0.0
-    for run in page_head_runs(page):
-        for ln in run:
-            if id(ln) not in near and len(ln.text) >= 4:
-                best = max(best, block_overlap([ln], opening))
+    for key, part in page_head_bigrams(page):
+        if part and key not in near:
+            best = max(best, sum(1 for b in part if b in whole) / len(part))
     return best
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from banmian.language import spanning_word
 from banmian.line_shape import FULL_SLACK, INDENT_MAX, INDENT_MIN, ends_clause, separates_blocks, slack
 from banmian.model import Line, Page
-from banmian.rules.chars import CJK_PUNCT, SENTENCE_FINAL, ends_sentence, is_cjk, strip_ws
+from banmian.rules.chars import CJK_PUNCT, CLOSERS, SENTENCE_FINAL, ends_sentence, is_cjk, strip_ws
 
 
 def mark_heads_above_bylines(page: Page) -> None:
@@ -130,18 +130,23 @@ def _unpunctuated_full_line(line: Line, width: float) -> bool:
             and not any(ch in _PUNCT_MARKS for ch in t) and "body:lead_in" not in line.reasons)
 
 
+def _may_end_sentence(text: str) -> bool:
+    """Cheap test first: a line that ends a sentence ends with a sentence mark or a closer."""
+    last = text.rstrip()[-1:]
+    return bool(last) and (last in SENTENCE_FINAL or last in CLOSERS)
+
+
 def mark_unpunctuated_runs_between_paragraphs(page: Page) -> None:
-    """Lines without a single punctuation mark between a paragraph's short last line and the
-    next paragraph's opening (an indented line, a lead-in, a caption or a blank) are a headline
-    block (raw dump of dev page 29: `罗布泊可望找到淡水阿其` / `克谷地勘查出淡水富存区` after
+    """Full lines without a single punctuation mark between a finished sentence and the next
+    paragraph's opening (an indented line, a lead-in, a caption or a blank) are a headline block
+    (raw dump of dev page 29: `罗布泊可望找到淡水阿其` / `克谷地勘查出淡水富存区` after
     `游队都必须雇载水专车。`): a paragraph's first line is indented, and body lines seldom run
     two without a mark."""
     lines, width = page.lines, page.column_width
     i = 1
     while i < len(lines):
         prev = lines[i - 1]
-        pt = strip_ws(prev.text)
-        if not (prev.kind == "body" and pt and ends_sentence(pt)):
+        if not (prev.kind == "body" and _may_end_sentence(prev.text) and ends_sentence(strip_ws(prev.text))):
             i += 1
             continue
         j = i
