@@ -150,3 +150,40 @@ def test_letter_spaced_lines_are_closed_up_but_spaced_names_and_phrases_keep_the
     assert close_letter_spacing("王 某 李 某") == "王 某 李 某"  # four characters: could be two names
     page = normalize(page_from_lines(["本报天津1月9日讯 记者", "余 贵 、 熊 馥 琬 报 道 ： 张 庆"], Source(path="<t>")))
     assert page.lines[1].text == "余贵、熊馥琬报道：张庆" and "normalize:letter_spaced" in page.lines[1].reasons
+
+
+def cut_column(paragraphs: list[str], width: int) -> list[str]:
+    """Paragraphs set in a `width`-character column, each first line indented two characters."""
+    out = []
+    for text in paragraphs:
+        size = width - 2
+        while text:
+            cut = min(size, len(text))
+            while cut < len(text) and text[cut] in "，。、":
+                cut += 1
+            out.append(text[:cut])
+            text, size = text[cut:], width
+    return out
+
+
+def test_an_article_set_to_a_wider_measure_gets_its_own_column_width():
+    para = "市里今年新建了三座跨河大桥，附近居民的出行时间缩短了一半，沿线的学校和医院也因此受益良多。"
+    narrow = cut_column([para] * 8, 12)  # the page's measure: most lines
+    wide = cut_column([para * 2] * 4, 18)  # a commentary across wider columns
+    page = classify(measure(normalize(page_from_lines(narrow + [""] + wide, Source(path="<test>")))))
+    assert page.column_width == 12
+    lines = page.lines[len(narrow) + 1:]
+    firsts = [ln for ln in lines if len(ln.text) == 16]  # the wide article's indented first lines
+    assert firsts and all(ln.column_width == 18 for ln in lines)
+    assert all(ln.kind == "body" and "body:indented_first_line" in ln.reasons for ln in firsts)
+    assert all(not ln.column_width for ln in page.lines[:len(narrow) - 25])
+
+
+def test_a_wider_article_is_read_as_body_not_as_headlines():
+    from banmian.pipeline import parse_text
+
+    para = "市里今年新建了三座跨河大桥，附近居民的出行时间缩短了一半，沿线的学校和医院也因此受益良多。"
+    text = "\n".join(cut_column([para] * 8, 12) + [""] + cut_column([para * 2] * 4, 18))
+    page = parse_text(text, entities=False)[0]
+    assert not any(a.headline for a in page.articles)
+    assert sum(len(a.paragraphs) for a in page.articles) >= 11

@@ -31,8 +31,10 @@ def separates_blocks(page: Page) -> bool:
 
 
 def slack(line: Line, width: float) -> float:
-    """How much narrower than the column the line is, in em (negative when wider)."""
-    return width - line.width
+    """How much narrower than the column the line is, in em (negative when wider): its own
+    stretch's column (`line.column_width`, set by measure where a stretch is set to another
+    measure than the page) or else `width`, the page's."""
+    return (line.column_width or width) - line.width
 
 
 _NO_PUNCT = str.maketrans("", "", "".join(CJK_PUNCT))

@@ -31,6 +31,7 @@ class Line:
     box: Box | None = None  # geometry, when the reader has it
     font_size: float | None = None
     font: str | None = None  # the font most of the line is printed in (PDF pages)
+    column_width: float = 0.0  # width in em of the column around the line, when it differs from the page's
 
     @property
     def blank(self) -> bool:

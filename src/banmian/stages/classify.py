@@ -99,7 +99,7 @@ def _opens_bracket(text: str) -> bool:
 def classify_chunk(chunk: list[Line], width: float) -> None:
     """Decide head or body for each line of one chunk, in place."""
     n = len(chunk)
-    wide_from = width + WIDE_MIN_EXCESS  # wider than this even when compressed: spans columns
+    page_wide_from = width + WIDE_MIN_EXCESS  # wider than this even when compressed: spans columns
     for i, ln in enumerate(chunk):
         t = ln.text
         nxt = chunk[i + 1] if i + 1 < n else None
@@ -110,6 +110,7 @@ def classify_chunk(chunk: list[Line], width: float) -> None:
         clue = _body_clue(ln)
         if not clue and nxt is not None and ("（" in t or "(" in t) and _opens_bracket(t) and _body_clue(nxt) == "body:bracket_end":
             clue = "body:bracket_continues"
+        wide_from = ln.column_width + WIDE_MIN_EXCESS if ln.column_width else page_wide_from
         wide = ln.width > wide_from and min_width(ln) > wide_from
         if wide and clue not in ("body:clause_end", "body:lead_in"):
             ln.kind = "head"

@@ -1,8 +1,10 @@
-"""Measure: each line's width in em and the page's body column width.
+"""Measure: each line's width in em, the page's body column width and each stretch's.
 
 The column width is the most common width among longer lines: in a page most lines are full
 body lines, justified to the column (their width varies by at most an em with punctuation
-compression).
+compression). A page may set some articles to another measure (a commentary across wider
+columns, briefs in narrow ones): where the lines around a line clearly vote for another width,
+the line gets that stretch's width (`line.column_width`); elsewhere the page's holds.
 """
 from __future__ import annotations
 
@@ -28,9 +30,51 @@ def column_width(widths: list[float]) -> float:
     return mode
 
 
+# A stretch is the non-blank lines within this many on either side of a line; it has its own
+# column width when at least STRETCH_MIN_VOTES of its longer lines vote for one that differs from
+# the page's by STRETCH_MIN_DIFF em or more (two em: an indented line of one measure must not
+# look full in the other). The dev pages are set to one measure: there the page's width holds.
+STRETCH_RADIUS = 25
+STRETCH_MIN_VOTES = 15
+STRETCH_MIN_DIFF = 2.0
+
+
+def stretch_widths(widths: list[float], page_width: float) -> list[float]:
+    """For each width (of non-blank lines, in order), its stretch's column width, or 0.0 where
+    the page's holds. A sliding window of votes, as `column_width` counts them."""
+    votes: Counter = Counter()
+    keys = [round(w * 2) / 2 if w >= MIN_VOTING_WIDTH else None for w in widths]
+    n = len(keys)
+    out = [0.0] * n
+    lo = hi = 0  # the window is keys[lo:hi]
+    page_keys = (page_width - 0.5, page_width, page_width + 0.5)
+    for i in range(n):
+        while hi < n and hi <= i + STRETCH_RADIUS:
+            if keys[hi] is not None:
+                votes[keys[hi]] += 1
+            hi += 1
+        while lo < i - STRETCH_RADIUS:
+            if keys[lo] is not None:
+                votes[keys[lo]] -= 1
+            lo += 1
+        total = sum(votes.values())
+        if total < STRETCH_MIN_VOTES or sum(votes[k] for k in page_keys) * 2 >= total:
+            continue  # too few lines, or the page's width holds most of them: the common case
+        local = column_width([k for k, c in votes.items() for _ in range(c)])
+        if abs(local - page_width) >= STRETCH_MIN_DIFF and votes[local] + votes.get(local - 0.5, 0) >= STRETCH_MIN_VOTES:
+            out[i] = local
+    return out
+
+
 def measure(page: Page) -> Page:
-    """Set `line.width` for every line and `page.column_width`."""
+    """Set `line.width` for every line, `page.column_width` and, where a stretch is set to
+    another measure, `line.column_width`."""
     for line, width in zip(page.lines, text_ems([ln.text for ln in page.lines])):
         line.width = width
     page.column_width = column_width([ln.width for ln in page.lines if ln.text])
+    texts = [ln for ln in page.lines if ln.text]
+    for line, local in zip(texts, stretch_widths([ln.width for ln in texts], page.column_width)):
+        if local:
+            line.column_width = local
+            line.because(f"measure:stretch_column:{local:g}em")
     return page
