@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from banmian.line_shape import FULL_SLACK
 from banmian.model import Page
 from banmian.rules.chars import text_ems
 
@@ -63,7 +64,28 @@ def stretch_widths(widths: list[float], page_width: float) -> list[float]:
         local = column_width([k for k, c in votes.items() for _ in range(c)])
         if abs(local - page_width) >= STRETCH_MIN_DIFF and votes[local] + votes.get(local - 0.5, 0) >= STRETCH_MIN_VOTES:
             out[i] = local
-    return out
+    return _settle_edges(widths, out, page_width)
+
+
+def _settle_edges(widths: list[float], out: list[float], page_width: float) -> list[float]:
+    """Where a window straddles two measures, a line full in one measure belongs to it; a
+    shorter line (an indented first line, a paragraph's last) to its nearest full line's."""
+    if not any(out):
+        return out
+    full = [None] * len(widths)  # the measure a line is full in: 0.0 for the page's
+    for i, (w, local) in enumerate(zip(widths, out)):
+        if abs(w - page_width) <= FULL_SLACK:
+            full[i] = 0.0
+        elif local and abs(w - local) <= FULL_SLACK:
+            full[i] = local
+    settled = []
+    for i, local in enumerate(out):
+        if not local or full[i] is not None:
+            settled.append(full[i] if local else 0.0)
+            continue
+        near = [(abs(j - i), j > i, full[j]) for j in range(max(0, i - 3), min(len(out), i + 4)) if full[j] is not None]
+        settled.append(min(near, key=lambda t: (t[0], not t[1]))[2] if near else local)
+    return settled
 
 
 def measure(page: Page) -> Page:
