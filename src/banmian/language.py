@@ -78,7 +78,8 @@ def join_scores(pairs: list[tuple[str, str]]) -> list[float]:
         return []
     tails = [left[-JOIN_CONTEXT:] for left, _ in pairs]
     heads = [right[:JOIN_CONTEXT] for _, right in pairs]
-    both = np.fromiter((bool(a) and bool(b) for a, b in zip(tails, heads)), dtype=bool, count=len(pairs))
+    both = (np.fromiter(map(len, tails), dtype=np.int64, count=len(pairs)) > 0) & (
+        np.fromiter(map(len, heads), dtype=np.int64, count=len(pairs)) > 0)  # neither side empty
     last = code_points("".join([a[-1:] or " " for a in tails]))  # " ": no character, no score
     first = code_points("".join([b[:1] or " " for b in heads]))
     marks = both & (np.isin(last, _OPENER_CODES) | np.isin(first, _MID_SENTENCE_START_CODES))
