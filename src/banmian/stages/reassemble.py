@@ -167,7 +167,7 @@ def new_thread_offset(page: Page) -> float:
 def extend(h: Hypothesis, ti: int, i: int, space: ContentSpace, score: float) -> Hypothesis:
     """Hypothesis h with fragment i opening a thread (ti == -1) or joining thread ti."""
     if ti == -1:
-        threads = h.threads + (Group(space, i),)
+        threads = h.threads + (space.group(i),)
         ti = len(threads) - 1
     else:
         threads = h.threads[:ti] + (h.threads[ti].plus(i),) + h.threads[ti + 1 :]
