@@ -69,26 +69,36 @@ def join_score(left: str, right: str, hmm: bool = True) -> float:
 
 
 def join_scores(pairs: list[tuple[str, str]]) -> list[float]:
-    """`join_score(left, right, hmm=False)` of every pair, from one segmentation: the break
-    contexts (JOIN_CONTEXT characters a side) of the pairs a word can span are run together with
-    a line break between pairs, which jieba never joins across, so each is cut as on its own, at
-    a fraction of the cost of a call per pair (`unweave` scores every line of a page twice).
-    The tests on each pair's characters are vectorised (numpy) over all pairs."""
-    if not pairs:
+    """`join_score(left, right, hmm=False)` of every pair (see `join_scores_between`)."""
+    n = len(pairs)
+    return join_scores_between([left for left, _ in pairs] + [right for _, right in pairs],
+                               list(range(n)), list(range(n, 2 * n)))
+
+
+def join_scores_between(texts: list[str], lefts: list[int], rights: list[int]) -> list[float]:
+    """`join_score(texts[l], texts[r], hmm=False)` for each l, r of `lefts`, `rights`, from one
+    segmentation: the break contexts (JOIN_CONTEXT characters a side) of the pairs a word can
+    span are run together with a line break between pairs, which jieba never joins across, so
+    each is cut as on its own, at a fraction of the cost of a call per pair (`unweave` scores
+    every line of a page twice). Each text's ends are taken once, however many pairs it is in;
+    the tests on the characters at each break are vectorised (numpy)."""
+    if not lefts:
         return []
-    tails = [left[-JOIN_CONTEXT:] for left, _ in pairs]
-    heads = [right[:JOIN_CONTEXT] for _, right in pairs]
-    both = (np.fromiter(map(len, tails), dtype=np.int64, count=len(pairs)) > 0) & (
-        np.fromiter(map(len, heads), dtype=np.int64, count=len(pairs)) > 0)  # neither side empty
-    last = code_points("".join([a[-1:] or " " for a in tails]))  # " ": no character, no score
+    tails = [t[-JOIN_CONTEXT:] for t in texts]
+    heads = [t[:JOIN_CONTEXT] for t in texts]
+    left, right = np.array(lefts), np.array(rights)
+    last = code_points("".join([a[-1:] or " " for a in tails]))  # " ": an empty text, no score
     first = code_points("".join([b[:1] or " " for b in heads]))
-    marks = both & (np.isin(last, _OPENER_CODES) | np.isin(first, _MID_SENTENCE_START_CODES))
+    nonempty = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) > 0
+    both = nonempty[left] & nonempty[right]
+    marks = both & (np.isin(last, _OPENER_CODES)[left] | np.isin(first, _MID_SENTENCE_START_CODES)[right])
     scores = np.where(marks, MARK_SCORE, 0.0)
     # only pairs with a CJK character on both sides of the break can have a word across it
-    spans = np.flatnonzero(both & cjk_mask(last) & cjk_mask(first))
+    spans = np.flatnonzero(both & cjk_mask(last)[left] & cjk_mask(first)[right])
     if len(spans):
-        picked = spans.tolist()  # list indexes: plain ints index lists faster than numpy ones
-        scores[spans[_spanned_breaks([tails[k] for k in picked], [heads[k] for k in picked])]] += WORD_SCORE
+        # list indexes: plain ints index lists faster than numpy ones
+        spanned = _spanned_breaks([tails[k] for k in left[spans].tolist()], [heads[k] for k in right[spans].tolist()])
+        scores[spans[spanned]] += WORD_SCORE
     return scores.tolist()
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from banmian.language import join_scores
+from banmian.language import join_scores_between
 from banmian.model import Line, Page
 from banmian.columns import deal_to_two
 
@@ -55,7 +55,7 @@ def window_gains(lines: list[Line]) -> list[float]:
         return []
     texts = [ln.text for ln in lines]
     # both readings' breaks in one call: each line after the one before, and after the one two before
-    scores = join_scores(list(zip(texts, texts[1:])) + list(zip(texts, texts[2:])))
+    scores = join_scores_between(texts, [*range(n - 1), *range(n - 2)], [*range(1, n), *range(2, n)])
     seq = window_sums([0.0] + scores[:n - 1], 1)
     alt = window_sums([0.0, 0.0] + scores[n - 1:], 2)
     return (alt / (WINDOW - 2) - seq / (WINDOW - 1)).tolist()
@@ -96,7 +96,8 @@ def untouched_runs(lines: list[Line]) -> list[list[int]]:
     page 6)."""
     runs: list[list[int]] = [[]]
     for k, ln in enumerate(lines):
-        if ln.blank:
+        text = ln.text
+        if not text or text.isspace():  # `ln.blank`, spelled out: this runs for every line
             continue
         if ln.reasons and any(r.startswith("split_columns:") for r in ln.reasons):
             if runs[-1]:
