@@ -83,7 +83,6 @@ class ContentSpace:
         n = len(texts)
         self.size = n
         self.texts = texts
-        self.groups: dict[tuple[int, ...], Group] = {}  # every group made, by members (`group`)
         rows, cols, counts = _bigram_table(texts)
         if not len(rows):  # no bigrams at all: every dot product is 0
             self.gram = np.zeros((n, n))
@@ -123,21 +122,10 @@ class ContentSpace:
         return dot / math.sqrt(row[i] * norm2)
 
 
-    def group(self, first: int) -> Group:
-        """The group of piece `first` alone, made once (as `Group.plus` makes each group once)."""
-        found = self.groups.get((first,))
-        if found is None:
-            found = self.groups[(first,)] = Group(self, first)
-        return found
-
-
 class Group:
     """A group of pieces (an article so far), scored against new pieces in O(1).
 
     Immutable: `plus` returns a new group, so the hypotheses of a beam search share groups.
-    Groups made by `ContentSpace.group` and `plus` are made once per members: hypotheses that
-    reach the same group by different paths share one object (and its scores are the same,
-    summed in the same order).
     `dots` holds the dot product of every piece with the group's summed vector (a numpy row:
     adding a piece is one vector addition); `norm2` the summed vector's squared norm.
     """
@@ -151,16 +139,13 @@ class Group:
         self.norm2 = space.cells[first][first]
 
     def plus(self, i: int) -> "Group":
-        """This group with piece i added (this one is left as it is); made once per members."""
+        """A new group: this one with piece i added (this one is left as it is)."""
         space = self.space
-        members = self.members + (i,)
-        new = space.groups.get(members)
-        if new is None:
-            new = space.groups[members] = Group.__new__(Group)
-            new.space = space
-            new.norm2 = self.norm2 + 2 * self.dots.item(i) + space.cells[i][i]
-            new.dots = self.dots + space.gram[i]
-            new.members = members
+        new = Group.__new__(Group)
+        new.space = space
+        new.norm2 = self.norm2 + 2 * self.dots.item(i) + space.cells[i][i]
+        new.dots = self.dots + space.gram[i]
+        new.members = self.members + (i,)
         return new
 
     def cosine(self, i: int) -> float:
@@ -169,3 +154,33 @@ class Group:
         if dot <= 0:
             return 0.0
         return dot / math.sqrt(self.space.cells[i][i] * self.norm2)
+
+
+class GroupMaker:
+    """Makes the groups of one content space, each once per members: the hypotheses of a beam
+    search that reach the same group by different paths share one object, so each is scored
+    once per piece (its scores are the same either way, summed in the same order).
+
+    The groups made are kept here, not on the space (a group holds its space: no cycle).
+    """
+
+    __slots__ = ("space", "made")
+
+    def __init__(self, space: ContentSpace):
+        self.space = space
+        self.made: dict[tuple[int, ...], Group] = {}
+
+    def single(self, first: int) -> Group:
+        """The group of piece `first` alone."""
+        found = self.made.get((first,))
+        if found is None:
+            found = self.made[(first,)] = Group(self.space, first)
+        return found
+
+    def plus(self, group: Group, i: int) -> Group:
+        """`group.plus(i)`."""
+        found = self.made.get(group.members + (i,))
+        if found is None:
+            found = group.plus(i)
+            self.made[found.members] = found
+        return found
