@@ -164,7 +164,7 @@ class GroupMaker:
     The groups made are kept here, not on the space (a group holds its space: no cycle).
     """
 
-    __slots__ = ("space", "made")
+    __slots__ = ("made", "space")
 
     def __init__(self, space: ContentSpace):
         self.space = space
