@@ -11,7 +11,7 @@ from banmian.model import Fragment, Line, Page, line_positions
 from banmian.rules.chars import ends_sentence
 from banmian.rules.bylines import trailing_credit_names
 from banmian.rules.furniture import is_lead_in, is_salutation
-from banmian.similarity import bigram_key_counts, counts_cosine
+from banmian.similarity import bigram_cosine
 from banmian.stages.classify import BODY_START_FORBIDDEN, FULL_SLACK, INDENT_MAX, INDENT_MIN, slack
 
 PARAGRAPH_END_MARKS = set("。！？…”’）)」』】：；，、")
@@ -191,8 +191,7 @@ def topic_shift(before: str, after: str) -> bool:
     text before it: an article change inside a run of lines (TextTiling's idea, on bigrams)."""
     if len(before) < SHIFT_MIN_CHARS or len(after) < SHIFT_MIN_CHARS:
         return False
-    a, b = bigram_key_counts(before[-SHIFT_WINDOW:]), bigram_key_counts(after[:SHIFT_WINDOW])
-    return counts_cosine(a, b) < SHIFT_MAX_COSINE
+    return bigram_cosine(before[-SHIFT_WINDOW:], after[:SHIFT_WINDOW]) < SHIFT_MAX_COSINE
 
 
 def split_at_topic_shifts(frags: list[Fragment], width: float) -> list[Fragment]:
