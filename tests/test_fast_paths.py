@@ -7,7 +7,7 @@ import random
 from banmian.model import Fragment, Line
 from banmian.rules.chars import char_em, text_em
 from banmian.rules.furniture import LEAD_IN, is_lead_in
-from banmian.similarity import ContentSpace, Group
+from banmian.similarity import ContentSpace, Group, GroupMaker
 from banmian.similarity import bigrams, block_overlap
 from banmian.stages.headlines import share_in
 from banmian.stages.segment import join_lines, paragraphs_of
@@ -217,13 +217,24 @@ def test_score_threads_scores_each_thread_as_the_plain_definition():
         n = rng.randrange(2, 9)
         frags = [_random_fragment(rng, k) for k in range(n)]
         space = ContentSpace(["".join(ln.text for ln in f.lines) for f in frags])
+        groups = GroupMaker(space)
         beam = [Hypothesis(0.0, (), ())]
         i = rng.randrange(1, n)
         for k in range(i):  # a few random threadings of fragments 0..i-1, sharing threads
-            beam = [extend(h, rng.choice(range(-1, len(h.threads))) if h.threads else -1, k, space, 0.0)
+            beam = [extend(h, rng.choice(range(-1, len(h.threads))) if h.threads else -1, k, groups, 0.0)
                     for h in beam for _ in range(2)][:6]
         scores = score_threads(beam, frags, i)
         for h in beam:
             for group in h.threads:
                 plain = logit(join_features(frags[group.members[-1]], frags[i]))
                 assert scores[group] == plain + LINK_WEIGHTS["cos"] * 10 * group.cosine(i)
+
+
+def test_bigram_cosine_is_the_cosine_of_bigram_counts():
+    from banmian.similarity import bigram_cosine, bigram_counts, counts_cosine
+
+    alphabet = list("中国记者本报讯，。、“”（）ab1 \t\u3000\n\x0b\x1c\u00a0\u2028\u2000\U00020000")
+    rng = random.Random(12)
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 40))) for _ in range(3000)]
+    for a, b in zip(texts, texts[1:]):
+        assert bigram_cosine(a, b) == counts_cosine(bigram_counts(a), bigram_counts(b)), (a, b)

@@ -6,11 +6,13 @@ and `stages.unweave` (stretches where it printed their lines alternately).
 """
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from banmian.language import join_score
+from banmian.line_shape import FULL_SLACK, INDENT_MAX, INDENT_MIN
 from banmian.model import Line
 from banmian.rules import furniture as F
 from banmian.rules.chars import ends_sentence, strip_ws
-from banmian.line_shape import FULL_SLACK, INDENT_MAX, INDENT_MIN
 
 # Fit of a line after a column's latest line: a paragraph's last line is followed by an
 # indented first line, a line inside a paragraph by a full one (dev page 36: the lines alone
@@ -35,14 +37,44 @@ def fit(prev: Line | None, line: Line, width: float, hmm: bool = True) -> float:
     `hmm` as in `language.join_score`."""
     if prev is None:
         return 0.0
-    score = join_score(prev.text, line.text, hmm)
-    prev_slack, slack = width - prev.width, width - line.width
+    return join_score(prev.text, line.text, hmm) + layout_term(line_cues(prev, width), line_cues(line, width))
+
+
+# How a column's latest line ends, for the line after it (`LineCues.ending`).
+CLOSED, OPEN = "closed", "open"
+
+
+class LineCues(NamedTuple):
+    """The layout cues of a line in a column: how it ends as the latest line (a paragraph's last
+    line: CLOSED; a full line inside a paragraph: OPEN; else None), and the layout term of the
+    line continuing a column whose latest line ended CLOSED or OPEN."""
+
+    ending: str | None
+    after_closed: float
+    after_open: float
+
+
+def line_cues(line: Line, width: float) -> LineCues:
+    """The layout cues of `line` (a paragraph's last line is followed by an indented first line,
+    a line inside a paragraph by a full one)."""
+    slack = width - line.width
     indent = INDENT_MIN <= slack <= INDENT_MAX or bool(F.LEAD_IN.match(strip_ws(line.text)))
-    if prev_slack > FULL_SLACK and ends_sentence(prev.text):  # a paragraph's last line
-        score += CLOSED_THEN_INDENT if indent else CLOSED_THEN_FULL if slack <= FULL_SLACK else CLOSED_THEN_SHORT
-    elif prev_slack <= FULL_SLACK and not ends_sentence(prev.text):  # inside a paragraph
-        score += OPEN_THEN_FULL if slack <= FULL_SLACK else OPEN_THEN_INDENT if indent else 0.0
-    return score
+    if slack > FULL_SLACK and ends_sentence(line.text):  # a paragraph's last line
+        ending = CLOSED
+    elif slack <= FULL_SLACK and not ends_sentence(line.text):  # inside a paragraph
+        ending = OPEN
+    else:
+        ending = None
+    after_closed = CLOSED_THEN_INDENT if indent else CLOSED_THEN_FULL if slack <= FULL_SLACK else CLOSED_THEN_SHORT
+    after_open = OPEN_THEN_FULL if slack <= FULL_SLACK else OPEN_THEN_INDENT if indent else 0.0
+    return LineCues(ending, after_closed, after_open)
+
+
+def layout_term(prev: LineCues, line: LineCues) -> float:
+    """The layout part of `fit`: the term of a line with cues `line` after one with cues `prev`."""
+    if prev.ending == CLOSED:
+        return line.after_closed
+    return line.after_open if prev.ending == OPEN else 0.0
 
 
 def deal_to_two(rows: list[list[Line]], width: float, hmm: bool = True,
@@ -56,8 +88,20 @@ def deal_to_two(rows: list[list[Line]], width: float, hmm: bool = True,
     column that has paused for longer: inside a stretch read alternately, alternation is the
     prior, but once one column goes on alone, staying is.
     """
-    def line(ref: Ref) -> Line | None:
-        return None if ref is None else rows[ref[0]][ref[1]]
+    cues = [[line_cues(ln, width) for ln in parts] for parts in rows]
+    fits: dict[tuple[Ref, int, int], float] = {}
+
+    def fit_after(ref: Ref, r: int, p: int) -> float:
+        """`fit` of part p of row r after the line at `ref` (each pair scored once)."""
+        if ref is None:
+            return 0.0
+        key = (ref, r, p)
+        found = fits.get(key)
+        if found is None:
+            prev = rows[ref[0]][ref[1]]
+            found = fits[key] = (join_score(prev.text, rows[r][p].text, hmm)
+                                 + layout_term(cues[ref[0]][ref[1]], cues[r][p]))
+        return found
 
     def row_of(ref: Ref) -> int:
         return -1 if ref is None else ref[0]
@@ -69,12 +113,12 @@ def deal_to_two(rows: list[list[Line]], width: float, hmm: bool = True,
         ptr: dict[tuple[Ref, Ref], tuple[tuple[Ref, Ref], tuple[int, ...]]] = {}
         for last, score in states.items():
             if len(parts) == 2:
-                gain = fit(line(last[0]), parts[0], width, hmm) + fit(line(last[1]), parts[1], width, hmm)
+                gain = fit_after(last[0], r, 0) + fit_after(last[1], r, 1)
                 moves = [(((r, 0), (r, 1)), score + gain, (0, 1))]
             else:
                 moves = []
                 for c in (0, 1):
-                    value = score + fit(line(last[c]), parts[0], width, hmm)
+                    value = score + fit_after(last[c], r, 0)
                     if alternation_bonus and row_of(last[c]) < r - 1:  # a switch
                         alternates = row_of(last[c]) == r - 2 and row_of(last[1 - c]) == r - 1
                         value += alternation_bonus if alternates else -alternation_bonus

@@ -6,13 +6,12 @@ evaluation corpus.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
 from functools import lru_cache
-from itertools import accumulate
 
+import numpy as np
 import rjieba
 
-from banmian.rules.chars import CLOSERS, OPENERS, is_cjk
+from banmian.rules.chars import CLOSERS, OPENERS, cjk_mask, code_points, is_cjk
 
 # Characters on each side of the break given to the segmenter: enough for a 4-character word.
 JOIN_CONTEXT = 4
@@ -70,28 +69,56 @@ def join_score(left: str, right: str, hmm: bool = True) -> float:
 
 
 def join_scores(pairs: list[tuple[str, str]]) -> list[float]:
-    """`join_score(left, right, hmm=False)` of every pair, from one segmentation: the break
-    contexts (JOIN_CONTEXT characters a side) of the pairs a word can span are run together with
-    a line break between pairs, which jieba never joins across, so each is cut as on its own, at
-    a fraction of the cost of a call per pair (`unweave` scores every line of a page twice)."""
-    scores = [MARK_SCORE if left and right and (left[-1] in OPENERS or right[0] in _MID_SENTENCE_START) else 0.0
-              for left, right in pairs]
+    """`join_score(left, right, hmm=False)` of every pair (see `join_scores_between`)."""
+    n = len(pairs)
+    return join_scores_between([left for left, _ in pairs] + [right for _, right in pairs],
+                               list(range(n)), list(range(n, 2 * n)))
+
+
+def join_scores_between(texts: list[str], lefts: list[int], rights: list[int]) -> list[float]:
+    """`join_score(texts[l], texts[r], hmm=False)` for each l, r of `lefts`, `rights`, from one
+    segmentation: the break contexts (JOIN_CONTEXT characters a side) of the pairs a word can
+    span are run together with a line break between pairs, which jieba never joins across, so
+    each is cut as on its own, at a fraction of the cost of a call per pair (`unweave` scores
+    every line of a page twice). Each text's ends are taken once, however many pairs it is in;
+    the tests on the characters at each break are vectorised (numpy)."""
+    if not lefts:
+        return []
+    tails = [t[-JOIN_CONTEXT:] for t in texts]
+    heads = [t[:JOIN_CONTEXT] for t in texts]
+    left, right = np.array(lefts), np.array(rights)
+    last = code_points("".join([a[-1:] or " " for a in tails]))  # " ": an empty text, no score
+    first = code_points("".join([b[:1] or " " for b in heads]))
+    nonempty = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) > 0
+    both = nonempty[left] & nonempty[right]
+    marks = both & (np.isin(last, _OPENER_CODES)[left] | np.isin(first, _MID_SENTENCE_START_CODES)[right])
+    scores = np.where(marks, MARK_SCORE, 0.0)
     # only pairs with a CJK character on both sides of the break can have a word across it
-    spans = [(k, left[-JOIN_CONTEXT:], right[:JOIN_CONTEXT]) for k, (left, right) in enumerate(pairs)
-             if left and right and is_cjk(left[-1]) and is_cjk(right[0])]
-    if not spans:
-        return scores
-    joined = "\n".join([a + b for _, a, b in spans])
-    word_ends = list(accumulate(map(len, rjieba.cut(joined, False))))
-    at_word_end = set(word_ends)
-    pos = 0
-    for k, a, b in spans:
-        e = pos + len(a)
-        pos = e + len(b) + 1
-        if e in at_word_end:
-            continue  # the break falls between words
-        i = bisect_right(word_ends, e)
-        word = joined[word_ends[i - 1] if i else 0:word_ends[i]]
-        if len(word) >= 2 and all(is_cjk(c) for c in word):
-            scores[k] += WORD_SCORE
-    return scores
+    spans = np.flatnonzero(both & cjk_mask(last)[left] & cjk_mask(first)[right])
+    if len(spans):
+        # list indexes: plain ints index lists faster than numpy ones
+        spanned = _spanned_breaks([tails[k] for k in left[spans].tolist()], [heads[k] for k in right[spans].tolist()])
+        scores[spans[spanned]] += WORD_SCORE
+    return scores.tolist()
+
+
+_OPENER_CODES = np.array(sorted(map(ord, OPENERS)), dtype=np.uint32)
+_MID_SENTENCE_START_CODES = np.array(sorted(map(ord, _MID_SENTENCE_START)), dtype=np.uint32)
+
+
+def _spanned_breaks(lefts: list[str], rights: list[str]) -> np.ndarray:
+    """Whether a dictionary word of CJK characters spans the break of each (left, right) pair
+    (none empty): one jieba cut (no HMM) of the pairs joined by line breaks."""
+    joined = "\n".join([a + b for a, b in zip(lefts, rights)])
+    left_len = np.fromiter(map(len, lefts), dtype=np.int64, count=len(lefts))
+    right_len = np.fromiter(map(len, rights), dtype=np.int64, count=len(rights))
+    starts = np.concatenate(([0], np.cumsum(left_len + right_len + 1)[:-1]))
+    breaks = starts + left_len
+    words = rjieba.cut(joined, False)
+    word_ends = np.cumsum(np.fromiter(map(len, words), dtype=np.int64, count=len(words)))
+    after = np.searchsorted(word_ends, breaks, side="right")  # the word holding each break's right character
+    word_start = np.concatenate(([0], word_ends))[after]
+    word_end = word_ends[after]
+    # a word spans the break when it starts before it (it then ends after it); all its characters CJK
+    not_cjk = np.concatenate(([0], np.cumsum(~cjk_mask(code_points(joined)))))
+    return (word_start < breaks) & (not_cjk[word_end] == not_cjk[word_start])

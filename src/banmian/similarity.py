@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from operator import mul
 
 import numpy as np
 
-from banmian.rules.chars import CJK_PUNCT, strip_ws
+from banmian.rules.chars import CJK_PUNCT, code_points, strip_ws
 
 
 def bigram_counts(text: str) -> Counter:
@@ -21,10 +22,35 @@ def bigram_counts(text: str) -> Counter:
     return Counter(a + b for a, b in zip(chars, chars[1:]))
 
 
+def bigram_cosine(a: str, b: str) -> float:
+    """`counts_cosine(bigram_counts(a), bigram_counts(b))`, in numpy: the bigrams as integers
+    (first code point << 21 | second) and the same integer sums, so the same float (topic-shift
+    windows, 200 characters each)."""
+    ka, ca = np.unique(_bigram_key_array(a), return_counts=True)
+    kb, cb = np.unique(_bigram_key_array(b), return_counts=True)
+    _, ia, ib = np.intersect1d(ka, kb, assume_unique=True, return_indices=True)
+    dot = int((ca[ia] * cb[ib]).sum())
+    na, nb = int((ca * ca).sum()), int((cb * cb).sum())
+    return dot / (na * nb) ** 0.5 if na and nb else 0.0
+
+
+def _bigram_key_array(text: str) -> np.ndarray:
+    """The bigrams of `bigram_counts(text)`, in text order, as integers."""
+    cp = code_points(text)
+    cp = cp[~_COUNT_SKIP[np.minimum(cp, 0xFFFF)]].astype(np.int64)
+    return (cp[:-1] << 21) | cp[1:]
+
+
+# The characters `bigram_counts` drops: CJK punctuation and whitespace (all below U+3001).
+_COUNT_SKIP = np.zeros(0x10000, dtype=bool)
+_COUNT_SKIP[[ord(c) for c in CJK_PUNCT] + [o for o in range(0x3001) if chr(o).isspace()]] = True
+
+
 def counts_cosine(a: Counter, b: Counter) -> float:
-    """Cosine of two count vectors (0 when either is empty)."""
-    dot = sum(v * b[k] for k, v in a.items() if k in b)
-    na, nb = sum(v * v for v in a.values()), sum(v * v for v in b.values())
+    """Cosine of two count vectors (0 when either is empty). The counts are integers, so the
+    sums are exact in any order."""
+    dot = sum([a[k] * b[k] for k in a.keys() & b.keys()])
+    na, nb = sum(map(mul, a.values(), a.values())), sum(map(mul, b.values(), b.values()))
     return dot / (na * nb) ** 0.5 if na and nb else 0.0
 
 
@@ -154,3 +180,33 @@ class Group:
         if dot <= 0:
             return 0.0
         return dot / math.sqrt(self.space.cells[i][i] * self.norm2)
+
+
+class GroupMaker:
+    """Makes the groups of one content space, each once per members: the hypotheses of a beam
+    search that reach the same group by different paths share one object, so each is scored
+    once per piece (its scores are the same either way, summed in the same order).
+
+    The groups made are kept here, not on the space (a group holds its space: no cycle).
+    """
+
+    __slots__ = ("made", "space")
+
+    def __init__(self, space: ContentSpace):
+        self.space = space
+        self.made: dict[tuple[int, ...], Group] = {}
+
+    def single(self, first: int) -> Group:
+        """The group of piece `first` alone."""
+        found = self.made.get((first,))
+        if found is None:
+            found = self.made[(first,)] = Group(self.space, first)
+        return found
+
+    def plus(self, group: Group, i: int) -> Group:
+        """`group.plus(i)`."""
+        found = self.made.get(group.members + (i,))
+        if found is None:
+            found = group.plus(i)
+            self.made[found.members] = found
+        return found

@@ -20,6 +20,17 @@ def is_cjk(ch: str) -> bool:
     return (0x3400 <= o <= 0x9FFF) or (0xF900 <= o <= 0xFAFF) or (0x20000 <= o <= 0x2FFFF)
 
 
+def cjk_mask(codes: np.ndarray) -> np.ndarray:
+    """`is_cjk` of each code point of an array (vectorised; the same ranges)."""
+    return (((codes >= 0x3400) & (codes <= 0x9FFF)) | ((codes >= 0xF900) & (codes <= 0xFAFF))
+            | ((codes >= 0x20000) & (codes <= 0x2FFFF)))
+
+
+def code_points(text: str) -> np.ndarray:
+    """The code points of a text as an array (one per Python character, so indexes agree)."""
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
 def char_em(ch: str) -> float:
     """Width of one printed character in em."""
     if ch == " " or ch == "\t":

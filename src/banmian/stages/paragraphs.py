@@ -7,12 +7,12 @@ and this line is indented by two em.
 from __future__ import annotations
 
 from banmian.language import spanning_word
-from banmian.model import Fragment, Line, Page, line_positions
-from banmian.rules.chars import ends_sentence
-from banmian.rules.bylines import trailing_credit_names
-from banmian.rules.furniture import is_lead_in, is_salutation
-from banmian.similarity import bigram_counts, counts_cosine
 from banmian.line_shape import BODY_START_FORBIDDEN, FULL_SLACK, INDENT_MAX, INDENT_MIN, separates_blocks, slack
+from banmian.model import Fragment, Line, Page, line_positions
+from banmian.rules.bylines import trailing_credit_names
+from banmian.rules.chars import ends_sentence
+from banmian.rules.furniture import is_lead_in, is_salutation
+from banmian.similarity import bigram_cosine
 
 PARAGRAPH_END_MARKS = set("。！？…”’）)」』】：；，、")
 VERY_SHORT_SHARE = 0.5  # a line shorter than half the column ends its paragraph regardless
@@ -181,8 +181,7 @@ def topic_shift(before: str, after: str) -> bool:
     text before it: an article change inside a run of lines (TextTiling's idea, on bigrams)."""
     if len(before) < SHIFT_MIN_CHARS or len(after) < SHIFT_MIN_CHARS:
         return False
-    a, b = bigram_counts(before[-SHIFT_WINDOW:]), bigram_counts(after[:SHIFT_WINDOW])
-    return counts_cosine(a, b) < SHIFT_MAX_COSINE
+    return bigram_cosine(before[-SHIFT_WINDOW:], after[:SHIFT_WINDOW]) < SHIFT_MAX_COSINE
 
 
 def split_at_topic_shifts(frags: list[Fragment], width: float) -> list[Fragment]:

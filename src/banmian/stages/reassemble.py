@@ -28,7 +28,7 @@ from banmian.article_starts import lines_around, start_features, start_logit, st
 from banmian.link_model import LINK_WEIGHTS, join_logit
 from banmian.model import Fragment, Page, line_positions
 from banmian.stages.paragraphs import in_lead_in, separates_blocks
-from banmian.similarity import ContentSpace, Group
+from banmian.similarity import ContentSpace, Group, GroupMaker
 
 # Opening a new thread scores the start model's log-odds plus this; continuing one, the link
 # model's log-odds. Tuned on dev pages 1-40 (body_char_acc 1.5: 0.754, 2: 0.781, 2.5: 0.788,
@@ -102,6 +102,7 @@ def thread_fragments(page: Page, frags: list[Fragment]) -> list[Thread]:
     feats = [start_features(page, frags, space, i) for i in range(len(frags))]
     logits = [start_logit(f) for f in feats]
     offset = new_thread_offset(page)
+    groups = GroupMaker(space)  # hypotheses share the groups they reach alike
     beam = [Hypothesis(0.0, (), ())]
     for i, f in enumerate(frags):
         sure = sure_start(f, logits[i])
@@ -120,7 +121,7 @@ def thread_fragments(page: Page, frags: list[Fragment]) -> list[Thread]:
                 options.append((h.score + logits[i] + offset, h, -1))
         options.sort(key=TOTAL, reverse=True)  # stable: on a tie the earlier option (a join) wins
         floor = options[0][0] - BEAM_MARGIN
-        beam = [extend(h, ti, i, space, total) for total, h, ti in options[:BEAM_WIDTH] if total >= floor]
+        beam = [extend(h, ti, i, groups, total) for total, h, ti in options[:BEAM_WIDTH] if total >= floor]
     return build_threads(beam[0], frags, feats, logits)
 
 
@@ -166,13 +167,13 @@ def new_thread_offset(page: Page) -> float:
     return NEW_THREAD_OFFSET if separates_blocks(page) else NEW_THREAD_OFFSET_NO_BLANKS
 
 
-def extend(h: Hypothesis, ti: int, i: int, space: ContentSpace, score: float) -> Hypothesis:
+def extend(h: Hypothesis, ti: int, i: int, groups: GroupMaker, score: float) -> Hypothesis:
     """Hypothesis h with fragment i opening a thread (ti == -1) or joining thread ti."""
     if ti == -1:
-        threads = h.threads + (Group(space, i),)
+        threads = h.threads + (groups.single(i),)
         ti = len(threads) - 1
     else:
-        threads = h.threads[:ti] + (h.threads[ti].plus(i),) + h.threads[ti + 1 :]
+        threads = h.threads[:ti] + (groups.plus(h.threads[ti], i),) + h.threads[ti + 1 :]
     return Hypothesis(score, threads, h.holder + (ti,))
 
 

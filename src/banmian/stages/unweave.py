@@ -18,7 +18,9 @@ Viterbi search for the best total fit, and printed stream by stream, a blank lin
 """
 from __future__ import annotations
 
-from banmian.language import join_scores
+import numpy as np
+
+from banmian.language import join_scores_between
 from banmian.model import Line, Page
 from banmian.columns import deal_to_two
 
@@ -52,14 +54,19 @@ def window_gains(lines: list[Line]) -> list[float]:
     if n < WINDOW:
         return []
     texts = [ln.text for ln in lines]
-    seq = [0.0] + join_scores(list(zip(texts, texts[1:])))
-    alt = [0.0, 0.0] + join_scores(list(zip(texts, texts[2:])))  # each line after the one two before
-    gains = []
-    for k in range(n - WINDOW + 1):
-        in_order = sum(seq[k + 1:k + WINDOW]) / (WINDOW - 1)
-        alternating = sum(alt[k + 2:k + WINDOW]) / (WINDOW - 2)
-        gains.append(alternating - in_order)
-    return gains
+    # both readings' breaks in one call: each line after the one before, and after the one two before
+    scores = join_scores_between(texts, [*range(n - 1), *range(n - 2)], [*range(1, n), *range(2, n)])
+    seq = window_sums([0.0] + scores[:n - 1], 1)
+    alt = window_sums([0.0, 0.0] + scores[n - 1:], 2)
+    return (alt / (WINDOW - 2) - seq / (WINDOW - 1)).tolist()
+
+
+def window_sums(scores: list[float], skip: int) -> np.ndarray:
+    """For each start k, the sum of scores[k + skip:k + WINDOW], as differences of a running
+    sum (every join score is a multiple of half a point, so the sums are exact)."""
+    running = np.concatenate(([0.0], np.cumsum(scores)))
+    k = np.arange(len(scores) - WINDOW + 1)
+    return running[k + WINDOW] - running[k + skip]
 
 
 def woven_stretches(lines: list[Line]) -> list[tuple[int, int]]:
@@ -89,7 +96,8 @@ def untouched_runs(lines: list[Line]) -> list[list[int]]:
     page 6)."""
     runs: list[list[int]] = [[]]
     for k, ln in enumerate(lines):
-        if ln.blank:
+        text = ln.text
+        if not text or text.isspace():  # `ln.blank`, spelled out: this runs for every line
             continue
         if ln.reasons and any(r.startswith("split_columns:") for r in ln.reasons):
             if runs[-1]:
