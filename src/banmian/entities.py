@@ -29,8 +29,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from itertools import chain, compress, count, islice
-from operator import or_
 
 import rjieba
 
@@ -87,9 +85,13 @@ __all__ = ["Entity", "article_entities", "find_entities", "load_lexicon"]
 MAX_ORG_CHARS = 20
 LIST_MIN_VOTES = 2  # items of a list that must agree before the others take their kind
 LIST_NOT_TAGS = {"v", "vn", "a", "ad", "an", "l", "i", "t", "s", "b", "z"}  # no names in a list of these
-_ENTRY_TABLE = bytes(1 if f & ENTRY else 0 for f in range(FLAG_LIMIT))
-_TRIGGER_TABLE = bytes(1 if f & TRIGGER_NEXT else 0 for f in range(FLAG_LIMIT))
-_UNIT_TABLE = bytes(1 if f & UNIT_MARK else 0 for f in range(FLAG_LIMIT))
+# a token's mark: 1 it may start an entity, 2 the next token may, 4 the token before may
+_LOOK_MARKS = bytes((1 if f & ENTRY else 0) | (2 if f & TRIGGER_NEXT else 0) | (4 if f & UNIT_MARK else 0)
+                    for f in range(FLAG_LIMIT))
+# an empty match at each token worth a look: its own mark 1, the mark 2 before it (not past the
+# last token), the mark 4 after it
+_LOOK_RE = re.compile(rb"(?=[\x01\x03\x05\x07])|(?<=[\x02\x03\x06\x07])(?=.)|(?=.[\x04-\x07])", re.DOTALL)
+_match_start = re.Match.start
 
 
 def find_entities(text: str) -> list[Entity]:
@@ -103,7 +105,7 @@ def find_entities(text: str) -> list[Entity]:
     found: list[Entity] = []
     at: dict[int, Entity] = {}  # token index -> the one-token entity there
     nxt = 0
-    for i in compress(count(), worth_a_look(flags)):
+    for i in worth_a_look(flags):
         if i < nxt:
             continue  # inside the entity found last
         got = entity_at(t, i, flags[i], flags[i - 1] if i else 0)
@@ -124,14 +126,13 @@ def find_entities(text: str) -> list[Entity]:
     return found
 
 
-def worth_a_look(flags: list[int]):
-    """1 for each token worth a look, else 0: a token with an entry flag, right after a trigger
-    (a title, a dateline opener) or right before a lone place unit. Picked in C by table
-    look-ups, as most tokens are none of these."""
-    entry = map(_ENTRY_TABLE.__getitem__, flags)
-    after_trigger = chain((0,), map(_TRIGGER_TABLE.__getitem__, flags))
-    before_unit = chain(islice(map(_UNIT_TABLE.__getitem__, flags), 1, None), (0,))
-    return map(or_, map(or_, entry, after_trigger), before_unit)
+def worth_a_look(flags: list[int]) -> list[int]:
+    """The indices of the tokens worth a look: a token with an entry flag, right after a
+    trigger (a title, a dateline opener) or right before a lone place unit. Each token gets a
+    mark byte saying which of these it is (`_LOOK_MARKS`) and one regular expression picks the
+    indices, all in C, as most tokens are none of these."""
+    marks = bytes(map(_LOOK_MARKS.__getitem__, flags))
+    return list(map(_match_start, _LOOK_RE.finditer(marks)))
 
 
 def entity_at(t: Tokens, i: int, f: int, prevf: int) -> tuple[Entity, int] | None:
@@ -322,7 +323,7 @@ def list_runs(t: Tokens):
 def list_item(t: Tokens, k: int) -> bool:
     """A token that may be a name in a list: two to five Chinese characters, no everyday word,
     not a title, a place noun or a function word."""
-    word, tag = t.words[k], t.pairs[k][1]
+    word, tag = t.words[k], t.tag(k)
     return (2 <= len(word) <= 5 and tag not in INERT_TAGS and tag not in LIST_NOT_TAGS
             and not t.flags[k] & (TITLE | ORG_END) and is_chinese(word)
             and not common_word(word))

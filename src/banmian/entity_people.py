@@ -78,13 +78,13 @@ def name_context(t: Tokens, i: int) -> bool:
     return bool((i > 0 and t.flags[i - 1] & TITLE) or nxt in TITLES or prev == "、" or nxt == "、"
                 or nxt in NAME_FOLLOWERS or (prev == "（" and nxt in CREDIT_CLOSERS)
                 or next_to_name(t, i - 1) or next_to_name(t, i + 1)
-                or (prev in SUBJECT_BEFORE and i + 1 < t.n and t.pairs[i + 1][1] in SUBJECT_NEXT_TAGS))
+                or (prev in SUBJECT_BEFORE and i + 1 < t.n and t.tag(i + 1) in SUBJECT_NEXT_TAGS))
 
 
 def next_to_name(t: Tokens, k: int) -> bool:
     """Whether token k is a dictionary name of three characters (`江泽民` `李鹏` `乔石`: names run
     together in a list or byline)."""
-    return 0 <= k < t.n and t.pairs[k][1] in PERSON_TAGS and len(t.words[k]) == 3 and chinese_name_shape(t.words[k])
+    return 0 <= k < t.n and t.tag(k) in PERSON_TAGS and len(t.words[k]) == 3 and chinese_name_shape(t.words[k])
 
 
 def name_after_title(t: Tokens, i: int) -> int | None:
@@ -94,7 +94,7 @@ def name_after_title(t: Tokens, i: int) -> int | None:
     text = ""
     for j in range(i, min(i + 3, t.n)):
         text += t.words[j]
-        if len(text) > 3 or t.pairs[j][1] in INERT_TAGS or t.pairs[j][1] in VERB_TAGS:
+        if len(text) > 3 or t.tag(j) in INERT_TAGS or t.tag(j) in VERB_TAGS:
             return None
         if j > i and chinese_name_shape(text):
             return j + 1
@@ -106,7 +106,7 @@ def person_cue(t: Tokens, i: int) -> bool:
     sentence."""
     nxt = t.word(i + 1)
     return bool(i > 0 and t.flags[i - 1] & TITLE) or nxt in NAME_FOLLOWERS or nxt in TITLES or nxt == "、" \
-        or (t.word(i - 1) in SUBJECT_BEFORE and i + 1 < t.n and t.pairs[i + 1][1] in SUBJECT_NEXT_TAGS)
+        or (t.word(i - 1) in SUBJECT_BEFORE and i + 1 < t.n and t.tag(i + 1) in SUBJECT_NEXT_TAGS)
 
 
 def place_cue(t: Tokens, i: int) -> bool:
@@ -132,7 +132,7 @@ def person_not_place(t: Tokens, i: int) -> bool:
     if word.endswith(FOREIGN_PERSON_ENDINGS):
         return True
     if len(word) >= 3 and (prev == "、" or nxt == "、"):
-        return t.pairs[i][1] != "nrt"  # lists of countries are mostly tagged nrt, of people nr
+        return t.tag(i) != "nrt"  # lists of countries are mostly tagged nrt, of people nr
     return prev in SENTENCE_STARTS
 
 
@@ -156,7 +156,7 @@ def speaking_name(word: str) -> bool:
 
 def person_at(t: Tokens, i: int) -> tuple[int, int, str | None] | None:
     """A person's name at token i: (start offset, end offset, title printed before it), or None."""
-    word, tag = t.words[i], t.pairs[i][1]
+    word, tag = t.words[i], t.tag(i)
     start, end = t.starts[i], t.starts[i + 1]
     title = t.words[i - 1] if i and t.flags[i - 1] & TITLE else None
     if word in TITLES or len(word) > 2 and ORG_ENDS.match(word) and tag not in PERSON_TAGS:
@@ -231,7 +231,7 @@ def third_name_char(t: Tokens, i: int) -> int | None:
     follows: the index after it."""
     if i + 1 >= t.n:
         return None
-    ch, tag = t.words[i + 1], t.pairs[i + 1][1]
+    ch, tag = t.words[i + 1], t.tag(i + 1)
     after = t.word(i + 2)
     if tag in INERT_TAGS and after in LIST_ENDS and ch not in FUNCTION_CHARS:
         tag = "zg"  # `杨国` `顺` `、`: in a list, a character the dictionary reads as a word ends the name
@@ -239,7 +239,7 @@ def third_name_char(t: Tokens, i: int) -> int | None:
             or not is_chinese(ch):
         return None
     if tag in PERSON_TAGS or after in NAME_CLOSERS or (
-            i + 2 < t.n and t.pairs[i + 2][1] == "x" and not after[:1].isalnum()):
+            i + 2 < t.n and t.tag(i + 2) == "x" and not after[:1].isalnum()):
         return i + 2  # `李天` `华` (the dictionary tags 华 a name too), `王晓` `东` `）`
     return None
 
@@ -251,7 +251,7 @@ def given_name_after(t: Tokens, i: int) -> int | None:
     if i + 2 >= t.n:
         return None
     given, after = t.words[i + 1], t.words[i + 2]
-    if not 1 <= len(given) <= 2 or t.pairs[i + 1][1] in INERT_TAGS or t.flags[i + 1] & TITLE \
+    if not 1 <= len(given) <= 2 or t.tag(i + 1) in INERT_TAGS or t.flags[i + 1] & TITLE \
             or not is_chinese(given) or not NOT_PERSON_CHARS.isdisjoint(given):
         return None
     if after in GIVEN_NAME_CLOSERS or t.flags[i + 2] & TITLE:
