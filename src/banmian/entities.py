@@ -85,12 +85,12 @@ __all__ = ["Entity", "article_entities", "find_entities", "load_lexicon"]
 MAX_ORG_CHARS = 20
 LIST_MIN_VOTES = 2  # items of a list that must agree before the others take their kind
 LIST_NOT_TAGS = {"v", "vn", "a", "ad", "an", "l", "i", "t", "s", "b", "z"}  # no names in a list of these
-# a token's mark: 1 it may start an entity, 2 the next token may, 4 the token before may
+# a token's mark (see `worth_a_look`): 1 it may start an entity, 2 the next token may, 4 the token
+# before may; and byte tables that keep one of these cues as a 1 byte
 _LOOK_MARKS = bytes((1 if f & ENTRY else 0) | (2 if f & TRIGGER_NEXT else 0) | (4 if f & UNIT_MARK else 0)
                     for f in range(FLAG_LIMIT))
-# an empty match at each token worth a look: its own mark 1, the mark 2 before it (not past the
-# last token), the mark 4 after it
-_LOOK_RE = re.compile(rb"(?=[\x01\x03\x05\x07])|(?<=[\x02\x03\x06\x07])(?=.)|(?=.[\x04-\x07])", re.DOTALL)
+_OWN_CUE, _TRIGGER_CUE, _UNIT_CUE = (bytes(1 if m & cue else 0 for m in range(256)) for cue in (1, 2, 4))
+_ONE_BYTE = re.compile(b"\x01")
 _match_start = re.Match.start
 
 
@@ -115,7 +115,7 @@ def find_entities(text: str) -> list[Entity]:
         found.append(ent)
         if nxt == i + 1:
             at[i] = ent
-    if "、" in t.words:
+    if "、" in text and "、" in t.words:
         found = even_lists(t, found, at)
     if "（" in text:
         found = credit_names(text, found)
@@ -128,11 +128,16 @@ def find_entities(text: str) -> list[Entity]:
 
 def worth_a_look(flags: list[int]) -> list[int]:
     """The indices of the tokens worth a look: a token with an entry flag, right after a
-    trigger (a title, a dateline opener) or right before a lone place unit. Each token gets a
-    mark byte saying which of these it is (`_LOOK_MARKS`) and one regular expression picks the
-    indices, all in C, as most tokens are none of these."""
+    trigger (a title, a dateline opener) or right before a lone place unit. Most tokens are none
+    of these, so the work is done in C: a mark byte per token (`_LOOK_MARKS`), one byte string
+    per cue, shifted onto the token the cue points at (as integers, a byte is eight bits) and
+    or-ed, then the indices of the 1 bytes."""
     marks = bytes(map(_LOOK_MARKS.__getitem__, flags))
-    return list(map(_match_start, _LOOK_RE.finditer(marks)))
+    own = int.from_bytes(marks.translate(_OWN_CUE), "little")
+    after_trigger = int.from_bytes(marks.translate(_TRIGGER_CUE), "little") << 8
+    before_unit = int.from_bytes(marks.translate(_UNIT_CUE), "little") >> 8
+    look = (own | after_trigger | before_unit).to_bytes(len(marks) + 1, "little")
+    return list(map(_match_start, _ONE_BYTE.finditer(look, 0, len(marks))))
 
 
 def entity_at(t: Tokens, i: int, f: int, prevf: int) -> tuple[Entity, int] | None:
@@ -288,9 +293,10 @@ def even_lists(t: Tokens, found: list[Entity], at: dict[int, Entity]) -> list[En
     covered = sorted((e.start, e.end) for e in found)
     for lo, hi in list_runs(t):
         items = range(lo, hi + 1, 2)
-        kinds = Counter(at[k].type for k in items if k in at).most_common()
-        if not kinds:
-            continue
+        voters = [at[k].type for k in items if k in at]
+        if len(voters) < LIST_MIN_VOTES:
+            continue  # too few items read to out-vote anything
+        kinds = Counter(voters).most_common()
         kind, votes = kinds[0]
         if kind == "nt" or votes < LIST_MIN_VOTES or (len(kinds) > 1 and votes < kinds[1][1] + LIST_MIN_VOTES):
             continue
@@ -308,7 +314,10 @@ def even_lists(t: Tokens, found: list[Entity], at: dict[int, Entity]) -> list[En
 def list_runs(t: Tokens):
     """(first, last) token index of each run `X、Y、…、Z` of single tokens."""
     words, n = t.words, t.n
-    k = words.index("、", 1) if "、" in words[1:] else n
+    try:
+        k = words.index("、", 1)
+    except ValueError:
+        return
     while k < n - 1:
         lo = hi = k - 1
         while hi + 2 < n and words[hi + 1] == "、":

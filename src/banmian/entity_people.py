@@ -4,6 +4,7 @@ name that is a person from one that is a place (`外长利维`, `在莫斯科`).
 from __future__ import annotations
 
 from banmian.entity_words import (
+    BARE_NAME_MAX_FREQ,
     DOT,
     FOREIGN,
     INERT_TAGS,
@@ -18,6 +19,7 @@ from banmian.entity_words import (
     familiar_name,
     foreign_name_shape,
     is_chinese,
+    name_before_tail,
     name_with_tail,
     surname_with_honorific,
     word_freq,
@@ -27,7 +29,6 @@ from banmian.rules.names import (
     COMPOUND_SURNAMES,
     GLUED_TAIL_CHARS,
     NAME_FOLLOWERS,
-    NAME_TAILS,
     NOT_PERSON_CHARS,
     PERSON_BEFORE,
     SURNAMES,
@@ -38,10 +39,6 @@ from banmian.rules.names import (
 from banmian.rules.places import PLACE_AFTER, PLACE_BEFORE, PLACE_ENDINGS
 
 ODD_NAME_TAGS = {"t", "nrt"}  # tags jieba's dictionary gives some names (周恩来 t)
-# A two-character word jieba tags as a name, starting with a common surname, with no title, list
-# or speech verb around it: above this dictionary count it is mostly an everyday word (陈旧 327,
-# 田野 361, 贺卡 84; names: 王刚 4, 刘华 1; limits of 100 and 30 measured worse on the tuning split)
-BARE_NAME_MAX_FREQ = 10
 # endings of transliterated place names (`伊拉克`, `哈萨克斯坦`, `爱尔兰`, `阿尔巴尼亚`) and of
 # transliterated personal names (`波波夫`, `克林顿`, `玛丽娜`, `克瓦希涅夫斯基`): general knowledge
 FOREIGN_PLACE_ENDINGS = ("拉克", "斯坦", "兰", "尼亚", "利亚", "维亚", "西亚", "嫩", "伯", "坦", "堡", "萨", "那",
@@ -170,10 +167,9 @@ def person_at(t: Tokens, i: int) -> tuple[int, int, str | None] | None:
         return start, start + honor, word[honor:]
     if familiar_name(word, tag):
         return start, end, title
-    for tail in NAME_TAILS:  # `邓小平同志`: a name the dictionary joined to the word after it
-        if word.endswith(tail) and chinese_name_shape(word[: -len(tail)]) and (
-                tag in PERSON_TAGS or word_freq(word[: -len(tail)]) <= BARE_NAME_MAX_FREQ):
-            return start, end - len(tail), title  # not `党委书记`
+    named = name_before_tail(word, tag)
+    if named:
+        return start, start + named, title  # `邓小平同志`
     if len(word) >= 3 and word.endswith(PLACE_ENDINGS):
         return None  # `张家口`, `石家庄`: a place built like a name
     person_tag = tag in PERSON_TAGS
