@@ -27,6 +27,7 @@ the schema's per-article lists. A user lexicon (`load_lexicon`) adds known names
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
 from collections import Counter
 
@@ -49,11 +50,13 @@ from banmian.entity_words import (
     CHINESE_DIGITS,
     CUED_PLACE,
     DOT,
-    ENTRY,
-    FLAG_LIMIT,
     FOREIGN,
     GLUED,
     INERT_TAGS,
+    LOOK_BEFORE,
+    LOOK_HERE,
+    LOOK_NEXT,
+    MARK_BYTE,
     NAME_PART,
     OPENER,
     ORG_END,
@@ -64,7 +67,6 @@ from banmian.entity_words import (
     PLACE,
     PREFIXED,
     TITLE,
-    TRIGGER_NEXT,
     UNIT,
     UNIT_MARK,
     VENUE,
@@ -85,11 +87,9 @@ __all__ = ["Entity", "article_entities", "find_entities", "load_lexicon"]
 MAX_ORG_CHARS = 20
 LIST_MIN_VOTES = 2  # items of a list that must agree before the others take their kind
 LIST_NOT_TAGS = {"v", "vn", "a", "ad", "an", "l", "i", "t", "s", "b", "z"}  # no names in a list of these
-# a token's mark (see `worth_a_look`): 1 it may start an entity, 2 the next token may, 4 the token
-# before may; and byte tables that keep one of these cues as a 1 byte
-_LOOK_MARKS = bytes((1 if f & ENTRY else 0) | (2 if f & TRIGGER_NEXT else 0) | (4 if f & UNIT_MARK else 0)
-                    for f in range(FLAG_LIMIT))
-_OWN_CUE, _TRIGGER_CUE, _UNIT_CUE = (bytes(1 if m & cue else 0 for m in range(256)) for cue in (1, 2, 4))
+# byte tables that keep one mark of a token's mark byte (see `worth_a_look`) as a 1 byte
+_HERE_BYTES, _NEXT_BYTES, _BEFORE_BYTES = (bytes(1 if m & (mark >> 24) else 0 for m in range(256))
+                                           for mark in (LOOK_HERE, LOOK_NEXT, LOOK_BEFORE))
 _ONE_BYTE = re.compile(b"\x01")
 _match_start = re.Match.start
 
@@ -126,17 +126,17 @@ def find_entities(text: str) -> list[Entity]:
     return found
 
 
-def worth_a_look(flags: list[int]) -> list[int]:
+def worth_a_look(flags: array) -> list[int]:
     """The indices of the tokens worth a look: a token with an entry flag, right after a
     trigger (a title, a dateline opener) or right before a lone place unit. Most tokens are none
-    of these, so the work is done in C: a mark byte per token (`_LOOK_MARKS`), one byte string
-    per cue, shifted onto the token the cue points at (as integers, a byte is eight bits) and
-    or-ed, then the indices of the 1 bytes."""
-    marks = bytes(map(_LOOK_MARKS.__getitem__, flags))
-    own = int.from_bytes(marks.translate(_OWN_CUE), "little")
-    after_trigger = int.from_bytes(marks.translate(_TRIGGER_CUE), "little") << 8
-    before_unit = int.from_bytes(marks.translate(_UNIT_CUE), "little") >> 8
-    look = (own | after_trigger | before_unit).to_bytes(len(marks) + 1, "little")
+    of these, so the work is done in C: the mark byte of each token's flags (LOOK_HERE | …), one
+    byte string per mark, shifted onto the token the mark points at (as integers, a byte is eight
+    bits) and or-ed, then the indices of the 1 bytes."""
+    marks = flags.tobytes()[MARK_BYTE::4]
+    here = int.from_bytes(marks.translate(_HERE_BYTES), "little")
+    after_trigger = int.from_bytes(marks.translate(_NEXT_BYTES), "little") << 8
+    before_unit = int.from_bytes(marks.translate(_BEFORE_BYTES), "little") >> 8
+    look = (here | after_trigger | before_unit).to_bytes(len(marks) + 1, "little")
     return list(map(_match_start, _ONE_BYTE.finditer(look, 0, len(marks))))
 
 
@@ -255,7 +255,7 @@ def repeated_names(t: Tokens, text: str, found: list[Entity]) -> list[Entity]:
             kinds.setdefault(text[e.start:e.end], []).append(e.type)
     names = {}
     for name, types in kinds.items():
-        mixed = len(set(types)) > 1
+        mixed = types.count(types[0]) != len(types)
         if mixed or (len(name) >= 2 and text.count(name) > len(types)):
             names[name] = max(("nr", "ns"), key=types.count) if mixed else types[0]
     if not names:
@@ -290,7 +290,7 @@ def even_lists(t: Tokens, found: list[Entity], at: dict[int, Entity]) -> list[En
     takes the kind of the others (`哈尔滨、延吉、沈阳`), and an item read as the other kind turns
     (`巴金、冰心`), when at least LIST_MIN_VOTES more items are of that kind than of the other."""
     added = False
-    covered = sorted((e.start, e.end) for e in found)
+    covered, before = None, len(found)  # the spans found before, sorted once a list needs them
     for lo, hi in list_runs(t):
         items = range(lo, hi + 1, 2)
         voters = [at[k].type for k in items if k in at]
@@ -300,6 +300,8 @@ def even_lists(t: Tokens, found: list[Entity], at: dict[int, Entity]) -> list[En
         kind, votes = kinds[0]
         if kind == "nt" or votes < LIST_MIN_VOTES or (len(kinds) > 1 and votes < kinds[1][1] + LIST_MIN_VOTES):
             continue
+        if covered is None:
+            covered = sorted((e.start, e.end) for e in found[:before])
         for k in items:
             if k not in at and list_item(t, k) and not inside(covered, t.starts[k]):
                 found.append(Entity(t.starts[k], t.starts[k + 1], kind, ""))

@@ -8,9 +8,11 @@ keeps extraction near the tagger's own speed.
 from __future__ import annotations
 
 import re
+import sys
+from array import array
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, filterfalse
 
 import rjieba
 
@@ -74,6 +76,7 @@ INERT_TAGS = {"x", "uj", "ul", "uz", "ug", "ud", "uv", "u", "p", "c", "d", "m", 
 # tags of words that start with a known place but name something else as a whole: an
 # organization (`中国银行`), a place (`河北省张家口`: see `plain_place`), a person
 HEADLESS_TAGS = {"nt", "ns", "nr", "nrfg", "i"}  # and idioms (`大同小异`)
+PREFIX_HEADS = frozenset(p[0] for p in PLACE_PREFIXES)
 MAX_KNOWN_PLACE_CHARS = max(map(len, KNOWN_PLACES))
 # events named after a place are one name (`南昌起义`, `西安事变`, `遵义会议`, `朝鲜战争`)
 NAMED_EVENT_TAILS = {"起义", "事变", "会议", "战争", "战役", "条约", "协定", "协议", "宣言", "事件", "暴动", "运动"}
@@ -103,6 +106,13 @@ TRIGGER_NEXT = TITLE | OPENER  # flags that make the next token worth a look
 # flags that start an entity
 ENTRY = PERSONISH | PLACE | ORG_START | GLUED | UNIT | ORG_WORD | FOREIGN | PREFIXED | CUED_PLACE
 FLAG_LIMIT = CUED_PLACE << 1  # every flag value is below this
+# Where the scan should look, kept in the top byte of a word's flags (see `look_marks`), so that
+# the scan reads the marks of all tokens at once as every fourth byte of the flags' array
+LOOK_HERE = 1 << 24  # the word may start an entity (an ENTRY flag)
+LOOK_NEXT = 2 << 24  # the next word may (a title, a dateline opener)
+LOOK_BEFORE = 4 << 24  # the word before may (a lone place unit)
+FLAGS_TYPECODE = next(c for c in "IL" if array(c).itemsize == 4)  # an array of four-byte flags
+MARK_BYTE = 3 if sys.byteorder == "little" else 0  # the top byte's place in each four
 
 
 @dataclass(slots=True)
@@ -276,6 +286,8 @@ def glued_place(word: str) -> int | None:
 def place_prefix(word: str) -> int:
     """`首都北京`, `原苏联`, `环渤海`: the length of the prefix before a known place that makes up
     the rest of the word (0 if none)."""
+    if word[:1] not in PREFIX_HEADS:
+        return 0
     for prefix in PLACE_PREFIXES:
         if word.startswith(prefix) and word[len(prefix):] in KNOWN_PLACES:
             return len(prefix)
@@ -424,9 +436,9 @@ def learn_words(text: str, words: list[str]) -> None:
     if len(_FLAGS) > MAX_FLAG_CACHE:
         forget_flags()
     text_tags = None
-    for word in words:
+    for word in filterfalse(_FLAGS.__contains__, words):
         if word in _FLAGS:
-            continue
+            continue  # twice in the text
         alone = rjieba.tag(word)
         if len(alone) == 1:
             tag = alone[0][1]
@@ -435,7 +447,13 @@ def learn_words(text: str, words: list[str]) -> None:
                 text_tags = dict(rjieba.tag(text))
             tag = text_tags[word]
         _TAGS[word] = tag
-        _FLAGS[word] = pair_flags(word, tag)
+        _FLAGS[word] = look_marks(pair_flags(word, tag))
+
+
+def look_marks(f: int) -> int:
+    """Flags with the marks of where the scan should look added (LOOK_HERE | …)."""
+    return f | (LOOK_HERE if f & ENTRY else 0) | (LOOK_NEXT if f & TRIGGER_NEXT else 0) | (
+        LOOK_BEFORE if f & UNIT_MARK else 0)
 
 
 def forget_flags() -> None:
@@ -445,17 +463,18 @@ def forget_flags() -> None:
 
 
 class Tokens:
-    """A paragraph's tokens: words, their tags and flags, and start offsets."""
+    """A paragraph's tokens: words, their tags and flags (an array, see LOOK_HERE), and start
+    offsets."""
 
     __slots__ = ("flags", "n", "starts", "words")
 
     def __init__(self, text: str):
         words = rjieba.cut(text)
         try:
-            flags = list(map(_FLAGS.__getitem__, words))
+            flags = array(FLAGS_TYPECODE, map(_FLAGS.__getitem__, words))
         except KeyError:  # words not seen yet
             learn_words(text, words)
-            flags = list(map(_FLAGS.__getitem__, words))
+            flags = array(FLAGS_TYPECODE, map(_FLAGS.__getitem__, words))
         self.words = words
         self.flags = flags
         self.starts = [0, *accumulate(map(len, words))]
