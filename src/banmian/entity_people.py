@@ -3,6 +3,8 @@
 name that is a person from one that is a place (`外长利维`, `在莫斯科`)."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from banmian.entity_words import (
     BARE_NAME_MAX_FREQ,
     DOT,
@@ -16,6 +18,7 @@ from banmian.entity_words import (
     Tokens,
     chinese_name_shape,
     common_word,
+    dictionary_cache,
     familiar_name,
     foreign_name_shape,
     is_chinese,
@@ -65,6 +68,7 @@ FUNCTION_CHARS = set("也都就又还才再已曾将被把对向从为以于并�
 SENTENCE_STARTS = {"", "。", "！", "？", "：", "“", "”"}
 MAX_BYLINE_CHARS = 12  # a paragraph this short made only of names is a byline or credit
 MAX_CREDIT_CHARS = 20  # the most characters between the parentheses of a credit
+TITLE_BEFORE = ""  # see `name_in_word`
 MAX_PART_TOKENS = 3  # tokens of one part of a dotted name (`阿拉` `普`)
 
 
@@ -151,35 +155,56 @@ def speaking_name(word: str) -> bool:
     return (chinese_name_shape(word) or foreign_name_shape(word)) and word_freq(word) <= SPEAKING_NAME_MAX_FREQ
 
 
+@lru_cache(maxsize=65536)
+def no_name_word(word: str, tag: str) -> bool:
+    """A title or an organization word (`书记`, `…委员会`) is no name, whatever its context."""
+    return word in TITLES or bool(len(word) > 2 and ORG_ENDS.match(word) and tag not in PERSON_TAGS)
+
+
+@dictionary_cache
+def name_in_word(word: str, tag: str) -> tuple[int, int, str | None] | bool | None:
+    """What the word alone says of a name in it, whatever stands around it: (start, end of the
+    name within the word, its title, TITLE_BEFORE for the one printed before the word), False
+    for a place built like a name, None when the context decides."""
+    honor = surname_with_honorific(word)
+    if honor is not None:
+        return 0, honor, word[honor:]  # `周总理`
+    if familiar_name(word, tag):
+        return 0, len(word), TITLE_BEFORE  # `老张`
+    named = name_before_tail(word, tag)
+    if named:
+        return 0, named, TITLE_BEFORE  # `邓小平同志`
+    if len(word) >= 3 and word.endswith(PLACE_ENDINGS):
+        return False  # `张家口`, `石家庄`: a place built like a name
+    if tag in PERSON_TAGS:
+        glued = name_with_tail(word)
+        if glued is not None:
+            return 0, glued, TITLE_BEFORE  # `王晓摄`
+        if len(word) >= 3 and word[0] in GLUED_HEAD_CHARS and (
+                chinese_name_shape(word[1:]) or foreign_name_shape(word[1:])):
+            return 1, len(word), None  # `和李鹏`, `同汤姆`: a word glued before the name
+    return None
+
+
 def person_at(t: Tokens, i: int) -> tuple[int, int, str | None] | None:
     """A person's name at token i: (start offset, end offset, title printed before it), or None."""
     word, tag = t.words[i], t.tag(i)
     start, end = t.starts[i], t.starts[i + 1]
     title = t.words[i - 1] if i and t.flags[i - 1] & TITLE else None
-    if word in TITLES or len(word) > 2 and ORG_ENDS.match(word) and tag not in PERSON_TAGS:
+    if no_name_word(word, tag):
         return None
     if title is not None and not chinese_name_shape(word):
         j = name_after_title(t, i)
         if j is not None:
             return start, t.starts[j], title
-    honor = surname_with_honorific(word)
-    if honor is not None:
-        return start, start + honor, word[honor:]
-    if familiar_name(word, tag):
-        return start, end, title
-    named = name_before_tail(word, tag)
-    if named:
-        return start, start + named, title  # `邓小平同志`
-    if len(word) >= 3 and word.endswith(PLACE_ENDINGS):
-        return None  # `张家口`, `石家庄`: a place built like a name
+    inside = name_in_word(word, tag)
+    if inside is not None:
+        if inside is False:
+            return None
+        lo, hi, own_title = inside
+        return start + lo, start + hi, title if own_title == TITLE_BEFORE else own_title
     person_tag = tag in PERSON_TAGS
     if person_tag:
-        glued = name_with_tail(word)
-        if glued is not None:
-            return start, start + glued, title
-        if len(word) >= 3 and word[0] in GLUED_HEAD_CHARS and (
-                chinese_name_shape(word[1:]) or foreign_name_shape(word[1:])):
-            return start + 1, end, None  # `和李鹏`, `同汤姆`: a word glued before the name
         if len(word) == 2 and chinese_name_shape(word):
             j = third_name_char(t, i)
             if j is not None:

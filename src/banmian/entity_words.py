@@ -126,6 +126,17 @@ class Entity:
     title: str | None = None  # a person's title printed before the name (`省委书记`)
 
 
+_DICTIONARY_CACHES: list = []  # see `dictionary_cache`
+
+
+def dictionary_cache(fn):
+    """`fn` (a function of a word that reads jieba's dictionary) with its results cached until
+    `forget_words`."""
+    cached = lru_cache(maxsize=65536)(fn)
+    _DICTIONARY_CACHES.append(cached)
+    return cached
+
+
 def is_chinese(text: str) -> bool:
     """Whether every character is a CJK ideograph."""
     return CJK_RE.fullmatch(text) is not None
@@ -423,6 +434,8 @@ _TAGS: dict[str, str] = {}
 def forget_words() -> None:
     """Drop what was read from the dictionary (after words were added to it)."""
     forget_flags()
+    for cached in _DICTIONARY_CACHES:
+        cached.cache_clear()
     name_before_tail.cache_clear()
     word_freq.cache_clear()
     dictionary_place.cache_clear()
