@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 
 import rjieba
@@ -115,8 +115,9 @@ def find_entities(text: str) -> list[Entity]:
         found.append(ent)
         if nxt == i + 1:
             at[i] = ent
-    if "、" in text and "、" in t.words:
-        found = even_lists(t, found, at)
+    marks = list_marks(t, text) if "、" in text else None
+    if marks:
+        found = even_lists(t, found, at, marks)
     if "（" in text:
         found = credit_names(text, found)
     if found:
@@ -285,13 +286,14 @@ def inside(spans: list[tuple[int, int]], pos: int) -> bool:
     return k >= 0 and spans[k][0] <= pos < spans[k][1]
 
 
-def even_lists(t: Tokens, found: list[Entity], at: dict[int, Entity]) -> list[Entity]:
+def even_lists(t: Tokens, found: list[Entity], at: dict[int, Entity], marks: list[int]) -> list[Entity]:
     """Items of a list `A、B、C` are of one kind: an item between list marks that no rule read
     takes the kind of the others (`哈尔滨、延吉、沈阳`), and an item read as the other kind turns
-    (`巴金、冰心`), when at least LIST_MIN_VOTES more items are of that kind than of the other."""
+    (`巴金、冰心`), when at least LIST_MIN_VOTES more items are of that kind than of the other.
+    `marks`: the token indices of the list marks (`list_marks`)."""
     added = False
     covered, before = None, len(found)  # the spans found before, sorted once a list needs them
-    for lo, hi in list_runs(t):
+    for lo, hi in list_runs(t.n, marks):
         items = range(lo, hi + 1, 2)
         voters = [at[k].type for k in items if k in at]
         if len(voters) < LIST_MIN_VOTES:
@@ -313,22 +315,33 @@ def even_lists(t: Tokens, found: list[Entity], at: dict[int, Entity]) -> list[En
     return found
 
 
-def list_runs(t: Tokens):
-    """(first, last) token index of each run `X、Y、…、Z` of single tokens."""
-    words, n = t.words, t.n
-    try:
-        k = words.index("、", 1)
-    except ValueError:
-        return
-    while k < n - 1:
+def list_marks(t: Tokens, text: str) -> list[int]:
+    """The token indices of the list marks `、` of the text (each is a token of its own), found
+    with `str.find` rather than by comparing every word."""
+    out = []
+    pos = text.find("、")
+    while pos >= 0:
+        k = bisect_left(t.starts, pos)
+        if t.starts[k] == pos and t.words[k] == "、":
+            out.append(k)
+        pos = text.find("、", pos + 1)
+    return out
+
+
+def list_runs(n: int, marks: list[int]):
+    """(first, last) token index of each run `X、Y、…、Z` of single tokens, among n tokens
+    with list marks at the token indices `marks` (ascending)."""
+    is_mark = set(marks)
+    hi = -1
+    for k in marks:
+        if k < hi + 2:
+            continue  # the first item (index 0) or inside the last run
+        if k >= n - 1:
+            return
         lo = hi = k - 1
-        while hi + 2 < n and words[hi + 1] == "、":
+        while hi + 2 < n and hi + 1 in is_mark:
             hi += 2
         yield lo, hi
-        try:
-            k = words.index("、", hi + 2)
-        except ValueError:
-            return
 
 
 def list_item(t: Tokens, k: int) -> bool:
