@@ -216,7 +216,14 @@ def test_worth_a_look_is_an_entry_after_a_trigger_or_before_a_unit():
     from array import array
 
     from banmian.entities import worth_a_look
-    from banmian.entity_words import FLAGS_TYPECODE, OPENER, PLACE, TITLE, UNIT_MARK, look_marks
+    from banmian.entity_words import (
+        FLAGS_TYPECODE,
+        OPENER,
+        PLACE,
+        TITLE,
+        UNIT_MARK,
+        look_marks,
+    )
 
     def naive(flags):
         n = len(flags)

@@ -197,11 +197,11 @@ def person_at(t: Tokens, i: int) -> tuple[int, int, str | None] | None:
         j = name_after_title(t, i)
         if j is not None:
             return start, t.starts[j], title
-    inside = name_in_word(word, tag)
-    if inside is not None:
-        if inside is False:
+    in_word = name_in_word(word, tag)
+    if in_word is not None:
+        if in_word is False:
             return None
-        lo, hi, own_title = inside
+        lo, hi, own_title = in_word
         return start + lo, start + hi, title if own_title == TITLE_BEFORE else own_title
     person_tag = tag in PERSON_TAGS
     if person_tag:
