@@ -115,9 +115,10 @@ def find_entities(text: str) -> list[Entity]:
         found.append(ent)
         if nxt == i + 1:
             at[i] = ent
-    marks = list_marks(t, text) if "、" in text else None
-    if marks:
-        found = even_lists(t, found, at, marks)
+    if len(at) >= LIST_MIN_VOTES and "、" in text:  # else no list has the votes to even it
+        marks = list_marks(t, text)
+        if marks:
+            found = even_lists(t, found, at, marks)
     if "（" in text:
         found = credit_names(text, found)
     if found:
