@@ -111,6 +111,7 @@ FLAG_LIMIT = CUED_PLACE << 1  # every flag value is below this
 LOOK_HERE = 1 << 24  # the word may start an entity (an ENTRY flag)
 LOOK_NEXT = 2 << 24  # the next word may (a title, a dateline opener)
 LOOK_BEFORE = 4 << 24  # the word before may (a lone place unit)
+assert FLAG_LIMIT <= LOOK_HERE, "the rule flags must stay below the look marks' byte"
 FLAGS_TYPECODE = next(c for c in "IL" if array(c).itemsize == 4)  # an array of four-byte flags
 MARK_BYTE = 3 if sys.byteorder == "little" else 0  # the top byte's place in each four
 
