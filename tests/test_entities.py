@@ -196,3 +196,54 @@ def test_dictionary_place_after_a_title_is_the_name():
     # the dictionary tags 巴嘎班迪 a place; a known place after a title stays one
     assert ("巴嘎班迪", "总统") in people("蒙古总统巴嘎班迪访问了日本。")
     assert "中国" in places("他作为代表中国出席了会议。")
+
+
+def test_tokens_have_the_taggers_words_and_tags():
+    # `两国` is a dictionary word (ns) that the segmenter cuts in two when it stands alone:
+    # its tag must still come from the text
+    import rjieba
+
+    from banmian.entity_words import Tokens, forget_words
+
+    forget_words()
+    for text in ["两国领导人在城市和山区考察。", "新华社开罗１月３日电 两国外长会谈，记者王晓东报道。", ""]:
+        t = Tokens(text)
+        assert [(w, t.tag(i)) for i, w in enumerate(t.words)] == rjieba.tag(text)
+        assert t.starts == [0, *[sum(map(len, t.words[:k + 1])) for k in range(t.n)]]
+
+
+def test_worth_a_look_is_an_entry_after_a_trigger_or_before_a_unit():
+    from array import array
+
+    from banmian.entities import worth_a_look
+    from banmian.entity_words import (
+        FLAGS_TYPECODE,
+        OPENER,
+        PLACE,
+        TITLE,
+        UNIT_MARK,
+        look_marks,
+    )
+
+    def naive(flags):
+        n = len(flags)
+        return [i for i in range(n) if flags[i] & PLACE or (i and flags[i - 1] & (TITLE | OPENER))
+                or (i + 1 < n and flags[i + 1] & UNIT_MARK)]
+
+    for flags in [[], [0], [TITLE], [PLACE], [0, TITLE, 0, 0, UNIT_MARK], [UNIT_MARK, 0, OPENER],
+                  [TITLE, PLACE, 0, PLACE | TITLE, UNIT_MARK, 0, 0, 0, 0, 0, 0, 0, TITLE]]:
+        marked = array(FLAGS_TYPECODE, map(look_marks, flags))
+        assert worth_a_look(marked) == naive(flags), flags
+
+
+def test_list_marks_and_runs():
+    from banmian.entities import list_marks, list_runs
+    from banmian.entity_words import Tokens
+
+    text = "哈尔滨、延吉、沈阳和大连、青岛都是城市、"
+    t = Tokens(text)
+    marks = list_marks(t, text)
+    assert [t.words[k] for k in marks] == ["、"] * text.count("、")
+    assert [(t.words[lo], t.words[hi]) for lo, hi in list_runs(t.n, marks)] == [("哈尔滨", "沈阳"), ("大连", "青岛")]
+    assert list(list_runs(5, [0, 2])) == [(1, 3)]  # no item before a first mark
+    assert list(list_runs(4, [1, 3])) == [(0, 2)]  # no item after a last mark

@@ -27,10 +27,9 @@ the schema's per-article lists. A user lexicon (`load_lexicon`) adds known names
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from array import array
+from bisect import bisect_left, bisect_right
 from collections import Counter
-from itertools import chain, compress, count, islice
-from operator import or_
 
 import rjieba
 
@@ -51,11 +50,13 @@ from banmian.entity_words import (
     CHINESE_DIGITS,
     CUED_PLACE,
     DOT,
-    ENTRY,
-    FLAG_LIMIT,
     FOREIGN,
     GLUED,
     INERT_TAGS,
+    LOOK_BEFORE,
+    LOOK_HERE,
+    LOOK_NEXT,
+    MARK_BYTE,
     NAME_PART,
     OPENER,
     ORG_END,
@@ -66,7 +67,6 @@ from banmian.entity_words import (
     PLACE,
     PREFIXED,
     TITLE,
-    TRIGGER_NEXT,
     UNIT,
     UNIT_MARK,
     VENUE,
@@ -87,9 +87,11 @@ __all__ = ["Entity", "article_entities", "find_entities", "load_lexicon"]
 MAX_ORG_CHARS = 20
 LIST_MIN_VOTES = 2  # items of a list that must agree before the others take their kind
 LIST_NOT_TAGS = {"v", "vn", "a", "ad", "an", "l", "i", "t", "s", "b", "z"}  # no names in a list of these
-_ENTRY_TABLE = bytes(1 if f & ENTRY else 0 for f in range(FLAG_LIMIT))
-_TRIGGER_TABLE = bytes(1 if f & TRIGGER_NEXT else 0 for f in range(FLAG_LIMIT))
-_UNIT_TABLE = bytes(1 if f & UNIT_MARK else 0 for f in range(FLAG_LIMIT))
+# byte tables that keep one mark of a token's mark byte (see `worth_a_look`) as a 1 byte
+_HERE_BYTES, _NEXT_BYTES, _BEFORE_BYTES = (bytes(1 if m & (mark >> 24) else 0 for m in range(256))
+                                           for mark in (LOOK_HERE, LOOK_NEXT, LOOK_BEFORE))
+_ONE_BYTE = re.compile(b"\x01")
+_match_start = re.Match.start
 
 
 def find_entities(text: str) -> list[Entity]:
@@ -103,7 +105,7 @@ def find_entities(text: str) -> list[Entity]:
     found: list[Entity] = []
     at: dict[int, Entity] = {}  # token index -> the one-token entity there
     nxt = 0
-    for i in compress(count(), worth_a_look(flags)):
+    for i in worth_a_look(flags):
         if i < nxt:
             continue  # inside the entity found last
         got = entity_at(t, i, flags[i], flags[i - 1] if i else 0)
@@ -113,8 +115,10 @@ def find_entities(text: str) -> list[Entity]:
         found.append(ent)
         if nxt == i + 1:
             at[i] = ent
-    if "、" in t.words:
-        found = even_lists(t, found, at)
+    if len(at) >= LIST_MIN_VOTES and "、" in text:  # else no list has the votes to even it
+        marks = list_marks(t, text)
+        if marks:
+            found = even_lists(t, found, at, marks)
     if "（" in text:
         found = credit_names(text, found)
     if found:
@@ -124,14 +128,18 @@ def find_entities(text: str) -> list[Entity]:
     return found
 
 
-def worth_a_look(flags: list[int]):
-    """1 for each token worth a look, else 0: a token with an entry flag, right after a trigger
-    (a title, a dateline opener) or right before a lone place unit. Picked in C by table
-    look-ups, as most tokens are none of these."""
-    entry = map(_ENTRY_TABLE.__getitem__, flags)
-    after_trigger = chain((0,), map(_TRIGGER_TABLE.__getitem__, flags))
-    before_unit = chain(islice(map(_UNIT_TABLE.__getitem__, flags), 1, None), (0,))
-    return map(or_, map(or_, entry, after_trigger), before_unit)
+def worth_a_look(flags: array) -> list[int]:
+    """The indices of the tokens worth a look: a token with an entry flag, right after a
+    trigger (a title, a dateline opener) or right before a lone place unit. Most tokens are none
+    of these, so the work is done in C: the mark byte of each token's flags (LOOK_HERE | …), one
+    byte string per mark, shifted onto the token the mark points at (as integers, a byte is eight
+    bits) and or-ed, then the indices of the 1 bytes."""
+    marks = flags.tobytes()[MARK_BYTE::4]
+    here = int.from_bytes(marks.translate(_HERE_BYTES), "little")
+    after_trigger = int.from_bytes(marks.translate(_NEXT_BYTES), "little") << 8
+    before_unit = int.from_bytes(marks.translate(_BEFORE_BYTES), "little") >> 8
+    look = (here | after_trigger | before_unit).to_bytes(len(marks) + 1, "little")
+    return list(map(_match_start, _ONE_BYTE.finditer(look, 0, len(marks))))
 
 
 def entity_at(t: Tokens, i: int, f: int, prevf: int) -> tuple[Entity, int] | None:
@@ -249,7 +257,7 @@ def repeated_names(t: Tokens, text: str, found: list[Entity]) -> list[Entity]:
             kinds.setdefault(text[e.start:e.end], []).append(e.type)
     names = {}
     for name, types in kinds.items():
-        mixed = len(set(types)) > 1
+        mixed = types.count(types[0]) != len(types)
         if mixed or (len(name) >= 2 and text.count(name) > len(types)):
             names[name] = max(("nr", "ns"), key=types.count) if mixed else types[0]
     if not names:
@@ -279,20 +287,24 @@ def inside(spans: list[tuple[int, int]], pos: int) -> bool:
     return k >= 0 and spans[k][0] <= pos < spans[k][1]
 
 
-def even_lists(t: Tokens, found: list[Entity], at: dict[int, Entity]) -> list[Entity]:
+def even_lists(t: Tokens, found: list[Entity], at: dict[int, Entity], marks: list[int]) -> list[Entity]:
     """Items of a list `A、B、C` are of one kind: an item between list marks that no rule read
     takes the kind of the others (`哈尔滨、延吉、沈阳`), and an item read as the other kind turns
-    (`巴金、冰心`), when at least LIST_MIN_VOTES more items are of that kind than of the other."""
+    (`巴金、冰心`), when at least LIST_MIN_VOTES more items are of that kind than of the other.
+    `marks`: the token indices of the list marks (`list_marks`)."""
     added = False
-    covered = sorted((e.start, e.end) for e in found)
-    for lo, hi in list_runs(t):
+    covered, before = None, len(found)  # the spans found before, sorted once a list needs them
+    for lo, hi in list_runs(t.n, marks):
         items = range(lo, hi + 1, 2)
-        kinds = Counter(at[k].type for k in items if k in at).most_common()
-        if not kinds:
-            continue
+        voters = [at[k].type for k in items if k in at]
+        if len(voters) < LIST_MIN_VOTES:
+            continue  # too few items read to out-vote anything
+        kinds = Counter(voters).most_common()
         kind, votes = kinds[0]
         if kind == "nt" or votes < LIST_MIN_VOTES or (len(kinds) > 1 and votes < kinds[1][1] + LIST_MIN_VOTES):
             continue
+        if covered is None:
+            covered = sorted((e.start, e.end) for e in found[:before])
         for k in items:
             if k not in at and list_item(t, k) and not inside(covered, t.starts[k]):
                 found.append(Entity(t.starts[k], t.starts[k + 1], kind, ""))
@@ -304,25 +316,39 @@ def even_lists(t: Tokens, found: list[Entity], at: dict[int, Entity]) -> list[En
     return found
 
 
-def list_runs(t: Tokens):
-    """(first, last) token index of each run `X、Y、…、Z` of single tokens."""
-    words, n = t.words, t.n
-    k = words.index("、", 1) if "、" in words[1:] else n
-    while k < n - 1:
+def list_marks(t: Tokens, text: str) -> list[int]:
+    """The token indices of the list marks `、` of the text (each is a token of its own), found
+    with `str.find` rather than by comparing every word."""
+    out = []
+    pos = text.find("、")
+    while pos >= 0:
+        k = bisect_left(t.starts, pos)
+        if t.starts[k] == pos and t.words[k] == "、":
+            out.append(k)
+        pos = text.find("、", pos + 1)
+    return out
+
+
+def list_runs(n: int, marks: list[int]):
+    """(first, last) token index of each run `X、Y、…、Z` of single tokens, among n tokens
+    with list marks at the token indices `marks` (ascending)."""
+    is_mark = set(marks)
+    hi = -1
+    for k in marks:
+        if k < hi + 2:
+            continue  # the first item (index 0) or inside the last run
+        if k >= n - 1:
+            return
         lo = hi = k - 1
-        while hi + 2 < n and words[hi + 1] == "、":
+        while hi + 2 < n and hi + 1 in is_mark:
             hi += 2
         yield lo, hi
-        try:
-            k = words.index("、", hi + 2)
-        except ValueError:
-            return
 
 
 def list_item(t: Tokens, k: int) -> bool:
     """A token that may be a name in a list: two to five Chinese characters, no everyday word,
     not a title, a place noun or a function word."""
-    word, tag = t.words[k], t.pairs[k][1]
+    word, tag = t.words[k], t.tag(k)
     return (2 <= len(word) <= 5 and tag not in INERT_TAGS and tag not in LIST_NOT_TAGS
             and not t.flags[k] & (TITLE | ORG_END) and is_chinese(word)
             and not common_word(word))

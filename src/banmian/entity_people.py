@@ -3,7 +3,10 @@
 name that is a person from one that is a place (`外长利维`, `在莫斯科`)."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from banmian.entity_words import (
+    BARE_NAME_MAX_FREQ,
     DOT,
     FOREIGN,
     INERT_TAGS,
@@ -15,9 +18,11 @@ from banmian.entity_words import (
     Tokens,
     chinese_name_shape,
     common_word,
+    dictionary_cache,
     familiar_name,
     foreign_name_shape,
     is_chinese,
+    name_before_tail,
     name_with_tail,
     surname_with_honorific,
     word_freq,
@@ -27,7 +32,6 @@ from banmian.rules.names import (
     COMPOUND_SURNAMES,
     GLUED_TAIL_CHARS,
     NAME_FOLLOWERS,
-    NAME_TAILS,
     NOT_PERSON_CHARS,
     PERSON_BEFORE,
     SURNAMES,
@@ -38,10 +42,6 @@ from banmian.rules.names import (
 from banmian.rules.places import PLACE_AFTER, PLACE_BEFORE, PLACE_ENDINGS
 
 ODD_NAME_TAGS = {"t", "nrt"}  # tags jieba's dictionary gives some names (周恩来 t)
-# A two-character word jieba tags as a name, starting with a common surname, with no title, list
-# or speech verb around it: above this dictionary count it is mostly an everyday word (陈旧 327,
-# 田野 361, 贺卡 84; names: 王刚 4, 刘华 1; limits of 100 and 30 measured worse on the tuning split)
-BARE_NAME_MAX_FREQ = 10
 # endings of transliterated place names (`伊拉克`, `哈萨克斯坦`, `爱尔兰`, `阿尔巴尼亚`) and of
 # transliterated personal names (`波波夫`, `克林顿`, `玛丽娜`, `克瓦希涅夫斯基`): general knowledge
 FOREIGN_PLACE_ENDINGS = ("拉克", "斯坦", "兰", "尼亚", "利亚", "维亚", "西亚", "嫩", "伯", "坦", "堡", "萨", "那",
@@ -68,6 +68,7 @@ FUNCTION_CHARS = set("也都就又还才再已曾将被把对向从为以于并�
 SENTENCE_STARTS = {"", "。", "！", "？", "：", "“", "”"}
 MAX_BYLINE_CHARS = 12  # a paragraph this short made only of names is a byline or credit
 MAX_CREDIT_CHARS = 20  # the most characters between the parentheses of a credit
+TITLE_BEFORE = ""  # see `name_in_word`
 MAX_PART_TOKENS = 3  # tokens of one part of a dotted name (`阿拉` `普`)
 
 
@@ -78,13 +79,13 @@ def name_context(t: Tokens, i: int) -> bool:
     return bool((i > 0 and t.flags[i - 1] & TITLE) or nxt in TITLES or prev == "、" or nxt == "、"
                 or nxt in NAME_FOLLOWERS or (prev == "（" and nxt in CREDIT_CLOSERS)
                 or next_to_name(t, i - 1) or next_to_name(t, i + 1)
-                or (prev in SUBJECT_BEFORE and i + 1 < t.n and t.pairs[i + 1][1] in SUBJECT_NEXT_TAGS))
+                or (prev in SUBJECT_BEFORE and i + 1 < t.n and t.tag(i + 1) in SUBJECT_NEXT_TAGS))
 
 
 def next_to_name(t: Tokens, k: int) -> bool:
     """Whether token k is a dictionary name of three characters (`江泽民` `李鹏` `乔石`: names run
     together in a list or byline)."""
-    return 0 <= k < t.n and t.pairs[k][1] in PERSON_TAGS and len(t.words[k]) == 3 and chinese_name_shape(t.words[k])
+    return 0 <= k < t.n and t.tag(k) in PERSON_TAGS and len(t.words[k]) == 3 and chinese_name_shape(t.words[k])
 
 
 def name_after_title(t: Tokens, i: int) -> int | None:
@@ -94,7 +95,7 @@ def name_after_title(t: Tokens, i: int) -> int | None:
     text = ""
     for j in range(i, min(i + 3, t.n)):
         text += t.words[j]
-        if len(text) > 3 or t.pairs[j][1] in INERT_TAGS or t.pairs[j][1] in VERB_TAGS:
+        if len(text) > 3 or t.tag(j) in INERT_TAGS or t.tag(j) in VERB_TAGS:
             return None
         if j > i and chinese_name_shape(text):
             return j + 1
@@ -106,7 +107,7 @@ def person_cue(t: Tokens, i: int) -> bool:
     sentence."""
     nxt = t.word(i + 1)
     return bool(i > 0 and t.flags[i - 1] & TITLE) or nxt in NAME_FOLLOWERS or nxt in TITLES or nxt == "、" \
-        or (t.word(i - 1) in SUBJECT_BEFORE and i + 1 < t.n and t.pairs[i + 1][1] in SUBJECT_NEXT_TAGS)
+        or (t.word(i - 1) in SUBJECT_BEFORE and i + 1 < t.n and t.tag(i + 1) in SUBJECT_NEXT_TAGS)
 
 
 def place_cue(t: Tokens, i: int) -> bool:
@@ -132,7 +133,7 @@ def person_not_place(t: Tokens, i: int) -> bool:
     if word.endswith(FOREIGN_PERSON_ENDINGS):
         return True
     if len(word) >= 3 and (prev == "、" or nxt == "、"):
-        return t.pairs[i][1] != "nrt"  # lists of countries are mostly tagged nrt, of people nr
+        return t.tag(i) != "nrt"  # lists of countries are mostly tagged nrt, of people nr
     return prev in SENTENCE_STARTS
 
 
@@ -154,36 +155,56 @@ def speaking_name(word: str) -> bool:
     return (chinese_name_shape(word) or foreign_name_shape(word)) and word_freq(word) <= SPEAKING_NAME_MAX_FREQ
 
 
+@lru_cache(maxsize=65536)
+def no_name_word(word: str, tag: str) -> bool:
+    """A title or an organization word (`书记`, `…委员会`) is no name, whatever its context."""
+    return word in TITLES or bool(len(word) > 2 and ORG_ENDS.match(word) and tag not in PERSON_TAGS)
+
+
+@dictionary_cache
+def name_in_word(word: str, tag: str) -> tuple[int, int, str | None] | bool | None:
+    """What the word alone says of a name in it, whatever stands around it: (start, end of the
+    name within the word, its title, TITLE_BEFORE for the one printed before the word), False
+    for a place built like a name, None when the context decides."""
+    honor = surname_with_honorific(word)
+    if honor is not None:
+        return 0, honor, word[honor:]  # `周总理`
+    if familiar_name(word, tag):
+        return 0, len(word), TITLE_BEFORE  # `老张`
+    named = name_before_tail(word, tag)
+    if named:
+        return 0, named, TITLE_BEFORE  # `邓小平同志`
+    if len(word) >= 3 and word.endswith(PLACE_ENDINGS):
+        return False  # `张家口`, `石家庄`: a place built like a name
+    if tag in PERSON_TAGS:
+        glued = name_with_tail(word)
+        if glued is not None:
+            return 0, glued, TITLE_BEFORE  # `王晓摄`
+        if len(word) >= 3 and word[0] in GLUED_HEAD_CHARS and (
+                chinese_name_shape(word[1:]) or foreign_name_shape(word[1:])):
+            return 1, len(word), None  # `和李鹏`, `同汤姆`: a word glued before the name
+    return None
+
+
 def person_at(t: Tokens, i: int) -> tuple[int, int, str | None] | None:
     """A person's name at token i: (start offset, end offset, title printed before it), or None."""
-    word, tag = t.words[i], t.pairs[i][1]
+    word, tag = t.words[i], t.tag(i)
     start, end = t.starts[i], t.starts[i + 1]
     title = t.words[i - 1] if i and t.flags[i - 1] & TITLE else None
-    if word in TITLES or len(word) > 2 and ORG_ENDS.match(word) and tag not in PERSON_TAGS:
+    if no_name_word(word, tag):
         return None
     if title is not None and not chinese_name_shape(word):
         j = name_after_title(t, i)
         if j is not None:
             return start, t.starts[j], title
-    honor = surname_with_honorific(word)
-    if honor is not None:
-        return start, start + honor, word[honor:]
-    if familiar_name(word, tag):
-        return start, end, title
-    for tail in NAME_TAILS:  # `邓小平同志`: a name the dictionary joined to the word after it
-        if word.endswith(tail) and chinese_name_shape(word[: -len(tail)]) and (
-                tag in PERSON_TAGS or word_freq(word[: -len(tail)]) <= BARE_NAME_MAX_FREQ):
-            return start, end - len(tail), title  # not `党委书记`
-    if len(word) >= 3 and word.endswith(PLACE_ENDINGS):
-        return None  # `张家口`, `石家庄`: a place built like a name
+    in_word = name_in_word(word, tag)
+    if in_word is not None:
+        if in_word is False:
+            return None
+        lo, hi, own_title = in_word
+        return start + lo, start + hi, title if own_title == TITLE_BEFORE else own_title
     person_tag = tag in PERSON_TAGS
     if person_tag:
-        glued = name_with_tail(word)
-        if glued is not None:
-            return start, start + glued, title
-        if len(word) >= 3 and word[0] in GLUED_HEAD_CHARS and (
-                chinese_name_shape(word[1:]) or foreign_name_shape(word[1:])):
-            return start + 1, end, None  # `和李鹏`, `同汤姆`: a word glued before the name
         if len(word) == 2 and chinese_name_shape(word):
             j = third_name_char(t, i)
             if j is not None:
@@ -231,7 +252,7 @@ def third_name_char(t: Tokens, i: int) -> int | None:
     follows: the index after it."""
     if i + 1 >= t.n:
         return None
-    ch, tag = t.words[i + 1], t.pairs[i + 1][1]
+    ch, tag = t.words[i + 1], t.tag(i + 1)
     after = t.word(i + 2)
     if tag in INERT_TAGS and after in LIST_ENDS and ch not in FUNCTION_CHARS:
         tag = "zg"  # `杨国` `顺` `、`: in a list, a character the dictionary reads as a word ends the name
@@ -239,7 +260,7 @@ def third_name_char(t: Tokens, i: int) -> int | None:
             or not is_chinese(ch):
         return None
     if tag in PERSON_TAGS or after in NAME_CLOSERS or (
-            i + 2 < t.n and t.pairs[i + 2][1] == "x" and not after[:1].isalnum()):
+            i + 2 < t.n and t.tag(i + 2) == "x" and not after[:1].isalnum()):
         return i + 2  # `李天` `华` (the dictionary tags 华 a name too), `王晓` `东` `）`
     return None
 
@@ -251,7 +272,7 @@ def given_name_after(t: Tokens, i: int) -> int | None:
     if i + 2 >= t.n:
         return None
     given, after = t.words[i + 1], t.words[i + 2]
-    if not 1 <= len(given) <= 2 or t.pairs[i + 1][1] in INERT_TAGS or t.flags[i + 1] & TITLE \
+    if not 1 <= len(given) <= 2 or t.tag(i + 1) in INERT_TAGS or t.flags[i + 1] & TITLE \
             or not is_chinese(given) or not NOT_PERSON_CHARS.isdisjoint(given):
         return None
     if after in GIVEN_NAME_CLOSERS or t.flags[i + 2] & TITLE:
