@@ -247,3 +247,12 @@ def test_list_marks_and_runs():
     assert [(t.words[lo], t.words[hi]) for lo, hi in list_runs(t.n, marks)] == [("哈尔滨", "沈阳"), ("大连", "青岛")]
     assert list(list_runs(5, [0, 2])) == [(1, 3)]  # no item before a first mark
     assert list(list_runs(4, [1, 3])) == [(0, 2)]  # no item after a last mark
+
+
+def test_tokens_keep_their_tables_when_another_parse_starts_them_over():
+    from banmian.entity_words import Tokens, forget_flags
+
+    t = Tokens("市长张建华昨天在城东主持会议。")
+    forget_flags()  # as another thread would when the tables are full
+    assert [t.tag(i) for i in range(t.n)] and t.pair(0)[0] == t.words[0]
+    assert Tokens("市长张建华昨天在城东主持会议。").words == t.words

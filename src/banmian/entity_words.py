@@ -69,7 +69,7 @@ SPLIT_UNITS = {"乡", "镇", "村", "县"}  # units the dictionary leaves as wor
 UNIT_CHARS = frozenset(PLACE_UNITS)  # every unit is one character
 CHINESE_DIGITS = set("〇一二三四五六七八九十")
 CJK_RE = re.compile("[\u4e00-\u9fff]+")
-MAX_FLAG_CACHE = 200_000  # words remembered; the cache starts over beyond this
+MAX_FLAG_CACHE = 200_000  # words remembered; the tables start over beyond this
 # tags of words that are never part of a name (punctuation and digits, particles, adverbs…)
 INERT_TAGS = {"x", "uj", "ul", "uz", "ug", "ud", "uv", "u", "p", "c", "d", "m", "r", "f", "q", "y", "e", "o",
               "k", "mq", "rz", "df", "zg"}
@@ -428,8 +428,29 @@ def person_like(word: str) -> bool:
 # (`rjieba.tag` is `rjieba.cut` and a tag per word), so a word always gets the same tag and the
 # word alone keys its flags. Segmenting with `cut` and taking tags from here saves about a
 # third of the tagger's cost on the words a run has seen before.
-_FLAGS: dict[str, int] = {}
-_TAGS: dict[str, str] = {}
+class WordTables:
+    """The per-word tables: each word's flags (with its look marks) and its dictionary tag.
+
+    Replaced, never cleared, when they grow past MAX_FLAG_CACHE words: a `Tokens` keeps the
+    tables it was built with, so another thread starting over cannot pull a word from under it
+    (Dask workers run several parses in threads)."""
+
+    __slots__ = ("flags", "tags")
+
+    def __init__(self):
+        self.flags: dict[str, int] = {}
+        self.tags: dict[str, str] = {}
+
+
+_tables = WordTables()
+
+
+def current_tables() -> WordTables:
+    """The tables to learn new words into, started over when they are full."""
+    global _tables
+    if len(_tables.flags) > MAX_FLAG_CACHE:
+        _tables = WordTables()
+    return _tables
 
 
 def forget_words() -> None:
@@ -442,15 +463,14 @@ def forget_words() -> None:
     known_place_head.cache_clear()
 
 
-def learn_words(text: str, words: list[str]) -> None:
-    """Tag and flag the words of `text` not seen yet. A word tagged on its own that the
+def learn_words(text: str, words: list[str], tables: WordTables) -> None:
+    """Tag and flag the words of `text` not yet in `tables`. A word tagged on its own that the
     segmenter keeps whole has the tag it has in the text; the rare word it cuts in pieces on its
     own (an HMM word) takes its tag from the whole text's tagging."""
-    if len(_FLAGS) > MAX_FLAG_CACHE:
-        forget_flags()
+    known, tags = tables.flags, tables.tags
     text_tags = None
-    for word in filterfalse(_FLAGS.__contains__, words):
-        if word in _FLAGS:
+    for word in filterfalse(known.__contains__, words):
+        if word in known:
             continue  # twice in the text
         alone = rjieba.tag(word)
         if len(alone) == 1:
@@ -459,8 +479,8 @@ def learn_words(text: str, words: list[str]) -> None:
             if text_tags is None:
                 text_tags = dict(rjieba.tag(text))
             tag = text_tags[word]
-        _TAGS[word] = tag
-        _FLAGS[word] = look_marks(pair_flags(word, tag))
+        tags[word] = tag
+        known[word] = look_marks(pair_flags(word, tag))
 
 
 def look_marks(f: int) -> int:
@@ -470,37 +490,40 @@ def look_marks(f: int) -> int:
 
 
 def forget_flags() -> None:
-    """Start the per-word tables over (they are bounded by MAX_FLAG_CACHE words)."""
-    _FLAGS.clear()
-    _TAGS.clear()
+    """Start the per-word tables over."""
+    global _tables
+    _tables = WordTables()
 
 
 class Tokens:
     """A paragraph's tokens: words, their tags and flags (an array, see LOOK_HERE), and start
     offsets."""
 
-    __slots__ = ("flags", "n", "starts", "words")
+    __slots__ = ("flags", "n", "starts", "tags", "words")
 
     def __init__(self, text: str):
         words = rjieba.cut(text)
+        tables = _tables
         try:
-            flags = array(FLAGS_TYPECODE, map(_FLAGS.__getitem__, words))
+            flags = array(FLAGS_TYPECODE, map(tables.flags.__getitem__, words))
         except KeyError:  # words not seen yet
-            learn_words(text, words)
-            flags = array(FLAGS_TYPECODE, map(_FLAGS.__getitem__, words))
+            tables = current_tables()
+            learn_words(text, words, tables)
+            flags = array(FLAGS_TYPECODE, map(tables.flags.__getitem__, words))
         self.words = words
         self.flags = flags
+        self.tags = tables.tags
         self.starts = [0, *accumulate(map(len, words))]
         self.n = len(words)
 
     def tag(self, i: int) -> str:
         """The dictionary tag of the word at i."""
-        return _TAGS[self.words[i]]
+        return self.tags[self.words[i]]
 
     def pair(self, i: int) -> tuple[str, str]:
         """(word, tag) at i."""
         word = self.words[i]
-        return word, _TAGS[word]
+        return word, self.tags[word]
 
     def word(self, i: int) -> str:
         """The word at i, or "" past either end."""
