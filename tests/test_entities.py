@@ -203,7 +203,7 @@ def test_tokens_have_the_taggers_words_and_tags():
     # its tag must still come from the text
     import rjieba
 
-    from banmian.entity_words import Tokens, forget_words
+    from banmian.entity_tokens import Tokens, forget_words
 
     forget_words()
     for text in ["两国领导人在城市和山区考察。", "新华社开罗１月３日电 两国外长会谈，记者王晓东报道。", ""]:
@@ -216,14 +216,8 @@ def test_worth_a_look_is_an_entry_after_a_trigger_or_before_a_unit():
     from array import array
 
     from banmian.entities import worth_a_look
-    from banmian.entity_words import (
-        FLAGS_TYPECODE,
-        OPENER,
-        PLACE,
-        TITLE,
-        UNIT_MARK,
-        look_marks,
-    )
+    from banmian.entity_tokens import look_marks
+    from banmian.entity_words import FLAGS_TYPECODE, OPENER, PLACE, TITLE, UNIT_MARK
 
     def naive(flags):
         n = len(flags)
@@ -238,7 +232,7 @@ def test_worth_a_look_is_an_entry_after_a_trigger_or_before_a_unit():
 
 def test_list_marks_and_runs():
     from banmian.entities import list_marks, list_runs
-    from banmian.entity_words import Tokens
+    from banmian.entity_tokens import Tokens
 
     text = "哈尔滨、延吉、沈阳和大连、青岛都是城市、"
     t = Tokens(text)
@@ -250,7 +244,7 @@ def test_list_marks_and_runs():
 
 
 def test_tokens_keep_their_tables_when_another_parse_starts_them_over():
-    from banmian.entity_words import Tokens, forget_flags
+    from banmian.entity_tokens import Tokens, forget_flags
 
     t = Tokens("市长张建华昨天在城东主持会议。")
     forget_flags()  # as another thread would when the tables are full

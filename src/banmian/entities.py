@@ -46,6 +46,7 @@ from banmian.entity_people import (
     place_cue,
     speaking_name,
 )
+from banmian.entity_tokens import Tokens, forget_words
 from banmian.entity_words import (
     CHINESE_DIGITS,
     CUED_PLACE,
@@ -71,9 +72,7 @@ from banmian.entity_words import (
     UNIT_MARK,
     VENUE,
     Entity,
-    Tokens,
     common_word,
-    forget_words,
     glued_place,
     is_chinese,
     org_before_title,

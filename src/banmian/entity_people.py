@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from banmian.entity_tokens import Tokens
 from banmian.entity_words import (
     BARE_NAME_MAX_FREQ,
     DOT,
@@ -15,7 +16,6 @@ from banmian.entity_words import (
     PERSON_TAGS,
     TITLE,
     Entity,
-    Tokens,
     chinese_name_shape,
     common_word,
     dictionary_cache,
