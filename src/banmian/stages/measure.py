@@ -43,23 +43,29 @@ STRETCH_MIN_DIFF = 2.0
 def stretch_widths(widths: list[float], page_width: float) -> list[float]:
     """For each width (of non-blank lines, in order), its stretch's column width, or 0.0 where
     the page's holds. A sliding window of votes, as `column_width` counts them."""
-    votes: Counter = Counter()
     keys = [round(w * 2) / 2 if w >= MIN_VOTING_WIDTH else None for w in widths]
+    page_keys = {page_width - 0.5, page_width, page_width + 0.5}
+    votes: Counter = Counter()
+    total = on_page = 0  # votes in the window, and those for the page's width
     n = len(keys)
     out = [0.0] * n
     lo = hi = 0  # the window is keys[lo:hi]
-    page_keys = (page_width - 0.5, page_width, page_width + 0.5)
     for i in range(n):
         while hi < n and hi <= i + STRETCH_RADIUS:
-            if keys[hi] is not None:
-                votes[keys[hi]] += 1
+            k = keys[hi]
+            if k is not None:
+                votes[k] += 1
+                total += 1
+                on_page += k in page_keys
             hi += 1
         while lo < i - STRETCH_RADIUS:
-            if keys[lo] is not None:
-                votes[keys[lo]] -= 1
+            k = keys[lo]
+            if k is not None:
+                votes[k] -= 1
+                total -= 1
+                on_page -= k in page_keys
             lo += 1
-        total = sum(votes.values())
-        if total < STRETCH_MIN_VOTES or sum(votes[k] for k in page_keys) * 2 >= total:
+        if total < STRETCH_MIN_VOTES or on_page * 2 >= total:
             continue  # too few lines, or the page's width holds most of them: the common case
         local = column_width([k for k, c in votes.items() for _ in range(c)])
         if abs(local - page_width) >= STRETCH_MIN_DIFF and votes[local] + votes.get(local - 0.5, 0) >= STRETCH_MIN_VOTES:
