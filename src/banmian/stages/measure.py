@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+import numpy as np
+
 from banmian.line_shape import FULL_SLACK
 from banmian.model import Page
 from banmian.rules.chars import text_ems
@@ -42,35 +44,33 @@ STRETCH_MIN_DIFF = 2.0
 
 def stretch_widths(widths: list[float], page_width: float) -> list[float]:
     """For each width (of non-blank lines, in order), its stretch's column width, or 0.0 where
-    the page's holds. A sliding window of votes, as `column_width` counts them."""
-    keys = [round(w * 2) / 2 if w >= MIN_VOTING_WIDTH else None for w in widths]
-    page_keys = {page_width - 0.5, page_width, page_width + 0.5}
-    votes: Counter = Counter()
-    total = on_page = 0  # votes in the window, and those for the page's width
-    n = len(keys)
+    the page's holds: the votes of the lines within STRETCH_RADIUS, counted as `column_width`
+    counts them. Window totals come from running sums, so a page of one measure costs a few
+    array operations; only lines whose window the page's width does not hold are voted on."""
+    n = len(widths)
+    keys = np.round(np.asarray(widths, dtype=float) * 2) / 2
+    voting = np.asarray(widths, dtype=float) >= MIN_VOTING_WIDTH
+    on_page = voting & (np.abs(keys - page_width) <= 0.5)
+    lo = np.clip(np.arange(n) - STRETCH_RADIUS, 0, n)
+    hi = np.clip(np.arange(n) + STRETCH_RADIUS + 1, 0, n)
+    total = _window_sums(voting, lo, hi)
+    held = _window_sums(on_page, lo, hi)
+    # another measure needs STRETCH_MIN_VOTES lines at least STRETCH_MIN_DIFF - 0.5 em off the page's
+    far = _window_sums(voting & (np.abs(keys - page_width) >= STRETCH_MIN_DIFF - 0.5), lo, hi)
     out = [0.0] * n
-    lo = hi = 0  # the window is keys[lo:hi]
-    for i in range(n):
-        while hi < n and hi <= i + STRETCH_RADIUS:
-            k = keys[hi]
-            if k is not None:
-                votes[k] += 1
-                total += 1
-                on_page += k in page_keys
-            hi += 1
-        while lo < i - STRETCH_RADIUS:
-            k = keys[lo]
-            if k is not None:
-                votes[k] -= 1
-                total -= 1
-                on_page -= k in page_keys
-            lo += 1
-        if total < STRETCH_MIN_VOTES or on_page * 2 >= total:
-            continue  # too few lines, or the page's width holds most of them: the common case
-        local = column_width([k for k, c in votes.items() for _ in range(c)])
-        if abs(local - page_width) >= STRETCH_MIN_DIFF and votes[local] + votes.get(local - 0.5, 0) >= STRETCH_MIN_VOTES:
+    maybe = (total >= STRETCH_MIN_VOTES) & (held * 2 < total) & (far >= STRETCH_MIN_VOTES)
+    for i in np.flatnonzero(maybe).tolist():
+        window = [float(k) for k, v in zip(keys[lo[i]:hi[i]], voting[lo[i]:hi[i]]) if v]
+        local = column_width(window)
+        if abs(local - page_width) >= STRETCH_MIN_DIFF and sum(1 for k in window if local - 0.5 <= k <= local) >= STRETCH_MIN_VOTES:
             out[i] = local
     return _settle_edges(widths, out, page_width)
+
+
+def _window_sums(flags, lo, hi):
+    """For each line, how many of flags[lo:hi] are set (running sums)."""
+    run = np.concatenate(([0], np.cumsum(flags)))
+    return run[hi] - run[lo]
 
 
 def _settle_edges(widths: list[float], out: list[float], page_width: float) -> list[float]:
