@@ -8,6 +8,8 @@ changes.
 """
 from __future__ import annotations
 
+import re
+
 from banmian.language import spanning_word
 from banmian.line_shape import FULL_SLACK, INDENT_MAX, INDENT_MIN, ends_clause, separates_blocks, slack
 from banmian.model import Line, Page
@@ -43,7 +45,7 @@ MAX_HEAD_RUN = 4
 MAX_HEAD_RUN_MARKS = 1
 # Two lines in a row without any mark: one seldom in body text, two a headline's shape.
 MIN_UNPUNCTUATED_RUN = 2
-_PUNCT_MARKS = frozenset(CJK_PUNCT) | frozenset(",.;:?!()")
+_PUNCT_MARK = re.compile("[" + re.escape("".join(sorted(CJK_PUNCT)) + ",.;:?!()") + "]")
 
 
 def _inner_marks(text: str) -> int:
@@ -127,13 +129,14 @@ def _unpunctuated_full_line(line: Line, width: float) -> bool:
     """A body line at least as wide as the column, without a single punctuation mark."""
     t = line.text
     return (line.kind == "body" and bool(t.strip()) and slack(line, width) <= FULL_SLACK
-            and not any(ch in _PUNCT_MARKS for ch in t) and "body:lead_in" not in line.reasons)
+            and not _PUNCT_MARK.search(t) and "body:lead_in" not in line.reasons)
 
 
 def _may_end_sentence(text: str) -> bool:
-    """Cheap test first: a line that ends a sentence ends with a sentence mark or a closer."""
-    last = text.rstrip()[-1:]
-    return bool(last) and (last in SENTENCE_FINAL or last in CLOSERS)
+    """Cheap test first: a line that ends a sentence ends with a sentence mark or a closer
+    (line texts are stripped by normalize)."""
+    last = text[-1:]
+    return last in SENTENCE_FINAL or last in CLOSERS
 
 
 def mark_unpunctuated_runs_between_paragraphs(page: Page) -> None:

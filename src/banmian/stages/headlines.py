@@ -179,6 +179,8 @@ def _split_points(block: list[Line], openings: list[set[int]]) -> list[int]:
     UNIT_COST per unit. Ties go to longer last units (a kicker sharing no words goes with the
     headline under it); a dash line (a subtitle) never starts a unit."""
     n = len(block)
+    whole = bigram_keys("".join(ln.text for ln in block))
+    openings = [o for o in openings if not whole.isdisjoint(o)]  # the articles the run may hold
     best = [0.0] + [float("-inf")] * n
     start = [0] * (n + 1)
     for b in range(1, n + 1):
