@@ -34,20 +34,33 @@ def column_width(widths: list[float]) -> float:
 
 
 # A stretch is the non-blank lines within this many on either side of a line; it has its own
-# column width when at least STRETCH_MIN_VOTES of its longer lines vote for one that differs from
-# the page's by STRETCH_MIN_DIFF em or more (two em: an indented line of one measure must not
-# look full in the other). The dev pages are set to one measure: there the page's width holds.
+# column width when at least STRETCH_MIN_VOTES of its longer lines vote for one at least
+# STRETCH_MIN_WIDER em wider than the page's (an indented line of one measure must not look full
+# in the other) or STRETCH_MIN_NARROWER em narrower (the page's indented first lines measure two
+# em less, and pile up at that width). The dev pages are set to one measure: there the page's
+# width holds.
 STRETCH_RADIUS = 25
 STRETCH_MIN_VOTES = 15
-STRETCH_MIN_DIFF = 2.0
+STRETCH_MIN_WIDER = 2.0
+STRETCH_MIN_NARROWER = 3.0
+
+
+def _another_measure(width, page_width: float, slack: float = 0.0):
+    """Whether `width` (a number or a numpy array) is another measure than the page's, within
+    `slack` em."""
+    return (width >= page_width + STRETCH_MIN_WIDER - slack) | (width <= page_width - STRETCH_MIN_NARROWER + slack)
 
 
 def stretch_widths(widths: list[float], page_width: float) -> list[float]:
     """For each width (of non-blank lines, in order), its stretch's column width, or 0.0 where
     the page's holds: the votes of the lines within STRETCH_RADIUS, counted as `column_width`
-    counts them. Window totals come from running sums, so a page of one measure costs a few
-    array operations; only lines whose window the page's width does not hold are voted on."""
+    counts them. Window totals come from running sums; only lines whose window the page's width
+    does not hold and many lines of another measure share are voted on."""
     n = len(widths)
+    page_votes = Counter(round(w * 2) / 2 for w in widths if w >= MIN_VOTING_WIDTH)
+    if not any(c + page_votes.get(k - 0.5, 0) >= STRETCH_MIN_VOTES
+               for k, c in page_votes.items() if _another_measure(k, page_width, 0.5)):
+        return [0.0] * n  # no other measure is common enough anywhere on the page: the common case
     keys = np.round(np.asarray(widths, dtype=float) * 2) / 2
     voting = np.asarray(widths, dtype=float) >= MIN_VOTING_WIDTH
     on_page = voting & (np.abs(keys - page_width) <= 0.5)
@@ -55,14 +68,13 @@ def stretch_widths(widths: list[float], page_width: float) -> list[float]:
     hi = np.clip(np.arange(n) + STRETCH_RADIUS + 1, 0, n)
     total = _window_sums(voting, lo, hi)
     held = _window_sums(on_page, lo, hi)
-    # another measure needs STRETCH_MIN_VOTES lines at least STRETCH_MIN_DIFF - 0.5 em off the page's
-    far = _window_sums(voting & (np.abs(keys - page_width) >= STRETCH_MIN_DIFF - 0.5), lo, hi)
+    far = _window_sums(voting & _another_measure(keys, page_width, 0.5), lo, hi)
     out = [0.0] * n
     maybe = (total >= STRETCH_MIN_VOTES) & (held * 2 < total) & (far >= STRETCH_MIN_VOTES)
     for i in np.flatnonzero(maybe).tolist():
         window = [float(k) for k, v in zip(keys[lo[i]:hi[i]], voting[lo[i]:hi[i]]) if v]
         local = column_width(window)
-        if abs(local - page_width) >= STRETCH_MIN_DIFF and sum(1 for k in window if local - 0.5 <= k <= local) >= STRETCH_MIN_VOTES:
+        if _another_measure(local, page_width) and sum(1 for k in window if local - 0.5 <= k <= local) >= STRETCH_MIN_VOTES:
             out[i] = local
     return _settle_edges(widths, out, page_width)
 
