@@ -329,3 +329,29 @@ def test_ingest_finds_page_images_in_a_folder_and_records_their_kind(tmp_path):
         assert store.db.execute("SELECT kind FROM files").fetchone()[0] == "image"
     finally:
         store.close()
+
+
+def test_a_shape_crossing_a_caption_box_is_not_its_ink():
+    from banmian.readers.ocr_ink import ink_extent
+
+    gray = np.full((200, 400), 255, dtype=np.uint8)
+    for i in range(10):  # ten glyphs, 20 px tall, rows 100..120
+        gray[100:120, 20 + 30 * i:40 + 30 * i:3] = 0
+    box = (15, 95, 330, 125)
+    assert ink_extent(gray, box)[1::2] == (100, 120)
+    for y in range(40, 112):  # a picture's diagonal stroke runs down into the caption's box
+        gray[y, 100 + y:106 + y] = 0
+    top, bottom = ink_extent(gray, box)[1::2]
+    assert (top, bottom) == (100, 120)
+
+
+def test_detected_lines_side_by_side_are_runs_of_their_own():
+    size = 60  # two headlines a gutter apart on one baseline (0.6 em), and one line cut at a bracket
+    lines = [hand_line("添华南虎", 40, 40, size), hand_line("院打分", 40 + 4.6 * size, 40, size),
+             hand_line("关开展", 40, 200, size), hand_line("『三优』", 40 + 3.6 * size, 200, size)]
+    page = ocr_page(lines, None, 200)
+    from banmian.geometry import group_lines
+
+    texts = [pl.text.replace(" ", "") for pl in group_lines(page.chars, page.line_starts)]
+    assert texts == ["添华南虎", "院打分", "关开展『三优』"]
+    assert len(group_lines(page.chars)) == 2  # without the engine's lines the headlines would join

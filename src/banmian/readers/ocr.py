@@ -275,6 +275,32 @@ def turn_gray(gray):
     return np.ascontiguousarray(np.rot90(gray, k=1))
 
 
+# --- lines into runs ------------------------------------------------------------------------
+
+RUN_ON_TOUCH = 0.25  # × size: a detected line this close after the previous one on its baseline
+# continues it (the PDF path joins text-layer runs that touch: `banmian.geometry.TOUCHING`) ...
+RUN_ON_PUNCT = 0.5  # ... and this much more beside punctuation, whose ink leaves half its em
+# blank (`关开展` + `『三优一满意』` of one headline: dev page 8)
+RUN_ON_SIZE = 0.1  # the two are printed in about one size (`banmian.geometry.SAME_SIZE`)
+OPENING_MARKS = set("《“‘（(「『〈【")
+CLOSING_MARKS = set("，。、：；！？”’）)」』〉】》")
+
+
+def runs_on(prev: tuple, m: Measured, size: float) -> bool:
+    """Whether line `m` (of `size`) continues the line before it in the engine's order, `prev`
+    = (measured, size): on its baseline, of its size, and touching it. Other detected lines
+    start runs of their own (two headlines side by side, a gutter apart: dev pages 49, 51)."""
+    a, a_size = prev
+    if not a.line.text or not m.line.text:
+        return False
+    if abs(a_size - size) > RUN_ON_SIZE * max(a_size, size) or abs(a.bottom - m.bottom) > 0.3 * size:
+        return False
+    touch = RUN_ON_TOUCH
+    if a.line.text[-1] in CLOSING_MARKS or m.line.text[0] in OPENING_MARKS:
+        touch += RUN_ON_PUNCT
+    return -0.5 * size < m.x0 - a.x1 < touch * size
+
+
 # --- the page --------------------------------------------------------------------------------
 
 def measure_lines(lines: list[OcrLine], gray) -> tuple[list[Measured], list[float]]:
@@ -309,7 +335,12 @@ def ocr_page(lines: list[OcrLine], rgb, dpi: float, number: int = 1, engine_name
         boxes = [(m.x0 - d, m.top - d, m.x1 + d, m.bottom + d) for m, size, d in zip(measured, sizes, pad)]
         rules, pictures = drawings(gray, boxes, 1 / pt)
     chars: list[Char] = []
+    starts: list[int] = []
+    prev = None
     for m, size in zip(measured, sizes):
+        if prev is None or not runs_on(prev, m, size):
+            starts.append(len(chars))
+        prev = (m, size)
         baseline = m.bottom - DESCENT_EM * size
         font = BOLD if m.bold else REGULAR
         for c in spread_chars(m.line, m.x0, m.x1):
@@ -319,7 +350,7 @@ def ocr_page(lines: list[OcrLine], rgb, dpi: float, number: int = 1, engine_name
     def flip(b):
         return (b[0] * pt, (height_px - b[3]) * pt, b[2] * pt, (height_px - b[1]) * pt)
     return PdfPage(number, width_px * pt, height_px * pt, chars, [flip(r) for r in rules],
-                   _outermost([flip(p) for p in pictures]), ocr=engine_name)
+                   _outermost([flip(p) for p in pictures]), ocr=engine_name, line_starts=starts)
 
 
 def read_image(path: str, pages: str | None = None, engine=None, engine_name: str = "rapidocr") -> Iterator[PdfPage]:
