@@ -355,3 +355,33 @@ def test_detected_lines_side_by_side_are_runs_of_their_own():
     texts = [pl.text.replace(" ", "") for pl in group_lines(page.chars, page.line_starts)]
     assert texts == ["添华南虎", "院打分", "关开展『三优』"]
     assert len(group_lines(page.chars)) == 2  # without the engine's lines the headlines would join
+
+
+def test_marks_left_out_by_the_detector_are_named_by_shape():
+    from banmian.readers.ocr_marks import name_mark
+
+    assert name_mark("是体育品牌", "L", 0.52, 0.56, 2.0, 1) == "——"  # a two-em bar at mid-height
+    assert name_mark("张名片", "L", 0.42, 0.51, 0.8, 1) == "一"  # one em beside a glyph: the numeral
+    assert name_mark("一越南的经济", "L", 0.47, 0.50, 0.82, 1) == "—"  # beside a dash read as 一: a dash
+    assert name_mark("人情债”越来越", "L", 0.11, 0.35, 0.22, 2) == "“"
+    assert name_mark("论“从当地实际出发", "R", 0.12, 0.36, 0.19, 2) == "”"
+    assert name_mark("兵妈妈』做红", "L", 0.0, 0.5, 0.16, 1) == "『"
+    assert name_mark("人民子弟兵》", "L", 0.1, 0.9, 0.3, 1) == "《"  # a tall mark: the half the line lacks
+    assert name_mark("人民子弟兵", "L", 0.1, 0.9, 0.3, 1) is None  # ... and nothing without it
+    assert name_mark("人情债”越来越", "L", 0.11, 0.35, 0.22, 2, display=False) is None  # body lines: dashes only
+    assert name_mark("是体育品牌", "L", 0.52, 0.56, 5.0, 1) is None  # a rule, not a dash
+
+
+def test_a_dash_outside_the_detected_box_is_put_back():
+    from banmian.readers.ocr_marks import edge_marks
+
+    size = 40
+    gray = np.full((200, 800), 255, dtype=np.uint8)
+    line = hand_line("是体育品牌", 200, 60, size)
+    for i in range(5):  # glyph-like ink inside each character's em
+        gray[62:98, 204 + i * size:236 + i * size:4] = 0
+    gray[79:83, 112:192] = 0  # a two-em dash left of the box, at mid-height
+    body = [hand_line("城东新区的居民们迎来了好消息", 20, 150 + 0, 20)]
+    out = edge_marks([line] + body, gray)
+    assert out[0].text == "——是体育品牌" and out[0].box[0] <= 112
+    assert out[1].text == body[0].text
