@@ -385,3 +385,32 @@ def test_a_dash_outside_the_detected_box_is_put_back():
     out = edge_marks([line] + body, gray)
     assert out[0].text == "——是体育品牌" and out[0].box[0] <= 112
     assert out[1].text == body[0].text
+
+
+class _Line:
+    """A stand-in for `banmian.readers.ocr.Measured` (the attributes the sizing rules read)."""
+
+    def __init__(self, text, x0, x1, bottom, size, stroke=0.08, sure=True, bold=False):
+        self.line = OcrLine(text, (x0, bottom - size, x1, bottom), 1.0, [])
+        self.x0, self.x1, self.top, self.bottom = x0, x1, bottom - size, bottom
+        self.size, self.stroke, self.sure, self.bold = size, stroke, sure, bold
+        self.measured, self.inherited = True, False
+
+
+def test_short_bold_names_are_told_by_the_pages_own_strokes():
+    from banmian.readers.ocr import BOLD_STROKE, bold_threshold
+
+    body = [_Line("春节前夕城东新区", 0, 200, 30 * i, 25, stroke=0.076) for i in range(1, 20)]
+    assert bold_threshold(body) == pytest.approx(0.076 * 1.15)
+    heavy = [_Line("春节前夕城东新区", 0, 200, 30 * i, 25, stroke=0.092) for i in range(1, 20)]
+    assert bold_threshold(heavy) == BOLD_STROKE  # never above the fixed threshold
+
+
+def test_a_short_headline_end_takes_the_size_of_its_line():
+    from banmian.readers.ocr import join_headline_ends
+
+    head = _Line("有形的壮大——", 100, 700, 300, 94, bold=True)
+    end = _Line("调整", 860, 1060, 300, 106, sure=False)
+    body = _Line("春节前夕城东新区", 100, 400, 600, 26, sure=False)
+    join_headline_ends([head, end, body], 26)
+    assert end.size == 94 and end.bold and body.size == 26

@@ -66,9 +66,10 @@ def intruders(line: OcrLine, lines: list[OcrLine]) -> list:
 
 class Measured:
     """One OCR line measured on the image (pixels): ink box, size, boldness; `sure` when the
-    line has glyphs enough for its size and weight to be measured."""
+    line has glyphs enough for its size and weight to be measured. The face (`set_face`) is
+    told once the page's strokes are known."""
 
-    __slots__ = ("line", "x0", "x1", "top", "bottom", "size", "bold", "sure", "inherited")
+    __slots__ = ("line", "x0", "x1", "top", "bottom", "size", "bold", "sure", "inherited", "stroke", "measured")
 
     def __init__(self, line: OcrLine, gray, others=()):
         self.line = line
@@ -76,19 +77,39 @@ class Measured:
         span = (line.chars[0].x0, line.chars[-1].x1) if line.chars else None
         skip = [(c.x0, c.x1) for c in line.chars if c.text in TALL_MARKS]
         ink = ink_extent(gray, line.box, span, skip, others) if gray is not None else None
-        box = line.box
         self.sure = _ideographs(line.text) >= MIN_INK_GLYPHS
-        if ink is None:
-            self.x0, self.top, self.x1, self.bottom = box
-            self.size = (box[3] - box[1]) / BOX_EM
-            self.bold = False
-            return
-        self.x0, self.top, self.x1, self.bottom = ink
-        self.bold = stroke_width(gray, ink) > BOLD_STROKE
-        if self.sure:
-            self.size = (ink[3] - ink[1]) / (INK_EM_BOLD if self.bold else INK_EM)
+        self.measured = ink is not None
+        self.x0, self.top, self.x1, self.bottom = ink if ink is not None else line.box
+        self.stroke = stroke_width(gray, ink) if ink is not None else 0.0
+        self.set_face(BOLD_STROKE)
+
+    def set_face(self, threshold: float) -> None:
+        """Bold when the strokes are heavier than `threshold`; the size from the ink's height
+        in that face (or from the box when the line is too short or was not measured)."""
+        box = self.line.box
+        self.bold = self.measured and self.stroke > threshold
+        if self.measured and self.sure:
+            self.size = (self.bottom - self.top) / (INK_EM_BOLD if self.bold else INK_EM)
         else:
             self.size = (box[3] - box[1]) / BOX_EM
+
+
+BOLD_OVER_BODY = 1.15  # strokes this much heavier than the page's typical line are bold, when that
+# is below `BOLD_STROKE`, in a line of at most `NAME_CHARS`: a byline of two or three names at body
+# size in the display face measures 0.089–0.094 where the page's body lines measure 0.076
+# (dev pages 5, 7, 8, 11, 19); a long body line may reach 0.089 (dev page 10) and is left to
+# `BOLD_STROKE`
+NAME_CHARS = 6
+
+
+def bold_threshold(measured: list[Measured]) -> float:
+    """The stroke width above which a line of this page is bold: `BOLD_STROKE`, or less on a
+    page whose lines are lighter (`BOLD_OVER_BODY` × the median of the lines long enough to
+    measure, most of them body text)."""
+    from statistics import median
+
+    strokes = [m.stroke for m in measured if m.measured and m.sure]
+    return min(BOLD_STROKE, BOLD_OVER_BODY * median(strokes)) if strokes else BOLD_STROKE
 
 
 SENTENCE_ENDS = ("。", "！", "？", "”", "…", "）", "』", "」")
@@ -111,7 +132,7 @@ def inherit_short_lines(measured: list[Measured]) -> None:
                 and -1 <= gap(a, m) < a.size and abs(a.size / m.size - 1) <= SHORT_LINE_LIKE]
         if near:
             a = min(near, key=lambda a: gap(a, m))
-            m.size, m.bold, m.inherited = a.size, a.bold, True
+            m.size, m.bold, m.inherited = a.size, a.bold or m.bold, True  # a bold name keeps its face
 
 
 def tiers(sizes: list[float], weights: list[int], tol: float) -> list[float]:
@@ -209,6 +230,24 @@ BODY_BAND = (0.9, 1.12)  # a regular-face line measured this close to the body s
 # the layout tells body lines by size within −4%..+12%, finer than glyph heights measure
 
 
+SIDE_GAP = 2.5  # × size: a headline line this close beside a short one on its baseline is the rest
+# of its printed line (`调整` after `有形的壮大——`, the detector cut at the dash: dev page 12)
+
+
+def join_headline_ends(measured: list[Measured], body: float) -> None:
+    """A display-size line of one or two glyphs (sized by its box) takes the size of a measured
+    headline line beside it on its baseline, when the two are about one size."""
+    for m in measured:
+        if m.sure or m.inherited or m.size < DISPLAY_SIZE * body:
+            continue
+        beside = [a for a in measured if a.sure and a.bold and abs(a.bottom - m.bottom) < 0.3 * a.size
+                  and abs(a.size / m.size - 1) <= SHORT_LINE_LIKE
+                  and -1 <= max(m.x0 - a.x1, a.x0 - m.x1) < SIDE_GAP * a.size]
+        if beside:
+            a = min(beside, key=lambda a: max(m.x0 - a.x1, a.x0 - m.x1))
+            m.size, m.bold, m.inherited = a.size, True, True
+
+
 def page_sizes(measured: list[Measured]) -> list[float]:
     """Each line's size: lines much larger than the body are set bold (headlines are in the
     display face, whatever their strokes measure); regular lines about the body size, and
@@ -218,7 +257,11 @@ def page_sizes(measured: list[Measured]) -> list[float]:
     for m in measured:
         if not m.sure and not m.inherited and SHORT_AT_BODY[0] <= m.size / body <= SHORT_AT_BODY[1]:
             m.size = body
-        m.bold = m.bold or m.size >= DISPLAY_SIZE * body
+        if not m.bold and m.size >= DISPLAY_SIZE * body:
+            m.bold = True
+            if m.measured and m.sure:  # its ink height is the display face's (`INK_EM_BOLD`)
+                m.size *= INK_EM / INK_EM_BOLD
+    join_headline_ends(measured, body)
     smooth_runs(measured)
     raw = [m.size for m in measured]
     regular = [i for i, m in enumerate(measured) if not m.bold]
@@ -307,6 +350,10 @@ def runs_on(prev: tuple, m: Measured, size: float) -> bool:
 def measure_lines(lines: list[OcrLine], gray) -> tuple[list[Measured], list[float]]:
     """Each line measured on the image, and its size on the page's tiers."""
     measured = [Measured(ln, gray, intruders(ln, lines)) for ln in lines]
+    threshold = bold_threshold(measured)
+    for m in measured:
+        if len(m.line.text.replace(" ", "")) <= NAME_CHARS:
+            m.set_face(threshold)
     inherit_short_lines(measured)
     return measured, page_sizes(measured)
 
