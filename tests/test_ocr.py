@@ -414,3 +414,15 @@ def test_a_short_headline_end_takes_the_size_of_its_line():
     body = _Line("春节前夕城东新区", 100, 400, 600, 26, sure=False)
     join_headline_ends([head, end, body], 26)
     assert end.size == 94 and end.bold and body.size == 26
+
+
+def test_a_numeral_after_a_dash_stays_a_numeral():
+    gray = np.full((60, 260), 255, dtype=np.uint8)
+    gray[24:27, 2:78] = 0  # ——
+    gray[24:27, 86:114] = 0  # 一, apart
+    gray[8:44, 126:156:3] = 0  # 九
+    gray[8:44, 166:196:3] = 0  # 八
+    line = hand_line("——一九八", 0, 6, 40)
+    assert correct_punctuation(line, gray).text == "——一九八"
+    gray[24:27, 78:86] = 0  # the bar runs on into the third: a three-em dash
+    assert correct_punctuation(line, gray).text == "———九八"
