@@ -286,6 +286,9 @@ def test_punctuation_corrections():
     assert fixed("他说···好") == "他说……好"
     assert fixed("记者(王某)报道") == "记者（王某）报道"
     assert fixed("增长2.3万") == "增长2.3万"
+    assert fixed("乔石观看“慈善之春“芭蕾舞") == "乔石观看“慈善之春”芭蕾舞"  # double quotes do not nest
+    assert fixed("蓝天“金凤凰’") == "蓝天“金凤凰”"
+    assert fixed("他说‘好’，“走”") == "他说‘好’，“走”"
 
 
 def test_sizes_snap_to_tiers_face_by_face():

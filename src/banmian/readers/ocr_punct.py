@@ -207,6 +207,26 @@ def long_dashes(text: list[str], chars: list[OcrChar], gray, ink) -> list[int]:
     return out
 
 
+def close_quotes(text: list[str]) -> None:
+    """Quotes the recogniser turned the wrong way, put right in place: a “ while a “ is open in
+    the line closes it (double quotes do not nest in Chinese; `“慈善之春“芭蕾舞`), and so does a
+    ’ while a “ is open and no ‘ (`“金凤凰’`: dev pages 8, 27, 30)."""
+    double = single = False
+    for i, t in enumerate(text):
+        if t == "“":
+            text[i] = "”" if double else "“"
+            double = not double
+        elif t == "”":
+            double = False
+        elif t == "‘":
+            single = True
+        elif t == "’":
+            if single:
+                single = False
+            elif double:
+                text[i], double = "”", False
+
+
 def correct_punctuation(line: OcrLine, gray) -> OcrLine:
     """Fix the recogniser's usual punctuation misreadings in Chinese text: 丶 for 、, · or ° for
     a low 。, `—一一` for a dash ———, half-width brackets and marks beside Chinese characters."""
@@ -233,6 +253,7 @@ def correct_punctuation(line: OcrLine, gray) -> OcrLine:
             last_quote = t
         elif t == '"' and ((i and _is_cjk(text[i - 1])) or (i + 1 < len(text) and _is_cjk(text[i + 1]))):
             text[i] = last_quote = "”" if last_quote == "“" else "“"
+    close_quotes(text)
     new = [c._replace(text=t) for c, t in zip(chars, text)]
     for i in reversed(long_dashes(text, new, gray, ink)):  # one dash read for the two of ——
         half = (new[i].x0 + new[i].x1) / 2
