@@ -429,3 +429,10 @@ def test_a_numeral_after_a_dash_stays_a_numeral():
     assert correct_punctuation(line, gray).text == "——一九八"
     gray[24:27, 78:86] = 0  # the bar runs on into the third: a three-em dash
     assert correct_punctuation(line, gray).text == "———九八"
+
+
+def test_a_pair_of_glyphs_is_measured_by_its_ink_unless_flat():
+    from banmian.readers.ocr import is_name_pair
+
+    assert is_name_pair("潘跃") and is_name_pair("姜 铮")
+    assert not is_name_pair("一张") and not is_name_pair("贺。") and not is_name_pair("新华社")

@@ -64,6 +64,17 @@ def intruders(line: OcrLine, lines: list[OcrLine]) -> list:
             and o.box[3] - o.box[1] < INTRUDER * (b - t)]
 
 
+FLAT_GLYPHS = set("一二三工上下土士千干亏之乙了丁")  # ideographs much shorter or lower than the em
+
+
+def is_name_pair(text: str) -> bool:
+    """Two ideographs alone (a byline's name, a headline's last glyphs), neither of them flat:
+    their ink is as tall as a longer line's (`潘跃` sized by its box passed for the subtitle
+    over it: dev pages 10, 30)."""
+    text = text.replace(" ", "")
+    return len(text) == 2 and _ideographs(text) == 2 and not set(text) & FLAT_GLYPHS
+
+
 class Measured:
     """One OCR line measured on the image (pixels): ink box, size, boldness; `sure` when the
     line has glyphs enough for its size and weight to be measured. The face (`set_face`) is
@@ -77,7 +88,7 @@ class Measured:
         span = (line.chars[0].x0, line.chars[-1].x1) if line.chars else None
         skip = [(c.x0, c.x1) for c in line.chars if c.text in TALL_MARKS]
         ink = ink_extent(gray, line.box, span, skip, others) if gray is not None else None
-        self.sure = _ideographs(line.text) >= MIN_INK_GLYPHS
+        self.sure = _ideographs(line.text) >= MIN_INK_GLYPHS or is_name_pair(line.text)
         self.measured = ink is not None
         self.x0, self.top, self.x1, self.bottom = ink if ink is not None else line.box
         self.stroke = stroke_width(gray, ink) if ink is not None else 0.0
@@ -184,6 +195,8 @@ def body_tier(sizes: list[float], weights: list[int]) -> float:
     return max(totals, key=totals.get) if totals else 0.0
 
 
+NAME_AT_BODY = (0.9, 1.1)  # the same for a bold pair of glyphs (a name), whose ink jitters more
+# (one pixel is 4%; `姜铮` measured 1.062× the body: dev page 23)
 BOLD_AT_BODY = (0.93, 1.06)  # a bold line measured this close to the body size is at the body
 # size (a byline, a jump line measured at 0.947: dev page 3); captions, 0.85×, measure 0.86–0.90
 
@@ -270,7 +283,7 @@ def page_sizes(measured: list[Measured]) -> list[float]:
     sizes = snap_sizes(raw, weights, [m.bold for m in measured])
     out = []
     for m, r, size in zip(measured, raw, sizes):
-        lo, hi = BOLD_AT_BODY if m.bold else BODY_BAND
+        lo, hi = (NAME_AT_BODY if is_name_pair(m.line.text) else BOLD_AT_BODY) if m.bold else BODY_BAND
         out.append(body if lo <= r / body <= hi else size)
     return out
 
