@@ -373,6 +373,8 @@ def test_marks_left_out_by_the_detector_are_named_by_shape():
     assert name_mark("人民子弟兵", "L", 0.1, 0.9, 0.3, 1) is None  # ... and nothing without it
     assert name_mark("人情债”越来越", "L", 0.11, 0.35, 0.22, 2, display=False) is None  # body lines: dashes only
     assert name_mark("是体育品牌", "L", 0.52, 0.56, 5.0, 1) is None  # a rule, not a dash
+    assert name_mark("电脑治了“说情风", "L", 0.52, 0.53, 1.08, 6) is None  # a dotted rule
+    assert name_mark("百万保险骗赔案", "L", 0.08, 0.13, 0.1, 1) is None  # a speck, not a quote
 
 
 def test_a_dash_outside_the_detected_box_is_put_back():

@@ -30,6 +30,8 @@ DASH_MAX = 3.2  # × ink height: a longer one is a rule
 QUOTE_TOP = 0.2
 QUOTE_BOTTOM = 0.42
 QUOTE_WIDE = 0.45
+QUOTE_TALL = 0.15  # a quote is a fifth of the height or more (0.23–0.24 on dev pages 19, 41, 50);
+# a speck at the top is not one (dev page 6)
 # Corner bracket 『 (opening: the top half) or 』 (closing: the bottom half), at most CORNER_WIDE.
 CORNER_HALF = (0.4, 0.65)
 CORNER_WIDE = 0.45
@@ -72,13 +74,15 @@ def name_mark(line_text: str, side: str, top: float, bottom: float, width: float
         if not DASH_MIN <= width <= DASH_MAX:
             return None
         n = max(1, round(width * DASH_EM))
+        if pieces > n + 1:  # a dotted or broken rule, not dashes (a dash is one stroke or two)
+            return None
         edge = line_text[0] if side == "L" else line_text[-1]
         if n == 1 and edge not in DASH_LIKE:
             return "一"  # one em beside a glyph: the numeral (`一张名片`: dev page 11)
         return "—" * n
     if not display:
         return None
-    if top <= QUOTE_TOP and bottom <= QUOTE_BOTTOM and width <= QUOTE_WIDE:
+    if top <= QUOTE_TOP and QUOTE_TALL <= bottom - top and bottom <= QUOTE_BOTTOM and width <= QUOTE_WIDE:
         single = pieces == 1
         if side == "L":
             if _unmatched_closer(line_text, "‘", "’"):
