@@ -438,3 +438,11 @@ def test_a_pair_of_glyphs_is_measured_by_its_ink_unless_flat():
 
     assert is_name_pair("潘跃") and is_name_pair("姜 铮")
     assert not is_name_pair("一张") and not is_name_pair("贺。") and not is_name_pair("新华社")
+
+
+def test_a_quote_opened_on_a_headlines_first_line_closes_on_the_next():
+    lines = [hand_line("“可持续发展与", 40, 40, 60), hand_line("环境保护“研讨会", 40, 110, 60),
+             hand_line("春节前夕城东新区的居民们迎来了好消息“新", 40, 400, 20)]
+    page = ocr_page(lines, None, 200)
+    text = "".join(c.text for c in page.chars)
+    assert "环境保护”研讨会" in text and "好消息“新" in text

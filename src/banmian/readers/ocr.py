@@ -360,6 +360,49 @@ def runs_on(prev: tuple, m: Measured, size: float) -> bool:
 
 # --- the page --------------------------------------------------------------------------------
 
+def _open_double(text: str) -> bool:
+    """Whether the line ends inside a double quote (more “ than ” after the last ”)."""
+    last_close = text.rfind("”")
+    return "“" in text[last_close + 1:]
+
+
+def close_quotes_across(measured: list[Measured], sizes: list[float]) -> None:
+    """A line of a headline whose line above (one size and face, stacked under it) ends inside
+    a “: its first double quote closes it (`“可持续发展与环境保护` / `“研讨会`: dev page 30;
+    double quotes do not nest in Chinese)."""
+    order = sorted(range(len(measured)), key=lambda i: measured[i].top)
+    for k, i in enumerate(order):
+        a = measured[i]
+        if not _open_double(a.line.text):
+            continue
+        for j in order[k + 1:]:
+            b = measured[j]
+            if b.top - a.bottom > RUN_GAP * sizes[i]:
+                break
+            if (sizes[j] == sizes[i] and b.bold == a.bold and b.top >= a.bottom - 1
+                    and min(a.x1, b.x1) - max(a.x0, b.x0) > 0.5 * min(a.x1 - a.x0, b.x1 - b.x0)):
+                text = b.line.text
+                q = min((text.find(c) for c in "“”" if c in text), default=-1)
+                if q >= 0 and text[q] == "“":
+                    b.line = _with_char(b.line, q, "”")
+                break
+
+
+def _with_char(line: OcrLine, pos: int, ch: str) -> OcrLine:
+    """The line with the character at `pos` of its text (spaces apart) replaced by `ch`."""
+    text = line.text.replace(" ", "")
+    chars = list(line.chars)
+    if len(chars) == len(text):
+        chars[pos] = chars[pos]._replace(text=ch)
+    k = -1
+    out = []
+    for c in line.text:
+        if c != " ":
+            k += 1
+        out.append(ch if k == pos and c != " " else c)
+    return OcrLine("".join(out), line.box, line.confidence, chars)
+
+
 def measure_lines(lines: list[OcrLine], gray) -> tuple[list[Measured], list[float]]:
     """Each line measured on the image, and its size on the page's tiers."""
     measured = [Measured(ln, gray, intruders(ln, lines)) for ln in lines]
@@ -390,6 +433,7 @@ def ocr_page(lines: list[OcrLine], rgb, dpi: float, number: int = 1, engine_name
     pt = 72.0 / dpi  # points per pixel
     lines = [correct_punctuation(piece, gray) for ln in edge_marks(lines, gray) for piece in split_at_gaps(ln, gray)]
     measured, sizes = measure_lines(lines, gray)
+    close_quotes_across(measured, sizes)
     rules, pictures = ([], [])
     if gray is not None:
         pad = [TEXT_MASK_PAD * size for size in sizes]
