@@ -446,3 +446,14 @@ def test_a_quote_opened_on_a_headlines_first_line_closes_on_the_next():
     page = ocr_page(lines, None, 200)
     text = "".join(c.text for c in page.chars)
     assert "环境保护”研讨会" in text and "好消息“新" in text
+
+
+def test_the_pieces_of_a_headline_line_join_whatever_the_engines_order():
+    size = 60  # the engine gave `活动综述` before the bracketed piece it runs on from
+    lines = [hand_line("关开展", 40, 40, size), hand_line("活动综述", 40 + 11.1 * size, 40, size),
+             hand_line("春节前夕", 40, 300, 20), hand_line("『三优一满意』", 40 + 3.6 * size, 40, size)]
+    page = ocr_page(lines, None, 200)
+    from banmian.geometry import group_lines
+
+    texts = [pl.text.replace(" ", "") for pl in group_lines(page.chars, page.line_starts)]
+    assert "关开展『三优一满意』活动综述" in texts

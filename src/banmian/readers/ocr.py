@@ -358,6 +358,45 @@ def runs_on(prev: tuple, m: Measured, size: float) -> bool:
     return -0.5 * size < m.x0 - a.x1 < touch * size
 
 
+def run_order(measured: list[Measured], sizes: list[float]) -> list[int]:
+    """The lines in the engine's order, except that a line that runs on from another (`runs_on`)
+    comes right after it, wherever the engine put it (the pieces of a headline line the detector
+    cut at its brackets and dashes: dev page 8)."""
+    n = len(measured)
+    follower: dict[int, int] = {}
+    led: set[int] = set()
+    from bisect import bisect_left
+
+    by_left = sorted(range(n), key=lambda i: measured[i].x0)
+    lefts = [measured[i].x0 for i in by_left]
+    reach = max(sizes, default=0.0)
+    for i in range(n):
+        a = measured[i]
+        best = None
+        for j in by_left[bisect_left(lefts, a.x1 - 0.5 * reach):]:
+            b = measured[j]
+            if j == i or j in led or b.x0 < a.x1 - 0.5 * sizes[j]:
+                continue
+            if b.x0 > a.x1 + 1.0 * sizes[j]:
+                break
+            if runs_on((a, sizes[i]), b, sizes[j]):
+                best = j
+                break
+        if best is not None:
+            follower[i] = best
+            led.add(best)
+    order, seen = [], set()
+    for i in range(n):
+        if i in led or i in seen:
+            continue
+        while i is not None and i not in seen:
+            order.append(i)
+            seen.add(i)
+            i = follower.get(i)
+    order += [i for i in range(n) if i not in seen]  # a chain closed on itself
+    return order
+
+
 # --- the page --------------------------------------------------------------------------------
 
 def _open_double(text: str) -> bool:
@@ -442,7 +481,8 @@ def ocr_page(lines: list[OcrLine], rgb, dpi: float, number: int = 1, engine_name
     chars: list[Char] = []
     starts: list[int] = []
     prev = None
-    for m, size in zip(measured, sizes):
+    for k in run_order(measured, sizes):
+        m, size = measured[k], sizes[k]
         if prev is None or not runs_on(prev, m, size):
             starts.append(len(chars))
         prev = (m, size)
