@@ -289,6 +289,8 @@ def test_punctuation_corrections():
     assert fixed("乔石观看“慈善之春“芭蕾舞") == "乔石观看“慈善之春”芭蕾舞"  # double quotes do not nest
     assert fixed("蓝天“金凤凰’") == "蓝天“金凤凰”"
     assert fixed("他说‘好’，“走”") == "他说‘好’，“走”"
+    assert fixed("东海将有5一7级风") == "东海将有5—7级风" and fixed("20时一1月16日") == "20时—1月16日"
+    assert fixed("统一1个标准") == "统一1个标准"  # 一 after a word is the numeral
 
 
 def test_sizes_snap_to_tiers_face_by_face():

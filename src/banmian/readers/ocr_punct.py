@@ -207,6 +207,17 @@ def long_dashes(text: list[str], chars: list[OcrChar], gray, ink) -> list[int]:
     return out
 
 
+RANGE_BEFORE = set("0123456789时日月年点")  # a range's first end: a number, a time or a date
+
+
+def range_dashes(text: list[str]) -> None:
+    """一 between a number (or a time, a date) and a number is the dash of a range: `5一7级`,
+    `20时一1月16日` (dev pages 5, 29); an Arabic digit never follows the numeral 一."""
+    for i in range(1, len(text) - 1):
+        if text[i] == "一" and text[i - 1] in RANGE_BEFORE and text[i + 1] in "0123456789":
+            text[i] = "—"
+
+
 def close_quotes(text: list[str]) -> None:
     """Quotes the recogniser turned the wrong way, put right in place: a “ while a “ is open in
     the line closes it (double quotes do not nest in Chinese; `“慈善之春“芭蕾舞`), and so does a
@@ -254,6 +265,7 @@ def correct_punctuation(line: OcrLine, gray) -> OcrLine:
         elif t == '"' and ((i and _is_cjk(text[i - 1])) or (i + 1 < len(text) and _is_cjk(text[i + 1]))):
             text[i] = last_quote = "”" if last_quote == "“" else "“"
     close_quotes(text)
+    range_dashes(text)
     new = [c._replace(text=t) for c, t in zip(chars, text)]
     for i in reversed(long_dashes(text, new, gray, ink)):  # one dash read for the two of ——
         half = (new[i].x0 + new[i].x1) / 2
