@@ -459,3 +459,24 @@ def test_the_pieces_of_a_headline_line_join_whatever_the_engines_order():
 
     texts = [pl.text.replace(" ", "") for pl in group_lines(page.chars, page.line_starts)]
     assert "关开展『三优一满意』活动综述" in texts
+
+
+def test_a_mark_the_recogniser_skipped_is_read_from_its_ink():
+    from banmian.readers.ocr_marks import lost_punctuation
+
+    size = 30
+    gray = np.full((80, 400), 255, dtype=np.uint8)
+    glyphs = [0, 1, 2, 3, 5, 6, 7, 8]  # 四川评书 、 湖北评书: the fifth em holds the mark
+    for k in glyphs:
+        gray[12:40, 12 + k * size:36 + k * size:3] = 0
+    for d in range(6):  # 、: a short stroke down to the right, low in the em
+        gray[30 + d:32 + d, 4 * size + 14 + d:4 * size + 17 + d] = 0
+    chars = [OcrChar(ch, 10 + k * size, 10, 10 + (k + 1) * size, 10 + size, 0.99)
+             for ch, k in zip("四川评书湖北评书", glyphs)]
+    line = OcrLine("四川评书湖北评书", (10, 10, 10 + 9 * size, 10 + size), 0.99, chars)
+    assert lost_punctuation(line, gray).text == "四川评书、湖北评书"
+    gray[:, 4 * size + 10:5 * size + 10] = 255  # a blank em: nothing to add
+    assert lost_punctuation(line, gray).text == "四川评书湖北评书"
+    for d in range(6):  # ，: a tail down to the left
+        gray[30 + d:32 + d, 4 * size + 22 - d:4 * size + 25 - d] = 0
+    assert lost_punctuation(line, gray).text == "四川评书，湖北评书"

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from banmian.readers.ocr_drawings import drawings
 from banmian.readers.ocr_engines import OcrChar, OcrLine, is_vertical_box
 from banmian.readers.ocr_ink import ink_extent, stroke_width
-from banmian.readers.ocr_marks import edge_marks
+from banmian.readers.ocr_marks import edge_marks, lost_punctuation
 from banmian.readers.ocr_punct import correct_punctuation, split_at_gaps
 from banmian.readers.pdf import Char, PdfPage, _outermost
 
@@ -470,7 +470,8 @@ def ocr_page(lines: list[OcrLine], rgb, dpi: float, number: int = 1, engine_name
         gray = turn_gray(gray) if gray is not None else None
         height_px, width_px = width_px, height_px
     pt = 72.0 / dpi  # points per pixel
-    lines = [correct_punctuation(piece, gray) for ln in edge_marks(lines, gray) for piece in split_at_gaps(ln, gray)]
+    lines = [correct_punctuation(lost_punctuation(piece, gray), gray) for ln in edge_marks(lines, gray)
+             for piece in split_at_gaps(ln, gray)]
     measured, sizes = measure_lines(lines, gray)
     close_quotes_across(measured, sizes)
     rules, pictures = ([], [])

@@ -208,3 +208,76 @@ def _already_there(line_text: str, side: str, mark: str) -> bool:
     if mark[0] in DASH_LIKE or mark == "一":
         return False
     return edge in PAIRS or edge in PAIRS.values() or edge in "\"'()"
+
+
+# --- punctuation the recogniser left out inside a line ------------------------------------------
+
+LOST_GAP = 0.5  # × line height: a blank this wide between two recognised glyphs may hold a mark
+LOST_SMALL = 0.45  # × line height: the mark is no taller and no wider than this ...
+LOST_LOW = 0.5  # ... and sits below this share of the line's height (、，。 sit low in the em)
+LOST_MIN = 0.08  # × line height: smaller specks are noise
+TRAIL_PAD = 0.3  # × line height: a mark at the line's end may reach this far out of its box
+RING_HOLE_PX = 2  # a mark with a hole of this many pixels or more is a ring: 。
+
+
+def _mark_at(gray, x0: int, x1: int, top: int, bottom: int):
+    """The one small low mark in columns x0..x1 of the rows top..bottom (its text), or None."""
+    import cv2
+    import numpy as np
+
+    h = bottom - top
+    if x1 - x0 < 2 or h < 8:
+        return None
+    dark = (gray[top:bottom, x0:x1] < INK).astype(np.uint8)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(dark, connectivity=8)
+    blobs = [k for k in range(1, n) if stats[k][4] >= 3]
+    if len(blobs) != 1:
+        return None
+    x, y, w, bh, area = stats[blobs[0]]
+    if x == 0 or x + w >= x1 - x0:  # touches a neighbouring glyph
+        return None
+    if not (LOST_MIN * h <= max(w, bh) <= LOST_SMALL * h) or (y + bh / 2) < LOST_LOW * h:
+        return None
+    ys, xs = np.nonzero(labels == blobs[0])
+    blob = np.pad((labels[y:y + bh, x:x + w] == blobs[0]).astype(np.uint8), 1)
+    m, _, back, _ = cv2.connectedComponentsWithStats(1 - blob, connectivity=4)
+    if any(st[4] >= RING_HOLE_PX for st in back[2:m]):  # blank inside the mark, apart from the outside
+        return "。"
+    cov = float(np.mean((xs - xs.mean()) * (ys - ys.mean())))
+    return "、" if cov > 0 else "，"
+
+
+def lost_punctuation(line: OcrLine, gray) -> OcrLine:
+    """The line with the small low marks (、，。) the recogniser skipped between two of its glyphs
+    put back: a blank half an em wide between recognised characters holding one mark in the low
+    half of the line (`四川评书、湖北评书` read `四川评书湖北评书`: dev pages 10, 13)."""
+    if gray is None or len(line.chars) < 2 or is_vertical_box(line.box) or len(line.chars) != len(line.text.replace(" ", "")):
+        return line
+    try:
+        import cv2  # noqa: F401
+    except ImportError:  # pragma: no cover
+        return line
+    ink = ink_extent(gray, line.box, (line.chars[0].x0, line.chars[-1].x1))
+    if ink is None:
+        return line
+    top, bottom = ink[1], ink[3]
+    h = bottom - top
+    out = [line.chars[0]]
+    added = False
+    for prev, c in zip(line.chars, line.chars[1:]):
+        if c.x0 - prev.x1 >= LOST_GAP * h and prev.text not in DASH_LIKE and c.text not in DASH_LIKE:
+            mark = _mark_at(gray, int(prev.x1), int(c.x0), top, bottom)
+            if mark and prev.text.isalnum() or mark and "\u3400" <= prev.text <= "\u9fff":
+                out.append(OcrChar(mark, prev.x1, prev.y0, c.x0, prev.y1, 0.5))
+                added = True
+        out.append(c)
+    last = line.chars[-1]
+    if line.box[2] - last.x1 >= LOST_GAP * h and last.text not in DASH_LIKE and "\u3400" <= last.text <= "\u9fff":
+        # the line's end: the box holds the mark the recogniser left out (`结合本地区、`: dev page 2)
+        mark = _mark_at(gray, int(last.x1), int(line.box[2] + TRAIL_PAD * h), top, bottom)
+        if mark:
+            out.append(OcrChar(mark, last.x1, last.y0, max(line.box[2], last.x1 + 1), last.y1, 0.5))
+            added = True
+    if not added:
+        return line
+    return OcrLine("".join(ch.text for ch in out), line.box, line.confidence, out)
