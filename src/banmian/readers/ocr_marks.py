@@ -233,7 +233,7 @@ def _mark_at(gray, x0: int, x1: int, top: int, bottom: int):
     blobs = [k for k in range(1, n) if stats[k][4] >= 3]
     if len(blobs) != 1:
         return None
-    x, y, w, bh, area = stats[blobs[0]]
+    x, y, w, bh, _area = stats[blobs[0]]
     if x == 0 or x + w >= x1 - x0:  # touches a neighbouring glyph
         return None
     if not (LOST_MIN * h <= max(w, bh) <= LOST_SMALL * h) or (y + bh / 2) < LOST_LOW * h:
