@@ -286,6 +286,11 @@ def test_punctuation_corrections():
     assert fixed("他说···好") == "他说……好"
     assert fixed("记者(王某)报道") == "记者（王某）报道"
     assert fixed("增长2.3万") == "增长2.3万"
+    assert fixed("乔石观看“慈善之春“芭蕾舞") == "乔石观看“慈善之春”芭蕾舞"  # double quotes do not nest
+    assert fixed("蓝天“金凤凰’") == "蓝天“金凤凰”"
+    assert fixed("他说‘好’，“走”") == "他说‘好’，“走”"
+    assert fixed("东海将有5一7级风") == "东海将有5—7级风" and fixed("20时一1月16日") == "20时—1月16日"
+    assert fixed("统一1个标准") == "统一1个标准"  # 一 after a word is the numeral
 
 
 def test_sizes_snap_to_tiers_face_by_face():
@@ -329,3 +334,149 @@ def test_ingest_finds_page_images_in_a_folder_and_records_their_kind(tmp_path):
         assert store.db.execute("SELECT kind FROM files").fetchone()[0] == "image"
     finally:
         store.close()
+
+
+def test_a_shape_crossing_a_caption_box_is_not_its_ink():
+    from banmian.readers.ocr_ink import ink_extent
+
+    gray = np.full((200, 400), 255, dtype=np.uint8)
+    for i in range(10):  # ten glyphs, 20 px tall, rows 100..120
+        gray[100:120, 20 + 30 * i:40 + 30 * i:3] = 0
+    box = (15, 95, 330, 125)
+    assert ink_extent(gray, box)[1::2] == (100, 120)
+    for y in range(40, 112):  # a picture's diagonal stroke runs down into the caption's box
+        gray[y, 100 + y:106 + y] = 0
+    top, bottom = ink_extent(gray, box)[1::2]
+    assert (top, bottom) == (100, 120)
+
+
+def test_detected_lines_side_by_side_are_runs_of_their_own():
+    size = 60  # two headlines a gutter apart on one baseline (0.6 em), and one line cut at a bracket
+    lines = [hand_line("添华南虎", 40, 40, size), hand_line("院打分", 40 + 4.6 * size, 40, size),
+             hand_line("关开展", 40, 200, size), hand_line("『三优』", 40 + 3.6 * size, 200, size)]
+    page = ocr_page(lines, None, 200)
+    from banmian.geometry import group_lines
+
+    texts = [pl.text.replace(" ", "") for pl in group_lines(page.chars, page.line_starts)]
+    assert texts == ["添华南虎", "院打分", "关开展『三优』"]
+    assert len(group_lines(page.chars)) == 2  # without the engine's lines the headlines would join
+
+
+def test_marks_left_out_by_the_detector_are_named_by_shape():
+    from banmian.readers.ocr_marks import name_mark
+
+    assert name_mark("是体育品牌", "L", 0.52, 0.56, 2.0, 1) == "——"  # a two-em bar at mid-height
+    assert name_mark("张名片", "L", 0.42, 0.51, 0.8, 1) == "一"  # one em beside a glyph: the numeral
+    assert name_mark("一越南的经济", "L", 0.47, 0.50, 0.82, 1) == "—"  # beside a dash read as 一: a dash
+    assert name_mark("人情债”越来越", "L", 0.11, 0.35, 0.22, 2) == "“"
+    assert name_mark("论“从当地实际出发", "R", 0.12, 0.36, 0.19, 2) == "”"
+    assert name_mark("兵妈妈』做红", "L", 0.0, 0.5, 0.16, 1) == "『"
+    assert name_mark("人民子弟兵》", "L", 0.1, 0.9, 0.3, 1) == "《"  # a tall mark: the half the line lacks
+    assert name_mark("人民子弟兵", "L", 0.1, 0.9, 0.3, 1) is None  # ... and nothing without it
+    assert name_mark("人情债”越来越", "L", 0.11, 0.35, 0.22, 2, display=False) is None  # body lines: dashes only
+    assert name_mark("是体育品牌", "L", 0.52, 0.56, 5.0, 1) is None  # a rule, not a dash
+    assert name_mark("电脑治了“说情风", "L", 0.52, 0.53, 1.08, 6) is None  # a dotted rule
+    assert name_mark("百万保险骗赔案", "L", 0.08, 0.13, 0.1, 1) is None  # a speck, not a quote
+
+
+def test_a_dash_outside_the_detected_box_is_put_back():
+    from banmian.readers.ocr_marks import edge_marks
+
+    size = 40
+    gray = np.full((200, 800), 255, dtype=np.uint8)
+    line = hand_line("是体育品牌", 200, 60, size)
+    for i in range(5):  # glyph-like ink inside each character's em
+        gray[62:98, 204 + i * size:236 + i * size:4] = 0
+    gray[79:83, 112:192] = 0  # a two-em dash left of the box, at mid-height
+    body = [hand_line("城东新区的居民们迎来了好消息", 20, 150 + 0, 20)]
+    out = edge_marks([line] + body, gray)
+    assert out[0].text == "——是体育品牌" and out[0].box[0] <= 112
+    assert out[1].text == body[0].text
+
+
+class _Line:
+    """A stand-in for `banmian.readers.ocr.Measured` (the attributes the sizing rules read)."""
+
+    def __init__(self, text, x0, x1, bottom, size, stroke=0.08, sure=True, bold=False):
+        self.line = OcrLine(text, (x0, bottom - size, x1, bottom), 1.0, [])
+        self.x0, self.x1, self.top, self.bottom = x0, x1, bottom - size, bottom
+        self.size, self.stroke, self.sure, self.bold = size, stroke, sure, bold
+        self.measured, self.inherited = True, False
+
+
+def test_short_bold_names_are_told_by_the_pages_own_strokes():
+    from banmian.readers.ocr import BOLD_STROKE, bold_threshold
+
+    body = [_Line("春节前夕城东新区", 0, 200, 30 * i, 25, stroke=0.076) for i in range(1, 20)]
+    assert bold_threshold(body) == pytest.approx(0.076 * 1.15)
+    heavy = [_Line("春节前夕城东新区", 0, 200, 30 * i, 25, stroke=0.092) for i in range(1, 20)]
+    assert bold_threshold(heavy) == BOLD_STROKE  # never above the fixed threshold
+
+
+def test_a_short_headline_end_takes_the_size_of_its_line():
+    from banmian.readers.ocr import join_headline_ends
+
+    head = _Line("有形的壮大——", 100, 700, 300, 94, bold=True)
+    end = _Line("调整", 860, 1060, 300, 106, sure=False)
+    body = _Line("春节前夕城东新区", 100, 400, 600, 26, sure=False)
+    join_headline_ends([head, end, body], 26)
+    assert end.size == 94 and end.bold and body.size == 26
+
+
+def test_a_numeral_after_a_dash_stays_a_numeral():
+    gray = np.full((60, 260), 255, dtype=np.uint8)
+    gray[24:27, 2:78] = 0  # ——
+    gray[24:27, 86:114] = 0  # 一, apart
+    gray[8:44, 126:156:3] = 0  # 九
+    gray[8:44, 166:196:3] = 0  # 八
+    line = hand_line("——一九八", 0, 6, 40)
+    assert correct_punctuation(line, gray).text == "——一九八"
+    gray[24:27, 78:86] = 0  # the bar runs on into the third: a three-em dash
+    assert correct_punctuation(line, gray).text == "———九八"
+
+
+def test_a_pair_of_glyphs_is_measured_by_its_ink_unless_flat():
+    from banmian.readers.ocr import is_name_pair
+
+    assert is_name_pair("潘跃") and is_name_pair("姜 铮")
+    assert not is_name_pair("一张") and not is_name_pair("贺。") and not is_name_pair("新华社")
+
+
+def test_a_quote_opened_on_a_headlines_first_line_closes_on_the_next():
+    lines = [hand_line("“可持续发展与", 40, 40, 60), hand_line("环境保护“研讨会", 40, 110, 60),
+             hand_line("春节前夕城东新区的居民们迎来了好消息“新", 40, 400, 20)]
+    page = ocr_page(lines, None, 200)
+    text = "".join(c.text for c in page.chars)
+    assert "环境保护”研讨会" in text and "好消息“新" in text
+
+
+def test_the_pieces_of_a_headline_line_join_whatever_the_engines_order():
+    size = 60  # the engine gave `活动综述` before the bracketed piece it runs on from
+    lines = [hand_line("关开展", 40, 40, size), hand_line("活动综述", 40 + 11.1 * size, 40, size),
+             hand_line("春节前夕", 40, 300, 20), hand_line("『三优一满意』", 40 + 3.6 * size, 40, size)]
+    page = ocr_page(lines, None, 200)
+    from banmian.geometry import group_lines
+
+    texts = [pl.text.replace(" ", "") for pl in group_lines(page.chars, page.line_starts)]
+    assert "关开展『三优一满意』活动综述" in texts
+
+
+def test_a_mark_the_recogniser_skipped_is_read_from_its_ink():
+    from banmian.readers.ocr_marks import lost_punctuation
+
+    size = 30
+    gray = np.full((80, 400), 255, dtype=np.uint8)
+    glyphs = [0, 1, 2, 3, 5, 6, 7, 8]  # 四川评书 、 湖北评书: the fifth em holds the mark
+    for k in glyphs:
+        gray[12:40, 12 + k * size:36 + k * size:3] = 0
+    for d in range(6):  # 、: a short stroke down to the right, low in the em
+        gray[30 + d:32 + d, 4 * size + 14 + d:4 * size + 17 + d] = 0
+    chars = [OcrChar(ch, 10 + k * size, 10, 10 + (k + 1) * size, 10 + size, 0.99)
+             for ch, k in zip("四川评书湖北评书", glyphs)]
+    line = OcrLine("四川评书湖北评书", (10, 10, 10 + 9 * size, 10 + size), 0.99, chars)
+    assert lost_punctuation(line, gray).text == "四川评书、湖北评书"
+    gray[:, 4 * size + 10:5 * size + 10] = 255  # a blank em: nothing to add
+    assert lost_punctuation(line, gray).text == "四川评书湖北评书"
+    for d in range(6):  # ，: a tail down to the left
+        gray[30 + d:32 + d, 4 * size + 22 - d:4 * size + 25 - d] = 0
+    assert lost_punctuation(line, gray).text == "四川评书，湖北评书"

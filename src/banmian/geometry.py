@@ -50,20 +50,24 @@ def _line_text(chars: list[Char], size: float) -> str:
     return "".join(out).strip()
 
 
-def group_lines(chars: list[Char]) -> list[PrintedLine]:
+def group_lines(chars: list[Char], starts=()) -> list[PrintedLine]:
     """Group characters, in text-layer order, into printed lines.
 
     A run ends where the baseline moves, where a gap wider than a gutter opens, or where the
     text steps back to the left; runs that sit side by side on one baseline are then joined
     (the text layer may interleave lines: dev page 35). Generated spaces (gaps pdfium turned
-    into spaces) are dropped; gaps are measured again when a line's text is built.
+    into spaces) are dropped; gaps are measured again when a line's text is built. `starts`:
+    indices of characters that start a run whatever their place (on an OCR'd page, where each
+    line the engine detected starts: two headlines side by side are two runs, as in a PDF's
+    text layer, and join only if they touch).
     """
     runs: list[list[Char]] = []
     cur: list[Char] = []
-    for ch in chars:
+    starts = set(starts)
+    for i, ch in enumerate(chars):
         if ch.generated:
             continue
-        if cur and _continues(cur[-1], ch):
+        if cur and i not in starts and _continues(cur[-1], ch):
             cur.append(ch)
             continue
         if cur:

@@ -79,7 +79,7 @@ def page_from_pdf(pdf_page, source: Source, first_no: int = 1) -> Page:
 
     lines = []
     low: dict[int, list] = {}
-    for no, pl in enumerate(group_lines(pdf_page.chars), first_no):
+    for no, pl in enumerate(group_lines(pdf_page.chars, pdf_page.line_starts), first_no):
         lines.append(Line(no, pl.text, pl.text, box=pl.box, font_size=pl.size, font=pl.font))
         if pdf_page.ocr:
             low[no] = low_confidence_marks(pl)

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from banmian.readers.ocr_drawings import drawings
 from banmian.readers.ocr_engines import OcrChar, OcrLine, is_vertical_box
 from banmian.readers.ocr_ink import ink_extent, stroke_width
+from banmian.readers.ocr_marks import edge_marks, lost_punctuation
 from banmian.readers.ocr_punct import correct_punctuation, split_at_gaps
 from banmian.readers.pdf import Char, PdfPage, _outermost
 
@@ -63,11 +64,23 @@ def intruders(line: OcrLine, lines: list[OcrLine]) -> list:
             and o.box[3] - o.box[1] < INTRUDER * (b - t)]
 
 
+FLAT_GLYPHS = set("一二三工上下土士千干亏之乙了丁")  # ideographs much shorter or lower than the em
+
+
+def is_name_pair(text: str) -> bool:
+    """Two ideographs alone (a byline's name, a headline's last glyphs), neither of them flat:
+    their ink is as tall as a longer line's (`潘跃` sized by its box passed for the subtitle
+    over it: dev pages 10, 30)."""
+    text = text.replace(" ", "")
+    return len(text) == 2 and _ideographs(text) == 2 and not set(text) & FLAT_GLYPHS
+
+
 class Measured:
     """One OCR line measured on the image (pixels): ink box, size, boldness; `sure` when the
-    line has glyphs enough for its size and weight to be measured."""
+    line has glyphs enough for its size and weight to be measured. The face (`set_face`) is
+    told once the page's strokes are known."""
 
-    __slots__ = ("line", "x0", "x1", "top", "bottom", "size", "bold", "sure", "inherited")
+    __slots__ = ("line", "x0", "x1", "top", "bottom", "size", "bold", "sure", "inherited", "stroke", "measured")
 
     def __init__(self, line: OcrLine, gray, others=()):
         self.line = line
@@ -75,19 +88,39 @@ class Measured:
         span = (line.chars[0].x0, line.chars[-1].x1) if line.chars else None
         skip = [(c.x0, c.x1) for c in line.chars if c.text in TALL_MARKS]
         ink = ink_extent(gray, line.box, span, skip, others) if gray is not None else None
-        box = line.box
-        self.sure = _ideographs(line.text) >= MIN_INK_GLYPHS
-        if ink is None:
-            self.x0, self.top, self.x1, self.bottom = box
-            self.size = (box[3] - box[1]) / BOX_EM
-            self.bold = False
-            return
-        self.x0, self.top, self.x1, self.bottom = ink
-        self.bold = stroke_width(gray, ink) > BOLD_STROKE
-        if self.sure:
-            self.size = (ink[3] - ink[1]) / (INK_EM_BOLD if self.bold else INK_EM)
+        self.sure = _ideographs(line.text) >= MIN_INK_GLYPHS or is_name_pair(line.text)
+        self.measured = ink is not None
+        self.x0, self.top, self.x1, self.bottom = ink if ink is not None else line.box
+        self.stroke = stroke_width(gray, ink) if ink is not None else 0.0
+        self.set_face(BOLD_STROKE)
+
+    def set_face(self, threshold: float) -> None:
+        """Bold when the strokes are heavier than `threshold`; the size from the ink's height
+        in that face (or from the box when the line is too short or was not measured)."""
+        box = self.line.box
+        self.bold = self.measured and self.stroke > threshold
+        if self.measured and self.sure:
+            self.size = (self.bottom - self.top) / (INK_EM_BOLD if self.bold else INK_EM)
         else:
             self.size = (box[3] - box[1]) / BOX_EM
+
+
+BOLD_OVER_BODY = 1.15  # strokes this much heavier than the page's typical line are bold, when that
+# is below `BOLD_STROKE`, in a line of at most `NAME_CHARS`: a byline of two or three names at body
+# size in the display face measures 0.089–0.094 where the page's body lines measure 0.076
+# (dev pages 5, 7, 8, 11, 19); a long body line may reach 0.089 (dev page 10) and is left to
+# `BOLD_STROKE`
+NAME_CHARS = 6
+
+
+def bold_threshold(measured: list[Measured]) -> float:
+    """The stroke width above which a line of this page is bold: `BOLD_STROKE`, or less on a
+    page whose lines are lighter (`BOLD_OVER_BODY` × the median of the lines long enough to
+    measure, most of them body text)."""
+    from statistics import median
+
+    strokes = [m.stroke for m in measured if m.measured and m.sure]
+    return min(BOLD_STROKE, BOLD_OVER_BODY * median(strokes)) if strokes else BOLD_STROKE
 
 
 SENTENCE_ENDS = ("。", "！", "？", "”", "…", "）", "』", "」")
@@ -110,7 +143,7 @@ def inherit_short_lines(measured: list[Measured]) -> None:
                 and -1 <= gap(a, m) < a.size and abs(a.size / m.size - 1) <= SHORT_LINE_LIKE]
         if near:
             a = min(near, key=lambda a: gap(a, m))
-            m.size, m.bold, m.inherited = a.size, a.bold, True
+            m.size, m.bold, m.inherited = a.size, a.bold or m.bold, True  # a bold name keeps its face
 
 
 def tiers(sizes: list[float], weights: list[int], tol: float) -> list[float]:
@@ -162,6 +195,8 @@ def body_tier(sizes: list[float], weights: list[int]) -> float:
     return max(totals, key=totals.get) if totals else 0.0
 
 
+NAME_AT_BODY = (0.9, 1.1)  # the same for a bold pair of glyphs (a name), whose ink jitters more
+# (one pixel is 4%; `姜铮` measured 1.062× the body: dev page 23)
 BOLD_AT_BODY = (0.93, 1.06)  # a bold line measured this close to the body size is at the body
 # size (a byline, a jump line measured at 0.947: dev page 3); captions, 0.85×, measure 0.86–0.90
 
@@ -208,6 +243,24 @@ BODY_BAND = (0.9, 1.12)  # a regular-face line measured this close to the body s
 # the layout tells body lines by size within −4%..+12%, finer than glyph heights measure
 
 
+SIDE_GAP = 2.5  # × size: a headline line this close beside a short one on its baseline is the rest
+# of its printed line (`调整` after `有形的壮大——`, the detector cut at the dash: dev page 12)
+
+
+def join_headline_ends(measured: list[Measured], body: float) -> None:
+    """A display-size line of one or two glyphs (sized by its box) takes the size of a measured
+    headline line beside it on its baseline, when the two are about one size."""
+    for m in measured:
+        if m.sure or m.inherited or m.size < DISPLAY_SIZE * body:
+            continue
+        beside = [a for a in measured if a.sure and a.bold and abs(a.bottom - m.bottom) < 0.3 * a.size
+                  and abs(a.size / m.size - 1) <= SHORT_LINE_LIKE
+                  and -1 <= max(m.x0 - a.x1, a.x0 - m.x1) < SIDE_GAP * a.size]
+        if beside:
+            a = min(beside, key=lambda a: max(m.x0 - a.x1, a.x0 - m.x1))
+            m.size, m.bold, m.inherited = a.size, True, True
+
+
 def page_sizes(measured: list[Measured]) -> list[float]:
     """Each line's size: lines much larger than the body are set bold (headlines are in the
     display face, whatever their strokes measure); regular lines about the body size, and
@@ -217,7 +270,11 @@ def page_sizes(measured: list[Measured]) -> list[float]:
     for m in measured:
         if not m.sure and not m.inherited and SHORT_AT_BODY[0] <= m.size / body <= SHORT_AT_BODY[1]:
             m.size = body
-        m.bold = m.bold or m.size >= DISPLAY_SIZE * body
+        if not m.bold and m.size >= DISPLAY_SIZE * body:
+            m.bold = True
+            if m.measured and m.sure:  # its ink height is the display face's (`INK_EM_BOLD`)
+                m.size *= INK_EM / INK_EM_BOLD
+    join_headline_ends(measured, body)
     smooth_runs(measured)
     raw = [m.size for m in measured]
     regular = [i for i, m in enumerate(measured) if not m.bold]
@@ -226,7 +283,7 @@ def page_sizes(measured: list[Measured]) -> list[float]:
     sizes = snap_sizes(raw, weights, [m.bold for m in measured])
     out = []
     for m, r, size in zip(measured, raw, sizes):
-        lo, hi = BOLD_AT_BODY if m.bold else BODY_BAND
+        lo, hi = (NAME_AT_BODY if is_name_pair(m.line.text) else BOLD_AT_BODY) if m.bold else BODY_BAND
         out.append(body if lo <= r / body <= hi else size)
     return out
 
@@ -275,11 +332,123 @@ def turn_gray(gray):
     return np.ascontiguousarray(np.rot90(gray, k=1))
 
 
+# --- lines into runs ------------------------------------------------------------------------
+
+RUN_ON_TOUCH = 0.25  # × size: a detected line this close after the previous one on its baseline
+# continues it (the PDF path joins text-layer runs that touch: `banmian.geometry.TOUCHING`) ...
+RUN_ON_PUNCT = 0.5  # ... and this much more beside punctuation, whose ink leaves half its em
+# blank (`关开展` + `『三优一满意』` of one headline: dev page 8)
+RUN_ON_SIZE = 0.1  # the two are printed in about one size (`banmian.geometry.SAME_SIZE`)
+OPENING_MARKS = set("《“‘（(「『〈【")
+CLOSING_MARKS = set("，。、：；！？”’）)」』〉】》")
+
+
+def runs_on(prev: tuple, m: Measured, size: float) -> bool:
+    """Whether line `m` (of `size`) continues the line before it in the engine's order, `prev`
+    = (measured, size): on its baseline, of its size, and touching it. Other detected lines
+    start runs of their own (two headlines side by side, a gutter apart: dev pages 49, 51)."""
+    a, a_size = prev
+    if not a.line.text or not m.line.text:
+        return False
+    if abs(a_size - size) > RUN_ON_SIZE * max(a_size, size) or abs(a.bottom - m.bottom) > 0.3 * size:
+        return False
+    touch = RUN_ON_TOUCH
+    if a.line.text[-1] in CLOSING_MARKS or m.line.text[0] in OPENING_MARKS:
+        touch += RUN_ON_PUNCT
+    return -0.5 * size < m.x0 - a.x1 < touch * size
+
+
+def run_order(measured: list[Measured], sizes: list[float]) -> list[int]:
+    """The lines in the engine's order, except that a line that runs on from another (`runs_on`)
+    comes right after it, wherever the engine put it (the pieces of a headline line the detector
+    cut at its brackets and dashes: dev page 8)."""
+    n = len(measured)
+    follower: dict[int, int] = {}
+    led: set[int] = set()
+    from bisect import bisect_left
+
+    by_left = sorted(range(n), key=lambda i: measured[i].x0)
+    lefts = [measured[i].x0 for i in by_left]
+    reach = max(sizes, default=0.0)
+    for i in range(n):
+        a = measured[i]
+        best = None
+        for j in by_left[bisect_left(lefts, a.x1 - 0.5 * reach):]:
+            b = measured[j]
+            if j == i or j in led or b.x0 < a.x1 - 0.5 * sizes[j]:
+                continue
+            if b.x0 > a.x1 + 1.0 * sizes[j]:
+                break
+            if runs_on((a, sizes[i]), b, sizes[j]):
+                best = j
+                break
+        if best is not None:
+            follower[i] = best
+            led.add(best)
+    order, seen = [], set()
+    for i in range(n):
+        if i in led or i in seen:
+            continue
+        while i is not None and i not in seen:
+            order.append(i)
+            seen.add(i)
+            i = follower.get(i)
+    order += [i for i in range(n) if i not in seen]  # a chain closed on itself
+    return order
+
+
 # --- the page --------------------------------------------------------------------------------
+
+def _open_double(text: str) -> bool:
+    """Whether the line ends inside a double quote (more “ than ” after the last ”)."""
+    last_close = text.rfind("”")
+    return "“" in text[last_close + 1:]
+
+
+def close_quotes_across(measured: list[Measured], sizes: list[float]) -> None:
+    """A line of a headline whose line above (one size and face, stacked under it) ends inside
+    a “: its first double quote closes it (`“可持续发展与环境保护` / `“研讨会`: dev page 30;
+    double quotes do not nest in Chinese)."""
+    order = sorted(range(len(measured)), key=lambda i: measured[i].top)
+    for k, i in enumerate(order):
+        a = measured[i]
+        if not _open_double(a.line.text):
+            continue
+        for j in order[k + 1:]:
+            b = measured[j]
+            if b.top - a.bottom > RUN_GAP * sizes[i]:
+                break
+            if (sizes[j] == sizes[i] and b.bold == a.bold and b.top >= a.bottom - 1
+                    and min(a.x1, b.x1) - max(a.x0, b.x0) > 0.5 * min(a.x1 - a.x0, b.x1 - b.x0)):
+                text = b.line.text
+                q = min((text.find(c) for c in "“”" if c in text), default=-1)
+                if q >= 0 and text[q] == "“":
+                    b.line = _with_char(b.line, q, "”")
+                break
+
+
+def _with_char(line: OcrLine, pos: int, ch: str) -> OcrLine:
+    """The line with the character at `pos` of its text (spaces apart) replaced by `ch`."""
+    text = line.text.replace(" ", "")
+    chars = list(line.chars)
+    if len(chars) == len(text):
+        chars[pos] = chars[pos]._replace(text=ch)
+    k = -1
+    out = []
+    for c in line.text:
+        if c != " ":
+            k += 1
+        out.append(ch if k == pos and c != " " else c)
+    return OcrLine("".join(out), line.box, line.confidence, chars)
+
 
 def measure_lines(lines: list[OcrLine], gray) -> tuple[list[Measured], list[float]]:
     """Each line measured on the image, and its size on the page's tiers."""
     measured = [Measured(ln, gray, intruders(ln, lines)) for ln in lines]
+    threshold = bold_threshold(measured)
+    for m in measured:
+        if len(m.line.text.replace(" ", "")) <= NAME_CHARS:
+            m.set_face(threshold)
     inherit_short_lines(measured)
     return measured, page_sizes(measured)
 
@@ -301,15 +470,23 @@ def ocr_page(lines: list[OcrLine], rgb, dpi: float, number: int = 1, engine_name
         gray = turn_gray(gray) if gray is not None else None
         height_px, width_px = width_px, height_px
     pt = 72.0 / dpi  # points per pixel
-    lines = [correct_punctuation(piece, gray) for ln in lines for piece in split_at_gaps(ln, gray)]
+    lines = [correct_punctuation(lost_punctuation(piece, gray), gray) for ln in edge_marks(lines, gray)
+             for piece in split_at_gaps(ln, gray)]
     measured, sizes = measure_lines(lines, gray)
+    close_quotes_across(measured, sizes)
     rules, pictures = ([], [])
     if gray is not None:
         pad = [TEXT_MASK_PAD * size for size in sizes]
         boxes = [(m.x0 - d, m.top - d, m.x1 + d, m.bottom + d) for m, size, d in zip(measured, sizes, pad)]
         rules, pictures = drawings(gray, boxes, 1 / pt)
     chars: list[Char] = []
-    for m, size in zip(measured, sizes):
+    starts: list[int] = []
+    prev = None
+    for k in run_order(measured, sizes):
+        m, size = measured[k], sizes[k]
+        if prev is None or not runs_on(prev, m, size):
+            starts.append(len(chars))
+        prev = (m, size)
         baseline = m.bottom - DESCENT_EM * size
         font = BOLD if m.bold else REGULAR
         for c in spread_chars(m.line, m.x0, m.x1):
@@ -319,7 +496,7 @@ def ocr_page(lines: list[OcrLine], rgb, dpi: float, number: int = 1, engine_name
     def flip(b):
         return (b[0] * pt, (height_px - b[3]) * pt, b[2] * pt, (height_px - b[1]) * pt)
     return PdfPage(number, width_px * pt, height_px * pt, chars, [flip(r) for r in rules],
-                   _outermost([flip(p) for p in pictures]), ocr=engine_name)
+                   _outermost([flip(p) for p in pictures]), ocr=engine_name, line_starts=starts)
 
 
 def read_image(path: str, pages: str | None = None, engine=None, engine_name: str = "rapidocr") -> Iterator[PdfPage]:

@@ -152,6 +152,31 @@ def one_runs(text: list[str], chars: list[OcrChar], gray, ink) -> list[tuple[int
     return runs
 
 
+def _ink_joins(chars: list[OcrChar], i: int, j: int, gray, ink) -> bool:
+    """Whether ink runs unbroken from the middle of character i to that of character j."""
+    import numpy as np
+
+    a, z = int((chars[i].x0 + chars[i].x1) / 2), int((chars[j].x0 + chars[j].x1) / 2)
+    band = gray[ink[1]:ink[3], a:z] < INK
+    return bool(band.size) and bool(np.all(band.any(axis=0)))
+
+
+NUMERALS = set("〇零一二三四五六七八九十百千万亿两")
+
+
+def numerals_apart(text: list[str], chars: list[OcrChar], a: int, b: int, gray, ink) -> tuple[int, int]:
+    """A dash run (a, b) less the 一 at its end that starts a number (`——一九九八`: a dash and
+    the numeral, dev pages 15, 21, 22): after whole dashes, a blank between their ink, and a
+    numeral after it. `—一` stays a dash, and so does `——一` before other text (body fonts leave
+    a blank between the parts of a three-em dash ———: dev pages 6, 13, 18, 19)."""
+    if gray is None or ink is None:
+        return a, b
+    if (b - a > 2 and b < len(text) and text[b] in NUMERALS and text[b - 1] == "一"
+            and set(text[a:b - 1]) == {"—"} and not _ink_joins(chars, b - 2, b - 1, gray, ink)):
+        b -= 1
+    return a, b
+
+
 LONG_DASH = 1.5  # × line height: a dash whose ink runs this long is the two-em dash ——
 
 
@@ -182,6 +207,37 @@ def long_dashes(text: list[str], chars: list[OcrChar], gray, ink) -> list[int]:
     return out
 
 
+RANGE_BEFORE = set("0123456789时日月年点")  # a range's first end: a number, a time or a date
+
+
+def range_dashes(text: list[str]) -> None:
+    """一 between a number (or a time, a date) and a number is the dash of a range: `5一7级`,
+    `20时一1月16日` (dev pages 5, 29); an Arabic digit never follows the numeral 一."""
+    for i in range(1, len(text) - 1):
+        if text[i] == "一" and text[i - 1] in RANGE_BEFORE and text[i + 1] in "0123456789":
+            text[i] = "—"
+
+
+def close_quotes(text: list[str]) -> None:
+    """Quotes the recogniser turned the wrong way, put right in place: a “ while a “ is open in
+    the line closes it (double quotes do not nest in Chinese; `“慈善之春“芭蕾舞`), and so does a
+    ’ while a “ is open and no ‘ (`“金凤凰’`: dev pages 8, 27, 30)."""
+    double = single = False
+    for i, t in enumerate(text):
+        if t == "“":
+            text[i] = "”" if double else "“"
+            double = not double
+        elif t == "”":
+            double = False
+        elif t == "‘":
+            single = True
+        elif t == "’":
+            if single:
+                single = False
+            elif double:
+                text[i], double = "”", False
+
+
 def correct_punctuation(line: OcrLine, gray) -> OcrLine:
     """Fix the recogniser's usual punctuation misreadings in Chinese text: 丶 for 、, · or ° for
     a low 。, `—一一` for a dash ———, half-width brackets and marks beside Chinese characters."""
@@ -200,6 +256,7 @@ def correct_punctuation(line: OcrLine, gray) -> OcrLine:
         elif c.text in HALF_TO_FULL and ((i and _is_cjk(text[i - 1])) or (i + 1 < len(chars) and _is_cjk(chars[i + 1].text))):
             text[i] = HALF_TO_FULL[c.text]
     for a, b in dash_runs("".join(text)) + one_runs(text, chars, gray, ink):
+        a, b = numerals_apart(text, chars, a, b, gray, ink)
         text[a:b] = ["—"] * (b - a)
     last_quote = ""
     for i, t in enumerate(text):  # a straight quote in Chinese text: “ opens, ” closes
@@ -207,6 +264,8 @@ def correct_punctuation(line: OcrLine, gray) -> OcrLine:
             last_quote = t
         elif t == '"' and ((i and _is_cjk(text[i - 1])) or (i + 1 < len(text) and _is_cjk(text[i + 1]))):
             text[i] = last_quote = "”" if last_quote == "“" else "“"
+    close_quotes(text)
+    range_dashes(text)
     new = [c._replace(text=t) for c, t in zip(chars, text)]
     for i in reversed(long_dashes(text, new, gray, ink)):  # one dash read for the two of ——
         half = (new[i].x0 + new[i].x1) / 2

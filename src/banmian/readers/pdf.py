@@ -50,6 +50,8 @@ class PdfPage:
     rules: list[Box] = field(default_factory=list)
     pictures: list[Box] = field(default_factory=list)
     ocr: str | None = None  # the OCR engine that read the page (a scan), else None
+    line_starts: list[int] = field(default_factory=list)  # OCR'd pages: where in `chars` each line
+    # the engine detected starts (`banmian.geometry.group_lines` starts a run there)
 
 
 def is_pdf(path: str) -> bool:
