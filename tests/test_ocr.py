@@ -480,3 +480,11 @@ def test_a_mark_the_recogniser_skipped_is_read_from_its_ink():
     for d in range(6):  # ，: a tail down to the left
         gray[30 + d:32 + d, 4 * size + 22 - d:4 * size + 25 - d] = 0
     assert lost_punctuation(line, gray).text == "四川评书，湖北评书"
+
+
+def test_two_one_glyphs_in_a_display_line_are_a_dash_but_stay_a_word_in_body_text():
+    lines = [hand_line("标志我国电信与世界同步", 40, 40, 60), hand_line("一一这意味着已实现产业化", 40, 110, 60)]
+    lines += [hand_line("代表们一一握手致意城东新区的居民们迎来了", 40, 300 + i * 30, 20) for i in range(6)]
+    page = ocr_page(lines, None, 200)
+    text = "".join(c.text for c in page.chars)
+    assert "——这意味着" in text and text.count("一一握手") == 6

@@ -23,7 +23,7 @@ from banmian.readers.ocr_drawings import drawings
 from banmian.readers.ocr_engines import OcrChar, OcrLine, is_vertical_box
 from banmian.readers.ocr_ink import ink_extent, stroke_width
 from banmian.readers.ocr_marks import edge_marks, lost_punctuation
-from banmian.readers.ocr_punct import correct_punctuation, split_at_gaps
+from banmian.readers.ocr_punct import NUMERALS, correct_punctuation, split_at_gaps
 from banmian.readers.pdf import Char, PdfPage, _outermost
 
 INK_EM = 0.91  # glyph ink height / font size, body face (dev pages 1–3: 0.91–0.92)
@@ -427,6 +427,24 @@ def close_quotes_across(measured: list[Measured], sizes: list[float]) -> None:
                 break
 
 
+def display_dashes(measured: list[Measured], sizes: list[float]) -> None:
+    """In a display-size line (a headline, a subtitle), two 一 in a row with no numeral beside
+    them are the two-em dash —— (`一一这意味着该技术已实现产业化`: dev page 40): the display
+    face leaves a gap between the dash's two ems, so the ink test of `ocr_punct.one_runs`
+    cannot join them; the word 一一 (one by one) is body text's."""
+    body = body_tier(sizes, [len(m.line.text) for m in measured])
+    for m, size in zip(measured, sizes):
+        if not body or size < DISPLAY_SIZE * body or "一一" not in m.line.text:
+            continue
+        text = m.line.text.replace(" ", "")
+        for i in range(len(text) - 1):
+            if text[i:i + 2] != "一一" or text[i - 1:i] in NUMERALS or text[i + 2:i + 3] in NUMERALS:
+                continue
+            if text[i - 1:i] == "一" or text[i + 2:i + 3] == "一":
+                continue  # a longer run: ocr_punct's
+            m.line = _with_char(_with_char(m.line, i, "—"), i + 1, "—")
+
+
 def _with_char(line: OcrLine, pos: int, ch: str) -> OcrLine:
     """The line with the character at `pos` of its text (spaces apart) replaced by `ch`."""
     text = line.text.replace(" ", "")
@@ -474,6 +492,7 @@ def ocr_page(lines: list[OcrLine], rgb, dpi: float, number: int = 1, engine_name
              for piece in split_at_gaps(ln, gray)]
     measured, sizes = measure_lines(lines, gray)
     close_quotes_across(measured, sizes)
+    display_dashes(measured, sizes)
     rules, pictures = ([], [])
     if gray is not None:
         pad = [TEXT_MASK_PAD * size for size in sizes]
