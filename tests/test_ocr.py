@@ -24,9 +24,9 @@ from banmian.model import Source  # noqa: E402
 from banmian.pipeline import PDF_STAGES, page_from_pdf, run_stages  # noqa: E402
 from banmian.readers import ocr_engines  # noqa: E402
 from banmian.readers.image import load_images  # noqa: E402
-from banmian.readers.ocr import (correct_punctuation, is_vertical_page, ocr_page, snap_sizes,  # noqa: E402
-                                 turn_line)
+from banmian.readers.ocr import correct_punctuation, is_vertical_page, ocr_page, turn_line  # noqa: E402
 from banmian.readers.ocr_engines import OcrChar, OcrLine, engine_available, tesseract_lines  # noqa: E402
+from banmian.readers.ocr_sizes import snap_sizes  # noqa: E402
 from banmian.writers.json import page_to_dict  # noqa: E402
 
 Image = pytest.importorskip("PIL.Image")
@@ -395,7 +395,7 @@ def test_a_dash_outside_the_detected_box_is_put_back():
 
 
 class _Line:
-    """A stand-in for `banmian.readers.ocr.Measured` (the attributes the sizing rules read)."""
+    """A stand-in for `banmian.readers.ocr_sizes.Measured` (the attributes the sizing rules read)."""
 
     def __init__(self, text, x0, x1, bottom, size, stroke=0.08, sure=True, bold=False):
         self.line = OcrLine(text, (x0, bottom - size, x1, bottom), 1.0, [])
@@ -405,7 +405,7 @@ class _Line:
 
 
 def test_short_bold_names_are_told_by_the_pages_own_strokes():
-    from banmian.readers.ocr import BOLD_STROKE, bold_threshold
+    from banmian.readers.ocr_sizes import BOLD_STROKE, bold_threshold
 
     body = [_Line("春节前夕城东新区", 0, 200, 30 * i, 25, stroke=0.076) for i in range(1, 20)]
     assert bold_threshold(body) == pytest.approx(0.076 * 1.15)
@@ -414,7 +414,7 @@ def test_short_bold_names_are_told_by_the_pages_own_strokes():
 
 
 def test_a_short_headline_end_takes_the_size_of_its_line():
-    from banmian.readers.ocr import join_headline_ends
+    from banmian.readers.ocr_sizes import join_headline_ends
 
     head = _Line("有形的壮大——", 100, 700, 300, 94, bold=True)
     end = _Line("调整", 860, 1060, 300, 106, sure=False)
@@ -436,7 +436,7 @@ def test_a_numeral_after_a_dash_stays_a_numeral():
 
 
 def test_a_pair_of_glyphs_is_measured_by_its_ink_unless_flat():
-    from banmian.readers.ocr import is_name_pair
+    from banmian.readers.ocr_sizes import is_name_pair
 
     assert is_name_pair("潘跃") and is_name_pair("姜 铮")
     assert not is_name_pair("一张") and not is_name_pair("贺。") and not is_name_pair("新华社")
