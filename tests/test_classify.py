@@ -154,16 +154,9 @@ def test_letter_spaced_lines_are_closed_up_but_spaced_names_and_phrases_keep_the
 
 def cut_column(paragraphs: list[str], width: int) -> list[str]:
     """Paragraphs set in a `width`-character column, each first line indented two characters."""
-    out = []
-    for text in paragraphs:
-        size = width - 2
-        while text:
-            cut = min(size, len(text))
-            while cut < len(text) and text[cut] in "，。、":
-                cut += 1
-            out.append(text[:cut])
-            text, size = text[cut:], width
-    return out
+    from test_reassemble import column_lines
+
+    return [line for text in paragraphs for line in column_lines(text, width)]
 
 
 def test_an_article_set_to_a_wider_measure_gets_its_own_column_width():
