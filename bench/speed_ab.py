@@ -1,0 +1,125 @@
+"""Paired speed comparison: the text path of an earlier revision against the working tree, in one
+process, per stage, in CPU time.
+
+    python bench/speed_ab.py --base REV [--kind pdftotext] [--rounds 6] [--entities]
+
+The shared VM's speed swings by up to 2x between minutes (CPU time too), so two separate runs of
+bench/speed.py do not compare. Here the revision's `src/banmian` (taken with `git archive`) is
+loaded beside today's package under another name, and the two run alternately over the 60 dev
+dumps; each stage's CPU milliseconds per page are the minimum over the rounds, and the total is
+the best pass. Reading, every stage and JSON writing are timed; entities only with --entities.
+"""
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import re
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.common import REPO, ensure_importable, no_data_message, pages_dir
+
+ensure_importable()
+
+BASE_NAME = "banmian_base"
+
+
+def extract_base(rev: str, into: Path) -> None:
+    """`src/banmian` of `rev` as the package BASE_NAME under `into`, its imports renamed."""
+    blob = subprocess.run(["git", "-C", str(REPO), "archive", rev, "src/banmian"], check=True,
+                          capture_output=True).stdout
+    with tarfile.open(fileobj=io.BytesIO(blob)) as tar:
+        if hasattr(tarfile, "data_filter"):  # Python 3.11.4 and later
+            tar.extractall(into, filter="data")
+        else:  # pragma: no cover
+            tar.extractall(into)
+    pkg = into / "src" / "banmian"
+    for path in pkg.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r"\bbanmian(?=[.\s])", BASE_NAME, text), encoding="utf-8")
+    pkg.rename(into / BASE_NAME)
+
+
+def runner(package: str, files: list[Path], entities: bool):
+    """A function making one timed pass of `package` over the files: CPU ms per page by stage."""
+    def mod(name):
+        return __import__(f"{package}.{name}", fromlist=["x"])
+
+    stages, pipeline, read_pages = mod("stages").STAGES, mod("pipeline"), mod("readers.text").read_pages
+    page_to_dict = mod("writers.json").page_to_dict
+    clock = time.process_time
+
+    def one_pass() -> dict[str, float]:
+        spent: dict[str, float] = defaultdict(float)
+        for f in files:
+            t0 = clock()
+            items = list(read_pages(str(f)))
+            spent["read"] += clock() - t0
+            for src, index, first_no, raw in items:
+                t0 = clock()
+                page = pipeline.page_from_lines(raw, src, first_no, index)
+                pipeline._prepare(page, None, entities)
+                spent["page_from_lines"] += clock() - t0
+                for stage in stages:
+                    t0 = clock()
+                    page = stage(page)
+                    spent[stage.__name__] += clock() - t0
+                t0 = clock()
+                json.dumps(page_to_dict(page), ensure_ascii=False)
+                spent["json"] += clock() - t0
+        return {k: 1000 * v / len(files) for k, v in spent.items()}
+    return one_pass
+
+
+def compare(base: str, kind: str, rounds: int, entities: bool) -> None:
+    files = sorted(pages_dir().glob(f"page_*.{kind}.txt"))
+    with tempfile.TemporaryDirectory() as tmp:
+        extract_base(base, Path(tmp))
+        sys.path.insert(0, tmp)
+        runs = {"base": runner(BASE_NAME, files, entities), "now": runner("banmian", files, entities)}
+        for run in runs.values():
+            run()  # warm caches and imports
+        best: dict[str, dict[str, float]] = {}
+        total = {"base": float("inf"), "now": float("inf")}
+        for i in range(rounds):
+            for name in (("base", "now") if i % 2 == 0 else ("now", "base")):
+                got = runs[name]()
+                best[name] = got if name not in best else {k: min(best[name][k], got[k]) for k in got}
+                total[name] = min(total[name], sum(got.values()))
+    print(f"{'stage':16s} {'base':>8s} {'now':>8s}   CPU ms/page, min over {rounds} alternating passes "
+          f"({kind}, base {base}{', entities' if entities else ''})")
+    for k in best["base"]:
+        print(f"{k:16s} {best['base'][k]:8.3f} {best['now'].get(k, 0.0):8.3f}")
+    print(f"{'total (best pass)':16s} {total['base']:8.3f} {total['now']:8.3f}   "
+          f"pages/s {1000 / total['base']:.1f} -> {1000 / total['now']:.1f}")
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--base", required=True, help="the git revision to compare with (a commit, tag or branch)")
+    ap.add_argument("--kind", default="pdftotext", choices=("pdftotext", "raw", "pymupdf"))
+    ap.add_argument("--rounds", type=int, default=6)
+    ap.add_argument("--entities", action="store_true", help="run the entity stage too")
+    args = ap.parse_args(argv)
+    if no_data_message():
+        print(no_data_message())
+        return 0
+    try:
+        compare(args.base, args.kind, args.rounds, args.entities)
+    except subprocess.CalledProcessError as err:
+        print(f"error: git archive {args.base} failed: {err.stderr.decode(errors='replace').strip()}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,41 @@
+"""bench/speed_ab.py: an earlier revision's package loads beside today's under another name."""
+from __future__ import annotations
+
+import importlib
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+
+@pytest.mark.skipif(shutil.which("git") is None or not (REPO / ".git").exists(), reason="needs git and the repository")
+def test_the_base_revision_is_extracted_as_a_package_of_its_own(tmp_path):
+    from bench.speed_ab import BASE_NAME, extract_base
+
+    extract_base("HEAD", tmp_path)
+    pkg = tmp_path / BASE_NAME
+    texts = [p.read_text(encoding="utf-8") for p in pkg.rglob("*.py")]
+    assert texts and not any("from banmian." in t or "import banmian\n" in t for t in texts)
+    sys.path.insert(0, str(tmp_path))
+    try:
+        base = importlib.import_module(f"{BASE_NAME}.rules.chars")
+        assert base.__file__.startswith(str(tmp_path)) and base.text_em("城东") == 2.0
+    finally:
+        sys.path.remove(str(tmp_path))
+
+
+def test_a_revision_git_does_not_know_is_a_clean_error(capsys):
+    from bench.speed_ab import main
+
+    if shutil.which("git") is None or not (REPO / ".git").exists():
+        pytest.skip("needs git and the repository")
+    from bench.common import data_available
+
+    if not data_available():
+        pytest.skip("needs the shared dev pages")
+    assert main(["--base", "no-such-revision-xyz"]) == 2
+    assert "git archive no-such-revision-xyz failed" in capsys.readouterr().err
