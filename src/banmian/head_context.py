@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from banmian.language import spanning_word
-from banmian.line_shape import FULL_SLACK, INDENT_MAX, INDENT_MIN, ends_clause, separates_blocks, slack
+from banmian.line_shape import FULL_SLACK, INDENT_MAX, INDENT_MIN, separates_blocks, slack, unfinished
 from banmian.model import Line, Page
 from banmian.rules.chars import CJK_PUNCT, CLOSERS, SENTENCE_FINAL, ends_sentence, is_cjk, strip_ws
 
@@ -30,7 +30,7 @@ def mark_heads_above_bylines(page: Page) -> None:
         if above.kind != "body" or not above.text.strip() or "body:lead_in" in above.reasons:
             continue
         t = strip_ws(above.text)
-        if ends_clause(t) or any(ch in SENTENCE_FINAL for ch in t):
+        if not unfinished(t):
             continue
         before = lines[i - 2] if i >= 2 else None
         if before is not None and before.kind == "body" and before.text.strip() and not ends_sentence(strip_ws(before.text)):
@@ -61,7 +61,7 @@ def _unfinished_run_above(lines: list[Line], i: int) -> list[Line]:
     while j >= 0 and len(run) <= MAX_HEAD_RUN:
         ln = lines[j]
         t = strip_ws(ln.text)
-        if ln.kind != "body" or not t or ends_clause(t) or any(ch in SENTENCE_FINAL for ch in t) or _is_bracketed_note(ln):
+        if ln.kind != "body" or not t or not unfinished(t) or _is_bracketed_note(ln):
             break
         run.append(ln)
         j -= 1

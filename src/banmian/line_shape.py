@@ -7,7 +7,7 @@ paragraph's last line is short, and a line ends a clause or a sentence by its la
 from __future__ import annotations
 
 from banmian.model import Line, Page
-from banmian.rules.chars import CJK_PUNCT, CLOSERS, ends_sentence
+from banmian.rules.chars import CJK_PUNCT, CLOSERS, SENTENCE_FINAL, ends_sentence
 
 # A body line narrower than the column by more than this (em) is short: an indented first line
 # or a paragraph's last line. Dev dumps: middle lines measure -1.0..+1.0 em from the column.
@@ -58,3 +58,9 @@ def ends_clause(t: str) -> bool:
     if t[-1] not in CLOSERS:
         return False
     return ends_sentence(t) or t.rstrip("".join(CLOSERS))[-1:] in CLAUSE_END
+
+
+def unfinished(t: str) -> bool:
+    """The (space-free) line neither ends a clause nor holds a sentence end anywhere: a
+    headline's shape, or a body line a paragraph runs on from."""
+    return not ends_clause(t) and not any(ch in SENTENCE_FINAL for ch in t)

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from banmian.head_context import mark_context_heads
 from banmian.line_shape import (BODY_START_FORBIDDEN, FULL_SLACK, INDENT_MAX, INDENT_MIN, WIDE_MIN_EXCESS,
-                                ends_clause, min_width, slack)
+                                ends_clause, min_width, slack, unfinished)
 from banmian.model import Line, Page
 from banmian.rules import furniture as F
-from banmian.rules.chars import CLOSERS, OPENERS, SENTENCE_FINAL, ends_sentence, strip_ws
+from banmian.rules.chars import CLOSERS, OPENERS, ends_sentence, strip_ws
 from banmian.rules.names import looks_like_names
 
 # A short line holding this many comma-like marks is a clause list, not a headline.
@@ -196,7 +196,7 @@ def mark_dash_subtitles(chunk: list[Line]) -> None:
     for above, ln in zip(chunk, chunk[1:]):
         if above.kind == "head" and ln.kind == "body" and ln.text.lstrip().startswith(("—", "－")):
             t = strip_ws(ln.text)
-            if not ends_clause(t) and not any(ch in SENTENCE_FINAL for ch in t):
+            if unfinished(t):
                 ln.kind = "head"
                 ln.because("head:dash_under_headline")
 
