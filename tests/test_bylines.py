@@ -415,3 +415,27 @@ def test_trailing_credit_names(paragraph, names):
     from banmian.rules.bylines import trailing_credit_names
 
     assert trailing_credit_names(paragraph) == names
+
+
+def test_agency_credits_give_the_source():
+    from banmian.rules.furniture import source_name, trailing_source
+
+    assert source_name("据《人民日报》") == "人民日报"
+    assert source_name("（新华社）") == "新华社" and source_name("（据新华社电）") == "新华社"
+    assert source_name("（本报专电）") == "本报" and source_name("（新华社记者王某摄）") is None
+    assert trailing_source("沿线的学校也因此受益。（新华社）") == "新华社"
+    assert trailing_source("一场大雪。（张晓夏摄）（新华社稿）") is None  # a photo's caption credit
+    assert trailing_source("他说：“我们也来了（新华社）的人。”") is None
+
+
+def test_an_agency_credit_line_or_a_closing_credit_fills_source_and_keeps_every_character():
+    from banmian.invariant import input_chars, printed_chars
+    from banmian.pipeline import parse_text
+    from banmian.writers.json import page_to_dict
+
+    text = ("城东新桥建成通车\n\n市里今年新建三座跨\n河大桥，附近居民的出行\n时间缩短了一半，沿线的\n"
+            "学校和医院也因此受益。\n（新华社）\n\n湿地公园迎来候鸟\n\n湖滨湿地公园今年春\n天迎来第一批候鸟，园"
+            "内\n新建的观鸟长廊已经完工。（本报专电）\n")
+    page = page_to_dict(parse_text(text, entities=False)[0])
+    assert [(a["source"], a["source_line"]) for a in page["articles"]] == [("新华社", "（新华社）"), ("本报", None)]
+    assert printed_chars(page) == input_chars(text)

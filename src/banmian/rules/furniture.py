@@ -18,6 +18,27 @@ CONTINUED = re.compile(r"^[（(]上接[^（）()]{1,12}[）)]$")
 CAPTION_CREDIT = re.compile(r"^[（(]?[^，。；（）()]{0,16}摄[）)]?$")  # `记者 石园华摄`, `（新华社记者周家国摄）`
 CAPTION = re.compile(r"^(图为|图：|上图|下图|左图|右图|[（(](压题照片|资料图片|新华社记者\S{0,8}摄|\S{0,12}摄)[^（）()]{0,20}[）)]$)")
 SOURCE = re.compile(r"^[（(]?据《([^《》]{1,20})》[^，。]{0,6}[）)]?$")
+# A news agency or the paper itself credited in brackets, alone on its line or closing an
+# article's last paragraph: `（新华社）`, `（据新华社电）`, `（本报专电）`. Not `（新华社稿）`,
+# which closes a photo's caption (dev page 5: the gold gives those no source).
+AGENCY_CREDIT = re.compile(r"[（(]据?(新华社|中新社|本报)(?:专电|电)?[）)]$")
+
+
+def source_name(t: str) -> str | None:
+    """The credited source of a (space-free) credit: `人民日报` of `据《人民日报》`, `新华社` of
+    `（据新华社电）`, `本报` of `（本报专电）`; None for anything else."""
+    m = SOURCE.match(t)
+    if m:
+        return m.group(1)
+    m = AGENCY_CREDIT.fullmatch(t)
+    return m.group(1) if m else None
+
+
+def trailing_source(paragraph: str) -> str | None:
+    """The agency credited at the end of a paragraph (`…受益。（新华社）`), which stays in the
+    text, or None."""
+    m = AGENCY_CREDIT.search(paragraph.rstrip())
+    return m.group(1) if m else None
 _ROLE = r"(本报|新华社|中新社|人民日报|经济日报|光明日报)(特约|驻[\u4e00-\u9fff]{1,6})?(记者|通讯员|评论员|实习生|特派记者)"
 _NAMES = r"[\u4e00-\u9fff·]{2,4}(?:[、 ][\u4e00-\u9fff·]{2,4}){0,5}"
 # `本报记者 王某`, `本报评论员`, `新华社记者蔡晖贾永新华社通讯员张应银樊增民`
@@ -117,6 +138,8 @@ def furniture_kind(t: str) -> tuple[str, str] | None:
         return "continued", "continued:上接"
     if SOURCE.match(t):
         return "source", "source:据《》"
+    if AGENCY_CREDIT.fullmatch(t):
+        return "source", "source:agency_credit"
     if CAPTION.match(t):
         return "caption", "caption:pattern"
     if STANDALONE_BYLINE.match(t) and not ends_sentence(t):

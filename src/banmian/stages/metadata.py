@@ -8,7 +8,7 @@ from banmian.model import Article, Dateline, Line, Page, Unassigned
 from banmian.rules.bylines import find_lead_in, lead_in_byline, outlet_of, reporters_in, trailing_credit_names
 from banmian.rules.dates import resolve
 from banmian.rules.chars import strip_ws
-from banmian.rules.furniture import DATE, PAGE_LABEL, SOURCE
+from banmian.rules.furniture import DATE, PAGE_LABEL, source_name, trailing_source
 
 _ISO = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 
@@ -82,8 +82,7 @@ def attach_line(article: Article, line: Line) -> bool:
         article.continued_from = line.text
     elif line.kind == "source" and article.source_line is None:
         article.source_line = line.text
-        m = SOURCE.match(strip_ws(line.text))
-        article.source = m.group(1) if m else None
+        article.source = source_name(strip_ws(line.text))
     elif line.kind == "caption":
         article.captions.append(line.text)
     else:
@@ -144,6 +143,10 @@ def metadata(page: Page) -> Page:
             art.reporters = trailing_credit_names(art.paragraphs[-1])
             if art.reporters:
                 art.because("reporters:trailing_credit")
+        if art.source is None and art.paragraphs:
+            art.source = trailing_source(art.paragraphs[-1])
+            if art.source:
+                art.because("source:trailing_credit")
     attach_line_kinds(page)
     collect_unassigned(page)
     return page
