@@ -112,7 +112,20 @@ def no_data_message() -> str | None:
     return None if data_available() else f"skipped: shared data not found at {pages_dir()}"
 
 
-def add_render_args(ap, pages: str) -> None:
-    """The options of the benches that render dev PDFs to images: --pages and --dpi."""
+def skipped_without_data() -> bool:
+    """Print the skip line and say True when the shared data is missing (the bench exits 0)."""
+    message = no_data_message()
+    if message:
+        print(message)
+    return message is not None
+
+
+def render_arg_parser(doc: str, pages: str):
+    """The argument parser of a bench that renders dev PDFs to images (its docstring as help):
+    --pages (default `pages`) and --dpi."""
+    import argparse
+
+    ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--pages", default=pages)
     ap.add_argument("--dpi", type=int, default=200)
+    return ap

@@ -20,7 +20,6 @@ prints:
 """
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 import time
@@ -31,8 +30,8 @@ from statistics import mean, median
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import (SPLIT_LABELS, add_render_args, ensure_importable, load_pages, no_data_message, pages_dir,
-                          parse_range, split_of)
+from bench.common import (SPLIT_LABELS, ensure_importable, load_pages, pages_dir, render_arg_parser,
+                          parse_range, skipped_without_data, split_of)
 from bench.metrics import aggregate, score_page
 
 ensure_importable()
@@ -227,13 +226,11 @@ def print_tables(results: dict) -> None:
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = render_arg_parser(__doc__, "1-60")
     ap.add_argument("--engines", default="rapidocr,tesseract")
-    add_render_args(ap, "1-60")
     ap.add_argument("--per-page", action="store_true")
     args = ap.parse_args(argv)
-    if no_data_message():
-        print(no_data_message())
+    if skipped_without_data():
         return 0
     return run([e for e in args.engines.split(",") if e], parse_range(args.pages), args.dpi, args.per_page)
 

@@ -12,7 +12,6 @@ scores the pipeline on it; a cached page is not run again unless --force.
 """
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import resource
@@ -25,7 +24,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import REPO, add_render_args, ensure_importable, no_data_message, pages_dir, parse_range
+from bench.common import REPO, ensure_importable, pages_dir, parse_range, render_arg_parser, skipped_without_data
 
 ensure_importable()
 
@@ -104,13 +103,11 @@ def main(argv=None) -> int:
     if argv is None and len(sys.argv) > 1 and sys.argv[1] == "--child":
         child(*sys.argv[2:5])
         return 0
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = render_arg_parser(__doc__, "41-60,1-40")
     ap.add_argument("--engine", default="rapidocr")
-    add_render_args(ap, "41-60,1-40")
     ap.add_argument("--force", action="store_true")
     args = ap.parse_args(argv)
-    if no_data_message():
-        print(no_data_message())
+    if skipped_without_data():
         return 0
     order = []
     for part in args.pages.split(","):  # keep the order given (held-out pages first by default)

@@ -26,7 +26,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import REPO, ensure_importable, no_data_message, pages_dir
+from bench.common import REPO, ensure_importable, pages_dir, skipped_without_data
 
 ensure_importable()
 
@@ -110,8 +110,7 @@ def main(argv=None) -> int:
     ap.add_argument("--rounds", type=int, default=6)
     ap.add_argument("--entities", action="store_true", help="run the entity stage too")
     args = ap.parse_args(argv)
-    if no_data_message():
-        print(no_data_message())
+    if skipped_without_data():
         return 0
     try:
         compare(args.base, args.kind, args.rounds, args.entities)
