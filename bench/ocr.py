@@ -36,22 +36,14 @@ from bench.metrics import aggregate, score_page
 
 ensure_importable()
 
-from bench.ocr_cache import cache_path  # noqa: E402
+from bench.ocr_cache import cache_path, render_image  # noqa: E402
 
 
 def render_rgb(no: int, dpi: int):
     """The dev PDF page rendered as bench/ocr_cache.py renders it (RGB array)."""
     import numpy as np
-    import pypdfium2 as pdfium
 
-    doc = pdfium.PdfDocument(str(pages_dir() / f"page_{no:04d}.pdf"))
-    try:
-        page = doc[0]
-        img = page.render(scale=dpi / 72).to_pil().convert("RGB")
-        page.close()
-    finally:
-        doc.close()
-    return np.asarray(img)
+    return np.asarray(render_image(pages_dir() / f"page_{no:04d}.pdf", dpi))
 
 
 def cached(engine: str, no: int, dpi: int) -> dict | None:

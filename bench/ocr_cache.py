@@ -35,8 +35,8 @@ def cache_path(engine: str, no: int, dpi: int) -> Path:
     return CACHE / f"{engine}-{dpi}" / f"page_{no:04d}.json"
 
 
-def render_png(pdf: Path, out: Path, dpi: int) -> tuple[int, int]:
-    """Render page 1 of a PDF to an RGB PNG at `dpi` (tagged with it); returns its size."""
+def render_image(pdf: Path, dpi: int):
+    """Page 1 of a PDF rendered at `dpi`, as an RGB PIL image."""
     import pypdfium2 as pdfium
 
     doc = pdfium.PdfDocument(str(pdf))
@@ -46,6 +46,12 @@ def render_png(pdf: Path, out: Path, dpi: int) -> tuple[int, int]:
         page.close()
     finally:
         doc.close()
+    return img
+
+
+def render_png(pdf: Path, out: Path, dpi: int) -> tuple[int, int]:
+    """Render page 1 of a PDF to an RGB PNG at `dpi` (tagged with it); returns its size."""
+    img = render_image(pdf, dpi)
     img.save(out, dpi=(dpi, dpi))
     return img.size
 
