@@ -1,7 +1,7 @@
 """language: the join score of a break, per break and along a chain of lines."""
 from __future__ import annotations
 
-from banmian.language import MARK_SCORE, WORD_SCORE, join_score, join_scores, join_scores_between, spanning_word
+from banmian.language import MARK_SCORE, WORD_SCORE, join_score, join_scores_between, spanning_word
 
 
 def test_a_dictionary_word_across_the_break_scores():
@@ -22,17 +22,15 @@ def test_marks_that_only_a_mid_sentence_break_shows_score():
 
 
 def test_batch_scores_agree_with_the_score_of_each_break():
-    lines = ["今年春天，市园林部", "门在湖滨湿地公园新建了", "一条观鸟长廊，长廊全长", "，一千二百米", "“沿途设置了",
-             "十二个观测平台和六块科", "普展板。", "", "12月18日，湖", "岁的叶莲美", "两辆比亚", "迪12米"]
-    pairs = list(zip(lines, lines[1:])) + list(zip(lines, lines[2:]))
-    assert join_scores(pairs) == [join_score(a, b, hmm=False) for a, b in pairs]
-    assert join_scores([]) == []
-
-
-def test_scores_between_texts_agree_with_the_score_of_each_break():
-    lines = ["今年春天，市园林部", "门在湖滨湿地公园新建了", "", "“沿途设置了", "十二个观测平台和六块科", "普展板。", "两辆比亚", "迪12米"]
-    n = len(lines)
-    lefts, rights = [*range(n - 1), *range(n - 2)], [*range(1, n), *range(2, n)]
-    assert join_scores_between(lines, lefts, rights) == [join_score(lines[a], lines[b], hmm=False)
-                                                         for a, b in zip(lefts, rights)]
+    pages = [
+        ["今年春天，市园林部", "门在湖滨湿地公园新建了", "一条观鸟长廊，长廊全长", "，一千二百米", "“沿途设置了",
+         "十二个观测平台和六块科", "普展板。", "", "12月18日，湖", "岁的叶莲美", "两辆比亚", "迪12米"],
+        ["今年春天，市园林部", "门在湖滨湿地公园新建了", "", "“沿途设置了", "十二个观测平台和六块科", "普展板。", "两辆比亚",
+         "迪12米"],
+    ]
+    for lines in pages:
+        n = len(lines)
+        lefts, rights = [*range(n - 1), *range(n - 2)], [*range(1, n), *range(2, n)]
+        assert join_scores_between(lines, lefts, rights) == [join_score(lines[a], lines[b], hmm=False)
+                                                             for a, b in zip(lefts, rights)]
     assert join_scores_between(lines, [], []) == []

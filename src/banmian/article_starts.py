@@ -15,7 +15,7 @@ from __future__ import annotations
 from banmian.model import Fragment, Line, Page
 from banmian.rules.chars import strip_ws
 from banmian.rules.furniture import is_lead_in, is_salutation
-from banmian.similarity import ContentSpace, bigrams, block_overlap
+from banmian.similarity import ContentSpace, bigrams, block_overlap, share_found
 
 START_WEIGHTS = {
     "bias": -0.596,
@@ -99,8 +99,8 @@ def far_headline_overlap(page: Page, heads: list[Line], opening: str) -> float:
     whole = strip_ws(opening)
     best = 0.0
     for key, part in page_head_bigrams(page):
-        if part and key not in near:
-            best = max(best, sum(1 for b in part if b in whole) / len(part))
+        if key not in near:
+            best = max(best, share_found(part, whole))
     return best
 
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 from banmian.language import spanning_word
-from banmian.line_shape import FULL_SLACK, INDENT_MAX, INDENT_MIN, separates_blocks, slack, unfinished
+from banmian.line_shape import FULL_SLACK, INDENT_MAX, INDENT_MIN, comma_marks, separates_blocks, slack, unfinished
 from banmian.model import Line, Page
-from banmian.rules.chars import CJK_PUNCT, CLOSERS, SENTENCE_FINAL, ends_sentence, is_cjk, strip_ws
+from banmian.rules.chars import CJK_PUNCT, ends_sentence, is_cjk, strip_ws
 
 
 def mark_heads_above_bylines(page: Page) -> None:
@@ -33,7 +33,7 @@ def mark_heads_above_bylines(page: Page) -> None:
         if not unfinished(t):
             continue
         before = lines[i - 2] if i >= 2 else None
-        if before is not None and before.kind == "body" and before.text.strip() and not ends_sentence(strip_ws(before.text)):
+        if before is not None and before.kind == "body" and before.text.strip() and not ends_sentence(before.text):
             continue  # a paragraph runs on into the line: the line below is no byline's
         above.kind = "head"
         above.because("head:above_byline")
@@ -46,10 +46,6 @@ MAX_HEAD_RUN_MARKS = 1
 # Two lines in a row without any mark: one seldom in body text, two a headline's shape.
 MIN_UNPUNCTUATED_RUN = 2
 _PUNCT_MARK = re.compile("[" + re.escape("".join(sorted(CJK_PUNCT)) + ",.;:?!()") + "]")
-
-
-def _inner_marks(text: str) -> int:
-    return sum(1 for ch in text if ch in "，、；")
 
 
 def _unfinished_run_above(lines: list[Line], i: int) -> list[Line]:
@@ -65,10 +61,10 @@ def _unfinished_run_above(lines: list[Line], i: int) -> list[Line]:
             break
         run.append(ln)
         j -= 1
-    if not run or len(run) > MAX_HEAD_RUN or sum(_inner_marks(strip_ws(ln.text)) for ln in run) > MAX_HEAD_RUN_MARKS:
+    if not run or len(run) > MAX_HEAD_RUN or sum(comma_marks(ln.text) for ln in run) > MAX_HEAD_RUN_MARKS:
         return []
     above = lines[j] if j >= 0 else None
-    if above is None or above.kind != "body" or not above.text.strip() or ends_sentence(strip_ws(above.text)):
+    if above is None or above.kind != "body" or not above.text.strip() or ends_sentence(above.text):
         return run
     return []
 
@@ -132,13 +128,6 @@ def _unpunctuated_full_line(line: Line, width: float) -> bool:
             and not _PUNCT_MARK.search(t) and "body:lead_in" not in line.reasons)
 
 
-def _may_end_sentence(text: str) -> bool:
-    """Cheap test first: a line that ends a sentence ends with a sentence mark or a closer
-    (line texts are stripped by normalize)."""
-    last = text[-1:]
-    return last in SENTENCE_FINAL or last in CLOSERS
-
-
 def mark_unpunctuated_runs_between_paragraphs(page: Page) -> None:
     """Full lines without a single punctuation mark between a finished sentence and the next
     paragraph's opening (an indented line, a lead-in, a caption or a blank) are a headline block
@@ -149,7 +138,7 @@ def mark_unpunctuated_runs_between_paragraphs(page: Page) -> None:
     i = 1
     while i < len(lines):
         prev = lines[i - 1]
-        if not (prev.kind == "body" and _may_end_sentence(prev.text) and ends_sentence(strip_ws(prev.text))):
+        if not (prev.kind == "body" and ends_sentence(prev.text)):
             i += 1
             continue
         j = i
@@ -204,7 +193,7 @@ def mark_openings_at_column_foot(page: Page) -> None:
         if ln.kind != "head" or "head:short_unpunctuated" not in ln.reasons or lines[i + 1].text.strip():
             continue
         above = lines[i - 1]
-        if above.kind == "body" and ends_sentence(strip_ws(above.text)) and INDENT_MIN <= slack(ln, width) <= INDENT_MAX:
+        if above.kind == "body" and ends_sentence(above.text) and INDENT_MIN <= slack(ln, width) <= INDENT_MAX:
             ln.kind = "body"
             ln.because("body:indented_first_line_at_column_foot")
 

@@ -68,13 +68,6 @@ def join_score(left: str, right: str, hmm: bool = True) -> float:
     return score
 
 
-def join_scores(pairs: list[tuple[str, str]]) -> list[float]:
-    """`join_score(left, right, hmm=False)` of every pair (see `join_scores_between`)."""
-    n = len(pairs)
-    return join_scores_between([left for left, _ in pairs] + [right for _, right in pairs],
-                               list(range(n)), list(range(n, 2 * n)))
-
-
 def join_scores_between(texts: list[str], lefts: list[int], rights: list[int]) -> list[float]:
     """`join_score(texts[l], texts[r], hmm=False)` for each l, r of `lefts`, `rights`, from one
     segmentation: the break contexts (JOIN_CONTEXT characters a side) of the pairs a word can

@@ -64,3 +64,8 @@ def unfinished(t: str) -> bool:
     """The (space-free) line neither ends a clause nor holds a sentence end anywhere: a
     headline's shape, or a body line a paragraph runs on from."""
     return not ends_clause(t) and not any(ch in SENTENCE_FINAL for ch in t)
+
+
+def comma_marks(text: str) -> int:
+    """How many comma-like marks (，、；) the line holds."""
+    return sum(1 for ch in text if ch in "，、；")

@@ -62,13 +62,14 @@ def bigrams(text: str) -> set[str]:
 
 def block_overlap(block, text: str) -> float:
     """Share of the head-line bigrams of a headline block (a list of lines) that occur in `text`."""
-    part = bigrams("".join([ln.text for ln in block if ln.kind == "head"]))
-    if not part:
-        return 0.0
-    # the same as the share of `part` in bigrams(text): a bigram is one of the text's bigrams
-    # exactly when it occurs in the space-free text, and a few substring tests beat building the set
-    whole = strip_ws(text)
-    return sum(1 for b in part if b in whole) / len(part)
+    return share_found(bigrams("".join([ln.text for ln in block if ln.kind == "head"])), strip_ws(text))
+
+
+def share_found(part: set[str], whole: str) -> float:
+    """Share of the bigrams `part` found in the space-free text `whole` (0 for an empty part):
+    the same as the share of `part` in bigrams(whole), since a bigram is one of the text's
+    bigrams exactly when it occurs in it, and a few substring tests beat building the set."""
+    return sum(1 for b in part if b in whole) / len(part) if part else 0.0
 
 
 # Characters bigrams skip: a lookup table over the Basic Multilingual Plane.

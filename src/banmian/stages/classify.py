@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from banmian.head_context import mark_context_heads
 from banmian.line_shape import (BODY_START_FORBIDDEN, FULL_SLACK, INDENT_MAX, INDENT_MIN, WIDE_MIN_EXCESS,
-                                ends_clause, min_width, slack, unfinished)
+                                comma_marks, ends_clause, min_width, slack, unfinished)
 from banmian.model import Line, Page
 from banmian.rules import furniture as F
 from banmian.rules.chars import CLOSERS, OPENERS, ends_sentence, strip_ws
@@ -148,7 +148,7 @@ def classify_chunk(chunk: list[Line], width: float) -> None:
             # dev page 8: `文明单位956个，文明窗口` measures short (digits) between two body lines
             ln.because("body:between_body_lines")
             continue
-        if sum(1 for ch in t if ch in "，、；") >= CLAUSE_MARKS_IN_BODY:
+        if comma_marks(t) >= CLAUSE_MARKS_IN_BODY:
             # raw dev page 22: `同胞们、朋友们、女` / `士们、先生们：` opens a speech
             ln.because("body:clause_marks")
             continue
@@ -185,7 +185,7 @@ def mark_clause_ended_heads(chunk: list[Line], width: float) -> None:
         if t[-1] not in "，、；" or slack(ln, width) <= FULL_SLACK:
             continue
         prev = chunk[i - 1] if i else None
-        if prev is None or ends_sentence(strip_ws(prev.text)) or prev.kind != "body":
+        if prev is None or ends_sentence(prev.text) or prev.kind != "body":
             ln.kind = "head"
             ln.because("head:clause_mark_above_headline")
 

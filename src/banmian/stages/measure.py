@@ -20,9 +20,15 @@ from banmian.rules.chars import text_ems
 MIN_VOTING_WIDTH = 6.0
 
 
-def column_width(widths: list[float]) -> float:
-    """The body column width: the mode of the longer line widths, rounded to half an em."""
-    votes = Counter(round(w * 2) / 2 for w in widths if w >= MIN_VOTING_WIDTH)
+def width_votes(widths: list[float]) -> Counter:
+    """The votes for the column width: the longer lines' widths rounded to half an em."""
+    return Counter(round(w * 2) / 2 for w in widths if w >= MIN_VOTING_WIDTH)
+
+
+def column_width(widths: list[float], votes: Counter | None = None) -> float:
+    """The body column width: the mode of the longer line widths, rounded to half an em
+    (`votes`: their `width_votes`, when already counted)."""
+    votes = width_votes(widths) if votes is None else votes
     if not votes:
         return max(widths, default=0.0)
     (mode, count), *_ = votes.most_common(1)
@@ -51,13 +57,14 @@ def _another_measure(width, page_width: float, slack: float = 0.0):
     return (width >= page_width + STRETCH_MIN_WIDER - slack) | (width <= page_width - STRETCH_MIN_NARROWER + slack)
 
 
-def stretch_widths(widths: list[float], page_width: float) -> list[float]:
+def stretch_widths(widths: list[float], page_width: float, page_votes: Counter | None = None) -> list[float]:
     """For each width (of non-blank lines, in order), its stretch's column width, or 0.0 where
     the page's holds: the votes of the lines within STRETCH_RADIUS, counted as `column_width`
     counts them. Window totals come from running sums; only lines whose window the page's width
-    does not hold and many lines of another measure share are voted on."""
+    does not hold and many lines of another measure share are voted on (`page_votes`: the
+    widths' `width_votes`, when already counted)."""
     n = len(widths)
-    page_votes = Counter(round(w * 2) / 2 for w in widths if w >= MIN_VOTING_WIDTH)
+    page_votes = width_votes(widths) if page_votes is None else page_votes
     if not any(c + page_votes.get(k - 0.5, 0) >= STRETCH_MIN_VOTES
                for k, c in page_votes.items() if _another_measure(k, page_width, 0.5)):
         return [0.0] * n  # no other measure is common enough anywhere on the page: the common case
@@ -111,9 +118,11 @@ def measure(page: Page) -> Page:
     another measure, `line.column_width`."""
     for line, width in zip(page.lines, text_ems([ln.text for ln in page.lines])):
         line.width = width
-    page.column_width = column_width([ln.width for ln in page.lines if ln.text])
     texts = [ln for ln in page.lines if ln.text]
-    for line, local in zip(texts, stretch_widths([ln.width for ln in texts], page.column_width)):
+    widths = [ln.width for ln in texts]
+    votes = width_votes(widths)
+    page.column_width = column_width(widths, votes)
+    for line, local in zip(texts, stretch_widths(widths, page.column_width, votes)):
         if local:
             line.column_width = local
             line.because(f"measure:stretch_column:{local:g}em")
