@@ -56,3 +56,19 @@ def test_a_short_last_line_that_ends_a_word_still_ends_its_paragraph():
     assert is_drop_cap(Line(1, "我", "我"), Line(2, "们在湖滨", "们在湖滨"))
     assert not is_drop_cap(Line(1, "量。", "量。"), Line(2, "我们在湖滨", "我们在湖滨"))
     assert not is_drop_cap(Line(1, "湖滨", "湖滨"), Line(2, "。我们", "。我们"))
+
+
+# A page whose blocks are separated by blank lines, as pdftotext prints them.
+BLOCK_ABOVE = ["　　市音乐厅去年一共上演", "了四百多场音乐会，比前年", "多出一百场，观众人数也创"]
+LEAD_IN_BLOCK = ["本报讯　新建的市图书馆昨", "天正式开馆，读者可以凭身", "份证免费办理借书证。"]
+
+
+def test_a_lead_in_after_a_line_broken_off_at_the_column_end_starts_a_fragment():
+    got = fragments(FIRST + [""] + BLOCK_ABOVE + LEAD_IN_BLOCK + ["", "下了新的纪录。"])
+    assert ["本报讯　新建的市图书馆昨", "天正式开馆，读者可以凭身", "份证免费办理借书证。"] in got
+
+
+def test_a_lead_in_after_a_line_ending_in_a_mark_stays_in_its_fragment():
+    above = BLOCK_ABOVE[:-1] + ["多出一百场，观众人数创新，"]
+    got = fragments(FIRST + [""] + above + LEAD_IN_BLOCK)
+    assert not any(block[0].startswith("本报讯") for block in got)

@@ -10,7 +10,7 @@ from banmian.language import spanning_word
 from banmian.line_shape import BODY_START_FORBIDDEN, FULL_SLACK, INDENT_MAX, INDENT_MIN, separates_blocks, slack
 from banmian.model import Fragment, Line, Page, line_positions
 from banmian.rules.bylines import trailing_credit_names
-from banmian.rules.chars import ends_sentence
+from banmian.rules.chars import CLOSERS, ends_sentence
 from banmian.rules.furniture import is_lead_in, is_salutation
 from banmian.similarity import bigram_cosine
 
@@ -25,17 +25,33 @@ LEAD_IN_REASON = "body:lead_in"  # set by the classify stage
 SHIFT_WINDOW = 200
 SHIFT_MAX_COSINE = 0.02
 SHIFT_MIN_CHARS = 40
+
+
+def breaks_column(line: Line, width: float) -> bool:
+    """The line fills its column and stops inside a word (no mark at its end): the text runs on
+    elsewhere, so a lead-in on the next line opens another article's column, not a paragraph of
+    this one (dev page 12: `关负责同志指出，实施种子工` / `本报讯 为切实整治社会`, no blank
+    between them). A line ending in a mark is left alone: it may end a byline that the lead-in
+    continues (`华社记者周志方、赵秀娟，` / `本报记者李舫报道：`)."""
+    return slack(line, width) <= FULL_SLACK and line.text[-1] not in PARAGRAPH_END_MARKS \
+        and line.text[-1] not in CLOSERS
+
+
 def fragments_of(page: Page) -> list[Fragment]:
     """Maximal runs of consecutive body lines, in input order. In a dump without blank lines a
     line that opens with a lead-in byline (`据新华社北京1月12日电`), or a letter's salutation
-    (`编辑同志：`), starts a run of its own, so an article start inside a run can be seen (such dumps print articles back to back: dev raw page
-    20; where blank lines separate blocks, splitting there too cost pdftotext headline_acc)."""
+    (`编辑同志：`), starts a run of its own, so an article start inside a run can be seen (such
+    dumps print articles back to back: dev raw page 20). Where blank lines separate blocks, only
+    after a line that breaks off at the column's end (`breaks_column`): splitting at every
+    lead-in there cost pdftotext byline and source accuracy (lead-ins continuing a byline)."""
     out: list[Fragment] = []
     cur: list[Line] = []
     split_lead_ins = not separates_blocks(page)
+    width = page.column_width
     for ln in page.lines:
         if ln.kind == "body":
-            if split_lead_ins and cur and (LEAD_IN_REASON in ln.reasons or is_salutation(ln.text)):
+            if cur and (split_lead_ins or breaks_column(cur[-1], width)) and (
+                    LEAD_IN_REASON in ln.reasons or is_salutation(ln.text)):
                 out.append(Fragment(lines=cur))
                 cur = []
             cur.append(ln)
