@@ -141,6 +141,14 @@ def test_a_short_block_of_unpunctuated_full_lines_is_a_headline_where_blanks_sep
     assert got[5:7] == ["head", "head"]
 
 
+def test_a_byline_or_a_photo_credit_sets_off_an_unpunctuated_block_as_a_blank_line_does():
+    block = ["泰铢贬值国际炒家兴风作", "经济联动东亚金融险象环"]
+    got = kinds(REPORT + [""] + block + ["钟行"] + REPORT + [""] + REPORT)
+    assert got[5:8] == ["head", "head", "byline"]
+    got = kinds(REPORT + ["", "（新华社记者宋晓刚摄）"] + block + [""] + REPORT + [""] + REPORT)
+    assert got[5:8] == ["caption", "head", "head"]
+
+
 def test_letter_spaced_lines_are_closed_up_but_spaced_names_and_phrases_keep_their_spaces():
     from banmian.stages.normalize import close_letter_spacing
 

@@ -90,26 +90,37 @@ def mark_heads_above_lead_ins(page: Page) -> None:
 
 def mark_unpunctuated_blocks(page: Page) -> None:
     """Where blank lines separate blocks, a block of two to four full lines without a single
-    mark is a headline (dev page 33: `泰铢贬值国际炒家兴风作浪` / `经济联动东亚金融险象环生`
-    between a cut lead-in and the next column): a column piece of body text that short and
-    unpunctuated is rare."""
+    mark, set off by blank lines or by captions, bylines, headlines or furniture, is a headline
+    (dev page 33: `泰铢贬值国际炒家兴风作浪` / `经济联动东亚金融险象环生` between a cut
+    lead-in and a byline): a column piece of body text that short and unpunctuated is rare."""
     if not separates_blocks(page):
         return
     lines, width = page.lines, page.column_width
     i = 0
     while i < len(lines):
-        if lines[i].text.strip():
+        if not _sets_off_block(lines[i]):
             i += 1
             continue
         j = i + 1
         while j < len(lines) and _unpunctuated_full_line(lines[j], width):
             j += 1
-        closed = j == len(lines) or not lines[j].text.strip()
+        closed = j == len(lines) or _sets_off_block(lines[j])
         if closed and MIN_UNPUNCTUATED_RUN <= j - i - 1 <= MAX_HEAD_RUN:
             for ln in lines[i + 1:j]:
                 ln.kind = "head"
                 ln.because("head:unpunctuated_block")
         i = j if j > i + 1 else i + 1
+
+
+# Lines that set a block of text off as a blank line does: a caption, a byline, a headline or
+# page furniture printed right against it (dev page 2: `邹家华要求中国新星石油` /
+# `公司抓好主业提高开放水平` under a photo credit; page 33: the same shape over a byline).
+_SETS_OFF_KINDS = ("caption", "byline", "head", "header")
+
+
+def _sets_off_block(line: Line) -> bool:
+    """A blank line, or a line of a kind that is never body text run on into the next."""
+    return not line.text.strip() or line.kind in _SETS_OFF_KINDS
 
 
 def _opens_paragraph(line: Line | None, width: float) -> bool:
