@@ -78,3 +78,32 @@ def test_a_much_shorter_second_line_is_the_headline_under_a_kicker():
 def test_a_much_longer_third_line_is_a_subtitle_under_a_two_line_headline():
     assert tiers("摩托送餐", "风行开罗", "由于快餐不仅受到上班族的青睐") == (None, "摩托送餐 风行开罗", "由于快餐不仅受到上班族的青睐")
     assert tiers("国大党多次敦请她出任党主席", "六年沉默", "一鸣惊人") == ("国大党多次敦请她出任党主席", "六年沉默 一鸣惊人", None)
+
+
+def _page_of(lines: list[Line]):
+    from banmian.model import Page, Source
+
+    return Page(lines=lines, source=Source(path="<test>"))
+
+
+def test_an_unassigned_block_right_above_an_assigned_one_becomes_its_kicker():
+    from banmian.stages.headlines import adopt_adjacent_leftovers
+
+    kicker, blank, main = head("节日特刊专版"), Line(no=0, raw="", text="", kind="blank"), head("湿地公园迎来候鸟")
+    page = _page_of([kicker, blank, main])
+    openings = [bigram_keys(o) for o in OPENINGS]
+    got = adopt_adjacent_leftovers(page, [[kicker], [main]], {1: 1}, openings)
+    assert texts(got)[1] == ["节日特刊专版", "湿地公园迎来候鸟"]
+    assert "headline:leftover_next_to_block" in kicker.reasons
+
+
+def test_a_leftover_block_another_article_repeats_or_holding_a_byline_stays_apart():
+    from banmian.stages.headlines import adopt_adjacent_leftovers
+
+    other, main = head("三座跨河桥梁建成"), head("湿地公园迎来候鸟")
+    openings = [bigram_keys(o) for o in OPENINGS]
+    got = adopt_adjacent_leftovers(_page_of([other, main]), [[other], [main]], {1: 1}, openings)
+    assert texts(got)[1] == ["湿地公园迎来候鸟"]
+    kicker, name = head("节日特刊专版"), Line(no=0, raw="林海", text="林海", kind="byline")
+    got = adopt_adjacent_leftovers(_page_of([kicker, name, main]), [[kicker, name], [main]], {1: 1}, openings)
+    assert texts(got)[1] == ["湿地公园迎来候鸟"]

@@ -13,7 +13,7 @@ import numpy as np
 from banmian.article_starts import lines_around
 from banmian.assign import max_weight_pairs
 from banmian.language import spanning_word
-from banmian.model import Article, Line, Page
+from banmian.model import Article, Line, Page, line_positions
 from banmian.rules.chars import strip_ws
 
 HEAD_KINDS = {"head", "byline"}
@@ -229,6 +229,50 @@ def attach_near_bylines(page: Page) -> None:
                 break
 
 
+def adopt_adjacent_leftovers(page: Page, blocks: list[list[Line]], owner: dict[int, int],
+                             openings: list[set[int]]) -> list[list[Line]]:
+    """An unassigned block printed right above an assigned one, only blank lines between, is
+    its kicker; one right below it, its subtitle (dev page 40: `承德：科技` / `良种作年礼` over
+    `——仅这个市双桥区的5个乡镇`; raw dumps print a block's tiers as separate runs). The
+    assignment gives each article one block, so a tier whose words the article's opening does
+    not repeat is left over. A block holding a byline, or whose words another article's opening
+    repeats more, is another article's and stays apart (dev page 40: `承德：科技` / `良种作年礼`
+    printed under `去年国债发行兑` / `付工作顺利结束`)."""
+    pos = line_positions(page.lines)
+    lines = page.lines
+
+    def blank_between(a: Line, b: Line) -> bool:
+        i, j = pos[id(a)], pos[id(b)]
+        return i < j and all(ln.kind == "blank" for ln in lines[i + 1:j])
+
+    out = [list(b) for b in blocks]
+    taken = set()
+    for k in sorted(owner):
+        for m in (k - 1, k + 1):
+            if m < 0 or m >= len(blocks) or m in owner or m in taken:
+                continue
+            a, b = out[k], blocks[m]
+            if any(ln.kind == "byline" for ln in b) or _fits_another(b, owner[k], openings):
+                continue
+            if m < k and blank_between(b[-1], a[0]):
+                out[k] = list(b) + a
+            elif m > k and a[-1].kind != "byline" and blank_between(a[-1], b[0]):
+                out[k] = a + list(b)
+            else:
+                continue
+            taken.add(m)
+            for ln in b:
+                ln.because("headline:leftover_next_to_block")
+    return out
+
+
+def _fits_another(block: list[Line], i: int, openings: list[set[int]]) -> bool:
+    """Another article's opening repeats more of the block's words than article i's."""
+    keys = bigram_keys(_head_text(block))
+    own = len(keys & openings[i])
+    return any(len(keys & o) > own for j, o in enumerate(openings) if j != i)
+
+
 def headlines(page: Page) -> Page:
     """Attach headline blocks to articles by a global assignment; leftovers stay unassigned.
 
@@ -255,6 +299,7 @@ def headlines(page: Page) -> Page:
             if score >= MIN_OVERLAP:
                 scores[(k, i)] = score
     owner = dict(max_weight_pairs(scores))
+    blocks = adopt_adjacent_leftovers(page, blocks, owner, openings)
     for k, i in owner.items():
         near = adjacent.get(i) == k
         _apply(page, page.articles[i], blocks[k], f"headline:{'before_article' if near else 'content_overlap'}:{scores[(k, i)]:.2f}")
