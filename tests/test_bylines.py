@@ -439,3 +439,10 @@ def test_an_agency_credit_line_or_a_closing_credit_fills_source_and_keeps_every_
     page = page_to_dict(parse_text(text, entities=False)[0])
     assert [(a["source"], a["source_line"]) for a in page["articles"]] == [("新华社", "（新华社）"), ("本报", None)]
     assert printed_chars(page) == input_chars(text)
+
+
+def test_a_reporters_photo_credit_alone_on_its_line_is_a_caption_not_a_byline():
+    from banmian.rules.furniture import furniture_kind
+
+    assert furniture_kind("本报记者薛琼摄") == ("caption", "caption:photo_credit")
+    assert furniture_kind("本报记者薛琼")[0] == "byline"

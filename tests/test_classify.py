@@ -188,3 +188,20 @@ def test_a_wider_article_is_read_as_body_not_as_headlines():
     page = parse_text(text, entities=False)[0]
     assert not any(a.headline for a in page.articles)
     assert sum(len(a.paragraphs) for a in page.articles) >= 11
+
+
+WIDE_HEAD = "市里三座跨河大桥今天全部建成通车"  # wider than the column: a headline line by itself
+
+
+def test_a_column_wide_line_printed_right_against_a_headline_line_is_the_headlines():
+    got = kinds(REPORT + ["", "附近居民出行时间缩短一", WIDE_HEAD, ""] + REPORT + [""] + REPORT)
+    assert got[5:7] == ["head", "head"]
+    got = kinds(REPORT + ["", WIDE_HEAD, "附近居民出行时间缩短一", ""] + REPORT + [""] + REPORT)
+    assert got[5:7] == ["head", "head"]
+
+
+def test_an_indented_opening_or_a_reporters_line_against_a_headline_stays_out_of_it():
+    got = kinds(REPORT + ["", WIDE_HEAD, "　　市里今年新建三座", "跨河大桥附近居民的出行", ""] + REPORT + [""] + REPORT)
+    assert got[5:8] == ["head", "body", "body"]
+    got = kinds(REPORT + ["", WIDE_HEAD, "央人民广播电台记者胡训", ""] + REPORT + [""] + REPORT)
+    assert got[5] == "head" and got[6] != "head"

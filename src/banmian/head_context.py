@@ -209,11 +209,64 @@ def mark_openings_at_column_foot(page: Page) -> None:
             ln.because("body:indented_first_line_at_column_foot")
 
 
+# Lines printed right against a headline line and taken for its own: one or two (a headline's
+# second line, a kicker or subtitle line set to the column's width).
+MAX_LINES_AGAINST_HEAD = 2
+
+
+def mark_lines_against_headlines(page: Page) -> None:
+    """One or two body lines printed right against a headline line (no blank between), set off
+    on their other side by a blank or a non-body line, that finish no sentence, end on no clause
+    mark and hold at most one comma-like mark, are that headline block's other lines (dev page
+    12: `李鹏吴邦国致信冶金工作会议` over `要求依靠科技进步推进结构调整`; page 6: `今年硕士
+    生入学考试举行报考` over `人数27万计划招收5.8万`). A body line runs on into the next line;
+    one with nothing to run on from or into beside a headline is the headline's. Below a
+    headline an indented line opens the article's first paragraph and stays body; a line
+    naming a reporter (`记者`) is a byline's."""
+    lines, width = page.lines, page.column_width
+    for i, ln in enumerate(lines):
+        if ln.kind != "head":
+            continue
+        above = _run_against(lines, i, -1)
+        below = _run_against(lines, i, +1)
+        if below and INDENT_MIN <= slack(below[0], width) <= INDENT_MAX:
+            below = []
+        for run_line in above + below:
+            run_line.kind = "head"
+            run_line.because("head:against_headline")
+
+
+def _run_against(lines: list[Line], i: int, step: int) -> list[Line]:
+    """The body lines next to line i in direction `step` that could be its headline's, when
+    they are few and set off beyond; else none."""
+    run: list[Line] = []
+    j = i + step
+    while 0 <= j < len(lines) and len(run) <= MAX_LINES_AGAINST_HEAD and _could_be_head_line(lines[j]):
+        run.append(lines[j])
+        j += step
+    if not run or len(run) > MAX_LINES_AGAINST_HEAD:
+        return []
+    if 0 <= j < len(lines) and not _sets_off_block(lines[j]):
+        return []
+    if sum(comma_marks(ln.text) for ln in run) > MAX_HEAD_RUN_MARKS:
+        return []
+    return run
+
+
+def _could_be_head_line(line: Line) -> bool:
+    """A body line that finishes no sentence, ends on no clause mark, and is no lead-in, no
+    bracketed note and names no reporter."""
+    t = strip_ws(line.text)
+    return (line.kind == "body" and bool(t) and unfinished(t) and "记者" not in t
+            and "body:lead_in" not in line.reasons and not _is_bracketed_note(line))
+
+
 def mark_context_heads(page: Page) -> None:
     """Run the context rules over the page, in order (later rules see earlier verdicts)."""
     mark_heads_above_bylines(page)
     mark_heads_above_lead_ins(page)
     mark_unpunctuated_runs_between_paragraphs(page)
     mark_unpunctuated_blocks(page)
+    mark_lines_against_headlines(page)
     mark_names_under_headlines(page)
     mark_openings_at_column_foot(page)

@@ -142,6 +142,9 @@ def furniture_kind(t: str) -> tuple[str, str] | None:
         return "source", "source:agency_credit"
     if CAPTION.match(t):
         return "caption", "caption:pattern"
+    if t.endswith("摄") and CAPTION_CREDIT.match(t):
+        # `本报记者 薛琼摄` alone on its line credits a photo, not the article (dev page 30)
+        return "caption", "caption:photo_credit"
     if STANDALONE_BYLINE.match(t) and not ends_sentence(t):
         return "byline", "byline:reporter_line"
     return None
