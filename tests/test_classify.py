@@ -80,6 +80,13 @@ def test_function_characters_never_make_names():
     assert not looks_like_names("温馨的贺卡")
 
 
+def test_a_compound_surname_that_is_an_everyday_word_opens_no_name():
+    from banmian.rules.names import looks_like_names
+
+    assert not looks_like_names("东方情缘")
+    assert looks_like_names("欧阳志远")
+
+
 def test_a_short_clause_ended_line_above_a_headline_line_opens_the_headline():
     got = kinds(BODY + ["", "城建委、", "市交通局通知要求各区抓紧建设新桥", "　　市里今年新建了三座跨"] + BODY[1:])
     assert got[5:7] == ["head", "head"]

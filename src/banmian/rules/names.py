@@ -16,6 +16,9 @@ SURNAMES_1 = set(
 # Function characters never inside a Chinese name (`温馨的贺卡` is no `温馨的` + `贺卡`); 和 is
 # left out: it is a surname and a given-name character (`王和平`).
 NOT_IN_NAMES = set("的了是在着过说等与及或")
+# Compound surnames that are far more often an everyday word opening a headline (`东方情缘`,
+# `东方明珠`): a line starting with one is no byline of names (dev page 11).
+WORDLIKE_COMPOUND_SURNAMES = {"东方"}
 MAX_NAMES_RUN = 5  # `新华社记者蔡晖贾永新华社通讯员张应银樊增民`-style runs hold up to ~4 names
 
 
@@ -60,7 +63,7 @@ def _split_run(run: str) -> tuple[str, ...] | None:
 
 def _starts_with_surname(name: str) -> bool:
     if name[:2] in SURNAMES_2:
-        return len(name) >= 3
+        return len(name) >= 3 and name[:2] not in WORDLIKE_COMPOUND_SURNAMES
     return name[0] in SURNAMES_1
 
 
