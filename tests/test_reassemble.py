@@ -95,6 +95,6 @@ def test_bigram_shares_are_the_shares_found_one_by_one():
     from banmian.rules.chars import strip_ws
 
     parts = ["警惕又到公款送礼时", "吃 派饭的故事", "A", "", "公款 公款", "𠀀𠀁汉字"]
-    wholes = ["春节将至，公款送礼又开始忙活起来了。", "吃派\u3000饭的故 事", "", "𠀀𠀁字汉字", "公款"]
+    wholes = ["春节将至，公款送礼又开始忙活起来了。", "吃派\u3000饭的故 事", "", "𠀀𠀁字汉字", "公款", "公款又公款送礼"]
     assert bigram_shares(parts, wholes) == [[share_found(bigrams(p), strip_ws(w)) for p in parts] for w in wholes]
     assert bigram_shares(["", "A"], ["公款"]) == [[0.0, 0.0]]

@@ -105,10 +105,14 @@ def bigram_shares(parts: list[str], wholes: list[str]) -> list[list[float]]:
         return [[0.0] * len(parts) for _ in wholes]
     in_part = np.zeros((len(keys), len(parts)))
     in_part[key_id, part_of] = 1.0
-    at = np.minimum(np.searchsorted(keys, whole_keys), len(keys) - 1)
-    hit = keys[at] == whole_keys
+    # the wholes' (bigram, whole) entries in bigram order, and each part bigram's run of them:
+    # searching the few part bigrams among the many sorted entries, not the other way round
+    entries = np.sort((whole_keys << 21) | whole_of)
+    first = np.searchsorted(entries, keys << 21)
+    runs = np.searchsorted(entries, (keys + 1) << 21) - first
+    at = np.arange(runs.sum()) + np.repeat(first - (np.cumsum(runs) - runs), runs)
     in_whole = np.zeros((len(wholes), len(keys)))
-    in_whole[whole_of[hit], at[hit]] = 1.0
+    in_whole[entries[at] & ((1 << 21) - 1), np.repeat(np.arange(len(keys)), runs)] = 1.0
     sizes = in_part.sum(axis=0)
     found = in_whole @ in_part
     return np.divide(found, sizes, out=np.zeros_like(found), where=sizes > 0).tolist()
