@@ -79,13 +79,13 @@ class Breaks:
     at once however many breaks and calls it is in, the tests on the characters at each break
     vectorised (numpy)."""
 
-    __slots__ = ("tails", "heads", "nonempty", "opener_end", "mid_start", "cjk_end", "cjk_start")
+    __slots__ = ("texts", "nonempty", "opener_end", "mid_start", "cjk_end", "cjk_start")
 
     def __init__(self, texts: list[str]):
-        self.tails = [t[-JOIN_CONTEXT:] for t in texts]
-        self.heads = [t[:JOIN_CONTEXT] for t in texts]
-        last = code_points("".join([t[-1:] or " " for t in self.tails]))  # " " (no class): an empty text
-        first = code_points("".join([t[:1] or " " for t in self.heads]))
+        self.texts = texts
+        # each text's first and last character, "  " (no class) for an empty text
+        ends = code_points("".join([t[0] + t[-1] if t else "  " for t in texts]))
+        first, last = ends[0::2], ends[1::2]
         self.nonempty = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) > 0
         self.opener_end = _OPENER_TABLE[np.minimum(last, 0xFFFF)]
         self.mid_start = _MID_SENTENCE_START_TABLE[np.minimum(first, 0xFFFF)]
@@ -112,9 +112,9 @@ class Breaks:
         spans = np.flatnonzero(self.cjk_end[left] & self.cjk_start[right])
         if len(spans):
             # list indexes: plain ints index lists faster than numpy ones
-            tails, heads = self.tails, self.heads
-            spanned = _spanned_breaks([tails[k] for k in left[spans].tolist()],
-                                      [heads[k] for k in right[spans].tolist()])
+            texts, k = self.texts, JOIN_CONTEXT
+            spanned = _spanned_breaks([texts[i][-k:] for i in left[spans].tolist()],
+                                      [texts[i][:k] for i in right[spans].tolist()])
             scores[spans[spanned]] += WORD_SCORE
         return scores.tolist()
 
