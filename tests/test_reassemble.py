@@ -78,13 +78,23 @@ def test_lead_in_cut_by_a_column_break_runs_on_into_its_article():
 
 
 def test_a_headline_printed_far_away_counts_for_the_fragment_its_words_open():
-    from banmian.article_starts import far_headline_overlap
+    from banmian.article_starts import far_headline_overlap, head_shares
     from banmian.model import Line, Page, Source
 
     far = Line(no=1, raw="", text="警惕又到公款送礼时", kind="head")
     near = Line(no=9, raw="", text="吃派饭的故事", kind="head")
     page = Page(source=Source(path="<test>"), lines=[far, Line(no=2, raw="", text="", kind="blank"), near])
-    opening = "春节将至，公款送礼又开始忙活起来了。"
-    assert far_headline_overlap(page, [near], opening) > 0.3  # 公款, 款送, 送礼 of 8 bigrams
+    opening, other = head_shares(page, ["春节将至，公款送礼又开始忙活起来了。", "城东新建的三座大桥通车了。"])
+    assert far_headline_overlap(page, [near], opening) == 3 / 8  # 公款, 款送, 送礼 of 8 bigrams
     assert far_headline_overlap(page, [far, near], opening) == 0.0  # printed right before: not far
-    assert far_headline_overlap(page, [near], "城东新建的三座大桥通车了。") == 0.0
+    assert far_headline_overlap(page, [near], other) == 0.0
+
+
+def test_bigram_shares_are_the_shares_found_one_by_one():
+    from banmian.similarity import bigram_shares, bigrams, share_found
+    from banmian.rules.chars import strip_ws
+
+    parts = ["警惕又到公款送礼时", "吃 派饭的故事", "A", "", "公款 公款", "𠀀𠀁汉字"]
+    wholes = ["春节将至，公款送礼又开始忙活起来了。", "吃派\u3000饭的故 事", "", "𠀀𠀁字汉字", "公款", "公款又公款送礼"]
+    assert bigram_shares(parts, wholes) == [[share_found(bigrams(p), strip_ws(w)) for p in parts] for w in wholes]
+    assert bigram_shares(["", "A"], ["公款"]) == [[0.0, 0.0]]

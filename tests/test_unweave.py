@@ -98,3 +98,14 @@ def test_window_gain_is_positive_for_woven_lines_and_not_for_ordered_ones():
     assert max(gains(woven_lines)) > unweave_module.ALT_GAIN_MIN
     assert max(gains(ordered_lines)) <= unweave_module.ALT_GAIN_MIN
     assert gains(ordered_lines[:unweave_module.WINDOW - 1]) == []  # too short for a window
+
+
+def test_the_flagged_windows_are_those_whose_full_gain_beats_the_floor():
+    a, b = column(BIRDS), column(BRIDGES)
+    for raw in (woven(a, b), a + b, a[:5] + woven(a[5:], b) + b[:4]):
+        lines = page_from_lines(raw, Source(path="<test>")).lines
+        for ln in lines:
+            ln.text = ln.raw
+        gains = unweave_module.window_gains(lines)
+        assert unweave_module.flagged_windows(lines) == [k for k, g in enumerate(gains)
+                                                          if g > unweave_module.ALT_GAIN_MIN]

@@ -13,9 +13,8 @@ recall 0.82 for fragments that open a gold article (refit after the split_column
 from __future__ import annotations
 
 from banmian.model import Fragment, Line, Page
-from banmian.rules.chars import strip_ws
 from banmian.rules.furniture import is_lead_in, is_salutation
-from banmian.similarity import ContentSpace, bigrams, block_overlap, share_found
+from banmian.similarity import ContentSpace, bigram_shares, block_overlap
 
 START_WEIGHTS = {
     "bias": -0.596,
@@ -40,6 +39,7 @@ START_WEIGHTS = {
 START_THRESHOLD = -0.5  # logit; dev 1-40: P 0.78 R 0.77, held-out 41-60: P 0.83 R 0.82
 CONTEXT = 3  # fragments before/after compared with a candidate start
 FAR_HEAD_MIN_CHARS = 4  # shorter head lines share bigrams with any text by chance
+OPENING_CHARS = 200  # a fragment's opening, where a headline's words are looked for
 
 
 def lines_around(page: Page, frag: Fragment, after: bool) -> list[Line]:
@@ -81,26 +81,38 @@ def start_evidence(frag: Fragment, before: list[Line], heads: list[Line]) -> str
     return "none"
 
 
-def page_head_bigrams(page: Page) -> list[tuple[int, set[str]]]:
-    """(id, bigrams) of the page's head lines long enough to count, cached per page."""
-    found = page.scratch.get("head_bigrams")
+def page_head_lines(page: Page) -> list[Line]:
+    """The page's head lines long enough to count, cached per page."""
+    found = page.scratch.get("far_head_lines")
     if found is None:
-        found = page.scratch["head_bigrams"] = [
-            (id(ln), bigrams(ln.text)) for ln in page.lines if ln.kind == "head" and len(ln.text) >= FAR_HEAD_MIN_CHARS
+        found = page.scratch["far_head_lines"] = [
+            ln for ln in page.lines if ln.kind == "head" and len(ln.text) >= FAR_HEAD_MIN_CHARS
         ]
     return found
 
 
-def far_headline_overlap(page: Page, heads: list[Line], opening: str) -> float:
-    """The largest share of a head line's bigrams found in `opening`, over the page's head lines
-    not printed right before the fragment: headlines grouped far away (dev page 19: `警惕，又到
-    公款送礼时` at the top, its article `春节将至，公款送礼…` under a caption far below)."""
+def head_shares(page: Page, texts: list[str]) -> list[list[float]]:
+    """For each fragment text, the share of each `page_head_lines` line's bigrams found in its
+    opening; cached per page and texts (one array computation for all of a page's fragments)."""
+    cache = page.scratch.setdefault("head_shares", {})
+    key = tuple(texts)
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = bigram_shares([ln.text for ln in page_head_lines(page)],
+                                           [t[:OPENING_CHARS] for t in texts])
+    return found
+
+
+def far_headline_overlap(page: Page, heads: list[Line], shares: list[float]) -> float:
+    """The largest share of a head line's bigrams found in a fragment's opening (`shares`: its
+    row of `head_shares`), over the page's head lines not printed right before the fragment:
+    headlines grouped far away (dev page 19: `警惕，又到公款送礼时` at the top, its article
+    `春节将至，公款送礼…` under a caption far below)."""
     near = {id(ln) for ln in heads}
-    whole = strip_ws(opening)
     best = 0.0
-    for key, part in page_head_bigrams(page):
-        if key not in near:
-            best = max(best, share_found(part, whole))
+    for ln, share in zip(page_head_lines(page), shares):
+        if id(ln) not in near:
+            best = max(best, share)
     return best
 
 
@@ -118,9 +130,10 @@ def start_features(page: Page, frags: list[Fragment], space: ContentSpace, i: in
         f"ev_{ev}": 1.0,
         f"start_{f.start}": 1.0,
         f"prev_{frags[i - 1].end if i else 'none'}": 1.0,
-        "headline_overlap": block_overlap(heads, space.texts[i][:200]) if heads else 0.0,
+        "headline_overlap": block_overlap(heads, space.texts[i][:OPENING_CHARS]) if heads else 0.0,
         "multi_line_headline": 1.0 if len(heads) > 1 else 0.0,
-        "far_headline_overlap": far_headline_overlap(page, heads, space.texts[i][:200]) if f.start == "indent" else 0.0,
+        "far_headline_overlap": (far_headline_overlap(page, heads, head_shares(page, space.texts)[i])
+                                 if f.start == "indent" else 0.0),
         "cos_prev": 10 * space.cosine(i, range(max(0, i - CONTEXT), i)),
         "cos_next": 10 * space.cosine(i, range(i + 1, min(len(frags), i + 1 + CONTEXT))),
     }

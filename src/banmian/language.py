@@ -69,34 +69,65 @@ def join_score(left: str, right: str, hmm: bool = True) -> float:
 
 
 def join_scores_between(texts: list[str], lefts: list[int], rights: list[int]) -> list[float]:
-    """`join_score(texts[l], texts[r], hmm=False)` for each l, r of `lefts`, `rights`, from one
-    segmentation: the break contexts (JOIN_CONTEXT characters a side) of the pairs a word can
-    span are run together with a line break between pairs, which jieba never joins across, so
-    each is cut as on its own, at a fraction of the cost of a call per pair (`unweave` scores
-    every line of a page twice). Each text's ends are taken once, however many pairs it is in;
-    the tests on the characters at each break are vectorised (numpy)."""
-    if not lefts:
-        return []
-    tails = [t[-JOIN_CONTEXT:] for t in texts]
-    heads = [t[:JOIN_CONTEXT] for t in texts]
-    left, right = np.array(lefts), np.array(rights)
-    last = code_points("".join([a[-1:] or " " for a in tails]))  # " ": an empty text, no score
-    first = code_points("".join([b[:1] or " " for b in heads]))
-    nonempty = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) > 0
-    both = nonempty[left] & nonempty[right]
-    marks = both & (np.isin(last, _OPENER_CODES)[left] | np.isin(first, _MID_SENTENCE_START_CODES)[right])
-    scores = np.where(marks, MARK_SCORE, 0.0)
-    # only pairs with a CJK character on both sides of the break can have a word across it
-    spans = np.flatnonzero(both & cjk_mask(last)[left] & cjk_mask(first)[right])
-    if len(spans):
-        # list indexes: plain ints index lists faster than numpy ones
-        spanned = _spanned_breaks([tails[k] for k in left[spans].tolist()], [heads[k] for k in right[spans].tolist()])
-        scores[spans[spanned]] += WORD_SCORE
-    return scores.tolist()
+    """`join_score(texts[l], texts[r], hmm=False)` for each l, r of `lefts`, `rights`
+    (`Breaks(texts).scores`)."""
+    return Breaks(texts).scores(lefts, rights)
 
 
-_OPENER_CODES = np.array(sorted(map(ord, OPENERS)), dtype=np.uint32)
-_MID_SENTENCE_START_CODES = np.array(sorted(map(ord, _MID_SENTENCE_START)), dtype=np.uint32)
+class Breaks:
+    """The join scores (no HMM) of breaks between texts of one list, each text's ends looked
+    at once however many breaks and calls it is in, the tests on the characters at each break
+    vectorised (numpy)."""
+
+    __slots__ = ("texts", "nonempty", "opener_end", "mid_start", "cjk_end", "cjk_start")
+
+    def __init__(self, texts: list[str]):
+        self.texts = texts
+        # each text's first and last character, "  " (no class) for an empty text
+        ends = code_points("".join([t[0] + t[-1] if t else "  " for t in texts]))
+        first, last = ends[0::2], ends[1::2]
+        self.nonempty = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) > 0
+        self.opener_end = _OPENER_TABLE[np.minimum(last, 0xFFFF)]
+        self.mid_start = _MID_SENTENCE_START_TABLE[np.minimum(first, 0xFFFF)]
+        self.cjk_end, self.cjk_start = cjk_mask(last), cjk_mask(first)
+
+    def mark_scores(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+        """The mark part of the score of each break texts[l] | texts[r] (no word looked for): a
+        lower bound of its join score, at no segmentation cost."""
+        # both texts non-empty (an empty one's " " is neither an opener nor a mid-sentence start)
+        marks = (self.opener_end[left] & self.nonempty[right]) | (self.mid_start[right] & self.nonempty[left])
+        return np.where(marks, MARK_SCORE, 0.0)
+
+    def scores(self, lefts: list[int], rights: list[int]) -> list[float]:
+        """The join score of each break texts[l] | texts[r], from one segmentation: the break
+        contexts (JOIN_CONTEXT characters a side) of the pairs a word can span are run together
+        with a line break between pairs, which jieba never joins across, so each is cut as on
+        its own, at a fraction of the cost of a call per pair (`unweave` scores every line of
+        a page)."""
+        if not lefts:
+            return []
+        left, right = np.array(lefts), np.array(rights)
+        scores = self.mark_scores(left, right)
+        # only pairs with a CJK character on both sides of the break can have a word across it
+        spans = np.flatnonzero(self.cjk_end[left] & self.cjk_start[right])
+        if len(spans):
+            # list indexes: plain ints index lists faster than numpy ones
+            texts, k = self.texts, JOIN_CONTEXT
+            spanned = _spanned_breaks([texts[i][-k:] for i in left[spans].tolist()],
+                                      [texts[i][:k] for i in right[spans].tolist()])
+            scores[spans[spanned]] += WORD_SCORE
+        return scores.tolist()
+
+
+def _code_table(chars) -> np.ndarray:
+    """A lookup table over the Basic Multilingual Plane: True at the code points of `chars`."""
+    table = np.zeros(0x10000, dtype=bool)
+    table[[ord(c) for c in chars]] = True
+    return table
+
+
+_OPENER_TABLE = _code_table(OPENERS)
+_MID_SENTENCE_START_TABLE = _code_table(_MID_SENTENCE_START)
 
 
 def _spanned_breaks(lefts: list[str], rights: list[str]) -> np.ndarray:

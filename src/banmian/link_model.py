@@ -70,20 +70,21 @@ def distance_feature(d: int) -> str | None:
 def join_logit(latest: Fragment, frag: Fragment) -> float:
     """`logit(join_features(latest, frag))`, without building the feature dict.
 
-    The same terms (weight times value; every value but the join score is 1.0) summed by
-    sum() in the same order, so the result is bit-identical (tests/test_fast_paths.py).
+    The same terms (weight times value; every value but the join score is 1.0) added up in the
+    order sum() adds them, so the result is bit-identical (tests/test_fast_paths.py).
     """
-    terms = [
-        LINK_WEIGHTS["bias"],
-        LINK_WEIGHTS["join"] * join_score(latest.last.text, frag.first.text),
-        LINK_WEIGHTS.get(f"fit_{latest.end}_{frag.start}", 0.0),
-    ]
+    total = LINK_WEIGHTS["bias"] + LINK_WEIGHTS["join"] * join_score(latest.last.text, frag.first.text)
+    total += _FIT_WEIGHTS.get((latest.end, frag.start), 0.0)
     distance = distance_feature(frag.order - latest.order)
     if distance:
-        terms.append(LINK_WEIGHTS[distance])
+        total += LINK_WEIGHTS[distance]
     if latest.no_successor:
-        terms.append(LINK_WEIGHTS["closed_by_jump"])
-    return sum(terms)
+        total += LINK_WEIGHTS["closed_by_jump"]
+    return total
+
+
+# The `fit_{end}_{start}` weights by (end, start): no key to format per join.
+_FIT_WEIGHTS = {tuple(k.split("_")[1:]): w for k, w in LINK_WEIGHTS.items() if k.startswith("fit_")}
 
 
 def link_features(latest: Fragment, frag: Fragment, thread: Group, i: int) -> dict[str, float]:

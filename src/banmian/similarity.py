@@ -41,9 +41,13 @@ def _bigram_key_array(text: str) -> np.ndarray:
     return (cp[:-1] << 21) | cp[1:]
 
 
-# The characters `bigram_counts` drops: CJK punctuation and whitespace (all below U+3001).
-_COUNT_SKIP = np.zeros(0x10000, dtype=bool)
-_COUNT_SKIP[[ord(c) for c in CJK_PUNCT] + [o for o in range(0x3001) if chr(o).isspace()]] = True
+# Whitespace (`str.isspace`, as `str.split` and so `strip_ws` take it; all of it below U+3001):
+# a lookup table over the Basic Multilingual Plane.
+_WHITESPACE = np.zeros(0x10000, dtype=bool)
+_WHITESPACE[[o for o in range(0x3001) if chr(o).isspace()]] = True
+# The characters `bigram_counts` drops: CJK punctuation and whitespace.
+_COUNT_SKIP = _WHITESPACE.copy()
+_COUNT_SKIP[[ord(c) for c in CJK_PUNCT]] = True
 
 
 def counts_cosine(a: Counter, b: Counter) -> float:
@@ -77,6 +81,43 @@ _SKIP = np.zeros(0x10000, dtype=bool)
 _SKIP[[ord(c) for c in CJK_PUNCT | set(" \t\u3000\r\n\f\v")]] = True
 
 
+def _piece_bigrams(texts: list[str], skip: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(piece, bigram) of every bigram of every text, in text order, the characters of the
+    `skip` table (over the Basic Multilingual Plane) dropped first; a bigram packs its two
+    code points in 21 bits each and spans no two texts."""
+    lengths = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
+    cp = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32)
+    piece = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
+    keep = ~skip[np.minimum(cp, 0xFFFF)]
+    cp, piece = cp[keep].astype(np.int64), piece[keep]
+    same = piece[:-1] == piece[1:]
+    return piece[1:][same], ((cp[:-1] << 21) | cp[1:])[same]
+
+
+def bigram_shares(parts: list[str], wholes: list[str]) -> list[list[float]]:
+    """shares[w][p]: the share of the bigrams of parts[p] (`bigrams`) found in wholes[w], 0 for
+    a part without any: `share_found(bigrams(part), strip_ws(whole))` for every pair, from a
+    few array operations (the counts are integers, so the same floats)."""
+    part_of, part_keys = _piece_bigrams(parts, _WHITESPACE)
+    whole_of, whole_keys = _piece_bigrams(wholes, _WHITESPACE)
+    keys, key_id = np.unique(part_keys, return_inverse=True)
+    if not len(keys):
+        return [[0.0] * len(parts) for _ in wholes]
+    in_part = np.zeros((len(keys), len(parts)))
+    in_part[key_id, part_of] = 1.0
+    # the wholes' (bigram, whole) entries in bigram order, and each part bigram's run of them:
+    # searching the few part bigrams among the many sorted entries, not the other way round
+    entries = np.sort((whole_keys << 21) | whole_of)
+    first = np.searchsorted(entries, keys << 21)
+    runs = np.searchsorted(entries, (keys + 1) << 21) - first
+    at = np.arange(runs.sum()) + np.repeat(first - (np.cumsum(runs) - runs), runs)
+    in_whole = np.zeros((len(wholes), len(keys)))
+    in_whole[entries[at] & ((1 << 21) - 1), np.repeat(np.arange(len(keys)), runs)] = 1.0
+    sizes = in_part.sum(axis=0)
+    found = in_whole @ in_part
+    return np.divide(found, sizes, out=np.zeros_like(found), where=sizes > 0).tolist()
+
+
 def _bigram_table(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(piece, bigram id, count) for every distinct bigram of every piece, vectorised.
 
@@ -85,13 +126,8 @@ def _bigram_table(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]
     second char, piece) in 21 bits each, so one sort orders the entries by bigram and the
     bigram ids are a running count; within a piece, entries stay in bigram order.
     """
-    lengths = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
-    cp = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32)
-    piece = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
-    keep = ~_SKIP[np.minimum(cp, 0xFFFF)]
-    cp, piece = cp[keep].astype(np.int64), piece[keep]
-    same = piece[:-1] == piece[1:]
-    keys = (((cp[:-1] << 21) | cp[1:]) << 21)[same] | piece[1:][same]
+    piece, bigram = _piece_bigrams(texts, _SKIP)
+    keys = (bigram << 21) | piece
     if not len(keys):
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, np.zeros(0)

@@ -1,0 +1,72 @@
+"""Does the text path still write the same JSON? An earlier revision against the working tree.
+
+    python bench/same_output.py --base REV [--kinds pdftotext,raw,pymupdf]
+
+For a change meant to leave the output alone (a speed-up, a refactor): the revision's
+`src/banmian` is loaded beside today's package (as bench/speed_ab.py does), both parse every dev
+dump of the given kinds with entities off and on, and their JSON (`writers.json.dumps`) must be
+byte-identical. Prints each differing (dump, entities) pair and exits 1 if there is any.
+"""
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.common import TEXT_KINDS, ensure_importable, pages_dir, parse_kinds, skipped_without_data
+
+ensure_importable()
+
+from bench.speed_ab import BASE_NAME, extract_base  # noqa: E402
+
+
+def writer(package: str):
+    """A function giving the JSON text `package` writes for a dump, entities on or off."""
+    pipeline = __import__(f"{package}.pipeline", fromlist=["x"])
+    json_writer = __import__(f"{package}.writers.json", fromlist=["x"])
+    dumps, page_to_dict = json_writer.dumps, json_writer.page_to_dict
+
+    def json_of(path: Path, entities: bool) -> str:
+        text = "\n".join(dumps(page_to_dict(p)) for p in pipeline.iter_pages(str(path), entities=entities))
+        # the renaming of the base package also renamed the schema string "banmian.page/1"
+        return text.replace(f'"{package}.', '"banmian.')
+    return json_of
+
+
+def differing(base: str, kinds: list[str]) -> tuple[int, list[str]]:
+    """How many (dump, entities) pairs were compared, and the names of those that differ."""
+    files = [f for kind in kinds for f in sorted(pages_dir().glob(f"page_*.{kind}.txt"))]
+    with tempfile.TemporaryDirectory() as tmp:
+        extract_base(base, Path(tmp))
+        sys.path.insert(0, tmp)
+        old, new = writer(BASE_NAME), writer("banmian")
+        diffs = [f"{f.name} entities={ent}" for f in files for ent in (False, True)
+                 if old(f, ent) != new(f, ent)]
+    return 2 * len(files), diffs
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--base", required=True, help="the git revision to compare with (a commit, tag or branch)")
+    ap.add_argument("--kinds", default=",".join(TEXT_KINDS), help="dump kinds (default: all three)")
+    args = ap.parse_args(argv)
+    if skipped_without_data():
+        return 0
+    try:
+        compared, diffs = differing(args.base, parse_kinds(args.kinds))
+    except subprocess.CalledProcessError as err:
+        print(f"error: git archive {args.base} failed: {err.stderr.decode(errors='replace').strip()}", file=sys.stderr)
+        return 2
+    for d in diffs:
+        print(f"differs: {d}")
+    print(f"{compared - len(diffs)}/{compared} outputs identical to {args.base}")
+    return 1 if diffs else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
