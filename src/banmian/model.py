@@ -135,6 +135,37 @@ class Page:
         """The article holding `line`, if any."""
         return self.scratch.get("owner", {}).get(id(line))
 
+    # A page may travel between stages (a pickle to another process, a deep copy): object
+    # identities change on the way, so the scratch maps keyed by `id(line)` go as line
+    # positions and come back keyed by the new lines' identities; caches keyed by identity
+    # are dropped (the stages rebuild them on demand).
+    def __getstate__(self) -> dict:
+        state = {name: getattr(self, name) for name in _PAGE_FIELDS}
+        scratch = {k: v for k, v in self.scratch.items() if k not in _IDENTITY_CACHES}
+        position = line_positions(self.lines)
+        for key in _IDENTITY_KEYED:
+            if key in scratch:
+                scratch[key] = {position[k]: v for k, v in scratch[key].items() if k in position}
+        state["scratch"] = scratch
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        for name, value in state.items():
+            object.__setattr__(self, name, value)
+        lines = self.lines
+        for key in _IDENTITY_KEYED:
+            if key in self.scratch:
+                self.scratch[key] = {id(lines[i]): v for i, v in self.scratch[key].items()}
+
+
+# Scratch maps keyed by `id(line)` (carried across a pickle as positions in `page.lines`) and
+# caches keyed by identity (dropped).
+_IDENTITY_KEYED = ("owner", "line_index")
+_IDENTITY_CACHES = ("lines_around", "far_head_lines", "head_shares")
+
+
+_PAGE_FIELDS = tuple(Page.__dataclass_fields__)
+
 
 def line_positions(lines: list[Line]) -> dict[int, int]:
     """Each line's position in `lines`, keyed by identity (`id(line)`): the parts of a split
