@@ -212,3 +212,39 @@ def test_an_indented_opening_or_a_reporters_line_against_a_headline_stays_out_of
     assert got[5:8] == ["head", "body", "body"]
     got = kinds(REPORT + ["", WIDE_HEAD, "央人民广播电台记者胡训", ""] + REPORT + [""] + REPORT)
     assert got[5] == "head" and got[6] != "head"
+
+
+PICTURE_STORY = ["连日来的暴雨造成美国得克", "萨斯州部分地区河水泛滥，泛", "区居民纷纷迁移到附近地区", "的高地。", "图为水灾地区的两位", "年轻人从住所收拾自己的简", "单物品，转移到安全地区。"]
+
+
+def test_an_indented_picture_description_is_a_body_paragraph_in_a_dump_without_blank_lines(monkeypatch):
+    import importlib
+
+    module = importlib.import_module("banmian.stages.classify")
+    assert kinds(PICTURE_STORY)[4:] == ["body", "body", "body"]
+    monkeypatch.setattr(module, "opens_photo_paragraph", lambda line, nxt, width: False)
+    assert kinds(PICTURE_STORY)[4:] == ["caption", "caption", "caption"]
+
+
+def test_a_caption_as_wide_as_its_picture_stays_a_caption():
+    caption = ["图为泛区居民纷纷迁移到附近地区的高地。记者 方波君摄"]
+    assert kinds(PICTURE_STORY[:4] + caption + PICTURE_STORY[5:])[4] == "caption"
+
+
+def test_a_letter_spaced_line_with_digits_is_closed_up_whole():
+    # the digit-space rule alone would leave `新 华 社 北 京1月8日 电`, and no lead-in is seen
+    from banmian.stages.normalize import close_letter_spacing, normalize
+
+    assert close_letter_spacing("新 华 社 北 京 1 月 8 日 电") == "新华社北京1月8日电"
+    page = normalize(page_from_lines(["新 华 社 北 京 1 月 8 日 电", "记者 王某 李某 2024年 3月 5日"], Source(path="<test>")))
+    assert [ln.text for ln in page.lines] == ["新华社北京1月8日电", "记者 王某 李某2024年3月5日"]
+
+
+def test_a_bracketed_photo_credit_under_body_text_is_body_in_a_dump_without_blank_lines(monkeypatch):
+    import importlib
+
+    module = importlib.import_module("banmian.stages.classify")
+    lines = PICTURE_STORY + ["（新华社记者周确摄）"] + REPORT
+    assert kinds(lines)[len(PICTURE_STORY)] == "body"
+    monkeypatch.setattr(module, "closes_photo_story", lambda text: False)
+    assert kinds(lines)[len(PICTURE_STORY)] == "caption"

@@ -72,3 +72,63 @@ def test_a_lead_in_after_a_line_ending_in_a_mark_stays_in_its_fragment():
     above = BLOCK_ABOVE[:-1] + ["多出一百场，观众人数创新，"]
     got = fragments(FIRST + [""] + above + LEAD_IN_BLOCK)
     assert not any(block[0].startswith("本报讯") for block in got)
+
+
+def test_an_indented_line_after_text_cut_short_starts_another_article(monkeypatch):
+    # a dump without blank lines: the first article stops mid-sentence at a full line (its slot
+    # ended, no jump line), the next article's indented first line follows
+    import importlib
+
+    from test_reassemble import FOOTBALL, RICE, column_lines
+
+    module = importlib.import_module("banmian.stages.paragraphs")
+    cut, other = column_lines(RICE)[:10], column_lines(FOOTBALL, indent=3)  # `昨晚进行的足球联赛`
+    got = fragments(cut + other)
+    assert got == [cut, other]
+    monkeypatch.setattr(module, "restarts_after_cut", lambda prev, line, width: False)
+    assert len(fragments(cut + other)) == 1
+
+
+def test_a_credit_on_a_line_of_its_own_stays_with_the_text_before_it(monkeypatch):
+    import importlib
+
+    module = importlib.import_module("banmian.stages.paragraphs")
+    report = [ln.replace("（文同）", "") for ln in FIRST] + ["（张育宾段建勋岳林）"]
+    other = ["据统计，去年全市新建", "公园绿地一百二十公顷，新", "栽树木三十多万株，城市绿", "化覆盖率达到四成。"]
+    got = fragments(report + other)
+    assert [f[-1] for f in got] == ["（张育宾段建勋岳林）", "化覆盖率达到四成。"]
+    monkeypatch.setattr(module, "is_lone_credit", lambda text: False)
+    assert "（张育宾段建勋岳林）" not in [f[-1] for f in fragments(report + other)]
+
+
+def test_text_cut_short_needs_only_a_weak_topic_change_to_cut(monkeypatch):
+    import importlib
+
+    from test_reassemble import FOOTBALL, RICE, column_lines
+
+    module = importlib.import_module("banmian.stages.paragraphs")
+    cut, other = column_lines(RICE)[:10], column_lines(FOOTBALL, indent=3)
+    monkeypatch.setattr(module, "bigram_cosine", lambda a, b: 0.025)  # some words in common
+    assert len(fragments(cut + other)) == 2
+    monkeypatch.setattr(module, "RESTART_MAX_COSINE", module.SHIFT_MAX_COSINE)
+    assert len(fragments(cut + other)) == 1
+
+
+def test_a_short_opening_paragraph_is_not_cut_off_its_article(monkeypatch):
+    # an article's opening paragraph right under its headline shares few bigrams with anything
+    import importlib
+
+    from test_reassemble import FOOTBALL, column_lines
+
+    module = importlib.import_module("banmian.stages.paragraphs")
+    opening = column_lines("今年全县水稻种植面积达到十二万亩，农技人员深入田间地头指导农民科学育秧，水稻良种覆盖率超过九成。")
+    rest = column_lines(FOOTBALL)
+    assert len(fragments(opening + rest)) == 1
+    monkeypatch.setattr(module, "SHIFT_MIN_BEFORE_CHARS", module.SHIFT_MIN_CHARS)
+    assert len(fragments(opening + rest)) == 2
+
+
+def test_a_photo_credit_kept_as_body_still_ends_its_run():
+    story = ["连日来的暴雨造成美国得", "克萨斯州部分地区河水泛滥，", "泛区居民纷纷迁移到附近地", "区的高地。", "（新华社记者周确摄）"]
+    got = fragments(story + SECOND)
+    assert [f[-1] for f in got] == ["（新华社记者周确摄）", SECOND[-1]]

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from banmian.head_context import mark_context_heads
 from banmian.line_shape import (BODY_START_FORBIDDEN, FULL_SLACK, INDENT_MAX, INDENT_MIN, WIDE_MIN_EXCESS,
-                                comma_marks, ends_clause, min_width, slack, unfinished)
+                                comma_marks, ends_clause, min_width, separates_blocks, slack, unfinished)
 from banmian.model import Line, Page
 from banmian.rules import furniture as F
 from banmian.rules.chars import CLOSERS, OPENERS, ends_sentence, strip_ws
 from banmian.rules.names import looks_like_names
 
+PHOTO_CREDIT_REASON = "body:photo_credit"  # a picture story's closing credit, kept as body
 # A short line holding this many comma-like marks is a clause list, not a headline.
 CLAUSE_MARKS_IN_BODY = 2
 
@@ -60,13 +61,40 @@ def mark_blank_and_header(page: Page) -> None:
 
 def mark_patterns(page: Page) -> None:
     """Jump and continuation lines, captions, source credits, standalone bylines."""
-    for ln in page.lines:
+    lines = page.lines
+    blockless = not separates_blocks(page)
+    for i, ln in enumerate(lines):
         if ln.kind != "body" or not F.may_be_furniture(ln.text):
             continue
         found = F.furniture_kind(strip_ws(ln.text))
-        if found:
-            ln.kind = found[0]
-            ln.because(found[1])
+        if not found:
+            continue
+        if blockless and found[0] == "caption" and i + 1 < len(lines) and opens_photo_paragraph(ln, lines[i + 1], page.column_width):
+            ln.because("body:photo_paragraph")
+            continue
+        if blockless and found[0] == "caption" and i > 0 and lines[i - 1].kind == "body" and closes_photo_story(ln.text):
+            ln.because(PHOTO_CREDIT_REASON)
+            continue
+        ln.kind = found[0]
+        ln.because(found[1])
+
+
+def closes_photo_story(text: str) -> bool:
+    """A bracketed photo credit (`（新华社记者周确摄）`) printed right under body text closes a
+    picture story's description: on dev raw pages 1-40 all seven such lines are body text in the
+    gold, while the credits of captions under pictures follow a jump line or the caption."""
+    t = strip_ws(text)
+    return t[:1] in "（(" and t[-1:] in "）)" and t[1:-1].endswith("摄")
+
+
+def opens_photo_paragraph(line: Line, nxt: Line, width: float) -> bool:
+    """A `图为…` line indented two em like a paragraph's first line, running on into a full
+    line, opens a body paragraph: a picture story's description (dev raw page 24: `图为水灾地区
+    的两位` / `年轻人从住所收拾自己的`). A caption under a picture is set to the picture's width,
+    with no indent: on dev raw pages no caption line measures 1.5-3.5 em short and runs on."""
+    t = strip_ws(line.text)
+    return (INDENT_MIN <= slack(line, width) <= INDENT_MAX and not ends_sentence(t)
+            and nxt.kind == "body" and bool(nxt.text.strip()) and slack(nxt, width) <= FULL_SLACK)
 
 
 def _body_clue(ln: Line) -> str | None:

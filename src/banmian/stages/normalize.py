@@ -19,7 +19,9 @@ _SPURIOUS = re.compile(rf"(?<=[{_CJK}])[ \t\u3000]+(?=[0-9A-Za-z])|(?<=[0-9A-Za-
 # Every character of the line, CJK or punctuation, followed by one space: at least five of them
 # (dev raw page 3: `余 贵 、 熊 馥 琬 报 道 ： 张 庆`); names spaced apart (`记者 王某 李某`)
 # have two or more characters between spaces.
-_LETTER_SPACED = re.compile(rf"[{_CJK}](?: [{_CJK}]){{4,}}")
+# Digits count as letters there (dev raw page 38: the lead-in `新 华 社 北 京 1 月 8 日 电`, which
+# the digit-space rule alone would leave as `新 华 社 北 京1月8日 电`).
+_LETTER_SPACED = re.compile(rf"[{_CJK}0-9](?: [{_CJK}0-9]){{4,}}")
 
 
 def close_letter_spacing(text: str) -> str:
@@ -45,6 +47,12 @@ def normalize(page: Page) -> Page:
     """Fill `line.text` for every line of the page."""
     for line in page.lines:
         stripped = line.raw.strip()
+        if " " in stripped:
+            closed = close_letter_spacing(stripped)
+            if closed != stripped:
+                line.text = closed
+                line.because("normalize:letter_spaced")
+                continue
         line.text = _drop_spurious_spaces(stripped)
         if line.text != stripped:
             line.because("normalize:digit_space")

@@ -10,9 +10,10 @@ from banmian.language import spanning_word
 from banmian.line_shape import BODY_START_FORBIDDEN, FULL_SLACK, INDENT_MAX, INDENT_MIN, separates_blocks, slack
 from banmian.model import Fragment, Line, Page, line_positions
 from banmian.rules.bylines import trailing_credit_names
-from banmian.rules.chars import CLOSERS, ends_sentence
+from banmian.rules.chars import CLOSERS, ends_sentence, strip_ws
 from banmian.rules.furniture import is_lead_in, is_salutation
 from banmian.similarity import bigram_cosine
+from banmian.stages.classify import PHOTO_CREDIT_REASON
 
 PARAGRAPH_END_MARKS = set("。！？…”’）)」』】：；，、")
 VERY_SHORT_SHARE = 0.5  # a line shorter than half the column ends its paragraph regardless
@@ -20,11 +21,26 @@ DROP_CAP_MAX = 2  # characters on a drop cap's line (`我` / `们在…`)
 
 
 LEAD_IN_REASON = "body:lead_in"  # set by the classify stage
+# set by split_at_topic_shifts where a line ends the text before it: text cut short, a credit
+AFTER_CUT_REASON = "paragraph_start:after_cut_text"
+AFTER_CREDIT_REASON = "paragraph_start:after_credit"
 # Topic shifts (split_at_topic_shifts), on dev raw 1-40: windows of 200 characters each side;
 # cosine below 0.02 (0.01: body 0.890, 0.02: 0.894, 0.03: 0.892, 0.06: 0.849).
 SHIFT_WINDOW = 200
 SHIFT_MAX_COSINE = 0.02
 SHIFT_MIN_CHARS = 40
+# The text before a topic shift, from the start of its run, must be longer: an article's opening
+# paragraphs right under its headline are short and share few bigrams with anything (dev raw
+# page 31: `近些年来，生活中必不可少的便是逛农贸市场。` cut off its own article). Dev raw body_char_acc
+# pages 1-20 / 21-40: 40: 0.9429 / 0.9211, 60: 0.9437 / 0.9219, 80-90: 0.9444 / 0.9219, 100:
+# 0.9444 / 0.9230, 120-160: 0.944 / 0.9199 (PyMuPDF the same up to 100, then apart).
+SHIFT_MIN_BEFORE_CHARS = 100
+# Text cut short (`restarts_after_cut`) is evidence of an article change by itself, so a weaker
+# topic change confirms it. Dev raw 1-40 body_char_acc (windows read without spaces) 0.02:
+# 0.9292, 0.025: 0.9287, 0.03-0.04: 0.9322, 0.05: 0.9364; the middle of the plateau, between
+# the article change of dev page 33 (cosine 0.030) and the paragraph of page 11 whose digits
+# make its first line measure short (0.040).
+RESTART_MAX_COSINE = 0.035
 
 
 def breaks_column(line: Line, width: float) -> bool:
@@ -43,15 +59,18 @@ def fragments_of(page: Page) -> list[Fragment]:
     (`编辑同志：`), starts a run of its own, so an article start inside a run can be seen (such
     dumps print articles back to back: dev raw page 20). Where blank lines separate blocks, only
     after a line that breaks off at the column's end (`breaks_column`): splitting at every
-    lead-in there cost pdftotext byline and source accuracy (lead-ins continuing a byline)."""
+    lead-in there cost pdftotext byline and source accuracy (lead-ins continuing a byline).
+    A picture story's closing photo credit (`（新华社记者兰红光摄）`) ends a run there too, as
+    the caption line it was taken for did (dev raw page 22)."""
     out: list[Fragment] = []
     cur: list[Line] = []
     split_lead_ins = not separates_blocks(page)
     width = page.column_width
     for ln in page.lines:
         if ln.kind == "body":
-            if cur and (split_lead_ins or breaks_column(cur[-1], width)) and (
-                    LEAD_IN_REASON in ln.reasons or is_salutation(ln.text)):
+            opens = LEAD_IN_REASON in ln.reasons or is_salutation(ln.text)
+            if cur and ((opens and (split_lead_ins or breaks_column(cur[-1], width)))
+                        or (split_lead_ins and PHOTO_CREDIT_REASON in cur[-1].reasons)):
                 out.append(Fragment(lines=cur))
                 cur = []
             cur.append(ln)
@@ -192,31 +211,63 @@ def paragraphs(page: Page) -> Page:
     return page
 
 
-def topic_shift(before: str, after: str) -> bool:
+def topic_shift(before: str, after: str, max_cosine: float = SHIFT_MAX_COSINE) -> bool:
     """Whether the text after a paragraph start shares almost no character bigrams with the
     text before it: an article change inside a run of lines (TextTiling's idea, on bigrams)."""
-    if len(before) < SHIFT_MIN_CHARS or len(after) < SHIFT_MIN_CHARS:
+    if len(before) < SHIFT_MIN_BEFORE_CHARS or len(after) < SHIFT_MIN_CHARS:
         return False
-    return bigram_cosine(before[-SHIFT_WINDOW:], after[:SHIFT_WINDOW]) < SHIFT_MAX_COSINE
+    return bigram_cosine(before[-SHIFT_WINDOW:], after[:SHIFT_WINDOW]) < max_cosine
+
+
+def is_lone_credit(text: str) -> bool:
+    """The line is only a bracketed author credit (`（张育宾段建勋岳林才）`): it closes the
+    text before it, so no article starts there (dev raw page 8)."""
+    t = text.strip()
+    return t[:1] in "（(" and bool(trailing_credit_names(t))
+
+
+def restarts_after_cut(prev: Line, line: Line, width: float) -> bool:
+    """An indented line after a full line that stops mid-sentence, with no word running
+    across: no paragraph of one article breaks so, but an article cut short where its slot
+    ends (no jump line printed) runs straight into the next article's first paragraph in a
+    dump without blank lines (dev raw page 20: `…商讨加强旅游合作事宜。她` / `与此同时，大同、运`)."""
+    return (slack(prev, width) <= FULL_SLACK and not ends_sentence(prev.text) and is_indented(line, width)
+            and line.text[-1] not in PARAGRAPH_END_MARKS and not spanning_word(prev.text, line.text, False))
+
+
+def restart_reason(prev: Line, line: Line, width: float) -> str | None:
+    """Why `line`, not marked as a paragraph start, starts one after `prev` that ends a text:
+    a closing credit line (AFTER_CREDIT_REASON) or text cut short (AFTER_CUT_REASON)."""
+    if is_lone_credit(prev.text):
+        return AFTER_CREDIT_REASON
+    return AFTER_CUT_REASON if restarts_after_cut(prev, line, width) else None
 
 
 def split_at_topic_shifts(frags: list[Fragment], width: float) -> list[Fragment]:
     """In a dump without blank lines, cut fragments at paragraph starts where the topic shifts
     (dev raw 1-40 body_char_acc 0.872 -> 0.894) or where the paragraph before closes with an
     author's credit (`（文同）`: a brief or commentary ends there; dev raw page 10), so the
-    start model can weigh an article start there."""
+    start model can weigh an article start there. A line after a lone credit line, or after
+    text cut short (`restart_reason`), is a candidate too, and a lone credit line never opens
+    a piece (dev raw 1-40 body_char_acc 0.9240 -> 0.9273)."""
     out: list[Fragment] = []
     for f in frags:
         cur: list[Line] = []
-        text_after = "".join(ln.text for ln in f.lines)
+        texts = [strip_ws(ln.text) for ln in f.lines]  # spaces would break bigrams (`发 表 1 9 9 8`)
+        text_after = "".join(texts)
         pos = 0
-        for ln in f.lines:
-            if cur and ln.para_start and (trailing_credit_names(cur[-1].text)
-                                          or topic_shift(text_after[:pos], text_after[pos:])):
+        for ln, text in zip(f.lines, texts):
+            restart = bool(cur) and not ln.para_start and restart_reason(cur[-1], ln, width)
+            shift_max = RESTART_MAX_COSINE if restart == AFTER_CUT_REASON else SHIFT_MAX_COSINE
+            if cur and (ln.para_start or restart) and not is_lone_credit(ln.text) and (
+                    trailing_credit_names(cur[-1].text) or topic_shift(text_after[:pos], text_after[pos:], shift_max)):
                 out.append(Fragment(lines=cur))
                 cur = []
+                if restart:
+                    ln.para_start = True
+                    ln.because(restart)
             cur.append(ln)
-            pos += len(ln.text)
+            pos += len(text)
         out.append(Fragment(lines=cur))
     for i, f in enumerate(out):
         f.order = i
