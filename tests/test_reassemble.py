@@ -122,3 +122,17 @@ def test_a_two_line_subhead_between_paragraphs_on_one_subject_stays_in_the_artic
     assert len(parse_text(text, entities=False)[0].articles) == 1
     monkeypatch.setattr(reassemble_module, "SUBHEAD_MAX_LINES", 1)
     assert len(parse_text(text, entities=False)[0].articles) == 2
+
+
+def test_a_lead_in_under_its_headline_opens_an_article_however_close_its_topic(monkeypatch):
+    # two reports on one subject, each under its headline, blank lines between blocks
+    first = column_lines("本报讯　今年全县水稻种植面积达到十二万亩，农技人员深入田间地头指导农民科学育秧，"
+                         "水稻良种覆盖率超过九成，水稻亩产提高了一成多。")
+    second = column_lines("据新华社北京1月12日电　今年全县水稻种植面积达到十二万亩，农技人员深入田间地头"
+                          "指导农民科学育秧，水稻亩产提高了一成多。", indent=0)
+    text = "\n".join(["全县水稻喜获丰收", ""] + first + ["", "水稻大户笑开颜", ""] + second) + "\n"
+    page = parse_text(text, entities=False)[0]
+    assert [a.headline for a in page.articles] == ["全县水稻喜获丰收", "水稻大户笑开颜"]
+    starts = importlib.import_module("banmian.article_starts")
+    monkeypatch.setattr(starts, "lead_in_under_headline", lambda page, frag: False)
+    assert len(parse_text(text, entities=False)[0].articles) == 1

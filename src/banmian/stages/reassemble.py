@@ -116,7 +116,7 @@ def thread_fragments(page: Page, frags: list[Fragment]) -> list[Thread]:
     groups = GroupMaker(space)  # hypotheses share the groups they reach alike
     beam = [Hypothesis(0.0, (), ())]
     for i, f in enumerate(frags):
-        sure = sure_start(f, logits[i])
+        sure = sure_start(f, logits[i], page)
         sure_join = not sure and i > 0 and (continues_lead_in(page, frags[i - 1], f)
                                             or continues_past_subhead(page, frags[i - 1], f))
         if not sure:
