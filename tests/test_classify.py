@@ -248,3 +248,12 @@ def test_a_bracketed_photo_credit_under_body_text_is_body_in_a_dump_without_blan
     assert kinds(lines)[len(PICTURE_STORY)] == "body"
     monkeypatch.setattr(module, "closes_photo_story", lambda text: False)
     assert kinds(lines)[len(PICTURE_STORY)] == "caption"
+
+
+def test_an_office_and_a_name_under_a_headline_is_the_signed_articles_byline():
+    from banmian.rules.names import titled_name
+
+    assert titled_name("市政府副秘书长、市交通局局长王建国") == "王建国"
+    assert titled_name("全县水稻喜获丰收") is None and titled_name("优秀教师") is None
+    got = kinds(["", "依法治市　从严治交", "市政府副秘书长、市交通局局长王建国", ""] + REPORT + [""] + REPORT)
+    assert got[1:3] == ["head", "byline"]

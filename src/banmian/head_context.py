@@ -13,6 +13,7 @@ import re
 from banmian.language import spanning_word
 from banmian.line_shape import FULL_SLACK, INDENT_MAX, INDENT_MIN, comma_marks, separates_blocks, slack, unfinished
 from banmian.model import Line, Page
+from banmian.rules.names import titled_name
 from banmian.rules.chars import CJK_PUNCT, ends_sentence, is_cjk, strip_ws
 
 
@@ -261,6 +262,15 @@ def _could_be_head_line(line: Line) -> bool:
             and "body:lead_in" not in line.reasons and not _is_bracketed_note(line))
 
 
+def mark_signatures(page: Page) -> None:
+    """A head line that is an office and a name (`财政部部长兼国家税务总局局长刘仲藜`) is the
+    byline of a signed article under its headline (dev pages 15, 29, 35), not a headline line."""
+    for ln in page.lines:
+        if ln.kind == "head" and titled_name(ln.text):
+            ln.kind = "byline"
+            ln.because("byline:titled_name")
+
+
 def mark_context_heads(page: Page) -> None:
     """Run the context rules over the page, in order (later rules see earlier verdicts)."""
     mark_heads_above_bylines(page)
@@ -270,3 +280,4 @@ def mark_context_heads(page: Page) -> None:
     mark_lines_against_headlines(page)
     mark_names_under_headlines(page)
     mark_openings_at_column_foot(page)
+    mark_signatures(page)

@@ -6,6 +6,7 @@ Chinese names, not drawn from any corpus.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 SURNAMES_2 = {"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "令狐", "慕容", "尉迟", "长孙", "宇文", "司徒", "夏侯", "端木"}
@@ -143,3 +144,24 @@ PERSON_BEFORE = {"小", "老", "名将", "夫人", "总统", "总理", "国王"}
 # characters: 文明, 高水平)
 COMMON_SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁"
                       "任沈姚卢姜崔钟谭陆汪范廖贾韦邹孟熊秦邱尹薛闫段侯龙史陶黎贺顾郝龚邵钱覃戴孔汤倪")
+
+
+# Titles that name an office an author signs with (`财政部部长兼国家税务总局局长刘仲藜`): not
+# the forms of address and trades a headline may end on (`同志`, `选手`, `作家`).
+_SIGNING_TITLES = sorted(
+    (t for t in TITLES if t not in {"同志", "先生", "女士", "夫人", "选手", "名将", "运动员", "队员", "演员", "歌手",
+                                    "作家", "画家", "学者", "专家", "诗人", "老师", "教师", "书法家", "代表", "顾问",
+                                    "主持人"}),
+    key=len, reverse=True)
+_TITLED_NAME = re.compile(r"^[\u4e00-\u9fff、·]{2,30}?(?:" + "|".join(_SIGNING_TITLES) + r")([\u4e00-\u9fff]{2,3})$")
+TITLED_NAME_MAX_CHARS = 32  # the longest dev signature: three offices and a name, 27 characters
+
+
+def titled_name(text: str) -> str | None:
+    """The name of a line that is an office and a person's name (`中共中央总书记、国家主席江泽民`,
+    `中共伊克昭盟委员会书记邢云`): a signed article's byline under its headline. None otherwise."""
+    t = "".join(text.split())
+    if len(t) > TITLED_NAME_MAX_CHARS:
+        return None
+    m = _TITLED_NAME.match(t)
+    return m.group(1) if m and m.group(1)[0] in SURNAMES_1 else None
