@@ -238,3 +238,19 @@ def test_bigram_cosine_is_the_cosine_of_bigram_counts():
     texts = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 40))) for _ in range(3000)]
     for a, b in zip(texts, texts[1:]):
         assert bigram_cosine(a, b) == counts_cosine(bigram_counts(a), bigram_counts(b)), (a, b)
+
+
+def test_unit_gains_are_the_gains_of_the_joined_text():
+    from banmian.model import Line
+    from banmian.stages.headlines import MAX_UNIT_LINES, _unit_gains, bigram_keys
+
+    rng = random.Random(9)
+    texts = random_texts(400, seed=10) + ["", " ", "中", "国 家"]
+    for _ in range(300):
+        block = [Line(k, t, t) for k, t in enumerate(rng.choices(texts, k=rng.randrange(1, 9)))]
+        openings = [bigram_keys("".join(rng.choices(texts, k=30))) for _ in range(rng.randrange(0, 4))]
+        gains = _unit_gains(block, openings)
+        for a in range(len(block)):
+            for b in range(a + 1, min(len(block), a + MAX_UNIT_LINES) + 1):
+                keys = bigram_keys("".join(ln.text for ln in block[a:b]))
+                assert gains[a][b - a - 1] == max((len(keys & o) for o in openings), default=0)
