@@ -25,7 +25,7 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from banmian.article_starts import lines_around, start_features, start_logit, start_reason, sure_start
-from banmian.link_model import LINK_WEIGHTS, join_logit
+from banmian.link_model import LINK_WEIGHTS, JoinLogits
 from banmian.model import Fragment, Page, line_positions
 from banmian.stages.paragraphs import in_lead_in, separates_blocks
 from banmian.similarity import ContentSpace, Group, GroupMaker
@@ -103,12 +103,13 @@ def thread_fragments(page: Page, frags: list[Fragment]) -> list[Thread]:
     logits = [start_logit(f) for f in feats]
     offset = new_thread_offset(page)
     groups = GroupMaker(space)  # hypotheses share the groups they reach alike
+    joins = JoinLogits(frags)
     beam = [Hypothesis(0.0, (), ())]
     for i, f in enumerate(frags):
         sure = sure_start(f, logits[i])
         sure_join = not sure and i > 0 and continues_lead_in(page, frags[i - 1], f)
         if not sure:
-            scores = score_threads(beam, frags, i)
+            scores = score_threads(beam, joins, i)
         options = []
         for h in beam:
             if sure or not h.threads:
@@ -141,23 +142,22 @@ def continues_lead_in(page: Page, prev: Fragment, frag: Fragment) -> bool:
     return not unclosed or "）" in head or ")" in head
 
 
-def score_threads(beam: list[Hypothesis], frags: list[Fragment], i: int) -> dict[Group, float]:
+def score_threads(beam: list[Hypothesis], joins: JoinLogits, i: int) -> dict[Group, float]:
     """The link log-odds of fragment i continuing each thread of the beam.
 
     Hypotheses share most threads, so each thread is scored once (a group hashes by
-    identity); and many threads end with the same fragment, so each join
-    (`link_model.join_logit`) is scored once. Each score depends only on its thread, so the
-    order they are scored in does not matter.
+    identity); and many threads end with the same fragment, so each join (`joins`, the
+    page's `link_model.JoinLogits`) is scored once. Each score depends only on its thread, so
+    the order they are scored in does not matter.
     """
     cos_weight = LINK_WEIGHTS["cos"] * 10  # the cosine term is (weight * 10) * cosine
-    f = frags[i]
     scores: dict[Group, float] = {}
-    joins: dict[int, float] = {}
+    seen: dict[int, float] = {}
     for group in {group for h in beam for group in h.threads}:
         latest = group.members[-1]
-        join = joins.get(latest)
+        join = seen.get(latest)
         if join is None:
-            join = joins[latest] = join_logit(frags[latest], f)
+            join = seen[latest] = joins.logit(latest, i)
         scores[group] = join + cos_weight * group.cosine(i)
     return scores
 
