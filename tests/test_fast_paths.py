@@ -209,7 +209,7 @@ def test_join_logit_is_the_logit_of_join_features():
 
 
 def test_score_threads_scores_each_thread_as_the_plain_definition():
-    from banmian.link_model import LINK_WEIGHTS, join_features, logit
+    from banmian.link_model import LINK_WEIGHTS, JoinLogits, join_features, logit
     from banmian.stages.reassemble import Hypothesis, extend, score_threads
 
     rng = random.Random(7)
@@ -223,7 +223,7 @@ def test_score_threads_scores_each_thread_as_the_plain_definition():
         for k in range(i):  # a few random threadings of fragments 0..i-1, sharing threads
             beam = [extend(h, rng.choice(range(-1, len(h.threads))) if h.threads else -1, k, groups, 0.0)
                     for h in beam for _ in range(2)][:6]
-        scores = score_threads(beam, frags, i)
+        scores = score_threads(beam, JoinLogits(frags), i)
         for h in beam:
             for group in h.threads:
                 plain = logit(join_features(frags[group.members[-1]], frags[i]))
@@ -238,3 +238,19 @@ def test_bigram_cosine_is_the_cosine_of_bigram_counts():
     texts = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 40))) for _ in range(3000)]
     for a, b in zip(texts, texts[1:]):
         assert bigram_cosine(a, b) == counts_cosine(bigram_counts(a), bigram_counts(b)), (a, b)
+
+
+def test_unit_gains_are_the_gains_of_the_joined_text():
+    from banmian.model import Line
+    from banmian.stages.headlines import MAX_UNIT_LINES, _unit_gains, bigram_keys
+
+    rng = random.Random(9)
+    texts = random_texts(400, seed=10) + ["", " ", "中", "国 家"]
+    for _ in range(300):
+        block = [Line(k, t, t) for k, t in enumerate(rng.choices(texts, k=rng.randrange(1, 9)))]
+        openings = [bigram_keys("".join(rng.choices(texts, k=30))) for _ in range(rng.randrange(0, 4))]
+        gains = _unit_gains(block, openings)
+        for a in range(len(block)):
+            for b in range(a + 1, min(len(block), a + MAX_UNIT_LINES) + 1):
+                keys = bigram_keys("".join(ln.text for ln in block[a:b]))
+                assert gains[a][b - a - 1] == max((len(keys & o) for o in openings), default=0)

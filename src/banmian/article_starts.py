@@ -108,12 +108,10 @@ def far_headline_overlap(page: Page, heads: list[Line], shares: list[float]) -> 
     row of `head_shares`), over the page's head lines not printed right before the fragment:
     headlines grouped far away (dev page 19: `警惕，又到公款送礼时` at the top, its article
     `春节将至，公款送礼…` under a caption far below)."""
+    if not heads:
+        return max(shares, default=0.0)  # shares are never negative
     near = {id(ln) for ln in heads}
-    best = 0.0
-    for ln, share in zip(page_head_lines(page), shares):
-        if id(ln) not in near:
-            best = max(best, share)
-    return best
+    return max([share for ln, share in zip(page_head_lines(page), shares) if id(ln) not in near], default=0.0)
 
 
 def start_features(page: Page, frags: list[Fragment], space: ContentSpace, i: int) -> dict[str, float]:

@@ -25,13 +25,13 @@ def spanning_word(left: str, right: str, hmm: bool = True) -> str | None:
     characters its dictionary does not pair (`湖` + `岁的` -> "湖岁"); without it only
     dictionary words count, the cleaner cue where nothing was fitted on the other (`unweave`).
     """
-    return _spanning_word(left[-JOIN_CONTEXT:], right[:JOIN_CONTEXT], hmm)
+    return cut_spanning_word(left[-JOIN_CONTEXT:], right[:JOIN_CONTEXT], hmm)
 
 
 @lru_cache(maxsize=65536)
-def _spanning_word(a: str, b: str, hmm: bool) -> str | None:
-    """`spanning_word` on the characters next to the break (the cache key: whole lines rarely
-    repeat, their ends do, across stages)."""
+def cut_spanning_word(a: str, b: str, hmm: bool) -> str | None:
+    """`spanning_word` on the characters next to the break, `a` and `b` (the cache key: whole
+    lines rarely repeat, their ends do, across stages)."""
     if not a or not b or not is_cjk(a[-1]) or not is_cjk(b[0]):
         return None
     pos = 0
@@ -49,7 +49,7 @@ def _spanning_word(a: str, b: str, hmm: bool) -> str | None:
 # The scores of `join_score`: a mark at the break that only a mid-sentence break shows, and a
 # word across it.
 MARK_SCORE, WORD_SCORE = 1.0, 1.5
-_MID_SENTENCE_START = CLOSERS | set("，、；：。？！")
+MID_SENTENCE_START = CLOSERS | set("，、；：。？！")
 
 
 def join_score(left: str, right: str, hmm: bool = True) -> float:
@@ -61,7 +61,7 @@ def join_score(left: str, right: str, hmm: bool = True) -> float:
     if not left or not right:
         return 0.0
     score = 0.0
-    if left[-1] in OPENERS or right[0] in _MID_SENTENCE_START:
+    if left[-1] in OPENERS or right[0] in MID_SENTENCE_START:
         score += MARK_SCORE
     if spanning_word(left, right, hmm):
         score += WORD_SCORE
@@ -88,7 +88,7 @@ class Breaks:
         first, last = ends[0::2], ends[1::2]
         self.nonempty = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) > 0
         self.opener_end = _OPENER_TABLE[np.minimum(last, 0xFFFF)]
-        self.mid_start = _MID_SENTENCE_START_TABLE[np.minimum(first, 0xFFFF)]
+        self.mid_start = MID_SENTENCE_START_TABLE[np.minimum(first, 0xFFFF)]
         self.cjk_end, self.cjk_start = cjk_mask(last), cjk_mask(first)
 
     def mark_scores(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
@@ -127,7 +127,7 @@ def _code_table(chars) -> np.ndarray:
 
 
 _OPENER_TABLE = _code_table(OPENERS)
-_MID_SENTENCE_START_TABLE = _code_table(_MID_SENTENCE_START)
+MID_SENTENCE_START_TABLE = _code_table(MID_SENTENCE_START)
 
 
 def _spanned_breaks(lefts: list[str], rights: list[str]) -> np.ndarray:

@@ -14,8 +14,10 @@ along a threading.
 """
 from __future__ import annotations
 
-from banmian.language import join_score
+from banmian.language import (JOIN_CONTEXT, MARK_SCORE, MID_SENTENCE_START, WORD_SCORE, cut_spanning_word,
+                               join_score)
 from banmian.model import Fragment
+from banmian.rules.chars import OPENERS, is_cjk
 from banmian.similarity import Group
 
 LINK_WEIGHTS = {
@@ -67,24 +69,62 @@ def distance_feature(d: int) -> str | None:
     return None
 
 
+# The `fit_{end}_{start}` weights by (end, start): no key to format per join.
+_FIT_WEIGHTS = {tuple(k.split("_")[1:]): w for k, w in LINK_WEIGHTS.items() if k.startswith("fit_")}
+
+
 def join_logit(latest: Fragment, frag: Fragment) -> float:
-    """`logit(join_features(latest, frag))`, without building the feature dict.
+    """`logit(join_features(latest, frag))`, without building the feature dict
+    (`JoinLogits`, for two fragments)."""
+    return JoinLogits([latest, frag]).logit(0, 1)
+
+
+class JoinLogits:
+    """`join_logit` between fragments of one page: what each fragment brings to a join (its
+    ends' characters and classes, its end or start kind, its order) looked up once, not per
+    join (the beam search scores ~230 joins a page).
 
     The same terms (weight times value; every value but the join score is 1.0) added up in the
     order sum() adds them, so the result is bit-identical (tests/test_fast_paths.py).
     """
-    total = LINK_WEIGHTS["bias"] + LINK_WEIGHTS["join"] * join_score(latest.last.text, frag.first.text)
-    total += _FIT_WEIGHTS.get((latest.end, frag.start), 0.0)
-    distance = distance_feature(frag.order - latest.order)
-    if distance:
-        total += LINK_WEIGHTS[distance]
-    if latest.no_successor:
-        total += LINK_WEIGHTS["closed_by_jump"]
-    return total
 
+    __slots__ = ("frags", "tails", "heads", "mark_end", "mark_start", "cjk_end", "cjk_start", "base")
 
-# The `fit_{end}_{start}` weights by (end, start): no key to format per join.
-_FIT_WEIGHTS = {tuple(k.split("_")[1:]): w for k, w in LINK_WEIGHTS.items() if k.startswith("fit_")}
+    def __init__(self, frags: list[Fragment]):
+        self.frags = frags
+        lasts = [f.last.text for f in frags]
+        firsts = [f.first.text for f in frags]
+        # `language.join_score` in parts: the break's mark, then a word across it
+        self.tails = [t[-JOIN_CONTEXT:] for t in lasts]
+        self.heads = [t[:JOIN_CONTEXT] for t in firsts]
+        self.mark_end = [bool(t) and t[-1] in OPENERS for t in lasts]
+        self.mark_start = [bool(t) and t[0] in MID_SENTENCE_START for t in firsts]
+        self.cjk_end = [bool(t) and is_cjk(t[-1]) for t in lasts]
+        self.cjk_start = [bool(t) and is_cjk(t[0]) for t in firsts]
+
+    def join_score(self, j: int, i: int) -> float:
+        """`language.join_score` of fragment j's last line and fragment i's first."""
+        tail, head = self.tails[j], self.heads[i]
+        if not tail or not head:
+            return 0.0
+        score = 0.0
+        if self.mark_end[j] or self.mark_start[i]:
+            score += MARK_SCORE
+        if self.cjk_end[j] and self.cjk_start[i] and cut_spanning_word(tail, head, True):
+            score += WORD_SCORE
+        return score
+
+    def logit(self, j: int, i: int) -> float:
+        """`join_logit(frags[j], frags[i])`."""
+        latest, frag = self.frags[j], self.frags[i]
+        total = LINK_WEIGHTS["bias"] + LINK_WEIGHTS["join"] * self.join_score(j, i)
+        total += _FIT_WEIGHTS.get((latest.end, frag.start), 0.0)
+        distance = distance_feature(frag.order - latest.order)
+        if distance:
+            total += LINK_WEIGHTS[distance]
+        if latest.no_successor:
+            total += LINK_WEIGHTS["closed_by_jump"]
+        return total
 
 
 def link_features(latest: Fragment, frag: Fragment, thread: Group, i: int) -> dict[str, float]:

@@ -8,6 +8,8 @@ the rest two lines that read on across the break (a word spans it) are one headl
 """
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from banmian.article_starts import lines_around
@@ -168,10 +170,42 @@ UNIT_COST = 3.0
 MAX_UNIT_LINES = 6  # kicker, two-line headline, two-line subtitle, byline
 
 
-def _unit_gain(lines: list[Line], openings: list[set[int]]) -> int:
-    """Most bigrams of the lines' text found in any one article's opening."""
-    keys = bigram_keys("".join(ln.text for ln in lines))
-    return max((len(keys & o) for o in openings), default=0)
+# Whitespace `strip_ws` may keep inside a text (it removes all of it only from a text holding a
+# space, a tab or an ideographic space): with none, a unit's text strips to its lines' stripped.
+_RARE_SPACE = re.compile(r"[^\S \t\u3000]")
+
+
+def _unit_gains(block: list[Line], openings: list[set[int]]) -> list[list[int]]:
+    """gains[a][m]: the most bigrams of the text of `block[a:a + m + 1]` (a unit of at most
+    MAX_UNIT_LINES lines) found in any one article's opening. A unit's bigrams are the shorter
+    unit's, the new line's own and the pair across the line break: each line's are found once."""
+    if _RARE_SPACE.search("".join([ln.text for ln in block])):
+        return _unit_gains_joined(block, openings)
+    texts = [strip_ws(ln.text) for ln in block]
+    own = [bigram_keys(t) for t in texts]
+    gains = []
+    for a in range(len(block)):
+        keys: set[int] = set()
+        last = ""  # the unit's last character so far
+        row = []
+        for t, t_keys in zip(texts[a:a + MAX_UNIT_LINES], own[a:a + MAX_UNIT_LINES]):
+            if t:
+                if last:
+                    keys.add(ord(last) << 21 | ord(t[0]))
+                keys |= t_keys
+                last = t[-1]
+            row.append(max((len(keys & o) for o in openings), default=0))
+        gains.append(row)
+    return gains
+
+
+def _unit_gains_joined(block: list[Line], openings: list[set[int]]) -> list[list[int]]:
+    """`_unit_gains`, each unit's text joined and its bigrams found anew."""
+    def gain(lines: list[Line]) -> int:
+        keys = bigram_keys("".join(ln.text for ln in lines))
+        return max((len(keys & o) for o in openings), default=0)
+    return [[gain(block[a:b]) for b in range(a + 1, min(len(block), a + MAX_UNIT_LINES) + 1)]
+            for a in range(len(block))]
 
 
 def _split_points(block: list[Line], openings: list[set[int]]) -> list[int]:
@@ -181,13 +215,14 @@ def _split_points(block: list[Line], openings: list[set[int]]) -> list[int]:
     n = len(block)
     whole = bigram_keys("".join(ln.text for ln in block))
     openings = [o for o in openings if not whole.isdisjoint(o)]  # the articles the run may hold
+    gains = _unit_gains(block, openings)
     best = [0.0] + [float("-inf")] * n
     start = [0] * (n + 1)
     for b in range(1, n + 1):
         for a in range(max(0, b - MAX_UNIT_LINES), b):
             if a > 0 and block[a].text.lstrip().startswith(("—", "－")):
                 continue
-            v = best[a] + _unit_gain(block[a:b], openings) - UNIT_COST
+            v = best[a] + gains[a][b - a - 1] - UNIT_COST
             if v > best[b]:
                 best[b], start[b] = v, a
     cuts, b = [], n

@@ -25,7 +25,7 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from banmian.article_starts import lines_around, start_features, start_logit, start_reason, sure_start
-from banmian.link_model import LINK_WEIGHTS, join_logit
+from banmian.link_model import LINK_WEIGHTS, JoinLogits
 from banmian.model import Fragment, Page, line_positions
 from banmian.rules.chars import strip_ws
 from banmian.rules.furniture import is_lead_in
@@ -114,23 +114,17 @@ def thread_fragments(page: Page, frags: list[Fragment]) -> list[Thread]:
     logits = [start_logit(f) for f in feats]
     offset = new_thread_offset(page)
     groups = GroupMaker(space)  # hypotheses share the groups they reach alike
+    joins = JoinLogits(frags)
     beam = [Hypothesis(0.0, (), ())]
     for i, f in enumerate(frags):
-        sure = sure_start(f, logits[i], page)
-        sure_join = not sure and i > 0 and (continues_lead_in(page, frags[i - 1], f)
-                                            or continues_past_subhead(page, frags[i - 1], f))
-        if not sure:
-            scores = score_threads(beam, frags, i)
-        options = []
-        for h in beam:
-            if sure or not h.threads:
-                options.append((h.score + SURE_START_SCORE, h, -1))
-            elif sure_join:  # the only choice: the thread of the lead-in just before
-                ti = h.holder[i - 1]
-                options.append((h.score + scores[h.threads[ti]], h, ti))
-            else:
-                options += [(h.score + scores[group], h, ti) for ti, group in enumerate(h.threads)]
-                options.append((h.score + logits[i] + offset, h, -1))
+        if i == 0 or sure_start(f, logits[i], page):
+            options = [(h.score + SURE_START_SCORE, h, -1) for h in beam]
+        elif continues_lead_in(page, frags[i - 1], f) or continues_past_subhead(page, frags[i - 1], f):
+            # the only choice: the thread of the fragment just before
+            scores = score_threads(beam, joins, i)
+            options = [(h.score + scores[h.threads[h.holder[i - 1]]], h, h.holder[i - 1]) for h in beam]
+        else:
+            options = near_best_options(beam, score_threads(beam, joins, i), logits[i], offset)
         options.sort(key=TOTAL, reverse=True)  # stable: on a tie the earlier option (a join) wins
         floor = options[0][0] - BEAM_MARGIN
         beam = [extend(h, ti, i, groups, total) for total, h, ti in options[:BEAM_WIDTH] if total >= floor]
@@ -155,6 +149,23 @@ def continues_past_subhead(page: Page, prev: Fragment, frag: Fragment) -> bool:
     return bigram_cosine(before, after) >= SUBHEAD_MIN_COSINE
 
 
+def near_best_options(beam: list[Hypothesis], scores: dict[Group, float], new_logit: float,
+                      offset: float) -> list[tuple[float, Hypothesis, int]]:
+    """The options (total score, hypothesis, thread index or -1 for a new thread) of
+    continuing each thread of each hypothesis (`scores`) or opening a new one (the start
+    log-odds `new_logit` plus `offset`), in that order, leaving out those the beam drops anyway: more than
+    BEAM_MARGIN below the best (dev pdftotext pages: 42 options a fragment, 8 of them near)."""
+    best = max(max(h.score + max(map(scores.__getitem__, h.threads)), h.score + new_logit + offset) for h in beam)
+    floor = best - BEAM_MARGIN
+    options = []
+    for h in beam:
+        score = h.score
+        options += [(total, h, ti) for ti, group in enumerate(h.threads) if (total := score + scores[group]) >= floor]
+        if (total := score + new_logit + offset) >= floor:
+            options.append((total, h, -1))
+    return options
+
+
 def continues_lead_in(page: Page, prev: Fragment, frag: Fragment) -> bool:
     """`frag` starts mid-sentence right after a fragment that stops inside a lead-in byline,
     with only a column break between (`本报讯（记者 林晓 许` / `文）3月5日，记者从江川市` /
@@ -171,23 +182,22 @@ def continues_lead_in(page: Page, prev: Fragment, frag: Fragment) -> bool:
     return not unclosed or "）" in head or ")" in head
 
 
-def score_threads(beam: list[Hypothesis], frags: list[Fragment], i: int) -> dict[Group, float]:
+def score_threads(beam: list[Hypothesis], joins: JoinLogits, i: int) -> dict[Group, float]:
     """The link log-odds of fragment i continuing each thread of the beam.
 
     Hypotheses share most threads, so each thread is scored once (a group hashes by
-    identity); and many threads end with the same fragment, so each join
-    (`link_model.join_logit`) is scored once. Each score depends only on its thread, so the
-    order they are scored in does not matter.
+    identity); and many threads end with the same fragment, so each join (`joins`, the
+    page's `link_model.JoinLogits`) is scored once. Each score depends only on its thread, so
+    the order they are scored in does not matter.
     """
     cos_weight = LINK_WEIGHTS["cos"] * 10  # the cosine term is (weight * 10) * cosine
-    f = frags[i]
     scores: dict[Group, float] = {}
-    joins: dict[int, float] = {}
+    seen: dict[int, float] = {}
     for group in {group for h in beam for group in h.threads}:
         latest = group.members[-1]
-        join = joins.get(latest)
+        join = seen.get(latest)
         if join is None:
-            join = joins[latest] = join_logit(frags[latest], f)
+            join = seen[latest] = joins.logit(latest, i)
         scores[group] = join + cos_weight * group.cosine(i)
     return scores
 
