@@ -257,3 +257,8 @@ def test_an_office_and_a_name_under_a_headline_is_the_signed_articles_byline():
     assert titled_name("全县水稻喜获丰收") is None and titled_name("优秀教师") is None
     got = kinds(["", "依法治市　从严治交", "市政府副秘书长、市交通局局长王建国", ""] + REPORT + [""] + REPORT)
     assert got[1:3] == ["head", "byline"]
+
+
+def test_a_lone_line_ending_a_list_of_people_on_deng_is_body():
+    got = kinds(REPORT + ["", "人事部部长宋德福等", ""] + REPORT + [""] + REPORT)
+    assert got[5] == "body"

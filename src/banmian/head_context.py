@@ -271,6 +271,25 @@ def mark_signatures(page: Page) -> None:
             ln.because("byline:titled_name")
 
 
+# A list of people ending on 等 ("and others") runs on into its verb on the next line
+# (`中联部部长戴秉国等` / `参加了会见。`): a headline never stops there.
+LIST_END = "等"
+
+
+def mark_dangling_lists(page: Page) -> None:
+    """A head line standing alone (no head line right above or below) that ends on 等 is a body
+    line whose sentence goes on in another column (dev page 20: `人事部部长宋德福等` over a
+    jump line), not a headline."""
+    lines = page.lines
+    for i, ln in enumerate(lines):
+        if ln.kind != "head" or not ln.text.rstrip().endswith(LIST_END):
+            continue
+        if (i > 0 and lines[i - 1].kind == "head") or (i + 1 < len(lines) and lines[i + 1].kind == "head"):
+            continue
+        ln.kind = "body"
+        ln.because("body:list_runs_on")
+
+
 def mark_context_heads(page: Page) -> None:
     """Run the context rules over the page, in order (later rules see earlier verdicts)."""
     mark_heads_above_bylines(page)
@@ -281,3 +300,4 @@ def mark_context_heads(page: Page) -> None:
     mark_names_under_headlines(page)
     mark_openings_at_column_foot(page)
     mark_signatures(page)
+    mark_dangling_lists(page)
