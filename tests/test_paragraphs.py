@@ -150,13 +150,20 @@ def test_a_weak_topic_shift_cuts_only_where_a_head_line_could_head_the_piece(mon
     assert len(fragments(text)) == 2
 
 
-def test_shift_max_cosine_by_restart_and_head_lines():
-    from banmian.similarity import bigrams
-    from banmian.stages.paragraphs import (AFTER_CUT_REASON, RESTART_MAX_COSINE, SHIFT_MAX_COSINE,
-                                           UNHEADED_SHIFT_MAX_COSINE, shift_max_cosine)
-    from test_reassemble import FOOTBALL
+def test_shifts_topic_by_restart_and_head_lines(monkeypatch):
+    import importlib
 
-    opening = FOOTBALL  # five of the seven bigrams of `足球联赛主队获胜` recur in it
-    assert shift_max_cosine(AFTER_CUT_REASON, opening, []) == RESTART_MAX_COSINE
-    assert shift_max_cosine(None, opening, [bigrams("足球联赛主队获胜")]) == SHIFT_MAX_COSINE
-    assert shift_max_cosine(None, opening, [bigrams("水稻良种覆盖率")]) == UNHEADED_SHIFT_MAX_COSINE
+    from banmian.similarity import bigrams
+    from test_reassemble import FOOTBALL, RICE
+
+    module = importlib.import_module("banmian.stages.paragraphs")
+    # five of the seven bigrams of `足球联赛主队获胜` recur in FOOTBALL, few of `水稻良种覆盖率`
+    headed, unheaded = [bigrams("足球联赛主队获胜")], [bigrams("水稻良种覆盖率")]
+    monkeypatch.setattr(module, "bigram_cosine", lambda a, b: 0.03)
+    assert module.shifts_topic(module.AFTER_CUT_REASON, RICE, FOOTBALL, [])
+    assert not module.shifts_topic(None, RICE, FOOTBALL, headed)
+    monkeypatch.setattr(module, "bigram_cosine", lambda a, b: 0.015)
+    assert module.shifts_topic(None, RICE, FOOTBALL, headed)
+    assert not module.shifts_topic(None, RICE, FOOTBALL, unheaded)
+    monkeypatch.setattr(module, "bigram_cosine", lambda a, b: 0.005)
+    assert module.shifts_topic(None, RICE, FOOTBALL, unheaded)

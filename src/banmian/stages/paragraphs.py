@@ -228,12 +228,14 @@ def paragraphs(page: Page) -> Page:
     return page
 
 
-def topic_shift(before: str, after: str, max_cosine: float = SHIFT_MAX_COSINE) -> bool:
-    """Whether the text after a paragraph start shares almost no character bigrams with the
-    text before it: an article change inside a run of lines (TextTiling's idea, on bigrams)."""
+def topic_cosine(before: str, after: str) -> float:
+    """The bigram cosine of the windows each side of a paragraph start: near 0 where the text
+    after shares almost no character bigrams with the text before, an article change inside a
+    run of lines (TextTiling's idea, on bigrams); 1.0 (no shift) where either side is too
+    short to tell."""
     if len(before) < SHIFT_MIN_BEFORE_CHARS or len(after) < SHIFT_MIN_CHARS:
-        return False
-    return bigram_cosine(before[-SHIFT_WINDOW:], after[:SHIFT_WINDOW]) < max_cosine
+        return 1.0
+    return bigram_cosine(before[-SHIFT_WINDOW:], after[:SHIFT_WINDOW])
 
 
 def is_lone_credit(text: str) -> bool:
@@ -267,14 +269,16 @@ def could_be_headed(opening: str, heads: list[set[str]]) -> bool:
     return any(share_found(h, opening) >= HEADED_MIN_SHARE for h in heads)
 
 
-def shift_max_cosine(restart: str | None, opening: str, heads: list[set[str]]) -> float:
-    """The topic cosine below which a candidate cut is made: RESTART_MAX_COSINE after text cut
-    short, SHIFT_MAX_COSINE where a head line could head the piece after it, else the
-    stricter UNHEADED_SHIFT_MAX_COSINE (a change of scene inside an essay shares as few words
-    with the text before as another article, but no headline was printed for it)."""
+def shifts_topic(restart: str | None, before: str, after: str, heads: list[set[str]]) -> bool:
+    """Whether a candidate cut between `before` and `after` is made for the change of topic:
+    below RESTART_MAX_COSINE after text cut short, below SHIFT_MAX_COSINE where a head line
+    could head the piece after it, else below the stricter UNHEADED_SHIFT_MAX_COSINE (a change
+    of scene inside an essay shares as few words with the text before as another article, but
+    no headline was printed for it). Head lines are looked at only when the cosine needs them."""
+    cosine = topic_cosine(before, after)
     if restart == AFTER_CUT_REASON:
-        return RESTART_MAX_COSINE
-    return SHIFT_MAX_COSINE if could_be_headed(opening, heads) else UNHEADED_SHIFT_MAX_COSINE
+        return cosine < RESTART_MAX_COSINE
+    return cosine < UNHEADED_SHIFT_MAX_COSINE or (cosine < SHIFT_MAX_COSINE and could_be_headed(after, heads))
 
 
 def split_at_topic_shifts(frags: list[Fragment], width: float, heads: list[set[str]] = ()) -> list[Fragment]:
@@ -285,7 +289,7 @@ def split_at_topic_shifts(frags: list[Fragment], width: float, heads: list[set[s
     text cut short (`restart_reason`), is a candidate too, and a lone credit line never opens
     a piece (dev raw 1-40 body_char_acc 0.9240 -> 0.9273). A topic shift with no head line
     (`heads`, each line's bigrams) that could head the piece after it needs a stronger shift
-    (`shift_max_cosine`)."""
+    (`shifts_topic`)."""
     out: list[Fragment] = []
     for f in frags:
         cur: list[Line] = []
@@ -295,8 +299,7 @@ def split_at_topic_shifts(frags: list[Fragment], width: float, heads: list[set[s
         for ln, text in zip(f.lines, texts):
             restart = bool(cur) and not ln.para_start and restart_reason(cur[-1], ln, width)
             if cur and (ln.para_start or restart) and not is_lone_credit(ln.text) and (
-                    trailing_credit_names(cur[-1].text) or topic_shift(
-                        text_after[:pos], text_after[pos:], shift_max_cosine(restart, text_after[pos:], heads))):
+                    trailing_credit_names(cur[-1].text) or shifts_topic(restart, text_after[:pos], text_after[pos:], heads)):
                 out.append(Fragment(lines=cur))
                 cur = []
                 if restart:
