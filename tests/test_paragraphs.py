@@ -132,3 +132,38 @@ def test_a_photo_credit_kept_as_body_still_ends_its_run():
     story = ["连日来的暴雨造成美国得", "克萨斯州部分地区河水泛滥，", "泛区居民纷纷迁移到附近地", "区的高地。", "（新华社记者周确摄）"]
     got = fragments(story + SECOND)
     assert [f[-1] for f in got] == ["（新华社记者周确摄）", SECOND[-1]]
+
+
+def test_a_weak_topic_shift_cuts_only_where_a_head_line_could_head_the_piece(monkeypatch):
+    # a change of scene inside an essay shares few words with the text before, as another
+    # article does; but another article has a headline whose words recur in its opening
+    import importlib
+
+    from test_reassemble import FOOTBALL, RICE, column_lines
+
+    module = importlib.import_module("banmian.stages.paragraphs")
+    text = column_lines(RICE) + column_lines(FOOTBALL)
+    monkeypatch.setattr(module, "bigram_cosine", lambda a, b: 0.015)  # a weak shift
+    assert len(fragments(text)) == 1
+    assert len(fragments(text + ["足球联赛主队获胜"])) == 2  # the headline printed at the page's end
+    monkeypatch.setattr(module, "UNHEADED_SHIFT_MAX_COSINE", module.SHIFT_MAX_COSINE)
+    assert len(fragments(text)) == 2
+
+
+def test_shifts_topic_by_restart_and_head_lines(monkeypatch):
+    import importlib
+
+    from banmian.similarity import bigrams
+    from test_reassemble import FOOTBALL, RICE
+
+    module = importlib.import_module("banmian.stages.paragraphs")
+    # five of the seven bigrams of `足球联赛主队获胜` recur in FOOTBALL, few of `水稻良种覆盖率`
+    headed, unheaded = [bigrams("足球联赛主队获胜")], [bigrams("水稻良种覆盖率")]
+    monkeypatch.setattr(module, "bigram_cosine", lambda a, b: 0.03)
+    assert module.shifts_topic(module.AFTER_CUT_REASON, RICE, FOOTBALL, [])
+    assert not module.shifts_topic(None, RICE, FOOTBALL, headed)
+    monkeypatch.setattr(module, "bigram_cosine", lambda a, b: 0.015)
+    assert module.shifts_topic(None, RICE, FOOTBALL, headed)
+    assert not module.shifts_topic(None, RICE, FOOTBALL, unheaded)
+    monkeypatch.setattr(module, "bigram_cosine", lambda a, b: 0.005)
+    assert module.shifts_topic(None, RICE, FOOTBALL, unheaded)

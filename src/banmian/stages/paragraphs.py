@@ -12,7 +12,7 @@ from banmian.model import Fragment, Line, Page, line_positions
 from banmian.rules.bylines import trailing_credit_names
 from banmian.rules.chars import CLOSERS, ends_sentence, strip_ws
 from banmian.rules.furniture import is_lead_in, is_salutation
-from banmian.similarity import bigram_cosine
+from banmian.similarity import bigram_cosine, bigrams, share_found
 from banmian.stages.classify import PHOTO_CREDIT_REASON
 
 PARAGRAPH_END_MARKS = set("。！？…”’）)」』】：；，、")
@@ -28,6 +28,22 @@ AFTER_CREDIT_REASON = "paragraph_start:after_credit"
 # cosine below 0.02 (0.01: body 0.890, 0.02: 0.894, 0.03: 0.892, 0.06: 0.849).
 SHIFT_WINDOW = 200
 SHIFT_MAX_COSINE = 0.02
+# ... but only where a head line of the page could head the new piece: most of its bigrams
+# (HEADED_MIN_SHARE) recur in the piece's opening (HEAD_OPENING characters). With no such head
+# line the cut needs a stronger shift (UNHEADED_SHIFT_MAX_COSINE): on dev raw 1-40, of the cuts
+# at cosine 0.0075-0.02, one opened a gold article (page 5 `张北县大河乡…`, whose head line
+# recurs whole in it) and 12 split essays and reports at a change of scene (page 14
+# `一天下午，我们驾车…`, page 37 `最令我痛心的是…`); the unheaded true starts sat at 0-0.005.
+# Dev raw body_char_acc pages 1-20 / 21-40 (share 0.67): all at 0.02: 0.9500 / 0.9276; 0.005:
+# 0.9594 / 0.9350; 0.0075: 0.9572 / 0.9340; 0.01: 0.9544 / 0.9330 (0.0025: 0.9397 / 0.9235);
+# 0.0075 rather than 0.005 keeps a margin to the true starts at 0.0042-0.0049 (false ones from
+# 0.0051). Share at cosine 0.01: 0.2-0.5: 0.9544 / 0.9310, 0.67: 0.9544 / 0.9330 (page 4
+# `看来，党员干部…` and page 38 `市委副书记…` share half of a head line); a wider headed cut
+# (0.025, 0.03) cost both.
+UNHEADED_SHIFT_MAX_COSINE = 0.0075
+HEADED_MIN_SHARE = 0.67
+HEAD_OPENING = 200
+HEAD_MIN_CHARS = 4  # shorter head lines share bigrams with any text by chance
 SHIFT_MIN_CHARS = 40
 # The text before a topic shift, from the start of its run, must be longer: an article's opening
 # paragraphs right under its headline are short and share few bigrams with anything (dev raw
@@ -206,17 +222,20 @@ def paragraphs(page: Page) -> Page:
         f.end = end_kind(f, width)
         mark_starts(f, width)
     if not separates_blocks(page):
-        frags = split_at_topic_shifts(frags, width)
+        heads = [bigrams(ln.text) for ln in page.lines if ln.kind == "head" and len(ln.text) >= HEAD_MIN_CHARS]
+        frags = split_at_topic_shifts(frags, width, heads)
     page.scratch["fragments"] = frags
     return page
 
 
-def topic_shift(before: str, after: str, max_cosine: float = SHIFT_MAX_COSINE) -> bool:
-    """Whether the text after a paragraph start shares almost no character bigrams with the
-    text before it: an article change inside a run of lines (TextTiling's idea, on bigrams)."""
+def topic_cosine(before: str, after: str) -> float:
+    """The bigram cosine of the windows each side of a paragraph start: near 0 where the text
+    after shares almost no character bigrams with the text before, an article change inside a
+    run of lines (TextTiling's idea, on bigrams); 1.0 (no shift) where either side is too
+    short to tell."""
     if len(before) < SHIFT_MIN_BEFORE_CHARS or len(after) < SHIFT_MIN_CHARS:
-        return False
-    return bigram_cosine(before[-SHIFT_WINDOW:], after[:SHIFT_WINDOW]) < max_cosine
+        return 1.0
+    return bigram_cosine(before[-SHIFT_WINDOW:], after[:SHIFT_WINDOW])
 
 
 def is_lone_credit(text: str) -> bool:
@@ -243,13 +262,34 @@ def restart_reason(prev: Line, line: Line, width: float) -> str | None:
     return AFTER_CUT_REASON if restarts_after_cut(prev, line, width) else None
 
 
-def split_at_topic_shifts(frags: list[Fragment], width: float) -> list[Fragment]:
+def could_be_headed(opening: str, heads: list[set[str]]) -> bool:
+    """Some head line of the page (`heads`: each line's bigrams) has most of its bigrams in the
+    space-free `opening`: it could be the headline of a piece starting there."""
+    opening = opening[:HEAD_OPENING]
+    return any(share_found(h, opening) >= HEADED_MIN_SHARE for h in heads)
+
+
+def shifts_topic(restart: str | None, before: str, after: str, heads: list[set[str]]) -> bool:
+    """Whether a candidate cut between `before` and `after` is made for the change of topic:
+    below RESTART_MAX_COSINE after text cut short, below SHIFT_MAX_COSINE where a head line
+    could head the piece after it, else below the stricter UNHEADED_SHIFT_MAX_COSINE (a change
+    of scene inside an essay shares as few words with the text before as another article, but
+    no headline was printed for it). Head lines are looked at only when the cosine needs them."""
+    cosine = topic_cosine(before, after)
+    if restart == AFTER_CUT_REASON:
+        return cosine < RESTART_MAX_COSINE
+    return cosine < UNHEADED_SHIFT_MAX_COSINE or (cosine < SHIFT_MAX_COSINE and could_be_headed(after, heads))
+
+
+def split_at_topic_shifts(frags: list[Fragment], width: float, heads: list[set[str]] = ()) -> list[Fragment]:
     """In a dump without blank lines, cut fragments at paragraph starts where the topic shifts
     (dev raw 1-40 body_char_acc 0.872 -> 0.894) or where the paragraph before closes with an
     author's credit (`（文同）`: a brief or commentary ends there; dev raw page 10), so the
     start model can weigh an article start there. A line after a lone credit line, or after
     text cut short (`restart_reason`), is a candidate too, and a lone credit line never opens
-    a piece (dev raw 1-40 body_char_acc 0.9240 -> 0.9273)."""
+    a piece (dev raw 1-40 body_char_acc 0.9240 -> 0.9273). A topic shift with no head line
+    (`heads`, each line's bigrams) that could head the piece after it needs a stronger shift
+    (`shifts_topic`)."""
     out: list[Fragment] = []
     for f in frags:
         cur: list[Line] = []
@@ -258,9 +298,8 @@ def split_at_topic_shifts(frags: list[Fragment], width: float) -> list[Fragment]
         pos = 0
         for ln, text in zip(f.lines, texts):
             restart = bool(cur) and not ln.para_start and restart_reason(cur[-1], ln, width)
-            shift_max = RESTART_MAX_COSINE if restart == AFTER_CUT_REASON else SHIFT_MAX_COSINE
             if cur and (ln.para_start or restart) and not is_lone_credit(ln.text) and (
-                    trailing_credit_names(cur[-1].text) or topic_shift(text_after[:pos], text_after[pos:], shift_max)):
+                    trailing_credit_names(cur[-1].text) or shifts_topic(restart, text_after[:pos], text_after[pos:], heads)):
                 out.append(Fragment(lines=cur))
                 cur = []
                 if restart:
