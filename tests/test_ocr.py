@@ -488,3 +488,29 @@ def test_two_one_glyphs_in_a_display_line_are_a_dash_but_stay_a_word_in_body_tex
     page = ocr_page(lines, None, 200)
     text = "".join(c.text for c in page.chars)
     assert "——这意味着" in text and text.count("一一握手") == 6
+
+
+def test_a_line_over_a_gutter_is_cut_where_a_column_starts():
+    from banmian.readers.ocr_punct import ColumnStarts, split_at_gaps
+
+    size = 20
+    gray = np.full((400, 700), 255, dtype=np.uint8)
+    column = [hand_line("春节前夕城东新区的居", 320, 40 + i * 30, size) for i in range(4)]  # a column starts at 320
+    for ln in column:
+        for c in ln.chars:
+            gray[int(c.y0) + 2:int(c.y1) - 2, int(c.x0) + 2:int(c.x1) - 2:3] = 0
+    # `写来贺信，` at 200..300 then `光。` of the next column at 320, a gutter 1.8 em wide after the comma,
+    # the detector's box as tall as the two lines it fused, set 12 px apart
+    fused = hand_line("写来贺信，光。", 200, 180, size)
+    xs = [200, 220, 240, 260, 280, 320, 340]
+    chars = [c._replace(x0=x, x1=x + size) for c, x in zip(fused.chars, xs)]
+    for c in chars[:4]:
+        gray[182:198, int(c.x0) + 2:int(c.x1) - 2:3] = 0
+    gray[194:198, 282:286] = 0  # ，low in its em, its right half blank
+    gray[194:210, 322:338:3] = 0  # 光, lower
+    gray[204:208, 344:350] = 0  # 。
+    fused = OcrLine(fused.text, (200, 180, 360, 212), 1.0, chars)
+    assert [p.text for p in split_at_gaps(fused, gray)] == ["写来贺信，光。"]  # a comma's blank: no cut
+    pieces = split_at_gaps(fused, gray, ColumnStarts(column + [fused], size))
+    assert [p.text for p in pieces] == ["写来贺信，", "光。"]
+    assert pieces[1].box[1] >= 192  # the piece's box holds its own ink's rows, not the fused box's

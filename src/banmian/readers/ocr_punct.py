@@ -8,11 +8,39 @@ from banmian.readers.ocr_ink import INK, _runs, ink_extent
 
 SPLIT_GAP = 1.0  # × the line's height: a wider blank between the glyphs of one detected line is
 # a gutter (a caption and the next column's text read as one line: dev page 6)
+GUTTER_GAP = 1.1  # × the line's height (at most the body's): a blank this wide that ends where a column of the page
+# starts (`ColumnStarts`) is a gutter even beside punctuation, whose blank half em makes
+# `PUNCT_GAP` ask for more (`李铁映给会议写来贺信，` + the next column's `光。`: dev pages 5, 6,
+# 22, 24, 30, 36, 39; a comma's blank before a paragraph's indent is 0.8)
+COLUMN_LINES = 3  # body lines starting at one x (within COLUMN_ALIGN) and near in height
+COLUMN_ALIGN = 0.3  # (× body line height) make that x the start of a column ...
+COLUMN_REACH = 12.0  # ... when they stand within this many body line heights above or below
+COLUMN_TEXT = 6  # characters a detected line holds at least to count as a column's body line
 
 
-def split_at_gaps(line: OcrLine, gray=None) -> list[OcrLine]:
+class ColumnStarts:
+    """Where the page's columns start: the left edges that several body lines near each other
+    share (a detected line that spans a gutter reaches over one)."""
+
+    def __init__(self, lines: list[OcrLine], body: float):
+        self.body = body
+        self.lefts = sorted((ln.box[0], ln.box[1]) for ln in lines
+                            if len(ln.text) >= COLUMN_TEXT and abs(ln.box[3] - ln.box[1] - body) < 0.2 * body)
+
+    def starts_at(self, x: float, y: float) -> bool:
+        """Whether a column starts at x on a line at height y (pixels)."""
+        from bisect import bisect_left, bisect_right
+
+        tol, reach = COLUMN_ALIGN * self.body, COLUMN_REACH * self.body
+        lo, hi = bisect_left(self.lefts, (x - tol, -1e18)), bisect_right(self.lefts, (x + tol, 1e18))
+        return sum(abs(top - y) <= reach for _, top in self.lefts[lo:hi]) >= COLUMN_LINES
+
+
+def split_at_gaps(line: OcrLine, gray=None, columns: ColumnStarts | None = None) -> list[OcrLine]:
     """A detected line cut where its ink (or, without the image, its characters) stands a
-    gutter apart; each piece gets the characters whose middles fall in it, and their box."""
+    gutter apart: a blank `SPLIT_GAP` wide (`PUNCT_GAP` beside punctuation), or `GUTTER_GAP`
+    wide where `columns` says a column of the page starts; each piece gets the characters whose
+    middles fall in it, and their box."""
     chars = line.chars
     if len(chars) < 2 or is_vertical_box(line.box):
         return [line]
@@ -20,6 +48,10 @@ def split_at_gaps(line: OcrLine, gray=None) -> list[OcrLine]:
     cuts = _ink_gaps(gray, line.box, SPLIT_GAP * height) if gray is not None else [
         (p.x1 + c.x0) / 2 for p, c in zip(chars, chars[1:]) if c.x0 - p.x1 > SPLIT_GAP * height]
     cuts = [x for x in cuts if not _squeezed_pair(chars, x) or _gap_at(gray, line.box, x) > PUNCT_GAP * height]
+    gutters = [] if columns is None or gray is None else [
+        (a + b) / 2 for a, b in _blank_spans(gray, line.box, GUTTER_GAP * min(height, columns.body))
+        if columns.starts_at(b, line.box[1])]
+    cuts = sorted(set(cuts) | set(gutters))
     if not cuts:
         return [line]
     pieces: list[list[OcrChar]] = [[] for _ in range(len(cuts) + 1)]
@@ -29,8 +61,30 @@ def split_at_gaps(line: OcrLine, gray=None) -> list[OcrLine]:
     for cs in pieces:
         if cs:
             box = (cs[0].x0, line.box[1], cs[-1].x1, line.box[3])
+            box = _fitted(gray, box) if gutters else box
             out.append(OcrLine("".join(c.text for c in cs), box, sum(c.confidence for c in cs) / len(cs), cs))
     return out
+
+
+PIECE_PAD = 0.05  # × ink height: a piece's box reaches this far above and below its ink, as the
+# detector pads a line's, when ...
+PIECE_FIT = 0.8  # ... its ink (so padded) is less than this share of the box's height
+
+
+def _fitted(gray, box: tuple) -> tuple:
+    """A piece's box cut down to the rows of its own ink: the box of a line that spans a gutter
+    is as tall as the two lines it fused, set at different heights, and a short piece sized by
+    it passed for a headline (`划。`: dev page 38)."""
+    if gray is None:
+        return box
+    ink = ink_extent(gray, box)
+    if ink is None:
+        return box
+    pad = PIECE_PAD * (ink[3] - ink[1])
+    top, bottom = max(box[1], ink[1] - pad), min(box[3], ink[3] + pad)
+    if bottom - top > PIECE_FIT * (box[3] - box[1]):
+        return box  # the box the detector drew fits the piece's ink
+    return (box[0], top, box[2], bottom)
 
 
 PUNCT_GAP = 1.8  # × line height: beside punctuation (，《) the blank must be this wide to be a gutter
@@ -55,12 +109,16 @@ def _gap_at(gray, box, x: float) -> float:
     return next((float(r[1] - r[0]) for r in runs if r[0] <= x - x0 < r[1]), 0.0)
 
 
+def _blank_spans(gray, box, width: float) -> list[tuple[int, int]]:
+    """(start, end) x of every blank stretch wider than `width` between ink in a line's box."""
+    x0, t, x1, b = max(int(box[0]), 0), max(int(box[1]), 0), int(box[2]) + 1, int(box[3]) + 1
+    runs = _runs((gray[t:b, x0:x1] < INK).any(axis=0))
+    return [(x0 + a[1], x0 + b_[0]) for a, b_ in zip(runs, runs[1:]) if b_[0] - a[1] > width]
+
+
 def _ink_gaps(gray, box, width: float) -> list[float]:
     """x of the middle of every blank stretch wider than `width` between ink in a line's box."""
-    x0, t, x1, b = max(int(box[0]), 0), max(int(box[1]), 0), int(box[2]) + 1, int(box[3]) + 1
-    dark = (gray[t:b, x0:x1] < INK).any(axis=0)
-    runs = _runs(dark)
-    return [x0 + (a[1] + b_[0]) / 2 for a, b_ in zip(runs, runs[1:]) if b_[0] - a[1] > width]
+    return [(a + b) / 2 for a, b in _blank_spans(gray, box, width)]
 
 
 # --- punctuation the recogniser confuses ------------------------------------------------------
