@@ -291,6 +291,17 @@ def test_punctuation_corrections():
     assert fixed("他说‘好’，“走”") == "他说‘好’，“走”"
     assert fixed("东海将有5一7级风") == "东海将有5—7级风" and fixed("20时一1月16日") == "20时—1月16日"
     assert fixed("统一1个标准") == "统一1个标准"  # 一 after a word is the numeral
+    assert fixed('“007"与冷战思维') == "“007”与冷战思维"  # a straight quote closes the open “ after a digit
+    assert fixed("'97财金大势回眸") == "’97财金大势回眸"  # the apostrophe of a year
+    assert fixed("it's") == "it's"
+
+
+def test_a_line_without_character_boxes_gets_them_and_its_corrections():
+    line = hand_line('河西走廊"创建纪实', 40, 40, 60)
+    line = OcrLine(line.text, line.box, line.confidence, [])  # the engine gave no character boxes
+    lines = [line] + [hand_line("城东新区的居民们迎来了好消息新建的社区图书馆", 40, 200 + i * 30, 20) for i in range(6)]
+    page = ocr_page(lines, None, 200)
+    assert "".join(c.text for c in page.chars).startswith("河西走廊“创建纪实")
 
 
 def test_sizes_snap_to_tiers_face_by_face():

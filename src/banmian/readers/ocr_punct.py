@@ -276,6 +276,21 @@ def range_dashes(text: list[str]) -> None:
             text[i] = "—"
 
 
+def straight_quotes(text: list[str]) -> None:
+    """Straight quotes put right in place: a " beside Chinese text opens “, or closes ” the “
+    open in the line, and so does a " after anything while a “ is open (`“007"`: dev page 27);
+    a ' before a digit is the apostrophe of a year (`’97财金大势回眸`: dev page 35)."""
+    last_quote = ""
+    for i, t in enumerate(text):
+        if t in "“”":
+            last_quote = t
+        elif t == '"' and (last_quote == "“" or (i and _is_cjk(text[i - 1]))
+                           or (i + 1 < len(text) and _is_cjk(text[i + 1]))):
+            text[i] = last_quote = "”" if last_quote == "“" else "“"
+        elif t == "'" and i + 1 < len(text) and text[i + 1].isdigit():
+            text[i] = "’"
+
+
 def close_quotes(text: list[str]) -> None:
     """Quotes the recogniser turned the wrong way, put right in place: a “ while a “ is open in
     the line closes it (double quotes do not nest in Chinese; `“慈善之春“芭蕾舞`), and so does a
@@ -316,12 +331,7 @@ def correct_punctuation(line: OcrLine, gray) -> OcrLine:
     for a, b in dash_runs("".join(text)) + one_runs(text, chars, gray, ink):
         a, b = numerals_apart(text, chars, a, b, gray, ink)
         text[a:b] = ["—"] * (b - a)
-    last_quote = ""
-    for i, t in enumerate(text):  # a straight quote in Chinese text: “ opens, ” closes
-        if t in "“”":
-            last_quote = t
-        elif t == '"' and ((i and _is_cjk(text[i - 1])) or (i + 1 < len(text) and _is_cjk(text[i + 1]))):
-            text[i] = last_quote = "”" if last_quote == "“" else "“"
+    straight_quotes(text)
     close_quotes(text)
     range_dashes(text)
     new = [c._replace(text=t) for c, t in zip(chars, text)]
