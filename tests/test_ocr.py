@@ -525,3 +525,18 @@ def test_a_line_over_a_gutter_is_cut_where_a_column_starts():
     pieces = split_at_gaps(fused, gray, ColumnStarts(column + [fused], size))
     assert [p.text for p in pieces] == ["写来贺信，", "光。"]
     assert pieces[1].box[1] >= 192  # the piece's box holds its own ink's rows, not the fused box's
+
+
+def test_a_caption_run_on_into_the_next_columns_line_is_cut_where_that_column_runs_through():
+    from banmian.readers.ocr_punct import ColumnStarts, split_at_gaps
+
+    size = 20
+    above = hand_line("需要一段时间来恢复体力、", 400, 100, size)  # the column at 400..640
+    below = hand_line("坛的翻云覆雨、纷繁冗杂的", 400, 160, size)
+    fused = hand_line("图为新德里媒体甚至认为索尼亚记者金琳精力。另外，对于印度政", 40, 130, size)
+    columns = ColumnStarts([above, below, fused], size)
+    assert [p.text for p in split_at_gaps(fused, None, columns)] == [
+        "图为新德里媒体甚至认为索尼亚记者金琳", "精力。另外，对于印度政"]
+    indented = hand_line("●人民币不贬值是中国对亚洲金", 360, 130, size)  # bullets hang 2 em
+    columns = ColumnStarts([above, below, indented], size)
+    assert len(split_at_gaps(indented, None, columns)) == 1

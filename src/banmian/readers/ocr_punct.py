@@ -16,6 +16,11 @@ COLUMN_LINES = 3  # body lines starting at one x (within COLUMN_ALIGN) and near 
 COLUMN_ALIGN = 0.3  # (× body line height) make that x the start of a column ...
 COLUMN_REACH = 12.0  # ... when they stand within this many body line heights above or below
 COLUMN_TEXT = 6  # characters a detected line holds at least to count as a column's body line
+THROUGH_LEADING = 1.0  # × body line height: the blank between a line and the column's lines right
+# above and below it (a leading is a third to a half of it) ...
+THROUGH_OVERLAP = 0.5  # ... or how far a fused line's taller box may reach into the line below
+THROUGH_REACH = 4.0  # × body line height: the line reaches this far left of that column at least
+# (lines of a paragraph indented 2 em, or bulleted, stand under and over a line that begins it)
 
 
 class ColumnStarts:
@@ -24,8 +29,9 @@ class ColumnStarts:
 
     def __init__(self, lines: list[OcrLine], body: float):
         self.body = body
-        self.lefts = sorted((ln.box[0], ln.box[1]) for ln in lines
-                            if len(ln.text) >= COLUMN_TEXT and abs(ln.box[3] - ln.box[1] - body) < 0.2 * body)
+        self.boxes = [ln.box for ln in lines
+                      if len(ln.text) >= COLUMN_TEXT and abs(ln.box[3] - ln.box[1] - body) < 0.2 * body]
+        self.lefts = sorted((b[0], b[1]) for b in self.boxes)
 
     def starts_at(self, x: float, y: float) -> bool:
         """Whether a column starts at x on a line at height y (pixels)."""
@@ -34,6 +40,21 @@ class ColumnStarts:
         tol, reach = COLUMN_ALIGN * self.body, COLUMN_REACH * self.body
         lo, hi = bisect_left(self.lefts, (x - tol, -1e18)), bisect_right(self.lefts, (x + tol, 1e18))
         return sum(abs(top - y) <= reach for _, top in self.lefts[lo:hi]) >= COLUMN_LINES
+
+    def runs_through(self, box: tuple) -> float | None:
+        """Where a column starts that runs on through a detected line, without a blank in it: the
+        body lines right above and right below the line start at one x inside it, the one above
+        ends where the line does (a caption run on into the next column's line, glyph against
+        glyph: `…记者金丽琳` + `精力。另外，对于印度政`, dev page 24)."""
+        body = self.body
+        tol = COLUMN_ALIGN * body
+        inside = [b for b in self.boxes if box[0] + THROUGH_REACH * body < b[0] < box[2] - body]
+        above = [b for b in inside if 0 <= box[1] - b[3] < THROUGH_LEADING * body and abs(b[2] - box[2]) <= body]
+        below = [b for b in inside if -THROUGH_OVERLAP * body <= b[1] - box[3] < THROUGH_LEADING * body]
+        for a in above:
+            if any(abs(b[0] - a[0]) <= tol for b in below):
+                return a[0]
+        return None
 
 
 def split_at_gaps(line: OcrLine, gray=None, columns: ColumnStarts | None = None) -> list[OcrLine]:
@@ -51,6 +72,9 @@ def split_at_gaps(line: OcrLine, gray=None, columns: ColumnStarts | None = None)
     gutters = [] if columns is None or gray is None else [
         (a + b) / 2 for a, b in _blank_spans(gray, line.box, GUTTER_GAP * min(height, columns.body))
         if columns.starts_at(b, line.box[1])]
+    through = columns.runs_through(line.box) if columns is not None else None
+    if through is not None:
+        gutters.append(min(((p.x1 + c.x0) / 2 for p, c in zip(chars, chars[1:])), key=lambda x: abs(x - through)))
     cuts = sorted(set(cuts) | set(gutters))
     if not cuts:
         return [line]
