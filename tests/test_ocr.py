@@ -453,6 +453,20 @@ def test_a_pair_of_glyphs_is_measured_by_its_ink_unless_flat():
     assert not is_name_pair("一张") and not is_name_pair("贺。") and not is_name_pair("新华社")
 
 
+def test_a_paragraphs_last_two_glyphs_are_sized_by_their_ink_but_take_a_neighbours_face():
+    from banmian.readers.ocr_sizes import Measured, is_glyph_pair, is_name_pair
+
+    assert is_glyph_pair("补偿。”") and is_glyph_pair("潘跃") and not is_glyph_pair("一张。")
+    assert not is_glyph_pair("Yo等套") and not is_name_pair("补偿。”")
+    gray = np.full((120, 200), 255, dtype=np.uint8)
+    gray[40:66:2, 22:46] = 0  # 补 and 偿, 26 px of ink in a box 42 px tall (the marks pad it)
+    gray[40:66:2, 50:74] = 0
+    line = hand_line("补偿。”", 20, 32, 28)
+    line = OcrLine(line.text, (20, 32, 132, 74), 1.0, line.chars)
+    m = Measured(line, gray)
+    assert not m.sure and abs(m.size - 26 / 0.91) < 2  # the ink's size, not the box's 41
+
+
 def test_a_quote_opened_on_a_headlines_first_line_closes_on_the_next():
     lines = [hand_line("“可持续发展与", 40, 40, 60), hand_line("环境保护“研讨会", 40, 110, 60),
              hand_line("春节前夕城东新区的居民们迎来了好消息“新", 40, 400, 20)]
