@@ -457,7 +457,8 @@ def test_a_paragraphs_last_two_glyphs_are_sized_by_their_ink_but_take_a_neighbou
     from banmian.readers.ocr_sizes import Measured, is_glyph_pair, is_name_pair
 
     assert is_glyph_pair("补偿。”") and is_glyph_pair("潘跃") and not is_glyph_pair("一张。")
-    assert not is_glyph_pair("Yo等套") and not is_name_pair("补偿。”")
+    assert is_glyph_pair("“Youarewelcome”等套") and not is_glyph_pair("补偿了")  # Latin beside them
+    assert not is_name_pair("补偿。”")
     gray = np.full((120, 200), 255, dtype=np.uint8)
     gray[40:66:2, 22:46] = 0  # 补 and 偿, 26 px of ink in a box 42 px tall (the marks pad it)
     gray[40:66:2, 50:74] = 0

@@ -46,18 +46,19 @@ def intruders(line: OcrLine, lines: list[OcrLine]) -> list:
 FLAT_GLYPHS = set("一二三工上下土士千干亏之乙了丁")  # ideographs much shorter or lower than the em
 
 
-PAIR_MARKS = set("，。、：；！？”’）」』》“‘（「『《")  # punctuation beside a pair of glyphs
+PAIR_MARKS = set("，。、：；！？”’）」』》“‘（「『《")  # punctuation beside a pair of glyphs (`is_glyph_pair`)
 
 
 def is_glyph_pair(text: str) -> bool:
-    """Two ideographs, neither of them flat, with nothing but punctuation beside them: their ink
-    is as tall as a longer line's (`补偿。”`, a paragraph's last line, sized by its box, which
-    the marks make taller than the glyphs, passed for a headline: dev page 32); their strokes
-    are too few to tell the face (`易事。`: dev page 24)."""
+    """Two ideographs, neither of them flat, with nothing but punctuation or Latin letters and
+    digits beside them: their ink is as tall as a longer line's (`补偿。”`, a paragraph's last
+    line, and `“Youarewelcome”等套`, sized by their boxes, which the marks make taller than the
+    glyphs, passed for headlines: dev pages 32, 37); their strokes are too few to tell the face
+    (`易事。`: dev page 24)."""
     text = text.replace(" ", "")
     glyphs = [ch for ch in text if "\u3400" <= ch <= "\u9fff"]
     return (len(glyphs) == 2 and not set(glyphs) & FLAT_GLYPHS
-            and all(ch in PAIR_MARKS for ch in text if ch not in glyphs))
+            and all(ch in PAIR_MARKS or ch.isascii() for ch in text if ch not in glyphs))
 
 
 def is_name_pair(text: str) -> bool:
