@@ -555,3 +555,20 @@ def test_a_caption_run_on_into_the_next_columns_line_is_cut_where_that_column_ru
     indented = hand_line("●人民币不贬值是中国对亚洲金", 360, 130, size)  # bullets hang 2 em
     columns = ColumnStarts([above, below, indented], size)
     assert len(split_at_gaps(indented, None, columns)) == 1
+
+
+def test_a_skipped_mark_set_about_the_middle_of_the_em_is_read_too():
+    from banmian.readers.ocr_marks import lost_punctuation
+
+    size = 30
+    glyphs = [0, 1, 2, 3, 5, 6, 7, 8]
+    chars = [OcrChar(ch, 10 + k * size, 10, 10 + (k + 1) * size, 10 + size, 0.99)
+             for ch, k in zip("四川评书湖北评书", glyphs)]
+    line = OcrLine("四川评书湖北评书", (10, 10, 10 + 9 * size, 10 + size), 0.99, chars)
+    for middle, want in ((24, "四川评书、湖北评书"), (18, "四川评书湖北评书")):  # ink rows 12..40
+        gray = np.full((80, 400), 255, dtype=np.uint8)
+        for k in glyphs:
+            gray[12:40, 12 + k * size:36 + k * size:3] = 0
+        for d in range(6):  # 、 centred at `middle`: 0.43 of the ink's height, or 0.21 (a quote's place)
+            gray[middle - 3 + d:middle - 1 + d, 4 * size + 14 + d:4 * size + 17 + d] = 0
+        assert lost_punctuation(line, gray).text == want

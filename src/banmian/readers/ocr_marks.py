@@ -214,7 +214,8 @@ def _already_there(line_text: str, side: str, mark: str) -> bool:
 
 LOST_GAP = 0.5  # × line height: a blank this wide between two recognised glyphs may hold a mark
 LOST_SMALL = 0.45  # × line height: the mark is no taller and no wider than this ...
-LOST_LOW = 0.5  # ... and sits below this share of the line's height (、，。 sit low in the em)
+LOST_LOW = 0.4  # ... and its middle sits below this share of the line's height (、，。 sit low in
+# the em; some faces set 、 about its middle, at 0.48: `四川评书、湖北评书`, dev page 10)
 LOST_MIN = 0.08  # × line height: smaller specks are noise
 TRAIL_PAD = 0.3  # × line height: a mark at the line's end may reach this far out of its box
 RING_HOLE_PX = 2  # a mark with a hole of this many pixels or more is a ring: 。
