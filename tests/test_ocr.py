@@ -572,3 +572,15 @@ def test_a_skipped_mark_set_about_the_middle_of_the_em_is_read_too():
         for d in range(6):  # 、 centred at `middle`: 0.43 of the ink's height, or 0.21 (a quote's place)
             gray[middle - 3 + d:middle - 1 + d, 4 * size + 14 + d:4 * size + 17 + d] = 0
         assert lost_punctuation(line, gray).text == want
+
+
+def test_a_numeral_after_a_dash_read_with_a_hyphen_stays_a_numeral():
+    from banmian.readers.ocr_punct import numerals_apart
+
+    size = 20
+    gray = np.full((40, 200), 255, dtype=np.uint8)
+    gray[18:21, 2:38] = 0  # —— in two strokes, the second read as a hyphen
+    gray[18:21, 46:58] = 0  # 一, a blank before it
+    line = hand_line("—-一九九八", 0, 8, size)
+    text = [c.text for c in line.chars]
+    assert numerals_apart(text, line.chars, 0, 3, gray, (0, 8, 120, 28)) == (0, 2)

@@ -244,6 +244,8 @@ def _ink_joins(chars: list[OcrChar], i: int, j: int, gray, ink) -> bool:
 
 
 NUMERALS = set("〇零一二三四五六七八九十百千万亿两")
+DASH_MARKS = DASHES - {"一"}  # dash-like marks that are never the numeral (— and the hyphens the
+# recogniser reads for its ems: `—-一九九八` is —— and 一九九八, dev page 22)
 
 
 def numerals_apart(text: list[str], chars: list[OcrChar], a: int, b: int, gray, ink) -> tuple[int, int]:
@@ -254,7 +256,7 @@ def numerals_apart(text: list[str], chars: list[OcrChar], a: int, b: int, gray, 
     if gray is None or ink is None:
         return a, b
     if (b - a > 2 and b < len(text) and text[b] in NUMERALS and text[b - 1] == "一"
-            and set(text[a:b - 1]) == {"—"} and not _ink_joins(chars, b - 2, b - 1, gray, ink)):
+            and set(text[a:b - 1]) <= DASH_MARKS and not _ink_joins(chars, b - 2, b - 1, gray, ink)):
         b -= 1
     return a, b
 
