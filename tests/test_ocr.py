@@ -584,3 +584,16 @@ def test_a_numeral_after_a_dash_read_with_a_hyphen_stays_a_numeral():
     line = hand_line("—-一九九八", 0, 8, size)
     text = [c.text for c in line.chars]
     assert numerals_apart(text, line.chars, 0, 3, gray, (0, 8, 120, 28)) == (0, 2)
+
+
+def test_a_dash_drawn_in_grey_only_is_put_back_too():
+    from banmian.readers.ocr_marks import edge_marks
+
+    size = 40
+    gray = np.full((200, 800), 255, dtype=np.uint8)
+    line = hand_line("是体育品牌", 200, 60, size)
+    for i in range(5):
+        gray[62:98, 204 + i * size:236 + i * size:4] = 0
+    gray[80:81, 112:192] = 150  # a thin two-em dash, anti-aliased to grey
+    body = [hand_line("城东新区的居民们迎来了好消息", 20, 150, 20)]
+    assert edge_marks([line] + body, gray)[0].text == "——是体育品牌"

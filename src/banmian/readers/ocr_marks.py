@@ -39,6 +39,8 @@ CORNER_WIDE = 0.45
 TALL = (0.3, 0.7)  # its top above the first, its bottom below the second share of the height
 TALL_WIDE = 0.5
 
+MARK_INK = 192  # grey level below which a pixel beside a line is a mark's ink: lighter than `INK`,
+# since a dash a pixel thick is drawn in grey only (min 147: `——是体育品牌`, dev page 3)
 DISPLAY_LINE = 1.2  # × the body's box height: only lines this tall get quotes and brackets back
 # (headlines, kickers, subtitles; beside a body line, ink outside the boxes is mostly the cut
 # edge of a glyph in the next column, read as ‘ or 『: dev pages 10, 20)
@@ -138,7 +140,7 @@ def edge_marks(lines: list[OcrLine], gray) -> list[OcrLine]:
 
     if gray is None or not lines:
         return lines
-    free = gray < INK
+    free = gray < MARK_INK
     for ln in lines:
         b = ln.box
         free[max(int(b[1]), 0):int(b[3]) + 1, max(int(b[0]), 0):int(b[2]) + 1] = False
