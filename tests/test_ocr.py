@@ -597,3 +597,18 @@ def test_a_dash_drawn_in_grey_only_is_put_back_too():
     gray[80:81, 112:192] = 150  # a thin two-em dash, anti-aliased to grey
     body = [hand_line("城东新区的居民们迎来了好消息", 20, 150, 20)]
     assert edge_marks([line] + body, gray)[0].text == "——是体育品牌"
+
+
+def test_a_dash_is_not_joined_to_the_grey_fringe_of_the_next_columns_line():
+    from banmian.readers.ocr_marks import edge_marks
+
+    size = 40
+    gray = np.full((200, 900), 255, dtype=np.uint8)
+    line = hand_line("过若干回", 200, 60, size)
+    for i in range(4):
+        gray[62:98, 204 + i * size:236 + i * size:4] = 0
+    gray[79:81, 362:432] = 0  # —— after the line
+    nxt = hand_line("以国家利益为重", 446, 50, 30)  # the next column's line, its box a blank 14 px on
+    gray[52:78, 444:446] = 170  # the grey fringe of its first glyph, just out of its box
+    body = [hand_line("城东新区的居民们迎来了好消息", 20, 150, 20)]
+    assert edge_marks([line, nxt] + body, gray)[0].text == "过若干回——"

@@ -41,6 +41,9 @@ TALL_WIDE = 0.5
 
 MARK_INK = 192  # grey level below which a pixel beside a line is a mark's ink: lighter than `INK`,
 # since a dash a pixel thick is drawn in grey only (min 147: `——是体育品牌`, dev page 3)
+FRINGE = 2  # pixels: the grey fringe of the glyphs a box holds reaches this far out of its sides
+# (read as ink at `MARK_INK`, it joined a dash to the next column's line: `若干回——`, dev page 6;
+# and the dash's em a box cut in half is the box's: `——-一九九八` read `———-一`, dev page 22)
 DISPLAY_LINE = 1.2  # × the body's box height: only lines this tall get quotes and brackets back
 # (headlines, kickers, subtitles; beside a body line, ink outside the boxes is mostly the cut
 # edge of a glyph in the next column, read as ‘ or 『: dev pages 10, 20)
@@ -143,7 +146,7 @@ def edge_marks(lines: list[OcrLine], gray) -> list[OcrLine]:
     free = gray < MARK_INK
     for ln in lines:
         b = ln.box
-        free[max(int(b[1]), 0):int(b[3]) + 1, max(int(b[0]), 0):int(b[2]) + 1] = False
+        free[max(int(b[1]), 0):int(b[3]) + 1, max(int(b[0]) - FRINGE, 0):int(b[2]) + 1 + FRINGE] = False
     body = body_height(lines)
     out = []
     for ln in lines:
