@@ -586,14 +586,19 @@ def test_a_numeral_after_a_dash_read_with_a_hyphen_stays_a_numeral():
     assert numerals_apart(text, line.chars, 0, 3, gray, (0, 8, 120, 28)) == (0, 2)
 
 
+def inked_line(gray, text: str, x: int, top: int, size: int) -> OcrLine:
+    """`hand_line`, with glyph-like ink drawn inside each character's em on `gray`."""
+    for i in range(len(text)):
+        gray[top + 2:top + size - 2, x + 4 + i * size:x + size - 4 + i * size:4] = 0
+    return hand_line(text, x, top, size)
+
+
 def test_a_dash_drawn_in_grey_only_is_put_back_too():
     from banmian.readers.ocr_marks import edge_marks
 
     size = 40
     gray = np.full((200, 800), 255, dtype=np.uint8)
-    line = hand_line("是体育品牌", 200, 60, size)
-    for i in range(5):
-        gray[62:98, 204 + i * size:236 + i * size:4] = 0
+    line = inked_line(gray, "是体育品牌", 200, 60, size)
     gray[80:81, 112:192] = 150  # a thin two-em dash, anti-aliased to grey
     body = [hand_line("城东新区的居民们迎来了好消息", 20, 150, 20)]
     assert edge_marks([line] + body, gray)[0].text == "——是体育品牌"
@@ -604,9 +609,7 @@ def test_a_dash_is_not_joined_to_the_grey_fringe_of_the_next_columns_line():
 
     size = 40
     gray = np.full((200, 900), 255, dtype=np.uint8)
-    line = hand_line("过若干回", 200, 60, size)
-    for i in range(4):
-        gray[62:98, 204 + i * size:236 + i * size:4] = 0
+    line = inked_line(gray, "过若干回", 200, 60, size)
     gray[79:81, 362:432] = 0  # —— after the line
     nxt = hand_line("以国家利益为重", 446, 50, 30)  # the next column's line, its box a blank 14 px on
     gray[52:78, 444:446] = 170  # the grey fringe of its first glyph, just out of its box
