@@ -615,3 +615,26 @@ def test_a_dash_is_not_joined_to_the_grey_fringe_of_the_next_columns_line():
     gray[52:78, 444:446] = 170  # the grey fringe of its first glyph, just out of its box
     body = [hand_line("城东新区的居民们迎来了好消息", 20, 150, 20)]
     assert edge_marks([line, nxt] + body, gray)[0].text == "过若干回——"
+
+
+def test_a_line_fused_over_three_columns_is_cut_at_both_gutters():
+    from banmian.readers.ocr_punct import cut_at_gutters
+
+    size = 20
+    gray = np.full((300, 700), 255, dtype=np.uint8)
+    lines = [inked_line(gray, "春节前夕城东新区的居", 316, 20 + i * 30, size) for i in range(3)]  # column 2
+    xs = [100 + i * size for i in range(10)] + [316 + i * size for i in range(11)] + [556 + i * size for i in range(6)]
+    for k, end in enumerate("来来来，"):  # over columns 1-3, blanks 1.6 em wide: wide enough beside a glyph
+        text = "一二三四五六七八九。城东新区的居民们迎来" + end + "好消息新建的"  # (`SPLIT_GAP`), not beside 。，
+        top = 130 + k * 30
+        chars = [OcrChar(ch, x, top, x + size, top + size, 1.0) for ch, x in zip(text, xs)]
+        for c in chars:
+            if c.text in "。，":
+                gray[top + 12:top + 16, int(c.x0) + 4:int(c.x0) + 8] = 0
+            else:
+                gray[top + 2:top + size - 2, int(c.x0) + 4:int(c.x1) - 4:4] = 0
+        lines.append(OcrLine(text, (100, top, 676, top + size), 1.0, chars))
+    last = [ln.text for ln in cut_at_gutters(lines, gray) if ln.box[1] >= 220]
+    assert last == ["一二三四五六七八九。", "城东新区的居民们迎来，", "好消息新建的"]  # column 3 shows once 1-2 are cut
+    assert [ln.text for ln in cut_at_gutters(lines, gray, passes=1) if ln.box[1] >= 220] == [
+        "一二三四五六七八九。", "城东新区的居民们迎来，好消息新建的"]

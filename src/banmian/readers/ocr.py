@@ -21,8 +21,8 @@ from collections.abc import Iterator
 
 from banmian.readers.ocr_drawings import drawings
 from banmian.readers.ocr_engines import OcrChar, OcrLine, is_vertical_box
-from banmian.readers.ocr_marks import body_height, edge_marks, lost_punctuation
-from banmian.readers.ocr_punct import NUMERALS, ColumnStarts, correct_punctuation, split_at_gaps
+from banmian.readers.ocr_marks import edge_marks, lost_punctuation
+from banmian.readers.ocr_punct import NUMERALS, correct_punctuation, cut_at_gutters
 from banmian.readers.ocr_sizes import DESCENT_EM, DISPLAY_SIZE, RUN_GAP, Measured, body_tier, measure_lines
 from banmian.readers.pdf import Char, PdfPage, _outermost
 
@@ -232,9 +232,7 @@ def ocr_page(lines: list[OcrLine], rgb, dpi: float, number: int = 1, engine_name
         height_px, width_px = width_px, height_px
     pt = 72.0 / dpi  # points per pixel
     lines = edge_marks([with_chars(ln) for ln in lines], gray)
-    columns = ColumnStarts(lines, body_height(lines))
-    lines = [correct_punctuation(lost_punctuation(piece, gray), gray) for ln in lines
-             for piece in split_at_gaps(ln, gray, columns)]
+    lines = [correct_punctuation(lost_punctuation(ln, gray), gray) for ln in cut_at_gutters(lines, gray)]
     measured, sizes = measure_lines(lines, gray)
     close_quotes_across(measured, sizes)
     display_dashes(measured, sizes)

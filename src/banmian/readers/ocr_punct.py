@@ -111,6 +111,21 @@ def _fitted(gray, box: tuple) -> tuple:
     return (box[0], top, box[2], bottom)
 
 
+GUTTER_PASSES = 2  # the page's column starts are found again once the lines that hid a short
+# column's start are cut (a line fused over three columns: dev page 39)
+
+
+def cut_at_gutters(lines: list[OcrLine], gray, passes: int = GUTTER_PASSES) -> list[OcrLine]:
+    """The detected lines cut where they span a gutter (`split_at_gaps`), against the column
+    starts of the page found anew on each pass."""
+    from banmian.readers.ocr_marks import body_height
+
+    for _ in range(passes):
+        columns = ColumnStarts(lines, body_height(lines))
+        lines = [piece for ln in lines for piece in split_at_gaps(ln, gray, columns)]
+    return lines
+
+
 PUNCT_GAP = 1.8  # × line height: beside punctuation (，《) the blank must be this wide to be a gutter
 OPENING = set("《“‘（(「『〈【")
 CLOSING_OR_PAUSE = set("，。、：；！？”’）)」』〉】")
