@@ -291,6 +291,17 @@ def test_punctuation_corrections():
     assert fixed("他说‘好’，“走”") == "他说‘好’，“走”"
     assert fixed("东海将有5一7级风") == "东海将有5—7级风" and fixed("20时一1月16日") == "20时—1月16日"
     assert fixed("统一1个标准") == "统一1个标准"  # 一 after a word is the numeral
+    assert fixed('“007"与冷战思维') == "“007”与冷战思维"  # a straight quote closes the open “ after a digit
+    assert fixed("'97财金大势回眸") == "’97财金大势回眸"  # the apostrophe of a year
+    assert fixed("it's") == "it's"
+
+
+def test_a_line_without_character_boxes_gets_them_and_its_corrections():
+    line = hand_line('河西走廊"创建纪实', 40, 40, 60)
+    line = OcrLine(line.text, line.box, line.confidence, [])  # the engine gave no character boxes
+    lines = [line] + [hand_line("城东新区的居民们迎来了好消息新建的社区图书馆", 40, 200 + i * 30, 20) for i in range(6)]
+    page = ocr_page(lines, None, 200)
+    assert "".join(c.text for c in page.chars).startswith("河西走廊“创建纪实")
 
 
 def test_sizes_snap_to_tiers_face_by_face():
@@ -442,6 +453,21 @@ def test_a_pair_of_glyphs_is_measured_by_its_ink_unless_flat():
     assert not is_name_pair("一张") and not is_name_pair("贺。") and not is_name_pair("新华社")
 
 
+def test_a_paragraphs_last_two_glyphs_are_sized_by_their_ink_but_take_a_neighbours_face():
+    from banmian.readers.ocr_sizes import Measured, is_glyph_pair, is_name_pair
+
+    assert is_glyph_pair("补偿。”") and is_glyph_pair("潘跃") and not is_glyph_pair("一张。")
+    assert is_glyph_pair("“Youarewelcome”等套") and not is_glyph_pair("补偿了")  # Latin beside them
+    assert not is_name_pair("补偿。”")
+    gray = np.full((120, 200), 255, dtype=np.uint8)
+    gray[40:66:2, 22:46] = 0  # 补 and 偿, 26 px of ink in a box 42 px tall (the marks pad it)
+    gray[40:66:2, 50:74] = 0
+    line = hand_line("补偿。”", 20, 32, 28)
+    line = OcrLine(line.text, (20, 32, 132, 74), 1.0, line.chars)
+    m = Measured(line, gray)
+    assert not m.sure and abs(m.size - 26 / 0.91) < 2  # the ink's size, not the box's 41
+
+
 def test_a_quote_opened_on_a_headlines_first_line_closes_on_the_next():
     lines = [hand_line("“可持续发展与", 40, 40, 60), hand_line("环境保护“研讨会", 40, 110, 60),
              hand_line("春节前夕城东新区的居民们迎来了好消息“新", 40, 400, 20)]
@@ -488,3 +514,127 @@ def test_two_one_glyphs_in_a_display_line_are_a_dash_but_stay_a_word_in_body_tex
     page = ocr_page(lines, None, 200)
     text = "".join(c.text for c in page.chars)
     assert "——这意味着" in text and text.count("一一握手") == 6
+
+
+def test_a_line_over_a_gutter_is_cut_where_a_column_starts():
+    from banmian.readers.ocr_punct import ColumnStarts, split_at_gaps
+
+    size = 20
+    gray = np.full((400, 700), 255, dtype=np.uint8)
+    column = [hand_line("春节前夕城东新区的居", 320, 40 + i * 30, size) for i in range(4)]  # a column starts at 320
+    for ln in column:
+        for c in ln.chars:
+            gray[int(c.y0) + 2:int(c.y1) - 2, int(c.x0) + 2:int(c.x1) - 2:3] = 0
+    # `写来贺信，` at 200..300 then `光。` of the next column at 320, a gutter 1.8 em wide after the comma,
+    # the detector's box as tall as the two lines it fused, set 12 px apart
+    fused = hand_line("写来贺信，光。", 200, 180, size)
+    xs = [200, 220, 240, 260, 280, 320, 340]
+    chars = [c._replace(x0=x, x1=x + size) for c, x in zip(fused.chars, xs)]
+    for c in chars[:4]:
+        gray[182:198, int(c.x0) + 2:int(c.x1) - 2:3] = 0
+    gray[194:198, 282:286] = 0  # ，low in its em, its right half blank
+    gray[194:210, 322:338:3] = 0  # 光, lower
+    gray[204:208, 344:350] = 0  # 。
+    fused = OcrLine(fused.text, (200, 180, 360, 212), 1.0, chars)
+    assert [p.text for p in split_at_gaps(fused, gray)] == ["写来贺信，光。"]  # a comma's blank: no cut
+    pieces = split_at_gaps(fused, gray, ColumnStarts(column + [fused], size))
+    assert [p.text for p in pieces] == ["写来贺信，", "光。"]
+    assert pieces[1].box[1] >= 192  # the piece's box holds its own ink's rows, not the fused box's
+
+
+def test_a_caption_run_on_into_the_next_columns_line_is_cut_where_that_column_runs_through():
+    from banmian.readers.ocr_punct import ColumnStarts, split_at_gaps
+
+    size = 20
+    above = hand_line("需要一段时间来恢复体力、", 400, 100, size)  # the column at 400..640
+    below = hand_line("坛的翻云覆雨、纷繁冗杂的", 400, 160, size)
+    fused = hand_line("图为新德里媒体甚至认为索尼亚记者金琳精力。另外，对于印度政", 40, 130, size)
+    columns = ColumnStarts([above, below, fused], size)
+    assert [p.text for p in split_at_gaps(fused, None, columns)] == [
+        "图为新德里媒体甚至认为索尼亚记者金琳", "精力。另外，对于印度政"]
+    indented = hand_line("●人民币不贬值是中国对亚洲金", 360, 130, size)  # bullets hang 2 em
+    columns = ColumnStarts([above, below, indented], size)
+    assert len(split_at_gaps(indented, None, columns)) == 1
+
+
+def test_a_skipped_mark_set_about_the_middle_of_the_em_is_read_too():
+    from banmian.readers.ocr_marks import lost_punctuation
+
+    size = 30
+    glyphs = [0, 1, 2, 3, 5, 6, 7, 8]
+    chars = [OcrChar(ch, 10 + k * size, 10, 10 + (k + 1) * size, 10 + size, 0.99)
+             for ch, k in zip("四川评书湖北评书", glyphs)]
+    line = OcrLine("四川评书湖北评书", (10, 10, 10 + 9 * size, 10 + size), 0.99, chars)
+    for middle, want in ((24, "四川评书、湖北评书"), (18, "四川评书湖北评书")):  # ink rows 12..40
+        gray = np.full((80, 400), 255, dtype=np.uint8)
+        for k in glyphs:
+            gray[12:40, 12 + k * size:36 + k * size:3] = 0
+        for d in range(6):  # 、 centred at `middle`: 0.43 of the ink's height, or 0.21 (a quote's place)
+            gray[middle - 3 + d:middle - 1 + d, 4 * size + 14 + d:4 * size + 17 + d] = 0
+        assert lost_punctuation(line, gray).text == want
+
+
+def test_a_numeral_after_a_dash_read_with_a_hyphen_stays_a_numeral():
+    from banmian.readers.ocr_punct import numerals_apart
+
+    size = 20
+    gray = np.full((40, 200), 255, dtype=np.uint8)
+    gray[18:21, 2:38] = 0  # —— in two strokes, the second read as a hyphen
+    gray[18:21, 46:58] = 0  # 一, a blank before it
+    line = hand_line("—-一九九八", 0, 8, size)
+    text = [c.text for c in line.chars]
+    assert numerals_apart(text, line.chars, 0, 3, gray, (0, 8, 120, 28)) == (0, 2)
+
+
+def inked_line(gray, text: str, x: int, top: int, size: int) -> OcrLine:
+    """`hand_line`, with glyph-like ink drawn inside each character's em on `gray`."""
+    for i in range(len(text)):
+        gray[top + 2:top + size - 2, x + 4 + i * size:x + size - 4 + i * size:4] = 0
+    return hand_line(text, x, top, size)
+
+
+def test_a_dash_drawn_in_grey_only_is_put_back_too():
+    from banmian.readers.ocr_marks import edge_marks
+
+    size = 40
+    gray = np.full((200, 800), 255, dtype=np.uint8)
+    line = inked_line(gray, "是体育品牌", 200, 60, size)
+    gray[80:81, 112:192] = 150  # a thin two-em dash, anti-aliased to grey
+    body = [hand_line("城东新区的居民们迎来了好消息", 20, 150, 20)]
+    assert edge_marks([line] + body, gray)[0].text == "——是体育品牌"
+
+
+def test_a_dash_is_not_joined_to_the_grey_fringe_of_the_next_columns_line():
+    from banmian.readers.ocr_marks import edge_marks
+
+    size = 40
+    gray = np.full((200, 900), 255, dtype=np.uint8)
+    line = inked_line(gray, "过若干回", 200, 60, size)
+    gray[79:81, 362:432] = 0  # —— after the line
+    nxt = hand_line("以国家利益为重", 446, 50, 30)  # the next column's line, its box a blank 14 px on
+    gray[52:78, 444:446] = 170  # the grey fringe of its first glyph, just out of its box
+    body = [hand_line("城东新区的居民们迎来了好消息", 20, 150, 20)]
+    assert edge_marks([line, nxt] + body, gray)[0].text == "过若干回——"
+
+
+def test_a_line_fused_over_three_columns_is_cut_at_both_gutters():
+    from banmian.readers.ocr_punct import cut_at_gutters
+
+    size = 20
+    gray = np.full((300, 700), 255, dtype=np.uint8)
+    lines = [inked_line(gray, "春节前夕城东新区的居", 316, 20 + i * 30, size) for i in range(3)]  # column 2
+    xs = [100 + i * size for i in range(10)] + [316 + i * size for i in range(11)] + [556 + i * size for i in range(6)]
+    for k, end in enumerate("来来来，"):  # over columns 1-3, blanks 1.6 em wide: wide enough beside a glyph
+        text = "一二三四五六七八九。城东新区的居民们迎来" + end + "好消息新建的"  # (`SPLIT_GAP`), not beside 。，
+        top = 130 + k * 30
+        chars = [OcrChar(ch, x, top, x + size, top + size, 1.0) for ch, x in zip(text, xs)]
+        for c in chars:
+            if c.text in "。，":
+                gray[top + 12:top + 16, int(c.x0) + 4:int(c.x0) + 8] = 0
+            else:
+                gray[top + 2:top + size - 2, int(c.x0) + 4:int(c.x1) - 4:4] = 0
+        lines.append(OcrLine(text, (100, top, 676, top + size), 1.0, chars))
+    last = [ln.text for ln in cut_at_gutters(lines, gray) if ln.box[1] >= 220]
+    assert last == ["一二三四五六七八九。", "城东新区的居民们迎来，", "好消息新建的"]  # column 3 shows once 1-2 are cut
+    assert [ln.text for ln in cut_at_gutters(lines, gray, passes=1) if ln.box[1] >= 220] == [
+        "一二三四五六七八九。", "城东新区的居民们迎来，好消息新建的"]

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from banmian.readers.ocr_drawings import drawings
 from banmian.readers.ocr_engines import OcrChar, OcrLine, is_vertical_box
 from banmian.readers.ocr_marks import edge_marks, lost_punctuation
-from banmian.readers.ocr_punct import NUMERALS, correct_punctuation, split_at_gaps
+from banmian.readers.ocr_punct import NUMERALS, correct_punctuation, cut_at_gutters
 from banmian.readers.ocr_sizes import DESCENT_EM, DISPLAY_SIZE, RUN_GAP, Measured, body_tier, measure_lines
 from banmian.readers.pdf import Char, PdfPage, _outermost
 
@@ -33,19 +33,28 @@ TEXT_MASK_PAD = 0.3  # em: text is masked this far around its ink before picture
 VERTICAL_PAGE = 0.5  # share of a page's characters in vertical lines that makes it a vertical page
 
 
+def with_chars(line: OcrLine) -> OcrLine:
+    """The line with a box for each of its characters: the engine's, or, when it gave none (or
+    not one a character), the box spread by width (ideographs 1, others ½), so that the
+    corrections made character by character reach it too (`走廊"创建纪实`, a headline line the
+    engine gave no character boxes: dev page 8)."""
+    text = line.text.replace(" ", "")
+    if not text or len(line.chars) == len(text):
+        return line
+    weights = [1.0 if ord(ch) > 0x2E7F else 0.5 for ch in text]
+    total = sum(weights) or 1.0
+    pos, chars = line.box[0], []
+    step = (line.box[2] - line.box[0]) / total
+    for ch, w in zip(text, weights):
+        chars.append(OcrChar(ch, pos, line.box[1], pos + w * step, line.box[3], line.confidence))
+        pos += w * step
+    return OcrLine(line.text, line.box, line.confidence, chars)
+
+
 def spread_chars(line: OcrLine, x0: float, x1: float) -> list[OcrChar]:
     """The line's characters placed between the ink edges x0..x1: the engine's character boxes
-    stretched onto them, or, without boxes, spread by width (ideographs 1, others ½)."""
-    text = line.text.replace(" ", "")
-    chars = line.chars if len(line.chars) == len(text) and line.chars else None
-    if chars is None:
-        weights = [1.0 if ord(ch) > 0x2E7F else 0.5 for ch in text]
-        total = sum(weights) or 1.0
-        pos, chars = line.box[0], []
-        step = (line.box[2] - line.box[0]) / total
-        for ch, w in zip(text, weights):
-            chars.append(OcrChar(ch, pos, line.box[1], pos + w * step, line.box[3], line.confidence))
-            pos += w * step
+    (`with_chars`) stretched onto them."""
+    chars = with_chars(line).chars
     lo, hi = chars[0].x0, chars[-1].x1
     scale = (x1 - x0) / (hi - lo) if hi > lo else 1.0
     return [c._replace(x0=x0 + (c.x0 - lo) * scale, x1=x0 + (c.x1 - lo) * scale) for c in chars]
@@ -222,8 +231,8 @@ def ocr_page(lines: list[OcrLine], rgb, dpi: float, number: int = 1, engine_name
         gray = turn_gray(gray) if gray is not None else None
         height_px, width_px = width_px, height_px
     pt = 72.0 / dpi  # points per pixel
-    lines = [correct_punctuation(lost_punctuation(piece, gray), gray) for ln in edge_marks(lines, gray)
-             for piece in split_at_gaps(ln, gray)]
+    lines = edge_marks([with_chars(ln) for ln in lines], gray)
+    lines = [correct_punctuation(lost_punctuation(ln, gray), gray) for ln in cut_at_gutters(lines, gray)]
     measured, sizes = measure_lines(lines, gray)
     close_quotes_across(measured, sizes)
     display_dashes(measured, sizes)

@@ -39,6 +39,11 @@ CORNER_WIDE = 0.45
 TALL = (0.3, 0.7)  # its top above the first, its bottom below the second share of the height
 TALL_WIDE = 0.5
 
+MARK_INK = 192  # grey level below which a pixel beside a line is a mark's ink: lighter than `INK`,
+# since a dash a pixel thick is drawn in grey only (min 147: `——是体育品牌`, dev page 3)
+FRINGE = 2  # pixels: the grey fringe of the glyphs a box holds reaches this far out of its sides
+# (read as ink at `MARK_INK`, it joined a dash to the next column's line: `若干回——`, dev page 6;
+# and the dash's em a box cut in half is the box's: `——-一九九八` read `———-一`, dev page 22)
 DISPLAY_LINE = 1.2  # × the body's box height: only lines this tall get quotes and brackets back
 # (headlines, kickers, subtitles; beside a body line, ink outside the boxes is mostly the cut
 # edge of a glyph in the next column, read as ‘ or 『: dev pages 10, 20)
@@ -138,10 +143,10 @@ def edge_marks(lines: list[OcrLine], gray) -> list[OcrLine]:
 
     if gray is None or not lines:
         return lines
-    free = gray < INK
+    free = gray < MARK_INK
     for ln in lines:
         b = ln.box
-        free[max(int(b[1]), 0):int(b[3]) + 1, max(int(b[0]), 0):int(b[2]) + 1] = False
+        free[max(int(b[1]), 0):int(b[3]) + 1, max(int(b[0]) - FRINGE, 0):int(b[2]) + 1 + FRINGE] = False
     body = body_height(lines)
     out = []
     for ln in lines:
@@ -214,7 +219,8 @@ def _already_there(line_text: str, side: str, mark: str) -> bool:
 
 LOST_GAP = 0.5  # × line height: a blank this wide between two recognised glyphs may hold a mark
 LOST_SMALL = 0.45  # × line height: the mark is no taller and no wider than this ...
-LOST_LOW = 0.5  # ... and sits below this share of the line's height (、，。 sit low in the em)
+LOST_LOW = 0.4  # ... and its middle sits below this share of the line's height (、，。 sit low in
+# the em; some faces set 、 about its middle, at 0.48: `四川评书、湖北评书`, dev page 10)
 LOST_MIN = 0.08  # × line height: smaller specks are noise
 TRAIL_PAD = 0.3  # × line height: a mark at the line's end may reach this far out of its box
 RING_HOLE_PX = 2  # a mark with a hole of this many pixels or more is a ring: 。

@@ -8,11 +8,60 @@ from banmian.readers.ocr_ink import INK, _runs, ink_extent
 
 SPLIT_GAP = 1.0  # × the line's height: a wider blank between the glyphs of one detected line is
 # a gutter (a caption and the next column's text read as one line: dev page 6)
+GUTTER_GAP = 1.1  # × the line's height (at most the body's): a blank this wide that ends where a column of the page
+# starts (`ColumnStarts`) is a gutter even beside punctuation, whose blank half em makes
+# `PUNCT_GAP` ask for more (`李铁映给会议写来贺信，` + the next column's `光。`: dev pages 5, 6,
+# 22, 24, 30, 36, 39; a comma's blank before a paragraph's indent is 0.8)
+COLUMN_LINES = 3  # body lines starting at one x (within COLUMN_ALIGN) and near in height
+COLUMN_ALIGN = 0.3  # (× body line height) make that x the start of a column ...
+COLUMN_REACH = 12.0  # ... when they stand within this many body line heights above or below
+COLUMN_TEXT = 6  # characters a detected line holds at least to count as a column's body line
+THROUGH_LEADING = 1.0  # × body line height: the blank between a line and the column's lines right
+# above and below it (a leading is a third to a half of it) ...
+THROUGH_OVERLAP = 0.5  # ... or how far a fused line's taller box may reach into the line below
+THROUGH_REACH = 4.0  # × body line height: the line reaches this far left of that column at least
+# (lines of a paragraph indented 2 em, or bulleted, stand under and over a line that begins it)
 
 
-def split_at_gaps(line: OcrLine, gray=None) -> list[OcrLine]:
+class ColumnStarts:
+    """Where the page's columns start: the left edges that several body lines near each other
+    share (a detected line that spans a gutter reaches over one)."""
+
+    def __init__(self, lines: list[OcrLine], body: float):
+        self.body = body
+        self.boxes = [ln.box for ln in lines
+                      if len(ln.text) >= COLUMN_TEXT and abs(ln.box[3] - ln.box[1] - body) < 0.2 * body]
+        self.lefts = sorted((b[0], b[1]) for b in self.boxes)
+
+    def starts_at(self, x: float, y: float) -> bool:
+        """Whether a column starts at x on a line at height y (pixels)."""
+        from bisect import bisect_left, bisect_right
+
+        tol, reach = COLUMN_ALIGN * self.body, COLUMN_REACH * self.body
+        lo, hi = bisect_left(self.lefts, (x - tol, -1e18)), bisect_right(self.lefts, (x + tol, 1e18))
+        return sum(abs(top - y) <= reach for _, top in self.lefts[lo:hi]) >= COLUMN_LINES
+
+    def runs_through(self, box: tuple) -> float | None:
+        """Where a column starts that runs on through a detected line, without a blank in it: the
+        body lines right above and right below the line start at one x inside it, the one above
+        ends where the line does (a caption run on into the next column's line, glyph against
+        glyph: `…记者金丽琳` + `精力。另外，对于印度政`, dev page 24)."""
+        body = self.body
+        tol = COLUMN_ALIGN * body
+        inside = [b for b in self.boxes if box[0] + THROUGH_REACH * body < b[0] < box[2] - body]
+        above = [b for b in inside if 0 <= box[1] - b[3] < THROUGH_LEADING * body and abs(b[2] - box[2]) <= body]
+        below = [b for b in inside if -THROUGH_OVERLAP * body <= b[1] - box[3] < THROUGH_LEADING * body]
+        for a in above:
+            if any(abs(b[0] - a[0]) <= tol for b in below):
+                return a[0]
+        return None
+
+
+def split_at_gaps(line: OcrLine, gray=None, columns: ColumnStarts | None = None) -> list[OcrLine]:
     """A detected line cut where its ink (or, without the image, its characters) stands a
-    gutter apart; each piece gets the characters whose middles fall in it, and their box."""
+    gutter apart: a blank `SPLIT_GAP` wide (`PUNCT_GAP` beside punctuation), or `GUTTER_GAP`
+    wide where `columns` says a column of the page starts; each piece gets the characters whose
+    middles fall in it, and their box."""
     chars = line.chars
     if len(chars) < 2 or is_vertical_box(line.box):
         return [line]
@@ -20,6 +69,13 @@ def split_at_gaps(line: OcrLine, gray=None) -> list[OcrLine]:
     cuts = _ink_gaps(gray, line.box, SPLIT_GAP * height) if gray is not None else [
         (p.x1 + c.x0) / 2 for p, c in zip(chars, chars[1:]) if c.x0 - p.x1 > SPLIT_GAP * height]
     cuts = [x for x in cuts if not _squeezed_pair(chars, x) or _gap_at(gray, line.box, x) > PUNCT_GAP * height]
+    gutters = [] if columns is None or gray is None else [
+        (a + b) / 2 for a, b in _blank_spans(gray, line.box, GUTTER_GAP * min(height, columns.body))
+        if columns.starts_at(b, line.box[1])]
+    through = columns.runs_through(line.box) if columns is not None else None
+    if through is not None:
+        gutters.append(min(((p.x1 + c.x0) / 2 for p, c in zip(chars, chars[1:])), key=lambda x: abs(x - through)))
+    cuts = sorted(set(cuts) | set(gutters))
     if not cuts:
         return [line]
     pieces: list[list[OcrChar]] = [[] for _ in range(len(cuts) + 1)]
@@ -29,8 +85,45 @@ def split_at_gaps(line: OcrLine, gray=None) -> list[OcrLine]:
     for cs in pieces:
         if cs:
             box = (cs[0].x0, line.box[1], cs[-1].x1, line.box[3])
+            box = _fitted(gray, box) if gutters else box
             out.append(OcrLine("".join(c.text for c in cs), box, sum(c.confidence for c in cs) / len(cs), cs))
     return out
+
+
+PIECE_PAD = 0.05  # × ink height: a piece's box reaches this far above and below its ink, as the
+# detector pads a line's, when ...
+PIECE_FIT = 0.8  # ... its ink (so padded) is less than this share of the box's height
+
+
+def _fitted(gray, box: tuple) -> tuple:
+    """A piece's box cut down to the rows of its own ink: the box of a line that spans a gutter
+    is as tall as the two lines it fused, set at different heights, and a short piece sized by
+    it passed for a headline (`划。`: dev page 38)."""
+    if gray is None:
+        return box
+    ink = ink_extent(gray, box)
+    if ink is None:
+        return box
+    pad = PIECE_PAD * (ink[3] - ink[1])
+    top, bottom = max(box[1], ink[1] - pad), min(box[3], ink[3] + pad)
+    if bottom - top > PIECE_FIT * (box[3] - box[1]):
+        return box  # the box the detector drew fits the piece's ink
+    return (box[0], top, box[2], bottom)
+
+
+GUTTER_PASSES = 2  # the page's column starts are found again once the lines that hid a short
+# column's start are cut (a line fused over three columns: dev page 39)
+
+
+def cut_at_gutters(lines: list[OcrLine], gray, passes: int = GUTTER_PASSES) -> list[OcrLine]:
+    """The detected lines cut where they span a gutter (`split_at_gaps`), against the column
+    starts of the page found anew on each pass."""
+    from banmian.readers.ocr_marks import body_height
+
+    for _ in range(passes):
+        columns = ColumnStarts(lines, body_height(lines))
+        lines = [piece for ln in lines for piece in split_at_gaps(ln, gray, columns)]
+    return lines
 
 
 PUNCT_GAP = 1.8  # × line height: beside punctuation (，《) the blank must be this wide to be a gutter
@@ -55,12 +148,16 @@ def _gap_at(gray, box, x: float) -> float:
     return next((float(r[1] - r[0]) for r in runs if r[0] <= x - x0 < r[1]), 0.0)
 
 
+def _blank_spans(gray, box, width: float) -> list[tuple[int, int]]:
+    """(start, end) x of every blank stretch wider than `width` between ink in a line's box."""
+    x0, t, x1, b = max(int(box[0]), 0), max(int(box[1]), 0), int(box[2]) + 1, int(box[3]) + 1
+    runs = _runs((gray[t:b, x0:x1] < INK).any(axis=0))
+    return [(x0 + a[1], x0 + b_[0]) for a, b_ in zip(runs, runs[1:]) if b_[0] - a[1] > width]
+
+
 def _ink_gaps(gray, box, width: float) -> list[float]:
     """x of the middle of every blank stretch wider than `width` between ink in a line's box."""
-    x0, t, x1, b = max(int(box[0]), 0), max(int(box[1]), 0), int(box[2]) + 1, int(box[3]) + 1
-    dark = (gray[t:b, x0:x1] < INK).any(axis=0)
-    runs = _runs(dark)
-    return [x0 + (a[1] + b_[0]) / 2 for a, b_ in zip(runs, runs[1:]) if b_[0] - a[1] > width]
+    return [(a + b) / 2 for a, b in _blank_spans(gray, box, width)]
 
 
 # --- punctuation the recogniser confuses ------------------------------------------------------
@@ -162,6 +259,8 @@ def _ink_joins(chars: list[OcrChar], i: int, j: int, gray, ink) -> bool:
 
 
 NUMERALS = set("〇零一二三四五六七八九十百千万亿两")
+DASH_MARKS = DASHES - {"一"}  # dash-like marks that are never the numeral (— and the hyphens the
+# recogniser reads for its ems: `—-一九九八` is —— and 一九九八, dev page 22)
 
 
 def numerals_apart(text: list[str], chars: list[OcrChar], a: int, b: int, gray, ink) -> tuple[int, int]:
@@ -172,7 +271,7 @@ def numerals_apart(text: list[str], chars: list[OcrChar], a: int, b: int, gray, 
     if gray is None or ink is None:
         return a, b
     if (b - a > 2 and b < len(text) and text[b] in NUMERALS and text[b - 1] == "一"
-            and set(text[a:b - 1]) == {"—"} and not _ink_joins(chars, b - 2, b - 1, gray, ink)):
+            and set(text[a:b - 1]) <= DASH_MARKS and not _ink_joins(chars, b - 2, b - 1, gray, ink)):
         b -= 1
     return a, b
 
@@ -218,6 +317,21 @@ def range_dashes(text: list[str]) -> None:
             text[i] = "—"
 
 
+def straight_quotes(text: list[str]) -> None:
+    """Straight quotes put right in place: a " beside Chinese text opens “, or closes ” the “
+    open in the line, and so does a " after anything while a “ is open (`“007"`: dev page 27);
+    a ' before a digit is the apostrophe of a year (`’97财金大势回眸`: dev page 35)."""
+    last_quote = ""
+    for i, t in enumerate(text):
+        if t in "“”":
+            last_quote = t
+        elif t == '"' and (last_quote == "“" or (i and _is_cjk(text[i - 1]))
+                           or (i + 1 < len(text) and _is_cjk(text[i + 1]))):
+            text[i] = last_quote = "”" if last_quote == "“" else "“"
+        elif t == "'" and i + 1 < len(text) and text[i + 1].isdigit():
+            text[i] = "’"
+
+
 def close_quotes(text: list[str]) -> None:
     """Quotes the recogniser turned the wrong way, put right in place: a “ while a “ is open in
     the line closes it (double quotes do not nest in Chinese; `“慈善之春“芭蕾舞`), and so does a
@@ -258,12 +372,7 @@ def correct_punctuation(line: OcrLine, gray) -> OcrLine:
     for a, b in dash_runs("".join(text)) + one_runs(text, chars, gray, ink):
         a, b = numerals_apart(text, chars, a, b, gray, ink)
         text[a:b] = ["—"] * (b - a)
-    last_quote = ""
-    for i, t in enumerate(text):  # a straight quote in Chinese text: “ opens, ” closes
-        if t in "“”":
-            last_quote = t
-        elif t == '"' and ((i and _is_cjk(text[i - 1])) or (i + 1 < len(text) and _is_cjk(text[i + 1]))):
-            text[i] = last_quote = "”" if last_quote == "“" else "“"
+    straight_quotes(text)
     close_quotes(text)
     range_dashes(text)
     new = [c._replace(text=t) for c, t in zip(chars, text)]

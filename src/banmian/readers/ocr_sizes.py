@@ -46,12 +46,25 @@ def intruders(line: OcrLine, lines: list[OcrLine]) -> list:
 FLAT_GLYPHS = set("一二三工上下土士千干亏之乙了丁")  # ideographs much shorter or lower than the em
 
 
-def is_name_pair(text: str) -> bool:
-    """Two ideographs alone (a byline's name, a headline's last glyphs), neither of them flat:
-    their ink is as tall as a longer line's (`潘跃` sized by its box passed for the subtitle
-    over it: dev pages 10, 30)."""
+PAIR_MARKS = set("，。、：；！？”’）」』》“‘（「『《")  # punctuation beside a pair of glyphs (`is_glyph_pair`)
+
+
+def is_glyph_pair(text: str) -> bool:
+    """Two ideographs, neither of them flat, with nothing but punctuation or Latin letters and
+    digits beside them: their ink is as tall as a longer line's (`补偿。”`, a paragraph's last
+    line, and `“Youarewelcome”等套`, sized by their boxes, which the marks make taller than the
+    glyphs, passed for headlines: dev pages 32, 37); their strokes are too few to tell the face
+    (`易事。`: dev page 24)."""
     text = text.replace(" ", "")
-    return len(text) == 2 and _ideographs(text) == 2 and not set(text) & FLAT_GLYPHS
+    glyphs = [ch for ch in text if "\u3400" <= ch <= "\u9fff"]
+    return (len(glyphs) == 2 and not set(glyphs) & FLAT_GLYPHS
+            and all(ch in PAIR_MARKS or ch.isascii() for ch in text if ch not in glyphs))
+
+
+def is_name_pair(text: str) -> bool:
+    """Two ideographs alone (a byline's name, a headline's last glyphs), neither of them flat
+    (`潘跃` sized by its box passed for the subtitle over it: dev pages 10, 30)."""
+    return len(text.replace(" ", "")) == 2 and is_glyph_pair(text)
 
 
 class Measured:
@@ -59,7 +72,7 @@ class Measured:
     line has glyphs enough for its size and weight to be measured. The face (`set_face`) is
     told once the page's strokes are known."""
 
-    __slots__ = ("line", "x0", "x1", "top", "bottom", "size", "bold", "sure", "inherited", "stroke", "measured")
+    __slots__ = ("line", "x0", "x1", "top", "bottom", "size", "bold", "sure", "pair", "inherited", "stroke", "measured")
 
     def __init__(self, line: OcrLine, gray, others=()):
         self.line = line
@@ -68,6 +81,7 @@ class Measured:
         skip = [(c.x0, c.x1) for c in line.chars if c.text in TALL_MARKS]
         ink = ink_extent(gray, line.box, span, skip, others) if gray is not None else None
         self.sure = _ideographs(line.text) >= MIN_INK_GLYPHS or is_name_pair(line.text)
+        self.pair = is_glyph_pair(line.text)  # sized by its ink, but takes a neighbour's face
         self.measured = ink is not None
         self.x0, self.top, self.x1, self.bottom = ink if ink is not None else line.box
         self.stroke = stroke_width(gray, ink) if ink is not None else 0.0
@@ -78,7 +92,7 @@ class Measured:
         in that face (or from the box when the line is too short or was not measured)."""
         box = self.line.box
         self.bold = self.measured and self.stroke > threshold
-        if self.measured and self.sure:
+        if self.measured and (self.sure or self.pair):
             self.size = (self.bottom - self.top) / (INK_EM_BOLD if self.bold else INK_EM)
         else:
             self.size = (box[3] - box[1]) / BOX_EM
