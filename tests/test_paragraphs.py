@@ -128,6 +128,21 @@ def test_a_short_opening_paragraph_is_not_cut_off_its_article(monkeypatch):
     assert len(fragments(opening + rest)) == 2
 
 
+def test_a_short_opening_after_a_cut_is_not_cut_off_its_article(monkeypatch):
+    # a dump without blank lines: one article, then another whose short opening paragraph is
+    # followed by its next paragraph; the topic shifts at both paragraph starts
+    import importlib
+
+    from test_reassemble import FOOTBALL, RICE, WEATHER, column_lines
+
+    module = importlib.import_module("banmian.stages.paragraphs")
+    first, opening, rest = column_lines(RICE), column_lines(FOOTBALL.split("。")[0] + "。"), column_lines(WEATHER)
+    monkeypatch.setattr(module, "bigram_cosine", lambda a, b: 0.0)
+    assert fragments(first + opening + rest) == [first, opening + rest]
+    monkeypatch.setattr(module, "opening_too_short", lambda chars: False)
+    assert fragments(first + opening + rest) == [first, opening, rest]
+
+
 def test_a_photo_credit_kept_as_body_still_ends_its_run():
     story = ["连日来的暴雨造成美国得", "克萨斯州部分地区河水泛滥，", "泛区居民纷纷迁移到附近地", "区的高地。", "（新华社记者周确摄）"]
     got = fragments(story + SECOND)
