@@ -97,15 +97,17 @@ def mark_unpunctuated_blocks(page: Page) -> None:
     if not separates_blocks(page):
         return
     lines, width = page.lines, page.column_width
+    # the lines marked below lie inside a run the loop then skips: the verdicts can be taken first
+    off = [ln.kind in _SETS_OFF_KINDS or not ln.text.strip() for ln in lines]
     i = 0
     while i < len(lines):
-        if not _sets_off_block(lines[i]):
+        if not off[i]:
             i += 1
             continue
         j = i + 1
         while j < len(lines) and _unpunctuated_full_line(lines[j], width):
             j += 1
-        closed = j == len(lines) or _sets_off_block(lines[j])
+        closed = j == len(lines) or off[j]
         if closed and MIN_UNPUNCTUATED_RUN <= j - i - 1 <= MAX_HEAD_RUN:
             for ln in lines[i + 1:j]:
                 ln.kind = "head"
