@@ -574,6 +574,35 @@ def test_a_skipped_mark_set_about_the_middle_of_the_em_is_read_too():
         assert lost_punctuation(line, gray).text == want
 
 
+def test_a_skipped_full_stop_after_a_closing_quote_or_per_cent_sign_is_read_too():
+    from banmian.readers.ocr_marks import lost_punctuation
+
+    size = 30
+
+    def ring(gray, x):  # 。: a ring low in the em
+        gray[32:40, x:x + 8] = 0
+        gray[34:38, x + 2:x + 6] = 255
+
+    # `两全其美”` + 。 in the box past the recognised characters (the line's end: dev pages 4, 19)
+    gray = np.full((80, 400), 255, dtype=np.uint8)
+    for k in range(4):
+        gray[12:40, 12 + k * size:36 + k * size:3] = 0
+    gray[12:20, 4 * size + 12:4 * size + 20] = 0  # ”: top left of its em
+    ring(gray, 5 * size + 12)
+    chars = [OcrChar(ch, 10 + k * size, 10, 10 + (k + 1) * size, 10 + size, 0.99) for k, ch in enumerate("两全其美”")]
+    line = OcrLine("两全其美”", (10, 10, 10 + 6 * size, 10 + size), 0.99, chars)
+    assert lost_punctuation(line, gray).text == "两全其美”。"
+    # `增长2.8%` + 。 + `出口`: the blank after the per cent sign holds it (dev pages 36, 38)
+    gray = np.full((80, 400), 255, dtype=np.uint8)
+    ems = [0, 1, 2, 3, 5, 6]
+    for k in ems:
+        gray[12:40, 12 + k * size:36 + k * size:3] = 0
+    ring(gray, 4 * size + 12)
+    chars = [OcrChar(ch, 10 + k * size, 10, 10 + (k + 1) * size, 10 + size, 0.99) for ch, k in zip("增长2%出口", ems)]
+    line = OcrLine("增长2%出口", (10, 10, 10 + 7 * size, 10 + size), 0.99, chars)
+    assert lost_punctuation(line, gray).text == "增长2%。出口"
+
+
 def test_a_numeral_after_a_dash_read_with_a_hyphen_stays_a_numeral():
     from banmian.readers.ocr_punct import numerals_apart
 

@@ -224,6 +224,18 @@ LOST_LOW = 0.4  # ... and its middle sits below this share of the line's height 
 LOST_MIN = 0.08  # × line height: smaller specks are noise
 TRAIL_PAD = 0.3  # × line height: a mark at the line's end may reach this far out of its box
 RING_HOLE_PX = 2  # a mark with a hole of this many pixels or more is a ring: 。
+CLOSERS = set("”’』」》）%‰")  # ，。、 follow these as they follow a glyph (`“两全其美”。`, `增长2.8%。`:
+# the mark skipped after them at a line's end, dev pages 4, 12, 19, 25, 29, 32, 35, 36, 38)
+
+
+def _is_han(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff"
+
+
+def _takes_mark(ch: str) -> bool:
+    """Whether a skipped 、，。 may follow `ch` inside a line: a Chinese character, a letter or
+    digit, or a closing quote, bracket or per cent sign."""
+    return ch.isalnum() or _is_han(ch) or ch in CLOSERS
 
 
 def _mark_at(gray, x0: int, x1: int, top: int, bottom: int):
@@ -273,12 +285,12 @@ def lost_punctuation(line: OcrLine, gray) -> OcrLine:
     for prev, c in zip(line.chars, line.chars[1:]):
         if c.x0 - prev.x1 >= LOST_GAP * h and prev.text not in DASH_LIKE and c.text not in DASH_LIKE:
             mark = _mark_at(gray, int(prev.x1), int(c.x0), top, bottom)
-            if mark and prev.text.isalnum() or mark and "\u3400" <= prev.text <= "\u9fff":
+            if mark and _takes_mark(prev.text):
                 out.append(OcrChar(mark, prev.x1, prev.y0, c.x0, prev.y1, 0.5))
                 added = True
         out.append(c)
     last = line.chars[-1]
-    if line.box[2] - last.x1 >= LOST_GAP * h and last.text not in DASH_LIKE and "\u3400" <= last.text <= "\u9fff":
+    if line.box[2] - last.x1 >= LOST_GAP * h and (_is_han(last.text) or last.text in CLOSERS):
         # the line's end: the box holds the mark the recogniser left out (`结合本地区、`: dev page 2)
         mark = _mark_at(gray, int(last.x1), int(line.box[2] + TRAIL_PAD * h), top, bottom)
         if mark:
