@@ -100,13 +100,17 @@ def test_bigram_shares_are_the_shares_found_one_by_one():
     assert bigram_shares(["", "A"], ["公款"]) == [[0.0, 0.0]]
 
 
-def test_a_lone_subhead_between_paragraphs_on_one_subject_stays_in_the_article(monkeypatch):
-    # a dump without blank lines: an essay, a one-line subhead, the essay goes on
+def essay_with_subhead(subhead: list[str]) -> str:
+    """A dump without blank lines: an essay under its headline, a subhead, the essay goes on."""
     essay = column_lines("今年全县水稻种植面积达到十二万亩，农技人员深入田间地头指导农民科学育秧，水稻良种覆盖率超过九成。"
                          "水稻种植大户王建国说，稻田灌溉设施全部完成改造以后，水稻亩产提高了一成多。")
     more = column_lines("县农业局表示，明年将继续推广水稻良种，扩大水稻机插秧面积，让更多种粮农民受益，"
                         "水稻种植大户和农技人员都对明年的水稻亩产充满信心。")
-    text = "\n".join(["全县水稻喜获丰收"] + essay + ["喜看今朝"] + more) + "\n"
+    return "\n".join(["全县水稻喜获丰收"] + essay + subhead + more) + "\n"
+
+
+def test_a_lone_subhead_between_paragraphs_on_one_subject_stays_in_the_article(monkeypatch):
+    text = essay_with_subhead(["喜看今朝"])
     page = parse_text(text, entities=False)[0]
     assert len(page.articles) == 1 and "喜看今朝" in page.articles[0].paragraphs
     monkeypatch.setattr(reassemble_module, "SUBHEAD_MIN_COSINE", 2.0)
@@ -114,11 +118,7 @@ def test_a_lone_subhead_between_paragraphs_on_one_subject_stays_in_the_article(m
 
 
 def test_a_two_line_subhead_between_paragraphs_on_one_subject_stays_in_the_article(monkeypatch):
-    essay = column_lines("今年全县水稻种植面积达到十二万亩，农技人员深入田间地头指导农民科学育秧，水稻良种覆盖率超过九成。"
-                         "水稻种植大户王建国说，稻田灌溉设施全部完成改造以后，水稻亩产提高了一成多。")
-    more = column_lines("县农业局表示，明年将继续推广水稻良种，扩大水稻机插秧面积，让更多种粮农民受益，"
-                        "水稻种植大户和农技人员都对明年的水稻亩产充满信心。")
-    text = "\n".join(["全县水稻喜获丰收"] + essay + ["喜看今朝", "再上台阶"] + more) + "\n"
+    text = essay_with_subhead(["喜看今朝", "再上台阶"])
     assert len(parse_text(text, entities=False)[0].articles) == 1
     monkeypatch.setattr(reassemble_module, "SUBHEAD_MAX_LINES", 1)
     assert len(parse_text(text, entities=False)[0].articles) == 2
