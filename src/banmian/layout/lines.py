@@ -25,6 +25,9 @@ HEAD_GAP = 1.0  # × the larger size: headline-block lines closer than this belo
 BYLINE_UNDER_HEAD = 2.5  # × body size: a byline line this close under a headline block joins it
 CAPTION_OVERHANG = 2.0  # em of the caption size
 CAPTION_GAP = 1.0  # × caption size: a caption line starts this close under its picture (or caption line)
+CAPTION_ROW = 0.3  # × caption size: a line whose top is this close to a caption line's, beside it, is
+# another piece of that caption line (a caption row the reader parted at a blank, its second piece
+# `一笑。新华社记者金丽琳` taken for a headline that split an article: OCR dev page 24)
 SAME_LINE_SIZE = 0.02  # sizes of two lines of one paragraph differ less than this
 RUN_ON_STEP = 1.8  # × body size: a line this close under another may be its paragraph's run-on
 NAME_SIZE_TOLERANCE = 0.012  # see is_name_size
@@ -106,17 +109,22 @@ def mark_captions(page: Page, lines: list[Line], body: float) -> dict[int, Box]:
     each caption line's picture, keyed by `id(line)`."""
     pictures: dict[int, Box] = {}
     for pic in page.pictures:
-        floor = pic[1]
+        floor, row_top, row_floor = pic[1], None, pic[1]
         for ln in sorted(lines, key=lambda ln: -ln.box[3]):
             if ln.kind != "body" or ln.font_size >= body * (1 - BODY_SIZE_BELOW):
                 continue
             slack = CAPTION_OVERHANG * ln.font_size  # a caption may be set wider than its picture (dev pages 24, 26)
             inside = ln.box[0] >= pic[0] - slack and ln.box[2] <= pic[2] + slack
-            if inside and floor - CAPTION_GAP * ln.font_size <= ln.box[3] <= floor + 2:
+            beside = row_top is not None and abs(ln.box[3] - row_top) <= CAPTION_ROW * ln.font_size
+            if not beside:
+                floor = row_floor
+            if inside and (beside or floor - CAPTION_GAP * ln.font_size <= ln.box[3] <= floor + 2):
                 ln.kind = "caption"
                 ln.because("caption:under_picture")
                 pictures[id(ln)] = pic
-                floor = ln.box[1]
+                if not beside:
+                    row_top = ln.box[3]
+                row_floor = min(row_floor, ln.box[1])
     return pictures
 
 
