@@ -103,23 +103,26 @@ def thread_fragments(page: Page, frags: list[Fragment]) -> list[Thread]:
 
     Each fragment opens a thread (an article) or continues one. A sure start
     (`article_starts.sure_start`: a 上接 note, start log-odds past START_THRESHOLD, a letter's
-    salutation) always opens one; otherwise
-    continuing each thread scores the link model's log-odds (`link_model`) and opening a new
-    one scores the start model's log-odds plus `new_thread_offset`. A threading's score is the
-    sum of its choices; keeping the BEAM_WIDTH best partial threadings, not only the best,
-    lets a later fragment undo an early wrong choice.
+    salutation, a lead-in under headline lines) always opens one; a sure join (the rest of a
+    lead-in cut by a column break, text read on past a subhead in a dump without blank lines)
+    always continues the thread of the fragment before; otherwise continuing each thread
+    scores the link model's log-odds (`link_model`) and opening a new one scores the start
+    model's log-odds plus NEW_THREAD_OFFSET (NEW_THREAD_OFFSET_NO_BLANKS in a dump without blank lines). A threading's score is the sum of its choices;
+    keeping the BEAM_WIDTH best partial threadings, not only the best, lets a later fragment
+    undo an early wrong choice.
     """
     space = content_space(frags)
     feats = [start_features(page, frags, space, i) for i in range(len(frags))]
     logits = [start_logit(f) for f in feats]
-    offset = new_thread_offset(page)
+    blockless = not separates_blocks(page)  # a scan of the page's lines: once, not per fragment
+    offset = NEW_THREAD_OFFSET_NO_BLANKS if blockless else NEW_THREAD_OFFSET
     groups = GroupMaker(space)  # hypotheses share the groups they reach alike
     joins = JoinLogits(frags)
     beam = [Hypothesis(0.0, (), ())]
     for i, f in enumerate(frags):
-        if i == 0 or sure_start(f, logits[i], page):
+        if i == 0 or sure_start(page, f, logits[i]):
             options = [(h.score + SURE_START_SCORE, h, -1) for h in beam]
-        elif continues_lead_in(page, frags[i - 1], f) or continues_past_subhead(page, frags[i - 1], f):
+        elif continues_lead_in(page, frags[i - 1], f) or (blockless and continues_past_subhead(page, frags[i - 1], f)):
             # the only choice: the thread of the fragment just before
             scores = score_threads(beam, joins, i)
             options = [(h.score + scores[h.threads[h.holder[i - 1]]], h, h.holder[i - 1]) for h in beam]
@@ -132,14 +135,14 @@ def thread_fragments(page: Page, frags: list[Fragment]) -> list[Thread]:
 
 
 def continues_past_subhead(page: Page, prev: Fragment, frag: Fragment) -> bool:
-    """In a dump without blank lines, one or two short head lines stand between two fragments
+    """(Asked only of dumps without blank lines.) One or two short head lines stand between two fragments
     whose texts share vocabulary: a subhead inside an article (dev raw page 9: `“假”字了得`
     between two paragraphs on forged art; page 38: `铸就“黄金人”，提前两` / `年实现运行管理自主化`)
     or body lines taken for head lines, not a headline before another article, which shares
     little with the text before it. The fragment goes on the thread of the one before
     (`absorb_subheads` then makes a lone line a paragraph). A line wider than the column is a
     headline; a lead-in opens an article whatever the topic."""
-    if separates_blocks(page) or is_lead_in(frag.first.text):
+    if is_lead_in(frag.first.text):
         return False
     around = lines_around(page, frag, after=False)
     if not 1 <= len(around) <= SUBHEAD_MAX_LINES or any(ln.kind != "head" or "head:wider_than_column" in ln.reasons for ln in around):
@@ -200,11 +203,6 @@ def score_threads(beam: list[Hypothesis], joins: JoinLogits, i: int) -> dict[Gro
             join = seen[latest] = joins.logit(latest, i)
         scores[group] = join + cos_weight * group.cosine(i)
     return scores
-
-
-def new_thread_offset(page: Page) -> float:
-    """NEW_THREAD_OFFSET for dumps that separate blocks by blank lines, else the no-blanks one."""
-    return NEW_THREAD_OFFSET if separates_blocks(page) else NEW_THREAD_OFFSET_NO_BLANKS
 
 
 def extend(h: Hypothesis, ti: int, i: int, groups: GroupMaker, score: float) -> Hypothesis:
