@@ -214,19 +214,6 @@ def test_an_indented_opening_or_a_reporters_line_against_a_headline_stays_out_of
     assert got[5] == "head" and got[6] != "head"
 
 
-OPENING = ["交通局长在通车仪式", "上介绍了新桥建成以后的"]  # 9 em (two short: an indent) over 11 em
-
-
-def test_a_paragraph_opening_at_a_columns_foot_over_a_headline_stays_body():
-    got = kinds(REPORT + ["", *OPENING, WIDE_HEAD, ""] + REPORT + [""] + REPORT)
-    assert got[5:8] == ["body", "body", "head"]
-
-
-def test_the_same_shape_between_headline_lines_is_the_headlines():
-    got = kinds(REPORT + ["", WIDE_HEAD, *OPENING, WIDE_HEAD, ""] + REPORT + [""] + REPORT)
-    assert got[5:9] == ["head", "head", "head", "head"]
-
-
 PICTURE_STORY = ["连日来的暴雨造成美国得克", "萨斯州部分地区河水泛滥，泛", "区居民纷纷迁移到附近地区", "的高地。", "图为水灾地区的两位", "年轻人从住所收拾自己的简", "单物品，转移到安全地区。"]
 
 

@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 
 from banmian.language import spanning_word
-from banmian.line_shape import (FULL_SLACK, INDENT_MAX, INDENT_MIN, comma_marks, opens_indented_paragraph, separates_blocks,
-                                slack, unfinished)
+from banmian.line_shape import FULL_SLACK, INDENT_MAX, INDENT_MIN, comma_marks, separates_blocks, slack, unfinished
 from banmian.model import Line, Page
 from banmian.rules.names import titled_name
 from banmian.rules.chars import CJK_PUNCT, ends_sentence, is_cjk, strip_ws
@@ -225,8 +224,7 @@ def mark_lines_against_headlines(page: Page) -> None:
     12: `李鹏吴邦国致信冶金工作会议` over `要求依靠科技进步推进结构调整`; page 6: `今年硕士
     生入学考试举行报考` over `人数27万计划招收5.8万`). A body line runs on into the next line;
     one with nothing to run on from or into beside a headline is the headline's. Below a
-    headline an indented line opens the article's first paragraph and stays body, and so do
-    two lines above one shaped as a paragraph's opening (`_paragraph_opening_at_foot`); a line
+    headline an indented line opens the article's first paragraph and stays body; a line
     naming a reporter (`记者`) is a byline's."""
     lines, width = page.lines, page.column_width
     for i, ln in enumerate(lines):
@@ -236,22 +234,9 @@ def mark_lines_against_headlines(page: Page) -> None:
         below = _run_against(lines, i, +1)
         if below and INDENT_MIN <= slack(below[0], width) <= INDENT_MAX:
             below = []
-        if len(above) == 2 and _paragraph_opening_at_foot(lines, i - 2, width):
-            above = []
         for run_line in above + below:
             run_line.kind = "head"
             run_line.because("head:against_headline")
-
-
-def _paragraph_opening_at_foot(lines: list[Line], top: int, width: float) -> bool:
-    """Lines top and top + 1 are shaped as a paragraph's opening (an indented line running on
-    into a full one) and no head line stands above them: the foot of a column, cut off by a
-    headline printed below (dev page 2: `国防部外事办公室主任` / `罗斌代表迟浩田在招待会上`).
-    Between head lines the same shape is a two-line headline's (raw page 26: `世行高级官员指出
-    中国` / `是稳定亚洲金融积极因素`)."""
-    if top > 0 and lines[top - 1].kind == "head":
-        return False
-    return opens_indented_paragraph(lines[top], lines[top + 1], width)
 
 
 def _run_against(lines: list[Line], i: int, step: int) -> list[Line]:

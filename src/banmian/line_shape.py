@@ -37,14 +37,6 @@ def slack(line: Line, width: float) -> float:
     return (line.column_width or width) - line.width
 
 
-def opens_indented_paragraph(line: Line, nxt: Line, width: float) -> bool:
-    """`line` is indented two em like a paragraph's first line, finishes no sentence, and runs
-    on into `nxt`, a full body line: the shape of a body paragraph's opening, which headline,
-    kicker and caption lines, set to their own measure, do not take."""
-    return (INDENT_MIN <= slack(line, width) <= INDENT_MAX and not ends_sentence(line.text.strip())
-            and nxt.kind == "body" and bool(nxt.text.strip()) and slack(nxt, width) <= FULL_SLACK)
-
-
 _NO_PUNCT = str.maketrans("", "", "".join(CJK_PUNCT))
 
 

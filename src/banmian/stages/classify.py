@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from banmian.head_context import mark_context_heads
 from banmian.line_shape import (BODY_START_FORBIDDEN, FULL_SLACK, INDENT_MAX, INDENT_MIN, WIDE_MIN_EXCESS,
-                                comma_marks, ends_clause, min_width, opens_indented_paragraph, separates_blocks, slack,
-                                unfinished)
+                                comma_marks, ends_clause, min_width, separates_blocks, slack, unfinished)
 from banmian.model import Line, Page
 from banmian.rules import furniture as F
 from banmian.rules.chars import CLOSERS, OPENERS, ends_sentence, strip_ws
@@ -93,7 +92,9 @@ def opens_photo_paragraph(line: Line, nxt: Line, width: float) -> bool:
     line, opens a body paragraph: a picture story's description (dev raw page 24: `图为水灾地区
     的两位` / `年轻人从住所收拾自己的`). A caption under a picture is set to the picture's width,
     with no indent: on dev raw pages no caption line measures 1.5-3.5 em short and runs on."""
-    return opens_indented_paragraph(line, nxt, width)
+    t = strip_ws(line.text)
+    return (INDENT_MIN <= slack(line, width) <= INDENT_MAX and not ends_sentence(t)
+            and nxt.kind == "body" and bool(nxt.text.strip()) and slack(nxt, width) <= FULL_SLACK)
 
 
 def _body_clue(ln: Line) -> str | None:
