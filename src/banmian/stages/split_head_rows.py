@@ -1,0 +1,80 @@
+"""Split head rows: undo headline lines where pdftotext printed neighbouring headlines as one.
+
+Headlines of slots side by side share a baseline, and pdftotext prints them on one line, the
+two separated by a space (dev page 37: `房改你真要改吗 俄官员会晤车臣领导人`, the headlines of
+two articles; page 27: `与冷战思维 张武扬`, a headline's last line beside another article's
+byline). A head line holding a space between two runs of CJK text is cut there, each part a
+head line of its own (it keeps the line's input number). A run of such lines, each cut into
+the same number of parts, is rebuilt as pdftotext would have printed the headlines had it read
+them one by one: the left parts, then the right ones (page 29: `无情冰雪锁藏北救援物资八方
+邮电部发行《戊` over `来那曲灾区牧民喜获燃料粮食 寅年》特种邮票`).
+
+No printed headline line of the dev pages holds a space of its own; where one does (a poetic
+pause), its parts stay next to each other and the headlines stage keeps them in one block.
+"""
+from __future__ import annotations
+
+import re
+
+from banmian.model import Line, Page
+from banmian.rules.chars import is_cjk, text_em
+from banmian.stages.split_columns import _cuttable
+
+# A part shorter than this is no headline of its own (a stray mark or a lone character).
+MIN_PART_CHARS = 2
+_GAP = re.compile(r"\s+")
+
+
+def head_row_parts(text: str) -> list[str] | None:
+    """The parts of a head line cut at the spaces between CJK runs, or None when it holds none.
+
+    A gap beside Latin letters or digits is a word space (`ATM 交换机`), and one between a
+    role and a name is a credit's (`记者 程平伟摄`): neither is cut."""
+    pieces = _GAP.split(text.strip())
+    if len(pieces) < 2:
+        return None
+    parts = [pieces[0]]
+    for piece in pieces[1:]:
+        left = parts[-1]
+        if is_cjk(left[-1]) and is_cjk(piece[0]) and _cuttable(left, piece):
+            parts.append(piece)
+        else:
+            parts[-1] = f"{left} {piece}"
+    if len(parts) < 2 or any(len(p) < MIN_PART_CHARS for p in parts):
+        return None
+    return parts
+
+
+def part_lines(line: Line, parts: list[str]) -> list[Line]:
+    """New head lines for the parts of a head row; they keep its input line number."""
+    out = []
+    for i, text in enumerate(parts):
+        part = Line(no=line.no, raw=text, text=text, width=text_em(text), kind="head",
+                    reasons=list(line.reasons), column_width=line.column_width)
+        part.because(f"split_head_rows:part_{i + 1}_of_{len(parts)}")
+        out.append(part)
+    return out
+
+
+def split_head_rows(page: Page) -> Page:
+    """Cut the page's head rows into their headlines (see the module docstring)."""
+    lines = page.lines
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        parts = head_row_parts(lines[i].text) if lines[i].kind == "head" else None
+        if parts is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        rows = [part_lines(lines[i], parts)]
+        i += 1
+        while i < len(lines) and lines[i].kind == "head":
+            more = head_row_parts(lines[i].text)
+            if more is None or len(more) != len(parts):
+                break
+            rows.append(part_lines(lines[i], more))
+            i += 1
+        out.extend(part for column in zip(*rows) for part in column)
+    page.lines = out
+    return page

@@ -1,0 +1,39 @@
+"""split_head_rows: a head line holding two neighbouring headlines is cut into them (made-up
+pages, an 11 em column)."""
+from __future__ import annotations
+
+from banmian.invariant import diff, input_chars, printed_chars
+from banmian.pipeline import parse_text
+from banmian.stages.split_head_rows import head_row_parts
+from banmian.writers.json import page_to_dict
+
+BIRDS = ["　　湖滨湿地公园今年春天", "迎来第一批候鸟，园内新", "建的观鸟长廊已经完工，", "游客可以在这里近距离观",
+         "察候鸟。湿地公园管理处", "介绍，今年候鸟的种类比", "去年多了十几种。"]
+BRIDGES = ["　　本报讯 城东新建的三", "座桥梁已于上月底全部通", "车，附近居民出行时间缩", "短了一半。新桥通车以后，",
+           "沿线的学校和医院也因此", "受益。"]  # a lead-in: the bridges' article opens here
+
+
+def headlines(text: str) -> dict[str, str | None]:
+    """Each article's headline, keyed by its body's first four characters."""
+    page = parse_text(text, entities=False)[0]
+    assert diff(input_chars(text), printed_chars(page_to_dict(page))) == {}
+    return {"".join(a.paragraphs)[:4]: a.headline for a in page.articles}
+
+
+def test_two_headlines_printed_on_one_line_go_to_their_own_articles():
+    text = "\n".join(["湿地公园迎来候鸟 城东三座桥梁通车", "", *BIRDS, "", *BRIDGES])
+    assert headlines(text) == {"湖滨湿地": "湿地公园迎来候鸟", "城东新建": "城东三座桥梁通车"}
+
+
+def test_two_rows_of_side_by_side_headlines_are_read_headline_by_headline():
+    text = "\n".join(["湿地公园迎来第一批 城东新建的三座桥梁", "候鸟观鸟长廊完工 上月底全部通车", "", *BIRDS, "", *BRIDGES])
+    got = headlines(text)
+    assert got["湖滨湿地"].replace(" ", "") == "湿地公园迎来第一批候鸟观鸟长廊完工"
+    assert got["城东新建"].replace(" ", "") == "城东新建的三座桥梁上月底全部通车"
+
+
+def test_word_spaces_and_credits_are_not_cut():
+    assert head_row_parts("ATM 交换机通过鉴定") is None  # beside Latin letters: a word space
+    assert head_row_parts("记者 程平伟摄") is None  # a role and a name
+    assert head_row_parts("新年 春") is None  # a lone character is no headline
+    assert head_row_parts("房改你真要改吗 俄官员会晤车臣领导人") == ["房改你真要改吗", "俄官员会晤车臣领导人"]
