@@ -73,6 +73,24 @@ def test_an_editor_credited_alone_mid_page_is_page_furniture():
     assert got[5] == "header"
 
 
+HEADER = ["1998年1月1日 星期四", "", "责编 刘明 校对 王芳", ""]
+
+
+def test_a_page_label_printed_away_from_the_header_is_header():
+    from banmian.pipeline import parse_text
+
+    for label, (number, section) in (("7  社会", ("7", "社会")), ("10", ("10", None))):
+        raw = HEADER + BODY + ["", label, ""] + BODY
+        assert kinds(raw)[9] == "header"
+        page = parse_text("\n".join(raw), entities=False)[0]
+        assert (page.meta.label, page.meta.section) == (number, section)
+
+
+def test_a_number_headline_stays_a_headline_where_the_header_has_its_label():
+    assert kinds(["1998年1月1日 星期四", "A07  社会", ""] + BODY + ["", "10  大新闻", ""] + BODY)[8] == "head"
+    assert kinds(BODY + ["", "10  大新闻", ""] + BODY)[5] == "head"  # no header at all
+
+
 def test_function_characters_never_make_names():
     from banmian.rules.names import looks_like_names
 

@@ -11,6 +11,10 @@ DATE = re.compile(r"(\d{4}|[一二三四五六七八九〇零]{4})年\d{1,2}月\
 WEEKDAY = re.compile(r"星期[一二三四五六日天]")
 PAGE_LABEL = re.compile(r"^(?:[A-H]\d{1,2}|\d{1,2}|第[一二三四五六七八九十百\d]+版)(?:[\u4e00-\u9fff·]{0,8})?$")
 EDITORS = re.compile(r"(责编|责任编辑|编辑|校对|美编|版式|审读)[:：]?")
+# A page label printed away from the rest of the header (pdftotext reads the header's right
+# end after the articles below it: dev pages 27, 30, 31, 33, 35, 39): a page number alone or
+# with its section, the two apart as printed (`7  社会`, `10`).
+STRAY_PAGE_LABEL = re.compile(r"^\d{1,2}(?:\s+[\u4e00-\u9fff·]{2,6})?$")
 HEADER_NEAR_TOP = 6  # non-blank lines at the top of a page that may be header lines
 
 JUMP = re.compile(r"^[（(]下转[^（）()]{1,12}[）)]$")

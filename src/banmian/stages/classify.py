@@ -59,6 +59,26 @@ def mark_blank_and_header(page: Page) -> None:
             in_header = False
 
 
+def mark_stray_page_label(page: Page) -> None:
+    """On a page whose header lines carry no page label, a line that reads as a page number
+    with its section (`F.STRAY_PAGE_LABEL`, on the line as printed) and stands alone (blank
+    lines or the page's edge on both sides) or next to a header line (dumps without blank
+    lines print the header where the content stream draws it) is the header's page label, not
+    a headline."""
+    lines = page.lines
+    header = [strip_ws(ln.text) for ln in lines if ln.kind == "header"]
+    if not header or any(F.PAGE_LABEL.match(F.DATE.sub("", t)) for t in header):
+        return
+    for i, ln in enumerate(lines):
+        if ln.kind != "body" or not F.STRAY_PAGE_LABEL.match(ln.raw.strip()):
+            continue
+        sides = [lines[i - 1].kind if i else "blank", lines[i + 1].kind if i + 1 < len(lines) else "blank"]
+        if "header" in sides or sides == ["blank", "blank"]:
+            ln.kind = "header"
+            ln.because("header:stray_page_label")
+            return
+
+
 def mark_patterns(page: Page) -> None:
     """Jump and continuation lines, captions, source credits, standalone bylines."""
     lines = page.lines
@@ -262,6 +282,7 @@ def _caption_closed(text: str) -> bool:
 def classify(page: Page) -> Page:
     """Set `line.kind` for every line of the page."""
     mark_blank_and_header(page)
+    mark_stray_page_label(page)
     mark_patterns(page)
     extend_captions(page)
     for chunk in _chunks(page.lines):
