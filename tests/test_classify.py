@@ -258,14 +258,19 @@ def test_a_letter_spaced_line_with_digits_is_closed_up_whole():
     assert [ln.text for ln in page.lines] == ["新华社北京1月8日电", "记者 王某 李某2024年3月5日"]
 
 
-def test_a_bracketed_photo_credit_under_body_text_is_body_in_a_dump_without_blank_lines(monkeypatch):
+def test_a_bracketed_photo_credit_under_body_text_is_body(monkeypatch):
     import importlib
 
     module = importlib.import_module("banmian.stages.classify")
-    lines = PICTURE_STORY + ["（新华社记者周确摄）"] + REPORT
-    assert kinds(lines)[len(PICTURE_STORY)] == "body"
+    blockless = PICTURE_STORY + ["（新华社记者周确摄）"] + REPORT
+    blocks = REPORT + [""] + PICTURE_STORY + ["（新华社记者周确摄）", ""] + REPORT  # blank lines between blocks
+    at = {id(blockless): len(PICTURE_STORY), id(blocks): len(REPORT) + 1 + len(PICTURE_STORY)}
+    for lines in (blockless, blocks):
+        assert kinds(lines)[at[id(lines)]] == "body"
+    assert kinds(REPORT + ["", "（新华社记者周确摄）", ""] + REPORT)[5] == "caption"  # set off: a caption's credit
     monkeypatch.setattr(module, "closes_photo_story", lambda text: False)
-    assert kinds(lines)[len(PICTURE_STORY)] == "caption"
+    for lines in (blockless, blocks):
+        assert kinds(lines)[at[id(lines)]] == "caption"
 
 
 def test_an_office_and_a_name_under_a_headline_is_the_signed_articles_byline():

@@ -92,7 +92,7 @@ def mark_patterns(page: Page) -> None:
         if blockless and found[0] == "caption" and i + 1 < len(lines) and opens_photo_paragraph(ln, lines[i + 1], page.column_width):
             ln.because("body:photo_paragraph")
             continue
-        if blockless and found[0] == "caption" and i > 0 and lines[i - 1].kind == "body" and closes_photo_story(ln.text):
+        if found[0] == "caption" and i > 0 and lines[i - 1].kind == "body" and closes_photo_story(ln.text):
             ln.because(PHOTO_CREDIT_REASON)
             continue
         ln.kind = found[0]
@@ -102,7 +102,8 @@ def mark_patterns(page: Page) -> None:
 def closes_photo_story(text: str) -> bool:
     """A bracketed photo credit (`（新华社记者周确摄）`) printed right under body text closes a
     picture story's description: on dev raw pages 1-40 all seven such lines are body text in the
-    gold, while the credits of captions under pictures follow a jump line or the caption."""
+    gold, and on dev pdftotext pages all five, while the credits of captions under pictures
+    follow a jump line, a blank line or the caption."""
     t = strip_ws(text)
     return t[:1] in "（(" and t[-1:] in "）)" and t[1:-1].endswith("摄")
 
