@@ -68,6 +68,11 @@ def test_a_short_name_under_a_headline_is_its_byline_but_a_headline_wrap_is_not(
     assert got[5:7] == ["head", "head"]
 
 
+def test_a_name_closing_a_headline_broken_into_short_lines_is_its_byline():
+    assert kinds(BODY + ["", "公财", "当公理", "厉佛灯", ""] + BODY)[5:8] == ["head", "head", "byline"]
+    assert kinds(BODY + ["", "公财", "当公理", "须自律", ""] + BODY)[5:8] == ["head", "head", "head"]  # no surname
+
+
 def test_an_editor_credited_alone_mid_page_is_page_furniture():
     got = kinds(BODY + ["", "责任编辑：王晓明", ""] + BODY)
     assert got[5] == "header"

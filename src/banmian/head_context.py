@@ -13,7 +13,7 @@ import re
 from banmian.language import spanning_word
 from banmian.line_shape import FULL_SLACK, INDENT_MAX, INDENT_MIN, comma_marks, separates_blocks, slack, unfinished
 from banmian.model import Line, Page
-from banmian.rules.names import titled_name
+from banmian.rules.names import SURNAMES, titled_name
 from banmian.rules.chars import CJK_PUNCT, ends_sentence, is_cjk, strip_ws
 
 
@@ -174,8 +174,10 @@ HEADLINE_ABOVE_MIN_CHARS = 4
 
 def mark_names_under_headlines(page: Page) -> None:
     """A two- or three-character line closing a headline block, right under a longer headline
-    line, with no dictionary word running across the break, is the author's name (dev page 11:
-    `一张名片` / `劲驰`; page 10: `又有特殊意义` / `元也`), not the headline's last line."""
+    line (or under two or more short ones when it opens with a surname:
+    `_closes_headline_with_a_name`), with no dictionary word running across the break, is the
+    author's name (dev page 11: `一张名片` / `劲驰`; page 10: `又有特殊意义` / `元也`), not the
+    headline's last line."""
     lines = page.lines
     for i in range(1, len(lines)):
         ln, above = lines[i], lines[i - 1]
@@ -184,7 +186,7 @@ def mark_names_under_headlines(page: Page) -> None:
         t = strip_ws(ln.text)
         if not (PEN_NAME_CHARS[0] <= len(t) <= PEN_NAME_CHARS[1] and all(is_cjk(ch) for ch in t)):
             continue
-        if len(strip_ws(above.text)) < HEADLINE_ABOVE_MIN_CHARS:
+        if len(strip_ws(above.text)) < HEADLINE_ABOVE_MIN_CHARS and not _closes_headline_with_a_name(lines, i, t):
             continue
         if i + 1 < len(lines) and lines[i + 1].kind == "head":
             continue  # inside a block: a headline's line
@@ -192,6 +194,12 @@ def mark_names_under_headlines(page: Page) -> None:
             continue
         ln.kind = "byline"
         ln.because("byline:name_under_headline")
+
+
+def _closes_headline_with_a_name(lines: list[Line], i: int, t: str) -> bool:
+    """Line i (`t`) opens with a surname under two or more headline lines: a name closing a
+    headline broken into short lines (dev page 8: `公财` / `当公理` / `厉佛灯`)."""
+    return i >= 2 and lines[i - 2].kind == "head" and t[0] in SURNAMES
 
 
 def mark_openings_at_column_foot(page: Page) -> None:
