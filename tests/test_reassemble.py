@@ -136,23 +136,3 @@ def test_a_lead_in_under_its_headline_opens_an_article_however_close_its_topic(m
     starts = importlib.import_module("banmian.article_starts")
     monkeypatch.setattr(starts, "lead_in_under_headline", lambda page, frag: False)
     assert len(parse_text(text, entities=False)[0].articles) == 1
-
-
-def roundup_page() -> str:
-    """A dump without blank lines, headlines drawn with their bodies: a roundup under one
-    two-line headline (two datelined items on different subjects), then another article."""
-    items = [column_lines("据新华社雅加达1月14日电　印度尼西亚总统今天会见来访的美国客人时说，印尼将通过"
-                          "经济改革克服目前所面临的各种困难。"),
-             column_lines("据新华社马尼拉1月15日电　最近五个交易日以来，菲律宾外汇市场上比索持续走强，"
-                          "股票交易所综合指数也止跌回升。")]
-    rice = column_lines(RICE)
-    return "\n".join(["东亚经济传真", "汇市股市反弹", *items[0], *items[1], "全县水稻", "喜获丰收", *rice]) + "\n"
-
-
-def test_a_dateline_right_after_a_finished_paragraph_goes_on_with_its_roundup(monkeypatch):
-    text = roundup_page()
-    page = parse_text(text, entities=False)[0]
-    assert len(page.articles) == 2, [a.paragraphs for a in page.articles]
-    assert page.articles[0].paragraphs[1].startswith("据新华社马尼拉1月15日电")
-    monkeypatch.setattr(reassemble_module, "ROUNDUP_MIN_FLOW_HEADS", 100)
-    assert len(parse_text(text, entities=False)[0].articles) == 3

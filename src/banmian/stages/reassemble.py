@@ -51,14 +51,6 @@ NEW_THREAD_OFFSET_NO_BLANKS = 8.0
 SUBHEAD_WINDOW = 300
 SUBHEAD_MIN_COSINE = 0.1
 SUBHEAD_MAX_LINES = 2
-# A lead-in right after a finished paragraph, with no line between, is a roundup's next item
-# (`continues_roundup`) once this many head lines no wider than a column stand before it: the page
-# draws its headlines with their bodies. On dev raw pages 1-40 the roundup items have 2-12 such
-# lines before them, the articles opening back to back in a heads-at-the-end page at most 1 (body
-# lines mistaken for head lines). Raw body_char_acc pages 1-20 / 21-40: without the rule 0.9587 /
-# 0.9350; 1: 0.9422 / 0.8978; 2: 0.9604 / 0.9480; 3: 0.9604 / 0.9388; 2 counting wider lines too:
-# dev 1-40 0.9442 (dev page 20's two-column lines).
-ROUNDUP_MIN_FLOW_HEADS = 2
 SURE_START_SCORE = 10.0  # a sure start is the only choice; its score does not rank hypotheses
 # Partial threadings kept by the beam search (dev 1-40 pdftotext body_char_acc with the link
 # model: 4: 0.771, 8: 0.788, 16: 0.779; the greedy choice was 0.716 with the earlier scores).
@@ -112,8 +104,8 @@ def thread_fragments(page: Page, frags: list[Fragment]) -> list[Thread]:
     Each fragment opens a thread (an article) or continues one. A sure start
     (`article_starts.sure_start`: a 上接 note, start log-odds past START_THRESHOLD, a letter's
     salutation, a lead-in under headline lines) always opens one; a sure join (the rest of a
-    lead-in cut by a column break; in a dump without blank lines, text read on past a subhead
-    or a roundup's next dateline) always continues the thread of the fragment before; otherwise continuing each thread
+    lead-in cut by a column break, text read on past a subhead in a dump without blank lines)
+    always continues the thread of the fragment before; otherwise continuing each thread
     scores the link model's log-odds (`link_model`) and opening a new one scores the start
     model's log-odds plus NEW_THREAD_OFFSET (NEW_THREAD_OFFSET_NO_BLANKS in a dump without blank lines). A threading's score is the sum of its choices;
     keeping the BEAM_WIDTH best partial threadings, not only the best, lets a later fragment
@@ -128,10 +120,9 @@ def thread_fragments(page: Page, frags: list[Fragment]) -> list[Thread]:
     joins = JoinLogits(frags)
     beam = [Hypothesis(0.0, (), ())]
     for i, f in enumerate(frags):
-        roundup = blockless and i > 0 and continues_roundup(page, frags, i)
-        if i == 0 or (not roundup and sure_start(page, f, logits[i])):
+        if i == 0 or sure_start(page, f, logits[i]):
             options = [(h.score + SURE_START_SCORE, h, -1) for h in beam]
-        elif roundup or continues_lead_in(page, frags[i - 1], f) or (blockless and continues_past_subhead(page, frags[i - 1], f)):
+        elif continues_lead_in(page, frags[i - 1], f) or (blockless and continues_past_subhead(page, frags[i - 1], f)):
             # the only choice: the thread of the fragment just before
             scores = score_threads(beam, joins, i)
             options = [(h.score + scores[h.threads[h.holder[i - 1]]], h, h.holder[i - 1]) for h in beam]
@@ -159,31 +150,6 @@ def continues_past_subhead(page: Page, prev: Fragment, frag: Fragment) -> bool:
     before = "".join(strip_ws(ln.text) for ln in prev.lines)[-SUBHEAD_WINDOW:]
     after = "".join(strip_ws(ln.text) for ln in frag.lines)[:SUBHEAD_WINDOW]
     return bigram_cosine(before, after) >= SUBHEAD_MIN_COSINE
-
-
-def flow_heads_before(page: Page, frag: Fragment) -> int:
-    """How many head lines no wider than a column stand before the fragment in the dump
-    (a wider one in a body run is often two columns' lines printed as one: dev raw page 20
-    `雷夫·约翰松一行。 约翰松一行是应国务`); cached per page."""
-    counts = page.scratch.get("flow_heads_before")
-    if counts is None:
-        counts, n = [], 0
-        for ln in page.lines:
-            counts.append(n)
-            n += ln.kind == "head" and "head:wider_than_column" not in ln.reasons
-        page.scratch["flow_heads_before"] = counts
-    return counts[page.scratch["line_index"][id(frag.first)]]
-
-
-def continues_roundup(page: Page, frags: list[Fragment], i: int) -> bool:
-    """(Asked only of dumps without blank lines.) A lead-in right after a finished paragraph,
-    with no line between, on a page whose headlines are drawn with their bodies: the next item
-    of a roundup (dev raw page 24: `新华社安曼1月7日电…` after the Ankara item; page 33: five
-    datelines under one headline), since there an article change shows its headline lines."""
-    prev, frag = frags[i - 1], frags[i]
-    if not is_lead_in(frag.first.text) or prev.end == "open" or lines_around(page, frag, after=False):
-        return False
-    return flow_heads_before(page, frag) >= ROUNDUP_MIN_FLOW_HEADS
 
 
 def near_best_options(beam: list[Hypothesis], scores: dict[Group, float], new_logit: float,
