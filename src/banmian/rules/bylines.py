@@ -237,9 +237,19 @@ def _org_before_role(text: str) -> str | None:
 _TRAILING_CREDIT = re.compile(r"[（(]([^（）()]{2,20})[）)]$")
 
 
+def is_photo_credit(credit: str) -> bool:
+    """A bracketed credit's text names a photographer (`周浩摄`, `崔建时摄`): it closes a
+    picture's description, which stories print mid-article too, and its names (`崔建` +
+    `时摄` when split) are not the article's authors (dev raw page 37: `…成本核算。（周浩摄）`
+    cut a picture story's list of photos apart as if an author's credit closed a brief)."""
+    return credit.rstrip().endswith("摄")
+
+
 def trailing_credit_names(paragraph: str) -> list[str]:
     """The author names of a brief's closing credit (`…（王某 李某）`), which stays in the text:
     only the names become `reporters`. Photo credits (`…摄`) and notes are not names."""
     m = _TRAILING_CREDIT.search(paragraph.rstrip())
-    names = split_names(m.group(1)) if m else None
+    if not m or is_photo_credit(m.group(1)):
+        return []
+    names = split_names(m.group(1))
     return list(names) if names else []
