@@ -182,3 +182,39 @@ def test_shifts_topic_by_restart_and_head_lines(monkeypatch):
     assert not module.shifts_topic(None, RICE, FOOTBALL, unheaded)
     monkeypatch.setattr(module, "bigram_cosine", lambda a, b: 0.005)
     assert module.shifts_topic(None, RICE, FOOTBALL, unheaded)
+
+
+# Where blank lines separate blocks (pdftotext), a column break printed without a blank line:
+# a full line stopping inside a word, then another article's indented opening (no indent
+# spaces, as pdftotext prints it: two em short of the 12 em column).
+MUSIC = ["　　市音乐厅去年一共上演", "了四百多场音乐会，比前年", "多出一百场，观众人数也创", "下了新的纪录，音乐厅的演"]
+BRIDGES = ["城东新建的三座桥梁已", "于上月底全部通车，附近居", "民出行时间缩短了一半。"]
+TRAFFIC = ["", "　　市交通局表示，明年还将", "新建两座桥梁，方便市民出", "行。"]
+
+
+def test_text_cut_short_inside_a_block_ends_a_fragment_where_blank_lines_separate_blocks():
+    got = fragments(MUSIC + BRIDGES + TRAFFIC)
+    assert [f[0] for f in got] == ["市音乐厅去年一共上演", "城东新建的三座桥梁已", "市交通局表示，明年还将"]
+
+
+def test_a_line_spread_by_a_number_or_a_dash_that_did_not_fit_is_not_cut_short():
+    number = [BRIDGES[0], "10月底全部通车，附近居民", "出行时间缩短了一半。"]
+    dash = [BRIDGES[0], "桥———三座桥梁全部通车，", "附近居民出行时间缩短了一半。"]
+    for bridges in (number, dash):
+        assert [f[0] for f in fragments(MUSIC + bridges + TRAFFIC)] == ["市音乐厅去年一共上演", "市交通局表示，明年还将"]
+
+
+def test_a_piece_cut_short_joined_back_to_the_piece_before_opens_no_paragraph():
+    from banmian.model import Fragment, Line
+    from banmian.stages.paragraphs import CUT_SHORT_REASON
+    from banmian.stages.reassemble import _join
+
+    def joined(reasons: list[str]) -> bool:
+        latest = Fragment(lines=[Line(no=1, raw="", text="下了新的纪录，音乐厅的演")], start="open", end="open", order=0)
+        piece = Fragment(lines=[Line(no=2, raw="", text="奏员们今年还将", reasons=list(reasons))], start="indent",
+                         end="closed", order=1)
+        _join(latest, piece, 0.0)
+        return piece.first.para_start
+
+    assert joined([CUT_SHORT_REASON]) is False
+    assert joined([]) is True

@@ -6,6 +6,8 @@ and this line is indented by two em.
 """
 from __future__ import annotations
 
+import re
+
 from banmian.language import spanning_word
 from banmian.line_shape import BODY_START_FORBIDDEN, FULL_SLACK, INDENT_MAX, INDENT_MIN, separates_blocks, slack
 from banmian.model import Fragment, Line, Page, line_positions
@@ -69,26 +71,57 @@ def breaks_column(line: Line, width: float) -> bool:
         and line.text[-1] not in CLOSERS
 
 
+CUT_SHORT_REASON = "fragment:after_text_cut_short"
+
+
+_HALF_WIDTH_OR_DASH = re.compile(r"[0-9A-Za-z%.—\-]")
+
+
+def short_by_itself(line: Line, nxt: Line | None) -> bool:
+    """The line measures short for no reason of its own setting: it holds no half-width
+    characters (digits and letters measure unevenly), and the next line opens with none, nor
+    with a dash within its first two characters (a number or a dash that did not fit pulls
+    the line's last word down and spreads the line: dev page 40, `去滦平县的娘家送年` over
+    `礼———两本书`)."""
+    return not _HALF_WIDTH_OR_DASH.search(line.text) and not (
+        nxt is not None and _HALF_WIDTH_OR_DASH.search(nxt.text.strip()[:2]))
+
+
+def cut_short_in_block(prev: Line, line: Line, nxt: Line | None, width: float) -> bool:
+    """Where blank lines separate blocks, text cut short inside a block: a full line that
+    stops inside a word (`breaks_column`) over an indented line with no word across
+    (`restarts_after_cut`) that is short by itself (`short_by_itself`). pdftotext printed a
+    column break without a blank line (dev page 3: `…不仅体现在体育` / `尽管中国队在第一天的跳`,
+    another article's opening; page 19: `字不认人，如果纳税人不` / `湖南省临湘市国税局`); the
+    threading then decides where the piece after it goes."""
+    return breaks_column(prev, width) and restarts_after_cut(prev, line, width) and short_by_itself(line, nxt)
+
+
 def fragments_of(page: Page) -> list[Fragment]:
     """Maximal runs of consecutive body lines, in input order. In a dump without blank lines a
     line that opens with a lead-in byline (`据新华社北京1月12日电`), or a letter's salutation
     (`编辑同志：`), starts a run of its own, so an article start inside a run can be seen (such
     dumps print articles back to back: dev raw page 20). Where blank lines separate blocks, only
     after a line that breaks off at the column's end (`breaks_column`): splitting at every
-    lead-in there cost pdftotext byline and source accuracy (lead-ins continuing a byline).
+    lead-in there cost pdftotext byline and source accuracy (lead-ins continuing a byline);
+    and there, text cut short inside a block (`cut_short_in_block`) ends a run too.
     A picture story's closing photo credit (`（新华社记者兰红光摄）`) ends a run there too, as
     the caption line it was taken for did (dev raw page 22)."""
     out: list[Fragment] = []
     cur: list[Line] = []
     split_lead_ins = not separates_blocks(page)
     width = page.column_width
-    for ln in page.lines:
+    lines = page.lines
+    for k, ln in enumerate(lines):
         if ln.kind == "body":
             opens = LEAD_IN_REASON in ln.reasons or is_salutation(ln.text)
+            cut_short = bool(cur) and not split_lead_ins and cut_short_in_block(cur[-1], ln, lines[k + 1] if k + 1 < len(lines) else None, width)
             if cur and ((opens and (split_lead_ins or breaks_column(cur[-1], width)))
-                        or (split_lead_ins and PHOTO_CREDIT_REASON in cur[-1].reasons)):
+                        or (split_lead_ins and PHOTO_CREDIT_REASON in cur[-1].reasons) or cut_short):
                 out.append(Fragment(lines=cur))
                 cur = []
+                if cut_short:
+                    ln.because(CUT_SHORT_REASON)
             cur.append(ln)
             continue
         if cur:

@@ -29,7 +29,7 @@ from banmian.link_model import LINK_WEIGHTS, JoinLogits
 from banmian.model import Fragment, Page, line_positions
 from banmian.rules.chars import strip_ws
 from banmian.rules.furniture import is_lead_in
-from banmian.stages.paragraphs import in_lead_in, separates_blocks
+from banmian.stages.paragraphs import CUT_SHORT_REASON, in_lead_in, separates_blocks
 from banmian.similarity import ContentSpace, Group, GroupMaker, bigram_cosine
 
 # Opening a new thread scores the start model's log-odds plus this; continuing one, the link
@@ -231,7 +231,8 @@ def build_threads(h: Hypothesis, frags: list[Fragment], feats: list[dict], logit
 
 
 def _join(latest: Fragment, f: Fragment, score: float) -> None:
-    reads_on = latest.end in ("open", "maybe") and f.start in ("open", "short")
+    reads_on = (latest.end in ("open", "maybe") and f.start in ("open", "short")) or (
+        f.order == latest.order + 1 and CUT_SHORT_REASON in f.first.reasons)
     f.first.para_start = not reads_on
     f.first.because(f"reassemble:after_line_{latest.last.no}:{score:.2f}" + (":reads_on" if reads_on else ""))
 
