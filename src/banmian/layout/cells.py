@@ -236,6 +236,16 @@ def right_article(run: list[Cell], articles: list[PdfArticle], columns: list[Col
     return next((a for a in articles if beside(a, col, run, columns, leading)), None)
 
 
+def open_to_lead_in(art: PdfArticle | None, after_run: bool) -> PdfArticle | None:
+    """`art` if a run that opens with a dateline lead may join it, else None. A lead opens an
+    article's text: the run continues no article on its left that has text already, and goes
+    before no article on its right whose text opens with a lead of its own (OCR dev page 2: a
+    headline hidden under a picture left its article's three columns between two such)."""
+    if art is None or not art.cells:
+        return art
+    return art if after_run and not opens_with_lead_in(art.cells[0]) else None
+
+
 def attach(art: PdfArticle | None, cells: list[Cell], why: str) -> None:
     """Append cells to an article, noting why once."""
     if art is None or not cells:
@@ -262,6 +272,8 @@ def chain_cells(cells: list[Cell], blocks: list[HeadBlock], columns: list[Column
     for run in uncovered_runs(rest, leading):
         left = left_article(run, cells, articles, columns, leading)
         right = right_article(run, articles, columns, leading)
+        if opens_with_lead_in(run[0]):
+            left, right = open_to_lead_in(left, False), open_to_lead_in(right, True)
         if run[0].lines[0].kind == "continued":  # a continuation opens its own article (dev page 20)
             left = PdfArticle(None, [], "article:continued_note")
             articles.append(left)
