@@ -140,6 +140,49 @@ def test_headline_over_part_of_its_columns(tmp_path):
     assert right["paragraphs"] == C_PARAS
 
 
+def test_a_run_opening_with_a_lead_starts_its_own_article(tmp_path):
+    """Column 1 has no headline over it (a picture hid it from OCR: dev page 2) and opens with a
+    dateline lead between two headed articles, L's text in column 0 and R's, opening with its
+    own lead, in column 2: it is an article of its own, neither L's continuation nor R's start."""
+    b = PdfBuilder(480, 760)
+    b.text(COLS[0], 690, "左边的标题", 20, DISPLAY_FONT)
+    b.text(COLS[2], 690, "右边的标题", 20, DISPLAY_FONT)
+    typeset(b, A_PARAS, [(COLS[0], 665, 400)])
+    middle = ["新华社北京3月4日电" + B_PARAS[0], B_PARAS[1]]
+    typeset(b, middle, [(COLS[1], 665, 400)])
+    typeset(b, ["本报讯" + C_PARAS[0], C_PARAS[1]], [(COLS[2], 665, 400)])
+    page = parse_one(b.save(tmp_path / "three.pdf"))
+    assert [a["headline"] for a in page["articles"]] == ["左边的标题", None, "右边的标题"]
+    assert page["articles"][1]["byline"] == "新华社北京3月4日电"
+    assert page["articles"][1]["paragraphs"] == B_PARAS
+
+
+def test_a_column_that_stops_short_ends_its_article(tmp_path):
+    """L's text stops high in column 0, a blank under it; column 1, no headline over it (a
+    picture hid it from OCR: dev page 9), runs on much lower: a new article, not L's next
+    column. Set in balanced columns (both ending level), or over a picture, column 1 is L's."""
+    def page(layout: str) -> dict:
+        b = PdfBuilder(480, 760)
+        b.text(COLS[0], 690, "左边的标题", 20, DISPLAY_FONT)
+        if layout == "balanced":
+            typeset(b, A_PARAS, [(COLS[0], 665, 560), (COLS[1], 665, 560)])
+        elif layout == "picture":
+            typeset(b, A_PARAS, [(COLS[0], 665, 610), (COLS[1], 665, 400)])
+            b.picture(COLS[0], 530, COLS[0] + 120, 595)
+        else:
+            typeset(b, A_PARAS[:1], [(COLS[0], 665, 560)])
+            typeset(b, B_PARAS + C_PARAS, [(COLS[1], 665, 400)])
+        return parse_one(b.save(tmp_path / f"{layout}.pdf"))
+
+    short = page("short")
+    assert [a["headline"] for a in short["articles"]] == ["左边的标题", None]
+    assert short["articles"][1]["paragraphs"] == B_PARAS + C_PARAS
+    for layout in ("balanced", "picture"):
+        runs_on = page(layout)
+        assert [a["headline"] for a in runs_on["articles"]] == ["左边的标题"], layout
+        assert runs_on["articles"][0]["paragraphs"][1:] == A_PARAS[1:], layout
+
+
 def line(text: str, size: float, top: float, kind: str = "head") -> Line:
     return Line(0, text, text, kind=kind, box=(0, top - size, 100, top), font_size=size)
 

@@ -208,17 +208,33 @@ def beside(art: PdfArticle, col: int, run: list[Cell], columns: list[Column], le
             and run[-1].lines[-1].box[1] - leading <= art.head.box[1] and art.head.top <= run[0].top + 2 * leading)
 
 
+def ends_short(cell: Cell, nxt: Cell, foot: float, leading: float, pictures: list[Box]) -> bool:
+    """Whether an article that ends with `cell` stops there rather than running on into `nxt`
+    (the next column): text fills a column before it moves on, or, set in balanced columns, ends
+    level with the next, so a column whose text stops a blank above what closes it (the page's
+    lowest text line at the foot), level with nothing, and with no picture under it, is the
+    article's last (OCR dev page 9: the headline over the text beside it hidden by a picture)."""
+    last = cell.lines[-1].box[1]
+    floor = max(cell.bottom, foot)
+    blank = WHITESPACE_BREAK * leading
+    if last - floor <= blank or abs(last - nxt.lines[-1].box[1]) <= blank:
+        return False
+    return not any(x_overlap(p, cell.lines[-1].box) > 0 and floor - 1 <= p[3] <= last + 1 for p in pictures)
+
+
 def left_article(run: list[Cell], cells: list[Cell], articles: list[PdfArticle], columns: list[Column],
-                 leading: float) -> PdfArticle | None:
+                 leading: float, foot: float, pictures: list[Box]) -> PdfArticle | None:
     """The article just left of a run that the run could continue: its last cell is in the
     nearest column to the left holding text at that height (a picture may fill the columns in
-    between: dev page 21) and ends at the same place, or it is a headline with no text beside it."""
+    between: dev page 21), ends at the same place and does not stop short (`ends_short`), or it
+    is a headline with no text beside it."""
     first = run[0]
     lo, hi = first.lines[-1].box[1], first.top
     near = [c for c in cells if c.column < first.column and c.lines[-1].box[1] <= hi and c.top >= lo]
     if near:
         c = max(near, key=lambda c: c.column)
-        if c.article is not None and c.article.cells[-1] is c and same_bottom(c, first, leading):
+        if (c.article is not None and c.article.cells[-1] is c and same_bottom(c, first, leading)
+                and not ends_short(c, first, foot, leading, pictures)):
             return c.article
     return next((a for a in articles if beside(a, first.column - 1, run, columns, leading)), None)
 
@@ -236,6 +252,16 @@ def right_article(run: list[Cell], articles: list[PdfArticle], columns: list[Col
     return next((a for a in articles if beside(a, col, run, columns, leading)), None)
 
 
+def open_to_lead_in(art: PdfArticle | None, after_run: bool) -> PdfArticle | None:
+    """`art` if a run that opens with a dateline lead may join it, else None. A lead opens an
+    article's text: the run continues no article on its left that has text already, and goes
+    before no article on its right whose text opens with a lead of its own (OCR dev page 2: a
+    headline hidden under a picture left its article's three columns between two such)."""
+    if art is None or not art.cells:
+        return art
+    return art if after_run and not opens_with_lead_in(art.cells[0]) else None
+
+
 def attach(art: PdfArticle | None, cells: list[Cell], why: str) -> None:
     """Append cells to an article, noting why once."""
     if art is None or not cells:
@@ -248,7 +274,7 @@ def attach(art: PdfArticle | None, cells: list[Cell], why: str) -> None:
 
 
 def chain_cells(cells: list[Cell], blocks: list[HeadBlock], columns: list[Column], body: float,
-                leading: float) -> list[PdfArticle]:
+                leading: float, pictures: list[Box] = ()) -> list[PdfArticle]:
     """Articles: each headline block with the cells under it, then the uncovered runs attached
     to the article on their left (headline over the left columns) or right (over the right)."""
     articles: list[PdfArticle] = []
@@ -259,9 +285,12 @@ def chain_cells(cells: list[Cell], blocks: list[HeadBlock], columns: list[Column
             c.article = art
         articles.append(art)
     rest = [c for c in cells if c.article is None]
+    foot = min((c.lines[-1].box[1] for c in cells), default=0.0)
     for run in uncovered_runs(rest, leading):
-        left = left_article(run, cells, articles, columns, leading)
+        left = left_article(run, cells, articles, columns, leading, foot, pictures)
         right = right_article(run, articles, columns, leading)
+        if opens_with_lead_in(run[0]):
+            left, right = open_to_lead_in(left, False), open_to_lead_in(right, True)
         if run[0].lines[0].kind == "continued":  # a continuation opens its own article (dev page 20)
             left = PdfArticle(None, [], "article:continued_note")
             articles.append(left)

@@ -41,7 +41,7 @@ def layout(page: Page) -> Page:
         found = split_cells(c, clines, seps, leading, page.pictures)
         bound_cells(found, seps)
         cells.extend(found)
-    articles = reading_order(chain_cells(cells, blocks, columns, body, leading), columns, band_rules(page, lines))
+    articles = reading_order(chain_cells(cells, blocks, columns, body, leading, page.pictures), columns, band_rules(page, lines))
     lift_head_lines(articles)
     captions: dict[int, list[Line]] = defaultdict(list)
     for ln in lines:
