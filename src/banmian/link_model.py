@@ -133,7 +133,7 @@ class JoinLogits:
         # the two characters a join of fragment j to fragment i puts side by side: last_j + first_i
         self.pairs = ([strip_ws(t)[-1:] for t in lasts], [strip_ws(t)[:1] for t in firsts])
 
-    def join_score(self, j: int, i: int) -> tuple[float, bool]:
+    def join_parts(self, j: int, i: int) -> tuple[float, bool]:
         """`language.join_score` of fragment j's last line and fragment i's first, and whether
         the join makes a `page_word`."""
         tail, head = self.tails[j], self.heads[i]
@@ -151,7 +151,7 @@ class JoinLogits:
     def logit(self, j: int, i: int) -> float:
         """`join_logit(frags[j], frags[i])`."""
         latest, frag = self.frags[j], self.frags[i]
-        score, word = self.join_score(j, i)
+        score, word = self.join_parts(j, i)
         total = LINK_WEIGHTS["bias"] + LINK_WEIGHTS["join"] * score
         total += _FIT_WEIGHTS.get((latest.end, frag.start), 0.0)
         distance = distance_feature(frag.order - latest.order)

@@ -47,7 +47,7 @@ PART_OVER = 2.0
 _ROLE_END = re.compile(r"(记者|通讯员|摄影|实习生|编辑|责编|校对)$")
 _LATIN = re.compile(r"[A-Za-z]")
 
-def _cuttable(left: str, right: str) -> bool:
+def may_be_gutter(left: str, right: str) -> bool:
     """May the gap between these two space-free tokens be a gutter?"""
     if _ROLE_END.search(left) or (right.endswith("摄") and len(right) <= 5):
         return False  # `记者 王某`, `记者 宋娥摄`
@@ -71,7 +71,7 @@ def best_cut(raw: str, width: float) -> list[str] | None:
             em = sum(ems[i:j])
             if em > width + PART_OVER:
                 break
-            if best[i] is None or (i and not _cuttable(raw[slice(*spans[i - 1])], raw[slice(*spans[i])])):
+            if best[i] is None or (i and not may_be_gutter(raw[slice(*spans[i - 1])], raw[slice(*spans[i])])):
                 continue
             parts, cost, starts = best[i]
             cand = (parts + 1, cost + (width - em) ** 2, starts + [i])

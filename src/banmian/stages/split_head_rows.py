@@ -18,7 +18,7 @@ import re
 
 from banmian.model import Line, Page
 from banmian.rules.chars import is_cjk, text_em
-from banmian.stages.split_columns import _cuttable
+from banmian.stages.split_columns import may_be_gutter
 
 # A part shorter than this is no headline of its own (a stray mark or a lone character).
 MIN_PART_CHARS = 2
@@ -36,7 +36,7 @@ def head_row_parts(text: str) -> list[str] | None:
     parts = [pieces[0]]
     for piece in pieces[1:]:
         left = parts[-1]
-        if is_cjk(left[-1]) and is_cjk(piece[0]) and _cuttable(left, piece):
+        if is_cjk(left[-1]) and is_cjk(piece[0]) and may_be_gutter(left, piece):
             parts.append(piece)
         else:
             parts[-1] = f"{left} {piece}"
