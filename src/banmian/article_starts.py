@@ -143,7 +143,7 @@ def sure_start(page: Page, frag: Fragment, logit: float) -> bool:
     opens it, its start log-odds pass START_THRESHOLD, it opens with a letter's salutation
     (`编辑同志：`, however close its topic to the text before: dev raw page 10), or with a
     lead-in byline right under headline lines (`lead_in_under_headline`)."""
-    return (frag.no_predecessor or logit > START_THRESHOLD or is_salutation(frag.first.text)
+    return (frag.no_predecessor or frag.forced_start or logit > START_THRESHOLD or is_salutation(frag.first.text)
             or lead_in_under_headline(page, frag))
 
 
