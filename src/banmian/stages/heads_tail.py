@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from banmian.language import spanning_word
 from banmian.line_shape import separates_blocks
 from banmian.model import Fragment, Line, Page
 from banmian.rules.chars import strip_ws
@@ -134,6 +135,16 @@ def start_bonus(f: Fragment, k: int, width: float) -> float | None:
     return -CUT_COST if ln.para_start else None
 
 
+def opens_block(tail: list[Line], j: int) -> bool:
+    """Tail line j may open a headline block: not a subtitle's dash line, and not the second
+    line of a headline broken inside a word (dev raw page 26: `东亚经济传真苏哈托强调经` /
+    `济改革菲律宾汇市股市反弹`, whose second line names another dispatch of the roundup)."""
+    text = tail[j].text.lstrip()
+    if text.startswith(DASHES):
+        return False
+    return j == 0 or tail[j - 1].kind != "head" or not spanning_word(strip_ws(tail[j - 1].text), strip_ws(text))
+
+
 def _skip_forward(vals: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """best[j] = max over k <= j of vals[k] - (j - k) * SKIP_COST, and that k."""
     idx = np.arange(len(vals))
@@ -161,7 +172,7 @@ def align(cands: list[Candidate], text: str, tail: list[Line]) -> list[tuple[int
     cum = np.concatenate([np.zeros((n, 1)), np.cumsum(gain, axis=1)], axis=1)
     valid = np.zeros((MAX_BLOCK_LINES + 1, m + 1), dtype=bool)  # valid[L, j]: block tail[j:j+L]
     for j in range(m):
-        if tail[j].text.lstrip().startswith(DASHES):
+        if not opens_block(tail, j):
             continue
         for L in range(1, MAX_BLOCK_LINES + 1):
             if j + L > m:
@@ -176,7 +187,7 @@ def align(cands: list[Candidate], text: str, tail: list[Line]) -> list[tuple[int
     back = []  # per candidate: its block start per end column, and the sources it was scored against
     cols = np.arange(m + 1)
     for c, cand in enumerate(cands):
-        row = rbest + cand.bonus - (0.0 if cand.continued else NO_BLOCK_COST)
+        row = rbest - (0.0 if cand.continued else NO_BLOCK_COST)  # its bonus goes with a block
         j0 = cols.copy()
         for L in range(1, MAX_BLOCK_LINES + 1):
             js = np.nonzero(valid[L, :m + 1 - L])[0]
@@ -253,7 +264,7 @@ def heads_tail(page: Page) -> Page:
     opening = {c: frags[cands[c].frag].lines[cands[c].k] for c, _, _ in segments}
     blocks = [(tail[a:b], opening[c]) for c, a, b in segments if b > a]
     in_blocks = {id(ln) for block, _ in blocks for ln in block}
-    frags = cut_at(page, frags, cands, [c for c, _, _ in segments[1:]])
+    frags = cut_at(page, frags, cands, [c for c, _, _ in segments[1:] if cands[c].bonus > -CUT_COST])
     page.scratch["fragments"] = without_lines(frags, in_blocks)
     for block, _ in blocks:
         for ln in block:
