@@ -303,7 +303,7 @@ def tail_lines(page: Page, start: int) -> list[Line]:
     a text cut short (dev raw page 28: `成体育产业法律的建设制`; after a jump line, dev page 8:
     `共建花开千万里——甘肃“河西千` is a headline)."""
     lines = page.lines
-    last = max(i for i in range(start, len(lines)) if lines[i].kind in HEAD_KINDS)
+    last = len(lines) - 1
     first = start
     if start > 0 and lines[start - 1].kind == "body":
         while lines[first].kind not in HEAD_KINDS:
