@@ -22,7 +22,7 @@ from banmian.model import Fragment, Line, Page
 from banmian.rules.chars import strip_ws
 from banmian.rules.furniture import is_lead_in
 from banmian.similarity import bigrams_found
-from banmian.stages.paragraphs import end_kind, restart_reason, start_kind
+from banmian.stages.paragraphs import end_kind, is_indented, restart_reason, start_kind
 
 HEAD_KINDS = ("head", "byline")
 ENDS_STREAM = ("jump", "source")  # lines printed at an article's end
@@ -132,9 +132,26 @@ def start_bonus(f: Fragment, k: int, width: float) -> float | None:
         return LEAD_IN_BONUS
     if k == 0:
         return FRAGMENT_START_BONUS
-    if restart_reason(f.lines[k - 1], ln, width):
+    prev = f.lines[k - 1]
+    # (`restart_reason` asks for an indented line or a credit line before: tested first, cheaply)
+    if (prev.text.lstrip()[:1] in "（(" or is_indented(ln, width)) and restart_reason(prev, ln, width):
         return RESTART_BONUS
     return -CUT_COST if ln.para_start else None
+
+
+def block_shapes(tail: list[Line]) -> tuple[np.ndarray, np.ndarray]:
+    """(starts, sizes): every block tail[j:j + L] the tail may be cut into, L up to
+    MAX_BLOCK_LINES; a block opens only where `opens_block` lets it, and a byline closes it."""
+    starts, sizes = [], []
+    for j in range(len(tail)):
+        if not opens_block(tail, j):
+            continue
+        for size in range(1, min(MAX_BLOCK_LINES, len(tail) - j) + 1):
+            starts.append(j)
+            sizes.append(size)
+            if tail[j + size - 1].kind == "byline":
+                break
+    return np.array(starts, dtype=np.int64), np.array(sizes, dtype=np.int64)
 
 
 def opening_ends(cands: list[Candidate], length: int) -> list[int]:
@@ -188,33 +205,24 @@ def align(cands: list[Candidate], text: str, tail: list[Line]) -> list[tuple[int
     before, _ = bigrams_found(parts, [text[max(0, c.offset - OPENING_CHARS):c.offset] for c in cands])
     gain = np.minimum(after - BEFORE_WEIGHT * before, LINE_GAIN_CAP)  # gain[c, t]
     cum = np.concatenate([np.zeros((n, 1)), np.cumsum(gain, axis=1)], axis=1)
-    valid = np.zeros((MAX_BLOCK_LINES + 1, m + 1), dtype=bool)  # valid[L, j]: block tail[j:j+L]
-    for j in range(m):
-        if not opens_block(tail, j):
-            continue
-        for L in range(1, MAX_BLOCK_LINES + 1):
-            if j + L > m:
-                break
-            valid[L, j] = True
-            if tail[j + L - 1].kind == "byline":
-                break  # a byline closes its block
+    starts, sizes = block_shapes(tail)  # the possible blocks tail[j:j + L], as two arrays
+    ends = starts + sizes
     neg = -np.inf
     rbest, rsrc_k = _skip_forward(np.array([0.0] + [neg] * m))
     rsrc_c = np.full(m + 1, -1)
     raw_best, raw_c = rbest, rsrc_c  # best score so far per tail column, and its segment
     back = []  # per candidate: its block start per end column, and the sources it was scored against
     cols = np.arange(m + 1)
+    by_size = np.full((MAX_BLOCK_LINES, m + 1), neg)  # a block's score by its size and end
     for c, cand in enumerate(cands):
         row = rbest - (0.0 if cand.continued else NO_BLOCK_COST)  # its bonus goes with a block
-        j0 = cols.copy()
-        for L in range(1, MAX_BLOCK_LINES + 1):
-            js = np.nonzero(valid[L, :m + 1 - L])[0]
-            if not len(js):
-                continue
-            v = rbest[js] + cum[c, js + L] - cum[c, js] - UNIT_COST + cand.bonus
-            better = v > row[js + L]
-            row[js[better] + L] = v[better]
-            j0[js[better] + L] = js[better]
+        by_size.fill(neg)
+        by_size[sizes - 1, ends] = rbest[starts] + cum[c, ends] - cum[c, starts]
+        size = by_size.argmax(axis=0)  # ties: the smaller block
+        block = by_size[size, cols] - UNIT_COST + cand.bonus
+        take = block > row
+        row = np.where(take, block, row)
+        j0 = np.where(take, cols - size - 1, cols)
         back.append((j0, rsrc_c, rsrc_k))
         if cand.sure:  # no segment runs on across a sure start
             raw_best, raw_c = row, np.full(m + 1, c)
