@@ -34,3 +34,29 @@ def test_aligned_tail_blocks_cut_the_stream_and_head_their_articles():
 def test_the_stage_runs_after_paragraphs_and_before_reassemble():
     names = [s.__name__ for s in STAGES]
     assert names.index("paragraphs") < names.index(heads_tail.__name__) < names.index("reassemble")
+
+
+def _page_up_to_paragraphs(raw_lines):
+    from banmian.model import Source
+    from banmian.pipeline import page_from_lines, run_stages
+    from banmian.stages.paragraphs import paragraphs
+
+    return run_stages(page_from_lines(raw_lines, Source(path="<test>")), STAGES[: STAGES.index(paragraphs) + 1])
+
+
+def test_no_tail_where_headlines_stand_over_their_bodies_or_blank_lines_separate_blocks():
+    from banmian.stages.heads_tail import find_tail
+
+    assert find_tail(_page_up_to_paragraphs(BODIES + HEADS)) is not None
+    natural = HEADS[:2] + BODIES[:20] + HEADS[2:4] + BODIES[20:38] + HEADS[4:] + BODIES[38:]
+    assert find_tail(_page_up_to_paragraphs(natural)) is None
+    blank_lines = [x for ln in BODIES for x in (ln, "")] + HEADS
+    assert find_tail(_page_up_to_paragraphs(blank_lines)) is None
+
+
+def test_a_headline_broken_inside_a_word_or_a_dash_line_opens_no_block():
+    from banmian.model import Line
+    from banmian.stages.heads_tail import opens_block
+
+    tail = [Line(1, t, t, kind="head") for t in ("东亚经济传真苏哈托强调经", "济改革菲律宾汇市股市反弹", "——实事求是的思想路线", "春运期间铁路")]
+    assert [opens_block(tail, j) for j in range(4)] == [True, False, False, True]
