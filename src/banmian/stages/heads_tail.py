@@ -94,7 +94,7 @@ def find_tail(page: Page) -> int | None:
 class Candidate:
     """A paragraph start in the stream where a segment may open."""
 
-    __slots__ = ("frag", "k", "offset", "bonus", "sure", "continued")
+    __slots__ = ("bonus", "continued", "frag", "k", "offset", "sure")
 
     def __init__(self, frag: int, k: int, offset: int, bonus: float, sure: bool, continued: bool):
         self.frag, self.k, self.offset, self.bonus = frag, k, offset, bonus
