@@ -60,3 +60,21 @@ def test_a_headline_broken_inside_a_word_or_a_dash_line_opens_no_block():
 
     tail = [Line(1, t, t, kind="head") for t in ("东亚经济传真苏哈托强调经", "济改革菲律宾汇市股市反弹", "——实事求是的思想路线", "春运期间铁路")]
     assert [opens_block(tail, j) for j in range(4)] == [True, False, False, True]
+
+
+def test_an_article_keeps_one_aligned_block_and_no_block_text_is_lost():
+    from banmian.model import Article, Line, Page, Source
+    from banmian.stages.headlines import headlines
+
+    body = [Line(n, t, t, kind="body") for n, t in enumerate(["春运期间铁路部门加开列车，", "旅客列车今天起陆续开行。"], 1)]
+    heads = [Line(n, t, t, kind="head") for n, t in enumerate(["春运期间铁路", "加开旅客列车"], 3)]
+    page = Page(source=Source(path="<test>"), lines=body + heads)
+    article = Article(id="a1", paragraphs=["".join(ln.text for ln in body)])
+    page.articles = [article]
+    page.claim_all(body, article)
+    page.scratch["tail_blocks"] = [([heads[0]], body[0]), ([heads[1]], body[1])]  # both in a1
+    headlines(page)
+    fields = " ".join(t for t in (article.kicker, article.headline, article.subtitle, article.byline) if t)
+    # a line an article holds is printed in its fields; one it does not is printed as unassigned
+    assert all(ln.text in fields for ln in heads if page.owner_of(ln) is article)
+    assert heads[0].text in fields

@@ -346,11 +346,15 @@ def without_lines(page: Page, frags: list[Fragment], gone: set[int]) -> list[Fra
 
 def tail_owners(page: Page) -> list[tuple[list[Line], int]]:
     """The aligned tail blocks (`heads_tail`), each with the index of the article its
-    segment's first line went to."""
+    segment's first line went to. Where two segments went to one article (a cut that was not
+    made sure, `has_own_sign`, and `reassemble` did not make), the article keeps the first
+    block; the other is left to `headlines`' own assignment, so that no block's text is lost."""
     index = {id(a): i for i, a in enumerate(page.articles)}
     out = []
+    headed = set()
     for block, first in page.scratch.get("tail_blocks", []):
         article = page.owner_of(first)
-        if article is not None:
+        if article is not None and id(article) not in headed:
+            headed.add(id(article))
             out.append((block, index[id(article)]))
     return out
