@@ -200,6 +200,7 @@ class Fragment:
     order: int = 0  # position among the page's fragments, in input order
     no_successor: bool = False  # a jump line or source credit closes it
     no_predecessor: bool = False  # a continuation note (上接) opens it
+    forced_start: bool = False  # it opens an article whatever the rest says (stages.heads_tail)
 
     @property
     def first(self) -> Line:

@@ -98,11 +98,18 @@ def bigram_shares(parts: list[str], wholes: list[str]) -> list[list[float]]:
     """shares[w][p]: the share of the bigrams of parts[p] (`bigrams`) found in wholes[w], 0 for
     a part without any: `share_found(bigrams(part), strip_ws(whole))` for every pair, from a
     few array operations (the counts are integers, so the same floats)."""
+    found, sizes = bigrams_found(parts, wholes)
+    return np.divide(found, sizes, out=np.zeros_like(found), where=sizes > 0).tolist()
+
+
+def bigrams_found(parts: list[str], wholes: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """(found, sizes): found[w, p] is how many distinct bigrams of parts[p] (`bigrams`) occur in
+    wholes[w]; sizes[p] how many parts[p] has."""
     part_of, part_keys = _piece_bigrams(parts, _WHITESPACE)
     whole_of, whole_keys = _piece_bigrams(wholes, _WHITESPACE)
     keys, key_id = np.unique(part_keys, return_inverse=True)
     if not len(keys):
-        return [[0.0] * len(parts) for _ in wholes]
+        return np.zeros((len(wholes), len(parts))), np.zeros(len(parts))
     in_part = np.zeros((len(keys), len(parts)))
     in_part[key_id, part_of] = 1.0
     # the wholes' (bigram, whole) entries in bigram order, and each part bigram's run of them:
@@ -113,9 +120,7 @@ def bigram_shares(parts: list[str], wholes: list[str]) -> list[list[float]]:
     at = np.arange(runs.sum()) + np.repeat(first - (np.cumsum(runs) - runs), runs)
     in_whole = np.zeros((len(wholes), len(keys)))
     in_whole[entries[at] & ((1 << 21) - 1), np.repeat(np.arange(len(keys)), runs)] = 1.0
-    sizes = in_part.sum(axis=0)
-    found = in_whole @ in_part
-    return np.divide(found, sizes, out=np.zeros_like(found), where=sizes > 0).tolist()
+    return in_whole @ in_part, in_part.sum(axis=0)
 
 
 def _bigram_table(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

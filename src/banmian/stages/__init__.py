@@ -6,6 +6,7 @@ from banmian.stages.unweave import unweave
 from banmian.stages.classify import classify
 from banmian.stages.split_head_rows import split_head_rows
 from banmian.stages.paragraphs import paragraphs
+from banmian.stages.heads_tail import heads_tail
 from banmian.stages.reassemble import reassemble
 from banmian.stages.segment import segment
 from banmian.stages.headlines import headlines
@@ -14,7 +15,7 @@ from banmian.stages.layout import layout
 from banmian.stages.place_heads import place_heads
 from banmian.stages.entities import entities
 
-STAGES = [normalize, measure, split_columns, unweave, classify, split_head_rows, paragraphs, reassemble, segment, headlines, metadata,
+STAGES = [normalize, measure, split_columns, unweave, classify, split_head_rows, paragraphs, heads_tail, reassemble, segment, headlines, metadata,
           entities]
 
 # PDF pages: geometry replaces the text path's inference of columns, kinds, paragraphs and order.

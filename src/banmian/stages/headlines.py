@@ -17,6 +17,7 @@ from banmian.assign import max_weight_pairs
 from banmian.language import spanning_word
 from banmian.model import Article, Line, Page, line_positions
 from banmian.rules.chars import strip_ws
+from banmian.stages.heads_tail import HEADLINE_REASON, tail_owners
 
 HEAD_KINDS = {"head", "byline"}
 # Minimum score (bigram overlap with the article's opening, plus the adjacency bonus) to
@@ -29,17 +30,18 @@ ADJACENT_BLOCK_BONUS = 0.25
 OPENING_CHARS = 400  # how much of an article's text a headline is compared with
 
 
-def head_blocks(page: Page) -> list[list[Line]]:
+def head_blocks(page: Page, taken: frozenset[int] = frozenset()) -> list[list[Line]]:
     """Runs of head and byline lines; blank lines may stand between the lines of one block.
 
     A byline closes its block: headlines grouped at the top of a page run on one after the
     other, each with its byline under it (dev page 11: `一张名片` `劲驰` `东方情缘` `冯向杰`);
     two byline lines in a row are two articles' (page 7: `张印东周庆新焦守云` `卢永华`).
+    Lines in `taken` (by identity: blocks already placed) belong to no block.
     """
     blocks: list[list[Line]] = []
     cur: list[Line] = []
     for ln in page.lines:
-        if ln.kind in HEAD_KINDS:
+        if ln.kind in HEAD_KINDS and id(ln) not in taken:
             if cur and cur[-1].kind == "byline":
                 blocks.append(cur)
                 cur = []
@@ -321,7 +323,12 @@ def headlines(page: Page) -> Page:
     """
     groups = page.scratch.get("article_groups", [])
     openings = [bigram_keys("".join(art.paragraphs)[:OPENING_CHARS]) for art in page.articles]
-    blocks = split_by_content(join_broken_headlines(head_blocks(page)), openings)
+    placed = tail_owners(page)
+    for block, i in placed:
+        _apply(page, page.articles[i], block, HEADLINE_REASON)
+    headed = {i for _, i in placed}
+    taken = frozenset(id(ln) for block, _ in placed for ln in block)
+    blocks = split_by_content(join_broken_headlines(head_blocks(page, taken)), openings)
     block_ending_at = {id(blk[-1]): k for k, blk in enumerate(blocks)}
     adjacent: dict[int, int] = {}  # article index -> block index right before it
     for i, group in enumerate(groups):
@@ -332,6 +339,8 @@ def headlines(page: Page) -> Page:
     for k, blk in enumerate(blocks):
         heads = bigram_keys(_head_text(blk))
         for i, opening in enumerate(openings):
+            if i in headed:
+                continue
             near = adjacent.get(i) == k
             score = share_in(heads, opening) + (ADJACENT_BLOCK_BONUS if near else 0.0)
             if score >= MIN_OVERLAP:

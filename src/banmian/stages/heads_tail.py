@@ -1,0 +1,360 @@
+"""Heads tail: a dump that prints every headline after all the bodies, cut in step.
+
+Some PDFs draw every article's body first and all the headline blocks last (`-raw` and
+PyMuPDF dumps keep that order; no blank lines tell anything apart). The dump is then one long
+stream of body text, article after article, and a tail of headline blocks in the same order
+as the bodies. Articles without a lead-in byline (本报讯, 新华社…电) run into the one before
+(dev raw page 21: `（一九九七年十二月三十一日）` under a cut-short article), and nothing
+in the stream says where one ends.
+
+Both orders are the same, so the stream is cut into articles and the tail into blocks
+together (`align`, a monotone alignment by dynamic programming): block k heads segment k,
+and a block's words recur in its segment's opening. The chosen cuts with a sign of an
+article start of their own (a lead-in, a fragment start, text cut short before them) become
+sure starts for `reassemble`, and `headlines` gives each block to the article its segment
+opens. Only dumps without blank lines are looked at.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from banmian.language import spanning_word
+from banmian.line_shape import separates_blocks
+from banmian.model import Fragment, Line, Page
+from banmian.rules.chars import strip_ws
+from banmian.rules.furniture import is_lead_in
+from banmian.similarity import bigrams_found
+from banmian.stages.paragraphs import end_kind, is_indented, restart_reason, start_kind
+
+HEAD_KINDS = ("head", "byline")
+ENDS_STREAM = ("jump", "source")  # lines printed at an article's end
+CLAUSE_MARKS = frozenset("，、；：。！？")
+# The tail must hold this many head lines, and the stream before it at most this share of
+# the tail's: on dev raw and PyMuPDF pages 1-40 the 13 pages that print (nearly) all heads
+# last hold 6-31 head lines after their last body sentence and 0-3 before it; every other
+# page holds at most 5 after it and 6-36 before.
+MIN_TAIL_HEADS = 4
+MAX_STREAM_HEAD_SHARE = 0.5
+OPENING_CHARS = 200  # how much of a segment's text a block is compared with
+# A block's words found in the text just before a paragraph start count against a cut there:
+# an article's headline recurs in all its paragraphs, so a cut inside it matches too
+# (dev raw page 21: `世界人口增长形势依然严峻专` / `家预计本世纪内将超过60亿` cut in two).
+BEFORE_WEIGHT = 1.0
+# A block must earn this many of its bigrams in its segment's opening (headlines.UNIT_COST).
+UNIT_COST = 3.0
+MAX_BLOCK_LINES = 6  # kicker, two-line headline, two-line subtitle, byline
+# A tail line earns at most this many bigrams: a kicker or subtitle may be a clause taken
+# from the middle of its article (`有许多深层次的矛盾和问题有待克服和解决`, dev raw page 21),
+# which matches that paragraph whole and would cut the article there.
+LINE_GAIN_CAP = 6.0
+# A segment opening with a lead-in byline, as most reports do. Its headline's words often
+# come only in the second paragraph (dev raw page 3: `从单纯赞助` / `到全面参与` over a lead-in
+# and a quote), so the cut must not slide there. Dev raw body_char_acc pages 1-20 / 21-40
+# (CUT_COST 3): 1: 0.9553 / 0.9448, 3: 0.9594 / 0.9455, 6: 0.9588 / 0.9481, 8-10: 0.9649 / 0.9481.
+LEAD_IN_BONUS = 8.0
+# One where `paragraphs` already cut the stream (a topic shift, a credit) or a non-body line
+# stands before it. Dev raw headline_acc 1-40: 0: 0.7129, 1-2: 0.7161, 3: 0.7192 (body alike).
+FRAGMENT_START_BONUS = 2.0
+RESTART_BONUS = 0.0  # one after text cut short or a closing credit (`restart_reason`)
+# A segment at any other paragraph start: most open no article (dev raw with LEAD_IN_BONUS 8:
+# 3 and 5 alike; with 3: 2: 0.9488, 4: 0.9525, 6: 0.9547 over pages 1-40).
+CUT_COST = 4.0
+NO_BLOCK_COST = 6.0  # a segment without a headline block (none but a continuation, 上接)
+SKIP_COST = 1.0  # a tail line left out of every block
+DASHES = ("—", "－")  # a subtitle's dash: it never opens a block
+TAIL_REASON = "article_start:heads_tail_block"
+HEADLINE_REASON = "headline:heads_tail_block"
+HEAD_REASON = "head:in_heads_tail_block"
+
+
+def ends_stream(line: Line) -> bool:
+    """The line may be the body stream's last: a jump or source line, or a body line holding
+    a clause mark. Head lines the classifier took for body hold none (`在十五大精神指引下`,
+    `12月31日`), unlike the text of an article cut short (dev raw page 28: `系；为规范体育市场，促`)."""
+    return line.kind in ENDS_STREAM or (line.kind == "body" and not CLAUSE_MARKS.isdisjoint(line.text))
+
+
+def find_tail(page: Page) -> int | None:
+    """Where the heads tail starts in `page.lines` (the line after the stream's last line,
+    `ends_stream`), or None when the page does not print its heads last: too few head lines
+    after it, or too many before."""
+    if separates_blocks(page):
+        return None
+    lines = page.lines
+    end = len(lines) - 1
+    while end >= 0 and not ends_stream(lines[end]):
+        end -= 1
+    tail = sum(1 for ln in lines[end + 1:] if ln.kind in HEAD_KINDS)
+    if tail < MIN_TAIL_HEADS:
+        return None
+    stream = sum(1 for ln in lines[:end + 1] if ln.kind in HEAD_KINDS)
+    return end + 1 if stream <= MAX_STREAM_HEAD_SHARE * tail else None
+
+
+class Candidate:
+    """A paragraph start in the stream where a segment may open."""
+
+    __slots__ = ("bonus", "continued", "frag", "k", "offset", "sure")
+
+    def __init__(self, frag: int, k: int, offset: int, bonus: float, sure: bool, continued: bool):
+        self.frag, self.k, self.offset, self.bonus = frag, k, offset, bonus
+        self.sure = sure  # a segment opens here: the stream's start, or after a jump or 上接 line
+        self.continued = continued  # a continuation note (上接) opens it: it has no headline
+
+
+def candidates(page: Page, frags: list[Fragment], tail_start: int) -> tuple[list[Candidate], str]:
+    """The stream's paragraph starts (each fragment's first line, and every marked paragraph
+    start inside one) and the stream's space-free text."""
+    pos = {id(ln): i for i, ln in enumerate(page.lines)}
+    width = page.column_width
+    out: list[Candidate] = []
+    texts: list[str] = []
+    offset = 0
+    prev_end = -1
+    for fi, f in enumerate(frags):
+        if pos[id(f.first)] >= tail_start:
+            break
+        first = pos[id(f.first)]
+        between = [ln.kind for ln in page.lines[prev_end + 1:first]]
+        continued = "continued" in between
+        sure = fi == 0 or continued or any(kind in ENDS_STREAM for kind in between)
+        prev_end = pos[id(f.last)]
+        for k, ln in enumerate(f.lines):
+            bonus = start_bonus(f, k, width)
+            if bonus is not None:
+                out.append(Candidate(fi, k, offset, bonus, sure and k == 0, continued and k == 0))
+            t = strip_ws(ln.text)
+            texts.append(t)
+            offset += len(t)
+    return out, "".join(texts)
+
+
+def start_bonus(f: Fragment, k: int, width: float) -> float | None:
+    """What line k of fragment f being an article's first line scores, or None where no
+    article can start (inside a paragraph)."""
+    ln = f.lines[k]
+    if is_lead_in(ln.text) and (k == 0 or ln.para_start):
+        return LEAD_IN_BONUS
+    if k == 0:
+        return FRAGMENT_START_BONUS
+    prev = f.lines[k - 1]
+    # (`restart_reason` asks for an indented line or a credit line before: tested first, cheaply)
+    if (prev.text.lstrip()[:1] in "（(" or is_indented(ln, width)) and restart_reason(prev, ln, width):
+        return RESTART_BONUS
+    return -CUT_COST if ln.para_start else None
+
+
+def block_shapes(tail: list[Line]) -> tuple[np.ndarray, np.ndarray]:
+    """(starts, sizes): every block tail[j:j + L] the tail may be cut into, L up to
+    MAX_BLOCK_LINES; a block opens only where `opens_block` lets it, and a byline closes it."""
+    starts, sizes = [], []
+    for j in range(len(tail)):
+        if not opens_block(tail, j):
+            continue
+        for size in range(1, min(MAX_BLOCK_LINES, len(tail) - j) + 1):
+            starts.append(j)
+            sizes.append(size)
+            if tail[j + size - 1].kind == "byline":
+                break
+    return np.array(starts, dtype=np.int64), np.array(sizes, dtype=np.int64)
+
+
+def opening_ends(cands: list[Candidate], length: int) -> list[int]:
+    """Where each candidate's opening stops: at the next one that opens a fragment or a
+    lead-in, likely another article's start, whose words are not this opening's (dev raw page
+    39: `从评选最佳中` / `场球员想到的` went to the lead-in of a brief just before its article,
+    whose opening read on into it). Dev raw headline_acc 1-40: 0.7161 unclipped, 0.7256
+    clipped at lead-ins and sure starts only, 0.7382 at fragment starts too; body alike."""
+    ends = []
+    nxt = length
+    for c in reversed(cands):
+        ends.append(nxt)
+        if c.k == 0 or c.bonus >= LEAD_IN_BONUS:
+            nxt = c.offset
+    return ends[::-1]
+
+
+def opens_block(tail: list[Line], j: int) -> bool:
+    """Tail line j may open a headline block: not a subtitle's dash line, and not the second
+    line of a headline broken inside a word (dev raw page 26: `东亚经济传真苏哈托强调经` /
+    `济改革菲律宾汇市股市反弹`, whose second line names another dispatch of the roundup)."""
+    text = tail[j].text.lstrip()
+    if text.startswith(DASHES):
+        return False
+    return j == 0 or tail[j - 1].kind != "head" or not spanning_word(strip_ws(tail[j - 1].text), strip_ws(text))
+
+
+def _skip_forward(vals: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """best[j] = max over k <= j of vals[k] - (j - k) * SKIP_COST, and that k."""
+    idx = np.arange(len(vals))
+    lifted = vals + idx * SKIP_COST
+    best = np.maximum.accumulate(lifted)
+    src = np.maximum.accumulate(np.where(lifted >= best, idx, 0))
+    return best - idx * SKIP_COST, src
+
+
+def align(cands: list[Candidate], text: str, tail: list[Line]) -> list[tuple[int, int, int]]:
+    """The best monotone alignment: a list of segments (candidate index, first tail line,
+    end of its block; first == end for a segment without a block).
+
+    Each segment opens at a candidate (the first at the stream's start; a sure one always
+    opens one) and scores its block's bigrams found in its opening, less UNIT_COST, plus the
+    candidate's bonus; a segment without a block costs NO_BLOCK_COST unless a continuation
+    note (上接) opens it, a tail line in no block SKIP_COST. Block scores add up each line's
+    bigrams found, so the dynamic programme needs only each line against each opening.
+    """
+    n, m = len(cands), len(tail)
+    parts = [ln.text for ln in tail]
+    ends = opening_ends(cands, len(text))
+    after, _ = bigrams_found(parts, [text[c.offset:min(c.offset + OPENING_CHARS, e)] for c, e in zip(cands, ends)])
+    before, _ = bigrams_found(parts, [text[max(0, c.offset - OPENING_CHARS):c.offset] for c in cands])
+    gain = np.minimum(after - BEFORE_WEIGHT * before, LINE_GAIN_CAP)  # gain[c, t]
+    cum = np.concatenate([np.zeros((n, 1)), np.cumsum(gain, axis=1)], axis=1)
+    starts, sizes = block_shapes(tail)  # the possible blocks tail[j:j + L], as two arrays
+    ends = starts + sizes
+    neg = -np.inf
+    rbest, rsrc_k = _skip_forward(np.array([0.0] + [neg] * m))
+    rsrc_c = np.full(m + 1, -1)
+    raw_best, raw_c = rbest, rsrc_c  # best score so far per tail column, and its segment
+    back = []  # per candidate: its block start per end column, and the sources it was scored against
+    cols = np.arange(m + 1)
+    by_size = np.full((MAX_BLOCK_LINES, m + 1), neg)  # a block's score by its size and end
+    for c, cand in enumerate(cands):
+        row = rbest - (0.0 if cand.continued else NO_BLOCK_COST)  # its bonus goes with a block
+        by_size.fill(neg)
+        by_size[sizes - 1, ends] = rbest[starts] + cum[c, ends] - cum[c, starts]
+        size = by_size.argmax(axis=0)  # ties: the smaller block
+        block = by_size[size, cols] - UNIT_COST + cand.bonus
+        take = block > row
+        row = np.where(take, block, row)
+        j0 = np.where(take, cols - size - 1, cols)
+        back.append((j0, rsrc_c, rsrc_k))
+        if cand.sure:  # no segment runs on across a sure start
+            raw_best, raw_c = row, np.full(m + 1, c)
+        else:
+            take = row > raw_best
+            raw_best, raw_c = np.where(take, row, raw_best), np.where(take, c, raw_c)
+        rbest, rsrc_k = _skip_forward(raw_best)
+        rsrc_c = raw_c[rsrc_k]
+    # walk back from the end: every tail line consumed or skipped
+    segments = []
+    c, j = int(rsrc_c[m]), int(rsrc_k[m])
+    while c >= 0:
+        j0s, src_c, src_k = back[c]
+        start = int(j0s[j])
+        segments.append((c, start, j))
+        c, j = int(src_c[start]), int(src_k[start])
+    return segments[::-1]
+
+
+def cut_at(page: Page, frags: list[Fragment], cands: list[Candidate], starts: list[int]) -> list[Fragment]:
+    """The fragments cut at the chosen candidates (`starts`), each piece opening at one made a
+    sure start (`Fragment.forced_start`)."""
+    width = page.column_width
+    cuts: dict[int, set[int]] = {}
+    for c in starts:
+        cuts.setdefault(cands[c].frag, set()).add(cands[c].k)
+    out: list[Fragment] = []
+    for fi, f in enumerate(frags):
+        at = cuts.get(fi)
+        if not at:
+            out.append(f)
+            continue
+        bounds = sorted(at | {0}) + [len(f.lines)]
+        for a, b in zip(bounds, bounds[1:]):
+            piece = f if (a, b) == (0, len(f.lines)) else Fragment(lines=f.lines[a:b])
+            if piece is not f:
+                piece.start, piece.end = start_kind(piece, width), end_kind(piece, width)
+            if a in at:
+                piece.forced_start = True
+                piece.first.para_start = True
+                piece.first.because(TAIL_REASON)
+            out.append(piece)
+    for i, f in enumerate(out):
+        f.order = i
+    return out
+
+
+def has_own_sign(cand: Candidate) -> bool:
+    """An aligned cut here is made a sure start: something besides the block says an article
+    may start (not a plain paragraph start, where the block's words may merely recur: dev
+    PyMuPDF page 39 `那么，为什么柯达会赞…` inside its article). Forcing every aligned cut:
+    dev raw / PyMuPDF body_char_acc 0.9567 / 0.9566; these only: 0.9567 / 0.9575."""
+    return cand.bonus > -CUT_COST
+
+
+def heads_tail(page: Page) -> Page:
+    """On a page whose head lines come after all its bodies (`find_tail`), cut the stream
+    where the aligned headline blocks say articles start (sure starts for `reassemble`, where
+    `has_own_sign`), make the tail's body lines in blocks head lines, and keep each block with
+    its segment's first line (`page.scratch["tail_blocks"]`, for `headlines`)."""
+    start = find_tail(page)
+    if start is None:
+        return page
+    frags = page.scratch.get("fragments", [])
+    cands, text = candidates(page, frags, start)
+    tail = tail_lines(page, start)
+    if not cands:
+        return page
+    segments = align(cands, text, tail)
+    opening = {c: frags[cands[c].frag].lines[cands[c].k] for c, _, _ in segments}
+    blocks = [(tail[a:b], opening[c]) for c, a, b in segments if b > a]
+    in_blocks = {id(ln) for block, _ in blocks for ln in block}
+    frags = cut_at(page, frags, cands, [c for c, _, _ in segments[1:] if has_own_sign(cands[c])])
+    page.scratch["fragments"] = without_lines(page, frags, in_blocks)
+    for block, _ in blocks:
+        for ln in block:
+            if ln.kind == "body":
+                ln.kind, ln.para_start = "head", False
+                ln.because(HEAD_REASON)
+    page.scratch["tail_blocks"] = blocks
+    return page
+
+
+def tail_lines(page: Page, start: int) -> list[Line]:
+    """The tail's head and byline lines, and its body lines (head lines the classifier took
+    for body: `在十五大精神指引下` / `胜利前进——元旦献辞`; dev raw page 32: the last line,
+    `中华人民共和国国务院令`), but
+    not body lines right after the stream's last body line that lead the tail: the rest of
+    a text cut short (dev raw page 28: `成体育产业法律的建设制`; after a jump line, dev page 8:
+    `共建花开千万里——甘肃“河西千` is a headline)."""
+    lines = page.lines
+    first = start
+    if start > 0 and lines[start - 1].kind == "body":
+        while lines[first].kind not in HEAD_KINDS:  # `find_tail` saw head lines after `start`
+            first += 1
+    return [ln for ln in lines[first:] if ln.kind in HEAD_KINDS or ln.kind == "body"]
+
+
+def without_lines(page: Page, frags: list[Fragment], gone: set[int]) -> list[Fragment]:
+    """The fragments less the lines in `gone` (by identity), empty ones dropped: body lines
+    the alignment put in a headline block (they stand after the stream, so they form whole
+    fragments of their own or end one, whose end is then told anew)."""
+    out = []
+    for f in frags:
+        keep = [ln for ln in f.lines if id(ln) not in gone]
+        if len(keep) < len(f.lines):
+            if not keep:
+                continue
+            f.lines = keep
+            f.end = end_kind(f, page.column_width)
+        out.append(f)
+    for i, f in enumerate(out):
+        f.order = i
+    return out
+
+
+def tail_owners(page: Page) -> list[tuple[list[Line], int]]:
+    """The aligned tail blocks (`heads_tail`), each with the index of the article its
+    segment's first line went to. Where two segments went to one article (a cut that was not
+    made sure, `has_own_sign`, and `reassemble` did not make), the article keeps the first
+    block; the other is left to `headlines`' own assignment, so that no block's text is lost."""
+    index = {id(a): i for i, a in enumerate(page.articles)}
+    out = []
+    headed = set()
+    for block, first in page.scratch.get("tail_blocks", []):
+        article = page.owner_of(first)
+        if article is not None and id(article) not in headed:
+            headed.add(id(article))
+            out.append((block, index[id(article)]))
+    return out

@@ -1,0 +1,80 @@
+"""heads_tail: a dump without blank lines that prints every headline after all the bodies
+(made-up lines in an 11-em column)."""
+from __future__ import annotations
+
+from banmian.pipeline import parse_text
+from banmian.stages import STAGES
+from banmian.stages.heads_tail import heads_tail
+
+# Three articles' bodies back to back; the second opens without a lead-in byline, on the
+# heels of the first, which is cut short (`音乐厅的经理说，这`). Then their headlines, in the same order.
+BODIES = [
+    "本报讯 市音乐厅去年一共", "上演了四百多场音乐会，比", "前年多出一百场，观众人数", "也创下了新的纪录。",
+    "　　音乐厅今年还将举办三", "场新年音乐会，票价比去年", "有所降低，学生可以半价购", "票入场。",
+    "　　演出的乐团来自全国各", "地，有交响乐团也有民族乐", "团，曲目既有古典名曲也有", "新创作的作品。",
+    "　　不少市民说，到音乐厅", "听一场音乐会已经成为过年", "的新习惯，孩子们也喜欢跟", "着家长一起来。",
+    "　　音乐厅去年还修缮了演", "奏大厅，更换了座椅和灯光", "音响设备，听众坐得更舒服", "了，音乐厅的经理说，这",
+    "　　郊区的农民今年种植的", "蔬菜大棚比去年多了一倍，", "冬天的黄瓜西红柿卖得很好", "，农民的收入增加了不少。",
+    "　　种植大棚的农民说，明", "年还要再多建一些大棚，把", "冬天的蔬菜卖到城里去。",
+    "　　县里的技术员常到村里", "教农民管理大棚，防治病虫", "害，控制棚里的温度和湿度", "，产量一年比一年高。",
+    "　　村里还办起了合作社，", "统一收购农民的蔬菜，再用", "冷藏车运到附近的几个城市", "，价格也比以前稳定多了。",
+    "　　去年全村人均收入比前", "年增加了三成，不少农民盖", "起了新房，买了新的农机。",
+    "新华社北京1月5日电 铁路", "部门今天宣布，春运期间将", "加开三百多趟旅客列车，方", "便旅客回家过年。",
+]
+HEADS = ["音乐厅上演", "四百多场音乐会", "农民种植蔬菜大棚", "冬天黄瓜卖得好", "春运期间铁路", "加开旅客列车"]
+
+
+def test_aligned_tail_blocks_cut_the_stream_and_head_their_articles():
+    page = parse_text("\n".join(BODIES + HEADS), entities=False)[0]
+    assert [a.paragraphs[0][:4] for a in page.articles] == ["市音乐厅", "郊区的农", "铁路部门"]
+    assert [a.headline for a in page.articles] == ["音乐厅上演 四百多场音乐会", "农民种植蔬菜大棚 冬天黄瓜卖得好",
+                                                    "春运期间铁路 加开旅客列车"]
+
+
+def test_the_stage_runs_after_paragraphs_and_before_reassemble():
+    names = [s.__name__ for s in STAGES]
+    assert names.index("paragraphs") < names.index(heads_tail.__name__) < names.index("reassemble")
+
+
+def _page_up_to_paragraphs(raw_lines):
+    from banmian.model import Source
+    from banmian.pipeline import page_from_lines, run_stages
+    from banmian.stages.paragraphs import paragraphs
+
+    return run_stages(page_from_lines(raw_lines, Source(path="<test>")), STAGES[: STAGES.index(paragraphs) + 1])
+
+
+def test_no_tail_where_headlines_stand_over_their_bodies_or_blank_lines_separate_blocks():
+    from banmian.stages.heads_tail import find_tail
+
+    assert find_tail(_page_up_to_paragraphs(BODIES + HEADS)) is not None
+    natural = HEADS[:2] + BODIES[:20] + HEADS[2:4] + BODIES[20:38] + HEADS[4:] + BODIES[38:]
+    assert find_tail(_page_up_to_paragraphs(natural)) is None
+    blank_lines = [x for ln in BODIES for x in (ln, "")] + HEADS
+    assert find_tail(_page_up_to_paragraphs(blank_lines)) is None
+
+
+def test_a_headline_broken_inside_a_word_or_a_dash_line_opens_no_block():
+    from banmian.model import Line
+    from banmian.stages.heads_tail import opens_block
+
+    tail = [Line(1, t, t, kind="head") for t in ("东亚经济传真苏哈托强调经", "济改革菲律宾汇市股市反弹", "——实事求是的思想路线", "春运期间铁路")]
+    assert [opens_block(tail, j) for j in range(4)] == [True, False, False, True]
+
+
+def test_an_article_keeps_one_aligned_block_and_no_block_text_is_lost():
+    from banmian.model import Article, Line, Page, Source
+    from banmian.stages.headlines import headlines
+
+    body = [Line(n, t, t, kind="body") for n, t in enumerate(["春运期间铁路部门加开列车，", "旅客列车今天起陆续开行。"], 1)]
+    heads = [Line(n, t, t, kind="head") for n, t in enumerate(["春运期间铁路", "加开旅客列车"], 3)]
+    page = Page(source=Source(path="<test>"), lines=body + heads)
+    article = Article(id="a1", paragraphs=["".join(ln.text for ln in body)])
+    page.articles = [article]
+    page.claim_all(body, article)
+    page.scratch["tail_blocks"] = [([heads[0]], body[0]), ([heads[1]], body[1])]  # both in a1
+    headlines(page)
+    fields = " ".join(t for t in (article.kicker, article.headline, article.subtitle, article.byline) if t)
+    # a line an article holds is printed in its fields; one it does not is printed as unassigned
+    assert all(ln.text in fields for ln in heads if page.owner_of(ln) is article)
+    assert heads[0].text in fields
