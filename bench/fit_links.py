@@ -21,7 +21,7 @@ ensure_importable()
 
 from bench.logistic import dev_and_heldout, fit_logistic, norm_text, print_weights  # noqa: E402
 
-from banmian.link_model import LINK_WEIGHTS, fragment_bigrams, link_features  # noqa: E402
+from banmian.link_model import LINK_WEIGHTS, fragment_text, link_features  # noqa: E402
 from banmian.model import Source  # noqa: E402
 from banmian.pipeline import page_from_lines, run_stages  # noqa: E402
 from banmian.similarity import Group  # noqa: E402
@@ -52,7 +52,7 @@ def page_examples(n: int) -> list[list[tuple[dict, bool]]]:
     page = run_stages(page_from_lines(text.split("\n"), Source(path=str(n))), upto)
     frags = prepare_fragments(page)
     space = content_space(frags)
-    bigrams = fragment_bigrams(frags)
+    page_text = fragment_text(frags)
     threads: dict[int, Group] = {}
     out = []
     for i, f in enumerate(frags):
@@ -60,7 +60,7 @@ def page_examples(n: int) -> list[list[tuple[dict, bool]]]:
         if owner < 0:
             continue
         if owner in threads and not f.no_predecessor:
-            out.append([(link_features(frags[g.members[-1]], f, g, i, bigrams), o == owner) for o, g in threads.items()])
+            out.append([(link_features(frags[g.members[-1]], f, g, i, page_text), o == owner) for o, g in threads.items()])
         threads[owner] = threads[owner].plus(i) if owner in threads else Group(space, i)
     return out
 

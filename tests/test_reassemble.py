@@ -145,12 +145,12 @@ def _fragment(texts: list[str], start: str, end: str, order: int):
 
 
 def test_a_word_broken_at_a_column_break_that_the_page_prints_whole_is_a_strong_join():
-    from banmian.link_model import LINK_WEIGHTS, JoinLogits, fragment_bigrams, page_word
+    from banmian.link_model import LINK_WEIGHTS, JoinLogits, fragment_text, page_word
 
     said = _fragment(["国有企业的改革已经取得进展，", "他说，国有企"], "indent", "open", 0)
     said_alone = _fragment(["他说，国有企"], "open", "open", 0)  # `企业` nowhere else on the page
     rest = _fragment(["业的职工要看到希望。"], "open", "closed", 1)
-    assert page_word(said.last.text, rest.first.text, fragment_bigrams([said, rest]))
-    assert not page_word(said_alone.last.text, rest.first.text, fragment_bigrams([said_alone, rest]))
+    assert page_word(said.last.text, rest.first.text, fragment_text([said, rest]))
+    assert not page_word(said_alone.last.text, rest.first.text, fragment_text([said_alone, rest]))
     gain = JoinLogits([said, rest]).logit(0, 1) - JoinLogits([said_alone, rest]).logit(0, 1)
     assert gain == pytest.approx(LINK_WEIGHTS["page_word"]) and gain > 0
