@@ -105,6 +105,17 @@ def test_cheap_furniture_and_header_tests_never_reject_a_match():
             assert may_be_strong_header(text), text
 
 
+def test_cheap_body_clue_test_never_rejects_a_clue():
+    from banmian.stages.classify import _body_clue, text_clue
+
+    rng = random.Random(13)
+    pieces = ["本报讯", "新华社", "据", "人民", "中", "国", "，", "。", "、", "；", "：", "？", "！", "…", "）", ")",
+              "”", "》", "（", "(", "“", "a", "1", " ", "（新华社记者王某摄）"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 6))) for _ in range(5000)]
+    for text in texts:
+        assert _body_clue(Line(1, text, text)) == text_clue(text), text
+
+
 def test_ends_sentence_fast_path():
     from banmian.rules.chars import ends_sentence, ends_sentence_stripping as slow
 

@@ -121,10 +121,10 @@ class JoinLogits:
     order sum() adds them, so the result is bit-identical (tests/test_fast_paths.py).
     """
 
-    __slots__ = ("frags", "tails", "heads", "mark_end", "mark_start", "cjk_end", "cjk_start", "text", "pairs")
+    __slots__ = ("tails", "heads", "mark_end", "mark_start", "cjk_end", "cjk_start", "text", "pairs", "fit_rows",
+                 "fit_cols", "orders", "closed")
 
     def __init__(self, frags: list[Fragment]):
-        self.frags = frags
         lasts = [f.last.text for f in frags]
         firsts = [f.first.text for f in frags]
         # `language.join_score` in parts: the break's mark, then a word across it
@@ -137,6 +137,11 @@ class JoinLogits:
         self.text = fragment_text(frags)
         # the two characters a join of fragment j to fragment i puts side by side: last_j + first_i
         self.pairs = ([strip_ws(t)[-1:] for t in lasts], [strip_ws(t)[:1] for t in firsts])
+        # the fit weight's row (by end kind) and column (by start kind), the orders, the closing jumps
+        self.fit_rows = [_FIT_ROWS.get(f.end, _NO_FIT) for f in frags]
+        self.fit_cols = [_FIT_COLUMN.get(f.start, len(_FIT_STARTS)) for f in frags]
+        self.orders = [f.order for f in frags]
+        self.closed = [f.no_successor for f in frags]
 
     def join_parts(self, j: int, i: int) -> tuple[float, bool]:
         """`language.join_score` of fragment j's last line and fragment i's first, and whether
@@ -154,19 +159,33 @@ class JoinLogits:
         return score, word
 
     def logit(self, j: int, i: int) -> float:
-        """`join_logit(frags[j], frags[i])`."""
-        latest, frag = self.frags[j], self.frags[i]
+        """`join_logit(frags[j], frags[i])`: the terms of `join_features`, each looked up in a
+        table made once per page."""
         score, word = self.join_parts(j, i)
-        total = LINK_WEIGHTS["bias"] + LINK_WEIGHTS["join"] * score
-        total += _FIT_WEIGHTS.get((latest.end, frag.start), 0.0)
-        distance = distance_feature(frag.order - latest.order)
-        if distance:
-            total += LINK_WEIGHTS[distance]
-        if latest.no_successor:
-            total += LINK_WEIGHTS["closed_by_jump"]
+        total = _BIAS + _JOIN_WEIGHT * score
+        total += self.fit_rows[j][self.fit_cols[i]]
+        d = self.orders[i] - self.orders[j]
+        if d > 0:
+            total += _DISTANCE_WEIGHTS[d] if d < len(_DISTANCE_WEIGHTS) else _FAR_WEIGHT
+        if self.closed[j]:
+            total += _CLOSED_WEIGHT
         if word:
-            total += LINK_WEIGHTS["page_word"]
+            total += _PAGE_WORD_WEIGHT
         return total
+
+
+# `JoinLogits.logit`'s tables: the fit weight of each end kind (a row) by start kind (a column,
+# the last one for a start kind without a weight: 0.0, as `_FIT_WEIGHTS.get` gives); the
+# distance weight of d = 1..6 fragments back (`distance_feature`), and of anything further.
+_FIT_STARTS = sorted({start for _, start in _FIT_WEIGHTS})
+_FIT_COLUMN = {start: k for k, start in enumerate(_FIT_STARTS)}
+_FIT_ROWS = {end: [_FIT_WEIGHTS.get((end, start), 0.0) for start in _FIT_STARTS] + [0.0]
+             for end, _ in _FIT_WEIGHTS}
+_NO_FIT = [0.0] * (len(_FIT_STARTS) + 1)
+_DISTANCE_WEIGHTS = [0.0] + [LINK_WEIGHTS[distance_feature(d)] for d in range(1, 7)]
+_FAR_WEIGHT = LINK_WEIGHTS[distance_feature(7)]
+_BIAS, _JOIN_WEIGHT = LINK_WEIGHTS["bias"], LINK_WEIGHTS["join"]
+_CLOSED_WEIGHT, _PAGE_WORD_WEIGHT = LINK_WEIGHTS["closed_by_jump"], LINK_WEIGHTS["page_word"]
 
 
 def link_features(latest: Fragment, frag: Fragment, thread: Group, i: int,

@@ -104,13 +104,13 @@ def is_strong_header_text(t: str) -> bool:
 
 # Every LEAD_IN alternative opens with one of these characters (据, 本报/本刊, 新华社, 中新社,
 # 人民日报): other lines need no regex.
-_LEAD_IN_FIRST = set("据本新中人")
+LEAD_IN_FIRST = set("据本新中人")
 
 
 def is_lead_in(text: str) -> bool:
     """The (space-free) line opens with a lead-in byline or dateline."""
     first = text[:1]
-    if first not in _LEAD_IN_FIRST and first != " ":
+    if first not in LEAD_IN_FIRST and first != " ":
         return False  # cheap test first: most lines open otherwise
     return _matches_lead_in(text)
 

@@ -9,7 +9,7 @@ indented two em, and kinsoku forbids a body line to end with an opening bracket.
 from __future__ import annotations
 
 from banmian.head_context import mark_context_heads
-from banmian.line_shape import (BODY_START_FORBIDDEN, FULL_SLACK, INDENT_MAX, INDENT_MIN, WIDE_MIN_EXCESS,
+from banmian.line_shape import (BODY_START_FORBIDDEN, CLAUSE_END, FULL_SLACK, INDENT_MAX, INDENT_MIN, WIDE_MIN_EXCESS,
                                 comma_marks, ends_clause, min_width, separates_blocks, slack, unfinished)
 from banmian.model import Line, Page
 from banmian.rules import furniture as F
@@ -118,9 +118,22 @@ def opens_photo_paragraph(line: Line, nxt: Line, width: float) -> bool:
             and nxt.kind == "body" and bool(nxt.text.strip()) and slack(nxt, width) <= FULL_SLACK)
 
 
+# A line whose last character is none of these and whose first is none of those holds no
+# `_body_clue` (every test below looks at one of them first): most body lines.
+_CLUE_LAST = CLAUSE_END | CLOSERS
+_CLUE_FIRST = BODY_START_FORBIDDEN | F.LEAD_IN_FIRST | {" "}
+
+
 def _body_clue(ln: Line) -> str | None:
     """A clue in the line itself that it is body text, or None."""
     t = ln.text
+    if t[-1] not in _CLUE_LAST and t[0] not in _CLUE_FIRST:
+        return None  # cheap test first
+    return text_clue(t)
+
+
+def text_clue(t: str) -> str | None:
+    """`_body_clue` of a line holding the (non-empty) text `t`, every test made."""
     if F.is_lead_in(t):
         return "body:lead_in"
     if ends_clause(t):

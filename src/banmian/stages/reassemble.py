@@ -21,6 +21,7 @@ Within a thread, fragments keep input order: the walk meets an article's columns
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -98,6 +99,9 @@ class Hypothesis(NamedTuple):
     holder: tuple[int, ...]  # the thread index of each fragment so far
 
 
+_new_hypothesis = partial(tuple.__new__, Hypothesis)  # Hypothesis(*fields) without its __new__'s Python frame
+
+
 def thread_fragments(page: Page, frags: list[Fragment]) -> list[Thread]:
     """Thread the fragments in input order by a beam search over the choices.
 
@@ -158,14 +162,21 @@ def near_best_options(beam: list[Hypothesis], scores: dict[Group, float], new_lo
     continuing each thread of each hypothesis (`scores`) or opening a new one (the start
     log-odds `new_logit` plus `offset`), in that order, leaving out those the beam drops anyway: more than
     BEAM_MARGIN below the best (dev pdftotext pages: 42 options a fragment, 8 of them near)."""
-    best = max(max(h.score + max(map(scores.__getitem__, h.threads)), h.score + new_logit + offset) for h in beam)
-    floor = best - BEAM_MARGIN
-    options = []
+    get = scores.__getitem__
+    rows = []  # each hypothesis's totals, found once: the best is the max of them all
+    best = float("-inf")
     for h in beam:
         score = h.score
-        options += [(total, h, ti) for ti, group in enumerate(h.threads) if (total := score + scores[group]) >= floor]
-        if (total := score + new_logit + offset) >= floor:
-            options.append((total, h, -1))
+        totals = [score + s for s in map(get, h.threads)]
+        new = score + new_logit + offset
+        best = max(best, max(totals), new)
+        rows.append((h, totals, new))
+    floor = best - BEAM_MARGIN
+    options = []
+    for h, totals, new in rows:
+        options += [(total, h, ti) for ti, total in enumerate(totals) if total >= floor]
+        if new >= floor:
+            options.append((new, h, -1))
     return options
 
 
@@ -212,7 +223,7 @@ def extend(h: Hypothesis, ti: int, i: int, groups: GroupMaker, score: float) -> 
         ti = len(threads) - 1
     else:
         threads = h.threads[:ti] + (groups.plus(h.threads[ti], i),) + h.threads[ti + 1 :]
-    return Hypothesis(score, threads, h.holder + (ti,))
+    return _new_hypothesis((score, threads, h.holder + (ti,)))
 
 
 def build_threads(h: Hypothesis, frags: list[Fragment], feats: list[dict], logits: list[float]) -> list[Thread]:
