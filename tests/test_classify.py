@@ -73,6 +73,13 @@ def test_a_name_closing_a_headline_broken_into_short_lines_is_its_byline():
     assert kinds(BODY + ["", "公财", "当公理", "须自律", ""] + BODY)[5:8] == ["head", "head", "head"]  # no surname
 
 
+def test_a_reporters_photo_credit_under_a_caption_is_caption_not_a_headline():
+    got = kinds(BODY + ["", "图为新建的城东大桥。", "记者 程平伟摄", ""] + BODY)
+    assert got[5:7] == ["caption", "caption"]
+    paragraph = ["　　市里今年新建了三座跨河", "记者在现场看到许多人拍摄", "大桥，附近居民的出行时间缩", "短了一半。"]
+    assert kinds(paragraph + [""] + BODY)[1] == "body"  # a body line ending in 拍摄
+
+
 def test_an_editor_credited_alone_mid_page_is_page_furniture():
     got = kinds(BODY + ["", "责任编辑：王晓明", ""] + BODY)
     assert got[5] == "header"

@@ -95,7 +95,7 @@ def test_cheap_furniture_and_header_tests_never_reject_a_match():
 
     rng = random.Random(5)
     pieces = ["（", "下转", "第二版", "）", " ", "\u3000", "据《", "人民日报", "》", "责编", "校对", "星", "期",
-              "一", "A03", "社会", "1998年1月9日", "图为", "摄", "本报记者", "王某", "新华社", "中"]
+              "一", "A03", "社会", "1998年1月9日", "图为", "摄", "本报记者", "记者", "王某", "新华社", "中"]
     texts = ["".join(rng.choice(pieces) for _ in range(rng.randrange(0, 6))) for _ in range(5000)]
     for text in texts:
         t = strip_ws(text)

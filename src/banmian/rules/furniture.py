@@ -125,16 +125,28 @@ def _matches_lead_in(text: str) -> bool:
 _PATTERN_FIRST = set("（(据图上下左右本新中人经光")
 
 
+# `记者 程平伟摄` under a caption credits its photo (dev pdftotext pages 3, 12, 21): a credit
+# may open with 记者 as well as with a bracket or an outlet; a role and a name of up to four
+# characters make it (longer, it is a body line that happens to end in 拍摄).
+_CREDIT_FIRST = "记"
+REPORTER_CREDIT_MAX_CHARS = 8
+
+
 def may_be_furniture(text: str) -> bool:
     """Cheap test on a line's text (whitespace and all): False when `furniture_kind` of its
     space-free form is sure to be None (its first printed character opens no pattern)."""
-    return text.lstrip()[:1] in _PATTERN_FIRST
+    return text.lstrip()[:1] in _PATTERN_FIRST or text.lstrip()[:1] == _CREDIT_FIRST
+
+
+def _reporter_photo_credit(t: str) -> bool:
+    """`记者程平伟摄` (space-free): a reporter's photo credit on its own line."""
+    return t.startswith("记者") and t.endswith("摄") and len(t) <= REPORTER_CREDIT_MAX_CHARS
 
 
 def furniture_kind(t: str) -> tuple[str, str] | None:
     """(kind, reason) for a whole-line jump, continuation, source credit, caption or
     standalone byline; None for anything else. `t` is the line without whitespace."""
-    if not t or t[0] not in _PATTERN_FIRST:
+    if not t or (t[0] not in _PATTERN_FIRST and not _reporter_photo_credit(t)):
         return None
     if JUMP.match(t):
         return "jump", "jump:下转"
