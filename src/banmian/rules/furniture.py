@@ -49,6 +49,13 @@ _NAMES = r"[\u4e00-\u9fff·]{2,4}(?:[、 ][\u4e00-\u9fff·]{2,4}){0,5}"
 STANDALONE_BYLINE = re.compile(rf"^(?:{_ROLE}\s*(?:[\u4e00-\u9fff·、 ]{{2,16}})?)+$")
 
 
+def page_label_in(t: str) -> str | None:
+    """What is left of a space-free header line without its date and weekday, when that is a
+    page label with or without its section (`A05城市新闻`); else None."""
+    rest = WEEKDAY.sub("", DATE.sub("", t))
+    return rest if rest and PAGE_LABEL.match(rest) else None
+
+
 def is_header_text(t: str) -> bool:
     """A page header line: the date, the page label, editors."""
     return bool(DATE.search(t) and (WEEKDAY.search(t) or len(t) < 24)) or bool(PAGE_LABEL.match(t)) or bool(
@@ -135,7 +142,8 @@ REPORTER_CREDIT_MAX_CHARS = 8
 def may_be_furniture(text: str) -> bool:
     """Cheap test on a line's text (whitespace and all): False when `furniture_kind` of its
     space-free form is sure to be None (its first printed character opens no pattern)."""
-    return text.lstrip()[:1] in _PATTERN_FIRST or text.lstrip()[:1] == _CREDIT_FIRST
+    first = text.lstrip()[:1]
+    return first in _PATTERN_FIRST or first == _CREDIT_FIRST
 
 
 def _reporter_photo_credit(t: str) -> bool:

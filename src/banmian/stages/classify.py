@@ -67,7 +67,7 @@ def mark_stray_page_label(page: Page) -> None:
     a headline."""
     lines = page.lines
     header = [strip_ws(ln.text) for ln in lines if ln.kind == "header"]
-    if not header or any(F.PAGE_LABEL.match(F.DATE.sub("", t)) for t in header):
+    if not header or any(F.page_label_in(t) for t in header):
         return
     for i, ln in enumerate(lines):
         if ln.kind != "body" or not F.STRAY_PAGE_LABEL.match(ln.raw.strip()):

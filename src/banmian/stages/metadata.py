@@ -8,7 +8,7 @@ from banmian.model import Article, Dateline, Line, Page, Unassigned
 from banmian.rules.bylines import find_lead_in, lead_in_byline, outlet_of, reporters_in, trailing_credit_names
 from banmian.rules.dates import resolve
 from banmian.rules.chars import strip_ws
-from banmian.rules.furniture import DATE, PAGE_LABEL, source_name, trailing_source
+from banmian.rules.furniture import page_label_in, source_name, trailing_source
 
 _ISO = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 
@@ -22,9 +22,8 @@ def page_header(page: Page) -> None:
         m = _ISO.search(t)
         if m and not page.meta.date:
             page.meta.date = f"{int(m[1]):04d}-{int(m[2]):02d}-{int(m[3]):02d}"
-        rest = DATE.sub("", t)
-        rest = re.sub(r"星期[一二三四五六日天]", "", rest)
-        if rest and PAGE_LABEL.match(rest) and not page.meta.label:
+        rest = page_label_in(t)
+        if rest and not page.meta.label:
             m2 = re.match(r"([A-H]?\d{1,2}|第[^版]+版)(.*)", rest)
             if m2:
                 page.meta.label = m2.group(1)

@@ -94,8 +94,7 @@ def cut_short_in_block(prev: Line, line: Line, nxt: Line | None, width: float) -
     column break without a blank line (dev page 3: `…不仅体现在体育` / `尽管中国队在第一天的跳`,
     another article's opening; page 19: `字不认人，如果纳税人不` / `湖南省临湘市国税局`); the
     threading then decides where the piece after it goes."""
-    return (is_indented(line, width) and breaks_column(prev, width) and restarts_after_cut(prev, line, width)
-            and short_by_itself(line, nxt))
+    return breaks_column(prev, width) and restarts_after_cut(prev, line, width) and short_by_itself(line, nxt)
 
 
 def fragments_of(page: Page) -> list[Fragment]:
@@ -116,7 +115,7 @@ def fragments_of(page: Page) -> list[Fragment]:
     for k, ln in enumerate(lines):
         if ln.kind == "body":
             opens = LEAD_IN_REASON in ln.reasons or is_salutation(ln.text)
-            cut_short = (not split_lead_ins and bool(cur) and is_indented(ln, width)  # cheap tests first
+            cut_short = (not split_lead_ins and bool(cur) and is_indented(ln, width)  # cheap gate: most lines are full
                          and cut_short_in_block(cur[-1], ln, lines[k + 1] if k + 1 < len(lines) else None, width))
             if cur and ((opens and (split_lead_ins or breaks_column(cur[-1], width)))
                         or (split_lead_ins and PHOTO_CREDIT_REASON in cur[-1].reasons) or cut_short):
