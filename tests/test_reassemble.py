@@ -154,3 +154,18 @@ def test_a_word_broken_at_a_column_break_that_the_page_prints_whole_is_a_strong_
     assert not page_word(said_alone.last.text, rest.first.text, fragment_text([said_alone, rest]))
     gain = JoinLogits([said, rest]).logit(0, 1) - JoinLogits([said_alone, rest]).logit(0, 1)
     assert gain == pytest.approx(LINK_WEIGHTS["page_word"]) and gain > 0
+
+
+def test_a_join_says_what_it_scored_and_what_a_new_article_would_have():
+    """`reassemble:after_line_12:+0.24:new+0.12`: the link log-odds of the join chosen and the
+    start log-odds (plus the offset) of opening an article there instead, for --explain."""
+    import re
+
+    page = parse_text(interleaved_page(), entities=False)[0]
+    found = [re.fullmatch(r"reassemble:after_line_(\d+):([+-]\d+\.\d\d):new([+-]\d+\.\d\d)(:reads_on)?", r)
+             for ln in page.lines for r in ln.reasons if r.startswith("reassemble:after_line")]
+    assert found and all(found)
+    links = {float(m.group(2)) for m in found}
+    assert len(links) > 1  # each join its own score
+    # a column break inside a sentence reads on: a join the model is sure of
+    assert any(m.group(4) and float(m.group(2)) > float(m.group(3)) for m in found)

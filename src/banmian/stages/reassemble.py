@@ -135,7 +135,7 @@ def thread_fragments(page: Page, frags: list[Fragment]) -> list[Thread]:
         options.sort(key=TOTAL, reverse=True)  # stable: on a tie the earlier option (a join) wins
         floor = options[0][0] - BEAM_MARGIN
         beam = [extend(h, ti, i, groups, total) for total, h, ti in options[:BEAM_WIDTH] if total >= floor]
-    return build_threads(beam[0], frags, feats, logits)
+    return build_threads(beam[0], frags, feats, logits, Scorer(joins, groups, offset))
 
 
 def continues_past_subhead(page: Page, prev: Fragment, frag: Fragment) -> bool:
@@ -226,26 +226,42 @@ def extend(h: Hypothesis, ti: int, i: int, groups: GroupMaker, score: float) -> 
     return _new_hypothesis((score, threads, h.holder + (ti,)))
 
 
-def build_threads(h: Hypothesis, frags: list[Fragment], feats: list[dict], logits: list[float]) -> list[Thread]:
-    """The chosen hypothesis as threads, with paragraph starts and reasons on the lines."""
+class Scorer(NamedTuple):
+    """What scored the beam's choices, kept to say in each join's reason what it scored."""
+
+    joins: JoinLogits
+    groups: GroupMaker  # every thread the beam scored, by its members
+    offset: float
+
+    def link(self, members: tuple[int, ...], i: int) -> float:
+        """The link log-odds of fragment i going on after the thread of `members`."""
+        return self.joins.logit(members[-1], i) + LINK_WEIGHTS["cos"] * 10 * self.groups.made[members].cosine(i)
+
+
+def build_threads(h: Hypothesis, frags: list[Fragment], feats: list[dict], logits: list[float],
+                  scorer: Scorer) -> list[Thread]:
+    """The chosen hypothesis as threads, with paragraph starts and reasons on the lines: a
+    join's reason gives its link log-odds and what opening a new thread scored instead
+    (`reassemble:after_line_35:+2.41:new-0.53`)."""
     threads = []
     for group in h.threads:
         first, *rest = group.members
         t = Thread(fragments=[frags[first]], reason=start_reason(feats[first], logits[first]))
         frags[first].first.para_start = True
         frags[first].first.because(t.reason)
-        for k in rest:
-            _join(t.fragments[-1], frags[k], 0.0)
+        for n, k in enumerate(rest, 1):
+            score = f"{scorer.link(group.members[:n], k):+.2f}:new{logits[k] + scorer.offset:+.2f}"
+            _join(t.fragments[-1], frags[k], score)
             t.fragments.append(frags[k])
         threads.append(t)
     return threads
 
 
-def _join(latest: Fragment, f: Fragment, score: float) -> None:
+def _join(latest: Fragment, f: Fragment, score: str) -> None:
     reads_on = (latest.end in ("open", "maybe") and f.start in ("open", "short")) or (
         f.order == latest.order + 1 and CUT_SHORT_REASON in f.first.reasons)
     f.first.para_start = not reads_on
-    f.first.because(f"reassemble:after_line_{latest.last.no}:{score:.2f}" + (":reads_on" if reads_on else ""))
+    f.first.because(f"reassemble:after_line_{latest.last.no}:{score}" + (":reads_on" if reads_on else ""))
 
 
 def _text(f: Fragment) -> str:
