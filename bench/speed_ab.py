@@ -9,7 +9,7 @@ loaded beside today's package under another name, and the two run alternately ov
 dumps; each stage's CPU milliseconds per page are the minimum over the rounds, and the total is
 the best pass. Reading, every stage and JSON writing are timed; entities only with --entities;
 "free" is the time taken to free the page before (its lines, articles and scratch), which would
-otherwise count as page_from_lines' (about a third of it).
+otherwise count as page_from_lines' (a third to a half of it).
 """
 from __future__ import annotations
 
