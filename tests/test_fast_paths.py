@@ -265,3 +265,31 @@ def test_unit_gains_are_the_gains_of_the_joined_text():
             for b in range(a + 1, min(len(block), a + MAX_UNIT_LINES) + 1):
                 keys = bigram_keys("".join(ln.text for ln in block[a:b]))
                 assert gains[a][b - a - 1] == max((len(keys & o) for o in openings), default=0)
+
+
+def test_org_run_starts_only_before_a_token_a_name_goes_on_onto():
+    from banmian.entities import ORG_GOES_ON, org_run
+    from banmian.entity_tokens import Tokens
+    from banmian.entity_words import ORG_START
+
+    rng = random.Random(17)
+    pieces = ["中国", "驻", "南非", "大使馆", "北京市", "第一", "福利院", "锡林", "市委书记", "广元市", "长城", "宾馆",
+              "国务院", "办公厅", "，", "今天", "召开", "会议", "人民", "银行", "委员会", "研究所", "的", "和"]
+    for _ in range(800):
+        t = Tokens("".join(rng.choice(pieces) for _ in range(rng.randrange(1, 10))))
+        for i in range(t.n):
+            if t.flags[i] & ORG_START and not (i + 1 < t.n and t.flags[i + 1] & ORG_GOES_ON):
+                assert org_run(t, i) is None, (t.words, i)
+
+
+def test_control_count_is_the_regex_count():
+    import re
+
+    from banmian.readers.text import _CONTROLS, _count_controls
+
+    pattern = re.compile("[" + "".join(re.escape(c) for c in _CONTROLS) + "]")
+    rng = random.Random(18)
+    alphabet = ALPHABET + [chr(c) for c in range(32)] + ["\ud800", "\U00020000", "\u2028", "\x85"]
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 20)))
+        assert _count_controls(text) == len(pattern.findall(text)), repr(text)

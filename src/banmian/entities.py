@@ -153,7 +153,7 @@ def entity_at(t: Tokens, i: int, f: int, prevf: int) -> tuple[Entity, int] | Non
         j = dotted_name(t, i)
         if j is not None:
             return Entity(start, starts[j], "nr", ""), j
-    if f & ORG_START:
+    if f & ORG_START and i + 1 < t.n and t.flags[i + 1] & ORG_GOES_ON:
         run = org_run(t, i)
         if run is not None:
             return Entity(start, run[1], run[2], ""), run[0]
@@ -203,6 +203,12 @@ def cued_place(t: Tokens, i: int) -> bool:
     before = t.flags[i - 2] if i > 1 and t.words[i - 1] == "、" else t.flags[i - 1] if i else 0
     after = t.flags[i + 2] if i + 2 < t.n and t.words[i + 1] == "、" else t.flags[i + 1] if i + 1 < t.n else 0
     return bool((before | after) & (PLACE | CUED_PLACE | UNIT))
+
+
+# The flags of a token an organization name can go on onto (`org_run`'s first step): a token
+# whose next token has none opens no name, and `entity_at` skips the call (two in three
+# ORG_START tokens of the dev pages).
+ORG_GOES_ON = VENUE | ORG_END | TITLE | ORG_PART
 
 
 def org_run(t: Tokens, i: int) -> tuple[int, int, str] | None:

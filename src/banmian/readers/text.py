@@ -60,12 +60,15 @@ BIG5_FACTOR = 2.0
 BIG5_MIN_SHARE = 0.10
 
 _CONTROLS = [chr(c) for c in range(32) if chr(c) not in "\t\n\r\f"] + ["\x7f"]
-_CONTROL_RE = re.compile("[" + "".join(re.escape(c) for c in _CONTROLS) + "]")
+_CONTROL_BYTES = "".join(_CONTROLS).encode("ascii")
 
 
 def _count_controls(text: str) -> int:
     """How many control characters (`_CONTROLS`) the text holds."""
-    return len(_CONTROL_RE.findall(text)) if _CONTROL_RE.search(text) else 0
+    # counted as bytes deleted from the UTF-8 form (each control is one ASCII byte there, and no
+    # other character holds an ASCII byte): half the time of a regex scan
+    data = text.encode("utf-8", "surrogatepass")
+    return len(data) - len(data.translate(None, _CONTROL_BYTES))
 _PLAUSIBLE_RE = re.compile(
     "[\t\n\r\f\x20-\x7e\u00a0-\u024f\u2000-\u206f\u20a0-\u20cf\u2e80-\u2fdf\u3000-\u30ff"
     "\u3400-\u4dbf\u4e00-\u9fff\ufe30-\ufe4f\ufeff\uff00-\uffef\U00020000-\U0003ffff]"

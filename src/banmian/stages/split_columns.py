@@ -21,6 +21,7 @@ first lines too scores lower (page 6 loses more than pages 24 and 36 gain).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from itertools import combinations
 
 from banmian.columns import deal_to_two, fit
@@ -129,14 +130,18 @@ def merged_blocks(page: Page) -> list[tuple[int, int, dict[int, list[str]]]]:
     """Blocks to rebuild: (first index, last index, {index: raw parts of a merged line})."""
     width = page.column_width
     lines = page.lines
-    min_merged_width = MERGED_SHARE * width  # narrower lines are never merged (cheap test first)
+    min_merged_width = MERGED_SHARE * width
+    # narrower lines are never merged: the few wide ones (headlines, merged rows) are found
+    # first, and a block holding fewer than MIN_MERGED of them is passed over uncut
+    wide = [k for k, ln in enumerate(lines) if ln.width >= min_merged_width]
+    if len(wide) < MIN_MERGED:
+        return []
     out = []
     for i, j in nonblank_runs(lines):
-        merged = {
-            k: p
-            for k in range(i, j + 1)
-            if lines[k].width >= min_merged_width and (p := merged_parts(lines[k], width))
-        }
+        candidates = wide[bisect_left(wide, i):bisect_right(wide, j)]
+        if len(candidates) < MIN_MERGED:
+            continue
+        merged = {k: p for k in candidates if (p := merged_parts(lines[k], width))}
         seeded = any(lines[k].width >= SEED_SHARE * width for k in merged)
         if len(merged) >= MIN_MERGED and seeded:
             out.append((i, j, merged))
