@@ -297,3 +297,12 @@ def test_an_office_and_a_name_under_a_headline_is_the_signed_articles_byline():
 def test_a_lone_line_ending_a_list_of_people_on_deng_is_body():
     got = kinds(REPORT + ["", "人事部部长宋德福等", ""] + REPORT + [""] + REPORT)
     assert got[5] == "body"
+
+
+def test_an_indented_opening_right_above_a_jump_line_is_body_in_a_dump_without_blank_lines():
+    # the paragraph goes on where the jump points; no blank lines anywhere (pdftotext -raw)
+    got = kinds(REPORT * 3 + ["由城建委和交通局", "（下转第四版）"] + REPORT * 2)
+    assert got[12:14] == ["body", "jump"]
+    # in a blank-separated dump the rule stays out (threading there went wrong on dev page 35)
+    got = kinds(REPORT + [""] + REPORT + [""] + REPORT + ["由城建委和交通局", "（下转第四版）", ""] + REPORT)
+    assert got[14:16] == ["head", "jump"]

@@ -220,6 +220,29 @@ def mark_openings_at_column_foot(page: Page) -> None:
             ln.because("body:indented_first_line_at_column_foot")
 
 
+def mark_openings_above_jumps(page: Page) -> None:
+    """A short line read as a headline line, right above a jump line (`（下转第四版）`) and
+    right under a finished sentence of body text, measuring as a paragraph's
+    indented first line, is that paragraph's opening at the foot of the article's last column
+    on the page, carried on where the jump points (dev raw pages 22, 35, 39, 40:
+    `一些与会理事为进一` / `（下转第四版）`): a jump note closes an article's body text, and
+    a headline stands over the text it heads, not over a jump note. Only in dumps without
+    blank lines: in pdftotext's blank-separated dumps the same lines (dev pages 35, 40) are
+    right, but on page 35 the threading of the pieces around them then goes wrong (body
+    0.753 -> 0.639)."""
+    if separates_blocks(page):
+        return
+    lines, width = page.lines, page.column_width
+    for i in range(1, len(lines) - 1):
+        ln = lines[i]
+        if ln.kind != "head" or lines[i + 1].kind != "jump" or "head:short_unpunctuated" not in ln.reasons:
+            continue
+        above = lines[i - 1]
+        if above.kind == "body" and ends_sentence(above.text) and INDENT_MIN <= slack(ln, width) <= INDENT_MAX:
+            ln.kind = "body"
+            ln.because("body:indented_first_line_above_jump")
+
+
 # Lines printed right against a headline line and taken for its own: one or two (a headline's
 # second line, a kicker or subtitle line set to the column's width).
 MAX_LINES_AGAINST_HEAD = 2
@@ -309,5 +332,6 @@ def mark_context_heads(page: Page) -> None:
     mark_lines_against_headlines(page)
     mark_names_under_headlines(page)
     mark_openings_at_column_foot(page)
+    mark_openings_above_jumps(page)
     mark_signatures(page)
     mark_dangling_lists(page)
