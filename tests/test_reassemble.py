@@ -124,6 +124,14 @@ def test_a_two_line_subhead_between_paragraphs_on_one_subject_stays_in_the_artic
     assert len(parse_text(text, entities=False)[0].articles) == 2
 
 
+def test_a_subhead_keeps_the_text_after_it_in_the_article_however_sure_the_start_model(monkeypatch):
+    # the start model would open an article under any head line: the subhead's join still wins
+    monkeypatch.setattr(reassemble_module, "START_THRESHOLD", -100.0)
+    assert len(parse_text(essay_with_subhead(["喜看今朝"]), entities=False)[0].articles) == 1
+    monkeypatch.setattr(reassemble_module, "SUBHEAD_MIN_COSINE", 2.0)
+    assert len(parse_text(essay_with_subhead(["喜看今朝"]), entities=False)[0].articles) == 2
+
+
 def test_a_lead_in_under_its_headline_opens_an_article_however_close_its_topic(monkeypatch):
     # two reports on one subject, each under its headline, blank lines between blocks
     first = column_lines("本报讯　今年全县水稻种植面积达到十二万亩，农技人员深入田间地头指导农民科学育秧，"

@@ -25,7 +25,8 @@ from functools import partial
 from operator import itemgetter
 from typing import NamedTuple
 
-from banmian.article_starts import lines_around, start_features, start_logit, start_reason, sure_start
+from banmian.article_starts import (START_THRESHOLD, firm_start, lines_around, start_features, start_logit, start_reason,
+                                    sure_start)
 from banmian.link_model import LINK_WEIGHTS, JoinLogits
 from banmian.model import Fragment, Page, line_positions
 from banmian.rules.chars import strip_ws
@@ -105,11 +106,14 @@ _new_hypothesis = partial(tuple.__new__, Hypothesis)  # Hypothesis(*fields) with
 def thread_fragments(page: Page, frags: list[Fragment]) -> list[Thread]:
     """Thread the fragments in input order by a beam search over the choices.
 
-    Each fragment opens a thread (an article) or continues one. A sure start
-    (`article_starts.sure_start`: a 上接 note, start log-odds past START_THRESHOLD, a letter's
-    salutation, a lead-in under headline lines) always opens one; a sure join (the rest of a
-    lead-in cut by a column break, text read on past a subhead in a dump without blank lines)
-    always continues the thread of the fragment before; otherwise continuing each thread
+    Each fragment opens a thread (an article) or continues one. A firm start
+    (`article_starts.firm_start`: a 上接 note, a heads-tail cut, a letter's salutation, a
+    lead-in under headline lines) always opens one; text read on past a subhead in a dump
+    without blank lines (`continues_past_subhead`) always continues the thread of the fragment
+    before, even where the start model's log-odds pass START_THRESHOLD (a subhead has a
+    headline's shape: dev raw pages 4 and 37, three subheads the model read as headlines);
+    else log-odds past START_THRESHOLD open a thread, and the rest of a lead-in cut by a column
+    break continues the one before; otherwise continuing each thread
     scores the link model's log-odds (`link_model`) and opening a new one scores the start
     model's log-odds plus NEW_THREAD_OFFSET (NEW_THREAD_OFFSET_NO_BLANKS in a dump without blank lines). A threading's score is the sum of its choices;
     keeping the BEAM_WIDTH best partial threadings, not only the best, lets a later fragment
@@ -124,9 +128,16 @@ def thread_fragments(page: Page, frags: list[Fragment]) -> list[Thread]:
     joins = JoinLogits(frags)
     beam = [Hypothesis(0.0, (), ())]
     for i, f in enumerate(frags):
-        if i == 0 or sure_start(page, f, logits[i]):
+        if i == 0 or firm_start(page, f):
+            sure, join = True, False
+        elif blockless and continues_past_subhead(page, frags[i - 1], f):
+            sure, join = False, True  # however strong the start model's case (a subhead is a headline's shape)
+        else:
+            sure = logits[i] > START_THRESHOLD
+            join = not sure and continues_lead_in(page, frags[i - 1], f)
+        if sure:
             options = [(h.score + SURE_START_SCORE, h, -1) for h in beam]
-        elif continues_lead_in(page, frags[i - 1], f) or (blockless and continues_past_subhead(page, frags[i - 1], f)):
+        elif join:
             # the only choice: the thread of the fragment just before
             scores = score_threads(beam, joins, i)
             options = [(h.score + scores[h.threads[h.holder[i - 1]]], h, h.holder[i - 1]) for h in beam]
