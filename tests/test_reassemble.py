@@ -162,3 +162,29 @@ def test_a_word_broken_at_a_column_break_that_the_page_prints_whole_is_a_strong_
     assert not page_word(said_alone.last.text, rest.first.text, fragment_text([said_alone, rest]))
     gain = JoinLogits([said, rest]).logit(0, 1) - JoinLogits([said_alone, rest]).logit(0, 1)
     assert gain == pytest.approx(LINK_WEIGHTS["page_word"]) and gain > 0
+
+
+def test_a_paragraph_closed_by_a_picture_note_opens_an_article_in_a_dump_without_blank_lines(monkeypatch):
+    # no blank lines: a report on the same subject runs straight on into the rice story's
+    # opening matter, with nothing else to tell where the story starts
+    before = column_lines("县农业局昨天召开水稻生产总结会，表彰了一批水稻种植大户和优秀农技人员，"
+                          "水稻良种推广和机插秧面积都创下新高。与会代表表示，明年要继续扩大水稻"
+                          "良种覆盖率，让种粮农民得到更多实惠。")
+    title = column_lines("全县两万多户种粮农民与农技人员一起喜迎水稻丰收（附图片1张）")
+    text = "\n".join(before + title + column_lines(RICE)) + "\n"
+    page = parse_text(text, entities=False)[0]
+    assert len(page.articles) == 2
+    assert page.articles[1].paragraphs[0] == "全县两万多户种粮农民与农技人员一起喜迎水稻丰收（附图片1张）"
+    monkeypatch.setattr(reassemble_module, "split_at_picture_notes", lambda frags, width: frags)
+    assert len(parse_text(text, entities=False)[0].articles) == 1
+
+
+def test_the_text_after_a_picture_note_alone_on_its_line_continues_its_article(monkeypatch):
+    # the note closes the rice story's opening matter; its lead-in byline stays in the text
+    lead = column_lines("本报讯　" + RICE, indent=0)
+    text = "\n".join(column_lines(FOOTBALL) + ["（附图片1张）"] + lead) + "\n"
+    page = parse_text(text, entities=False)[0]
+    assert [a.paragraphs[0][:4] for a in page.articles] == ["昨晚进行", "（附图片"]
+    assert page.articles[1].byline is None and page.articles[1].paragraphs[1].startswith("本报讯")
+    monkeypatch.setattr(reassemble_module, "ends_with_picture_note", lambda text: False)
+    assert len(parse_text(text, entities=False)[0].articles) == 3

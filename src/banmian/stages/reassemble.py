@@ -30,8 +30,8 @@ from banmian.article_starts import (START_THRESHOLD, firm_start, lines_around, s
 from banmian.link_model import LINK_WEIGHTS, JoinLogits
 from banmian.model import Fragment, Page, line_positions
 from banmian.rules.chars import strip_ws
-from banmian.rules.furniture import is_lead_in
-from banmian.stages.paragraphs import CUT_SHORT_REASON, in_lead_in, separates_blocks
+from banmian.rules.furniture import ends_with_picture_note, is_lead_in
+from banmian.stages.paragraphs import CUT_SHORT_REASON, in_lead_in, separates_blocks, split_at_picture_notes
 from banmian.similarity import ContentSpace, Group, GroupMaker, bigram_cosine
 
 # Opening a new thread scores the start model's log-odds plus this; continuing one, the link
@@ -80,9 +80,14 @@ def content_space(frags: list[Fragment]) -> ContentSpace:
 
 
 def prepare_fragments(page: Page) -> list[Fragment]:
-    """Index the lines and mark fragments a jump/credit closes or a 上接 note opens."""
+    """Index the lines, cut fragments where a paragraph closed by a picture note opens an
+    article (`paragraphs.split_at_picture_notes`, in dumps without blank lines: after
+    `heads_tail`, whose alignment it would upset), and mark fragments a jump/credit closes or a
+    上接 note opens."""
     page.scratch["line_index"] = line_positions(page.lines)
     frags: list[Fragment] = page.scratch.get("fragments", [])
+    if not separates_blocks(page):
+        frags = page.scratch["fragments"] = split_at_picture_notes(frags, page.column_width)
     for f in frags:
         f.no_successor = any(k in ("jump", "source") for k in neighbour_kinds(page, f, after=True))
         f.no_predecessor = "continued" in neighbour_kinds(page, f, after=False)
@@ -108,9 +113,10 @@ def thread_fragments(page: Page, frags: list[Fragment]) -> list[Thread]:
 
     Each fragment opens a thread (an article) or continues one. A firm start
     (`article_starts.firm_start`: a 上接 note, a heads-tail cut, a letter's salutation, a
-    lead-in under headline lines) always opens one; text read on past a subhead in a dump
-    without blank lines (`continues_past_subhead`) always continues the thread of the fragment
-    before, even where the start model's log-odds pass START_THRESHOLD (a subhead has a
+    lead-in under headline lines, a paragraph closed by a picture note) always opens one; in a
+    dump without blank lines the text after a picture note (`（附图片1张）`: it closes an
+    article's opening matter) and text read on past a subhead (`continues_past_subhead`)
+    always continue the thread of the fragment before, even where the start model's log-odds pass START_THRESHOLD (a subhead has a
     headline's shape: dev raw pages 4 and 37, three subheads the model read as headlines);
     else log-odds past START_THRESHOLD open a thread, and the rest of a lead-in cut by a column
     break continues the one before; otherwise continuing each thread
@@ -130,6 +136,8 @@ def thread_fragments(page: Page, frags: list[Fragment]) -> list[Thread]:
     for i, f in enumerate(frags):
         if i == 0 or firm_start(page, f):
             sure, join = True, False
+        elif blockless and ends_with_picture_note("".join(strip_ws(ln.text) for ln in frags[i - 1].lines[-2:])):
+            sure, join = False, True  # the note closes an article's opening matter: its text follows
         elif blockless and continues_past_subhead(page, frags[i - 1], f):
             sure, join = False, True  # however strong the start model's case (a subhead is a headline's shape)
         else:
