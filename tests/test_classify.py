@@ -306,3 +306,9 @@ def test_an_indented_opening_right_above_a_jump_line_is_body_in_a_dump_without_b
     # in a blank-separated dump the rule stays out (threading there went wrong on dev page 35)
     got = kinds(REPORT + [""] + REPORT + [""] + REPORT + ["由城建委和交通局", "（下转第四版）", ""] + REPORT)
     assert got[14:16] == ["head", "jump"]
+
+
+def test_a_full_line_between_a_jump_line_and_a_wider_headline_line_is_the_headlines_in_a_dump_without_blank_lines():
+    # `全县水稻种植面积创新高` fills the column and holds no mark; the jump line above it ends the text before
+    got = kinds(REPORT * 3 + ["（下转第四版）", "全县水稻种植面积创新高", "农技人员深入田间指导农民科学育秧"] + REPORT * 2)
+    assert got[12:15] == ["jump", "head", "head"]
