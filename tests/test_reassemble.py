@@ -119,7 +119,8 @@ def test_a_lone_subhead_between_paragraphs_on_one_subject_stays_in_the_article(m
 
 def test_a_two_line_subhead_between_paragraphs_on_one_subject_stays_in_the_article(monkeypatch):
     text = essay_with_subhead(["喜看今朝", "再上台阶"])
-    assert len(parse_text(text, entities=False)[0].articles) == 1
+    page = parse_text(text, entities=False)[0]
+    assert len(page.articles) == 1 and "喜看今朝再上台阶" in page.articles[0].paragraphs  # one paragraph
     monkeypatch.setattr(reassemble_module, "SUBHEAD_MAX_LINES", 1)
     assert len(parse_text(text, entities=False)[0].articles) == 2
 

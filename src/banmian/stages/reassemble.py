@@ -163,7 +163,7 @@ def continues_past_subhead(page: Page, prev: Fragment, frag: Fragment) -> bool:
     between two paragraphs on forged art; page 38: `铸就“黄金人”，提前两` / `年实现运行管理自主化`)
     or body lines taken for head lines, not a headline before another article, which shares
     little with the text before it. The fragment goes on the thread of the one before
-    (`absorb_subheads` then makes a lone line a paragraph). A line wider than the column is a
+    (`absorb_subheads` then makes the subhead a paragraph). A line wider than the column is a
     headline; a lead-in opens an article whatever the topic."""
     if is_lead_in(frag.first.text):
         return False
@@ -272,7 +272,9 @@ def _text(f: Fragment) -> str:
 
 
 def absorb_subheads(page: Page, threads: list[Thread]) -> None:
-    """A lone short head line between two pieces of one thread is a subhead paragraph.
+    """One or two head lines (SUBHEAD_MAX_LINES) between two pieces of one thread are a
+    subhead paragraph (dev raw page 38: `铸就“黄金人”，提前两` / `年实现运行管理自主化`; the
+    gold keeps subheads as paragraphs).
 
     Articles carry unpunctuated one-line paragraphs (`换个思路找出路`, dev page 30) that look
     like one-line headlines; when the text before and after it reads as one article, the
@@ -285,16 +287,18 @@ def absorb_subheads(page: Page, threads: list[Thread]) -> None:
     frags: list[Fragment] = page.scratch.get("fragments", [])
     for f, g in zip(frags, frags[1:]):
         between = lines_around(page, f, after=True)
-        if len(between) != 1 or between[0].kind != "head" or g.order not in where or f.order not in where:
+        if not 1 <= len(between) <= SUBHEAD_MAX_LINES or any(ln.kind != "head" for ln in between):
+            continue
+        if g.order not in where or f.order not in where:
             continue
         (tf, i), (tg, j) = where[f.order], where[g.order]
         if tf is not tg or j != i + 1 or g.start != "indent" or f.end == "open":
             continue
-        line = between[0]
-        line.kind = "body"
-        line.para_start = True
-        line.because("body:subhead_inside_article")
-        sub = Fragment(lines=[line], start="indent", end="closed", order=f.order)
+        for k, line in enumerate(between):
+            line.kind = "body"
+            line.para_start = k == 0
+            line.because("body:subhead_inside_article")
+        sub = Fragment(lines=between, start="indent", end="closed", order=f.order)
         tf.fragments.insert(j, sub)
         g.first.para_start = True
 
