@@ -312,3 +312,12 @@ def test_a_full_line_between_a_jump_line_and_a_wider_headline_line_is_the_headli
     # `全县水稻种植面积创新高` fills the column and holds no mark; the jump line above it ends the text before
     got = kinds(REPORT * 3 + ["（下转第四版）", "全县水稻种植面积创新高", "农技人员深入田间指导农民科学育秧"] + REPORT * 2)
     assert got[12:15] == ["jump", "head", "head"]
+
+
+def test_two_unpunctuated_lines_over_a_name_are_its_headline_even_inside_another_articles_text():
+    # a headline and its author printed into the middle of another article's paragraph
+    got = kinds(REPORT[:2] + ["城东三座新桥建成通车了", "沿河居民出行时间缩短了", "张建华"] + REPORT)
+    assert got[2:5] == ["head", "head", "byline"]
+    # one line with a mark is body text running on: the rule stays out
+    got = kinds(["　　市里今年新建三座跨", "河大桥，附近居民的出行", "时间缩短了一半沿线学校", "张建华"])
+    assert got[2] == "body"

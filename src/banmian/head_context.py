@@ -22,7 +22,8 @@ def mark_heads_above_bylines(page: Page) -> None:
     holds a sentence end, and that no body line runs into, is the last line of a headline block
     (dev page 37: the subtitle `——这句北京话的寓意` over `赵浩生`; page 14: a headline as wide
     as the column over `张国成`). Body text runs on into the next line; a byline follows only a
-    headline or a finished paragraph."""
+    headline or a finished paragraph. Two lines without a single mark over a byline line are
+    both its headline's even where the line above them runs on (`_unpunctuated_pair`)."""
     lines = page.lines
     for i in range(1, len(lines)):
         if lines[i].kind != "byline":
@@ -35,9 +36,21 @@ def mark_heads_above_bylines(page: Page) -> None:
             continue
         before = lines[i - 2] if i >= 2 else None
         if before is not None and before.kind == "body" and before.text.strip() and not ends_sentence(before.text):
-            continue  # a paragraph runs on into the line: the line below is no byline's
+            if not _unpunctuated_pair(before, above):
+                continue  # a paragraph runs on into the line: the line below is no byline's
+            before.kind = "head"
+            before.because("head:above_byline")
         above.kind = "head"
         above.because("head:above_byline")
+
+
+def _unpunctuated_pair(before: Line, above: Line) -> bool:
+    """Two lines without a single mark between them: body text seldom runs so long without
+    one (MIN_UNPUNCTUATED_RUN), a two-line headline does; over a byline line they are its
+    headline, whatever stands above them (dev raw page 33: `泰铢贬值国际炒家兴风作浪` /
+    `经济联动东亚金融险象环生` over `钟行`, printed into another article's column; pages 11,
+    14)."""
+    return _PUNCT_MARK.search(before.text) is None and _PUNCT_MARK.search(above.text) is None
 
 
 # Headline blocks run to four lines (kicker, a two-line headline, subtitle) and hold at most one
