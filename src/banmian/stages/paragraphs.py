@@ -376,6 +376,9 @@ def split_at_picture_notes(frags: list[Fragment], width: float) -> list[Fragment
     run on from the article before)."""
     out: list[Fragment] = []
     for f in frags:
+        if not any("附" in ln.text for ln in f.lines):  # cheap test first: most fragments hold no note
+            out.append(f)
+            continue
         starts = [k for k, ln in enumerate(f.lines) if k == 0 or ln.para_start] + [len(f.lines)]
         cuts = [a for a, b in zip(starts, starts[1:])
                 if ends_with_picture_note("".join(strip_ws(ln.text) for ln in f.lines[a:b]))]
