@@ -321,3 +321,13 @@ def test_two_unpunctuated_lines_over_a_name_are_its_headline_even_inside_another
     # one line with a mark is body text running on: the rule stays out
     got = kinds(["　　市里今年新建三座跨", "河大桥，附近居民的出行", "时间缩短了一半沿线学校", "张建华"])
     assert got[2] == "body"
+
+
+def test_bullet_points_are_body_in_a_dump_without_blank_lines():
+    # two summary points under a headline, the first broken over two lines; no blank lines
+    points = ["●城东新建三座跨河大", "桥正式通车", "●沿河居民出行时间缩短"]
+    got = kinds(REPORT * 2 + ["城东新桥通车了"] + points + REPORT * 2)
+    assert got[9:12] == ["body", "body", "body"]
+    # a full head line after a point's first line is another headline's, not the point's
+    got = kinds(REPORT * 2 + ["●城东新建三座跨河大", "城西老街改造今日完工了", "城西老街改造今日完工了"] + REPORT * 2)
+    assert got[8:10] == ["body", "head"]
