@@ -331,3 +331,9 @@ def test_bullet_points_are_body_in_a_dump_without_blank_lines():
     # a full head line after a point's first line is another headline's, not the point's
     got = kinds(REPORT * 2 + ["●城东新建三座跨河大", "城西老街改造今日完工了", "城西老街改造今日完工了"] + REPORT * 2)
     assert got[8:10] == ["body", "head"]
+
+
+def test_two_unpunctuated_lines_over_a_lead_in_are_its_headline_even_under_text_cut_short():
+    cut_short = ["　　市里今年新建三座跨", "河大桥。附近居民的出行"]  # the paragraph goes on elsewhere
+    got = kinds(cut_short + ["城东三座新桥建成通车了", "沿河居民出行时间缩短了"] + LEAD)
+    assert got[1:4] == ["body", "head", "head"]

@@ -65,7 +65,9 @@ _PUNCT_MARK = re.compile("[" + re.escape("".join(sorted(CJK_PUNCT)) + ",.;:?!()"
 def _unfinished_run_above(lines: list[Line], i: int) -> list[Line]:
     """The body lines right above line i that hold no sentence end and end on no clause mark,
     nearest first, when a finished paragraph, a blank line, page furniture or the top of the
-    page stands above them (else none: a paragraph runs on into them)."""
+    page stands above them (else none: a paragraph runs on into them, unless the two nearest
+    hold no mark at all, `_unpunctuated_pair`: then those two, dev raw page 25: `中国围棋天元
+    战产生` / `八强陈祖德聂卫平入围` over a lead-in, under text cut short)."""
     run: list[Line] = []
     j = i - 1
     while j >= 0 and len(run) <= MAX_HEAD_RUN:
@@ -80,7 +82,8 @@ def _unfinished_run_above(lines: list[Line], i: int) -> list[Line]:
     above = lines[j] if j >= 0 else None
     if above is None or above.kind != "body" or not above.text.strip() or ends_sentence(above.text):
         return run
-    return []
+    # two lines without a mark next to the lead-in are a headline whatever runs on above them
+    return run[:2] if len(run) >= 2 and _unpunctuated_pair(run[1], run[0]) else []
 
 
 def _is_bracketed_note(line: Line) -> bool:
