@@ -297,3 +297,43 @@ def test_an_office_and_a_name_under_a_headline_is_the_signed_articles_byline():
 def test_a_lone_line_ending_a_list_of_people_on_deng_is_body():
     got = kinds(REPORT + ["", "人事部部长宋德福等", ""] + REPORT + [""] + REPORT)
     assert got[5] == "body"
+
+
+def test_an_indented_opening_right_above_a_jump_line_is_body_in_a_dump_without_blank_lines():
+    # the paragraph goes on where the jump points; no blank lines anywhere (pdftotext -raw)
+    got = kinds(REPORT * 3 + ["由城建委和交通局", "（下转第四版）"] + REPORT * 2)
+    assert got[12:14] == ["body", "jump"]
+    # in a blank-separated dump the rule stays out (threading there went wrong on dev page 35)
+    got = kinds(REPORT + [""] + REPORT + [""] + REPORT + ["由城建委和交通局", "（下转第四版）", ""] + REPORT)
+    assert got[14:16] == ["head", "jump"]
+
+
+def test_a_full_line_between_a_jump_line_and_a_wider_headline_line_is_the_headlines_in_a_dump_without_blank_lines():
+    # `全县水稻种植面积创新高` fills the column and holds no mark; the jump line above it ends the text before
+    got = kinds(REPORT * 3 + ["（下转第四版）", "全县水稻种植面积创新高", "农技人员深入田间指导农民科学育秧"] + REPORT * 2)
+    assert got[12:15] == ["jump", "head", "head"]
+
+
+def test_two_unpunctuated_lines_over_a_name_are_its_headline_even_inside_another_articles_text():
+    # a headline and its author printed into the middle of another article's paragraph
+    got = kinds(REPORT[:2] + ["城东三座新桥建成通车了", "沿河居民出行时间缩短了", "张建华"] + REPORT)
+    assert got[2:5] == ["head", "head", "byline"]
+    # one line with a mark is body text running on: the rule stays out
+    got = kinds(["　　市里今年新建三座跨", "河大桥，附近居民的出行", "时间缩短了一半沿线学校", "张建华"])
+    assert got[2] == "body"
+
+
+def test_bullet_points_are_body_in_a_dump_without_blank_lines():
+    # two summary points under a headline, the first broken over two lines; no blank lines
+    points = ["●城东新建三座跨河大", "桥正式通车", "●沿河居民出行时间缩短"]
+    got = kinds(REPORT * 2 + ["城东新桥通车了"] + points + REPORT * 2)
+    assert got[9:12] == ["body", "body", "body"]
+    # a full head line after a point's first line is another headline's, not the point's
+    got = kinds(REPORT * 2 + ["●城东新建三座跨河大", "城西老街改造今日完工了", "城西老街改造今日完工了"] + REPORT * 2)
+    assert got[8:10] == ["body", "head"]
+
+
+def test_two_unpunctuated_lines_over_a_lead_in_are_its_headline_even_under_text_cut_short():
+    cut_short = ["　　市里今年新建三座跨", "河大桥。附近居民的出行"]  # the paragraph goes on elsewhere
+    got = kinds(cut_short + ["城东三座新桥建成通车了", "沿河居民出行时间缩短了"] + LEAD)
+    assert got[1:4] == ["body", "head", "head"]

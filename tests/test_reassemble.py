@@ -119,9 +119,18 @@ def test_a_lone_subhead_between_paragraphs_on_one_subject_stays_in_the_article(m
 
 def test_a_two_line_subhead_between_paragraphs_on_one_subject_stays_in_the_article(monkeypatch):
     text = essay_with_subhead(["喜看今朝", "再上台阶"])
-    assert len(parse_text(text, entities=False)[0].articles) == 1
+    page = parse_text(text, entities=False)[0]
+    assert len(page.articles) == 1 and "喜看今朝再上台阶" in page.articles[0].paragraphs  # one paragraph
     monkeypatch.setattr(reassemble_module, "SUBHEAD_MAX_LINES", 1)
     assert len(parse_text(text, entities=False)[0].articles) == 2
+
+
+def test_a_subhead_keeps_the_text_after_it_in_the_article_however_sure_the_start_model(monkeypatch):
+    # the start model would open an article under any head line: the subhead's join still wins
+    monkeypatch.setattr(reassemble_module, "START_THRESHOLD", -100.0)
+    assert len(parse_text(essay_with_subhead(["喜看今朝"]), entities=False)[0].articles) == 1
+    monkeypatch.setattr(reassemble_module, "SUBHEAD_MIN_COSINE", 2.0)
+    assert len(parse_text(essay_with_subhead(["喜看今朝"]), entities=False)[0].articles) == 2
 
 
 def test_a_lead_in_under_its_headline_opens_an_article_however_close_its_topic(monkeypatch):
@@ -169,3 +178,29 @@ def test_a_join_says_what_it_scored_and_what_a_new_article_would_have():
     assert len(links) > 1  # each join its own score
     # a column break inside a sentence reads on: a join the model is sure of
     assert any(m.group(4) and float(m.group(2)) > float(m.group(3)) for m in found)
+
+
+def test_a_paragraph_closed_by_a_picture_note_opens_an_article_in_a_dump_without_blank_lines(monkeypatch):
+    # no blank lines: a report on the same subject runs straight on into the rice story's
+    # opening matter, with nothing else to tell where the story starts
+    before = column_lines("县农业局昨天召开水稻生产总结会，表彰了一批水稻种植大户和优秀农技人员，"
+                          "水稻良种推广和机插秧面积都创下新高。与会代表表示，明年要继续扩大水稻"
+                          "良种覆盖率，让种粮农民得到更多实惠。")
+    title = column_lines("全县两万多户种粮农民与农技人员一起喜迎水稻丰收（附图片1张）")
+    text = "\n".join(before + title + column_lines(RICE)) + "\n"
+    page = parse_text(text, entities=False)[0]
+    assert len(page.articles) == 2
+    assert page.articles[1].paragraphs[0] == "全县两万多户种粮农民与农技人员一起喜迎水稻丰收（附图片1张）"
+    monkeypatch.setattr(reassemble_module, "split_at_picture_notes", lambda frags, width: frags)
+    assert len(parse_text(text, entities=False)[0].articles) == 1
+
+
+def test_the_text_after_a_picture_note_alone_on_its_line_continues_its_article(monkeypatch):
+    # the note closes the rice story's opening matter; its lead-in byline stays in the text
+    lead = column_lines("本报讯　" + RICE, indent=0)
+    text = "\n".join(column_lines(FOOTBALL) + ["（附图片1张）"] + lead) + "\n"
+    page = parse_text(text, entities=False)[0]
+    assert [a.paragraphs[0][:4] for a in page.articles] == ["昨晚进行", "（附图片"]
+    assert page.articles[1].byline is None and page.articles[1].paragraphs[1].startswith("本报讯")
+    monkeypatch.setattr(reassemble_module, "ends_with_picture_note", lambda text: False)
+    assert len(parse_text(text, entities=False)[0].articles) == 3

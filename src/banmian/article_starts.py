@@ -139,12 +139,18 @@ def start_features(page: Page, frags: list[Fragment], space: ContentSpace, i: in
 
 
 def sure_start(page: Page, frag: Fragment, logit: float) -> bool:
-    """The fragment opens an article whatever else the page says: a continuation note (上接)
-    opens it, `stages.heads_tail` aligned a headline block to it, its start log-odds pass
-    START_THRESHOLD, it opens with a letter's salutation (`编辑同志：`, however close its topic
-    to the text before: dev raw page 10), or with a lead-in byline right under headline lines
+    """The fragment opens an article whatever else the page says: a `firm_start`, or its start
+    log-odds pass START_THRESHOLD."""
+    return firm_start(page, frag) or logit > START_THRESHOLD
+
+
+def firm_start(page: Page, frag: Fragment) -> bool:
+    """The fragment opens an article by a sign printed with it, not by the start model's
+    weighing: a continuation note (上接) opens it, `stages.heads_tail` aligned a headline block
+    to it, it opens with a letter's salutation (`编辑同志：`, however close its topic to the text
+    before: dev raw page 10), or with a lead-in byline right under headline lines
     (`lead_in_under_headline`)."""
-    return (frag.no_predecessor or frag.forced_start or logit > START_THRESHOLD or is_salutation(frag.first.text)
+    return (frag.no_predecessor or frag.forced_start or is_salutation(frag.first.text)
             or lead_in_under_headline(page, frag))
 
 

@@ -22,7 +22,8 @@ def mark_heads_above_bylines(page: Page) -> None:
     holds a sentence end, and that no body line runs into, is the last line of a headline block
     (dev page 37: the subtitle `——这句北京话的寓意` over `赵浩生`; page 14: a headline as wide
     as the column over `张国成`). Body text runs on into the next line; a byline follows only a
-    headline or a finished paragraph."""
+    headline or a finished paragraph. Two lines without a single mark over a byline line are
+    both its headline's even where the line above them runs on (`_unpunctuated_pair`)."""
     lines = page.lines
     for i in range(1, len(lines)):
         if lines[i].kind != "byline":
@@ -35,9 +36,21 @@ def mark_heads_above_bylines(page: Page) -> None:
             continue
         before = lines[i - 2] if i >= 2 else None
         if before is not None and before.kind == "body" and before.text.strip() and not ends_sentence(before.text):
-            continue  # a paragraph runs on into the line: the line below is no byline's
+            if not _unpunctuated_pair(before, above):
+                continue  # a paragraph runs on into the line: the line below is no byline's
+            before.kind = "head"
+            before.because("head:above_byline")
         above.kind = "head"
         above.because("head:above_byline")
+
+
+def _unpunctuated_pair(before: Line, above: Line) -> bool:
+    """Two lines without a single mark between them: body text seldom runs so long without
+    one (MIN_UNPUNCTUATED_RUN), a two-line headline does; over a byline line they are its
+    headline, whatever stands above them (dev raw page 33: `泰铢贬值国际炒家兴风作浪` /
+    `经济联动东亚金融险象环生` over `钟行`, printed into another article's column; pages 11,
+    14)."""
+    return _PUNCT_MARK.search(before.text) is None and _PUNCT_MARK.search(above.text) is None
 
 
 # Headline blocks run to four lines (kicker, a two-line headline, subtitle) and hold at most one
@@ -52,7 +65,9 @@ _PUNCT_MARK = re.compile("[" + re.escape("".join(sorted(CJK_PUNCT)) + ",.;:?!()"
 def _unfinished_run_above(lines: list[Line], i: int) -> list[Line]:
     """The body lines right above line i that hold no sentence end and end on no clause mark,
     nearest first, when a finished paragraph, a blank line, page furniture or the top of the
-    page stands above them (else none: a paragraph runs on into them)."""
+    page stands above them (else none: a paragraph runs on into them, unless the two nearest
+    hold no mark at all, `_unpunctuated_pair`: then those two, dev raw page 25: `中国围棋天元
+    战产生` / `八强陈祖德聂卫平入围` over a lead-in, under text cut short)."""
     run: list[Line] = []
     j = i - 1
     while j >= 0 and len(run) <= MAX_HEAD_RUN:
@@ -67,7 +82,8 @@ def _unfinished_run_above(lines: list[Line], i: int) -> list[Line]:
     above = lines[j] if j >= 0 else None
     if above is None or above.kind != "body" or not above.text.strip() or ends_sentence(above.text):
         return run
-    return []
+    # two lines without a mark next to the lead-in are a headline whatever runs on above them
+    return run[:2] if len(run) >= 2 and _unpunctuated_pair(run[1], run[0]) else []
 
 
 def _is_bracketed_note(line: Line) -> bool:
@@ -220,6 +236,29 @@ def mark_openings_at_column_foot(page: Page) -> None:
             ln.because("body:indented_first_line_at_column_foot")
 
 
+def mark_openings_above_jumps(page: Page) -> None:
+    """A short line read as a headline line, right above a jump line (`（下转第四版）`) and
+    right under a finished sentence of body text, measuring as a paragraph's
+    indented first line, is that paragraph's opening at the foot of the article's last column
+    on the page, carried on where the jump points (dev raw pages 22, 35, 39, 40:
+    `一些与会理事为进一` / `（下转第四版）`): a jump note closes an article's body text, and
+    a headline stands over the text it heads, not over a jump note. Only in dumps without
+    blank lines: in pdftotext's blank-separated dumps the same lines (dev pages 35, 40) are
+    right, but on page 35 the threading of the pieces around them then goes wrong (body
+    0.753 -> 0.639)."""
+    if separates_blocks(page):
+        return
+    lines, width = page.lines, page.column_width
+    for i in range(1, len(lines) - 1):
+        ln = lines[i]
+        if ln.kind != "head" or lines[i + 1].kind != "jump" or "head:short_unpunctuated" not in ln.reasons:
+            continue
+        above = lines[i - 1]
+        if above.kind == "body" and ends_sentence(above.text) and INDENT_MIN <= slack(ln, width) <= INDENT_MAX:
+            ln.kind = "body"
+            ln.because("body:indented_first_line_above_jump")
+
+
 # Lines printed right against a headline line and taken for its own: one or two (a headline's
 # second line, a kicker or subtitle line set to the column's width).
 MAX_LINES_AGAINST_HEAD = 2
@@ -227,7 +266,8 @@ MAX_LINES_AGAINST_HEAD = 2
 
 def mark_lines_against_headlines(page: Page) -> None:
     """One or two body lines printed right against a headline line (no blank between), set off
-    on their other side by a blank or a non-body line, that finish no sentence, end on no clause
+    on their other side by a blank or a non-body line (above them, in a dump without blank
+    lines, a jump or continuation line too: `_closes_text`), that finish no sentence, end on no clause
     mark and hold at most one comma-like mark, are that headline block's other lines (dev page
     12: `李鹏吴邦国致信冶金工作会议` over `要求依靠科技进步推进结构调整`; page 6: `今年硕士
     生入学考试举行报考` over `人数27万计划招收5.8万`). A body line runs on into the next line;
@@ -235,11 +275,12 @@ def mark_lines_against_headlines(page: Page) -> None:
     headline an indented line opens the article's first paragraph and stays body; a line
     naming a reporter (`记者`) is a byline's."""
     lines, width = page.lines, page.column_width
+    blockless = not separates_blocks(page)
     for i, ln in enumerate(lines):
         if ln.kind != "head":
             continue
-        above = _run_against(lines, i, -1)
-        below = _run_against(lines, i, +1)
+        above = _run_against(lines, i, -1, blockless)
+        below = _run_against(lines, i, +1, blockless)
         if below and INDENT_MIN <= slack(below[0], width) <= INDENT_MAX:
             below = []
         for run_line in above + below:
@@ -247,7 +288,7 @@ def mark_lines_against_headlines(page: Page) -> None:
             run_line.because("head:against_headline")
 
 
-def _run_against(lines: list[Line], i: int, step: int) -> list[Line]:
+def _run_against(lines: list[Line], i: int, step: int, blockless: bool = False) -> list[Line]:
     """The body lines next to line i in direction `step` that could be its headline's, when
     they are few and set off beyond; else none."""
     run: list[Line] = []
@@ -257,11 +298,26 @@ def _run_against(lines: list[Line], i: int, step: int) -> list[Line]:
         j += step
     if not run or len(run) > MAX_LINES_AGAINST_HEAD:
         return []
-    if 0 <= j < len(lines) and not _sets_off_block(lines[j]):
+    if 0 <= j < len(lines) and not _sets_off_block(lines[j]) and not (blockless and _closes_text(lines[j], step)):
         return []
     if sum(comma_marks(ln.text) for ln in run) > MAX_HEAD_RUN_MARKS:
         return []
     return run
+
+
+# Lines that end an article's text: in a dump without blank lines, what may stand above a
+# headline block in a blank line's place.
+_ENDS_TEXT_KINDS = ("jump", "continued", "source")
+
+
+def _closes_text(line: Line, step: int) -> bool:
+    """(Dumps without blank lines.) Looking up from a run over a headline line (`step` -1),
+    `line` is a jump, source or continuation line: it ends the text before the run, as a blank
+    line would (dev raw page 40: `（下转A11版）` over `标志我国电信与世界同` / `步ATM交换机通过
+    鉴定` over the wider `——这意味着该技术已实现产业化`; page 18 under `（上接A1版）`). A
+    body line ending a sentence would do as well in principle, but on dev raw pages 21-40 it
+    took body lines into headlines (body 0.9524 -> 0.9513)."""
+    return step == -1 and line.kind in _ENDS_TEXT_KINDS
 
 
 def _could_be_head_line(line: Line) -> bool:
@@ -300,6 +356,45 @@ def mark_dangling_lists(page: Page) -> None:
         ln.because("body:list_runs_on")
 
 
+BULLET = "●"
+
+
+def mark_bullet_points(page: Page) -> None:
+    """A line opening with a bullet (`●人民币不贬值是中国`) opens a summary point of an
+    article, a paragraph of its body, and so does the point's rest: the lines it runs on into
+    (after its first line or a full one) down to its short last line (dev raw page 2:
+    `●支持香港特区政府捍` / `卫联汇制`, page 30: `五亿减少到五千万`; the gold keeps every
+    point as a paragraph, dev pages 2, 30, 37). A line wider than the column is a headline's
+    (page 30: the kicker repeating a point), and a full head line after a point's first line
+    another article's headline (page 37: `●住房自有率不断提` / `俄官员会晤车臣领导人`). Only in
+    dumps without blank lines: in pdftotext's dumps the points come out right too, but page 30's
+    threading then goes wrong (body 0.646 -> 0.633)."""
+    if separates_blocks(page):
+        return
+    lines, width = page.lines, page.column_width
+    for i, ln in enumerate(lines):
+        if ln.kind not in ("body", "head", "byline") or not ln.text.lstrip().startswith(BULLET):
+            continue
+        if "head:wider_than_column" in ln.reasons:
+            continue
+        _make_body(ln)
+        j = i + 1
+        while j < len(lines) and lines[j].kind in ("body", "head", "byline") and not lines[j].text.lstrip().startswith(BULLET):
+            full = slack(lines[j], width) <= FULL_SLACK
+            if lines[j].kind != "body" and full:
+                break
+            _make_body(lines[j])
+            if not full:
+                break
+            j += 1
+
+
+def _make_body(line: Line) -> None:
+    if line.kind != "body":
+        line.kind = "body"
+        line.because("body:bullet_point")
+
+
 def mark_context_heads(page: Page) -> None:
     """Run the context rules over the page, in order (later rules see earlier verdicts)."""
     mark_heads_above_bylines(page)
@@ -309,5 +404,7 @@ def mark_context_heads(page: Page) -> None:
     mark_lines_against_headlines(page)
     mark_names_under_headlines(page)
     mark_openings_at_column_foot(page)
+    mark_openings_above_jumps(page)
     mark_signatures(page)
     mark_dangling_lists(page)
+    mark_bullet_points(page)

@@ -13,7 +13,7 @@ from banmian.line_shape import BODY_START_FORBIDDEN, FULL_SLACK, INDENT_MAX, IND
 from banmian.model import Fragment, Line, Page, line_positions
 from banmian.rules.bylines import trailing_credit_names
 from banmian.rules.chars import CLOSERS, ends_sentence, strip_ws
-from banmian.rules.furniture import is_lead_in, is_salutation
+from banmian.rules.furniture import ends_with_picture_note, is_lead_in, is_salutation
 from banmian.similarity import bigram_cosine, bigrams, share_found
 from banmian.stages.classify import PHOTO_CREDIT_REASON
 
@@ -358,6 +358,41 @@ def split_at_topic_shifts(frags: list[Fragment], width: float, heads: list[set[s
             cur.append(ln)
             pos += len(text)
         out.append(Fragment(lines=cur))
+    for i, f in enumerate(out):
+        f.order = i
+        f.start = start_kind(f, width)
+        f.end = end_kind(f, width)
+    return out
+
+
+PICTURE_NOTE_REASON = "article_start:picture_note"
+
+
+def split_at_picture_notes(frags: list[Fragment], width: float) -> list[Fragment]:
+    """In a dump without blank lines, a paragraph closed by a picture note (`（附图片1张）`,
+    `rules.furniture.ends_with_picture_note`) is an article's opening matter: the fragment is
+    cut where the paragraph starts, and the piece from there opens an article
+    (`Fragment.forced_start`; dev raw page 22: `江泽民李鹏乔石朱镕…一起辞旧迎新（附图片1张）`
+    run on from the article before)."""
+    out: list[Fragment] = []
+    for f in frags:
+        if not any("附" in ln.text for ln in f.lines):  # cheap test first: most fragments hold no note
+            out.append(f)
+            continue
+        starts = [k for k, ln in enumerate(f.lines) if k == 0 or ln.para_start] + [len(f.lines)]
+        cuts = [a for a, b in zip(starts, starts[1:])
+                if ends_with_picture_note("".join(strip_ws(ln.text) for ln in f.lines[a:b]))]
+        if not cuts:
+            out.append(f)
+            continue
+        bounds = sorted(set(cuts) | {0}) + [len(f.lines)]
+        for a, b in zip(bounds, bounds[1:]):
+            piece = f if (a, b) == (0, len(f.lines)) else Fragment(lines=f.lines[a:b])
+            if a in cuts:
+                piece.forced_start = True
+                piece.first.para_start = True
+                piece.first.because(PICTURE_NOTE_REASON)
+            out.append(piece)
     for i, f in enumerate(out):
         f.order = i
         f.start = start_kind(f, width)

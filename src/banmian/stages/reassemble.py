@@ -25,12 +25,13 @@ from functools import partial
 from operator import itemgetter
 from typing import NamedTuple
 
-from banmian.article_starts import lines_around, start_features, start_logit, start_reason, sure_start
+from banmian.article_starts import (START_THRESHOLD, firm_start, lines_around, start_features, start_logit, start_reason,
+                                    sure_start)
 from banmian.link_model import LINK_WEIGHTS, JoinLogits
 from banmian.model import Fragment, Page, line_positions
 from banmian.rules.chars import strip_ws
-from banmian.rules.furniture import is_lead_in
-from banmian.stages.paragraphs import CUT_SHORT_REASON, in_lead_in, separates_blocks
+from banmian.rules.furniture import ends_with_picture_note, is_lead_in
+from banmian.stages.paragraphs import CUT_SHORT_REASON, in_lead_in, separates_blocks, split_at_picture_notes
 from banmian.similarity import ContentSpace, Group, GroupMaker, bigram_cosine
 
 # Opening a new thread scores the start model's log-odds plus this; continuing one, the link
@@ -79,9 +80,14 @@ def content_space(frags: list[Fragment]) -> ContentSpace:
 
 
 def prepare_fragments(page: Page) -> list[Fragment]:
-    """Index the lines and mark fragments a jump/credit closes or a 上接 note opens."""
+    """Index the lines, cut fragments where a paragraph closed by a picture note opens an
+    article (`paragraphs.split_at_picture_notes`, in dumps without blank lines: after
+    `heads_tail`, whose alignment it would upset), and mark fragments a jump/credit closes or a
+    上接 note opens."""
     page.scratch["line_index"] = line_positions(page.lines)
     frags: list[Fragment] = page.scratch.get("fragments", [])
+    if not separates_blocks(page):
+        frags = page.scratch["fragments"] = split_at_picture_notes(frags, page.column_width)
     for f in frags:
         f.no_successor = any(k in ("jump", "source") for k in neighbour_kinds(page, f, after=True))
         f.no_predecessor = "continued" in neighbour_kinds(page, f, after=False)
@@ -105,11 +111,15 @@ _new_hypothesis = partial(tuple.__new__, Hypothesis)  # Hypothesis(*fields) with
 def thread_fragments(page: Page, frags: list[Fragment]) -> list[Thread]:
     """Thread the fragments in input order by a beam search over the choices.
 
-    Each fragment opens a thread (an article) or continues one. A sure start
-    (`article_starts.sure_start`: a 上接 note, start log-odds past START_THRESHOLD, a letter's
-    salutation, a lead-in under headline lines) always opens one; a sure join (the rest of a
-    lead-in cut by a column break, text read on past a subhead in a dump without blank lines)
-    always continues the thread of the fragment before; otherwise continuing each thread
+    Each fragment opens a thread (an article) or continues one. A firm start
+    (`article_starts.firm_start`: a 上接 note, a heads-tail cut, a letter's salutation, a
+    lead-in under headline lines, a paragraph closed by a picture note) always opens one; in a
+    dump without blank lines the text after a picture note (`（附图片1张）`: it closes an
+    article's opening matter) and text read on past a subhead (`continues_past_subhead`)
+    always continue the thread of the fragment before, even where the start model's log-odds pass START_THRESHOLD (a subhead has a
+    headline's shape: dev raw pages 4 and 37, three subheads the model read as headlines);
+    else log-odds past START_THRESHOLD open a thread, and the rest of a lead-in cut by a column
+    break continues the one before; otherwise continuing each thread
     scores the link model's log-odds (`link_model`) and opening a new one scores the start
     model's log-odds plus NEW_THREAD_OFFSET (NEW_THREAD_OFFSET_NO_BLANKS in a dump without blank lines). A threading's score is the sum of its choices;
     keeping the BEAM_WIDTH best partial threadings, not only the best, lets a later fragment
@@ -124,9 +134,18 @@ def thread_fragments(page: Page, frags: list[Fragment]) -> list[Thread]:
     joins = JoinLogits(frags)
     beam = [Hypothesis(0.0, (), ())]
     for i, f in enumerate(frags):
-        if i == 0 or sure_start(page, f, logits[i]):
+        if i == 0 or firm_start(page, f):
+            sure, join = True, False
+        elif blockless and ends_with_picture_note("".join(strip_ws(ln.text) for ln in frags[i - 1].lines[-2:])):
+            sure, join = False, True  # the note closes an article's opening matter: its text follows
+        elif blockless and continues_past_subhead(page, frags[i - 1], f):
+            sure, join = False, True  # however strong the start model's case (a subhead is a headline's shape)
+        else:
+            sure = logits[i] > START_THRESHOLD
+            join = not sure and continues_lead_in(page, frags[i - 1], f)
+        if sure:
             options = [(h.score + SURE_START_SCORE, h, -1) for h in beam]
-        elif continues_lead_in(page, frags[i - 1], f) or (blockless and continues_past_subhead(page, frags[i - 1], f)):
+        elif join:
             # the only choice: the thread of the fragment just before
             scores = score_threads(beam, joins, i)
             options = [(h.score + scores[h.threads[h.holder[i - 1]]], h, h.holder[i - 1]) for h in beam]
@@ -144,7 +163,7 @@ def continues_past_subhead(page: Page, prev: Fragment, frag: Fragment) -> bool:
     between two paragraphs on forged art; page 38: `铸就“黄金人”，提前两` / `年实现运行管理自主化`)
     or body lines taken for head lines, not a headline before another article, which shares
     little with the text before it. The fragment goes on the thread of the one before
-    (`absorb_subheads` then makes a lone line a paragraph). A line wider than the column is a
+    (`absorb_subheads` then makes the subhead a paragraph). A line wider than the column is a
     headline; a lead-in opens an article whatever the topic."""
     if is_lead_in(frag.first.text):
         return False
@@ -269,7 +288,9 @@ def _text(f: Fragment) -> str:
 
 
 def absorb_subheads(page: Page, threads: list[Thread]) -> None:
-    """A lone short head line between two pieces of one thread is a subhead paragraph.
+    """One or two head lines (SUBHEAD_MAX_LINES) between two pieces of one thread are a
+    subhead paragraph (dev raw page 38: `铸就“黄金人”，提前两` / `年实现运行管理自主化`; the
+    gold keeps subheads as paragraphs).
 
     Articles carry unpunctuated one-line paragraphs (`换个思路找出路`, dev page 30) that look
     like one-line headlines; when the text before and after it reads as one article, the
@@ -282,16 +303,18 @@ def absorb_subheads(page: Page, threads: list[Thread]) -> None:
     frags: list[Fragment] = page.scratch.get("fragments", [])
     for f, g in zip(frags, frags[1:]):
         between = lines_around(page, f, after=True)
-        if len(between) != 1 or between[0].kind != "head" or g.order not in where or f.order not in where:
+        if not 1 <= len(between) <= SUBHEAD_MAX_LINES or any(ln.kind != "head" for ln in between):
+            continue
+        if g.order not in where or f.order not in where:
             continue
         (tf, i), (tg, j) = where[f.order], where[g.order]
         if tf is not tg or j != i + 1 or g.start != "indent" or f.end == "open":
             continue
-        line = between[0]
-        line.kind = "body"
-        line.para_start = True
-        line.because("body:subhead_inside_article")
-        sub = Fragment(lines=[line], start="indent", end="closed", order=f.order)
+        for k, line in enumerate(between):
+            line.kind = "body"
+            line.para_start = k == 0
+            line.because("body:subhead_inside_article")
+        sub = Fragment(lines=between, start="indent", end="closed", order=f.order)
         tf.fragments.insert(j, sub)
         g.first.para_start = True
 
