@@ -2,7 +2,7 @@
 page split.
 
     python bench/eval.py [--kinds pdftotext,raw,pymupdf,pdf] [--pages 1-60]
-                         [--systems banmian,naive_blocks,naive_page,pymupdf4llm,unstructured]
+                         [--systems banmian,naive_blocks,naive_page,pymupdf4llm,unstructured,pdfplumber]
                          [--json OUT] [--per-page]
     python bench/eval.py --match PAGE [--kinds ...]     # article pairing of one page
 
@@ -32,10 +32,11 @@ from bench.common import (KINDS, SPLIT_LABELS, DevPage, data_available, ensure_i
                           load_pages, pages_dir, parse_kinds, parse_range, split_of)
 from bench.baselines import BASELINES
 from bench.metrics import aggregate, body_paragraphs, head_text, match_articles, score_page
+from bench.peers import PEERS
 
 ensure_importable()
 
-PEER_NAMES = ("pymupdf4llm", "pymupdf4llm_classic", "unstructured")  # bench/peers.py, on PDFs only
+PEER_NAMES = tuple(PEERS)  # bench/peers.py (imports no peer library), on PDFs only
 SYSTEMS = ("banmian", *BASELINES, *PEER_NAMES)
 
 
