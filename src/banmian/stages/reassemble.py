@@ -31,6 +31,7 @@ from banmian.link_model import LINK_WEIGHTS, JoinLogits
 from banmian.model import Fragment, Page, line_positions
 from banmian.rules.chars import strip_ws
 from banmian.rules.furniture import ends_with_picture_note, is_lead_in
+from banmian.stages.roundups import merge_roundups
 from banmian.stages.paragraphs import CUT_SHORT_REASON, in_lead_in, separates_blocks, split_at_picture_notes
 from banmian.similarity import ContentSpace, Group, GroupMaker, bigram_cosine
 
@@ -324,5 +325,5 @@ def reassemble(page: Page) -> Page:
     frags = prepare_fragments(page)
     threads = thread_fragments(page, frags)
     absorb_subheads(page, threads)
-    page.scratch["threads"] = threads
+    page.scratch["threads"] = merge_roundups(page, threads)
     return page

@@ -1,0 +1,133 @@
+"""Roundups: several short datelined reports printed under one headline are one article.
+
+A digest (`东亚经济传真` over `据新华社马尼拉1月15日电…` / `据新华社东京1月14日电…` /
+`据新华社汉城1月15日电…`) prints its items back to back, each opened by a lead-in byline, the
+strongest article-start cue there is; so `reassemble` opens a thread at every item. The gold
+keeps the digest as one article whose paragraphs hold every item with its lead-in.
+
+Briefs printed one after another also open with lead-ins, each under a headline of its own, so
+a lead-in after a finished article is no sign of a roundup by itself (a rule that joined every
+such dateline to the article before cost held-out pages). The positive sign looked for here is
+the headline naming the items: a digest's headline strings the items' topics together
+(`苏哈托强调经济改革` / `菲律宾汇市股市反弹` / `日国际收支盈余增加`), so one head block next to a
+run of lead-in items finds its words in the openings of two or more of them, the first among
+them. Then the items from the first to the last one named are one article (down to the block,
+when it is printed under the items).
+"""
+from __future__ import annotations
+
+from banmian.article_starts import lines_around
+from banmian.model import Fragment, Line, Page
+from banmian.rules.chars import strip_ws
+from banmian.rules.furniture import is_lead_in
+from banmian.similarity import bigrams
+
+# A head block names an item when this many of its distinct bigrams occur in the item's opening.
+# On dev pages 1-40 the items of the roundups (pages 24, 26, 33) find 5 or more of their
+# headline's bigrams; a headline over two neighbouring briefs on one theme (`李岚清会见美国客人`
+# over a `温家宝会见西班牙客人` brief, dev page 20) finds 2 (会见, 客人).
+MIN_NAMED_BIGRAMS = 4
+# Only the head lines nearest the run are its headline (a caption between is passed over: dev
+# pdftotext page 33): `lines_around` runs on over a stack of other articles' headlines (a raw
+# dump that prints its heads in a row: dev raw page 39, where eight headlines together named
+# every brief after them). A roundup headline is at most a kicker or subtitle and a headline
+# of two lines.
+MAX_HEAD_LINES = 3
+ITEM_OPENING_CHARS = 200  # how much of an item's text its headline's words are looked for in
+ROUNDUP_REASON = "roundup:item_named_by_headline"
+
+
+def _text(frags: list[Fragment]) -> str:
+    return "".join(strip_ws(ln.text) for f in frags for ln in f.lines)
+
+
+def item_runs(page: Page, threads: list, frags: list[Fragment]) -> list[list[int]]:
+    """Runs of threads (as indexes into `threads`) printed back to back: each one after the
+    first opens with a lead-in byline at the fragment right after the last fragment of the one
+    before, with no line but blank ones between (no headline, caption or byline of its own)."""
+    holder = {}
+    for ti, t in enumerate(threads):
+        for f in t.fragments:
+            holder[f.order] = ti
+    runs: list[list[int]] = []
+    for ti in sorted(range(len(threads)), key=lambda k: threads[k].fragments[0].order):
+        first = threads[ti].fragments[0]
+        prev = first.order - 1
+        before = holder.get(prev)
+        follows = (before is not None and before != ti and runs and runs[-1][-1] == before
+                   and threads[before].fragments[-1].order == prev
+                   and is_lead_in(strip_ws(first.first.text))
+                   and not lines_around(page, frags[prev], after=True))
+        if follows:
+            runs[-1].append(ti)
+        else:
+            runs.append([ti])
+    return [r for r in runs if len(r) > 1]
+
+
+def heads_next_to(page: Page, threads: list, run: list[int]) -> list[tuple[list[Line], bool]]:
+    """The head blocks right before the run's first item and right after its last one (a raw
+    dump may print a digest's headline under its items: dev raw page 33), each with whether
+    it stands after the run."""
+    blocks = []
+    for frag, after in ((threads[run[0]].fragments[0], False), (threads[run[-1]].fragments[-1], True)):
+        heads = [ln for ln in lines_around(page, frag, after) if ln.kind == "head"][:MAX_HEAD_LINES]
+        if heads:
+            blocks.append((heads, after))
+    return blocks
+
+
+def named_bigrams(block: list[Line], text: str) -> set[str]:
+    """The head block's bigrams found in an item's opening."""
+    opening = text[:ITEM_OPENING_CHARS]
+    return {b for b in bigrams("".join(ln.text for ln in block)) if b in opening}
+
+
+def opens_datelined(frags: list[Fragment]) -> bool:
+    """The item opens with a lead-in byline, or with a picture note and then one (`（附图片1张）`
+    over `新华社安曼1月7日电…`, dev raw page 24, the note a fragment of its own)."""
+    return any(is_lead_in(strip_ws(ln.text)) for ln in [ln for f in frags[:2] for ln in f.lines][:2])
+
+
+def named_items(block: list[Line], texts: list[str]) -> list[int]:
+    """The items (by index into `texts`) the block names: the first, when the block's words
+    are found in its opening, and each later one whose opening holds MIN_NAMED_BIGRAMS of the
+    block's bigrams not found in the first's: another part of the headline names it (a
+    headline over one article also finds its words in a brief on the same theme after it:
+    dev raw page 21, `李鹏在北京考察企业` and a `新年音乐会` report)."""
+    first = named_bigrams(block, texts[0])
+    if len(first) < MIN_NAMED_BIGRAMS:
+        return []
+    return [0] + [k for k in range(1, len(texts)) if len(named_bigrams(block, texts[k]) - first) >= MIN_NAMED_BIGRAMS]
+
+
+def roundup_span(page: Page, threads: list, run: list[int]) -> list[int]:
+    """The items of the run one head block names, when it names the first item and at least
+    one more: from the first to the last one named, or, under a block printed after the run,
+    every item down to the block (they stand between the digest's first item and its
+    headline: dev raw page 33, two `本报汉城…电` items closing a digest whose headline names
+    only the four before them); else []."""
+    if not opens_datelined(threads[run[0]].fragments):
+        return []
+    texts = [_text(threads[ti].fragments) for ti in run]
+    for block, after in heads_next_to(page, threads, run):
+        hits = named_items(block, texts)
+        if len(hits) >= 2:
+            return run if after else run[: hits[-1] + 1]
+    return []
+
+
+def merge_roundups(page: Page, threads: list) -> list:
+    """The threads with each roundup's items (`roundup_span`) joined into its first item's
+    thread, every item keeping its lead-in as a paragraph start."""
+    frags: list[Fragment] = page.scratch.get("fragments", [])
+    gone: set[int] = set()
+    for run in item_runs(page, threads, frags):
+        span = roundup_span(page, threads, run)
+        for ti in span[1:]:
+            item = threads[ti].fragments
+            item[0].first.para_start = True
+            item[0].first.because(ROUNDUP_REASON)
+            threads[span[0]].fragments.extend(item)
+            gone.add(ti)
+    return [t for ti, t in enumerate(threads) if ti not in gone]
