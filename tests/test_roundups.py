@@ -52,3 +52,26 @@ def test_named_items_need_words_the_first_item_does_not_share():
     assert roundups.named_items(block, [first, echo]) == [0]
     block2 = block + [Line(no=2, raw="", text="菲律宾汇市股市反弹", kind="head")]
     assert roundups.named_items(block2, [first, MANILA[13:]]) == [0, 1]
+
+
+# A dump that prints every headline after all the bodies (tests/test_heads_tail.py): a digest of
+# two datelined items, then three articles, then the headlines in the same order.
+DIGEST = [
+    "据新华社雅加达1月14日电", "印度尼西亚总统苏哈托今天", "说，印尼将通过经济改革克", "服目前面临的各种困难。",
+    "据新华社马尼拉1月15日电", "最近五个交易日以来，菲律", "宾外汇市场比索持续走强，", "汇市股市双双反弹。",
+]
+DIGEST_HEADS = ["东亚经济传真苏哈托强调经", "济改革菲律宾汇市股市反弹"]
+
+
+def test_a_digest_under_one_tail_headline_is_one_article(monkeypatch):
+    from test_heads_tail import BODIES, HEADS
+
+    text = "\n".join(DIGEST + BODIES + DIGEST_HEADS + HEADS)
+    page = parse_text(text, entities=False)[0]
+    assert [a.paragraphs[0][:4] for a in page.articles] == ["印度尼西", "市音乐厅", "郊区的农", "铁路部门"]
+    digest = page.articles[0]
+    assert digest.headline.replace(" ", "") == "".join(DIGEST_HEADS)
+    assert digest.byline.startswith("据新华社雅加达1月14日电")
+    assert any(p.startswith("据新华社马尼拉1月15日电") for p in digest.paragraphs)
+    monkeypatch.setattr(roundups, "MIN_NAMED_BIGRAMS", 100)  # the rule off: an article per item
+    assert len(parse_text(text, entities=False)[0].articles) == 5

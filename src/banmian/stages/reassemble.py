@@ -134,9 +134,12 @@ def thread_fragments(page: Page, frags: list[Fragment]) -> list[Thread]:
     groups = GroupMaker(space)  # hypotheses share the groups they reach alike
     joins = JoinLogits(frags)
     beam = [Hypothesis(0.0, (), ())]
+    roundup_items = page.scratch.get("roundup_items", set())
     for i, f in enumerate(frags):
         if i == 0 or firm_start(page, f):
             sure, join = True, False
+        elif id(f.first) in roundup_items:
+            sure, join = False, True  # a digest's later item (`heads_tail`): its lead-in opens no article
         elif blockless and ends_with_picture_note("".join(strip_ws(ln.text) for ln in frags[i - 1].lines[-2:])):
             sure, join = False, True  # the note closes an article's opening matter: its text follows
         elif blockless and continues_past_subhead(page, frags[i - 1], f):

@@ -131,3 +131,79 @@ def merge_roundups(page: Page, threads: list) -> list:
             threads[span[0]].fragments.extend(item)
             gone.add(ti)
     return [t for ti, t in enumerate(threads) if ti not in gone]
+
+
+ITEM_REASON = "roundup:item_named_by_tail_headline"
+
+
+def named_run(texts: list[str], windows: list[list[list[Line]]]) -> int:
+    """How many items from the first on (texts, back to back) one head block among `windows`
+    names without a gap (`named_items`), where one headline of the block (`names_two`) names
+    two of them by itself; 1 when none does."""
+    best = 1
+    for units in windows:
+        hits = named_items([ln for unit in units for ln in unit], texts)
+        n = 0
+        while n < len(hits) and hits[n] == n:
+            n += 1
+        if n > best and any(names_two(unit, texts[:n]) for unit in units):
+            best = n
+    return best
+
+
+def names_two(unit: list[Line], texts: list[str]) -> bool:
+    """One headline (a line, or two broken inside a word) names two of the items, each by
+    MIN_NAMED_BIGRAMS bigrams, the later by ones the earlier lacks (`东亚经济传真苏哈托强调经` /
+    `济改革菲律宾汇市股市反弹`). A heads tail prints the briefs' one-line headlines in the
+    briefs' order, so a window of its lines names brief after brief, a line each (dev raw pages
+    20, 21, 28, 39); a digest's headline strings its items together."""
+    found = [named_bigrams(unit, t) for t in texts]
+    hits = [f for f in found if len(f) >= MIN_NAMED_BIGRAMS]
+    return any(len(later - hits[0]) >= MIN_NAMED_BIGRAMS for later in hits[1:])
+
+
+def tail_windows(tail: list[Line], opens) -> list[list[list[Line]]]:
+    """Every run of up to MAX_HEAD_LINES head lines of a heads tail that may open a block
+    (`opens(tail, j)`), cut into its headlines (a line and the lines after it that open no
+    block): the headlines a digest's items may stand under."""
+    out = []
+    for j in range(len(tail)):
+        if not opens(tail, j):
+            continue
+        units: list[list[Line]] = []
+        for k in range(j, min(j + MAX_HEAD_LINES, len(tail))):
+            if tail[k].kind != "head":
+                break
+            if k == j or opens(tail, k):
+                units.append([])
+            units[-1].append(tail[k])
+            out.append([list(u) for u in units])
+    return out
+
+
+def unheaded(text: str, windows: list[list[list[Line]]]) -> bool:
+    """No head block among `windows` finds MIN_NAMED_BIGRAMS of its bigrams in the item's
+    opening: the item has no headline of its own anywhere in the tail."""
+    return all(len(named_bigrams([ln for unit in units for ln in unit], text)) < MIN_NAMED_BIGRAMS
+               for units in windows)
+
+
+def items_in_stream(runs: list[list[str]], windows: list[list[list[Line]]]) -> list[tuple[int, int]]:
+    """For a page that prints its heads after all its bodies (`stages.heads_tail`): among runs
+    of lead-in items back to back (each run its items' texts), the items one tail block names
+    along with the item just before (a digest: dev raw page 26, `东亚经济传真…` naming four
+    `据新华社…电` items), and the items right after those that no tail block names at all (no
+    headline of their own: the same digest's two `本报汉城…电` items), as (run, item) pairs.
+    Those are no segment starts of the alignment, which would otherwise hand each item a block
+    and every later block to the wrong article."""
+    out = []
+    for r, texts in enumerate(runs):
+        s = 0
+        while s < len(texts) - 1:
+            n = named_run(texts[s:], windows)
+            if n > 1:
+                while s + n < len(texts) and unheaded(texts[s + n], windows):
+                    n += 1
+            out += [(r, k) for k in range(s + 1, s + n)]
+            s += n
+    return out
