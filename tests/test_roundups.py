@@ -75,3 +75,18 @@ def test_a_digest_under_one_tail_headline_is_one_article(monkeypatch):
     assert any(p.startswith("据新华社马尼拉1月15日电") for p in digest.paragraphs)
     monkeypatch.setattr(roundups, "MIN_NAMED_BIGRAMS", 100)  # the rule off: an article per item
     assert len(parse_text(text, entities=False)[0].articles) == 5
+
+
+MANILA_MORE = "与此同时，菲律宾股票市场也止跌回升，股票交易所综合指数在三个交易日内回升一百六十八点。"
+
+
+def test_a_digest_whose_columns_come_apart_is_one_article(monkeypatch):
+    # a dump with blank lines: the Manila item's second paragraph printed before its first
+    text = "\n".join(["东亚经济传真", "苏哈托强调经济改革", "菲律宾汇市股市反弹", "",
+                      *column_lines(JAKARTA, indent=0), "", *column_lines(MANILA_MORE), "",
+                      *column_lines(MANILA, indent=0)]) + "\n"
+    page = parse_text(text, entities=False)[0]
+    assert len(page.articles) == 1, bodies(text)
+    assert page.articles[0].byline.startswith("据新华社雅加达1月14日电")
+    monkeypatch.setattr(roundups, "MIN_NAMED_BIGRAMS", 100)  # the rule off
+    assert len(parse_text(text, entities=False)[0].articles) > 1

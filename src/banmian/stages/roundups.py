@@ -35,6 +35,7 @@ MIN_NAMED_BIGRAMS = 4
 MAX_HEAD_LINES = 3
 ITEM_OPENING_CHARS = 200  # how much of an item's text its headline's words are looked for in
 ROUNDUP_REASON = "roundup:item_named_by_headline"
+DIGEST_REASON = "roundup:in_digest_stretch"
 
 
 def _text(frags: list[Fragment]) -> str:
@@ -129,6 +130,53 @@ def merge_roundups(page: Page, threads: list) -> list:
             item[0].first.para_start = True
             item[0].first.because(ROUNDUP_REASON)
             threads[span[0]].fragments.extend(item)
+            gone.add(ti)
+    return merge_digest_stretches(page, [t for ti, t in enumerate(threads) if ti not in gone], frags)
+
+
+def body_stretches(page: Page, frags: list[Fragment]) -> list[tuple[list[Line], list[Fragment]]]:
+    """Each stretch of body and blank lines, with the head lines nearest above it (at most
+    MAX_HEAD_LINES, captions between passed over) and its fragments in input order."""
+    index = page.scratch["line_index"]
+    out: list[tuple[list[Line], list[Fragment]]] = []
+    last = -2  # the position of the last line of the stretch being filled
+    for f in frags:
+        start = index[id(f.first)]
+        between = [ln for ln in page.lines[last + 1:start] if ln.kind != "blank"]
+        if out and not between:
+            out[-1][1].append(f)
+        else:
+            heads = [ln for ln in lines_around(page, f, after=False) if ln.kind == "head"][:MAX_HEAD_LINES]
+            out.append((heads, [f]))
+        last = index[id(f.last)]
+    return out
+
+
+def merge_digest_stretches(page: Page, threads: list, frags: list[Fragment]) -> list:
+    """Where one column stretch of body text (no headline, caption or byline inside) stands
+    under a head block that names two or more of the datelined items opening its fragments,
+    the first of them among them (`named_items`), the threads lying wholly in the stretch are
+    one digest, in the order they start. In a dump with blank lines the digest's columns come
+    apart and interleave (dev pdftotext page 26: the Tokyo item's middle before the Manila
+    item), so its items are not threads back to back."""
+    holder = {id(f): ti for ti, t in enumerate(threads) for f in t.fragments}
+    gone: set[int] = set()
+    for heads, stretch in body_stretches(page, frags):
+        inside = {id(f) for f in stretch}
+        whole = sorted({holder[id(f)] for f in stretch
+                        if all(id(g) in inside for g in threads[holder[id(f)]].fragments)} - gone,
+                       key=lambda ti: threads[ti].fragments[0].order)
+        items = [ti for ti in whole if opens_datelined(threads[ti].fragments)]
+        if not heads or len(items) < 2 or items[0] != whole[0]:
+            continue
+        if len(named_items(heads, [_text(threads[ti].fragments) for ti in items])) < 2:
+            continue
+        host = threads[whole[0]]
+        for ti in whole[1:]:
+            first = threads[ti].fragments[0].first
+            first.para_start = True
+            first.because(DIGEST_REASON)
+            host.fragments.extend(threads[ti].fragments)
             gone.add(ti)
     return [t for ti, t in enumerate(threads) if ti not in gone]
 
