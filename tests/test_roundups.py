@@ -90,3 +90,15 @@ def test_a_digest_whose_columns_come_apart_is_one_article(monkeypatch):
     assert page.articles[0].byline.startswith("据新华社雅加达1月14日电")
     monkeypatch.setattr(roundups, "MIN_NAMED_BIGRAMS", 100)  # the rule off
     assert len(parse_text(text, entities=False)[0].articles) > 1
+
+
+def test_items_over_the_headline_printed_under_them_are_one_article(monkeypatch):
+    # a raw dump may print a digest's headline under its items (dev raw page 33)
+    trains = column_lines("新华社北京1月5日电　铁路部门今天宣布，春运期间将加开三百多趟旅客列车，方便旅客回家过年。", indent=0)
+    text = dump([column_lines(JAKARTA, indent=0), column_lines(MANILA, indent=0),
+                 ["东亚经济传真", "苏哈托强调经济改革", "菲律宾汇市股市反弹", "春运期间铁路", "加开旅客列车"], trains])
+    page = parse_text(text, entities=False)[0]
+    assert len(page.articles) == 2, bodies(text)
+    assert any(p.startswith("据新华社马尼拉1月15日电") for p in page.articles[0].paragraphs)
+    monkeypatch.setattr(roundups, "roundup_span", lambda page, threads, run: [])  # the rule off
+    assert len(parse_text(text, entities=False)[0].articles) == 3

@@ -324,7 +324,8 @@ def absorb_subheads(page: Page, threads: list[Thread]) -> None:
 
 
 def reassemble(page: Page) -> Page:
-    """Thread the page's fragments (`page.scratch["threads"]`)."""
+    """Thread the page's fragments (`page.scratch["threads"]`), a roundup's items on one thread
+    (`roundups.merge_roundups`)."""
     frags = prepare_fragments(page)
     threads = thread_fragments(page, frags)
     absorb_subheads(page, threads)

@@ -11,8 +11,15 @@ such dateline to the article before cost held-out pages). The positive sign look
 the headline naming the items: a digest's headline strings the items' topics together
 (`苏哈托强调经济改革` / `菲律宾汇市股市反弹` / `日国际收支盈余增加`), so one head block next to a
 run of lead-in items finds its words in the openings of two or more of them, the first among
-them. Then the items from the first to the last one named are one article (down to the block,
-when it is printed under the items).
+them. Three layouts:
+
+- items back to back, the block right above the first or right under the last (`roundup_span`,
+  in `merge_roundups`): the items from the first to the last one named are one article (down
+  to the block, when it is printed under the items);
+- a column stretch under the block, its columns come apart (`merge_digest_stretches`): the
+  threads lying wholly in it are one article;
+- a page that prints all its heads after its bodies (`items_in_stream`, asked by
+  `stages.heads_tail`): the named items are no segment starts of its alignment.
 """
 from __future__ import annotations
 
@@ -36,6 +43,7 @@ MAX_HEAD_LINES = 3
 ITEM_OPENING_CHARS = 200  # how much of an item's text its headline's words are looked for in
 ROUNDUP_REASON = "roundup:item_named_by_headline"
 DIGEST_REASON = "roundup:in_digest_stretch"
+ITEM_REASON = "roundup:item_named_by_tail_headline"
 
 
 def _text(frags: list[Fragment]) -> str:
@@ -119,8 +127,8 @@ def roundup_span(page: Page, threads: list, run: list[int]) -> list[int]:
 
 
 def merge_roundups(page: Page, threads: list) -> list:
-    """The threads with each roundup's items (`roundup_span`) joined into its first item's
-    thread, every item keeping its lead-in as a paragraph start."""
+    """The threads with each roundup's items (`roundup_span`, then `merge_digest_stretches`)
+    joined into its first item's thread, every item keeping its lead-in as a paragraph start."""
     frags: list[Fragment] = page.scratch.get("fragments", [])
     gone: set[int] = set()
     for run in item_runs(page, threads, frags):
@@ -179,9 +187,6 @@ def merge_digest_stretches(page: Page, threads: list, frags: list[Fragment]) -> 
             host.fragments.extend(threads[ti].fragments)
             gone.add(ti)
     return [t for ti, t in enumerate(threads) if ti not in gone]
-
-
-ITEM_REASON = "roundup:item_named_by_tail_headline"
 
 
 def named_run(texts: list[str], windows: list[list[list[Line]]]) -> int:
