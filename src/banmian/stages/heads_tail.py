@@ -24,6 +24,7 @@ from banmian.model import Fragment, Line, Page
 from banmian.rules.chars import strip_ws
 from banmian.rules.furniture import is_lead_in
 from banmian.similarity import bigrams_found
+from banmian.stages.roundups import ITEM_REASON, items_in_stream, tail_windows
 from banmian.stages.paragraphs import end_kind, is_indented, restart_reason, start_kind
 
 HEAD_KINDS = ("head", "byline")
@@ -296,6 +297,7 @@ def heads_tail(page: Page) -> Page:
     tail = tail_lines(page, start)
     if not cands:
         return page
+    cands = without_roundup_items(page, frags, cands, text, tail)
     segments = align(cands, text, tail)
     opening = {c: frags[cands[c].frag].lines[cands[c].k] for c, _, _ in segments}
     blocks = [(tail[a:b], opening[c]) for c, a, b in segments if b > a]
@@ -309,6 +311,35 @@ def heads_tail(page: Page) -> Page:
                 ln.because(HEAD_REASON)
     page.scratch["tail_blocks"] = blocks
     return page
+
+
+def without_roundup_items(page: Page, frags: list[Fragment], cands: list[Candidate], text: str,
+                          tail: list[Line]) -> list[Candidate]:
+    """The candidates less the lead-ins of a digest's later items (`roundups.items_in_stream`:
+    a tail block names them with the item before), whose first lines go in
+    `page.scratch["roundup_items"]` for `reassemble` to keep them on the digest's thread."""
+    runs: list[list[int]] = []  # lead-in fragment starts back to back, as candidate indexes
+    starts = [i for i, c in enumerate(cands) if c.k == 0]
+    after_lead_in = False
+    for i in starts:
+        lead_in = cands[i].bonus >= LEAD_IN_BONUS
+        if lead_in and after_lead_in and not cands[i].sure:
+            runs[-1].append(i)
+        elif lead_in:
+            runs.append([i])
+        after_lead_in = lead_in
+    runs = [r for r in runs if len(r) > 1]
+    ends = {i: cands[starts[n + 1]].offset if n + 1 < len(starts) else len(text) for n, i in enumerate(starts)}
+    texts = [[text[cands[i].offset:ends[i]] for i in r] for r in runs]
+    drop = {runs[r][k] for r, k in items_in_stream(texts, tail_windows(tail, opens_block))}
+    if not drop:
+        return cands
+    marked = page.scratch.setdefault("roundup_items", set())
+    for i in drop:
+        first = frags[cands[i].frag].first
+        marked.add(id(first))
+        first.because(ITEM_REASON)
+    return [c for i, c in enumerate(cands) if i not in drop]
 
 
 def tail_lines(page: Page, start: int) -> list[Line]:

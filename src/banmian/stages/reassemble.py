@@ -31,6 +31,7 @@ from banmian.link_model import LINK_WEIGHTS, JoinLogits
 from banmian.model import Fragment, Page, line_positions
 from banmian.rules.chars import strip_ws
 from banmian.rules.furniture import ends_with_picture_note, is_lead_in
+from banmian.stages.roundups import merge_roundups
 from banmian.stages.paragraphs import CUT_SHORT_REASON, in_lead_in, separates_blocks, split_at_picture_notes
 from banmian.similarity import ContentSpace, Group, GroupMaker, bigram_cosine
 
@@ -133,9 +134,12 @@ def thread_fragments(page: Page, frags: list[Fragment]) -> list[Thread]:
     groups = GroupMaker(space)  # hypotheses share the groups they reach alike
     joins = JoinLogits(frags)
     beam = [Hypothesis(0.0, (), ())]
+    roundup_items = page.scratch.get("roundup_items", set())
     for i, f in enumerate(frags):
         if i == 0 or firm_start(page, f):
             sure, join = True, False
+        elif id(f.first) in roundup_items:
+            sure, join = False, True  # a digest's later item (`heads_tail`): its lead-in opens no article
         elif blockless and ends_with_picture_note("".join(strip_ws(ln.text) for ln in frags[i - 1].lines[-2:])):
             sure, join = False, True  # the note closes an article's opening matter: its text follows
         elif blockless and continues_past_subhead(page, frags[i - 1], f):
@@ -320,9 +324,10 @@ def absorb_subheads(page: Page, threads: list[Thread]) -> None:
 
 
 def reassemble(page: Page) -> Page:
-    """Thread the page's fragments (`page.scratch["threads"]`)."""
+    """Thread the page's fragments (`page.scratch["threads"]`), a roundup's items on one thread
+    (`roundups.merge_roundups`)."""
     frags = prepare_fragments(page)
     threads = thread_fragments(page, frags)
     absorb_subheads(page, threads)
-    page.scratch["threads"] = threads
+    page.scratch["threads"] = merge_roundups(page, threads)
     return page

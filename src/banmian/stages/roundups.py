@@ -1,0 +1,262 @@
+"""Roundups: several short datelined reports printed under one headline are one article.
+
+A digest (`东亚经济传真` over `据新华社马尼拉1月15日电…` / `据新华社东京1月14日电…` /
+`据新华社汉城1月15日电…`) prints its items back to back, each opened by a lead-in byline, the
+strongest article-start cue there is; so `reassemble` opens a thread at every item. The gold
+keeps the digest as one article whose paragraphs hold every item with its lead-in.
+
+Briefs printed one after another also open with lead-ins, each under a headline of its own, so
+a lead-in after a finished article is no sign of a roundup by itself (a rule that joined every
+such dateline to the article before cost held-out pages). The positive sign looked for here is
+the headline naming the items: a digest's headline strings the items' topics together
+(`苏哈托强调经济改革` / `菲律宾汇市股市反弹` / `日国际收支盈余增加`), so one head block next to a
+run of lead-in items finds its words in the openings of two or more of them, the first among
+them. Three layouts:
+
+- items back to back, the block right above the first or right under the last (`roundup_span`,
+  in `merge_roundups`): the items from the first to the last one named are one article (down
+  to the block, when it is printed under the items);
+- a column stretch under the block, its columns come apart (`merge_digest_stretches`): the
+  threads lying wholly in it are one article;
+- a page that prints all its heads after its bodies (`items_in_stream`, asked by
+  `stages.heads_tail`): the named items are no segment starts of its alignment.
+"""
+from __future__ import annotations
+
+from banmian.article_starts import lines_around
+from banmian.model import Fragment, Line, Page
+from banmian.rules.chars import strip_ws
+from banmian.rules.furniture import is_lead_in
+from banmian.similarity import bigrams
+
+# A head block names an item when this many of its distinct bigrams occur in the item's opening.
+# On dev pages 1-40 the items of the roundups (pages 24, 26, 33) find 5 or more of their
+# headline's bigrams; a headline over two neighbouring briefs on one theme (`李岚清会见美国客人`
+# over a `温家宝会见西班牙客人` brief, dev page 20) finds 2 (会见, 客人).
+MIN_NAMED_BIGRAMS = 4
+# Only the head lines nearest the run are its headline (a caption between is passed over: dev
+# pdftotext page 33): `lines_around` runs on over a stack of other articles' headlines (a raw
+# dump that prints its heads in a row: dev raw page 39, where eight headlines together named
+# every brief after them). A roundup headline is at most a kicker or subtitle and a headline
+# of two lines.
+MAX_HEAD_LINES = 3
+ITEM_OPENING_CHARS = 200  # how much of an item's text its headline's words are looked for in
+ROUNDUP_REASON = "roundup:item_named_by_headline"
+DIGEST_REASON = "roundup:in_digest_stretch"
+ITEM_REASON = "roundup:item_named_by_tail_headline"
+
+
+def _text(frags: list[Fragment]) -> str:
+    return "".join(strip_ws(ln.text) for f in frags for ln in f.lines)
+
+
+def item_runs(page: Page, threads: list, frags: list[Fragment]) -> list[list[int]]:
+    """Runs of threads (as indexes into `threads`) printed back to back: each one after the
+    first opens with a lead-in byline at the fragment right after the last fragment of the one
+    before, with no line but blank ones between (no headline, caption or byline of its own)."""
+    holder = {}
+    for ti, t in enumerate(threads):
+        for f in t.fragments:
+            holder[f.order] = ti
+    runs: list[list[int]] = []
+    for ti in sorted(range(len(threads)), key=lambda k: threads[k].fragments[0].order):
+        first = threads[ti].fragments[0]
+        prev = first.order - 1
+        before = holder.get(prev)
+        follows = (before is not None and before != ti and runs and runs[-1][-1] == before
+                   and threads[before].fragments[-1].order == prev
+                   and is_lead_in(strip_ws(first.first.text))
+                   and not lines_around(page, frags[prev], after=True))
+        if follows:
+            runs[-1].append(ti)
+        else:
+            runs.append([ti])
+    return [r for r in runs if len(r) > 1]
+
+
+def heads_next_to(page: Page, threads: list, run: list[int]) -> list[tuple[list[Line], bool]]:
+    """The head blocks right before the run's first item and right after its last one (a raw
+    dump may print a digest's headline under its items: dev raw page 33), each with whether
+    it stands after the run."""
+    blocks = []
+    for frag, after in ((threads[run[0]].fragments[0], False), (threads[run[-1]].fragments[-1], True)):
+        heads = [ln for ln in lines_around(page, frag, after) if ln.kind == "head"][:MAX_HEAD_LINES]
+        if heads:
+            blocks.append((heads, after))
+    return blocks
+
+
+def named_bigrams(block: list[Line], text: str) -> set[str]:
+    """The head block's bigrams found in an item's opening."""
+    opening = text[:ITEM_OPENING_CHARS]
+    return {b for b in bigrams("".join(ln.text for ln in block)) if b in opening}
+
+
+def opens_datelined(frags: list[Fragment]) -> bool:
+    """The item opens with a lead-in byline, or with a picture note and then one (`（附图片1张）`
+    over `新华社安曼1月7日电…`, dev raw page 24, the note a fragment of its own)."""
+    return any(is_lead_in(strip_ws(ln.text)) for ln in [ln for f in frags[:2] for ln in f.lines][:2])
+
+
+def named_items(block: list[Line], texts: list[str]) -> list[int]:
+    """The items (by index into `texts`) the block names: the first, when the block's words
+    are found in its opening, and each later one whose opening holds MIN_NAMED_BIGRAMS of the
+    block's bigrams not found in the first's: another part of the headline names it (a
+    headline over one article also finds its words in a brief on the same theme after it:
+    dev raw page 21, `李鹏在北京考察企业` and a `新年音乐会` report)."""
+    first = named_bigrams(block, texts[0])
+    if len(first) < MIN_NAMED_BIGRAMS:
+        return []
+    return [0] + [k for k in range(1, len(texts)) if len(named_bigrams(block, texts[k]) - first) >= MIN_NAMED_BIGRAMS]
+
+
+def roundup_span(page: Page, threads: list, run: list[int]) -> list[int]:
+    """The items of the run one head block names, when it names the first item and at least
+    one more: from the first to the last one named, or, under a block printed after the run,
+    every item down to the block (they stand between the digest's first item and its
+    headline: dev raw page 33, two `本报汉城…电` items closing a digest whose headline names
+    only the four before them); else []."""
+    if not opens_datelined(threads[run[0]].fragments):
+        return []
+    texts = [_text(threads[ti].fragments) for ti in run]
+    for block, after in heads_next_to(page, threads, run):
+        hits = named_items(block, texts)
+        if len(hits) >= 2:
+            return run if after else run[: hits[-1] + 1]
+    return []
+
+
+def merge_roundups(page: Page, threads: list) -> list:
+    """The threads with each roundup's items (`roundup_span`, then `merge_digest_stretches`)
+    joined into its first item's thread, every item keeping its lead-in as a paragraph start."""
+    frags: list[Fragment] = page.scratch.get("fragments", [])
+    gone: set[int] = set()
+    for run in item_runs(page, threads, frags):
+        span = roundup_span(page, threads, run)
+        for ti in span[1:]:
+            item = threads[ti].fragments
+            item[0].first.para_start = True
+            item[0].first.because(ROUNDUP_REASON)
+            threads[span[0]].fragments.extend(item)
+            gone.add(ti)
+    return merge_digest_stretches(page, [t for ti, t in enumerate(threads) if ti not in gone], frags)
+
+
+def body_stretches(page: Page, frags: list[Fragment]) -> list[tuple[list[Line], list[Fragment]]]:
+    """Each stretch of body and blank lines, with the head lines nearest above it (at most
+    MAX_HEAD_LINES, captions between passed over) and its fragments in input order."""
+    index = page.scratch["line_index"]
+    out: list[tuple[list[Line], list[Fragment]]] = []
+    last = -2  # the position of the last line of the stretch being filled
+    for f in frags:
+        start = index[id(f.first)]
+        between = [ln for ln in page.lines[last + 1:start] if ln.kind != "blank"]
+        if out and not between:
+            out[-1][1].append(f)
+        else:
+            heads = [ln for ln in lines_around(page, f, after=False) if ln.kind == "head"][:MAX_HEAD_LINES]
+            out.append((heads, [f]))
+        last = index[id(f.last)]
+    return out
+
+
+def merge_digest_stretches(page: Page, threads: list, frags: list[Fragment]) -> list:
+    """Where one column stretch of body text (no headline, caption or byline inside) stands
+    under a head block that names two or more of the datelined items opening its fragments,
+    the first of them among them (`named_items`), the threads lying wholly in the stretch are
+    one digest, in the order they start. In a dump with blank lines the digest's columns come
+    apart and interleave (dev pdftotext page 26: the Tokyo item's middle before the Manila
+    item), so its items are not threads back to back."""
+    holder = {id(f): ti for ti, t in enumerate(threads) for f in t.fragments}
+    gone: set[int] = set()
+    for heads, stretch in body_stretches(page, frags):
+        inside = {id(f) for f in stretch}
+        whole = sorted({holder[id(f)] for f in stretch
+                        if all(id(g) in inside for g in threads[holder[id(f)]].fragments)} - gone,
+                       key=lambda ti: threads[ti].fragments[0].order)
+        items = [ti for ti in whole if opens_datelined(threads[ti].fragments)]
+        if not heads or len(items) < 2 or items[0] != whole[0]:
+            continue
+        if len(named_items(heads, [_text(threads[ti].fragments) for ti in items])) < 2:
+            continue
+        host = threads[whole[0]]
+        for ti in whole[1:]:
+            first = threads[ti].fragments[0].first
+            first.para_start = True
+            first.because(DIGEST_REASON)
+            host.fragments.extend(threads[ti].fragments)
+            gone.add(ti)
+    return [t for ti, t in enumerate(threads) if ti not in gone]
+
+
+def named_run(texts: list[str], windows: list[list[list[Line]]]) -> int:
+    """How many items from the first on (texts, back to back) one head block among `windows`
+    names without a gap (`named_items`), where one headline of the block (`names_two`) names
+    two of them by itself; 1 when none does."""
+    best = 1
+    for units in windows:
+        hits = named_items([ln for unit in units for ln in unit], texts)
+        n = 0
+        while n < len(hits) and hits[n] == n:
+            n += 1
+        if n > best and any(names_two(unit, texts[:n]) for unit in units):
+            best = n
+    return best
+
+
+def names_two(unit: list[Line], texts: list[str]) -> bool:
+    """One headline (a line, or two broken inside a word) names two of the items, each by
+    MIN_NAMED_BIGRAMS bigrams, the later by ones the earlier lacks (`东亚经济传真苏哈托强调经` /
+    `济改革菲律宾汇市股市反弹`). A heads tail prints the briefs' one-line headlines in the
+    briefs' order, so a window of its lines names brief after brief, a line each (dev raw pages
+    20, 21, 28, 39); a digest's headline strings its items together."""
+    found = [named_bigrams(unit, t) for t in texts]
+    hits = [f for f in found if len(f) >= MIN_NAMED_BIGRAMS]
+    return any(len(later - hits[0]) >= MIN_NAMED_BIGRAMS for later in hits[1:])
+
+
+def tail_windows(tail: list[Line], opens) -> list[list[list[Line]]]:
+    """Every run of up to MAX_HEAD_LINES head lines of a heads tail that may open a block
+    (`opens(tail, j)`), cut into its headlines (a line and the lines after it that open no
+    block): the headlines a digest's items may stand under."""
+    out = []
+    for j in range(len(tail)):
+        if not opens(tail, j):
+            continue
+        units: list[list[Line]] = []
+        for k in range(j, min(j + MAX_HEAD_LINES, len(tail))):
+            if tail[k].kind != "head":
+                break
+            if k == j or opens(tail, k):
+                units.append([])
+            units[-1].append(tail[k])
+            out.append([list(u) for u in units])
+    return out
+
+
+def unheaded(text: str, windows: list[list[list[Line]]]) -> bool:
+    """No head block among `windows` finds MIN_NAMED_BIGRAMS of its bigrams in the item's
+    opening: the item has no headline of its own anywhere in the tail."""
+    return all(len(named_bigrams([ln for unit in units for ln in unit], text)) < MIN_NAMED_BIGRAMS
+               for units in windows)
+
+
+def items_in_stream(runs: list[list[str]], windows: list[list[list[Line]]]) -> list[tuple[int, int]]:
+    """For a page that prints its heads after all its bodies (`stages.heads_tail`): among runs
+    of lead-in items back to back (each run its items' texts), the items one tail block names
+    along with the item just before (a digest: dev raw page 26, `东亚经济传真…` naming four
+    `据新华社…电` items), and the items right after those that no tail block names at all (no
+    headline of their own: the same digest's two `本报汉城…电` items), as (run, item) pairs.
+    Those are no segment starts of the alignment, which would otherwise hand each item a block
+    and every later block to the wrong article."""
+    out = []
+    for r, texts in enumerate(runs):
+        s = 0
+        while s < len(texts) - 1:
+            n = named_run(texts[s:], windows)
+            if n > 1:
+                while s + n < len(texts) and unheaded(texts[s + n], windows):
+                    n += 1
+            out += [(r, k) for k in range(s + 1, s + n)]
+            s += n
+    return out

@@ -1,0 +1,104 @@
+"""Roundups: datelined items under one headline that names them are one article."""
+from __future__ import annotations
+
+import importlib
+
+from banmian.pipeline import parse_text
+
+from test_reassemble import column_lines
+
+roundups = importlib.import_module("banmian.stages.roundups")
+
+JAKARTA = ("据新华社雅加达1月14日电　印度尼西亚总统苏哈托今天在这里会见来访客人时说，印尼将通过"
+           "经济改革克服目前所面临的各种困难，经济改革的措施将陆续出台。")
+MANILA = ("据新华社马尼拉1月15日电　最近五个交易日以来，菲律宾外汇市场上比索持续走强，菲律宾"
+          "股票市场也止跌回升，汇市股市双双反弹。")
+OTHER = ("据新华社东京1月14日电　日本大藏省今天公布的统计数字显示，去年十一月份日本的进口"
+         "继续减少，汽车和电子产品出口较大幅度增加。")
+
+
+def dump(parts: list[list[str]]) -> str:
+    """A dump without blank lines (pdftotext -raw), its lines cut at a 12-character column."""
+    return "\n".join(line for part in parts for line in part) + "\n"
+
+
+def bodies(text: str) -> list[str]:
+    return ["".join(a.paragraphs) for a in parse_text(text, entities=False)[0].articles]
+
+
+def test_items_a_headline_names_are_one_article(monkeypatch):
+    text = dump([["东亚经济传真", "苏哈托强调经济改革", "菲律宾汇市股市反弹"],
+                 column_lines(JAKARTA, indent=0), column_lines(MANILA, indent=0)])
+    page = parse_text(text, entities=False)[0]
+    assert len(page.articles) == 1, bodies(text)
+    art = page.articles[0]
+    assert art.byline.startswith("据新华社雅加达1月14日电")  # the first item's lead-in, as the gold
+    assert any(p.startswith("据新华社马尼拉1月15日电") for p in art.paragraphs)
+    monkeypatch.setattr(roundups, "MIN_NAMED_BIGRAMS", 100)  # the rule off: one article per item
+    assert len(parse_text(text, entities=False)[0].articles) == 2
+
+
+def test_an_item_the_headline_does_not_name_stays_apart():
+    text = dump([["东亚经济传真", "苏哈托强调经济改革"],
+                 column_lines(JAKARTA, indent=0), column_lines(OTHER, indent=0)])
+    assert len(parse_text(text, entities=False)[0].articles) == 2
+
+
+def test_named_items_need_words_the_first_item_does_not_share():
+    from banmian.model import Line
+
+    block = [Line(no=1, raw="", text="苏哈托强调经济改革", kind="head")]
+    first, echo = JAKARTA[13:], "苏哈托强调经济改革的讲话受到各方关注。"  # the same words again
+    assert roundups.named_items(block, [first, echo]) == [0]
+    block2 = block + [Line(no=2, raw="", text="菲律宾汇市股市反弹", kind="head")]
+    assert roundups.named_items(block2, [first, MANILA[13:]]) == [0, 1]
+
+
+# A dump that prints every headline after all the bodies (tests/test_heads_tail.py): a digest of
+# two datelined items, then three articles, then the headlines in the same order.
+DIGEST = [
+    "据新华社雅加达1月14日电", "印度尼西亚总统苏哈托今天", "说，印尼将通过经济改革克", "服目前面临的各种困难。",
+    "据新华社马尼拉1月15日电", "最近五个交易日以来，菲律", "宾外汇市场比索持续走强，", "汇市股市双双反弹。",
+]
+DIGEST_HEADS = ["东亚经济传真苏哈托强调经", "济改革菲律宾汇市股市反弹"]
+
+
+def test_a_digest_under_one_tail_headline_is_one_article(monkeypatch):
+    from test_heads_tail import BODIES, HEADS
+
+    text = "\n".join(DIGEST + BODIES + DIGEST_HEADS + HEADS)
+    page = parse_text(text, entities=False)[0]
+    assert [a.paragraphs[0][:4] for a in page.articles] == ["印度尼西", "市音乐厅", "郊区的农", "铁路部门"]
+    digest = page.articles[0]
+    assert digest.headline.replace(" ", "") == "".join(DIGEST_HEADS)
+    assert digest.byline.startswith("据新华社雅加达1月14日电")
+    assert any(p.startswith("据新华社马尼拉1月15日电") for p in digest.paragraphs)
+    monkeypatch.setattr(roundups, "MIN_NAMED_BIGRAMS", 100)  # the rule off: an article per item
+    assert len(parse_text(text, entities=False)[0].articles) == 5
+
+
+MANILA_MORE = "与此同时，菲律宾股票市场也止跌回升，股票交易所综合指数在三个交易日内回升一百六十八点。"
+
+
+def test_a_digest_whose_columns_come_apart_is_one_article(monkeypatch):
+    # a dump with blank lines: the Manila item's second paragraph printed before its first
+    text = "\n".join(["东亚经济传真", "苏哈托强调经济改革", "菲律宾汇市股市反弹", "",
+                      *column_lines(JAKARTA, indent=0), "", *column_lines(MANILA_MORE), "",
+                      *column_lines(MANILA, indent=0)]) + "\n"
+    page = parse_text(text, entities=False)[0]
+    assert len(page.articles) == 1, bodies(text)
+    assert page.articles[0].byline.startswith("据新华社雅加达1月14日电")
+    monkeypatch.setattr(roundups, "MIN_NAMED_BIGRAMS", 100)  # the rule off
+    assert len(parse_text(text, entities=False)[0].articles) > 1
+
+
+def test_items_over_the_headline_printed_under_them_are_one_article(monkeypatch):
+    # a raw dump may print a digest's headline under its items (dev raw page 33)
+    trains = column_lines("新华社北京1月5日电　铁路部门今天宣布，春运期间将加开三百多趟旅客列车，方便旅客回家过年。", indent=0)
+    text = dump([column_lines(JAKARTA, indent=0), column_lines(MANILA, indent=0),
+                 ["东亚经济传真", "苏哈托强调经济改革", "菲律宾汇市股市反弹", "春运期间铁路", "加开旅客列车"], trains])
+    page = parse_text(text, entities=False)[0]
+    assert len(page.articles) == 2, bodies(text)
+    assert any(p.startswith("据新华社马尼拉1月15日电") for p in page.articles[0].paragraphs)
+    monkeypatch.setattr(roundups, "roundup_span", lambda page, threads, run: [])  # the rule off
+    assert len(parse_text(text, entities=False)[0].articles) == 3
