@@ -8,6 +8,8 @@ indented two em, and kinsoku forbids a body line to end with an opening bracket.
 """
 from __future__ import annotations
 
+import re
+
 from banmian.head_context import mark_context_heads
 from banmian.line_shape import (BODY_START_FORBIDDEN, CLAUSE_END, FULL_SLACK, INDENT_MAX, INDENT_MIN, WIDE_MIN_EXCESS,
                                 comma_marks, ends_clause, min_width, separates_blocks, slack, unfinished)
@@ -293,6 +295,23 @@ def _caption_closed(text: str) -> bool:
     return ends_sentence(t) or t.endswith(("摄", "摄）", "摄)", "）", ")"))
 
 
+# A piece's closing date on a line of its own (`1998年 1月`, `1998年1月7日`).
+CLOSING_DATE = re.compile(r"^(\d{4}|[一二三四五六七八九〇零○]{4})年(\d{1,2}|[一二三四五六七八九十]{1,3})月((\d{1,2}|[一二三四五六七八九十]{1,3})日)?$")
+
+
+def mark_closing_signatures(page: Page) -> None:
+    """A letter's signature and date under its last paragraph (`以上意见，我盼望能引起社会的关注。`
+    / `付林` / `1998年 1月`: the gold keeps both as paragraphs) are body lines, not a byline and a
+    headline: the date took another article's headline place (dev page 10, all three dumps)."""
+    lines = [ln for ln in page.lines if not ln.blank]
+    for prev, sign, date in zip(lines, lines[1:], lines[2:]):
+        if (prev.kind == "body" and ends_sentence(prev.text) and sign.kind == "byline"
+                and looks_like_names(sign.text) and CLOSING_DATE.match(strip_ws(date.text))):
+            for ln in (sign, date):
+                ln.kind = "body"
+                ln.because("body:closing_signature")
+
+
 def classify(page: Page) -> Page:
     """Set `line.kind` for every line of the page."""
     mark_blank_and_header(page)
@@ -306,4 +325,5 @@ def classify(page: Page) -> Page:
         mark_dash_subtitles(chunk)
         mark_heads_above_salutations(chunk)
     mark_context_heads(page)
+    mark_closing_signatures(page)
     return page
