@@ -147,6 +147,13 @@ def holds_item(thread, number: int) -> bool:
                for f in thread.fragments for ln in f.lines)
 
 
+def opens_numbered_run(paragraphs: list[str]) -> bool:
+    """The first paragraph opens with item `1、` (maybe after a lead-in) and a later one with
+    item `2、`: an article that is a numbered digest (`图片新闻` over `本报讯 1、…` `2、…`)."""
+    opens = [strip_ws(p)[:NUMBER_SEARCH_CHARS] for p in paragraphs]
+    return bool(opens) and "1、" in opens[0] and any(o.startswith("2、") for o in opens[1:])
+
+
 def merge_numbered(threads: list) -> list:
     """The threads with each one that opens with a numbered item (`2、`, 2 or more) joined to
     the nearest thread before it holding the item before (`1、`): numbered picture news under
