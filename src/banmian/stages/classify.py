@@ -8,15 +8,14 @@ indented two em, and kinsoku forbids a body line to end with an opening bracket.
 """
 from __future__ import annotations
 
-import re
-
 from banmian.head_context import mark_context_heads
 from banmian.line_shape import (BODY_START_FORBIDDEN, CLAUSE_END, FULL_SLACK, INDENT_MAX, INDENT_MIN, WIDE_MIN_EXCESS,
                                 comma_marks, ends_clause, min_width, separates_blocks, slack, unfinished)
 from banmian.model import Line, Page
 from banmian.rules import furniture as F
 from banmian.rules.chars import CLOSERS, OPENERS, ends_sentence, strip_ws
-from banmian.rules.names import looks_like_names
+from banmian.rules.dates import whole_date
+from banmian.rules.names import looks_like_names, signature
 
 PHOTO_CREDIT_REASON = "body:photo_credit"  # a picture story's closing credit, kept as body
 # A short line holding this many comma-like marks is a clause list, not a headline.
@@ -295,21 +294,23 @@ def _caption_closed(text: str) -> bool:
     return ends_sentence(t) or t.endswith(("摄", "摄）", "摄)", "）", ")"))
 
 
-# A piece's closing date on a line of its own (`1998年 1月`, `1998年1月7日`).
-CLOSING_DATE = re.compile(r"^(\d{4}|[一二三四五六七八九〇零○]{4})年(\d{1,2}|[一二三四五六七八九十]{1,3})月((\d{1,2}|[一二三四五六七八九十]{1,3})日)?$")
+SIGNATURE_KINDS = ("byline", "head")  # a signature reads as a byline (`付林`) or a head (`总理李鹏`)
+CLOSING_REASON = "body:closing_signature"
 
 
 def mark_closing_signatures(page: Page) -> None:
-    """A letter's signature and date under its last paragraph (`以上意见，我盼望能引起社会的关注。`
-    / `付林` / `1998年 1月`: the gold keeps both as paragraphs) are body lines, not a byline and a
-    headline: the date took another article's headline place (dev page 10, all three dumps)."""
+    """A letter's or decree's signature and date under its last sentence (`以上意见，我盼望能引起
+    社会的关注。` / `付林` / `1998年 1月`; `…自发布之日起施行。` / `总理李鹏` / `1998年1月7日`)
+    are body lines, as the gold keeps them (dev pages 10 and 32, the only closing dates on dev
+    1-40), not a byline and a headline: the date took another article's headline place (dev
+    page 10, all three dumps)."""
     lines = [ln for ln in page.lines if not ln.blank]
     for prev, sign, date in zip(lines, lines[1:], lines[2:]):
-        if (prev.kind == "body" and ends_sentence(prev.text) and sign.kind == "byline"
-                and looks_like_names(sign.text) and CLOSING_DATE.match(strip_ws(date.text))):
+        if (prev.kind == "body" and ends_sentence(prev.text) and sign.kind in SIGNATURE_KINDS
+                and signature(sign.text) and whole_date(date.text)):
             for ln in (sign, date):
                 ln.kind = "body"
-                ln.because("body:closing_signature")
+                ln.because(CLOSING_REASON)
 
 
 def classify(page: Page) -> Page:
