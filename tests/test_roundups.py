@@ -140,3 +140,8 @@ def test_opens_numbered_run():
     assert roundups.opens_numbered_run(["本报讯 1、1月14日，新芬党领导人…", "（新华社发）", "2、1月15日，…"])
     assert not roundups.opens_numbered_run(["岁末年初，首都舞台话剧演出不断。", "1、图为剧照。", "2、图为剧照。"])
     assert not roundups.opens_numbered_run(["1、杭州开通人才查询系统网络。"])
+
+
+def test_opens_item():
+    assert roundups.opens_item("本报讯 1、1月14日，", 1)
+    assert not roundups.opens_item("11、杭州开通人才查询系统网络。", 1)

@@ -133,25 +133,30 @@ def roundup_span(page: Page, threads: list, run: list[int]) -> list[int]:
     return []
 
 
-def item_number(line: Line) -> int | None:
-    """The number a thread's first line opens with (`2、`), if any."""
-    m = ITEM_NUMBER.match(strip_ws(line.text))
+def item_number_of(text: str) -> int | None:
+    """The number the text opens with (`2、`), if any."""
+    m = ITEM_NUMBER.match(strip_ws(text))
     return int(m.group(1)) if m else None
 
 
+def opens_item(text: str, number: int) -> bool:
+    """The text opens with item `number` (`1、`), maybe after a lead-in (`本报讯 1、`); `11、`
+    is no item 1."""
+    return re.search(rf"(?<![0-9]){number}、", strip_ws(text)[:NUMBER_SEARCH_CHARS]) is not None
+
+
 def holds_item(thread, number: int) -> bool:
-    """A paragraph of the thread opens with item `number` (`1、`), maybe after a lead-in."""
-    mark = f"{number}、"
+    """A paragraph of the thread opens with item `number` (`opens_item`)."""
     first = thread.fragments[0].first
-    return any((ln.para_start or ln is first) and mark in strip_ws(ln.text)[:NUMBER_SEARCH_CHARS]
+    return any((ln.para_start or ln is first) and opens_item(ln.text, number)
                for f in thread.fragments for ln in f.lines)
 
 
 def opens_numbered_run(paragraphs: list[str]) -> bool:
-    """The first paragraph opens with item `1、` (maybe after a lead-in) and a later one with
-    item `2、`: an article that is a numbered digest (`图片新闻` over `本报讯 1、…` `2、…`)."""
-    opens = [strip_ws(p)[:NUMBER_SEARCH_CHARS] for p in paragraphs]
-    return bool(opens) and "1、" in opens[0] and any(o.startswith("2、") for o in opens[1:])
+    """The first paragraph opens with item 1 (`opens_item`) and a later one with item 2
+    (`2、…`): an article that is a numbered digest (`图片新闻` over `本报讯 1、…` `2、…`)."""
+    return (bool(paragraphs) and opens_item(paragraphs[0], 1)
+            and any(item_number_of(p) == 2 for p in paragraphs[1:]))
 
 
 def merge_numbered(threads: list) -> list:
@@ -162,7 +167,7 @@ def merge_numbered(threads: list) -> list:
     order = sorted(range(len(threads)), key=lambda k: threads[k].fragments[0].order)
     gone: set[int] = set()
     for n, ti in enumerate(order):
-        number = item_number(threads[ti].fragments[0].first)
+        number = item_number_of(threads[ti].fragments[0].first.text)
         if number is None or number < 2:
             continue
         host = next((tj for tj in reversed(order[:n]) if tj not in gone and holds_item(threads[tj], number - 1)), None)
