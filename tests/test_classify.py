@@ -337,3 +337,33 @@ def test_two_unpunctuated_lines_over_a_lead_in_are_its_headline_even_under_text_
     cut_short = ["　　市里今年新建三座跨", "河大桥。附近居民的出行"]  # the paragraph goes on elsewhere
     got = kinds(cut_short + ["城东三座新桥建成通车了", "沿河居民出行时间缩短了"] + LEAD)
     assert got[1:4] == ["body", "head", "head"]
+
+
+def test_a_closing_signature_and_date_are_body(monkeypatch):
+    import importlib
+
+    from banmian.pipeline import parse_text
+
+    from test_reassemble import column_lines
+
+    classify_module = importlib.import_module("banmian.stages.classify")
+    next_article = ["爱山爱水爱家乡爱祖国", "电视音乐节目准备展播",
+                    *column_lines("本报上海1月15日讯　记者肖雁报道：以爱家乡、爱祖国为主题的电视音乐节目近年来"
+                                  "在全国城市电视台勃然兴起。", indent=0)]
+    letter = [*column_lines("电视文艺晚会作为一种形式已逐渐发展到九十年代的鼎盛时期，数量之多令人吃惊。"),
+              *column_lines("以上意见，我盼望能引起社会的关注。"), "付林", "1998年 1月"]
+    decree = [*column_lines("现发布《国务院关于修改〈电力设施保护条例〉的决定》，自发布之日起施行。"),
+              "总理李鹏", "1998年1月7日"]
+    for closing, last in ((letter, ["付林", "1998年1月"]), (decree, ["总理李鹏", "1998年1月7日"])):
+        text = "\n".join(closing + next_article) + "\n"
+        assert parse_text(text, entities=False)[0].articles[0].paragraphs[-2:] == last
+        with monkeypatch.context() as m:
+            m.setattr(classify_module, "mark_closing_signatures", lambda page: None)  # the rule off
+            assert parse_text(text, entities=False)[0].articles[0].paragraphs[-2:] != last
+
+
+def test_signature():
+    from banmian.rules.names import signature
+
+    assert signature("付林") and signature("总理李鹏") and signature("国务院总理李鹏")
+    assert not signature("电视文艺晚会也有忧") and not signature("总理")

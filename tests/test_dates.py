@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from banmian.rules.dates import date_from_filename, parse_date, resolve
+from banmian.rules.dates import date_from_filename, parse_date, resolve, whole_date
 
 # ------------------------------------------------------------------ parse_date
 
@@ -205,3 +205,11 @@ def test_date_from_filename_none(path):
 ])
 def test_covers_month_day_forms(text, expected):
     assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("1998年 1月", (1998, 1, None)), ("1998年1月7日", (1998, 1, 7)), ("一九九八年一月", (1998, 1, None)),
+    ("1月7日", None), ("1998年", None), ("1998年1月7日电", None), ("1998年13月", None),
+])
+def test_whole_date(text, expected):
+    assert whole_date(text) == expected

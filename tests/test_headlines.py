@@ -107,3 +107,22 @@ def test_a_leftover_block_another_article_repeats_or_holding_a_byline_stays_apar
     kicker, name = head("节日特刊专版"), Line(no=0, raw="林海", text="林海", kind="byline")
     got = adopt_adjacent_leftovers(_page_of([kicker, name, main]), [[kicker, name], [main]], {1: 1}, openings)
     assert texts(got)[1] == ["湿地公园迎来候鸟"]
+
+
+def test_the_block_over_a_numbered_digest_is_its_headline(monkeypatch):
+    import importlib
+
+    from banmian.pipeline import parse_text
+
+    from test_reassemble import column_lines
+
+    headlines = importlib.import_module("banmian.stages.headlines")
+    # `图片新闻` shares `新闻` and `图片` with the unheaded article above; the digest under it
+    # shares nothing with its label (dev raw page 10)
+    top = "新闻图片的采编工作近年来有了长足进步，各地报纸纷纷开辟图片专版，读者反映良好。"
+    item1 = "本报讯　1、1月14日，新芬党领导人亚当斯在北爱尔兰首府贝尔法斯特参加了葬礼。（新华社发美联社照片）"
+    item2 = "2、1月15日，两位日本青年等候在东京都涩谷公会堂前准备参加即将举行的“成人式”。（新华社记者陈建力摄）"
+    text = "\n".join([*column_lines(top), "图片新闻", *column_lines(item1, indent=0), *column_lines(item2)]) + "\n"
+    assert [a.headline for a in parse_text(text, entities=False)[0].articles] == [None, "图片新闻"]
+    monkeypatch.setattr(headlines, "DIGEST_ADJACENT_BONUS", headlines.ADJACENT_BLOCK_BONUS)  # the rule off
+    assert [a.headline for a in parse_text(text, entities=False)[0].articles] == ["图片新闻", None]

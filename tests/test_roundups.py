@@ -102,3 +102,46 @@ def test_items_over_the_headline_printed_under_them_are_one_article(monkeypatch)
     assert any(p.startswith("据新华社马尼拉1月15日电") for p in page.articles[0].paragraphs)
     monkeypatch.setattr(roundups, "roundup_span", lambda page, threads, run: [])  # the rule off
     assert len(parse_text(text, entities=False)[0].articles) == 3
+
+
+# Numbered picture news (`图片观新：电脑时代` over `1、…（王定昶摄）` `2、…`): a dump with blank
+# lines cuts the items apart, and another article may stand between them (dev pdftotext page 37).
+PICTURE_ITEMS = ["1、杭州开通人才查询系统网络。（王定昶摄）", "2、水城钢铁公司职工自费买电脑进行成本核算。（周浩摄）",
+                 "3、民航飞行动态监控系统投入运行。（王呈选摄）"]
+REPORT = ("国家医药管理局日前进行的全国医疗器械注册情况抽查，让记者活生生地看到了什么叫无证医疗"
+          "器械。上海一家工厂的产品都未经过注册，年销售额达五十万元。")
+
+
+def picture_page(items: list[str]) -> str:
+    """The digest's first items, a report with its headline, then the digest's last item."""
+    parts = [["图片观新：电脑时代"]]
+    for item in items[:-1]:
+        parts += [column_lines(item), [""]]
+    parts += [["无证医疗器械威胁群众健康", ""], column_lines(REPORT), [""], column_lines(items[-1])]
+    return dump(parts)
+
+
+def test_numbered_items_are_one_article(monkeypatch):
+    text = picture_page(PICTURE_ITEMS)
+    page = parse_text(text, entities=False)[0]
+    digest = [a for a in page.articles if a.headline == "图片观新：电脑时代"]
+    assert len(page.articles) == 2 and len(digest) == 1, bodies(text)
+    assert digest[0].paragraphs == PICTURE_ITEMS
+    monkeypatch.setattr(roundups, "merge_numbered", lambda threads: threads)  # the rule off
+    assert len(parse_text(text, entities=False)[0].articles) == 4
+
+
+def test_an_item_out_of_the_numbered_run_stays_apart():
+    items = [PICTURE_ITEMS[0], PICTURE_ITEMS[2]]  # `3、` after `1、`: no item 2 between
+    assert len(parse_text(picture_page(items), entities=False)[0].articles) == 3
+
+
+def test_opens_numbered_run():
+    assert roundups.opens_numbered_run(["本报讯 1、1月14日，新芬党领导人…", "（新华社发）", "2、1月15日，…"])
+    assert not roundups.opens_numbered_run(["岁末年初，首都舞台话剧演出不断。", "1、图为剧照。", "2、图为剧照。"])
+    assert not roundups.opens_numbered_run(["1、杭州开通人才查询系统网络。"])
+
+
+def test_opens_item():
+    assert roundups.opens_item("本报讯 1、1月14日，", 1)
+    assert not roundups.opens_item("11、杭州开通人才查询系统网络。", 1)

@@ -127,6 +127,13 @@ def parse_date(text: str) -> Ymd | None:
     return next((ymd for _, ymd in _candidates(text.translate(_HALF))), None)
 
 
+def whole_date(text: str) -> Ymd | None:
+    """(year, month, day) when `text` is one date with its year and nothing else, spaces
+    aside (`1998年 1月`, `1998年1月7日`: a letter's or decree's closing date); else None."""
+    m = _DATE.fullmatch("".join(text.split()).translate(_HALF))
+    return _convert(m) if m and m.group("y") else None
+
+
 def _iso(y: int, m: int, d: int) -> str | None:
     try:
         return date(y, m, d).isoformat()

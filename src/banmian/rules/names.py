@@ -167,3 +167,13 @@ def titled_name(text: str) -> str | None:
         return None
     m = _TITLED_NAME.match(t)
     return m.group(1) if m and m.group(1)[0] in SURNAMES_1 else None
+
+
+def signature(text: str) -> bool:
+    """A line that signs a letter or a decree: names (`付林`) or an office and a name
+    (`总理李鹏`, `国务院总理李鹏`)."""
+    t = strip_ws(text)
+    if looks_like_names(t) or titled_name(t):
+        return True
+    title = next((x for x in _SIGNING_TITLES if t.startswith(x)), None)
+    return title is not None and looks_like_names(t[len(title):])

@@ -14,7 +14,8 @@ from banmian.line_shape import (BODY_START_FORBIDDEN, CLAUSE_END, FULL_SLACK, IN
 from banmian.model import Line, Page
 from banmian.rules import furniture as F
 from banmian.rules.chars import CLOSERS, OPENERS, ends_sentence, strip_ws
-from banmian.rules.names import looks_like_names
+from banmian.rules.dates import whole_date
+from banmian.rules.names import looks_like_names, signature
 
 PHOTO_CREDIT_REASON = "body:photo_credit"  # a picture story's closing credit, kept as body
 # A short line holding this many comma-like marks is a clause list, not a headline.
@@ -293,6 +294,25 @@ def _caption_closed(text: str) -> bool:
     return ends_sentence(t) or t.endswith(("摄", "摄）", "摄)", "）", ")"))
 
 
+SIGNATURE_KINDS = ("byline", "head")  # a signature reads as a byline (`付林`) or a head (`总理李鹏`)
+CLOSING_REASON = "body:closing_signature"
+
+
+def mark_closing_signatures(page: Page) -> None:
+    """A letter's or decree's signature and date under its last sentence (`以上意见，我盼望能引起
+    社会的关注。` / `付林` / `1998年 1月`; `…自发布之日起施行。` / `总理李鹏` / `1998年1月7日`)
+    are body lines, as the gold keeps them (dev pages 10 and 32, the only closing dates on dev
+    1-40), not a byline and a headline: the date took another article's headline place (dev
+    page 10, all three dumps)."""
+    lines = [ln for ln in page.lines if not ln.blank]
+    for prev, sign, date in zip(lines, lines[1:], lines[2:]):
+        if (prev.kind == "body" and ends_sentence(prev.text) and sign.kind in SIGNATURE_KINDS
+                and signature(sign.text) and whole_date(date.text)):
+            for ln in (sign, date):
+                ln.kind = "body"
+                ln.because(CLOSING_REASON)
+
+
 def classify(page: Page) -> Page:
     """Set `line.kind` for every line of the page."""
     mark_blank_and_header(page)
@@ -306,4 +326,5 @@ def classify(page: Page) -> Page:
         mark_dash_subtitles(chunk)
         mark_heads_above_salutations(chunk)
     mark_context_heads(page)
+    mark_closing_signatures(page)
     return page

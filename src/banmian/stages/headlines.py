@@ -18,6 +18,7 @@ from banmian.language import spanning_word
 from banmian.model import Article, Line, Page, line_positions
 from banmian.rules.chars import strip_ws
 from banmian.stages.heads_tail import HEADLINE_REASON, tail_owners
+from banmian.stages.roundups import opens_numbered_run
 
 HEAD_KINDS = {"head", "byline"}
 # Minimum score (bigram overlap with the article's opening, plus the adjacency bonus) to
@@ -27,6 +28,11 @@ MIN_OVERLAP = 0.15
 # pdftotext | raw | pymupdf: 0.3: 0.615 / 0.532 | 0.621 / 0.686 | 0.646 / 0.692; 0.25: the same
 # | 0.627 / 0.699 | 0.652 / 0.705 (bylines up too); 0.2 and below lose pdftotext headlines.
 ADJACENT_BLOCK_BONUS = 0.25
+# The bonus instead for a numbered digest (`opens_numbered_run`): its headline is a label
+# (`图片新闻`) sharing no words with its items, so the block right above is all that ties
+# them, and one bigram of three shared with a report elsewhere outbid it (dev raw page 10:
+# `图片新闻` went to `厦门小白鹭…`, whose opening holds `新闻`).
+DIGEST_ADJACENT_BONUS = 1.0
 OPENING_CHARS = 400  # how much of an article's text a headline is compared with
 
 
@@ -335,6 +341,8 @@ def headlines(page: Page) -> Page:
         before = lines_around(page, group[0], after=False)
         if before and id(before[0]) in block_ending_at:
             adjacent[i] = block_ending_at[id(before[0])]
+    bonus = [DIGEST_ADJACENT_BONUS if opens_numbered_run(art.paragraphs) else ADJACENT_BLOCK_BONUS
+             for art in page.articles]
     scores: dict[tuple[int, int], float] = {}
     for k, blk in enumerate(blocks):
         heads = bigram_keys(_head_text(blk))
@@ -342,7 +350,7 @@ def headlines(page: Page) -> Page:
             if i in headed:
                 continue
             near = adjacent.get(i) == k
-            score = share_in(heads, opening) + (ADJACENT_BLOCK_BONUS if near else 0.0)
+            score = share_in(heads, opening) + (bonus[i] if near else 0.0)
             if score >= MIN_OVERLAP:
                 scores[(k, i)] = score
     owner = dict(max_weight_pairs(scores))

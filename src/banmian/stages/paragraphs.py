@@ -15,7 +15,7 @@ from banmian.rules.bylines import trailing_credit_names
 from banmian.rules.chars import CLOSERS, ends_sentence, strip_ws
 from banmian.rules.furniture import ends_with_picture_note, is_lead_in, is_salutation
 from banmian.similarity import bigram_cosine, bigrams, share_found
-from banmian.stages.classify import PHOTO_CREDIT_REASON
+from banmian.stages.classify import CLOSING_REASON, PHOTO_CREDIT_REASON
 
 PARAGRAPH_END_MARKS = set("。！？…”’）)」』】：；，、")
 VERY_SHORT_SHARE = 0.5  # a line shorter than half the column ends its paragraph regardless
@@ -212,7 +212,10 @@ def mark_starts(frag: Fragment, width: float) -> None:
     para_first = first.para_start
     lead = is_lead_in(first.text)  # inside a lead-in byline: its lines measure short
     for prev, ln in zip(frag.lines, frag.lines[1:]):
-        if lead:
+        if CLOSING_REASON in ln.reasons:  # a signature under the last sentence: a paragraph of its own
+            ln.para_start = True
+            ln.because("paragraph_start:closing_signature")
+        elif lead:
             ln.because("paragraph:after_lead_in")
         elif is_drop_cap(prev, ln):
             ln.because("paragraph:after_drop_cap")

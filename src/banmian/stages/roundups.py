@@ -23,6 +23,8 @@ them. Three layouts:
 """
 from __future__ import annotations
 
+import re
+
 from banmian.article_starts import lines_around
 from banmian.model import Fragment, Line, Page
 from banmian.rules.chars import strip_ws
@@ -44,6 +46,11 @@ ITEM_OPENING_CHARS = 200  # how much of an item's text its headline's words are 
 ROUNDUP_REASON = "roundup:item_named_by_headline"
 DIGEST_REASON = "roundup:in_digest_stretch"
 ITEM_REASON = "roundup:item_named_by_tail_headline"
+NUMBERED_REASON = "roundup:numbered_item"
+# A numbered item of picture news (`2、水城钢铁公司职工自费买电脑…（周浩摄）`), its number at the
+# start of its first line; the item before it may print a lead-in first (`本报讯 1、1月14日，`).
+ITEM_NUMBER = re.compile(r"^(\d{1,2})、")
+NUMBER_SEARCH_CHARS = 8  # how far into a paragraph's first line the item before's number is looked for
 
 
 def _text(frags: list[Fragment]) -> str:
@@ -126,9 +133,57 @@ def roundup_span(page: Page, threads: list, run: list[int]) -> list[int]:
     return []
 
 
+def item_number_of(text: str) -> int | None:
+    """The number the text opens with (`2、`), if any."""
+    m = ITEM_NUMBER.match(strip_ws(text))
+    return int(m.group(1)) if m else None
+
+
+def opens_item(text: str, number: int) -> bool:
+    """The text opens with item `number` (`1、`), maybe after a lead-in (`本报讯 1、`); `11、`
+    is no item 1."""
+    return re.search(rf"(?<![0-9]){number}、", strip_ws(text)[:NUMBER_SEARCH_CHARS]) is not None
+
+
+def holds_item(thread, number: int) -> bool:
+    """A paragraph of the thread opens with item `number` (`opens_item`)."""
+    first = thread.fragments[0].first
+    return any((ln.para_start or ln is first) and opens_item(ln.text, number)
+               for f in thread.fragments for ln in f.lines)
+
+
+def opens_numbered_run(paragraphs: list[str]) -> bool:
+    """The first paragraph opens with item 1 (`opens_item`) and a later one with item 2
+    (`2、…`): an article that is a numbered digest (`图片新闻` over `本报讯 1、…` `2、…`)."""
+    return (bool(paragraphs) and opens_item(paragraphs[0], 1)
+            and any(item_number_of(p) == 2 for p in paragraphs[1:]))
+
+
+def merge_numbered(threads: list) -> list:
+    """The threads with each one that opens with a numbered item (`2、`, 2 or more) joined to
+    the nearest thread before it holding the item before (`1、`): numbered picture news under
+    one headline (`图片新闻`, `图片观新：电脑时代`: dev pdftotext pages 10, 37), whose items
+    a column break or a caption cuts apart."""
+    order = sorted(range(len(threads)), key=lambda k: threads[k].fragments[0].order)
+    gone: set[int] = set()
+    for n, ti in enumerate(order):
+        number = item_number_of(threads[ti].fragments[0].first.text)
+        if number is None or number < 2:
+            continue
+        host = next((tj for tj in reversed(order[:n]) if tj not in gone and holds_item(threads[tj], number - 1)), None)
+        if host is None:
+            continue
+        threads[ti].fragments[0].first.para_start = True
+        threads[ti].fragments[0].first.because(NUMBERED_REASON)
+        threads[host].fragments = sorted(threads[host].fragments + threads[ti].fragments, key=lambda f: f.order)
+        gone.add(ti)
+    return [t for ti, t in enumerate(threads) if ti not in gone]
+
+
 def merge_roundups(page: Page, threads: list) -> list:
     """The threads with each roundup's items (`roundup_span`, then `merge_digest_stretches`)
-    joined into its first item's thread, every item keeping its lead-in as a paragraph start."""
+    joined into its first item's thread, every item keeping its lead-in as a paragraph start,
+    and numbered items joined to the item before (`merge_numbered`)."""
     frags: list[Fragment] = page.scratch.get("fragments", [])
     gone: set[int] = set()
     for run in item_runs(page, threads, frags):
@@ -139,7 +194,7 @@ def merge_roundups(page: Page, threads: list) -> list:
             item[0].first.because(ROUNDUP_REASON)
             threads[span[0]].fragments.extend(item)
             gone.add(ti)
-    return merge_digest_stretches(page, [t for ti, t in enumerate(threads) if ti not in gone], frags)
+    return merge_numbered(merge_digest_stretches(page, [t for ti, t in enumerate(threads) if ti not in gone], frags))
 
 
 def body_stretches(page: Page, frags: list[Fragment]) -> list[tuple[list[Line], list[Fragment]]]:
