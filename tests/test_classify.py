@@ -367,3 +367,9 @@ def test_signature():
 
     assert signature("付林") and signature("总理李鹏") and signature("国务院总理李鹏")
     assert not signature("电视文艺晚会也有忧") and not signature("总理")
+
+
+def test_list_items_run_on_into_a_line_ending_with_a_semicolon_are_body_not_headlines():
+    items = ["　　市里在三方面发力：", "新建三座跨河大桥", "和人行天桥；", "拓宽两条沿河道路", "和林荫小道；", "增设八个公交站点"]
+    got = kinds(REPORT + items + ["和候车亭。"] + REPORT)
+    assert got[5:11] == ["body"] * 6

@@ -20,6 +20,10 @@ from banmian.rules.names import looks_like_names, signature
 PHOTO_CREDIT_REASON = "body:photo_credit"  # a picture story's closing credit, kept as body
 # A short line holding this many comma-like marks is a clause list, not a headline.
 CLAUSE_MARKS_IN_BODY = 2
+# A list item's end. No headline line of the dev gold ends with a semicolon; a short line ending
+# with one closes an item of a list run in the body (dev page 28: `独自直接举办产业化` / `的运动队；`
+# / `独自直接组织产业化` / `的体育赛事；`, read as four headline lines).
+LIST_ITEM_END = "；;"
 
 def _chunks(lines: list[Line]) -> list[list[Line]]:
     out, cur = [], []
@@ -195,11 +199,13 @@ def classify_chunk(chunk: list[Line], width: float) -> None:
         # line followed by more of the paragraph (a full line, or a last line ending it), not
         # by another indented line (dev page 1: headline `中影中唱组建VCD生产线` over the
         # indented `由全国影视、音像行业`)
+        nxt_item_end = nxt is not None and ends_list_item(nxt.text)
         follows_body = nxt is not None and nxt.text[-1] not in OPENERS and (
-            slack(nxt, width) <= FULL_SLACK or ends_sentence(nxt.text)
+            slack(nxt, width) <= FULL_SLACK or ends_sentence(nxt.text) or nxt_item_end
         )
         prev_closed = prev is None or prev.kind != "body" or ends_sentence(prev.text) or slack(prev, width) > FULL_SLACK
-        nxt_indented = nxt is not None and INDENT_MIN <= slack(nxt, width) and not ends_sentence(nxt.text)
+        nxt_indented = (nxt is not None and INDENT_MIN <= slack(nxt, width) and not ends_sentence(nxt.text)
+                        and not nxt_item_end)
         if INDENT_MIN <= s <= INDENT_MAX and follows_body and prev_closed and not nxt_indented:
             ln.because("body:indented_first_line")
             continue
@@ -221,6 +227,12 @@ def classify_chunk(chunk: list[Line], width: float) -> None:
         else:
             ln.kind = "head"
             ln.because("head:short_unpunctuated")
+
+
+def ends_list_item(text: str) -> bool:
+    """The line ends with a semicolon (LIST_ITEM_END): a clause or list item of body text, which
+    a headline line never ends with."""
+    return text.rstrip()[-1:] in LIST_ITEM_END
 
 
 def mark_colon_heads(chunk: list[Line], width: float) -> None:
