@@ -373,3 +373,13 @@ def test_list_items_run_on_into_a_line_ending_with_a_semicolon_are_body_not_head
     items = ["　　市里在三方面发力：", "新建三座跨河大桥", "和人行天桥；", "拓宽两条沿河道路", "和林荫小道；", "增设八个公交站点"]
     got = kinds(REPORT + items + ["和候车亭。"] + REPORT)
     assert got[5:11] == ["body"] * 6
+
+
+def test_a_head_line_whose_word_runs_on_into_a_clause_ended_line_is_body():
+    got = kinds(REPORT + ["新桥的意义主", "要有以下三点：", "　　一是缩短了出行时间，"] + REPORT[1:])
+    assert got[4:6] == ["body", "body"]
+
+
+def test_a_line_a_headline_word_runs_on_into_without_a_clause_mark_is_headline():
+    got = kinds(REPORT + ["市里今年新建的三座跨河大桥全部建", "成通车两岸居民出行时间"] + REPORT)
+    assert got[4:6] == ["head", "head"]

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from banmian.language import spanning_word
-from banmian.line_shape import FULL_SLACK, INDENT_MAX, INDENT_MIN, comma_marks, separates_blocks, slack, unfinished
+from banmian.line_shape import (FULL_SLACK, INDENT_MAX, INDENT_MIN, comma_marks, ends_clause, separates_blocks, slack,
+                                unfinished)
 from banmian.model import Line, Page
 from banmian.rules.names import SURNAMES, titled_name
 from banmian.rules.chars import CJK_PUNCT, ends_sentence, is_cjk, strip_ws
@@ -395,6 +396,36 @@ def _make_body(line: Line) -> None:
         line.because("body:bullet_point")
 
 
+def mark_word_split_pairs(page: Page) -> None:
+    """A head line and the body line right after it that a dictionary word runs across
+    (`泰国金融危机的教训主` / `要有以下几点：`) are one text, for no headline's last line breaks a
+    word before the body: both are body where the body line ends a clause (a clause mark is a
+    body clue), both head where it does not (`世界游泳锦标赛再传捷报吴艳` / `艳陈妍200米混合泳摘金夺银`).
+    A head line with a gap inside is pieces of several columns side by side (pdftotext page 6:
+    `…若干回—— 以国家利益为重，迅速投 平关于社会主义的发展道`; raw page 20: two spans run
+    together), whose last piece need not be the head: it is left alone. On dev pages 1-40 this
+    joins the pairs of raw and PyMuPDF pages 2, 29, 33, 35 and pdftotext page 32 (every one,
+    gold headline pairs where the body line has no clause mark, body text where it has)."""
+    lines = page.lines
+    for ln, nxt in zip(lines, lines[1:]):
+        if ln.kind != "head" or nxt.kind != "body" or not nxt.text.strip():
+            continue
+        if _GAP.search(ln.text.strip()):
+            continue
+        head, text = strip_ws(ln.text), strip_ws(nxt.text)
+        if not spanning_word(head, text, hmm=False):
+            continue
+        if ends_clause(text):
+            ln.kind = "body"
+            ln.because("body:word_runs_on_into_body")
+        else:
+            nxt.kind = "head"
+            nxt.because("head:word_runs_on_from_head")
+
+
+_GAP = re.compile(r"\S\s+\S")
+
+
 def mark_context_heads(page: Page) -> None:
     """Run the context rules over the page, in order (later rules see earlier verdicts)."""
     mark_heads_above_bylines(page)
@@ -408,3 +439,4 @@ def mark_context_heads(page: Page) -> None:
     mark_signatures(page)
     mark_dangling_lists(page)
     mark_bullet_points(page)
+    mark_word_split_pairs(page)
