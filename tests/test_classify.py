@@ -383,3 +383,9 @@ def test_a_head_line_whose_word_runs_on_into_a_clause_ended_line_is_body():
 def test_a_line_a_headline_word_runs_on_into_without_a_clause_mark_is_headline():
     got = kinds(REPORT + ["市里今年新建的三座跨河大桥全部建", "成通车两岸居民出行时间"] + REPORT)
     assert got[4:6] == ["head", "head"]
+
+
+def test_two_unmarked_lines_over_a_lead_in_are_its_headline_under_a_long_run_of_cut_text():
+    cut = ["　　市里今年新建三座跨", "河大桥，附近居民的出行", "时间缩短了一半，沿线的", "学校和医院也因此受益很"]
+    got = kinds(cut + ["日本六在野党结盟要求", "首相下台不与他党合作"] + LEAD)
+    assert got[4:7] == ["head", "head", "body"]

@@ -78,13 +78,16 @@ def _unfinished_run_above(lines: list[Line], i: int) -> list[Line]:
             break
         run.append(ln)
         j -= 1
+    # two lines without a mark next to the lead-in are a headline whatever runs on above them,
+    # however long the run (dev raw page 33: `世行高级官员指出中国` / `是稳定亚洲金融积极因素`
+    # under two lines of text cut short)
+    pair = run[:2] if len(run) >= 2 and _unpunctuated_pair(run[1], run[0]) else []
     if not run or len(run) > MAX_HEAD_RUN or sum(comma_marks(ln.text) for ln in run) > MAX_HEAD_RUN_MARKS:
-        return []
+        return pair
     above = lines[j] if j >= 0 else None
     if above is None or above.kind != "body" or not above.text.strip() or ends_sentence(above.text):
         return run
-    # two lines without a mark next to the lead-in are a headline whatever runs on above them
-    return run[:2] if len(run) >= 2 and _unpunctuated_pair(run[1], run[0]) else []
+    return pair
 
 
 def _is_bracketed_note(line: Line) -> bool:
