@@ -389,3 +389,8 @@ def test_two_unmarked_lines_over_a_lead_in_are_its_headline_under_a_long_run_of_
     cut = ["　　市里今年新建三座跨", "河大桥，附近居民的出行", "时间缩短了一半，沿线的", "学校和医院也因此受益很"]
     got = kinds(cut + ["日本六在野党结盟要求", "首相下台不与他党合作"] + LEAD)
     assert got[4:7] == ["head", "head", "body"]
+
+
+def test_a_colon_line_over_a_headline_line_under_a_finished_paragraph_opens_the_headline_without_blank_lines():
+    got = kinds(REPORT + ["《城东新桥》：", "出行时间缩短一半"] + REPORT)
+    assert got[4:6] == ["head", "head"]

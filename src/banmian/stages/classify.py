@@ -236,17 +236,18 @@ def ends_list_item(text: str) -> bool:
 
 
 def mark_colon_heads(chunk: list[Line], width: float) -> None:
-    """A chunk's short first line that ends with a colon, right above a headline line, is the
-    headline's first line (dev page 9: `《百年恩来》：` / `要说的太多，太多`), not a body line
+    """A short line that ends with a colon, right above a headline line, at a chunk's start or
+    under a finished paragraph (dumps without blank lines run a whole column into one chunk), is
+    the headline's first line (dev page 9: `《百年恩来》：` / `要说的太多，太多`), not a body line
     announcing a list."""
-    if len(chunk) < 2:
-        return
-    first, nxt = chunk[0], chunk[1]
-    t = first.text.rstrip()
-    if (first.kind == "body" and t[-1] in "：:" and slack(first, width) > INDENT_MAX
-            and nxt.kind == "head"):
-        first.kind = "head"
-        first.because("head:colon_above_headline")
+    for i, (first, nxt) in enumerate(zip(chunk, chunk[1:])):
+        t = first.text.rstrip()
+        if t[-1] not in "：:" or first.kind != "body" or nxt.kind != "head" or slack(first, width) <= INDENT_MAX:
+            continue
+        prev = chunk[i - 1] if i else None
+        if prev is None or prev.kind != "body" or ends_sentence(prev.text):
+            first.kind = "head"
+            first.because("head:colon_above_headline")
 
 
 def mark_clause_ended_heads(chunk: list[Line], width: float) -> None:
