@@ -218,3 +218,16 @@ def test_a_piece_cut_short_joined_back_to_the_piece_before_opens_no_paragraph():
 
     assert joined([CUT_SHORT_REASON]) is False
     assert joined([]) is True
+
+
+def test_a_paragraph_that_refers_back_is_not_cut_at_a_topic_shift(monkeypatch):
+    # `那是…`, `这次…`: an article's opening does not point back to text it has not given
+    import importlib
+
+    from test_reassemble import FOOTBALL, RICE, column_lines
+
+    module = importlib.import_module("banmian.stages.paragraphs")
+    monkeypatch.setattr(module, "bigram_cosine", lambda a, b: 0.0)
+    first, back, fresh = column_lines(RICE), column_lines("那是" + FOOTBALL), column_lines(FOOTBALL)
+    assert fragments(first + back) == [first + back]
+    assert fragments(first + fresh) == [first, fresh]
