@@ -17,7 +17,10 @@ SPLIT_LABELS = {"dev": "dev 1–40", "heldout": "held-out 41–60"}
 
 
 def ensure_importable() -> None:
-    """Put the repository root (for `bench`) and src/ (for `banmian`, if not installed) on sys.path."""
+    """Put the repository root (for `bench`) and its src/ (for `banmian`) first on sys.path: a
+    bench script always measures the checkout it belongs to, whatever PYTHONPATH or the
+    virtualenv holds (to measure another revision, run that revision's own bench scripts, or
+    bench/speed_ab.py and bench/same_output.py, which load it beside this one)."""
     for p in (REPO, REPO / "src"):
         if str(p) not in sys.path:
             sys.path.insert(0, str(p))
