@@ -667,3 +667,39 @@ def test_a_line_fused_over_three_columns_is_cut_at_both_gutters():
     assert last == ["一二三四五六七八九。", "城东新区的居民们迎来，", "好消息新建的"]  # column 3 shows once 1-2 are cut
     assert [ln.text for ln in cut_at_gutters(lines, gray, passes=1) if ln.box[1] >= 220] == [
         "一二三四五六七八九。", "城东新区的居民们迎来，好消息新建的"]
+
+
+def _glyphs(gray, x: float, top: float, size: int, n: int) -> None:
+    """Glyph-like ink (vertical strokes) in n ems from x, rows top..top + size."""
+    for i in range(n):
+        gray[int(top) + 2:int(top) + size - 2, int(x) + i * size + 3:int(x) + (i + 1) * size - 3:2] = 0
+
+
+def test_pieces_of_a_line_across_glyphs_the_recogniser_left_out_are_one_line():
+    from banmian.geometry import group_lines
+
+    size, gray = 30, np.full((400, 900), 255, dtype=np.uint8)
+    rows = [("城东新区的", "民们迎来了好消息", 1), ("新建的社区图", "书馆正式开放", 0)]
+    lines = []
+    for k, (a, b, lost) in enumerate(rows):
+        top, x = 60 + 50 * k, 40 + len(a) * size + lost * size  # a glyph left out, or a gutter-less join
+        _glyphs(gray, 40, top, size, len(a) + lost + len(b))
+        lines += [hand_line(a, 40, top, size), hand_line(b, x, top, size)]
+    lost_one = hand_line("春节前夕城东", 40, 160, size)  # one detected line, its 4th glyph left out
+    _glyphs(gray, 40, 160, size, 7)
+    lines.append(OcrLine("春节前城东", lost_one.box, 0.99, [c for c in lost_one.chars if c.text != "夕"]))
+    _glyphs(gray, 40, 210, size, 4)  # two lines a gutter apart, and two with a picture between them
+    _glyphs(gray, 40 + 6 * size, 210, size, 4)
+    lines += [hand_line("城东新区", 40, 210, size), hand_line("居民们迎", 40 + 6 * size, 210, size)]
+    _glyphs(gray, 40, 260, size, 4)
+    _glyphs(gray, 40 + 5 * size, 260, size, 4)
+    gray[200:295, 40 + 4 * size:40 + 5 * size] = 120  # the picture runs on above the line
+    lines += [hand_line("城东新区", 40, 260, size), hand_line("居民们迎", 40 + 5 * size, 260, size)]
+    _glyphs(gray, 40, 310, size, 4)  # ... and two with another, smaller line between them
+    gray[318:334, 168:202] = 0
+    _glyphs(gray, 210, 310, size, 4)
+    lines += [hand_line("城东新区", 40, 310, size), hand_line("社区", 165, 316, 20), hand_line("居民们迎", 210, 310, size)]
+    page = ocr_page(lines, np.stack([gray] * 3, axis=2), 200)
+    texts = [pl.text.replace(" ", "") for pl in group_lines(page.chars, page.line_starts)]
+    assert texts == ["城东新区的民们迎来了好消息", "新建的社区图书馆正式开放", "春节前城东",
+                     "城东新区", "居民们迎", "城东新区", "居民们迎", "城东新区", "社区", "居民们迎"]

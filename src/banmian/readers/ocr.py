@@ -21,8 +21,9 @@ from collections.abc import Iterator
 
 from banmian.readers.ocr_drawings import drawings
 from banmian.readers.ocr_engines import OcrChar, OcrLine, is_vertical_box
-from banmian.readers.ocr_marks import edge_marks, lost_punctuation
-from banmian.readers.ocr_punct import NUMERALS, correct_punctuation, cut_at_gutters
+from banmian.readers.ocr_ink import _runs, without_crossing_shapes
+from banmian.readers.ocr_marks import MARK_INK, edge_marks, lost_punctuation
+from banmian.readers.ocr_punct import NUMERALS, SPLIT_GAP, correct_punctuation, cut_at_gutters
 from banmian.readers.ocr_sizes import DESCENT_EM, DISPLAY_SIZE, RUN_GAP, Measured, body_tier, measure_lines
 from banmian.readers.pdf import Char, PdfPage, _outermost
 
@@ -97,25 +98,89 @@ OPENING_MARKS = set("《“‘（(「『〈【")
 CLOSING_MARKS = set("，。、：；！？”’）)」』〉】》")
 
 
+def same_row(prev: tuple, m: Measured, size: float) -> bool:
+    """Whether line `m` (of `size`) stands on the baseline of `prev` = (measured, size), in
+    about its size."""
+    a, a_size = prev
+    if not a.line.text or not m.line.text:
+        return False
+    return abs(a_size - size) <= RUN_ON_SIZE * max(a_size, size) and abs(a.bottom - m.bottom) <= 0.3 * size
+
+
 def runs_on(prev: tuple, m: Measured, size: float) -> bool:
     """Whether line `m` (of `size`) continues the line before it in the engine's order, `prev`
     = (measured, size): on its baseline, of its size, and touching it. Other detected lines
     start runs of their own (two headlines side by side, a gutter apart: dev pages 49, 51)."""
-    a, a_size = prev
-    if not a.line.text or not m.line.text:
+    if not same_row(prev, m, size):
         return False
-    if abs(a_size - size) > RUN_ON_SIZE * max(a_size, size) or abs(a.bottom - m.bottom) > 0.3 * size:
-        return False
+    a = prev[0]
     touch = RUN_ON_TOUCH
     if a.line.text[-1] in CLOSING_MARKS or m.line.text[0] in OPENING_MARKS:
         touch += RUN_ON_PUNCT
     return -0.5 * size < m.x0 - a.x1 < touch * size
 
 
-def run_order(measured: list[Measured], sizes: list[float]) -> list[int]:
-    """The lines in the engine's order, except that a line that runs on from another (`runs_on`)
-    comes right after it, wherever the engine put it (the pieces of a headline line the detector
-    cut at its brackets and dashes: dev page 8)."""
+LOST_REACH = 8.0  # × size: two pieces of one printed line this far apart, with ink between them,
+# are one line whose glyphs there the recogniser left out (`至，编辑部`, five glyphs: dev page 4)
+LOST_INK = 0.3  # share of the blank's pixel columns that hold ink: glyphs fill most of theirs; a
+# column rule in a gutter fills a few
+LOST_MIN = 0.5  # × size: a narrower blank is left to `runs_on`
+LOST_DENSE = 0.6  # share of the blank's pixels that are ink above which it is a picture over the
+# text, not glyphs (glyphs fill 0.2–0.3 with their fringe: dev page 5, where a picture drawn over a
+# line also crosses the gutter beside it)
+FULL_ROW = 0.95  # a pixel row inked over this share of the blank is a rule or a picture's edge
+# crossing it (a glyph the blank holds leaves a margin either side)
+
+
+def left_out(gray, x0: float, x1: float, top: float, bottom: float, size: float) -> bool:
+    """Whether the blank x0..x1 between two pieces of a line (rows top..bottom) holds glyphs the
+    recogniser left out: marks' ink (`MARK_INK`) over `LOST_INK` of its width and no stretch
+    as wide as a gutter (`SPLIT_GAP`, what `cut_at_gutters` cuts at), not so dense as a
+    picture (`LOST_DENSE`); shapes that run on above or below the line (a picture's edge: dev
+    page 5) and rows inked all across (`FULL_ROW`, a rule) are left aside."""
+    if gray is None or x1 - x0 < LOST_MIN * size:
+        return False
+    t, b = int(top), int(bottom) + 1
+    if gray[t:b, int(x0):int(x1)].size == 0 or (gray[t:b, int(x0):int(x1)] < MARK_INK).mean() > LOST_DENSE:
+        return False
+    dark = without_crossing_shapes(gray, int(x0), t, int(x1), b, MARK_INK)
+    inked = dark[dark.mean(axis=1) < FULL_ROW].any(axis=0)
+    widest = max((e - s for s, e in _runs(~inked)), default=0)
+    return inked.mean() >= LOST_INK and widest < SPLIT_GAP * size
+
+
+def lost_between(prev: tuple, m: Measured, size: float, gray, others: list[Measured] = ()) -> bool:
+    """Whether line `m` continues `prev` = (measured, size) on its row across glyphs the
+    recogniser left out (`left_out`): a rare ideograph (`圪`, `赝`, `镕`: dev pages 5, 9, 15) or
+    a dash drawn lighter than `INK` (`20%—25%`: dev page 12) stands between them, so the two
+    pieces were read as two lines, the first ending short and the second indented (a paragraph
+    break twice). No other line (`others`) stands between them (a headline between two
+    others on its row: dev page 1)."""
+    a = prev[0]
+    top, bottom = min(a.top, m.top), max(a.bottom, m.bottom)
+    return (m.x0 - a.x1 <= LOST_REACH * size and same_row(prev, m, size)
+            and left_out(gray, a.x1, m.x0, top, bottom, size)
+            and not any(o.x0 < m.x0 and o.x1 > a.x1 and o.top < bottom and o.bottom > top
+                        for o in others if o is not a and o is not m))
+
+
+def with_blanks(chars: list[OcrChar], m: Measured, size: float, gray) -> list[OcrChar]:
+    """A line's characters with a space wherever glyphs were left out between two of them
+    (`left_out`): the gap would otherwise end the printed line there (`大` `村委` either side of
+    a lost `圪` became two lines: dev page 5)."""
+    out = chars[:1]
+    for c in chars[1:]:
+        p = out[-1]
+        if left_out(gray, p.x1, c.x0, m.top, m.bottom, size):
+            out.append(OcrChar(" ", p.x1, m.top, c.x0, m.bottom, 0.0))
+        out.append(c)
+    return out
+
+
+def run_order(measured: list[Measured], sizes: list[float], gray=None) -> list[int]:
+    """The lines in the engine's order, except that a line that runs on from another (`runs_on`,
+    or across glyphs left out: `lost_between`) comes right after it, wherever the engine put it
+    (the pieces of a headline line the detector cut at its brackets and dashes: dev page 8)."""
     n = len(measured)
     follower: dict[int, int] = {}
     led: set[int] = set()
@@ -131,9 +196,9 @@ def run_order(measured: list[Measured], sizes: list[float]) -> list[int]:
             b = measured[j]
             if j == i or j in led or b.x0 < a.x1 - 0.5 * sizes[j]:
                 continue
-            if b.x0 > a.x1 + 1.0 * sizes[j]:
+            if b.x0 > a.x1 + (LOST_REACH if gray is not None else 1.0) * sizes[j]:
                 break
-            if runs_on((a, sizes[i]), b, sizes[j]):
+            if runs_on((a, sizes[i]), b, sizes[j]) or lost_between((a, sizes[i]), b, sizes[j], gray, measured):
                 best = j
                 break
         if best is not None:
@@ -244,14 +309,18 @@ def ocr_page(lines: list[OcrLine], rgb, dpi: float, number: int = 1, engine_name
     chars: list[Char] = []
     starts: list[int] = []
     prev = None
-    for k in run_order(measured, sizes):
+    for k in run_order(measured, sizes, gray):
         m, size = measured[k], sizes[k]
-        if prev is None or not runs_on(prev, m, size):
-            starts.append(len(chars))
-        prev = (m, size)
         baseline = m.bottom - DESCENT_EM * size
         font = BOLD if m.bold else REGULAR
-        for c in spread_chars(m.line, m.x0, m.x1):
+        if prev is None or not runs_on(prev, m, size):
+            if prev is not None and lost_between(prev, m, size, gray, measured):  # one blank where they stand
+                chars.append(Char(" ", prev[0].x1 * pt, m.x0 * pt, (height_px - baseline) * pt, size * pt, font,
+                                  False, 0.0))
+            else:
+                starts.append(len(chars))
+        prev = (m, size)
+        for c in with_blanks(spread_chars(m.line, m.x0, m.x1), m, size, gray):
             chars.append(Char(c.text, c.x0 * pt, c.x1 * pt, (height_px - baseline) * pt, size * pt, font, False,
                               c.confidence))
 
