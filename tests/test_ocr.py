@@ -703,3 +703,18 @@ def test_pieces_of_a_line_across_glyphs_the_recogniser_left_out_are_one_line():
     texts = [pl.text.replace(" ", "") for pl in group_lines(page.chars, page.line_starts)]
     assert texts == ["城东新区的民们迎来了好消息", "新建的社区图书馆正式开放", "春节前城东",
                      "城东新区", "居民们迎", "城东新区", "居民们迎", "城东新区", "社区", "居民们迎"]
+
+
+def test_a_line_whose_first_or_last_glyph_was_left_out_keeps_its_edges():
+    from banmian.geometry import group_lines
+
+    size, gray = 30, np.full((300, 700), 255, dtype=np.uint8)
+    _glyphs(gray, 40, 60, size, 8)  # the recogniser read glyphs 2..7 of 8: first and last left out
+    _glyphs(gray, 40, 110, size, 8)  # a line read whole, with another line a gutter to its right
+    _glyphs(gray, 40 + 9.5 * size, 110, size, 3)
+    lines = [hand_line("东新区的居民", 40 + size, 60, size), hand_line("城东新区的居民们", 40, 110, size),
+             hand_line("迎来了", 40 + 9.5 * size, 110, size)]
+    page = ocr_page(lines, np.stack([gray] * 3, axis=2), 200)
+    px = [(round(pl.box[0] * 200 / 72), round(pl.box[2] * 200 / 72)) for pl in group_lines(page.chars, page.line_starts)]
+    assert abs(px[0][0] - 40 - 3) <= 2 and abs(px[0][1] - (40 + 8 * size - 3)) <= 2  # the ink's edges
+    assert abs(px[1][1] - (40 + 8 * size - 3)) <= 2 and len(px) == 3  # the gutter's blank is not a glyph

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from banmian.geometry import WORD_GAP
 from banmian.readers.ocr_drawings import drawings
 from banmian.readers.ocr_engines import OcrChar, OcrLine, is_vertical_box
 from banmian.readers.ocr_ink import _runs, without_crossing_shapes
@@ -124,7 +125,8 @@ LOST_REACH = 8.0  # × size: two pieces of one printed line this far apart, with
 # are one line whose glyphs there the recogniser left out (`至，编辑部`, five glyphs: dev page 4)
 LOST_INK = 0.3  # share of the blank's pixel columns that hold ink: glyphs fill most of theirs; a
 # column rule in a gutter fills a few
-LOST_MIN = 0.5  # × size: a narrower blank is left to `runs_on`
+LOST_MIN = RUN_ON_TOUCH  # × size: a narrower blank is left to `runs_on` (`团——` and `一小白鹭`,
+# 0.38 em apart across a dash lighter than `INK`: dev page 10)
 LOST_DENSE = 0.6  # share of the blank's pixels that are ink above which it is a picture over the
 # text, not glyphs (glyphs fill 0.2–0.3 with their fringe: dev page 5, where a picture drawn over a
 # line also crosses the gutter beside it)
@@ -143,8 +145,7 @@ def left_out(gray, x0: float, x1: float, top: float, bottom: float, size: float)
     t, b = int(top), int(bottom) + 1
     if gray[t:b, int(x0):int(x1)].size == 0 or (gray[t:b, int(x0):int(x1)] < MARK_INK).mean() > LOST_DENSE:
         return False
-    dark = without_crossing_shapes(gray, int(x0), t, int(x1), b, MARK_INK)
-    inked = dark[dark.mean(axis=1) < FULL_ROW].any(axis=0)
+    inked = _glyph_columns(gray, x0, x1, top, bottom)
     widest = max((e - s for s, e in _runs(~inked)), default=0)
     return inked.mean() >= LOST_INK and widest < SPLIT_GAP * size
 
@@ -164,14 +165,50 @@ def lost_between(prev: tuple, m: Measured, size: float, gray, others: list[Measu
                         for o in others if o is not a and o is not m))
 
 
+def _glyph_columns(gray, x0: float, x1: float, top: float, bottom: float):
+    """Which pixel columns of x0..x1 hold glyph ink on the rows top..bottom (marks' ink, less the
+    shapes that run on above or below and the rows inked all across: see `left_out`)."""
+    t, b = int(top), int(bottom) + 1
+    dark = without_crossing_shapes(gray, int(x0), t, int(x1), b, MARK_INK)
+    return dark[dark.mean(axis=1) < FULL_ROW].any(axis=0)
+
+
+def lost_edge(m: Measured, size: float, gray, others: list[Measured], side: int) -> float | None:
+    """Where a line's glyphs really begin (`side` −1) or end (+1) when the recogniser left out
+    the first or last of them (`团——` before `一小白鹭`, `嗬` before `！少说`: dev pages 7, 10, read
+    as an indented line, a paragraph break): ink beside the line, within `LOST_REACH`, no blank
+    in it as wide as a gutter (`SPLIT_GAP`) and no other line there; None when there is none."""
+    if gray is None:
+        return None
+    row = [o for o in others if o is not m and o.top < m.bottom and o.bottom > m.top]
+    if side < 0:
+        lo = max([m.x0 - LOST_REACH * size, 0.0] + [o.x1 for o in row if o.x0 < m.x0])
+        hi = m.x0
+    else:
+        lo = m.x1
+        hi = min([m.x1 + LOST_REACH * size, float(gray.shape[1])] + [o.x0 for o in row if o.x1 > m.x1])
+    if hi - lo < LOST_MIN * size:
+        return None
+    runs = _runs(_glyph_columns(gray, lo, hi, m.top, m.bottom))
+    edge = hi - lo if side < 0 else 0
+    for a, z in (reversed(runs) if side < 0 else runs):
+        if (edge - z if side < 0 else a - edge) >= SPLIT_GAP * size:
+            break
+        edge = a if side < 0 else z
+    x = lo + edge
+    span = (x, m.x0) if side < 0 else (m.x1, x)
+    return x if left_out(gray, span[0], span[1], m.top, m.bottom, size) else None
+
+
 def with_blanks(chars: list[OcrChar], m: Measured, size: float, gray) -> list[OcrChar]:
     """A line's characters with a space wherever glyphs were left out between two of them
-    (`left_out`): the gap would otherwise end the printed line there (`大` `村委` either side of
+    (`left_out`) as wide as a word gap (`banmian.geometry.WORD_GAP`): the gap would otherwise
+    end the printed line there (`大` `村委` either side of
     a lost `圪` became two lines: dev page 5)."""
     out = chars[:1]
     for c in chars[1:]:
         p = out[-1]
-        if left_out(gray, p.x1, c.x0, m.top, m.bottom, size):
+        if c.x0 - p.x1 >= WORD_GAP * size and left_out(gray, p.x1, c.x0, m.top, m.bottom, size):
             out.append(OcrChar(" ", p.x1, m.top, c.x0, m.bottom, 0.0))
         out.append(c)
     return out
@@ -308,21 +345,35 @@ def ocr_page(lines: list[OcrLine], rgb, dpi: float, number: int = 1, engine_name
         rules, pictures = drawings(gray, boxes, 1 / pt)
     chars: list[Char] = []
     starts: list[int] = []
-    prev = None
-    for k in run_order(measured, sizes, gray):
+    order = run_order(measured, sizes, gray)
+    joined = [""] * len(order)  # how the line continues the one before it: touching, or across lost glyphs
+    for n in range(1, len(order)):
+        prev, k = (measured[order[n - 1]], sizes[order[n - 1]]), order[n]
+        if runs_on(prev, measured[k], sizes[k]):
+            joined[n] = "touching"
+        elif lost_between(prev, measured[k], sizes[k], gray, measured):
+            joined[n] = "lost"
+    for n, k in enumerate(order):
         m, size = measured[k], sizes[k]
         baseline = m.bottom - DESCENT_EM * size
+
+        def blank(x0: float, x1: float) -> None:  # where glyphs were left out
+            chars.append(Char(" ", x0 * pt, x1 * pt, (height_px - baseline) * pt, size * pt, font, False, 0.0))
         font = BOLD if m.bold else REGULAR
-        if prev is None or not runs_on(prev, m, size):
-            if prev is not None and lost_between(prev, m, size, gray, measured):  # one blank where they stand
-                chars.append(Char(" ", prev[0].x1 * pt, m.x0 * pt, (height_px - baseline) * pt, size * pt, font,
-                                  False, 0.0))
-            else:
-                starts.append(len(chars))
-        prev = (m, size)
+        if not joined[n]:
+            starts.append(len(chars))
+            lead = lost_edge(m, size, gray, measured, -1)
+            if lead is not None:
+                blank(lead, m.x0)
+        elif joined[n] == "lost" and m.x0 - measured[order[n - 1]].x1 >= WORD_GAP * size:
+            blank(measured[order[n - 1]].x1, m.x0)
         for c in with_blanks(spread_chars(m.line, m.x0, m.x1), m, size, gray):
             chars.append(Char(c.text, c.x0 * pt, c.x1 * pt, (height_px - baseline) * pt, size * pt, font, False,
                               c.confidence))
+        if n + 1 == len(order) or not joined[n + 1]:
+            tail = lost_edge(m, size, gray, measured, 1)
+            if tail is not None:
+                blank(m.x1, tail)
 
     def flip(b):
         return (b[0] * pt, (height_px - b[3]) * pt, b[2] * pt, (height_px - b[1]) * pt)
