@@ -421,7 +421,16 @@ def test_short_bold_names_are_told_by_the_pages_own_strokes():
     body = [_Line("春节前夕城东新区", 0, 200, 30 * i, 25, stroke=0.076) for i in range(1, 20)]
     assert bold_threshold(body) == pytest.approx(0.076 * 1.15)
     heavy = [_Line("春节前夕城东新区", 0, 200, 30 * i, 25, stroke=0.092) for i in range(1, 20)]
-    assert bold_threshold(heavy) == BOLD_STROKE  # never above the fixed threshold
+    assert BOLD_STROKE < bold_threshold(heavy) == pytest.approx(0.092 * 1.15)  # a low resolution's heavy body
+
+
+def test_a_page_whose_lines_all_measure_heavy_raises_its_bold_threshold():
+    from banmian.readers.ocr_sizes import BOLD_OVER_MEDIAN, BOLD_STROKE, long_threshold
+
+    body = [_Line("春节前夕城东新区", 0, 200, 30 * i, 25, stroke=0.076) for i in range(1, 20)]
+    assert long_threshold(body) == BOLD_STROKE  # 200 dpi: the fixed threshold
+    low_res = [_Line("春节前夕城东新区", 0, 200, 30 * i, 19, stroke=0.089) for i in range(1, 20)]
+    assert long_threshold(low_res) == pytest.approx(BOLD_OVER_MEDIAN * 0.089)  # 150 dpi: the body's 0.089 is not bold
 
 
 def test_a_short_headline_end_takes_the_size_of_its_line():
