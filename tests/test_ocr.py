@@ -727,3 +727,20 @@ def test_a_line_whose_first_or_last_glyph_was_left_out_keeps_its_edges():
     px = [(round(pl.box[0] * 200 / 72), round(pl.box[2] * 200 / 72)) for pl in group_lines(page.chars, page.line_starts)]
     assert abs(px[0][0] - 40 - 3) <= 2 and abs(px[0][1] - (40 + 8 * size - 3)) <= 2  # the ink's edges
     assert abs(px[1][1] - (40 + 8 * size - 3)) <= 2 and len(px) == 3  # the gutter's blank is not a glyph
+
+
+def test_body_lines_fused_at_two_heights_are_cut_at_the_gutter():
+    from banmian.readers.ocr_punct import ColumnStarts, split_at_gaps
+
+    size, gray = 20, np.full((200, 600), 255, dtype=np.uint8)
+    _glyphs(gray, 40, 40, size, 10)  # two columns' lines, 26 px apart, the second set 4 px lower
+    _glyphs(gray, 40 + 10 * size + 26, 44, size, 10)
+    left, right = hand_line("美国依然对伊朗采取敌对", 40, 40, size), hand_line("纪而美国的对外政策依然", 266, 44, size)
+    fused = OcrLine(left.text + right.text, (38, 34, 468, 70), 0.99, left.chars + right.chars)  # 36 px tall
+    body = [hand_line("城东新区的居民们迎来了", 40, 100 + 24 * i, size) for i in range(3)]
+    columns = ColumnStarts([fused] + body, size)
+    assert [p.text for p in split_at_gaps(fused, gray, columns)] == [left.text, right.text]
+    brackets = hand_line("哥德巴赫猜想》。四十多年来", 40, 150, size)  # 》。 leave an em blank between them
+    _glyphs(gray, 40, 150, size, 13)
+    gray[150:170, 40 + 6 * size + 5:40 + 7 * size + 10] = 255  # 》's blank right half and 。's blank top
+    assert len(split_at_gaps(brackets, gray, columns)) == 1
