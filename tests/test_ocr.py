@@ -744,3 +744,11 @@ def test_body_lines_fused_at_two_heights_are_cut_at_the_gutter():
     _glyphs(gray, 40, 150, size, 13)
     gray[150:170, 40 + 6 * size + 5:40 + 7 * size + 10] = 255  # 》's blank right half and 。's blank top
     assert len(split_at_gaps(brackets, gray, columns)) == 1
+
+
+def test_the_body_band_widens_by_a_pixel_or_two_on_small_glyphs():
+    from banmian.readers.ocr_sizes import BODY_BAND, body_band
+
+    assert body_band(26.0) == BODY_BAND  # 200 dpi: the band itself
+    lo, hi = body_band(18.7)  # 150 dpi: a body line's ink two pixels short is still body text
+    assert lo < 0.89 and hi == BODY_BAND[1]

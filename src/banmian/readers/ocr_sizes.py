@@ -255,6 +255,15 @@ SHORT_AT_BODY = (0.75, 1.4)  # a line of one or two glyphs with no neighbour to 
 # its box this close to the body size, is body text (`贺。` ending a column: dev page 5)
 BODY_BAND = (0.9, 1.12)  # a regular-face line measured this close to the body size is body text:
 # the layout tells body lines by size within −4%..+12%, finer than glyph heights measure
+INK_JITTER_PX = 2  # pixels: a glyph height measures a pixel or two short (the light top or bottom
+# row of anti-aliased strokes), a larger share of a smaller image: at 150 dpi body lines measured
+# 0.88-0.89x the body, outside `BODY_BAND`, and passed for headlines (dev page 21)
+
+
+def body_band(body: float) -> tuple[float, float]:
+    """`BODY_BAND`, its lower end widened to `INK_JITTER_PX` of the body's ink height (`body` in
+    pixels): at 200 dpi and above the band itself."""
+    return min(BODY_BAND[0], 1 - INK_JITTER_PX / (INK_EM * body)), BODY_BAND[1]
 
 
 SIDE_GAP = 2.5  # × size: a headline line this close beside a short one on its baseline is the rest
@@ -297,7 +306,7 @@ def page_sizes(measured: list[Measured]) -> list[float]:
     sizes = snap_sizes(raw, weights, [m.bold for m in measured])
     out = []
     for m, r, size in zip(measured, raw, sizes):
-        lo, hi = (NAME_AT_BODY if is_name_pair(m.line.text) else BOLD_AT_BODY) if m.bold else BODY_BAND
+        lo, hi = (NAME_AT_BODY if is_name_pair(m.line.text) else BOLD_AT_BODY) if m.bold else body_band(body)
         out.append(body if lo <= r / body <= hi else size)
     return out
 
