@@ -200,6 +200,11 @@ def lost_edge(m: Measured, size: float, gray, others: list[Measured], side: int)
     return x if left_out(gray, span[0], span[1], m.top, m.bottom, size) else None
 
 
+def _blank(x0: float, x1: float, m: Measured) -> OcrChar:
+    """A space where glyphs were left out, x0..x1 on line `m` (confidence 0)."""
+    return OcrChar(" ", x0, m.top, x1, m.bottom, 0.0)
+
+
 def with_blanks(chars: list[OcrChar], m: Measured, size: float, gray) -> list[OcrChar]:
     """A line's characters with a space wherever glyphs were left out between two of them
     (`left_out`) as wide as a word gap (`banmian.geometry.WORD_GAP`): the gap would otherwise
@@ -209,7 +214,7 @@ def with_blanks(chars: list[OcrChar], m: Measured, size: float, gray) -> list[Oc
     for c in chars[1:]:
         p = out[-1]
         if c.x0 - p.x1 >= WORD_GAP * size and left_out(gray, p.x1, c.x0, m.top, m.bottom, size):
-            out.append(OcrChar(" ", p.x1, m.top, c.x0, m.bottom, 0.0))
+            out.append(_blank(p.x1, c.x0, m))
         out.append(c)
     return out
 
@@ -355,25 +360,23 @@ def ocr_page(lines: list[OcrLine], rgb, dpi: float, number: int = 1, engine_name
             joined[n] = "lost"
     for n, k in enumerate(order):
         m, size = measured[k], sizes[k]
-        baseline = m.bottom - DESCENT_EM * size
-
-        def blank(x0: float, x1: float) -> None:  # where glyphs were left out
-            chars.append(Char(" ", x0 * pt, x1 * pt, (height_px - baseline) * pt, size * pt, font, False, 0.0))
-        font = BOLD if m.bold else REGULAR
+        placed = with_blanks(spread_chars(m.line, m.x0, m.x1), m, size, gray)
         if not joined[n]:
             starts.append(len(chars))
             lead = lost_edge(m, size, gray, measured, -1)
             if lead is not None:
-                blank(lead, m.x0)
+                placed.insert(0, _blank(lead, m.x0, m))
         elif joined[n] == "lost" and m.x0 - measured[order[n - 1]].x1 >= WORD_GAP * size:
-            blank(measured[order[n - 1]].x1, m.x0)
-        for c in with_blanks(spread_chars(m.line, m.x0, m.x1), m, size, gray):
-            chars.append(Char(c.text, c.x0 * pt, c.x1 * pt, (height_px - baseline) * pt, size * pt, font, False,
-                              c.confidence))
+            placed.insert(0, _blank(measured[order[n - 1]].x1, m.x0, m))
         if n + 1 == len(order) or not joined[n + 1]:
             tail = lost_edge(m, size, gray, measured, 1)
             if tail is not None:
-                blank(m.x1, tail)
+                placed.append(_blank(m.x1, tail, m))
+        baseline = m.bottom - DESCENT_EM * size
+        font = BOLD if m.bold else REGULAR
+        for c in placed:
+            chars.append(Char(c.text, c.x0 * pt, c.x1 * pt, (height_px - baseline) * pt, size * pt, font, False,
+                              c.confidence))
 
     def flip(b):
         return (b[0] * pt, (height_px - b[3]) * pt, b[2] * pt, (height_px - b[1]) * pt)
