@@ -749,6 +749,6 @@ def test_body_lines_fused_at_two_heights_are_cut_at_the_gutter():
 def test_the_body_band_widens_by_a_pixel_or_two_on_small_glyphs():
     from banmian.readers.ocr_sizes import BODY_BAND, body_band
 
-    assert body_band(26.0) == BODY_BAND  # 200 dpi: the band itself
-    lo, hi = body_band(18.7)  # 150 dpi: a body line's ink two pixels short is still body text
-    assert lo < 0.89 and hi == BODY_BAND[1]
+    assert body_band(40.0) == BODY_BAND  # large glyphs (300 dpi): the band itself
+    lo, hi = body_band(19.8)  # 150 dpi: a body line's ink two pixels short (16 px of 18.0) is body text
+    assert lo <= 16 / (0.91 * 19.8) and hi == BODY_BAND[1]

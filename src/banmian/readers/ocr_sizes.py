@@ -255,14 +255,16 @@ SHORT_AT_BODY = (0.75, 1.4)  # a line of one or two glyphs with no neighbour to 
 # its box this close to the body size, is body text (`贺。` ending a column: dev page 5)
 BODY_BAND = (0.9, 1.12)  # a regular-face line measured this close to the body size is body text:
 # the layout tells body lines by size within −4%..+12%, finer than glyph heights measure
-INK_JITTER_PX = 2  # pixels: a glyph height measures a pixel or two short (the light top or bottom
-# row of anti-aliased strokes), a larger share of a smaller image: at 150 dpi body lines measured
-# 0.88-0.89x the body, outside `BODY_BAND`, and passed for headlines (dev page 21)
+INK_JITTER_PX = 2.5  # pixels: a glyph height measures up to two whole pixels short (the light top
+# or bottom row of anti-aliased strokes) of the body's, itself a median between whole pixels: a
+# larger share of a smaller image (at 150 dpi body lines of 16 px against the body's 18.0 measured
+# 0.888x, outside `BODY_BAND`, and passed for headlines: dev page 21; at 200 dpi the band's lower
+# end moves from 0.90 to 0.896)
 
 
 def body_band(body: float) -> tuple[float, float]:
     """`BODY_BAND`, its lower end widened to `INK_JITTER_PX` of the body's ink height (`body` in
-    pixels): at 200 dpi and above the band itself."""
+    pixels) on small glyphs."""
     return min(BODY_BAND[0], 1 - INK_JITTER_PX / (INK_EM * body)), BODY_BAND[1]
 
 
