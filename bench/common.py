@@ -125,10 +125,11 @@ def skipped_without_data() -> bool:
 
 def render_arg_parser(doc: str, pages: str):
     """The argument parser of a bench that renders dev PDFs to images (its docstring as help):
-    --pages (default `pages`) and --dpi."""
+    --pages (default `pages`), --dpi and --jpeg (the rendering passed through JPEG at that quality)."""
     import argparse
 
     ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--pages", default=pages)
     ap.add_argument("--dpi", type=int, default=200)
+    ap.add_argument("--jpeg", type=int, default=None, metavar="Q")
     return ap

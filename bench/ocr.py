@@ -1,6 +1,6 @@
 """Scanned pages: banmian's OCR path on the dev PDFs rendered to page images.
 
-    python bench/ocr.py [--engines rapidocr,tesseract] [--pages 1-60] [--dpi 200] [--per-page]
+    python bench/ocr.py [--engines rapidocr,tesseract] [--pages 1-60] [--dpi 200] [--jpeg Q] [--per-page]
     python bench/ocr_cache.py --engine rapidocr --pages 41-60,1-40     # fill the cache first
 
 Each dev PDF is rendered with pypdfium2 at DPI (200) and read by an OCR engine; what the engine
@@ -39,15 +39,15 @@ ensure_importable()
 from bench.ocr_cache import cache_path, render_image  # noqa: E402
 
 
-def render_rgb(no: int, dpi: int):
+def render_rgb(no: int, dpi: int, jpeg: int | None = None):
     """The dev PDF page rendered as bench/ocr_cache.py renders it (RGB array)."""
     import numpy as np
 
-    return np.asarray(render_image(pages_dir() / f"page_{no:04d}.pdf", dpi))
+    return np.asarray(render_image(pages_dir() / f"page_{no:04d}.pdf", dpi, jpeg))
 
 
-def cached(engine: str, no: int, dpi: int) -> dict | None:
-    path = cache_path(engine, no, dpi)
+def cached(engine: str, no: int, dpi: int, jpeg: int | None = None) -> dict | None:
+    path = cache_path(engine, no, dpi, jpeg)
     return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
 
 
@@ -124,7 +124,7 @@ def line_cer(no: int, pdf_page_ocr) -> dict:
     placed = sum(len(v) for v in buckets.values())
     for i, pl in enumerate(lines):
         want = pl.text.replace(" ", "")
-        got = "".join(c.text for c in sorted(buckets[i], key=lambda c: c.x0))
+        got = "".join(c.text for c in sorted(buckets[i], key=lambda c: c.x0) if not c.text.isspace())
         e = edit_distance(want, got)
         out["edits"] += e
         out["chars"] += len(want)
@@ -137,7 +137,7 @@ def line_cer(no: int, pdf_page_ocr) -> dict:
 
 # --- the run ---------------------------------------------------------------------------------
 
-def run(engines: list[str], numbers: list[int], dpi: int, per_page: bool) -> int:
+def run(engines: list[str], numbers: list[int], dpi: int, per_page: bool, jpeg: int | None = None) -> int:
     from banmian.readers.ocr import LOW_CONFIDENCE
     from banmian.writers.json import page_to_dict
 
@@ -145,10 +145,10 @@ def run(engines: list[str], numbers: list[int], dpi: int, per_page: bool) -> int
     results: dict = {}
     for engine in engines:
         for p in pages:
-            data = cached(engine, p.no, dpi)
+            data = cached(engine, p.no, dpi, jpeg)
             if data is None:
                 continue
-            rgb = render_rgb(p.no, dpi)
+            rgb = render_rgb(p.no, dpi, jpeg)
             t0 = time.perf_counter()
             page, pdf_page = parse_cached(data, rgb, dpi, f"page_{p.no:04d}.png")
             pred = page_to_dict(page)
@@ -224,7 +224,8 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     if skipped_without_data():
         return 0
-    return run([e for e in args.engines.split(",") if e], parse_range(args.pages), args.dpi, args.per_page)
+    return run([e for e in args.engines.split(",") if e], parse_range(args.pages), args.dpi, args.per_page,
+               args.jpeg)
 
 
 if __name__ == "__main__":

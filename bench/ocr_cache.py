@@ -1,10 +1,11 @@
 """Run an OCR engine over dev pages rendered to PNG, one child process per page, and cache what
 it recognised (bench/out/ocr/ENGINE/page_NNNN.json) with the time and peak memory it took.
 
-    python bench/ocr_cache.py [--engine rapidocr|tesseract] [--pages 41-60,1-40] [--dpi 200] [--force]
+    python bench/ocr_cache.py [--engine rapidocr|tesseract] [--pages 41-60,1-40] [--dpi 200] [--jpeg Q] [--force]
 
-Each page: render the PDF with pypdfium2 at DPI to a PNG, then, in a fresh child process on
-one thread, read the PNG as `banmian parse page.png` would and run the engine on it. The child
+Each page: render the PDF with pypdfium2 at DPI to a PNG (with --jpeg Q, passed through JPEG at
+quality Q first: a scan's compression artefacts, cached apart under ENGINE-DPI-jpegQ), then, in a
+fresh child process on one thread, read the PNG as `banmian parse page.png` would and run the engine on it. The child
 records the engine's wall-clock and CPU seconds (model loading excluded; loading is recorded
 apart; CPU seconds are what one core needs, whatever else the machine runs) and its peak RSS
 (for tesseract, the peak of the tesseract process too). bench/ocr.py reads the cache and
@@ -31,13 +32,17 @@ ensure_importable()
 CACHE = REPO / "bench" / "out" / "ocr"
 
 
-def cache_path(engine: str, no: int, dpi: int) -> Path:
-    return CACHE / f"{engine}-{dpi}" / f"page_{no:04d}.json"
+def cache_path(engine: str, no: int, dpi: int, jpeg: int | None = None) -> Path:
+    return CACHE / (f"{engine}-{dpi}" + (f"-jpeg{jpeg}" if jpeg else "")) / f"page_{no:04d}.json"
 
 
-def render_image(pdf: Path, dpi: int):
-    """Page 1 of a PDF rendered at `dpi`, as an RGB PIL image."""
+def render_image(pdf: Path, dpi: int, jpeg: int | None = None):
+    """Page 1 of a PDF rendered at `dpi`, as an RGB PIL image; with `jpeg`, as it comes back
+    from JPEG at that quality."""
+    import io
+
     import pypdfium2 as pdfium
+    from PIL import Image
 
     doc = pdfium.PdfDocument(str(pdf))
     try:
@@ -46,12 +51,16 @@ def render_image(pdf: Path, dpi: int):
         page.close()
     finally:
         doc.close()
+    if jpeg:
+        buf = io.BytesIO()
+        img.save(buf, format="JPEG", quality=jpeg)
+        img = Image.open(io.BytesIO(buf.getvalue())).convert("RGB")
     return img
 
 
-def render_png(pdf: Path, out: Path, dpi: int) -> tuple[int, int]:
+def render_png(pdf: Path, out: Path, dpi: int, jpeg: int | None = None) -> tuple[int, int]:
     """Render page 1 of a PDF to an RGB PNG at `dpi` (tagged with it); returns its size."""
-    img = render_image(pdf, dpi)
+    img = render_image(pdf, dpi, jpeg)
     img.save(out, dpi=(dpi, dpi))
     return img.size
 
@@ -85,11 +94,11 @@ def child(png: str, engine_name: str, out: str) -> None:
     }, ensure_ascii=False), encoding="utf-8")
 
 
-def run_page(no: int, engine: str, dpi: int, tmp: Path) -> dict:
+def run_page(no: int, engine: str, dpi: int, tmp: Path, jpeg: int | None = None) -> dict:
     pdf = pages_dir() / f"page_{no:04d}.pdf"
     png = tmp / f"page_{no:04d}.png"
-    render_png(pdf, png, dpi)
-    out = cache_path(engine, no, dpi)
+    render_png(pdf, png, dpi, jpeg)
+    out = cache_path(engine, no, dpi, jpeg)
     out.parent.mkdir(parents=True, exist_ok=True)
     part = out.with_suffix(".part")
     env = dict(os.environ, OMP_NUM_THREADS="1", OMP_THREAD_LIMIT="1")
@@ -120,9 +129,9 @@ def main(argv=None) -> int:
         order += [n for n in parse_range(part) if n not in order]
     with tempfile.TemporaryDirectory() as tmp:
         for no in order:
-            if cache_path(args.engine, no, args.dpi).exists() and not args.force:
+            if cache_path(args.engine, no, args.dpi, args.jpeg).exists() and not args.force:
                 continue
-            d = run_page(no, args.engine, args.dpi, Path(tmp))
+            d = run_page(no, args.engine, args.dpi, Path(tmp), args.jpeg)
             print(f"page {no:2d}: {d['image'][0]}×{d['image'][1]} px, {len(d['lines'])} lines, "
                   f"ocr {d['ocr_s']:.1f} s ({d['ocr_cpu_s']:.1f} CPU s), load {d['load_s']:.1f} s, peak {d['peak_rss_kb'] / 1024:.0f} MB",
                   flush=True)

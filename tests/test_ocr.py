@@ -421,7 +421,16 @@ def test_short_bold_names_are_told_by_the_pages_own_strokes():
     body = [_Line("春节前夕城东新区", 0, 200, 30 * i, 25, stroke=0.076) for i in range(1, 20)]
     assert bold_threshold(body) == pytest.approx(0.076 * 1.15)
     heavy = [_Line("春节前夕城东新区", 0, 200, 30 * i, 25, stroke=0.092) for i in range(1, 20)]
-    assert bold_threshold(heavy) == BOLD_STROKE  # never above the fixed threshold
+    assert BOLD_STROKE < bold_threshold(heavy) == pytest.approx(0.092 * 1.15)  # a low resolution's heavy body
+
+
+def test_a_page_whose_lines_all_measure_heavy_raises_its_bold_threshold():
+    from banmian.readers.ocr_sizes import BOLD_OVER_MEDIAN, BOLD_STROKE, long_threshold
+
+    body = [_Line("春节前夕城东新区", 0, 200, 30 * i, 25, stroke=0.076) for i in range(1, 20)]
+    assert long_threshold(body) == BOLD_STROKE  # 200 dpi: the fixed threshold
+    low_res = [_Line("春节前夕城东新区", 0, 200, 30 * i, 19, stroke=0.089) for i in range(1, 20)]
+    assert long_threshold(low_res) == pytest.approx(BOLD_OVER_MEDIAN * 0.089)  # 150 dpi: the body's 0.089 is not bold
 
 
 def test_a_short_headline_end_takes_the_size_of_its_line():
@@ -667,3 +676,79 @@ def test_a_line_fused_over_three_columns_is_cut_at_both_gutters():
     assert last == ["一二三四五六七八九。", "城东新区的居民们迎来，", "好消息新建的"]  # column 3 shows once 1-2 are cut
     assert [ln.text for ln in cut_at_gutters(lines, gray, passes=1) if ln.box[1] >= 220] == [
         "一二三四五六七八九。", "城东新区的居民们迎来，好消息新建的"]
+
+
+def _glyphs(gray, x: float, top: float, size: int, n: int) -> None:
+    """Glyph-like ink (vertical strokes) in n ems from x, rows top..top + size."""
+    for i in range(n):
+        gray[int(top) + 2:int(top) + size - 2, int(x) + i * size + 3:int(x) + (i + 1) * size - 3:2] = 0
+
+
+def test_pieces_of_a_line_across_glyphs_the_recogniser_left_out_are_one_line():
+    from banmian.geometry import group_lines
+
+    size, gray = 30, np.full((400, 900), 255, dtype=np.uint8)
+    rows = [("城东新区的", "民们迎来了好消息", 1), ("新建的社区图", "书馆正式开放", 0)]
+    lines = []
+    for k, (a, b, lost) in enumerate(rows):
+        top, x = 60 + 50 * k, 40 + len(a) * size + lost * size  # a glyph left out, or a gutter-less join
+        _glyphs(gray, 40, top, size, len(a) + lost + len(b))
+        lines += [hand_line(a, 40, top, size), hand_line(b, x, top, size)]
+    lost_one = hand_line("春节前夕城东", 40, 160, size)  # one detected line, its 4th glyph left out
+    _glyphs(gray, 40, 160, size, 7)
+    lines.append(OcrLine("春节前城东", lost_one.box, 0.99, [c for c in lost_one.chars if c.text != "夕"]))
+    _glyphs(gray, 40, 210, size, 4)  # two lines a gutter apart, and two with a picture between them
+    _glyphs(gray, 40 + 6 * size, 210, size, 4)
+    lines += [hand_line("城东新区", 40, 210, size), hand_line("居民们迎", 40 + 6 * size, 210, size)]
+    _glyphs(gray, 40, 260, size, 4)
+    _glyphs(gray, 40 + 5 * size, 260, size, 4)
+    gray[200:295, 40 + 4 * size:40 + 5 * size] = 120  # the picture runs on above the line
+    lines += [hand_line("城东新区", 40, 260, size), hand_line("居民们迎", 40 + 5 * size, 260, size)]
+    _glyphs(gray, 40, 310, size, 4)  # ... and two with another, smaller line between them
+    gray[318:334, 168:202] = 0
+    _glyphs(gray, 210, 310, size, 4)
+    lines += [hand_line("城东新区", 40, 310, size), hand_line("社区", 165, 316, 20), hand_line("居民们迎", 210, 310, size)]
+    page = ocr_page(lines, np.stack([gray] * 3, axis=2), 200)
+    texts = [pl.text.replace(" ", "") for pl in group_lines(page.chars, page.line_starts)]
+    assert texts == ["城东新区的民们迎来了好消息", "新建的社区图书馆正式开放", "春节前城东",
+                     "城东新区", "居民们迎", "城东新区", "居民们迎", "城东新区", "社区", "居民们迎"]
+
+
+def test_a_line_whose_first_or_last_glyph_was_left_out_keeps_its_edges():
+    from banmian.geometry import group_lines
+
+    size, gray = 30, np.full((300, 700), 255, dtype=np.uint8)
+    _glyphs(gray, 40, 60, size, 8)  # the recogniser read glyphs 2..7 of 8: first and last left out
+    _glyphs(gray, 40, 110, size, 8)  # a line read whole, with another line a gutter to its right
+    _glyphs(gray, 40 + 9.5 * size, 110, size, 3)
+    lines = [hand_line("东新区的居民", 40 + size, 60, size), hand_line("城东新区的居民们", 40, 110, size),
+             hand_line("迎来了", 40 + 9.5 * size, 110, size)]
+    page = ocr_page(lines, np.stack([gray] * 3, axis=2), 200)
+    px = [(round(pl.box[0] * 200 / 72), round(pl.box[2] * 200 / 72)) for pl in group_lines(page.chars, page.line_starts)]
+    assert abs(px[0][0] - 40 - 3) <= 2 and abs(px[0][1] - (40 + 8 * size - 3)) <= 2  # the ink's edges
+    assert abs(px[1][1] - (40 + 8 * size - 3)) <= 2 and len(px) == 3  # the gutter's blank is not a glyph
+
+
+def test_body_lines_fused_at_two_heights_are_cut_at_the_gutter():
+    from banmian.readers.ocr_punct import ColumnStarts, split_at_gaps
+
+    size, gray = 20, np.full((200, 600), 255, dtype=np.uint8)
+    _glyphs(gray, 40, 40, size, 10)  # two columns' lines, 26 px apart, the second set 4 px lower
+    _glyphs(gray, 40 + 10 * size + 26, 44, size, 10)
+    left, right = hand_line("美国依然对伊朗采取敌对", 40, 40, size), hand_line("纪而美国的对外政策依然", 266, 44, size)
+    fused = OcrLine(left.text + right.text, (38, 34, 468, 70), 0.99, left.chars + right.chars)  # 36 px tall
+    body = [hand_line("城东新区的居民们迎来了", 40, 100 + 24 * i, size) for i in range(3)]
+    columns = ColumnStarts([fused] + body, size)
+    assert [p.text for p in split_at_gaps(fused, gray, columns)] == [left.text, right.text]
+    brackets = hand_line("哥德巴赫猜想》。四十多年来", 40, 150, size)  # 》。 leave an em blank between them
+    _glyphs(gray, 40, 150, size, 13)
+    gray[150:170, 40 + 6 * size + 5:40 + 7 * size + 10] = 255  # 》's blank right half and 。's blank top
+    assert len(split_at_gaps(brackets, gray, columns)) == 1
+
+
+def test_the_body_band_widens_by_a_pixel_or_two_on_small_glyphs():
+    from banmian.readers.ocr_sizes import BODY_BAND, body_band
+
+    assert body_band(40.0) == BODY_BAND  # large glyphs (300 dpi): the band itself
+    lo, hi = body_band(19.8)  # 150 dpi: a body line's ink two pixels short (16 px of 18.0) is body text
+    assert lo <= 16 / (0.91 * 19.8) and hi == BODY_BAND[1]

@@ -19,10 +19,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from banmian.geometry import WORD_GAP
 from banmian.readers.ocr_drawings import drawings
 from banmian.readers.ocr_engines import OcrChar, OcrLine, is_vertical_box
-from banmian.readers.ocr_marks import edge_marks, lost_punctuation
-from banmian.readers.ocr_punct import NUMERALS, correct_punctuation, cut_at_gutters
+from banmian.readers.ocr_ink import _runs, without_crossing_shapes
+from banmian.readers.ocr_marks import MARK_INK, edge_marks, lost_punctuation
+from banmian.readers.ocr_punct import NUMERALS, SPLIT_GAP, correct_punctuation, cut_at_gutters
 from banmian.readers.ocr_sizes import DESCENT_EM, DISPLAY_SIZE, RUN_GAP, Measured, body_tier, measure_lines
 from banmian.readers.pdf import Char, PdfPage, _outermost
 
@@ -97,25 +99,130 @@ OPENING_MARKS = set("《“‘（(「『〈【")
 CLOSING_MARKS = set("，。、：；！？”’）)」』〉】》")
 
 
+def same_row(prev: tuple, m: Measured, size: float) -> bool:
+    """Whether line `m` (of `size`) stands on the baseline of `prev` = (measured, size), in
+    about its size."""
+    a, a_size = prev
+    if not a.line.text or not m.line.text:
+        return False
+    return abs(a_size - size) <= RUN_ON_SIZE * max(a_size, size) and abs(a.bottom - m.bottom) <= 0.3 * size
+
+
 def runs_on(prev: tuple, m: Measured, size: float) -> bool:
     """Whether line `m` (of `size`) continues the line before it in the engine's order, `prev`
     = (measured, size): on its baseline, of its size, and touching it. Other detected lines
     start runs of their own (two headlines side by side, a gutter apart: dev pages 49, 51)."""
-    a, a_size = prev
-    if not a.line.text or not m.line.text:
+    if not same_row(prev, m, size):
         return False
-    if abs(a_size - size) > RUN_ON_SIZE * max(a_size, size) or abs(a.bottom - m.bottom) > 0.3 * size:
-        return False
+    a = prev[0]
     touch = RUN_ON_TOUCH
     if a.line.text[-1] in CLOSING_MARKS or m.line.text[0] in OPENING_MARKS:
         touch += RUN_ON_PUNCT
     return -0.5 * size < m.x0 - a.x1 < touch * size
 
 
-def run_order(measured: list[Measured], sizes: list[float]) -> list[int]:
-    """The lines in the engine's order, except that a line that runs on from another (`runs_on`)
-    comes right after it, wherever the engine put it (the pieces of a headline line the detector
-    cut at its brackets and dashes: dev page 8)."""
+LOST_REACH = 8.0  # × size: two pieces of one printed line this far apart, with ink between them,
+# are one line whose glyphs there the recogniser left out (`至，编辑部`, five glyphs: dev page 4)
+LOST_INK = 0.3  # share of the blank's pixel columns that hold ink: glyphs fill most of theirs; a
+# column rule in a gutter fills a few
+LOST_MIN = RUN_ON_TOUCH  # × size: a narrower blank is left to `runs_on` (`团——` and `一小白鹭`,
+# 0.38 em apart across a dash lighter than `INK`: dev page 10)
+LOST_DENSE = 0.6  # share of the blank's pixels that are ink above which it is a picture over the
+# text, not glyphs (glyphs fill 0.2–0.3 with their fringe: dev page 5, where a picture drawn over a
+# line also crosses the gutter beside it)
+FULL_ROW = 0.95  # a pixel row inked over this share of the blank is a rule or a picture's edge
+# crossing it (a glyph the blank holds leaves a margin either side)
+
+
+def left_out(gray, x0: float, x1: float, top: float, bottom: float, size: float) -> bool:
+    """Whether the blank x0..x1 between two pieces of a line (rows top..bottom) holds glyphs the
+    recogniser left out: marks' ink (`MARK_INK`) over `LOST_INK` of its width and no stretch
+    as wide as a gutter (`SPLIT_GAP`, what `cut_at_gutters` cuts at), not so dense as a
+    picture (`LOST_DENSE`); shapes that run on above or below the line (a picture's edge: dev
+    page 5) and rows inked all across (`FULL_ROW`, a rule) are left aside."""
+    if gray is None or x1 - x0 < LOST_MIN * size:
+        return False
+    t, b = int(top), int(bottom) + 1
+    if gray[t:b, int(x0):int(x1)].size == 0 or (gray[t:b, int(x0):int(x1)] < MARK_INK).mean() > LOST_DENSE:
+        return False
+    inked = _glyph_columns(gray, x0, x1, top, bottom)
+    widest = max((e - s for s, e in _runs(~inked)), default=0)
+    return inked.mean() >= LOST_INK and widest < SPLIT_GAP * size
+
+
+def lost_between(prev: tuple, m: Measured, size: float, gray, others: list[Measured] = ()) -> bool:
+    """Whether line `m` continues `prev` = (measured, size) on its row across glyphs the
+    recogniser left out (`left_out`): a rare ideograph (`圪`, `赝`, `镕`: dev pages 5, 9, 15) or
+    a dash drawn lighter than `INK` (`20%—25%`: dev page 12) stands between them, so the two
+    pieces were read as two lines, the first ending short and the second indented (a paragraph
+    break twice). No other line (`others`) stands between them (a headline between two
+    others on its row: dev page 1)."""
+    a = prev[0]
+    top, bottom = min(a.top, m.top), max(a.bottom, m.bottom)
+    return (m.x0 - a.x1 <= LOST_REACH * size and same_row(prev, m, size)
+            and left_out(gray, a.x1, m.x0, top, bottom, size)
+            and not any(o.x0 < m.x0 and o.x1 > a.x1 and o.top < bottom and o.bottom > top
+                        for o in others if o is not a and o is not m))
+
+
+def _glyph_columns(gray, x0: float, x1: float, top: float, bottom: float):
+    """Which pixel columns of x0..x1 hold glyph ink on the rows top..bottom (marks' ink, less the
+    shapes that run on above or below and the rows inked all across: see `left_out`)."""
+    t, b = int(top), int(bottom) + 1
+    dark = without_crossing_shapes(gray, int(x0), t, int(x1), b, MARK_INK)
+    return dark[dark.mean(axis=1) < FULL_ROW].any(axis=0)
+
+
+def lost_edge(m: Measured, size: float, gray, others: list[Measured], side: int) -> float | None:
+    """Where a line's glyphs really begin (`side` −1) or end (+1) when the recogniser left out
+    the first or last of them (`团——` before `一小白鹭`, `嗬` before `！少说`: dev pages 7, 10, read
+    as an indented line, a paragraph break): ink beside the line, within `LOST_REACH`, no blank
+    in it as wide as a gutter (`SPLIT_GAP`) and no other line there; None when there is none."""
+    if gray is None:
+        return None
+    row = [o for o in others if o is not m and o.top < m.bottom and o.bottom > m.top]
+    if side < 0:
+        lo = max([m.x0 - LOST_REACH * size, 0.0] + [o.x1 for o in row if o.x0 < m.x0])
+        hi = m.x0
+    else:
+        lo = m.x1
+        hi = min([m.x1 + LOST_REACH * size, float(gray.shape[1])] + [o.x0 for o in row if o.x1 > m.x1])
+    if hi - lo < LOST_MIN * size:
+        return None
+    runs = _runs(_glyph_columns(gray, lo, hi, m.top, m.bottom))
+    edge = hi - lo if side < 0 else 0
+    for a, z in (reversed(runs) if side < 0 else runs):
+        if (edge - z if side < 0 else a - edge) >= SPLIT_GAP * size:
+            break
+        edge = a if side < 0 else z
+    x = lo + edge
+    span = (x, m.x0) if side < 0 else (m.x1, x)
+    return x if left_out(gray, span[0], span[1], m.top, m.bottom, size) else None
+
+
+def _blank(x0: float, x1: float, m: Measured) -> OcrChar:
+    """A space where glyphs were left out, x0..x1 on line `m` (confidence 0)."""
+    return OcrChar(" ", x0, m.top, x1, m.bottom, 0.0)
+
+
+def with_blanks(chars: list[OcrChar], m: Measured, size: float, gray) -> list[OcrChar]:
+    """A line's characters with a space wherever glyphs were left out between two of them
+    (`left_out`) as wide as a word gap (`banmian.geometry.WORD_GAP`): the gap would otherwise
+    end the printed line there (`大` `村委` either side of
+    a lost `圪` became two lines: dev page 5)."""
+    out = chars[:1]
+    for c in chars[1:]:
+        p = out[-1]
+        if c.x0 - p.x1 >= WORD_GAP * size and left_out(gray, p.x1, c.x0, m.top, m.bottom, size):
+            out.append(_blank(p.x1, c.x0, m))
+        out.append(c)
+    return out
+
+
+def run_order(measured: list[Measured], sizes: list[float], gray=None) -> list[int]:
+    """The lines in the engine's order, except that a line that runs on from another (`runs_on`,
+    or across glyphs left out: `lost_between`) comes right after it, wherever the engine put it
+    (the pieces of a headline line the detector cut at its brackets and dashes: dev page 8)."""
     n = len(measured)
     follower: dict[int, int] = {}
     led: set[int] = set()
@@ -131,9 +238,9 @@ def run_order(measured: list[Measured], sizes: list[float]) -> list[int]:
             b = measured[j]
             if j == i or j in led or b.x0 < a.x1 - 0.5 * sizes[j]:
                 continue
-            if b.x0 > a.x1 + 1.0 * sizes[j]:
+            if b.x0 > a.x1 + (LOST_REACH if gray is not None else 1.0) * sizes[j]:
                 break
-            if runs_on((a, sizes[i]), b, sizes[j]):
+            if runs_on((a, sizes[i]), b, sizes[j]) or lost_between((a, sizes[i]), b, sizes[j], gray, measured):
                 best = j
                 break
         if best is not None:
@@ -243,15 +350,31 @@ def ocr_page(lines: list[OcrLine], rgb, dpi: float, number: int = 1, engine_name
         rules, pictures = drawings(gray, boxes, 1 / pt)
     chars: list[Char] = []
     starts: list[int] = []
-    prev = None
-    for k in run_order(measured, sizes):
+    order = run_order(measured, sizes, gray)
+    joined = [""] * len(order)  # how the line continues the one before it: touching, or across lost glyphs
+    for n in range(1, len(order)):
+        prev, k = (measured[order[n - 1]], sizes[order[n - 1]]), order[n]
+        if runs_on(prev, measured[k], sizes[k]):
+            joined[n] = "touching"
+        elif lost_between(prev, measured[k], sizes[k], gray, measured):
+            joined[n] = "lost"
+    for n, k in enumerate(order):
         m, size = measured[k], sizes[k]
-        if prev is None or not runs_on(prev, m, size):
+        placed = with_blanks(spread_chars(m.line, m.x0, m.x1), m, size, gray)
+        if not joined[n]:
             starts.append(len(chars))
-        prev = (m, size)
+            lead = lost_edge(m, size, gray, measured, -1)
+            if lead is not None:
+                placed.insert(0, _blank(lead, m.x0, m))
+        elif joined[n] == "lost" and m.x0 - measured[order[n - 1]].x1 >= WORD_GAP * size:
+            placed.insert(0, _blank(measured[order[n - 1]].x1, m.x0, m))
+        if n + 1 == len(order) or not joined[n + 1]:
+            tail = lost_edge(m, size, gray, measured, 1)
+            if tail is not None:
+                placed.append(_blank(m.x1, tail, m))
         baseline = m.bottom - DESCENT_EM * size
         font = BOLD if m.bold else REGULAR
-        for c in spread_chars(m.line, m.x0, m.x1):
+        for c in placed:
             chars.append(Char(c.text, c.x0 * pt, c.x1 * pt, (height_px - baseline) * pt, size * pt, font, False,
                               c.confidence))
 

@@ -35,16 +35,16 @@ CROSSING_MARGIN = 0.25  # × box height: ink that reaches this far above or belo
 # dev pages 1, 2, 16 measured their captions 30–50% too tall and read them as headlines)
 
 
-def without_crossing_shapes(gray, x0: int, t: int, x1: int, b: int):
-    """The ink mask (boolean) of the box x0..x1, t..b less the connected shapes that run on
-    `CROSSING_MARGIN` of its height beyond its top or bottom (the glyphs of the line inside are
-    within the box; the detector pads it)."""
+def without_crossing_shapes(gray, x0: int, t: int, x1: int, b: int, level: int = INK):
+    """The ink mask (boolean: grey below `level`) of the box x0..x1, t..b less the connected
+    shapes that run on `CROSSING_MARGIN` of its height beyond its top or bottom (the glyphs of
+    the line inside are within the box; the detector pads it)."""
     import numpy as np
 
     h = gray.shape[0]
     margin = max(int(CROSSING_MARGIN * (b - t)), 2)
     wt, wb = max(t - margin, 0), min(b + margin, h)
-    window = gray[wt:wb, x0:x1] < INK
+    window = gray[wt:wb, x0:x1] < level
     inner = window[t - wt:b - wt]
     if not inner.any():
         return inner

@@ -12,6 +12,10 @@ GUTTER_GAP = 1.1  # × the line's height (at most the body's): a blank this wide
 # starts (`ColumnStarts`) is a gutter even beside punctuation, whose blank half em makes
 # `PUNCT_GAP` ask for more (`李铁映给会议写来贺信，` + the next column's `光。`: dev pages 5, 6,
 # 22, 24, 30, 36, 39; a comma's blank before a paragraph's indent is 0.8)
+FUSED_HEIGHT = 1.8  # × the body's box height: a detected line no taller is body text, lines of
+# neighbouring columns perhaps fused at two heights (a taller box): its gutters are measured against
+# the body's height (at 150 dpi the detector fused whole rows across 1.4-em gutters, 26 px, into
+# boxes 31-34 px tall, and no line of the second column started alone to mark it: dev page 24)
 COLUMN_LINES = 3  # body lines starting at one x (within COLUMN_ALIGN) and near in height
 COLUMN_ALIGN = 0.3  # (× body line height) make that x the start of a column ...
 COLUMN_REACH = 12.0  # ... when they stand within this many body line heights above or below
@@ -66,6 +70,8 @@ def split_at_gaps(line: OcrLine, gray=None, columns: ColumnStarts | None = None)
     if len(chars) < 2 or is_vertical_box(line.box):
         return [line]
     height = line.box[3] - line.box[1]
+    if columns is not None and height <= FUSED_HEIGHT * columns.body:  # body lines fused at two heights
+        height = min(height, columns.body)
     cuts = _ink_gaps(gray, line.box, SPLIT_GAP * height) if gray is not None else [
         (p.x1 + c.x0) / 2 for p, c in zip(chars, chars[1:]) if c.x0 - p.x1 > SPLIT_GAP * height]
     cuts = [x for x in cuts if not _squeezed_pair(chars, x) or _gap_at(gray, line.box, x) > PUNCT_GAP * height]
@@ -128,7 +134,7 @@ def cut_at_gutters(lines: list[OcrLine], gray, passes: int = GUTTER_PASSES) -> l
 
 PUNCT_GAP = 1.8  # × line height: beside punctuation (，《) the blank must be this wide to be a gutter
 OPENING = set("《“‘（(「『〈【")
-CLOSING_OR_PAUSE = set("，。、：；！？”’）)」』〉】")
+CLOSING_OR_PAUSE = set("，。、：；！？”’）)」』〉】》")
 
 
 def _squeezed_pair(chars: list[OcrChar], x: float) -> bool:

@@ -106,14 +106,35 @@ BOLD_OVER_BODY = 1.15  # strokes this much heavier than the page's typical line 
 NAME_CHARS = 6
 
 
-def bold_threshold(measured: list[Measured]) -> float:
-    """The stroke width above which a line of this page is bold: `BOLD_STROKE`, or less on a
-    page whose lines are lighter (`BOLD_OVER_BODY` × the median of the lines long enough to
-    measure, most of them body text)."""
+BOLD_OVER_MEDIAN = 1.2  # strokes this much heavier than the page's median line are bold when that
+# is above `BOLD_STROKE`: a width fixed at 200 dpi does not hold at a lower resolution, where the
+# glyphs' grey fringe is a larger share of their height (at 150 dpi dev body lines measure 0.082–
+# 0.091 and one in eight passed 0.094: read as headlines in the display face, they cut articles
+# apart, dev pages 1, 9, 18, 24); at 200 dpi the dev pages' medians (0.075–0.078) keep `BOLD_STROKE`
+
+
+def _median_stroke(measured: list[Measured]) -> float | None:
     from statistics import median
 
     strokes = [m.stroke for m in measured if m.measured and m.sure]
-    return min(BOLD_STROKE, BOLD_OVER_BODY * median(strokes)) if strokes else BOLD_STROKE
+    return median(strokes) if strokes else None
+
+
+def long_threshold(measured: list[Measured]) -> float:
+    """The stroke width above which a line of this page is bold: `BOLD_STROKE`, or more on a
+    page whose lines all measure heavier (`BOLD_OVER_MEDIAN` × the median of the lines long
+    enough to measure, most of them body text: a low resolution)."""
+    med = _median_stroke(measured)
+    return max(BOLD_STROKE, BOLD_OVER_MEDIAN * med) if med is not None else BOLD_STROKE
+
+
+def bold_threshold(measured: list[Measured]) -> float:
+    """The stroke width above which a short line of this page is bold: `long_threshold`, or less
+    on a page whose lines are lighter (`BOLD_OVER_BODY` × the median of the lines long enough to
+    measure, most of them body text)."""
+    med = _median_stroke(measured)
+    top = long_threshold(measured)
+    return min(top, BOLD_OVER_BODY * med) if med is not None else top
 
 
 SENTENCE_ENDS = ("。", "！", "？", "”", "…", "）", "』", "」")
@@ -234,6 +255,17 @@ SHORT_AT_BODY = (0.75, 1.4)  # a line of one or two glyphs with no neighbour to 
 # its box this close to the body size, is body text (`贺。` ending a column: dev page 5)
 BODY_BAND = (0.9, 1.12)  # a regular-face line measured this close to the body size is body text:
 # the layout tells body lines by size within −4%..+12%, finer than glyph heights measure
+INK_JITTER_PX = 2.5  # pixels: a glyph height measures up to two whole pixels short (the light top
+# or bottom row of anti-aliased strokes) of the body's, itself a median between whole pixels: a
+# larger share of a smaller image (at 150 dpi body lines of 16 px against the body's 18.0 measured
+# 0.888x, outside `BODY_BAND`, and passed for headlines: dev page 21; at 200 dpi the band's lower
+# end moves from 0.90 to 0.896)
+
+
+def body_band(body: float) -> tuple[float, float]:
+    """`BODY_BAND`, its lower end widened to `INK_JITTER_PX` of the body's ink height (`body` in
+    pixels) on small glyphs."""
+    return min(BODY_BAND[0], 1 - INK_JITTER_PX / (INK_EM * body)), BODY_BAND[1]
 
 
 SIDE_GAP = 2.5  # × size: a headline line this close beside a short one on its baseline is the rest
@@ -276,7 +308,7 @@ def page_sizes(measured: list[Measured]) -> list[float]:
     sizes = snap_sizes(raw, weights, [m.bold for m in measured])
     out = []
     for m, r, size in zip(measured, raw, sizes):
-        lo, hi = (NAME_AT_BODY if is_name_pair(m.line.text) else BOLD_AT_BODY) if m.bold else BODY_BAND
+        lo, hi = (NAME_AT_BODY if is_name_pair(m.line.text) else BOLD_AT_BODY) if m.bold else body_band(body)
         out.append(body if lo <= r / body <= hi else size)
     return out
 
@@ -284,9 +316,11 @@ def page_sizes(measured: list[Measured]) -> list[float]:
 def measure_lines(lines: list[OcrLine], gray) -> tuple[list[Measured], list[float]]:
     """Each line measured on the image, and its size on the page's tiers."""
     measured = [Measured(ln, gray, intruders(ln, lines)) for ln in lines]
-    threshold = bold_threshold(measured)
+    short, long = bold_threshold(measured), long_threshold(measured)
     for m in measured:
         if len(m.line.text.replace(" ", "")) <= NAME_CHARS:
-            m.set_face(threshold)
+            m.set_face(short)
+        elif long != BOLD_STROKE:
+            m.set_face(long)
     inherit_short_lines(measured)
     return measured, page_sizes(measured)
