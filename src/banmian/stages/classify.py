@@ -319,8 +319,8 @@ def mark_closing_signatures(page: Page) -> None:
     page 10, all three dumps)."""
     lines = [ln for ln in page.lines if not ln.blank]
     for prev, sign, date in zip(lines, lines[1:], lines[2:]):
-        if (prev.kind == "body" and ends_sentence(prev.text) and sign.kind in SIGNATURE_KINDS
-                and signature(sign.text) and whole_date(date.text)):
+        if (sign.kind in SIGNATURE_KINDS and prev.kind == "body" and ends_sentence(prev.text)
+                and signature(sign.text) and whole_date(date.text)):  # the rare kind tested first
             for ln in (sign, date):
                 ln.kind = "body"
                 ln.because(CLOSING_REASON)
