@@ -164,6 +164,27 @@ def test_bad_date_is_a_usage_error(capsys, files, bad):
     assert "Traceback" not in err and "not a date" in err
 
 
+def test_pages_picks_form_feed_pages_of_a_dump(capsys, files):
+    code, out, _ = run(capsys, "parse", "--pages", "2", files["two_pages"])
+    assert code == 0
+    assert json.loads(out)["page"]["index"] == 1
+
+
+@pytest.mark.parametrize(
+    "spec, message",
+    [
+        ("3", "{path} has 2 page(s); cannot read pages 3"),
+        ("0", "bad page range '0' (pages count from 1, e.g. 2-5,7)"),
+        ("2-1", "bad page range '2-1' (pages count from 1, e.g. 2-5,7)"),
+        ("x", "bad page range 'x' (use e.g. 2-5,7)"),
+    ],
+)
+def test_pages_beyond_a_dump_or_malformed_are_exit_2(capsys, files, spec, message):
+    code, _, err = run(capsys, "parse", "--pages", spec, files["two_pages"])
+    assert code == 2
+    assert assert_one_error_line(err) == "banmian: error: " + message.format(path=files["two_pages"])
+
+
 def test_version(capsys):
     code, out, _ = run(capsys, "--version")
     assert code == 0 and out.strip() == f"banmian {__version__}"
