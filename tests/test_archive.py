@@ -184,6 +184,14 @@ def test_folder_and_glob_are_expanded(tmp_path, capsys):
     store.close()
 
 
+def test_a_path_that_names_nothing_makes_no_archive(tmp_path, capsys):
+    db = tmp_path / "new.sqlite"
+    code, _, err = run_cli(capsys, "ingest", tmp_path / "missing.txt", "--db", db)
+    assert code == 2
+    assert err == f"banmian: error: no such file, folder or glob match: {tmp_path / 'missing.txt'}\n"
+    assert not db.exists()
+
+
 def test_a_bad_file_fails_alone(tmp_path, capsys):
     root = tmp_path / "in"
     write_jsonl(root / "1-good.jsonl", sample_pages()[1])

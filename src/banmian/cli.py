@@ -410,9 +410,10 @@ def cmd_parse(args) -> int:
 def cmd_ingest(args) -> int:
     """`banmian ingest`: parse files into the archive; list the files that failed."""
     from banmian.archive import default_db, open_archive
-    from banmian.archive.ingest import ingest
+    from banmian.archive.ingest import expand, ingest
     from banmian.archive.postgres import redact
 
+    paths = expand(args.paths)  # a path that names nothing is a usage error: no archive made
     store = open_archive(args.db)
     show = args.progress or _isatty(sys.stderr)
     last = [0.0]
@@ -430,7 +431,7 @@ def cmd_ingest(args) -> int:
         sys.stderr.flush()
 
     try:
-        report = ingest(store, args.paths, args.date, progress)
+        report = ingest(store, paths, args.date, progress)
     finally:
         if show and _isatty(sys.stderr):
             sys.stderr.write("\n")
