@@ -138,6 +138,7 @@ def test_a_bad_file_is_reported_and_the_rest_is_loaded(dumps, tmp_path, capsys):
 def test_load_command_and_errors(dumps, tmp_path, capsys):
     assert cli.main(["load", str(tmp_path / "nothing"), "--db", str(tmp_path / "a.sqlite")]) == 2
     assert "no shards folder" in capsys.readouterr().err
+    assert not (tmp_path / "a.sqlite").exists()  # a usage error leaves no empty archive
     out = str(tmp_path / "shards")
     engines.run(shards.plan(dumps[:2], 64), out, "local", workers=1)
     assert cli.main(["load", out, "--db", str(tmp_path / "a.sqlite")]) == 0
