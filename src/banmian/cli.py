@@ -369,7 +369,7 @@ def _load_lexicon(path: str | None) -> None:
     if path:
         try:
             load_lexicon(path)
-        except (OSError, UnicodeDecodeError) as exc:
+        except (OSError, ValueError) as exc:  # ValueError: undecodable bytes or a bad tag
             raise Usage(f"cannot read lexicon {path}: {getattr(exc, 'strerror', None) or exc}") from None
 
 
