@@ -148,6 +148,14 @@ def test_load_command_and_errors(dumps, tmp_path, capsys):
     assert "local worker(s)" in capsys.readouterr().err and (tmp_path / "b.sqlite.shards").is_dir()
 
 
+@pytest.mark.parametrize("option", [["--workers", "0"], ["--workers", "-1"], ["--shard-pages", "0"]])
+def test_a_count_below_one_is_a_usage_error_that_writes_nothing(dumps, tmp_path, capsys, option):
+    db = tmp_path / "a.sqlite"
+    assert cli.main(["ingest", dumps[0], "--db", str(db), *option]) == 2
+    assert "must be a whole number, 1 or more" in capsys.readouterr().err
+    assert not db.exists() and not (tmp_path / "a.sqlite.shards").exists()
+
+
 def test_local_worker_killed_mid_run_every_page_once(tmp_path):
     files = write_dumps(tmp_path / "in", files=24, pages=4)
     out = str(tmp_path / "shards")

@@ -40,9 +40,10 @@ output:
          located, infosources, people/places/organisations)
 
 input:
-  Text dumps and PDFs are told apart by content. A PDF is read by its text layer (characters
-  with their boxes, font sizes and fonts) and laid out by geometry; --pages picks pages of a
-  multi-page PDF (or form-feed pages of a dump). Input line numbers of a PDF count its
+  Text dumps, PDFs and page images are told apart by content. A PDF is read by its text layer
+  (characters with their boxes, font sizes and fonts) and laid out by geometry; page images and
+  image-only PDFs are read by OCR and laid out alike; --pages picks pages of a multi-page PDF or
+  TIFF (or form-feed pages of a dump). Input line numbers of a PDF count its
   printed lines, top to bottom within each block of the text layer.
 
 --explain prints, for every input line, its number, kind, paragraph-start mark (¶), the
@@ -52,8 +53,9 @@ table to stdout.
 
 errors:
   Files are parsed in order; the first bad file (missing, a directory, binary, undecodable;
-  an encrypted, corrupt, empty or image-only PDF) stops the run with exit status 2. With -o, OUT is written atomically: on any error it is
-  left untouched (or not created).
+  an encrypted, corrupt or empty PDF; an unreadable, truncated or oversized image) stops the
+  run with exit status 2. With -o, OUT is written atomically: on any error it is left
+  untouched (or not created).
 
 exit status: 0 ok, 1 internal error, 2 bad input or usage, 130 interrupted,
   141 stdout closed early (e.g. piped into head)
@@ -98,17 +100,30 @@ def _iso_date(value: str) -> str:
     raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}")
 
 
+def _count(value: str) -> int:
+    """A whole number of at least 1 (--workers 0 was taken as not given, and a shards folder
+    was made before a negative count was refused)."""
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number, 1 or more: {value!r}")
+    return n
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every banmian command."""
     parser = argparse.ArgumentParser(
-        prog=PROG, description="Rebuild structured articles from Chinese newspaper pages (text dumps, PDFs)."
+        prog=PROG, description="Rebuild structured articles from Chinese newspaper pages (text dumps, PDFs, scans)."
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     p = commands.add_parser(
         "parse",
-        help="parse page text dumps into articles",
-        description="Parse page text dumps (form feeds separate pages) or born-digital PDFs into articles.",
+        help="parse page text dumps, PDFs and page images into articles",
+        description="Parse page text dumps (form feeds separate pages), born-digital PDFs or page images "
+                    "(PNG, JPEG, TIFF, image-only PDFs: read by OCR) into articles.",
         epilog=PARSE_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -129,8 +144,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="OCR engine for page images and image-only PDFs (default rapidocr; tesseract "
                         "needs the tesseract program with chi_sim)")
     ing = commands.add_parser(
-        "ingest", help="parse files into the archive (SQLite)",
-        description="Parse text dumps, PDFs and banmian page JSON (files, folders, globs) into the "
+        "ingest", help="parse files into the archive (SQLite or PostgreSQL)",
+        description="Parse text dumps, PDFs, page images (by OCR) and banmian page JSON (files, folders, globs) into the "
                     "archive. Each page commits on its own; a rerun skips files already in (same "
                     "content) and resumes an interrupted one. Failed files are listed at the end; "
                     "the batch goes on.")
@@ -142,12 +157,12 @@ def build_parser() -> argparse.ArgumentParser:
                      help="parse in parallel as shards of Parquet, then load them: local processes (the default "
                           "engine, also implied by --workers or --shards), or a Dask cluster (implied by "
                           "--scheduler). Without any of these options: parse and store in this process")
-    ing.add_argument("--workers", type=int, metavar="N", help="worker processes (default: the number of cores)")
+    ing.add_argument("--workers", type=_count, metavar="N", help="worker processes (default: the number of cores)")
     ing.add_argument("--scheduler", metavar="tcp://HOST:8786",
                      help="the Dask scheduler to use (default: start a local cluster of --workers)")
     ing.add_argument("--shards", metavar="DIR", help="where shards go (default: ARCHIVE.shards; banmian.shards "
                                                     "for a postgresql:// archive); a rerun skips finished ones")
-    ing.add_argument("--shard-pages", type=int, default=64, metavar="N", help="pages per shard (default 64)")
+    ing.add_argument("--shard-pages", type=_count, default=64, metavar="N", help="pages per shard (default 64)")
     lo = commands.add_parser(
         "load", help="load shards (from ingest --engine) into the archive",
         description="Load the finished shards of a batch run (Parquet with completion markers, made by "
@@ -520,7 +535,7 @@ def main(argv: list[str] | None = None) -> int:
         _utf8_stdout()
         if args.command == "debug":
             return cmd_debug(args)
-        if args.command == "ingest" and (args.engine or args.workers or args.scheduler or args.shards):
+        if args.command == "ingest" and (args.engine or args.workers is not None or args.scheduler or args.shards):
             from banmian.batch.command import run_ingest
 
             args.engine = args.engine or ("dask" if args.scheduler else "local")
