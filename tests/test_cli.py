@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -250,6 +251,24 @@ def test_keyboard_interrupt_exits_130_quietly(capsys, files, monkeypatch):
     monkeypatch.setattr(pipeline, "iter_pages", interrupted)
     code, out, err = run(capsys, "parse", files["one"])
     assert code == 130 and err == ""
+
+
+def test_sigterm_mid_run_exits_143_and_leaves_no_temporary_file(capsys, files, monkeypatch, tmp_path):
+    real = pipeline.iter_pages
+
+    def terminated_after_one_page(path, page_date=None, entities=True):
+        yield from real(path, page_date, entities)
+        os.kill(os.getpid(), signal.SIGTERM)
+        yield from real(path, page_date, entities)
+
+    monkeypatch.setattr(pipeline, "iter_pages", terminated_after_one_page)
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    before = signal.getsignal(signal.SIGTERM)
+    code, out, err = run(capsys, "parse", files["one"], "-o", str(out_dir / "pages.json"))
+    assert code == 143 and err == ""
+    assert list(out_dir.iterdir()) == []
+    assert signal.getsignal(signal.SIGTERM) == before  # the handler lasts one run
 
 
 def test_first_bad_file_stops_the_run(capsys, files):

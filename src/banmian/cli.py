@@ -12,7 +12,9 @@ import contextlib
 import datetime
 import os
 import re
+import signal
 import sys
+import threading
 import time
 import traceback
 import unicodedata
@@ -29,6 +31,7 @@ from banmian.writers.ninjs import article_to_ninjs
 
 PROG = "banmian"
 EXIT_OK, EXIT_INTERNAL, EXIT_BAD_INPUT, EXIT_BROKEN_PIPE, EXIT_INTERRUPTED = 0, 1, 2, 141, 130
+EXIT_TERMINATED = 143  # 128 + SIGTERM, as a shell reports a process the signal ended
 
 PARSE_EPILOG = """\
 output:
@@ -58,7 +61,7 @@ errors:
   untouched (or not created).
 
 exit status: 0 ok, 1 internal error, 2 bad input or usage, 130 interrupted,
-  141 stdout closed early (e.g. piped into head)
+  141 stdout closed early (e.g. piped into head), 143 terminated (SIGTERM)
 """
 
 
@@ -523,8 +526,42 @@ def _utf8_stdout() -> None:
             sys.stdout.reconfigure(encoding="utf-8")
 
 
+class Terminated(BaseException):
+    """SIGTERM, raised in the main thread like Ctrl-C's KeyboardInterrupt, so that the way out
+    removes an unfinished `-o` temporary file and closes the archive (the default action of the
+    signal left `.banmian-*.tmp` files behind)."""
+
+
+@contextlib.contextmanager
+def _sigterm_raises() -> Iterator[None]:
+    """While the block runs, SIGTERM raises `Terminated` in this process (not in forked
+    workers, which die of it as by default)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    pid = os.getpid()
+
+    def handler(signum, frame):
+        if os.getpid() != pid:
+            signal.signal(signum, signal.SIG_DFL)
+            os.kill(os.getpid(), signum)
+            return
+        raise Terminated
+
+    previous = signal.signal(signal.SIGTERM, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status (the console script exits with it)."""
+    with _sigterm_raises():
+        return _main(argv)
+
+
+def _main(argv: list[str] | None) -> int:
     debug = bool(os.environ.get("BANMIAN_DEBUG"))
     try:
         parser = build_parser()
@@ -563,6 +600,8 @@ def main(argv: list[str] | None = None) -> int:
         return exc.code if isinstance(exc.code, int) else EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
+    except Terminated:
+        return EXIT_TERMINATED
     except BrokenPipeError:
         with contextlib.suppress(Exception):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
