@@ -332,6 +332,12 @@ def test_explain_lists_every_input_line(capsys):
         json.loads(out)  # the table replaces the JSON on stdout
 
 
+def test_explain_numbers_pages_as_pages_does(capsys, files):
+    code, out, _ = run(capsys, "parse", "--explain", "--pages", "2", files["two_pages"])
+    assert code == 0
+    assert out.splitlines()[0] == f"== {files['two_pages']} · page 2 (index 1) =="
+
+
 def test_explain_with_output_file(capsys, tmp_path):
     out_path = tmp_path / "demo.json"
     code, out, _ = run(capsys, "parse", "--explain", str(DEMO), "-o", str(out_path))

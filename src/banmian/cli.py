@@ -354,7 +354,7 @@ def explain_page(page: Page) -> str:
         for n in item.line_nos:
             unassigned.setdefault(n, []).append(f"~{item.kind}")
     text_w = 26
-    out = [f"== {page.source.path} · page {page.index} ==",
+    out = [f"== {page.source.path} · page {page.index + 1} (index {page.index}) ==",
            f"{'line':>6}  {'kind':<9} ¶ {'article':<9} {_fit('text', text_w)} reasons"]
     for line in page.lines:
         article = page.owner_of(line)  # by identity: the parts of a split line share a number
