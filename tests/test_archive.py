@@ -17,7 +17,7 @@ import pytest
 
 from banmian import cli
 from banmian.archive import Filters, open_archive
-from banmian.archive.ingest import expand, ingest
+from banmian.archive.ingest import expand, ingest, json_pages
 from banmian.archive.query import MAX_QUERY_CHARS, QueryError
 from banmian.errors import BadInput
 
@@ -190,6 +190,13 @@ def test_a_path_that_names_nothing_makes_no_archive(tmp_path, capsys):
     assert code == 2
     assert err == f"banmian: error: no such file, folder or glob match: {tmp_path / 'missing.txt'}\n"
     assert not db.exists()
+
+
+def test_article_json_lines_are_refused_with_a_hint(tmp_path):
+    arts = tmp_path / "articles.jsonl"
+    arts.write_text(json.dumps({"schema": "banmian.article/1", "id": "a1"}) + "\n", encoding="utf-8")
+    with pytest.raises(BadInput, match="an article of parse --format jsonl"):
+        list(json_pages(str(arts)))
 
 
 def test_a_bad_file_fails_alone(tmp_path, capsys):
