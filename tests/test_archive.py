@@ -544,7 +544,9 @@ def test_trend_per_month_and_day(store):
 def test_cli_trend(sample_db, capsys):
     code, out, err = run_cli(capsys, "search", "经济", "--db", sample_db, "--by", "month", "--json")
     assert code == 0, err
-    assert json.loads(out) == {"by": "month", "counts": [["2024-01", 2], ["2024-03", 1]]}
+    # the shape of the API's /api/trend
+    assert json.loads(out) == {"by": "month", "total": 3, "buckets": [{"period": "2024-01", "count": 2},
+                                                                      {"period": "2024-03", "count": 1}]}
 
 
 def test_hits_best_first_with_facets(store):

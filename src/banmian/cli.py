@@ -467,8 +467,7 @@ def cmd_search(args) -> int:
     """`banmian search`: a table of matching articles (or counts per period with --by)."""
     import json as _json
 
-    from banmian.archive import open_archive
-
+    from banmian.archive import open_archive, trend_buckets
     from banmian.archive.query import check_query
 
     if args.limit < 1 or args.offset < 0:
@@ -477,13 +476,13 @@ def cmd_search(args) -> int:
     store = open_archive(args.db, readonly=True)
     try:
         if args.by:
-            rows = store.trend(args.query, args.by, _filters(args))
+            trend = trend_buckets(store, args.query, args.by, _filters(args))
             if args.json:
-                print(_json.dumps({"by": args.by, "counts": [list(r) for r in rows]}, ensure_ascii=False))
+                print(_json.dumps(trend, ensure_ascii=False))
             else:
                 print(f"{args.by:<10}  articles")
-                for bucket, n in rows:
-                    print(f"{bucket:<10}  {n:8d}  {'#' * min(n, 60)}")
+                for b in trend["buckets"]:
+                    print(f"{b['period']:<10}  {b['count']:8d}  {'#' * min(b['count'], 60)}")
             return EXIT_OK
         result = store.search(args.query, _filters(args), args.limit, args.offset)
     finally:
