@@ -489,7 +489,7 @@ def test_fts_syntax_characters_are_text(store, query, expected):
     ("( ) * : ^", "empty query: give at least one term to look for"),
     ("OR", "empty query: give at least one term to look for"),
     ('""', "empty query: give at least one term to look for"),
-    ("-北京", "empty query: give at least one term to look for"),
+    ("-北京", "only exclusions (-term): give at least one term to look for"),
     ('"', 'unbalanced quotes in query: close every " you open'),
     ('"北京', 'unbalanced quotes in query: close every " you open'),
     ('北京" "经济"', 'unbalanced quotes in query: close every " you open'),
