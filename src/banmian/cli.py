@@ -177,7 +177,8 @@ def build_parser() -> argparse.ArgumentParser:
     se = commands.add_parser(
         "search", help="search the archive",
         description="Search every printed field of the archived articles. Terms separated by spaces "
-                    "must all match; \"…\" quotes a phrase; OR between terms; -term excludes.")
+                    "must all match; \"…\" quotes a phrase; OR between terms; -term excludes "
+                    "(a query that starts with - goes after --: banmian search -- '-公交 农田').")
     se.add_argument("query", metavar="QUERY")
     _db_arg(se)
     _filter_args(se)
