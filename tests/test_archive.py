@@ -17,9 +17,10 @@ import pytest
 
 from banmian import cli
 from banmian.archive import Filters, open_archive
-from banmian.archive.ingest import expand, ingest, json_pages
+from banmian.archive.ingest import expand, file_pages, ingest, json_pages
 from banmian.archive.query import MAX_QUERY_CHARS, QueryError
 from banmian.errors import BadInput
+from banmian.readers.pdf import file_sha256
 
 REPO = Path(__file__).resolve().parents[1]
 DEMO = REPO / "examples" / "demo_page.txt"
@@ -143,6 +144,21 @@ def test_text_dump_ingest_and_reingest_is_a_noop(tmp_path):
     assert result.hits[0].headline == "江川新建高标准农田 累计达12万亩"
     assert (result.hits[0].date, result.hits[0].page_label, result.hits[0].outlet) == ("2024-03-06", "A05", "本报")
     store.close()
+
+
+def test_a_resumed_ingest_counts_only_the_pages_it_stored(tmp_path, capsys):
+    src = tmp_path / "two.txt"
+    page = DEMO.read_text(encoding="utf-8").rstrip("\f\n") + "\n"
+    src.write_text(page + "\f" + page, encoding="utf-8")
+    db = tmp_path / "a.sqlite"
+    store = open_archive(str(db))
+    first_page = next(file_pages(str(src)))
+    store.add_pages(file_sha256(str(src)), str(src), [(first_page, None)])  # as a killed run left it
+    store.close()
+    code, _, err = run_cli(capsys, "ingest", src, "--db", db)
+    assert code == 0, err
+    assert err.startswith("banmian: ingested 1 file(s), 1 pages, 3 articles in ")
+    assert err.rstrip().endswith("holds 6 articles on 2 pages")
 
 
 def test_pages_of_one_jsonl_file_with_the_same_index_are_all_kept(tmp_path):

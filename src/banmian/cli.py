@@ -434,6 +434,9 @@ def cmd_ingest(args) -> int:
 
     paths = expand(args.paths)  # a path that names nothing is a usage error: no archive made
     store = open_archive(args.db)
+    # pages stored by this run: a resumed file is parsed whole, but its pages already in are
+    # skipped (report.pages counts every page parsed, for the pages/s)
+    pages_before = store.counts()["pages"]
     show = args.progress or _isatty(sys.stderr)
     last = [0.0]
 
@@ -456,7 +459,7 @@ def cmd_ingest(args) -> int:
             sys.stderr.write("\n")
         counts = store.counts()
         store.close()
-    print(f"{PROG}: ingested {report.files} file(s), {report.pages} pages, {report.articles} articles "
+    print(f"{PROG}: ingested {report.files} file(s), {counts['pages'] - pages_before} pages, {report.articles} articles "
           f"in {report.seconds:.1f} s; {report.skipped} file(s) already in; archive {redact(args.db or default_db())} "
           f"holds {counts['articles']} articles on {counts['pages']} pages", file=sys.stderr)
     for path, why in report.failures:
