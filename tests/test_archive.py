@@ -17,9 +17,10 @@ import pytest
 
 from banmian import cli
 from banmian.archive import Filters, open_archive
-from banmian.archive.ingest import expand, ingest
+from banmian.archive.ingest import expand, file_pages, ingest, json_pages
 from banmian.archive.query import MAX_QUERY_CHARS, QueryError
 from banmian.errors import BadInput
+from banmian.readers.pdf import file_sha256
 
 REPO = Path(__file__).resolve().parents[1]
 DEMO = REPO / "examples" / "demo_page.txt"
@@ -145,6 +146,21 @@ def test_text_dump_ingest_and_reingest_is_a_noop(tmp_path):
     store.close()
 
 
+def test_a_resumed_ingest_counts_only_the_pages_it_stored(tmp_path, capsys):
+    src = tmp_path / "two.txt"
+    page = DEMO.read_text(encoding="utf-8").rstrip("\f\n") + "\n"
+    src.write_text(page + "\f" + page, encoding="utf-8")
+    db = tmp_path / "a.sqlite"
+    store = open_archive(str(db))
+    first_page = next(file_pages(str(src)))
+    store.add_pages(file_sha256(str(src)), str(src), [(first_page, None)])  # as a killed run left it
+    store.close()
+    code, _, err = run_cli(capsys, "ingest", src, "--db", db)
+    assert code == 0, err
+    assert err.startswith("banmian: ingested 1 file(s), 1 pages, 3 articles in ")
+    assert err.rstrip().endswith("holds 6 articles on 2 pages")
+
+
 def test_pages_of_one_jsonl_file_with_the_same_index_are_all_kept(tmp_path):
     # `banmian parse a.txt b.txt` writes both files' first pages with index 0 into one stream
     pages = sample_pages()[0]
@@ -182,6 +198,21 @@ def test_folder_and_glob_are_expanded(tmp_path, capsys):
     store = open_archive(str(tmp_path / "folder.sqlite"), readonly=True)
     assert store.counts() == {"files": 3, "pages": 3, "articles": 6}
     store.close()
+
+
+def test_a_path_that_names_nothing_makes_no_archive(tmp_path, capsys):
+    db = tmp_path / "new.sqlite"
+    code, _, err = run_cli(capsys, "ingest", tmp_path / "missing.txt", "--db", db)
+    assert code == 2
+    assert err == f"banmian: error: no such file, folder or glob match: {tmp_path / 'missing.txt'}\n"
+    assert not db.exists()
+
+
+def test_article_json_lines_are_refused_with_a_hint(tmp_path):
+    arts = tmp_path / "articles.jsonl"
+    arts.write_text(json.dumps({"schema": "banmian.article/1", "id": "a1"}) + "\n", encoding="utf-8")
+    with pytest.raises(BadInput, match="an article of parse --format jsonl"):
+        list(json_pages(str(arts)))
 
 
 def test_a_bad_file_fails_alone(tmp_path, capsys):
@@ -474,7 +505,7 @@ def test_fts_syntax_characters_are_text(store, query, expected):
     ("( ) * : ^", "empty query: give at least one term to look for"),
     ("OR", "empty query: give at least one term to look for"),
     ('""', "empty query: give at least one term to look for"),
-    ("-北京", "empty query: give at least one term to look for"),
+    ("-北京", "only exclusions (-term): give at least one term to look for"),
     ('"', 'unbalanced quotes in query: close every " you open'),
     ('"北京', 'unbalanced quotes in query: close every " you open'),
     ('北京" "经济"', 'unbalanced quotes in query: close every " you open'),
@@ -529,7 +560,9 @@ def test_trend_per_month_and_day(store):
 def test_cli_trend(sample_db, capsys):
     code, out, err = run_cli(capsys, "search", "经济", "--db", sample_db, "--by", "month", "--json")
     assert code == 0, err
-    assert json.loads(out) == {"by": "month", "counts": [["2024-01", 2], ["2024-03", 1]]}
+    # the shape of the API's /api/trend
+    assert json.loads(out) == {"by": "month", "total": 3, "buckets": [{"period": "2024-01", "count": 2},
+                                                                      {"period": "2024-03", "count": 1}]}
 
 
 def test_hits_best_first_with_facets(store):

@@ -138,6 +138,7 @@ def test_a_bad_file_is_reported_and_the_rest_is_loaded(dumps, tmp_path, capsys):
 def test_load_command_and_errors(dumps, tmp_path, capsys):
     assert cli.main(["load", str(tmp_path / "nothing"), "--db", str(tmp_path / "a.sqlite")]) == 2
     assert "no shards folder" in capsys.readouterr().err
+    assert not (tmp_path / "a.sqlite").exists()  # a usage error leaves no empty archive
     out = str(tmp_path / "shards")
     engines.run(shards.plan(dumps[:2], 64), out, "local", workers=1)
     assert cli.main(["load", out, "--db", str(tmp_path / "a.sqlite")]) == 0
@@ -145,6 +146,14 @@ def test_load_command_and_errors(dumps, tmp_path, capsys):
     # --workers alone runs the local engine (shards beside the archive)
     assert cli.main(["ingest", dumps[0], "--workers", "2", "--db", str(tmp_path / "b.sqlite")]) == 0
     assert "local worker(s)" in capsys.readouterr().err and (tmp_path / "b.sqlite.shards").is_dir()
+
+
+@pytest.mark.parametrize("option", [["--workers", "0"], ["--workers", "-1"], ["--shard-pages", "0"]])
+def test_a_count_below_one_is_a_usage_error_that_writes_nothing(dumps, tmp_path, capsys, option):
+    db = tmp_path / "a.sqlite"
+    assert cli.main(["ingest", dumps[0], "--db", str(db), *option]) == 2
+    assert "must be a whole number, 1 or more" in capsys.readouterr().err
+    assert not db.exists() and not (tmp_path / "a.sqlite.shards").exists()
 
 
 def test_local_worker_killed_mid_run_every_page_once(tmp_path):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -164,6 +165,27 @@ def test_bad_date_is_a_usage_error(capsys, files, bad):
     assert "Traceback" not in err and "not a date" in err
 
 
+def test_pages_picks_form_feed_pages_of_a_dump(capsys, files):
+    code, out, _ = run(capsys, "parse", "--pages", "2", files["two_pages"])
+    assert code == 0
+    assert json.loads(out)["page"]["index"] == 1
+
+
+@pytest.mark.parametrize(
+    "spec, message",
+    [
+        ("3", "{path} has 2 page(s); cannot read pages 3"),
+        ("0", "bad page range '0' (pages count from 1, e.g. 2-5,7)"),
+        ("2-1", "bad page range '2-1' (pages count from 1, e.g. 2-5,7)"),
+        ("x", "bad page range 'x' (use e.g. 2-5,7)"),
+    ],
+)
+def test_pages_beyond_a_dump_or_malformed_are_exit_2(capsys, files, spec, message):
+    code, _, err = run(capsys, "parse", "--pages", spec, files["two_pages"])
+    assert code == 2
+    assert assert_one_error_line(err) == "banmian: error: " + message.format(path=files["two_pages"])
+
+
 def test_version(capsys):
     code, out, _ = run(capsys, "--version")
     assert code == 0 and out.strip() == f"banmian {__version__}"
@@ -231,6 +253,24 @@ def test_keyboard_interrupt_exits_130_quietly(capsys, files, monkeypatch):
     assert code == 130 and err == ""
 
 
+def test_sigterm_mid_run_exits_143_and_leaves_no_temporary_file(capsys, files, monkeypatch, tmp_path):
+    real = pipeline.iter_pages
+
+    def terminated_after_one_page(path, page_date=None, entities=True):
+        yield from real(path, page_date, entities)
+        os.kill(os.getpid(), signal.SIGTERM)
+        yield from real(path, page_date, entities)
+
+    monkeypatch.setattr(pipeline, "iter_pages", terminated_after_one_page)
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    before = signal.getsignal(signal.SIGTERM)
+    code, out, err = run(capsys, "parse", files["one"], "-o", str(out_dir / "pages.json"))
+    assert code == 143 and err == ""
+    assert list(out_dir.iterdir()) == []
+    assert signal.getsignal(signal.SIGTERM) == before  # the handler lasts one run
+
+
 def test_first_bad_file_stops_the_run(capsys, files):
     code, out, err = run(capsys, "parse", files["one"], files["binary"], files["other"])
     assert code == 2
@@ -290,6 +330,12 @@ def test_explain_lists_every_input_line(capsys):
     assert "articles" in out
     with pytest.raises(json.JSONDecodeError):
         json.loads(out)  # the table replaces the JSON on stdout
+
+
+def test_explain_numbers_pages_as_pages_does(capsys, files):
+    code, out, _ = run(capsys, "parse", "--explain", "--pages", "2", files["two_pages"])
+    assert code == 0
+    assert out.splitlines()[0] == f"== {files['two_pages']} · page 2 (index 1) =="
 
 
 def test_explain_with_output_file(capsys, tmp_path):

@@ -1,6 +1,8 @@
 """Entity extraction on hand-written sentences: people with titles, places, organizations."""
 from __future__ import annotations
 
+import pytest
+
 from banmian.entities import article_entities, find_entities, load_lexicon
 
 
@@ -40,6 +42,13 @@ def test_user_lexicon_adds_names(tmp_path):
     lex.write_text("# known names\n欧阳明远 nr\n", encoding="utf-8")
     assert load_lexicon(str(lex)) == 1
     assert ("nr", "欧阳明远") in spans("昨天欧阳明远参观了展览。")
+
+
+def test_user_lexicon_with_an_unknown_tag_is_refused(tmp_path):
+    lex = tmp_path / "names.txt"
+    lex.write_text("# known names\n欧阳明远 np\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="line 2: tag 'np' is not nr, ns or nt"):
+        load_lexicon(str(lex))
 
 
 def people(text: str) -> set[tuple[str, str | None]]:

@@ -177,6 +177,14 @@ def test_binary(tmp_path, data):
     assert str(err.value) == f"{path} looks binary, not a text dump"
 
 
+@pytest.mark.parametrize("name, meant", [("scan.PNG", "an image"), ("page.pdf", "a PDF")])
+def test_binary_named_as_an_image_or_pdf_says_so(tmp_path, name, meant):
+    path = write(tmp_path, bytes(range(256)) * 4, name)
+    with pytest.raises(BadInput) as err:
+        list(read_pages(path))
+    assert str(err.value) == f"{path} looks binary, not a text dump, and is not {meant} banmian can read"
+
+
 def test_nul_after_the_detection_sample_is_binary(tmp_path, monkeypatch):
     monkeypatch.setattr(reader, "SAMPLE", 64)
     path = write(tmp_path, ("正文内容\n" * 20).encode() + b"\x00\x00")

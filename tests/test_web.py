@@ -161,6 +161,7 @@ def test_invalid_parameters_are_422_with_the_same_shape(client):
     assert_error(client.get("/api/search", params={"q": "湿地", "limit": 0}), 422)
     assert_error(client.get("/api/search", params={"q": "湿地", "offset": -1}), 422)
     assert_error(client.get("/api/search", params={"q": "湿地", "from": "May 2024"}), 422)
+    assert "not a date" in assert_error(client.get("/api/search", params={"q": "湿地", "to": "2024-13-01"}), 422)
     assert_error(client.get("/api/search"), 422)  # q is required
     assert_error(client.get("/api/articles/abc"), 422)
     assert_error(client.get("/api/articles/" + "9" * 30), 422)

@@ -12,7 +12,9 @@ import contextlib
 import datetime
 import os
 import re
+import signal
 import sys
+import threading
 import time
 import traceback
 import unicodedata
@@ -29,6 +31,7 @@ from banmian.writers.ninjs import article_to_ninjs
 
 PROG = "banmian"
 EXIT_OK, EXIT_INTERNAL, EXIT_BAD_INPUT, EXIT_BROKEN_PIPE, EXIT_INTERRUPTED = 0, 1, 2, 141, 130
+EXIT_TERMINATED = 143  # 128 + SIGTERM, as a shell reports a process the signal ended
 
 PARSE_EPILOG = """\
 output:
@@ -40,9 +43,10 @@ output:
          located, infosources, people/places/organisations)
 
 input:
-  Text dumps and PDFs are told apart by content. A PDF is read by its text layer (characters
-  with their boxes, font sizes and fonts) and laid out by geometry; --pages picks pages of a
-  multi-page PDF (or form-feed pages of a dump). Input line numbers of a PDF count its
+  Text dumps, PDFs and page images are told apart by content. A PDF is read by its text layer
+  (characters with their boxes, font sizes and fonts) and laid out by geometry; page images and
+  image-only PDFs are read by OCR and laid out alike; --pages picks pages of a multi-page PDF or
+  TIFF (or form-feed pages of a dump). Input line numbers of a PDF count its
   printed lines, top to bottom within each block of the text layer.
 
 --explain prints, for every input line, its number, kind, paragraph-start mark (¶), the
@@ -52,11 +56,12 @@ table to stdout.
 
 errors:
   Files are parsed in order; the first bad file (missing, a directory, binary, undecodable;
-  an encrypted, corrupt, empty or image-only PDF) stops the run with exit status 2. With -o, OUT is written atomically: on any error it is
-  left untouched (or not created).
+  an encrypted, corrupt or empty PDF; an unreadable, truncated or oversized image) stops the
+  run with exit status 2. With -o, OUT is written atomically: on any error it is left
+  untouched (or not created).
 
 exit status: 0 ok, 1 internal error, 2 bad input or usage, 130 interrupted,
-  141 stdout closed early (e.g. piped into head)
+  141 stdout closed early (e.g. piped into head), 143 terminated (SIGTERM)
 """
 
 
@@ -98,17 +103,30 @@ def _iso_date(value: str) -> str:
     raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}")
 
 
+def _count(value: str) -> int:
+    """A whole number of at least 1 (--workers 0 was taken as not given, and a shards folder
+    was made before a negative count was refused)."""
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number, 1 or more: {value!r}")
+    return n
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every banmian command."""
     parser = argparse.ArgumentParser(
-        prog=PROG, description="Rebuild structured articles from Chinese newspaper pages (text dumps, PDFs)."
+        prog=PROG, description="Rebuild structured articles from Chinese newspaper pages (text dumps, PDFs, scans)."
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     p = commands.add_parser(
         "parse",
-        help="parse page text dumps into articles",
-        description="Parse page text dumps (form feeds separate pages) or born-digital PDFs into articles.",
+        help="parse page text dumps, PDFs and page images into articles",
+        description="Parse page text dumps (form feeds separate pages), born-digital PDFs or page images "
+                    "(PNG, JPEG, TIFF, image-only PDFs: read by OCR) into articles.",
         epilog=PARSE_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -129,8 +147,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="OCR engine for page images and image-only PDFs (default rapidocr; tesseract "
                         "needs the tesseract program with chi_sim)")
     ing = commands.add_parser(
-        "ingest", help="parse files into the archive (SQLite)",
-        description="Parse text dumps, PDFs and banmian page JSON (files, folders, globs) into the "
+        "ingest", help="parse files into the archive (SQLite or PostgreSQL)",
+        description="Parse text dumps, PDFs, page images (by OCR) and banmian page JSON (files, folders, globs) into the "
                     "archive. Each page commits on its own; a rerun skips files already in (same "
                     "content) and resumes an interrupted one. Failed files are listed at the end; "
                     "the batch goes on.")
@@ -142,12 +160,12 @@ def build_parser() -> argparse.ArgumentParser:
                      help="parse in parallel as shards of Parquet, then load them: local processes (the default "
                           "engine, also implied by --workers or --shards), or a Dask cluster (implied by "
                           "--scheduler). Without any of these options: parse and store in this process")
-    ing.add_argument("--workers", type=int, metavar="N", help="worker processes (default: the number of cores)")
+    ing.add_argument("--workers", type=_count, metavar="N", help="worker processes (default: the number of cores)")
     ing.add_argument("--scheduler", metavar="tcp://HOST:8786",
                      help="the Dask scheduler to use (default: start a local cluster of --workers)")
     ing.add_argument("--shards", metavar="DIR", help="where shards go (default: ARCHIVE.shards; banmian.shards "
                                                     "for a postgresql:// archive); a rerun skips finished ones")
-    ing.add_argument("--shard-pages", type=int, default=64, metavar="N", help="pages per shard (default 64)")
+    ing.add_argument("--shard-pages", type=_count, default=64, metavar="N", help="pages per shard (default 64)")
     lo = commands.add_parser(
         "load", help="load shards (from ingest --engine) into the archive",
         description="Load the finished shards of a batch run (Parquet with completion markers, made by "
@@ -159,7 +177,8 @@ def build_parser() -> argparse.ArgumentParser:
     se = commands.add_parser(
         "search", help="search the archive",
         description="Search every printed field of the archived articles. Terms separated by spaces "
-                    "must all match; \"…\" quotes a phrase; OR between terms; -term excludes.")
+                    "must all match; \"…\" quotes a phrase; OR between terms; -term excludes "
+                    "(a query that starts with - goes after --: banmian search -- '-公交 农田').")
     se.add_argument("query", metavar="QUERY")
     _db_arg(se)
     _filter_args(se)
@@ -336,7 +355,7 @@ def explain_page(page: Page) -> str:
         for n in item.line_nos:
             unassigned.setdefault(n, []).append(f"~{item.kind}")
     text_w = 26
-    out = [f"== {page.source.path} · page {page.index} ==",
+    out = [f"== {page.source.path} · page {page.index + 1} (index {page.index}) ==",
            f"{'line':>6}  {'kind':<9} ¶ {'article':<9} {_fit('text', text_w)} reasons"]
     for line in page.lines:
         article = page.owner_of(line)  # by identity: the parts of a split line share a number
@@ -369,7 +388,7 @@ def _load_lexicon(path: str | None) -> None:
     if path:
         try:
             load_lexicon(path)
-        except (OSError, UnicodeDecodeError) as exc:
+        except (OSError, ValueError) as exc:  # ValueError: undecodable bytes or a bad tag
             raise Usage(f"cannot read lexicon {path}: {getattr(exc, 'strerror', None) or exc}") from None
 
 
@@ -410,10 +429,14 @@ def cmd_parse(args) -> int:
 def cmd_ingest(args) -> int:
     """`banmian ingest`: parse files into the archive; list the files that failed."""
     from banmian.archive import default_db, open_archive
-    from banmian.archive.ingest import ingest
+    from banmian.archive.ingest import expand, ingest
     from banmian.archive.postgres import redact
 
+    paths = expand(args.paths)  # a path that names nothing is a usage error: no archive made
     store = open_archive(args.db)
+    # pages stored by this run: a resumed file is parsed whole, but its pages already in are
+    # skipped (report.pages counts every page parsed, for the pages/s)
+    pages_before = store.counts()["pages"]
     show = args.progress or _isatty(sys.stderr)
     last = [0.0]
 
@@ -430,13 +453,13 @@ def cmd_ingest(args) -> int:
         sys.stderr.flush()
 
     try:
-        report = ingest(store, args.paths, args.date, progress)
+        report = ingest(store, paths, args.date, progress)
     finally:
         if show and _isatty(sys.stderr):
             sys.stderr.write("\n")
         counts = store.counts()
         store.close()
-    print(f"{PROG}: ingested {report.files} file(s), {report.pages} pages, {report.articles} articles "
+    print(f"{PROG}: ingested {report.files} file(s), {counts['pages'] - pages_before} pages, {report.articles} articles "
           f"in {report.seconds:.1f} s; {report.skipped} file(s) already in; archive {redact(args.db or default_db())} "
           f"holds {counts['articles']} articles on {counts['pages']} pages", file=sys.stderr)
     for path, why in report.failures:
@@ -448,8 +471,7 @@ def cmd_search(args) -> int:
     """`banmian search`: a table of matching articles (or counts per period with --by)."""
     import json as _json
 
-    from banmian.archive import open_archive
-
+    from banmian.archive import open_archive, trend_buckets
     from banmian.archive.query import check_query
 
     if args.limit < 1 or args.offset < 0:
@@ -458,13 +480,13 @@ def cmd_search(args) -> int:
     store = open_archive(args.db, readonly=True)
     try:
         if args.by:
-            rows = store.trend(args.query, args.by, _filters(args))
+            trend = trend_buckets(store, args.query, args.by, _filters(args))
             if args.json:
-                print(_json.dumps({"by": args.by, "counts": [list(r) for r in rows]}, ensure_ascii=False))
+                print(_json.dumps(trend, ensure_ascii=False))
             else:
                 print(f"{args.by:<10}  articles")
-                for bucket, n in rows:
-                    print(f"{bucket:<10}  {n:8d}  {'#' * min(n, 60)}")
+                for b in trend["buckets"]:
+                    print(f"{b['period']:<10}  {b['count']:8d}  {'#' * min(b['count'], 60)}")
             return EXIT_OK
         result = store.search(args.query, _filters(args), args.limit, args.offset)
     finally:
@@ -507,8 +529,42 @@ def _utf8_stdout() -> None:
             sys.stdout.reconfigure(encoding="utf-8")
 
 
+class Terminated(BaseException):
+    """SIGTERM, raised in the main thread like Ctrl-C's KeyboardInterrupt, so that the way out
+    removes an unfinished `-o` temporary file and closes the archive (the default action of the
+    signal left `.banmian-*.tmp` files behind)."""
+
+
+@contextlib.contextmanager
+def _sigterm_raises() -> Iterator[None]:
+    """While the block runs, SIGTERM raises `Terminated` in this process (not in forked
+    workers, which die of it as by default)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    pid = os.getpid()
+
+    def handler(signum, frame):
+        if os.getpid() != pid:
+            signal.signal(signum, signal.SIG_DFL)
+            os.kill(os.getpid(), signum)
+            return
+        raise Terminated
+
+    previous = signal.signal(signal.SIGTERM, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status (the console script exits with it)."""
+    with _sigterm_raises():
+        return _main(argv)
+
+
+def _main(argv: list[str] | None) -> int:
     debug = bool(os.environ.get("BANMIAN_DEBUG"))
     try:
         parser = build_parser()
@@ -519,7 +575,7 @@ def main(argv: list[str] | None = None) -> int:
         _utf8_stdout()
         if args.command == "debug":
             return cmd_debug(args)
-        if args.command == "ingest" and (args.engine or args.workers or args.scheduler or args.shards):
+        if args.command == "ingest" and (args.engine or args.workers is not None or args.scheduler or args.shards):
             from banmian.batch.command import run_ingest
 
             args.engine = args.engine or ("dask" if args.scheduler else "local")
@@ -547,6 +603,8 @@ def main(argv: list[str] | None = None) -> int:
         return exc.code if isinstance(exc.code, int) else EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
+    except Terminated:
+        return EXIT_TERMINATED
     except BrokenPipeError:
         with contextlib.suppress(Exception):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -380,14 +380,19 @@ def article_entities(paragraphs: list[str]) -> dict:
 
 def load_lexicon(path: str) -> int:
     """Add a user lexicon to the tagger: one entry a line, `word [tag]` (tag nr, ns or nt;
-    default nr). Returns how many entries were added."""
+    default nr; a jieba user dictionary's frequency before the tag is ignored). Returns how
+    many entries were added; raises ValueError for another tag (a typo would silently make a
+    place or an organization a person)."""
     n = 0
     with open(path, encoding="utf-8") as fh:
-        for line in fh:
+        for no, line in enumerate(fh, 1):
             parts = line.split()
             if not parts or parts[0].startswith("#"):
                 continue
-            tag = parts[1] if len(parts) > 1 and re.fullmatch(r"n[rst]", parts[1]) else "nr"
+            tags = [p for p in parts[1:] if not p.isdigit()]
+            tag = tags[0] if tags else "nr"
+            if tag not in ("nr", "ns", "nt"):
+                raise ValueError(f"line {no}: tag {tag!r} is not nr, ns or nt")
             rjieba.add_word(parts[0], 10_000, tag)
             n += 1
     if n:  # the dictionary changed: what was read from it is stale

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 
+from banmian.errors import BadInput
 from banmian.model import Line, Page, Source
 from banmian.stages import PDF_STAGES, STAGES
 
@@ -162,7 +163,15 @@ def iter_source_pages(path: str, pages: str | None = None, page_date: str | None
     if is_image(path):
         yield from iter_image_pages(path, pages, page_date, entities, ocr_engine)
         return
-    wanted = set(page_numbers(pages, 10**9, str(path))) if pages else None
+    if not pages:
+        yield from iter_pages(path, page_date, entities)
+        return
+    wanted = page_numbers(pages, None, str(path))
+    count = 0
     for page in iter_pages(path, page_date, entities):
-        if wanted is None or page.index + 1 in wanted:
+        count = page.index + 1
+        if count in wanted:
             yield page
+        if count >= wanted[-1]:
+            return
+    raise BadInput(f"{path} has {count} page(s); cannot read pages {pages}")

@@ -29,4 +29,11 @@ def open_archive(path: str | None = None, readonly: bool = False) -> Store:
     return SQLiteStore(path, readonly=readonly)
 
 
-__all__ = ["Filters", "Hit", "SearchResult", "Store", "open_archive", "default_db", "DEFAULT_DB"]
+def trend_buckets(store: Store, query: str, by: str, filters: Filters) -> dict:
+    """Matches of `query` per period, oldest first, as the API's /api/trend and `banmian search
+    --by … --json` both give them: {"by", "total", "buckets": [{"period", "count"}]}."""
+    buckets = [{"period": p, "count": c} for p, c in store.trend(query, by, filters) if p]
+    return {"by": by, "total": sum(b["count"] for b in buckets), "buckets": buckets}
+
+
+__all__ = ["Filters", "Hit", "SearchResult", "Store", "open_archive", "default_db", "trend_buckets", "DEFAULT_DB"]

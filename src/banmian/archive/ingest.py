@@ -71,7 +71,9 @@ def json_pages(path: str) -> Iterator[dict]:
         raise BadInput(f"{path}: not banmian page JSON ({exc.msg} at line {exc.lineno})") from None
     for n, doc in enumerate(docs):
         if not isinstance(doc, dict) or doc.get("schema") != "banmian.page/1":
-            raise BadInput(f"{path}: object {n + 1} is not a banmian.page/1 page")
+            hint = " (an article of parse --format jsonl: ingest takes the pages of --format json)" \
+                if isinstance(doc, dict) and doc.get("schema") == "banmian.article/1" else ""
+            raise BadInput(f"{path}: object {n + 1} is not a banmian.page/1 page{hint}")
         yield doc
 
 

@@ -145,8 +145,10 @@ def parse_query(query: str) -> list[list[Term]]:
         else:
             clauses.append([term])
         pending_or = False
-    if not clauses or all(t.negate for c in clauses for t in c):
+    if not clauses:
         raise QueryError("empty query: give at least one term to look for")
+    if all(t.negate for c in clauses for t in c):
+        raise QueryError("only exclusions (-term): give at least one term to look for")
     if sum(len(c) for c in clauses) > MAX_TERMS:
         raise QueryError(f"too many terms (at most {MAX_TERMS})")
     return clauses

@@ -37,8 +37,9 @@ def _shower(enabled: bool):
 
 def _load(db: str, out_dir: str, show):
     from banmian.archive import open_archive
-    from banmian.batch.load import load
+    from banmian.batch.load import finished_markers, load
 
+    finished_markers(out_dir)  # nothing to load is a usage error: no archive made
     store = open_archive(db)
     try:
         report = load(store, out_dir, lambda r, n, total: show(

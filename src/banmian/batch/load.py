@@ -18,14 +18,21 @@ from banmian.batch.shards import finished, read_shard
 from banmian.errors import BadInput
 
 
-def load(store, out_dir: str, progress: Callable[[IngestReport, int, int], None] | None = None) -> IngestReport:
-    """Load every finished shard of `out_dir` into `store`; `progress(report, shards_done,
-    shards_total)` after each shard. Files that failed in a shard are in `report.failures`."""
+def finished_markers(out_dir: str) -> list[dict]:
+    """The completion markers of `out_dir`'s finished shards, in plan order; `BadInput` when
+    there is no such folder or no shard in it has finished."""
     if not os.path.isdir(out_dir):
         raise BadInput(f"no shards folder at {out_dir}")
     markers = finished(out_dir)
     if not markers:
         raise BadInput(f"no finished shards in {out_dir} (run banmian ingest --engine local|dask --shards {out_dir})")
+    return markers
+
+
+def load(store, out_dir: str, progress: Callable[[IngestReport, int, int], None] | None = None) -> IngestReport:
+    """Load every finished shard of `out_dir` into `store`; `progress(report, shards_done,
+    shards_total)` after each shard. Files that failed in a shard are in `report.failures`."""
+    markers = finished_markers(out_dir)
     report = IngestReport()
     t0 = time.monotonic()
     bulk = getattr(store, "bulk", None)  # PostgreSQL: index built once at the end

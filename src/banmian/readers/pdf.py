@@ -117,10 +117,14 @@ def _declares_no_pages(path: str) -> bool:
     return bool(counts) and all(int(c) == 0 for c in counts)
 
 
-def page_numbers(spec: str | None, count: int, name: str = "input") -> list[int]:
-    """1-based page numbers from a `--pages` spec such as "2-5,7" (all pages when None)."""
+def page_numbers(spec: str | None, count: int | None, name: str = "input") -> list[int]:
+    """1-based page numbers from a `--pages` spec such as "2-5,7" (all pages when None).
+
+    `count` None means the page count is not known yet (a streamed text dump): the spec is
+    only checked for form; the caller checks the highest page once the file is read.
+    """
     if not spec:
-        return list(range(1, count + 1))
+        return list(range(1, (count or 0) + 1))
     out: set[int] = set()
     for part in spec.replace("–", "-").split(","):
         part = part.strip()
@@ -131,9 +135,13 @@ def page_numbers(spec: str | None, count: int, name: str = "input") -> list[int]
             first, last = int(lo), int(hi or lo)
         except ValueError:
             raise BadInput(f"bad page range {part!r} (use e.g. 2-5,7)") from None
-        if first < 1 or last < first or last > count:
+        if first < 1 or last < first:
+            raise BadInput(f"bad page range {part!r} (pages count from 1, e.g. 2-5,7)")
+        if count is not None and last > count:
             raise BadInput(f"{name} has {count} page(s); cannot read pages {part}")
         out.update(range(first, last + 1))
+    if not out:
+        raise BadInput(f"bad page range {spec!r} (use e.g. 2-5,7)")
     return sorted(out)
 
 

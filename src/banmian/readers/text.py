@@ -123,7 +123,16 @@ def _try_decode(data: bytes, encoding: str, final: bool) -> tuple[str | None, in
         return None, exc.start
 
 
+# What a binary file was meant to be, by its name: "looks binary, not a text dump" alone left
+# the owner of a broken `scan.png` wondering why banmian took it for a dump.
+_MEANT = {".png": "an image", ".jpg": "an image", ".jpeg": "an image", ".tif": "an image",
+          ".tiff": "an image", ".pdf": "a PDF"}
+
+
 def _binary(name: str) -> BadInput:
+    meant = _MEANT.get(os.path.splitext(name)[1].lower())
+    if meant:
+        return BadInput(f"{name} looks binary, not a text dump, and is not {meant} banmian can read")
     return BadInput(f"{name} looks binary, not a text dump")
 
 

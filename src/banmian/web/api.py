@@ -10,7 +10,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, HTTPException, Path, Query
 from fastapi.responses import RedirectResponse
 
-from banmian.archive import Filters, Store
+from banmian.archive import Filters, Store, trend_buckets
 from banmian.archive.query import check_query
 from banmian.web.deps import MAX_ID, MAX_OFFSET, get_store, search_filters
 from banmian.web.errors import error_doc
@@ -54,8 +54,7 @@ def api_trend(q: QueryText, store: StoreDep, filters: FiltersDep,
               by: Annotated[Literal["day", "week", "month", "year"], Query()] = "month") -> dict:
     """How many articles match `q` (and the filters) per day, week, month or year, oldest first."""
     check_query(q)
-    buckets = [{"period": p, "count": c} for p, c in store.trend(q, by, filters) if p]
-    return {"by": by, "total": sum(b["count"] for b in buckets), "buckets": buckets}
+    return trend_buckets(store, q, by, filters)
 
 
 @router.get("/articles/{article_id}", response_model=dict[str, Any], tags=["read"], summary="One article")

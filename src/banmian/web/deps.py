@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Annotated
 
 from fastapi import HTTPException, Query, Request
@@ -50,6 +51,18 @@ def _blank_none(value: str | None) -> str | None:
     return value or None
 
 
+def _date(name: str, value: str | None) -> str | None:
+    """A blank date as None; a date of the right form but not on the calendar (2024-13-01)
+    is a 422, as the command line refuses it, not a filter that matches nothing."""
+    value = _blank_none(value)
+    if value is not None:
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            raise HTTPException(422, f"{name}: not a date (YYYY-MM-DD): {value!r}") from None
+    return value
+
+
 def search_filters(
     date_from: Annotated[str | None, Query(alias="from", pattern=DATE_PATTERN,
                                            description="first date, YYYY-MM-DD (inclusive)")] = None,
@@ -63,7 +76,7 @@ def search_filters(
     organization: Annotated[str | None, Query(description="an organization named in the article")] = None,
 ) -> Filters:
     """The search filters of the query string (blank fields mean no restriction)."""
-    return Filters(date_from=_blank_none(date_from), date_to=_blank_none(date_to),
+    return Filters(date_from=_date("from", date_from), date_to=_date("to", date_to),
                    outlet=_blank_none(outlet), page=_blank_none(page), reporter=_blank_none(reporter),
                    person=_blank_none(person), place=_blank_none(place),
                    organization=_blank_none(organization))
