@@ -293,6 +293,25 @@ def test_output_file(capsys, files, tmp_path):
     assert out_path.stat().st_mode & 0o777 == 0o666 & ~umask
 
 
+def test_output_to_a_named_pipe_is_written_in_place_not_replaced(capsys, files, tmp_path):
+    """`-o /dev/null` (or a FIFO) is written through, never renamed over: a rename would replace
+    the device node itself (as root, /dev/null became a plain file for the whole machine)."""
+    import stat
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    code, out, err = run(capsys, "parse", files["one"], "-o", str(fifo))
+    reader.join(timeout=10)
+    assert code == 0 and err == ""
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)  # still the pipe, not a file renamed over it
+    assert got and json.loads(got[0])["schema"] == "banmian.page/1"
+    assert not [name for name in os.listdir(tmp_path) if name.startswith(".banmian-")]  # no temp file left
+
+
 @pytest.mark.parametrize("old", [None, "old content\n"])
 @pytest.mark.parametrize("bad", ["binary", "undecodable", "missing"])
 def test_output_untouched_when_a_later_file_is_bad(capsys, files, tmp_path, old, bad):
