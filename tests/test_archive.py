@@ -208,6 +208,24 @@ def test_a_path_that_names_nothing_makes_no_archive(tmp_path, capsys):
     assert not db.exists()
 
 
+@pytest.mark.parametrize("engine", [[], ["--engine", "local", "--workers", "1"]])
+def test_every_file_failing_makes_no_archive(tmp_path, capsys, engine):
+    root = tmp_path / "in"
+    root.mkdir()
+    (root / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    (root / "other.json").write_text('{"schema": "something/else"}', encoding="utf-8")
+    db = tmp_path / "new.sqlite"
+    code, _, err = run_cli(capsys, "ingest", root, "--db", db, *engine)
+    assert code == 2
+    assert f"no archive made at {db} (nothing stored)" in err
+    assert [p.name for p in tmp_path.iterdir() if p.name in ("new.sqlite", "new.sqlite-wal", "new.sqlite-shm")] == []
+    # an archive that was there before stays, whatever fails
+    DEMO_DB = tmp_path / "old.sqlite"
+    run_cli(capsys, "ingest", DEMO, "--db", DEMO_DB)
+    code, _, err = run_cli(capsys, "ingest", root, "--db", DEMO_DB, *engine)
+    assert code == 2 and DEMO_DB.exists() and f"archive {DEMO_DB} holds" in err
+
+
 def test_article_json_lines_are_refused_with_a_hint(tmp_path):
     arts = tmp_path / "articles.jsonl"
     arts.write_text(json.dumps({"schema": "banmian.article/1", "id": "a1"}) + "\n", encoding="utf-8")
