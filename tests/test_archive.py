@@ -579,8 +579,24 @@ def test_cli_trend(sample_db, capsys):
     code, out, err = run_cli(capsys, "search", "经济", "--db", sample_db, "--by", "month", "--json")
     assert code == 0, err
     # the shape of the API's /api/trend
-    assert json.loads(out) == {"by": "month", "total": 3, "buckets": [{"period": "2024-01", "count": 2},
-                                                                      {"period": "2024-03", "count": 1}]}
+    assert json.loads(out) == {"by": "month", "total": 3, "undated": 0,
+                               "buckets": [{"period": "2024-01", "count": 2}, {"period": "2024-03", "count": 1}]}
+
+
+def test_trend_counts_undated_matches(tmp_path, capsys):
+    # undated articles were dropped from the trend without a word
+    pages = [page(None, "A01", [article("经济无日期", ["经济稳定。"]), article("经济再无日期", ["经济好。"])], index=0),
+             page("2024-01-05", "A02", [article("经济有日期", ["经济发展。"])], index=1)]
+    db = tmp_path / "u.sqlite"
+    run_cli(capsys, "ingest", write_jsonl(tmp_path / "u.jsonl", pages), "--db", db)
+    store = open_archive(str(db))
+    assert store.trend_counts("经济", "month") == ([("2024-01", 1)], 2)
+    assert store.trend("经济", "month") == [("2024-01", 1)]
+    store.close()
+    code, out, _ = run_cli(capsys, "search", "经济", "--db", db, "--by", "month", "--json")
+    assert json.loads(out) == {"by": "month", "total": 1, "undated": 2, "buckets": [{"period": "2024-01", "count": 1}]}
+    code, out, _ = run_cli(capsys, "search", "经济", "--db", db, "--by", "month")
+    assert out.splitlines()[-1].split() == ["undated", "2", "(no", "date:", "in", "no", "month)"]
 
 
 def test_hits_best_first_with_facets(store):

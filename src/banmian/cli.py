@@ -185,8 +185,10 @@ def build_parser() -> argparse.ArgumentParser:
     se.add_argument("--limit", type=int, default=20, metavar="N", help="results to show (default 20)")
     se.add_argument("--offset", type=int, default=0, metavar="N", help="skip the first N results")
     se.add_argument("--by", choices=["day", "week", "month", "year"],
-                    help="count matching articles per day/week/month/year instead of listing them")
-    se.add_argument("--json", action="store_true", help='print {"total": N, "results": [...]} as JSON')
+                    help="count matching articles per day/week/month/year instead of listing them "
+                         "(undated matches are counted apart, on an 'undated' row)")
+    se.add_argument("--json", action="store_true", help='print {"total": N, "results": [...]} as JSON (with --by: '
+                    '{"by", "total", "undated", "buckets"})')
     sv = commands.add_parser(
         "serve", help="the web reader and JSON API over an archive",
         description="Serve the archive: a reader (browse by date and page, page and article views, "
@@ -492,6 +494,7 @@ def cmd_search(args) -> int:
                 print(f"{args.by:<10}  articles")
                 for b in trend["buckets"]:
                     print(f"{b['period']:<10}  {b['count']:8d}  {'#' * min(b['count'], 60)}")
+                print(f"{'undated':<10}  {trend['undated']:8d}  (no date: in no {args.by})")
             return EXIT_OK
         result = store.search(args.query, _filters(args), args.limit, args.offset)
     finally:

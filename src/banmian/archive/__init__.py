@@ -55,9 +55,12 @@ def drop_if_empty(path: str | None, new: bool, counts: dict) -> bool:
 
 def trend_buckets(store: Store, query: str, by: str, filters: Filters) -> dict:
     """Matches of `query` per period, oldest first, as the API's /api/trend and `banmian search
-    --by … --json` both give them: {"by", "total", "buckets": [{"period", "count"}]}."""
-    buckets = [{"period": p, "count": c} for p, c in store.trend(query, by, filters) if p]
-    return {"by": by, "total": sum(b["count"] for b in buckets), "buckets": buckets}
+    --by … --json` both give them: {"by", "total", "undated", "buckets": [{"period", "count"}]}.
+    `total` counts the dated matches (those in buckets); `undated` the matches without a date,
+    which no period holds (they were dropped without a word)."""
+    counts, undated = store.trend_counts(query, by, filters)
+    buckets = [{"period": p, "count": c} for p, c in counts]
+    return {"by": by, "total": sum(b["count"] for b in buckets), "undated": undated, "buckets": buckets}
 
 
 __all__ = ["Filters", "Hit", "SearchResult", "Store", "open_archive", "default_db", "trend_buckets", "DEFAULT_DB",
