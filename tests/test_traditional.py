@@ -16,9 +16,9 @@ from banmian.writers.json import page_to_dict
 DEMO = Path(__file__).resolve().parent.parent / "examples" / "demo_page.txt"
 # simplified -> traditional for every character of the demo page that differs
 _S = ("责编晓岚对陈备进农计达报讯记许从业获来标准亩积镇桥机间党书国绍沟节约过产负关点区争东枢纽启赵鸣运输体经"
-      "划于总筑设条线发车个并动处后换铁号离缩转鹭湿鸟园续鹅监测数两时请惊扰类据闻观万")
+      "划于总筑设条线发车个并动处后换铁号离缩转鹭湿鸟园续鹅监测数两时请惊扰类据闻观万内将陆")
 _T = ("責編曉嵐對陳備進農計達報訊記許從業獲來標準畝積鎮橋機間黨書國紹溝節約過產負關點區爭東樞紐啟趙鳴運輸體經"
-      "劃於總築設條線發車個並動處後換鐵號離縮轉鷺濕鳥園續鵝監測數兩時請驚擾類據聞觀萬")
+      "劃於總築設條線發車個並動處後換鐵號離縮轉鷺濕鳥園續鵝監測數兩時請驚擾類據聞觀萬內將陸")
 TO_TRADITIONAL = str.maketrans(dict(zip(_S, _T)))
 TO_SIMPLIFIED = str.maketrans(dict(zip(_T, _S)))
 
@@ -45,12 +45,14 @@ def test_the_mapping_is_one_for_one():
     assert len(_S) == len(_T) == len(set(_S)) == len(set(_T))
 
 
-def test_a_traditional_page_reads_as_its_simplified_original(tmp_path):
+@pytest.mark.parametrize("encoding", ["utf-8", "big5"])
+def test_a_traditional_page_reads_as_its_simplified_original(tmp_path, encoding):
     trad = DEMO.read_text(encoding="utf-8").translate(TO_TRADITIONAL)
     assert "責編 周曉嵐 校對 陳立" in trad and "（下轉A6版）" in trad and "據《江川日報》" in trad
     path = tmp_path / "trad.txt"
-    path.write_text(trad, encoding="utf-8")
+    path.write_text(trad, encoding=encoding)
     simplified, traditional = parse(DEMO), parse(path)
+    assert traditional["source"]["encoding"] == encoding
     assert shape(traditional, lambda s: s.translate(TO_SIMPLIFIED)) == shape(simplified)
     # and it keeps its own characters: nothing is converted in the output
     assert traditional["articles"][0]["headline"] == "江川新建高標準農田 累計達12萬畝"
