@@ -208,6 +208,24 @@ def test_a_path_that_names_nothing_makes_no_archive(tmp_path, capsys):
     assert not db.exists()
 
 
+@pytest.mark.parametrize("engine", [[], ["--engine", "local", "--workers", "1"]])
+def test_every_file_failing_makes_no_archive(tmp_path, capsys, engine):
+    root = tmp_path / "in"
+    root.mkdir()
+    (root / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    (root / "other.json").write_text('{"schema": "something/else"}', encoding="utf-8")
+    db = tmp_path / "new.sqlite"
+    code, _, err = run_cli(capsys, "ingest", root, "--db", db, *engine)
+    assert code == 2
+    assert f"no archive made at {db} (nothing stored)" in err
+    assert [p.name for p in tmp_path.iterdir() if p.name in ("new.sqlite", "new.sqlite-wal", "new.sqlite-shm")] == []
+    # an archive that was there before stays, whatever fails
+    DEMO_DB = tmp_path / "old.sqlite"
+    run_cli(capsys, "ingest", DEMO, "--db", DEMO_DB)
+    code, _, err = run_cli(capsys, "ingest", root, "--db", DEMO_DB, *engine)
+    assert code == 2 and DEMO_DB.exists() and f"archive {DEMO_DB} holds" in err
+
+
 def test_article_json_lines_are_refused_with_a_hint(tmp_path):
     arts = tmp_path / "articles.jsonl"
     arts.write_text(json.dumps({"schema": "banmian.article/1", "id": "a1"}) + "\n", encoding="utf-8")
@@ -561,8 +579,24 @@ def test_cli_trend(sample_db, capsys):
     code, out, err = run_cli(capsys, "search", "经济", "--db", sample_db, "--by", "month", "--json")
     assert code == 0, err
     # the shape of the API's /api/trend
-    assert json.loads(out) == {"by": "month", "total": 3, "buckets": [{"period": "2024-01", "count": 2},
-                                                                      {"period": "2024-03", "count": 1}]}
+    assert json.loads(out) == {"by": "month", "total": 3, "undated": 0,
+                               "buckets": [{"period": "2024-01", "count": 2}, {"period": "2024-03", "count": 1}]}
+
+
+def test_trend_counts_undated_matches(tmp_path, capsys):
+    # undated articles were dropped from the trend without a word
+    pages = [page(None, "A01", [article("经济无日期", ["经济稳定。"]), article("经济再无日期", ["经济好。"])], index=0),
+             page("2024-01-05", "A02", [article("经济有日期", ["经济发展。"])], index=1)]
+    db = tmp_path / "u.sqlite"
+    run_cli(capsys, "ingest", write_jsonl(tmp_path / "u.jsonl", pages), "--db", db)
+    store = open_archive(str(db))
+    assert store.trend_counts("经济", "month") == ([("2024-01", 1)], 2)
+    assert store.trend("经济", "month") == [("2024-01", 1)]
+    store.close()
+    code, out, _ = run_cli(capsys, "search", "经济", "--db", db, "--by", "month", "--json")
+    assert json.loads(out) == {"by": "month", "total": 1, "undated": 2, "buckets": [{"period": "2024-01", "count": 1}]}
+    code, out, _ = run_cli(capsys, "search", "经济", "--db", db, "--by", "month")
+    assert out.splitlines()[-1].split() == ["undated", "2", "(no", "date:", "in", "no", "month)"]
 
 
 def test_hits_best_first_with_facets(store):

@@ -216,6 +216,17 @@ def test_bad_input_is_one_line_and_exit_2(capsys, files, kind, message):
     assert line == "banmian: error: " + message.format(path=files[kind])
 
 
+def test_page_json_given_to_parse_is_refused_with_a_hint(capsys, files, tmp_path):
+    code, out, _ = run(capsys, "parse", files["one"])
+    page_json = tmp_path / "page.json"
+    page_json.write_text(out, encoding="utf-8")
+    code, out, err = run(capsys, "parse", str(page_json))
+    assert (code, out) == (2, "")
+    line = assert_one_error_line(err)
+    assert line == (f"banmian: error: {page_json} is banmian's page JSON, not a text dump: "
+                    f"`banmian ingest {page_json}` stores it in an archive as it is")
+
+
 def test_internal_error_is_one_line_and_exit_1(capsys, files, monkeypatch):
     def boom(path, page_date=None, entities=True):
         raise RuntimeError("boom\nsecond line")

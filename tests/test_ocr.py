@@ -231,6 +231,20 @@ def test_truncated_tiff_is_one_line(tmp_path, capsys):
     assert "truncated or corrupt" in one_error_line(err)
 
 
+@pytest.mark.parametrize("name, data, says", [
+    ("bad.tif", b"II*\x00" + b"x" * 28, "no image format banmian reads (PNG, JPEG, TIFF…) recognises it; the file "
+     "is corrupt, truncated or of another format"),
+    ("bad.png", b"\x89PNG\r\n\x1a\n" + b"x" * 28, "the file is truncated or corrupt"),
+])
+def test_a_broken_image_is_said_in_plain_words(tmp_path, capsys, name, data, says):
+    # it said `(UnidentifiedImageError)`, `(OSError)`, and a broken TIFF's EXIF warning made a second line
+    path = tmp_path / name
+    path.write_bytes(data)
+    code, _, err = run(capsys, "parse", path)
+    assert code == 2
+    assert one_error_line(err) == f"banmian: error: {path} is not a readable image: {says}"
+
+
 def test_missing_engine_is_one_line(tmp_path, capsys, monkeypatch):
     def unavailable(name="rapidocr", threads=None):
         raise ocr_engines.OcrUnavailable("OCR needs rapidocr-onnxruntime: pip install 'banmian[ocr]'")

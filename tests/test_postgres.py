@@ -52,6 +52,9 @@ def extra_pages() -> list[dict]:
                     reporters=["王明"], people=["周建国"], places=["北京"]),
             article("農業經濟觀察", ["臺灣農業經濟穩定，北京經濟論壇召開。"], outlet="本報"),
         ], index=1, path="extra.txt"),
+        page(None, "B03", [  # undated: in no trend period, counted apart
+            article("北京胡同故事", ["北京老城胡同的冬天。"], outlet="本报"),
+        ], index=2, path="extra.txt"),
     ]
 
 
@@ -113,6 +116,8 @@ def test_limit_offset_facets_and_trend(stores):
         assert {k: sorted(map(tuple, v)) for k, v in fa.items()} == {k: sorted(map(tuple, v)) for k, v in fb.items()}
         for by in ("day", "week", "month", "year"):
             assert sq.trend(q, by) == pg.trend(q, by) != []
+            assert sq.trend_counts(q, by) == pg.trend_counts(q, by)
+    assert sq.trend_counts("北京", "month")[1] == pg.trend_counts("北京", "month")[1] == 1
 
 
 def test_reading_pages_articles_dates_and_exports(stores):

@@ -146,6 +146,37 @@ def test_detect_encoding_prefers_utf8_for_utf8_with_a_bad_byte():
         detect_encoding(data, True, "x.txt")
 
 
+def test_a_stray_byte_no_codec_reads_names_every_failure(tmp_path):
+    # a short UTF-8 file with a bad byte early: the error was "cannot decode … as gb18030" alone
+    path = write(tmp_path, "江".encode() + b"\xff\xfe\xfd" + "川市召开会议".encode())
+    with pytest.raises(BadInput) as err:
+        list(read_pages(path))
+    assert str(err.value) == (f"{path}: cannot decode: not valid UTF-8 at byte 3, nor GB18030 (byte 2) nor "
+                              "Big5 (byte 2); without a BOM or NUL bytes it is not UTF-16 either")
+
+
+@pytest.mark.parametrize("data, says", [
+    (b'{\n  "schema": "banmian.page/1",\n  "articles": []\n}\n', "is banmian's page JSON, not a text dump: "
+     "`banmian ingest {path}` stores it in an archive as it is"),
+    (b'\xef\xbb\xbf {"schema": "banmian.article/1"}\n{"schema": "banmian.article/1"}\n',
+     "is banmian's article JSON Lines (parse --format jsonl), not a text dump: parse the source again, "
+     "or ingest the page JSON of --format json"),
+    (b'\n  [1, 2, {"a": "\xe6\xb1\x9f"}]', "is JSON, not a text dump: banmian parse reads text dumps, PDFs and "
+     "page images"),
+    (b'{"a": 1}\n{"a": 2', "is JSON, not a text dump: banmian parse reads text dumps, PDFs and page images"),
+])
+def test_json_is_refused_as_a_dump(tmp_path, data, says):
+    path = write(tmp_path, data, "page.json")
+    with pytest.raises(BadInput) as err:
+        list(read_pages(path))
+    assert str(err.value) == f"{path} " + says.format(path=path)
+
+
+@pytest.mark.parametrize("text", ["[责任编辑：王某]\n正文。\n", "{江川}\n", "[1] 注释\n"])
+def test_a_dump_opening_with_a_bracket_is_still_a_dump(tmp_path, text):
+    assert pages_of(write(tmp_path, text.encode()))[0][2] == text.splitlines()
+
+
 # ---------------------------------------------------------------- errors
 
 def test_missing_path(tmp_path):

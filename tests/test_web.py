@@ -187,7 +187,7 @@ def test_trend_counts_per_month(client):
     body = client.get("/api/trend", params={"q": "湿地", "by": "month"}).json()
     assert body["buckets"] == [{"period": "2024-01", "count": 1}, {"period": "2024-03", "count": 2},
                                {"period": "2024-05", "count": 25}]
-    assert body["total"] == 28
+    assert body["total"] == 28 and body["undated"] == 0
     years = client.get("/api/trend", params={"q": "湿地", "by": "year"}).json()["buckets"]
     assert years == [{"period": "2024", "count": 28}]
 

@@ -185,8 +185,10 @@ def build_parser() -> argparse.ArgumentParser:
     se.add_argument("--limit", type=int, default=20, metavar="N", help="results to show (default 20)")
     se.add_argument("--offset", type=int, default=0, metavar="N", help="skip the first N results")
     se.add_argument("--by", choices=["day", "week", "month", "year"],
-                    help="count matching articles per day/week/month/year instead of listing them")
-    se.add_argument("--json", action="store_true", help='print {"total": N, "results": [...]} as JSON')
+                    help="count matching articles per day/week/month/year instead of listing them "
+                         "(undated matches are counted apart, on an 'undated' row)")
+    se.add_argument("--json", action="store_true", help='print {"total": N, "results": [...]} as JSON (with --by: '
+                    '{"by", "total", "undated", "buckets"})')
     sv = commands.add_parser(
         "serve", help="the web reader and JSON API over an archive",
         description="Serve the archive: a reader (browse by date and page, page and article views, "
@@ -428,11 +430,12 @@ def cmd_parse(args) -> int:
 
 def cmd_ingest(args) -> int:
     """`banmian ingest`: parse files into the archive; list the files that failed."""
-    from banmian.archive import default_db, open_archive
+    from banmian.archive import default_db, drop_if_empty, is_new_archive, open_archive
     from banmian.archive.ingest import expand, ingest
     from banmian.archive.postgres import redact
 
     paths = expand(args.paths)  # a path that names nothing is a usage error: no archive made
+    new = is_new_archive(args.db)
     store = open_archive(args.db)
     # pages stored by this run: a resumed file is parsed whole, but its pages already in are
     # skipped (report.pages counts every page parsed, for the pages/s)
@@ -459,9 +462,13 @@ def cmd_ingest(args) -> int:
             sys.stderr.write("\n")
         counts = store.counts()
         store.close()
+        # every file failed on a new archive: it is not left behind, empty
+        dropped = drop_if_empty(args.db, new, counts)
+    where = redact(args.db or default_db())
+    held = (f"no archive made at {where} (nothing stored)" if dropped else
+            f"archive {where} holds {counts['articles']} articles on {counts['pages']} pages")
     print(f"{PROG}: ingested {report.files} file(s), {counts['pages'] - pages_before} pages, {report.articles} articles "
-          f"in {report.seconds:.1f} s; {report.skipped} file(s) already in; archive {redact(args.db or default_db())} "
-          f"holds {counts['articles']} articles on {counts['pages']} pages", file=sys.stderr)
+          f"in {report.seconds:.1f} s; {report.skipped} file(s) already in; {held}", file=sys.stderr)
     for path, why in report.failures:
         print(f"{PROG}: failed: {path}: {_one_line(why)}", file=sys.stderr)
     return EXIT_BAD_INPUT if report.failures else EXIT_OK
@@ -487,6 +494,7 @@ def cmd_search(args) -> int:
                 print(f"{args.by:<10}  articles")
                 for b in trend["buckets"]:
                     print(f"{b['period']:<10}  {b['count']:8d}  {'#' * min(b['count'], 60)}")
+                print(f"{'undated':<10}  {trend['undated']:8d}  (no date: in no {args.by})")
             return EXIT_OK
         result = store.search(args.query, _filters(args), args.limit, args.offset)
     finally:

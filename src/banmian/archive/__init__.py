@@ -29,11 +29,39 @@ def open_archive(path: str | None = None, readonly: bool = False) -> Store:
     return SQLiteStore(path, readonly=readonly)
 
 
+def is_new_archive(path: str | None) -> bool:
+    """`path` (None: the default) names a SQLite archive that does not exist yet. A PostgreSQL
+    database exists before banmian writes to it, so it is never new."""
+    from banmian.archive.postgres import is_url
+
+    path = path or default_db()
+    return not is_url(path) and not os.path.exists(path)
+
+
+def drop_if_empty(path: str | None, new: bool, counts: dict) -> bool:
+    """Remove the (closed) SQLite archive at `path` with its WAL and shared-memory files when this
+    run created it (`new`) and stored nothing (`counts` of `Store.counts`): an ingest whose every
+    file failed left an empty archive behind. True when removed."""
+    if not new or counts.get("pages"):
+        return False
+    path = path or default_db()
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        try:
+            os.remove(path + suffix)
+        except FileNotFoundError:
+            pass
+    return True
+
+
 def trend_buckets(store: Store, query: str, by: str, filters: Filters) -> dict:
     """Matches of `query` per period, oldest first, as the API's /api/trend and `banmian search
-    --by … --json` both give them: {"by", "total", "buckets": [{"period", "count"}]}."""
-    buckets = [{"period": p, "count": c} for p, c in store.trend(query, by, filters) if p]
-    return {"by": by, "total": sum(b["count"] for b in buckets), "buckets": buckets}
+    --by … --json` both give them: {"by", "total", "undated", "buckets": [{"period", "count"}]}.
+    `total` counts the dated matches (those in buckets); `undated` the matches without a date,
+    which no period holds (they were dropped without a word)."""
+    counts, undated = store.trend_counts(query, by, filters)
+    buckets = [{"period": p, "count": c} for p, c in counts]
+    return {"by": by, "total": sum(b["count"] for b in buckets), "undated": undated, "buckets": buckets}
 
 
-__all__ = ["Filters", "Hit", "SearchResult", "Store", "open_archive", "default_db", "trend_buckets", "DEFAULT_DB"]
+__all__ = ["Filters", "Hit", "SearchResult", "Store", "open_archive", "default_db", "trend_buckets", "DEFAULT_DB",
+           "is_new_archive", "drop_if_empty"]

@@ -314,6 +314,11 @@ class PostgresStore(SharedReads):
     def trend(self, query: str, by: str = "month", filters: Filters | None = None) -> list[tuple[str, int]]:
         """How many articles match per day, week, month or year, oldest first (SQLite's
         `strftime` buckets)."""
+        return self.trend_counts(query, by, filters)[0]
+
+    def trend_counts(self, query: str, by: str = "month",
+                     filters: Filters | None = None) -> tuple[list[tuple[str, int]], int]:
+        """`trend`, and how many matching articles have no (ISO) date and so are in no period."""
         if by not in TREND_FORMATS:
             raise QueryError(f"--by must be one of {', '.join(TREND_FORMATS)}, not {by!r}")
         args: list = []
@@ -321,11 +326,12 @@ class PostgresStore(SharedReads):
         where, where_args = self._where(filters, outlet_in_match=True)
         counts: dict = {}
         for day, n in self.db.execute(
-                f"SELECT a.date, count(*) FROM articles a WHERE {cond} AND a.date IS NOT NULL AND {where} "
+                f"SELECT a.date, count(*) FROM articles a WHERE {cond} AND {where} "
                 f"GROUP BY a.date", args + where_args):
             key = bucket(day, TREND_FORMATS[by])
             counts[key] = counts.get(key, 0) + n
-        return sorted(counts.items(), key=lambda kv: (kv[0] is not None, kv[0] or ""))
+        undated = counts.pop(None, 0)
+        return sorted(counts.items()), undated
 
     def articles(self, query: str | None = None, filters: Filters | None = None) -> Iterator[dict]:
         """Every matching article (all of them without a query), oldest first, for exports."""

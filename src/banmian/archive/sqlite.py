@@ -257,14 +257,20 @@ class SQLiteStore(SharedReads):
 
     def trend(self, query: str, by: str = "month", filters: Filters | None = None) -> list[tuple[str, int]]:
         """How many articles match per day, week, month or year, oldest first."""
+        return self.trend_counts(query, by, filters)[0]
+
+    def trend_counts(self, query: str, by: str = "month",
+                     filters: Filters | None = None) -> tuple[list[tuple[str, int]], int]:
+        """`trend`, and how many matching articles have no (ISO) date and so are in no period."""
         if by not in TREND_FORMATS:
             raise QueryError(f"--by must be one of {', '.join(TREND_FORMATS)}, not {by!r}")
         _, expr = self._match(query, filters)
         where, args = self._where(filters, outlet_in_match=True)
-        return [tuple(r) for r in self.db.execute(
+        rows = self.db.execute(
             f"SELECT strftime('{TREND_FORMATS[by]}', a.date) AS bucket, count(*) FROM fts "
-            f"JOIN articles a ON a.id = fts.rowid WHERE fts MATCH ? AND a.date IS NOT NULL AND {where} "
-            f"GROUP BY bucket ORDER BY bucket", [expr, *args]).fetchall()]
+            f"JOIN articles a ON a.id = fts.rowid WHERE fts MATCH ? AND {where} "
+            f"GROUP BY bucket ORDER BY bucket", [expr, *args]).fetchall()
+        return [tuple(r) for r in rows if r[0]], sum(n for bucket, n in rows if not bucket)
 
     def articles(self, query: str | None = None, filters: Filters | None = None) -> Iterator[dict]:
         """Every matching article (all of them without a query), oldest first, for exports."""

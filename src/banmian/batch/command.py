@@ -36,10 +36,11 @@ def _shower(enabled: bool):
 
 
 def _load(db: str, out_dir: str, show):
-    from banmian.archive import open_archive
+    from banmian.archive import drop_if_empty, is_new_archive, open_archive
     from banmian.batch.load import finished_markers, load
 
     finished_markers(out_dir)  # nothing to load is a usage error: no archive made
+    new = is_new_archive(db)
     store = open_archive(db)
     try:
         report = load(store, out_dir, lambda r, n, total: show(
@@ -47,6 +48,7 @@ def _load(db: str, out_dir: str, show):
         counts = store.counts()
     finally:
         store.close()
+    counts["dropped"] = drop_if_empty(db, new, counts)  # every file failed: no empty archive left
     return report, counts
 
 
@@ -54,9 +56,10 @@ def _print_load(report, counts, db: str) -> None:
     from banmian.archive.postgres import redact
 
     where = redact(db)
+    held = (f"no archive made at {where} (nothing stored)" if counts.get("dropped") else
+            f"archive {where} holds {counts['articles']} articles on {counts['pages']} pages")
     print(f"{PROG}: loaded {report.pages} pages, {report.articles} articles of {report.files} file(s) in "
-          f"{report.seconds:.1f} s; {report.skipped} file(s) already in; archive {where} holds "
-          f"{counts['articles']} articles on {counts['pages']} pages", file=sys.stderr)
+          f"{report.seconds:.1f} s; {report.skipped} file(s) already in; {held}", file=sys.stderr)
 
 
 def run_ingest(args) -> int:

@@ -56,14 +56,21 @@ def load_images(path: str, pages: list[int] | None = None) -> Iterator[tuple[int
     if not os.path.exists(name):
         raise BadInput(f"no such file: {name}")
     try:
-        with warnings.catch_warnings():  # the size is checked below, against MAX_PIXELS
-            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        # the size is checked below, against MAX_PIXELS; other warnings (`Corrupt EXIF data`
+        # of a broken TIFF) made a second line beside the one-line error
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
             img = Image.open(name)
     except Image.DecompressionBombError:
         raise BadInput(f"{name}: the image is too large to read (over {MAX_PIXELS // 1_000_000} Mpx): "
                        "scale it down first") from None
-    except (UnidentifiedImageError, OSError, ValueError) as exc:
-        raise BadInput(f"{name} is not a readable image ({exc.__class__.__name__})") from None
+    except UnidentifiedImageError:
+        raise BadInput(f"{name} is not a readable image: no image format banmian reads (PNG, JPEG, TIFF…) "
+                       "recognises it; the file is corrupt, truncated or of another format") from None
+    except OSError as exc:
+        raise BadInput(f"{name} is not a readable image: {exc.strerror or 'the file is truncated or corrupt'}") from None
+    except ValueError:
+        raise BadInput(f"{name} is not a readable image: the file is truncated or corrupt") from None
     with img:
         count = getattr(img, "n_frames", 1)
         for number in pages or range(1, count + 1):
@@ -79,9 +86,10 @@ def load_images(path: str, pages: list[int] | None = None) -> Iterator[tuple[int
                 rgb = np.asarray(frame)
             except BadInput:
                 raise
-            except (OSError, ValueError, SyntaxError, EOFError, MemoryError) as exc:
-                raise BadInput(f"{name}: page {number} cannot be decoded: the file is truncated or corrupt "
-                               f"({exc.__class__.__name__})") from None
+            except MemoryError:
+                raise BadInput(f"{name}: page {number} cannot be decoded: not enough memory") from None
+            except (OSError, ValueError, SyntaxError, EOFError):
+                raise BadInput(f"{name}: page {number} cannot be decoded: the file is truncated or corrupt") from None
             yield number, rgb, _dpi(img.info)
 
 

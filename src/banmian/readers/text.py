@@ -29,14 +29,18 @@ Encoding detection looks at the first MiB of the file, in this order:
    characters, the file is taken as UTF-8 with a bad byte, and that is the error reported
    (GB18030 would otherwise "decode" most UTF-8 bytes into nonsense).
 5. ``gb18030`` and ``big5``: the one that decodes cleanly; when both do, ``gb18030`` unless the
-   Big5 reading has more than twice the share of common hanzi (and at least 10%).
+   Big5 reading has more than twice the share of common hanzi (and at least 10%). When neither
+   does, the error names where UTF-8, GB18030 and Big5 each failed.
 
-Finally, text with more than 10% control characters (other than tab, LF, CR, FF) is binary.
+Finally, text with more than 10% control characters (other than tab, LF, CR, FF) is binary, and
+text that is JSON (it opens with ``{`` or ``[`` and parses whole, or its first line does: page
+JSON of ``banmian parse``, JSON Lines) is refused: read as a dump it gives nonsense articles.
 """
 from __future__ import annotations
 
 import codecs
 import hashlib
+import json
 import os
 import re
 from collections.abc import Iterator
@@ -140,6 +144,39 @@ def _undecodable(name: str, offset: int, encoding: str) -> BadInput:
     return BadInput(f"{name}: cannot decode bytes at offset {offset} as {encoding}")
 
 
+def _undecodable_8bit(name: str, utf8: int, gb: int, b5: int) -> BadInput:
+    """No 8-bit candidate decodes: say where each failed (a stray byte in a UTF-8 file was
+    reported as a GB18030 failure alone, which sent its owner hunting for the wrong fault)."""
+    return BadInput(f"{name}: cannot decode: not valid UTF-8 at byte {utf8}, nor GB18030 (byte {gb}) "
+                    f"nor Big5 (byte {b5}); without a BOM or NUL bytes it is not UTF-16 either")
+
+
+def _json_refusal(name: str, text: str, complete: bool) -> BadInput | None:
+    """A `BadInput` when the decoded start of the file is JSON (whole, or its first line), else
+    None. The page JSON banmian writes and JSON Lines were read as dumps, line by line, into
+    nonsense articles."""
+    body = text.lstrip("\ufeff \t\r\n")
+    if body[:1] not in ("{", "["):
+        return None
+    first = body.split("\n", 1)[0]
+    for candidate in ((body, first) if complete else (first,)):
+        try:
+            doc = json.loads(candidate)
+        except ValueError:
+            continue
+        if isinstance(doc, (dict, list)):
+            break
+    else:
+        return None
+    if '"banmian.page/1"' in body[:4096]:
+        return BadInput(f"{name} is banmian's page JSON, not a text dump: `banmian ingest {name}` stores it "
+                        "in an archive as it is")
+    if '"banmian.article/1"' in body[:4096]:
+        return BadInput(f"{name} is banmian's article JSON Lines (parse --format jsonl), not a text dump: "
+                        "parse the source again, or ingest the page JSON of --format json")
+    return BadInput(f"{name} is JSON, not a text dump: banmian parse reads text dumps, PDFs and page images")
+
+
 def _utf16_without_bom(head: bytes) -> str | None:
     """Return "utf-16-le"/"utf-16-be" if `head` (holding NUL bytes) reads as UTF-16 text.
 
@@ -178,6 +215,8 @@ def detect_encoding(head: bytes, complete: bool = True, name: str = "input") -> 
     text, _ = _try_decode(head, _decode_codec(encoding, head), False)
     if text is not None and (_control_share(text) > MAX_CONTROL_SHARE or "\x00" in text):
         raise _binary(name)
+    if text is not None and (refusal := _json_refusal(name, text, complete)):
+        raise refusal
     return encoding
 
 
@@ -192,9 +231,7 @@ def _guess_8bit(head: bytes, complete: bool, name: str) -> str:
     gb_text, gb_bad = _try_decode(head, "gb18030", complete)
     b5_text, b5_bad = _try_decode(head, "big5", complete)
     if gb_text is None and b5_text is None:
-        if b5_bad > gb_bad:
-            raise _undecodable(name, b5_bad, "big5")
-        raise _undecodable(name, gb_bad, "gb18030")
+        raise _undecodable_8bit(name, bad, gb_bad, b5_bad)
     if b5_text is None:
         return "gb18030"
     if gb_text is None:

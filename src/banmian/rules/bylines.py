@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from banmian.rules.names import SURNAMES_1, split_names
+from banmian.rules.traditional import both_scripts, fold
 
 _SP = r"[ \t\u3000]"  # real spaces kept by normalize, full-width U+3000 included
 _HAN = r"\u4e00-\u9fff"
@@ -48,19 +49,19 @@ _TAIL = rf"{_OWN_ROLE}{_SP}*{_NAMES}(?:{_SEP}{_ANY_ROLE}{_SP}*{_NAMES})*{_SP}*�
 # `中央人民广播电台记者X、新华社记者Y`, `实习生X、记者Y`) or a bare list of names (`汪洪洋、林志平`).
 _CREDIT = r"[^（）()\n]{0,30}?(?:记者|通讯员|实习生)[^（）()\n]{1,50}?" + rf"|{_NAMES}"
 
-LEAD_IN_BYLINE = re.compile(
+LEAD_IN_BYLINE = re.compile(both_scripts(
     rf"(?P<lead>(?:(?P<ju>据)?(?P<outlet>{'|'.join(OUTLETS)})"
     rf"(?P<place>{_PLACE})??{_SP}*(?P<date>{_DATE})?{_SP}*(?P<kind>讯|专电|电))?"
     rf"(?:{_SP}*[（(](?P<credit>{_CREDIT})[）)])?"
     rf"(?:{_SP}*(?P<tail>{_TAIL}))?)"
-)
+))
 # The same lead without a credit or tail, used when the bracket after 讯/电 is not a credit.
-_BARE = re.compile(
+_BARE = re.compile(both_scripts(
     rf"(?P<lead>(?P<ju>据)?(?P<outlet>{'|'.join(OUTLETS)})(?P<place>{_PLACE})??{_SP}*"
     rf"(?P<date>{_DATE})?{_SP}*(?P<kind>讯|专电|电))(?P<credit>)?(?P<tail>)?"
-)
+))
 # 电 that starts a word, not a dateline: `本报大连电话…` is not `本报大连电`.
-_DIAN_WORD = re.compile(r"[话视报脑影台力器子网梯站厂信讯缆源池机线码气文告贺唁邀请令传汇]")
+_DIAN_WORD = re.compile(both_scripts(r"[话视报脑影台力器子网梯站厂信讯缆源池机线码气文告贺唁邀请令传汇]"))
 
 
 def lead_in_byline(paragraph: str, pos: int = 0) -> re.Match | None:
@@ -77,11 +78,11 @@ def lead_in_byline(paragraph: str, pos: int = 0) -> re.Match | None:
     if m.group("kind") is None:  # a bare credit `（XX新闻·XX晚报记者 A B）` opening the text
         rest = paragraph[m.end("lead"):].strip()
         return m if m.group("credit") and _has_role(m.group("credit")) and rest else None
-    place, date, kind = m.group("place"), m.group("date"), m.group("kind")
+    place, date, kind = m.group("place"), m.group("date"), fold(m.group("kind"))
     if not date:
         if kind == "讯" and place:  # `本报通讯员…` is not `本报通` + 讯
             return None
-        if kind != "讯" and m.group("outlet") in ("本报", "人民日报", "本刊") and not place:
+        if kind != "讯" and fold(m.group("outlet")) in ("本报", "人民日报", "本刊") and not place:
             return None  # `本报电…`
         if place and len(place) > 6:
             return None
@@ -95,7 +96,7 @@ def find_lead_in(text: str, max_prefix: int = 60) -> re.Match | None:
     (`担负着打击走私违法活动本报北京1月16日讯 记者X报道：…`): the first one within
     `max_prefix` characters after text with no sentence punctuation, or None. The prefix is
     `text[:m.start("lead")]`; whether it is a headline is the caller's call."""
-    for start in re.finditer(r"据|新华社|中新社|本报", text[:max_prefix + 3]):
+    for start in _LEAD_OPENING.finditer(text[:max_prefix + 3]):
         prefix = text[:start.start()]
         if re.search(r"[。！？；，]", prefix):  # running text, not a headline
             return None
@@ -107,24 +108,27 @@ def find_lead_in(text: str, max_prefix: int = 60) -> re.Match | None:
     return None
 
 
+_LEAD_OPENING = re.compile(both_scripts("据|新华社|中新社|本报"))
+
+
 def _has_role(credit: str) -> bool:
-    return bool(re.search("记者|通讯员|实习生", credit))
+    return bool(re.search("记者|通讯员|实习生", fold(credit)))
 
 
 def _credit_ok(credit: str) -> bool:
     """A bracket after 讯/电 is a credit if it names a role (and is no photo credit), or lists
     two- to four-character names of which at least one reads as a name (`慎海雄、吕志强`)."""
     if _has_role(credit):
-        return not credit.rstrip().endswith(("摄", "图"))
+        return not fold(credit.rstrip()).endswith(("摄", "图"))
     pieces = [p for p in re.split(rf"(?:{_SP}|[、，,])+", credit.strip()) if p]
     return bool(pieces) and all(2 <= len(p) <= 4 for p in pieces) and any(split_names(p) for p in pieces)
 
 
 # A role with whatever outlet precedes it, for reading reporters and the outlet.
-ROLE = re.compile(
+ROLE = re.compile(both_scripts(
     rf"(?P<org>(?:新华社|中新社|本报|人民日报)?(?:特约|特派|驻[{_HAN}]{{1,6}}?|摄影)?)"
     r"(?P<role>记者|通讯员|实习生)"
-)
+))
 # How organisation names end (`中央人民广播电台`, `解放军报`, `人民网·人民日报`, `XX新闻`).
 _ORG_END = ("社", "台", "报", "网", "刊", "站", "中心", "新闻", "杂志", "电视")
 # Outlets that credit reporters next to ours in joint bylines.
@@ -185,6 +189,9 @@ def _names_in(segment: str, strict: bool = False) -> list[str]:
     return out
 
 
+_SEGMENT_END = re.compile(both_scripts(r"报道|[（）()：:。；]"))
+
+
 def reporters_in(byline: str) -> list[str]:
     """Reporter names in a byline: after 记者/通讯员/实习生 (separated by spaces, 、 or ，, or run
     together), or a bracketed or bare list of names when no role is printed."""
@@ -196,7 +203,7 @@ def reporters_in(byline: str) -> list[str]:
     names: list[str] = []
     for i, r in enumerate(roles):
         end = roles[i + 1].start() if i + 1 < len(roles) else len(text)
-        seg = re.split(r"报道|[（）()：:。；]", text[r.end():end])[0]
+        seg = _SEGMENT_END.split(text[r.end():end])[0]
         names.extend(_names_in(seg))
     if not roles and m and m.group("credit"):  # a checked credit of bare names `（慎海雄、吕志强）`
         names.extend(_names_in(m.group("credit")))
@@ -212,7 +219,7 @@ def outlet_of(byline: str) -> str | None:
     brackets of a 本报讯 (`人民网·人民日报`, `XX新闻·XX晚报`), else 本报; for a byline line the
     outlet before its first role (`本报记者` -> 本报, `中国国防报记者` -> 中国国防报)."""
     m = lead_in_byline(byline)
-    if m and m.group("outlet") in ("新华社", "中新社"):
+    if m and fold(m.group("outlet") or "") in ("新华社", "中新社"):
         return m.group("outlet")
     if m:
         org = _org_before_role(m.group("credit") or "")
@@ -220,8 +227,12 @@ def outlet_of(byline: str) -> str | None:
     org = _org_before_role(byline)
     if org:
         return org
-    hits = [(byline.find(o), o) for o in OUTLETS if o in byline]
-    return min(hits)[1] if hits else None
+    folded = fold(byline)
+    hits = [(folded.find(o), o) for o in OUTLETS if o in folded]
+    if not hits:
+        return None
+    at, outlet = min(hits)
+    return byline[at:at + len(outlet)]  # as printed
 
 
 def _org_before_role(text: str) -> str | None:
@@ -230,7 +241,7 @@ def _org_before_role(text: str) -> str | None:
         return None
     head = re.split(r"[（(、，,\s]", text[:r.start()])[-1]
     org = (head + r.group("org")).strip()
-    org = re.sub(rf"(?:特约|特派|驻[{_HAN}]{{1,6}}?|摄影)$", "", org)
+    org = re.sub(both_scripts(rf"(?:特约|特派|驻[{_HAN}]{{1,6}}?|摄影)$"), "", org)
     return org or None
 
 
@@ -242,7 +253,7 @@ def is_photo_credit(credit: str) -> bool:
     picture's description, which stories print mid-article too, and its names (`崔建` +
     `时摄` when split) are not the article's authors (dev raw page 37: `…成本核算。（周浩摄）`
     cut a picture story's list of photos apart as if an author's credit closed a brief)."""
-    return credit.rstrip().endswith("摄")
+    return credit.rstrip().endswith(("摄", "攝"))
 
 
 def trailing_credit_names(paragraph: str) -> list[str]:

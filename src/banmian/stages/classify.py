@@ -16,6 +16,7 @@ from banmian.rules import furniture as F
 from banmian.rules.chars import CLOSERS, OPENERS, ends_sentence, strip_ws
 from banmian.rules.dates import whole_date
 from banmian.rules.names import looks_like_names, signature
+from banmian.rules.traditional import fold
 
 PHOTO_CREDIT_REASON = "body:photo_credit"  # a picture story's closing credit, kept as body
 # A short line holding this many comma-like marks is a clause list, not a headline.
@@ -110,7 +111,7 @@ def closes_photo_story(text: str) -> bool:
     gold, and on dev pdftotext pages all five, while the credits of captions under pictures
     follow a jump line, a blank line or the caption."""
     t = strip_ws(text)
-    return t[:1] in "（(" and t[-1:] in "）)" and t[1:-1].endswith("摄")
+    return t[:1] in "（(" and t[-1:] in "）)" and t[1:-1].endswith(("摄", "攝"))
 
 
 def opens_photo_paragraph(line: Line, nxt: Line, width: float) -> bool:
@@ -304,7 +305,7 @@ def extend_captions(page: Page) -> None:
 
 def _caption_closed(text: str) -> bool:
     t = strip_ws(text)
-    return ends_sentence(t) or t.endswith(("摄", "摄）", "摄)", "）", ")"))
+    return ends_sentence(t) or fold(t).endswith(("摄", "摄）", "摄)", "）", ")"))
 
 
 SIGNATURE_KINDS = ("byline", "head")  # a signature reads as a byline (`付林`) or a head (`总理李鹏`)

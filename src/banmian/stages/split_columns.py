@@ -30,6 +30,7 @@ from banmian.rules import furniture as F
 from banmian.rules.chars import strip_ws, text_em
 from banmian.line_shape import BODY_START_FORBIDDEN, FULL_SLACK, WIDE_MIN_EXCESS, ends_clause, squeezed
 from banmian.stages.normalize import normalize_text
+from banmian.rules.traditional import both_scripts
 
 # A line this many columns wide that cuts into column-wide parts is merged for sure (dev pages
 # 6, 24, 36: merged body rows measure 1.8-2.1 columns for two parts, 2.8-3.3 for three).
@@ -45,12 +46,12 @@ MIN_MERGED = 2
 # 13 em in an 11 em column: punctuation is measured at a full em).
 PART_OVER = 2.0
 # A space after these is a gap between a role and a name (`新华社记者 宋娥摄`), never a gutter.
-_ROLE_END = re.compile(r"(记者|通讯员|摄影|实习生|编辑|责编|校对)$")
+_ROLE_END = re.compile(both_scripts(r"(记者|通讯员|摄影|实习生|编辑|责编|校对)$"))
 _LATIN = re.compile(r"[A-Za-z]")
 
 def may_be_gutter(left: str, right: str) -> bool:
     """May the gap between these two space-free tokens be a gutter?"""
-    if _ROLE_END.search(left) or (right.endswith("摄") and len(right) <= 5):
+    if _ROLE_END.search(left) or (right.endswith(("摄", "攝")) and len(right) <= 5):
         return False  # `记者 王某`, `记者 宋娥摄`
     return not (_LATIN.match(left[-1]) and _LATIN.match(right[0]))  # `Hong Kong`
 

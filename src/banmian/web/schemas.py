@@ -31,7 +31,8 @@ class TrendBucket(BaseModel):
 
 class TrendResponse(BaseModel):
     by: str
-    total: int
+    total: int  # dated matches, the sum of the buckets
+    undated: int  # matches without a date, in no bucket
     buckets: list[TrendBucket]
 
 
