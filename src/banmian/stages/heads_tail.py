@@ -24,8 +24,8 @@ from banmian.model import Fragment, Line, Page
 from banmian.rules.chars import strip_ws
 from banmian.rules.furniture import is_lead_in
 from banmian.similarity import bigrams_found
+from banmian.stages.paragraphs import cut_fragments, end_kind, is_indented, restart_reason
 from banmian.stages.roundups import ITEM_REASON, items_in_stream, tail_windows
-from banmian.stages.paragraphs import end_kind, is_indented, restart_reason, start_kind
 
 HEAD_KINDS = ("head", "byline")
 ENDS_STREAM = ("jump", "source")  # lines printed at an article's end
@@ -251,29 +251,10 @@ def align(cands: list[Candidate], text: str, tail: list[Line]) -> list[tuple[int
 def cut_at(page: Page, frags: list[Fragment], cands: list[Candidate], starts: list[int]) -> list[Fragment]:
     """The fragments cut at the chosen candidates (`starts`), each piece opening at one made a
     sure start (`Fragment.forced_start`)."""
-    width = page.column_width
     cuts: dict[int, set[int]] = {}
     for c in starts:
         cuts.setdefault(cands[c].frag, set()).add(cands[c].k)
-    out: list[Fragment] = []
-    for fi, f in enumerate(frags):
-        at = cuts.get(fi)
-        if not at:
-            out.append(f)
-            continue
-        bounds = sorted(at | {0}) + [len(f.lines)]
-        for a, b in zip(bounds, bounds[1:]):
-            piece = f if (a, b) == (0, len(f.lines)) else Fragment(lines=f.lines[a:b])
-            if piece is not f:
-                piece.start, piece.end = start_kind(piece, width), end_kind(piece, width)
-            if a in at:
-                piece.forced_start = True
-                piece.first.para_start = True
-                piece.first.because(TAIL_REASON)
-            out.append(piece)
-    for i, f in enumerate(out):
-        f.order = i
-    return out
+    return cut_fragments(frags, cuts, page.column_width, TAIL_REASON)
 
 
 def has_own_sign(cand: Candidate) -> bool:

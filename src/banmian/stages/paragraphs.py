@@ -391,27 +391,38 @@ def split_at_picture_notes(frags: list[Fragment], width: float) -> list[Fragment
     cut where the paragraph starts, and the piece from there opens an article
     (`Fragment.forced_start`; dev raw page 22: `江泽民李鹏乔石朱镕…一起辞旧迎新（附图片1张）`
     run on from the article before)."""
-    out: list[Fragment] = []
-    for f in frags:
+    cuts: dict[int, set[int]] = {}
+    for fi, f in enumerate(frags):
         if not any("附" in ln.text for ln in f.lines):  # cheap test first: most fragments hold no note
-            out.append(f)
             continue
         starts = [k for k, ln in enumerate(f.lines) if k == 0 or ln.para_start] + [len(f.lines)]
-        cuts = [a for a, b in zip(starts, starts[1:])
-                if ends_with_picture_note("".join(strip_ws(ln.text) for ln in f.lines[a:b]))]
-        if not cuts:
+        at = {a for a, b in zip(starts, starts[1:])
+              if ends_with_picture_note("".join(strip_ws(ln.text) for ln in f.lines[a:b]))}
+        if at:
+            cuts[fi] = at
+    return cut_fragments(frags, cuts, width, PICTURE_NOTE_REASON)
+
+
+def cut_fragments(frags: list[Fragment], cuts: dict[int, set[int]], width: float, reason: str) -> list[Fragment]:
+    """The fragments cut before the lines `cuts[i]` (indexes into fragment i's lines), in order
+    and renumbered: each piece opening at a cut is a sure start (`Fragment.forced_start`) with
+    `reason` on its first line; a new piece gets its start and end kinds."""
+    out: list[Fragment] = []
+    for fi, f in enumerate(frags):
+        at = cuts.get(fi)
+        if not at:
             out.append(f)
             continue
-        bounds = sorted(set(cuts) | {0}) + [len(f.lines)]
+        bounds = sorted(at | {0}) + [len(f.lines)]
         for a, b in zip(bounds, bounds[1:]):
             piece = f if (a, b) == (0, len(f.lines)) else Fragment(lines=f.lines[a:b])
-            if a in cuts:
+            if piece is not f:
+                piece.start, piece.end = start_kind(piece, width), end_kind(piece, width)
+            if a in at:
                 piece.forced_start = True
                 piece.first.para_start = True
-                piece.first.because(PICTURE_NOTE_REASON)
+                piece.first.because(reason)
             out.append(piece)
     for i, f in enumerate(out):
         f.order = i
-        f.start = start_kind(f, width)
-        f.end = end_kind(f, width)
     return out
