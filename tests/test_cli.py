@@ -37,7 +37,8 @@ def files(tmp_path):
     paths["other"].write_text(PAGE_B, encoding="utf-8")
     paths["empty"].write_bytes(b"")
     paths["binary"].write_bytes(bytes(range(256)) * 4)
-    paths["undecodable"].write_bytes(PAGE_A.encode("utf-8") + b"\xff\xfe\xfa" + PAGE_B.encode("utf-8"))
+    # more bad bytes than a few strays (readers.text.STRAY_FEW), which are read as U+FFFD
+    paths["undecodable"].write_bytes(PAGE_A.encode("utf-8") + b"\xff\xfe\xfa" * 3 + PAGE_B.encode("utf-8"))
     paths["pdf"].write_bytes(b"%PDF-1.7\n")
     paths["missing"] = tmp_path / "missing.txt"
     paths["directory"] = tmp_path
@@ -59,6 +60,18 @@ def assert_one_error_line(err: str, prefix: str = "banmian: error: "):
 
 
 # ---------------------------------------------------------------- outputs
+
+def test_a_stray_byte_is_one_warning_line_and_the_page_is_still_parsed(capsys, tmp_path):
+    path = tmp_path / "cut.txt"
+    path.write_bytes(PAGE_A.encode() + b"\xe4\xb8" + PAGE_B.encode())  # a character cut by a bad copy
+    code, out, err = run(capsys, "parse", str(path))
+    assert code == 0
+    assert err == (f"banmian: warning: {path}: 1 stray byte sequence(s) not valid UTF-8, each read as "
+                   f"U+FFFD; the first at byte {len(PAGE_A.encode())}\n")
+    page = json.loads(out)
+    assert page["source"]["encoding"] == "utf-8"
+    assert "\ufffd" in json.dumps(page, ensure_ascii=False)  # the stray byte stays visible
+
 
 def test_one_page_is_one_pretty_json_object(capsys, files):
     code, out, err = run(capsys, "parse", files["one"])

@@ -7,14 +7,16 @@ from __future__ import annotations
 
 import os
 import tempfile
+import warnings
 from collections import Counter
 
-from hypothesis import example, HealthCheck, given, settings
+from hypothesis import assume, example, HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from banmian.errors import BadInput
-from banmian.invariant import diff, input_chars, printed_chars
+from banmian.invariant import diff, file_input_chars, input_chars, printed_chars
 from banmian.pipeline import iter_pages, parse_text
+from banmian.readers.text import StrayBytesWarning
 from banmian.writers.json import page_to_dict
 
 # ---------------------------------------------------------------- the helpers themselves
@@ -136,3 +138,26 @@ def test_nothing_lost_nothing_invented_through_the_file_reader(text, encoding):
     finally:
         os.unlink(path)
     assert diff(input_chars(text), output_chars(pages)) == {}
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(page_text(), st.integers(0, 10_000), st.sampled_from([b"\xff", b"\xe4\xb8", b"\x80"]))
+def test_stray_bytes_in_utf8_are_counted_as_the_u_fffd_they_are_read_as(text, where, stray):
+    """A UTF-8 dump with a stray byte is read with U+FFFD in its place: the input characters are
+    those of that reading (the file's bytes decoded with errors="replace"), U+FFFD included."""
+    assume(not any(ord(c) < 32 and c not in "\t\n\r\f\v" for c in text))  # binary: refused
+    data = ("本报讯（记者 王某）江川市召开会议。\n" + text).encode()
+    where = where % (len(data) + 1)
+    data = data[:where] + stray + data[where:]
+    fd, path = tempfile.mkstemp(suffix=".txt")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", StrayBytesWarning)
+            pages = list(iter_pages(path))
+            expected = file_input_chars(path)
+    finally:
+        os.unlink(path)
+    assert expected == input_chars(data.decode("utf-8", "replace")) and expected["\ufffd"] >= 1
+    assert diff(expected, output_chars(pages)) == {}

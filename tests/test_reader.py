@@ -8,6 +8,7 @@ import json
 import subprocess
 import sys
 import time
+import warnings
 
 import pytest
 from hypothesis import given, settings
@@ -15,7 +16,7 @@ from hypothesis import strategies as st
 
 from banmian.errors import BadInput
 from banmian.readers import text as reader
-from banmian.readers.text import detect_encoding, read_pages, split_pages
+from banmian.readers.text import StrayBytesWarning, detect_encoding, read_pages, split_pages
 
 SIMPLIFIED = "本报讯（记者 王某）3月 5日，江川市召开会议。\n全市新建农田 2.3万亩，\n镕𠀀€——“引号”《书名》\n"
 TRADITIONAL = "臺灣新聞報導，這是一篇關於經濟發展的文章。\n記者 王大明 報導：市政府今天宣布，\n"
@@ -142,13 +143,58 @@ def test_streaming_equals_split_pages(tmp_path_factory, text, codec, chunk_size,
 
 def test_detect_encoding_prefers_utf8_for_utf8_with_a_bad_byte():
     data = "江川市召开会议全面部署".encode("utf-8") + b"\xff" + "工作".encode("utf-8")
+    assert detect_encoding(data, True, "x.txt") == "utf-8"  # one stray byte: read as U+FFFD
+    too_many = data + b"\xff" * reader.STRAY_FEW
     with pytest.raises(BadInput, match=r"cannot decode bytes at offset 33 as utf-8"):
-        detect_encoding(data, True, "x.txt")
+        detect_encoding(too_many, True, "x.txt")
+
+
+# GB18030 accepts these bytes (a cut 书 before UTF-8 书记...): read as GB18030, pages of rare hanzi
+CUT_UTF8 = b"\xe4\xb8" + "书记 讲话 农业 会议 今年 经济\n".encode()
+
+
+def test_utf8_with_a_stray_byte_is_utf8_with_a_warning(tmp_path):
+    CUT_UTF8.decode("gb18030")  # the trap: GB18030 decodes it cleanly
+    path = write(tmp_path, CUT_UTF8)
+    with pytest.warns(StrayBytesWarning) as caught:
+        assert source_of(path).encoding == "utf-8"
+        assert pages_of(path) == [(0, 1, ["\ufffd书记 讲话 农业 会议 今年 经济"])]
+    assert str(caught[0].message) == (f"{path}: 1 stray byte sequence(s) not valid UTF-8, each read as "
+                                       "U+FFFD; the first at byte 0")
+
+
+def test_utf8_with_a_bom_and_a_stray_byte_is_utf8_with_a_warning(tmp_path):
+    path = write(tmp_path, codecs.BOM_UTF8 + "江川市召开会议".encode()[:-1] + "\n全面部署".encode())
+    with pytest.warns(StrayBytesWarning, match="1 stray byte.* at byte 21$"):
+        assert pages_of(path) == [(0, 1, ["江川市召开会\ufffd", "全面部署"])]
+
+
+@pytest.mark.parametrize("text", ["江川", TRADITIONAL, SIMPLIFIED.replace("€", "")])
+def test_gb18030_and_big5_are_not_taken_for_utf8_with_stray_bytes(tmp_path, text):
+    # a short GB18030 file has fewer invalid UTF-8 sequences than STRAY_FEW, but its UTF-8 reading
+    # holds no valid hanzi
+    for codec in ("gb18030", "big5"):
+        try:
+            data = text.encode(codec)
+        except UnicodeEncodeError:
+            continue
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", StrayBytesWarning)
+            assert detect_encoding(data, True, "x.txt") == codec or (codec, text) == ("big5", "江川")
+
+
+def test_stray_bytes_give_way_to_a_more_plausible_8bit_reading():
+    cut = "书记讲话".encode() + b"\xff"
+    common = "的一是不了在人有我他中大上个们"
+    assert reader._utf8_beats_8bit(cut, True, (None, None))
+    assert reader._utf8_beats_8bit(cut, True, ("涓书枃", None))
+    assert not reader._utf8_beats_8bit(cut, True, (common, None))
+    assert not reader._utf8_beats_8bit("江川".encode() + b"\xff", True, (None, None))  # too few good hanzi
 
 
 def test_a_stray_byte_no_codec_reads_names_every_failure(tmp_path):
-    # a short UTF-8 file with a bad byte early: the error was "cannot decode … as gb18030" alone
-    path = write(tmp_path, "江".encode() + b"\xff\xfe\xfd" + "川市召开会议".encode())
+    # a short UTF-8 file with bad bytes early: the error was "cannot decode … as gb18030" alone
+    path = write(tmp_path, "江".encode() + b"\xff\xfe\xfd" * 3 + "川市召开会议".encode())
     with pytest.raises(BadInput) as err:
         list(read_pages(path))
     assert str(err.value) == (f"{path}: cannot decode: not valid UTF-8 at byte 3, nor GB18030 (byte 2) nor "
@@ -232,12 +278,16 @@ def test_pdf(tmp_path):
 
 @pytest.mark.parametrize("chunk_size", [1, 5, 64, 1 << 20])
 def test_undecodable_utf8_reports_the_byte_offset(tmp_path, monkeypatch, chunk_size):
-    monkeypatch.setattr(reader, "SAMPLE", 40)  # the bad byte lies beyond the detection sample
+    monkeypatch.setattr(reader, "SAMPLE", 40)  # the bad bytes lie beyond the detection sample
     good = ("江川市召开会议\n" * 4).encode("utf-8")  # 88 bytes
-    path = write(tmp_path, good + b"\xe4\xb8" + "好".encode())  # truncated sequence at offset 88
+    cut = b"\xe4\xb8" + "好".encode()  # a truncated sequence, then a good character: 5 bytes
+    path = write(tmp_path, good + cut)
+    with pytest.warns(StrayBytesWarning, match="1 stray byte.* at byte 88$"):
+        assert pages_of(path, chunk_size=chunk_size)[0][2][-1] == "\ufffd好"
+    path = write(tmp_path, good + cut * (reader.STRAY_FEW + 1))  # one over the allowance
     with pytest.raises(BadInput) as err:
         list(read_pages(path, chunk_size=chunk_size))
-    assert str(err.value) == f"{path}: cannot decode bytes at offset 88 as utf-8"
+    assert str(err.value) == f"{path}: cannot decode bytes at offset {88 + 5 * reader.STRAY_FEW} as utf-8"
 
 
 def test_undecodable_gb18030_reports_the_byte_offset(tmp_path, monkeypatch):
@@ -251,8 +301,8 @@ def test_undecodable_gb18030_reports_the_byte_offset(tmp_path, monkeypatch):
 
 def test_truncated_file_at_end(tmp_path):
     path = write(tmp_path, "江川市召开会议".encode() + b"\xe4")
-    with pytest.raises(BadInput, match=r"cannot decode bytes at offset 21 as utf-8"):
-        list(read_pages(path))
+    with pytest.warns(StrayBytesWarning, match="1 stray byte.* at byte 21$"):
+        assert pages_of(path) == [(0, 1, ["江川市召开会议\ufffd"])]
 
 
 def test_empty_file_is_one_empty_page(tmp_path):

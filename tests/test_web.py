@@ -192,6 +192,20 @@ def test_trend_counts_per_month(client):
     assert years == [{"period": "2024", "count": 28}]
 
 
+def test_search_page_says_how_many_matches_have_no_date(db):
+    store = open_archive(db)
+    add(store, page(None, "A02", [article("湿地无日期", ["无日期的湿地报道。"]), article("湿地又一篇", ["湿地。"])],
+                    path="undated.txt"))
+    store.close()
+    client = TestClient(create_app(db))
+    assert client.get("/api/trend", params={"q": "湿地"}).json()["undated"] == 2
+    html = client.get("/search", params={"q": "湿地"}).text
+    assert "<rect" in html and "2 matches have no date (not in the chart)" in html
+    one = client.get("/search", params={"q": "无日期"}).text  # its only match is undated: no chart
+    assert "<svg" not in one and "1 match has no date</p>" in one
+    assert "no date" not in client.get("/search", params={"q": "农田"}).text
+
+
 def test_browse_dates_and_pages(client):
     dates = client.get("/api/dates").json()["dates"]
     assert [d["date"] for d in dates] == ["2024-05-10", "2024-03-06", "2024-01-15"]

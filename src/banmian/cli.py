@@ -18,6 +18,7 @@ import threading
 import time
 import traceback
 import unicodedata
+import warnings
 from collections.abc import Iterator
 
 from banmian import __version__
@@ -568,8 +569,27 @@ def _sigterm_raises() -> Iterator[None]:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status (the console script exits with it)."""
-    with _sigterm_raises():
+    with _sigterm_raises(), _input_warnings():
         return _main(argv)
+
+
+@contextlib.contextmanager
+def _input_warnings():
+    """Show warnings about the input (stray bytes in a UTF-8 dump) as one line on stderr, each
+    time; the command goes on."""
+    from banmian.readers.text import StrayBytesWarning
+
+    def show(message, category, filename, lineno, file=None, line=None):
+        if issubclass(category, StrayBytesWarning):
+            print(f"{PROG}: warning: {_one_line(str(message))}", file=sys.stderr)
+        else:
+            default(message, category, filename, lineno, file, line)
+
+    with warnings.catch_warnings():
+        default = warnings.showwarning
+        warnings.simplefilter("always", StrayBytesWarning)
+        warnings.showwarning = show
+        yield
 
 
 def _main(argv: list[str] | None) -> int:

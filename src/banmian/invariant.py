@@ -22,6 +22,15 @@ def input_chars(text: str) -> Counter:
     return _count([text.replace("\ufeff", "")])
 
 
+def file_input_chars(path) -> Counter:
+    """The multiset of non-whitespace characters of a text dump as banmian reads it: in its
+    detected encoding, with each stray byte sequence of a UTF-8 dump read as one U+FFFD (which
+    the output prints, so it counts like any other character)."""
+    from banmian.readers.text import read_pages
+
+    return _count(line for _, _, _, lines in read_pages(path) for line in lines)
+
+
 def article_texts(article: dict) -> list[str]:
     """Every printed text of an article dict, in reading order: headline block, byline,
     paragraphs, captions, then jump, continuation and credit lines (what a search covers).

@@ -25,9 +25,16 @@ Encoding detection looks at the first MiB of the file, in this order:
    to more plausible text) when >= 80% of the decoded characters are plausible (ASCII, CJK,
    punctuation); otherwise the file is binary. UTF-16 text without BOM and without a single
    ASCII character or NUL-holding code point is not recognised.
-4. ``utf-8`` if it decodes cleanly. If it fails only after at least 4 valid non-ASCII
-   characters, the file is taken as UTF-8 with a bad byte, and that is the error reported
-   (GB18030 would otherwise "decode" most UTF-8 bytes into nonsense).
+4. ``utf-8`` if it decodes cleanly. UTF-8 with a few stray bytes (a character cut by a bad
+   copy: at most ``max(STRAY_FEW, STRAY_SHARE * size)`` invalid sequences) is still ``utf-8``
+   when its reading holds at least 4 valid non-ASCII characters and its share of common hanzi
+   is at least 10% and more than twice that of every GB18030 or Big5 reading that decodes
+   cleanly: each invalid sequence is read as one U+FFFD and a `StrayBytesWarning` names the
+   file, their count and the first offset. (GB18030 "decodes" much UTF-8 into pages of rare
+   hanzi.) Otherwise, if it fails only after at least 4 valid non-ASCII characters, the file
+   is taken as UTF-8 with a bad byte, and that is the error reported. The same tolerance holds
+   for a UTF-8 file with a BOM and past the first MiB; beyond it, the error names the offset
+   of the first stray sequence over the allowance.
 5. ``gb18030`` and ``big5``: the one that decodes cleanly; when both do, ``gb18030`` unless the
    Big5 reading has more than twice the share of common hanzi (and at least 10%). When neither
    does, the error names where UTF-8, GB18030 and Big5 each failed.
@@ -43,6 +50,8 @@ import hashlib
 import json
 import os
 import re
+import threading
+import warnings
 from collections.abc import Iterator
 
 from banmian.errors import BadInput
@@ -62,6 +71,15 @@ UTF8_GOOD_CHARS = 4
 # Big5 beats GB18030 only with more than BIG5_FACTOR times its share of common hanzi.
 BIG5_FACTOR = 2.0
 BIG5_MIN_SHARE = 0.10
+# UTF-8 with stray bytes: how many invalid sequences are tolerated (each read as U+FFFD). A bad
+# copy or a cut file truncates a character at each of a handful of places, so a handful is
+# allowed in any file and one per thousand bytes in a large one; real GB18030 or Big5 text read
+# as UTF-8 fails on nearly every hanzi (a third of its bytes and more), far above either.
+STRAY_FEW = 8
+STRAY_SHARE = 0.001
+# ... and only when its reading beats every clean GB18030/Big5 reading on common hanzi by this
+# factor (and reaches BIG5_MIN_SHARE): GB18030 took such UTF-8 as pages of rare hanzi.
+STRAY_FACTOR = 2.0
 
 _CONTROLS = [chr(c) for c in range(32) if chr(c) not in "\t\n\r\f"] + ["\x7f"]
 _CONTROL_BYTES = "".join(_CONTROLS).encode("ascii")
@@ -104,6 +122,46 @@ _COMMON_HANZI = frozenset(
     "漢靜積檢靈協勝階審堅劉讀壓銀買養懷亂幫歲優藝陣惡塊頓島戶評寶釋顧貨歐換聞壞討監臨國這個東門"
     "間氣樣總義灣臺圖際濟廣們"
 )
+
+
+class StrayBytesWarning(UserWarning):
+    """A UTF-8 dump held a few invalid byte sequences, read as U+FFFD."""
+
+
+_STRAY_ERRORS = "banmian.stray"
+_strays = threading.local()
+
+
+def _record_stray(exc: UnicodeDecodeError) -> tuple[str, int]:
+    """Codec error handler: read an invalid sequence as U+FFFD and note where it began."""
+    offsets = getattr(_strays, "offsets", None)
+    if offsets is not None:
+        offsets.append(exc.start)
+    return "\ufffd", exc.end
+
+
+codecs.register_error(_STRAY_ERRORS, _record_stray)
+
+
+def _decode_noting_strays(decoder, data: bytes, final: bool) -> tuple[str, list[int]]:
+    """Decode with a `_STRAY_ERRORS` decoder: (text, offsets of the invalid sequences in the
+    decoder's buffered input plus `data`)."""
+    _strays.offsets = offsets = []
+    try:
+        return decoder.decode(data, final), offsets
+    finally:
+        _strays.offsets = None
+
+
+def _stray_allowance(size: int) -> int:
+    """How many invalid UTF-8 sequences a dump of `size` bytes may hold and still be UTF-8."""
+    return max(STRAY_FEW, int(STRAY_SHARE * size))
+
+
+def _utf8_with_strays(head: bytes, complete: bool) -> tuple[str, list[int]]:
+    """`head` read as UTF-8 with U+FFFD for each invalid sequence, and where those began."""
+    decoder = codecs.getincrementaldecoder("utf-8")(_STRAY_ERRORS)
+    return _decode_noting_strays(decoder, head, complete)
 
 
 def _control_share(text: str) -> float:
@@ -212,7 +270,13 @@ def detect_encoding(head: bytes, complete: bool = True, name: str = "input") -> 
             raise _binary(name)
     else:
         encoding = _guess_8bit(head, complete, name)
-    text, _ = _try_decode(head, _decode_codec(encoding, head), False)
+    codec = _decode_codec(encoding, head)
+    if codec == "utf-8":
+        text, strays = _utf8_with_strays(head, False)
+        if len(strays) > _stray_allowance(len(head)):  # with a BOM: too many to be stray
+            raise _undecodable(name, strays[0], encoding)
+    else:
+        text, _ = _try_decode(head, codec, False)
     if text is not None and (_control_share(text) > MAX_CONTROL_SHARE or "\x00" in text):
         raise _binary(name)
     if text is not None and (refusal := _json_refusal(name, text, complete)):
@@ -225,11 +289,13 @@ def _guess_8bit(head: bytes, complete: bool, name: str) -> str:
     _, bad = _try_decode(head, "utf-8", complete)
     if bad < 0:
         return "utf-8"
+    gb_text, gb_bad = _try_decode(head, "gb18030", complete)
+    b5_text, b5_bad = _try_decode(head, "big5", complete)
+    if _utf8_beats_8bit(head, complete, (gb_text, b5_text)):
+        return "utf-8"
     good_prefix = head[:bad].decode("utf-8", "ignore")
     if sum(1 for c in good_prefix if ord(c) > 0x7F) >= UTF8_GOOD_CHARS:
         raise _undecodable(name, bad, "utf-8")
-    gb_text, gb_bad = _try_decode(head, "gb18030", complete)
-    b5_text, b5_bad = _try_decode(head, "big5", complete)
     if gb_text is None and b5_text is None:
         raise _undecodable_8bit(name, bad, gb_bad, b5_bad)
     if b5_text is None:
@@ -240,6 +306,21 @@ def _guess_8bit(head: bytes, complete: bool, name: str) -> str:
     if b5_share >= BIG5_MIN_SHARE and b5_share > BIG5_FACTOR * gb_share:
         return "big5"
     return "gb18030"
+
+
+def _utf8_beats_8bit(head: bytes, complete: bool, readings: tuple[str | None, ...]) -> bool:
+    """Whether `head`, invalid UTF-8, is UTF-8 with a few stray bytes: few enough invalid
+    sequences, at least UTF8_GOOD_CHARS valid non-ASCII characters, and a share of common hanzi
+    that beats every clean 8-bit reading (None: that codec failed). The plausible-character
+    share (`_PLAUSIBLE_RE`) cannot tell: GB18030 reads UTF-8 as CJK characters, all plausible."""
+    text, strays = _utf8_with_strays(head, complete)
+    if len(strays) > _stray_allowance(len(head)):
+        return False
+    if sum(1 for c in text if ord(c) > 0x7F and c != "\ufffd") < UTF8_GOOD_CHARS:
+        return False
+    share = _common_share(text)
+    others = [_common_share(t) for t in readings if t is not None]
+    return share >= BIG5_MIN_SHARE and all(share > STRAY_FACTOR * other for other in others)
 
 
 def _decode_codec(encoding: str, head: bytes) -> str:
@@ -389,9 +470,11 @@ def read_pages(path, chunk_size: int = CHUNK) -> Iterator[tuple[Source, int, int
     codec = _decode_codec(encoding, head)
     wide = codec.startswith("utf-16")
     source = Source(path=name, kind="text", encoding=encoding, sha256=sha)
-    decoder = codecs.getincrementaldecoder(codec)("strict")
+    utf8 = codec == "utf-8"
+    decoder = codecs.getincrementaldecoder(codec)(_STRAY_ERRORS if utf8 else "strict")
     splitter = PageSplitter()
     consumed = chars = controls = 0
+    strays: list[int] = []  # offsets of the invalid UTF-8 sequences read as U+FFFD
     with _open(name) as f:
         while True:
             try:
@@ -403,16 +486,28 @@ def read_pages(path, chunk_size: int = CHUNK) -> Iterator[tuple[Source, int, int
                 raise _binary(name)
             pending = len(decoder.getstate()[0])
             try:
-                text = decoder.decode(chunk, final)
+                text, offsets = _decode_noting_strays(decoder, chunk, final)
             except UnicodeDecodeError as exc:
                 raise _undecodable(name, consumed - pending + exc.start, encoding) from None
+            if offsets:
+                strays += [consumed - pending + k for k in offsets]
+                allowed = _stray_allowance(max(len(head), consumed + len(chunk)))
+                if len(strays) > allowed:
+                    raise _undecodable(name, strays[allowed], encoding)
             consumed += len(chunk)
             chars += len(text)
             controls += _count_controls(text)
             mostly_controls = controls > MAX_CONTROL_SHARE * chars and (final or consumed > SAMPLE)
             if (wide and "\x00" in text) or mostly_controls:  # the first SAMPLE was checked already
                 raise _binary(name)
+            if final and strays:
+                _warn_strays(name, strays)
             for index, first_no, lines in splitter.feed(text, final):
                 yield source, index, first_no, lines
             if final:
                 return
+
+
+def _warn_strays(name: str, strays: list[int]) -> None:
+    warnings.warn(f"{name}: {len(strays)} stray byte sequence(s) not valid UTF-8, each read as U+FFFD; "
+                  f"the first at byte {strays[0]}", StrayBytesWarning, stacklevel=2)

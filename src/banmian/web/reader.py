@@ -119,8 +119,9 @@ def filter_params(q: str, f: Filters) -> dict:
 @router.get("/search", response_class=HTMLResponse)
 def search_view(request: Request, store: StoreDep, filters: Annotated[Filters, Depends(search_filters)],
                 q: str = "", offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> Response:
-    """Search results with snippets, pagination, facets and a chart of matches per month; a
-    query banmian cannot run is explained on the page (status 400)."""
+    """Search results with snippets, pagination, facets and a chart of matches per month (with
+    how many matches have no date, so are in no bar); a query banmian cannot run is explained
+    on the page (status 400)."""
     params = filter_params(q, filters)
     context = {"q": q, "params": params, "filters": {k: v for k, v in params.items() if k != "q" and v},
                "result": None, "error": None, "chart": None}
@@ -129,9 +130,11 @@ def search_view(request: Request, store: StoreDep, filters: Annotated[Filters, D
     try:
         check_query(q)
         result = store.search(q, filters, limit=PAGE_SIZE, offset=offset, facets=True)
-        chart = trend_chart(store.trend(q, "month", filters))
+        counts, undated = store.trend_counts(q, "month", filters)
     except QueryError as exc:
         context["error"] = str(exc)
         return templates.TemplateResponse(request, "search.html", context, status_code=400)
-    context.update(result=result, chart=chart, pages=pagination(result.total, PAGE_SIZE, offset))
+    # matches without a date are in no bar: say how many, or the bars seem to lose them
+    context.update(result=result, chart=trend_chart(counts), undated=undated,
+                   pages=pagination(result.total, PAGE_SIZE, offset))
     return templates.TemplateResponse(request, "search.html", context)
