@@ -159,6 +159,17 @@ def opens_numbered_run(paragraphs: list[str]) -> bool:
             and any(item_number_of(p) == 2 for p in paragraphs[1:]))
 
 
+def absorb(host, item, reason: str, in_order: bool = False) -> None:
+    """Thread `item`'s fragments go on `host`, after its own or (`in_order`) among them in input
+    order; the item's first line opens a paragraph, `reason` on it."""
+    first = item.fragments[0].first
+    first.para_start = True
+    first.because(reason)
+    host.fragments.extend(item.fragments)
+    if in_order:
+        host.fragments.sort(key=lambda f: f.order)
+
+
 def merge_numbered(threads: list) -> list:
     """The threads with each one that opens with a numbered item (`2、`, 2 or more) joined to
     the nearest thread before it holding the item before (`1、`): numbered picture news under
@@ -173,9 +184,7 @@ def merge_numbered(threads: list) -> list:
         host = next((tj for tj in reversed(order[:n]) if tj not in gone and holds_item(threads[tj], number - 1)), None)
         if host is None:
             continue
-        threads[ti].fragments[0].first.para_start = True
-        threads[ti].fragments[0].first.because(NUMBERED_REASON)
-        threads[host].fragments = sorted(threads[host].fragments + threads[ti].fragments, key=lambda f: f.order)
+        absorb(threads[host], threads[ti], NUMBERED_REASON, in_order=True)
         gone.add(ti)
     return [t for ti, t in enumerate(threads) if ti not in gone]
 
@@ -189,10 +198,7 @@ def merge_roundups(page: Page, threads: list) -> list:
     for run in item_runs(page, threads, frags):
         span = roundup_span(page, threads, run)
         for ti in span[1:]:
-            item = threads[ti].fragments
-            item[0].first.para_start = True
-            item[0].first.because(ROUNDUP_REASON)
-            threads[span[0]].fragments.extend(item)
+            absorb(threads[span[0]], threads[ti], ROUNDUP_REASON)
             gone.add(ti)
     return merge_numbered(merge_digest_stretches(page, [t for ti, t in enumerate(threads) if ti not in gone], frags))
 
@@ -234,12 +240,8 @@ def merge_digest_stretches(page: Page, threads: list, frags: list[Fragment]) -> 
             continue
         if len(named_items(heads, [_text(threads[ti].fragments) for ti in items])) < 2:
             continue
-        host = threads[whole[0]]
         for ti in whole[1:]:
-            first = threads[ti].fragments[0].first
-            first.para_start = True
-            first.because(DIGEST_REASON)
-            host.fragments.extend(threads[ti].fragments)
+            absorb(threads[whole[0]], threads[ti], DIGEST_REASON)
             gone.add(ti)
     return [t for ti, t in enumerate(threads) if ti not in gone]
 
