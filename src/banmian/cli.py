@@ -1,9 +1,9 @@
 """The `banmian` command line: thin commands over the library.
 
 Errors reach the user as one line on stderr, never as a traceback:
-``banmian: error: <message>`` for bad input (exit 2) and
-``banmian: internal error: <type>: <message>`` for bugs (exit 1; set BANMIAN_DEBUG=1 to see the
-traceback). Ctrl-C exits with 130.
+``banmian: error: <message>`` for bad input (exit 2) and ``banmian: internal error: a bug in
+banmian, hit while processing FILE (<type>: <message>); rerun with BANMIAN_DEBUG=1 to see the
+traceback`` for bugs (exit 1; BANMIAN_DEBUG=1 prints the traceback). Ctrl-C exits with 130.
 """
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ from collections.abc import Iterator
 
 from banmian import __version__
 from banmian.atomic import atomic_path
-from banmian.errors import BanmianError
+from banmian.errors import DEBUG_HINT, BanmianError, debug_enabled, internal_error
 from banmian.model import Page, line_ranges
 from banmian.writers.json import dumps, page_to_dict
 from banmian.writers.jsonl import page_to_jsonl_records
@@ -405,16 +405,31 @@ def _parse_files(args, stream, stdout) -> None:
     progress = Progress(len(args.files), sys.stderr, (not single) and (args.progress or _isatty(sys.stderr)))
     try:
         for path in args.files:
-            for page in iter_source_pages(path, pages=args.pages, page_date=args.date,
-                                          entities=not args.no_entities, ocr_engine=args.ocr_engine):
-                emitter.page(page)
-                if args.explain:
-                    stdout.write(explain_page(page))
-                progress.page_done()
+            with _processing(path):
+                for page in iter_source_pages(path, pages=args.pages, page_date=args.date,
+                                              entities=not args.no_entities, ocr_engine=args.ocr_engine):
+                    emitter.page(page)
+                    if args.explain:
+                        stdout.write(explain_page(page))
+                    progress.page_done()
             progress.file_done()
         emitter.close()
     finally:
         progress.finish()
+
+
+@contextlib.contextmanager
+def _processing(path: str) -> Iterator[None]:
+    """Name `path` in the message of an internal error raised while it is processed (the
+    innermost path, when blocks nest)."""
+    try:
+        yield
+    except BanmianError:
+        raise
+    except Exception as exc:
+        if not hasattr(exc, "banmian_input"):
+            exc.banmian_input = path
+        raise
 
 
 def cmd_parse(args) -> int:
@@ -522,7 +537,8 @@ def cmd_debug(args) -> int:
         raise Usage(f"--page must be 1 or more, not {args.page}")
     if not 0.1 <= args.scale <= 10:
         raise Usage(f"--scale must be between 0.1 and 10, not {args.scale}")
-    n = render_debug(args.file, args.output, args.page, args.scale)
+    with _processing(args.file):
+        n = render_debug(args.file, args.output, args.page, args.scale)
     print(f"{PROG}: drew {n} article(s) of page {args.page} into {args.output}", file=sys.stderr)
     return EXIT_OK
 
@@ -593,7 +609,7 @@ def _input_warnings():
 
 
 def _main(argv: list[str] | None) -> int:
-    debug = bool(os.environ.get("BANMIAN_DEBUG"))
+    debug = debug_enabled()
     try:
         parser = build_parser()
         args = parser.parse_args(argv)
@@ -645,9 +661,8 @@ def _main(argv: list[str] | None) -> int:
     except Exception as exc:  # noqa: BLE001 - the last line of defence: no tracebacks for users
         if debug:
             traceback.print_exc()
-        print(f"{PROG}: internal error: {type(exc).__name__}: {_one_line(str(exc))}", file=sys.stderr)
-        if not debug:
-            print(f"{PROG}: rerun with BANMIAN_DEBUG=1 to see the traceback", file=sys.stderr)
+        line = internal_error(exc, getattr(exc, "banmian_input", None))
+        print(f"{PROG}: {line}" + ("" if debug else f"; {DEBUG_HINT}"), file=sys.stderr)
         return EXIT_INTERNAL
 
 
