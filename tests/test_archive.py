@@ -261,6 +261,40 @@ def test_a_bad_file_fails_alone(tmp_path, capsys):
     assert len(err.splitlines()) == 4
 
 
+def test_a_bug_on_one_file_exits_1_and_the_other_files_are_ingested(tmp_path, capsys, monkeypatch):
+    from banmian import pipeline
+
+    def buggy(path, *args, **kwargs):
+        if path.endswith("2-bug.txt"):
+            raise KeyError("column_widths")
+        yield from real(path, *args, **kwargs)
+
+    real = pipeline.iter_pages
+    monkeypatch.setattr(pipeline, "iter_pages", buggy)
+    monkeypatch.delenv("BANMIAN_DEBUG", raising=False)
+    root = tmp_path / "in"
+    write_jsonl(root / "1-good.jsonl", sample_pages()[1])
+    shutil.copy(DEMO, root / "2-bug.txt")
+    (root / "3-binary.txt").write_bytes(bytes(range(256)) * 8)
+    (root / "4-demo.txt").write_text(DEMO.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # other content
+    db = tmp_path / "a.sqlite"
+    code, _, err = run_cli(capsys, "ingest", root, "--db", db)
+    assert code == 1  # a bug, even beside bad input (exit 2 was all it said)
+    assert "Traceback" not in err
+    assert err.splitlines()[1:] == [
+        f"banmian: failed: {root / '2-bug.txt'}: internal error: a bug in banmian (KeyError: 'column_widths'); "
+        "rerun with BANMIAN_DEBUG=1 to see the traceback",
+        f"banmian: failed: {root / '3-binary.txt'}: {root / '3-binary.txt'} looks binary, not a text dump"]
+    store = open_archive(str(db), readonly=True)
+    assert store.counts()["files"] == 2  # the files before and after the bug
+    store.close()
+    # BANMIAN_DEBUG=1 shows the traceback of the failed file
+    monkeypatch.setenv("BANMIAN_DEBUG", "1")
+    code, _, err = run_cli(capsys, "ingest", root, "--db", db)
+    assert code == 1 and "Traceback" in err and "KeyError: 'column_widths'" in err
+    assert err.splitlines()[-2].endswith("(KeyError: 'column_widths')")
+
+
 def test_archive_path_with_uri_characters(tmp_path, capsys):
     # read-only opens go through an SQLite URI: ? # % and spaces in the path must stay the path
     folder = tmp_path / "档案 #1"

@@ -135,6 +135,35 @@ def test_a_bad_file_is_reported_and_the_rest_is_loaded(dumps, tmp_path, capsys):
     store.close()
 
 
+def test_a_bug_on_one_file_exits_1_and_the_rest_is_loaded(dumps, tmp_path, capsys, monkeypatch):
+    from banmian import pipeline
+
+    def buggy(path, *args, **kwargs):
+        if path == dumps[1]:
+            raise KeyError("column_widths")
+        yield from real(path, *args, **kwargs)
+
+    real = pipeline.iter_pages
+    monkeypatch.setattr(pipeline, "iter_pages", buggy)  # the forked workers inherit it
+    monkeypatch.delenv("BANMIAN_DEBUG", raising=False)
+    bad = tmp_path / "binary.txt"
+    bad.write_bytes(bytes(range(256)) * 8)
+    db, out = str(tmp_path / "a.sqlite"), str(tmp_path / "shards")
+    status = cli.main(["ingest", *dumps[:3], str(bad), "--engine", "local", "--workers", "2", "--db", db,
+                       "--shards", out, "--shard-pages", "3"])
+    err = capsys.readouterr().err
+    assert status == 1  # a bug, even beside bad input (it was 2)
+    assert (f"banmian: failed: {dumps[1]}: internal error: a bug in banmian (KeyError: 'column_widths'); "
+            "rerun with BANMIAN_DEBUG=1 to see the traceback") in err.splitlines()
+    assert f"banmian: failed: {bad}: " in err and "Traceback" not in err
+    store = open_archive(db, readonly=True)
+    assert store.counts()["files"] == 2 and store.counts()["pages"] == 6
+    store.close()
+    # loading the same shards elsewhere says the same
+    assert cli.main(["load", out, "--db", str(tmp_path / "b.sqlite")]) == 1
+    assert "KeyError: 'column_widths'" in capsys.readouterr().err
+
+
 def test_load_command_and_errors(dumps, tmp_path, capsys):
     assert cli.main(["load", str(tmp_path / "nothing"), "--db", str(tmp_path / "a.sqlite")]) == 2
     assert "no shards folder" in capsys.readouterr().err

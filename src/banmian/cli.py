@@ -449,6 +449,7 @@ def cmd_ingest(args) -> int:
     from banmian.archive import default_db, drop_if_empty, is_new_archive, open_archive
     from banmian.archive.ingest import expand, ingest
     from banmian.archive.postgres import redact
+    from banmian.batch.command import print_failures
 
     paths = expand(args.paths)  # a path that names nothing is a usage error: no archive made
     new = is_new_archive(args.db)
@@ -485,9 +486,7 @@ def cmd_ingest(args) -> int:
             f"archive {where} holds {counts['articles']} articles on {counts['pages']} pages")
     print(f"{PROG}: ingested {report.files} file(s), {counts['pages'] - pages_before} pages, {report.articles} articles "
           f"in {report.seconds:.1f} s; {report.skipped} file(s) already in; {held}", file=sys.stderr)
-    for path, why in report.failures:
-        print(f"{PROG}: failed: {path}: {_one_line(why)}", file=sys.stderr)
-    return EXIT_BAD_INPUT if report.failures else EXIT_OK
+    return print_failures(report.failures, report.internal)
 
 
 def cmd_search(args) -> int:

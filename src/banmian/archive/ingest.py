@@ -13,10 +13,11 @@ import glob
 import json
 import os
 import time
+import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from banmian.errors import BadInput, BanmianError
+from banmian.errors import BadInput, BanmianError, debug_enabled, internal_error
 
 # What a folder is searched for: dumps, PDFs, page JSON and page images (read by OCR)
 SOURCE_SUFFIXES = (".txt", ".pdf", ".json", ".jsonl", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
@@ -35,6 +36,7 @@ class IngestReport:
     pages: int = 0
     articles: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)  # (path, one-line reason)
+    internal: list[str] = field(default_factory=list)  # the failed paths that hit a bug, not bad input
     seconds: float = 0.0
 
 
@@ -137,7 +139,10 @@ def ingest(store, paths: list[str], page_date: str | None = None,
         except (OSError, UnicodeDecodeError) as exc:
             report.failures.append((path, f"cannot read: {getattr(exc, 'strerror', None) or exc}"))
         except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
-            report.failures.append((path, f"internal error: {type(exc).__name__}: {exc}"))
+            if debug_enabled():
+                traceback.print_exc()
+            report.failures.append((path, internal_error(exc)))
+            report.internal.append(path)
         done += sizes[path]
         report.seconds = time.monotonic() - t0
         if progress:

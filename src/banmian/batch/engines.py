@@ -33,6 +33,7 @@ class BatchReport:
     pages: int = 0  # parsed in this run
     articles: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)  # (file, one-line reason)
+    internal: list[str] = field(default_factory=list)  # the failed files that hit a bug, not bad input
     shard_errors: list[tuple[str, str]] = field(default_factory=list)  # (shard id, reason): not finished
     seconds: float = 0.0
     workers: int = 0
@@ -67,6 +68,7 @@ def run(shards: list[Shard], out_dir: str, engine: str = "local", workers: int |
         else:
             report.skipped += 1
             report.failures += [tuple(f) for f in marker.get("failures") or []]
+            report.internal += marker.get("internal") or []
     t0 = time.monotonic()
 
     def done(marker: dict) -> None:
@@ -77,6 +79,7 @@ def run(shards: list[Shard], out_dir: str, engine: str = "local", workers: int |
             report.pages += marker["pages"]
             report.articles += marker["articles"]
         report.failures += [tuple(f) for f in marker.get("failures") or []]
+        report.internal += marker.get("internal") or []
         report.seconds = time.monotonic() - t0
         if progress:
             progress(report)
