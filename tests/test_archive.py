@@ -209,6 +209,35 @@ def test_a_path_that_names_nothing_makes_no_archive(tmp_path, capsys):
 
 
 @pytest.mark.parametrize("engine", [[], ["--engine", "local", "--workers", "1"]])
+def test_a_missing_path_is_one_line_and_the_other_files_are_ingested_whole(tmp_path, capsys, engine):
+    if engine:
+        pytest.importorskip("pyarrow", reason="batch runs write Parquet")
+    root = tmp_path / "in"
+    good = [write_jsonl(root / "1-good.jsonl", sample_pages()[1]), root / "2-demo.txt"]
+    shutil.copy(DEMO, good[1])
+    missing, no_glob = tmp_path / "missing.txt", tmp_path / "none-*.txt"
+    db = tmp_path / "a.sqlite"
+    code, _, err = run_cli(capsys, "ingest", good[0], missing, no_glob, good[1], "--db", db, *engine)
+    assert code == 2  # it stopped the batch, nothing ingested
+    assert err.splitlines()[-2:] == [f"banmian: failed: {missing}: no such file, folder or glob match",
+                                     f"banmian: failed: {no_glob}: no such file, folder or glob match"]
+    # the other files are in, whole: the archive of those files alone, and a rerun adds nothing
+    code, _, err = run_cli(capsys, "ingest", *good, "--db", tmp_path / "alone.sqlite")
+    assert code == 0
+    counts = {}
+    for name in ("a.sqlite", "alone.sqlite"):
+        store = open_archive(str(tmp_path / name), readonly=True)
+        counts[name] = store.counts()
+        store.close()
+    assert counts["a.sqlite"] == counts["alone.sqlite"] == {"files": 2, "pages": 2, "articles": 5}
+    code, _, err = run_cli(capsys, "ingest", *good, "--db", db)
+    assert code == 0 and "ingested 0 file(s), 0 pages" in err and "2 file(s) already in" in err
+    con = sqlite3.connect(db)
+    assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    con.close()
+
+
+@pytest.mark.parametrize("engine", [[], ["--engine", "local", "--workers", "1"]])
 def test_every_file_failing_makes_no_archive(tmp_path, capsys, engine):
     root = tmp_path / "in"
     root.mkdir()

@@ -151,8 +151,8 @@ def build_parser() -> argparse.ArgumentParser:
         "ingest", help="parse files into the archive (SQLite or PostgreSQL)",
         description="Parse text dumps, PDFs, page images (by OCR) and banmian page JSON (files, folders, globs) into the "
                     "archive. Each page commits on its own; a rerun skips files already in (same "
-                    "content) and resumes an interrupted one. Failed files are listed at the end; "
-                    "the batch goes on.")
+                    "content) and resumes an interrupted one. Failed files (and paths that name "
+                    "nothing) are listed at the end; the batch goes on.")
     ing.add_argument("paths", nargs="+", metavar="PATH", help="files, folders (searched recursively) or globs")
     _db_arg(ing)
     ing.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD", help="page date for pages that print none")
@@ -447,11 +447,14 @@ def cmd_parse(args) -> int:
 def cmd_ingest(args) -> int:
     """`banmian ingest`: parse files into the archive; list the files that failed."""
     from banmian.archive import default_db, drop_if_empty, is_new_archive, open_archive
-    from banmian.archive.ingest import expand, ingest
+    from banmian.archive.ingest import NO_MATCH, expand, ingest
     from banmian.archive.postgres import redact
     from banmian.batch.command import print_failures
 
-    paths = expand(args.paths)  # a path that names nothing is a usage error: no archive made
+    missing: list[str] = []
+    paths = expand(args.paths, missing)
+    if missing and not paths:  # no path names anything: a usage error, no archive made
+        raise Usage(f"{NO_MATCH}: {missing[0]}")
     new = is_new_archive(args.db)
     store = open_archive(args.db)
     # pages stored by this run: a resumed file is parsed whole, but its pages already in are
@@ -486,7 +489,7 @@ def cmd_ingest(args) -> int:
             f"archive {where} holds {counts['articles']} articles on {counts['pages']} pages")
     print(f"{PROG}: ingested {report.files} file(s), {counts['pages'] - pages_before} pages, {report.articles} articles "
           f"in {report.seconds:.1f} s; {report.skipped} file(s) already in; {held}", file=sys.stderr)
-    return print_failures(report.failures, report.internal)
+    return print_failures([(p, NO_MATCH) for p in missing] + report.failures, report.internal)
 
 
 def cmd_search(args) -> int:

@@ -27,6 +27,7 @@ SOURCE_SUFFIXES = (".txt", ".pdf", ".json", ".jsonl", ".png", ".jpg", ".jpeg", "
 # 32: 1,036, 128: 1,285.
 COMMIT_PAGES = 128
 COMMIT_SECONDS = 1.0
+NO_MATCH = "no such file, folder or glob match"
 
 
 @dataclass(slots=True)
@@ -40,9 +41,10 @@ class IngestReport:
     seconds: float = 0.0
 
 
-def expand(paths: list[str]) -> list[str]:
+def expand(paths: list[str], missing: list[str] | None = None) -> list[str]:
     """Files named, found in folders (recursively, by suffix) or matched by globs, in order,
-    each once. Raises `BadInput` for a path that is none of these."""
+    each once. A path that is none of these is added to `missing` when that list is given,
+    else raises `BadInput`."""
     out: dict[str, None] = {}
     for p in paths:
         if os.path.isdir(p):
@@ -55,7 +57,9 @@ def expand(paths: list[str]) -> list[str]:
         else:
             matches = sorted(glob.glob(p, recursive=True))
             if not matches:
-                raise BadInput(f"no such file, folder or glob match: {p}")
+                if missing is None:
+                    raise BadInput(f"{NO_MATCH}: {p}")
+                missing.append(p)
             for m in matches:
                 if os.path.isfile(m):
                     out.setdefault(m)

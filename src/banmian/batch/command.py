@@ -66,12 +66,17 @@ def run_ingest(args) -> int:
     """`banmian ingest PATH... --engine local|dask`: plan shards, parse them on the engine,
     load the finished ones into the archive."""
     from banmian.archive import default_db
+    from banmian.archive.ingest import NO_MATCH
     from banmian.batch import engines, shards
+    from banmian.errors import BadInput
 
     db = args.db or default_db()
     out_dir = os.path.abspath(args.shards or default_shards_dir(db))
     show = _shower(args.progress or sys.stderr.isatty())
-    plan = shards.plan(args.paths, args.shard_pages)
+    missing: list[str] = []
+    plan = shards.plan(args.paths, args.shard_pages, missing)
+    if missing and not plan:  # no path names anything: a usage error, nothing made
+        raise BadInput(f"{NO_MATCH}: {missing[0]}")
     shards.write_plan(out_dir, plan)
     report = engines.run(plan, out_dir, args.engine, args.workers, args.scheduler, args.date,
                          lambda r: show(f"{PROG}: shards {r.run + r.skipped}/{r.shards} "
@@ -83,7 +88,7 @@ def run_ingest(args) -> int:
           f"{report.skipped} shard(s) finished before; shards in {out_dir}", file=sys.stderr)
     load_report, counts = _load(db, out_dir, show)
     _print_load(load_report, counts, db)
-    status = print_failures(report.failures, report.internal)
+    status = print_failures([(p, NO_MATCH) for p in missing] + report.failures, report.internal)
     for shard_id, why in report.shard_errors:
         print(f"{PROG}: shard not finished: {shard_id}: {_one_line(why)} (rerun to retry)", file=sys.stderr)
     return status or (EXIT_BAD_INPUT if report.shard_errors else EXIT_OK)

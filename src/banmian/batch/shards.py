@@ -82,12 +82,13 @@ def estimate_pages(path: str) -> int:
     return max(sum(1 for part in data.split(b"\x0c") if part.strip()), 1)  # a trailing form feed ends a page
 
 
-def plan(paths: list[str], shard_pages: int = SHARD_PAGES) -> list[Shard]:
+def plan(paths: list[str], shard_pages: int = SHARD_PAGES, missing: list[str] | None = None) -> list[Shard]:
     """The shards of the input paths (files, folders, globs as `banmian ingest` takes them):
-    consecutive files, about `shard_pages` pages each. Raises `BadInput` for a missing path."""
+    consecutive files, about `shard_pages` pages each. A path that names nothing is added to
+    `missing` when that list is given, else raises `BadInput`."""
     if shard_pages < 1:
         raise BadInput(f"--shard-pages must be 1 or more, not {shard_pages}")
-    files = [os.path.abspath(f) for f in expand(paths)]
+    files = [os.path.abspath(f) for f in expand(paths, missing)]
     groups: list[tuple[list[str], int]] = []
     current: list[str] = []
     pages = 0
