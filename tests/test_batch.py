@@ -264,6 +264,29 @@ def test_cli_dask_engine_starts_a_local_cluster(dumps, tmp_path, capsys):
     assert archive_rows(db) == archive_rows(plain)
 
 
+@pytest.mark.parametrize("engine", ["dask", "local"])
+def test_a_warning_in_a_spawned_worker_is_one_line(tmp_path, capfd, monkeypatch, engine):
+    if engine == "dask":
+        pytest.importorskip("distributed", reason="the dask engine needs dask[distributed]")
+    else:  # spawned local workers, as Python 3.14's default start method (forkserver) makes them
+        import concurrent.futures
+        import functools
+
+        monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", functools.partial(
+            concurrent.futures.ProcessPoolExecutor, mp_context=multiprocessing.get_context("spawn")))
+    cut = tmp_path / "cut.txt"
+    text = DEMO.read_bytes()
+    at = text.index("。".encode())
+    cut.write_bytes(text[:at] + b"\xff" + text[at:])  # one stray byte in a UTF-8 dump
+    # Dask's workers are spawned: they do not inherit the command's warning format as forked ones do
+    assert cli.main(["ingest", str(cut), "--engine", engine, "--workers", "1", "--db", str(tmp_path / "a.sqlite")]) == 0
+    err = capfd.readouterr().err
+    warned = [line for line in err.splitlines() if "stray byte" in line]
+    assert warned == [f"banmian: warning: {cut}: 1 stray byte sequence(s) not valid UTF-8, each read as U+FFFD; "
+                      f"the first at byte {at}"], err
+    assert "StrayBytesWarning" not in err
+
+
 def test_shards_load_into_postgres_with_the_ids_of_sqlite(dumps, tmp_path):
     url = os.environ.get("BANMIAN_TEST_PG")
     if not url:

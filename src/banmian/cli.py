@@ -587,14 +587,14 @@ def _sigterm_raises() -> Iterator[None]:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status (the console script exits with it)."""
-    with _sigterm_raises(), _input_warnings():
+    with _sigterm_raises(), input_warnings():
         return _main(argv)
 
 
 @contextlib.contextmanager
-def _input_warnings():
+def input_warnings():
     """Show warnings about the input (stray bytes in a UTF-8 dump) as one line on stderr, each
-    time; the command goes on."""
+    time; the command goes on. Batch workers use it too (`batch.engines.run_shard_in_worker`)."""
     from banmian.readers.text import StrayBytesWarning
 
     def show(message, category, filename, lineno, file=None, line=None):
