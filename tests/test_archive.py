@@ -209,6 +209,35 @@ def test_a_path_that_names_nothing_makes_no_archive(tmp_path, capsys):
 
 
 @pytest.mark.parametrize("engine", [[], ["--engine", "local", "--workers", "1"]])
+def test_a_missing_path_is_one_line_and_the_other_files_are_ingested_whole(tmp_path, capsys, engine):
+    if engine:
+        pytest.importorskip("pyarrow", reason="batch runs write Parquet")
+    root = tmp_path / "in"
+    good = [write_jsonl(root / "1-good.jsonl", sample_pages()[1]), root / "2-demo.txt"]
+    shutil.copy(DEMO, good[1])
+    missing, no_glob = tmp_path / "missing.txt", tmp_path / "none-*.txt"
+    db = tmp_path / "a.sqlite"
+    code, _, err = run_cli(capsys, "ingest", good[0], missing, no_glob, good[1], "--db", db, *engine)
+    assert code == 2  # it stopped the batch, nothing ingested
+    assert err.splitlines()[-2:] == [f"banmian: failed: {missing}: no such file, folder or glob match",
+                                     f"banmian: failed: {no_glob}: no such file, folder or glob match"]
+    # the other files are in, whole: the archive of those files alone, and a rerun adds nothing
+    code, _, err = run_cli(capsys, "ingest", *good, "--db", tmp_path / "alone.sqlite")
+    assert code == 0
+    counts = {}
+    for name in ("a.sqlite", "alone.sqlite"):
+        store = open_archive(str(tmp_path / name), readonly=True)
+        counts[name] = store.counts()
+        store.close()
+    assert counts["a.sqlite"] == counts["alone.sqlite"] == {"files": 2, "pages": 2, "articles": 5}
+    code, _, err = run_cli(capsys, "ingest", *good, "--db", db)
+    assert code == 0 and "ingested 0 file(s), 0 pages" in err and "2 file(s) already in" in err
+    con = sqlite3.connect(db)
+    assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    con.close()
+
+
+@pytest.mark.parametrize("engine", [[], ["--engine", "local", "--workers", "1"]])
 def test_every_file_failing_makes_no_archive(tmp_path, capsys, engine):
     root = tmp_path / "in"
     root.mkdir()
@@ -259,6 +288,40 @@ def test_a_bad_file_fails_alone(tmp_path, capsys):
     assert code == 2
     assert err.splitlines()[0].startswith("banmian: ingested 0 file(s), 0 pages, 0 articles in ")
     assert len(err.splitlines()) == 4
+
+
+def test_a_bug_on_one_file_exits_1_and_the_other_files_are_ingested(tmp_path, capsys, monkeypatch):
+    from banmian import pipeline
+
+    def buggy(path, *args, **kwargs):
+        if path.endswith("2-bug.txt"):
+            raise KeyError("column_widths")
+        yield from real(path, *args, **kwargs)
+
+    real = pipeline.iter_pages
+    monkeypatch.setattr(pipeline, "iter_pages", buggy)
+    monkeypatch.delenv("BANMIAN_DEBUG", raising=False)
+    root = tmp_path / "in"
+    write_jsonl(root / "1-good.jsonl", sample_pages()[1])
+    shutil.copy(DEMO, root / "2-bug.txt")
+    (root / "3-binary.txt").write_bytes(bytes(range(256)) * 8)
+    (root / "4-demo.txt").write_text(DEMO.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # other content
+    db = tmp_path / "a.sqlite"
+    code, _, err = run_cli(capsys, "ingest", root, "--db", db)
+    assert code == 1  # a bug, even beside bad input (exit 2 was all it said)
+    assert "Traceback" not in err
+    assert err.splitlines()[1:] == [
+        f"banmian: failed: {root / '2-bug.txt'}: internal error: a bug in banmian (KeyError: 'column_widths'); "
+        "rerun with BANMIAN_DEBUG=1 to see the traceback",
+        f"banmian: failed: {root / '3-binary.txt'}: {root / '3-binary.txt'} looks binary, not a text dump"]
+    store = open_archive(str(db), readonly=True)
+    assert store.counts()["files"] == 2  # the files before and after the bug
+    store.close()
+    # BANMIAN_DEBUG=1 shows the traceback of the failed file
+    monkeypatch.setenv("BANMIAN_DEBUG", "1")
+    code, _, err = run_cli(capsys, "ingest", root, "--db", db)
+    assert code == 1 and "Traceback" in err and "KeyError: 'column_widths'" in err
+    assert err.splitlines()[-2].endswith("(KeyError: 'column_widths')")
 
 
 def test_archive_path_with_uri_characters(tmp_path, capsys):

@@ -135,6 +135,35 @@ def test_a_bad_file_is_reported_and_the_rest_is_loaded(dumps, tmp_path, capsys):
     store.close()
 
 
+def test_a_bug_on_one_file_exits_1_and_the_rest_is_loaded(dumps, tmp_path, capsys, monkeypatch):
+    from banmian import pipeline
+
+    def buggy(path, *args, **kwargs):
+        if path == dumps[1]:
+            raise KeyError("column_widths")
+        yield from real(path, *args, **kwargs)
+
+    real = pipeline.iter_pages
+    monkeypatch.setattr(pipeline, "iter_pages", buggy)  # the forked workers inherit it
+    monkeypatch.delenv("BANMIAN_DEBUG", raising=False)
+    bad = tmp_path / "binary.txt"
+    bad.write_bytes(bytes(range(256)) * 8)
+    db, out = str(tmp_path / "a.sqlite"), str(tmp_path / "shards")
+    status = cli.main(["ingest", *dumps[:3], str(bad), "--engine", "local", "--workers", "2", "--db", db,
+                       "--shards", out, "--shard-pages", "3"])
+    err = capsys.readouterr().err
+    assert status == 1  # a bug, even beside bad input (it was 2)
+    assert (f"banmian: failed: {dumps[1]}: internal error: a bug in banmian (KeyError: 'column_widths'); "
+            "rerun with BANMIAN_DEBUG=1 to see the traceback") in err.splitlines()
+    assert f"banmian: failed: {bad}: " in err and "Traceback" not in err
+    store = open_archive(db, readonly=True)
+    assert store.counts()["files"] == 2 and store.counts()["pages"] == 6
+    store.close()
+    # loading the same shards elsewhere says the same
+    assert cli.main(["load", out, "--db", str(tmp_path / "b.sqlite")]) == 1
+    assert "KeyError: 'column_widths'" in capsys.readouterr().err
+
+
 def test_load_command_and_errors(dumps, tmp_path, capsys):
     assert cli.main(["load", str(tmp_path / "nothing"), "--db", str(tmp_path / "a.sqlite")]) == 2
     assert "no shards folder" in capsys.readouterr().err
@@ -233,6 +262,29 @@ def test_cli_dask_engine_starts_a_local_cluster(dumps, tmp_path, capsys):
     ingest(store, dumps[:4])
     store.close()
     assert archive_rows(db) == archive_rows(plain)
+
+
+@pytest.mark.parametrize("engine", ["dask", "local"])
+def test_a_warning_in_a_spawned_worker_is_one_line(tmp_path, capfd, monkeypatch, engine):
+    if engine == "dask":
+        pytest.importorskip("distributed", reason="the dask engine needs dask[distributed]")
+    else:  # spawned local workers, as Python 3.14's default start method (forkserver) makes them
+        import concurrent.futures
+        import functools
+
+        monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", functools.partial(
+            concurrent.futures.ProcessPoolExecutor, mp_context=multiprocessing.get_context("spawn")))
+    cut = tmp_path / "cut.txt"
+    text = DEMO.read_bytes()
+    at = text.index("。".encode())
+    cut.write_bytes(text[:at] + b"\xff" + text[at:])  # one stray byte in a UTF-8 dump
+    # Dask's workers are spawned: they do not inherit the command's warning format as forked ones do
+    assert cli.main(["ingest", str(cut), "--engine", engine, "--workers", "1", "--db", str(tmp_path / "a.sqlite")]) == 0
+    err = capfd.readouterr().err
+    warned = [line for line in err.splitlines() if "stray byte" in line]
+    assert warned == [f"banmian: warning: {cut}: 1 stray byte sequence(s) not valid UTF-8, each read as U+FFFD; "
+                      f"the first at byte {at}"], err
+    assert "StrayBytesWarning" not in err
 
 
 def test_shards_load_into_postgres_with_the_ids_of_sqlite(dumps, tmp_path):

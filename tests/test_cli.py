@@ -240,19 +240,46 @@ def test_page_json_given_to_parse_is_refused_with_a_hint(capsys, files, tmp_path
                     f"`banmian ingest {page_json}` stores it in an archive as it is")
 
 
-def test_internal_error_is_one_line_and_exit_1(capsys, files, monkeypatch):
+def test_internal_error_is_one_sentence_naming_the_file_and_exit_1(capsys, files, monkeypatch):
     def boom(path, page_date=None, entities=True):
-        raise RuntimeError("boom\nsecond line")
-        yield  # pragma: no cover
+        if path == files["other"]:
+            raise KeyError("boom\nsecond line")
+        yield from real(path, page_date, entities)
 
+    real = pipeline.iter_pages
     monkeypatch.setattr(pipeline, "iter_pages", boom)
     monkeypatch.delenv("BANMIAN_DEBUG", raising=False)
-    code, out, err = run(capsys, "parse", files["one"])
+    code, out, err = run(capsys, "parse", files["one"], files["other"])
     assert code == 1
-    assert "Traceback" not in err
-    first, hint = err.splitlines()
-    assert first == "banmian: internal error: RuntimeError: boom second line"
-    assert "BANMIAN_DEBUG=1" in hint
+    # one line: what happened (a bug, not the input), where, the details, and how to see more
+    # (it was `banmian: internal error: KeyError: 'boom\nsecond line'`, then a hint line)
+    assert err == (f"banmian: internal error: a bug in banmian, hit while processing {files['other']} "
+                   f"(KeyError: 'boom\\nsecond line'); rerun with BANMIAN_DEBUG=1 to see the traceback\n")
+
+
+def test_internal_error_outside_any_file_names_none(capsys, monkeypatch):
+    def boom(argv=None):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(cli, "build_parser", boom)
+    monkeypatch.delenv("BANMIAN_DEBUG", raising=False)
+    code, _, err = run(capsys, "parse", "x.txt")
+    assert (code, err) == (1, "banmian: internal error: a bug in banmian (RuntimeError: boom); "
+                              "rerun with BANMIAN_DEBUG=1 to see the traceback\n")
+
+
+def test_internal_error_in_debug_names_the_pdf(capsys, monkeypatch, tmp_path):
+    import banmian.debug
+
+    def boom(path, out, page, scale):
+        raise IndexError("list index out of range")
+
+    monkeypatch.setattr(banmian.debug, "render_debug", boom)
+    monkeypatch.delenv("BANMIAN_DEBUG", raising=False)
+    code, _, err = run(capsys, "debug", "paper.pdf", "-o", str(tmp_path / "out.png"))
+    assert code == 1
+    assert err.startswith("banmian: internal error: a bug in banmian, hit while processing paper.pdf "
+                          "(IndexError: list index out of range)")
 
 
 def test_internal_error_with_debug_shows_the_traceback(capsys, files, monkeypatch):
@@ -264,7 +291,9 @@ def test_internal_error_with_debug_shows_the_traceback(capsys, files, monkeypatc
     monkeypatch.setenv("BANMIAN_DEBUG", "1")
     code, _, err = run(capsys, "parse", files["one"])
     assert code == 1
-    assert "Traceback" in err and "banmian: internal error: RuntimeError: boom" in err
+    assert "Traceback" in err
+    assert err.splitlines()[-1] == (f"banmian: internal error: a bug in banmian, hit while processing "
+                                    f"{files['one']} (RuntimeError: boom)")
 
 
 def test_keyboard_interrupt_exits_130_quietly(capsys, files, monkeypatch):

@@ -1,9 +1,9 @@
 """The `banmian` command line: thin commands over the library.
 
 Errors reach the user as one line on stderr, never as a traceback:
-``banmian: error: <message>`` for bad input (exit 2) and
-``banmian: internal error: <type>: <message>`` for bugs (exit 1; set BANMIAN_DEBUG=1 to see the
-traceback). Ctrl-C exits with 130.
+``banmian: error: <message>`` for bad input (exit 2) and ``banmian: internal error: a bug in
+banmian, hit while processing FILE (<type>: <message>); rerun with BANMIAN_DEBUG=1 to see the
+traceback`` for bugs (exit 1; BANMIAN_DEBUG=1 prints the traceback). Ctrl-C exits with 130.
 """
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ from collections.abc import Iterator
 
 from banmian import __version__
 from banmian.atomic import atomic_path
-from banmian.errors import BanmianError
+from banmian.errors import DEBUG_HINT, BanmianError, debug_enabled, internal_error
 from banmian.model import Page, line_ranges
 from banmian.writers.json import dumps, page_to_dict
 from banmian.writers.jsonl import page_to_jsonl_records
@@ -151,8 +151,8 @@ def build_parser() -> argparse.ArgumentParser:
         "ingest", help="parse files into the archive (SQLite or PostgreSQL)",
         description="Parse text dumps, PDFs, page images (by OCR) and banmian page JSON (files, folders, globs) into the "
                     "archive. Each page commits on its own; a rerun skips files already in (same "
-                    "content) and resumes an interrupted one. Failed files are listed at the end; "
-                    "the batch goes on.")
+                    "content) and resumes an interrupted one. Failed files (and paths that name "
+                    "nothing) are listed at the end; the batch goes on.")
     ing.add_argument("paths", nargs="+", metavar="PATH", help="files, folders (searched recursively) or globs")
     _db_arg(ing)
     ing.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD", help="page date for pages that print none")
@@ -405,16 +405,31 @@ def _parse_files(args, stream, stdout) -> None:
     progress = Progress(len(args.files), sys.stderr, (not single) and (args.progress or _isatty(sys.stderr)))
     try:
         for path in args.files:
-            for page in iter_source_pages(path, pages=args.pages, page_date=args.date,
-                                          entities=not args.no_entities, ocr_engine=args.ocr_engine):
-                emitter.page(page)
-                if args.explain:
-                    stdout.write(explain_page(page))
-                progress.page_done()
+            with _processing(path):
+                for page in iter_source_pages(path, pages=args.pages, page_date=args.date,
+                                              entities=not args.no_entities, ocr_engine=args.ocr_engine):
+                    emitter.page(page)
+                    if args.explain:
+                        stdout.write(explain_page(page))
+                    progress.page_done()
             progress.file_done()
         emitter.close()
     finally:
         progress.finish()
+
+
+@contextlib.contextmanager
+def _processing(path: str) -> Iterator[None]:
+    """Name `path` in the message of an internal error raised while it is processed (the
+    innermost path, when blocks nest)."""
+    try:
+        yield
+    except BanmianError:
+        raise
+    except Exception as exc:
+        if not hasattr(exc, "banmian_input"):
+            exc.banmian_input = path
+        raise
 
 
 def cmd_parse(args) -> int:
@@ -432,10 +447,14 @@ def cmd_parse(args) -> int:
 def cmd_ingest(args) -> int:
     """`banmian ingest`: parse files into the archive; list the files that failed."""
     from banmian.archive import default_db, drop_if_empty, is_new_archive, open_archive
-    from banmian.archive.ingest import expand, ingest
+    from banmian.archive.ingest import NO_MATCH, expand, ingest
     from banmian.archive.postgres import redact
+    from banmian.batch.command import print_failures
 
-    paths = expand(args.paths)  # a path that names nothing is a usage error: no archive made
+    missing: list[str] = []
+    paths = expand(args.paths, missing)
+    if missing and not paths:  # no path names anything: a usage error, no archive made
+        raise Usage(f"{NO_MATCH}: {missing[0]}")
     new = is_new_archive(args.db)
     store = open_archive(args.db)
     # pages stored by this run: a resumed file is parsed whole, but its pages already in are
@@ -470,9 +489,7 @@ def cmd_ingest(args) -> int:
             f"archive {where} holds {counts['articles']} articles on {counts['pages']} pages")
     print(f"{PROG}: ingested {report.files} file(s), {counts['pages'] - pages_before} pages, {report.articles} articles "
           f"in {report.seconds:.1f} s; {report.skipped} file(s) already in; {held}", file=sys.stderr)
-    for path, why in report.failures:
-        print(f"{PROG}: failed: {path}: {_one_line(why)}", file=sys.stderr)
-    return EXIT_BAD_INPUT if report.failures else EXIT_OK
+    return print_failures([(p, NO_MATCH) for p in missing] + report.failures, report.internal)
 
 
 def cmd_search(args) -> int:
@@ -522,7 +539,8 @@ def cmd_debug(args) -> int:
         raise Usage(f"--page must be 1 or more, not {args.page}")
     if not 0.1 <= args.scale <= 10:
         raise Usage(f"--scale must be between 0.1 and 10, not {args.scale}")
-    n = render_debug(args.file, args.output, args.page, args.scale)
+    with _processing(args.file):
+        n = render_debug(args.file, args.output, args.page, args.scale)
     print(f"{PROG}: drew {n} article(s) of page {args.page} into {args.output}", file=sys.stderr)
     return EXIT_OK
 
@@ -569,14 +587,14 @@ def _sigterm_raises() -> Iterator[None]:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status (the console script exits with it)."""
-    with _sigterm_raises(), _input_warnings():
+    with _sigterm_raises(), input_warnings():
         return _main(argv)
 
 
 @contextlib.contextmanager
-def _input_warnings():
+def input_warnings():
     """Show warnings about the input (stray bytes in a UTF-8 dump) as one line on stderr, each
-    time; the command goes on."""
+    time; the command goes on. Batch workers use it too (`batch.engines.run_shard_in_worker`)."""
     from banmian.readers.text import StrayBytesWarning
 
     def show(message, category, filename, lineno, file=None, line=None):
@@ -593,7 +611,7 @@ def _input_warnings():
 
 
 def _main(argv: list[str] | None) -> int:
-    debug = bool(os.environ.get("BANMIAN_DEBUG"))
+    debug = debug_enabled()
     try:
         parser = build_parser()
         args = parser.parse_args(argv)
@@ -645,9 +663,8 @@ def _main(argv: list[str] | None) -> int:
     except Exception as exc:  # noqa: BLE001 - the last line of defence: no tracebacks for users
         if debug:
             traceback.print_exc()
-        print(f"{PROG}: internal error: {type(exc).__name__}: {_one_line(str(exc))}", file=sys.stderr)
-        if not debug:
-            print(f"{PROG}: rerun with BANMIAN_DEBUG=1 to see the traceback", file=sys.stderr)
+        line = internal_error(exc, getattr(exc, "banmian_input", None))
+        print(f"{PROG}: {line}" + ("" if debug else f"; {DEBUG_HINT}"), file=sys.stderr)
         return EXIT_INTERNAL
 
 

@@ -13,10 +13,11 @@ import glob
 import json
 import os
 import time
+import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from banmian.errors import BadInput, BanmianError
+from banmian.errors import BadInput, BanmianError, debug_enabled, internal_error
 
 # What a folder is searched for: dumps, PDFs, page JSON and page images (read by OCR)
 SOURCE_SUFFIXES = (".txt", ".pdf", ".json", ".jsonl", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
@@ -26,6 +27,7 @@ SOURCE_SUFFIXES = (".txt", ".pdf", ".json", ".jsonl", ".png", ".jpg", ".jpeg", "
 # 32: 1,036, 128: 1,285.
 COMMIT_PAGES = 128
 COMMIT_SECONDS = 1.0
+NO_MATCH = "no such file, folder or glob match"
 
 
 @dataclass(slots=True)
@@ -35,12 +37,14 @@ class IngestReport:
     pages: int = 0
     articles: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)  # (path, one-line reason)
+    internal: list[str] = field(default_factory=list)  # the failed paths that hit a bug, not bad input
     seconds: float = 0.0
 
 
-def expand(paths: list[str]) -> list[str]:
+def expand(paths: list[str], missing: list[str] | None = None) -> list[str]:
     """Files named, found in folders (recursively, by suffix) or matched by globs, in order,
-    each once. Raises `BadInput` for a path that is none of these."""
+    each once. A path that is none of these is added to `missing` when that list is given,
+    else raises `BadInput`."""
     out: dict[str, None] = {}
     for p in paths:
         if os.path.isdir(p):
@@ -53,7 +57,9 @@ def expand(paths: list[str]) -> list[str]:
         else:
             matches = sorted(glob.glob(p, recursive=True))
             if not matches:
-                raise BadInput(f"no such file, folder or glob match: {p}")
+                if missing is None:
+                    raise BadInput(f"{NO_MATCH}: {p}")
+                missing.append(p)
             for m in matches:
                 if os.path.isfile(m):
                     out.setdefault(m)
@@ -137,7 +143,10 @@ def ingest(store, paths: list[str], page_date: str | None = None,
         except (OSError, UnicodeDecodeError) as exc:
             report.failures.append((path, f"cannot read: {getattr(exc, 'strerror', None) or exc}"))
         except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
-            report.failures.append((path, f"internal error: {type(exc).__name__}: {exc}"))
+            if debug_enabled():
+                traceback.print_exc()
+            report.failures.append((path, internal_error(exc)))
+            report.internal.append(path)
         done += sizes[path]
         report.seconds = time.monotonic() - t0
         if progress:

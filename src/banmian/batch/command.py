@@ -7,7 +7,7 @@ import sys
 import time
 
 PROG = "banmian"
-EXIT_OK, EXIT_BAD_INPUT = 0, 2
+EXIT_OK, EXIT_INTERNAL, EXIT_BAD_INPUT = 0, 1, 2
 PROGRESS_EVERY_S = 0.5
 
 
@@ -66,12 +66,17 @@ def run_ingest(args) -> int:
     """`banmian ingest PATH... --engine local|dask`: plan shards, parse them on the engine,
     load the finished ones into the archive."""
     from banmian.archive import default_db
+    from banmian.archive.ingest import NO_MATCH
     from banmian.batch import engines, shards
+    from banmian.errors import BadInput
 
     db = args.db or default_db()
     out_dir = os.path.abspath(args.shards or default_shards_dir(db))
     show = _shower(args.progress or sys.stderr.isatty())
-    plan = shards.plan(args.paths, args.shard_pages)
+    missing: list[str] = []
+    plan = shards.plan(args.paths, args.shard_pages, missing)
+    if missing and not plan:  # no path names anything: a usage error, nothing made
+        raise BadInput(f"{NO_MATCH}: {missing[0]}")
     shards.write_plan(out_dir, plan)
     report = engines.run(plan, out_dir, args.engine, args.workers, args.scheduler, args.date,
                          lambda r: show(f"{PROG}: shards {r.run + r.skipped}/{r.shards} "
@@ -83,12 +88,10 @@ def run_ingest(args) -> int:
           f"{report.skipped} shard(s) finished before; shards in {out_dir}", file=sys.stderr)
     load_report, counts = _load(db, out_dir, show)
     _print_load(load_report, counts, db)
-    failures = dict(report.failures)
-    for path, why in failures.items():
-        print(f"{PROG}: failed: {path}: {_one_line(why)}", file=sys.stderr)
+    status = print_failures([(p, NO_MATCH) for p in missing] + report.failures, report.internal)
     for shard_id, why in report.shard_errors:
         print(f"{PROG}: shard not finished: {shard_id}: {_one_line(why)} (rerun to retry)", file=sys.stderr)
-    return EXIT_BAD_INPUT if failures or report.shard_errors else EXIT_OK
+    return status or (EXIT_BAD_INPUT if report.shard_errors else EXIT_OK)
 
 
 def run_load(args) -> int:
@@ -98,10 +101,20 @@ def run_load(args) -> int:
     db = args.db or default_db()
     report, counts = _load(db, args.shards_dir, _shower(args.progress or sys.stderr.isatty()))
     _print_load(report, counts, db)
-    failures = dict(report.failures)
-    for path, why in failures.items():
-        print(f"{PROG}: failed: {path}: {_one_line(why)}", file=sys.stderr)
-    return EXIT_BAD_INPUT if failures else EXIT_OK
+    return print_failures(report.failures, report.internal)
+
+
+def print_failures(failures: list[tuple[str, str]], internal: list[str]) -> int:
+    """Print a `failed: PATH: reason` line per failed file (once, however often it is listed);
+    the exit status they make: 1 when a file hit a bug in banmian (the other files were still
+    ingested), else 2 when one was bad input, else 0."""
+    from banmian.errors import DEBUG_HINT, debug_enabled
+
+    bugs = set(internal)
+    hint = "" if debug_enabled() else f"; {DEBUG_HINT}"
+    for path, why in dict(failures).items():
+        print(f"{PROG}: failed: {path}: {_one_line(why)}{hint if path in bugs else ''}", file=sys.stderr)
+    return EXIT_INTERNAL if bugs else EXIT_BAD_INPUT if failures else EXIT_OK
 
 
 def _one_line(text: str) -> str:

@@ -1,8 +1,8 @@
 """Run the shards of a batch on an engine: `local` (processes on this machine) or `dask` (a Dask
 cluster: the scheduler given, or a LocalCluster started for the run).
 
-The engines only schedule `shards.run_shard`, a pure function of a shard: everything a shard
-produces is in its files, finished when its marker is written. So a worker may die at any
+The engines only schedule `shards.run_shard` (in `run_shard_in_worker`), a pure function of a
+shard: everything a shard produces is in its files, finished when its marker is written. So a worker may die at any
 time: Dask reschedules its shards on the other workers (a lost worker's task is retried, up to
 Dask's `distributed.scheduler.allowed-failures`), and the local engine starts a new process
 pool for the shards still pending (at most `MAX_POOL_RESTARTS` times). With a remote cluster
@@ -33,6 +33,7 @@ class BatchReport:
     pages: int = 0  # parsed in this run
     articles: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)  # (file, one-line reason)
+    internal: list[str] = field(default_factory=list)  # the failed files that hit a bug, not bad input
     shard_errors: list[tuple[str, str]] = field(default_factory=list)  # (shard id, reason): not finished
     seconds: float = 0.0
     workers: int = 0
@@ -41,6 +42,16 @@ class BatchReport:
     @property
     def pages_per_s(self) -> float:
         return self.pages / self.seconds if self.seconds else 0.0
+
+
+def run_shard_in_worker(shard: Shard, out_dir: str, page_date: str | None = None) -> dict:
+    """`run_shard`, as a worker process runs it: warnings about the input shown as the command
+    shows them, one line each (a spawned worker, as Dask's are, starts with Python's two-line
+    `file:line: Category: message` form)."""
+    from banmian.cli import input_warnings
+
+    with input_warnings():
+        return run_shard(shard, out_dir, page_date)
 
 
 def default_workers() -> int:
@@ -67,6 +78,7 @@ def run(shards: list[Shard], out_dir: str, engine: str = "local", workers: int |
         else:
             report.skipped += 1
             report.failures += [tuple(f) for f in marker.get("failures") or []]
+            report.internal += marker.get("internal") or []
     t0 = time.monotonic()
 
     def done(marker: dict) -> None:
@@ -77,6 +89,7 @@ def run(shards: list[Shard], out_dir: str, engine: str = "local", workers: int |
             report.pages += marker["pages"]
             report.articles += marker["articles"]
         report.failures += [tuple(f) for f in marker.get("failures") or []]
+        report.internal += marker.get("internal") or []
         report.seconds = time.monotonic() - t0
         if progress:
             progress(report)
@@ -103,7 +116,7 @@ def _run_local(todo, out_dir, page_date, report: BatchReport, done, failed) -> N
     pending = {s.id: s for s in todo}
     while pending:
         with ProcessPoolExecutor(max_workers=report.workers) as pool:
-            futures = {pool.submit(run_shard, s, out_dir, page_date): s for s in pending.values()}
+            futures = {pool.submit(run_shard_in_worker, s, out_dir, page_date): s for s in pending.values()}
             try:
                 for fut in as_completed(futures):
                     shard = futures[fut]
@@ -146,7 +159,8 @@ def _run_dask(todo, out_dir, page_date, workers, scheduler, report: BatchReport,
         if scheduler:
             report.workers = len(client.scheduler_info().get("workers", {})) or report.workers
         run_id = uuid.uuid4().hex[:8]  # keys unique per run: a shared scheduler may remember old ones
-        futures = {client.submit(run_shard, s, out_dir, page_date, key=f"banmian-{run_id}-{s.id}", pure=False): s
+        futures = {client.submit(run_shard_in_worker, s, out_dir, page_date, key=f"banmian-{run_id}-{s.id}",
+                                 pure=False): s
                    for s in todo}
         for fut in as_completed(futures):
             shard = futures[fut]

@@ -59,6 +59,7 @@ def _load_markers(store, out_dir: str, markers: list[dict], report: IngestReport
                 store.finish_file(sha, f["path"], f["kind"], f["pages"])
                 report.files += 1
         report.failures += [(path, why) for path, why in marker.get("failures") or []]
+        report.internal += marker.get("internal") or []
         report.seconds = time.monotonic() - t0
         if progress:
             progress(report, n, len(markers))

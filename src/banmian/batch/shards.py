@@ -22,13 +22,14 @@ import json
 import os
 import socket
 import time
+import traceback
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 from urllib.parse import quote
 
 from banmian.archive.ingest import expand, file_pages
 from banmian.atomic import atomic_path
-from banmian.errors import BadInput, BanmianError
+from banmian.errors import BadInput, BanmianError, debug_enabled, internal_error
 
 SHARD_PAGES = 64  # pages per shard: ~1 s of parsing on one core, small enough to balance 2-N workers
 MARKERS = "_shards"
@@ -81,12 +82,13 @@ def estimate_pages(path: str) -> int:
     return max(sum(1 for part in data.split(b"\x0c") if part.strip()), 1)  # a trailing form feed ends a page
 
 
-def plan(paths: list[str], shard_pages: int = SHARD_PAGES) -> list[Shard]:
+def plan(paths: list[str], shard_pages: int = SHARD_PAGES, missing: list[str] | None = None) -> list[Shard]:
     """The shards of the input paths (files, folders, globs as `banmian ingest` takes them):
-    consecutive files, about `shard_pages` pages each. Raises `BadInput` for a missing path."""
+    consecutive files, about `shard_pages` pages each. A path that names nothing is added to
+    `missing` when that list is given, else raises `BadInput`."""
     if shard_pages < 1:
         raise BadInput(f"--shard-pages must be 1 or more, not {shard_pages}")
-    files = [os.path.abspath(f) for f in expand(paths)]
+    files = [os.path.abspath(f) for f in expand(paths, missing)]
     groups: list[tuple[list[str], int]] = []
     current: list[str] = []
     pages = 0
@@ -159,7 +161,7 @@ def _file_rows(path: str, page_date: str | None, rows: _Rows, seq: int) -> tuple
     pages stored before one); (its file entry, next seq)."""
     from banmian.readers.pdf import file_sha256, is_pdf
 
-    entry = {"path": path, "sha256": None, "kind": None, "pages": 0, "ok": False, "error": None}
+    entry = {"path": path, "sha256": None, "kind": None, "pages": 0, "ok": False, "error": None, "internal": False}
     try:
         entry["sha256"] = sha = file_sha256(path)
         is_json = path.lower().endswith(JSON_SUFFIXES)
@@ -187,7 +189,10 @@ def _file_rows(path: str, page_date: str | None, rows: _Rows, seq: int) -> tuple
     except (OSError, UnicodeDecodeError) as exc:
         entry["error"] = f"cannot read: {getattr(exc, 'strerror', None) or exc}"
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the shard
-        entry["error"] = f"internal error: {type(exc).__name__}: {exc}"
+        if debug_enabled():
+            traceback.print_exc()
+        entry["error"] = internal_error(exc)
+        entry["internal"] = True  # a bug in banmian, not bad input: the run exits 1
     return entry, seq
 
 
@@ -231,6 +236,7 @@ def run_shard(shard: Shard, out_dir: str, page_date: str | None = None) -> dict:
     marker = {"schema": MARKER_SCHEMA, "shard": shard.id, "files": files, "pages": len(rows.pages),
               "articles": len(rows.articles), "outputs": outputs,
               "failures": [[f["path"], f["error"]] for f in files if not f["ok"]],
+              "internal": [f["path"] for f in files if f["internal"]],
               "seconds": round(time.monotonic() - t0, 3), "cpu_seconds": round(time.process_time() - cpu0, 3),
               "worker": f"{socket.gethostname()}:{os.getpid()}"}
     path = marker_path(out_dir, shard.id)
