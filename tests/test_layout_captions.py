@@ -34,3 +34,16 @@ def test_a_line_below_the_caption_row_is_not_beside_it():
     far = _line(2, "某某", 101.0, 470.0, 120.0)
     mark_captions(_page([caption, far]), [caption, far], BODY)
     assert (caption.kind, far.kind) == ("caption", "body")
+
+
+def test_a_caption_opening_read_at_display_size_is_still_a_caption():
+    """OCR reads a caption printed over a body line as one line as tall as both (dev page 6:
+    `图为实行县乡领导包村。记者 朱宁冕干部包户责任制，是`): it opens as a caption does and
+    stands right under its picture, so it is caption whatever its size; a body-size line that
+    opens otherwise stays body."""
+    fused = _line(1, "图为实行县乡领导包村。记者朱宁摄干部包户责任制，是", 101.0, 497.0, 299.0, size=17.0)
+    mark_captions(_page([fused]), [fused], BODY)
+    assert fused.kind == "caption"
+    plain = _line(2, "实行县乡领导包村、党员干部包户责任制，是", 101.0, 497.0, 299.0, size=BODY)
+    mark_captions(_page([plain]), [plain], BODY)
+    assert plain.kind == "body"

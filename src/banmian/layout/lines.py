@@ -10,7 +10,7 @@ from statistics import median
 from banmian.geometry import union, x_overlap
 from banmian.model import Box, Line, Page
 from banmian.rules.chars import strip_ws
-from banmian.rules.furniture import CONTINUED, DATE, EDITORS, JUMP, SOURCE, STANDALONE_BYLINE, WEEKDAY
+from banmian.rules.furniture import CAPTION, CONTINUED, DATE, EDITORS, JUMP, SOURCE, STANDALONE_BYLINE, WEEKDAY
 
 BODY_SIZE_BELOW = 0.04  # captions are 0.85× the body size and header lines 0.95× on pagesim pages
 BODY_SIZE_ABOVE = 0.12  # pagesim grows the size by 0.02 pt per paragraph: +6% after 30 paragraphs (dev page 32)
@@ -104,14 +104,23 @@ def mark_header(page: Page, lines: list[Line]) -> None:
             ln.because("header:top_row")
 
 
+def captions_size_or_opening(line: Line, body: float) -> bool:
+    """A caption line's size (smaller than the body), or a caption's opening (`图为…`) at any
+    size: a scan's caption printed over the top of a body line (the picture covering that
+    column) is read by OCR as one line as tall as both, which measures as display type (dev
+    page 6: `图为实行县乡领导包村。记者 朱宁冕干部包户责任制，是` cut its article in two)."""
+    return line.font_size < body * (1 - BODY_SIZE_BELOW) or bool(CAPTION.match(strip_ws(line.text)))
+
+
 def mark_captions(page: Page, lines: list[Line], body: float) -> dict[int, Box]:
-    """Lines smaller than the body, printed right under a picture and within its width; returns
+    """Lines smaller than the body (or opening as captions do: `captions_size_or_opening`),
+    printed right under a picture and within its width; returns
     each caption line's picture, keyed by `id(line)`."""
     pictures: dict[int, Box] = {}
     for pic in page.pictures:
         floor, row_top, row_floor = pic[1], None, pic[1]
         for ln in sorted(lines, key=lambda ln: -ln.box[3]):
-            if ln.kind != "body" or ln.font_size >= body * (1 - BODY_SIZE_BELOW):
+            if ln.kind != "body" or not captions_size_or_opening(ln, body):
                 continue
             slack = CAPTION_OVERHANG * ln.font_size  # a caption may be set wider than its picture (dev pages 24, 26)
             inside = ln.box[0] >= pic[0] - slack and ln.box[2] <= pic[2] + slack
