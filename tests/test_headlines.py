@@ -126,3 +126,18 @@ def test_the_block_over_a_numbered_digest_is_its_headline(monkeypatch):
     assert [a.headline for a in parse_text(text, entities=False)[0].articles] == [None, "图片新闻"]
     monkeypatch.setattr(headlines, "DIGEST_ADJACENT_BONUS", headlines.ADJACENT_BLOCK_BONUS)  # the rule off
     assert [a.headline for a in parse_text(text, entities=False)[0].articles] == ["图片新闻", None]
+
+
+def test_a_continuation_note_between_a_kicker_and_its_headline_keeps_them_one_block():
+    """pdftotext prints a continued article's `（上接第一版）` between its kicker and headline."""
+    from banmian.model import Page, Source
+    from banmian.stages.headlines import head_blocks
+
+    lines = [Line(no=1, raw="", text="城东三座桥梁建成通车", kind="head"),
+             Line(no=2, raw="", text="（上接第一版）", kind="continued"),
+             Line(no=3, raw="", text="居民出行时间缩短一半", kind="head"),
+             Line(no=4, raw="", text="城东新建的三座跨河桥梁已于上月底全部建成通车。", kind="body")]
+    page = Page(Source(path="p.txt", kind="text", encoding=None, sha256=""), lines=lines)
+    assert texts(head_blocks(page)) == [["城东三座桥梁建成通车", "居民出行时间缩短一半"]]
+    lines[1].kind = "body"  # any other line between them parts the two
+    assert texts(head_blocks(page)) == [["城东三座桥梁建成通车"], ["居民出行时间缩短一半"]]

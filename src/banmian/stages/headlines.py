@@ -21,6 +21,10 @@ from banmian.stages.heads_tail import HEADLINE_REASON, tail_owners
 from banmian.stages.roundups import opens_numbered_run
 
 HEAD_KINDS = {"head", "byline"}
+# Lines that may stand between the lines of one block: blanks, and a continuation note, which
+# pdftotext prints between a continued article's kicker and headline (dev page 22:
+# `李鹏在北京考察企业` / `（上接第一版）` / `向广大职工祝贺新年，…`).
+INSIDE_BLOCK_KINDS = ("blank", "continued")
 # Minimum score (bigram overlap with the article's opening, plus the adjacency bonus) to
 # attach a headline block to an article (dev 1-40 headline_acc: 0.25: 0.429, 0.15: 0.432).
 MIN_OVERLAP = 0.15
@@ -52,7 +56,7 @@ def head_blocks(page: Page, taken: frozenset[int] = frozenset()) -> list[list[Li
                 blocks.append(cur)
                 cur = []
             cur.append(ln)
-        elif ln.kind != "blank" and cur:
+        elif ln.kind not in INSIDE_BLOCK_KINDS and cur:
             blocks.append(cur)
             cur = []
     if cur:
