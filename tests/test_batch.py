@@ -210,6 +210,97 @@ def test_local_worker_killed_mid_run_every_page_once(tmp_path):
     assert len(seen) == 96 and set(seen.values()) == {1}
 
 
+def dying_on(path: str):
+    """A `pipeline.iter_pages` whose process dies (as one killed or out of memory) on `path`."""
+    from banmian import pipeline
+
+    real = pipeline.iter_pages
+
+    def iter_pages(source, *args, **kwargs):
+        if source == path:
+            os._exit(9)
+        yield from real(source, *args, **kwargs)
+    return iter_pages
+
+
+@pytest.mark.parametrize("engine", ["local", "dask"])
+def test_a_shard_whose_workers_keep_dying_exits_1_naming_its_files_and_a_rerun_resumes(
+        dumps, tmp_path, capsys, monkeypatch, engine):
+    from banmian import pipeline
+
+    files, db, out = dumps[:5], str(tmp_path / "a.sqlite"), str(tmp_path / "shards")
+    args = ["ingest", *files, "--db", db, "--shards", out, "--shard-pages", "3"]
+    plan = shards.plan(files, shard_pages=3)
+    if engine == "local":  # the forked workers inherit the patch; the pool is restarted, then given up
+        monkeypatch.setattr(pipeline, "iter_pages", dying_on(files[1]))
+        status = cli.main([*args, "--engine", "local", "--workers", "2"])
+        monkeypatch.undo()
+    else:  # Dask's workers are spawned: patch them; the nanny's replacement is not patched
+        distributed = pytest.importorskip("distributed", reason="the dask engine needs dask[distributed]")
+        import dask  # after distributed: config.set would drop the distributed defaults on exit
+
+        def patch(path=files[1]):
+            from banmian import pipeline
+            pipeline.iter_pages = dying_on(path)
+
+        with dask.config.set({"distributed.scheduler.allowed-failures": 0}), dask_cluster() as cluster:
+            with distributed.Client(cluster) as client:
+                client.run(patch)
+                status = cli.main([*args, "--engine", "dask", "--scheduler", cluster.scheduler_address])
+    err = capsys.readouterr().err
+    assert status == 1, err  # not the input's fault (it was 2)
+    unfinished = [line for line in err.splitlines() if "not finished" in line]
+    why = ("the worker processes died 4 times (killed, out of memory or a crash) before it finished"
+           if engine == "local" else "the Dask workers running it died and Dask gave up on it (KilledWorker)")
+    assert (f"banmian: not finished: shard {plan[1].id} (1 file: {files[1]}): {why}; "
+            "rerun the same command to resume it") in unfinished
+    assert "Traceback" not in err
+    done = {s.id for s in plan if shards.read_marker(out, s.id)}
+    assert len(unfinished) == len(plan) - len(done)  # each shard not finished is listed, once
+    # the rerun (no worker dies now; on the local engine, as a Dask worker left is still patched) does
+    # the shards left and loads them: every page once
+    assert cli.main([*args, "--engine", "local", "--workers", "2"]) == 0
+    assert f"{len(done)} shard(s) finished before" in capsys.readouterr().err
+    store = open_archive(db, readonly=True)
+    assert store.counts()["files"] == 5 and store.counts()["pages"] == 15
+    store.close()
+
+
+def test_when_no_shard_finishes_nothing_is_loaded_and_the_run_exits_1(dumps, tmp_path, capsys, monkeypatch):
+    from banmian import pipeline
+
+    monkeypatch.setattr(pipeline, "iter_pages", dying_on(dumps[0]))
+    db = tmp_path / "a.sqlite"
+    assert cli.main(["ingest", dumps[0], "--engine", "local", "--workers", "1", "--db", str(db)]) == 1
+    err = capsys.readouterr().err
+    assert "banmian: no shard finished: nothing loaded" in err and "not finished: shard 00000-" in err
+    assert "no finished shards" not in err and not db.exists()
+
+
+def test_a_shard_finished_before_its_worker_died_is_not_reported_unfinished(dumps, tmp_path, monkeypatch):
+    def finish_then_die(shard, out_dir, page_date=None):
+        real(shard, out_dir, page_date)
+        os._exit(9)  # the marker is written; the result never comes back
+
+    real = engines.run_shard
+    monkeypatch.setattr(engines, "run_shard", finish_then_die)
+    out = str(tmp_path / "shards")
+    report = engines.run(shards.plan(dumps[:1], 64), out, "local", workers=1)
+    assert report.shard_errors == [] and (report.run, report.pages) == (1, 3)
+
+
+def test_shards_not_finished_on_bad_input_alone_exit_2(capsys):
+    from banmian.batch import command
+
+    plan = shards.plan([str(DEMO)], 64)
+    report = engines.BatchReport(shard_errors=[(plan[0].id, "batch runs write Parquet and need pyarrow")],
+                                 shards_bad_input=[plan[0].id])
+    assert command.print_unfinished(report, plan, "/tmp/shards") == 2
+    report.shard_errors.append(("00001-0123456789", "the Dask workers running it died"))
+    assert command.print_unfinished(report, plan, "/tmp/shards") == 1
+    assert command.worst(2, 1) == 1 and command.worst(0, 2) == 2 and command.worst(0, 0) == 0
+
+
 def dask_cluster():
     distributed = pytest.importorskip("distributed", reason="the dask engine needs dask[distributed]")
     return distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,

@@ -326,6 +326,36 @@ def test_a_bad_upload_is_400_and_leaves_no_trace(db, tmp_path):
     assert not uploads.exists() or not any(p.is_file() for p in uploads.rglob("*"))
 
 
+def test_an_upload_that_hits_a_bug_is_500_saying_so_and_logged(db, monkeypatch, caplog):
+    from banmian.archive import ingest as ingest_module
+
+    def buggy(path, page_date=None):
+        raise KeyError("label")
+        yield
+
+    monkeypatch.setattr(ingest_module, "file_pages", buggy)
+    monkeypatch.delenv("BANMIAN_DEBUG", raising=False)
+    client = TestClient(create_app(db, write_token=TOKEN))
+    message = assert_error(upload(client, "demo_page.txt", DEMO.read_bytes()), 500)  # was 400, as bad input
+    assert message == "cannot ingest demo_page.txt: internal error: a bug in banmian (KeyError: 'label')"
+    assert [r.getMessage() for r in caplog.records if r.levelname == "ERROR"] == [
+        message + "; start banmian serve with BANMIAN_DEBUG=1 to log its traceback"]
+    uploads = Path(db + ".uploads")
+    assert not uploads.exists() or not any(p.is_file() for p in uploads.rglob("*"))
+
+
+def test_a_bug_under_a_search_is_500_saying_so_not_a_bad_query(db, monkeypatch):
+    from banmian.archive import sqlite as sqlite_store
+
+    made = sqlite_store.match_expression
+    monkeypatch.setattr(sqlite_store, "match_expression", lambda clauses: made(clauses) + ' AND "')
+    client = TestClient(create_app(db), raise_server_exceptions=False)
+    message = assert_error(client.get("/api/search", params={"q": "湿地"}), 500)  # was 400 "cannot run query"
+    assert message == "internal error: a bug in banmian (OperationalError)"
+    page = client.get("/search", params={"q": "湿地"})
+    assert page.status_code == 500 and "a bug in banmian" in page.text
+
+
 def test_searches_work_while_a_writer_holds_the_archive(db, client):
     writer = open_archive(db)
     writer.db.execute("BEGIN IMMEDIATE")  # an ingest in the middle of writing a page

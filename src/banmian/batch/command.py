@@ -9,6 +9,7 @@ import time
 PROG = "banmian"
 EXIT_OK, EXIT_INTERNAL, EXIT_BAD_INPUT = 0, 1, 2
 PROGRESS_EVERY_S = 0.5
+MAX_LISTED_FILES = 3  # of an unfinished shard's files (up to --shard-pages); all are in DIR/plan.json
 
 
 def default_shards_dir(db: str) -> str:
@@ -86,12 +87,13 @@ def run_ingest(args) -> int:
     print(f"{PROG}: parsed {report.pages} pages ({report.articles} articles) in {report.run} shard(s) in "
           f"{report.seconds:.1f} s, {report.pages_per_s:.1f} pages/s on {report.workers} {args.engine} worker(s); "
           f"{report.skipped} shard(s) finished before; shards in {out_dir}", file=sys.stderr)
-    load_report, counts = _load(db, out_dir, show)
-    _print_load(load_report, counts, db)
+    if report.shard_errors and not shards.finished(out_dir):  # nothing to load: no archive made
+        print(f"{PROG}: no shard finished: nothing loaded", file=sys.stderr)
+    else:
+        load_report, counts = _load(db, out_dir, show)
+        _print_load(load_report, counts, db)
     status = print_failures([(p, NO_MATCH) for p in missing] + report.failures, report.internal)
-    for shard_id, why in report.shard_errors:
-        print(f"{PROG}: shard not finished: {shard_id}: {_one_line(why)} (rerun to retry)", file=sys.stderr)
-    return status or (EXIT_BAD_INPUT if report.shard_errors else EXIT_OK)
+    return worst(status, print_unfinished(report, plan, out_dir))
 
 
 def run_load(args) -> int:
@@ -102,6 +104,34 @@ def run_load(args) -> int:
     report, counts = _load(db, args.shards_dir, _shower(args.progress or sys.stderr.isatty()))
     _print_load(report, counts, db)
     return print_failures(report.failures, report.internal)
+
+
+def print_unfinished(report, plan, out_dir: str) -> int:
+    """Print a line per shard that did not finish (its files, why, and that a rerun resumes
+    it); the exit status they make: 2 when each failed on bad input, else 1 (its workers kept
+    dying, Dask gave up on it, or a bug: not the input's fault), 0 when every shard finished."""
+    files = {s.id: s.files for s in plan}
+    for shard_id, why in report.shard_errors:
+        print(f"{PROG}: not finished: shard {shard_id} ({_some_files(files.get(shard_id, []), out_dir)}): "
+              f"{_one_line(why)}; rerun the same command to resume it", file=sys.stderr)
+    if not report.shard_errors:
+        return EXIT_OK
+    bad_input = {shard_id for shard_id, _ in report.shard_errors} <= set(report.shards_bad_input)
+    return EXIT_BAD_INPUT if bad_input else EXIT_INTERNAL
+
+
+def _some_files(files: list[str], out_dir: str) -> str:
+    from banmian.batch.shards import PLAN
+
+    shown = ", ".join(files[:MAX_LISTED_FILES])
+    more = len(files) - MAX_LISTED_FILES
+    rest = f" and {more} more, listed in {os.path.join(out_dir, PLAN)}" if more > 0 else ""
+    return f"{len(files)} file{'s' if len(files) != 1 else ''}: {shown}{rest}"
+
+
+def worst(*statuses: int) -> int:
+    """The exit status of a run with these outcomes: a bug (1) over bad input (2) over ok (0)."""
+    return EXIT_INTERNAL if EXIT_INTERNAL in statuses else max(statuses)
 
 
 def print_failures(failures: list[tuple[str, str]], internal: list[str]) -> int:

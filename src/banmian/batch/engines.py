@@ -5,7 +5,8 @@ The engines only schedule `shards.run_shard` (in `run_shard_in_worker`), a pure 
 shard: everything a shard produces is in its files, finished when its marker is written. So a worker may die at any
 time: Dask reschedules its shards on the other workers (a lost worker's task is retried, up to
 Dask's `distributed.scheduler.allowed-failures`), and the local engine starts a new process
-pool for the shards still pending (at most `MAX_POOL_RESTARTS` times). With a remote cluster
+pool for the shards still pending (at most `MAX_POOL_RESTARTS` times). A shard still not finished
+then is listed in `BatchReport.shard_errors`: a rerun resumes it. With a remote cluster
 the input files and the shards folder must be on a file system every worker sees (same paths).
 """
 from __future__ import annotations
@@ -18,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from banmian.batch.shards import Shard, read_marker, run_shard
-from banmian.errors import BadInput
+from banmian.errors import BadInput, BanmianError, internal_error
 
 ENGINES = ("local", "dask")
 MAX_POOL_RESTARTS = 3  # a local worker killed more often than this is not an accident
@@ -35,6 +36,7 @@ class BatchReport:
     failures: list[tuple[str, str]] = field(default_factory=list)  # (file, one-line reason)
     internal: list[str] = field(default_factory=list)  # the failed files that hit a bug, not bad input
     shard_errors: list[tuple[str, str]] = field(default_factory=list)  # (shard id, reason): not finished
+    shards_bad_input: list[str] = field(default_factory=list)  # of those, the ids that failed on bad input
     seconds: float = 0.0
     workers: int = 0
     restarts: int = 0  # local pools started again after a worker died
@@ -42,6 +44,20 @@ class BatchReport:
     @property
     def pages_per_s(self) -> float:
         return self.pages / self.seconds if self.seconds else 0.0
+
+
+class WorkersDied(Exception):
+    """The local worker processes kept dying (killed, out of memory, a crash) before a shard finished."""
+
+
+def shard_failure(exc: BaseException) -> str:
+    """Why a shard did not finish, in one line: its workers died, bad input (a worker without
+    pyarrow...) or a bug in banmian."""
+    if isinstance(exc, (WorkersDied, BanmianError)):
+        return str(exc)
+    if type(exc).__name__ == "KilledWorker":  # distributed's (not imported: Dask is optional)
+        return "the Dask workers running it died and Dask gave up on it (KilledWorker)"
+    return internal_error(exc)
 
 
 def run_shard_in_worker(shard: Shard, out_dir: str, page_date: str | None = None) -> dict:
@@ -95,7 +111,13 @@ def run(shards: list[Shard], out_dir: str, engine: str = "local", workers: int |
             progress(report)
 
     def failed(shard: Shard, exc: BaseException) -> None:
-        report.shard_errors.append((shard.id, f"{type(exc).__name__}: {exc}"))
+        marker = read_marker(out_dir, shard.id)
+        if marker is not None:  # it finished; its worker died before telling us
+            done({**marker, "skipped": False})
+            return
+        report.shard_errors.append((shard.id, shard_failure(exc)))
+        if isinstance(exc, BadInput):
+            report.shards_bad_input.append(shard.id)
         report.seconds = time.monotonic() - t0
         if progress:
             progress(report)
@@ -134,7 +156,8 @@ def _run_local(todo, out_dir, page_date, report: BatchReport, done, failed) -> N
                 report.restarts += 1
                 if report.restarts > MAX_POOL_RESTARTS:
                     for shard in pending.values():
-                        failed(shard, RuntimeError("worker processes kept dying"))
+                        failed(shard, WorkersDied(f"the worker processes died {report.restarts} times (killed, "
+                                                  "out of memory or a crash) before it finished"))
                     return
 
 

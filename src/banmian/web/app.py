@@ -19,7 +19,8 @@ DESCRIPTION = """Search and read a banmian archive of Chinese newspaper articles
 Every error is `{"error": {"code": <HTTP status>, "message": "<one line>"}}`: 400 a query
 that cannot be run (or an upload that cannot be ingested), 401/403 a write without the right
 token or to a read-only archive, 404 an unknown id or route, 413 an upload too large,
-422 a parameter that fails validation, 503 the archive cannot be opened.
+422 a parameter that fails validation, 503 the archive cannot be opened, 500 a bug in banmian
+(never the request's fault: an upload that hits one is a 500 too).
 Lists take `limit` (1–100, default 20) and `offset`."""
 
 

@@ -4,7 +4,8 @@ Under /api every error is JSON: `{"error": {"code": <HTTP status>, "message": "<
 The statuses: 400 a query banmian cannot run (or an upload it cannot ingest), 401 a write
 without the right token, 403 a write to a read-only archive, 404 an unknown id or route,
 405 a wrong method, 413 an upload too large, 422 a parameter that fails validation (wrong type,
-out of range, bad date), 503 the archive cannot be opened, 500 a bug (never user input).
+out of range, bad date), 503 the archive cannot be opened, 500 a bug in banmian (never user
+input; an upload that hits one too).
 The reader's pages answer the same statuses with an HTML page carrying the same message.
 """
 from __future__ import annotations
@@ -91,4 +92,5 @@ def install_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def internal_error(request: Request, exc: Exception) -> Response:
-        return error_response(request, 500, f"internal error: {type(exc).__name__}")
+        # the type only: the exception's text may hold paths or SQL; the server log has it all
+        return error_response(request, 500, f"internal error: a bug in banmian ({type(exc).__name__})")

@@ -4,7 +4,8 @@ Allowed only when the server was started with a write token, for requests that c
 (`Authorization: Bearer <token>`): without a token configured the answer is 403, with a
 missing or wrong one 401. Uploads are kept next to the archive (`<db>.uploads/<hash>/<name>`),
 so the reader can show the original page; one lock lets one upload write at a time, while
-searches go on (WAL).
+searches go on (WAL). An upload that cannot be ingested is a 400, or a 500 when it hit a bug in
+banmian (not the file's fault).
 
 The multipart body is parsed here with the standard library (the upload is one file part), so
 the server needs no multipart package.
@@ -14,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import hmac
+import logging
 import os
 import re
 import tempfile
@@ -27,6 +29,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from banmian.archive import open_archive
 from banmian.archive.ingest import SOURCE_SUFFIXES, IngestReport, ingest
+from banmian.errors import DEBUG_ENV, debug_enabled
 from banmian.web.deps import DATE_PATTERN, WebConfig, config
 from banmian.web.errors import error_doc
 from banmian.web.schemas import IngestResponse
@@ -34,6 +37,8 @@ from banmian.web.source import PDFIUM_LOCK
 
 MAX_UPLOAD_BYTES = 200 * 2**20  # a whole newspaper issue as one PDF fits
 MAX_NAME_CHARS = 120
+
+log = logging.getLogger(__name__)
 
 router = APIRouter(prefix="/api", responses=error_doc(422, 503))
 bearer = HTTPBearer(auto_error=False, description="the token given to banmian serve --write-token")
@@ -152,7 +157,19 @@ def ingest_locked(cfg: WebConfig, path: str, page_date: str | None) -> IngestRep
             store.close()
 
 
-@router.post("/ingest", response_model=IngestResponse, responses=error_doc(400, 401, 403, 413),
+def upload_failed(name: str, reason: str, bug: bool) -> HTTPException:
+    """The error for an upload that could not be ingested: 400 for bad input, 500 when it hit
+    a bug in banmian (`reason` says so), which the server log records too (its traceback with
+    BANMIAN_DEBUG=1)."""
+    message = f"cannot ingest {name}: {reason}"
+    if not bug:
+        return HTTPException(400, message)
+    hint = "" if debug_enabled() else f"; start banmian serve with {DEBUG_ENV}=1 to log its traceback"
+    log.error("%s%s", message, hint)
+    return HTTPException(500, message)
+
+
+@router.post("/ingest", response_model=IngestResponse, responses=error_doc(400, 401, 403, 413, 500),
              openapi_extra=UPLOAD_DOC, tags=["write"], summary="Upload and ingest a file")
 async def api_ingest(request: Request, cfg: Annotated[WebConfig, Depends(config)],
                      credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
@@ -170,7 +187,7 @@ async def api_ingest(request: Request, cfg: Annotated[WebConfig, Depends(config)
     if report.failures:
         if is_new:
             discard(path)
-        reason = report.failures[0][1].replace(path, safe_name(filename))
-        raise HTTPException(400, f"cannot ingest {safe_name(filename)}: {reason}")
+        raise upload_failed(safe_name(filename), report.failures[0][1].replace(path, safe_name(filename)),
+                            bool(report.internal))
     return {"file": safe_name(filename), "files": report.files, "skipped": report.skipped,
             "pages": report.pages, "articles": report.articles, "seconds": round(report.seconds, 3)}
