@@ -37,3 +37,14 @@ def test_word_spaces_and_credits_are_not_cut():
     assert head_row_parts("记者 程平伟摄") is None  # a role and a name
     assert head_row_parts("新年 春") is None  # a lone character is no headline
     assert head_row_parts("房改你真要改吗 俄官员会晤车臣领导人") == ["房改你真要改吗", "俄官员会晤车臣领导人"]
+
+
+def test_a_name_beside_a_headline_line_is_a_byline():
+    """pdftotext prints a byline beside the last line of the headline next to it (dev page 27:
+    `与冷战思维 张武扬`): the name part is a byline, the other a head line."""
+    from banmian.model import Line, Page, Source
+    from banmian.stages.split_head_rows import split_head_rows
+
+    row = Line(no=1, raw="湿地公园迎来候鸟 张国成", text="湿地公园迎来候鸟 张国成", kind="head")
+    page = split_head_rows(Page(Source(path="p.txt"), lines=[row]))
+    assert [(ln.text, ln.kind) for ln in page.lines] == [("湿地公园迎来候鸟", "head"), ("张国成", "byline")]

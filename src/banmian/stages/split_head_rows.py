@@ -18,6 +18,7 @@ import re
 
 from banmian.model import Line, Page
 from banmian.rules.chars import is_cjk, text_em
+from banmian.rules.names import looks_like_names
 from banmian.stages.split_columns import may_be_gutter
 
 # A part shorter than this is no headline of its own (a stray mark or a lone character).
@@ -49,9 +50,12 @@ def part_lines(line: Line, parts: list[str]) -> list[Line]:
     """New head lines for the parts of a head row; they keep its input line number."""
     out = []
     for i, text in enumerate(parts):
-        part = Line(no=line.no, raw=text, text=text, width=text_em(text), kind="head",
+        name = looks_like_names(text)
+        part = Line(no=line.no, raw=text, text=text, width=text_em(text), kind="byline" if name else "head",
                     reasons=list(line.reasons), column_width=line.column_width)
         part.because(f"split_head_rows:part_{i + 1}_of_{len(parts)}")
+        if name:
+            part.because("byline:names")
         out.append(part)
     return out
 
