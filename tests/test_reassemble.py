@@ -204,3 +204,15 @@ def test_the_text_after_a_picture_note_alone_on_its_line_continues_its_article(m
     assert page.articles[1].byline is None and page.articles[1].paragraphs[1].startswith("本报讯")
     monkeypatch.setattr(reassemble_module, "ends_with_picture_note", lambda text: False)
     assert len(parse_text(text, entities=False)[0].articles) == 3
+
+
+def test_a_number_cut_at_a_column_break_is_a_strong_join():
+    from banmian.link_model import LINK_WEIGHTS, JoinLogits, number_runs_on
+
+    assert number_runs_on("人均 58.57", "元，礼金支出") and number_runs_on("增长了1", "5%")
+    assert not number_runs_on("人均五十", "元") and not number_runs_on("1997年", "元")
+    cut = _fragment(["礼金高达21025元，人均 58.57"], "indent", "open", 0)
+    words = _fragment(["礼金高达两万多元，人均不少"], "indent", "open", 0)
+    rest = _fragment(["元，礼金支出占农民生产资"], "open", "open", 1)
+    gain = JoinLogits([cut, rest]).logit(0, 1) - JoinLogits([words, rest]).logit(0, 1)
+    assert gain == pytest.approx(LINK_WEIGHTS["number_runs_on"])

@@ -40,6 +40,10 @@ LINK_WEIGHTS = {
     # likelihood ratio 4.6; a word alone 0.3); body_char_acc pages 1-20 / 21-40: 0: 0.8390 /
     # 0.7938, 3: 0.8446 / 0.8004, 4: 0.8446 / 0.8017, 6 and 8: 0.8468 / 0.8017.
     "page_word": 6.0,
+    # a number cut at the break: the latest fragment ends with a digit and this one opens with
+    # a digit or a unit (`人均 58.57` / `元，`). Set by hand: on dev pdftotext pages 1-40 (gold
+    # threading) 5 continuing fragments show it on their own thread and none of 284 others.
+    "number_runs_on": 3.0,
     "fit_closed_indent": 0.262,  # latest fragment's end _ this fragment's start
     "fit_closed_open": -0.814,
     "fit_closed_short": -0.092,
@@ -53,6 +57,15 @@ LINK_WEIGHTS = {
 
 
 _WHITESPACE = re.compile(r"\s+")
+# What may follow a number cut at a column break: more digits, a decimal point, a per cent
+# sign, a unit or counter.
+NUMBER_GOES_ON = frozenset("0123456789.%元万亿年月日个人名家吨台辆项所种次倍岁米亩")
+
+
+def number_runs_on(left: str, right: str) -> bool:
+    """`left` ends with a digit and `right` opens with what may follow it (NUMBER_GOES_ON)."""
+    a, b = left.rstrip(), right.lstrip()
+    return bool(a) and bool(b) and a[-1].isdigit() and a[-1].isascii() and b[0] in NUMBER_GOES_ON
 
 
 def fragment_text(frags: list[Fragment]) -> str:
@@ -86,6 +99,8 @@ def join_features(latest: Fragment, frag: Fragment, text: str | None = None) -> 
         text = fragment_text([latest, frag])
     if page_word(latest.last.text, frag.first.text, text):
         feats["page_word"] = 1.0
+    if number_runs_on(latest.last.text, frag.first.text):
+        feats["number_runs_on"] = 1.0
     return feats
 
 
@@ -122,7 +137,7 @@ class JoinLogits:
     """
 
     __slots__ = ("tails", "heads", "mark_end", "mark_start", "cjk_end", "cjk_start", "text", "pairs", "fit_rows",
-                 "fit_cols", "orders", "closed")
+                 "fit_cols", "orders", "closed", "digit_end", "number_start")
 
     def __init__(self, frags: list[Fragment]):
         lasts = [f.last.text for f in frags]
@@ -142,6 +157,9 @@ class JoinLogits:
         self.fit_cols = [_FIT_COLUMN.get(f.start, len(_FIT_STARTS)) for f in frags]
         self.orders = [f.order for f in frags]
         self.closed = [f.no_successor for f in frags]
+        # `number_runs_on` in parts: a digit at the end, what may follow one at the start
+        self.digit_end = [number_runs_on(t, "0") for t in lasts]
+        self.number_start = [number_runs_on("0", t) for t in firsts]
 
     def join_parts(self, j: int, i: int) -> tuple[float, bool]:
         """`language.join_score` of fragment j's last line and fragment i's first, and whether
@@ -171,6 +189,8 @@ class JoinLogits:
             total += _CLOSED_WEIGHT
         if word:
             total += _PAGE_WORD_WEIGHT
+        if self.digit_end[j] and self.number_start[i]:
+            total += _NUMBER_WEIGHT
         return total
 
 
@@ -186,6 +206,7 @@ _DISTANCE_WEIGHTS = [0.0] + [LINK_WEIGHTS[distance_feature(d)] for d in range(1,
 _FAR_WEIGHT = LINK_WEIGHTS[distance_feature(7)]
 _BIAS, _JOIN_WEIGHT = LINK_WEIGHTS["bias"], LINK_WEIGHTS["join"]
 _CLOSED_WEIGHT, _PAGE_WORD_WEIGHT = LINK_WEIGHTS["closed_by_jump"], LINK_WEIGHTS["page_word"]
+_NUMBER_WEIGHT = LINK_WEIGHTS["number_runs_on"]
 
 
 def link_features(latest: Fragment, frag: Fragment, thread: Group, i: int,
