@@ -394,3 +394,32 @@ def test_two_unmarked_lines_over_a_lead_in_are_its_headline_under_a_long_run_of_
 def test_a_colon_line_over_a_headline_line_under_a_finished_paragraph_opens_the_headline_without_blank_lines():
     got = kinds(REPORT + ["《城东新桥》：", "出行时间缩短一半"] + REPORT)
     assert got[4:6] == ["head", "head"]
+
+
+def test_a_caption_closed_inside_a_line_gives_the_rest_of_the_line_back_to_the_body():
+    """A dump without blank lines prints a caption and the next column's line on one baseline
+    as one line (dev raw page 39): the caption ends where its sentence or credit does, and the
+    rest of the line (a lead-in, an article's first paragraph) is body, not caption run on."""
+    from banmian.model import Line
+    from banmian.stages.classify import SPLIT_REASON, split_after_caption
+
+    lines = [Line(1, "", "图为湖边的候鸟。 本报讯 记者林海报"), Line(2, "", "道：湿地公园今年春天迎来")]
+    assert split_after_caption(lines, 0)
+    assert [ln.text for ln in lines] == ["图为湖边的候鸟。", "本报讯 记者林海报", "道：湿地公园今年春天迎来"]
+    assert lines[1].no == 1 and SPLIT_REASON in lines[1].reasons
+    credit = [Line(1, "", "者 林海摄 湿地公园今年春天")]
+    assert split_after_caption(credit, 0) and [ln.text for ln in credit] == ["者 林海摄", "湿地公园今年春天"]
+    whole = [Line(1, "", "图为湖边的候鸟。 新华社记者 林海摄")]  # the caption's own credit after a gap
+    assert not split_after_caption(whole, 0) and len(whole) == 1
+
+
+def test_a_caption_does_not_run_on_into_the_paragraph_printed_beside_it():
+    from banmian.pipeline import parse_text
+
+    text = "\n".join(["湖边湿地迎来候鸟", "图为湖边的候鸟。新华社记", "者 林海摄 湿地公园今年春天",
+                      "迎来了第一批候鸟，园内新", "建的观鸟长廊已经完工，游", "客可以近距离观察候鸟。"])
+    page = parse_text(text, entities=False)[0]
+    body = "".join(p for a in page.articles for p in a.paragraphs)
+    assert "湿地公园今年春天迎来了第一批候鸟" in body
+    kinds = {ln.text: ln.kind for ln in page.lines}
+    assert kinds["迎来了第一批候鸟，园内新"] == "body"
