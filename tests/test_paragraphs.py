@@ -231,3 +231,23 @@ def test_a_paragraph_that_refers_back_is_not_cut_at_a_topic_shift(monkeypatch):
     first, back, fresh = column_lines(RICE), column_lines("那是" + FOOTBALL), column_lines(FOOTBALL)
     assert fragments(first + back) == [first + back]
     assert fragments(first + fresh) == [first, fresh]
+
+
+def test_a_paragraph_of_photo_credits_alone_closes_its_picture_story():
+    """A picture story is short (no topic shift may cut it) and ends with its credits
+    (`（周文广摄）（新华社稿）`, dev raw page 5): the text after them opens another article."""
+    from banmian.model import Line
+    from banmian.pipeline import parse_text
+    from banmian.stages.paragraphs import closes_with_photo_credit
+
+    def para(*texts):
+        return [Line(i, t, t, para_start=i == 0) for i, t in enumerate(texts)]
+
+    assert closes_with_photo_credit(para("　　湖边湿地迎来候鸟。") + para("（林海摄）（新华", "社稿）"))
+    assert not closes_with_photo_credit(para("（林海摄）湖边湿地迎来候鸟。"))
+    from tests.test_reassemble import column_lines
+
+    story = column_lines("一月五日，湖滨湿地公园迎来了今年第一批越冬的候鸟。") + column_lines("（林海摄）（新华社稿）")
+    report = column_lines("城东新建的三座跨河桥梁已于上月底全部建成通车，附近居民到市中心的出行时间缩短了一半。")
+    page = parse_text("\n".join(story + report), entities=False)[0]
+    assert len(page.articles) == 2 and page.articles[1].paragraphs[0].startswith("城东新建")

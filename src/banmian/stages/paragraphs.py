@@ -345,10 +345,23 @@ def opening_too_short(chars_since_cut: int) -> bool:
     return chars_since_cut < SHIFT_MIN_BEFORE_CHARS
 
 
+# A paragraph of photo credits alone (`（周文广摄）（新华社稿）`) closes a picture story: on dev
+# pages 1-40, 7 of 11 such gold paragraphs end their article (the others come before a lead-in,
+# which opens one anyway, or a numbered item of a digest).
+PHOTO_CREDITS_ONLY = re.compile(r"^(?:[（(][^（）()]{0,20}(?:摄|攝|稿)[）)])+$")
+
+
+def closes_with_photo_credit(lines: list[Line]) -> bool:
+    """The last paragraph of `lines` is photo credits alone (PHOTO_CREDITS_ONLY)."""
+    k = max((i for i, ln in enumerate(lines) if ln.para_start), default=0)
+    return bool(PHOTO_CREDITS_ONLY.match("".join(strip_ws(ln.text) for ln in lines[k:])))
+
+
 def split_at_topic_shifts(frags: list[Fragment], width: float, heads: list[set[str]] = ()) -> list[Fragment]:
     """In a dump without blank lines, cut fragments at paragraph starts where the topic shifts
     (dev raw 1-40 body_char_acc 0.872 -> 0.894) or where the paragraph before closes with an
-    author's credit (`（文同）`: a brief or commentary ends there; dev raw page 10), so the
+    author's credit (`（文同）`: a brief or commentary ends there; dev raw page 10) or is a
+    picture story's photo credits alone (`closes_with_photo_credit`), so the
     start model can weigh an article start there. A line after a lone credit line, or after
     text cut short (`restart_reason`), is a candidate too, and a lone credit line never opens
     a piece (dev raw 1-40 body_char_acc 0.9240 -> 0.9273). A topic shift with no head line
@@ -364,7 +377,8 @@ def split_at_topic_shifts(frags: list[Fragment], width: float, heads: list[set[s
         for ln, text in zip(f.lines, texts):
             restart = bool(cur) and not ln.para_start and restart_reason(cur[-1], ln, width)
             if cur and (ln.para_start or restart) and not is_lone_credit(ln.text) and (
-                    trailing_credit_names(cur[-1].text) or (not opening_too_short(pos - cut) and not refers_back(text)
+                    trailing_credit_names(cur[-1].text) or closes_with_photo_credit(cur)
+                    or (not opening_too_short(pos - cut) and not refers_back(text)
                                                             and shifts_topic(restart, text_after[:pos], text_after[pos:], heads))):
                 out.append(Fragment(lines=cur))
                 cur = []
