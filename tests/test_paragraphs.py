@@ -251,3 +251,20 @@ def test_a_paragraph_of_photo_credits_alone_closes_its_picture_story():
     report = column_lines("城东新建的三座跨河桥梁已于上月底全部建成通车，附近居民到市中心的出行时间缩短了一半。")
     page = parse_text("\n".join(story + report), entities=False)[0]
     assert len(page.articles) == 2 and page.articles[1].paragraphs[0].startswith("城东新建")
+
+
+def test_photo_credits_before_the_next_numbered_item_of_a_digest_do_not_cut_it():
+    """`1、…（新华社记者王定昶摄）` / `2、…`: the credits close an item, not the digest (dev page 20)."""
+    from tests.test_reassemble import column_lines
+
+    one = "1、一月五日，湖滨湿地公园迎来了今年第一批越冬的候鸟，观鸟的市民在湖边架起了长焦镜头。"
+    two = "2、城东新建的三座跨河桥梁已于上月底全部建成通车，附近居民到市中心的出行时间缩短了一半。"
+    credits = column_lines("（新华社记者林海摄）（新华社稿）")  # two lines: no lone credit line
+    lines = column_lines(one) + credits + column_lines(two) + credits
+    page = run_stages(page_from_lines(lines, Source(path="<test>")), STAGES[: STAGES.index(paragraphs) + 1])
+    firsts = [f.first.text for f in page.scratch["fragments"]]
+    assert not any(t.startswith("2、") for t in firsts), firsts
+    story = column_lines("一月五日，湖滨湿地公园迎来了今年第一批越冬的候鸟。") + credits
+    report = column_lines("城东新建的三座跨河桥梁已于上月底全部建成通车，附近居民到市中心的出行时间缩短了一半。")
+    page = run_stages(page_from_lines(story + report, Source(path="<test>")), STAGES[: STAGES.index(paragraphs) + 1])
+    assert page.scratch["fragments"][-1].first.text.startswith("城东")  # the credits close the story

@@ -16,6 +16,7 @@ from banmian.rules.chars import CLOSERS, ends_sentence, strip_ws
 from banmian.rules.furniture import ends_with_picture_note, is_lead_in, is_salutation
 from banmian.similarity import bigram_cosine, bigrams, share_found
 from banmian.stages.classify import CLOSING_REASON, PHOTO_CREDIT_REASON
+from banmian.stages.roundups import item_number_of
 
 PARAGRAPH_END_MARKS = set("。！？…”’）)」』】：；，、")
 VERY_SHORT_SHARE = 0.5  # a line shorter than half the column ends its paragraph regardless
@@ -346,13 +347,16 @@ def opening_too_short(chars_since_cut: int) -> bool:
 
 
 # A paragraph of photo credits alone (`（周文广摄）（新华社稿）`) closes a picture story: on dev
-# pages 1-40, 7 of 11 such gold paragraphs end their article (the others come before a lead-in,
-# which opens one anyway, or a numbered item of a digest).
+# pages 1-40, 7 of 11 such gold paragraphs end their article; the others come before a lead-in
+# (an article of picture and report) or before the next numbered item of a digest (`2、…`,
+# dev page 20: no cut there).
 PHOTO_CREDITS_ONLY = re.compile(r"^(?:[（(][^（）()]{0,20}(?:摄|攝|稿)[）)])+$")
 
 
 def closes_with_photo_credit(lines: list[Line]) -> bool:
-    """The last paragraph of `lines` is photo credits alone (PHOTO_CREDITS_ONLY)."""
+    """The last paragraph of `lines` is photo credits alone (PHOTO_CREDITS_ONLY): also those
+    over two lines, which classify's one-line `body:photo_credit` (a run end in `fragments_of`)
+    does not take."""
     k = max((i for i, ln in enumerate(lines) if ln.para_start), default=0)
     return bool(PHOTO_CREDITS_ONLY.match("".join(strip_ws(ln.text) for ln in lines[k:])))
 
@@ -377,7 +381,7 @@ def split_at_topic_shifts(frags: list[Fragment], width: float, heads: list[set[s
         for ln, text in zip(f.lines, texts):
             restart = bool(cur) and not ln.para_start and restart_reason(cur[-1], ln, width)
             if cur and (ln.para_start or restart) and not is_lone_credit(ln.text) and (
-                    trailing_credit_names(cur[-1].text) or closes_with_photo_credit(cur)
+                    trailing_credit_names(cur[-1].text) or (closes_with_photo_credit(cur) and item_number_of(text) is None)
                     or (not opening_too_short(pos - cut) and not refers_back(text)
                                                             and shifts_topic(restart, text_after[:pos], text_after[pos:], heads))):
                 out.append(Fragment(lines=cur))
