@@ -430,10 +430,10 @@ def test_a_reporter_line_under_an_unfinished_lead_in_is_the_lead_ins_next_line()
     the reporter line goes on with the lead-in, it is no byline line of its own, and the lead-in
     line stays the article's opening, not a headline over it."""
     from banmian.pipeline import parse_text
-    from banmian.stages.classify import continues_lead_in
+    from banmian.stages.classify import lead_in_goes_on
 
-    assert continues_lead_in("本报北京 12月31 日讯") and not continues_lead_in("本报北京1月5日讯 记者林海报道：")
-    assert not continues_lead_in("城东新建的三座跨河桥梁")
+    assert lead_in_goes_on("本报北京 12月31 日讯") and not lead_in_goes_on("本报北京1月5日讯 记者林海报道：")
+    assert not lead_in_goes_on("城东新建的三座跨河桥梁")
     text = "\n".join(["城东三座桥梁建成通车", "本报北京 12月31 日讯", "新华社记者陈雁、本报记", "者何加正报道：城东新建",
                       "的三座跨河桥梁已于上月", "底全部建成通车，附近居", "民出行时间缩短了一半。"])
     page = parse_text(text, entities=False)[0]

@@ -103,7 +103,7 @@ def mark_patterns(page: Page) -> None:
         if found[0] == "caption" and i > 0 and lines[i - 1].kind == "body" and closes_photo_story(ln.text):
             ln.because(PHOTO_CREDIT_REASON)
             continue
-        if found[0] == "byline" and i > 0 and continues_lead_in(lines[i - 1].text):
+        if found[0] == "byline" and i > 0 and lead_in_goes_on(lines[i - 1].text):
             ln.because(LEAD_IN_GOES_ON_REASON)
             continue
         ln.kind = found[0]
@@ -113,7 +113,7 @@ def mark_patterns(page: Page) -> None:
 LEAD_IN_GOES_ON_REASON = "body:lead_in_goes_on"
 
 
-def continues_lead_in(above: str) -> bool:
+def lead_in_goes_on(above: str) -> bool:
     """The line above opens a lead-in that has not reached its end (`本报北京 12月31 日讯`, no
     `报道：`, `电` or closing bracket at its end): a reporter line under it (`新华社记者陈雁、本报记`)
     is the lead-in's next line, not a byline of its own (dev raw page 15). Dev headline_acc 1-20
