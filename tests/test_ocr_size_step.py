@@ -1,12 +1,13 @@
 """A detected OCR line that steps from one type size to another is cut there
-(`banmian.readers.ocr_punct.size_step`): two headline blocks set side by side, their lines a few
+(`banmian.readers.ocr_sizes.size_step`): two headline blocks set side by side, their lines a few
 points apart on one baseline."""
 from __future__ import annotations
 
 import pytest
 
 from banmian.readers.ocr_engines import OcrChar, OcrLine
-from banmian.readers.ocr_punct import size_step, split_at_gaps
+from banmian.readers.ocr_punct import split_at_gaps
+from banmian.readers.ocr_sizes import size_step
 
 np = pytest.importorskip("numpy")
 

@@ -3,11 +3,9 @@ punctuation the recogniser misreads in Chinese text (丶 for 、, a middle dot f
 dash, dots for an ellipsis, half-width brackets and quotes)."""
 from __future__ import annotations
 
-import math
-from statistics import median
-
 from banmian.readers.ocr_engines import OcrChar, OcrLine, is_vertical_box
 from banmian.readers.ocr_ink import INK, _runs, ink_extent
+from banmian.readers.ocr_sizes import em_wide, size_step
 
 SPLIT_GAP = 1.0  # × the line's height: a wider blank between the glyphs of one detected line is
 # a gutter (a caption and the next column's text read as one line: dev page 6)
@@ -102,55 +100,6 @@ def split_at_gaps(line: OcrLine, gray=None, columns: ColumnStarts | None = None)
     return out
 
 
-# Two headline blocks set side by side, their lines on one baseline and a few points apart, are
-# read as one line (dev page 51: `中医研究院博士鄢良通关记` + `通医院耳鼻喉疾病专家董现明`, the
-# second twice the size); their glyphs step from one size to the other.
-SIZE_STEP = 1.4  # the characters' pitch on one side of a cut this many times the other's ...
-SIZE_STEP_INK = 1.15  # ... and the ink this many times taller: two sizes, not letter-spacing
-SIZE_STEP_SIDE = 4  # ideographs a side holds at least (a pitch measured over three gaps or more)
-
-
-def _steps(chars: list[OcrChar]) -> list[tuple[int, float]]:
-    """(i, log of the distance from character i's left edge to the next one's) for neighbouring
-    ideographs: the pitch the type is set at."""
-    return [(i, math.log(c.x0 - p.x0)) for i, (p, c) in enumerate(zip(chars, chars[1:]))
-            if _is_cjk(p.text) and _is_cjk(c.text) and c.x0 > p.x0]
-
-
-def _spread(values: list[float]) -> float:
-    m = median(values)
-    return sum(abs(v - m) for v in values)
-
-
-def size_step(line: OcrLine, gray) -> float | None:
-    """x where a detected line steps from one type size to another, or None: the cut that leaves
-    the pitch most even on each side (each measured over `SIZE_STEP_SIDE` ideographs at least),
-    where the pitch on one side is `SIZE_STEP` times the other's and the ink `SIZE_STEP_INK`
-    times as tall."""
-    chars = line.chars
-    if gray is None or len(chars) < 2 * SIZE_STEP_SIDE:
-        return None
-    steps = _steps(chars)
-    best = None
-    for k in range(SIZE_STEP_SIDE, len(chars) - SIZE_STEP_SIDE + 1):
-        left = [v for i, v in steps if i < k - 1]
-        right = [v for i, v in steps if i >= k]
-        if len(left) < SIZE_STEP_SIDE - 1 or len(right) < SIZE_STEP_SIDE - 1:
-            continue
-        cost = _spread(left) + _spread(right)
-        if best is None or cost < best[0]:
-            best = (cost, k, abs(median(left) - median(right)))
-    if best is None or best[2] < math.log(SIZE_STEP):
-        return None
-    k = best[1]
-    x = (chars[k - 1].x1 + chars[k].x0) / 2
-    inks = [ink_extent(gray, (a, line.box[1], b, line.box[3])) for a, b in ((line.box[0], x), (x, line.box[2]))]
-    if None in inks:
-        return None
-    heights = sorted(i[3] - i[1] for i in inks)
-    return x if heights[0] > 0 and heights[1] / heights[0] >= SIZE_STEP_INK else None
-
-
 PIECE_PAD = 0.05  # × ink height: a piece's box reaches this far above and below its ink, as the
 # detector pads a line's, when ...
 PIECE_FIT = 0.8  # ... its ink (so padded) is less than this share of the box's height
@@ -231,10 +180,6 @@ DASHES = set("—一-－─")  # a run of two or more holding a dash is a dash (
 HALF_TO_FULL = {"(": "（", ")": "）", ",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
 
 
-def _is_cjk(ch: str) -> bool:
-    return "\u3400" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef"
-
-
 def is_full_stop(gray, ch: OcrChar, ink) -> bool:
     """Whether a dot the recogniser read as · or ° is a full stop 。: a ring at least
     `FULL_STOP_EM` of the line's height across (a middle dot is a small solid dot; fonts set 。
@@ -281,7 +226,7 @@ def dot_runs(text: list[str]) -> list[tuple[int, int]]:
         j = i
         while j < len(text) and text[j] in ELLIPSIS_DOTS:
             j += 1
-        near_cjk = (i and _is_cjk(text[i - 1])) or (j < len(text) and _is_cjk(text[j]))
+        near_cjk = (i and em_wide(text[i - 1])) or (j < len(text) and em_wide(text[j]))
         if j - i >= 2 and set(text[i:j]) != {"。"} and near_cjk:
             runs.append((i, j))
         i = max(j, i + 1)
@@ -386,8 +331,8 @@ def straight_quotes(text: list[str]) -> None:
     for i, t in enumerate(text):
         if t in "“”":
             last_quote = t
-        elif t == '"' and (last_quote == "“" or (i and _is_cjk(text[i - 1]))
-                           or (i + 1 < len(text) and _is_cjk(text[i + 1]))):
+        elif t == '"' and (last_quote == "“" or (i and em_wide(text[i - 1]))
+                           or (i + 1 < len(text) and em_wide(text[i + 1]))):
             text[i] = last_quote = "”" if last_quote == "“" else "“"
         elif t == "'" and i + 1 < len(text) and text[i + 1].isdigit():
             text[i] = "’"
@@ -428,7 +373,7 @@ def correct_punctuation(line: OcrLine, gray) -> OcrLine:
                                          and text[i - 1].isalnum() and chars[i + 1].text.isalnum()):
             if is_full_stop(gray, c, ink):
                 text[i] = "。"
-        elif c.text in HALF_TO_FULL and ((i and _is_cjk(text[i - 1])) or (i + 1 < len(chars) and _is_cjk(chars[i + 1].text))):
+        elif c.text in HALF_TO_FULL and ((i and em_wide(text[i - 1])) or (i + 1 < len(chars) and em_wide(chars[i + 1].text))):
             text[i] = HALF_TO_FULL[c.text]
     for a, b in dash_runs("".join(text)) + one_runs(text, chars, gray, ink):
         a, b = numerals_apart(text, chars, a, b, gray, ink)

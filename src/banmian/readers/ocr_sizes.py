@@ -7,7 +7,10 @@ headline's last glyphs) are measured with care or take the size of the line they
 """
 from __future__ import annotations
 
-from banmian.readers.ocr_engines import OcrLine
+import math
+from statistics import median
+
+from banmian.readers.ocr_engines import OcrChar, OcrLine
 from banmian.readers.ocr_ink import ink_extent, stroke_width
 
 INK_EM = 0.91  # glyph ink height / font size, body face (dev pages 1–3: 0.91–0.92)
@@ -324,3 +327,57 @@ def measure_lines(lines: list[OcrLine], gray) -> tuple[list[Measured], list[floa
             m.set_face(long)
     inherit_short_lines(measured)
     return measured, page_sizes(measured)
+
+
+def em_wide(ch: str) -> bool:
+    """An ideograph or full-width mark: set one em apart, unlike half-width digits and letters."""
+    return "\u3400" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef"
+
+
+# Two headline blocks set side by side, their lines on one baseline and a few points apart, are
+# read as one line (dev page 51: `中医研究院博士鄢良通关记` + `通医院耳鼻喉疾病专家董现明`, the
+# second twice the size); their glyphs step from one size to the other.
+SIZE_STEP = 1.4  # the characters' pitch on one side of a cut this many times the other's ...
+SIZE_STEP_INK = 1.15  # ... and the ink this many times taller: two sizes, not letter-spacing
+SIZE_STEP_SIDE = 4  # ideographs a side holds at least (a pitch measured over three gaps or more)
+
+
+def _steps(chars: list[OcrChar]) -> list[tuple[int, float]]:
+    """(i, log of the distance from character i's left edge to the next one's) for neighbouring
+    ideographs: the pitch the type is set at."""
+    return [(i, math.log(c.x0 - p.x0)) for i, (p, c) in enumerate(zip(chars, chars[1:]))
+            if em_wide(p.text) and em_wide(c.text) and c.x0 > p.x0]
+
+
+def _spread(values: list[float]) -> float:
+    m = median(values)
+    return sum(abs(v - m) for v in values)
+
+
+def size_step(line: OcrLine, gray) -> float | None:
+    """x where a detected line steps from one type size to another, or None: the cut that leaves
+    the pitch most even on each side (each measured over `SIZE_STEP_SIDE` ideographs at least),
+    where the pitch on one side is `SIZE_STEP` times the other's and the ink `SIZE_STEP_INK`
+    times as tall."""
+    chars = line.chars
+    if gray is None or len(chars) < 2 * SIZE_STEP_SIDE:
+        return None
+    steps = _steps(chars)
+    best = None
+    for k in range(SIZE_STEP_SIDE, len(chars) - SIZE_STEP_SIDE + 1):
+        left = [v for i, v in steps if i < k - 1]
+        right = [v for i, v in steps if i >= k]
+        if len(left) < SIZE_STEP_SIDE - 1 or len(right) < SIZE_STEP_SIDE - 1:
+            continue
+        cost = _spread(left) + _spread(right)
+        if best is None or cost < best[0]:
+            best = (cost, k, abs(median(left) - median(right)))
+    if best is None or best[2] < math.log(SIZE_STEP):
+        return None
+    k = best[1]
+    x = (chars[k - 1].x1 + chars[k].x0) / 2
+    inks = [ink_extent(gray, (a, line.box[1], b, line.box[3])) for a, b in ((line.box[0], x), (x, line.box[2]))]
+    if None in inks:
+        return None
+    heights = sorted(i[3] - i[1] for i in inks)
+    return x if heights[0] > 0 and heights[1] / heights[0] >= SIZE_STEP_INK else None
