@@ -440,3 +440,14 @@ def test_a_reporter_line_under_an_unfinished_lead_in_is_the_lead_ins_next_line()
     kinds = [ln.kind for ln in page.lines]
     assert kinds == ["head", "body", "body", "body", "body", "body", "body"], kinds
     assert page.articles[0].headline == "城东三座桥梁建成通车"
+
+
+def test_a_caption_cut_by_a_column_break_does_not_run_into_a_lead_in():
+    """`图为水灾地区的两位` / `据新华社阿拉木图 1月7 日电…` (dev pdftotext page 24): the caption
+    stops before the lead-in, which opens an article."""
+    from banmian.pipeline import parse_text
+
+    text = "\n".join(["湖边湿地的候鸟越来越多，", "观鸟的市民也越来越多。", "", "图为湖边湿地的两位",
+                      "据新华社北京1月7日电 城", "东新建的三座跨河桥梁已", "于上月底全部建成通车。", ""])
+    page = parse_text(text, entities=False)[0]
+    assert [ln.kind for ln in page.lines[3:7]] == ["caption", "body", "body", "body"]

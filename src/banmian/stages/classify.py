@@ -311,14 +311,15 @@ def mark_heads_above_salutations(chunk: list[Line]) -> None:
 def extend_captions(page: Page) -> None:
     """A caption runs on to the following lines of its chunk until its sentence or credit ends;
     where it ends inside a line, the rest of that line is cut off as a body line
-    (`split_after_caption`)."""
+    (`split_after_caption`). It never runs into a lead-in (`据新华社阿拉木图 1月7 日电…` under a
+    caption cut by a column break: dev page 24), which opens an article."""
     lines = page.lines
     for i, ln in enumerate(lines):
         if ln.kind != "caption" or "caption:continued" in ln.reasons:
             continue
         j = i
         while (not split_after_caption(lines, j) and not _caption_closed(lines[j].text) and j + 1 < len(lines)
-               and lines[j + 1].kind in ("body", "caption")):
+               and lines[j + 1].kind in ("body", "caption") and not F.is_lead_in(strip_ws(lines[j + 1].text))):
             j += 1
             if lines[j].kind == "body":
                 lines[j].kind = "caption"
