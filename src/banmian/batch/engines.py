@@ -41,6 +41,11 @@ class BatchReport:
     workers: int = 0
     restarts: int = 0  # local pools started again after a worker died
 
+    def take_failures(self, marker: dict) -> None:
+        """Add the failed files a shard's marker lists, and which of them hit a bug."""
+        self.failures += [tuple(f) for f in marker.get("failures") or []]
+        self.internal += marker.get("internal") or []
+
     @property
     def pages_per_s(self) -> float:
         return self.pages / self.seconds if self.seconds else 0.0
@@ -93,8 +98,7 @@ def run(shards: list[Shard], out_dir: str, engine: str = "local", workers: int |
             todo.append(s)
         else:
             report.skipped += 1
-            report.failures += [tuple(f) for f in marker.get("failures") or []]
-            report.internal += marker.get("internal") or []
+            report.take_failures(marker)
     t0 = time.monotonic()
 
     def done(marker: dict) -> None:
@@ -104,8 +108,7 @@ def run(shards: list[Shard], out_dir: str, engine: str = "local", workers: int |
             report.run += 1
             report.pages += marker["pages"]
             report.articles += marker["articles"]
-        report.failures += [tuple(f) for f in marker.get("failures") or []]
-        report.internal += marker.get("internal") or []
+        report.take_failures(marker)
         report.seconds = time.monotonic() - t0
         if progress:
             progress(report)

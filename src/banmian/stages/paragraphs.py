@@ -357,6 +357,8 @@ def closes_with_photo_credit(lines: list[Line]) -> bool:
     """The last paragraph of `lines` is photo credits alone (PHOTO_CREDITS_ONLY): also those
     over two lines, which classify's one-line `body:photo_credit` (a run end in `fragments_of`)
     does not take."""
+    if not lines or lines[-1].text.rstrip()[-1:] not in "）)":
+        return False  # cheap test first: asked at every paragraph start of a dump without blanks
     k = max((i for i, ln in enumerate(lines) if ln.para_start), default=0)
     return bool(PHOTO_CREDITS_ONLY.match("".join(strip_ws(ln.text) for ln in lines[k:])))
 
