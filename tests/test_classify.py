@@ -451,3 +451,11 @@ def test_a_caption_cut_by_a_column_break_does_not_run_into_a_lead_in():
                       "据新华社北京1月7日电 城", "东新建的三座跨河桥梁已", "于上月底全部建成通车。", ""])
     page = parse_text(text, entities=False)[0]
     assert [ln.kind for ln in page.lines[3:7]] == ["caption", "body", "body", "body"]
+
+
+def test_an_opening_line_cut_between_a_number_and_its_unit_is_body_not_a_headline():
+    # a dump without blank lines; the line after measures short for its digit, so only the
+    # number running on into its unit (`共12` / `所，`) says the paragraph goes on
+    lines = BODY + ["今年全市新建学校共12", "所，其中小学5所，中学", "有四所，都在城东。"] + BODY
+    assert kinds(lines)[4:7] == ["body", "body", "body"]
+    assert kinds(BODY + ["今年全市新建学校共计", "所，其中小学5所，中学", "有四所，都在城东。"] + BODY)[4] == "head"

@@ -78,3 +78,24 @@ def test_an_article_keeps_one_aligned_block_and_no_block_text_is_lost():
     # a line an article holds is printed in its fields; one it does not is printed as unassigned
     assert all(ln.text in fields for ln in heads if page.owner_of(ln) is article)
     assert heads[0].text in fields
+
+
+def test_a_block_whose_words_recur_only_late_in_its_article_still_heads_it():
+    """A feature's headline may echo its closing paragraph, not its opening: the block goes to
+    the paragraph start where the new topic opens (REST_WEIGHT), not to a later one whose
+    opening happens to repeat the words (and whose text just before repeats them too)."""
+    from banmian.model import Line
+    from banmian.stages.heads_tail import Candidate, align
+
+    first = "市音乐厅去年一共上演了四百多场音乐会，观众人数创下新纪录。" * 4
+    opening = "郊区今年的天气很冷，村里的道路也修好了，孩子们上学方便多了。" * 8
+    middle = "村民说今年的新变化真不少，农民种植蔬菜大棚，冬天黄瓜卖得好。"
+    closing = "说起今年的收成，大家都说农民种植蔬菜大棚，冬天黄瓜卖得好。" * 2
+    text = first + opening + middle + closing
+    starts = [0, len(first), len(first) + len(opening) + len(middle)]
+    cands = [Candidate(0, 0, starts[0], 2.0, True, False), Candidate(0, 1, starts[1], -4.0, False, False),
+             Candidate(0, 2, starts[2], -4.0, False, False)]
+    heads = [("音乐厅上演", "head"), ("四百多场音乐会", "head"), ("本报记者王明", "byline"),  # a byline closes a block
+             ("农民种植蔬菜大棚", "head"), ("冬天黄瓜卖得好", "head")]
+    tail = [Line(n, t, t, kind=kind) for n, (t, kind) in enumerate(heads)]
+    assert align(cands, text, tail) == [(0, 0, 3), (1, 3, 5)]

@@ -17,6 +17,17 @@ from banmian.rules.chars import CLOSERS, OPENERS, cjk_mask, code_points, is_cjk
 JOIN_CONTEXT = 4
 
 
+# What may follow a number cut at a column break: more digits, a decimal point, a per cent
+# sign, a unit or counter.
+NUMBER_GOES_ON = frozenset("0123456789.%元万亿年月日个人名家吨台辆项所种次倍岁米亩")
+
+
+def number_runs_on(left: str, right: str) -> bool:
+    """`left` ends with a digit and `right` opens with what may follow it (NUMBER_GOES_ON)."""
+    a, b = left.rstrip(), right.lstrip()
+    return bool(a) and bool(b) and a[-1].isdigit() and a[-1].isascii() and b[0] in NUMBER_GOES_ON
+
+
 def spanning_word(left: str, right: str, hmm: bool = True) -> str | None:
     """The word that crosses the break between `left` and `right`, if any.
 

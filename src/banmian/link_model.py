@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from banmian.language import (JOIN_CONTEXT, MARK_SCORE, MID_SENTENCE_START, WORD_SCORE, cut_spanning_word,
-                               join_score, spanning_word)
+                              join_score, number_runs_on, spanning_word)
 from banmian.model import Fragment
 from banmian.rules.chars import OPENERS, is_cjk, strip_ws
 from banmian.similarity import Group
@@ -57,17 +57,6 @@ LINK_WEIGHTS = {
 
 
 _WHITESPACE = re.compile(r"\s+")
-# What may follow a number cut at a column break: more digits, a decimal point, a per cent
-# sign, a unit or counter.
-NUMBER_GOES_ON = frozenset("0123456789.%元万亿年月日个人名家吨台辆项所种次倍岁米亩")
-
-
-def number_runs_on(left: str, right: str) -> bool:
-    """`left` ends with a digit and `right` opens with what may follow it (NUMBER_GOES_ON)."""
-    a, b = left.rstrip(), right.lstrip()
-    return bool(a) and bool(b) and a[-1].isdigit() and a[-1].isascii() and b[0] in NUMBER_GOES_ON
-
-
 def fragment_text(frags: list[Fragment]) -> str:
     """The fragments' texts, whitespace dropped, joined by a NUL: two characters stand side by
     side inside one of the fragments when they are a substring of it (one regex pass over the

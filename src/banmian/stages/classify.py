@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from banmian.head_context import mark_context_heads
+from banmian.language import number_runs_on
 from banmian.line_shape import (BODY_START_FORBIDDEN, CLAUSE_END, FULL_SLACK, INDENT_MAX, INDENT_MIN, WIDE_MIN_EXCESS,
                                 comma_marks, ends_clause, min_width, separates_blocks, slack, unfinished)
 from banmian.model import Line, Page
@@ -236,6 +237,12 @@ def classify_chunk(chunk: list[Line], width: float) -> None:
         if follows_body and prev is not None and prev.kind == "body" and not prev_closed:
             # dev page 8: `文明单位956个，文明窗口` measures short (digits) between two body lines
             ln.because("body:between_body_lines")
+            continue
+        if nxt is not None and s <= INDENT_MAX and number_runs_on(t, nxt.text):
+            # dev raw page 8: `沉默寡言的李春是此次93` / `名锻炼干部中3名女青年之`, an indented
+            # first line over a line that measures short (its digit): a headline line never
+            # breaks between a number and its unit
+            ln.because("body:number_runs_on")
             continue
         if comma_marks(t) >= CLAUSE_MARKS_IN_BODY:
             # raw dev page 22: `同胞们、朋友们、女` / `士们、先生们：` opens a speech
