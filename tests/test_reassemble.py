@@ -206,6 +206,20 @@ def test_the_text_after_a_picture_note_alone_on_its_line_continues_its_article(m
     assert len(parse_text(text, entities=False)[0].articles) == 3
 
 
+def test_a_report_after_a_picture_note_and_its_credited_description_continues_the_article(monkeypatch):
+    # the note announces a picture; the picture's description closes with its credit; then the
+    # report the picture went with, under its own lead-in: one article
+    note = column_lines("全县两万多户种粮农民与农技人员一起喜迎水稻丰收（附图片1张）")
+    described = column_lines("图为农技人员在田间向农民讲解水稻良种的特点。（本报记者王明摄）")
+    lead = column_lines("本报讯　" + RICE)
+    text = "\n".join(column_lines(FOOTBALL) + note + described + lead) + "\n"
+    page = parse_text(text, entities=False)[0]
+    assert [a.paragraphs[0][:4] for a in page.articles] == ["昨晚进行", "全县两万"]
+    assert any(p.startswith("本报讯") for p in page.articles[1].paragraphs)
+    monkeypatch.setattr(reassemble_module, "report_after_picture", lambda picture, frag: False)
+    assert len(parse_text(text, entities=False)[0].articles) == 3
+
+
 def test_a_number_cut_at_a_column_break_is_a_strong_join():
     from banmian.link_model import LINK_WEIGHTS, JoinLogits, number_runs_on
 

@@ -256,6 +256,12 @@ def is_photo_credit(credit: str) -> bool:
     return credit.rstrip().endswith(("摄", "攝"))
 
 
+def ends_with_photo_credit(text: str) -> bool:
+    """The text closes with a bracketed photo credit (`…合影。（新华社记者樊如钧摄）`)."""
+    m = _TRAILING_CREDIT.search(text.rstrip())
+    return bool(m) and is_photo_credit(m.group(1))
+
+
 def trailing_credit_names(paragraph: str) -> list[str]:
     """The author names of a brief's closing credit (`…（王某 李某）`), which stays in the text:
     only the names become `reporters`. Photo credits (`…摄`) and notes are not names."""

@@ -29,6 +29,7 @@ from banmian.article_starts import (START_THRESHOLD, firm_start, lines_around, s
                                     sure_start)
 from banmian.link_model import LINK_WEIGHTS, JoinLogits
 from banmian.model import Fragment, Page, line_positions
+from banmian.rules.bylines import ends_with_photo_credit
 from banmian.rules.chars import strip_ws
 from banmian.rules.furniture import ends_with_picture_note, is_lead_in
 from banmian.stages.roundups import merge_roundups
@@ -116,7 +117,8 @@ def thread_fragments(page: Page, frags: list[Fragment]) -> list[Thread]:
     (`article_starts.firm_start`: a 上接 note, a heads-tail cut, a letter's salutation, a
     lead-in under headline lines, a paragraph closed by a picture note) always opens one; in a
     dump without blank lines the text after a picture note (`（附图片1张）`: it closes an
-    article's opening matter) and text read on past a subhead (`continues_past_subhead`)
+    article's opening matter), the report after the picture's credited description
+    (`report_after_picture`) and text read on past a subhead (`continues_past_subhead`)
     always continue the thread of the fragment before, even where the start model's log-odds pass START_THRESHOLD (a subhead has a
     headline's shape: dev raw pages 4 and 37, three subheads the model read as headlines);
     else log-odds past START_THRESHOLD open a thread, and the rest of a lead-in cut by a column
@@ -140,8 +142,10 @@ def thread_fragments(page: Page, frags: list[Fragment]) -> list[Thread]:
             sure, join = True, False
         elif id(f.first) in roundup_items:
             sure, join = False, True  # a digest's later item (`heads_tail`): its lead-in opens no article
-        elif blockless and ends_with_picture_note("".join(strip_ws(ln.text) for ln in frags[i - 1].lines[-2:])):
+        elif blockless and ends_with_picture_note(last_two_lines(frags[i - 1])):
             sure, join = False, True  # the note closes an article's opening matter: its text follows
+        elif blockless and report_after_picture(frags[i - 1], f):
+            sure, join = False, True
         elif blockless and continues_past_subhead(page, frags[i - 1], f):
             sure, join = False, True  # however strong the start model's case (a subhead is a headline's shape)
         else:
@@ -159,6 +163,20 @@ def thread_fragments(page: Page, frags: list[Fragment]) -> list[Thread]:
         floor = options[0][0] - BEAM_MARGIN
         beam = [extend(h, ti, i, groups, total) for total, h, ti in options[:BEAM_WIDTH] if total >= floor]
     return build_threads(beam[0], frags, feats, logits, Scorer(joins, groups, offset))
+
+
+def last_two_lines(frag: Fragment) -> str:
+    """The fragment's last two lines, space-free: where a note or credit cut by a line break ends."""
+    return "".join(strip_ws(ln.text) for ln in frag.lines[-2:])
+
+
+def report_after_picture(picture: Fragment, frag: Fragment) -> bool:
+    """`picture` holds a picture note and closes with the picture's description and its photo
+    credit, and `frag` opens with a lead-in: the report the picture was printed with (dev raw page 15: `…辞旧迎新（附图片1张）`,
+    `党和国家领导人…合影。（新华社记者樊如钧摄）`, then `本报北京12月31日讯…`, one article in the
+    gold, as on pages 21 and 22)."""
+    return (is_lead_in(frag.first.text) and ends_with_photo_credit(last_two_lines(picture))
+            and any(ends_with_picture_note(strip_ws(ln.text)) for ln in picture.lines))
 
 
 def continues_past_subhead(page: Page, prev: Fragment, frag: Fragment) -> bool:
