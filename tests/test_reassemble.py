@@ -230,3 +230,22 @@ def test_a_number_cut_at_a_column_break_is_a_strong_join():
     rest = _fragment(["元，礼金支出占农民生产资"], "open", "open", 1)
     gain = JoinLogits([cut, rest]).logit(0, 1) - JoinLogits([words, rest]).logit(0, 1)
     assert gain == pytest.approx(LINK_WEIGHTS["number_runs_on"])
+
+
+def test_a_thread_its_jump_line_closed_goes_on_only_with_a_fragment_much_like_it():
+    """After `（下转第二版）` the next fragment opens an article unless its text shares well
+    over 0.1 cosine with the thread (no other cue: adjacent, the thread stopped mid-sentence,
+    the fragment opens indented, no headline before it)."""
+    from banmian.article_starts import start_logit
+    from banmian.link_model import LINK_WEIGHTS
+
+    def link(cos10: float) -> float:
+        feats = {"bias": 1.0, "adjacent": 1.0, "closed_by_jump": 1.0, "fit_open_indent": 1.0, "cos": cos10}
+        return sum(LINK_WEIGHTS[k] * v for k, v in feats.items())
+
+    def new(cos10: float) -> float:
+        feats = {"bias": 1.0, "ev_none": 1.0, "start_indent": 1.0, "prev_open": 1.0, "cos_prev": cos10}
+        return start_logit(feats) + reassemble_module.NEW_THREAD_OFFSET
+
+    assert link(1.0) < new(1.0)  # cosine 0.1: a new article
+    assert link(2.0) > new(2.0)  # cosine 0.2: the same article goes on
