@@ -220,7 +220,7 @@ def test_join_logit_is_the_logit_of_join_features():
 
 
 def test_score_threads_scores_each_thread_as_the_plain_definition():
-    from banmian.link_model import LINK_WEIGHTS, JoinLogits, join_features, logit
+    from banmian.link_model import LINK_WEIGHTS, JoinLogits, QuoteBalance, join_features, logit
     from banmian.stages.reassemble import Hypothesis, extend, score_threads
 
     rng = random.Random(7)
@@ -234,11 +234,13 @@ def test_score_threads_scores_each_thread_as_the_plain_definition():
         for k in range(i):  # a few random threadings of fragments 0..i-1, sharing threads
             beam = [extend(h, rng.choice(range(-1, len(h.threads))) if h.threads else -1, k, groups, 0.0)
                     for h in beam for _ in range(2)][:6]
-        scores = score_threads(beam, JoinLogits(frags), i)
+        quotes = QuoteBalance(frags)
+        scores = score_threads(beam, JoinLogits(frags), quotes, i)
         for h in beam:
             for group in h.threads:
                 plain = logit(join_features(frags[group.members[-1]], frags[i]))
-                assert scores[group] == plain + LINK_WEIGHTS["cos"] * 10 * group.cosine(i)
+                assert scores[group] == (plain + LINK_WEIGHTS["cos"] * 10 * group.cosine(i)
+                                         + quotes.term(group.members, i))
 
 
 def test_bigram_cosine_is_the_cosine_of_bigram_counts():

@@ -2,6 +2,8 @@
 (made-up headlines and openings)."""
 from __future__ import annotations
 
+import importlib
+
 from banmian.model import Line
 from banmian.stages.headlines import bigram_keys, split_by_content
 
@@ -141,3 +143,23 @@ def test_a_continuation_note_between_a_kicker_and_its_headline_keeps_them_one_bl
     assert texts(head_blocks(page)) == [["城东三座桥梁建成通车", "居民出行时间缩短一半"]]
     lines[1].kind = "body"  # any other line between them parts the two
     assert texts(head_blocks(page)) == [["城东三座桥梁建成通车"], ["居民出行时间缩短一半"]]
+
+
+def test_a_headline_whose_words_come_late_in_its_article_still_finds_it(monkeypatch):
+    """An essay's headline words may come only well into it (dev pages 11 and 23: `东方情缘`):
+    the blocks printed after both bodies go to the articles whose first OPENING_CHARS
+    characters repeat them."""
+    headlines_module = importlib.import_module("banmian.stages.headlines")  # not the stage function
+    from banmian.pipeline import parse_text
+    from tests.test_reassemble import column_lines
+
+    a = "那年春天我们一起走过许多地方，看过许多风景，也结识了许多朋友。" * 15 + "这就是我的东方情缘。"
+    b = "每天清晨，公园里的老人们都会来到湖边散步，呼吸新鲜的空气。" * 15 + "今年的湿地候鸟成群结队。"
+    page = "\n".join([*column_lines(a), "", *column_lines(b), "", "我的东方情缘", "", "湿地候鸟成群", ""]) + "\n"
+
+    def heads() -> list:
+        return [art.headline for art in parse_text(page, entities=False)[0].articles]
+
+    assert heads() == ["我的东方情缘", "湿地候鸟成群"]
+    monkeypatch.setattr(headlines_module, "OPENING_CHARS", 400)
+    assert heads() != ["我的东方情缘", "湿地候鸟成群"]

@@ -249,3 +249,42 @@ def test_a_thread_its_jump_line_closed_goes_on_only_with_a_fragment_much_like_it
 
     assert link(1.0) < new(1.0)  # cosine 0.1: a new article
     assert link(2.0) > new(2.0)  # cosine 0.2: the same article goes on
+
+
+def test_leading_closers_and_the_quote_term_of_a_thread():
+    from banmian.link_model import QUOTE_CLOSES, QUOTE_UNOPENED, QuoteBalance, leading_closers
+
+    assert leading_closers("越过越红火了。”他笑着说") == (0,)
+    assert leading_closers("他说：“好。”") == ()  # opened before it is closed: its own quote
+    assert leading_closers("部长》说，《人民日报》") == (2,)
+    said = _fragment(["老人笑着说：“今"], "indent", "open", 0)
+    plain = _fragment(["运动员们在训练"], "indent", "open", 1)
+    closing = _fragment(["年的日子越过越红火了。”"], "open", "closed", 2)
+    quotes = QuoteBalance([said, plain, closing])
+    assert quotes.term((0,), 2) == QUOTE_CLOSES
+    assert quotes.term((1,), 2) == QUOTE_UNOPENED == quotes.new_thread_term(2)
+    assert quotes.term((0,), 1) == 0.0  # a fragment that closes nothing
+
+
+def test_a_fragment_closing_a_quote_scores_higher_on_the_thread_that_opened_it():
+    """pdftotext puts another article's column between the two halves of a quote: the half
+    that closes it scores QUOTE_CLOSES on the thread holding the opening mark and
+    QUOTE_UNOPENED on the one that opened none, whatever else the join and content say."""
+    from banmian.link_model import QUOTE_CLOSES, QUOTE_UNOPENED, JoinLogits, QuoteBalance
+    from banmian.similarity import ContentSpace, GroupMaker
+    from banmian.stages.reassemble import Hypothesis, extend, score_threads
+
+    said = _fragment(["老人笑着说：“今"], "indent", "open", 0)
+    other = _fragment(["运动员们在训练"], "indent", "open", 1)
+    closing = _fragment(["年的日子越过越红火了。”"], "open", "closed", 2)
+    plain = _fragment(["年的日子越过越红火了。"], "open", "closed", 2)  # the same without the mark
+    scores = {}
+    for last in (closing, plain):
+        frags = [said, other, last]
+        groups = GroupMaker(ContentSpace(["".join(ln.text for ln in f.lines) for f in frags]))
+        beam = [extend(extend(Hypothesis(0.0, (), ()), -1, 0, groups, 0.0), -1, 1, groups, 0.0)]
+        got = score_threads(beam, JoinLogits(frags), QuoteBalance(frags), 2)
+        scores[last is closing] = [got[g] for g in beam[0].threads]
+    (with_a, with_b), (without_a, without_b) = scores[True], scores[False]
+    assert with_a - without_a == pytest.approx(QUOTE_CLOSES)
+    assert with_b - without_b == pytest.approx(QUOTE_UNOPENED)

@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 from banmian.article_starts import (START_THRESHOLD, firm_start, lines_around, start_features, start_logit, start_reason,
                                     sure_start)
-from banmian.link_model import LINK_WEIGHTS, JoinLogits
+from banmian.link_model import LINK_WEIGHTS, JoinLogits, QuoteBalance
 from banmian.model import Fragment, Page, line_positions
 from banmian.rules.bylines import ends_with_photo_credit
 from banmian.rules.chars import strip_ws
@@ -135,6 +135,7 @@ def thread_fragments(page: Page, frags: list[Fragment]) -> list[Thread]:
     offset = NEW_THREAD_OFFSET_NO_BLANKS if blockless else NEW_THREAD_OFFSET
     groups = GroupMaker(space)  # hypotheses share the groups they reach alike
     joins = JoinLogits(frags)
+    quotes = QuoteBalance(frags)
     beam = [Hypothesis(0.0, (), ())]
     roundup_items = page.scratch.get("roundup_items", set())
     for i, f in enumerate(frags):
@@ -155,14 +156,15 @@ def thread_fragments(page: Page, frags: list[Fragment]) -> list[Thread]:
             options = [(h.score + SURE_START_SCORE, h, -1) for h in beam]
         elif join:
             # the only choice: the thread of the fragment just before
-            scores = score_threads(beam, joins, i)
+            scores = score_threads(beam, joins, quotes, i)
             options = [(h.score + scores[h.threads[h.holder[i - 1]]], h, h.holder[i - 1]) for h in beam]
         else:
-            options = near_best_options(beam, score_threads(beam, joins, i), logits[i], offset)
+            options = near_best_options(beam, score_threads(beam, joins, quotes, i),
+                                        logits[i] + quotes.new_thread_term(i), offset)
         options.sort(key=TOTAL, reverse=True)  # stable: on a tie the earlier option (a join) wins
         floor = options[0][0] - BEAM_MARGIN
         beam = [extend(h, ti, i, groups, total) for total, h, ti in options[:BEAM_WIDTH] if total >= floor]
-    return build_threads(beam[0], frags, feats, logits, Scorer(joins, groups, offset))
+    return build_threads(beam[0], frags, feats, logits, Scorer(joins, quotes, groups, offset))
 
 
 def last_two_lines(frag: Fragment) -> str:
@@ -237,7 +239,7 @@ def continues_lead_in(page: Page, prev: Fragment, frag: Fragment) -> bool:
     return not unclosed or "）" in head or ")" in head
 
 
-def score_threads(beam: list[Hypothesis], joins: JoinLogits, i: int) -> dict[Group, float]:
+def score_threads(beam: list[Hypothesis], joins: JoinLogits, quotes: QuoteBalance, i: int) -> dict[Group, float]:
     """The link log-odds of fragment i continuing each thread of the beam.
 
     Hypotheses share most threads, so each thread is scored once (a group hashes by
@@ -254,6 +256,9 @@ def score_threads(beam: list[Hypothesis], joins: JoinLogits, i: int) -> dict[Gro
         if join is None:
             join = seen[latest] = joins.logit(latest, i)
         scores[group] = join + cos_weight * group.cosine(i)
+    if quotes.closers[i]:  # rare: most fragments close nothing they did not open
+        for group in scores:
+            scores[group] += quotes.term(group.members, i)
     return scores
 
 
@@ -271,12 +276,14 @@ class Scorer(NamedTuple):
     """What scored the beam's choices, kept to say in each join's reason what it scored."""
 
     joins: JoinLogits
+    quotes: QuoteBalance
     groups: GroupMaker  # every thread the beam scored, by its members
     offset: float
 
     def link(self, members: tuple[int, ...], i: int) -> float:
         """The link log-odds of fragment i going on after the thread of `members`."""
-        return self.joins.logit(members[-1], i) + LINK_WEIGHTS["cos"] * 10 * self.groups.made[members].cosine(i)
+        return (self.joins.logit(members[-1], i) + LINK_WEIGHTS["cos"] * 10 * self.groups.made[members].cosine(i)
+                + self.quotes.term(members, i))
 
 
 def build_threads(h: Hypothesis, frags: list[Fragment], feats: list[dict], logits: list[float],
@@ -291,7 +298,7 @@ def build_threads(h: Hypothesis, frags: list[Fragment], feats: list[dict], logit
         frags[first].first.para_start = True
         frags[first].first.because(t.reason)
         for n, k in enumerate(rest, 1):
-            score = f"{scorer.link(group.members[:n], k):+.2f}:new{logits[k] + scorer.offset:+.2f}"
+            score = f"{scorer.link(group.members[:n], k):+.2f}:new{logits[k] + scorer.quotes.new_thread_term(k) + scorer.offset:+.2f}"
             _join(t.fragments[-1], frags[k], score)
             t.fragments.append(frags[k])
         threads.append(t)
