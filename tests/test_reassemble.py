@@ -288,3 +288,14 @@ def test_a_fragment_closing_a_quote_scores_higher_on_the_thread_that_opened_it()
     (with_a, with_b), (without_a, without_b) = scores[True], scores[False]
     assert with_a - without_a == pytest.approx(QUOTE_CLOSES)
     assert with_b - without_b == pytest.approx(QUOTE_UNOPENED)
+
+
+def test_a_fragment_reading_on_across_the_break_outweighs_another_threads_adjacency():
+    """pdftotext walks another article's column in between: a fragment whose first word and
+    mark finish the sentence a thread two fragments back stopped in (join_score 2.5) goes on
+    that thread rather than the adjacent one it does not read on from."""
+    from banmian.language import MARK_SCORE, WORD_SCORE
+    from banmian.link_model import LINK_WEIGHTS
+
+    reads_on = LINK_WEIGHTS["join"] * (MARK_SCORE + WORD_SCORE) + LINK_WEIGHTS["d2_3"]
+    assert reads_on > LINK_WEIGHTS["adjacent"]
