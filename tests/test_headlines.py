@@ -141,3 +141,94 @@ def test_a_continuation_note_between_a_kicker_and_its_headline_keeps_them_one_bl
     assert texts(head_blocks(page)) == [["城东三座桥梁建成通车", "居民出行时间缩短一半"]]
     lines[1].kind = "body"  # any other line between them parts the two
     assert texts(head_blocks(page)) == [["城东三座桥梁建成通车"], ["居民出行时间缩短一半"]]
+
+
+# --- pull quotes: a sentence of an article set large away from its headline -----------------
+
+BRIDGES = OPENINGS[0]
+BIRDS = OPENINGS[1]  # holds the clause `今年春天迎来第一批候鸟` (then a comma)
+
+
+def _body(text: str) -> Line:
+    return Line(no=0, raw=text, text=text, kind="body")
+
+
+def _blank() -> Line:
+    return Line(no=0, raw="", text="", kind="blank")
+
+
+def _headed_page(lines: list[Line], bodies: list[str]):
+    from banmian.model import Article
+
+    page = _page_of(lines)
+    page.articles = [Article(paragraphs=[b]) for b in bodies]
+    return page
+
+
+def test_a_head_line_repeating_a_clause_of_one_body_is_that_articles_pull_quote():
+    from banmian.stages.headlines import pull_quotes
+
+    quote = head("今年春天迎来第一批候鸟")
+    page = _headed_page([_body("正文一行。"), quote, _body("正文又一行。")], [BRIDGES, BIRDS])
+    assert pull_quotes(page) == {id(quote): 1}
+
+
+def test_a_pull_quote_stands_alone_ends_a_clause_and_is_long_enough():
+    import importlib
+
+    headlines = importlib.import_module("banmian.stages.headlines")
+    # beside another head line it is a line of a headline block
+    quote = head("今年春天迎来第一批候鸟")
+    page = _headed_page([quote, head("湿地公园迎来候鸟")], [BRIDGES, BIRDS])
+    assert headlines.pull_quotes(page) == {}
+    # a body line cut mid-clause read as a head line (dev page 20: `中国人民解放军副总`)
+    cut = head("湖滨湿地公园今年春天迎")
+    page = _headed_page([_body("正文。"), cut, _body("正文。")], [BRIDGES, BIRDS])
+    assert headlines.pull_quotes(page) == {}
+    short = head("第一批候鸟")
+    page = _headed_page([_body("正文。"), short, _body("正文。")], [BRIDGES, BIRDS])
+    assert headlines.pull_quotes(page) == {}
+
+
+def test_an_article_whose_only_block_is_its_pull_quote_takes_its_headline_too():
+    """Dev page 5: `我国农业正经历着由传统农业向现代农业的转变` at the top of the page, the
+    article's own headline `信阳人` / `的眼光` far below: the quote matched the article's opening
+    best and took its one block."""
+    from banmian.stages.headlines import headlines
+
+    quote, main = head("今年春天迎来第一批候鸟"), head("观鸟长廊完工")
+    lines = [quote, _body("别处的正文。"), _blank(), main, _body("别处的正文。")]
+    page = headlines(_headed_page(lines, [BRIDGES, BIRDS]))
+    birds = page.articles[1]
+    assert (birds.kicker, birds.headline) == ("今年春天迎来第一批候鸟", "观鸟长廊完工")
+    assert "headline:pull_quote" in quote.reasons
+
+
+def test_a_pull_quote_in_a_neighbours_block_goes_to_its_own_article():
+    """Dev page 29: `繁荣有中国特色的社会主义文化事业作出新的贡献` printed over another
+    article's headline `松花江上冰帆扬` and taken into its block."""
+    from banmian.stages.headlines import place_pull_quotes
+
+    quote, other = head("今年春天迎来第一批候鸟"), head("三座跨河桥梁建成通车")
+    blocks, owner, loose = place_pull_quotes([[quote, other]], {0: 0}, {id(quote): 1}, {})
+    assert [[ln.text for ln in b] for b in blocks] == [["三座跨河桥梁建成通车"]]
+    assert owner == {0: 0} and loose == [quote]
+
+
+def test_a_pull_quote_with_a_byline_under_it_stays_its_articles_headline():
+    """Dev page 35: `苍蝇不叮无缝的蛋` / `丁坚铭李建兴`, the end of a headline its body repeats."""
+    from banmian.stages.headlines import place_pull_quotes
+
+    quote, name = head("今年春天迎来第一批候鸟"), Line(no=0, raw="林海", text="林海", kind="byline")
+    blocks, owner, loose = place_pull_quotes([[quote, name]], {0: 1}, {id(quote): 1}, {})
+    assert owner == {0: 1} and loose == [] and blocks == [[quote, name]]
+
+
+def test_a_pull_quote_adopted_into_its_articles_block_is_not_taken_twice():
+    """A leftover block adopted by its neighbour (`adopt_adjacent_leftovers`) stays listed,
+    unowned: its quote is already printed with the block that adopted it."""
+    from banmian.stages.headlines import place_pull_quotes
+
+    quote, main = head("今年春天迎来第一批候鸟"), head("湿地公园迎来候鸟")
+    blocks, owner, loose = place_pull_quotes([[quote], [quote, main]], {1: 1}, {id(quote): 1}, {})
+    assert loose == [] and owner == {1: 1}
