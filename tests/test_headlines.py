@@ -232,3 +232,32 @@ def test_a_pull_quote_adopted_into_its_articles_block_is_not_taken_twice():
     quote, main = head("今年春天迎来第一批候鸟"), head("湿地公园迎来候鸟")
     blocks, owner, loose = place_pull_quotes([[quote], [quote, main]], {1: 1}, {id(quote): 1}, {})
     assert loose == [] and owner == {1: 1}
+
+
+def test_a_blank_line_inside_a_run_is_a_cut_where_the_words_change_article():
+    """pdftotext sets one headline's lines apart from the next by a blank line (dev page 29:
+    `中共代表团` / `出访非洲三国`, blank, `无情冰雪锁藏北…`): two lines each sharing two bigrams
+    with a different article's opening are cut there, though neither earns UNIT_COST alone."""
+    first, second = head("桥梁通车"), head("迎来候鸟")
+    openings = [bigram_keys(o) for o in OPENINGS]
+    assert texts(split_by_content([[first, second]], openings)) == [["桥梁通车", "迎来候鸟"]]
+    got = split_by_content([[first, second]], openings, frozenset({id(second)}))
+    assert texts(got) == [["桥梁通车"], ["迎来候鸟"]]
+
+
+def test_a_unit_holding_a_byline_is_not_cut_off_by_a_blank_line_alone():
+    """pdftotext prints a byline of the headline above after the headline beside it (dev page
+    27: `“007”` / `与冷战思维` then `张武扬`, the name the first headline's)."""
+    first, second = head("桥梁通车"), head("迎来候鸟")
+    name = Line(no=0, raw="林海", text="林海", kind="byline")
+    openings = [bigram_keys(o) for o in OPENINGS]
+    got = split_by_content([[first, second, name]], openings, frozenset({id(second)}))
+    assert texts(got) == [["桥梁通车", "迎来候鸟", "林海"]]
+
+
+def test_headlines_cut_runs_at_blank_lines_where_the_words_change_article():
+    from banmian.stages.headlines import headlines
+
+    lines = [head("桥梁通车"), _blank(), head("迎来候鸟"), _body("别处的正文。")]
+    page = headlines(_headed_page(lines, [BRIDGES, BIRDS]))
+    assert [a.headline for a in page.articles] == ["桥梁通车", "迎来候鸟"]

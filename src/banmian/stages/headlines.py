@@ -185,6 +185,15 @@ def _head_text(block: list[Line]) -> str:
 # on its own (dev 1-40, head + byline accuracy over the three dumps: 2 and 3 alike, 5 worse).
 UNIT_COST = 3.0
 MAX_UNIT_LINES = 6  # kicker, two-line headline, two-line subtitle, byline
+# What a unit set off from the one before by a blank line costs: nothing. pdftotext prints one
+# headline's lines as one text block and sets blocks apart by blank lines, so a blank line
+# inside a run is a cut wherever the words on its two sides recur in different articles'
+# openings (dev page 29: `中共代表团` / `出访非洲三国`, blank, `无情冰雪锁藏北救援物资八方` / …).
+# Dev pdftotext headline_acc 1-20 / 21-40 at 3 (UNIT_COST): 0.6460 / 0.6026; 1-1.5: 0.6460 /
+# 0.6282 (byline 21-40 0.7180 -> 0.7308); 0-0.5: 0.6522 / 0.6539 (bylines unchanged; charging a
+# unit holding a byline nothing too loses bylines, 21-40 0.7180 -> 0.7051). Raw and PyMuPDF
+# dumps hold no blank lines.
+BLANK_CUT_COST = 0.0
 
 
 # Whitespace `strip_ws` may keep inside a text (it removes all of it only from a text holding a
@@ -225,10 +234,12 @@ def _unit_gains_joined(block: list[Line], openings: list[set[int]]) -> list[list
             for a in range(len(block))]
 
 
-def _split_points(block: list[Line], openings: list[set[int]]) -> list[int]:
+def _split_points(block: list[Line], openings: list[set[int]], after_blank: frozenset[int] = frozenset()) -> list[int]:
     """Where units start in the block: the split that earns the most opening bigrams, less
-    UNIT_COST per unit. Ties go to longer last units (a kicker sharing no words goes with the
-    headline under it); a dash line (a subtitle) never starts a unit."""
+    UNIT_COST per unit (BLANK_CUT_COST for one opening on a line in `after_blank`, ids of lines
+    right under a blank line, unless it holds a byline: `_unit_cost`). Ties go to longer last
+    units (a kicker sharing no words goes with the headline under it); a dash line (a subtitle)
+    never starts a unit."""
     n = len(block)
     whole = bigram_keys("".join(ln.text for ln in block))
     openings = [o for o in openings if not whole.isdisjoint(o)]  # the articles the run may hold
@@ -239,7 +250,7 @@ def _split_points(block: list[Line], openings: list[set[int]]) -> list[int]:
         for a in range(max(0, b - MAX_UNIT_LINES), b):
             if a > 0 and block[a].text.lstrip().startswith(("—", "－")):
                 continue
-            v = best[a] + gains[a][b - a - 1] - UNIT_COST
+            v = best[a] + gains[a][b - a - 1] - _unit_cost(block, a, b, after_blank)
             if v > best[b]:
                 best[b], start[b] = v, a
     cuts, b = [], n
@@ -249,20 +260,34 @@ def _split_points(block: list[Line], openings: list[set[int]]) -> list[int]:
     return sorted(cuts)
 
 
-def split_by_content(blocks: list[list[Line]], openings: list[set[int]]) -> list[list[Line]]:
+def _unit_cost(block: list[Line], a: int, b: int, after_blank: frozenset[int]) -> float:
+    """What the unit block[a:b] costs: BLANK_CUT_COST when a blank line sets it off from the
+    line before, unless it holds a byline; else UNIT_COST. pdftotext prints two headlines side
+    by side one after the other and the first one's byline after both, with the second (dev
+    page 27: `“007”` / `与冷战思维` beside `张武扬`, the name the headline above's, page 31):
+    such a unit is a unit only where its words say so."""
+    if a > 0 and id(block[a]) in after_blank and not any(ln.kind == "byline" for ln in block[a:b]):
+        return BLANK_CUT_COST
+    return UNIT_COST
+
+
+def split_by_content(blocks: list[list[Line]], openings: list[set[int]],
+                     after_blank: frozenset[int] = frozenset()) -> list[list[Line]]:
     """Split runs that hold several articles' headlines where the words change article.
 
     pdftotext and raw dumps print a band's headlines, or all of a page's, as one run (raw dump
     of dev page 5: `胡宁同志逝世` `乔石等观看世` `界华人书画展` `帐篷里的婚礼`). The run is cut
     into units so that each unit's words recur in one article's opening as much as possible,
-    a unit costing UNIT_COST bigrams; a unit that matches nothing stays with its neighbour.
+    a unit costing UNIT_COST bigrams (one set off by a blank line nothing: `_unit_cost`); a
+    unit that matches nothing stays with its neighbour. `after_blank`: ids of the lines right
+    under a blank line.
     """
     out: list[list[Line]] = []
     for block in blocks:
         if len(block) < 2 or not openings:
             out.append(block)
             continue
-        cuts = _split_points(block, openings) + [len(block)]
+        cuts = _split_points(block, openings, after_blank) + [len(block)]
         out.extend(block[a:b] for a, b in zip(cuts, cuts[1:]) if b > a)
     return out
 
@@ -439,7 +464,9 @@ def headlines(page: Page) -> Page:
         _apply(page, page.articles[i], block, HEADLINE_REASON)
     headed = {i for _, i in placed}
     taken = frozenset(id(ln) for block, _ in placed for ln in block)
-    blocks = split_by_content(join_broken_headlines(head_blocks(page, taken)), openings)
+    lines = page.lines
+    after_blank = frozenset(id(ln) for above, ln in zip(lines, lines[1:]) if above.kind == "blank")
+    blocks = split_by_content(join_broken_headlines(head_blocks(page, taken)), openings, after_blank)
     block_ending_at = {id(blk[-1]): k for k, blk in enumerate(blocks)}
     adjacent: dict[int, int] = {}  # article index -> block index right before it
     for i, group in enumerate(groups):
