@@ -261,3 +261,15 @@ def test_headlines_cut_runs_at_blank_lines_where_the_words_change_article():
     lines = [head("桥梁通车"), _blank(), head("迎来候鸟"), _body("别处的正文。")]
     page = headlines(_headed_page(lines, [BRIDGES, BIRDS]))
     assert [a.headline for a in page.articles] == ["桥梁通车", "迎来候鸟"]
+
+
+def test_leftover_blocks_in_a_row_under_an_assigned_one_are_all_adopted():
+    """Dev page 28: a pull quote, blank, `充分发挥体育` / `中介公司作用`, blank, the subtitle
+    `最大限度地发挥体育中介公司的作用`: each leftover joins the block grown above it."""
+    from banmian.stages.headlines import adopt_adjacent_leftovers
+
+    main, middle, sub = head("湿地公园迎来候鸟"), head("节日特刊专版"), head("——春季观鸟指南")
+    page = _page_of([main, _blank(), middle, _blank(), sub])
+    openings = [bigram_keys(o) for o in OPENINGS]
+    got = adopt_adjacent_leftovers(page, [[main], [middle], [sub]], {0: 1}, openings)
+    assert texts(got)[0] == ["湿地公园迎来候鸟", "节日特刊专版", "——春季观鸟指南"]

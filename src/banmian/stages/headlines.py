@@ -314,7 +314,9 @@ def adopt_adjacent_leftovers(page: Page, blocks: list[list[Line]], owner: dict[i
     assignment gives each article one block, so a tier whose words the article's opening does
     not repeat is left over. A block holding a byline, or whose words another article's opening
     repeats more, is another article's and stays apart (dev page 40: `承德：科技` / `良种作年礼`
-    printed under `去年国债发行兑` / `付工作顺利结束`)."""
+    printed under `去年国债发行兑` / `付工作顺利结束`). Leftovers in a row are taken one after
+    the other, the block growing (dev page 28: a pull quote, blank, `充分发挥体育` / `中介公司
+    作用`, blank, the subtitle `最大限度地发挥体育中介公司的作用`)."""
     pos = line_positions(page.lines)
     lines = page.lines
 
@@ -325,21 +327,22 @@ def adopt_adjacent_leftovers(page: Page, blocks: list[list[Line]], owner: dict[i
     out = [list(b) for b in blocks]
     taken = set()
     for k in sorted(owner):
-        for m in (k - 1, k + 1):
-            if m < 0 or m >= len(blocks) or m in owner or m in taken:
-                continue
-            a, b = out[k], blocks[m]
-            if any(ln.kind == "byline" for ln in b) or _fits_another(b, owner[k], openings):
-                continue
-            if m < k and blank_between(b[-1], a[0]):
-                out[k] = list(b) + a
-            elif m > k and a[-1].kind != "byline" and blank_between(a[-1], b[0]):
-                out[k] = a + list(b)
-            else:
-                continue
-            taken.add(m)
-            for ln in b:
-                ln.because("headline:leftover_next_to_block")
+        for step in (-1, 1):
+            m = k + step
+            while 0 <= m < len(blocks) and m not in owner and m not in taken:
+                a, b = out[k], blocks[m]
+                if any(ln.kind == "byline" for ln in b) or _fits_another(b, owner[k], openings):
+                    break
+                if m < k and blank_between(b[-1], a[0]):
+                    out[k] = list(b) + a
+                elif m > k and a[-1].kind != "byline" and blank_between(a[-1], b[0]):
+                    out[k] = a + list(b)
+                else:
+                    break
+                taken.add(m)
+                for ln in b:
+                    ln.because("headline:leftover_next_to_block")
+                m += step
     return out
 
 
