@@ -163,3 +163,135 @@ def test_a_headline_whose_words_come_late_in_its_article_still_finds_it(monkeypa
     assert heads() == ["我的东方情缘", "湿地候鸟成群"]
     monkeypatch.setattr(headlines_module, "OPENING_CHARS", 400)
     assert heads() != ["我的东方情缘", "湿地候鸟成群"]
+
+
+# --- pull quotes: a sentence of an article set large away from its headline -----------------
+
+BRIDGES = OPENINGS[0]
+BIRDS = OPENINGS[1]  # holds the clause `今年春天迎来第一批候鸟` (then a comma)
+
+
+def _body(text: str) -> Line:
+    return Line(no=0, raw=text, text=text, kind="body")
+
+
+def _blank() -> Line:
+    return Line(no=0, raw="", text="", kind="blank")
+
+
+def _headed_page(lines: list[Line], bodies: list[str]):
+    from banmian.model import Article
+
+    page = _page_of(lines)
+    page.articles = [Article(paragraphs=[b]) for b in bodies]
+    return page
+
+
+def test_a_head_line_repeating_a_clause_of_one_body_is_that_articles_pull_quote():
+    from banmian.stages.headlines import pull_quotes
+
+    quote = head("今年春天迎来第一批候鸟")
+    page = _headed_page([_body("正文一行。"), quote, _body("正文又一行。")], [BRIDGES, BIRDS])
+    assert pull_quotes(page) == {id(quote): 1}
+
+
+def test_a_pull_quote_stands_alone_ends_a_clause_and_is_long_enough():
+    import importlib
+
+    headlines = importlib.import_module("banmian.stages.headlines")
+    # beside another head line it is a line of a headline block
+    quote = head("今年春天迎来第一批候鸟")
+    page = _headed_page([quote, head("湿地公园迎来候鸟")], [BRIDGES, BIRDS])
+    assert headlines.pull_quotes(page) == {}
+    # a body line cut mid-clause read as a head line (dev page 20: `中国人民解放军副总`)
+    cut = head("湖滨湿地公园今年春天迎")
+    page = _headed_page([_body("正文。"), cut, _body("正文。")], [BRIDGES, BIRDS])
+    assert headlines.pull_quotes(page) == {}
+    short = head("第一批候鸟")
+    page = _headed_page([_body("正文。"), short, _body("正文。")], [BRIDGES, BIRDS])
+    assert headlines.pull_quotes(page) == {}
+
+
+def test_an_article_whose_only_block_is_its_pull_quote_takes_its_headline_too():
+    """Dev page 5: `我国农业正经历着由传统农业向现代农业的转变` at the top of the page, the
+    article's own headline `信阳人` / `的眼光` far below: the quote matched the article's opening
+    best and took its one block."""
+    from banmian.stages.headlines import headlines
+
+    quote, main = head("今年春天迎来第一批候鸟"), head("观鸟长廊完工")
+    lines = [quote, _body("别处的正文。"), _blank(), main, _body("别处的正文。")]
+    page = headlines(_headed_page(lines, [BRIDGES, BIRDS]))
+    birds = page.articles[1]
+    assert (birds.kicker, birds.headline) == ("今年春天迎来第一批候鸟", "观鸟长廊完工")
+    assert "headline:pull_quote" in quote.reasons
+
+
+def test_a_pull_quote_in_a_neighbours_block_goes_to_its_own_article():
+    """Dev page 29: `繁荣有中国特色的社会主义文化事业作出新的贡献` printed over another
+    article's headline `松花江上冰帆扬` and taken into its block."""
+    from banmian.stages.headlines import place_pull_quotes
+
+    quote, other = head("今年春天迎来第一批候鸟"), head("三座跨河桥梁建成通车")
+    blocks, owner, loose = place_pull_quotes([[quote, other]], {0: 0}, {id(quote): 1}, {})
+    assert [[ln.text for ln in b] for b in blocks] == [["三座跨河桥梁建成通车"]]
+    assert owner == {0: 0} and loose == [quote]
+
+
+def test_a_pull_quote_with_a_byline_under_it_stays_its_articles_headline():
+    """Dev page 35: `苍蝇不叮无缝的蛋` / `丁坚铭李建兴`, the end of a headline its body repeats."""
+    from banmian.stages.headlines import place_pull_quotes
+
+    quote, name = head("今年春天迎来第一批候鸟"), Line(no=0, raw="林海", text="林海", kind="byline")
+    blocks, owner, loose = place_pull_quotes([[quote, name]], {0: 1}, {id(quote): 1}, {})
+    assert owner == {0: 1} and loose == [] and blocks == [[quote, name]]
+
+
+def test_a_pull_quote_adopted_into_its_articles_block_is_not_taken_twice():
+    """A leftover block adopted by its neighbour (`adopt_adjacent_leftovers`) stays listed,
+    unowned: its quote is already printed with the block that adopted it."""
+    from banmian.stages.headlines import place_pull_quotes
+
+    quote, main = head("今年春天迎来第一批候鸟"), head("湿地公园迎来候鸟")
+    blocks, owner, loose = place_pull_quotes([[quote], [quote, main]], {1: 1}, {id(quote): 1}, {})
+    assert loose == [] and owner == {1: 1}
+
+
+def test_a_blank_line_inside_a_run_is_a_cut_where_the_words_change_article():
+    """pdftotext sets one headline's lines apart from the next by a blank line (dev page 29:
+    `中共代表团` / `出访非洲三国`, blank, `无情冰雪锁藏北…`): two lines each sharing two bigrams
+    with a different article's opening are cut there, though neither earns UNIT_COST alone."""
+    first, second = head("桥梁通车"), head("迎来候鸟")
+    openings = [bigram_keys(o) for o in OPENINGS]
+    assert texts(split_by_content([[first, second]], openings)) == [["桥梁通车", "迎来候鸟"]]
+    got = split_by_content([[first, second]], openings, frozenset({id(second)}))
+    assert texts(got) == [["桥梁通车"], ["迎来候鸟"]]
+
+
+def test_a_unit_holding_a_byline_is_not_cut_off_by_a_blank_line_alone():
+    """pdftotext prints a byline of the headline above after the headline beside it (dev page
+    27: `“007”` / `与冷战思维` then `张武扬`, the name the first headline's)."""
+    first, second = head("桥梁通车"), head("迎来候鸟")
+    name = Line(no=0, raw="林海", text="林海", kind="byline")
+    openings = [bigram_keys(o) for o in OPENINGS]
+    got = split_by_content([[first, second, name]], openings, frozenset({id(second)}))
+    assert texts(got) == [["桥梁通车", "迎来候鸟", "林海"]]
+
+
+def test_headlines_cut_runs_at_blank_lines_where_the_words_change_article():
+    from banmian.stages.headlines import headlines
+
+    lines = [head("桥梁通车"), _blank(), head("迎来候鸟"), _body("别处的正文。")]
+    page = headlines(_headed_page(lines, [BRIDGES, BIRDS]))
+    assert [a.headline for a in page.articles] == ["桥梁通车", "迎来候鸟"]
+
+
+def test_leftover_blocks_in_a_row_under_an_assigned_one_are_all_adopted():
+    """Dev page 28: a pull quote, blank, `充分发挥体育` / `中介公司作用`, blank, the subtitle
+    `最大限度地发挥体育中介公司的作用`: each leftover joins the block grown above it."""
+    from banmian.stages.headlines import adopt_adjacent_leftovers
+
+    main, middle, sub = head("湿地公园迎来候鸟"), head("节日特刊专版"), head("——春季观鸟指南")
+    page = _page_of([main, _blank(), middle, _blank(), sub])
+    openings = [bigram_keys(o) for o in OPENINGS]
+    got = adopt_adjacent_leftovers(page, [[main], [middle], [sub]], {0: 1}, openings)
+    assert texts(got)[0] == ["湿地公园迎来候鸟", "节日特刊专版", "——春季观鸟指南"]

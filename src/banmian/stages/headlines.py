@@ -5,6 +5,8 @@ far away, often grouped at the end or the top of the page text) go to the articl
 without a headline by content overlap: a headline's words recur in its article's opening.
 Within a block: name lines are the byline, a line opening with a dash is the subtitle, and of
 the rest two lines that read on across the break (a word spans it) are one headline.
+A head line standing alone that repeats a clause of one article's body is that article's pull
+quote: it goes to that article as its kicker, whoever's block it was printed in.
 """
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ from banmian.article_starts import lines_around
 from banmian.assign import max_weight_pairs
 from banmian.language import spanning_word
 from banmian.model import Article, Line, Page, line_positions
-from banmian.rules.chars import strip_ws
+from banmian.rules.chars import CJK_PUNCT, strip_ws
 from banmian.stages.heads_tail import HEADLINE_REASON, tail_owners
 from banmian.stages.roundups import opens_numbered_run
 
@@ -191,6 +193,15 @@ def _head_text(block: list[Line]) -> str:
 # on its own (dev 1-40, head + byline accuracy over the three dumps: 2 and 3 alike, 5 worse).
 UNIT_COST = 3.0
 MAX_UNIT_LINES = 6  # kicker, two-line headline, two-line subtitle, byline
+# What a unit set off from the one before by a blank line costs: nothing. pdftotext prints one
+# headline's lines as one text block and sets blocks apart by blank lines, so a blank line
+# inside a run is a cut wherever the words on its two sides recur in different articles'
+# openings (dev page 29: `中共代表团` / `出访非洲三国`, blank, `无情冰雪锁藏北救援物资八方` / …).
+# Dev pdftotext headline_acc 1-20 / 21-40 at 3 (UNIT_COST): 0.6460 / 0.6026; 1-1.5: 0.6460 /
+# 0.6282 (byline 21-40 0.7180 -> 0.7308); 0-0.5: 0.6522 / 0.6539 (bylines unchanged; charging a
+# unit holding a byline nothing too loses bylines, 21-40 0.7180 -> 0.7051). Raw and PyMuPDF
+# dumps hold no blank lines.
+BLANK_CUT_COST = 0.0
 
 
 # Whitespace `strip_ws` may keep inside a text (it removes all of it only from a text holding a
@@ -231,10 +242,12 @@ def _unit_gains_joined(block: list[Line], openings: list[set[int]]) -> list[list
             for a in range(len(block))]
 
 
-def _split_points(block: list[Line], openings: list[set[int]]) -> list[int]:
+def _split_points(block: list[Line], openings: list[set[int]], after_blank: frozenset[int] = frozenset()) -> list[int]:
     """Where units start in the block: the split that earns the most opening bigrams, less
-    UNIT_COST per unit. Ties go to longer last units (a kicker sharing no words goes with the
-    headline under it); a dash line (a subtitle) never starts a unit."""
+    UNIT_COST per unit (BLANK_CUT_COST for one opening on a line in `after_blank`, ids of lines
+    right under a blank line, unless it holds a byline: `_unit_cost`). Ties go to longer last
+    units (a kicker sharing no words goes with the headline under it); a dash line (a subtitle)
+    never starts a unit."""
     n = len(block)
     whole = bigram_keys("".join(ln.text for ln in block))
     openings = [o for o in openings if not whole.isdisjoint(o)]  # the articles the run may hold
@@ -245,7 +258,7 @@ def _split_points(block: list[Line], openings: list[set[int]]) -> list[int]:
         for a in range(max(0, b - MAX_UNIT_LINES), b):
             if a > 0 and block[a].text.lstrip().startswith(("—", "－")):
                 continue
-            v = best[a] + gains[a][b - a - 1] - UNIT_COST
+            v = best[a] + gains[a][b - a - 1] - _unit_cost(block, a, b, after_blank)
             if v > best[b]:
                 best[b], start[b] = v, a
     cuts, b = [], n
@@ -255,20 +268,34 @@ def _split_points(block: list[Line], openings: list[set[int]]) -> list[int]:
     return sorted(cuts)
 
 
-def split_by_content(blocks: list[list[Line]], openings: list[set[int]]) -> list[list[Line]]:
+def _unit_cost(block: list[Line], a: int, b: int, after_blank: frozenset[int]) -> float:
+    """What the unit block[a:b] costs: BLANK_CUT_COST when a blank line sets it off from the
+    line before, unless it holds a byline; else UNIT_COST. pdftotext prints two headlines side
+    by side one after the other and the first one's byline after both, with the second (dev
+    page 27: `“007”` / `与冷战思维` beside `张武扬`, the name the headline above's, page 31):
+    such a unit is a unit only where its words say so."""
+    if a > 0 and id(block[a]) in after_blank and not any(ln.kind == "byline" for ln in block[a:b]):
+        return BLANK_CUT_COST
+    return UNIT_COST
+
+
+def split_by_content(blocks: list[list[Line]], openings: list[set[int]],
+                     after_blank: frozenset[int] = frozenset()) -> list[list[Line]]:
     """Split runs that hold several articles' headlines where the words change article.
 
     pdftotext and raw dumps print a band's headlines, or all of a page's, as one run (raw dump
     of dev page 5: `胡宁同志逝世` `乔石等观看世` `界华人书画展` `帐篷里的婚礼`). The run is cut
     into units so that each unit's words recur in one article's opening as much as possible,
-    a unit costing UNIT_COST bigrams; a unit that matches nothing stays with its neighbour.
+    a unit costing UNIT_COST bigrams (one set off by a blank line nothing: `_unit_cost`); a
+    unit that matches nothing stays with its neighbour. `after_blank`: ids of the lines right
+    under a blank line.
     """
     out: list[list[Line]] = []
     for block in blocks:
         if len(block) < 2 or not openings:
             out.append(block)
             continue
-        cuts = _split_points(block, openings) + [len(block)]
+        cuts = _split_points(block, openings, after_blank) + [len(block)]
         out.extend(block[a:b] for a, b in zip(cuts, cuts[1:]) if b > a)
     return out
 
@@ -295,7 +322,9 @@ def adopt_adjacent_leftovers(page: Page, blocks: list[list[Line]], owner: dict[i
     assignment gives each article one block, so a tier whose words the article's opening does
     not repeat is left over. A block holding a byline, or whose words another article's opening
     repeats more, is another article's and stays apart (dev page 40: `承德：科技` / `良种作年礼`
-    printed under `去年国债发行兑` / `付工作顺利结束`)."""
+    printed under `去年国债发行兑` / `付工作顺利结束`). Leftovers in a row are taken one after
+    the other, the block growing (dev page 28: a pull quote, blank, `充分发挥体育` / `中介公司
+    作用`, blank, the subtitle `最大限度地发挥体育中介公司的作用`)."""
     pos = line_positions(page.lines)
     lines = page.lines
 
@@ -306,21 +335,22 @@ def adopt_adjacent_leftovers(page: Page, blocks: list[list[Line]], owner: dict[i
     out = [list(b) for b in blocks]
     taken = set()
     for k in sorted(owner):
-        for m in (k - 1, k + 1):
-            if m < 0 or m >= len(blocks) or m in owner or m in taken:
-                continue
-            a, b = out[k], blocks[m]
-            if any(ln.kind == "byline" for ln in b) or _fits_another(b, owner[k], openings):
-                continue
-            if m < k and blank_between(b[-1], a[0]):
-                out[k] = list(b) + a
-            elif m > k and a[-1].kind != "byline" and blank_between(a[-1], b[0]):
-                out[k] = a + list(b)
-            else:
-                continue
-            taken.add(m)
-            for ln in b:
-                ln.because("headline:leftover_next_to_block")
+        for step in (-1, 1):
+            m = k + step
+            while 0 <= m < len(blocks) and m not in owner and m not in taken:
+                a, b = out[k], blocks[m]
+                if any(ln.kind == "byline" for ln in b) or _fits_another(b, owner[k], openings):
+                    break
+                if m < k and blank_between(b[-1], a[0]):
+                    out[k] = list(b) + a
+                elif m > k and a[-1].kind != "byline" and blank_between(a[-1], b[0]):
+                    out[k] = a + list(b)
+                else:
+                    break
+                taken.add(m)
+                for ln in b:
+                    ln.because("headline:leftover_next_to_block")
+                m += step
     return out
 
 
@@ -329,6 +359,105 @@ def _fits_another(block: list[Line], i: int, openings: list[set[int]]) -> bool:
     keys = bigram_keys(_head_text(block))
     own = len(keys & openings[i])
     return any(len(keys & o) > own for j, o in enumerate(openings) if j != i)
+
+
+# A pull quote is a sentence of an article set large away from its headline; one this short
+# could be a headline that merely recurs in some body (`图片新闻`, `位尊不移公仆心`).
+PULL_QUOTE_MIN_CHARS = 8
+# A pull quote ends where a clause of its body ends; a line stopping mid-word is a body line
+# of a column cut short and read as a head line (dev page 20: `中国人民解放军副总` / 参谋长).
+_CLAUSE_BREAKS = CJK_PUNCT | set(",.;:?!")
+
+
+def pull_quotes(page: Page) -> dict[int, int]:
+    """Head lines standing alone (no head or byline line right above or below) that repeat a
+    clause of exactly one article's body word for word: id(line) -> that article's index.
+    These are pull quotes, kickers in the gold (dev pdftotext page 13: `每天只需花几元钱` at
+    the top of the page; page 29: `繁荣有中国特色的社会主义文化事业作出新的贡献` over a
+    neighbour's headline, and taken into its block)."""
+    bodies = [strip_ws("".join(art.paragraphs)) for art in page.articles]
+    lines = page.lines
+    out = {}
+    for k, ln in enumerate(lines):
+        if ln.kind != "head" or _beside_head(lines, k):
+            continue
+        t = strip_ws(ln.text)
+        if len(t) < PULL_QUOTE_MIN_CHARS:
+            continue
+        holders = [i for i, body in enumerate(bodies) if _quotes_clause(t, body)]
+        if len(holders) == 1:
+            out[id(ln)] = holders[0]
+    return out
+
+
+def _beside_head(lines: list[Line], k: int) -> bool:
+    """A head or byline line stands right above or below line k."""
+    return any(0 <= j < len(lines) and lines[j].kind in HEAD_KINDS for j in (k - 1, k + 1))
+
+
+def _quotes_clause(t: str, body: str) -> bool:
+    """`t` occurs in `body` where a clause ends: before a punctuation mark or at the end."""
+    at = body.find(t)
+    while at >= 0:
+        end = at + len(t)
+        if end == len(body) or body[end] in _CLAUSE_BREAKS:
+            return True
+        at = body.find(t, at + 1)
+    return False
+
+
+def _quote_only(block: list[Line], i: int, quotes: dict[int, int]) -> bool:
+    """Every head line of the block is a pull quote of article i, and no byline ties the block
+    to its article as a headline (dev page 35: `苍蝇不叮无缝的蛋` / `丁坚铭李建兴`, the end of
+    a headline that its body repeats)."""
+    heads = [ln for ln in block if ln.kind == "head"]
+    bylines = [ln for ln in block if ln.kind == "byline"]
+    return bool(heads) and not bylines and all(quotes.get(id(ln)) == i for ln in heads)
+
+
+def place_pull_quotes(blocks: list[list[Line]], owner: dict[int, int], quotes: dict[int, int],
+                      scores: dict[tuple[int, int], float]) -> tuple[list[list[Line]], dict[int, int], list[Line]]:
+    """Take pull quotes out of the blocks of other articles, and out of blocks that are an
+    article's own quotes alone; the articles whose quotes were taken out and that hold no block
+    then choose again among the blocks nobody took (dev page 5: `我国农业正经历着由传统农业向
+    现代农业的转变` took its article's place before `信阳人` / `的眼光`). An article whose block
+    was another's quote alone is left without one: letting it choose again cost bylines on dev
+    pdftotext 1-20 (0.7578 -> 0.7516), headlines alike. Returns the blocks, their owners and
+    the quotes taken out (each goes to its own article, `attach_pull_quotes`)."""
+    loose: list[Line] = []
+    out = []
+    held = {id(ln) for k in owner for ln in blocks[k]}  # a leftover adopted stays listed too
+    for k, block in enumerate(blocks):
+        i = owner.get(k)
+        if i is not None and _quote_only(block, i, quotes):
+            take = [ln for ln in block if id(ln) in quotes]
+        else:
+            take = [ln for ln in block if id(ln) in quotes and quotes[id(ln)] != i
+                    and (i is not None or id(ln) not in held)]
+        loose.extend(take)
+        gone = {id(ln) for ln in take}
+        out.append([ln for ln in block if id(ln) not in gone] if take else block)
+    owner = {k: i for k, i in owner.items() if any(ln.kind == "head" for ln in out[k])}
+    choosing = {quotes[id(ln)] for ln in loose} - set(owner.values())
+    free = {k for k, block in enumerate(out) if k not in owner and any(ln.kind == "head" for ln in block)}
+    again = {(k, i): s for (k, i), s in scores.items() if k in free and i in choosing}
+    owner.update(dict(max_weight_pairs(again)))
+    return out, owner, loose
+
+
+def attach_pull_quotes(page: Page, loose: list[Line], quotes: dict[int, int]) -> None:
+    """Each pull quote taken out opens its article's head: its kicker, or its headline when
+    the article has none."""
+    for ln in loose:
+        art = page.articles[quotes[id(ln)]]
+        text = ln.text.strip()
+        if art.headline is None and art.kicker is None:
+            art.headline = text
+        else:
+            art.kicker = text if art.kicker is None else text + " " + art.kicker
+        page.claim(ln, art)
+        art.because("headline:pull_quote")
+        ln.because("headline:pull_quote")
 
 
 def headlines(page: Page) -> Page:
@@ -346,7 +475,9 @@ def headlines(page: Page) -> Page:
         _apply(page, page.articles[i], block, HEADLINE_REASON)
     headed = {i for _, i in placed}
     taken = frozenset(id(ln) for block, _ in placed for ln in block)
-    blocks = split_by_content(join_broken_headlines(head_blocks(page, taken)), openings)
+    lines = page.lines
+    after_blank = frozenset(id(ln) for above, ln in zip(lines, lines[1:]) if above.kind == "blank")
+    blocks = split_by_content(join_broken_headlines(head_blocks(page, taken)), openings, after_blank)
     block_ending_at = {id(blk[-1]): k for k, blk in enumerate(blocks)}
     adjacent: dict[int, int] = {}  # article index -> block index right before it
     for i, group in enumerate(groups):
@@ -367,9 +498,12 @@ def headlines(page: Page) -> Page:
                 scores[(k, i)] = score
     owner = dict(max_weight_pairs(scores))
     blocks = adopt_adjacent_leftovers(page, blocks, owner, openings)
+    quotes = pull_quotes(page)
+    blocks, owner, loose = place_pull_quotes(blocks, owner, quotes, scores)
     for k, i in owner.items():
         near = adjacent.get(i) == k
         _apply(page, page.articles[i], blocks[k], f"headline:{'before_article' if near else 'content_overlap'}:{scores[(k, i)]:.2f}")
+    attach_pull_quotes(page, loose, quotes)
     attach_near_bylines(page)
     page.scratch["head_blocks"] = blocks
     page.scratch["head_owner"] = owner
