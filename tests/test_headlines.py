@@ -188,7 +188,7 @@ def _headed_page(lines: list[Line], bodies: list[str]):
 
 
 def test_a_head_line_repeating_a_clause_of_one_body_is_that_articles_pull_quote():
-    from banmian.stages.headlines import pull_quotes
+    from banmian.pull_quotes import pull_quotes
 
     quote = head("今年春天迎来第一批候鸟")
     page = _headed_page([_body("正文一行。"), quote, _body("正文又一行。")], [BRIDGES, BIRDS])
@@ -196,20 +196,19 @@ def test_a_head_line_repeating_a_clause_of_one_body_is_that_articles_pull_quote(
 
 
 def test_a_pull_quote_stands_alone_ends_a_clause_and_is_long_enough():
-    import importlib
+    from banmian.pull_quotes import pull_quotes
 
-    headlines = importlib.import_module("banmian.stages.headlines")
     # beside another head line it is a line of a headline block
     quote = head("今年春天迎来第一批候鸟")
     page = _headed_page([quote, head("湿地公园迎来候鸟")], [BRIDGES, BIRDS])
-    assert headlines.pull_quotes(page) == {}
+    assert pull_quotes(page) == {}
     # a body line cut mid-clause read as a head line (dev page 20: `中国人民解放军副总`)
     cut = head("湖滨湿地公园今年春天迎")
     page = _headed_page([_body("正文。"), cut, _body("正文。")], [BRIDGES, BIRDS])
-    assert headlines.pull_quotes(page) == {}
+    assert pull_quotes(page) == {}
     short = head("第一批候鸟")
     page = _headed_page([_body("正文。"), short, _body("正文。")], [BRIDGES, BIRDS])
-    assert headlines.pull_quotes(page) == {}
+    assert pull_quotes(page) == {}
 
 
 def test_an_article_whose_only_block_is_its_pull_quote_takes_its_headline_too():

@@ -12,6 +12,9 @@ Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in PDF points (origin 
 LineRange = list[int]  # [first, last], 1-based input line numbers
 
 
+HEAD_KINDS = ("head", "byline")  # the kinds of a headline block's lines
+
+
 @dataclass(slots=True)
 class Line:
     """One printed line as the reader saw it.

@@ -6,7 +6,8 @@ without a headline by content overlap: a headline's words recur in its article's
 Within a block: name lines are the byline, a line opening with a dash is the subtitle, and of
 the rest two lines that read on across the break (a word spans it) are one headline.
 A head line standing alone that repeats a clause of one article's body is that article's pull
-quote: it goes to that article as its kicker, whoever's block it was printed in.
+quote (`banmian.pull_quotes`): it goes to that article as its kicker, whoever's block it was
+printed in.
 """
 from __future__ import annotations
 
@@ -17,12 +18,12 @@ import numpy as np
 from banmian.article_starts import lines_around
 from banmian.assign import max_weight_pairs
 from banmian.language import spanning_word
-from banmian.model import Article, Line, Page, line_positions
-from banmian.rules.chars import CJK_PUNCT, strip_ws
+from banmian.model import HEAD_KINDS, Article, Line, Page, line_positions
+from banmian.rules.chars import strip_ws
+from banmian.pull_quotes import attach_pull_quotes, place_pull_quotes, pull_quotes
 from banmian.stages.heads_tail import HEADLINE_REASON, tail_owners
 from banmian.stages.roundups import opens_numbered_run
 
-HEAD_KINDS = {"head", "byline"}
 # Lines that may stand between the lines of one block: blanks, and a continuation note, which
 # pdftotext prints between a continued article's kicker and headline (dev page 22:
 # `李鹏在北京考察企业` / `（上接第一版）` / `向广大职工祝贺新年，…`).
@@ -359,105 +360,6 @@ def _fits_another(block: list[Line], i: int, openings: list[set[int]]) -> bool:
     keys = bigram_keys(_head_text(block))
     own = len(keys & openings[i])
     return any(len(keys & o) > own for j, o in enumerate(openings) if j != i)
-
-
-# A pull quote is a sentence of an article set large away from its headline; one this short
-# could be a headline that merely recurs in some body (`图片新闻`, `位尊不移公仆心`).
-PULL_QUOTE_MIN_CHARS = 8
-# A pull quote ends where a clause of its body ends; a line stopping mid-word is a body line
-# of a column cut short and read as a head line (dev page 20: `中国人民解放军副总` / 参谋长).
-_CLAUSE_BREAKS = CJK_PUNCT | set(",.;:?!")
-
-
-def pull_quotes(page: Page) -> dict[int, int]:
-    """Head lines standing alone (no head or byline line right above or below) that repeat a
-    clause of exactly one article's body word for word: id(line) -> that article's index.
-    These are pull quotes, kickers in the gold (dev pdftotext page 13: `每天只需花几元钱` at
-    the top of the page; page 29: `繁荣有中国特色的社会主义文化事业作出新的贡献` over a
-    neighbour's headline, and taken into its block)."""
-    bodies = [strip_ws("".join(art.paragraphs)) for art in page.articles]
-    lines = page.lines
-    out = {}
-    for k, ln in enumerate(lines):
-        if ln.kind != "head" or _beside_head(lines, k):
-            continue
-        t = strip_ws(ln.text)
-        if len(t) < PULL_QUOTE_MIN_CHARS:
-            continue
-        holders = [i for i, body in enumerate(bodies) if _quotes_clause(t, body)]
-        if len(holders) == 1:
-            out[id(ln)] = holders[0]
-    return out
-
-
-def _beside_head(lines: list[Line], k: int) -> bool:
-    """A head or byline line stands right above or below line k."""
-    return any(0 <= j < len(lines) and lines[j].kind in HEAD_KINDS for j in (k - 1, k + 1))
-
-
-def _quotes_clause(t: str, body: str) -> bool:
-    """`t` occurs in `body` where a clause ends: before a punctuation mark or at the end."""
-    at = body.find(t)
-    while at >= 0:
-        end = at + len(t)
-        if end == len(body) or body[end] in _CLAUSE_BREAKS:
-            return True
-        at = body.find(t, at + 1)
-    return False
-
-
-def _quote_only(block: list[Line], i: int, quotes: dict[int, int]) -> bool:
-    """Every head line of the block is a pull quote of article i, and no byline ties the block
-    to its article as a headline (dev page 35: `苍蝇不叮无缝的蛋` / `丁坚铭李建兴`, the end of
-    a headline that its body repeats)."""
-    heads = [ln for ln in block if ln.kind == "head"]
-    bylines = [ln for ln in block if ln.kind == "byline"]
-    return bool(heads) and not bylines and all(quotes.get(id(ln)) == i for ln in heads)
-
-
-def place_pull_quotes(blocks: list[list[Line]], owner: dict[int, int], quotes: dict[int, int],
-                      scores: dict[tuple[int, int], float]) -> tuple[list[list[Line]], dict[int, int], list[Line]]:
-    """Take pull quotes out of the blocks of other articles, and out of blocks that are an
-    article's own quotes alone; the articles whose quotes were taken out and that hold no block
-    then choose again among the blocks nobody took (dev page 5: `我国农业正经历着由传统农业向
-    现代农业的转变` took its article's place before `信阳人` / `的眼光`). An article whose block
-    was another's quote alone is left without one: letting it choose again cost bylines on dev
-    pdftotext 1-20 (0.7578 -> 0.7516), headlines alike. Returns the blocks, their owners and
-    the quotes taken out (each goes to its own article, `attach_pull_quotes`)."""
-    loose: list[Line] = []
-    out = []
-    held = {id(ln) for k in owner for ln in blocks[k]}  # a leftover adopted stays listed too
-    for k, block in enumerate(blocks):
-        i = owner.get(k)
-        if i is not None and _quote_only(block, i, quotes):
-            take = [ln for ln in block if id(ln) in quotes]
-        else:
-            take = [ln for ln in block if id(ln) in quotes and quotes[id(ln)] != i
-                    and (i is not None or id(ln) not in held)]
-        loose.extend(take)
-        gone = {id(ln) for ln in take}
-        out.append([ln for ln in block if id(ln) not in gone] if take else block)
-    owner = {k: i for k, i in owner.items() if any(ln.kind == "head" for ln in out[k])}
-    choosing = {quotes[id(ln)] for ln in loose} - set(owner.values())
-    free = {k for k, block in enumerate(out) if k not in owner and any(ln.kind == "head" for ln in block)}
-    again = {(k, i): s for (k, i), s in scores.items() if k in free and i in choosing}
-    owner.update(dict(max_weight_pairs(again)))
-    return out, owner, loose
-
-
-def attach_pull_quotes(page: Page, loose: list[Line], quotes: dict[int, int]) -> None:
-    """Each pull quote taken out opens its article's head: its kicker, or its headline when
-    the article has none."""
-    for ln in loose:
-        art = page.articles[quotes[id(ln)]]
-        text = ln.text.strip()
-        if art.headline is None and art.kicker is None:
-            art.headline = text
-        else:
-            art.kicker = text if art.kicker is None else text + " " + art.kicker
-        page.claim(ln, art)
-        art.because("headline:pull_quote")
-        ln.because("headline:pull_quote")
 
 
 def headlines(page: Page) -> Page:

@@ -20,14 +20,13 @@ import numpy as np
 
 from banmian.language import spanning_word
 from banmian.line_shape import separates_blocks
-from banmian.model import Fragment, Line, Page
+from banmian.model import HEAD_KINDS, Fragment, Line, Page
 from banmian.rules.chars import strip_ws
 from banmian.rules.furniture import is_lead_in
 from banmian.similarity import bigrams_found
 from banmian.stages.paragraphs import cut_fragments, end_kind, is_indented, restart_reason
 from banmian.stages.roundups import ITEM_REASON, items_in_stream, tail_windows
 
-HEAD_KINDS = ("head", "byline")
 ENDS_STREAM = ("jump", "source")  # lines printed at an article's end
 CLAUSE_MARKS = frozenset("，、；：。！？")
 # The tail must hold this many head lines, and the stream before it at most this share of
