@@ -5,8 +5,9 @@ The engines only schedule `shards.run_shard` (in `run_shard_in_worker`), a pure 
 shard: everything a shard produces is in its files, finished when its marker is written. So a worker may die at any
 time: Dask reschedules its shards on the other workers (a lost worker's task is retried, up to
 Dask's `distributed.scheduler.allowed-failures`), and the local engine starts a new process
-pool for the shards still pending (at most `MAX_POOL_RESTARTS` times). A shard still not finished
-then is listed in `BatchReport.shard_errors`: a rerun resumes it. With a remote cluster
+pool for the shards still pending (at most `MAX_POOL_RESTARTS` times), then runs those still
+pending one at a time, each in a process of its own, so that one shard whose worker keeps dying
+fails alone. A shard still not finished then is listed in `BatchReport.shard_errors`: a rerun resumes it. With a remote cluster
 the input files and the shards folder must be on a file system every worker sees (same paths).
 """
 from __future__ import annotations
@@ -135,11 +136,15 @@ def run(shards: list[Shard], out_dir: str, engine: str = "local", workers: int |
 
 
 def _run_local(todo, out_dir, page_date, report: BatchReport, done, failed) -> None:
+    """Run the shards on a process pool, started again when a worker dies (killed, out of
+    memory, a crash in a native library); after MAX_POOL_RESTARTS the shards still pending run
+    one at a time, each alone in a process of its own (`_run_alone`), so the one whose worker
+    keeps dying fails alone and the others finish."""
     from concurrent.futures import ProcessPoolExecutor, as_completed
     from concurrent.futures.process import BrokenProcessPool
 
     pending = {s.id: s for s in todo}
-    while pending:
+    while pending and report.restarts <= MAX_POOL_RESTARTS:
         with ProcessPoolExecutor(max_workers=report.workers) as pool:
             futures = {pool.submit(run_shard_in_worker, s, out_dir, page_date): s for s in pending.values()}
             try:
@@ -155,13 +160,28 @@ def _run_local(todo, out_dir, page_date, report: BatchReport, done, failed) -> N
                         continue
                     pending.pop(shard.id)
                     done(marker)
-            except BrokenProcessPool:  # a worker died (killed, out of memory): start again
+            except BrokenProcessPool:  # a worker died: start again
                 report.restarts += 1
-                if report.restarts > MAX_POOL_RESTARTS:
-                    for shard in pending.values():
-                        failed(shard, WorkersDied(f"the worker processes died {report.restarts} times (killed, "
-                                                  "out of memory or a crash) before it finished"))
-                    return
+    for shard in pending.values():
+        _run_alone(shard, out_dir, page_date, report, done, failed)
+
+
+def _run_alone(shard: Shard, out_dir, page_date, report: BatchReport, done, failed) -> None:
+    """Run one shard in a process of its own: if that process dies, the shard is the cause."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        try:
+            marker = pool.submit(run_shard_in_worker, shard, out_dir, page_date).result()
+        except BrokenProcessPool:
+            failed(shard, WorkersDied(f"its worker process died (killed, out of memory or a crash) when it ran "
+                                      f"alone, after the pool's workers had died {report.restarts} times"))
+            return
+        except Exception as exc:  # noqa: BLE001 - a shard's bug must not stop the others
+            failed(shard, exc)
+            return
+    done(marker)
 
 
 def _run_dask(todo, out_dir, page_date, workers, scheduler, report: BatchReport, done, failed) -> None:
