@@ -400,3 +400,24 @@ def test_marked_paragraphs_escape_and_mark_the_right_place():
     got = marked_paragraphs(["甲乙丙丁甲乙", "<b>"], [{"char": "甲", "offset": 4, "confidence": 0.3, "context": "甲乙丙丁甲乙"}])
     assert str(got[0]) == '甲乙丙丁<mark class="lowconf" title="OCR confidence 0.30">甲</mark>乙'
     assert str(got[1]) == "&lt;b&gt;"
+
+
+def test_bad_input_met_under_a_request_is_a_400_and_a_bug_a_500(db):
+    from banmian.errors import BadInput, BanmianError
+
+    app = create_app(db)
+
+    def bad_input():
+        raise BadInput("the page date 1998-13-01 is not a date")
+
+    def bug():
+        raise BanmianError("the archive's schema is newer than this banmian")
+
+    app.add_api_route("/api/test-bad-input", bad_input)
+    app.add_api_route("/api/test-bug", bug)
+    client = TestClient(app, raise_server_exceptions=False)
+    r = client.get("/api/test-bad-input")
+    assert r.status_code == 400
+    assert r.json() == {"error": {"code": 400, "message": "the page date 1998-13-01 is not a date"}}
+    r = client.get("/api/test-bug")
+    assert r.status_code == 500 and r.json()["error"]["message"].startswith("internal error: ")

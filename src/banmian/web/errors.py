@@ -1,7 +1,8 @@
 """One error shape for every failure.
 
 Under /api every error is JSON: `{"error": {"code": <HTTP status>, "message": "<one line>"}}`.
-The statuses: 400 a query banmian cannot run (or an upload it cannot ingest), 401 a write
+The statuses: 400 a query banmian cannot run (or an upload it cannot ingest, or any other
+bad input a request meets: `BadInput`), 401 a write
 without the right token, 403 a write to a read-only archive, 404 an unknown id or route,
 405 a wrong method, 413 an upload too large, 422 a parameter that fails validation (wrong type,
 out of range, bad date), 503 the archive cannot be opened, 500 a bug in banmian (never user
@@ -17,7 +18,7 @@ from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from banmian.archive.query import QueryError
-from banmian.errors import BanmianError
+from banmian.errors import BadInput, BanmianError
 
 MAX_MESSAGE_CHARS = 500
 
@@ -88,6 +89,8 @@ def install_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(BanmianError)
     async def banmian_error(request: Request, exc: BanmianError) -> Response:
+        if isinstance(exc, BadInput):  # the request's input, named in the message: not a bug
+            return error_response(request, 400, str(exc))
         return error_response(request, 500, f"internal error: {exc}")
 
     @app.exception_handler(Exception)
