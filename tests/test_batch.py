@@ -401,3 +401,38 @@ def test_shards_load_into_postgres_with_the_ids_of_sqlite(dumps, tmp_path):
     finally:
         sq.close()
         pg.close()
+
+
+def test_input_warnings_stay_one_line_for_a_shard_still_running_in_another_thread(monkeypatch, capsys):
+    """A worker running shards in two threads: the first shard starts, then the second; the
+    first returns while the second still runs; the second's input warning is still shown in
+    the command's one-line form (a context manager per shard would have put back, as the first
+    returned, the warning state from before either started)."""
+    import warnings
+
+    from banmian.readers.text import StrayBytesWarning
+
+    first_in, second_in, first_done = threading.Event(), threading.Event(), threading.Event()
+
+    def fake_run_shard(shard, out_dir, page_date=None):
+        if shard == "first":
+            first_in.set()
+            second_in.wait(10)
+        else:
+            second_in.set()
+            first_done.wait(10)
+            warnings.warn("stray bytes in dump.txt line 3", StrayBytesWarning)
+        return {}
+
+    monkeypatch.setattr(engines, "run_shard", fake_run_shard)
+    with warnings.catch_warnings():  # the test process's own warning state comes back after
+        first = threading.Thread(target=engines.run_shard_in_worker, args=("first", "/tmp"))
+        second = threading.Thread(target=engines.run_shard_in_worker, args=("second", "/tmp"))
+        first.start()
+        first_in.wait(10)
+        second.start()
+        first.join(10)
+        first_done.set()
+        second.join(10)
+    err = capsys.readouterr().err
+    assert "banmian: warning: stray bytes in dump.txt line 3" in err and "StrayBytesWarning" not in err

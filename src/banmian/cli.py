@@ -594,8 +594,25 @@ def main(argv: list[str] | None = None) -> int:
 @contextlib.contextmanager
 def input_warnings():
     """Show warnings about the input (stray bytes in a UTF-8 dump) as one line on stderr, each
-    time; the command goes on. Batch workers use it too (`batch.engines.run_shard_in_worker`)."""
+    time; the command goes on."""
+    with warnings.catch_warnings():
+        _show_input_warnings()
+        yield
+
+
+def install_input_warnings() -> None:
+    """`input_warnings` for the rest of the process, without restoring anything after: what a
+    batch worker uses (`batch.engines.run_shard_in_worker`). A context manager restores the
+    process-wide warning state when it exits, which on a worker running shards in several
+    threads would undo it under a shard still running; installing once does not. Idempotent."""
+    if not getattr(warnings.showwarning, "banmian_input", False):
+        _show_input_warnings()
+
+
+def _show_input_warnings() -> None:
     from banmian.readers.text import StrayBytesWarning
+
+    default = warnings.showwarning
 
     def show(message, category, filename, lineno, file=None, line=None):
         if issubclass(category, StrayBytesWarning):
@@ -603,11 +620,9 @@ def input_warnings():
         else:
             default(message, category, filename, lineno, file, line)
 
-    with warnings.catch_warnings():
-        default = warnings.showwarning
-        warnings.simplefilter("always", StrayBytesWarning)
-        warnings.showwarning = show
-        yield
+    show.banmian_input = True
+    warnings.simplefilter("always", StrayBytesWarning)
+    warnings.showwarning = show
 
 
 def _main(argv: list[str] | None) -> int:

@@ -69,11 +69,12 @@ def shard_failure(exc: BaseException) -> str:
 def run_shard_in_worker(shard: Shard, out_dir: str, page_date: str | None = None) -> dict:
     """`run_shard`, as a worker process runs it: warnings about the input shown as the command
     shows them, one line each (a spawned worker, as Dask's are, starts with Python's two-line
-    `file:line: Category: message` form)."""
-    from banmian.cli import input_warnings
+    `file:line: Category: message` form), installed for the worker's life: shards may run in
+    several threads of one worker (`cli.install_input_warnings`)."""
+    from banmian.cli import install_input_warnings
 
-    with input_warnings():
-        return run_shard(shard, out_dir, page_date)
+    install_input_warnings()
+    return run_shard(shard, out_dir, page_date)
 
 
 def default_workers() -> int:
