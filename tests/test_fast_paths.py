@@ -295,3 +295,22 @@ def test_control_count_is_the_regex_count():
     for _ in range(3000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 20)))
         assert _count_controls(text) == len(pattern.findall(text)), repr(text)
+
+
+def test_join_tables_from_joined_texts_match_their_own_joining():
+    """JoinLogits and QuoteBalance given the page's `joined_texts` (reassemble joins each
+    fragment's lines once) are the tables they build joining the lines themselves."""
+    from banmian.link_model import JoinLogits, QuoteBalance, fragment_text, joined_texts
+
+    rng = random.Random(19)
+    for _ in range(300):
+        frags = [_random_fragment(rng, k) for k in range(rng.randrange(1, 8))]
+        for f in frags:
+            f.lines += [Line(no=2, raw="", text=t) for t in rng.sample(["“引", "语”", " 空 格 ", "《书》", "\t"], 2)]
+        texts = joined_texts(frags)
+        assert texts == ["".join(ln.text for ln in f.lines) for f in frags]
+        assert fragment_text(frags, texts) == fragment_text(frags)
+        fast, plain = JoinLogits(frags, texts), JoinLogits(frags)
+        assert all(getattr(fast, k) == getattr(plain, k) for k in JoinLogits.__slots__)
+        fast_q, plain_q = QuoteBalance(frags, texts), QuoteBalance(frags)
+        assert (fast_q.closers, fast_q.balance) == (plain_q.closers, plain_q.balance)
