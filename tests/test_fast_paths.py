@@ -314,3 +314,26 @@ def test_join_tables_from_joined_texts_match_their_own_joining():
         assert all(getattr(fast, k) == getattr(plain, k) for k in JoinLogits.__slots__)
         fast_q, plain_q = QuoteBalance(frags, texts), QuoteBalance(frags)
         assert (fast_q.closers, fast_q.balance) == (plain_q.closers, plain_q.balance)
+
+
+def test_opening_keys_share_with_any_block_what_the_whole_sets_share():
+    """`headlines.opening_keys` keeps of each opening's `bigram_keys` those whose characters are
+    printed in the head lines, so every block's bigrams meet them as they meet the whole set."""
+    from banmian.stages.headlines import _unit_gains, bigram_keys, opening_keys
+
+    rng = random.Random(20)
+    alphabet = ALPHABET + ["\U00020000", "\U0002000b", "\n"]
+    for _ in range(400):
+        heads = [Line(no=1, raw="", text="".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 8))))
+                 for _ in range(rng.randrange(0, 6))]
+        openings = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 90))) for _ in range(rng.randrange(0, 5))]
+        fast, whole = opening_keys(openings, heads), [bigram_keys(t) for t in openings]
+        printed = {c for ln in heads for c in ln.text}
+        assert fast == [{k for k in w if all(c in printed or ord(c) > 0xFFFF for c in (chr(k >> 21), chr(k & 0x1FFFFF)))}
+                        for w in whole]
+        for a in range(len(heads)):
+            for b in range(a + 1, len(heads) + 1):
+                keys = bigram_keys("".join(ln.text for ln in heads[a:b]))
+                assert [len(keys & o) for o in fast] == [len(keys & o) for o in whole]
+                assert [keys.isdisjoint(o) for o in fast] == [keys.isdisjoint(o) for o in whole]
+        assert _unit_gains(heads, fast) == _unit_gains(heads, whole)
