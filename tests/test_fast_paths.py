@@ -337,3 +337,25 @@ def test_opening_keys_share_with_any_block_what_the_whole_sets_share():
                 assert [len(keys & o) for o in fast] == [len(keys & o) for o in whole]
                 assert [keys.isdisjoint(o) for o in fast] == [keys.isdisjoint(o) for o in whole]
         assert _unit_gains(heads, fast) == _unit_gains(heads, whole)
+
+
+def test_width_votes_round_and_count_as_round_does(monkeypatch):
+    """`measure.width_votes` rounds in numpy, not by a `round` call per line: the same keys as
+    `round(w * 2) / 2` (halves to even), counted in the same order (`most_common` breaks ties
+    by it)."""
+    import importlib
+    from collections import Counter
+
+    from banmian.stages.measure import MIN_VOTING_WIDTH, width_votes
+
+    def per_line(*args):
+        raise AssertionError("a round call per line")
+    with monkeypatch.context() as m:
+        m.setattr(importlib.import_module("banmian.stages.measure"), "round", per_line, raising=False)
+        assert width_votes([12.0, 12.25, 3.0]) == Counter({12.0: 2})
+    rng = random.Random(21)
+    for _ in range(2000):
+        widths = [rng.choice([rng.randrange(0, 60) / 4, rng.uniform(0, 20), 5.75, 6.0, 6.25, 12.75])
+                  for _ in range(rng.randrange(0, 30))]
+        plain = Counter(round(w * 2) / 2 for w in widths if w >= MIN_VOTING_WIDTH)
+        assert list(width_votes(widths).items()) == list(plain.items()), widths
