@@ -359,3 +359,21 @@ def test_width_votes_round_and_count_as_round_does(monkeypatch):
                   for _ in range(rng.randrange(0, 30))]
         plain = Counter(round(w * 2) / 2 for w in widths if w >= MIN_VOTING_WIDTH)
         assert list(width_votes(widths).items()) == list(plain.items()), widths
+
+
+def test_flags_of_looks_up_each_word():
+    """`entity_tokens.flags_of` (one itemgetter call) gives each word's flags in order, as a
+    look-up per word does, for no word, one word and many, and a KeyError for a word unknown."""
+    import pytest
+
+    from banmian.entity_tokens import FLAGS_TYPECODE, flags_of
+
+    rng = random.Random(22)
+    table = {w: rng.randrange(0, 1 << 31) for w in ["中国", "记者", "，", "北京", "a", ""]}
+    for _ in range(500):
+        words = [rng.choice(list(table)) for _ in range(rng.randrange(0, 6))]
+        got = flags_of(words, table)
+        assert got.typecode == FLAGS_TYPECODE and got.tolist() == [table[w] for w in words]
+    for words in (["新词"], ["中国", "新词"]):
+        with pytest.raises(KeyError):
+            flags_of(words, table)
