@@ -362,6 +362,20 @@ def test_a_closing_signature_and_date_are_body(monkeypatch):
             assert parse_text(text, entities=False)[0].articles[0].paragraphs[-2:] != last
 
 
+def test_a_signature_is_looked_for_only_over_a_closing_date(monkeypatch):
+    """`mark_closing_signatures` asks for the date line (rare) before the signature (name
+    rules, slower): a page without a closing date reads no line as a signature."""
+    import importlib
+
+    classify_module = importlib.import_module("banmian.stages.classify")
+    asked = []
+    monkeypatch.setattr(classify_module, "signature", lambda text: asked.append(text) or True)
+    kinds(["　　以上意见，我盼望能引起社会的关注。", "付林", "来信照登"])
+    assert asked == []
+    kinds(["　　以上意见，我盼望能引起社会的关注。", "付林", "1998年 1月"])
+    assert asked == ["付林"]
+
+
 def test_signature():
     from banmian.rules.names import signature
 

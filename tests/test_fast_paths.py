@@ -295,3 +295,85 @@ def test_control_count_is_the_regex_count():
     for _ in range(3000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 20)))
         assert _count_controls(text) == len(pattern.findall(text)), repr(text)
+
+
+def test_join_tables_from_joined_texts_match_their_own_joining():
+    """JoinLogits and QuoteBalance given the page's `joined_texts` (reassemble joins each
+    fragment's lines once) are the tables they build joining the lines themselves."""
+    from banmian.link_model import JoinLogits, QuoteBalance, fragment_text, joined_texts
+
+    rng = random.Random(19)
+    for _ in range(300):
+        frags = [_random_fragment(rng, k) for k in range(rng.randrange(1, 8))]
+        for f in frags:
+            f.lines += [Line(no=2, raw="", text=t) for t in rng.sample(["“引", "语”", " 空 格 ", "《书》", "\t"], 2)]
+        texts = joined_texts(frags)
+        assert texts == ["".join(ln.text for ln in f.lines) for f in frags]
+        assert fragment_text(frags, texts) == fragment_text(frags)
+        fast, plain = JoinLogits(frags, texts), JoinLogits(frags)
+        assert all(getattr(fast, k) == getattr(plain, k) for k in JoinLogits.__slots__)
+        fast_q, plain_q = QuoteBalance(frags, texts), QuoteBalance(frags)
+        assert (fast_q.closers, fast_q.balance) == (plain_q.closers, plain_q.balance)
+
+
+def test_opening_keys_share_with_any_block_what_the_whole_sets_share():
+    """`headlines.opening_keys` keeps of each opening's `bigram_keys` those whose characters are
+    printed in the head lines, so every block's bigrams meet them as they meet the whole set."""
+    from banmian.stages.headlines import _unit_gains, bigram_keys, opening_keys
+
+    rng = random.Random(20)
+    alphabet = ALPHABET + ["\U00020000", "\U0002000b", "\n"]
+    for _ in range(400):
+        heads = [Line(no=1, raw="", text="".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 8))))
+                 for _ in range(rng.randrange(0, 6))]
+        openings = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 90))) for _ in range(rng.randrange(0, 5))]
+        fast, whole = opening_keys(openings, heads), [bigram_keys(t) for t in openings]
+        printed = {c for ln in heads for c in ln.text}
+        assert fast == [{k for k in w if all(c in printed or ord(c) > 0xFFFF for c in (chr(k >> 21), chr(k & 0x1FFFFF)))}
+                        for w in whole]
+        for a in range(len(heads)):
+            for b in range(a + 1, len(heads) + 1):
+                keys = bigram_keys("".join(ln.text for ln in heads[a:b]))
+                assert [len(keys & o) for o in fast] == [len(keys & o) for o in whole]
+                assert [keys.isdisjoint(o) for o in fast] == [keys.isdisjoint(o) for o in whole]
+        assert _unit_gains(heads, fast) == _unit_gains(heads, whole)
+
+
+def test_width_votes_round_and_count_as_round_does(monkeypatch):
+    """`measure.width_votes` rounds in numpy, not by a `round` call per line: the same keys as
+    `round(w * 2) / 2` (halves to even), counted in the same order (`most_common` breaks ties
+    by it)."""
+    import importlib
+    from collections import Counter
+
+    from banmian.stages.measure import MIN_VOTING_WIDTH, width_votes
+
+    def per_line(*args):
+        raise AssertionError("a round call per line")
+    with monkeypatch.context() as m:
+        m.setattr(importlib.import_module("banmian.stages.measure"), "round", per_line, raising=False)
+        assert width_votes([12.0, 12.25, 3.0]) == Counter({12.0: 2})
+    rng = random.Random(21)
+    for _ in range(2000):
+        widths = [rng.choice([rng.randrange(0, 60) / 4, rng.uniform(0, 20), 5.75, 6.0, 6.25, 12.75])
+                  for _ in range(rng.randrange(0, 30))]
+        plain = Counter(round(w * 2) / 2 for w in widths if w >= MIN_VOTING_WIDTH)
+        assert list(width_votes(widths).items()) == list(plain.items()), widths
+
+
+def test_flags_of_looks_up_each_word():
+    """`entity_tokens.flags_of` (one itemgetter call) gives each word's flags in order, as a
+    look-up per word does, for no word, one word and many, and a KeyError for a word unknown."""
+    import pytest
+
+    from banmian.entity_tokens import FLAGS_TYPECODE, flags_of
+
+    rng = random.Random(22)
+    table = {w: rng.randrange(0, 1 << 31) for w in ["中国", "记者", "，", "北京", "a", ""]}
+    for _ in range(500):
+        words = [rng.choice(list(table)) for _ in range(rng.randrange(0, 6))]
+        got = flags_of(words, table)
+        assert got.typecode == FLAGS_TYPECODE and got.tolist() == [table[w] for w in words]
+    for words in (["新词"], ["中国", "新词"]):
+        with pytest.raises(KeyError):
+            flags_of(words, table)

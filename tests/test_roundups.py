@@ -145,3 +145,19 @@ def test_opens_numbered_run():
 def test_opens_item():
     assert roundups.opens_item("本报讯 1、1月14日，", 1)
     assert not roundups.opens_item("11、杭州开通人才查询系统网络。", 1)
+
+
+def test_a_stretch_without_a_head_block_is_not_read_for_items(monkeypatch):
+    """`merge_digest_stretches` asks first whether a head block stands over the stretch (the
+    cheap test): without one, no thread of it is read for a dateline."""
+    from banmian.model import Fragment, Line, Page, Source
+    from banmian.stages.reassemble import Thread
+
+    frags = [Fragment(lines=[Line(no=k, raw=text, text=text)], order=k) for k, text in enumerate([JAKARTA, MANILA])]
+    threads = [Thread(fragments=[f]) for f in frags]
+    monkeypatch.setattr(roundups, "body_stretches", lambda page, frags: [([], frags)])
+
+    def read(fragments):
+        raise AssertionError("a stretch without a head block was read for items")
+    monkeypatch.setattr(roundups, "opens_datelined", read)
+    assert roundups.merge_digest_stretches(Page(source=Source(path="<test>"), lines=[]), threads, frags) == threads

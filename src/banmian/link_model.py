@@ -64,11 +64,20 @@ LINK_WEIGHTS = {
 
 
 _WHITESPACE = re.compile(r"\s+")
-def fragment_text(frags: list[Fragment]) -> str:
+def fragment_text(frags: list[Fragment], texts: list[str] | None = None) -> str:
     """The fragments' texts, whitespace dropped, joined by a NUL: two characters stand side by
     side inside one of the fragments when they are a substring of it (one regex pass over the
-    page; a set of the page's bigrams cost 0.7 ms a page)."""
-    return _WHITESPACE.sub("", "\x00".join("".join(ln.text for ln in f.lines) for f in frags))
+    page; a set of the page's bigrams cost 0.7 ms a page). `texts`: the fragments' texts
+    (`joined_texts`), when already joined."""
+    if texts is None:
+        texts = joined_texts(frags)
+    return _WHITESPACE.sub("", "\x00".join(texts))
+
+
+def joined_texts(frags: list[Fragment]) -> list[str]:
+    """Each fragment's lines joined as they are: the text the reassemble stage weighs (its
+    content space, its joins' page words, its quote balance), joined once a page."""
+    return ["".join([ln.text for ln in f.lines]) for f in frags]
 
 
 def page_word(left: str, right: str, text: str) -> bool:
@@ -135,7 +144,8 @@ class JoinLogits:
     __slots__ = ("tails", "heads", "mark_end", "mark_start", "cjk_end", "cjk_start", "text", "pairs", "fit_rows",
                  "fit_cols", "orders", "closed", "digit_end", "number_start")
 
-    def __init__(self, frags: list[Fragment]):
+    def __init__(self, frags: list[Fragment], texts: list[str] | None = None):
+        """`texts`: the fragments' `joined_texts`, when already joined."""
         lasts = [f.last.text for f in frags]
         firsts = [f.first.text for f in frags]
         # `language.join_score` in parts: the break's mark, then a word across it
@@ -145,7 +155,7 @@ class JoinLogits:
         self.mark_start = [bool(t) and t[0] in MID_SENTENCE_START for t in firsts]
         self.cjk_end = [bool(t) and is_cjk(t[-1]) for t in lasts]
         self.cjk_start = [bool(t) and is_cjk(t[0]) for t in firsts]
-        self.text = fragment_text(frags)
+        self.text = fragment_text(frags, texts)
         # the two characters a join of fragment j to fragment i puts side by side: last_j + first_i
         self.pairs = ([strip_ws(t)[-1:] for t in lasts], [strip_ws(t)[:1] for t in firsts])
         # the fit weight's row (by end kind) and column (by start kind), the orders, the closing jumps
@@ -239,8 +249,10 @@ class QuoteBalance:
 
     __slots__ = ("closers", "balance")
 
-    def __init__(self, frags: list[Fragment]):
-        texts = ["".join(ln.text for ln in f.lines) for f in frags]
+    def __init__(self, frags: list[Fragment], texts: list[str] | None = None):
+        """`texts`: the fragments' `joined_texts`, when already joined."""
+        if texts is None:
+            texts = joined_texts(frags)
         self.closers = [leading_closers(t) for t in texts]
         self.balance = [tuple(t.count(o) - t.count(c) for o, c in QUOTE_PAIRS) for t in texts]
 

@@ -378,10 +378,11 @@ def mark_closing_signatures(page: Page) -> None:
     are body lines, as the gold keeps them (dev pages 10 and 32, the only closing dates on dev
     1-40), not a byline and a headline: the date took another article's headline place (dev
     page 10, all three dumps)."""
-    lines = [ln for ln in page.lines if not ln.blank]
+    lines = [ln for ln in page.lines if ln.text and not ln.text.isspace()]  # `not ln.blank`, spelled out
     for prev, sign, date in zip(lines, lines[1:], lines[2:]):
+        # the rare kind tested first, and a date line (rare, a regex) before a signature (name rules)
         if (sign.kind in SIGNATURE_KINDS and prev.kind == "body" and ends_sentence(prev.text)
-                and signature(sign.text) and whole_date(date.text)):  # the rare kind tested first
+                and whole_date(date.text) and signature(sign.text)):
             for ln in (sign, date):
                 ln.kind = "body"
                 ln.because(CLOSING_REASON)

@@ -21,8 +21,11 @@ MIN_VOTING_WIDTH = 6.0
 
 
 def width_votes(widths: list[float]) -> Counter:
-    """The votes for the column width: the longer lines' widths rounded to half an em."""
-    return Counter(round(w * 2) / 2 for w in widths if w >= MIN_VOTING_WIDTH)
+    """The votes for the column width: the longer lines' widths rounded to half an em. Rounded
+    in numpy, which rounds halves to even as `round` does: the same keys, counted in the same
+    order (a page's lines at once, not a Python loop over them)."""
+    w = np.asarray(widths, dtype=float)
+    return Counter((np.round(w[w >= MIN_VOTING_WIDTH] * 2) / 2).tolist())
 
 
 def column_width(widths: list[float], votes: Counter | None = None) -> float:

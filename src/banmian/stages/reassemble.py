@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 from banmian.article_starts import (START_THRESHOLD, firm_start, lines_around, start_features, start_logit, start_reason,
                                     sure_start)
-from banmian.link_model import LINK_WEIGHTS, JoinLogits, QuoteBalance
+from banmian.link_model import LINK_WEIGHTS, JoinLogits, QuoteBalance, joined_texts
 from banmian.model import Fragment, Page, line_positions
 from banmian.rules.bylines import ends_with_photo_credit
 from banmian.rules.chars import strip_ws
@@ -77,8 +77,9 @@ def neighbour_kinds(page: Page, frag: Fragment, after: bool) -> list[str]:
 
 
 def content_space(frags: list[Fragment]) -> ContentSpace:
-    """The fragments' TF-IDF bigram space, IDF over the page's own fragments."""
-    return ContentSpace([_text(f) for f in frags])
+    """The fragments' TF-IDF bigram space, IDF over the page's own fragments (`space.texts`:
+    their `joined_texts`)."""
+    return ContentSpace(joined_texts(frags))
 
 
 def prepare_fragments(page: Page) -> list[Fragment]:
@@ -134,8 +135,8 @@ def thread_fragments(page: Page, frags: list[Fragment]) -> list[Thread]:
     blockless = not separates_blocks(page)  # a scan of the page's lines: once, not per fragment
     offset = NEW_THREAD_OFFSET_NO_BLANKS if blockless else NEW_THREAD_OFFSET
     groups = GroupMaker(space)  # hypotheses share the groups they reach alike
-    joins = JoinLogits(frags)
-    quotes = QuoteBalance(frags)
+    joins = JoinLogits(frags, space.texts)
+    quotes = QuoteBalance(frags, space.texts)
     beam = [Hypothesis(0.0, (), ())]
     roundup_items = page.scratch.get("roundup_items", set())
     for i, f in enumerate(frags):
@@ -310,10 +311,6 @@ def _join(latest: Fragment, f: Fragment, score: str) -> None:
         f.order == latest.order + 1 and CUT_SHORT_REASON in f.first.reasons)
     f.first.para_start = not reads_on
     f.first.because(f"reassemble:after_line_{latest.last.no}:{score}" + (":reads_on" if reads_on else ""))
-
-
-def _text(f: Fragment) -> str:
-    return "".join(ln.text for ln in f.lines)
 
 
 def absorb_subheads(page: Page, threads: list[Thread]) -> None:

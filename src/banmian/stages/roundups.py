@@ -231,12 +231,14 @@ def merge_digest_stretches(page: Page, threads: list, frags: list[Fragment]) -> 
     holder = {id(f): ti for ti, t in enumerate(threads) for f in t.fragments}
     gone: set[int] = set()
     for heads, stretch in body_stretches(page, frags):
+        if not heads:
+            continue  # no head block to name the items: asked first, the cheap test
         inside = {id(f) for f in stretch}
         whole = sorted({holder[id(f)] for f in stretch
                         if all(id(g) in inside for g in threads[holder[id(f)]].fragments)} - gone,
                        key=lambda ti: threads[ti].fragments[0].order)
         items = [ti for ti in whole if opens_datelined(threads[ti].fragments)]
-        if not heads or len(items) < 2 or items[0] != whole[0]:
+        if len(items) < 2 or items[0] != whole[0]:
             continue
         if len(named_items(heads, [_text(threads[ti].fragments) for ti in items])) < 2:
             continue
