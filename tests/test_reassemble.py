@@ -299,3 +299,29 @@ def test_a_fragment_reading_on_across_the_break_outweighs_another_threads_adjace
 
     reads_on = LINK_WEIGHTS["join"] * (MARK_SCORE + WORD_SCORE) + LINK_WEIGHTS["d2_3"]
     assert reads_on > LINK_WEIGHTS["adjacent"]
+
+
+def _pointing_back_page(opening: str, between: list[str]) -> str:
+    """An article on rice, then `between` lines, then a paragraph on the weather that opens
+    with `opening`: no word of the two texts is shared."""
+    rest = "气象专家提醒市民，早晚温差较大，注意适时增减衣物，预防感冒，出门前留意天气预报。"
+    return "\n".join(["全县水稻喜获丰收", "", *column_lines(RICE), "", *between,
+                      *column_lines(opening + rest)]) + "\n"
+
+
+@pytest.mark.parametrize("opening", ["因此，", "同时，", "这样，"])
+def test_a_paragraph_pointing_back_goes_on_with_the_article_before(monkeypatch, opening):
+    """pdftotext cuts a paragraph off at a blank line; one that opens pointing back (因此, 同时,
+    这…) goes on with an article however little it shares with it (dev page 29)."""
+    text = _pointing_back_page(opening, [])
+    page = parse_text(text, entities=False)[0]
+    assert [a.headline for a in page.articles] == ["全县水稻喜获丰收"]
+    assert page.articles[0].paragraphs[-1].startswith(opening)
+    monkeypatch.setattr(reassemble_module, "points_back", lambda page, frag: False)
+    assert len(parse_text(text, entities=False)[0].articles) == 2
+
+
+def test_a_paragraph_pointing_back_under_a_headline_may_open_an_article():
+    """An essay may open pointing back under its own headline (`那是1995年的1月中旬…`)."""
+    page = parse_text(_pointing_back_page("那是", ["天气转暖", ""]), entities=False)[0]
+    assert [a.headline for a in page.articles] == ["全县水稻喜获丰收", "天气转暖"]
