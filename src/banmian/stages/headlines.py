@@ -21,6 +21,7 @@ from banmian.language import spanning_word
 from banmian.model import HEAD_KINDS, Article, Line, Page, line_positions
 from banmian.rules.chars import strip_ws
 from banmian.pull_quotes import attach_pull_quotes, place_pull_quotes, pull_quotes
+from banmian.side_bylines import side_by_side_bylines
 from banmian.stages.heads_tail import HEADLINE_REASON, tail_owners
 from banmian.stages.roundups import opens_numbered_run
 
@@ -406,6 +407,7 @@ def headlines(page: Page) -> Page:
         near = adjacent.get(i) == k
         _apply(page, page.articles[i], blocks[k], f"headline:{'before_article' if near else 'content_overlap'}:{scores[(k, i)]:.2f}")
     attach_pull_quotes(page, loose, quotes)
+    side_by_side_bylines(page)
     attach_near_bylines(page)
     page.scratch["head_blocks"] = blocks
     page.scratch["head_owner"] = owner
