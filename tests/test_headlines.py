@@ -294,3 +294,14 @@ def test_leftover_blocks_in_a_row_under_an_assigned_one_are_all_adopted():
     openings = [bigram_keys(o) for o in OPENINGS]
     got = adopt_adjacent_leftovers(page, [[main], [middle], [sub]], {0: 1}, openings)
     assert texts(got)[0] == ["湿地公园迎来候鸟", "节日特刊专版", "——春季观鸟指南"]
+
+
+def test_a_dash_subtitle_sharing_no_words_does_not_dilute_its_headlines():
+    """Dev page 35: `K线介绍` over `——上海综合指数周K线图`: the block is scored by the better of
+    its words with and without the subtitle, so it still reaches its article."""
+    from banmian.stages.headlines import headlines
+
+    lines = [head("桥梁通车"), head("——本市今年春季重点工程建设进展情况综述"), _body("别处的正文。")]
+    page = headlines(_headed_page(lines, [BRIDGES, BIRDS]))
+    bridges = page.articles[0]
+    assert (bridges.headline, bridges.subtitle) == ("桥梁通车", "——本市今年春季重点工程建设进展情况综述")
