@@ -468,3 +468,11 @@ def test_a_dash_line_standing_alone_is_a_subtitle_even_as_wide_as_the_column():
     assert got[5] == "head" and got[7] == "head"
     got = kinds(BODY + ["", "——城东的大桥最受欢迎了。", ""] + BODY)  # a sentence: a paragraph's
     assert got[5] == "body"
+
+
+def test_a_name_opening_a_block_over_a_headline_line_is_the_headlines_first_line():
+    """Dev page 29: blank, `陈方安生`, `启程赴京`: a byline is printed under its headline."""
+    got = kinds(BODY + ["", "张国成", "当选省劳动模范", ""] + BODY)
+    assert got[5:7] == ["head", "head"]
+    got = kinds(BODY + ["", "城东新桥今日通车", "张国成", ""] + BODY)  # under the headline: a byline
+    assert got[5:7] == ["head", "byline"]

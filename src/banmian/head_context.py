@@ -429,8 +429,22 @@ def mark_word_split_pairs(page: Page) -> None:
 _GAP = re.compile(r"\S\s+\S")
 
 
+def mark_names_over_headlines(page: Page) -> None:
+    """A line read as a byline for its names (`byline:names`) that opens a block (a blank line
+    above) with a head line right under it is the headline's first line: a byline is printed
+    under its headline, not over it (dev page 29: `陈方安生` / `启程赴京`, a headline opening
+    with the name of whom it tells). Dumps without blank lines never open a block so."""
+    lines = page.lines
+    for above, ln, below in zip(lines, lines[1:], lines[2:]):
+        if (ln.kind == "byline" and above.kind == "blank" and below.kind == "head"
+                and "byline:names" in ln.reasons):
+            ln.kind = "head"
+            ln.because("head:name_over_headline")
+
+
 def mark_context_heads(page: Page) -> None:
     """Run the context rules over the page, in order (later rules see earlier verdicts)."""
+    mark_names_over_headlines(page)
     mark_heads_above_bylines(page)
     mark_heads_above_lead_ins(page)
     mark_unpunctuated_runs_between_paragraphs(page)
