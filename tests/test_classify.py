@@ -476,3 +476,11 @@ def test_a_name_opening_a_block_over_a_headline_line_is_the_headlines_first_line
     assert got[5:7] == ["head", "head"]
     got = kinds(BODY + ["", "城东新桥今日通车", "张国成", ""] + BODY)  # under the headline: a byline
     assert got[5:7] == ["head", "byline"]
+
+
+def test_a_two_character_line_opening_a_block_over_a_paragraphs_first_line_is_a_pen_name():
+    """Dev page 31: blank, `粒砂`, `　　“爆竹声中一岁除…`: a name no surname list knows."""
+    got = kinds(BODY + ["", "城东新桥", "", "粒砂"] + BODY)
+    assert got[7] == "byline"
+    got = kinds(BODY + ["", "城东新桥", "", "粒砂", ""] + BODY)  # over a blank line: left alone
+    assert got[7] == "head"

@@ -216,6 +216,25 @@ def mark_names_under_headlines(page: Page) -> None:
         ln.because("byline:name_under_headline")
 
 
+# A head line this short standing over a paragraph's first line is a pen name, not a headline
+# (dev headlines of two characters are all lines of longer blocks: `公财` / `当公理`, `沟通` / `你和我`).
+PEN_NAME_ALONE_CHARS = 2
+
+
+def mark_pen_names_over_paragraphs(page: Page) -> None:
+    """A two-character head line that opens a block (a blank line above) right over a
+    paragraph's indented first line is the author's name (dev page 31: `粒砂` over `“爆竹声中
+    一岁除…`), which `looks_like_names` does not know for a surname."""
+    lines = page.lines
+    for above, ln, below in zip(lines, lines[1:], lines[2:]):
+        if (ln.kind == "head" and above.kind == "blank" and below.kind == "body"
+                and "body:indented_first_line" in below.reasons):
+            t = strip_ws(ln.text)
+            if len(t) == PEN_NAME_ALONE_CHARS and all(is_cjk(ch) for ch in t):
+                ln.kind = "byline"
+                ln.because("byline:pen_name_over_paragraph")
+
+
 def _closes_headline_with_a_name(lines: list[Line], i: int, t: str) -> bool:
     """Line i (`t`) opens with a surname under two or more headline lines: a name closing a
     headline broken into short lines (dev page 8: `公财` / `当公理` / `厉佛灯`)."""
@@ -451,6 +470,7 @@ def mark_context_heads(page: Page) -> None:
     mark_unpunctuated_blocks(page)
     mark_lines_against_headlines(page)
     mark_names_under_headlines(page)
+    mark_pen_names_over_paragraphs(page)
     mark_openings_at_column_foot(page)
     mark_openings_above_jumps(page)
     mark_signatures(page)
