@@ -305,3 +305,27 @@ def test_a_dash_subtitle_sharing_no_words_does_not_dilute_its_headlines():
     page = headlines(_headed_page(lines, [BRIDGES, BIRDS]))
     bridges = page.articles[0]
     assert (bridges.headline, bridges.subtitle) == ("桥梁通车", "——本市今年春季重点工程建设进展情况综述")
+
+
+NEWS = ["　　市电视台新闻中心今天", "发布消息，新的演播大楼", "将于明年春天投入使用，", "届时全市观众可以收看更",
+        "多的本地节目。"]  # its opening holds `新闻`
+BRIDGES_LEAD_IN = ["　　本报讯 城东新建的三", "座桥梁已于上月底全部通", "车，附近居民出行时间缩",
+                   "短了一半。新桥通车以后，", "沿线的学校和医院也因此", "受益。"]
+
+
+def _headlines_of(lines: list[str]) -> dict[str, str | None]:
+    from banmian.pipeline import parse_text
+
+    page = parse_text("\n".join(lines), entities=False)[0]
+    return {"".join(a.paragraphs)[:4]: a.headline for a in page.articles}
+
+
+def test_a_block_running_on_into_a_lead_in_is_that_reports_headline():
+    """Dev page 39: blank, `图片新闻`, `本报讯（中国经济网记者…）`, one text block of
+    pdftotext's: the label went to a report whose opening holds `新闻`."""
+    got = _headlines_of([*NEWS, "", "图片新闻", *BRIDGES_LEAD_IN])
+    assert got == {"市电视台": None, "城东新建": "图片新闻"}
+    # a blank line between it and the lead-in, or none above it (dumps without blank lines):
+    # the words decide
+    assert _headlines_of([*NEWS, "", "图片新闻", "", *BRIDGES_LEAD_IN])["市电视台"] == "图片新闻"
+    assert _headlines_of([*NEWS, "图片新闻", *BRIDGES_LEAD_IN])["市电视台"] == "图片新闻"

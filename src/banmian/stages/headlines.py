@@ -41,6 +41,13 @@ ADJACENT_BLOCK_BONUS = 0.25
 # them, and one bigram of three shared with a report elsewhere outbid it (dev raw page 10:
 # `图片新闻` went to `厦门小白鹭…`, whose opening holds `新闻`).
 DIGEST_ADJACENT_BONUS = 1.0
+# The bonus instead for an article whose lead-in runs on from the block with no blank line
+# between, the block set off above by one (`on_its_lead_in`): pdftotext printed them as one
+# text block. Content alone gave such blocks elsewhere (dev page 39: `图片新闻` over `本报讯（中
+# 国经济网记者…）`, went to a report whose opening holds `新闻`; page 9: `我们的心愿`). Dev
+# pdftotext headline_acc 1-20 / 21-40 at 0.25 (no bonus of its own): 0.6522 / 0.6859; 0.5:
+# 0.6460 / 0.6923; 0.75 to 3: 0.6584 / 0.6923. Raw and PyMuPDF dumps hold no blank lines.
+LEAD_IN_ADJACENT_BONUS = 1.0
 # How much of an article's text (its opening) a headline block is compared with. An essay's
 # or a commentary's headline words may come only well into it (dev pages 11 and 23: `东方情缘`;
 # page 17: `独联体：生存还是灭亡`), which a short opening misses: the block is left over or goes
@@ -371,6 +378,15 @@ def _fits_another(block: list[Line], i: int, openings: list[set[int]]) -> bool:
     return any(len(keys & o) > own for j, o in enumerate(openings) if j != i)
 
 
+def on_its_lead_in(lines: list[Line], pos: dict[int, int], block: list[Line], first: Line) -> bool:
+    """The block opens a text block of pdftotext's (a blank line above it) and runs on, no
+    blank line between, into `first`, an article's first line opening with a lead-in: the
+    headline and the dateline of one report printed as one block."""
+    i, j = pos.get(id(block[0])), pos.get(id(block[-1]))
+    return (i is not None and j is not None and 0 < i and j + 1 < len(lines) and lines[i - 1].kind == "blank"
+            and lines[j + 1] is first and "body:lead_in" in first.reasons)
+
+
 def headlines(page: Page) -> Page:
     """Attach headline blocks to articles by a global assignment; leftovers stay unassigned.
 
@@ -395,8 +411,11 @@ def headlines(page: Page) -> Page:
         before = lines_around(page, group[0], after=False)
         if before and id(before[0]) in block_ending_at:
             adjacent[i] = block_ending_at[id(before[0])]
-    bonus = [DIGEST_ADJACENT_BONUS if opens_numbered_run(art.paragraphs) else ADJACENT_BLOCK_BONUS
-             for art in page.articles]
+    pos = line_positions(lines)
+    on_lead_in = {i for i, k in adjacent.items() if on_its_lead_in(lines, pos, blocks[k], groups[i][0].first)}
+    bonus = [DIGEST_ADJACENT_BONUS if opens_numbered_run(art.paragraphs)
+             else LEAD_IN_ADJACENT_BONUS if i in on_lead_in else ADJACENT_BLOCK_BONUS
+             for i, art in enumerate(page.articles)]
     scores: dict[tuple[int, int], float] = {}
     for k, blk in enumerate(blocks):
         heads = bigram_keys(_head_text(blk))
