@@ -329,3 +329,34 @@ def test_a_block_running_on_into_a_lead_in_is_that_reports_headline():
     # the words decide
     assert _headlines_of([*NEWS, "", "图片新闻", "", *BRIDGES_LEAD_IN])["市电视台"] == "图片新闻"
     assert _headlines_of([*NEWS, "图片新闻", *BRIDGES_LEAD_IN])["市电视台"] == "图片新闻"
+
+
+def test_an_article_holding_a_dash_subtitle_alone_takes_a_leftover_headline_over_it():
+    """Dev page 40: `——仅这个市双桥区的5个乡镇` took its article's one block, `承德：科技` /
+    `良种作年礼` was left over: it goes over the subtitle, the best-scored leftover first."""
+    from banmian.stages.headlines import headlines_over_lone_subtitles, split_tiers
+
+    sub, top, bottom, weak = head("——春季观鸟指南"), head("湿地公园"), head("迎来候鸟"), head("候鸟")
+    blocks = [[top, bottom], [sub], [weak]]
+    got = headlines_over_lone_subtitles(blocks, {1: 1}, {(0, 1): 0.6, (2, 1): 0.3, (1, 1): 0.2})
+    assert texts(got) == [[], ["湿地公园", "迎来候鸟", "——春季观鸟指南"], ["候鸟"]]
+    tiers = split_tiers(got[1])
+    assert (tiers["headline"], tiers["subtitle"]) == ("湿地公园 迎来候鸟", "——春季观鸟指南")
+
+
+def test_a_leftover_holding_a_byline_or_a_block_with_a_headline_takes_nothing():
+    from banmian.stages.headlines import headlines_over_lone_subtitles
+
+    sub, name = head("——春季观鸟指南"), Line(no=0, raw="林海", text="林海", kind="byline")
+    blocks = [[head("湿地公园迎来候鸟"), name], [sub]]
+    assert headlines_over_lone_subtitles(blocks, {1: 1}, {(0, 1): 0.6}) == blocks  # another's, by its byline
+    blocks = [[head("湿地公园迎来候鸟")], [head("观鸟长廊完工"), sub]]
+    assert headlines_over_lone_subtitles(blocks, {1: 1}, {(0, 1): 0.6}) == blocks  # already headed
+
+
+def test_headlines_give_a_lone_subtitles_article_its_headline_too():
+    from banmian.stages.headlines import headlines
+
+    lines = [head("湿地公园迎来候鸟"), _body("别处的正文。"), head("——园内新建的观鸟长廊已经完工"), _body("别处的正文。")]
+    birds = headlines(_headed_page(lines, [BRIDGES, BIRDS])).articles[1]
+    assert (birds.headline, birds.subtitle) == ("湿地公园迎来候鸟", "——园内新建的观鸟长廊已经完工")

@@ -199,7 +199,12 @@ def without_dash_subtitle(block: list[Line]) -> list[Line]:
     the better of its words with and without them: a subtitle may share no words with its
     article's opening and dilute a short headline's (dev page 35: `K线介绍` over
     `——上海综合指数周K线图`: 1 bigram of 3 shared, 1 of 14 with the subtitle, below MIN_OVERLAP)."""
-    return [ln for ln in block if not ln.text.lstrip().startswith(("—", "－"))]
+    return [ln for ln in block if not _dash_line(ln)]
+
+
+def _dash_line(line: Line) -> bool:
+    """The line opens with a dash: a subtitle's."""
+    return line.text.lstrip().startswith(("—", "－"))
 
 
 def _head_text(block: list[Line]) -> str:
@@ -378,6 +383,34 @@ def _fits_another(block: list[Line], i: int, openings: list[set[int]]) -> bool:
     return any(len(keys & o) > own for j, o in enumerate(openings) if j != i)
 
 
+def headlines_over_lone_subtitles(blocks: list[list[Line]], owner: dict[int, int],
+                                  scores: dict[tuple[int, int], float]) -> list[list[Line]]:
+    """An article whose block is a dash subtitle alone takes, as the headline over it, the
+    leftover block its opening repeats most (one a score in `scores` allows): a subtitle
+    stands under a headline, and the assignment gives an article one block (dev page 40:
+    `——仅这个市双桥区的5个乡镇` took its article's place, `承德：科技` / `良种作年礼` printed
+    far above it was left over; page 30: `杨丽华：蓝` / `天“金凤凰”` over `——他们吃在天上`).
+    A leftover holding a byline is another article's. Returns the blocks, the leftovers taken
+    emptied."""
+    out = [list(b) for b in blocks]
+    held = {id(ln) for k in owner for ln in out[k]}
+    for k, i in owner.items():
+        heads = [ln for ln in out[k] if ln.kind == "head"]
+        if not heads or not all(_dash_line(ln) for ln in heads):
+            continue
+        free = [(scores[(m, i)], m) for m, b in enumerate(out) if m not in owner and (m, i) in scores and b
+                and any(ln.kind == "head" for ln in b) and not any(ln.kind == "byline" or id(ln) in held for ln in b)]
+        if not free:
+            continue
+        m = max(free)[1]
+        out[k] = out[m] + out[k]
+        held.update(id(ln) for ln in out[m])
+        for ln in out[m]:
+            ln.because("headline:over_lone_subtitle")
+        out[m] = []
+    return out
+
+
 def on_its_lead_in(lines: list[Line], pos: dict[int, int], block: list[Line], first: Line) -> bool:
     """The block opens a text block of pdftotext's (a blank line above it) and runs on, no
     blank line between, into `first`, an article's first line opening with a lead-in: the
@@ -431,6 +464,7 @@ def headlines(page: Page) -> Page:
     blocks = adopt_adjacent_leftovers(page, blocks, owner, openings)
     quotes = pull_quotes(page)
     blocks, owner, loose = place_pull_quotes(blocks, owner, quotes, scores)
+    blocks = headlines_over_lone_subtitles(blocks, owner, scores)
     for k, i in owner.items():
         near = adjacent.get(i) == k
         _apply(page, page.articles[i], blocks[k], f"headline:{'before_article' if near else 'content_overlap'}:{scores[(k, i)]:.2f}")
