@@ -473,3 +473,28 @@ def test_an_opening_line_cut_between_a_number_and_its_unit_is_body_not_a_headlin
     lines = BODY + ["今年全市新建学校共12", "所，其中小学5所，中学", "有四所，都在城东。"] + BODY
     assert kinds(lines)[4:7] == ["body", "body", "body"]
     assert kinds(BODY + ["今年全市新建学校共计", "所，其中小学5所，中学", "有四所，都在城东。"] + BODY)[4] == "head"
+
+
+def test_a_dash_line_standing_alone_is_a_subtitle_even_as_wide_as_the_column():
+    """Dev page 35: `K线介绍`, blank, `——上海综合指数周K线图`, blank, a caption: no body line
+    above or below, the line is no paragraph's."""
+    got = kinds(BODY + ["", "城东新桥", "", "——本市重点工程建设进展综述", ""] + BODY)
+    assert got[5] == "head" and got[7] == "head"
+    got = kinds(BODY + ["", "——城东的大桥最受欢迎了。", ""] + BODY)  # a sentence: a paragraph's
+    assert got[5] == "body"
+
+
+def test_a_name_opening_a_block_over_a_headline_line_is_the_headlines_first_line():
+    """Dev page 29: blank, `陈方安生`, `启程赴京`: a byline is printed under its headline."""
+    got = kinds(BODY + ["", "张国成", "当选省劳动模范", ""] + BODY)
+    assert got[5:7] == ["head", "head"]
+    got = kinds(BODY + ["", "城东新桥今日通车", "张国成", ""] + BODY)  # under the headline: a byline
+    assert got[5:7] == ["head", "byline"]
+
+
+def test_a_two_character_line_opening_a_block_over_a_paragraphs_first_line_is_a_pen_name():
+    """Dev page 31: blank, `粒砂`, `　　“爆竹声中一岁除…`: a name no surname list knows."""
+    got = kinds(BODY + ["", "城东新桥", "", "粒砂"] + BODY)
+    assert got[7] == "byline"
+    got = kinds(BODY + ["", "城东新桥", "", "粒砂", ""] + BODY)  # over a blank line: left alone
+    assert got[7] == "head"

@@ -294,3 +294,69 @@ def test_leftover_blocks_in_a_row_under_an_assigned_one_are_all_adopted():
     openings = [bigram_keys(o) for o in OPENINGS]
     got = adopt_adjacent_leftovers(page, [[main], [middle], [sub]], {0: 1}, openings)
     assert texts(got)[0] == ["湿地公园迎来候鸟", "节日特刊专版", "——春季观鸟指南"]
+
+
+def test_a_dash_subtitle_sharing_no_words_does_not_dilute_its_headlines():
+    """Dev page 35: `K线介绍` over `——上海综合指数周K线图`: the block is scored by the better of
+    its words with and without the subtitle, so it still reaches its article."""
+    from banmian.stages.headlines import headlines
+
+    lines = [head("桥梁通车"), head("——本市今年春季重点工程建设进展情况综述"), _body("别处的正文。")]
+    page = headlines(_headed_page(lines, [BRIDGES, BIRDS]))
+    bridges = page.articles[0]
+    assert (bridges.headline, bridges.subtitle) == ("桥梁通车", "——本市今年春季重点工程建设进展情况综述")
+
+
+NEWS = ["　　市电视台新闻中心今天", "发布消息，新的演播大楼", "将于明年春天投入使用，", "届时全市观众可以收看更",
+        "多的本地节目。"]  # its opening holds `新闻`
+BRIDGES_LEAD_IN = ["　　本报讯 城东新建的三", "座桥梁已于上月底全部通", "车，附近居民出行时间缩",
+                   "短了一半。新桥通车以后，", "沿线的学校和医院也因此", "受益。"]
+
+
+def _headlines_of(lines: list[str]) -> dict[str, str | None]:
+    from banmian.pipeline import parse_text
+
+    page = parse_text("\n".join(lines), entities=False)[0]
+    return {"".join(a.paragraphs)[:4]: a.headline for a in page.articles}
+
+
+def test_a_block_running_on_into_a_lead_in_is_that_reports_headline():
+    """Dev page 39: blank, `图片新闻`, `本报讯（中国经济网记者…）`, one text block of
+    pdftotext's: the label went to a report whose opening holds `新闻`."""
+    got = _headlines_of([*NEWS, "", "图片新闻", *BRIDGES_LEAD_IN])
+    assert got == {"市电视台": None, "城东新建": "图片新闻"}
+    # a blank line between it and the lead-in, or none above it (dumps without blank lines):
+    # the words decide
+    assert _headlines_of([*NEWS, "", "图片新闻", "", *BRIDGES_LEAD_IN])["市电视台"] == "图片新闻"
+    assert _headlines_of([*NEWS, "图片新闻", *BRIDGES_LEAD_IN])["市电视台"] == "图片新闻"
+
+
+def test_an_article_holding_a_dash_subtitle_alone_takes_a_leftover_headline_over_it():
+    """Dev page 40: `——仅这个市双桥区的5个乡镇` took its article's one block, `承德：科技` /
+    `良种作年礼` was left over: it goes over the subtitle, the best-scored leftover first."""
+    from banmian.stages.headlines import headlines_over_lone_subtitles, split_tiers
+
+    sub, top, bottom, weak = head("——春季观鸟指南"), head("湿地公园"), head("迎来候鸟"), head("候鸟")
+    blocks = [[top, bottom], [sub], [weak]]
+    got = headlines_over_lone_subtitles(blocks, {1: 1}, {(0, 1): 0.6, (2, 1): 0.3, (1, 1): 0.2})
+    assert texts(got) == [[], ["湿地公园", "迎来候鸟", "——春季观鸟指南"], ["候鸟"]]
+    tiers = split_tiers(got[1])
+    assert (tiers["headline"], tiers["subtitle"]) == ("湿地公园 迎来候鸟", "——春季观鸟指南")
+
+
+def test_a_leftover_holding_a_byline_or_a_block_with_a_headline_takes_nothing():
+    from banmian.stages.headlines import headlines_over_lone_subtitles
+
+    sub, name = head("——春季观鸟指南"), Line(no=0, raw="林海", text="林海", kind="byline")
+    blocks = [[head("湿地公园迎来候鸟"), name], [sub]]
+    assert headlines_over_lone_subtitles(blocks, {1: 1}, {(0, 1): 0.6}) == blocks  # another's, by its byline
+    blocks = [[head("湿地公园迎来候鸟")], [head("观鸟长廊完工"), sub]]
+    assert headlines_over_lone_subtitles(blocks, {1: 1}, {(0, 1): 0.6}) == blocks  # already headed
+
+
+def test_headlines_give_a_lone_subtitles_article_its_headline_too():
+    from banmian.stages.headlines import headlines
+
+    lines = [head("湿地公园迎来候鸟"), _body("别处的正文。"), head("——园内新建的观鸟长廊已经完工"), _body("别处的正文。")]
+    birds = headlines(_headed_page(lines, [BRIDGES, BIRDS])).articles[1]
+    assert (birds.headline, birds.subtitle) == ("湿地公园迎来候鸟", "——园内新建的观鸟长廊已经完工")

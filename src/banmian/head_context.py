@@ -216,6 +216,25 @@ def mark_names_under_headlines(page: Page) -> None:
         ln.because("byline:name_under_headline")
 
 
+# A head line this short standing over a paragraph's first line is a pen name, not a headline
+# (dev headlines of two characters are all lines of longer blocks: `公财` / `当公理`, `沟通` / `你和我`).
+PEN_NAME_ALONE_CHARS = 2
+
+
+def mark_pen_names_over_paragraphs(page: Page) -> None:
+    """A two-character head line that opens a block (a blank line above) right over a
+    paragraph's indented first line is the author's name (dev page 31: `粒砂` over `“爆竹声中
+    一岁除…`), which `looks_like_names` does not know for a surname."""
+    lines = page.lines
+    for above, ln, below in zip(lines, lines[1:], lines[2:]):
+        if (ln.kind == "head" and above.kind == "blank" and below.kind == "body"
+                and "body:indented_first_line" in below.reasons):
+            t = strip_ws(ln.text)
+            if len(t) == PEN_NAME_ALONE_CHARS and all(is_cjk(ch) for ch in t):
+                ln.kind = "byline"
+                ln.because("byline:pen_name_over_paragraph")
+
+
 def _closes_headline_with_a_name(lines: list[Line], i: int, t: str) -> bool:
     """Line i (`t`) opens with a surname under two or more headline lines: a name closing a
     headline broken into short lines (dev page 8: `公财` / `当公理` / `厉佛灯`)."""
@@ -429,14 +448,29 @@ def mark_word_split_pairs(page: Page) -> None:
 _GAP = re.compile(r"\S\s+\S")
 
 
+def mark_names_over_headlines(page: Page) -> None:
+    """A line read as a byline for its names (`byline:names`) that opens a block (a blank line
+    above) with a head line right under it is the headline's first line: a byline is printed
+    under its headline, not over it (dev page 29: `陈方安生` / `启程赴京`, a headline opening
+    with the name of whom it tells). Dumps without blank lines never open a block so."""
+    lines = page.lines
+    for above, ln, below in zip(lines, lines[1:], lines[2:]):
+        if (ln.kind == "byline" and above.kind == "blank" and below.kind == "head"
+                and "byline:names" in ln.reasons):
+            ln.kind = "head"
+            ln.because("head:name_over_headline")
+
+
 def mark_context_heads(page: Page) -> None:
     """Run the context rules over the page, in order (later rules see earlier verdicts)."""
+    mark_names_over_headlines(page)
     mark_heads_above_bylines(page)
     mark_heads_above_lead_ins(page)
     mark_unpunctuated_runs_between_paragraphs(page)
     mark_unpunctuated_blocks(page)
     mark_lines_against_headlines(page)
     mark_names_under_headlines(page)
+    mark_pen_names_over_paragraphs(page)
     mark_openings_at_column_foot(page)
     mark_openings_above_jumps(page)
     mark_signatures(page)

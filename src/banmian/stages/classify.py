@@ -295,13 +295,23 @@ def mark_clause_ended_heads(chunk: list[Line], width: float) -> None:
 
 def mark_dash_subtitles(chunk: list[Line]) -> None:
     """A line opening with a dash right under a headline line, with no sentence end in it, is
-    the subtitle (dev page 32: `——三论今年经济工作主要任务` as wide as the column)."""
+    the subtitle (dev page 32: `——三论今年经济工作主要任务` as wide as the column); so is such a
+    line standing alone, no body line above or below it (page 35: `——上海综合指数周K线图`,
+    blank lines between it and the headline `K线介绍`, a caption under it). Every line opening
+    with a dash in the dev dumps (pages 1-40, three extractors) is a headline tier in the gold."""
+    if len(chunk) == 1 and _dash_subtitle_shape(chunk[0]):
+        chunk[0].kind = "head"
+        chunk[0].because("head:dash_line_alone")
+        return
     for above, ln in zip(chunk, chunk[1:]):
-        if above.kind == "head" and ln.kind == "body" and ln.text.lstrip().startswith(("—", "－")):
-            t = strip_ws(ln.text)
-            if unfinished(t):
-                ln.kind = "head"
-                ln.because("head:dash_under_headline")
+        if above.kind == "head" and _dash_subtitle_shape(ln):
+            ln.kind = "head"
+            ln.because("head:dash_under_headline")
+
+
+def _dash_subtitle_shape(ln: Line) -> bool:
+    """A body line opening with a dash and holding no sentence end."""
+    return ln.kind == "body" and ln.text.lstrip().startswith(("—", "－")) and unfinished(strip_ws(ln.text))
 
 
 def mark_heads_above_salutations(chunk: list[Line]) -> None:

@@ -21,6 +21,7 @@ from banmian.language import spanning_word
 from banmian.model import HEAD_KINDS, Article, Line, Page, line_positions
 from banmian.rules.chars import strip_ws
 from banmian.pull_quotes import attach_pull_quotes, place_pull_quotes, pull_quotes
+from banmian.side_bylines import side_by_side_bylines
 from banmian.stages.heads_tail import HEADLINE_REASON, tail_owners
 from banmian.stages.roundups import opens_numbered_run
 
@@ -40,6 +41,13 @@ ADJACENT_BLOCK_BONUS = 0.25
 # them, and one bigram of three shared with a report elsewhere outbid it (dev raw page 10:
 # `图片新闻` went to `厦门小白鹭…`, whose opening holds `新闻`).
 DIGEST_ADJACENT_BONUS = 1.0
+# The bonus instead for an article whose lead-in runs on from the block with no blank line
+# between, the block set off above by one (`on_its_lead_in`): pdftotext printed them as one
+# text block. Content alone gave such blocks elsewhere (dev page 39: `图片新闻` over `本报讯（中
+# 国经济网记者…）`, went to a report whose opening holds `新闻`; page 9: `我们的心愿`). Dev
+# pdftotext headline_acc 1-20 / 21-40 at 0.25 (no bonus of its own): 0.6522 / 0.6859; 0.5:
+# 0.6460 / 0.6923; 0.75 to 3: 0.6584 / 0.6923. Raw and PyMuPDF dumps hold no blank lines.
+LEAD_IN_ADJACENT_BONUS = 1.0
 # How much of an article's text (its opening) a headline block is compared with. An essay's
 # or a commentary's headline words may come only well into it (dev pages 11 and 23: `东方情缘`;
 # page 17: `独联体：生存还是灭亡`), which a short opening misses: the block is left over or goes
@@ -214,6 +222,19 @@ def _apply(page: Page, article: Article, block: list[Line], why: str) -> None:
     article.because(why)
     for ln in block:
         ln.because(why)
+
+
+def without_dash_subtitle(block: list[Line]) -> list[Line]:
+    """The block's lines but those opening with a dash (its subtitle). A block is scored by
+    the better of its words with and without them: a subtitle may share no words with its
+    article's opening and dilute a short headline's (dev page 35: `K线介绍` over
+    `——上海综合指数周K线图`: 1 bigram of 3 shared, 1 of 14 with the subtitle, below MIN_OVERLAP)."""
+    return [ln for ln in block if not _dash_line(ln)]
+
+
+def _dash_line(line: Line) -> bool:
+    """The line opens with a dash: a subtitle's."""
+    return line.text.lstrip().startswith(("—", "－"))
 
 
 def _head_text(block: list[Line]) -> str:
@@ -392,6 +413,43 @@ def _fits_another(block: list[Line], i: int, openings: list[set[int]]) -> bool:
     return any(len(keys & o) > own for j, o in enumerate(openings) if j != i)
 
 
+def headlines_over_lone_subtitles(blocks: list[list[Line]], owner: dict[int, int],
+                                  scores: dict[tuple[int, int], float]) -> list[list[Line]]:
+    """An article whose block is a dash subtitle alone takes, as the headline over it, the
+    leftover block its opening repeats most (one a score in `scores` allows): a subtitle
+    stands under a headline, and the assignment gives an article one block (dev page 40:
+    `——仅这个市双桥区的5个乡镇` took its article's place, `承德：科技` / `良种作年礼` printed
+    far above it was left over; page 30: `杨丽华：蓝` / `天“金凤凰”` over `——他们吃在天上`).
+    A leftover holding a byline is another article's. Returns the blocks, the leftovers taken
+    emptied."""
+    out = [list(b) for b in blocks]
+    held = {id(ln) for k in owner for ln in out[k]}
+    for k, i in owner.items():
+        heads = [ln for ln in out[k] if ln.kind == "head"]
+        if not heads or not all(_dash_line(ln) for ln in heads):
+            continue
+        free = [(scores[(m, i)], m) for m, b in enumerate(out) if m not in owner and (m, i) in scores and b
+                and any(ln.kind == "head" for ln in b) and not any(ln.kind == "byline" or id(ln) in held for ln in b)]
+        if not free:
+            continue
+        m = max(free)[1]
+        out[k] = out[m] + out[k]
+        held.update(id(ln) for ln in out[m])
+        for ln in out[m]:
+            ln.because("headline:over_lone_subtitle")
+        out[m] = []
+    return out
+
+
+def on_its_lead_in(lines: list[Line], pos: dict[int, int], block: list[Line], first: Line) -> bool:
+    """The block opens a text block of pdftotext's (a blank line above it) and runs on, no
+    blank line between, into `first`, an article's first line opening with a lead-in: the
+    headline and the dateline of one report printed as one block."""
+    i, j = pos.get(id(block[0])), pos.get(id(block[-1]))
+    return (i is not None and j is not None and 0 < i and j + 1 < len(lines) and lines[i - 1].kind == "blank"
+            and lines[j + 1] is first and "body:lead_in" in first.reasons)
+
+
 def headlines(page: Page) -> Page:
     """Attach headline blocks to articles by a global assignment; leftovers stay unassigned.
 
@@ -418,26 +476,32 @@ def headlines(page: Page) -> Page:
         before = lines_around(page, group[0], after=False)
         if before and id(before[0]) in block_ending_at:
             adjacent[i] = block_ending_at[id(before[0])]
-    bonus = [DIGEST_ADJACENT_BONUS if opens_numbered_run(art.paragraphs) else ADJACENT_BLOCK_BONUS
-             for art in page.articles]
+    pos = line_positions(lines)
+    on_lead_in = {i for i, k in adjacent.items() if on_its_lead_in(lines, pos, blocks[k], groups[i][0].first)}
+    bonus = [DIGEST_ADJACENT_BONUS if opens_numbered_run(art.paragraphs)
+             else LEAD_IN_ADJACENT_BONUS if i in on_lead_in else ADJACENT_BLOCK_BONUS
+             for i, art in enumerate(page.articles)]
     scores: dict[tuple[int, int], float] = {}
     for k, blk in enumerate(blocks):
         heads = bigram_keys(_head_text(blk))
+        above_subtitle = bigram_keys(_head_text(without_dash_subtitle(blk)))
         for i, opening in enumerate(openings):
             if i in headed:
                 continue
             near = adjacent.get(i) == k
-            score = share_in(heads, opening) + (bonus[i] if near else 0.0)
+            score = max(share_in(heads, opening), share_in(above_subtitle, opening)) + (bonus[i] if near else 0.0)
             if score >= MIN_OVERLAP:
                 scores[(k, i)] = score
     owner = dict(max_weight_pairs(scores))
     blocks = adopt_adjacent_leftovers(page, blocks, owner, openings)
     quotes = pull_quotes(page)
     blocks, owner, loose = place_pull_quotes(blocks, owner, quotes, scores)
+    blocks = headlines_over_lone_subtitles(blocks, owner, scores)
     for k, i in owner.items():
         near = adjacent.get(i) == k
         _apply(page, page.articles[i], blocks[k], f"headline:{'before_article' if near else 'content_overlap'}:{scores[(k, i)]:.2f}")
     attach_pull_quotes(page, loose, quotes)
+    side_by_side_bylines(page)
     attach_near_bylines(page)
     page.scratch["head_blocks"] = blocks
     page.scratch["head_owner"] = owner
