@@ -30,6 +30,14 @@ def separates_blocks(page: Page) -> bool:
     return blanks >= BLANK_SHARE_MIN * max(len(page.lines), 1)
 
 
+SUBTITLE_DASHES = ("—", "－")  # what a subtitle line opens with (`——三论今年经济工作主要任务`)
+
+
+def opens_with_dash(text: str) -> bool:
+    """The line's text opens with a subtitle's dash."""
+    return text.lstrip().startswith(SUBTITLE_DASHES)
+
+
 def slack(line: Line, width: float) -> float:
     """How much narrower than the column the line is, in em (negative when wider): its own
     stretch's column (`line.column_width`, set by measure where a stretch is set to another

@@ -13,6 +13,10 @@ LineRange = list[int]  # [first, last], 1-based input line numbers
 
 
 HEAD_KINDS = ("head", "byline")  # the kinds of a headline block's lines
+# Lines that may stand between the lines of one block: blanks, and a continuation note, which
+# pdftotext prints between a continued article's kicker and headline (dev page 22:
+# `李鹏在北京考察企业` / `（上接第一版）` / `向广大职工祝贺新年，…`).
+INSIDE_BLOCK_KINDS = ("blank", "continued")
 
 
 @dataclass(slots=True)

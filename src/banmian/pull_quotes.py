@@ -10,6 +10,7 @@ from banmian.assign import max_weight_pairs
 from banmian.model import HEAD_KINDS, Line, Page
 from banmian.rules.chars import CJK_PUNCT, strip_ws
 
+PULL_QUOTE_REASON = "headline:pull_quote"
 # A pull quote is a sentence of an article set large away from its headline; one this short
 # could be a headline that merely recurs in some body (`图片新闻`, `位尊不移公仆心`).
 PULL_QUOTE_MIN_CHARS = 8
@@ -105,5 +106,5 @@ def attach_pull_quotes(page: Page, loose: list[Line], quotes: dict[int, int]) ->
         else:
             art.kicker = text if art.kicker is None else text + " " + art.kicker
         page.claim(ln, art)
-        art.because("headline:pull_quote")
-        ln.because("headline:pull_quote")
+        art.because(PULL_QUOTE_REASON)
+        ln.because(PULL_QUOTE_REASON)

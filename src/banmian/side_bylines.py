@@ -17,15 +17,11 @@ row with a head line or under one, or right above an article opening with a lead
 from __future__ import annotations
 
 from banmian.article_starts import lines_around
-from banmian.model import HEAD_KINDS, Article, Line, Page
+from banmian.model import HEAD_KINDS, INSIDE_BLOCK_KINDS, Article, Line, Page, line_positions
+from banmian.pull_quotes import PULL_QUOTE_REASON
 from banmian.rules.bylines import find_lead_in, lead_in_byline
 
-# Lines that may stand between the lines of one run of headlines.
-INSIDE_RUN_KINDS = ("blank", "continued")
 REASON = "byline:side_by_side_headlines"
-# A pull quote is printed away from its article's headline: it tells nothing of the order the
-# run's headlines were printed in.
-PULL_QUOTE_REASON = "headline:pull_quote"
 
 
 def head_runs(lines: list[Line]) -> list[list[Line]]:
@@ -33,7 +29,7 @@ def head_runs(lines: list[Line]) -> list[list[Line]]:
     runs: list[list[Line]] = []
     cur: list[Line] = []
     for ln in lines:
-        if ln.kind in HEAD_KINDS or (cur and ln.kind in INSIDE_RUN_KINDS):
+        if ln.kind in HEAD_KINDS or (cur and ln.kind in INSIDE_BLOCK_KINDS):
             cur.append(ln)
         elif cur:
             runs.append(cur)
@@ -77,12 +73,13 @@ def side_by_side_bylines(page: Page) -> None:
     (see the module docstring). A run with more such bylines than articles waiting for one is
     left as it is."""
     lines = page.lines
-    pos = {id(ln): k for k, ln in enumerate(lines)}
+    pos = line_positions(lines)
     below = articles_below(page)
     for run in head_runs(lines):
         owners = [page.owner_of(ln) for ln in run]
         heads = _distinct([a for ln, a in zip(run, owners)
-                           if ln.kind == "head" and a is not None and PULL_QUOTE_REASON not in ln.reasons])
+                           if ln.kind == "head" and a is not None
+                           and PULL_QUOTE_REASON not in ln.reasons])  # printed away from its headline: no order
         if len(heads) < 2:
             continue
         loose = [ln for ln in run if ln.kind == "byline" and set_off(lines, pos[id(ln)])]

@@ -17,6 +17,8 @@ import os
 import time
 import uuid
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
 from banmian.batch.shards import Shard, read_marker, run_shard
@@ -141,9 +143,6 @@ def _run_local(todo, out_dir, page_date, report: BatchReport, done, failed) -> N
     memory, a crash in a native library); after MAX_POOL_RESTARTS the shards still pending run
     one at a time, each alone in a process of its own (`_run_alone`), so the one whose worker
     keeps dying fails alone and the others finish."""
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-    from concurrent.futures.process import BrokenProcessPool
-
     pending = {s.id: s for s in todo}
     while pending and report.restarts <= MAX_POOL_RESTARTS:
         with ProcessPoolExecutor(max_workers=report.workers) as pool:
@@ -169,9 +168,6 @@ def _run_local(todo, out_dir, page_date, report: BatchReport, done, failed) -> N
 
 def _run_alone(shard: Shard, out_dir, page_date, report: BatchReport, done, failed) -> None:
     """Run one shard in a process of its own: if that process dies, the shard is the cause."""
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
     with ProcessPoolExecutor(max_workers=1) as pool:
         try:
             marker = pool.submit(run_shard_in_worker, shard, out_dir, page_date).result()

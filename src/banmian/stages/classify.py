@@ -13,7 +13,8 @@ import re
 from banmian.head_context import mark_context_heads
 from banmian.language import number_runs_on
 from banmian.line_shape import (BODY_START_FORBIDDEN, CLAUSE_END, FULL_SLACK, INDENT_MAX, INDENT_MIN, WIDE_MIN_EXCESS,
-                                comma_marks, ends_clause, min_width, separates_blocks, slack, unfinished)
+                                comma_marks, ends_clause, min_width, opens_with_dash, separates_blocks, slack,
+                                unfinished)
 from banmian.model import Line, Page
 from banmian.rules import furniture as F
 from banmian.rules.chars import CLOSERS, OPENERS, ends_sentence, strip_ws, text_em
@@ -311,7 +312,7 @@ def mark_dash_subtitles(chunk: list[Line]) -> None:
 
 def _dash_subtitle_shape(ln: Line) -> bool:
     """A body line opening with a dash and holding no sentence end."""
-    return ln.kind == "body" and ln.text.lstrip().startswith(("—", "－")) and unfinished(strip_ws(ln.text))
+    return ln.kind == "body" and opens_with_dash(ln.text) and unfinished(strip_ws(ln.text))
 
 
 def mark_heads_above_salutations(chunk: list[Line]) -> None:

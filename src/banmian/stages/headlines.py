@@ -18,17 +18,14 @@ import numpy as np
 from banmian.article_starts import lines_around
 from banmian.assign import max_weight_pairs
 from banmian.language import spanning_word
-from banmian.model import HEAD_KINDS, Article, Line, Page, line_positions
-from banmian.rules.chars import strip_ws
+from banmian.line_shape import opens_with_dash
+from banmian.model import HEAD_KINDS, INSIDE_BLOCK_KINDS, Article, Line, Page, line_positions
+from banmian.rules.chars import code_points, strip_ws
 from banmian.pull_quotes import attach_pull_quotes, place_pull_quotes, pull_quotes
 from banmian.side_bylines import side_by_side_bylines
 from banmian.stages.heads_tail import HEADLINE_REASON, tail_owners
 from banmian.stages.roundups import opens_numbered_run
 
-# Lines that may stand between the lines of one block: blanks, and a continuation note, which
-# pdftotext prints between a continued article's kicker and headline (dev page 22:
-# `李鹏在北京考察企业` / `（上接第一版）` / `向广大职工祝贺新年，…`).
-INSIDE_BLOCK_KINDS = ("blank", "continued")
 # Minimum score (bigram overlap with the article's opening, plus the adjacency bonus) to
 # attach a headline block to an article (dev 1-40 headline_acc: 0.25: 0.429, 0.15: 0.432).
 MIN_OVERLAP = 0.15
@@ -120,7 +117,7 @@ def bigram_keys(text: str) -> set[int]:
         return set()
     if len(t) < NUMPY_BIGRAMS_FROM:
         return {ord(a) << 21 | ord(b) for a, b in zip(t, t[1:])}
-    cp = np.frombuffer(t.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.int64)
+    cp = code_points(t).astype(np.int64)
     return set(((cp[:-1] << 21) | cp[1:]).tolist())
 
 
@@ -135,8 +132,8 @@ def opening_keys(openings: list[str], head_lines: list[Line]) -> list[set[int]]:
     if not any(len(t) >= 2 for t in texts):
         return [set() for _ in texts]
     printed = np.zeros(0x10000, dtype=bool)
-    printed[np.minimum(_code_points("".join([ln.text for ln in head_lines])), 0xFFFF)] = True
-    cp = _code_points("".join(texts))
+    printed[np.minimum(code_points("".join([ln.text for ln in head_lines])), 0xFFFF)] = True
+    cp = code_points("".join(texts)).astype(np.int64)
     known = (cp > 0xFFFF) | printed[np.minimum(cp, 0xFFFF)]
     keys = (cp[:-1] << 21) | cp[1:]
     shared = known[:-1] & known[1:]
@@ -147,11 +144,6 @@ def opening_keys(openings: list[str], head_lines: list[Line]) -> list[set[int]]:
         out.append(set(keys[start:end][shared[start:end]].tolist()) if len(t) >= 2 else set())
         start += len(t)
     return out
-
-
-def _code_points(text: str) -> np.ndarray:
-    """The text's code points (lone surrogates as theirs), as 64-bit integers."""
-    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.int64)
 
 
 def share_in(part: set[str], whole: set[str]) -> float:
@@ -229,12 +221,7 @@ def without_dash_subtitle(block: list[Line]) -> list[Line]:
     the better of its words with and without them: a subtitle may share no words with its
     article's opening and dilute a short headline's (dev page 35: `K线介绍` over
     `——上海综合指数周K线图`: 1 bigram of 3 shared, 1 of 14 with the subtitle, below MIN_OVERLAP)."""
-    return [ln for ln in block if not _dash_line(ln)]
-
-
-def _dash_line(line: Line) -> bool:
-    """The line opens with a dash: a subtitle's."""
-    return line.text.lstrip().startswith(("—", "－"))
+    return [ln for ln in block if not opens_with_dash(ln.text)]
 
 
 def _head_text(block: list[Line]) -> str:
@@ -308,7 +295,7 @@ def _split_points(block: list[Line], openings: list[set[int]], after_blank: froz
     start = [0] * (n + 1)
     for b in range(1, n + 1):
         for a in range(max(0, b - MAX_UNIT_LINES), b):
-            if a > 0 and block[a].text.lstrip().startswith(("—", "－")):
+            if a > 0 and opens_with_dash(block[a].text):
                 continue
             v = best[a] + gains[a][b - a - 1] - _unit_cost(block, a, b, after_blank)
             if v > best[b]:
@@ -426,7 +413,7 @@ def headlines_over_lone_subtitles(blocks: list[list[Line]], owner: dict[int, int
     held = {id(ln) for k in owner for ln in out[k]}
     for k, i in owner.items():
         heads = [ln for ln in out[k] if ln.kind == "head"]
-        if not heads or not all(_dash_line(ln) for ln in heads):
+        if not heads or not all(opens_with_dash(ln.text) for ln in heads):
             continue
         free = [(scores[(m, i)], m) for m, b in enumerate(out) if m not in owner and (m, i) in scores and b
                 and any(ln.kind == "head" for ln in b) and not any(ln.kind == "byline" or id(ln) in held for ln in b)]
@@ -484,7 +471,8 @@ def headlines(page: Page) -> Page:
     scores: dict[tuple[int, int], float] = {}
     for k, blk in enumerate(blocks):
         heads = bigram_keys(_head_text(blk))
-        above_subtitle = bigram_keys(_head_text(without_dash_subtitle(blk)))
+        above_subtitle = bigram_keys(_head_text(without_dash_subtitle(blk))) if any(
+            opens_with_dash(ln.text) for ln in blk) else heads
         for i, opening in enumerate(openings):
             if i in headed:
                 continue

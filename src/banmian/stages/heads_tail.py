@@ -19,7 +19,7 @@ from __future__ import annotations
 import numpy as np
 
 from banmian.language import spanning_word
-from banmian.line_shape import separates_blocks
+from banmian.line_shape import opens_with_dash, separates_blocks
 from banmian.model import HEAD_KINDS, Fragment, Line, Page
 from banmian.rules.chars import strip_ws
 from banmian.rules.furniture import is_lead_in
@@ -67,7 +67,6 @@ RESTART_BONUS = 0.0  # one after text cut short or a closing credit (`restart_re
 CUT_COST = 4.0
 NO_BLOCK_COST = 6.0  # a segment without a headline block (none but a continuation, 上接)
 SKIP_COST = 1.0  # a tail line left out of every block
-DASHES = ("—", "－")  # a subtitle's dash: it never opens a block
 TAIL_REASON = "article_start:heads_tail_block"
 HEADLINE_REASON = "headline:heads_tail_block"
 HEAD_REASON = "head:in_heads_tail_block"
@@ -184,8 +183,8 @@ def opens_block(tail: list[Line], j: int) -> bool:
     """Tail line j may open a headline block: not a subtitle's dash line, and not the second
     line of a headline broken inside a word (dev raw page 26: `东亚经济传真苏哈托强调经` /
     `济改革菲律宾汇市股市反弹`, whose second line names another dispatch of the roundup)."""
-    text = tail[j].text.lstrip()
-    if text.startswith(DASHES):
+    text = tail[j].text
+    if opens_with_dash(text):
         return False
     return j == 0 or tail[j - 1].kind != "head" or not spanning_word(strip_ws(tail[j - 1].text), strip_ws(text))
 

@@ -165,12 +165,18 @@ def thread_fragments(page: Page, frags: list[Fragment]) -> list[Thread]:
             scores = score_threads(beam, joins, quotes, i)
             options = [(h.score + scores[h.threads[h.holder[i - 1]]], h, h.holder[i - 1]) for h in beam]
         else:
-            new_logit = NO_NEW_THREAD if goes_on else logits[i] + quotes.new_thread_term(i)
+            new_logit = NO_NEW_THREAD if goes_on else new_thread_logit(logits, quotes, i)
             options = near_best_options(beam, score_threads(beam, joins, quotes, i), new_logit, offset)
         options.sort(key=TOTAL, reverse=True)  # stable: on a tie the earlier option (a join) wins
         floor = options[0][0] - BEAM_MARGIN
         beam = [extend(h, ti, i, groups, total) for total, h, ti in options[:BEAM_WIDTH] if total >= floor]
     return build_threads(beam[0], frags, feats, logits, Scorer(joins, quotes, groups, offset))
+
+
+def new_thread_logit(logits: list[float], quotes: QuoteBalance, i: int) -> float:
+    """The log-odds of fragment i opening a thread: the start model's, and its closing quote
+    marks (nothing is open on a new thread); the beam adds the offset."""
+    return logits[i] + quotes.new_thread_term(i)
 
 
 def last_two_lines(frag: Fragment) -> str:
@@ -316,7 +322,7 @@ def build_threads(h: Hypothesis, frags: list[Fragment], feats: list[dict], logit
         frags[first].first.para_start = True
         frags[first].first.because(t.reason)
         for n, k in enumerate(rest, 1):
-            score = f"{scorer.link(group.members[:n], k):+.2f}:new{logits[k] + scorer.quotes.new_thread_term(k) + scorer.offset:+.2f}"
+            score = f"{scorer.link(group.members[:n], k):+.2f}:new{new_thread_logit(logits, scorer.quotes, k) + scorer.offset:+.2f}"
             _join(t.fragments[-1], frags[k], score)
             t.fragments.append(frags[k])
         threads.append(t)
