@@ -325,3 +325,25 @@ def test_a_paragraph_pointing_back_under_a_headline_may_open_an_article():
     """An essay may open pointing back under its own headline (`那是1995年的1月中旬…`)."""
     page = parse_text(_pointing_back_page("那是", ["天气转暖", ""]), entities=False)[0]
     assert [a.headline for a in page.articles] == ["全县水稻喜获丰收", "天气转暖"]
+
+
+def _note_inside_column_page() -> str:
+    """The rice article with a column break inside the word `明显增加` (`…收入明显增` /
+    `加。…`), and a 上接 note printed at the break, as pdftotext prints a neighbour's note
+    where its block falls."""
+    lines = column_lines(RICE)
+    assert lines[7].endswith("明显增") and lines[8].startswith("加。"), lines
+    return "\n".join(["全县水稻喜获丰收", "", *lines[:8], "", "（上接第一版）", "", *lines[8:],
+                      "", "未来三天晴到多云", "", *column_lines(WEATHER)]) + "\n"
+
+
+def test_a_continuation_note_inside_a_word_broken_at_a_column_break_opens_nothing(monkeypatch):
+    """A 上接 note printed where a word breaks across a column (`明显增` / note / `加。…`)
+    is another column's: the text after it reads on (dev page 18)."""
+    text = _note_inside_column_page()
+    page = parse_text(text, entities=False)[0]
+    assert RICE in ["".join(a.paragraphs) for a in page.articles]
+    assert any(reassemble_module.NOTE_AWAY_REASON in ln.reasons for ln in page.lines)
+    monkeypatch.setattr(reassemble_module, "note_printed_away", lambda prev, frag: False)
+    bodies = ["".join(a.paragraphs) for a in parse_text(text, entities=False)[0].articles]
+    assert RICE not in bodies

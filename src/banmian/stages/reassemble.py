@@ -27,6 +27,7 @@ from typing import NamedTuple
 
 from banmian.article_starts import (START_THRESHOLD, firm_start, lines_around, start_features, start_logit, start_reason,
                                     sure_start)
+from banmian.language import spanning_word
 from banmian.link_model import LINK_WEIGHTS, JoinLogits, QuoteBalance, joined_texts
 from banmian.model import Fragment, Page, line_positions
 from banmian.rules.bylines import ends_with_photo_credit
@@ -88,15 +89,32 @@ def prepare_fragments(page: Page) -> list[Fragment]:
     """Index the lines, cut fragments where a paragraph closed by a picture note opens an
     article (`paragraphs.split_at_picture_notes`, in dumps without blank lines: after
     `heads_tail`, whose alignment it would upset), and mark fragments a jump/credit closes or a
-    上接 note opens."""
+    上接 note opens (unless the fragment reads on from the one before: `note_printed_away`)."""
     page.scratch["line_index"] = line_positions(page.lines)
     frags: list[Fragment] = page.scratch.get("fragments", [])
     if not separates_blocks(page):
         frags = page.scratch["fragments"] = split_at_picture_notes(frags, page.column_width)
-    for f in frags:
+    for i, f in enumerate(frags):
         f.no_successor = any(k in ("jump", "source") for k in neighbour_kinds(page, f, after=True))
         f.no_predecessor = "continued" in neighbour_kinds(page, f, after=False)
+        if f.no_predecessor and i and note_printed_away(frags[i - 1], f):
+            f.no_predecessor = False
+            f.first.because(NOTE_AWAY_REASON)
     return frags
+
+
+NOTE_AWAY_REASON = "continued:note_printed_away"
+
+
+def note_printed_away(prev: Fragment, frag: Fragment) -> bool:
+    """A continuation note (上接) stands before `frag`, but `frag` reads on from the fragment
+    just before the note: that one stops inside a word and `frag` finishes it (dictionary
+    words only). pdftotext prints a band's note where its block falls in its reading order,
+    which may be inside another article's column (dev page 18: `据了解，去年我国的国` /
+    `（上接第一版）` / `债发行工作…`, the note its neighbour's). On dev pdftotext pages 1-40, 1 of
+    14 fragments after a note so; the other 13 open with an indented paragraph."""
+    return (prev.end == "open" and frag.start == "open"
+            and spanning_word(strip_ws(prev.last.text), strip_ws(frag.first.text), hmm=False) is not None)
 
 
 class Hypothesis(NamedTuple):
