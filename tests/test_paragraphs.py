@@ -107,7 +107,9 @@ def test_text_cut_short_needs_only_a_weak_topic_change_to_cut(monkeypatch):
     from test_reassemble import FOOTBALL, RICE, column_lines
 
     module = importlib.import_module("banmian.stages.paragraphs")
-    cut, other = column_lines(RICE)[:10], column_lines(FOOTBALL, indent=3)
+    # a digit on the opening line may spread it short (`short_by_itself`): the cut shape alone
+    # does not cut there (`cut_short_in_block`), the topic change decides
+    cut, other = column_lines(RICE)[:10], column_lines("昨晚8时" + FOOTBALL[2:], indent=3)
     monkeypatch.setattr(module, "bigram_cosine", lambda a, b: 0.025)  # some words in common
     assert len(fragments(cut + other)) == 2
     monkeypatch.setattr(module, "RESTART_MAX_COSINE", module.SHIFT_MAX_COSINE)
@@ -268,3 +270,20 @@ def test_photo_credits_before_the_next_numbered_item_of_a_digest_do_not_cut_it()
     report = column_lines("城东新建的三座跨河桥梁已于上月底全部建成通车，附近居民到市中心的出行时间缩短了一半。")
     page = run_stages(page_from_lines(story + report, Source(path="<test>")), STAGES[: STAGES.index(paragraphs) + 1])
     assert page.scratch["fragments"][-1].first.text.startswith("城东")  # the credits close the story
+
+
+def test_text_cut_short_ends_a_fragment_in_a_dump_without_blank_lines_too():
+    """An article cut off at the foot of its box runs straight into the next (dev raw page 32)."""
+    got = fragments(MUSIC + BRIDGES + TRAFFIC[1:])
+    assert [f[0] for f in got] == ["市音乐厅去年一共上演", "城东新建的三座桥梁已"]
+
+
+def test_a_line_ending_in_a_dash_or_a_bullet_point_after_a_full_line_is_not_cut_short():
+    """A dash at a line's end leads into the next line; a bullet opens the next point of a
+    list whose points carry no closing mark (dev raw pages 19 and 2)."""
+    dash = MUSIC[:-1] + ["下了新的纪录，音乐厅———"]
+    bullet = ["●城东新建的三座桥梁"] + BRIDGES[1:]
+    for before, after in ((dash, BRIDGES), (MUSIC, bullet)):
+        for blank in ([], [""]):
+            got = fragments(before + blank + after)
+            assert [f[0] for f in got][:1] == ["市音乐厅去年一共上演"] and len(got) == 1 + len(blank), got

@@ -10,6 +10,7 @@ import re
 
 from banmian.language import spanning_word
 from banmian.line_shape import BODY_START_FORBIDDEN, FULL_SLACK, INDENT_MAX, INDENT_MIN, separates_blocks, slack
+from banmian.head_context import BULLET
 from banmian.model import Fragment, Line, Page, line_positions
 from banmian.rules.bylines import trailing_credit_names
 from banmian.rules.chars import CLOSERS, ends_sentence, strip_ws
@@ -89,13 +90,22 @@ def short_by_itself(line: Line, nxt: Line | None) -> bool:
 
 
 def cut_short_in_block(prev: Line, line: Line, nxt: Line | None, width: float) -> bool:
-    """Where blank lines separate blocks, text cut short inside a block: a full line that
-    stops inside a word (`breaks_column`) over an indented line with no word across
-    (`restarts_after_cut`) that is short by itself (`short_by_itself`). pdftotext printed a
-    column break without a blank line (dev page 3: `…不仅体现在体育` / `尽管中国队在第一天的跳`,
-    another article's opening; page 19: `字不认人，如果纳税人不` / `湖南省临湘市国税局`); the
-    threading then decides where the piece after it goes."""
-    return breaks_column(prev, width) and restarts_after_cut(prev, line, width) and short_by_itself(line, nxt)
+    """Text cut short: a full line that stops inside a word (`breaks_column`) over an indented
+    line with no word across (`restarts_after_cut`) that is short by itself
+    (`short_by_itself`). pdftotext printed a column break without a blank line (dev page 3:
+    `…不仅体现在体育` / `尽管中国队在第一天的跳`, another article's opening; page 19: `字不认人，
+    如果纳税人不` / `湖南省临湘市国税局`); in a dump without blank lines, an article cut off at
+    the foot of its box runs straight into the next one (dev raw page 32: `对侵害债权人利益的
+    破产项` / `一九九七年建设银行以`). A line ending in a dash leads into the line after it
+    (dev raw page 19: `如今，这里实行了———` / `江西省宜春地区小康`), and a bullet opens the next
+    point of a list whose points carry no closing mark (dev raw page 2: `…作出的贡献` /
+    `●支持香港特区政府捍`). The threading then decides where the piece after it goes."""
+    return (breaks_column(prev, width) and not prev.text.rstrip().endswith(LEADING_DASHES)
+            and not line.text.lstrip().startswith(BULLET) and restarts_after_cut(prev, line, width)
+            and short_by_itself(line, nxt))
+
+
+LEADING_DASHES = ("—", "－", "-")
 
 
 def fragments_of(page: Page) -> list[Fragment]:
@@ -104,9 +114,9 @@ def fragments_of(page: Page) -> list[Fragment]:
     (`编辑同志：`), starts a run of its own, so an article start inside a run can be seen (such
     dumps print articles back to back: dev raw page 20). Where blank lines separate blocks, only
     after a line that breaks off at the column's end (`breaks_column`): splitting at every
-    lead-in there cost pdftotext byline and source accuracy (lead-ins continuing a byline);
-    and there, text cut short inside a block (`cut_short_in_block`) ends a run too.
-    A picture story's closing photo credit (`（新华社记者兰红光摄）`) ends a run there too, as
+    lead-in there cost pdftotext byline and source accuracy (lead-ins continuing a byline).
+    In every dump, text cut short (`cut_short_in_block`) ends a run. In a dump without blank
+    lines, a picture story's closing photo credit (`（新华社记者兰红光摄）`) ends a run too, as
     the caption line it was taken for did (dev raw page 22)."""
     out: list[Fragment] = []
     cur: list[Line] = []
@@ -116,7 +126,7 @@ def fragments_of(page: Page) -> list[Fragment]:
     for k, ln in enumerate(lines):
         if ln.kind == "body":
             opens = LEAD_IN_REASON in ln.reasons or is_salutation(ln.text)
-            cut_short = (not split_lead_ins and bool(cur) and is_indented(ln, width)  # cheap gate: most lines are full
+            cut_short = (bool(cur) and is_indented(ln, width)  # cheap gate: most lines are full
                          and cut_short_in_block(cur[-1], ln, lines[k + 1] if k + 1 < len(lines) else None, width))
             if cur and ((opens and (split_lead_ins or breaks_column(cur[-1], width)))
                         or (split_lead_ins and PHOTO_CREDIT_REASON in cur[-1].reasons) or cut_short):
