@@ -289,6 +289,8 @@ def test_an_office_and_a_name_under_a_headline_is_the_signed_articles_byline():
     from banmian.rules.names import titled_name
 
     assert titled_name("市政府副秘书长、市交通局局长王建国") == "王建国"
+    # a bank's or a company's head signs so too
+    assert titled_name("市商业银行行长王建国") == "王建国" and titled_name("市电力公司总裁王建国") == "王建国"
     assert titled_name("全县水稻喜获丰收") is None and titled_name("优秀教师") is None
     got = kinds(["", "依法治市　从严治交", "市政府副秘书长、市交通局局长王建国", ""] + REPORT + [""] + REPORT)
     assert got[1:3] == ["head", "byline"]
