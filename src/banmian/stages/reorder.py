@@ -1,0 +1,171 @@
+"""Reorder: put a fragment printed before the text it continues after that text.
+
+The reassemble stage threads fragments in input order, and within a thread keeps them so. But
+pdftotext sometimes prints an article's columns out of order: the body's later column before
+its lead-in column (dev page 40: `算管理或财政专户管理的，…` printed before `据新华社北京1月19
+日电…未纳入预`), or one column of a story before the one it continues (dev page 5: `京大学数学
+力学系…` before `…1956年毕业于北`; page 20: `央电视台在《新闻联播》…` before `…进行了介绍。中`).
+The fragment that starts mid-sentence then opens a thread of its own (an article no gold article
+matches) or sits in its thread after a fragment it does not continue.
+
+Where the evidence is strong, such a fragment is moved right after the fragment it continues
+(`continues`): that one stops mid-sentence, and a dictionary word spans the break whose two
+characters stand side by side elsewhere on the page (`link_model.page_word`, the join cue of
+log-odds 6: a name or term of the article, `预` / `算`), while no word spans the fragment's
+present join. A fragment moved to another thread takes with it what went on from it
+(`moved_with`); one moved inside its thread goes alone. Each moved fragment's first line
+says what it now follows (REORDER_REASON).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from banmian.language import spanning_word
+from banmian.link_model import fragment_text, page_word
+from banmian.model import Fragment
+from banmian.stages.paragraphs import CUT_SHORT_REASON
+
+if TYPE_CHECKING:  # reassemble imports this module
+    from banmian.stages.reassemble import Thread
+
+# On a moved fragment's first line, with the line it now follows and why:
+# `reorder:after_line_263:page_word:预算`.
+REORDER_REASON = "reorder:after_line_"
+MID_SENTENCE_STARTS = ("open", "short")  # `Fragment.start` kinds that may go on a sentence
+
+
+def reads_on(latest: Fragment, frag: Fragment) -> bool:
+    """`frag` goes on the paragraph `latest` ends: `latest` stops at full width and `frag` starts
+    mid-sentence, or `frag` is the rest of text cut short right after `latest` in the input."""
+    return (latest.end in ("open", "maybe") and frag.start in MID_SENTENCE_STARTS) or (
+        frag.order == latest.order + 1 and CUT_SHORT_REASON in frag.first.reasons)
+
+
+def word_across(latest: Fragment, frag: Fragment) -> str | None:
+    """A word spanning the break from `latest`'s last line to `frag`'s first (jieba, HMM words too)."""
+    return spanning_word(latest.last.text, frag.first.text)
+
+
+def continues(latest: Fragment, frag: Fragment, page_text: str) -> bool:
+    """`frag` surely goes on the sentence `latest` stops in: `latest` ends mid-sentence, `frag`
+    starts so, and a dictionary word spans the break whose two characters stand side by side
+    elsewhere on the page (`page_word`; `page_text` is the page's `fragment_text`).
+
+    On dev pdftotext pages 1-40, of the 5,466 pairs of a fragment stopping mid-sentence at
+    full width and one starting mid-sentence, 76 of the 324 gold joins show such a word, and 16
+    of the 5,142 others (one more an HMM word only: `一` / `想去中国看看`, dev page 23). Where
+    `sole_pairs` and `stays` leave a move, the six moves on dev all join what the gold joins
+    (pages 3, 5, 16, 20, 31, 40)."""
+    if not (may_end_join(latest) and may_start_join(frag)):
+        return False
+    left, right = latest.last.text, frag.first.text
+    return spanning_word(left, right, hmm=False) is not None and page_word(left, right, page_text)
+
+
+def may_end_join(latest: Fragment) -> bool:
+    """The fragment stops mid-sentence, and no jump line or source credit closes it."""
+    return latest.end == "open" and not latest.no_successor
+
+
+def may_start_join(frag: Fragment) -> bool:
+    """The fragment starts mid-sentence, and no continuation note (上接) opens it."""
+    return frag.start in MID_SENTENCE_STARTS and not frag.no_predecessor
+
+
+def stays(before: Fragment | None, frag: Fragment) -> bool:
+    """The fragment's present place has its own evidence: a word spans the break from the
+    fragment before it in its thread, or that fragment stands right before it in the input and
+    stops mid-sentence (dev page 10: `…全年将上演一百零六` / `场。每个双休日下午`, whose `一场`
+    would join `…身陷晚会不能自拔，上一`)."""
+    if before is None:
+        return False
+    if word_across(before, frag) is not None:
+        return True
+    return before.order == frag.order - 1 and before.end == "open"
+
+
+def sole_pairs(frags: list[Fragment], threads: list[Thread], page_text: str) -> list[tuple[Fragment, Fragment]]:
+    """The (latest, frag) pairs where `frag` surely continues `latest` (`continues`) but does
+    not follow it now, nor `stays` where it is, and neither fragment is in another such pair:
+    a fragment with two candidates, or two fragments wanting one, is left where it is. In
+    input order of `frag`."""
+    before: dict[int, Fragment | None] = {}
+    for t in threads:
+        for k, f in enumerate(t.fragments):
+            before[id(f)] = t.fragments[k - 1] if k else None
+    lasts = [g for g in frags if may_end_join(g)]  # most fragments can be on one side only
+    pairs = [(g, f) for f in frags if may_start_join(f) and not stays(before.get(id(f)), f)
+             for g in lasts if g is not f and g is not before.get(id(f)) and continues(g, f, page_text)]
+    count: dict[int, int] = {}
+    for g, f in pairs:
+        count[id(g)] = count.get(id(g), 0) + 1
+        count[id(f)] = count.get(id(f), 0) + 1
+    return [(g, f) for g, f in pairs if count[id(g)] == 1 and count[id(f)] == 1]
+
+
+def reorder_threads(frags: list[Fragment], threads: list[Thread]) -> list[Thread]:
+    """The threads with each fragment that surely continues a fragment it does not follow now
+    (`sole_pairs`) moved right after that fragment, with what went on from it (`moved_with`).
+    A thread left empty is dropped."""
+    for g, f in sole_pairs(frags, threads, fragment_text(frags)):
+        home = _thread_of(threads, f)
+        host = _thread_of(threads, g)
+        if home is None or host is None:
+            continue
+        j = _index(host.fragments, g)
+        after = host.fragments[j + 1] if j + 1 < len(host.fragments) else None
+        if after is not None and word_across(g, after) is not None:
+            continue  # g goes on in another fragment
+        _move(home, host, moved_with(home, host, f), g, f"page_word:{word_across(g, f)}")
+    return [t for t in threads if t.fragments]
+
+
+def moved_with(home: Thread, host: Thread, f: Fragment) -> list[Fragment]:
+    """What moves with `f` from its thread `home` into thread `host`: the whole thread when `f`
+    opens it (it opened no article: its fragments went on from `f`); else `f` and the fragments
+    after it that go on its last sentence, each stopping and the next starting mid-sentence
+    (dev page 3: `达也是在和这种理念结合…通过赞助` / `希望传达什么样的信息给消费…`; on dev page 31
+    the fragment after `民之中。`, a closed paragraph, is another article's); `f` alone inside
+    its own thread."""
+    if home is host:
+        return [f]
+    k = _index(home.fragments, f)
+    if k == 0:
+        return list(home.fragments)
+    moved = [f]
+    for nxt in home.fragments[k + 1:]:
+        if moved[-1].end != "open" or nxt.start not in MID_SENTENCE_STARTS:
+            break
+        moved.append(nxt)
+    return moved
+
+
+def _index(frags: list[Fragment], frag: Fragment) -> int:
+    """The fragment's position in the list, by identity (fragments compare equal by value)."""
+    return next(k for k, x in enumerate(frags) if x is frag)
+
+
+def _thread_of(threads: list[Thread], frag: Fragment) -> Thread | None:
+    """The thread holding the fragment (by identity), if any."""
+    return next((t for t in threads if any(x is frag for x in t.fragments)), None)
+
+
+def _move(home: Thread, host: Thread, moved: list[Fragment], g: Fragment, why: str) -> None:
+    """Take `moved` out of `home` and put it right after `g` in `host`, mending the paragraph
+    starts at the seams (`reads_on`; a thread's first fragment starts one); `why` goes in the
+    reason on the first moved line."""
+    k = _index(home.fragments, moved[0])
+    del home.fragments[k:k + len(moved)]
+    _mend(home.fragments, k)
+    j = _index(host.fragments, g) + 1
+    host.fragments[j:j] = moved
+    f = moved[0]
+    f.first.because(f"{REORDER_REASON}{g.last.no}:{why}")
+    _mend(host.fragments, j)
+    _mend(host.fragments, j + len(moved))
+
+
+def _mend(frags: list[Fragment], k: int) -> None:
+    """Set whether fragment k of a thread starts a paragraph, after the fragment now before it."""
+    if k < len(frags):
+        frags[k].first.para_start = k == 0 or not reads_on(frags[k - 1], frags[k])
