@@ -500,3 +500,25 @@ def test_a_two_character_line_opening_a_block_over_a_paragraphs_first_line_is_a_
     assert got[7] == "byline"
     got = kinds(BODY + ["", "城东新桥", "", "粒砂", ""] + BODY)  # over a blank line: left alone
     assert got[7] == "head"
+
+
+def test_a_line_ending_on_an_ellipsis_right_above_a_name_line_is_its_headline():
+    """Dev page 37: `郑州我怎么对你说……` set off by a blank line over `本报记者王慧敏`: a
+    headline may end on an ellipsis."""
+    got = kinds(REPORT + ["", "城东新桥你好吗……", "本报记者张建华", ""] + REPORT)
+    assert got[len(REPORT) + 1:len(REPORT) + 3] == ["head", "byline"]
+
+
+def test_a_block_of_two_unfinished_lines_set_off_over_a_byline_is_its_headline():
+    """Dev page 29: `要有“拼”的精神` / `敢走别人没有走过的路`, blank, `中共伊克昭盟委员会书记邢云`,
+    blank, the body: pdftotext prints the headline block apart from its byline."""
+    got = kinds(REPORT + ["", "要有“闯”的劲头", "敢走别人没有走过的路", "", "市委书记王建国", ""] + REPORT)
+    n = len(REPORT)
+    assert got[n + 1:n + 5] == ["head", "head", "blank", "byline"]
+
+
+def test_a_paragraphs_lines_set_off_over_a_byline_stay_body():
+    """A block ending on a finished sentence, or running longer than a headline, is text."""
+    got = kinds(REPORT + ["", "　　城东新建的三座大桥", "已经全部通车。", "", "市委书记王建国", ""] + REPORT)
+    n = len(REPORT)
+    assert got[n + 1:n + 3] == ["body", "body"]

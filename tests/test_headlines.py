@@ -360,3 +360,59 @@ def test_headlines_give_a_lone_subtitles_article_its_headline_too():
     lines = [head("湿地公园迎来候鸟"), _body("别处的正文。"), head("——园内新建的观鸟长廊已经完工"), _body("别处的正文。")]
     birds = headlines(_headed_page(lines, [BRIDGES, BIRDS])).articles[1]
     assert (birds.headline, birds.subtitle) == ("湿地公园迎来候鸟", "——园内新建的观鸟长廊已经完工")
+
+
+BIRDS_TEXT = ["　　湖滨湿地公园今年春天", "迎来第一批候鸟，园内新", "建的观鸟长廊已经完工，", "游客可以在这里近距离观",
+              "察候鸟。湿地公园管理处", "介绍，今年候鸟的种类比", "去年多了十几种。"]
+LEAD_IN_REPORT = ["　　据新华社北京1月7日电", "（记者李文云）城东新建的", "三座跨河桥梁已于上月底",
+                  "全部通车，附近居民出行", "时间缩短了一半。"]
+
+
+def test_a_byline_right_under_its_headline_stays_with_it_though_its_words_open_another_report():
+    """Dev page 24: `六年沉默一鸣惊人` / `索尼亚步入印政坛` / `本报记者李文云` over a caption
+    and `据新华社新德里…`: the reporter's name in the report's lead-in cut the byline off its
+    headline, and it went to the report under it."""
+    from banmian.pipeline import parse_text
+
+    lines = [*BIRDS_TEXT, "", "湿地公园迎来候鸟", "本报记者李文云", "", "图为新桥通车的情景。", "", *LEAD_IN_REPORT]
+    page = parse_text("\n".join(lines), entities=False)[0]
+    got = {a.paragraphs[0][:4]: (a.headline, a.byline) for a in page.articles}
+    assert got["湖滨湿地"] == ("湿地公园迎来候鸟", "本报记者李文云")
+    assert got["城东新建"][1].startswith("据新华社")
+
+
+def _page_with(lines: list[Line], owners: list[int | None], bylines=(None,)):
+    from banmian.model import Article, Page, Source
+
+    arts = [Article(paragraphs=["正文。"], byline=b) for b in bylines]
+    page = Page(Source(path="p.txt"), lines=lines, articles=arts)
+    for ln, i in zip(lines, owners):
+        if i is not None:
+            page.claim(ln, arts[i])
+    return page, arts
+
+
+def _ln(no: int, text: str, kind: str) -> Line:
+    return Line(no=no, raw=text, text=text, kind=kind)
+
+
+def test_a_leftover_byline_goes_to_the_headline_right_above_it_only():
+    """Right under a head line (no blank line between) a byline is that headline's; set off
+    by a blank line it is not (`side_bylines` and `attach_near_bylines` decide), and an article
+    with a byline keeps it."""
+    from banmian.stages.headlines import bylines_under_their_headlines
+
+    lines = [_ln(1, "湿地公园迎来候鸟", "head"), _ln(2, "本报记者李文云", "byline")]
+    page, (art,) = _page_with(lines, [0, None])
+    bylines_under_their_headlines(page)
+    assert art.byline == "本报记者李文云" and page.owner_of(lines[1]) is art
+
+    lines = [_ln(1, "湿地公园迎来候鸟", "head"), _ln(2, "", "blank"), _ln(3, "本报记者李文云", "byline")]
+    page, (art,) = _page_with(lines, [0, None, None])
+    bylines_under_their_headlines(page)
+    assert art.byline is None and page.owner_of(lines[2]) is None
+
+    lines = [_ln(1, "湿地公园迎来候鸟", "head"), _ln(2, "本报记者李文云", "byline")]
+    page, (art,) = _page_with(lines, [0, None], bylines=("张国成",))
+    bylines_under_their_headlines(page)
+    assert art.byline == "张国成" and page.owner_of(lines[1]) is None

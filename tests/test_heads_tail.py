@@ -99,3 +99,17 @@ def test_a_block_whose_words_recur_only_late_in_its_article_still_heads_it():
              ("农民种植蔬菜大棚", "head"), ("冬天黄瓜卖得好", "head")]
     tail = [Line(n, t, t, kind=kind) for n, (t, kind) in enumerate(heads)]
     assert align(cands, text, tail) == [(0, 0, 3), (1, 3, 5)]
+
+
+def test_a_byline_under_a_headline_line_opens_no_block_but_one_under_a_byline_does():
+    """Dev raw page 3: `评世界女板跳水大势` / `本报记者许立群`: alone, the byline was the block
+    of the next segment; two bylines in a row are two articles'."""
+    from banmian.model import Line
+    from banmian.stages.heads_tail import block_shapes, opens_block
+
+    kinds = [("春运期间铁路", "head"), ("本报记者王明", "byline"), ("本报记者李华", "byline"),
+             ("经济结构调整要锲而不舍", "body"), ("本报评论员", "byline")]
+    tail = [Line(n, t, t, kind=kind) for n, (t, kind) in enumerate(kinds)]
+    assert [opens_block(tail, j) for j in range(5)] == [True, False, True, True, False]
+    starts, sizes = block_shapes(tail)
+    assert (1, 1) not in set(zip(starts.tolist(), sizes.tolist()))
