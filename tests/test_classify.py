@@ -186,6 +186,52 @@ def test_a_byline_or_a_photo_credit_sets_off_an_unpunctuated_block_as_a_blank_li
     assert got[5:8] == ["caption", "head", "head"]
 
 
+def test_a_full_width_block_without_clause_marks_over_a_byline_is_a_headline():
+    # dev page 32: a headline with its dash subtitle, as wide as body lines, over its byline
+    block = ["经济结构调整要锲而不舍—", "—三论今年经济工作任务"]
+    got = kinds(REPORT + [""] + block + ["本报评论员", ""] + REPORT + [""] + REPORT)
+    assert got[5:8] == ["head", "head", "byline"]
+    # a headline trailing off on an ellipsis (dev page 37)
+    got = kinds(REPORT + ["", "郑州我怎么对你说呀……", "本报记者王慧敏", ""] + REPORT + [""] + REPORT)
+    assert got[5] == "head"
+
+
+def test_a_full_width_line_without_clause_marks_over_another_headline_is_a_headline():
+    # dev page 6: a kicker printed over another article's headline block
+    got = kinds(REPORT + ["", "使救灾车队顺利通往灾区", "", "风雪运输线", "", "本报评论员", ""] + REPORT + [""] + REPORT)
+    assert got[5] == "head"
+
+
+def test_a_full_width_block_right_under_the_page_header_is_a_headline():
+    # dev page 40: `第2版` over `从短缺走向平衡——菜篮` / `子工程建设十年述评（上）`
+    block = ["从短缺走向平衡——菜篮", "子工程建设十年述评（上）"]
+    got = kinds(["1998年1月20日 星期二", "", "第2版"] + block + ["", "石漫滩水库", "复建工程竣工", ""] + REPORT + [""] + REPORT)
+    assert got[2] == "header" and got[3:5] == ["head", "head"]
+
+
+def test_stacked_full_width_blocks_over_a_byline_are_all_headline_lines():
+    # dev page 32: `原则上不新上一般工业项目` over the headline block over its byline
+    block = ["经济结构调整要锲而不舍—", "—三论今年经济工作任务"]
+    got = kinds(REPORT + ["", "原则上不新上一般工业项", ""] + block + ["本报评论员", ""] + REPORT + [""] + REPORT)
+    assert got[5] == "head"
+
+
+def test_a_short_full_width_block_stays_body_over_a_paragraph_or_with_a_clause_mark():
+    over_paragraph = REPORT + ["", "使救灾车队顺利通往灾区", ""] + REPORT + [""] + REPORT
+    assert kinds(over_paragraph)[5] == "body"
+    with_comma = REPORT + ["", "使救灾车队顺利，通往灾区", "", "风雪运输线", "", "本报评论员", ""] + REPORT
+    assert kinds(with_comma)[5] == "body"
+    bracketed = REPORT + ["", "（一九九七年十二月三十", "一日）", "本报评论员", ""] + REPORT + [""] + REPORT
+    assert kinds(bracketed)[5:7] == ["body", "body"]
+
+
+def test_a_reporter_line_between_two_byline_lines_is_the_middle_of_the_byline():
+    # dev page 6: a joint credit broken over three lines
+    credit = ["新华社记者刘建新、中", "央人民广播电台记者胡", "训军本报记者郭嘉"]
+    got = kinds(REPORT + [""] + credit + [""] + REPORT + [""] + REPORT)
+    assert got[5:8] == ["byline", "byline", "byline"]
+
+
 def test_letter_spaced_lines_are_closed_up_but_spaced_names_and_phrases_keep_their_spaces():
     from banmian.stages.normalize import close_letter_spacing
 

@@ -178,6 +178,87 @@ def mark_unpunctuated_blocks(page: Page) -> None:
         i = j if j > i + 1 else i + 1
 
 
+# A block set off above by a blank line (or the page's header), opening at full width, of this
+# many body lines at most and without a clause mark is a headline when headline matter stands
+# below it. Dev pdftotext pages 1-40, blocks so shaped: 9, 8 of them headlines and 1 a byline
+# (page 35: `中国人民银行行长戴相龙`, a caption right under it), none body text: a column piece
+# of body text that short opens a paragraph (indented) or ends one (a clause mark).
+MAX_OPEN_BLOCK_LINES = 2
+# What stands above the block: a blank line or the page's header (dev page 40: `第2版` over
+# `从短缺走向平衡——菜篮`).
+_OPEN_BLOCK_LEADERS = ("blank", "header")
+# What stands below it: a byline right against it, or past one blank line a head line, a byline,
+# a lead-in or the page's end. Of the 9 blocks, 7 so, all headlines (pages 6, 12, 32 twice, 34,
+# 37, 40). Not page 35's byline (a caption against it) nor page 8's headline (`国之枢纽气象新——
+# 中央国家机` / `关开展『三优一满意』活动综述`, printed between two paragraphs of another
+# article's column, over an indented paragraph): marked, it sent page 8's threading astray
+# (body 0.890 -> 0.621), so a block over body text is left to the threading. A block with a
+# head line right against it is `mark_lines_against_headlines`' to take.
+_HEAD_MATTER_KINDS = ("head", "byline")
+# A bracketed note opens with a bracket: a photo credit (`（新华社记者樊如钧` / `摄）`), a date line
+# (`（一九九七年十二月` / `三十一日）`), dev pages 5, 15, 22, 25; a headline may close on a bracket
+# (`子工程建设十年述评（上）`, page 40) but on dev none opens with one.
+NOTE_OPENERS = ("（", "(")
+# Clause marks: a headline holds none (it may trail off on an ellipsis: `郑州我怎么对你说……`, dev
+# page 37); dashes, quotes and brackets it does hold (`——三论今年经济工作主要任务`).
+HEAD_CLAUSE_MARKS = set("，。、；：？！…,;:?!")
+
+
+def mark_open_unpunctuated_blocks(page: Page) -> None:
+    """Where blank lines separate blocks, a block of one or two body lines under a blank line or
+    the page's header, opening at full width, without a clause mark (，。、；：？！), over a
+    byline, or over a blank line and then a head line, a byline, a lead-in or the page's end, is
+    a headline set in a larger face (dev page 32: `经济结构调整要锲而不舍—` / `—三论今年经济工作主要
+    任务` over `本报评论员`; page 40: `从短缺走向平衡——菜篮` / `子工程建设十年述评（上）` over
+    another headline; page 37: `郑州我怎么对你说……` over its byline). Such a line holds about as
+    many characters as a body line and measures full width, but body text at full width is
+    mid-paragraph and runs on. The page is walked from its foot, so a block over another such
+    block (page 32: `原则上不新上一般工业项目` over `经济结构调整要锲而不舍—`) sees it marked."""
+    if not separates_blocks(page):
+        return
+    lines, width = page.lines, page.column_width
+    j = len(lines)
+    while j > 0:
+        i = j
+        while i > 0 and lines[i - 1].kind == "body" and lines[i - 1].text.strip():
+            i -= 1
+        if i < j and _open_unpunctuated_block(lines, i, j, width):
+            for ln in lines[i:j]:
+                ln.kind = "head"
+                ln.because("head:open_unpunctuated_block")
+        j = i - 1 if i == j else i
+
+
+def _open_unpunctuated_block(lines: list[Line], i: int, j: int, width: float) -> bool:
+    """Whether body lines i..j-1 are a headline's block: few, under a blank or the header,
+    opening at full width and with no clause mark, over headline matter (`_heads_below`)."""
+    if j - i > MAX_OPEN_BLOCK_LINES or i == 0 or lines[i - 1].kind not in _OPEN_BLOCK_LEADERS:
+        return False
+    if slack(lines[i], width) > FULL_SLACK or lines[i].text.lstrip().startswith(NOTE_OPENERS):
+        return False
+    if any(_holds_clause_mark(ln.text) or "记者" in ln.text or "body:lead_in" in ln.reasons for ln in lines[i:j]):
+        return False
+    return _heads_below(lines, j)
+
+
+def _heads_below(lines: list[Line], j: int) -> bool:
+    """Line j is a byline, or a blank line with a head line, a byline, a lead-in or the page's
+    end after it; or the page ends at j."""
+    if j >= len(lines) or lines[j].kind == "byline":
+        return True
+    if lines[j].kind != "blank":
+        return False
+    if j + 1 >= len(lines):
+        return True
+    below = lines[j + 1]
+    return below.kind in _HEAD_MATTER_KINDS or (below.kind == "body" and "body:lead_in" in below.reasons)
+
+
+def _holds_clause_mark(text: str) -> bool:
+    """The text holds a clause mark (HEAD_CLAUSE_MARKS) other than an ellipsis closing it."""
+    return any(ch in HEAD_CLAUSE_MARKS for ch in text.rstrip().rstrip("…"))
+
+
 # Lines that set a block of text off as a blank line does: a caption, a byline, a headline or
 # page furniture printed right against it (dev page 2: `邹家华要求中国新星石油` /
 # `公司抓好主业提高开放水平` under a photo credit; page 33: the same shape over a byline).
@@ -504,6 +585,20 @@ def mark_names_over_headlines(page: Page) -> None:
             ln.because("head:name_over_headline")
 
 
+def mark_credit_lines_between_bylines(page: Page) -> None:
+    """A body line naming a reporter (`记者`) right between two byline lines is the middle of a
+    joint credit broken over three lines (dev page 6: `新华社记者刘建新中` / `央人民广播电 台记者
+    胡训` / `军本报记者郭嘉`, the last a byline once `mark_signatures` has read its title): body
+    text is not printed inside a byline. On dev pages 1-40 that line is the only one so placed,
+    in each dump; read as body it closed a fragment of another article's text, which the
+    threading then carried on (pdftotext byline_acc pages 1-20: 0.7826 -> 0.7888)."""
+    lines = page.lines
+    for above, ln, below in zip(lines, lines[1:], lines[2:]):
+        if ln.kind == "body" and above.kind == "byline" and below.kind == "byline" and "记者" in ln.text:
+            ln.kind = "byline"
+            ln.because("byline:between_bylines")
+
+
 def mark_context_heads(page: Page) -> None:
     """Run the context rules over the page, in order (later rules see earlier verdicts)."""
     mark_names_over_headlines(page)
@@ -511,12 +606,14 @@ def mark_context_heads(page: Page) -> None:
     mark_heads_above_lead_ins(page)
     mark_unpunctuated_runs_between_paragraphs(page)
     mark_unpunctuated_blocks(page)
+    mark_open_unpunctuated_blocks(page)
     mark_lines_against_headlines(page)
     mark_names_under_headlines(page)
     mark_pen_names_over_paragraphs(page)
     mark_openings_at_column_foot(page)
     mark_openings_above_jumps(page)
     mark_signatures(page)
+    mark_credit_lines_between_bylines(page)
     mark_head_blocks_over_bylines(page)
     mark_dangling_lists(page)
     mark_bullet_points(page)
