@@ -347,3 +347,31 @@ def test_a_continuation_note_inside_a_word_broken_at_a_column_break_opens_nothin
     monkeypatch.setattr(reassemble_module, "note_printed_away", lambda prev, frag: False)
     bodies = ["".join(a.paragraphs) for a in parse_text(text, entities=False)[0].articles]
     assert RICE not in bodies
+
+
+def _signed_speech_page() -> str:
+    """A report on rice, then an office-holder's signature alone over a speech on the same
+    subject (its headline printed elsewhere, as pdftotext prints it on dev page 21)."""
+    report = column_lines(RICE)
+    speech = column_lines("今年全县水稻种植面积达到十二万亩，水稻良种覆盖率超过九成，水稻亩产提高了一成多。"
+                          "明年全县要继续推广水稻良种，扩大水稻机插秧面积，让更多种粮农民受益。")
+    return "\n".join(["全县水稻喜获丰收", "", *report, "", "中共江川县委员会书记王建国", "", *speech]) + "\n"
+
+
+def test_a_paragraph_under_an_office_holders_signature_opens_an_article_however_close_its_topic(monkeypatch):
+    text = _signed_speech_page()
+    page = parse_text(text, entities=False)[0]
+    assert len(page.articles) == 2
+    assert page.articles[1].byline == "中共江川县委员会书记王建国"
+    starts = importlib.import_module("banmian.article_starts")
+    monkeypatch.setattr(starts, "under_signature", lambda page, frag: False)
+    assert len(parse_text(text, entities=False)[0].articles) == 1
+
+
+def test_an_office_and_a_name_signs_a_text_a_press_title_does_not():
+    starts = importlib.import_module("banmian.article_starts")
+    assert starts.office_signature("中共中央总书记、国家主席江泽民")
+    assert starts.office_signature("中共伊克昭盟委员会书记邢云")
+    assert not starts.office_signature("本报记者许立群")
+    assert not starts.office_signature("新华社记者李清华")
+    assert not starts.office_signature("全县水稻喜获丰收")

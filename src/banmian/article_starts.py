@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from banmian.model import Fragment, Line, Page
 from banmian.rules.furniture import is_lead_in, is_salutation
+from banmian.rules.chars import strip_ws
+from banmian.rules.names import titled_name
 from banmian.similarity import ContentSpace, bigram_shares, block_overlap
 
 START_WEIGHTS = {
@@ -148,10 +150,10 @@ def firm_start(page: Page, frag: Fragment) -> bool:
     """The fragment opens an article by a sign printed with it, not by the start model's
     weighing: a continuation note (上接) opens it, `stages.heads_tail` aligned a headline block
     to it, it opens with a letter's salutation (`编辑同志：`, however close its topic to the text
-    before: dev raw page 10), or with a lead-in byline right under headline lines
-    (`lead_in_under_headline`)."""
+    before: dev raw page 10), with a lead-in byline right under headline lines
+    (`lead_in_under_headline`), or right under an office-holder's signature (`under_signature`)."""
     return (frag.no_predecessor or frag.forced_start or is_salutation(frag.first.text)
-            or lead_in_under_headline(page, frag))
+            or lead_in_under_headline(page, frag) or under_signature(page, frag))
 
 
 def lead_in_under_headline(page: Page, frag: Fragment) -> bool:
@@ -160,6 +162,35 @@ def lead_in_under_headline(page: Page, frag: Fragment) -> bool:
     before (dev page 20: `迟浩田会见美国前国防部长` over its lead-in, after an article on the
     same visit). On dev pdftotext pages 1-40, 122 of 125 such fragments open a gold article."""
     return is_lead_in(frag.first.text) and any(ln.kind == "head" for ln in lines_around(page, frag, after=False))
+
+
+# Titles a newspaper's own staff sign with. A reporter's line may stand over another article's
+# column (dev pages 25, 33: `本报记者许立群` over a later column of the article its headline opens
+# further down); an office-holder signs only the text printed under the signature.
+PRESS_TITLES = ("记者", "通讯员", "实习生", "编辑", "主编")
+
+
+def office_signature(text: str) -> bool:
+    """The line is an office and a person's name (`中共中央总书记、国家主席江泽民`,
+    `中共伊克昭盟委员会书记邢云`), not a press title and a name (`本报记者许立群`)."""
+    name = titled_name(text)
+    if name is None:
+        return False
+    return not strip_ws(text)[: -len(name)].endswith(PRESS_TITLES)
+
+
+def under_signature(page: Page, frag: Fragment) -> bool:
+    """The fragment starts a paragraph right under an office-holder's signature line
+    (`office_signature`): a signed speech or article opens there, however close its topic to the
+    text before. pdftotext may print the signature and its text apart from their headline, after
+    another article on the same subject (dev page 21: `中共中央总书记、国家主席江泽民` over
+    `（一九九七年十二月三十一日）…`, the New Year speech, after a commentary on the Party's
+    work, whose content cosine kept the speech on the commentary's thread). On dev pages 1-40,
+    all 5 such fragments open their gold article (pdftotext pages 21, 29, 35; raw and PyMuPDF
+    page 35)."""
+    before = lines_around(page, frag, after=False)
+    return (frag.start == "indent" and bool(before) and before[0].kind == "byline"
+            and office_signature(before[0].text))
 
 
 def start_logit(feats: dict[str, float]) -> float:

@@ -137,7 +137,8 @@ def thread_fragments(page: Page, frags: list[Fragment]) -> list[Thread]:
 
     Each fragment opens a thread (an article) or continues one. A firm start
     (`article_starts.firm_start`: a 上接 note, a heads-tail cut, a letter's salutation, a
-    lead-in under headline lines, a paragraph closed by a picture note) always opens one; in a
+    lead-in under headline lines, a paragraph under an office-holder's signature, a paragraph
+    closed by a picture note) always opens one; in a
     dump without blank lines the text after a picture note (`（附图片1张）`: it closes an
     article's opening matter), the report after the picture's credited description
     (`report_after_picture`) and text read on past a subhead (`continues_past_subhead`)
