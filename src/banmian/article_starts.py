@@ -14,8 +14,7 @@ from __future__ import annotations
 
 from banmian.model import Fragment, Line, Page
 from banmian.rules.furniture import is_lead_in, is_salutation
-from banmian.rules.chars import strip_ws
-from banmian.rules.names import titled_name
+from banmian.rules.names import office_signature
 from banmian.similarity import ContentSpace, bigram_shares, block_overlap
 
 START_WEIGHTS = {
@@ -162,21 +161,6 @@ def lead_in_under_headline(page: Page, frag: Fragment) -> bool:
     before (dev page 20: `迟浩田会见美国前国防部长` over its lead-in, after an article on the
     same visit). On dev pdftotext pages 1-40, 122 of 125 such fragments open a gold article."""
     return is_lead_in(frag.first.text) and any(ln.kind == "head" for ln in lines_around(page, frag, after=False))
-
-
-# Titles a newspaper's own staff sign with. A reporter's line may stand over another article's
-# column (dev pages 25, 33: `本报记者许立群` over a later column of the article its headline opens
-# further down); an office-holder signs only the text printed under the signature.
-PRESS_TITLES = ("记者", "通讯员", "实习生", "编辑", "主编")
-
-
-def office_signature(text: str) -> bool:
-    """The line is an office and a person's name (`中共中央总书记、国家主席江泽民`,
-    `中共伊克昭盟委员会书记邢云`), not a press title and a name (`本报记者许立群`)."""
-    name = titled_name(text)
-    if name is None:
-        return False
-    return not strip_ws(text)[: -len(name)].endswith(PRESS_TITLES)
 
 
 def under_signature(page: Page, frag: Fragment) -> bool:

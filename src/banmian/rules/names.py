@@ -170,6 +170,21 @@ def titled_name(text: str) -> str | None:
     return m.group(1) if m and m.group(1)[0] in SURNAMES_1 else None
 
 
+# Titles a newspaper's own staff sign with (`titled_name` reads them as offices too). A reporter's line may stand over another article's
+# column (dev pages 25, 33: `本报记者许立群` over a later column of the article its headline opens
+# further down); an office-holder signs only the text printed under the signature.
+PRESS_TITLES = ("记者", "通讯员", "实习生", "编辑", "主编")
+
+
+def office_signature(text: str) -> bool:
+    """The line is an office and a person's name (`中共中央总书记、国家主席江泽民`,
+    `中共伊克昭盟委员会书记邢云`), not a press title and a name (`本报记者许立群`)."""
+    name = titled_name(text)
+    if name is None:
+        return False
+    return not strip_ws(text)[: -len(name)].endswith(PRESS_TITLES)
+
+
 def signature(text: str) -> bool:
     """A line that signs a letter or a decree: names (`付林`) or an office and a name
     (`总理李鹏`, `国务院总理李鹏`)."""
