@@ -2,9 +2,9 @@
 
 The classify stage first judges each line by its own shape; these rules then look at its
 neighbours: what a byline line, a lead-in or a paragraph opening has right above it, runs of
-lines without a single mark between finished paragraphs, a short name under a headline, a
-short line closing a block under a finished sentence. Each records its reason on the lines it
-changes.
+lines without a single mark between finished paragraphs, a short line closing a block under a
+finished sentence (the rules for lines that name people are in `name_lines`). Each records its
+reason on the lines it changes.
 """
 from __future__ import annotations
 
@@ -14,8 +14,9 @@ from banmian.language import spanning_word
 from banmian.line_shape import (FULL_SLACK, INDENT_MAX, INDENT_MIN, comma_marks, ends_clause, separates_blocks, slack,
                                 unfinished)
 from banmian.model import Line, Page
-from banmian.rules.names import SURNAMES, titled_name
-from banmian.rules.chars import CJK_PUNCT, ends_sentence, is_cjk, strip_ws
+from banmian.name_lines import (mark_credit_lines_between_bylines, mark_names_over_headlines, mark_names_under_headlines,
+                                mark_pen_names_over_paragraphs, mark_signatures)
+from banmian.rules.chars import CJK_PUNCT, ends_sentence, strip_ws
 
 
 # A headline may end on an ellipsis (dev page 37: `郑州我怎么对你说……` over `本报记者王慧敏`, set
@@ -310,61 +311,6 @@ def mark_unpunctuated_runs_between_paragraphs(page: Page) -> None:
         i = max(j, i + 1)
 
 
-# A pen name or a rare-surname name under its headline (`劲驰`, `元也`, `洪左君`) is two or three
-# characters; a headline's own last line that short reads on from the line above.
-PEN_NAME_CHARS = (2, 3)
-HEADLINE_ABOVE_MIN_CHARS = 4
-
-
-def mark_names_under_headlines(page: Page) -> None:
-    """A two- or three-character line closing a headline block, right under a longer headline
-    line (or under two or more short ones when it opens with a surname:
-    `_closes_headline_with_a_name`), with no dictionary word running across the break, is the
-    author's name (dev page 11: `一张名片` / `劲驰`; page 10: `又有特殊意义` / `元也`), not the
-    headline's last line."""
-    lines = page.lines
-    for i in range(1, len(lines)):
-        ln, above = lines[i], lines[i - 1]
-        if ln.kind != "head" or above.kind != "head":
-            continue
-        t = strip_ws(ln.text)
-        if not (PEN_NAME_CHARS[0] <= len(t) <= PEN_NAME_CHARS[1] and all(is_cjk(ch) for ch in t)):
-            continue
-        if len(strip_ws(above.text)) < HEADLINE_ABOVE_MIN_CHARS and not _closes_headline_with_a_name(lines, i, t):
-            continue
-        if i + 1 < len(lines) and lines[i + 1].kind == "head":
-            continue  # inside a block: a headline's line
-        if spanning_word(strip_ws(above.text), t):
-            continue
-        ln.kind = "byline"
-        ln.because("byline:name_under_headline")
-
-
-# A head line this short standing over a paragraph's first line is a pen name, not a headline
-# (dev headlines of two characters are all lines of longer blocks: `公财` / `当公理`, `沟通` / `你和我`).
-PEN_NAME_ALONE_CHARS = 2
-
-
-def mark_pen_names_over_paragraphs(page: Page) -> None:
-    """A two-character head line that opens a block (a blank line above) right over a
-    paragraph's indented first line is the author's name (dev page 31: `粒砂` over `“爆竹声中
-    一岁除…`), which `looks_like_names` does not know for a surname."""
-    lines = page.lines
-    for above, ln, below in zip(lines, lines[1:], lines[2:]):
-        if (ln.kind == "head" and above.kind == "blank" and below.kind == "body"
-                and "body:indented_first_line" in below.reasons):
-            t = strip_ws(ln.text)
-            if len(t) == PEN_NAME_ALONE_CHARS and all(is_cjk(ch) for ch in t):
-                ln.kind = "byline"
-                ln.because("byline:pen_name_over_paragraph")
-
-
-def _closes_headline_with_a_name(lines: list[Line], i: int, t: str) -> bool:
-    """Line i (`t`) opens with a surname under two or more headline lines: a name closing a
-    headline broken into short lines (dev page 8: `公财` / `当公理` / `厉佛灯`)."""
-    return i >= 2 and lines[i - 2].kind == "head" and t[0] in SURNAMES
-
-
 def mark_openings_at_column_foot(page: Page) -> None:
     """Where blank lines separate blocks, a short line closing a block right under a finished
     sentence is a paragraph's indented first line at the foot of a column, carried on in the
@@ -475,15 +421,6 @@ def _could_be_head_line(line: Line) -> bool:
             and "body:lead_in" not in line.reasons and not _is_bracketed_note(line))
 
 
-def mark_signatures(page: Page) -> None:
-    """A head line that is an office and a name (`财政部部长兼国家税务总局局长刘仲藜`) is the
-    byline of a signed article under its headline (dev pages 15, 29, 35), not a headline line."""
-    for ln in page.lines:
-        if ln.kind == "head" and titled_name(ln.text):
-            ln.kind = "byline"
-            ln.because("byline:titled_name")
-
-
 # A list of people ending on 等 ("and others") runs on into its verb on the next line
 # (`中联部部长戴秉国等` / `参加了会见。`): a headline never stops there.
 LIST_END = "等"
@@ -570,33 +507,6 @@ def mark_word_split_pairs(page: Page) -> None:
 
 
 _GAP = re.compile(r"\S\s+\S")
-
-
-def mark_names_over_headlines(page: Page) -> None:
-    """A line read as a byline for its names (`byline:names`) that opens a block (a blank line
-    above) with a head line right under it is the headline's first line: a byline is printed
-    under its headline, not over it (dev page 29: `陈方安生` / `启程赴京`, a headline opening
-    with the name of whom it tells). Dumps without blank lines never open a block so."""
-    lines = page.lines
-    for above, ln, below in zip(lines, lines[1:], lines[2:]):
-        if (ln.kind == "byline" and above.kind == "blank" and below.kind == "head"
-                and "byline:names" in ln.reasons):
-            ln.kind = "head"
-            ln.because("head:name_over_headline")
-
-
-def mark_credit_lines_between_bylines(page: Page) -> None:
-    """A body line naming a reporter (`记者`) right between two byline lines is the middle of a
-    joint credit broken over three lines (dev page 6: `新华社记者刘建新中` / `央人民广播电 台记者
-    胡训` / `军本报记者郭嘉`, the last a byline once `mark_signatures` has read its title): body
-    text is not printed inside a byline. On dev pages 1-40 that line is the only one so placed,
-    in each dump; read as body it closed a fragment of another article's text, which the
-    threading then carried on (pdftotext byline_acc pages 1-20: 0.7826 -> 0.7888)."""
-    lines = page.lines
-    for above, ln, below in zip(lines, lines[1:], lines[2:]):
-        if ln.kind == "body" and above.kind == "byline" and below.kind == "byline" and "记者" in ln.text:
-            ln.kind = "byline"
-            ln.because("byline:between_bylines")
 
 
 def mark_context_heads(page: Page) -> None:
