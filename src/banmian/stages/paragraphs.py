@@ -100,12 +100,13 @@ def cut_short_in_block(prev: Line, line: Line, nxt: Line | None, width: float) -
     (dev raw page 19: `如今，这里实行了———` / `江西省宜春地区小康`), and a bullet opens the next
     point of a list whose points carry no closing mark (dev raw page 2: `…作出的贡献` /
     `●支持香港特区政府捍`). The threading then decides where the piece after it goes."""
-    return (breaks_column(prev, width) and not prev.text.rstrip().endswith(LEADING_DASHES)
+    return (breaks_column(prev, width) and not prev.text.rstrip().endswith(LINE_END_DASHES)
             and not line.text.lstrip().startswith(BULLET) and restarts_after_cut(prev, line, width)
             and short_by_itself(line, nxt))
 
 
-LEADING_DASHES = ("—", "－", "-")
+# A dash closing a line leads into the next: an apposition or an explanation follows.
+LINE_END_DASHES = ("—", "－", "-")
 
 
 def fragments_of(page: Page) -> list[Fragment]:
