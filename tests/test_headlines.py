@@ -416,3 +416,49 @@ def test_a_leftover_byline_goes_to_the_headline_right_above_it_only():
     page, (art,) = _page_with(lines, [0, None], bylines=("张国成",))
     bylines_under_their_headlines(page)
     assert art.byline == "张国成" and page.owner_of(lines[1]) is None
+
+
+def _page_before_headlines():
+    """examples/demo_page.txt run through the stages before `headlines`."""
+    from pathlib import Path
+
+    from banmian.pipeline import page_from_lines, run_stages
+    from banmian.model import Source
+    from banmian.stages import STAGES
+
+    demo = Path(__file__).resolve().parents[1] / "examples" / "demo_page.txt"
+    raw = demo.read_text(encoding="utf-8").splitlines()
+    page = page_from_lines(raw, Source(path="demo", kind="text", encoding=None, sha256=""))
+    headlines_module = importlib.import_module("banmian.stages.headlines")
+    return run_stages(page, STAGES[:STAGES.index(headlines_module.headlines)]), headlines_module
+
+
+def test_headlines_reuse_the_reassemble_stage_line_index(monkeypatch):
+    """No stage after reassemble adds or moves a line, so the headline stage reads the line
+    index reassemble built (`model.page_line_index`) rather than building it again."""
+    page, headlines_module = _page_before_headlines()
+    model = importlib.import_module("banmian.model")
+    built = []
+    real = model.line_positions
+
+    def counted(lines):
+        built.append(len(lines))
+        return real(lines)
+
+    for name in ("banmian.model", "banmian.stages.headlines", "banmian.side_bylines"):
+        monkeypatch.setattr(importlib.import_module(name), "line_positions", counted, raising=False)
+    headlines_module.headlines(page)
+    assert built == []
+    assert page.articles
+
+
+def test_page_line_index_is_built_where_missing_or_stale():
+    """A page reassemble never indexed (or whose lines changed since) is indexed afresh."""
+    from banmian.model import page_line_index
+
+    page, _ = _page_before_headlines()
+    assert page_line_index(page) is page.scratch["line_index"]
+    page.lines = page.lines[1:]
+    assert page_line_index(page) == {id(ln): i for i, ln in enumerate(page.lines)}
+    del page.scratch["line_index"]
+    assert page_line_index(page) == {id(ln): i for i, ln in enumerate(page.lines)}

@@ -180,6 +180,17 @@ def line_positions(lines: list[Line]) -> dict[int, int]:
     return dict(zip(map(id, lines), range(len(lines))))
 
 
+def page_line_index(page: Page) -> dict[int, int]:
+    """`line_positions(page.lines)` as the reassemble stage indexed it (`page.scratch
+    ["line_index"]`, read-only): no later stage adds, drops or moves a line, so the stages after
+    it need not index the page again; built afresh where it is missing or no longer covers the
+    page (a stage run alone)."""
+    index = page.scratch.get("line_index")
+    if index is None or len(index) != len(page.lines):
+        return line_positions(page.lines)
+    return index
+
+
 def line_ranges(numbers) -> list[LineRange]:
     """Collapse line numbers into sorted [first, last] ranges: {3,4,5,9} -> [[3,5],[9,9]]."""
     out: list[LineRange] = []

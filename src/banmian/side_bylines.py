@@ -17,7 +17,7 @@ row with a head line or under one, or right above an article opening with a lead
 from __future__ import annotations
 
 from banmian.article_starts import lines_around
-from banmian.model import HEAD_KINDS, INSIDE_BLOCK_KINDS, Article, Line, Page, line_positions
+from banmian.model import HEAD_KINDS, INSIDE_BLOCK_KINDS, Article, Line, Page, page_line_index
 from banmian.pull_quotes import PULL_QUOTE_REASON
 from banmian.rules.bylines import find_lead_in, lead_in_byline
 
@@ -73,7 +73,7 @@ def side_by_side_bylines(page: Page) -> None:
     (see the module docstring). A run with more such bylines than articles waiting for one is
     left as it is."""
     lines = page.lines
-    pos = line_positions(lines)
+    pos = page_line_index(page)
     below = articles_below(page)
     for run in head_runs(lines):
         owners = [page.owner_of(ln) for ln in run]

@@ -19,7 +19,7 @@ from banmian.article_starts import lines_around
 from banmian.assign import max_weight_pairs
 from banmian.language import spanning_word
 from banmian.line_shape import opens_with_dash
-from banmian.model import HEAD_KINDS, INSIDE_BLOCK_KINDS, Article, Line, Page, line_positions
+from banmian.model import HEAD_KINDS, INSIDE_BLOCK_KINDS, Article, Line, Page, page_line_index
 from banmian.rules.chars import code_points, strip_ws
 from banmian.pull_quotes import attach_pull_quotes, place_pull_quotes, pull_quotes
 from banmian.side_bylines import side_by_side_bylines
@@ -390,7 +390,7 @@ def adopt_adjacent_leftovers(page: Page, blocks: list[list[Line]], owner: dict[i
     printed under `去年国债发行兑` / `付工作顺利结束`). Leftovers in a row are taken one after
     the other, the block growing (dev page 28: a pull quote, blank, `充分发挥体育` / `中介公司
     作用`, blank, the subtitle `最大限度地发挥体育中介公司的作用`)."""
-    pos = line_positions(page.lines)
+    pos = page_line_index(page)
     lines = page.lines
 
     def blank_between(a: Line, b: Line) -> bool:
@@ -489,7 +489,7 @@ def headlines(page: Page) -> Page:
         before = lines_around(page, group[0], after=False)
         if before and id(before[0]) in block_ending_at:
             adjacent[i] = block_ending_at[id(before[0])]
-    pos = line_positions(lines)
+    pos = page_line_index(page)
     on_lead_in = {i for i, k in adjacent.items() if on_its_lead_in(lines, pos, blocks[k], groups[i][0].first)}
     bonus = [DIGEST_ADJACENT_BONUS if opens_numbered_run(art.paragraphs)
              else LEAD_IN_ADJACENT_BONUS if i in on_lead_in else ADJACENT_BLOCK_BONUS

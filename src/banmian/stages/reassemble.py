@@ -132,8 +132,10 @@ class Hypothesis(NamedTuple):
 _new_hypothesis = partial(tuple.__new__, Hypothesis)  # Hypothesis(*fields) without its __new__'s Python frame
 
 
-def thread_fragments(page: Page, frags: list[Fragment]) -> list[Thread]:
-    """Thread the fragments in input order by a beam search over the choices.
+def thread_fragments(page: Page, frags: list[Fragment], space: ContentSpace | None = None,
+                     joins: JoinLogits | None = None) -> list[Thread]:
+    """Thread the fragments in input order by a beam search over the choices (`space`, `joins`:
+    the fragments' `content_space` and `JoinLogits`, when the caller built them already).
 
     Each fragment opens a thread (an article) or continues one. A firm start
     (`article_starts.firm_start`: a 上接 note, a heads-tail cut, a letter's salutation, a
@@ -152,13 +154,15 @@ def thread_fragments(page: Page, frags: list[Fragment]) -> list[Thread]:
     keeping the BEAM_WIDTH best partial threadings, not only the best, lets a later fragment
     undo an early wrong choice.
     """
-    space = content_space(frags)
+    if space is None:
+        space = content_space(frags)
     feats = [start_features(page, frags, space, i) for i in range(len(frags))]
     logits = [start_logit(f) for f in feats]
     blockless = not separates_blocks(page)  # a scan of the page's lines: once, not per fragment
     offset = NEW_THREAD_OFFSET_NO_BLANKS if blockless else NEW_THREAD_OFFSET
     groups = GroupMaker(space)  # hypotheses share the groups they reach alike
-    joins = JoinLogits(frags, space.texts)
+    if joins is None:
+        joins = JoinLogits(frags, space.texts)
     quotes = QuoteBalance(frags, space.texts)
     beam = [Hypothesis(0.0, (), ())]
     roundup_items = page.scratch.get("roundup_items", set())
@@ -392,7 +396,9 @@ def reassemble(page: Page) -> Page:
     text it continues moved after it (`reorder.reorder_threads`), a roundup's items on one
     thread (`roundups.merge_roundups`)."""
     frags = prepare_fragments(page)
-    threads = reorder_threads(frags, thread_fragments(page, frags))
+    space = content_space(frags)
+    joins = JoinLogits(frags, space.texts)  # its page text serves the reordering too
+    threads = reorder_threads(frags, thread_fragments(page, frags, space, joins), joins.text)
     absorb_subheads(page, threads)
     page.scratch["threads"] = merge_roundups(page, threads)
     return page

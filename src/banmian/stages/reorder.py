@@ -103,11 +103,14 @@ def sole_pairs(frags: list[Fragment], threads: list[Thread], page_text: str) -> 
     return [(g, f) for g, f in pairs if count[id(g)] == 1 and count[id(f)] == 1]
 
 
-def reorder_threads(frags: list[Fragment], threads: list[Thread]) -> list[Thread]:
+def reorder_threads(frags: list[Fragment], threads: list[Thread], page_text: str | None = None) -> list[Thread]:
     """The threads with each fragment that surely continues a fragment it does not follow now
     (`sole_pairs`) moved right after that fragment, with what went on from it (`moved_with`).
-    A thread left empty is dropped."""
-    for g, f in sole_pairs(frags, threads, fragment_text(frags)):
+    A thread left empty is dropped. `page_text`: the fragments' `fragment_text`, when the
+    caller has it (the reassemble stage's `JoinLogits` joined it)."""
+    if page_text is None:
+        page_text = fragment_text(frags)
+    for g, f in sole_pairs(frags, threads, page_text):
         home = _thread_of(threads, f)
         host = _thread_of(threads, g)
         if home is None or host is None:
