@@ -568,3 +568,22 @@ def test_a_paragraphs_lines_set_off_over_a_byline_stay_body():
     got = kinds(REPORT + ["", "　　城东新建的三座大桥", "已经全部通车。", "", "市委书记王建国", ""] + REPORT)
     n = len(REPORT)
     assert got[n + 1:n + 3] == ["body", "body"]
+
+
+def test_one_head_line_between_a_reporters_line_and_the_body_is_a_subhead_in_the_body():
+    """A reporter's line stands under its headline: the head lines over it are the headline,
+    the one line under it a subhead of the body (dev raw page 37: `房改：亮点不少`)."""
+    lines = BODY + ["城东新桥建设纪实", "本报记者张建华", "新桥亮点不少"] + BODY
+    got = kinds(lines)
+    assert got[4:7] == ["head", "byline", "body"]
+    assert "body:subhead_under_byline" in classify(measure(normalize(page_from_lines(lines, Source(path="<test>"))))).lines[6].reasons
+
+
+def test_a_subhead_under_a_reporters_line_heads_its_own_paragraph_and_is_no_headline():
+    from banmian.pipeline import parse_text
+
+    farm = ["　　郊区农民今年种植的蔬", "菜大棚比去年多了一倍，冬天", "的黄瓜西红柿卖得很好，农民", "的收入增加了不少。"]
+    text = "\n".join(BODY + ["农民种植蔬菜大棚", "本报记者张建华", "冬菜亮点不少"] + farm)
+    article = parse_text(text, entities=False)[0].articles[-1]
+    assert article.headline == "农民种植蔬菜大棚"
+    assert article.paragraphs[:2] == ["冬菜亮点不少", "郊区农民今年种植的蔬菜大棚比去年多了一倍，冬天的黄瓜西红柿卖得很好，农民的收入增加了不少。"]

@@ -113,3 +113,20 @@ def test_a_byline_under_a_headline_line_opens_no_block_but_one_under_a_byline_do
     assert [opens_block(tail, j) for j in range(5)] == [True, False, True, True, False]
     starts, sizes = block_shapes(tail)
     assert (1, 1) not in set(zip(starts.tolist(), sizes.tolist()))
+
+
+def test_a_report_after_its_credited_picture_opens_no_segment_of_the_tail():
+    """A picture's lead-in with its note broken over two lines (`（附图` / `片1张）`), its
+    credited description, then the report with its own lead-in: one article under one
+    two-line headline, not two articles each under one of its lines (dev raw page 21)."""
+    picture = [
+        "新华社北京1月1日电 领导", "同志与万名首都各界群众一", "起在北京辞旧迎新（附图", "片1张）",
+        "　　领导同志与首都群众一", "起欣赏了北京举行的新年音", "乐会的精彩节目。这是演出", "结束后同演出人员合影。",
+        "（新华社记者樊如钧", "摄）",
+        "本报北京12月31日讯 记者", "报道：新年音乐会今晚在人", "民大会堂举行，乐团演奏了", "多首中外名曲，观众掌声不",
+        "断，气氛热烈。",
+        "　　音乐会由市文化局主办", "，已经连续举办了十二年，", "成为首都群众迎接新年的一", "项传统活动。",
+    ]
+    page = parse_text("\n".join(BODIES + picture + HEADS + ["北京举行", "新年音乐会"]), entities=False)[0]
+    assert [a.headline for a in page.articles][-1] == "北京举行 新年音乐会"
+    assert page.articles[-1].paragraphs[0].startswith("领导同志") and len(page.articles) == 4

@@ -10,7 +10,7 @@ import re
 
 from banmian.language import spanning_word
 from banmian.line_shape import BODY_START_FORBIDDEN, FULL_SLACK, INDENT_MAX, INDENT_MIN, separates_blocks, slack
-from banmian.head_context import BULLET
+from banmian.head_context import BULLET, SUBHEAD_UNDER_BYLINE_REASON
 from banmian.model import Fragment, Line, Page, line_positions
 from banmian.rules.bylines import trailing_credit_names
 from banmian.rules.chars import CLOSERS, ends_sentence, strip_ws
@@ -227,6 +227,9 @@ def mark_starts(frag: Fragment, width: float) -> None:
         if CLOSING_REASON in ln.reasons:  # a signature under the last sentence: a paragraph of its own
             ln.para_start = True
             ln.because("paragraph_start:closing_signature")
+        elif SUBHEAD_UNDER_BYLINE_REASON in prev.reasons:  # a subhead is a paragraph of its own
+            ln.para_start = True
+            ln.because("paragraph_start:after_subhead")
         elif lead:
             ln.because("paragraph:after_lead_in")
         elif is_drop_cap(prev, ln):

@@ -226,7 +226,14 @@ def report_after_picture(picture: Fragment, frag: Fragment) -> bool:
     `党和国家领导人…合影。（新华社记者樊如钧摄）`, then `本报北京12月31日讯…`, one article in the
     gold, as on pages 21 and 22)."""
     return (is_lead_in(frag.first.text) and ends_with_photo_credit(last_two_lines(picture))
-            and any(ends_with_picture_note(strip_ws(ln.text)) for ln in picture.lines))
+            and holds_picture_note(picture))
+
+
+def holds_picture_note(frag: Fragment) -> bool:
+    """Some line of the fragment closes with a picture note, also one broken over two lines
+    (dev raw and PyMuPDF page 21: `范代表一起辞旧迎新（附` / `图片 1 张）`)."""
+    texts = [strip_ws(ln.text) for ln in frag.lines]
+    return any(ends_with_picture_note(a + b) for a, b in zip([""] + texts, texts))
 
 
 def continues_past_subhead(page: Page, prev: Fragment, frag: Fragment) -> bool:
