@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from banmian.language import spanning_word
-from banmian.line_shape import (FULL_SLACK, INDENT_MAX, INDENT_MIN, comma_marks, ends_clause, separates_blocks, slack,
-                                unfinished)
+from banmian.line_shape import (CLAUSE_END, FULL_SLACK, INDENT_MAX, INDENT_MIN, comma_marks, ends_clause, separates_blocks,
+                                slack, unfinished)
 from banmian.model import Line, Page
 from banmian.name_lines import (mark_credit_lines_between_bylines, mark_names_over_headlines, mark_names_under_headlines,
                                 mark_pen_names_over_paragraphs, mark_signatures)
@@ -202,7 +202,7 @@ _HEAD_MATTER_KINDS = ("head", "byline")
 NOTE_OPENERS = ("（", "(")
 # Clause marks: a headline holds none (it may trail off on an ellipsis: `郑州我怎么对你说……`, dev
 # page 37); dashes, quotes and brackets it does hold (`——三论今年经济工作主要任务`).
-HEAD_CLAUSE_MARKS = set("，。、；：？！…,;:?!")
+HEAD_CLAUSE_MARKS = CLAUSE_END | set(",;:?!")
 
 
 def mark_open_unpunctuated_blocks(page: Page) -> None:

@@ -24,8 +24,7 @@ from banmian.model import HEAD_KINDS, Fragment, Line, Page
 from banmian.rules.chars import strip_ws
 from banmian.rules.furniture import is_lead_in
 from banmian.similarity import bigrams_found
-from banmian.stages.paragraphs import cut_fragments, end_kind, is_indented, restart_reason
-from banmian.stages.reassemble import report_after_picture
+from banmian.stages.paragraphs import cut_fragments, end_kind, is_indented, report_after_picture, restart_reason
 from banmian.stages.roundups import ITEM_REASON, items_in_stream, tail_windows
 
 ENDS_STREAM = ("jump", "source")  # lines printed at an article's end
@@ -111,7 +110,7 @@ class Candidate:
 def candidates(page: Page, frags: list[Fragment], tail_start: int) -> tuple[list[Candidate], str]:
     """The stream's paragraph starts (each fragment's first line, and every marked paragraph
     start inside one) and the stream's space-free text. The report printed right after its
-    picture's credited description (`reassemble.report_after_picture`) opens no segment: the
+    picture's credited description (`paragraphs.report_after_picture`) opens no segment: the
     picture and the report are one article under one headline, which would otherwise be cut
     in two at the report's lead-in, each line of a two-line headline taken for a headline of
     its own (dev raw and PyMuPDF page 21: `北京举行` / `新年音乐会`; the only such report on a

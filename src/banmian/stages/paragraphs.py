@@ -12,7 +12,7 @@ from banmian.language import spanning_word
 from banmian.line_shape import BODY_START_FORBIDDEN, FULL_SLACK, INDENT_MAX, INDENT_MIN, separates_blocks, slack
 from banmian.head_context import BULLET, SUBHEAD_UNDER_BYLINE_REASON
 from banmian.model import Fragment, Line, Page, line_positions
-from banmian.rules.bylines import trailing_credit_names
+from banmian.rules.bylines import ends_with_photo_credit, trailing_credit_names
 from banmian.rules.chars import CLOSERS, ends_sentence, strip_ws
 from banmian.rules.furniture import ends_with_picture_note, is_lead_in, is_salutation
 from banmian.similarity import bigram_cosine, bigrams, share_found
@@ -414,6 +414,27 @@ def split_at_topic_shifts(frags: list[Fragment], width: float, heads: list[set[s
         f.start = start_kind(f, width)
         f.end = end_kind(f, width)
     return out
+
+
+def last_two_lines(frag: Fragment) -> str:
+    """The fragment's last two lines, space-free: where a note or credit cut by a line break ends."""
+    return "".join(strip_ws(ln.text) for ln in frag.lines[-2:])
+
+
+def report_after_picture(picture: Fragment, frag: Fragment) -> bool:
+    """`picture` holds a picture note and closes with the picture's description and its photo
+    credit, and `frag` opens with a lead-in: the report the picture was printed with (dev raw page 15: `…辞旧迎新（附图片1张）`,
+    `党和国家领导人…合影。（新华社记者樊如钧摄）`, then `本报北京12月31日讯…`, one article in the
+    gold, as on pages 21 and 22)."""
+    return (is_lead_in(frag.first.text) and ends_with_photo_credit(last_two_lines(picture))
+            and holds_picture_note(picture))
+
+
+def holds_picture_note(frag: Fragment) -> bool:
+    """Some line of the fragment closes with a picture note, also one broken over two lines
+    (dev raw and PyMuPDF page 21: `范代表一起辞旧迎新（附` / `图片 1 张）`)."""
+    texts = [strip_ws(ln.text) for ln in frag.lines]
+    return any(ends_with_picture_note(a + b) for a, b in zip([""] + texts, texts))
 
 
 PICTURE_NOTE_REASON = "article_start:picture_note"

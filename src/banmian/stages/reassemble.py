@@ -31,11 +31,11 @@ from banmian.article_starts import (START_THRESHOLD, firm_start, lines_around, s
 from banmian.language import spanning_word
 from banmian.link_model import LINK_WEIGHTS, JoinLogits, QuoteBalance, joined_texts
 from banmian.model import Fragment, Page, line_positions
-from banmian.rules.bylines import ends_with_photo_credit
 from banmian.rules.chars import strip_ws
 from banmian.rules.furniture import ends_with_picture_note, is_lead_in
 from banmian.stages.roundups import merge_roundups
-from banmian.stages.paragraphs import in_lead_in, refers_back, separates_blocks, split_at_picture_notes
+from banmian.stages.paragraphs import (in_lead_in, last_two_lines, refers_back, report_after_picture, separates_blocks,
+                                       split_at_picture_notes)
 from banmian.stages.reorder import reads_on, reorder_threads
 from banmian.similarity import ContentSpace, Group, GroupMaker, bigram_cosine
 
@@ -203,11 +203,6 @@ def new_thread_logit(logits: list[float], quotes: QuoteBalance, i: int) -> float
     return logits[i] + quotes.new_thread_term(i)
 
 
-def last_two_lines(frag: Fragment) -> str:
-    """The fragment's last two lines, space-free: where a note or credit cut by a line break ends."""
-    return "".join(strip_ws(ln.text) for ln in frag.lines[-2:])
-
-
 def points_back(page: Page, frag: Fragment) -> bool:
     """The fragment opens with a word pointing back to text before it (`paragraphs.refers_back`:
     这, 他, 因此, 同时…) and no head line stands right over it: it goes on with an article,
@@ -218,22 +213,6 @@ def points_back(page: Page, frag: Fragment) -> bool:
     if any(ln.kind == "head" for ln in lines_around(page, frag, after=False)):
         return False
     return refers_back(strip_ws(frag.first.text))
-
-
-def report_after_picture(picture: Fragment, frag: Fragment) -> bool:
-    """`picture` holds a picture note and closes with the picture's description and its photo
-    credit, and `frag` opens with a lead-in: the report the picture was printed with (dev raw page 15: `…辞旧迎新（附图片1张）`,
-    `党和国家领导人…合影。（新华社记者樊如钧摄）`, then `本报北京12月31日讯…`, one article in the
-    gold, as on pages 21 and 22)."""
-    return (is_lead_in(frag.first.text) and ends_with_photo_credit(last_two_lines(picture))
-            and holds_picture_note(picture))
-
-
-def holds_picture_note(frag: Fragment) -> bool:
-    """Some line of the fragment closes with a picture note, also one broken over two lines
-    (dev raw and PyMuPDF page 21: `范代表一起辞旧迎新（附` / `图片 1 张）`)."""
-    texts = [strip_ws(ln.text) for ln in frag.lines]
-    return any(ends_with_picture_note(a + b) for a, b in zip([""] + texts, texts))
 
 
 def continues_past_subhead(page: Page, prev: Fragment, frag: Fragment) -> bool:
