@@ -587,3 +587,17 @@ def test_a_subhead_under_a_reporters_line_heads_its_own_paragraph_and_is_no_head
     article = parse_text(text, entities=False)[0].articles[-1]
     assert article.headline == "农民种植蔬菜大棚"
     assert article.paragraphs[:2] == ["冬菜亮点不少", "郊区农民今年种植的蔬菜大棚比去年多了一倍，冬天的黄瓜西红柿卖得很好，农民的收入增加了不少。"]
+
+
+def test_a_name_alone_between_two_running_lines_is_a_byline_not_a_short_measuring_body_line():
+    # a subtitle read as body, the author's name, then the text: three characters are no full
+    # column line that measures short, so the name is no `body:between_body_lines`
+    from banmian.pipeline import parse_text
+    from banmian.writers.json import page_to_dict
+
+    text = ("春季农机展销会开幕\n\n各地农户踊跃前来选购新型机\n周明远\n本月初，县里的春季农机展销\n"
+            "会在城南广场开幕，前来参观\n选购的农户络绎不绝，场面十\n分热闹。\n")
+    pg = parse_text(text, entities=False)[0]
+    name = next(ln for ln in pg.lines if ln.text == "周明远")
+    assert name.kind == "byline"
+    assert [a["byline"] for a in page_to_dict(pg)["articles"]] == ["周明远"]
