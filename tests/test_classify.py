@@ -601,3 +601,23 @@ def test_a_name_alone_between_two_running_lines_is_a_byline_not_a_short_measurin
     name = next(ln for ln in pg.lines if ln.text == "周明远")
     assert name.kind == "byline"
     assert [a["byline"] for a in page_to_dict(pg)["articles"]] == ["周明远"]
+
+
+def test_an_office_signature_read_as_body_over_an_indented_paragraph_is_the_byline():
+    from banmian.pipeline import parse_text
+    from banmian.writers.json import page_to_dict
+
+    text = ("春汛前加固堤防\n江城市水利局局长周明远\n今年春汛来得早，市\n里提前一个月开始加固堤\n"
+            "防，全市干部群众齐上阵\n奋战了整整二十天。\n")
+    arts = page_to_dict(parse_text(text, entities=False)[0])["articles"]
+    assert [(a["headline"], a["byline"]) for a in arts] == [("春汛前加固堤防", "江城市水利局局长周明远")]
+
+
+def test_running_text_broken_after_an_office_and_a_name_stays_body():
+    # the next line measures short for its half-width digits, not for an indent
+    from banmian.pipeline import parse_text
+
+    text = ("春汛前加固堤防\n今年春汛来得早，市里提\n前一个月开始加固堤防。\n12月31日，中共江城\n"
+            "市委书记、市长周明远\n在1998年防汛会上讲\n话，要求全市干部群众齐\n上阵奋战二十天。\n")
+    pg = parse_text(text, entities=False)[0]
+    assert next(ln for ln in pg.lines if ln.text.endswith("周明远")).kind == "body"
