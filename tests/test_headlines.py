@@ -462,3 +462,40 @@ def test_page_line_index_is_built_where_missing_or_stale():
     assert page_line_index(page) == {id(ln): i for i, ln in enumerate(page.lines)}
     del page.scratch["line_index"]
     assert page_line_index(page) == {id(ln): i for i, ln in enumerate(page.lines)}
+
+
+BODY = "湖滨湿地公园今年春天迎来第一批候鸟，园内新建的观鸟长廊已经完工。管理处表示，游客可以近距离观鸟。"
+
+
+def body_tiers(*lines: str) -> tuple:
+    from banmian.rules.chars import strip_ws
+    from banmian.stages.headlines import split_tiers
+
+    got = split_tiers([head(t) for t in lines], strip_ws(BODY))
+    return got["kicker"], got["headline"], got["subtitle"]
+
+
+def test_a_last_line_the_body_repeats_is_a_subtitle_not_a_headlines_second_line():
+    assert body_tiers("候鸟归来", "园内新建的观鸟长廊已经完工") == (None, "候鸟归来", "园内新建的观鸟长廊已经完工")
+    # without the body: one headline in two lines
+    assert tiers("候鸟归来", "园内新建的观鸟长廊已经完工") == (None, "候鸟归来 园内新建的观鸟长廊已经完工", None)
+
+
+def test_a_first_line_the_body_repeats_is_a_kicker_over_the_headline():
+    got = body_tiers("游客可以近距离观鸟", "湿地公园春来候鸟")
+    assert got == ("游客可以近距离观鸟", "湿地公园春来候鸟", None)
+    # without the body: one headline in two lines (the second not much shorter)
+    assert tiers("游客可以近距离观鸟", "湿地公园春来候鸟") == (None, "游客可以近距离观鸟 湿地公园春来候鸟", None)
+
+
+def test_two_lines_reading_on_as_one_text_of_the_body_stay_one_headline():
+    got = body_tiers("湿地公园今年春天", "迎来第一批候鸟")
+    assert got == (None, "湿地公园今年春天 迎来第一批候鸟", None)
+
+
+def test_a_word_running_across_the_break_keeps_one_headline_though_the_body_repeats_its_end():
+    from banmian.stages.headlines import split_tiers
+
+    body = "今年春天，很多人都去参观世界名画珍品展览，展厅内人头攒动。"
+    got = split_tiers([head("市民踊跃参观世"), head("界名画珍品展览")], body)
+    assert (got["kicker"], got["headline"], got["subtitle"]) == (None, "市民踊跃参观世 界名画珍品展览", None)
