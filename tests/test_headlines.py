@@ -499,3 +499,19 @@ def test_a_word_running_across_the_break_keeps_one_headline_though_the_body_repe
     body = "今年春天，很多人都去参观世界名画珍品展览，展厅内人头攒动。"
     got = split_tiers([head("市民踊跃参观世"), head("界名画珍品展览")], body)
     assert (got["kicker"], got["headline"], got["subtitle"]) == (None, "市民踊跃参观世 界名画珍品展览", None)
+
+
+def test_an_article_holding_a_sentence_of_its_body_alone_takes_a_leftover_headline_over_it():
+    from banmian.rules.chars import strip_ws
+    from banmian.stages.headlines import headlines_over_lone_subtitles, split_tiers
+
+    body = strip_ws(BODY)
+    quote, top = head("园内新建的观鸟长廊已经完工"), head("候鸟归来")
+    blocks = [[top], [quote]]
+    got = headlines_over_lone_subtitles(blocks, {1: 0}, {(0, 0): 0.3, (1, 0): 0.5}, [body])
+    assert texts(got) == [[], ["候鸟归来", "园内新建的观鸟长廊已经完工"]]
+    tiers = split_tiers(got[1], body)
+    assert (tiers["headline"], tiers["subtitle"]) == ("候鸟归来", "园内新建的观鸟长廊已经完工")
+    # a headline line the body does not repeat takes nothing
+    other = [[top], [head("湿地观鸟好去处")]]
+    assert texts(headlines_over_lone_subtitles(other, {1: 0}, {(0, 0): 0.3, (1, 0): 0.5}, [body])) == texts(other)

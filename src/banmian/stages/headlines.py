@@ -482,19 +482,27 @@ def _fits_another(block: list[Line], i: int, openings: list[set[int]]) -> bool:
 
 
 def headlines_over_lone_subtitles(blocks: list[list[Line]], owner: dict[int, int],
-                                  scores: dict[tuple[int, int], float]) -> list[list[Line]]:
+                                  scores: dict[tuple[int, int], float],
+                                  bodies: list[str] | None = None) -> list[list[Line]]:
     """An article whose block is a dash subtitle alone takes, as the headline over it, the
     leftover block its opening repeats most (one a score in `scores` allows): a subtitle
     stands under a headline, and the assignment gives an article one block (dev page 40:
     `——仅这个市双桥区的5个乡镇` took its article's place, `承德：科技` / `良种作年礼` printed
     far above it was left over; page 30: `杨丽华：蓝` / `天“金凤凰”` over `——他们吃在天上`).
-    A leftover holding a byline is another article's. Returns the blocks, the leftovers taken
-    emptied."""
+    A leftover holding a byline is another article's. With `bodies` (the articles' texts,
+    whitespace stripped), a block whose head lines all repeat a clause of the article's body
+    (`quotes_body`: a kicker's or subtitle's sentence, not a headline) counts as a lone
+    subtitle too, the leftover going over it wherever it was printed (dev page 24: `继续偏袒以色列`
+    took its article's place, `切戒傲慢` printed above it was left over; page 14: `不能放开手脚`
+    printed above its headline `开罗萍水几人家`). Dev 1-40 pdftotext: fires on pages 6, 14, 24, 35,
+    two heads put right (14, 24), two wrong before and after (6: a neighbour's headline; 35: a
+    body line read as a head line). Returns the blocks, the leftovers taken emptied."""
     out = [list(b) for b in blocks]
     held = {id(ln) for k in owner for ln in out[k]}
     for k, i in owner.items():
         heads = [ln for ln in out[k] if ln.kind == "head"]
-        if not heads or not all(opens_with_dash(ln.text) for ln in heads):
+        if not heads or not all(opens_with_dash(ln.text) or (bodies is not None and quotes_body(ln.text, bodies[i]))
+                                for ln in heads):
             continue
         free = [(scores[(m, i)], m) for m, b in enumerate(out) if m not in owner and (m, i) in scores and b
                 and any(ln.kind == "head" for ln in b) and not any(ln.kind == "byline" or id(ln) in held for ln in b)]
@@ -565,7 +573,7 @@ def headlines(page: Page) -> Page:
     blocks = adopt_adjacent_leftovers(page, blocks, owner, openings)
     quotes = pull_quotes(page)
     blocks, owner, loose = place_pull_quotes(blocks, owner, quotes, scores)
-    blocks = headlines_over_lone_subtitles(blocks, owner, scores)
+    blocks = headlines_over_lone_subtitles(blocks, owner, scores, [strip_ws("".join(art.paragraphs)) for art in page.articles])
     for k, i in owner.items():
         near = adjacent.get(i) == k
         _apply(page, page.articles[i], blocks[k], f"headline:{'before_article' if near else 'content_overlap'}:{scores[(k, i)]:.2f}")
