@@ -517,12 +517,12 @@ def test_an_article_holding_a_sentence_of_its_body_alone_takes_a_leftover_headli
     assert texts(headlines_over_lone_subtitles(other, {1: 0}, {(0, 0): 0.3, (1, 0): 0.5}, [body])) == texts(other)
 
 
-BIRDS = ["　　湖滨湿地今年春天迎", "来第一批过境的候鸟，园", "内新建的观鸟长廊已经完", "工，游客可以近距离观鸟。",
+WETLAND_ARTICLE = ["　　湖滨湿地今年春天迎", "来第一批过境的候鸟，园", "内新建的观鸟长廊已经完", "工，游客可以近距离观鸟。",
          "管理处表示，长廊免费开", "放。"]
 
 
 def test_a_block_over_a_photo_caption_is_the_headline_of_the_article_under_the_caption():
     """A photo under the headline and its byline: its caption stands between them and the
     body; the block is still the one right before the article (its words share nothing)."""
-    got = _headlines_of([*NEWS, "", "春风又绿江南岸", "张明", "图为湿地公园里的候鸟。", "", *BIRDS])
+    got = _headlines_of([*NEWS, "", "春风又绿江南岸", "张明", "图为湿地公园里的候鸟。", "", *WETLAND_ARTICLE])
     assert got["湖滨湿地"] == "春风又绿江南岸"
