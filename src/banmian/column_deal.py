@@ -1,0 +1,91 @@
+"""The deal of a merged block's rows to its k columns (`stages.split_columns`).
+
+pdftotext prints a merged block row by row from the top; a row holds the lines of some of the
+columns that share a baseline, left to right. The deal is a beam search over the columns'
+latest lines that maximises the sum, over every line, of:
+
+- how well it reads on from its column's latest line (`columns.fit`), the words across the
+  join taken from jieba's dictionary only: its HMM makes up words across wrong joins (on dev
+  pages 6, 24, 36 the right line out-scores every other line of the 8 rows above for 131 of
+  165 lines with the HMM, 146 without);
+- RHYTHM_BONUS when the column keeps its row step: a column's lines have a constant pitch, so
+  it shows in every row, or every other row where two baseline grids alternate, and a line
+  that keeps that step is more likely its own than one that breaks it;
+- -FAR_PENALTY for each row beyond FAR_ROWS since the column's latest line: a column does not
+  pause for long in the middle of a block.
+"""
+from __future__ import annotations
+
+from itertools import combinations
+
+from banmian.columns import layout_term, line_cues
+from banmian.language import join_score
+from banmian.model import Line
+
+# States (the columns' latest lines and row steps) kept per row. 64: dev page 6's five-column
+# block (16 states: the same dev pages 24, 36; page 6 swings with the weights below).
+DEAL_STATES = 64
+# A line that keeps its column's row step (dev page 24: the right column alone in every row,
+# then every other row beside the two left ones; dev page 6: two columns of one article every
+# other row beside a third). 0.5 .. 1 score the same on dev pages 24 and 36.
+RHYTHM_BONUS = 0.5
+# Rows a column may pause for (every other row, and one more for a paragraph gap), then the
+# penalty for each further row: dev pages 6, 24, 36: the gold's next line is 1 row down 99
+# times, 2 rows 53 times, 3 rows 9 times, 4 rows 4 times.
+FAR_ROWS, FAR_PENALTY = 2, 0.5
+
+Ref = tuple[int, int] | None  # (row, part) of a column's latest line; None: an empty column
+Column = tuple[Ref, int]  # a column's latest line and its row step to that line (0: none yet)
+
+
+def deal_to_columns(rows: list[list[Line]], k: int, width: float) -> list[tuple[int, ...]]:
+    """The columns (0 .. k-1, left to right) of each row's parts, in order, that maximise the
+    score of the module docstring; a row of k parts goes to every column."""
+    cues = [[line_cues(ln, width) for ln in parts] for parts in rows]
+    fits: dict[tuple[Ref, int, int], float] = {}
+
+    def fit_after(ref: Ref, r: int, p: int) -> float:
+        """`columns.fit` (no HMM) of part p of row r after the line at `ref` (each pair once)."""
+        key = (ref, r, p)
+        found = fits.get(key)
+        if found is None:
+            prev = rows[ref[0]][ref[1]]
+            found = fits[key] = (join_score(prev.text, rows[r][p].text, hmm=False)
+                                 + layout_term(cues[ref[0]][ref[1]], cues[r][p]))
+        return found
+
+    def gain(column: Column, r: int, p: int) -> float:
+        """The score of part p of row r going to `column`."""
+        ref, step = column
+        if ref is None:
+            return 0.0
+        rows_on = r - ref[0]
+        value = fit_after(ref, r, p) - FAR_PENALTY * max(0, rows_on - FAR_ROWS)
+        return value + RHYTHM_BONUS if rows_on == step else value
+
+    start: tuple[Column, ...] = tuple((None, 0) for _ in range(k))
+    states: dict[tuple[Column, ...], float] = {start: 0.0}
+    back: list[dict[tuple[Column, ...], tuple[tuple[Column, ...], tuple[int, ...]]]] = []
+    for r, parts in enumerate(rows):
+        nxt: dict[tuple[Column, ...], float] = {}
+        ptr: dict[tuple[Column, ...], tuple[tuple[Column, ...], tuple[int, ...]]] = {}
+        for last, score in states.items():
+            for chosen in combinations(range(k), len(parts)):
+                value = score
+                state = list(last)
+                for p, c in enumerate(chosen):
+                    value += gain(last[c], r, p)
+                    ref = last[c][0]
+                    state[c] = ((r, p), r - ref[0] if ref else 0)
+                key = tuple(state)
+                if value > nxt.get(key, float("-inf")):
+                    nxt[key], ptr[key] = value, (last, chosen)
+        if len(nxt) > DEAL_STATES:
+            nxt = dict(sorted(nxt.items(), key=lambda kv: kv[1], reverse=True)[:DEAL_STATES])
+        states = nxt
+        back.append(ptr)
+    state = max(states, key=states.get)
+    choices: list[tuple[int, ...]] = [()] * len(rows)
+    for r in range(len(rows) - 1, -1, -1):
+        state, choices[r] = back[r][state]
+    return choices
