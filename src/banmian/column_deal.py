@@ -13,6 +13,11 @@ latest lines that maximises the sum, over every line, of:
   that keeps that step is more likely its own than one that breaks it;
 - -FAR_PENALTY for each row beyond FAR_ROWS since the column's latest line: a column does not
   pause for long in the middle of a block.
+
+A photo credit or jump line alone in its row (`is_aside`) goes to a column unscored, and the
+column reads on past it: its latest line stays the one before (dev page 24: a credit left
+alone between a caption merged with a body line and that body line's next line broke the
+column's row step, and the column was dealt in two pieces).
 """
 from __future__ import annotations
 
@@ -21,6 +26,8 @@ from itertools import combinations
 from banmian.columns import layout_term, line_cues
 from banmian.language import join_score
 from banmian.model import Line
+from banmian.rules import furniture as F
+from banmian.rules.chars import strip_ws
 
 # States (the columns' latest lines and row steps) kept per row. 64: dev page 6's five-column
 # block (16 states: the same dev pages 24, 36; page 6 swings with the weights below).
@@ -38,10 +45,17 @@ Ref = tuple[int, int] | None  # (row, part) of a column's latest line; None: an 
 Column = tuple[Ref, int]  # a column's latest line and its row step to that line (0: none yet)
 
 
+def is_aside(text: str) -> bool:
+    """A line outside the text flow of its column: a photo credit or a jump line."""
+    t = strip_ws(text)
+    return bool(t) and any(p.match(t) for p in (F.CAPTION_CREDIT, F.JUMP, F.CONTINUED))
+
+
 def deal_to_columns(rows: list[list[Line]], k: int, width: float) -> list[tuple[int, ...]]:
     """The columns (0 .. k-1, left to right) of each row's parts, in order, that maximise the
     score of the module docstring; a row of k parts goes to every column."""
     cues = [[line_cues(ln, width) for ln in parts] for parts in rows]
+    aside = [[is_aside(ln.text) for ln in parts] for parts in rows]
     fits: dict[tuple[Ref, int, int], float] = {}
 
     def fit_after(ref: Ref, r: int, p: int) -> float:
@@ -74,6 +88,8 @@ def deal_to_columns(rows: list[list[Line]], k: int, width: float) -> list[tuple[
                 value = score
                 state = list(last)
                 for p, c in enumerate(chosen):
+                    if aside[r][p]:
+                        continue  # a credit line rides along: its column reads on past it
                     value += gain(last[c], r, p)
                     ref = last[c][0]
                     state[c] = ((r, p), r - ref[0] if ref else 0)
