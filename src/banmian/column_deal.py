@@ -29,6 +29,8 @@ from banmian.model import Line
 from banmian.rules import furniture as F
 from banmian.rules.chars import strip_ws
 
+# Words across a join from jieba's dictionary only (no HMM; see the module docstring).
+DICTIONARY_WORDS_ONLY = True
 # States (the columns' latest lines and row steps) kept per row. 64: dev page 6's five-column
 # block (16 states: the same dev pages 24, 36; page 6 swings with the weights below).
 DEAL_STATES = 64
@@ -64,7 +66,7 @@ def deal_to_columns(rows: list[list[Line]], k: int, width: float) -> list[tuple[
         found = fits.get(key)
         if found is None:
             prev = rows[ref[0]][ref[1]]
-            found = fits[key] = (join_score(prev.text, rows[r][p].text, hmm=False)
+            found = fits[key] = (join_score(prev.text, rows[r][p].text, hmm=not DICTIONARY_WORDS_ONLY)
                                  + layout_term(cues[ref[0]][ref[1]], cues[r][p]))
         return found
 
