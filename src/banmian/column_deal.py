@@ -32,11 +32,15 @@ from banmian.rules.chars import strip_ws
 # Words across a join from jieba's dictionary only (no HMM; see the module docstring).
 DICTIONARY_WORDS_ONLY = True
 # States (the columns' latest lines and row steps) kept per row. 64: dev page 6's five-column
-# block (16 states: the same dev pages 24, 36; page 6 swings with the weights below).
+# block (16 and 256 states: the same pages 24 and 36; page 6's body score swings by +-0.1 with
+# the states and the weights below, its headlines and kickers printed inside the block).
 DEAL_STATES = 64
 # A line that keeps its column's row step (dev page 24: the right column alone in every row,
 # then every other row beside the two left ones; dev page 6: two columns of one article every
-# other row beside a third). 0.5 .. 1 score the same on dev pages 24 and 36.
+# other row beside a third). 0.3 and 1 score lower on page 6 or 36. A known bias: between two
+# streams that alternate row by row with nothing else to tell them apart, it rewards dealing
+# both to one column (then shown in every row) as much as keeping them apart (each every
+# other row): dev page 6 still mixes two columns that way over about 15 rows.
 RHYTHM_BONUS = 0.5
 # Rows a column may pause for (every other row, and one more for a paragraph gap), then the
 # penalty for each further row: dev pages 6, 24, 36: the gold's next line is 1 row down 99
