@@ -32,8 +32,9 @@ from banmian.rules.chars import strip_ws
 # Words across a join from jieba's dictionary only (no HMM; see the module docstring).
 DICTIONARY_WORDS_ONLY = True
 # States (the columns' latest lines and row steps) kept per row. 64: dev page 6's five-column
-# block (16 and 256 states: the same pages 24 and 36; page 6's body score swings by +-0.1 with
-# the states and the weights below, its headlines and kickers printed inside the block).
+# block (16 and 256 states: the same pages 24 and 36, page 6 within 0.006; but page 6's body
+# score swings by up to 0.2 with the weights below: its headlines and kickers are printed
+# inside the block, and where they are dealt moves whole articles).
 DEAL_STATES = 64
 # A line that keeps its column's row step (dev page 24: the right column alone in every row,
 # then every other row beside the two left ones; dev page 6: two columns of one article every
