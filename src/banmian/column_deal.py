@@ -21,7 +21,10 @@ column's row step, and the column was dealt in two pieces).
 """
 from __future__ import annotations
 
+from heapq import nlargest
 from itertools import combinations
+from math import inf
+from operator import itemgetter
 
 from banmian.columns import layout_term, line_cues
 from banmian.language import join_score
@@ -87,24 +90,32 @@ def deal_to_columns(rows: list[list[Line]], k: int, width: float) -> list[tuple[
     start: tuple[Column, ...] = tuple((None, 0) for _ in range(k))
     states: dict[tuple[Column, ...], float] = {start: 0.0}
     back: list[dict[tuple[Column, ...], tuple[tuple[Column, ...], tuple[int, ...]]]] = []
+    deals = {m: list(combinations(range(k), m)) for m in range(1, k + 1)}
     for r, parts in enumerate(rows):
         nxt: dict[tuple[Column, ...], float] = {}
         ptr: dict[tuple[Column, ...], tuple[tuple[Column, ...], tuple[int, ...]]] = {}
+        # (column, part) -> (gain, the column after it): the states share most of their columns
+        moves: dict[tuple[Column, int], tuple[float, Column]] = {}
+        scored = [p for p in range(len(parts)) if not aside[r][p]]  # a credit line rides along
         for last, score in states.items():
-            for chosen in combinations(range(k), len(parts)):
+            for chosen in deals[len(parts)]:
                 value = score
                 state = list(last)
-                for p, c in enumerate(chosen):
-                    if aside[r][p]:
-                        continue  # a credit line rides along: its column reads on past it
-                    value += gain(last[c], r, p)
-                    ref = last[c][0]
-                    state[c] = ((r, p), r - ref[0] if ref else 0)
+                for p in scored:
+                    c = chosen[p]
+                    column = last[c]
+                    move = moves.get((column, p))
+                    if move is None:
+                        ref = column[0]
+                        move = moves[(column, p)] = (gain(column, r, p), ((r, p), r - ref[0] if ref else 0))
+                    value += move[0]
+                    state[c] = move[1]
                 key = tuple(state)
-                if value > nxt.get(key, float("-inf")):
-                    nxt[key], ptr[key] = value, (last, chosen)
+                if value > nxt.get(key, -inf):
+                    nxt[key] = value
+                    ptr[key] = (last, chosen)
         if len(nxt) > DEAL_STATES:
-            nxt = dict(sorted(nxt.items(), key=lambda kv: kv[1], reverse=True)[:DEAL_STATES])
+            nxt = dict(nlargest(DEAL_STATES, nxt.items(), key=itemgetter(1)))
         states = nxt
         back.append(ptr)
     state = max(states, key=states.get)
