@@ -98,16 +98,23 @@ def deal_to_columns(rows: list[list[Line]], k: int, width: float) -> list[tuple[
         moves: dict[tuple[Column, int], tuple[float, Column]] = {}
         scored = [p for p in range(len(parts)) if not aside[r][p]]  # a credit line rides along
         for last, score in states.items():
+            # each column's move for each scored part, looked up once per state
+            table = []
+            for column in last:
+                row_moves = {}
+                for p in scored:
+                    move = moves.get((column, p))
+                    if move is None:
+                        ref = column[0]
+                        move = moves[(column, p)] = (gain(column, r, p), ((r, p), r - ref[0] if ref else 0))
+                    row_moves[p] = move
+                table.append(row_moves)
             for chosen in deals[len(parts)]:
                 value = score
                 state = list(last)
                 for p in scored:
                     c = chosen[p]
-                    column = last[c]
-                    move = moves.get((column, p))
-                    if move is None:
-                        ref = column[0]
-                        move = moves[(column, p)] = (gain(column, r, p), ((r, p), r - ref[0] if ref else 0))
+                    move = table[c][p]
                     value += move[0]
                     state[c] = move[1]
                 key = tuple(state)
