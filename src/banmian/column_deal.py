@@ -34,11 +34,14 @@ from banmian.rules.chars import strip_ws
 
 # Words across a join from jieba's dictionary only (no HMM; see the module docstring).
 DICTIONARY_WORDS_ONLY = True
-# States (the columns' latest lines and row steps) kept per row. 64: dev page 6's five-column
-# block (16 and 256 states: the same pages 24 and 36, page 6 within 0.006; but page 6's body
-# score swings by up to 0.2 with the weights below: its headlines and kickers are printed
-# inside the block, and where they are dealt moves whole articles).
-DEAL_STATES = 64
+# States (the columns' latest lines and row steps) kept per row. 16: on dev 1-40 the same body
+# scores as 64 but for page 6's five-column block (0.8144 with 64, 0.8085 with 16, its para_f1
+# up), pdftotext halves 1-20 / 21-40 0.8919 / 0.8688 -> 0.8915 / 0.8688, at 2.5 times less time
+# (the deal of the dev and held-out blocks: 3.7 -> 1.5 ms a page on average; 64 states made the
+# text path about a fifth slower). Page 6's score swings by up to 0.2 with the weights below:
+# its headlines and kickers are printed inside the block, and where they are dealt moves whole
+# articles.
+DEAL_STATES = 16
 # A line that keeps its column's row step (dev page 24: the right column alone in every row,
 # then every other row beside the two left ones; dev page 6: two columns of one article every
 # other row beside a third). 0.3 and 1 score lower on page 6 or 36. A known bias: between two
