@@ -168,7 +168,7 @@ class Page:
 # Scratch maps keyed by `id(line)` (carried across a pickle as positions in `page.lines`) and
 # caches keyed by identity (dropped).
 _IDENTITY_KEYED = ("owner", "line_index")
-_IDENTITY_CACHES = ("lines_around", "far_head_lines", "head_shares")
+_IDENTITY_CACHES = ("lines_around", "far_head_lines")
 
 
 _PAGE_FIELDS = tuple(Page.__dataclass_fields__)

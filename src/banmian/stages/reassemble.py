@@ -26,8 +26,8 @@ from functools import partial
 from operator import itemgetter
 from typing import NamedTuple
 
-from banmian.article_starts import (START_THRESHOLD, firm_start, lines_around, start_features, start_logit, start_reason,
-                                    sure_start)
+from banmian.article_starts import (START_THRESHOLD, firm_start, indented_head_shares, lines_around, start_features,
+                                    start_logit, start_reason, sure_start)
 from banmian.language import spanning_word
 from banmian.link_model import LINK_WEIGHTS, JoinLogits, QuoteBalance, joined_texts
 from banmian.model import Fragment, Page, page_line_index
@@ -157,7 +157,8 @@ def thread_fragments(page: Page, frags: list[Fragment], space: ContentSpace | No
     """
     if space is None:
         space = content_space(frags)
-    feats = [start_features(page, frags, space, i) for i in range(len(frags))]
+    shares = indented_head_shares(page, frags, space.texts)
+    feats = [start_features(page, frags, space, i, shares) for i in range(len(frags))]
     logits = [start_logit(f) for f in feats]
     blockless = not separates_blocks(page)  # a scan of the page's lines: once, not per fragment
     offset = NEW_THREAD_OFFSET_NO_BLANKS if blockless else NEW_THREAD_OFFSET
