@@ -448,3 +448,27 @@ def test_a_reporters_photo_credit_alone_on_its_line_is_a_caption_not_a_byline():
 
     assert furniture_kind("本报记者薛琼摄") == ("caption", "caption:photo_credit")
     assert furniture_kind("本报记者薛琼")[0] == "byline"
+
+
+def _articles_and_leftovers(text: str):
+    from banmian.pipeline import parse_text
+    from banmian.writers.json import page_to_dict
+
+    page = page_to_dict(parse_text(text, entities=False)[0])
+    return [(a["byline"], a["source_line"]) for a in page["articles"]], [u["text"] for u in page["unassigned"]]
+
+
+def test_another_papers_credit_does_not_go_to_an_own_staff_report_above_it():
+    # a 据《…》 credit at a column's foot under a 本报…讯 report: a reprint's credit, not the report's
+    text = ("河畔新修步道\n\n本报江城3月2日讯 记者林木报道：市\n里沿河新修的步道今天开\n放，附近居民晨练有了好\n"
+            "去处。\n\n据《江城晚报》\n")
+    arts, left = _articles_and_leftovers(text)
+    assert arts == [("本报江城3月2日讯 记者林木报道：", None)]
+    assert left == ["据《江城晚报》"]
+
+
+def test_another_papers_credit_over_an_opening_goes_to_the_report_under_it():
+    text = ("河畔新修步道\n\n本报江城3月2日讯 记者林木报道：市\n里沿河新修的步道今天开\n放，附近居民晨练有了好\n"
+            "去处。\n据《江城晚报》\n老街茶馆今年开春重新\n开张，老茶客们又坐到了\n一起，说说笑笑很热闹。\n")
+    arts, _ = _articles_and_leftovers(text)
+    assert arts == [("本报江城3月2日讯 记者林木报道：", None), (None, "据《江城晚报》")]

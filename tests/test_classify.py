@@ -587,3 +587,37 @@ def test_a_subhead_under_a_reporters_line_heads_its_own_paragraph_and_is_no_head
     article = parse_text(text, entities=False)[0].articles[-1]
     assert article.headline == "农民种植蔬菜大棚"
     assert article.paragraphs[:2] == ["冬菜亮点不少", "郊区农民今年种植的蔬菜大棚比去年多了一倍，冬天的黄瓜西红柿卖得很好，农民的收入增加了不少。"]
+
+
+def test_a_name_alone_between_two_running_lines_is_a_byline_not_a_short_measuring_body_line():
+    # a subtitle read as body, the author's name, then the text: three characters are no full
+    # column line that measures short, so the name is no `body:between_body_lines`
+    from banmian.pipeline import parse_text
+    from banmian.writers.json import page_to_dict
+
+    text = ("春季农机展销会开幕\n\n各地农户踊跃前来选购新型机\n周明远\n本月初，县里的春季农机展销\n"
+            "会在城南广场开幕，前来参观\n选购的农户络绎不绝，场面十\n分热闹。\n")
+    pg = parse_text(text, entities=False)[0]
+    name = next(ln for ln in pg.lines if ln.text == "周明远")
+    assert name.kind == "byline"
+    assert [a["byline"] for a in page_to_dict(pg)["articles"]] == ["周明远"]
+
+
+def test_an_office_signature_read_as_body_over_an_indented_paragraph_is_the_byline():
+    from banmian.pipeline import parse_text
+    from banmian.writers.json import page_to_dict
+
+    text = ("春汛前加固堤防\n江城市水利局局长周明远\n今年春汛来得早，市\n里提前一个月开始加固堤\n"
+            "防，全市干部群众齐上阵\n奋战了整整二十天。\n")
+    arts = page_to_dict(parse_text(text, entities=False)[0])["articles"]
+    assert [(a["headline"], a["byline"]) for a in arts] == [("春汛前加固堤防", "江城市水利局局长周明远")]
+
+
+def test_running_text_broken_after_an_office_and_a_name_stays_body():
+    # the next line measures short for its half-width digits, not for an indent
+    from banmian.pipeline import parse_text
+
+    text = ("春汛前加固堤防\n今年春汛来得早，市里提\n前一个月开始加固堤防。\n12月31日，中共江城\n"
+            "市委书记、市长周明远\n在1998年防汛会上讲\n话，要求全市干部群众齐\n上阵奋战二十天。\n")
+    pg = parse_text(text, entities=False)[0]
+    assert next(ln for ln in pg.lines if ln.text.endswith("周明远")).kind == "body"

@@ -462,3 +462,67 @@ def test_page_line_index_is_built_where_missing_or_stale():
     assert page_line_index(page) == {id(ln): i for i, ln in enumerate(page.lines)}
     del page.scratch["line_index"]
     assert page_line_index(page) == {id(ln): i for i, ln in enumerate(page.lines)}
+
+
+BODY = "湖滨湿地公园今年春天迎来第一批候鸟，园内新建的观鸟长廊已经完工。管理处表示，游客可以近距离观鸟。"
+
+
+def body_tiers(*lines: str) -> tuple:
+    from banmian.rules.chars import strip_ws
+    from banmian.stages.headlines import split_tiers
+
+    got = split_tiers([head(t) for t in lines], strip_ws(BODY))
+    return got["kicker"], got["headline"], got["subtitle"]
+
+
+def test_a_last_line_the_body_repeats_is_a_subtitle_not_a_headlines_second_line():
+    assert body_tiers("候鸟归来", "园内新建的观鸟长廊已经完工") == (None, "候鸟归来", "园内新建的观鸟长廊已经完工")
+    # without the body: one headline in two lines
+    assert tiers("候鸟归来", "园内新建的观鸟长廊已经完工") == (None, "候鸟归来 园内新建的观鸟长廊已经完工", None)
+
+
+def test_a_first_line_the_body_repeats_is_a_kicker_over_the_headline():
+    got = body_tiers("游客可以近距离观鸟", "湿地公园春来候鸟")
+    assert got == ("游客可以近距离观鸟", "湿地公园春来候鸟", None)
+    # without the body: one headline in two lines (the second not much shorter)
+    assert tiers("游客可以近距离观鸟", "湿地公园春来候鸟") == (None, "游客可以近距离观鸟 湿地公园春来候鸟", None)
+
+
+def test_two_lines_reading_on_as_one_text_of_the_body_stay_one_headline():
+    got = body_tiers("湿地公园今年春天", "迎来第一批候鸟")
+    assert got == (None, "湿地公园今年春天 迎来第一批候鸟", None)
+
+
+def test_a_word_running_across_the_break_keeps_one_headline_though_the_body_repeats_its_end():
+    from banmian.stages.headlines import split_tiers
+
+    body = "今年春天，很多人都去参观世界名画珍品展览，展厅内人头攒动。"
+    got = split_tiers([head("市民踊跃参观世"), head("界名画珍品展览")], body)
+    assert (got["kicker"], got["headline"], got["subtitle"]) == (None, "市民踊跃参观世 界名画珍品展览", None)
+
+
+def test_an_article_holding_a_sentence_of_its_body_alone_takes_a_leftover_headline_over_it():
+    from banmian.rules.chars import strip_ws
+    from banmian.stages.headlines import headlines_over_lone_subtitles, split_tiers
+
+    body = strip_ws(BODY)
+    quote, top = head("园内新建的观鸟长廊已经完工"), head("候鸟归来")
+    blocks = [[top], [quote]]
+    got = headlines_over_lone_subtitles(blocks, {1: 0}, {(0, 0): 0.3, (1, 0): 0.5}, [body])
+    assert texts(got) == [[], ["候鸟归来", "园内新建的观鸟长廊已经完工"]]
+    tiers = split_tiers(got[1], body)
+    assert (tiers["headline"], tiers["subtitle"]) == ("候鸟归来", "园内新建的观鸟长廊已经完工")
+    # a headline line the body does not repeat takes nothing
+    other = [[top], [head("湿地观鸟好去处")]]
+    assert texts(headlines_over_lone_subtitles(other, {1: 0}, {(0, 0): 0.3, (1, 0): 0.5}, [body])) == texts(other)
+
+
+WETLAND_ARTICLE = ["　　湖滨湿地今年春天迎", "来第一批过境的候鸟，园", "内新建的观鸟长廊已经完", "工，游客可以近距离观鸟。",
+         "管理处表示，长廊免费开", "放。"]
+
+
+def test_a_block_over_a_photo_caption_is_the_headline_of_the_article_under_the_caption():
+    """A photo under the headline and its byline: its caption stands between them and the
+    body; the block is still the one right before the article (its words share nothing)."""
+    got = _headlines_of([*NEWS, "", "春风又绿江南岸", "张明", "图为湿地公园里的候鸟。", "", *WETLAND_ARTICLE])
+    assert got["湖滨湿地"] == "春风又绿江南岸"

@@ -125,3 +125,15 @@ def test_more_set_off_bylines_than_articles_waiting_are_left_alone():
     page, (birds, bridges) = _run_page(lines, [0, None, 1, 1, None, None, None, None])
     side_by_side_bylines(page)
     assert (birds.byline, bridges.byline) == (None, "林海")
+
+
+def test_a_lone_byline_given_with_a_headline_to_a_lead_in_report_goes_to_the_headline_before():
+    """Dev page 6: `位尊不移公仆心`, `风雪运输线`, then `本报评论员` over the commentary's text;
+    the headline assignment gave `风雪运输线` / `本报评论员` to the `本报讯` report."""
+    text = ("城市绿化重实效\n\n春运首日客流平稳\n\n本报评论员\n\n城市绿化，贵在实效。近\n年来一些地方搞绿化只图\n"
+            "好看，种下的树苗成活率\n不高。城市绿化重实效，\n就要因地制宜。\n\n本报讯 今天是春运首日，\n"
+            "全市各车站客流平稳，春运\n首日旅客发送量与去年相\n当，没有出现滞留。\n")
+    page = parse_text(text, entities=False)[0]
+    assert [(a.headline, a.byline) for a in page.articles] == [("城市绿化重实效", "本报评论员"),
+                                                               ("春运首日客流平稳", "本报讯")]
+    assert not page.unassigned

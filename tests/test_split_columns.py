@@ -149,3 +149,21 @@ def test_the_stage_keeps_every_character_once_and_every_line_number(rows):
     assert {ln.no for ln in page.lines} == set(range(1, len(raw) + 1))
     for ln in page.lines:
         assert ln.raw in raw[ln.no - 1]  # each part is a piece of the line it came from
+
+
+def test_inside_a_merged_block_an_indented_first_line_is_cut_off_too(monkeypatch):
+    # a row whose left part is a paragraph's indented first line: alone it would not be cut
+    # (an unpunctuated short part), inside a block of merged rows it is
+    import importlib
+
+    S = importlib.import_module("banmian.stages.split_columns")
+
+    lefts = ["湖滨湿地公园今年春天将", "迎来第一批候鸟，园内新", "游客可以在这里近距离观"]
+    rights = ["城东新建的三座桥梁已于", "上月底全部通车，附近居", "市里还计划在明年增加公"]
+    raw = (INTRO + [""] + merged(lefts[:2], rights[:2]) + ["建成观鸟长廊后游客 民出行时间缩短了一半，"]
+           + merged(lefts[2:], rights[2:]))
+    page = run(raw)
+    assert "建成观鸟长廊后游客" in texts(page) and "民出行时间缩短了一半，" in texts(page)
+    monkeypatch.setattr(S, "parts_in_block", lambda line, width: None)
+    page = run(raw)
+    assert "建成观鸟长廊后游客" not in texts(page)

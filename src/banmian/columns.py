@@ -1,8 +1,9 @@
 """Reading lines into columns: how well a line continues a column, and the best deal of a
 run of lines to two columns.
 
-Shared by `stages.split_columns` (blocks where pdftotext merged neighbouring columns' lines)
-and `stages.unweave` (stretches where it printed their lines alternately).
+The fit is shared by `column_deal` (the deal of blocks where pdftotext merged neighbouring
+columns' lines to their k columns, for `stages.split_columns`) and `stages.unweave`
+(stretches where it printed two columns' lines alternately: `deal_to_two`).
 """
 from __future__ import annotations
 

@@ -14,7 +14,7 @@ from banmian.language import spanning_word
 from banmian.line_shape import (CLAUSE_END, FULL_SLACK, INDENT_MAX, INDENT_MIN, comma_marks, ends_clause, separates_blocks,
                                 slack, unfinished)
 from banmian.model import Line, Page
-from banmian.name_lines import (mark_credit_lines_between_bylines, mark_names_over_headlines, mark_names_under_headlines,
+from banmian.name_lines import (mark_body_signatures, mark_credit_lines_between_bylines, mark_names_over_headlines, mark_names_under_headlines,
                                 mark_pen_names_over_paragraphs, mark_signatures)
 from banmian.rules.chars import CJK_PUNCT, ends_sentence, strip_ws
 
@@ -533,6 +533,7 @@ def mark_subheads_under_bylines(page: Page) -> None:
 
 def mark_context_heads(page: Page) -> None:
     """Run the context rules over the page, in order (later rules see earlier verdicts)."""
+    mark_body_signatures(page)
     mark_names_over_headlines(page)
     mark_heads_above_bylines(page)
     mark_heads_above_lead_ins(page)

@@ -6,9 +6,10 @@ on the lines it changes; `head_context.mark_context_heads` runs them among its r
 from __future__ import annotations
 
 from banmian.language import spanning_word
-from banmian.model import Page
-from banmian.rules.chars import is_cjk, strip_ws
-from banmian.rules.names import SURNAMES, titled_name
+from banmian.model import Line, Page
+from banmian.rules.chars import ends_sentence, is_cjk, strip_ws
+from banmian.line_shape import FULL_SLACK, INDENT_MAX, INDENT_MIN, slack
+from banmian.rules.names import SURNAMES, office_signature, titled_name
 
 
 # A pen name or a rare-surname name under its headline (`劲驰`, `元也`, `洪左君`) is two or three
@@ -73,6 +74,39 @@ def mark_signatures(page: Page) -> None:
         if ln.kind == "head" and titled_name(ln.text):
             ln.kind = "byline"
             ln.because("byline:titled_name")
+
+
+BODY_SIGNATURE_REASON = "byline:office_signature_over_paragraph"
+
+
+def mark_body_signatures(page: Page) -> None:
+    """A body line that is an office and a name and nothing else (`office_signature`:
+    `中国人民银行行长戴相龙`), right over a paragraph's indented first line, is the byline of a
+    signed article under its headline, read as body for its full width (dev page 35, raw and
+    PyMuPDF). Running text that breaks after a name goes on in the next line, which no indent
+    opens, or it ran into the line from the one above; a line holding half-width characters
+    tells no indent (`12月31日，中共中央` / `总书记、国家主席江泽民` / `发表1998年新年讲话`, page 21).
+    On dev 1-40 it fires on page 35 in the raw and PyMuPDF dumps only, both right."""
+    lines = page.lines
+    width = page.column_width
+    for above, ln, nxt in zip(lines, lines[1:], lines[2:]):
+        if (ln.kind == "body" and nxt.kind == "body" and office_signature(ln.text)
+                and _indented(nxt, width) and not _runs_on(above, width)):
+            ln.kind = "byline"
+            ln.because(BODY_SIGNATURE_REASON)
+
+
+def _indented(line: Line, width: float) -> bool:
+    """The line is set in by an indent: short by INDENT_MIN to INDENT_MAX em and made of
+    full-width characters only (half-width digits and letters make a full line measure short:
+    `发表1998年新年讲话`)."""
+    return INDENT_MIN <= slack(line, width) <= INDENT_MAX and not any(
+        ch.isascii() and not ch.isspace() for ch in line.text)
+
+
+def _runs_on(line: Line, width: float) -> bool:
+    """A full body line with no sentence end: its text goes on into the next line."""
+    return line.kind == "body" and slack(line, width) <= FULL_SLACK and not ends_sentence(line.text)
 
 
 def mark_names_over_headlines(page: Page) -> None:

@@ -34,7 +34,7 @@ def pull_quotes(page: Page) -> dict[int, int]:
         t = strip_ws(ln.text)
         if len(t) < PULL_QUOTE_MIN_CHARS:
             continue
-        holders = [i for i, body in enumerate(bodies) if _quotes_clause(t, body)]
+        holders = [i for i, body in enumerate(bodies) if quotes_clause(t, body)]
         if len(holders) == 1:
             out[id(ln)] = holders[0]
     return out
@@ -45,7 +45,7 @@ def _beside_head(lines: list[Line], k: int) -> bool:
     return any(0 <= j < len(lines) and lines[j].kind in HEAD_KINDS for j in (k - 1, k + 1))
 
 
-def _quotes_clause(t: str, body: str) -> bool:
+def quotes_clause(t: str, body: str) -> bool:
     """`t` occurs in `body` where a clause ends: before a punctuation mark or at the end."""
     at = body.find(t)
     while at >= 0:

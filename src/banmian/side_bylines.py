@@ -12,7 +12,8 @@ their headlines were printed (`headlines` asks here after its assignment, which 
 byline to the headline printed last). A lone byline set off by a blank line is the ordinary
 byline under its own headline unless something shows headlines side by side: it stands on a
 row with a head line or under one, or right above an article opening with a lead-in (page 17:
-`本报驻俄罗斯记者许宏治` over `新华社莫斯科1月6日电…`), which is never that article's.
+`本报驻俄罗斯记者许宏治` over `新华社莫斯科1月6日电…`), which is never that article's, or the
+headline assignment gave it to an article opening with a lead-in (page 6: `本报评论员`).
 """
 from __future__ import annotations
 
@@ -58,6 +59,15 @@ def _beside_or_displaced(lines: list[Line], k: int, below: dict[int, Article]) -
     return lines[k - 1].kind == "head" or (under is not None and has_lead_in(under))
 
 
+def _held_by_lead_in(page: Page, line: Line) -> bool:
+    """The byline line was given (with a headline block) to an article opening with a lead-in,
+    which never keeps one (`has_lead_in`): it is another headline's of the run (dev page 6:
+    `位尊不移公仆心`, `风雪运输线`, then `本报评论员`, the first one's; the block
+    `风雪运输线` / `本报评论员` went to the `本报讯` report under `风雪运输线`)."""
+    owner = page.owner_of(line)
+    return owner is not None and has_lead_in(owner)
+
+
 def _split_part(line: Line) -> bool:
     return any(r.startswith("split_head_rows:part_") for r in line.reasons)
 
@@ -87,7 +97,8 @@ def side_by_side_bylines(page: Page) -> None:
             continue
         under = {id(a) for ln, a in zip(run, owners) if ln.kind == "byline" and a is not None and ln not in loose}
         waiting = [a for a in heads if id(a) not in under and not has_lead_in(a)]
-        if len(loose) > len(waiting) or not (len(loose) > 1 or _beside_or_displaced(lines, pos[id(loose[0])], below)):
+        if len(loose) > len(waiting) or not (len(loose) > 1 or _beside_or_displaced(lines, pos[id(loose[0])], below)
+                                             or _held_by_lead_in(page, loose[0])):
             continue
         _move(page, list(zip(loose, waiting)))
 

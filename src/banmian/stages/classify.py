@@ -235,7 +235,8 @@ def classify_chunk(chunk: list[Line], width: float) -> None:
             # dev page 3: `那么，为什么柯达会赞助` opens a paragraph at the foot of a column
             ln.because("body:indented_first_line_at_column_foot")
             continue
-        if follows_body and prev is not None and prev.kind == "body" and not prev_closed:
+        if (follows_body and prev is not None and prev.kind == "body" and not prev_closed
+                and not name_alone(t)):
             # dev page 8: `文明单位956个，文明窗口` measures short (digits) between two body lines
             ln.because("body:between_body_lines")
             continue
@@ -255,6 +256,19 @@ def classify_chunk(chunk: list[Line], width: float) -> None:
         else:
             ln.kind = "head"
             ln.because("head:short_unpunctuated")
+
+
+# A line of this many characters at most is far too short to be a column's full line that
+# measures short (`body:between_body_lines` is for those: digits, Latin letters): a name alone on
+# it is a byline (dev page 30, all three dumps: `王克迪` between its article's subtitle, read as
+# body, and the article's first paragraph). On dev 1-40 no other name-only line is read so.
+NAME_LINE_MAX_CHARS = 4
+
+
+def name_alone(text: str) -> bool:
+    """The line is one short run of personal names (`王克迪`), nothing else."""
+    t = strip_ws(text)
+    return len(t) <= NAME_LINE_MAX_CHARS and looks_like_names(t)
 
 
 def ends_list_item(text: str) -> bool:

@@ -8,6 +8,7 @@ from banmian.model import Article, Dateline, Line, Page, Unassigned
 from banmian.rules.bylines import find_lead_in, lead_in_byline, outlet_of, reporters_in, trailing_credit_names
 from banmian.rules.dates import resolve
 from banmian.rules.chars import strip_ws
+from banmian.rules.traditional import fold
 from banmian.rules.furniture import page_label_in, source_name, trailing_source
 
 _ISO = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
@@ -96,13 +97,57 @@ def attach_line_kinds(page: Page) -> None:
         if ln.kind not in ("jump", "continued", "source", "caption") or page.owner_of(ln):
             continue
         step = 1 if ln.kind in ("continued", "caption") else -1
-        art = _nearest_article(page, i, step) or _nearest_article(page, i, -step)
+        art = (_source_owner(page, i) if ln.kind == "source"
+               else _nearest_article(page, i, step) or _nearest_article(page, i, -step))
         if art is None:
             continue
         if not attach_line(art, ln):
             continue
         page.claim(ln, art)
         ln.because(f"attached:{art.id}")
+
+
+# Outlets that mean the paper's own staff wrote a report (`本报讯`, `本报X电`, `本报记者X`).
+OWN_OUTLETS = ("本报", "本刊")
+SOURCE_NOT_OWN_STAFF_REASON = "source:neighbour_is_own_staff_report"
+
+
+def own_staff_report(article: Article) -> bool:
+    """The article's byline credits the paper's own staff (`本报杭州1月9日讯 记者X报道：`,
+    `本报记者X`): such a report is not reprinted, so a `据《…》` credit (another paper's) printed
+    next to it is a neighbour's. A credit at the foot of a column sits under whatever report
+    ends there (dev pdftotext page 30: `据《中国青年报》` under `本报杭州…讯` report's end, the
+    credited picture item printed elsewhere; raw and PyMuPDF page 39: `据《湖北日报》` after a
+    `本报济南…电` report). In the dev gold no article holds both (4 credits, 1-40)."""
+    return bool(article.byline) and fold(outlet_of(article.byline) or "") in OWN_OUTLETS
+
+
+def _source_owner(page: Page, i: int) -> Article | None:
+    """The article a `据《…》` credit line at index i belongs to: the one ending above it, unless
+    that is an own-staff report (`own_staff_report`); then the one whose first line comes right
+    under the credit (raw dev page 39: the credit printed over its report's opening), else none
+    (pdftotext dev page 30: under the credit, another column's running text)."""
+    above = _nearest_article(page, i, -1)
+    if above is not None and not own_staff_report(above):
+        return above
+    below = _nearest_article(page, i, 1)
+    if below is not None and _opens_article_below(page, i) and not own_staff_report(below):
+        if above is not None:
+            page.lines[i].because(SOURCE_NOT_OWN_STAFF_REASON)
+        return below
+    if above is None and below is not None:
+        return below
+    if above is not None:
+        page.lines[i].because(SOURCE_NOT_OWN_STAFF_REASON)
+    return None
+
+
+def _opens_article_below(page: Page, i: int) -> bool:
+    """The first non-blank line under index i opens an article (an `article_start` reason)."""
+    for ln in page.lines[i + 1:]:
+        if ln.kind != "blank":
+            return ln.kind == "body" and any(r.startswith("article_start:") for r in ln.reasons)
+    return False
 
 
 def _nearest_article(page: Page, i: int, step: int):

@@ -9,26 +9,28 @@ about two columns and cuts at a space into parts of about one column each.
 A block (lines between blank lines) with merged lines is rebuilt as pdftotext would have
 printed it had it read the columns one by one: the first column's lines, a blank line, the
 second column's lines, and so on. The parts of a merged line go to the columns left to right;
-a line alone, or a row with fewer parts than the block has columns, goes to the column whose
-latest line it reads on from best.
+a line alone, or a row with fewer parts than the block has columns, goes to the columns the
+best deal of the whole block gives it (`column_deal.deal_to_columns`: how each line reads on
+from its column's latest line, whether the column keeps its row step, how long it paused).
 
 Only cuts into column text are made: when a part looks like furniture, a byline, a headline
-or an unpunctuated short line (an indented first line, say), the line stays whole. All the
-parts of a line keep its input line number, and not every later stage tells them apart (the
-line indexes of paragraphs and reassemble key by number); and on dev, cutting off indented
-first lines too scores lower (page 6 loses more than pages 24 and 36 gain).
+or an unpunctuated short line, the line stays whole. Inside a block that has merged lines, a
+part may also be an indented first line (`parts_in_block`: two five-part rows on dev page 6,
+one three-part row on page 24, rows of two on pages 6, 24, 36), as long as one part is column
+text. All the parts of a line keep its input line number, and
+not every later stage tells them apart (the line indexes of paragraphs and reassemble key by
+number).
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from itertools import combinations
 
-from banmian.columns import deal_to_two, fit
+from banmian.column_deal import deal_to_columns
 from banmian.model import Line, Page
 from banmian.rules import furniture as F
 from banmian.rules.chars import strip_ws, text_em
-from banmian.line_shape import BODY_START_FORBIDDEN, FULL_SLACK, WIDE_MIN_EXCESS, ends_clause, squeezed
+from banmian.line_shape import INDENT_MAX, INDENT_MIN, BODY_START_FORBIDDEN, FULL_SLACK, WIDE_MIN_EXCESS, ends_clause, squeezed
 from banmian.stages.normalize import normalize_text
 from banmian.rules.traditional import both_scripts
 
@@ -110,6 +112,31 @@ def merged_parts(line: Line, width: float) -> list[str] | None:
     return None
 
 
+def is_first_line(text: str, width: float) -> bool:
+    """An indented first line of a paragraph: prose narrower than the column by an indent."""
+    t = strip_ws(text)
+    furniture = (F.JUMP, F.CONTINUED, F.SOURCE, F.CAPTION, F.CAPTION_CREDIT, F.STANDALONE_BYLINE)
+    if not t or any(p.match(t) for p in furniture) or F.is_header_text(t) or F.is_strong_header_text(t):
+        return False
+    return INDENT_MIN <= width - text_em(t) <= INDENT_MAX
+
+
+def parts_in_block(line: Line, width: float) -> list[str] | None:
+    """The raw parts of a wide line inside a block with merged lines: there, a part may also
+    be an indented first line (`merged_parts` alone would leave it whole), one part at least
+    being column text (two first-line-wide parts and nothing else: a headline row)."""
+    if line.blank or line.width < MERGED_SHARE * width:
+        return None
+    parts = best_cut(line.raw, width)
+    if not parts:
+        return None
+    texts = [normalize_text(p) for p in parts]
+    body = [is_column_text(t, width) for t in texts]
+    if any(body) and all(b or is_first_line(t, width) for b, t in zip(body, texts)):
+        return parts
+    return None
+
+
 def nonblank_runs(lines: list[Line]) -> list[tuple[int, int]]:
     """(first index, last index) of every maximal run of non-blank lines."""
     runs = []
@@ -145,26 +172,25 @@ def merged_blocks(page: Page) -> list[tuple[int, int, dict[int, list[str]]]]:
         merged = {k: p for k in candidates if (p := merged_parts(lines[k], width))}
         seeded = any(lines[k].width >= SEED_SHARE * width for k in merged)
         if len(merged) >= MIN_MERGED and seeded:
+            for k in candidates:
+                if k not in merged and (p := parts_in_block(lines[k], width)):
+                    merged[k] = p
             out.append((i, j, merged))
     return out
 
 
 def assign(rows: list[list[Line]], k: int, width: float) -> list[list[Line]]:
     """Deal the parts of each row, left to right, to k columns; a row with fewer parts goes
-    to the columns it reads on from best. Two columns: the best deal of the whole block
-    (`columns.deal_to_two`; dev page 36: a line alone read greedily went to the wrong column);
-    more: row by row (the leftmost columns on a tie)."""
-    if k == 2:
-        chosen_per_row = deal_to_two(rows, width)
+    to the columns of the best deal of the whole block (`column_deal.deal_to_columns`; dev
+    page 36: a line alone read greedily went to the wrong column; read row by row, page 24's
+    right column, alone in every row above the others, lost its lines to them)."""
+    chosen_per_row = deal_to_columns(rows, k, width)
     cols: list[list[Line]] = [[] for _ in range(k)]
     for r, parts in enumerate(rows):
         if len(parts) == k:
             chosen = tuple(range(k))
         else:
-            chosen = chosen_per_row[r] if k == 2 else max(
-                combinations(range(k), len(parts)),
-                key=lambda cs: sum(fit(cols[c][-1] if cols[c] else None, p, width) for c, p in zip(cs, parts)),
-            )
+            chosen = chosen_per_row[r]
             for c, part in zip(chosen, parts):
                 part.because(f"split_columns:to_column_{c + 1}_of_{k}")
         for c, part in zip(chosen, parts):
