@@ -621,3 +621,30 @@ def test_running_text_broken_after_an_office_and_a_name_stays_body():
             "市委书记、市长周明远\n在1998年防汛会上讲\n话，要求全市干部群众齐\n上阵奋战二十天。\n")
     pg = parse_text(text, entities=False)[0]
     assert next(ln for ln in pg.lines if ln.text.endswith("周明远")).kind == "body"
+
+
+# A paragraph's indented first line at a column's foot, blank lines on both sides (pdftotext's
+# column break), its text going on at the next column's top in a full line (13-em column).
+FOOT_ABOVE = ["　　市里今年新建了三座跨河", "大桥，附近居民的出行时间缩", "短了一半，沿线的学校和医院", "也因此受益。", ""]
+FOOT_OPENING = "　　新桥正式通车的那一天我"
+FOOT_BELOW = ["", "们全家一起去桥上走了一走，", "看着桥下流过的河水心里十分", "高兴。"]
+
+
+def test_a_lone_opening_at_a_column_foot_running_on_into_a_full_line_is_body():
+    got = kinds(FOOT_ABOVE + [FOOT_OPENING] + FOOT_BELOW)
+    assert got[5] == "body"
+
+
+def test_a_lone_short_line_over_an_indented_opening_stays_a_headline():
+    below = ["", "　　们全家一起去桥上走了一", "走，看着桥下流过的河水心里", "十分高兴。"]
+    assert kinds(FOOT_ABOVE + ["新桥正式通车的那一天"] + below)[5] == "head"
+
+
+def test_a_column_foot_opening_is_one_fragment_with_the_text_it_runs_on_into():
+    from banmian.pipeline import parse_text
+
+    page = parse_text("\n".join(FOOT_ABOVE + [FOOT_OPENING] + FOOT_BELOW), entities=False)[0]
+    fragments = [[ln.no for ln in f.lines] for f in page.scratch["fragments"]]
+    assert [6, 8, 9, 10] in fragments
+    paragraphs = [p for a in page.articles for p in a.paragraphs]
+    assert "新桥正式通车的那一天我们全家一起去桥上走了一走，看着桥下流过的河水心里十分高兴。" in paragraphs

@@ -315,7 +315,8 @@ def mark_openings_at_column_foot(page: Page) -> None:
     """Where blank lines separate blocks, a short line closing a block right under a finished
     sentence is a paragraph's indented first line at the foot of a column, carried on in the
     next (dev page 12: `由国家技术监督局和中国` under `通74条地方查询终端。`): pdftotext sets a
-    headline off from the body by a blank line."""
+    headline off from the body by a blank line. So is such a line set off by blank lines on
+    both sides when a full body line follows (`_opening_runs_on_past_blanks`)."""
     if not separates_blocks(page):
         return
     lines, width = page.lines, page.column_width
@@ -323,10 +324,41 @@ def mark_openings_at_column_foot(page: Page) -> None:
         ln = lines[i]
         if ln.kind != "head" or "head:short_unpunctuated" not in ln.reasons or lines[i + 1].text.strip():
             continue
+        if not INDENT_MIN <= slack(ln, width) <= INDENT_MAX:
+            continue
         above = lines[i - 1]
-        if above.kind == "body" and ends_sentence(above.text) and INDENT_MIN <= slack(ln, width) <= INDENT_MAX:
+        if above.kind == "body" and ends_sentence(above.text):
             ln.kind = "body"
             ln.because("body:indented_first_line_at_column_foot")
+        elif not above.text.strip() and _opening_runs_on_past_blanks(lines, i, width):
+            ln.kind = "body"
+            ln.because(OPENING_RUNS_ON_REASON)
+
+
+OPENING_RUNS_ON_REASON = "body:column_foot_opening_runs_on"
+
+
+def _opening_runs_on_past_blanks(lines: list[Line], i: int, width: float) -> bool:
+    """Line i, alone between blank lines, is a paragraph's indented first line at a column's
+    foot: the text above, past the blank, is body that ends a sentence, and the text below,
+    past the blank, is a full body line (not a lead-in), the paragraph carried on at the next
+    column's top (pdftotext puts a blank line on both sides of a column break). A headline set
+    off by blank lines has an indented opening, a byline or more head lines under it.
+
+    Dev pdftotext 1-40 (`bench/line_roles.py`): 6 lines on pages 30, 31, 34, 37 (two), 39
+    (`以我的房东为例，他` / `从父亲那里继承了一套拥`), all body in the gold; of the lone
+    indented head lines none in a gold head tier fits (`李岚清会见美国客人`, page 20, has a full
+    body line under it but a head line above). A line above that ends with a colon would add
+    page 9's `以暗为明：一些被前人打`, body too, but threading then opened an article there (body
+    0.9605 -> 0.9229 on that page), so it is left out. `paragraphs.fragments_of` keeps the line
+    and the text it runs on into in one fragment: alone, the one-line fragment opened an article
+    (pages 31, 37). Dev pdftotext body_char_acc 1-20 / 21-40: 0.8919 / 0.8582 -> 0.8919 /
+    0.8688; raw and PyMuPDF have no blank lines and are unchanged."""
+    above = next((ln for ln in reversed(lines[:i]) if ln.text.strip()), None)
+    below = next((ln for ln in lines[i + 1:] if ln.text.strip()), None)
+    if above is None or below is None or above.kind != "body" or below.kind != "body":
+        return False
+    return ends_sentence(above.text) and slack(below, width) <= FULL_SLACK and "body:lead_in" not in below.reasons
 
 
 def mark_openings_above_jumps(page: Page) -> None:

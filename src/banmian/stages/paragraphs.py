@@ -10,7 +10,7 @@ import re
 
 from banmian.language import spanning_word
 from banmian.line_shape import BODY_START_FORBIDDEN, FULL_SLACK, INDENT_MAX, INDENT_MIN, separates_blocks, slack
-from banmian.head_context import BULLET, SUBHEAD_UNDER_BYLINE_REASON
+from banmian.head_context import BULLET, OPENING_RUNS_ON_REASON, SUBHEAD_UNDER_BYLINE_REASON
 from banmian.model import Fragment, Line, Page, line_positions
 from banmian.rules.bylines import ends_with_photo_credit, trailing_credit_names
 from banmian.rules.chars import CLOSERS, ends_sentence, strip_ws
@@ -118,7 +118,10 @@ def fragments_of(page: Page) -> list[Fragment]:
     lead-in there cost pdftotext byline and source accuracy (lead-ins continuing a byline).
     In every dump, text cut short (`cut_short_in_block`) ends a run. In a dump without blank
     lines, a picture story's closing photo credit (`（新华社记者兰红光摄）`) ends a run too, as
-    the caption line it was taken for did (dev raw page 22)."""
+    the caption line it was taken for did (dev raw page 22). A paragraph's opening at a
+    column's foot that classify found running on past the blank lines into the next column's
+    top (`head_context.OPENING_RUNS_ON_REASON`) does not end its run there: a one-line fragment
+    of it opened an article of its own (dev pdftotext pages 31, 37)."""
     out: list[Fragment] = []
     cur: list[Line] = []
     split_lead_ins = not separates_blocks(page)
@@ -137,6 +140,8 @@ def fragments_of(page: Page) -> list[Fragment]:
                     ln.because(CUT_SHORT_REASON)
             cur.append(ln)
             continue
+        if cur and len(cur) == 1 and OPENING_RUNS_ON_REASON in cur[0].reasons and not ln.text.strip():
+            continue  # a column-foot opening goes on past the blank lines, into the next column's top
         if cur:
             out.append(Fragment(lines=cur))
             cur = []
