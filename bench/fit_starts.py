@@ -20,7 +20,7 @@ ensure_importable()
 
 from bench.logistic import dev_and_heldout, fit_logistic, norm_text, print_weights  # noqa: E402
 
-from banmian.article_starts import START_THRESHOLD, START_WEIGHTS, start_features  # noqa: E402
+from banmian.article_starts import START_THRESHOLD, START_WEIGHTS, indented_head_shares, start_features  # noqa: E402
 from banmian.model import Source  # noqa: E402
 from banmian.pipeline import page_from_lines, run_stages  # noqa: E402
 from banmian.stages import STAGES  # noqa: E402
@@ -37,10 +37,11 @@ def page_examples(n: int) -> list[tuple[dict, bool]]:
     frags = prepare_fragments(page)
     space = content_space(frags)
     openings = [norm_text("".join(a["paragraphs"]))[:12] for a in gold["articles"] if a["paragraphs"]]
+    shares = indented_head_shares(page, frags, space.texts)
     out = []
     for i, f in enumerate(frags):
         text_i = norm_text("".join(ln.text for ln in f.lines))[:60]
-        out.append((start_features(page, frags, space, i), any(o and o in text_i for o in openings)))
+        out.append((start_features(page, frags, space, i, shares), any(o and o in text_i for o in openings)))
     return out
 
 

@@ -433,9 +433,9 @@ def _page_before_headlines():
     return run_stages(page, STAGES[:STAGES.index(headlines_module.headlines)]), headlines_module
 
 
-def test_headlines_reuse_the_reassemble_stage_line_index(monkeypatch):
-    """No stage after reassemble adds or moves a line, so the headline stage reads the line
-    index reassemble built (`model.page_line_index`) rather than building it again."""
+def test_headlines_reuse_the_paragraphs_stage_line_index(monkeypatch):
+    """No stage after paragraphs adds or moves a line, so the headline stage reads the line
+    index the paragraphs stage built (`model.page_line_index`) rather than building it again."""
     page, headlines_module = _page_before_headlines()
     model = importlib.import_module("banmian.model")
     built = []
@@ -453,7 +453,7 @@ def test_headlines_reuse_the_reassemble_stage_line_index(monkeypatch):
 
 
 def test_page_line_index_is_built_where_missing_or_stale():
-    """A page reassemble never indexed (or whose lines changed since) is indexed afresh."""
+    """A page the paragraphs stage never indexed (or whose lines changed since) is indexed afresh."""
     from banmian.model import page_line_index
 
     page, _ = _page_before_headlines()

@@ -90,6 +90,21 @@ def test_a_headline_printed_far_away_counts_for_the_fragment_its_words_open():
     assert far_headline_overlap(page, [near], other) == 0.0
 
 
+def test_indented_head_shares_are_the_head_shares_of_the_indented_fragments():
+    """Only a fragment that opens indented weighs a headline printed far away, so only its row
+    is computed; it is the row `head_shares` gives it among all the fragments."""
+    from banmian.article_starts import head_shares, indented_head_shares
+    from banmian.model import Fragment, Line, Page, Source
+
+    head = Line(no=1, raw="", text="警惕又到公款送礼时", kind="head")
+    texts = ["春节将至，公款送礼又开始忙活起来了。", "城东新建的三座大桥通车了。", "公款送礼之风当刹。"]
+    frags = [Fragment(lines=[Line(no=k + 2, raw=t, text=t)], start=start, order=k)
+             for k, (t, start) in enumerate(zip(texts, ["indent", "open", "indent"]))]
+    page = Page(source=Source(path="<test>"), lines=[head] + [f.first for f in frags])
+    every = head_shares(page, texts)
+    assert indented_head_shares(page, frags, texts) == {0: every[0], 2: every[2]}
+
+
 def test_bigram_shares_are_the_shares_found_one_by_one():
     from banmian.similarity import bigram_shares, bigrams, share_found
     from banmian.rules.chars import strip_ws

@@ -37,7 +37,7 @@ def test_a_column_printed_before_the_one_it_continues_goes_after_it(monkeypatch)
     moved = [ln for ln in page.lines if any(r.startswith(reorder_module.REORDER_REASON) for r in ln.reasons)]
     assert [ln.text for ln in moved] == ["稻机插秧面积，让更多种粮"]
     assert moved[0].reasons[-1].endswith(":page_word:水稻") and not moved[0].para_start
-    monkeypatch.setattr(reorder_module, "continues", lambda latest, frag, page_text: False)
+    monkeypatch.setattr(reorder_module, "page_word_joins", lambda latest, frag, page_text: False)  # `continues` off
     assert RICE not in _bodies(text)
 
 

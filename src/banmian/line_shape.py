@@ -23,11 +23,24 @@ BODY_START_FORBIDDEN = CLOSERS | CLAUSE_END  # kinsoku: a body line never starts
 BLANK_SHARE_MIN = 0.02  # share of blank lines above which a dump separates blocks by them
 
 
+BLANK_COUNT = "blank_lines"  # `page.scratch` key: how many blank lines classify marked
+
+
 def separates_blocks(page: Page) -> bool:
     """Whether the dump separates text blocks by blank lines (pdftotext's default mode does;
-    `pdftotext -raw` and PyMuPDF do not)."""
-    blanks = sum(1 for ln in page.lines if ln.kind == "blank")
+    `pdftotext -raw` and PyMuPDF do not). The blank lines are counted once, by classify
+    (`count_blank_lines`), which alone marks them (a stage after it may add a line, never a blank
+    one); the stages ask some dozen times a page."""
+    blanks = page.scratch.get(BLANK_COUNT)
+    if blanks is None:  # a page classify has not seen (a stage run alone)
+        blanks = sum(1 for ln in page.lines if ln.kind == "blank")
     return blanks >= BLANK_SHARE_MIN * max(len(page.lines), 1)
+
+
+def count_blank_lines(page: Page) -> None:
+    """Record how many of the page's lines are marked blank, for `separates_blocks` (classify,
+    once it has marked them)."""
+    page.scratch[BLANK_COUNT] = sum(1 for ln in page.lines if ln.kind == "blank")
 
 
 SUBTITLE_DASHES = ("—", "－")  # what a subtitle line opens with (`——三论今年经济工作主要任务`)

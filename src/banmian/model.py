@@ -168,7 +168,7 @@ class Page:
 # Scratch maps keyed by `id(line)` (carried across a pickle as positions in `page.lines`) and
 # caches keyed by identity (dropped).
 _IDENTITY_KEYED = ("owner", "line_index")
-_IDENTITY_CACHES = ("lines_around", "far_head_lines", "head_shares")
+_IDENTITY_CACHES = ("lines_around", "far_head_lines")
 
 
 _PAGE_FIELDS = tuple(Page.__dataclass_fields__)
@@ -181,7 +181,7 @@ def line_positions(lines: list[Line]) -> dict[int, int]:
 
 
 def page_line_index(page: Page) -> dict[int, int]:
-    """`line_positions(page.lines)` as the reassemble stage indexed it (`page.scratch
+    """`line_positions(page.lines)` as the paragraphs stage indexed it (`page.scratch
     ["line_index"]`, read-only): no later stage adds, drops or moves a line, so the stages after
     it need not index the page again; built afresh where it is missing or no longer covers the
     page (a stage run alone)."""

@@ -13,8 +13,8 @@ import re
 from banmian.head_context import mark_context_heads
 from banmian.language import number_runs_on
 from banmian.line_shape import (BODY_START_FORBIDDEN, CLAUSE_END, FULL_SLACK, INDENT_MAX, INDENT_MIN, WIDE_MIN_EXCESS,
-                                comma_marks, ends_clause, min_width, opens_with_dash, separates_blocks, slack,
-                                unfinished)
+                                comma_marks, count_blank_lines, ends_clause, min_width, opens_with_dash, separates_blocks,
+                                slack, unfinished)
 from banmian.model import Line, Page
 from banmian.rules import furniture as F
 from banmian.rules.chars import CLOSERS, OPENERS, ends_sentence, strip_ws, text_em
@@ -416,6 +416,7 @@ def mark_closing_signatures(page: Page) -> None:
 def classify(page: Page) -> Page:
     """Set `line.kind` for every line of the page."""
     mark_blank_and_header(page)
+    count_blank_lines(page)
     mark_stray_page_label(page)
     mark_patterns(page)
     extend_captions(page)

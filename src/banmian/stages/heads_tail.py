@@ -20,7 +20,7 @@ import numpy as np
 
 from banmian.language import spanning_word
 from banmian.line_shape import opens_with_dash, separates_blocks
-from banmian.model import HEAD_KINDS, Fragment, Line, Page
+from banmian.model import HEAD_KINDS, Fragment, Line, Page, page_line_index
 from banmian.rules.chars import strip_ws
 from banmian.rules.furniture import is_lead_in
 from banmian.similarity import bigrams_found
@@ -116,7 +116,7 @@ def candidates(page: Page, frags: list[Fragment], tail_start: int) -> tuple[list
     its own (dev raw and PyMuPDF page 21: `北京举行` / `新年音乐会`; the only such report on a
     heads-last page of dev 1-40; body_char_acc pages 21-40 raw 0.9909 -> 0.9934, PyMuPDF
     0.9862 -> 0.9887, the rest unchanged)."""
-    pos = {id(ln): i for i, ln in enumerate(page.lines)}
+    pos = page_line_index(page)
     width = page.column_width
     out: list[Candidate] = []
     texts: list[str] = []

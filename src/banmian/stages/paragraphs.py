@@ -266,10 +266,12 @@ def after_headline(page: Page, frag: Fragment, index: dict[int, int]) -> bool:
 
 
 def paragraphs(page: Page) -> Page:
-    """Build the page's fragments (in `page.scratch["fragments"]`) and mark paragraph starts."""
+    """Build the page's fragments (in `page.scratch["fragments"]`) and mark paragraph starts;
+    index the page's lines (`page.scratch["line_index"]`: no later stage adds, drops or moves a
+    line)."""
     width = page.column_width
     frags = fragments_of(page)
-    index = line_positions(page.lines)
+    index = page.scratch["line_index"] = line_positions(page.lines)  # the later stages' too (`page_line_index`)
     for f in frags:
         f.start = start_kind(f, width)
         nearly_indented = slack(f.first, width) >= INDENT_MIN - 0.5 and f.first.text[0] not in BODY_START_FORBIDDEN

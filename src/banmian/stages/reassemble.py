@@ -26,11 +26,11 @@ from functools import partial
 from operator import itemgetter
 from typing import NamedTuple
 
-from banmian.article_starts import (START_THRESHOLD, firm_start, lines_around, start_features, start_logit, start_reason,
-                                    sure_start)
+from banmian.article_starts import (START_THRESHOLD, firm_start, indented_head_shares, lines_around, start_features,
+                                    start_logit, start_reason, sure_start)
 from banmian.language import spanning_word
 from banmian.link_model import LINK_WEIGHTS, JoinLogits, QuoteBalance, joined_texts
-from banmian.model import Fragment, Page, line_positions
+from banmian.model import Fragment, Page, page_line_index
 from banmian.rules.chars import strip_ws
 from banmian.rules.furniture import ends_with_picture_note, is_lead_in
 from banmian.stages.roundups import merge_roundups
@@ -87,11 +87,12 @@ def content_space(frags: list[Fragment]) -> ContentSpace:
 
 
 def prepare_fragments(page: Page) -> list[Fragment]:
-    """Index the lines, cut fragments where a paragraph closed by a picture note opens an
-    article (`paragraphs.split_at_picture_notes`, in dumps without blank lines: after
-    `heads_tail`, whose alignment it would upset), and mark fragments a jump/credit closes or a
-    上接 note opens (unless the fragment reads on from the one before: `note_printed_away`)."""
-    page.scratch["line_index"] = line_positions(page.lines)
+    """Index the lines (unless the paragraphs stage did: `page_line_index`), cut fragments
+    where a paragraph closed by a picture note opens an article
+    (`paragraphs.split_at_picture_notes`, in dumps without blank lines: after `heads_tail`,
+    whose alignment it would upset), and mark fragments a jump/credit closes or a 上接 note
+    opens (unless the fragment reads on from the one before: `note_printed_away`)."""
+    page.scratch["line_index"] = page_line_index(page)
     frags: list[Fragment] = page.scratch.get("fragments", [])
     if not separates_blocks(page):
         frags = page.scratch["fragments"] = split_at_picture_notes(frags, page.column_width)
@@ -126,7 +127,7 @@ class Hypothesis(NamedTuple):
 
     score: float
     threads: tuple[Group, ...]  # each thread's fragments (as content-space indexes) and content
-    holder: tuple[int, ...]  # the thread index of each fragment so far
+    latest: int  # the thread index of the latest fragment (-1 before the first)
 
 
 _new_hypothesis = partial(tuple.__new__, Hypothesis)  # Hypothesis(*fields) without its __new__'s Python frame
@@ -156,7 +157,8 @@ def thread_fragments(page: Page, frags: list[Fragment], space: ContentSpace | No
     """
     if space is None:
         space = content_space(frags)
-    feats = [start_features(page, frags, space, i) for i in range(len(frags))]
+    shares = indented_head_shares(page, frags, space.texts)
+    feats = [start_features(page, frags, space, i, shares) for i in range(len(frags))]
     logits = [start_logit(f) for f in feats]
     blockless = not separates_blocks(page)  # a scan of the page's lines: once, not per fragment
     offset = NEW_THREAD_OFFSET_NO_BLANKS if blockless else NEW_THREAD_OFFSET
@@ -164,7 +166,7 @@ def thread_fragments(page: Page, frags: list[Fragment], space: ContentSpace | No
     if joins is None:
         joins = JoinLogits(frags, space.texts)
     quotes = QuoteBalance(frags, space.texts)
-    beam = [Hypothesis(0.0, (), ())]
+    beam = [Hypothesis(0.0, (), -1)]
     roundup_items = page.scratch.get("roundup_items", set())
     for i, f in enumerate(frags):
         goes_on = False
@@ -187,7 +189,7 @@ def thread_fragments(page: Page, frags: list[Fragment], space: ContentSpace | No
         elif join:
             # the only choice: the thread of the fragment just before
             scores = score_threads(beam, joins, quotes, i)
-            options = [(h.score + scores[h.threads[h.holder[i - 1]]], h, h.holder[i - 1]) for h in beam]
+            options = [(h.score + scores[h.threads[h.latest]], h, h.latest) for h in beam]
         else:
             new_logit = NO_NEW_THREAD if goes_on else new_thread_logit(logits, quotes, i)
             options = near_best_options(beam, score_threads(beam, joins, quotes, i), new_logit, offset)
@@ -303,7 +305,7 @@ def extend(h: Hypothesis, ti: int, i: int, groups: GroupMaker, score: float) -> 
         ti = len(threads) - 1
     else:
         threads = h.threads[:ti] + (groups.plus(h.threads[ti], i),) + h.threads[ti + 1 :]
-    return _new_hypothesis((score, threads, h.holder + (ti,)))
+    return _new_hypothesis((score, threads, ti))
 
 
 class Scorer(NamedTuple):

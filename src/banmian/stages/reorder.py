@@ -56,8 +56,12 @@ def continues(latest: Fragment, frag: Fragment, page_text: str) -> bool:
     of the 5,142 others (one more an HMM word only: `一` / `想去中国看看`, dev page 23). Where
     `sole_pairs` and `stays` leave a move, the six moves on dev all join what the gold joins
     (pages 3, 5, 16, 20, 31, 40)."""
-    if not (may_end_join(latest) and may_start_join(frag)):
-        return False
+    return may_end_join(latest) and may_start_join(frag) and page_word_joins(latest, frag, page_text)
+
+
+def page_word_joins(latest: Fragment, frag: Fragment, page_text: str) -> bool:
+    """The word test of `continues`, for fragments that may end and start a join: a dictionary
+    word spans the break and its two characters stand side by side in `page_text`."""
     left, right = latest.last.text, frag.first.text
     return spanning_word(left, right, hmm=False) is not None and page_word(left, right, page_text)
 
@@ -93,9 +97,10 @@ def sole_pairs(frags: list[Fragment], threads: list[Thread], page_text: str) -> 
     for t in threads:
         for k, f in enumerate(t.fragments):
             before[id(f)] = t.fragments[k - 1] if k else None
-    lasts = [g for g in frags if may_end_join(g)]  # most fragments can be on one side only
+    # `continues`, its join tests once per fragment: most fragments can be on one side only
+    lasts = [g for g in frags if may_end_join(g)]
     pairs = [(g, f) for f in frags if may_start_join(f) and not stays(before.get(id(f)), f)
-             for g in lasts if g is not f and g is not before.get(id(f)) and continues(g, f, page_text)]
+             for g in lasts if g is not f and g is not before.get(id(f)) and page_word_joins(g, f, page_text)]
     count: dict[int, int] = {}
     for g, f in pairs:
         count[id(g)] = count.get(id(g), 0) + 1
