@@ -648,3 +648,27 @@ def test_a_column_foot_opening_is_one_fragment_with_the_text_it_runs_on_into():
     assert [6, 8, 9, 10] in fragments
     paragraphs = [p for a in page.articles for p in a.paragraphs]
     assert "新桥正式通车的那一天我们全家一起去桥上走了一走，看着桥下流过的河水心里十分高兴。" in paragraphs
+
+
+# A two-line headline whose first line is centred (it measures short, like an indented first
+# line), under a jump line, over its article's indented opening (13-em column).
+CENTRED_HEAD = ["城东新桥今天正式通车", "沿线居民出行时间缩短一半"]
+CENTRED_BELOW = ["　　本月初，城东新桥正式", "通车，附近居民的出行时间缩", "短了一半。"]
+
+
+def test_a_centred_unpunctuated_block_over_an_indented_opening_is_a_headline():
+    got = kinds(FOOT_ABOVE[:-1] + ["（下转第二版）", ""] + CENTRED_HEAD + CENTRED_BELOW)
+    assert got[6:8] == ["head", "head"]
+    assert got[8] == "body"
+
+
+def test_a_centred_unpunctuated_block_past_blanks_over_a_lead_in_is_a_headline():
+    lead_in = ["　　本报讯记者周明远报道：", "城东新桥今天正式通车，附近", "居民的出行时间缩短了一半。"]
+    got = kinds(FOOT_ABOVE[:-1] + ["（下转第二版）", ""] + CENTRED_HEAD + [""] + lead_in)
+    assert got[6:8] == ["head", "head"]
+
+
+def test_the_same_block_under_body_text_stays_body():
+    # a paragraph cut at a column's foot under a finished one, another paragraph's opening next
+    got = kinds(FOOT_ABOVE + CENTRED_HEAD + [""] + CENTRED_BELOW)
+    assert got[5:7] == ["body", "body"]
