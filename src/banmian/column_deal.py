@@ -21,12 +21,10 @@ column's row step, and the column was dealt in two pieces).
 """
 from __future__ import annotations
 
-from heapq import nlargest
 from itertools import combinations
 from math import inf
-from operator import itemgetter
 
-from banmian.columns import layout_term, line_cues
+from banmian.columns import best_states, layout_term, line_cues, trace_back
 from banmian.language import join_score
 from banmian.model import Line
 from banmian.rules import furniture as F
@@ -124,12 +122,6 @@ def deal_to_columns(rows: list[list[Line]], k: int, width: float) -> list[tuple[
                 if value > nxt.get(key, -inf):
                     nxt[key] = value
                     ptr[key] = (last, chosen)
-        if len(nxt) > DEAL_STATES:
-            nxt = dict(nlargest(DEAL_STATES, nxt.items(), key=itemgetter(1)))
-        states = nxt
+        states = best_states(nxt, DEAL_STATES)
         back.append(ptr)
-    state = max(states, key=states.get)
-    choices: list[tuple[int, ...]] = [()] * len(rows)
-    for r in range(len(rows) - 1, -1, -1):
-        state, choices[r] = back[r][state]
-    return choices
+    return trace_back(states, back)

@@ -7,6 +7,7 @@ columns' lines to their k columns, for `stages.split_columns`) and `stages.unwea
 """
 from __future__ import annotations
 
+from operator import itemgetter
 from typing import NamedTuple
 
 from banmian.language import join_score
@@ -78,6 +79,24 @@ def layout_term(prev: LineCues, line: LineCues) -> float:
     return line.after_open if prev.ending == OPEN else 0.0
 
 
+def best_states(scores: dict, n: int) -> dict:
+    """The n best-scoring states of a beam row (all when there are no more), best first on ties
+    kept in their order."""
+    if len(scores) <= n:
+        return scores
+    return dict(sorted(scores.items(), key=itemgetter(1), reverse=True)[:n])
+
+
+def trace_back(states: dict, back: list[dict]) -> list[tuple[int, ...]]:
+    """The choices of each row on the path to the best final state; back[r] maps a state to
+    (the state before it, the choice of row r)."""
+    state = max(states, key=states.get)
+    choices: list[tuple[int, ...]] = [()] * len(back)
+    for r in range(len(back) - 1, -1, -1):
+        state, choices[r] = back[r][state]
+    return choices
+
+
 def deal_to_two(rows: list[list[Line]], width: float, hmm: bool = True,
                 alternation_bonus: float = 0.0) -> list[tuple[int, ...]]:
     """The columns (0 = left, 1 = right) of each row's parts that maximise the total fit of
@@ -128,12 +147,6 @@ def deal_to_two(rows: list[list[Line]], width: float, hmm: bool = True,
             for state, value, chosen in moves:
                 if value > nxt.get(state, float("-inf")):
                     nxt[state], ptr[state] = value, (last, chosen)
-        if len(nxt) > DEAL_STATES:
-            nxt = dict(sorted(nxt.items(), key=lambda kv: kv[1], reverse=True)[:DEAL_STATES])
-        states = nxt
+        states = best_states(nxt, DEAL_STATES)
         back.append(ptr)
-    state = max(states, key=states.get)
-    choices: list[tuple[int, ...]] = [()] * len(rows)
-    for r in range(len(rows) - 1, -1, -1):
-        state, choices[r] = back[r][state]
-    return choices
+    return trace_back(states, back)
