@@ -26,10 +26,10 @@ the schema's per-article lists. A user lexicon (`load_lexicon`) adds known names
 """
 from __future__ import annotations
 
-import re
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from itertools import compress
 
 import rjieba
 
@@ -86,11 +86,21 @@ __all__ = ["Entity", "article_entities", "find_entities", "load_lexicon"]
 MAX_ORG_CHARS = 20
 LIST_MIN_VOTES = 2  # items of a list that must agree before the others take their kind
 LIST_NOT_TAGS = {"v", "vn", "a", "ad", "an", "l", "i", "t", "s", "b", "z"}  # no names in a list of these
-# byte tables that keep one mark of a token's mark byte (see `worth_a_look`) as a 1 byte
-_HERE_BYTES, _NEXT_BYTES, _BEFORE_BYTES = (bytes(1 if m & (mark >> 24) else 0 for m in range(256))
-                                           for mark in (LOOK_HERE, LOOK_NEXT, LOOK_BEFORE))
-_ONE_BYTE = re.compile(b"\x01")
-_match_start = re.Match.start
+# where each look mark of a token's mark byte (see `worth_a_look`) sits: the byte's bit 0, 1, 2
+_HERE_BIT, _NEXT_BIT, _BEFORE_BIT = ((mark >> 24).bit_length() - 1 for mark in (LOOK_HERE, LOOK_NEXT, LOOK_BEFORE))
+_look_masks: tuple[int, int, int, int] = (0, 0, 0, 0)  # see `look_masks`
+
+
+def look_masks(n: int) -> tuple[int, int, int, int]:
+    """(bytes covered, then one integer per look mark with that mark's bit set in each of at
+    least n bytes), grown as longer paragraphs come (AND with a longer mask costs no more)."""
+    global _look_masks
+    masks = _look_masks
+    if masks[0] < n:
+        size = max(n, 2 * masks[0], 1024)
+        ones = int.from_bytes(b"\x01" * size, "little")
+        masks = _look_masks = (size, ones << _HERE_BIT, ones << _NEXT_BIT, ones << _BEFORE_BIT)
+    return masks
 
 
 def find_entities(text: str) -> list[Entity]:
@@ -121,42 +131,46 @@ def find_entities(text: str) -> list[Entity]:
     if "（" in text:
         found = credit_names(text, found)
     if found:
+        for ent in found:
+            ent.text = text[ent.start:ent.end]
         found = repeated_names(t, text, found)
-    for ent in found:
-        ent.text = text[ent.start:ent.end]
     return found
 
 
 def worth_a_look(flags: array) -> list[int]:
     """The indices of the tokens worth a look: a token with an entry flag, right after a
     trigger (a title, a dateline opener) or right before a lone place unit. Most tokens are none
-    of these, so the work is done in C: the mark byte of each token's flags (LOOK_HERE | …), one
-    byte string per mark, shifted onto the token the mark points at (as integers, a byte is eight
-    bits) and or-ed, then the indices of the 1 bytes."""
+    of these, so the work is done in C: the mark byte of each token's flags (LOOK_HERE | …) as
+    one integer (a byte is eight bits), each mark masked out and shifted onto bit 0 of the byte
+    of the token it points at, or-ed, then the indices of the nonzero bytes."""
     marks = flags.tobytes()[MARK_BYTE::4]
-    here = int.from_bytes(marks.translate(_HERE_BYTES), "little")
-    after_trigger = int.from_bytes(marks.translate(_NEXT_BYTES), "little") << 8
-    before_unit = int.from_bytes(marks.translate(_BEFORE_BYTES), "little") >> 8
-    look = (here | after_trigger | before_unit).to_bytes(len(marks) + 1, "little")
-    return list(map(_match_start, _ONE_BYTE.finditer(look, 0, len(marks))))
+    n = len(marks)
+    _, here, after, before = look_masks(n)
+    m = int.from_bytes(marks, "little")
+    look = (m & here) >> _HERE_BIT | (m & after) << (8 - _NEXT_BIT) | (m & before) >> (8 + _BEFORE_BIT)
+    return list(compress(range(n), look.to_bytes(n + 1, "little")))
 
 
 def entity_at(t: Tokens, i: int, f: int, prevf: int) -> tuple[Entity, int] | None:
     """The entity starting at token i and the index after it, or None."""
     starts = t.starts
     start, end = starts[i], starts[i + 1]
+    n = t.n
+    nextf = t.flags[i + 1] if i + 1 < n else 0
     if prevf & OPENER and dateline_place(t, i):
         return Entity(start, end, "ns", ""), i + 1
-    if i + 1 < t.n and t.flags[i + 1] & UNIT_MARK and unit_name(t, i):
+    if nextf & UNIT_MARK and unit_name(t, i):
         return Entity(start, starts[i + 2], "ns", ""), i + 2  # `田庄` `乡`, `凹底` `镇`
-    if f & NAME_PART and i + 2 < t.n and t.flags[i + 1] & (DOT | NAME_PART):
+    if f & NAME_PART and nextf & (DOT | NAME_PART) and i + 2 < n:
         j = dotted_name(t, i)
         if j is not None:
             return Entity(start, starts[j], "nr", ""), j
-    if f & ORG_START and i + 1 < t.n and t.flags[i + 1] & ORG_GOES_ON:
+    if f & ORG_START and nextf & ORG_GOES_ON:
         run = org_run(t, i)
         if run is not None:
             return Entity(start, run[1], run[2], ""), run[0]
+    if not (f & LATER_ENTRY or prevf & TITLE):
+        return None  # (a third of the looks: an ORG_START word that opens no organization)
     if f & PREFIXED:
         return Entity(start + place_prefix(t.words[i]), end, "ns", ""), i + 1
     if f & GLUED:
@@ -166,19 +180,21 @@ def entity_at(t: Tokens, i: int, f: int, prevf: int) -> tuple[Entity, int] | Non
         person = person_at(t, i)
         if person is not None:
             j = i + 1
-            while j < t.n and starts[j] < person[1]:
+            while j < n and starts[j] < person[1]:
                 j += 1  # a name in pieces (`书记` `周` `建国`) ends past token i
             return Entity(person[0], person[1], "nr", "", person[2]), j
-    if f & PLACE and t.word(i + 1) in SPEECH_VERBS and speaking_name(t.words[i]):
-        return Entity(start, end, "nr", ""), i + 1  # `罗明说`: the dictionary's place is a person
-    if f & PLACE and prevf & TITLE and titled_place_name(t.words[i]):
-        return Entity(start, end, "nr", "", t.words[i - 1]), i + 1  # `总统巴嘎班迪`
-    if f & PLACE or (f & FOREIGN and foreign_place(t, i)):
-        if i + 1 < t.n and t.words[i + 1] in PLACE_UNITS:
+    words = t.words
+    if f & PLACE:
+        nxt = words[i + 1] if i + 1 < n else ""
+        if nxt in SPEECH_VERBS and speaking_name(words[i]):
+            return Entity(start, end, "nr", ""), i + 1  # `罗明说`: the dictionary's place is a person
+        if prevf & TITLE and titled_place_name(words[i]):
+            return Entity(start, end, "nr", "", words[i - 1]), i + 1  # `总统巴嘎班迪`
+        if nxt in PLACE_UNIT_SET:
             return Entity(start, starts[i + 2], "ns", ""), i + 2
         return Entity(start, end, "ns", ""), i + 1
-    if f & CUED_PLACE and cued_place(t, i):
-        if i + 1 < t.n and t.words[i + 1] in PLACE_UNITS:
+    if f & FOREIGN and foreign_place(t, i) or f & CUED_PLACE and cued_place(t, i):
+        if i + 1 < n and words[i + 1] in PLACE_UNIT_SET:
             return Entity(start, starts[i + 2], "ns", ""), i + 2
         return Entity(start, end, "ns", ""), i + 1
     if f & ORG_WORD:
@@ -186,6 +202,12 @@ def entity_at(t: Tokens, i: int, f: int, prevf: int) -> tuple[Entity, int] | Non
     if f & UNIT:
         return Entity(start, end, "ns", ""), i + 1
     return None
+
+
+# The flags `entity_at` reads after an organization's chance: a token with none of them, after
+# no title, starts no entity
+LATER_ENTRY = PREFIXED | GLUED | PERSONISH | PLACE | FOREIGN | CUED_PLACE | ORG_WORD | UNIT
+PLACE_UNIT_SET = frozenset(PLACE_UNITS)
 
 
 def titled_place_name(word: str) -> bool:
@@ -218,16 +240,17 @@ def org_run(t: Tokens, i: int) -> tuple[int, int, str] | None:
     token after it (the title word's own index when the name ends inside it), the end offset and
     the type (nt or ns)."""
     best = None
+    starts, flags, n = t.starts, t.flags, t.n
     j = i + 1
-    limit = t.starts[i] + MAX_ORG_CHARS
-    while j < t.n and t.starts[j + 1] <= limit:
-        f = t.flags[j]
+    limit = starts[i] + MAX_ORG_CHARS
+    while j < n and starts[j + 1] <= limit:
+        f = flags[j]
         if f & VENUE:
-            best = j + 1, t.starts[j + 1], "ns"
+            best = j + 1, starts[j + 1], "ns"
         elif f & ORG_END:
-            best = j + 1, t.starts[j + 1], "nt"
+            best = j + 1, starts[j + 1], "nt"
         elif f & TITLE and org_before_title(t.words[j]):
-            return j, t.starts[j] + org_before_title(t.words[j]), "nt"  # `锡林` `市委书记`: 锡林市委
+            return j, starts[j] + org_before_title(t.words[j]), "nt"  # `锡林` `市委书记`: 锡林市委
         elif not f & ORG_PART:
             break
         j += 1
@@ -255,11 +278,11 @@ def repeated_names(t: Tokens, text: str, found: list[Entity]) -> list[Entity]:
     """One name, one kind within a paragraph: a word that is a person or a place found
     elsewhere in the paragraph (`克林顿总统…克林顿的`) is that person or place wherever it
     stands as a token of its own, and a name read both ways takes the kind most of its
-    mentions have."""
+    mentions have. The entities of `found` carry their text."""
     kinds: dict[str, list[str]] = {}
     for e in found:
         if e.type != "nt":
-            kinds.setdefault(text[e.start:e.end], []).append(e.type)
+            kinds.setdefault(e.text, []).append(e.type)
     names = {}
     for name, types in kinds.items():
         mixed = types.count(types[0]) != len(types)
@@ -268,9 +291,8 @@ def repeated_names(t: Tokens, text: str, found: list[Entity]) -> list[Entity]:
     if not names:
         return found
     for e in found:
-        name = text[e.start:e.end]
-        if name in names and e.type != "nt":
-            e.type = names[name]
+        if e.type != "nt" and e.text in names:
+            e.type = names[e.text]
     covered = sorted((e.start, e.end) for e in found)
     added = False
     for name, kind in names.items():
@@ -278,7 +300,7 @@ def repeated_names(t: Tokens, text: str, found: list[Entity]) -> list[Entity]:
         while pos >= 0:
             k = bisect_right(t.starts, pos) - 1  # the token starting at pos, if one does
             if t.starts[k] == pos and t.words[k] == name and not inside(covered, pos):
-                found.append(Entity(pos, pos + len(name), kind, ""))
+                found.append(Entity(pos, pos + len(name), kind, name))
                 added = True
             pos = text.find(name, pos + len(name))
     if added:

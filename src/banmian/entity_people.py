@@ -75,7 +75,8 @@ MAX_PART_TOKENS = 3  # tokens of one part of a dotted name (`阿拉` `普`)
 def name_context(t: Tokens, i: int) -> bool:
     """A title before or after the word, a name list around it, a speech verb after it, a
     credit in parentheses (`（祝谦）`), or the subject of a sentence (`，李鹏对…`, `。李鹏首先…`)."""
-    prev, nxt = t.word(i - 1), t.word(i + 1)
+    words = t.words
+    prev, nxt = words[i - 1] if i else "", words[i + 1] if i + 1 < t.n else ""
     return bool((i > 0 and t.flags[i - 1] & TITLE) or nxt in TITLES or prev == "、" or nxt == "、"
                 or nxt in NAME_FOLLOWERS or (prev == "（" and nxt in CREDIT_CLOSERS)
                 or next_to_name(t, i - 1) or next_to_name(t, i + 1)
@@ -85,7 +86,10 @@ def name_context(t: Tokens, i: int) -> bool:
 def next_to_name(t: Tokens, k: int) -> bool:
     """Whether token k is a dictionary name of three characters (`江泽民` `李鹏` `乔石`: names run
     together in a list or byline)."""
-    return 0 <= k < t.n and t.tag(k) in PERSON_TAGS and len(t.words[k]) == 3 and chinese_name_shape(t.words[k])
+    if not 0 <= k < t.n:
+        return False
+    word = t.words[k]
+    return t.tags[word] in PERSON_TAGS and len(word) == 3 and chinese_name_shape(word)
 
 
 def name_after_title(t: Tokens, i: int) -> int | None:
@@ -93,9 +97,11 @@ def name_after_title(t: Tokens, i: int) -> int | None:
     shortest run of one to three tokens from i that reads as surname + given name, none of
     them a function word or verb (not `时` `强调`, `和` `所有`)."""
     text = ""
+    words, tags = t.words, t.tags
     for j in range(i, min(i + 3, t.n)):
-        text += t.words[j]
-        if len(text) > 3 or t.tag(j) in INERT_TAGS or t.tag(j) in VERB_TAGS:
+        word = words[j]
+        text += word
+        if len(text) > 3 or tags[word] in INERT_TAGS or tags[word] in VERB_TAGS:
             return None
         if j > i and chinese_name_shape(text):
             return j + 1
@@ -188,15 +194,17 @@ def name_in_word(word: str, tag: str) -> tuple[int, int, str | None] | bool | No
 
 def person_at(t: Tokens, i: int) -> tuple[int, int, str | None] | None:
     """A person's name at token i: (start offset, end offset, title printed before it), or None."""
-    word, tag = t.words[i], t.tag(i)
-    start, end = t.starts[i], t.starts[i + 1]
-    title = t.words[i - 1] if i and t.flags[i - 1] & TITLE else None
+    words, starts = t.words, t.starts
+    word = words[i]
+    tag = t.tags[word]
+    start, end = starts[i], starts[i + 1]
+    title = words[i - 1] if i and t.flags[i - 1] & TITLE else None
     if no_name_word(word, tag):
         return None
     if title is not None and not chinese_name_shape(word):
         j = name_after_title(t, i)
         if j is not None:
-            return start, t.starts[j], title
+            return start, starts[j], title
     in_word = name_in_word(word, tag)
     if in_word is not None:
         if in_word is False:
@@ -208,17 +216,17 @@ def person_at(t: Tokens, i: int) -> tuple[int, int, str | None] | None:
         if len(word) == 2 and chinese_name_shape(word):
             j = third_name_char(t, i)
             if j is not None:
-                return start, t.starts[j], title
+                return start, starts[j], title
         if len(word) <= 2 and word in SURNAME_WORDS:
             j = given_name_after(t, i)
             if j is not None:
-                return start, t.starts[j], title
+                return start, starts[j], title
     if t.flags[i] & FOREIGN and (len(word) > 2 or place_cue(t, i)):
         # `莫斯科`, `黎巴嫩`, `马尼拉` start with a surname too: a transliterated word is a
         # person or a place by its context, not by its first character
         return (start, foreign_name_end(t, i), title) if person_not_place(t, i) else None
     if chinese_name_shape(word):
-        nxt = t.word(i + 1)
+        nxt = words[i + 1] if i + 1 < t.n else ""
         if person_tag and (len(word) >= 3 or title is not None or (
                 (name_context(t, i) and not common_word(word)) or (
                     word[0] in COMMON_SURNAMES and word_freq(word) <= BARE_NAME_MAX_FREQ))):
@@ -226,9 +234,9 @@ def person_at(t: Tokens, i: int) -> tuple[int, int, str | None] | None:
         if title and tag not in INERT_TAGS and tag not in VERB_TAGS and not common_word(word):
             return start, end, title  # not `主席关于…`
         if len(word) >= 3 and (nxt in TITLES or nxt in NAME_FOLLOWERS or tag in ODD_NAME_TAGS or (
-                (nxt == "、" or t.word(i - 1) == "、") and not common_word(word))):
+                (nxt == "、" or (i and words[i - 1] == "、")) and not common_word(word))):
             return start, end, title
-        if t.word(i - 1) == "（" and nxt in CREDIT_CLOSERS and not common_word(word):
+        if i and words[i - 1] == "（" and nxt in CREDIT_CLOSERS and not common_word(word):
             return start, end, None  # `（夏珺）`: an author's credit
     if t.flags[i] & FOREIGN and person_not_place(t, i) and (len(word) > 2 or person_cue(t, i)):
         return start, foreign_name_end(t, i), title
@@ -252,8 +260,9 @@ def third_name_char(t: Tokens, i: int) -> int | None:
     follows: the index after it."""
     if i + 1 >= t.n:
         return None
-    ch, tag = t.words[i + 1], t.tag(i + 1)
-    after = t.word(i + 2)
+    ch = t.words[i + 1]
+    tag = t.tags[ch]
+    after = t.words[i + 2] if i + 2 < t.n else ""
     if tag in INERT_TAGS and after in LIST_ENDS and ch not in FUNCTION_CHARS:
         tag = "zg"  # `杨国` `顺` `、`: in a list, a character the dictionary reads as a word ends the name
     if len(ch) != 1 or tag in INERT_TAGS or ch in NOT_PERSON_CHARS or ch in GLUED_TAIL_CHARS \
