@@ -351,9 +351,14 @@ def test_an_indented_opening_right_above_a_jump_line_is_body_in_a_dump_without_b
     # the paragraph goes on where the jump points; no blank lines anywhere (pdftotext -raw)
     got = kinds(REPORT * 3 + ["由城建委和交通局", "（下转第四版）"] + REPORT * 2)
     assert got[12:14] == ["body", "jump"]
-    # in a blank-separated dump the rule stays out (threading there went wrong on dev page 35)
+    # in a blank-separated dump too, and with a blank line between it and the finished sentence
     got = kinds(REPORT + [""] + REPORT + [""] + REPORT + ["由城建委和交通局", "（下转第四版）", ""] + REPORT)
-    assert got[14:16] == ["head", "jump"]
+    assert got[14:16] == ["body", "jump"]
+    got = kinds(REPORT + [""] + REPORT + [""] + REPORT + ["", "由城建委和交通局", "（下转第四版）", ""] + REPORT)
+    assert got[15:17] == ["body", "jump"]
+    # under an unfinished body line it stays a headline line
+    got = kinds(REPORT + [""] + REPORT[:2] + ["", "由城建委和交通局", "（下转第四版）", ""] + REPORT)
+    assert got[8] == "head"
 
 
 def test_a_full_line_between_a_jump_line_and_a_wider_headline_line_is_the_headlines_in_a_dump_without_blank_lines():
