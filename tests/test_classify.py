@@ -677,3 +677,40 @@ def test_the_same_block_under_body_text_stays_body():
     # a paragraph cut at a column's foot under a finished one, another paragraph's opening next
     got = kinds(FOOT_ABOVE + CENTRED_HEAD + [""] + CENTRED_BELOW)
     assert got[5:7] == ["body", "body"]
+
+
+# A headline line may end on ！, ： or … and measure nearly a column (mark_clause_ended_heads_over_heads).
+def test_a_clause_ended_line_over_a_headline_under_a_column_break_is_a_headline():
+    got = kinds(REPORT[:3] + ["城东新桥建设的启示：", "好事办到群众心上", "张建华", "　　市里今年新建三座跨"] + REPORT[1:])
+    assert got[3:6] == ["head", "head", "byline"]
+
+
+def test_a_clause_ended_line_over_a_headline_under_the_top_of_a_block_is_a_headline():
+    got = kinds(REPORT + ["", "城东新桥建成通车", "", "建桥工人们，辛苦了！", "三座大桥一年完工", "", "　　市里今年新建三座跨"] + REPORT[1:])
+    assert got[7] == "head"
+
+
+def test_a_clause_ended_line_under_a_finished_paragraph_stays_body():
+    got = kinds(REPORT + ["三座新桥的位置见下图：", "三座新桥位置", "", "　　市里今年新建三座跨"] + REPORT[1:])
+    assert got[4] == "body"
+
+
+def test_a_clause_ended_line_set_off_from_the_headline_by_a_blank_stays_body():
+    got = kinds(REPORT[:3] + ["城东新桥建设的启示：", "", "好事办到群众心上", "", "　　市里今年新建三座跨"] + REPORT[1:])
+    assert got[3] == "body"
+
+
+# A serial article's headline closes on its part mark (mark_series_part_heads).
+def test_a_line_ending_on_a_series_part_mark_is_a_headline():
+    got = kinds(REPORT + ["城东新桥建设纪事（上）", "　　市里今年新建三座跨"] + REPORT[1:])
+    assert got[4] == "head"
+
+
+def test_a_headline_broken_before_its_series_part_mark_is_a_headline_whole():
+    got = kinds(REPORT + ["从绕行到直达——城东新", "桥建设十年纪事（下）", "　　市里今年新建三座跨"] + REPORT[1:])
+    assert got[4:6] == ["head", "head"]
+
+
+def test_a_series_part_mark_after_a_clause_stays_body():
+    got = kinds(REPORT + ["文章分两篇刊出，这是（上）", "　　市里今年新建三座跨"] + REPORT[1:])
+    assert got[4] == "body"

@@ -16,7 +16,7 @@ from banmian.line_shape import (CLAUSE_END, FULL_SLACK, INDENT_MAX, INDENT_MIN, 
 from banmian.model import Line, Page
 from banmian.name_lines import (mark_body_signatures, mark_credit_lines_between_bylines, mark_names_over_headlines, mark_names_under_headlines,
                                 mark_pen_names_over_paragraphs, mark_signatures)
-from banmian.rules.chars import CJK_PUNCT, ends_sentence, strip_ws
+from banmian.rules.chars import CJK_PUNCT, CLOSERS, ends_sentence, strip_ws
 
 
 # A headline may end on an ellipsis (dev page 37: `郑州我怎么对你说……` over `本报记者王慧敏`, set
@@ -51,6 +51,84 @@ def mark_heads_above_bylines(page: Page) -> None:
             before.because("head:above_byline")
         above.kind = "head"
         above.because("head:above_byline")
+
+
+# A headline line may end on an exclamation, a colon or an ellipsis and still measure nearly a
+# column (`…老师，您辛苦了！`, `…危机的启示：`, `…怎么对你说……`): dev pages 9, 35 and 37 in all
+# three dumps, read as body because `mark_colon_heads` takes short lines only and
+# `mark_heads_above_bylines` no clause-ended ones. Right over a head or byline line (no blank
+# between) it opens a headline block unless it opens a paragraph under a finished one: the body
+# lines of that shape on dev 1-40 (`图片：` pages 6 and 35, `本版新闻热线寻呼：` page 37, each in all
+# three dumps) stand under a sentence end or a closing bracket; with a blank line between (pdftotext
+# pages 9, 31, 35) they are body too. Dev 1-40: fires on those 3 headline lines per dump (8 lines,
+# pdftotext p37 was already head), on no body line; 21-40 body pdftotext 0.8688 -> 0.8690, raw
+# 0.9937 -> 0.9941, PyMuPDF 0.9890 -> 0.9892 (with the series rule below), 1-20 unchanged.
+HEAD_CLAUSE_ENDS = ("！", "!", "：", ":", TRAILING_ELLIPSIS)
+_OPEN_ABOVE_KINDS = ("head", "continued")  # what may stand over such a headline line besides unfinished body
+CLAUSE_ENDED_HEAD_REASON = "head:clause_ended_over_head"
+
+
+def mark_clause_ended_heads_over_heads(page: Page) -> None:
+    """A body line ending on ！, ： or … (HEAD_CLAUSE_ENDS) right over a head or byline line is
+    a headline's line when nothing finished stands over it: the page's top, a head or
+    continuation line, or a body line that runs on (a column break, no sentence end, no
+    closing bracket)."""
+    lines = page.lines
+    for i in range(len(lines) - 1):
+        ln = lines[i]
+        if ln.kind != "body" or lines[i + 1].kind not in ("head", "byline"):
+            continue
+        t = strip_ws(ln.text)
+        if not t.endswith(HEAD_CLAUSE_ENDS) or "body:lead_in" in ln.reasons:
+            continue
+        above = _line_above(lines, i)
+        if above is None or above.kind in _OPEN_ABOVE_KINDS or (above.kind == "body" and _runs_on(above)):
+            ln.kind = "head"
+            ln.because(CLAUSE_ENDED_HEAD_REASON)
+
+
+def _line_above(lines: list[Line], i: int) -> Line | None:
+    """The nearest non-blank line above line i."""
+    for k in range(i - 1, -1, -1):
+        if lines[k].text.strip() and lines[k].kind != "blank":
+            return lines[k]
+    return None
+
+
+def _runs_on(line: Line) -> bool:
+    """A body line that ends on no clause mark, no closing bracket and holds no sentence end."""
+    t = strip_ws(line.text)
+    return bool(t) and unfinished(t) and t[-1] not in CLOSERS
+
+
+# A serial article's headline closes on its part mark (`…述评（上）`, `…大商业（下）`): dev pages 12
+# and 40 in all three dumps, read as body there (a closing bracket reads as a note's end). Dev
+# 1-40 holds no body line ending on such a mark, in any dump. Fires on pdftotext p12 (p40 already
+# head there) and raw / PyMuPDF p40 (the mark's line and `…平衡——菜篮` over it); headline_acc up
+# in every half touched, body_char unchanged or up.
+SERIES_PART_MARK = re.compile(r"[（(][上中下][）)]$")
+SERIES_PART_REASON = "head:series_part_mark"
+
+
+def mark_series_part_heads(page: Page) -> None:
+    """A body line ending on a series part mark (SERIES_PART_MARK) with no clause mark
+    (HEAD_CLAUSE_MARKS) before it is a headline's last line; so is the body line right over it that
+    runs on into it the same way (a headline broken over two lines: `…平衡——菜篮` /
+    `子工程建设十年述评（上）`)."""
+    lines = page.lines
+    for i, ln in enumerate(lines):
+        if ln.kind != "body":
+            continue
+        t = strip_ws(ln.text)
+        m = SERIES_PART_MARK.search(t)
+        if m is None or not t[:m.start()] or _holds_clause_mark(t[:m.start()]) or "body:lead_in" in ln.reasons:
+            continue
+        ln.kind = "head"
+        ln.because(SERIES_PART_REASON)
+        above = lines[i - 1] if i else None
+        if above is not None and above.kind == "body" and _runs_on(above) and "body:lead_in" not in above.reasons:
+            above.kind = "head"
+            above.because(SERIES_PART_REASON)
 
 
 # The most lines of a text block set off over a byline read as its headline: a headline and its
@@ -646,6 +724,8 @@ def mark_context_heads(page: Page) -> None:
     mark_body_signatures(page)
     mark_names_over_headlines(page)
     mark_heads_above_bylines(page)
+    mark_clause_ended_heads_over_heads(page)
+    mark_series_part_heads(page)
     mark_heads_above_lead_ins(page)
     mark_unpunctuated_runs_between_paragraphs(page)
     mark_centred_head_blocks(page)
