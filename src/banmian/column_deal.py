@@ -21,8 +21,10 @@ column's row step, and the column was dealt in two pieces).
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import combinations
-from math import inf
+from operator import itemgetter
+from typing import NamedTuple
 
 from banmian.columns import best_states, layout_term, line_cues, trace_back
 from banmian.language import join_score
@@ -52,9 +54,6 @@ RHYTHM_BONUS = 0.5
 # times, 2 rows 53 times, 3 rows 9 times, 4 rows 4 times.
 FAR_ROWS, FAR_PENALTY = 2, 0.5
 
-Ref = tuple[int, int] | None  # (row, part) of a column's latest line; None: an empty column
-Column = tuple[Ref, int]  # a column's latest line and its row step to that line (0: none yet)
-
 
 def is_aside(text: str) -> bool:
     """A line outside the text flow of its column: a photo credit or a jump line."""
@@ -62,64 +61,92 @@ def is_aside(text: str) -> bool:
     return bool(t) and any(p.match(t) for p in (F.CAPTION_CREDIT, F.JUMP, F.CONTINUED))
 
 
+class DealPlan(NamedTuple):
+    """One deal of a row's parts to columns, ready for `deal_to_columns`' inner loop."""
+
+    chosen: tuple[int, ...]  # the column of each part, left to right
+    new_state: Callable[[list], tuple]  # the new state's columns, taken from a state's pool
+    gain_at: tuple[int, ...]  # where the scored parts' gains are (c * m + p), in the parts' order
+
+
+def deal_plans(k: int, m: int, scored: tuple[int, ...]) -> list[DealPlan]:
+    """Every deal of a row of m parts (those in `scored` scored, the others riding along and
+    leaving their column as it was) to k columns, in `combinations`' order. A state's pool
+    holds its k columns, then at k + c*m + p column c's state after taking part p."""
+    out = []
+    for chosen in combinations(range(k), m):
+        source = list(range(k))
+        for p in scored:
+            source[chosen[p]] = k + chosen[p] * m + p
+        new_state = itemgetter(*source) if k > 1 else (lambda pool, i=source[0]: (pool[i],))
+        out.append(DealPlan(chosen, new_state, tuple(chosen[p] * m + p for p in scored)))
+    return out
+
+
 def deal_to_columns(rows: list[list[Line]], k: int, width: float) -> list[tuple[int, ...]]:
     """The columns (0 .. k-1, left to right) of each row's parts, in order, that maximise the
     score of the module docstring; a row of k parts goes to every column."""
     cues = [[line_cues(ln, width) for ln in parts] for parts in rows]
-    aside = [[is_aside(ln.text) for ln in parts] for parts in rows]
-    fits: dict[tuple[Ref, int, int], float] = {}
+    texts = [[ln.text for ln in parts] for parts in rows]
+    aside = [[is_aside(t) for t in row_texts] for row_texts in texts]
+    hmm = not DICTIONARY_WORDS_ONLY
+    # A column (its latest line at row `row`, part `part`, and its row step `step` to it) is
+    # the integer 1 + (row * k + part) * span + step, 0 for an empty one: a state is a tuple
+    # of k small integers, quick to hash and compare (nested tuples were most of the work).
+    span = len(rows) + 1
+    fits: dict[tuple[int, int, int], float] = {}
 
-    def fit_after(ref: Ref, r: int, p: int) -> float:
-        """`columns.fit` (no HMM) of part p of row r after the line at `ref` (each pair once)."""
+    def move(column: int, r: int, p: int) -> tuple[float, int]:
+        """The score of part p of row r going to `column`, and the column after it; the fit
+        (`columns.fit`, no HMM) of each pair of lines is worked out once."""
+        line = (r * k + p) * span + 1
+        if not column:
+            return 0.0, line
+        ref, step = divmod(column - 1, span)
         key = (ref, r, p)
-        found = fits.get(key)
-        if found is None:
-            prev = rows[ref[0]][ref[1]]
-            found = fits[key] = (join_score(prev.text, rows[r][p].text, hmm=not DICTIONARY_WORDS_ONLY)
-                                 + layout_term(cues[ref[0]][ref[1]], cues[r][p]))
-        return found
+        value = fits.get(key)
+        if value is None:
+            ref_row, ref_part = divmod(ref, k)
+            value = fits[key] = (join_score(texts[ref_row][ref_part], texts[r][p], hmm=hmm)
+                                 + layout_term(cues[ref_row][ref_part], cues[r][p]))
+        rows_on = r - ref // k
+        value = value - FAR_PENALTY * max(0, rows_on - FAR_ROWS)
+        return (value + RHYTHM_BONUS if rows_on == step else value), line + rows_on
 
-    def gain(column: Column, r: int, p: int) -> float:
-        """The score of part p of row r going to `column`."""
-        ref, step = column
-        if ref is None:
-            return 0.0
-        rows_on = r - ref[0]
-        value = fit_after(ref, r, p) - FAR_PENALTY * max(0, rows_on - FAR_ROWS)
-        return value + RHYTHM_BONUS if rows_on == step else value
-
-    start: tuple[Column, ...] = tuple((None, 0) for _ in range(k))
-    states: dict[tuple[Column, ...], float] = {start: 0.0}
-    back: list[dict[tuple[Column, ...], tuple[tuple[Column, ...], tuple[int, ...]]]] = []
-    deals = {m: list(combinations(range(k), m)) for m in range(1, k + 1)}
+    start: tuple[int, ...] = (0,) * k
+    states: dict[tuple[int, ...], float] = {start: 0.0}
+    back: list[dict[tuple[int, ...], tuple[tuple[int, ...], tuple[int, ...]]]] = []
+    plans: dict[tuple[int, tuple[int, ...]], list[DealPlan]] = {}
     for r, parts in enumerate(rows):
-        nxt: dict[tuple[Column, ...], float] = {}
-        ptr: dict[tuple[Column, ...], tuple[tuple[Column, ...], tuple[int, ...]]] = {}
-        # (column, part) -> (gain, the column after it): the states share most of their columns
-        moves: dict[tuple[Column, int], tuple[float, Column]] = {}
-        scored = [p for p in range(len(parts)) if not aside[r][p]]  # a credit line rides along
+        m = len(parts)
+        scored = tuple(p for p in range(m) if not aside[r][p])  # a credit line rides along
+        plan = plans.get((m, scored))
+        if plan is None:
+            plan = plans[(m, scored)] = deal_plans(k, m, scored)
+        # the (column, part) pairs some deal uses: part p of m goes to a column in p .. k-m+p
+        feasible = [(c, p, c * m + p) for p in scored for c in range(p, k - m + p + 1)]
+        nxt: dict[tuple[int, ...], float] = {}
+        ptr: dict[tuple[int, ...], tuple[tuple[int, ...], tuple[int, ...]]] = {}
+        # column * k + part -> (gain, the column after it): the states share most of their columns
+        moves: dict[int, tuple[float, int]] = {}
+        nxt_get = nxt.get
         for last, score in states.items():
-            # each column's move for each scored part, looked up once per state
-            table = []
-            for column in last:
-                row_moves = {}
-                for p in scored:
-                    move = moves.get((column, p))
-                    if move is None:
-                        ref = column[0]
-                        move = moves[(column, p)] = (gain(column, r, p), ((r, p), r - ref[0] if ref else 0))
-                    row_moves[p] = move
-                table.append(row_moves)
-            for chosen in deals[len(parts)]:
+            # the state's columns, then each (column, part)'s column after the move at k + c*m + p
+            pool: list = [*last, *([None] * (k * m))]
+            gains = [0.0] * (k * m)
+            for c, p, at in feasible:
+                column = last[c]
+                found = moves.get(column * k + p)
+                if found is None:
+                    found = moves[column * k + p] = move(column, r, p)
+                gains[at], pool[k + at] = found
+            for chosen, new_state, gain_at in plan:
                 value = score
-                state = list(last)
-                for p in scored:
-                    c = chosen[p]
-                    move = table[c][p]
-                    value += move[0]
-                    state[c] = move[1]
-                key = tuple(state)
-                if value > nxt.get(key, -inf):
+                for at in gain_at:  # in the parts' order, as the sum always was
+                    value += gains[at]
+                key = new_state(pool)
+                old = nxt_get(key)
+                if old is None or value > old:
                     nxt[key] = value
                     ptr[key] = (last, chosen)
         states = best_states(nxt, DEAL_STATES)
