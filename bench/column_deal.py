@@ -11,14 +11,13 @@ measures the deal of lines to columns alone, before any later stage moves them (
 """
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from bench.common import load_pages, parse_range  # noqa: E402
+from bench.common import load_pages, parse_range, study_arg_parser  # noqa: E402
 from bench.metrics import body_paragraphs, norm  # noqa: E402
 
 MIN_CHARS = 4
@@ -59,8 +58,7 @@ def block_columns(no: int):
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--pages", default="1-40")
+    ap = study_arg_parser(__doc__, kinds=None)
     ap.add_argument("--show", action="store_true", help="print each column's lines, gold-labelled")
     args = ap.parse_args(argv)
     total_good = total_bad = 0

@@ -123,6 +123,19 @@ def skipped_without_data() -> bool:
     return message is not None
 
 
+def study_arg_parser(doc: str, kinds: str | None = "pdftotext"):
+    """The argument parser of a dev-page study script (the first paragraph of its docstring as
+    help): --kinds (dump kinds, comma-separated; left out when `kinds` is None) and --pages
+    (dev pages, default 1-40: the tuning pages)."""
+    import argparse
+
+    ap = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    if kinds is not None:
+        ap.add_argument("--kinds", default=kinds, help=f"dump kinds, comma-separated (default {kinds})")
+    ap.add_argument("--pages", default="1-40", help="dev pages, e.g. 1-40 (default)")
+    return ap
+
+
 def render_arg_parser(doc: str, pages: str):
     """The argument parser of a bench that renders dev PDFs to images (its docstring as help):
     --pages (default `pages`), --dpi and --jpeg (the rendering passed through JPEG at that quality)."""

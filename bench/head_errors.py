@@ -19,7 +19,6 @@ Classes (the first that fits):
 """
 from __future__ import annotations
 
-import argparse
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -27,7 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from bench.common import load_pages, parse_range  # noqa: E402
+from bench.common import load_pages, parse_range, study_arg_parser  # noqa: E402
 from bench.eval import run_one  # noqa: E402
 from bench.metrics import HEAD_FIELDS, body_paragraphs, head_text, match_articles, norm  # noqa: E402
 
@@ -105,11 +104,11 @@ def classify(gold: dict, pred: dict) -> list[tuple[int, str, str]]:
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--kinds", default="pdftotext", help="one dump kind: pdftotext, raw or pymupdf")
-    ap.add_argument("--pages", default="1-40", help="page numbers, e.g. 1-40")
+    ap = study_arg_parser(__doc__)
     ap.add_argument("--show", action="store_true", help="print each case's gold and predicted tiers")
     args = ap.parse_args(argv)
+    if "," in args.kinds:
+        ap.error("--kinds: one dump kind (pdftotext, raw or pymupdf)")
     counts: Counter = Counter()
     where_: dict[str, list[str]] = defaultdict(list)
     total = 0

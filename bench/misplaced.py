@@ -23,7 +23,6 @@ opens its gold article (a missed article start).
 """
 from __future__ import annotations
 
-import argparse
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -32,7 +31,7 @@ from typing import NamedTuple
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from bench.common import load_pages, parse_range  # noqa: E402
+from bench.common import load_pages, parse_range, study_arg_parser  # noqa: E402
 from bench.metrics import body_paragraphs, match_articles, norm  # noqa: E402
 
 MIN_CHARS = 6  # shorter lines recur by chance (`广。`, `的手艺。`)
@@ -103,9 +102,7 @@ def bad_joins(no: int, kind: str) -> list[BadJoin]:
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--kinds", default="pdftotext", help="dump kinds, comma-separated (default pdftotext)")
-    ap.add_argument("--pages", default="1-40", help="dev pages (default 1-40)")
+    ap = study_arg_parser(__doc__)
     ap.add_argument("--joins", action="store_true", help="also list every bad join")
     args = ap.parse_args(argv)
     for kind in args.kinds.split(","):
