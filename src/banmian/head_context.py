@@ -117,7 +117,7 @@ def mark_series_part_heads(page: Page) -> None:
     `子工程建设十年述评（上）`)."""
     lines = page.lines
     for i, ln in enumerate(lines):
-        if ln.kind != "body":
+        if ln.kind != "body" or ln.text.rstrip()[-1:] not in "）)":
             continue
         t = strip_ws(ln.text)
         m = SERIES_PART_MARK.search(t)
@@ -420,7 +420,7 @@ def mark_centred_head_blocks(page: Page) -> None:
     lines, width = page.lines, page.column_width
     i = 0
     while i < len(lines):
-        j = _centred_block_end(lines, i, width)
+        j = _centred_block_end(lines, i, width) if lines[i].kind == "body" else 0
         if j and _nothing_runs_on_above(lines, i) and _opening_follows(lines, j, width):
             for ln in lines[i:j]:
                 ln.kind = "head"
@@ -434,10 +434,13 @@ def _centred_block_end(lines: list[Line], i: int, width: float) -> int:
     """The end (exclusive) of a block starting at line i: a line measuring as an indented
     first line, then full lines, all head-shaped (`_could_be_head_line`, no clause mark), two or
     three in all; 0 when the lines there are not so."""
-    if not (lines[i].kind == "body" and INDENT_MIN <= slack(lines[i], width) <= INDENT_MAX and _could_be_head_line(lines[i])):
+    if not (lines[i].kind == "body" and INDENT_MIN <= slack(lines[i], width) <= INDENT_MAX
+            and not _holds_clause_mark(lines[i].text) and _could_be_head_line(lines[i])):
         return 0
     j = i + 1
-    while j < len(lines) and _could_be_head_line(lines[j]) and slack(lines[j], width) <= FULL_SLACK:
+    # one line past the most a block holds is enough to tell it is too long
+    while (j < len(lines) and j - i <= MAX_CENTRED_HEAD_BLOCK and slack(lines[j], width) <= FULL_SLACK
+           and _could_be_head_line(lines[j])):
         j += 1
     n = j - i
     if not MIN_CENTRED_HEAD_BLOCK <= n <= MAX_CENTRED_HEAD_BLOCK:
@@ -453,7 +456,7 @@ def _nothing_runs_on_above(lines: list[Line], i: int) -> bool:
     paragraph (`mark_lines_against_headlines`)."""
     if i and lines[i - 1].kind == "head":
         return False
-    above = next((ln for ln in reversed(lines[:i]) if ln.text.strip()), None)
+    above = next((lines[k] for k in range(i - 1, -1, -1) if lines[k].text.strip()), None)
     return above is None or above.kind != "body"
 
 

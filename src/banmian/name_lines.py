@@ -90,8 +90,8 @@ def mark_body_signatures(page: Page) -> None:
     lines = page.lines
     width = page.column_width
     for above, ln, nxt in zip(lines, lines[1:], lines[2:]):
-        if (ln.kind == "body" and nxt.kind == "body" and office_signature(ln.text)
-                and _indented(nxt, width) and not _runs_on(above, width)):
+        if (ln.kind == "body" and nxt.kind == "body" and _indented(nxt, width)
+                and not _runs_on(above, width) and office_signature(ln.text)):
             ln.kind = "byline"
             ln.because(BODY_SIGNATURE_REASON)
 
