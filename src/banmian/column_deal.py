@@ -4,8 +4,8 @@ pdftotext prints a merged block row by row from the top; a row holds the lines o
 columns that share a baseline, left to right. The deal is a beam search over the columns'
 latest lines that maximises the sum, over every line, of:
 
-- how well it reads on from its column's latest line (`columns.fit`), the words across the
-  join taken from jieba's dictionary only: its HMM makes up words across wrong joins (on dev
+- how well it reads on from its column's latest line (`language.join_score` plus
+  `columns.layout_term`), the words across the join taken from jieba's dictionary only: its HMM makes up words across wrong joins (on dev
   pages 6, 24, 36 the right line out-scores every other line of the 8 rows above for 131 of
   165 lines with the HMM, 146 without);
 - RHYTHM_BONUS when the column keeps its row step: a column's lines have a constant pitch, so
@@ -98,7 +98,8 @@ def deal_to_columns(rows: list[list[Line]], k: int, width: float) -> list[tuple[
 
     def move(column: int, r: int, p: int) -> tuple[float, int]:
         """The score of part p of row r going to `column`, and the column after it; the fit
-        (`columns.fit`, no HMM) of each pair of lines is worked out once."""
+        (`language.join_score`, no HMM, plus `columns.layout_term`) of each pair of lines is
+        worked out once."""
         line = (r * k + p) * span + 1
         if not column:
             return 0.0, line

@@ -1,7 +1,7 @@
 """Reading lines into columns: how well a line continues a column, and the best deal of a
 run of lines to two columns.
 
-The fit is shared by `column_deal` (the deal of blocks where pdftotext merged neighbouring
+The fit (`language.join_score` plus `layout_term`) is shared by `column_deal` (the deal of blocks where pdftotext merged neighbouring
 columns' lines to their k columns, for `stages.split_columns`) and `stages.unweave`
 (stretches where it printed two columns' lines alternately: `deal_to_two`).
 """
@@ -32,14 +32,6 @@ OPEN_THEN_FULL, OPEN_THEN_INDENT = 1.0, -0.5
 DEAL_STATES = 16
 
 Ref = tuple[int, int] | None  # (row, part) of a column's latest line; None: an empty column
-
-
-def fit(prev: Line | None, line: Line, width: float, hmm: bool = True) -> float:
-    """How well `line` continues a column whose latest line is `prev` (0 for an empty column);
-    `hmm` as in `language.join_score`."""
-    if prev is None:
-        return 0.0
-    return join_score(prev.text, line.text, hmm) + layout_term(line_cues(prev, width), line_cues(line, width))
 
 
 # How a column's latest line ends, for the line after it (`LineCues.ending`).
@@ -73,7 +65,8 @@ def line_cues(line: Line, width: float) -> LineCues:
 
 
 def layout_term(prev: LineCues, line: LineCues) -> float:
-    """The layout part of `fit`: the term of a line with cues `line` after one with cues `prev`."""
+    """The layout part of a line's fit after another: the term of a line with cues `line`
+    after one with cues `prev`."""
     if prev.ending == CLOSED:
         return line.after_closed
     return line.after_open if prev.ending == OPEN else 0.0
@@ -112,7 +105,8 @@ def deal_to_two(rows: list[list[Line]], width: float, hmm: bool = True,
     fits: dict[tuple[Ref, int, int], float] = {}
 
     def fit_after(ref: Ref, r: int, p: int) -> float:
-        """`fit` of part p of row r after the line at `ref` (each pair scored once)."""
+        """How well part p of row r reads on from the line at `ref`: the words across the join
+        (`language.join_score`) plus the layout term (`layout_term`); each pair scored once."""
         if ref is None:
             return 0.0
         key = (ref, r, p)
