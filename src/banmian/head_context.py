@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from banmian.language import spanning_word
-from banmian.line_shape import (CLAUSE_END, FULL_SLACK, INDENT_MAX, INDENT_MIN, comma_marks, ends_clause, separates_blocks,
+from banmian.line_shape import (CLAUSE_END, FULL_SLACK, comma_marks, is_indented, ends_clause, separates_blocks,
                                 slack, unfinished)
 from banmian.model import Line, Page
 from banmian.name_lines import (mark_body_signatures, mark_credit_lines_between_bylines, mark_names_over_headlines, mark_names_under_headlines,
@@ -90,6 +90,14 @@ def mark_clause_ended_heads_over_heads(page: Page) -> None:
 def _line_above(lines: list[Line], i: int) -> Line | None:
     """The nearest non-blank line above line i."""
     for k in range(i - 1, -1, -1):
+        if lines[k].text.strip() and lines[k].kind != "blank":
+            return lines[k]
+    return None
+
+
+def _line_below(lines: list[Line], j: int) -> Line | None:
+    """The nearest non-blank line from line j on."""
+    for k in range(j, len(lines)):
         if lines[k].text.strip() and lines[k].kind != "blank":
             return lines[k]
     return None
@@ -355,7 +363,7 @@ def _opens_paragraph(line: Line | None, width: float) -> bool:
     if line is None or line.kind != "body" or not line.text.strip():
         return True
     t = strip_ws(line.text)
-    return "body:lead_in" in line.reasons or (INDENT_MIN <= slack(line, width) <= INDENT_MAX and not ends_sentence(t))
+    return "body:lead_in" in line.reasons or (is_indented(line, width) and not ends_sentence(t))
 
 
 def _unpunctuated_full_line(line: Line, width: float) -> bool:
@@ -434,7 +442,7 @@ def _centred_block_end(lines: list[Line], i: int, width: float) -> int:
     """The end (exclusive) of a block starting at line i: a line measuring as an indented
     first line, then full lines, all head-shaped (`_could_be_head_line`, no clause mark), two or
     three in all; 0 when the lines there are not so."""
-    if not (lines[i].kind == "body" and INDENT_MIN <= slack(lines[i], width) <= INDENT_MAX
+    if not (lines[i].kind == "body" and is_indented(lines[i], width)
             and not _holds_clause_mark(lines[i].text) and _could_be_head_line(lines[i])):
         return 0
     j = i + 1
@@ -456,16 +464,15 @@ def _nothing_runs_on_above(lines: list[Line], i: int) -> bool:
     paragraph (`mark_lines_against_headlines`)."""
     if i and lines[i - 1].kind == "head":
         return False
-    above = next((lines[k] for k in range(i - 1, -1, -1) if lines[k].text.strip()), None)
+    above = _line_above(lines, i)
     return above is None or above.kind != "body"
 
 
 def _opening_follows(lines: list[Line], j: int, width: float) -> bool:
     """The nearest non-blank line from line j on opens a paragraph: a lead-in, or an indented
     line that goes on."""
-    below = next((ln for ln in lines[j:] if ln.text.strip()), None)
-    return below is not None and below.kind == "body" and ("body:lead_in" in below.reasons or (
-        INDENT_MIN <= slack(below, width) <= INDENT_MAX and not ends_sentence(below.text)))
+    below = _line_below(lines, j)
+    return below is not None and below.kind == "body" and _opens_paragraph(below, width)
 
 
 def mark_openings_at_column_foot(page: Page) -> None:
@@ -481,7 +488,7 @@ def mark_openings_at_column_foot(page: Page) -> None:
         ln = lines[i]
         if ln.kind != "head" or "head:short_unpunctuated" not in ln.reasons or lines[i + 1].text.strip():
             continue
-        if not INDENT_MIN <= slack(ln, width) <= INDENT_MAX:
+        if not is_indented(ln, width):
             continue
         above = lines[i - 1]
         if above.kind == "body" and ends_sentence(above.text):
@@ -511,8 +518,7 @@ def _opening_runs_on_past_blanks(lines: list[Line], i: int, width: float) -> boo
     and the text it runs on into in one fragment: alone, the one-line fragment opened an article
     (pages 31, 37). Dev pdftotext body_char_acc 1-20 / 21-40: 0.8919 / 0.8582 -> 0.8919 /
     0.8688; raw and PyMuPDF have no blank lines and are unchanged."""
-    above = next((ln for ln in reversed(lines[:i]) if ln.text.strip()), None)
-    below = next((ln for ln in lines[i + 1:] if ln.text.strip()), None)
+    above, below = _line_above(lines, i), _line_below(lines, i + 1)
     if above is None or below is None or above.kind != "body" or below.kind != "body":
         return False
     return ends_sentence(above.text) and slack(below, width) <= FULL_SLACK and "body:lead_in" not in below.reasons
@@ -536,9 +542,9 @@ def mark_openings_above_jumps(page: Page) -> None:
         ln = lines[i]
         if ln.kind != "head" or lines[i + 1].kind != "jump" or "head:short_unpunctuated" not in ln.reasons:
             continue
-        above = next((a for a in reversed(lines[:i]) if a.text.strip()), None)  # past blank lines
+        above = _line_above(lines, i)  # past blank lines
         if (above is not None and above.kind == "body" and ends_sentence(above.text)
-                and INDENT_MIN <= slack(ln, width) <= INDENT_MAX):
+                and is_indented(ln, width)):
             ln.kind = "body"
             ln.because("body:indented_first_line_above_jump")
 
@@ -565,7 +571,7 @@ def mark_lines_against_headlines(page: Page) -> None:
             continue
         above = _run_against(lines, i, -1, blockless)
         below = _run_against(lines, i, +1, blockless)
-        if below and INDENT_MIN <= slack(below[0], width) <= INDENT_MAX:
+        if below and is_indented(below[0], width):
             below = []
         for run_line in above + below:
             run_line.kind = "head"

@@ -33,14 +33,18 @@ def separates_blocks(page: Page) -> bool:
     one); the stages ask some dozen times a page."""
     blanks = page.scratch.get(BLANK_COUNT)
     if blanks is None:  # a page classify has not seen (a stage run alone)
-        blanks = sum(1 for ln in page.lines if ln.kind == "blank")
+        blanks = _blank_lines(page)
     return blanks >= BLANK_SHARE_MIN * max(len(page.lines), 1)
 
 
 def count_blank_lines(page: Page) -> None:
     """Record how many of the page's lines are marked blank, for `separates_blocks` (classify,
     once it has marked them)."""
-    page.scratch[BLANK_COUNT] = sum(1 for ln in page.lines if ln.kind == "blank")
+    page.scratch[BLANK_COUNT] = _blank_lines(page)
+
+
+def _blank_lines(page: Page) -> int:
+    return sum(1 for ln in page.lines if ln.kind == "blank")
 
 
 SUBTITLE_DASHES = ("—", "－")  # what a subtitle line opens with (`——三论今年经济工作主要任务`)
@@ -56,6 +60,11 @@ def slack(line: Line, width: float) -> float:
     stretch's column (`line.column_width`, set by measure where a stretch is set to another
     measure than the page) or else `width`, the page's."""
     return (line.column_width or width) - line.width
+
+
+def is_indented(line: Line, width: float) -> bool:
+    """The line is about two em narrower than the column: a paragraph's first line."""
+    return INDENT_MIN <= slack(line, width) <= INDENT_MAX
 
 
 _NO_PUNCT = str.maketrans("", "", "".join(CJK_PUNCT))

@@ -8,7 +8,7 @@ from __future__ import annotations
 from banmian.language import spanning_word
 from banmian.model import Line, Page
 from banmian.rules.chars import ends_sentence, is_cjk, strip_ws
-from banmian.line_shape import FULL_SLACK, INDENT_MAX, INDENT_MIN, slack
+from banmian.line_shape import FULL_SLACK, is_indented, slack
 from banmian.rules.names import SURNAMES, office_signature, titled_name
 
 
@@ -91,20 +91,20 @@ def mark_body_signatures(page: Page) -> None:
     width = page.column_width
     for above, ln, nxt in zip(lines, lines[1:], lines[2:]):
         if (ln.kind == "body" and nxt.kind == "body" and _indented(nxt, width)
-                and not _runs_on(above, width) and office_signature(ln.text)):
+                and not _full_line_running_on(above, width) and office_signature(ln.text)):
             ln.kind = "byline"
             ln.because(BODY_SIGNATURE_REASON)
 
 
 def _indented(line: Line, width: float) -> bool:
-    """The line is set in by an indent: short by INDENT_MIN to INDENT_MAX em and made of
+    """The line is set in by an indent (`line_shape.is_indented`) and made of
     full-width characters only (half-width digits and letters make a full line measure short:
     `发表1998年新年讲话`)."""
-    return INDENT_MIN <= slack(line, width) <= INDENT_MAX and not any(
+    return is_indented(line, width) and not any(
         ch.isascii() and not ch.isspace() for ch in line.text)
 
 
-def _runs_on(line: Line, width: float) -> bool:
+def _full_line_running_on(line: Line, width: float) -> bool:
     """A full body line with no sentence end: its text goes on into the next line."""
     return line.kind == "body" and slack(line, width) <= FULL_SLACK and not ends_sentence(line.text)
 

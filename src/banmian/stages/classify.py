@@ -12,7 +12,7 @@ import re
 
 from banmian.head_context import mark_context_heads
 from banmian.language import number_runs_on
-from banmian.line_shape import (BODY_START_FORBIDDEN, CLAUSE_END, FULL_SLACK, INDENT_MAX, INDENT_MIN, WIDE_MIN_EXCESS,
+from banmian.line_shape import (BODY_START_FORBIDDEN, CLAUSE_END, FULL_SLACK, INDENT_MAX, INDENT_MIN, WIDE_MIN_EXCESS, is_indented,
                                 comma_marks, count_blank_lines, ends_clause, min_width, opens_with_dash, separates_blocks,
                                 slack, unfinished)
 from banmian.model import Line, Page
@@ -139,7 +139,7 @@ def opens_photo_paragraph(line: Line, nxt: Line, width: float) -> bool:
     的两位` / `年轻人从住所收拾自己的`). A caption under a picture is set to the picture's width,
     with no indent: on dev raw pages no caption line measures 1.5-3.5 em short and runs on."""
     t = strip_ws(line.text)
-    return (INDENT_MIN <= slack(line, width) <= INDENT_MAX and not ends_sentence(t)
+    return (is_indented(line, width) and not ends_sentence(t)
             and nxt.kind == "body" and bool(nxt.text.strip()) and slack(nxt, width) <= FULL_SLACK)
 
 

@@ -19,12 +19,12 @@ from __future__ import annotations
 import numpy as np
 
 from banmian.language import spanning_word
-from banmian.line_shape import opens_with_dash, separates_blocks
+from banmian.line_shape import is_indented, opens_with_dash, separates_blocks
 from banmian.model import HEAD_KINDS, Fragment, Line, Page, page_line_index
 from banmian.rules.chars import strip_ws
 from banmian.rules.furniture import is_lead_in
 from banmian.similarity import bigrams_found
-from banmian.stages.paragraphs import cut_fragments, end_kind, is_indented, report_after_picture, restart_reason
+from banmian.stages.paragraphs import cut_fragments, end_kind, report_after_picture, restart_reason
 from banmian.stages.roundups import ITEM_REASON, items_in_stream, tail_windows
 
 ENDS_STREAM = ("jump", "source")  # lines printed at an article's end

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from banmian.language import spanning_word
-from banmian.line_shape import BODY_START_FORBIDDEN, FULL_SLACK, INDENT_MAX, INDENT_MIN, separates_blocks, slack
+from banmian.line_shape import BODY_START_FORBIDDEN, FULL_SLACK, INDENT_MIN, is_indented, separates_blocks, slack
 from banmian.head_context import BULLET, OPENING_RUNS_ON_REASON, SUBHEAD_UNDER_BYLINE_REASON
 from banmian.model import Fragment, Line, Page, line_positions
 from banmian.rules.bylines import ends_with_photo_credit, trailing_credit_names
@@ -150,11 +150,6 @@ def fragments_of(page: Page) -> list[Fragment]:
     for i, f in enumerate(out):
         f.order = i
     return out
-
-
-def is_indented(line: Line, width: float) -> bool:
-    """The line is about two em narrower than the column: a paragraph's first line."""
-    return INDENT_MIN <= slack(line, width) <= INDENT_MAX
 
 
 def ends_paragraph(line: Line, width: float, is_first: bool) -> bool:
