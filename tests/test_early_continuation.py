@@ -70,7 +70,8 @@ def test_no_move_without_the_pattern():
     assert reorder_module.early_pairs([open_before, early, drain],
                                       [_Thread([open_before, early]), _Thread([drain])]) == []
     # more lines than a column's last lines
-    long = _fragment(["备完善的应急预案。"] + ["各街道成立了抢险队伍。"] * reorder_module.EARLY_MAX_LINES, "open", "closed", 1)
+    lines = ["备完善的应急预案。"] + ["各街道成立了抢险队伍。"] * reorder_module.EARLY_MAX_LINES
+    long = _fragment(lines, "open", "closed", 1)
     assert reorder_module.early_pairs([market, long, drain], [_Thread([market, long]), _Thread([drain])]) == []
 
 
