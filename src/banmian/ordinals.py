@@ -20,21 +20,24 @@ from banmian.model import Fragment
 from banmian.rules.chars import strip_ws
 
 _DIGITS = "一二三四五六七八九十"
-# where a step's mark may stand: the text's start or right after a clause mark (not `统一是`,
-# `唯一、`, `之一来`)
-_AFTER_CLAUSE = r"(?:^|(?<=[。；：！？，”）;:!?,)]))"
-# series name -> pattern; the first non-empty group is the step's word. 首先 stands anywhere
-# (`它首先符合国情`, dev page 31): it only ever opens a series.
-SERIES = {
-    "shouxian": re.compile(r"(首先)|" + _AFTER_CLAUSE + r"(其次|再次)"),
-    "yishi": re.compile(_AFTER_CLAUSE + f"([{_DIGITS}])是"),
-    "diyi": re.compile(_AFTER_CLAUSE + f"第([{_DIGITS}])[，、：,:]"),
-    "dun": re.compile(_AFTER_CLAUSE + f"([{_DIGITS}])、"),
-    "paren": re.compile(f"[（(]([{_DIGITS}])[）)]"),
-    "qiyi": re.compile(f"其([{_DIGITS}])[，、：,:]"),
-    "yilai": re.compile(_AFTER_CLAUSE + r"([一二三])来[，,]"),
-}
+# what a step's mark may follow when it is not at the text's start (not `统一是`, `唯一、`,
+# `之一来`): a clause mark
+_CLAUSE_MARKS = frozenset("。；：！？，”）;:!?,)")
+# Every step mark, one pattern for all series (one scan of a text): 首先 / 其次 / 再次, 第一，,
+# （一）, 其一，, 一是, 一、, 一来，. At most one alternative matches at a position, and none can
+# start inside another's match after a clause mark, so one scan finds what a scan per series would.
+_MARK = re.compile(f"首先|其次|再次|第[{_DIGITS}][，、：,:]|[（(][{_DIGITS}][）)]|其[{_DIGITS}][，、：,:]"
+                   f"|[{_DIGITS}][是、]|[一二三]来[，,]")
 _STEP_WORDS = {"首先": 1, "其次": 2, "再次": 3}
+# series of a mark by its first character (the digit stands second) or else its second (the digit
+# stands first)
+_SERIES_BY_FIRST = {"第": "diyi", "（": "paren", "(": "paren", "其": "qiyi"}
+_SERIES_BY_SECOND = {"是": "yishi", "、": "dun", "来": "yilai"}
+# the series whose marks stand at the text's start or after a clause mark only (not `统一是`,
+# `唯一、`, `之一来`); 首先 stands anywhere (`它首先符合国情`, dev page
+# 31: it only ever opens a series), 其次 and 再次 do not
+_AFTER_CLAUSE_SERIES = frozenset(("diyi", "yishi", "dun", "yilai"))
+
 
 # Log-odds a join gains when the fragment's first mark of a series is step N >= 2 and the
 # thread's last mark of that series is step N-1. On dev pdftotext pages 1-40 (gold threading),
@@ -64,12 +67,26 @@ class Mark(NamedTuple):
 def ordinal_marks(text: str) -> list[Mark]:
     """The step marks of the (space-free) text, in text order."""
     out = []
-    for name, rx in SERIES.items():
-        for m in rx.finditer(text):
-            word = next(g for g in m.groups() if g)
-            out.append(Mark(m.start(), name, _STEP_WORDS.get(word) or _DIGITS.index(word) + 1))
-    out.sort()
+    for m in _MARK.finditer(text):
+        word, pos = m.group(), m.start()
+        if word in _STEP_WORDS:
+            series, step = "shouxian", _STEP_WORDS[word]
+            if step > 1 and not _after_clause(text, pos):
+                continue
+        else:
+            series = _SERIES_BY_FIRST.get(word[0])
+            digit = word[1] if series else word[0]
+            series = series or _SERIES_BY_SECOND[word[1]]
+            if series in _AFTER_CLAUSE_SERIES and not _after_clause(text, pos):
+                continue
+            step = _DIGITS.index(digit) + 1
+        out.append(Mark(pos, series, step))
     return out
+
+
+def _after_clause(text: str, pos: int) -> bool:
+    """Position `pos` of `text` is its start or follows a clause mark."""
+    return pos == 0 or text[pos - 1] in _CLAUSE_MARKS
 
 
 def opens_later_step(text: str) -> bool:
@@ -147,10 +164,22 @@ def earlier_step_after(frags: list[Fragment], marks: list[list[Mark]], i: int) -
     return None
 
 
+def _opening(frag: Fragment) -> str:
+    """The fragment's first OPENING_WINDOW characters, space-free (or all it has)."""
+    text = ""
+    for ln in frag.lines:
+        text += strip_ws(ln.text)
+        if len(text) >= OPENING_WINDOW:
+            break
+    return text
+
+
 def lift_earlier_steps(frags: list[Fragment]) -> None:
     """Put each block holding step N-1 of a series that is printed after the block opening with
     step N (`earlier_step_after`) right before that block, in place, and number the fragments
     anew in their new order (`Fragment.order`). The lifted block's first line says so (LIFT_REASON)."""
+    if not any(opens_later_step(_opening(f)) for f in frags):
+        return  # what `earlier_step_after` looks for first, found without scanning whole blocks
     marks = [fragment_marks(f) for f in frags]
     moved = False
     for i in range(len(frags)):

@@ -142,12 +142,15 @@ def mark_quoted_lines_over_heads(page: Page) -> None:
     page's closing run of headlines (read head later by `heads_tail` anyway): 11 lines per dump,
     all gold head tiers; on no pdftotext line."""
     lines = page.lines
-    text = _PageText(lines)
+    text: _PageText | None = None  # built for the first line of head shape only
     for i in range(len(lines) - 1, 0, -1):
         if lines[i].kind not in _HEAD_BELOW_KINDS or lines[i - 1].kind != "body":
             continue
         j = i - 1
-        while j >= 0 and i - j <= MAX_QUOTED_LINES_OVER_HEAD and _head_shape(lines[j]) and text.repeated(j):
+        while j >= 0 and i - j <= MAX_QUOTED_LINES_OVER_HEAD and _head_shape(lines[j]):
+            text = text or _PageText(lines)
+            if not text.repeated(j):
+                break
             lines[j].kind = "head"
             lines[j].because(QUOTED_OVER_HEAD_REASON)
             j -= 1
