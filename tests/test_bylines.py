@@ -472,3 +472,33 @@ def test_another_papers_credit_over_an_opening_goes_to_the_report_under_it():
             "去处。\n据《江城晚报》\n老街茶馆今年开春重新\n开张，老茶客们又坐到了\n一起，说说笑笑很热闹。\n")
     arts, _ = _articles_and_leftovers(text)
     assert arts == [("本报江城3月2日讯 记者林木报道：", None), (None, "据《江城晚报》")]
+
+
+@pytest.mark.parametrize("paragraph, want", [
+    ("港口的吞吐量今年又创新高。（本报海城3月6日电）", ("本报海城3月6日电", "海城", "3月6日")),
+    ("（新华社江城３月１２日电）", ("新华社江城３月１２日电", "江城", "３月１２日")),
+    ("会议今天闭幕。（据新华社河口三月九日电）", ("据新华社河口三月九日电", "河口", "三月九日")),
+    ("沿线的学校也因此受益。（新华社）", None),       # a credit without place and date
+    ("他们都来了。（王某 李某）", None),               # an author's credit
+    ("一场大雪。（新华社记者王某摄）", None),          # a photo credit
+    ("（本报海城3月6日电）记者又去了一次。", None),    # not closing the text
+])
+def test_a_closing_credit_gives_a_dateline(paragraph, want):
+    from banmian.rules.bylines import closing_dateline
+
+    m = closing_dateline(paragraph)
+    assert (m and (m.group("lead"), m.group("place"), m.group("date"))) == want
+
+
+def test_a_report_under_a_standalone_byline_takes_its_dateline_from_the_closing_credit():
+    from banmian.pipeline import parse_text
+    from banmian.writers.json import page_to_dict
+
+    text = ("2003年3月7日 星期五\n\n海港新码头启用\n\n本报驻海城记者林木\n\n　　新建的集装箱码头今天\n"
+            "正式启用，首批货轮在清晨\n靠港卸货。码头负责人介绍，\n新码头每年可以多装卸一百\n"
+            "万标准箱，港口的吞吐量今\n年又创新高。（本报海城3月\n6日电）\n")
+    page = page_to_dict(parse_text(text, entities=False)[0])
+    [art] = page["articles"]
+    assert art["byline"] == "本报驻海城记者林木"
+    assert art["dateline"] == {"text": "本报海城3月6日电", "place": "海城", "date": "2003-03-06"}
+    assert art["paragraphs"][-1].endswith("（本报海城3月6日电）")

@@ -481,9 +481,10 @@ def body_tiers(*lines: str) -> tuple:
 
 
 def test_a_last_line_the_body_repeats_is_a_subtitle_not_a_headlines_second_line():
-    assert body_tiers("候鸟归来", "园内新建的观鸟长廊已经完工") == (None, "候鸟归来", "园内新建的观鸟长廊已经完工")
-    # without the body: one headline in two lines
-    assert tiers("候鸟归来", "园内新建的观鸟长廊已经完工") == (None, "候鸟归来 园内新建的观鸟长廊已经完工", None)
+    assert body_tiers("湖滨候鸟今春归来", "园内新建的观鸟长廊已经完工") == (None, "湖滨候鸟今春归来", "园内新建的观鸟长廊已经完工")
+    # without the body: one headline in two lines (the second not twice as long as the first,
+    # `tier_cues.long_subtitle_under`)
+    assert tiers("湖滨候鸟今春归来", "园内新建的观鸟长廊已经完工") == (None, "湖滨候鸟今春归来 园内新建的观鸟长廊已经完工", None)
 
 
 def test_a_first_line_the_body_repeats_is_a_kicker_over_the_headline():

@@ -11,7 +11,7 @@ from functools import lru_cache
 import numpy as np
 import rjieba
 
-from banmian.rules.chars import CLOSERS, OPENERS, cjk_mask, code_points, is_cjk
+from banmian.rules.chars import CLOSERS, OPENERS, cjk_mask, code_points, is_cjk, strip_ws
 
 # Characters on each side of the break given to the segmenter: enough for a 4-character word.
 JOIN_CONTEXT = 4
@@ -55,6 +55,18 @@ def cut_spanning_word(a: str, b: str, hmm: bool) -> str | None:
         if pos >= cut:
             break
     return None
+
+
+def break_cuts_word(left: str, right: str) -> str | None:
+    """The dictionary word (no HMM) the break between `left` and `right` cuts in two: one spans
+    the break, and `right`, cut on its own, opens with a character that stands alone (`交通工` /
+    `具分别`: `具` is no word's start there). Not so when `right` opens with a word of its own
+    that merely pairs with the character before the break (`十五大精` / `致辞。`: `精致`)."""
+    word = spanning_word(left, right, hmm=False)
+    if word is None:
+        return None
+    first = next(iter(rjieba.cut(strip_ws(right)[:JOIN_CONTEXT], False)), "")
+    return word if len(first) == 1 else None
 
 
 # The scores of `join_score`: a mark at the break that only a mid-sentence break shows, and a

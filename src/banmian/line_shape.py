@@ -7,7 +7,7 @@ paragraph's last line is short, and a line ends a clause or a sentence by its la
 from __future__ import annotations
 
 from banmian.model import Line, Page
-from banmian.rules.chars import CJK_PUNCT, CLOSERS, SENTENCE_FINAL, ends_sentence
+from banmian.rules.chars import CJK_PUNCT, CLOSERS, SENTENCE_FINAL, ends_sentence, strip_ws
 
 # A body line narrower than the column by more than this (em) is short: an indented first line
 # or a paragraph's last line. Dev dumps: middle lines measure -1.0..+1.0 em from the column.
@@ -53,6 +53,11 @@ SUBTITLE_DASHES = ("—", "－")  # what a subtitle line opens with (`——三�
 def opens_with_dash(text: str) -> bool:
     """The line's text opens with a subtitle's dash."""
     return text.lstrip().startswith(SUBTITLE_DASHES)
+
+
+def dash_subtitle_shape(line: Line) -> bool:
+    """A body line opening with a subtitle's dash and holding no sentence end."""
+    return line.kind == "body" and opens_with_dash(line.text) and unfinished(strip_ws(line.text))
 
 
 def slack(line: Line, width: float) -> float:

@@ -270,3 +270,17 @@ def trailing_credit_names(paragraph: str) -> list[str]:
         return []
     names = split_names(m.group(1))
     return list(names) if names else []
+
+
+def closing_dateline(paragraph: str) -> re.Match | None:
+    """The dateline of a closing credit that says where and when the report was filed
+    (`…重振声威。（本报莫斯科1月6日电）`, `（新华社北京1月13日电）`), as a `lead_in_byline`
+    match inside the brackets, or None. A correspondent's report under a standalone byline
+    (`本报驻俄罗斯记者X`) carries its dateline there (dev pages 17 and 25); the credit stays
+    in the text."""
+    text = paragraph.rstrip()
+    m = _TRAILING_CREDIT.search(text)
+    if not m:
+        return None
+    lead = lead_in_byline(text, m.start(1))
+    return lead if lead and lead.group("date") and lead.end("lead") == m.end(1) else None

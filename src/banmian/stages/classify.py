@@ -13,14 +13,15 @@ import re
 from banmian.head_context import mark_context_heads
 from banmian.language import number_runs_on
 from banmian.line_shape import (BODY_START_FORBIDDEN, CLAUSE_END, FULL_SLACK, INDENT_MAX, INDENT_MIN, WIDE_MIN_EXCESS, is_indented,
-                                comma_marks, count_blank_lines, ends_clause, min_width, opens_with_dash, separates_blocks,
-                                slack, unfinished)
+                                comma_marks, count_blank_lines, dash_subtitle_shape, ends_clause, min_width, separates_blocks,
+                                slack)
 from banmian.model import Line, Page
 from banmian.rules import furniture as F
 from banmian.rules.chars import CLOSERS, OPENERS, ends_sentence, strip_ws, text_em
 from banmian.rules.dates import whole_date
 from banmian.rules.names import looks_like_names, signature
 from banmian.rules.traditional import fold
+from banmian.wide_heads import mark_wide_heads
 
 PHOTO_CREDIT_REASON = "body:photo_credit"  # a picture story's closing credit, kept as body
 # A short line holding this many comma-like marks is a clause list, not a headline.
@@ -315,19 +316,14 @@ def mark_dash_subtitles(chunk: list[Line]) -> None:
     line standing alone, no body line above or below it (page 35: `——上海综合指数周K线图`,
     blank lines between it and the headline `K线介绍`, a caption under it). Every line opening
     with a dash in the dev dumps (pages 1-40, three extractors) is a headline tier in the gold."""
-    if len(chunk) == 1 and _dash_subtitle_shape(chunk[0]):
+    if len(chunk) == 1 and dash_subtitle_shape(chunk[0]):
         chunk[0].kind = "head"
         chunk[0].because("head:dash_line_alone")
         return
     for above, ln in zip(chunk, chunk[1:]):
-        if above.kind == "head" and _dash_subtitle_shape(ln):
+        if above.kind == "head" and dash_subtitle_shape(ln):
             ln.kind = "head"
             ln.because("head:dash_under_headline")
-
-
-def _dash_subtitle_shape(ln: Line) -> bool:
-    """A body line opening with a dash and holding no sentence end."""
-    return ln.kind == "body" and opens_with_dash(ln.text) and unfinished(strip_ws(ln.text))
 
 
 def mark_heads_above_salutations(chunk: list[Line]) -> None:
@@ -428,5 +424,6 @@ def classify(page: Page) -> Page:
         mark_dash_subtitles(chunk)
         mark_heads_above_salutations(chunk)
     mark_context_heads(page)
+    mark_wide_heads(page)
     mark_closing_signatures(page)
     return page

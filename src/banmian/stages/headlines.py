@@ -4,7 +4,8 @@ A block directly before an article's first line is that article's. The other blo
 far away, often grouped at the end or the top of the page text) go to the articles still
 without a headline by content overlap: a headline's words recur in its article's opening.
 Within a block: name lines are the byline, a line opening with a dash is the subtitle, and of
-the rest two lines that read on across the break (a word spans it) are one headline.
+the rest two lines that read on across the break (a word spans it) are one headline
+(`split_tiers`; the cues of `banmian.tier_cues`).
 A head line standing alone that repeats a clause of one article's body is that article's pull
 quote (`banmian.pull_quotes`): it goes to that article as its kicker, whoever's block it was
 printed in.
@@ -21,10 +22,11 @@ from banmian.language import spanning_word
 from banmian.line_shape import opens_with_dash
 from banmian.model import HEAD_KINDS, INSIDE_BLOCK_KINDS, Article, Line, Page, page_line_index
 from banmian.rules.chars import code_points, strip_ws
-from banmian.pull_quotes import attach_pull_quotes, place_pull_quotes, pull_quotes, quotes_clause
+from banmian.pull_quotes import attach_pull_quotes, place_pull_quotes, pull_quotes
 from banmian.side_bylines import side_by_side_bylines
 from banmian.stages.heads_tail import HEADLINE_REASON, tail_owners
 from banmian.stages.roundups import opens_numbered_run
+from banmian.tier_cues import balanced_pair, ends_running_on, long_subtitle_under, quotes_whole_clause
 
 # Minimum score (bigram overlap with the article's opening, plus the adjacency bonus) to
 # attach a headline block to an article (dev 1-40 headline_acc: 0.25: 0.429, 0.15: 0.432).
@@ -174,7 +176,7 @@ def kicker_over_headline(first: str, second: str) -> bool:
     no dictionary word runs across the break and the second is much shorter (`如今我已长大成人`
     / `凝眸岁月`)."""
     a, b = strip_ws(first), strip_ws(second)
-    return len(b) <= KICKER_LENGTH_RATIO * len(a) and not spanning_word(a, b)
+    return len(b) <= KICKER_LENGTH_RATIO * len(a) and not spanning_word(a, b) and not ends_running_on(a)
 
 
 # A third head line this much longer than both above it is a subtitle under a two-line headline
@@ -196,23 +198,26 @@ def subtitle_under_headline(heads: list[str]) -> bool:
 # 18 x3, 25, 30, 33, 34, 36, 38 x2), 1 put wrong (page 6: both lines of `继续做好价格工作` /
 # `着力促进结构调整` are the headline, the body repeats the first); headline_roles_acc 1-20 /
 # 21-40 pdftotext 0.6335 / 0.6539 -> 0.6708 / 0.6987, raw 0.7515 / 0.7692 -> 0.8199 / 0.8462,
-# PyMuPDF 0.7702 / 0.7756 -> 0.8385 / 0.8526; nothing else moves.
+# PyMuPDF 0.7702 / 0.7756 -> 0.8385 / 0.8526; nothing else moves. The clause repeated whole
+# (`tier_cues.quotes_whole_clause`, from a clause's start too) put page 6 right, and raw and
+# PyMuPDF page 5 (`朝鲜驻华大使` / `举行新年宴会`, the body `…举行新年宴会，…` mid-clause).
 QUOTED_TIER_MIN_CHARS = 6
 
 
 def quotes_body(text: str, body: str) -> bool:
-    """The head line `text` repeats a clause of the article's `body` word for word (and is not
-    too short to be a headline's word)."""
+    """The head line `text` repeats a whole clause of the article's `body` word for word (and
+    is not too short to be a headline's word)."""
     t = strip_ws(text).lstrip("—－-")
-    return len(t) >= QUOTED_TIER_MIN_CHARS and quotes_clause(t, body)
+    return len(t) >= QUOTED_TIER_MIN_CHARS and quotes_whole_clause(t, body)
 
 
 def reads_on_in(first: str, second: str, body: str) -> bool:
-    """Two head lines read on as one text of the body, or a dictionary word runs across the
-    break: one headline broken in two (`湿地公园今年春天` / `迎来第一批候鸟`; `乔石等观看世` /
-    `界华人书画展`, whose end the body repeats), not a headline and a tier."""
+    """Two head lines read on as one text of the body, the first ends in a colon or a dash
+    (`tier_cues.ends_running_on`), or a dictionary word runs across the break: one headline
+    broken in two (`湿地公园今年春天` / `迎来第一批候鸟`; `乔石等观看世` / `界华人书画展`,
+    whose end the body repeats), not a headline and a tier."""
     a, b = strip_ws(first), strip_ws(second)
-    return (a + b) in body or spanning_word(a, b, hmm=False) is not None
+    return (a + b) in body or ends_running_on(a) or spanning_word(a, b, hmm=False) is not None
 
 
 def body_quoted_tiers(heads: list[str], body: str) -> tuple[str | None, list[str], str | None]:
@@ -238,14 +243,37 @@ def body_quoted_tiers(heads: list[str], body: str) -> tuple[str | None, list[str
     return kicker, heads[lo:hi], subtitle
 
 
+def balanced_over_subtitle(heads: list[str]) -> bool:
+    """Three head lines are a headline broken to balance over a subtitle: the first two balance
+    (`tier_cues.balanced_pair`) and the third is not shorter than the second (`离别三十六年` /
+    `梦想终于成真` / `不知流过多少泪`). Dev 1-40 gold, three-line heads: 30 of 38 headline +
+    subtitle, 2 of 30 kicker + headline (a kicker over a headline whose first line is as long,
+    `春耕备耕有序推进` / `江川新建高标准农田` / `累计达12万亩`, has a shorter third line)."""
+    a, b, c = (strip_ws(h) for h in heads[:3])
+    return balanced_pair(a, b) and len(c) >= len(b)
+
+
+def runs_across(first: str, second: str) -> bool:
+    """The headline runs on from one line into the next: a word spans the break, or the first
+    ends in a colon or a dash (`tier_cues.ends_running_on`)."""
+    return spanning_word(first, second) is not None or ends_running_on(first)
+
+
 def split_tiers(block: list[Line], body: str = "") -> dict:
     """Kicker, headline, subtitle and byline of one block, as printed. `body`: the article's
     text (whitespace stripped), whose repeated sentences tell a kicker or subtitle apart
-    (`body_quoted_tiers`)."""
+    (`body_quoted_tiers`). Else the lines' text and lengths (`banmian.tier_cues`): a last line
+    opening with a dash is the subtitle unless the dash was broken across the lines (`…锲而不舍—`
+    / `—三论…`); of two lines, a much shorter second is the headline under a kicker, a second at
+    least twice as long a subtitle (`long_subtitle_under`); of three, the first two are the
+    headline over a subtitle when they run on (a word across the break, a colon or dash at the
+    first's end) or balance over a third line not shorter (`balanced_over_subtitle`).
+    Dev 1-40 wrong tier splits of the right lines (bench/head_errors.py), pdftotext | raw |
+    PyMuPDF: 10 | 11 | 11 -> 4 | 2 | 2 with these cues and `quotes_whole_clause`."""
     bylines = [ln.text for ln in block if ln.kind == "byline"]
     heads = [ln.text for ln in block if ln.kind == "head"]
     out = {"kicker": None, "headline": None, "subtitle": None, "byline": " ".join(bylines) or None}
-    if heads and heads[-1].startswith(("—", "－", "--")):
+    if heads and heads[-1].startswith(("—", "－", "--")) and not (len(heads) > 1 and ends_running_on(heads[-2])):
         out["subtitle"] = heads.pop()
     if not heads:
         return out
@@ -257,10 +285,13 @@ def split_tiers(block: list[Line], body: str = "") -> dict:
         out["headline"] = heads[0]
     elif len(heads) == 2 and kicker_over_headline(heads[0], heads[1]):
         out["kicker"], out["headline"] = heads
+    elif len(heads) == 2 and out["subtitle"] is None and long_subtitle_under(heads[0], heads[1]):
+        out["headline"], out["subtitle"] = heads
     elif len(heads) == 2:
         out["headline"] = " ".join(heads)
     else:
-        if (spanning_word(heads[0], heads[1]) or subtitle_under_headline(heads)) and not spanning_word(heads[1], heads[2]):
+        if ((runs_across(heads[0], heads[1]) or subtitle_under_headline(heads) or balanced_over_subtitle(heads))
+                and not runs_across(heads[1], heads[2])):
             out["headline"] = " ".join(heads[:2])
             rest = heads[2:]
             out["subtitle"] = " ".join(rest) if out["subtitle"] is None else " ".join(rest + [out["subtitle"]])

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from banmian.model import Article, Dateline, Line, Page, Unassigned
-from banmian.rules.bylines import find_lead_in, lead_in_byline, outlet_of, reporters_in, trailing_credit_names
+from banmian.rules.bylines import (closing_dateline, find_lead_in, lead_in_byline, outlet_of, reporters_in,
+                                   trailing_credit_names)
 from banmian.rules.dates import resolve
 from banmian.rules.chars import strip_ws
 from banmian.rules.traditional import fold
@@ -66,6 +67,22 @@ def split_lead_in(page: Page, article: Article) -> None:
             place=m.group("place") or None,
             date=dateline_iso(m.group("date"), page.meta.date),
         )
+
+
+CLOSING_DATELINE_REASON = "dateline:closing_credit"
+
+
+def dateline_from_closing_credit(page: Page, article: Article) -> None:
+    """An article with no dateline takes the one its closing credit gives (`（本报莫斯科1月6日电）`:
+    `rules.bylines.closing_dateline`); the credit stays in the last paragraph."""
+    if article.dateline is not None or not article.paragraphs:
+        return
+    m = closing_dateline(article.paragraphs[-1])
+    if m is None:
+        return
+    article.dateline = Dateline(text=m.group("lead"), place=m.group("place") or None,
+                                date=dateline_iso(m.group("date"), page.meta.date))
+    article.because(CLOSING_DATELINE_REASON)
 
 
 def dateline_iso(date_text: str | None, page_date: str | None) -> str | None:
@@ -182,6 +199,7 @@ def metadata(page: Page) -> Page:
     page_header(page)
     for art in page.articles:
         split_lead_in(page, art)
+        dateline_from_closing_credit(page, art)
         if art.byline:
             art.reporters = reporters_in(art.byline)
             art.outlet = outlet_of(art.byline)

@@ -13,6 +13,7 @@ from banmian.language import spanning_word
 from banmian.line_shape import BODY_START_FORBIDDEN, FULL_SLACK, INDENT_MIN, is_indented, separates_blocks, slack
 from banmian.head_context import BULLET, OPENING_RUNS_ON_REASON, SUBHEAD_UNDER_BYLINE_REASON
 from banmian.model import Fragment, Line, Page, line_positions
+from banmian.ordinals import opens_later_step
 from banmian.rules.bylines import ends_with_photo_credit, trailing_credit_names
 from banmian.rules.chars import CLOSERS, ends_sentence, strip_ws
 from banmian.rules.furniture import ends_with_picture_note, is_lead_in, is_salutation
@@ -346,8 +347,9 @@ BACK_REFERENCES = ("那", "这", "他", "她", "它", "此", "其", "但", "而"
 
 def refers_back(text: str) -> bool:
     """The (space-free) text opens with a word pointing back to text before it
-    (`BACK_REFERENCES`): a paragraph that goes on with the text before, whatever its topic."""
-    return text.startswith(BACK_REFERENCES)
+    (`BACK_REFERENCES`), or with a later step of an enumeration (`ordinals.opens_later_step`:
+    `二是`, `第三，`): a paragraph that goes on with the text before, whatever its topic."""
+    return text.startswith(BACK_REFERENCES) or opens_later_step(text)
 
 
 def opening_too_short(chars_since_cut: int) -> bool:

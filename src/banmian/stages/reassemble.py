@@ -13,11 +13,14 @@ that a later fragment can undo an early wrong choice:
   TF-IDF bigram cosine), order (the thread holding the fragment just before it in the input,
   or how far back its latest fragment is), and the join: a fragment that starts mid-sentence
   continues a thread whose latest fragment stops mid-sentence, better when a dictionary word
-  spans the join (`language`).
+  spans the join (`language`); a fragment whose first step of an enumeration is step N (三是,
+  其次) goes on the thread whose last step of it is N-1 (`ordinals`).
 
 Within a thread, fragments keep input order: the walk meets an article's columns in order
 (84% of dev articles have their fragments in input order). Where it does not, `reorder` moves
-a fragment printed before the text it continues after that text, on strong evidence.
+a fragment printed before the text it continues after that text, on strong evidence; and
+before threading, `ordinals.lift_earlier_steps` puts a block holding step N-1 of an
+enumeration back before the block opening with step N that pdftotext printed first.
 """
 from __future__ import annotations
 
@@ -31,6 +34,7 @@ from banmian.article_starts import (START_THRESHOLD, firm_start, indented_head_s
 from banmian.language import spanning_word
 from banmian.link_model import LINK_WEIGHTS, JoinLogits, QuoteBalance, joined_texts
 from banmian.model import Fragment, Page, page_line_index
+from banmian.ordinals import OrdinalTurns, lift_earlier_steps
 from banmian.rules.chars import strip_ws
 from banmian.rules.furniture import ends_with_picture_note, is_lead_in
 from banmian.stages.roundups import merge_roundups
@@ -91,7 +95,9 @@ def prepare_fragments(page: Page) -> list[Fragment]:
     where a paragraph closed by a picture note opens an article
     (`paragraphs.split_at_picture_notes`, in dumps without blank lines: after `heads_tail`,
     whose alignment it would upset), and mark fragments a jump/credit closes or a 上接 note
-    opens (unless the fragment reads on from the one before: `note_printed_away`)."""
+    opens (unless the fragment reads on from the one before: `note_printed_away`); put a block
+    holding step N-1 of an ordinal series that is printed after the block opening with step N
+    back before it (`ordinals.lift_earlier_steps`)."""
     page.scratch["line_index"] = page_line_index(page)
     frags: list[Fragment] = page.scratch.get("fragments", [])
     if not separates_blocks(page):
@@ -102,6 +108,7 @@ def prepare_fragments(page: Page) -> list[Fragment]:
         if f.no_predecessor and i and note_printed_away(frags[i - 1], f):
             f.no_predecessor = False
             f.first.because(NOTE_AWAY_REASON)
+    lift_earlier_steps(frags)
     return frags
 
 
@@ -150,7 +157,8 @@ def thread_fragments(page: Page, frags: list[Fragment], space: ContentSpace | No
     a fragment that opens pointing back (`points_back`) goes on some thread, never opens one;
     else log-odds past START_THRESHOLD open a thread, and the rest of a lead-in cut by a column
     break continues the one before; otherwise continuing each thread
-    scores the link model's log-odds (`link_model`) and opening a new one scores the start
+    scores the link model's log-odds (`link_model`, with the quote cue and the ordinal cue
+    `ordinals.OrdinalTurns`) and opening a new one scores the start
     model's log-odds plus NEW_THREAD_OFFSET (NEW_THREAD_OFFSET_NO_BLANKS in a dump without blank lines). A threading's score is the sum of its choices;
     keeping the BEAM_WIDTH best partial threadings, not only the best, lets a later fragment
     undo an early wrong choice.
@@ -166,6 +174,7 @@ def thread_fragments(page: Page, frags: list[Fragment], space: ContentSpace | No
     if joins is None:
         joins = JoinLogits(frags, space.texts)
     quotes = QuoteBalance(frags, space.texts)
+    ordinals = OrdinalTurns(space.texts)
     beam = [Hypothesis(0.0, (), -1)]
     roundup_items = page.scratch.get("roundup_items", set())
     for i, f in enumerate(frags):
@@ -188,15 +197,15 @@ def thread_fragments(page: Page, frags: list[Fragment], space: ContentSpace | No
             options = [(h.score + SURE_START_SCORE, h, -1) for h in beam]
         elif join:
             # the only choice: the thread of the fragment just before
-            scores = score_threads(beam, joins, quotes, i)
+            scores = score_threads(beam, joins, quotes, i, ordinals)
             options = [(h.score + scores[h.threads[h.latest]], h, h.latest) for h in beam]
         else:
             new_logit = NO_NEW_THREAD if goes_on else new_thread_logit(logits, quotes, i)
-            options = near_best_options(beam, score_threads(beam, joins, quotes, i), new_logit, offset)
+            options = near_best_options(beam, score_threads(beam, joins, quotes, i, ordinals), new_logit, offset)
         options.sort(key=TOTAL, reverse=True)  # stable: on a tie the earlier option (a join) wins
         floor = options[0][0] - BEAM_MARGIN
         beam = [extend(h, ti, i, groups, total) for total, h, ti in options[:BEAM_WIDTH] if total >= floor]
-    return build_threads(beam[0], frags, feats, logits, Scorer(joins, quotes, groups, offset))
+    return build_threads(beam[0], frags, feats, logits, Scorer(joins, quotes, groups, offset, ordinals))
 
 
 def new_thread_logit(logits: list[float], quotes: QuoteBalance, i: int) -> float:
@@ -207,7 +216,7 @@ def new_thread_logit(logits: list[float], quotes: QuoteBalance, i: int) -> float
 
 def points_back(page: Page, frag: Fragment) -> bool:
     """The fragment opens with a word pointing back to text before it (`paragraphs.refers_back`:
-    这, 他, 因此, 同时…) and no head line stands right over it: it goes on with an article,
+    这, 他, 因此, 同时…, or a later step of an enumeration: 二是, 第三，) and no head line stands right over it: it goes on with an article,
     it does not open one. Of the dev gold paragraphs of 20 characters or more, 1 of 303 first
     paragraphs opens so (an essay under its own headline: `那是1995年的1月中旬…`, dev raw page
     23, whence the head line) and 74 of 888 later ones; pdftotext cuts such a paragraph off at
@@ -275,8 +284,10 @@ def continues_lead_in(page: Page, prev: Fragment, frag: Fragment) -> bool:
     return not unclosed or "）" in head or ")" in head
 
 
-def score_threads(beam: list[Hypothesis], joins: JoinLogits, quotes: QuoteBalance, i: int) -> dict[Group, float]:
-    """The link log-odds of fragment i continuing each thread of the beam.
+def score_threads(beam: list[Hypothesis], joins: JoinLogits, quotes: QuoteBalance, i: int,
+                  ordinals: OrdinalTurns | None = None) -> dict[Group, float]:
+    """The link log-odds of fragment i continuing each thread of the beam, with the quote cue
+    (`quotes`) and the ordinal cue (`ordinals`, when given: `ordinals.OrdinalTurns`).
 
     Hypotheses share most threads, so each thread is scored once (a group hashes by
     identity); and many threads end with the same fragment, so each join (`joins`, the
@@ -295,6 +306,9 @@ def score_threads(beam: list[Hypothesis], joins: JoinLogits, quotes: QuoteBalanc
     if quotes.closers[i]:  # rare: most fragments close nothing they did not open
         for group in scores:
             scores[group] += quotes.term(group.members, i)
+    if ordinals is not None and ordinals.later[i]:  # rare too: a step 2 or later of a series
+        for group in scores:
+            scores[group] += ordinals.term(group.members, i)
     return scores
 
 
@@ -315,11 +329,12 @@ class Scorer(NamedTuple):
     quotes: QuoteBalance
     groups: GroupMaker  # every thread the beam scored, by its members
     offset: float
+    ordinals: OrdinalTurns
 
     def link(self, members: tuple[int, ...], i: int) -> float:
         """The link log-odds of fragment i going on after the thread of `members`."""
         return (self.joins.logit(members[-1], i) + LINK_WEIGHTS["cos"] * 10 * self.groups.made[members].cosine(i)
-                + self.quotes.term(members, i))
+                + self.quotes.term(members, i) + self.ordinals.term(members, i))
 
 
 def build_threads(h: Hypothesis, frags: list[Fragment], feats: list[dict], logits: list[float],

@@ -15,12 +15,16 @@ log-odds 6: a name or term of the article, `预` / `算`), while no word spans t
 present join. A fragment moved to another thread takes with it what went on from it
 (`moved_with`); one moved inside its thread goes alone. Each moved fragment's first line
 says what it now follows (REORDER_REASON).
+
+A column's last few lines printed before the column they finish (`early_pairs`) are moved on
+other evidence: they sit after a closed paragraph or open a thread, the later fragment's open
+end found no partner, and the break between them cuts a dictionary word in two.
 """
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from banmian.language import spanning_word
+from banmian.language import break_cuts_word, spanning_word
 from banmian.link_model import fragment_text, page_word
 from banmian.model import Fragment
 from banmian.stages.paragraphs import CUT_SHORT_REASON
@@ -31,6 +35,15 @@ if TYPE_CHECKING:  # reassemble imports this module
 # On a moved fragment's first line, with the line it now follows and why:
 # `reorder:after_line_263:page_word:预算`.
 REORDER_REASON = "reorder:after_line_"
+# ... when the fragment is a continuation printed early (`early_pairs`):
+# `reorder:after_line_369:printed_early:交通工具`.
+EARLY_REASON = "printed_early"
+# A continuation printed early is a column's last lines: at most this many. On dev pdftotext
+# pages 1-40 the five pairs `early_pairs` finds without it have 1, 3, 3, 11 and 21 lines: the
+# 21-line one is not a gold join (page 6, -0.116 body_char_acc on the page); the 11-line one is
+# (page 29) but moving it took text from the predicted article matching its gold one to another
+# piece of it (page body_char_acc 0.8498 -> 0.8390).
+EARLY_MAX_LINES = 4
 MID_SENTENCE_STARTS = ("open", "short")  # `Fragment.start` kinds that may go on a sentence
 
 
@@ -108,6 +121,51 @@ def sole_pairs(frags: list[Fragment], threads: list[Thread], page_text: str) -> 
     return [(g, f) for g, f in pairs if count[id(g)] == 1 and count[id(f)] == 1]
 
 
+def misplaced_start(before: Fragment | None) -> bool:
+    """A fragment that starts mid-sentence sits where no sentence runs on into it: it opens its
+    thread, or the fragment before it in its thread ends a paragraph (a short last line)."""
+    return before is None or before.end == "closed"
+
+
+def left_open(g: Fragment, after: Fragment | None) -> bool:
+    """`g` stops mid-sentence and what follows it in its thread (if anything) does not go on
+    its sentence (`reads_on`): its open end found no partner."""
+    return may_end_join(g) and (after is None or not reads_on(g, after))
+
+
+def early_pairs(frags: list[Fragment], threads: list[Thread]) -> list[tuple[Fragment, Fragment, str]]:
+    """The (latest, frag, word) triples where `frag` is a continuation printed early: pdftotext
+    printed a column's last line(s) before the column they finish (dev page 4: `望、置办年货等
+    “友情出演”…` before `…都是打着过节看`; page 26: `有很高的外汇储备。` before `…中国具`), so
+    the beam, which joins a fragment only to text printed before it, put `frag` after a closed
+    paragraph or on a thread of its own (`misplaced_start`). `frag` has at most EARLY_MAX_LINES
+    lines, `latest` is printed after it, its open end found no partner (`left_open`), and the
+    break between them cuts a dictionary word in two (`language.break_cuts_word`); neither is
+    in another such pair.
+
+    On dev pdftotext pages 1-40, 16 such (fragment, later open fragment) pairs have a
+    dictionary word across the break; with the later one left open and the word cut (not
+    `精` / `致辞。`, page 2), 5 fragments have one candidate: 4 are gold joins, 1 not (page 6:
+    `…“历` / `任贝宁…`, 21 lines, whose `历` goes on as `史纪实`); one with two candidates
+    (page 34) stays. With EARLY_MAX_LINES, 3 moves, all gold joins (pages 4, 26, 39)."""
+    before: dict[int, Fragment | None] = {}
+    after: dict[int, Fragment | None] = {}
+    for t in threads:
+        for k, f in enumerate(t.fragments):
+            before[id(f)] = t.fragments[k - 1] if k else None
+            after[id(f)] = t.fragments[k + 1] if k + 1 < len(t.fragments) else None
+    heads = [f for f in frags if id(f) in before and len(f.lines) <= EARLY_MAX_LINES and may_start_join(f)
+             and misplaced_start(before[id(f)])]
+    tails = [g for g in frags if id(g) in after and left_open(g, after[id(g)])]
+    triples = [(g, f, word) for f in heads for g in tails
+               if g.order > f.order and (word := break_cuts_word(g.last.text, f.first.text)) is not None]
+    count: dict[int, int] = {}
+    for g, f, _ in triples:
+        count[id(g)] = count.get(id(g), 0) + 1
+        count[id(f)] = count.get(id(f), 0) + 1
+    return [(g, f, w) for g, f, w in triples if count[id(g)] == 1 and count[id(f)] == 1]
+
+
 def reorder_threads(frags: list[Fragment], threads: list[Thread], page_text: str | None = None) -> list[Thread]:
     """The threads with each fragment that surely continues a fragment it does not follow now
     (`sole_pairs`) moved right after that fragment, with what went on from it (`moved_with`).
@@ -125,6 +183,10 @@ def reorder_threads(frags: list[Fragment], threads: list[Thread], page_text: str
         if after is not None and word_across(g, after) is not None:
             continue  # g goes on in another fragment
         _move(home, host, moved_with(home, host, f), g, f"page_word:{word_across(g, f)}")
+    for g, f, word in early_pairs(frags, threads):
+        home, host = _thread_of(threads, f), _thread_of(threads, g)
+        if home is not None and host is not None:
+            _move(home, host, moved_with(home, host, f), g, f"{EARLY_REASON}:{word}")
     return [t for t in threads if t.fragments]
 
 
