@@ -410,3 +410,55 @@ def test_a_picture_note_broken_over_two_lines_is_still_a_picture_note():
     assert holds_picture_note(_fragment(["群众一起辞旧迎新（附", "图片 1 张）"], "open", "closed", 0))
     assert holds_picture_note(_fragment(["群众一起辞旧迎新（附图片1张）"], "open", "closed", 0))
     assert not holds_picture_note(_fragment(["群众一起辞旧迎新（附", "图为领导同志）"], "open", "closed", 0))
+
+
+# An orchard report and a library report, each cut at a column break mid-sentence (a comma at
+# full width); pdftotext prints the orchard's second column right after the library's first.
+ORCHARD_1 = "今年春天，城郊的果农们在山坡上栽下三千株苹果树苗，技术员每周上山指导修剪和施肥，还传授经验，"
+ORCHARD_2 = "果园里的苹果树长势很好，果农们盼着秋天的苹果卖个好价钱。果园的滴灌设施也已完工。"
+LIBRARY_1 = "新建的市图书馆昨天正式开放，馆内藏书超过五十万册。"
+LIBRARY_2 = "图书馆的读者们可以凭身份证免费办理借书证，图书馆阅览室每天都开放到晚上九点，读者也可以上网，"
+
+
+def bare_break_page() -> str:
+    """A report's first column, another report's first column (two paragraphs), then the first
+    report's second column: the columns break after a comma, so no word spans the break."""
+    assert len(ORCHARD_1) == len(LIBRARY_2) == 46  # an indented line of 10, three full lines of 12
+    parts = ["城郊果农栽下苹果树", "", *column_lines(ORCHARD_1), "", "市图书馆正式开放", "",
+             *column_lines(LIBRARY_1), "", *column_lines(LIBRARY_2), "", *column_lines(ORCHARD_2, indent=0)]
+    return "\n".join(parts) + "\n"
+
+
+def test_a_bare_break_lets_a_thread_of_closer_content_win(monkeypatch):
+    """The orchard's second column follows the library's first across a bare break: the thread
+    just before wins by order alone, unless the rival cue weighs the orchard thread's closer
+    content (`thread_rivals`)."""
+    page = parse_text(bare_break_page())[0]
+    bodies = {a.headline: "".join(a.paragraphs) for a in page.articles}
+    assert bodies == {"城郊果农栽下苹果树": ORCHARD_1 + ORCHARD_2, "市图书馆正式开放": LIBRARY_1 + LIBRARY_2}
+    joined = next(ln for ln in page.lines if ln.text.startswith("果园里"))
+    assert any(r.startswith("reassemble:") and r.endswith(":rival_content:reads_on") for r in joined.reasons)
+
+
+def test_rival_threads_only_across_a_bare_mid_sentence_break():
+    from banmian.model import Fragment, Line
+    from banmian.thread_rivals import RIVAL_COSINE_MARGIN, RivalCues, weak_adjacent_join
+
+    def frag(text: str, start: str, end: str) -> Fragment:
+        return Fragment(lines=[Line(no=0, raw=text, text=text)], start=start, end=end)
+
+    before, after = frag("某某", "open", "open"), frag("某某", "open", "open")
+    assert weak_adjacent_join(before, after, 0.0)
+    assert not weak_adjacent_join(before, after, 1.0)  # a word spans the break
+    assert not weak_adjacent_join(frag("某某。", "open", "maybe"), after, 0.0)
+    assert not weak_adjacent_join(before, frag("某某", "indent", "open"), 0.0)
+    frags = [before, frag("某某", "indent", "closed"), after]
+    cues = RivalCues(frags, lambda j, i: 0.0)
+    assert cues.weak == [False, False, False]  # the indented fragment breaks nothing bare
+    cues = RivalCues([before, after, frag("某某", "open", "open")], lambda j, i: 0.0)
+    assert cues.weak == [False, True, True]
+    cosines = [0.01, 0.01 + RIVAL_COSINE_MARGIN / 2, 0.02 + RIVAL_COSINE_MARGIN, 0.0]
+    assert cues.rivals(4, 0, 2, 1, cosines.__getitem__) == [2]
+    assert cues.rivals(4, 0, 1, 1, cosines.__getitem__) == []  # the latest thread has just opened
+    assert cues.rivals(4, -1, 0, 1, cosines.__getitem__) == []
+    assert cues.rivals(4, 0, 2, 0, cosines.__getitem__) == []

@@ -14,7 +14,9 @@ that a later fragment can undo an early wrong choice:
   or how far back its latest fragment is), and the join: a fragment that starts mid-sentence
   continues a thread whose latest fragment stops mid-sentence, better when a dictionary word
   spans the join (`language`); a fragment whose first step of an enumeration is step N (三是,
-  其次) goes on the thread whose last step of it is N-1 (`ordinals`).
+  其次) goes on the thread whose last step of it is N-1 (`ordinals`); across a bare
+  mid-sentence break (no word or mark spans it) a thread of clearly closer content outbids
+  the one just before (`thread_rivals`).
 
 Within a thread, fragments keep input order: the walk meets an article's columns in order
 (84% of dev articles have their fragments in input order). Where it does not, `reorder` moves
@@ -42,6 +44,7 @@ from banmian.stages.paragraphs import (in_lead_in, last_two_lines, refers_back, 
                                        split_at_picture_notes)
 from banmian.stages.reorder import reads_on, reorder_threads
 from banmian.similarity import ContentSpace, Group, GroupMaker, bigram_cosine
+from banmian.thread_rivals import RIVAL_CONTENT_BONUS, RivalCues
 
 # Opening a new thread scores the start model's log-odds plus this; continuing one, the link
 # model's log-odds. Tuned on dev pages 1-40 (body_char_acc 1.5: 0.754, 2: 0.781, 2.5: 0.788,
@@ -157,9 +160,9 @@ def thread_fragments(page: Page, frags: list[Fragment], space: ContentSpace | No
     a fragment that opens pointing back (`points_back`) goes on some thread, never opens one;
     else log-odds past START_THRESHOLD open a thread, and the rest of a lead-in cut by a column
     break continues the one before; otherwise continuing each thread
-    scores the link model's log-odds (`link_model`, with the quote cue and the ordinal cue
-    `ordinals.OrdinalTurns`) and opening a new one scores the start
-    model's log-odds plus NEW_THREAD_OFFSET (NEW_THREAD_OFFSET_NO_BLANKS in a dump without blank lines). A threading's score is the sum of its choices;
+    scores the link model's log-odds (`link_model`, with the quote cue, the ordinal cue
+    `ordinals.OrdinalTurns` and the rival-content cue `thread_rivals.RivalCues`) and opening a
+    new one scores the start model's log-odds plus NEW_THREAD_OFFSET (NEW_THREAD_OFFSET_NO_BLANKS in a dump without blank lines). A threading's score is the sum of its choices;
     keeping the BEAM_WIDTH best partial threadings, not only the best, lets a later fragment
     undo an early wrong choice.
     """
@@ -175,6 +178,7 @@ def thread_fragments(page: Page, frags: list[Fragment], space: ContentSpace | No
         joins = JoinLogits(frags, space.texts)
     quotes = QuoteBalance(frags, space.texts)
     ordinals = OrdinalTurns(space.texts)
+    rivals = RivalCues(frags, lambda j, k: joins.join_parts(j, k)[0])
     beam = [Hypothesis(0.0, (), -1)]
     roundup_items = page.scratch.get("roundup_items", set())
     for i, f in enumerate(frags):
@@ -201,11 +205,12 @@ def thread_fragments(page: Page, frags: list[Fragment], space: ContentSpace | No
             options = [(h.score + scores[h.threads[h.latest]], h, h.latest) for h in beam]
         else:
             new_logit = NO_NEW_THREAD if goes_on else new_thread_logit(logits, quotes, i)
-            options = near_best_options(beam, score_threads(beam, joins, quotes, i, ordinals), new_logit, offset)
+            options = near_best_options(beam, score_threads(beam, joins, quotes, i, ordinals), new_logit, offset,
+                                        rivals if rivals.weak[i] else None, i)
         options.sort(key=TOTAL, reverse=True)  # stable: on a tie the earlier option (a join) wins
         floor = options[0][0] - BEAM_MARGIN
         beam = [extend(h, ti, i, groups, total) for total, h, ti in options[:BEAM_WIDTH] if total >= floor]
-    return build_threads(beam[0], frags, feats, logits, Scorer(joins, quotes, groups, offset, ordinals))
+    return build_threads(beam[0], frags, feats, logits, Scorer(joins, quotes, groups, offset, ordinals, rivals))
 
 
 def new_thread_logit(logits: list[float], quotes: QuoteBalance, i: int) -> float:
@@ -244,18 +249,24 @@ def continues_past_subhead(page: Page, prev: Fragment, frag: Fragment) -> bool:
     return bigram_cosine(before, after) >= SUBHEAD_MIN_COSINE
 
 
-def near_best_options(beam: list[Hypothesis], scores: dict[Group, float], new_logit: float,
-                      offset: float) -> list[tuple[float, Hypothesis, int]]:
+def near_best_options(beam: list[Hypothesis], scores: dict[Group, float], new_logit: float, offset: float,
+                      rivals: RivalCues | None = None, i: int = -1) -> list[tuple[float, Hypothesis, int]]:
     """The options (total score, hypothesis, thread index or -1 for a new thread) of
-    continuing each thread of each hypothesis (`scores`) or opening a new one (the start
-    log-odds `new_logit` plus `offset`), in that order, leaving out those the beam drops anyway: more than
-    BEAM_MARGIN below the best (dev pdftotext pages: 42 options a fragment, 8 of them near)."""
+    continuing each thread of each hypothesis (`scores`, plus RIVAL_CONTENT_BONUS on the `rivals` of
+    fragment i when given: they weigh a thread against the hypothesis's other threads) or
+    opening a new one (the start log-odds `new_logit` plus `offset`), in that order, leaving
+    out those the beam drops anyway: more than BEAM_MARGIN below the best (dev pdftotext
+    pages: 42 options a fragment, 8 of them near)."""
     get = scores.__getitem__
     rows = []  # each hypothesis's totals, found once: the best is the max of them all
     best = float("-inf")
     for h in beam:
         score = h.score
         totals = [score + s for s in map(get, h.threads)]
+        if rivals is not None:
+            for k in rivals.rivals(len(h.threads), h.latest, len(h.threads[h.latest].members), i,
+                                   lambda k: h.threads[k].cosine(i)):  # called at once: this h
+                totals[k] += RIVAL_CONTENT_BONUS
         new = score + new_logit + offset
         best = max(best, max(totals), new)
         rows.append((h, totals, new))
@@ -330,6 +341,7 @@ class Scorer(NamedTuple):
     groups: GroupMaker  # every thread the beam scored, by its members
     offset: float
     ordinals: OrdinalTurns
+    rivals: RivalCues
 
     def link(self, members: tuple[int, ...], i: int) -> float:
         """The link log-odds of fragment i going on after the thread of `members`."""
@@ -340,20 +352,40 @@ class Scorer(NamedTuple):
 def build_threads(h: Hypothesis, frags: list[Fragment], feats: list[dict], logits: list[float],
                   scorer: Scorer) -> list[Thread]:
     """The chosen hypothesis as threads, with paragraph starts and reasons on the lines: a
-    join's reason gives its link log-odds and what opening a new thread scored instead
-    (`reassemble:after_line_35:+2.41:new-0.53`)."""
+    join's reason gives its link log-odds (with the rival cue's term) and what opening a new
+    thread scored instead (`reassemble:after_line_35:+2.41:new-0.53`), and `:rival_content`
+    when the rival cue raised it (`thread_rivals`)."""
     threads = []
-    for group in h.threads:
+    for ti, group in enumerate(h.threads):
         first, *rest = group.members
         t = Thread(fragments=[frags[first]], reason=start_reason(feats[first], logits[first]))
         frags[first].first.para_start = True
         frags[first].first.because(t.reason)
         for n, k in enumerate(rest, 1):
-            score = f"{scorer.link(group.members[:n], k):+.2f}:new{new_thread_logit(logits, scorer.quotes, k) + scorer.offset:+.2f}"
+            link, rival = scorer.link(group.members[:n], k), ""
+            if scorer.rivals.weak[k]:
+                link, rival = rival_link(h, ti, k, link, scorer)
+            score = f"{link:+.2f}:new{new_thread_logit(logits, scorer.quotes, k) + scorer.offset:+.2f}{rival}"
             _join(t.fragments[-1], frags[k], score)
             t.fragments.append(frags[k])
         threads.append(t)
     return threads
+
+
+def rival_link(h: Hypothesis, ti: int, k: int, link: float, scorer: Scorer) -> tuple[float, str]:
+    """The link log-odds of fragment k joining thread ti of the chosen hypothesis plus the
+    rival cue's term (`thread_rivals`), weighed against the threads as they stood before k,
+    and its tag."""
+    before = [(n, tuple(m for m in g.members if m < k)) for n, g in enumerate(h.threads)]
+    before = [(n, members) for n, members in before if members]
+    threads = [members for _, members in before]
+    at = [n for n, _ in before].index(ti)
+    latest = next((x for x, members in enumerate(threads) if k - 1 in members), -1)
+    space = scorer.groups.space
+    size = len(threads[latest]) if latest >= 0 else 0
+    if at not in scorer.rivals.rivals(len(threads), latest, size, k, lambda x: space.cosine(k, threads[x])):
+        return link, ""
+    return link + RIVAL_CONTENT_BONUS, ":rival_content"
 
 
 def _join(latest: Fragment, f: Fragment, score: str) -> None:

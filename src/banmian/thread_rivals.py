@@ -1,0 +1,70 @@
+"""Rival threads: a fragment need not go on the thread just before it when that join is bare.
+
+pdftotext walks a page column by column, so a column of one article is often printed right
+after a column of another; the link model's adjacency prior (`link_model`, "adjacent") then
+puts the fragment on the wrong thread. On dev pdftotext pages 1-40, of 26 fragments the
+reassemble stage joined to another article's thread while their own thread was open, 21 went
+on the thread of the fragment just before, 14 of them across a bare mid-sentence break: the
+fragment before stops mid-sentence, this one starts so, and no dictionary word or mark spans
+the break (`weak_adjacent_join`). The break itself then says nothing, and the order alone is
+weak evidence: a thread whose content is clearly closer to the fragment (TF-IDF bigram cosine
+more than RIVAL_COSINE_MARGIN above the adjacent thread's) gains RIVAL_CONTENT_BONUS
+(`RivalCues.rivals`), weighed against the other threads of one threading, unless the adjacent
+thread has just opened (RIVAL_MIN_LATEST).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from banmian.model import Fragment
+
+# On dev pdftotext pages 1-40, of the fragments joined to the thread just before across a bare
+# mid-sentence break with some other thread's cosine this much higher: margin 0.02: 6 wrong
+# joins and 6 right ones, 0.03: 6 and 2, 0.04: 4 and 1 (a bare break alone, without a rival,
+# flips nothing but opens new threads: a penalty of 1 on it broke 14 right joins and mended
+# none). In the beam (bonus 2.5), body_char_acc pages 1-20 / 21-40: off 0.9047 / 0.8694;
+# 0.035: 0.9176 / 0.8824, 0.04: 0.9164 / 0.8811, 0.05: 0.9164 / 0.8826 (before RIVAL_MIN_LATEST). A guard on the
+# adjacent thread's length (60-250 characters: a short thread's cosine is small) lost the
+# 21-40 gain; asking the rival thread to stop mid-sentence too lost it as well.
+RIVAL_COSINE_MARGIN = 0.04
+# Log-odds, about the adjacency weight less the bare join's (margin 0.04), pages 1-20 / 21-40:
+# bonus 1.5: 0.9082 / 0.8724, 2: 0.9082 / 0.8813, 2.5: 0.9164 / 0.8811, 3: 0.9151 / 0.8824;
+# para_f1, article_exact, headline, byline and source no lower on either half from 2 to 3.
+RIVAL_CONTENT_BONUS = 2.5
+# The latest thread must hold this many fragments: a thread that fragment i-1 has just opened
+# has too little text for its cosine to say anything, and the bonus would reward a threading
+# that opens a stray thread there only to hop back past it (examples/demo_page.txt: a column
+# of the lead article opened a thread of its own, the next column went back to the lead;
+# dev page 12: a lone lead-in lost its text so). Body_char_acc pages 1-20 / 21-40: 1: 0.9164 /
+# 0.8811, 2: 0.9164 / 0.8789 (article_exact 21-40: 0.5577 / 0.5449, the value without the cue);
+# with 2, bonus 2 to 3 and margin 0.03 to 0.05 all keep every figure of both halves at or above
+# the values without the cue.
+RIVAL_MIN_LATEST = 2
+
+
+def weak_adjacent_join(prev: Fragment, frag: Fragment, join_score: float) -> bool:
+    """`frag` starts mid-sentence right after `prev`, which stops mid-sentence, and nothing
+    spans the break (`join_score`: `language.join_score` of the two, 0 without a word or mark)."""
+    return prev.end == "open" and frag.start == "open" and join_score == 0.0
+
+
+class RivalCues:
+    """The rival-content cue for the fragments of one page: `weak[i]` tells whether fragment i
+    follows the one before across a bare break; `rivals` names the threads that gain
+    RIVAL_CONTENT_BONUS."""
+
+    __slots__ = ("weak",)
+
+    def __init__(self, frags: Sequence[Fragment], join_scores: Callable[[int, int], float]):
+        """`join_scores(j, i)`: the join score of fragment i after fragment j."""
+        self.weak = [i > 0 and weak_adjacent_join(frags[i - 1], f, join_scores(i - 1, i)) for i, f in enumerate(frags)]
+
+    def rivals(self, n: int, latest: int, latest_size: int, i: int, cosine: Callable[[int], float]) -> list[int]:
+        """The threads (of `n`; `latest`: the index of the one holding fragment i-1, or -1, and
+        `latest_size` its number of fragments) whose cosine with fragment i (`cosine(k)`) passes
+        the latest thread's by RIVAL_COSINE_MARGIN, when fragment i follows fragment i-1 across a
+        bare break and the latest thread holds RIVAL_MIN_LATEST fragments or more."""
+        if not self.weak[i] or latest < 0 or latest_size < RIVAL_MIN_LATEST:
+            return []
+        floor = cosine(latest) + RIVAL_COSINE_MARGIN
+        return [k for k in range(n) if k != latest and cosine(k) > floor]
