@@ -4,20 +4,32 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: venv test demo clean
+.PHONY: venv build test demo clean
 
 venv: $(STAMP)
 
-# Reinstall only when pyproject.toml is newer than the stamp (or the venv is missing).
-$(STAMP): pyproject.toml
+# Reinstall only when pyproject.toml or setup.py is newer than the stamp (or the venv is
+# missing). The install compiles the text path with mypyc (setup.py; 2-3 minutes) into
+# extensions beside the sources in src/banmian, or stays pure Python where it cannot.
+$(STAMP): pyproject.toml setup.py
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q -e '.[test,bench,ocr]'
 	touch $(STAMP)
 
+# Recompile after editing the sources: until then banmian runs them as pure Python (the
+# extensions are stale; banmian/_compiled.py checks). BANMIAN_PURE=1 runs pure Python anyway.
+build: venv
+	$(PY) -m pip install -q --no-deps -e .
+	@$(PY) -c "import banmian; print('banmian:', 'compiled' if banmian.COMPILED else 'pure Python (' + banmian.PURE_REASON + ')')"
+
 # The PostgreSQL tests run against a throwaway server on a private port (scripts/pg-test-server
 # installs Debian's postgresql when missing, starts it, and stops it after the tests).
+# The suite runs on the build the venv holds (compiled, unless stale or impossible); then the
+# tests that patch compiled modules (marked pure_python, skipped above) in pure Python.
 test: venv browser-deps
+	@$(PY) -c "import banmian; print('banmian:', 'compiled' if banmian.COMPILED else 'pure Python (' + banmian.PURE_REASON + ')')"
 	scripts/pg-test-server run $(PY) -m pytest -q tests
+	if $(PY) -c "import banmian, sys; sys.exit(not banmian.COMPILED)"; then BANMIAN_PURE=1 $(PY) -m pytest -q -m pure_python tests; fi
 	if [ -f bench/gate.py ]; then $(PY) bench/gate.py; fi
 
 # Parse the example page and print its JSON, then build a SQLite archive of the examples,
@@ -32,7 +44,9 @@ demo: venv
 	@echo "  $(VENV)/bin/banmian serve --db $(DEMO_DB)    # then browse http://127.0.0.1:8000"
 
 clean:
-	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .hypothesis $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .hypothesis .mypy_cache $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	find src -name '*.so' -delete
+	rm -f src/banmian/_compiled.txt
 
 # A real browser drives the reader: Debian's chromium (installed with apt when missing),
 # headless, through Playwright, with a small Chinese font so the screenshots are legible; the

@@ -1,6 +1,8 @@
 """classify: head against body for short lines (made-up lines in a 12-character column)."""
 from __future__ import annotations
 
+import pytest
+
 from banmian.model import Source
 from banmian.pipeline import page_from_lines
 from banmian.stages.classify import classify
@@ -293,6 +295,7 @@ def test_an_indented_opening_or_a_reporters_line_against_a_headline_stays_out_of
 PICTURE_STORY = ["连日来的暴雨造成美国得克", "萨斯州部分地区河水泛滥，泛", "区居民纷纷迁移到附近地区", "的高地。", "图为水灾地区的两位", "年轻人从住所收拾自己的简", "单物品，转移到安全地区。"]
 
 
+@pytest.mark.pure_python
 def test_an_indented_picture_description_is_a_body_paragraph_in_a_dump_without_blank_lines(monkeypatch):
     import importlib
 
@@ -316,6 +319,7 @@ def test_a_letter_spaced_line_with_digits_is_closed_up_whole():
     assert [ln.text for ln in page.lines] == ["新华社北京1月8日电", "记者 王某 李某2024年3月5日"]
 
 
+@pytest.mark.pure_python
 def test_a_bracketed_photo_credit_under_body_text_is_body(monkeypatch):
     import importlib
 
@@ -392,6 +396,7 @@ def test_two_unpunctuated_lines_over_a_lead_in_are_its_headline_even_under_text_
     assert got[1:4] == ["body", "head", "head"]
 
 
+@pytest.mark.pure_python
 def test_a_closing_signature_and_date_are_body(monkeypatch):
     import importlib
 
@@ -415,6 +420,7 @@ def test_a_closing_signature_and_date_are_body(monkeypatch):
             assert parse_text(text, entities=False)[0].articles[0].paragraphs[-2:] != last
 
 
+@pytest.mark.pure_python
 def test_a_signature_is_looked_for_only_over_a_closing_date(monkeypatch):
     """`mark_closing_signatures` asks for the date line (rare) before the signature (name
     rules, slower): a page without a closing date reads no line as a signature."""

@@ -2,6 +2,8 @@
 up (11 em columns) and is dealt wrongly with its cue turned off."""
 from __future__ import annotations
 
+import pytest
+
 import banmian.column_deal as CD
 from banmian.column_deal import deal_to_columns
 from banmian.model import Line
@@ -21,6 +23,7 @@ def deal(rows: list[list[str]], k: int) -> list[tuple[int, ...]]:
     return deal_to_columns([[line(t) for t in r] for r in rows], k, WIDTH)
 
 
+@pytest.mark.pure_python
 def test_a_word_made_up_by_the_hmm_does_not_join_a_line_to_a_column(monkeypatch):
     # jieba's HMM makes `湖岁` of the left column's last character and the lone line's first;
     # the right column's full line in mid-sentence is what the lone line reads on from
@@ -30,6 +33,7 @@ def test_a_word_made_up_by_the_hmm_does_not_join_a_line_to_a_column(monkeypatch)
     assert deal(rows, 2)[1] == (0,)
 
 
+@pytest.mark.pure_python
 def test_a_lone_line_goes_to_the_column_that_keeps_its_row_step(monkeypatch):
     # the right column shows in every row (its lone lines pinned by a word across the join),
     # the left one every other row; the neutral lone line keeps the right column's step
@@ -40,6 +44,7 @@ def test_a_lone_line_goes_to_the_column_that_keeps_its_row_step(monkeypatch):
     assert deal(rows, 2)[5] == (0,)  # a tie: the leftmost column
 
 
+@pytest.mark.pure_python
 def test_a_column_paused_for_many_rows_does_not_take_a_line_on_layout_alone(monkeypatch):
     # the left column ended a paragraph five rows up; the right one goes on row after row
     # (pinned by words); an indented line would follow a paragraph's end by layout alone
@@ -50,6 +55,7 @@ def test_a_column_paused_for_many_rows_does_not_take_a_line_on_layout_alone(monk
     assert deal(rows, 2)[5] == (0,)
 
 
+@pytest.mark.pure_python
 def test_a_photo_credit_alone_does_not_break_its_column(monkeypatch):
     # a credit line printed alone between two lines of the right column (pinned to it by a
     # word across the join): unscored, it does not become that column's latest line, and the

@@ -14,9 +14,10 @@ def _fragment(texts: list[str], start: str, end: str, order: int) -> Fragment:
     return Fragment(lines=[Line(no=order, raw=t, text=t) for t in texts], start=start, end=end, order=order)
 
 
-class _Thread:
-    def __init__(self, fragments):
-        self.fragments = fragments
+def _Thread(fragments):
+    from banmian.stages.reassemble import Thread
+
+    return Thread(fragments=fragments)
 
 
 def _drain_page():

@@ -4,6 +4,8 @@ from __future__ import annotations
 import math
 import random
 
+import pytest
+
 from banmian.model import Fragment, Line
 from banmian.rules.chars import char_em, text_em
 from banmian.rules.furniture import LEAD_IN, is_lead_in
@@ -311,7 +313,8 @@ def test_join_tables_from_joined_texts_match_their_own_joining():
         assert texts == ["".join(ln.text for ln in f.lines) for f in frags]
         assert fragment_text(frags, texts) == fragment_text(frags)
         fast, plain = JoinLogits(frags, texts), JoinLogits(frags)
-        assert all(getattr(fast, k) == getattr(plain, k) for k in JoinLogits.__slots__)
+        fields = getattr(JoinLogits, "__slots__", None) or JoinLogits.__mypyc_attrs__  # compiled: no __slots__
+        assert all(getattr(fast, k) == getattr(plain, k) for k in fields)
         fast_q, plain_q = QuoteBalance(frags, texts), QuoteBalance(frags)
         assert (fast_q.closers, fast_q.balance) == (plain_q.closers, plain_q.balance)
 
@@ -339,6 +342,7 @@ def test_opening_keys_share_with_any_block_what_the_whole_sets_share():
         assert _unit_gains(heads, fast) == _unit_gains(heads, whole)
 
 
+@pytest.mark.pure_python
 def test_width_votes_round_and_count_as_round_does(monkeypatch):
     """`measure.width_votes` rounds in numpy, not by a `round` call per line: the same keys as
     `round(w * 2) / 2` (halves to even), counted in the same order (`most_common` breaks ties

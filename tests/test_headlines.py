@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import importlib
 
+import pytest
+
 from banmian.model import Line
 from banmian.stages.headlines import bigram_keys, split_by_content
 
@@ -111,6 +113,7 @@ def test_a_leftover_block_another_article_repeats_or_holding_a_byline_stays_apar
     assert texts(got)[1] == ["湿地公园迎来候鸟"]
 
 
+@pytest.mark.pure_python
 def test_the_block_over_a_numbered_digest_is_its_headline(monkeypatch):
     import importlib
 
@@ -145,6 +148,7 @@ def test_a_continuation_note_between_a_kicker_and_its_headline_keeps_them_one_bl
     assert texts(head_blocks(page)) == [["城东三座桥梁建成通车"], ["居民出行时间缩短一半"]]
 
 
+@pytest.mark.pure_python
 def test_a_headline_whose_words_come_late_in_its_article_still_finds_it(monkeypatch):
     """An essay's headline words may come only well into it (dev pages 11 and 23: `东方情缘`):
     the blocks printed after both bodies go to the articles whose first OPENING_CHARS
@@ -433,6 +437,7 @@ def _page_before_headlines():
     return run_stages(page, STAGES[:STAGES.index(headlines_module.headlines)]), headlines_module
 
 
+@pytest.mark.pure_python
 def test_headlines_reuse_the_paragraphs_stage_line_index(monkeypatch):
     """No stage after paragraphs adds or moves a line, so the headline stage reads the line
     index the paragraphs stage built (`model.page_line_index`) rather than building it again."""

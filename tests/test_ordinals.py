@@ -75,6 +75,7 @@ def _bodies(text: str) -> dict[str | None, list[str]]:
     return {a.headline: a.paragraphs for a in parse_text(text, entities=False)[0].articles}
 
 
+@pytest.mark.pure_python
 def test_the_next_step_goes_on_the_article_holding_the_step_before(monkeypatch):
     """The third block stands right after the football report, which it shares no more words
     with than with the notice: its `三是` takes it to the notice, whose last step is `二是`."""
@@ -85,6 +86,7 @@ def test_the_next_step_goes_on_the_article_holding_the_step_before(monkeypatch):
     assert _bodies(_notice_page())["节前廉政提醒"] == [NOTICE_ONE, NOTICE_TWO]
 
 
+@pytest.mark.pure_python
 def test_a_block_opening_with_a_later_step_opens_no_article(monkeypatch):
     """Without the ordinal cue the third block still goes on some article (here the one just
     before it); with `二是`/`三是` not pointing back it opened one of its own."""
@@ -102,6 +104,7 @@ def _sorting_page() -> str:
                       "", *column_lines(SORTING_FIRST), "", "未来三天晴到多云", "", *column_lines(WEATHER)]) + "\n"
 
 
+@pytest.mark.pure_python
 def test_the_block_holding_the_step_before_is_put_back_before_the_next_step(monkeypatch):
     page = parse_text(_sorting_page(), entities=False)[0]
     sorting = next(a for a in page.articles if a.headline == "垃圾分类见成效")

@@ -1,6 +1,8 @@
 """paragraphs: fragments and paragraph starts (made-up lines in an 11-em column)."""
 from __future__ import annotations
 
+import pytest
+
 from banmian.model import Source
 from banmian.pipeline import page_from_lines, run_stages
 from banmian.stages import STAGES
@@ -74,6 +76,7 @@ def test_a_lead_in_after_a_line_ending_in_a_mark_stays_in_its_fragment():
     assert not any(block[0].startswith("本报讯") for block in got)
 
 
+@pytest.mark.pure_python
 def test_an_indented_line_after_text_cut_short_starts_another_article(monkeypatch):
     # a dump without blank lines: the first article stops mid-sentence at a full line (its slot
     # ended, no jump line), the next article's indented first line follows
@@ -89,6 +92,7 @@ def test_an_indented_line_after_text_cut_short_starts_another_article(monkeypatc
     assert len(fragments(cut + other)) == 1
 
 
+@pytest.mark.pure_python
 def test_a_credit_on_a_line_of_its_own_stays_with_the_text_before_it(monkeypatch):
     import importlib
 
@@ -101,6 +105,7 @@ def test_a_credit_on_a_line_of_its_own_stays_with_the_text_before_it(monkeypatch
     assert "（张育宾段建勋岳林）" not in [f[-1] for f in fragments(report + other)]
 
 
+@pytest.mark.pure_python
 def test_text_cut_short_needs_only_a_weak_topic_change_to_cut(monkeypatch):
     import importlib
 
@@ -116,6 +121,7 @@ def test_text_cut_short_needs_only_a_weak_topic_change_to_cut(monkeypatch):
     assert len(fragments(cut + other)) == 1
 
 
+@pytest.mark.pure_python
 def test_a_short_opening_paragraph_is_not_cut_off_its_article(monkeypatch):
     # an article's opening paragraph right under its headline shares few bigrams with anything
     import importlib
@@ -130,6 +136,7 @@ def test_a_short_opening_paragraph_is_not_cut_off_its_article(monkeypatch):
     assert len(fragments(opening + rest)) == 2
 
 
+@pytest.mark.pure_python
 def test_a_short_opening_after_a_cut_is_not_cut_off_its_article(monkeypatch):
     # a dump without blank lines: one article, then another whose short opening paragraph is
     # followed by its next paragraph; the topic shifts at both paragraph starts
@@ -151,6 +158,7 @@ def test_a_photo_credit_kept_as_body_still_ends_its_run():
     assert [f[-1] for f in got] == ["（新华社记者周确摄）", SECOND[-1]]
 
 
+@pytest.mark.pure_python
 def test_a_weak_topic_shift_cuts_only_where_a_head_line_could_head_the_piece(monkeypatch):
     # a change of scene inside an essay shares few words with the text before, as another
     # article does; but another article has a headline whose words recur in its opening
@@ -167,6 +175,7 @@ def test_a_weak_topic_shift_cuts_only_where_a_head_line_could_head_the_piece(mon
     assert len(fragments(text)) == 2
 
 
+@pytest.mark.pure_python
 def test_shifts_topic_by_restart_and_head_lines(monkeypatch):
     import importlib
 
@@ -215,13 +224,14 @@ def test_a_piece_cut_short_joined_back_to_the_piece_before_opens_no_paragraph():
         latest = Fragment(lines=[Line(no=1, raw="", text="下了新的纪录，音乐厅的演")], start="open", end="open", order=0)
         piece = Fragment(lines=[Line(no=2, raw="", text="奏员们今年还将", reasons=list(reasons))], start="indent",
                          end="closed", order=1)
-        _join(latest, piece, 0.0)
+        _join(latest, piece, "+0.00")
         return piece.first.para_start
 
     assert joined([CUT_SHORT_REASON]) is False
     assert joined([]) is True
 
 
+@pytest.mark.pure_python
 def test_a_paragraph_that_refers_back_is_not_cut_at_a_topic_shift(monkeypatch):
     # `那是…`, `这次…`: an article's opening does not point back to text it has not given
     import importlib

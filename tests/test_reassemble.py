@@ -46,6 +46,7 @@ def interleaved_page() -> str:
 
 
 @pytest.mark.parametrize("width", [1, 8])
+@pytest.mark.pure_python
 def test_interleaved_columns_are_threaded_back(monkeypatch, width):
     monkeypatch.setattr(reassemble_module, "BEAM_WIDTH", width)
     page = parse_text(interleaved_page())[0]
@@ -124,6 +125,7 @@ def essay_with_subhead(subhead: list[str]) -> str:
     return "\n".join(["全县水稻喜获丰收"] + essay + subhead + more) + "\n"
 
 
+@pytest.mark.pure_python
 def test_a_lone_subhead_between_paragraphs_on_one_subject_stays_in_the_article(monkeypatch):
     text = essay_with_subhead(["喜看今朝"])
     page = parse_text(text, entities=False)[0]
@@ -132,6 +134,7 @@ def test_a_lone_subhead_between_paragraphs_on_one_subject_stays_in_the_article(m
     assert len(parse_text(text, entities=False)[0].articles) == 2
 
 
+@pytest.mark.pure_python
 def test_a_two_line_subhead_between_paragraphs_on_one_subject_stays_in_the_article(monkeypatch):
     text = essay_with_subhead(["喜看今朝", "再上台阶"])
     page = parse_text(text, entities=False)[0]
@@ -140,6 +143,7 @@ def test_a_two_line_subhead_between_paragraphs_on_one_subject_stays_in_the_artic
     assert len(parse_text(text, entities=False)[0].articles) == 2
 
 
+@pytest.mark.pure_python
 def test_a_subhead_keeps_the_text_after_it_in_the_article_however_sure_the_start_model(monkeypatch):
     # the start model would open an article under any head line: the subhead's join still wins
     monkeypatch.setattr(reassemble_module, "START_THRESHOLD", -100.0)
@@ -148,6 +152,7 @@ def test_a_subhead_keeps_the_text_after_it_in_the_article_however_sure_the_start
     assert len(parse_text(essay_with_subhead(["喜看今朝"]), entities=False)[0].articles) == 2
 
 
+@pytest.mark.pure_python
 def test_a_lead_in_under_its_headline_opens_an_article_however_close_its_topic(monkeypatch):
     # two reports on one subject, each under its headline, blank lines between blocks
     first = column_lines("本报讯　今年全县水稻种植面积达到十二万亩，农技人员深入田间地头指导农民科学育秧，"
@@ -195,6 +200,7 @@ def test_a_join_says_what_it_scored_and_what_a_new_article_would_have():
     assert any(m.group(4) and float(m.group(2)) > float(m.group(3)) for m in found)
 
 
+@pytest.mark.pure_python
 def test_a_paragraph_closed_by_a_picture_note_opens_an_article_in_a_dump_without_blank_lines(monkeypatch):
     # no blank lines: a report on the same subject runs straight on into the rice story's
     # opening matter, with nothing else to tell where the story starts
@@ -210,6 +216,7 @@ def test_a_paragraph_closed_by_a_picture_note_opens_an_article_in_a_dump_without
     assert len(parse_text(text, entities=False)[0].articles) == 1
 
 
+@pytest.mark.pure_python
 def test_the_text_after_a_picture_note_alone_on_its_line_continues_its_article(monkeypatch):
     # the note closes the rice story's opening matter; its lead-in byline stays in the text
     lead = column_lines("本报讯　" + RICE, indent=0)
@@ -221,6 +228,7 @@ def test_the_text_after_a_picture_note_alone_on_its_line_continues_its_article(m
     assert len(parse_text(text, entities=False)[0].articles) == 3
 
 
+@pytest.mark.pure_python
 def test_a_report_after_a_picture_note_and_its_credited_description_continues_the_article(monkeypatch):
     # the note announces a picture; the picture's description closes with its credit; then the
     # report the picture went with, under its own lead-in: one article
@@ -325,6 +333,7 @@ def _pointing_back_page(opening: str, between: list[str]) -> str:
 
 
 @pytest.mark.parametrize("opening", ["因此，", "同时，", "这样，"])
+@pytest.mark.pure_python
 def test_a_paragraph_pointing_back_goes_on_with_the_article_before(monkeypatch, opening):
     """pdftotext cuts a paragraph off at a blank line; one that opens pointing back (因此, 同时,
     这…) goes on with an article however little it shares with it (dev page 29)."""
@@ -352,6 +361,7 @@ def _note_inside_column_page() -> str:
                       "", "未来三天晴到多云", "", *column_lines(WEATHER)]) + "\n"
 
 
+@pytest.mark.pure_python
 def test_a_continuation_note_inside_a_word_broken_at_a_column_break_opens_nothing(monkeypatch):
     """A 上接 note printed where a word breaks across a column (`明显增` / note / `加。…`)
     is another column's: the text after it reads on (dev page 18)."""
@@ -373,6 +383,7 @@ def _signed_speech_page() -> str:
     return "\n".join(["全县水稻喜获丰收", "", *report, "", "中共江川县委员会书记王建国", "", *speech]) + "\n"
 
 
+@pytest.mark.pure_python
 def test_a_paragraph_under_an_office_holders_signature_opens_an_article_however_close_its_topic(monkeypatch):
     text = _signed_speech_page()
     page = parse_text(text, entities=False)[0]

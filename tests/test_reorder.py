@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import importlib
 
+import pytest
+
 from banmian.model import Fragment, Line
 from banmian.pipeline import parse_text
 from test_reassemble import FOOTBALL, RICE, WEATHER, column_lines
@@ -29,6 +31,7 @@ def _tail_first_page() -> str:
                       *rice[:10], "", "主队主场力克客队", "", *column_lines(FOOTBALL)]) + "\n"
 
 
+@pytest.mark.pure_python
 def test_a_column_printed_before_the_one_it_continues_goes_after_it(monkeypatch):
     """Dev page 40: `算管理或财政专户管理的，…` printed before `…未纳入预`."""
     text = _tail_first_page()
@@ -77,9 +80,10 @@ def test_a_fragment_stays_after_its_input_neighbour_stopping_mid_sentence():
     assert reorder_module.stays(far_word, _fragment(["稻机插秧面积"], "open", "open", 5))
 
 
-class _Thread:
-    def __init__(self, fragments):
-        self.fragments = fragments
+def _Thread(fragments):
+    from banmian.stages.reassemble import Thread
+
+    return Thread(fragments=fragments)
 
 
 def test_what_goes_along_is_what_reads_on_from_the_moved_fragment():
@@ -125,6 +129,7 @@ def test_a_move_leaves_a_fragment_whose_next_reads_on_with_a_word_alone():
     assert not rest.first.para_start and rest.first.reasons[-1].endswith(":page_word:水稻")
 
 
+@pytest.mark.pure_python
 def test_reassembly_joins_the_page_text_once(monkeypatch):
     """The reordering reads the page text the link model joined: `fragment_text` runs once a
     page (twice cost ~0.1 ms a page), and the rice article is still set back in order."""

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import importlib
 
+import pytest
+
 from banmian.pipeline import parse_text
 
 from test_reassemble import column_lines
@@ -26,6 +28,7 @@ def bodies(text: str) -> list[str]:
     return ["".join(a.paragraphs) for a in parse_text(text, entities=False)[0].articles]
 
 
+@pytest.mark.pure_python
 def test_items_a_headline_names_are_one_article(monkeypatch):
     text = dump([["东亚经济传真", "苏哈托强调经济改革", "菲律宾汇市股市反弹"],
                  column_lines(JAKARTA, indent=0), column_lines(MANILA, indent=0)])
@@ -63,6 +66,7 @@ DIGEST = [
 DIGEST_HEADS = ["东亚经济传真苏哈托强调经", "济改革菲律宾汇市股市反弹"]
 
 
+@pytest.mark.pure_python
 def test_a_digest_under_one_tail_headline_is_one_article(monkeypatch):
     from test_heads_tail import BODIES, HEADS
 
@@ -80,6 +84,7 @@ def test_a_digest_under_one_tail_headline_is_one_article(monkeypatch):
 MANILA_MORE = "与此同时，菲律宾股票市场也止跌回升，股票交易所综合指数在三个交易日内回升一百六十八点。"
 
 
+@pytest.mark.pure_python
 def test_a_digest_whose_columns_come_apart_is_one_article(monkeypatch):
     # a dump with blank lines: the Manila item's second paragraph printed before its first
     text = "\n".join(["东亚经济传真", "苏哈托强调经济改革", "菲律宾汇市股市反弹", "",
@@ -92,6 +97,7 @@ def test_a_digest_whose_columns_come_apart_is_one_article(monkeypatch):
     assert len(parse_text(text, entities=False)[0].articles) > 1
 
 
+@pytest.mark.pure_python
 def test_items_over_the_headline_printed_under_them_are_one_article(monkeypatch):
     # a raw dump may print a digest's headline under its items (dev raw page 33)
     trains = column_lines("新华社北京1月5日电　铁路部门今天宣布，春运期间将加开三百多趟旅客列车，方便旅客回家过年。", indent=0)
@@ -121,6 +127,7 @@ def picture_page(items: list[str]) -> str:
     return dump(parts)
 
 
+@pytest.mark.pure_python
 def test_numbered_items_are_one_article(monkeypatch):
     text = picture_page(PICTURE_ITEMS)
     page = parse_text(text, entities=False)[0]
@@ -147,6 +154,7 @@ def test_opens_item():
     assert not roundups.opens_item("11、杭州开通人才查询系统网络。", 1)
 
 
+@pytest.mark.pure_python
 def test_a_stretch_without_a_head_block_is_not_read_for_items(monkeypatch):
     """`merge_digest_stretches` asks first whether a head block stands over the stretch (the
     cheap test): without one, no thread of it is read for a dateline."""

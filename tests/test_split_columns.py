@@ -6,6 +6,7 @@ from collections import Counter
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+import pytest
 
 from banmian.invariant import diff, input_chars, printed_chars
 from banmian.model import Source
@@ -151,6 +152,7 @@ def test_the_stage_keeps_every_character_once_and_every_line_number(rows):
         assert ln.raw in raw[ln.no - 1]  # each part is a piece of the line it came from
 
 
+@pytest.mark.pure_python
 def test_inside_a_merged_block_an_indented_first_line_is_cut_off_too(monkeypatch):
     # a row whose left part is a paragraph's indented first line: alone it would not be cut
     # (an unpunctuated short part), inside a block of merged rows it is

@@ -6,6 +6,9 @@ import os
 # Set before numpy is first imported; an explicit setting of the user's wins.
 for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
+# the compiled modules (setup.py), or pure Python where they are missing or stale: decided
+# before any of them is imported
+from banmian._compiled import COMPILED, PURE_REASON
 from banmian.errors import BanmianError, BadInput
 from banmian.pipeline import parse_text, parse_path, iter_pages, iter_pdf_pages, iter_source_pages
 

@@ -12,6 +12,8 @@ recall 0.82 for fragments that open a gold article (refit after the split_column
 """
 from __future__ import annotations
 
+from typing import cast
+
 from banmian.model import Fragment, Line, Page
 from banmian.rules.furniture import is_lead_in, is_salutation
 from banmian.rules.names import office_signature
@@ -137,7 +139,7 @@ def start_features(page: Page, frags: list[Fragment], space: ContentSpace, i: in
         f"prev_{frags[i - 1].end if i else 'none'}": 1.0,
         "headline_overlap": block_overlap(heads, space.texts[i][:OPENING_CHARS]) if heads else 0.0,
         "multi_line_headline": 1.0 if len(heads) > 1 else 0.0,
-        "far_headline_overlap": far_headline_overlap(page, heads, shares[i]) if f.start == "indent" else 0.0,
+        "far_headline_overlap": far_headline_overlap(page, heads, cast(dict[int, list[float]], shares)[i]) if f.start == "indent" else 0.0,
         "cos_prev": 10 * space.cosine(i, range(max(0, i - CONTEXT), i)),
         "cos_next": 10 * space.cosine(i, range(i + 1, min(len(frags), i + 1 + CONTEXT))),
     }

@@ -83,7 +83,7 @@ def best_states(scores: dict, n: int) -> dict:
 def trace_back(states: dict, back: list[dict]) -> list[tuple[int, ...]]:
     """The choices of each row on the path to the best final state; back[r] maps a state to
     (the state before it, the choice of row r)."""
-    state = max(states, key=states.get)
+    state = max(states, key=lambda s: states[s])
     choices: list[tuple[int, ...]] = [()] * len(back)
     for r in range(len(back) - 1, -1, -1):
         state, choices[r] = back[r][state]
@@ -126,6 +126,7 @@ def deal_to_two(rows: list[list[Line]], width: float, hmm: bool = True,
         nxt: dict[tuple[Ref, Ref], float] = {}
         ptr: dict[tuple[Ref, Ref], tuple[tuple[Ref, Ref], tuple[int, ...]]] = {}
         for last, score in states.items():
+            moves: list[tuple[tuple[Ref, Ref], float, tuple[int, ...]]]
             if len(parts) == 2:
                 gain = fit_after(last[0], r, 0) + fit_after(last[1], r, 1)
                 moves = [(((r, 0), (r, 1)), score + gain, (0, 1))]
@@ -136,7 +137,7 @@ def deal_to_two(rows: list[list[Line]], width: float, hmm: bool = True,
                     if alternation_bonus and row_of(last[c]) < r - 1:  # a switch
                         alternates = row_of(last[c]) == r - 2 and row_of(last[1 - c]) == r - 1
                         value += alternation_bonus if alternates else -alternation_bonus
-                    state = ((r, 0), last[1]) if c == 0 else (last[0], (r, 0))
+                    state: tuple[Ref, Ref] = ((r, 0), last[1]) if c == 0 else (last[0], (r, 0))
                     moves.append((state, value, (c,)))
             for state, value, chosen in moves:
                 if value > nxt.get(state, float("-inf")):

@@ -30,6 +30,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from itertools import compress
+from typing import cast
 
 import rjieba
 
@@ -174,7 +175,7 @@ def entity_at(t: Tokens, i: int, f: int, prevf: int) -> tuple[Entity, int] | Non
     if f & PREFIXED:
         return Entity(start + place_prefix(t.words[i]), end, "ns", ""), i + 1
     if f & GLUED:
-        k = glued_place(t.words[i])
+        k = cast(int, glued_place(t.words[i]))  # GLUED: the word starts with a place
         return Entity(start, start + k, "ns", ""), i + 1
     if f & PERSONISH or prevf & TITLE:
         person = person_at(t, i)

@@ -28,7 +28,7 @@ class WordTables:
 
     __slots__ = ("flags", "tags")
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.flags: dict[str, int] = {}
         self.tags: dict[str, str] = {}
 

@@ -213,8 +213,8 @@ def dictionary_place(word: str) -> bool:
 def is_title(word: str, tag: str) -> bool:
     """An office or role printed before a name: a known title or a noun ending like one
     (`国防部长`, `副总经理`, `指挥家`)."""
-    return word in TITLES or (tag == "n" and len(word) >= 2 and TITLE_ENDS.match(word)
-                              and word not in NOT_TITLES)
+    return word in TITLES or bool(tag == "n" and len(word) >= 2 and TITLE_ENDS.match(word)
+                                  and word not in NOT_TITLES)
 
 
 def surname_with_honorific(word: str) -> int | None:

@@ -17,6 +17,7 @@ threading.
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from banmian.language import (JOIN_CONTEXT, MARK_SCORE, MID_SENTENCE_START, WORD_SCORE, cut_spanning_word,
                               join_score, number_runs_on, spanning_word)
@@ -208,8 +209,8 @@ _FIT_COLUMN = {start: k for k, start in enumerate(_FIT_STARTS)}
 _FIT_ROWS = {end: [_FIT_WEIGHTS.get((end, start), 0.0) for start in _FIT_STARTS] + [0.0]
              for end, _ in _FIT_WEIGHTS}
 _NO_FIT = [0.0] * (len(_FIT_STARTS) + 1)
-_DISTANCE_WEIGHTS = [0.0] + [LINK_WEIGHTS[distance_feature(d)] for d in range(1, 7)]
-_FAR_WEIGHT = LINK_WEIGHTS[distance_feature(7)]
+_DISTANCE_WEIGHTS = [0.0] + [LINK_WEIGHTS[cast(str, distance_feature(d))] for d in range(1, 7)]
+_FAR_WEIGHT = LINK_WEIGHTS[cast(str, distance_feature(7))]
 _BIAS, _JOIN_WEIGHT = LINK_WEIGHTS["bias"], LINK_WEIGHTS["join"]
 _CLOSED_WEIGHT, _PAGE_WORD_WEIGHT = LINK_WEIGHTS["closed_by_jump"], LINK_WEIGHTS["page_word"]
 _NUMBER_WEIGHT = LINK_WEIGHTS["number_runs_on"]

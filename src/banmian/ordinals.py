@@ -74,9 +74,9 @@ def ordinal_marks(text: str) -> list[Mark]:
             if step > 1 and not _after_clause(text, pos):
                 continue
         else:
-            series = _SERIES_BY_FIRST.get(word[0])
-            digit = word[1] if series else word[0]
-            series = series or _SERIES_BY_SECOND[word[1]]
+            first_series = _SERIES_BY_FIRST.get(word[0])
+            digit = word[1] if first_series else word[0]
+            series = first_series or _SERIES_BY_SECOND[word[1]]
             if series in _AFTER_CLAUSE_SERIES and not _after_clause(text, pos):
                 continue
             step = _DIGITS.index(digit) + 1

@@ -200,21 +200,21 @@ class Group:
 
     __slots__ = ("space", "dots", "norm2", "members")
 
-    def __init__(self, space: ContentSpace, first: int):
+    def __init__(self, space: ContentSpace, first: int, base: Group | None = None):
+        """The group of piece `first` alone, or with `base`: base's pieces and then `first`."""
         self.space = space
-        self.members: tuple[int, ...] = (first,)
-        self.dots = space.gram[first].copy()
-        self.norm2 = space.cells[first][first]
+        if base is None:
+            self.members: tuple[int, ...] = (first,)
+            self.dots = space.gram[first].copy()
+            self.norm2 = space.cells[first][first]
+        else:
+            self.norm2 = base.norm2 + 2 * base.dots.item(first) + space.cells[first][first]
+            self.dots = base.dots + space.gram[first]
+            self.members = base.members + (first,)
 
-    def plus(self, i: int) -> "Group":
+    def plus(self, i: int) -> Group:
         """A new group: this one with piece i added (this one is left as it is)."""
-        space = self.space
-        new = Group.__new__(Group)
-        new.space = space
-        new.norm2 = self.norm2 + 2 * self.dots.item(i) + space.cells[i][i]
-        new.dots = self.dots + space.gram[i]
-        new.members = self.members + (i,)
-        return new
+        return Group(self.space, i, self)
 
     def cosine(self, i: int) -> float:
         """Cosine of piece i (not a member) with the group's summed vector."""

@@ -178,8 +178,8 @@ def _names_in(segment: str, strict: bool = False) -> list[str]:
                         if len(piece) - k >= 2 and _split_loose(piece[:k])), ())
         if got is None and strict and i < len(pieces) - 1:
             continue  # `国家税务总局党组书记、副局长X`: the titles before the name
-        if got is None and strict and _TITLED.search(piece):  # `社科院农发所副所长韩俊`
-            tail = _TITLED.search(piece).group(1)
+        if got is None and strict and (titled := _TITLED.search(piece)):  # `社科院农发所副所长韩俊`
+            tail = titled.group(1)
             got = next((_split_loose(tail[-k:]) for k in (3, 2) if _split_loose(tail[-k:])), None)
             got = got or ((tail[-3:],) if len(tail) >= 3 else (tail,))  # `水利部部长钮茂生`
         short = 2 <= len(piece) <= (4 if not strict else 3) and re.fullmatch(rf"[{_HAN}·]+", piece)
@@ -259,7 +259,7 @@ def is_photo_credit(credit: str) -> bool:
 def ends_with_photo_credit(text: str) -> bool:
     """The text closes with a bracketed photo credit (`…合影。（新华社记者樊如钧摄）`)."""
     m = _TRAILING_CREDIT.search(text.rstrip())
-    return bool(m) and is_photo_credit(m.group(1))
+    return m is not None and is_photo_credit(m.group(1))
 
 
 def trailing_credit_names(paragraph: str) -> list[str]:

@@ -12,6 +12,7 @@ import calendar
 import re
 from collections.abc import Iterator
 from datetime import date, timedelta
+from typing import cast
 
 # Full-width digits and ISO separators map one-for-one to ASCII, so a position in the
 # translated text is the same position in the original.
@@ -187,14 +188,15 @@ def resolve(text: str, page_date: str | None) -> str | None:
     if absolute is None:
         return None
     y, m, d = absolute[1]
+    day = cast(int, d)  # an absolute date has its day (the filter above)
     if y is not None:
-        return _iso(y, m, d)
+        return _iso(y, cast(int, m), day)
     if page is None:
         return None
     if m is not None:
-        return _iso(page.year - (m > page.month), m, d)
-    base = _last_month(page) if d > page.day else page
-    return _iso(base.year, base.month, d)
+        return _iso(page.year - (m > page.month), m, day)
+    base = _last_month(page) if day > page.day else page
+    return _iso(base.year, base.month, day)
 
 
 def date_from_filename(path: str) -> str | None:

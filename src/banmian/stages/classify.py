@@ -32,7 +32,8 @@ CLAUSE_MARKS_IN_BODY = 2
 LIST_ITEM_END = "；;"
 
 def _chunks(lines: list[Line]) -> list[list[Line]]:
-    out, cur = [], []
+    out: list[list[Line]] = []
+    cur: list[Line] = []
     for ln in lines:
         if ln.kind != "body" or not ln.text:
             if cur:

@@ -161,7 +161,7 @@ def opening_keys(openings: list[str], head_lines: list[Line]) -> list[set[int]]:
     return out
 
 
-def share_in(part: set[str], whole: set[str]) -> float:
+def share_in(part: set[int], whole: set[int]) -> float:
     """Share of the bigrams `part` found in `whole` (0 for an empty part)."""
     return len(part & whole) / len(part) if part else 0.0
 

@@ -231,9 +231,9 @@ def align(cands: list[Candidate], text: str, tail: list[Line]) -> list[tuple[int
     """
     n, m = len(cands), len(tail)
     parts = [ln.text for ln in tail]
-    ends = opening_ends(cands, len(text))
-    opening, _ = bigrams_found(parts, [text[c.offset:min(c.offset + OPENING_CHARS, e)] for c, e in zip(cands, ends)])
-    whole, _ = bigrams_found(parts, [text[c.offset:e] for c, e in zip(cands, ends)])
+    opening_stops = opening_ends(cands, len(text))
+    opening, _ = bigrams_found(parts, [text[c.offset:min(c.offset + OPENING_CHARS, e)] for c, e in zip(cands, opening_stops)])
+    whole, _ = bigrams_found(parts, [text[c.offset:e] for c, e in zip(cands, opening_stops)])
     after = opening + REST_WEIGHT * (whole - opening)
     before, _ = bigrams_found(parts, [text[max(0, c.offset - OPENING_CHARS):c.offset] for c in cands])
     gain = np.minimum(after - BEFORE_WEIGHT * before, LINE_GAIN_CAP)  # gain[c, t]

@@ -9,6 +9,7 @@ the line gets that stretch's width (`line.column_width`); elsewhere the page's h
 from __future__ import annotations
 
 from collections import Counter
+from typing import cast
 
 import numpy as np
 
@@ -100,19 +101,19 @@ def _settle_edges(widths: list[float], out: list[float], page_width: float) -> l
     shorter line (an indented first line, a paragraph's last) to its nearest full line's."""
     if not any(out):
         return out
-    full = [None] * len(widths)  # the measure a line is full in: 0.0 for the page's
+    full: list[float | None] = [None] * len(widths)  # the measure a line is full in: 0.0 for the page's
     for i, (w, local) in enumerate(zip(widths, out)):
         if abs(w - page_width) <= FULL_SLACK:
             full[i] = 0.0
         elif local and abs(w - local) <= FULL_SLACK:
             full[i] = local
-    settled = []
+    settled: list[float] = []
     for i, local in enumerate(out):
         if not local or full[i] is not None:
-            settled.append(full[i] if local else 0.0)
+            settled.append(cast(float, full[i]) if local else 0.0)
             continue
         near = [(abs(j - i), j > i, full[j]) for j in range(max(0, i - 3), min(len(out), i + 4)) if full[j] is not None]
-        settled.append(min(near, key=lambda t: (t[0], not t[1]))[2] if near else local)
+        settled.append(cast(float, min(near, key=lambda t: (t[0], not t[1]))[2]) if near else local)
     return settled
 
 

@@ -136,7 +136,9 @@ def own_staff_report(article: Article) -> bool:
     ends there (dev pdftotext page 30: `据《中国青年报》` under `本报杭州…讯` report's end, the
     credited picture item printed elsewhere; raw and PyMuPDF page 39: `据《湖北日报》` after a
     `本报济南…电` report). In the dev gold no article holds both (4 credits, 1-40)."""
-    return bool(article.byline) and fold(outlet_of(article.byline) or "") in OWN_OUTLETS
+    if not article.byline:
+        return False
+    return fold(outlet_of(article.byline) or "") in OWN_OUTLETS
 
 
 def _source_owner(page: Page, i: int) -> Article | None:

@@ -7,6 +7,7 @@ and this line is indented by two em.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from banmian.language import spanning_word
 from banmian.line_shape import BODY_START_FORBIDDEN, FULL_SLACK, INDENT_MIN, is_indented, separates_blocks, slack
@@ -317,14 +318,14 @@ def restart_reason(prev: Line, line: Line, width: float) -> str | None:
     return AFTER_CUT_REASON if restarts_after_cut(prev, line, width) else None
 
 
-def could_be_headed(opening: str, heads: list[set[str]]) -> bool:
+def could_be_headed(opening: str, heads: Sequence[set[str]]) -> bool:
     """Some head line of the page (`heads`: each line's bigrams) has most of its bigrams in the
     space-free `opening`: it could be the headline of a piece starting there."""
     opening = opening[:HEAD_OPENING]
     return any(share_found(h, opening) >= HEADED_MIN_SHARE for h in heads)
 
 
-def shifts_topic(restart: str | None, before: str, after: str, heads: list[set[str]]) -> bool:
+def shifts_topic(restart: str | bool | None, before: str, after: str, heads: Sequence[set[str]]) -> bool:
     """Whether a candidate cut between `before` and `after` is made for the change of topic:
     below RESTART_MAX_COSINE after text cut short, below SHIFT_MAX_COSINE where a head line
     could head the piece after it, else below the stricter UNHEADED_SHIFT_MAX_COSINE (a change
@@ -381,7 +382,7 @@ def closes_with_photo_credit(lines: list[Line]) -> bool:
     return bool(PHOTO_CREDITS_ONLY.match("".join(strip_ws(ln.text) for ln in lines[k:])))
 
 
-def split_at_topic_shifts(frags: list[Fragment], width: float, heads: list[set[str]] = ()) -> list[Fragment]:
+def split_at_topic_shifts(frags: list[Fragment], width: float, heads: Sequence[set[str]] = ()) -> list[Fragment]:
     """In a dump without blank lines, cut fragments at paragraph starts where the topic shifts
     (dev raw 1-40 body_char_acc 0.872 -> 0.894) or where the paragraph before closes with an
     author's credit (`（文同）`: a brief or commentary ends there; dev raw page 10) or is a

@@ -265,7 +265,7 @@ def near_best_options(beam: list[Hypothesis], scores: dict[Group, float], new_lo
         totals = [score + s for s in map(get, h.threads)]
         if rivals is not None:
             for k in rivals.rivals(len(h.threads), h.latest, len(h.threads[h.latest].members), i,
-                                   lambda k, h=h: h.threads[k].cosine(i)):
+                                   lambda k: h.threads[k].cosine(i)):  # called at once: this h
                 totals[k] += RIVAL_CONTENT_BONUS
         new = score + new_logit + offset
         best = max(best, max(totals), new)

@@ -75,11 +75,13 @@ def best_cut(raw: str, width: float) -> list[str] | None:
             em = sum(ems[i:j])
             if em > width + PART_OVER:
                 break
-            if best[i] is None or (i and not may_be_gutter(raw[slice(*spans[i - 1])], raw[slice(*spans[i])])):
+            bi = best[i]
+            if bi is None or (i and not may_be_gutter(raw[slice(*spans[i - 1])], raw[slice(*spans[i])])):
                 continue
-            parts, cost, starts = best[i]
+            parts, cost, starts = bi
             cand = (parts + 1, cost + (width - em) ** 2, starts + [i])
-            if best[j] is None or cand[:2] < best[j][:2]:
+            bj = best[j]
+            if bj is None or cand[:2] < bj[:2]:
                 best[j] = cand
     found = best[-1]
     if found is None or found[0] < 2:

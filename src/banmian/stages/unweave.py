@@ -61,7 +61,7 @@ def window_gains(lines: list[Line]) -> list[float]:
     return (alt / (WINDOW - 2) - seq / (WINDOW - 1)).tolist()
 
 
-def window_sums(scores: list[float], skip: int) -> np.ndarray:
+def window_sums(scores: list[float] | np.ndarray, skip: int) -> np.ndarray:
     """For each start k, the sum of scores[k + skip:k + WINDOW], as differences of a running
     sum (every join score is a multiple of half a point, so the sums are exact)."""
     running = np.concatenate(([0.0], np.cumsum(scores)))
