@@ -129,7 +129,7 @@ def mark_series_part_heads(page: Page) -> None:
             continue
         t = strip_ws(ln.text)
         m = SERIES_PART_MARK.search(t)
-        if m is None or not t[:m.start()] or _holds_clause_mark(t[:m.start()]) or "body:lead_in" in ln.reasons:
+        if m is None or not t[:m.start()] or holds_clause_mark(t[:m.start()]) or "body:lead_in" in ln.reasons:
             continue
         ln.kind = "head"
         ln.because(SERIES_PART_REASON)
@@ -169,7 +169,7 @@ def mark_head_blocks_over_bylines(page: Page) -> None:
             j -= 1
         if not run or len(run) > MAX_HEAD_BLOCK_OVER_BYLINE:
             continue
-        if all(_could_be_head_line(ln) for ln in run) and sum(comma_marks(ln.text) for ln in run) <= MAX_HEAD_RUN_MARKS:
+        if all(could_be_head_line(ln) for ln in run) and sum(comma_marks(ln.text) for ln in run) <= MAX_HEAD_RUN_MARKS:
             for ln in run:
                 ln.kind = "head"
                 ln.because("head:block_over_byline")
@@ -323,7 +323,7 @@ def _open_unpunctuated_block(lines: list[Line], i: int, j: int, width: float) ->
         return False
     if slack(lines[i], width) > FULL_SLACK or lines[i].text.lstrip().startswith(NOTE_OPENERS):
         return False
-    if any(_holds_clause_mark(ln.text) or "记者" in ln.text or "body:lead_in" in ln.reasons for ln in lines[i:j]):
+    if any(holds_clause_mark(ln.text) or "记者" in ln.text or "body:lead_in" in ln.reasons for ln in lines[i:j]):
         return False
     return _heads_below(lines, j)
 
@@ -341,7 +341,7 @@ def _heads_below(lines: list[Line], j: int) -> bool:
     return below.kind in _HEAD_MATTER_KINDS or (below.kind == "body" and "body:lead_in" in below.reasons)
 
 
-def _holds_clause_mark(text: str) -> bool:
+def holds_clause_mark(text: str) -> bool:
     """The text holds a clause mark (HEAD_CLAUSE_MARKS) other than an ellipsis closing it."""
     return any(ch in HEAD_CLAUSE_MARKS for ch in text.rstrip().rstrip("…"))
 
@@ -440,20 +440,20 @@ def mark_centred_head_blocks(page: Page) -> None:
 
 def _centred_block_end(lines: list[Line], i: int, width: float) -> int:
     """The end (exclusive) of a block starting at line i: a line measuring as an indented
-    first line, then full lines, all head-shaped (`_could_be_head_line`, no clause mark), two or
+    first line, then full lines, all head-shaped (`could_be_head_line`, no clause mark), two or
     three in all; 0 when the lines there are not so."""
     if not (lines[i].kind == "body" and is_indented(lines[i], width)
-            and not _holds_clause_mark(lines[i].text) and _could_be_head_line(lines[i])):
+            and not holds_clause_mark(lines[i].text) and could_be_head_line(lines[i])):
         return 0
     j = i + 1
     # one line past the most a block holds is enough to tell it is too long
     while (j < len(lines) and j - i <= MAX_CENTRED_HEAD_BLOCK and slack(lines[j], width) <= FULL_SLACK
-           and _could_be_head_line(lines[j])):
+           and could_be_head_line(lines[j])):
         j += 1
     n = j - i
     if not MIN_CENTRED_HEAD_BLOCK <= n <= MAX_CENTRED_HEAD_BLOCK:
         return 0
-    if any(_holds_clause_mark(ln.text) or ln.text.lstrip().startswith(BULLET) for ln in lines[i:j]):
+    if any(holds_clause_mark(ln.text) or ln.text.lstrip().startswith(BULLET) for ln in lines[i:j]):
         return 0
     return j
 
@@ -583,7 +583,7 @@ def _run_against(lines: list[Line], i: int, step: int, blockless: bool = False) 
     they are few and set off beyond; else none."""
     run: list[Line] = []
     j = i + step
-    while 0 <= j < len(lines) and len(run) <= MAX_LINES_AGAINST_HEAD and _could_be_head_line(lines[j]):
+    while 0 <= j < len(lines) and len(run) <= MAX_LINES_AGAINST_HEAD and could_be_head_line(lines[j]):
         run.append(lines[j])
         j += step
     if not run or len(run) > MAX_LINES_AGAINST_HEAD:
@@ -610,7 +610,7 @@ def _closes_text(line: Line, step: int) -> bool:
     return step == -1 and line.kind in _ENDS_TEXT_KINDS
 
 
-def _could_be_head_line(line: Line) -> bool:
+def could_be_head_line(line: Line) -> bool:
     """A body line that finishes no sentence, ends on no clause mark, and is no lead-in, no
     bracketed note and names no reporter."""
     t = strip_ws(line.text)
@@ -690,7 +690,7 @@ def mark_word_split_pairs(page: Page) -> None:
     for ln, nxt in zip(lines, lines[1:]):
         if ln.kind != "head" or nxt.kind != "body" or not nxt.text.strip():
             continue
-        if _GAP.search(ln.text.strip()):
+        if INNER_SPACE.search(ln.text.strip()):
             continue
         head, text = strip_ws(ln.text), strip_ws(nxt.text)
         if not spanning_word(head, text, hmm=False):
@@ -703,7 +703,7 @@ def mark_word_split_pairs(page: Page) -> None:
             nxt.because("head:word_runs_on_from_head")
 
 
-_GAP = re.compile(r"\S\s+\S")
+INNER_SPACE = re.compile(r"\S\s+\S")  # a gap inside a line: pieces of several columns side by side
 
 SUBHEAD_UNDER_BYLINE_REASON = "body:subhead_under_byline"
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from banmian.head_context import _GAP, _could_be_head_line, _holds_clause_mark
+from banmian.head_context import INNER_SPACE, could_be_head_line, holds_clause_mark
 from banmian.language import spanning_word
 from banmian.line_shape import FULL_SLACK, dash_subtitle_shape, slack
 from banmian.model import Line, Page
@@ -64,7 +64,7 @@ def mark_dash_joined_heads(page: Page) -> None:
     """A headline line ending on a dash leads into the next line of its block (`边界上，两国国旗
     同降——` / `印巴瓦加边界降旗仪式参观记`; `改革平稳发展——` / `’97财金大势回眸`): the body line
     right under a head line so ending, and the body line so ending right over a head line, is
-    that block's when it could be a headline's (`_could_be_head_line`). A head line that a body
+    that block's when it could be a headline's (`could_be_head_line`). A head line that a body
     line runs on into (no sentence end over it) is left alone: a body line cut short (dev raw
     page 4: `年招待费少说一两万；如今，` / `这里实行了———`). Dev 1-40, three dumps: every head
     line ending on a dash has a gold head line under it (pages 3, 6, 11, 32, 34, 35); the body
@@ -76,10 +76,10 @@ def mark_dash_joined_heads(page: Page) -> None:
         above, below = lines[k], lines[k + 1]
         if not above.text.rstrip().endswith(LEADING_DASHES):
             continue
-        if above.kind == "head" and _could_be_head_line(below) and not _body_runs_into(lines, k):
+        if above.kind == "head" and could_be_head_line(below) and not _body_runs_into(lines, k):
             below.kind = "head"
             below.because(DASH_JOINED_REASON)
-        elif below.kind == "head" and _could_be_head_line(above):
+        elif below.kind == "head" and could_be_head_line(above):
             above.kind = "head"
             above.because(DASH_JOINED_REASON)
 
@@ -111,7 +111,7 @@ def mark_time_span_heads(page: Page) -> None:
         if "（" not in t and "(" not in t and i and lines[i - 1].kind == "body":
             run.insert(0, lines[i - 1])
             t = strip_ws(lines[i - 1].text) + t
-        if TIME_SPAN_NOTE.search(t) and not any(_holds_clause_mark(x.text) for x in run):
+        if TIME_SPAN_NOTE.search(t) and not any(holds_clause_mark(x.text) for x in run):
             for x in run:
                 x.kind = "head"
                 x.because(TIME_SPAN_REASON)
@@ -157,8 +157,8 @@ def mark_quoted_lines_over_heads(page: Page) -> None:
 
 
 def _head_shape(line: Line) -> bool:
-    """A body line that could be a headline's (`_could_be_head_line`) and holds no clause mark."""
-    return _could_be_head_line(line) and not _holds_clause_mark(line.text)
+    """A body line that could be a headline's (`could_be_head_line`) and holds no clause mark."""
+    return could_be_head_line(line) and not holds_clause_mark(line.text)
 
 
 class _PageText:
@@ -247,7 +247,7 @@ def mark_word_split_over_heads(page: Page) -> None:
     and PyMuPDF page 16 only."""
     lines = page.lines
     for above, ln in zip(lines, lines[1:]):
-        if ln.kind != "head" or not _head_shape(above) or _GAP.search(ln.text.strip()):
+        if ln.kind != "head" or not _head_shape(above) or INNER_SPACE.search(ln.text.strip()):
             continue
         if spanning_word(strip_ws(above.text), strip_ws(ln.text), hmm=False):
             above.kind = "head"
