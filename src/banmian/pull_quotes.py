@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from banmian.assign import max_weight_pairs
 from banmian.model import HEAD_KINDS, Line, Page
-from banmian.rules.chars import CJK_PUNCT, strip_ws
+from banmian.rules.chars import CLAUSE_BREAKS, strip_ws
 
 PULL_QUOTE_REASON = "headline:pull_quote"
 # A pull quote is a sentence of an article set large away from its headline; one this short
@@ -16,7 +16,6 @@ PULL_QUOTE_REASON = "headline:pull_quote"
 PULL_QUOTE_MIN_CHARS = 8
 # A pull quote ends where a clause of its body ends; a line stopping mid-word is a body line
 # of a column cut short and read as a head line (dev page 20: `中国人民解放军副总` / 参谋长).
-_CLAUSE_BREAKS = CJK_PUNCT | set(",.;:?!")
 
 
 def pull_quotes(page: Page) -> dict[int, int]:
@@ -45,12 +44,14 @@ def _beside_head(lines: list[Line], k: int) -> bool:
     return any(0 <= j < len(lines) and lines[j].kind in HEAD_KINDS for j in (k - 1, k + 1))
 
 
-def quotes_clause(t: str, body: str) -> bool:
-    """`t` occurs in `body` where a clause ends: before a punctuation mark or at the end."""
+def quotes_clause(t: str, body: str, from_start: bool = False) -> bool:
+    """`t` occurs in `body` where a clause ends: before a punctuation mark or at the end; with
+    `from_start`, where one starts too: at the start or after a punctuation mark."""
     at = body.find(t)
     while at >= 0:
         end = at + len(t)
-        if end == len(body) or body[end] in _CLAUSE_BREAKS:
+        starts = not from_start or at == 0 or body[at - 1] in CLAUSE_BREAKS
+        if starts and (end == len(body) or body[end] in CLAUSE_BREAKS):
             return True
         at = body.find(t, at + 1)
     return False

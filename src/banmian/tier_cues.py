@@ -19,10 +19,9 @@ three-line heads 38 a two-line headline and a subtitle, 30 a kicker over a two-l
 """
 from __future__ import annotations
 
-from banmian.rules.chars import CJK_PUNCT, strip_ws
+from banmian.pull_quotes import quotes_clause
+from banmian.rules.chars import strip_ws
 
-# Where a clause starts or ends in a body: after or before a punctuation mark.
-CLAUSE_BREAKS = CJK_PUNCT | set(",.;:?!")
 # A bullet opens an item, and so a clause, though no punctuation mark stands before it
 # (dev page 30: the kicker `●实施『巾帼扶贫行动』两年来`, printed in the body after `…脱贫`).
 ITEM_BULLETS = "●○◆◇■□★☆▲△"
@@ -58,16 +57,7 @@ def quotes_whole_clause(text: str, body: str) -> bool:
     bullet, printed in the body after a clause's last character), 4 of the 11 headline lines
     it repeats."""
     t = strip_ws(text).lstrip(DASHES)
-    if not t:
-        return False
-    at = body.find(t)
-    while at >= 0:
-        end = at + len(t)
-        starts = at == 0 or body[at - 1] in CLAUSE_BREAKS or t[0] in ITEM_BULLETS
-        if starts and (end == len(body) or body[end] in CLAUSE_BREAKS):
-            return True
-        at = body.find(t, at + 1)
-    return False
+    return bool(t) and quotes_clause(t, body, from_start=t[0] not in ITEM_BULLETS)
 
 
 # A second head line at least this many times as long as the first is a subtitle under a

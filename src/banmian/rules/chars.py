@@ -8,6 +8,8 @@ import numpy as np
 # Punctuation that may be compressed to half an em (标点挤压); counted at its full em here,
 # which is how the dev dumps' full lines measure (see bench: slack of middle lines is 0..0.5 em).
 CJK_PUNCT = set("，。、；：？！“”‘’（）《》〈〉「」『』【】〔〕—…·－～")
+# where a clause of running text starts or ends: beside a punctuation mark
+CLAUSE_BREAKS = CJK_PUNCT | set(",.;:?!")
 # A paragraph, a sentence or a clause can end after these.
 SENTENCE_FINAL = set("。！？…")
 CLOSERS = set("”’）》」』】〕)")

@@ -26,7 +26,7 @@ from banmian.pull_quotes import attach_pull_quotes, place_pull_quotes, pull_quot
 from banmian.side_bylines import side_by_side_bylines
 from banmian.stages.heads_tail import HEADLINE_REASON, tail_owners
 from banmian.stages.roundups import opens_numbered_run
-from banmian.tier_cues import balanced_pair, ends_running_on, long_subtitle_under, quotes_whole_clause
+from banmian.tier_cues import DASHES, balanced_pair, ends_running_on, long_subtitle_under, quotes_whole_clause
 
 # Minimum score (bigram overlap with the article's opening, plus the adjacency bonus) to
 # attach a headline block to an article (dev 1-40 headline_acc: 0.25: 0.429, 0.15: 0.432).
@@ -207,7 +207,7 @@ QUOTED_TIER_MIN_CHARS = 6
 def quotes_body(text: str, body: str) -> bool:
     """The head line `text` repeats a whole clause of the article's `body` word for word (and
     is not too short to be a headline's word)."""
-    t = strip_ws(text).lstrip("—－-")
+    t = strip_ws(text).lstrip(DASHES)
     return len(t) >= QUOTED_TIER_MIN_CHARS and quotes_whole_clause(t, body)
 
 
