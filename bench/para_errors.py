@@ -10,7 +10,10 @@ does (the predicted ones mapped onto the gold body). A *missed* boundary is one 
 and banmian lacks, a *spurious* one banmian has and the gold lacks. Only boundaries whose
 surrounding text stands in the same order on both sides count (WINDOW characters each side
 equal in the gold and the predicted body around the boundary): a boundary inside a bad join
-is a reassembly error, not a paragraph error, and is left out (counted apart as `skipped`).
+is a reassembly error, not a paragraph error, and is left out. The left-out ones are counted
+apart: `article_edge` where the predicted article starts or ends right at the gold boundary
+(or the spurious one sits at the gold article's edge: the text before or after went to another
+article, an article-start error), `out_of_order` for the rest.
 
 Each counted boundary is classed by what the dump showed between the line that opens the
 paragraph (or would) and the text line before it in the article:
@@ -117,8 +120,9 @@ def classify(page, ln, prev, frag_first: set[int]) -> tuple[str, str]:
     return f"{where}/{gap}/{shape}/{before}", detail
 
 
-def page_boundaries(no: int, kind: str) -> tuple[list[Boundary], int]:
-    """The counted boundary errors of one dev page's dump of `kind`, and how many were skipped."""
+def page_boundaries(no: int, kind: str) -> tuple[list[Boundary], Counter]:
+    """The counted boundary errors of one dev page's dump of `kind`, and how many were left out
+    (`article_edge`, `out_of_order`)."""
     from banmian.pipeline import parse_text
     from banmian.writers.json import page_to_dict
 
@@ -129,7 +133,7 @@ def page_boundaries(no: int, kind: str) -> tuple[list[Boundary], int]:
     pp = [body_paragraphs(a) for a in pred["articles"]]
     gt, pt = ["".join(x) for x in gp], ["".join(x) for x in pp]
     frag_first = {id(f.first) for t in page.scratch.get("threads", []) for f in t.fragments}
-    out, skipped = [], 0
+    out, skipped = [], Counter()
     for gi, pi in match_articles(gt, pt).items():
         g, p = gt[gi], pt[pi]
         gold_b = boundaries(gp[gi])
@@ -141,7 +145,8 @@ def page_boundaries(no: int, kind: str) -> tuple[list[Boundary], int]:
         cases += [("spurious", gb, pb) for pb, gb in sorted(pred_to_gold.items()) if gb not in gold_b]
         for what, gb, pb in cases:
             if gb is None or pb is None or not _same_around(g, gb, p, pb):
-                skipped += 1
+                edge = (pb in (0, len(p))) if what == "missed" else (gb in (0, len(g)))
+                skipped[f"{what}:{'article_edge' if edge else 'out_of_order'}"] += 1
                 continue
             ln, prev = _line_at(p, pb, lines, starts)
             if ln is None or prev is None:
@@ -159,7 +164,7 @@ def main(argv=None) -> int:
     for kind in args.kinds.split(","):
         counts: Counter = Counter()
         pages: dict[str, set[int]] = defaultdict(set)
-        skipped = 0
+        skipped: Counter = Counter()
         for no in parse_range(args.pages):
             found, sk = page_boundaries(no, kind)
             skipped += sk
@@ -172,8 +177,9 @@ def main(argv=None) -> int:
         by_kind = Counter()
         for key, n in counts.items():
             by_kind[key.split(":")[0]] += n
+        left_out = ", ".join(f"{k} {n}" for k, n in sorted(skipped.items()))
         print(f"{kind} pages {args.pages}: missed {by_kind['missed']}, spurious {by_kind['spurious']}"
-              f" (skipped, text out of order around them: {skipped})")
+              f" (left out, text not in order around them: {left_out})")
         for key, n in counts.most_common():
             ps = sorted(pages[key])
             print(f"  {n:4d}  {key:<48} pages {','.join(map(str, ps[:12]))}{'…' if len(ps) > 12 else ''}")
