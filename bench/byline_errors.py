@@ -10,7 +10,8 @@ Classes, per field (byline: ``B``, source: ``S``), the first that fits:
                     score counts it wrong for both fields, with or without a gold value)
   missed            predicted empty, gold not; ``(in body)`` / ``(in head)`` / ``(unassigned)`` /
                     ``(field of unmatched fragment)`` (a piece of the body cut off with the byline:
-                    a segmentation problem) / ``(field of matched neighbour)`` / ``(other body)``:
+                    a segmentation problem; ``: the opening`` when that piece opens the gold body,
+                    the lead cut off from the rest) / ``(field of matched neighbour)`` / ``(other body)``:
                     where the gold text went
   spurious          predicted a value where gold has none; ``(neighbour's)`` when it is another gold
                     article's value, ``(own body)`` when it is a line of the article's own gold body,
@@ -35,6 +36,7 @@ from bench.metrics import body_paragraphs, head_text, match_articles, norm  # no
 
 FIELDS = {"byline": "B", "source": "S"}
 SHOWN = 12  # characters of an excess / missing stretch shown in the class name
+OPENING = 10  # a fragment whose first characters open the gold body holds the article's opening
 
 
 def _stretch(longer: str, shorter: str) -> str:
@@ -47,7 +49,7 @@ def _stretch(longer: str, shorter: str) -> str:
 
 
 def where_missing(value: str, j: int, preds: list[dict], pred_bodies: list[str], unassigned: str,
-                  matched: set[int]) -> str:
+                  matched: set[int], gold_body: str = "") -> str:
     """Where the gold value of a field that the matched prediction j left empty went: the whole
     value looked for first, then its first half ("~" marks a half found)."""
     for probe, mark in ((value, ""), (value[: max(2, len(value) // 2)], "~")):
@@ -60,6 +62,9 @@ def where_missing(value: str, j: int, preds: list[dict], pred_bodies: list[str],
         holders = [k for k, p in enumerate(preds) if k != j and any(probe in norm(p.get(f)) for f in FIELDS)]
         if holders:
             who = "matched neighbour" if any(k in matched for k in holders) else "unmatched fragment"
+            if who == "unmatched fragment" and any(pred_bodies[k][:OPENING] and gold_body.startswith(pred_bodies[k][:OPENING])
+                                                   for k in holders):
+                who += ": the opening"  # the lead cut off from the rest of the article
             return f"field of {who}" + mark
         if any(k != j and probe in head_text(p) for k, p in enumerate(preds)):
             return "neighbour's head" + mark
@@ -80,7 +85,7 @@ def classify_field(field: str, i: int, j: int | None, gold: list[dict], preds: l
         return None
     others = {norm(a.get(field)) for k, a in enumerate(gold) if k != i} - {""}
     if not p:
-        return f"missed ({where_missing(g, j, preds, pred_bodies, unassigned, matched)})"
+        return f"missed ({where_missing(g, j, preds, pred_bodies, unassigned, matched, gold_bodies[i])})"
     if not g:
         if p in others:
             return "spurious (neighbour's)"
