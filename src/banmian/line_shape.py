@@ -7,7 +7,7 @@ paragraph's last line is short, and a line ends a clause or a sentence by its la
 from __future__ import annotations
 
 from banmian.model import Line, Page
-from banmian.rules.chars import CJK_PUNCT, CLOSERS, SENTENCE_FINAL, ends_sentence, strip_ws
+from banmian.rules.chars import CJK_PUNCT, CLOSERS, HEAD_DASHES, SENTENCE_FINAL, ends_sentence, strip_ws
 
 # A body line narrower than the column by more than this (em) is short: an indented first line
 # or a paragraph's last line. Dev dumps: middle lines measure -1.0..+1.0 em from the column.
@@ -47,7 +47,7 @@ def _blank_lines(page: Page) -> int:
     return sum(1 for ln in page.lines if ln.kind == "blank")
 
 
-SUBTITLE_DASHES = ("—", "－")  # what a subtitle line opens with (`——三论今年经济工作主要任务`)
+SUBTITLE_DASHES = HEAD_DASHES  # what a subtitle line opens with (`——三论今年经济工作主要任务`)
 
 
 def opens_with_dash(text: str) -> bool:

@@ -10,6 +10,9 @@ import numpy as np
 CJK_PUNCT = set("，。、；：？！“”‘’（）《》〈〉「」『』【】〔〕—…·－～")
 # where a clause of running text starts or ends: beside a punctuation mark
 CLAUSE_BREAKS = CJK_PUNCT | set(",.;:?!")
+# The dashes of a head line run on into the next one (`——三论…` opening a subtitle, a kicker
+# ending on `—`); a hyphen-minus is not one.
+HEAD_DASHES = ("—", "－")
 # A paragraph, a sentence or a clause can end after these.
 SENTENCE_FINAL = set("。！？…")
 CLOSERS = set("”’）》」』】〕)")
