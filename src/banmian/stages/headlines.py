@@ -21,6 +21,7 @@ from banmian.assign import max_weight_pairs
 from banmian.language import spanning_word
 from banmian.line_shape import opens_with_dash
 from banmian.model import HEAD_KINDS, INSIDE_BLOCK_KINDS, Article, Line, Page, page_line_index
+from banmian.photo_news import PHOTO_LABEL_REASON, place_photo_labels
 from banmian.rules.chars import code_points, strip_ws
 from banmian.pull_quotes import attach_pull_quotes, place_pull_quotes, pull_quotes
 from banmian.side_bylines import side_by_side_bylines
@@ -598,6 +599,18 @@ def headlines_over_lone_subtitles(blocks: list[list[Line]], owner: dict[int, int
     return out
 
 
+def photo_labels(page: Page, blocks: list[list[Line]], owner: dict[int, int], headed: set[int],
+                 pos: dict[int, int]) -> None:
+    """A photo-news label left over goes to the nearest photo story without a headline
+    (`photo_news.place_photo_labels`): its only line, as the article's headline."""
+    taken = set(owner.values()) | headed
+    headless = {i for i, art in enumerate(page.articles) if i not in taken and art.headline is None}
+    leftovers = [b for k, b in enumerate(blocks) if k not in owner and b
+                 and all(page.owner_of(ln) is None for ln in b)]
+    for label, i in place_photo_labels(page, leftovers, headless, pos):
+        _apply(page, page.articles[i], [label], PHOTO_LABEL_REASON)
+
+
 def on_its_lead_in(lines: list[Line], pos: dict[int, int], block: list[Line], first: Line) -> bool:
     """The block opens a text block of pdftotext's (a blank line above it) and runs on, no
     blank line between, into `first`, an article's first line opening with a lead-in: the
@@ -662,6 +675,7 @@ def headlines(page: Page) -> Page:
     for k, i in owner.items():
         near = adjacent.get(i) == k
         _apply(page, page.articles[i], blocks[k], f"headline:{'before_article' if near else 'content_overlap'}:{scores[(k, i)]:.2f}")
+    photo_labels(page, blocks, owner, headed, pos)
     attach_pull_quotes(page, loose, quotes)
     side_by_side_bylines(page)
     bylines_under_their_headlines(page)
