@@ -9,7 +9,7 @@ and their text (dev page 3: `图片新闻` 40 lines above `连年的“暖冬”
 a headline that is a photo story: a numbered digest (`roundups.opens_numbered_run`) or an
 article printed right under caption lines, the nearest such one in the page (`place_photo_labels`).
 Dev 1-40: fires on pdftotext pages 3 and 20, both right (the gold's `图片新闻` heads); pdftotext
-headline_acc 1-20 0.7764 -> 0.7888, the rest unchanged; raw and PyMuPDF: the labels stand over
+headline_acc 1-20 up by two heads of 161 (+0.0124), the rest unchanged; raw and PyMuPDF: the labels stand over
 their photos there and the assignment gives them already (no change).
 """
 from __future__ import annotations

@@ -434,7 +434,7 @@ def _cut_kind(block: list[Line], a: int, b: int, gain: int, after_blank: frozens
     (`side_by_side_bylines`), and a line no opening repeats (a date, `1998年1月7日`, page 32)
     holds nothing to part. Dev pdftotext 1-40: cuts on pages 1, 7, 15, 21, 24, 29, 30; the
     kickers and subtitles cut off went back; heads put right on pages 15 (two) and 30, none
-    put wrong; headline_acc 1-20 / 21-40 0.7640 / 0.7692 -> 0.7764 / 0.7757, bylines unchanged.
+    put wrong; headline_acc 1-20 / 21-40 0.7329 / 0.7628 -> 0.7453 / 0.7692, bylines unchanged.
     Raw and PyMuPDF dumps hold no blank lines."""
     if a == 0:
         return 0, 0
