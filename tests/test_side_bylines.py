@@ -36,8 +36,12 @@ def test_a_lone_byline_over_an_article_opening_with_a_lead_in_is_the_headline_be
 
 def test_a_lone_byline_set_off_over_its_own_article_stays_there():
     """With nothing showing the headlines side by side, a byline over an article's first line
-    is that article's, whatever headlines the run printed before its own."""
-    got = bylines([*BIRDS, "", *HEADS, "张国成", "", *BRIDGES])
+    is that article's, whatever headlines the run printed before its own. (The headline printed
+    before shares no word with any opening: two headlines that name two articles, then a byline,
+    are rows printed in turn, the byline the first one's, `side_heads`; dev pdftotext page 4:
+    `警惕，又到` / `公款送礼时`, `过好『` / `廉政节』`, `田有社`, then `过好『廉政节』`'s body,
+    the name the first headline's.)"""
+    got = bylines([*BIRDS, "", "春到江城", "", "城东三座桥梁通车", "", "张国成", "", *BRIDGES])
     assert got == {"湖滨湿地": None, "城东新建": "张国成"}
 
 

@@ -25,6 +25,7 @@ from banmian.photo_news import PHOTO_LABEL_REASON, place_photo_labels
 from banmian.rules.chars import code_points, strip_ws
 from banmian.pull_quotes import attach_pull_quotes, place_pull_quotes, pull_quotes
 from banmian.side_bylines import side_by_side_bylines
+from banmian.side_heads import deal_side_by_side
 from banmian.stages.heads_tail import HEADLINE_REASON, tail_owners
 from banmian.stages.roundups import opens_numbered_run
 from banmian.tier_cues import DASHES, balanced_pair, ends_running_on, long_subtitle_under, quotes_whole_clause
@@ -639,7 +640,10 @@ def headlines(page: Page) -> Page:
     taken = frozenset(id(ln) for block, _ in placed for ln in block)
     lines = page.lines
     after_blank = frozenset(id(ln) for above, ln in zip(lines, lines[1:]) if above.kind == "blank")
-    blocks = split_by_content(join_broken_headlines(head_blocks(page, taken)), openings, after_blank)
+    pos = page_line_index(page)
+    blocks, dealt = deal_side_by_side(join_broken_headlines(head_blocks(page, taken)), pos, lines, openings)
+    blocks = [unit for blk in blocks
+              for unit in ([blk] if id(blk) in dealt else split_by_content([blk], openings, after_blank))]
     block_ending_at = {id(blk[-1]): k for k, blk in enumerate(blocks)}
     adjacent: dict[int, int] = {}  # article index -> block index right before it
     for i, group in enumerate(groups):
@@ -650,7 +654,6 @@ def headlines(page: Page) -> Page:
             under_byline = byline_over_caption(before)
             if under_byline is not None and id(under_byline) in block_ending_at:
                 adjacent[i] = block_ending_at[id(under_byline)]
-    pos = page_line_index(page)
     on_lead_in = {i for i, k in adjacent.items() if on_its_lead_in(lines, pos, blocks[k], groups[i][0].first)}
     bonus = [DIGEST_ADJACENT_BONUS if opens_numbered_run(art.paragraphs)
              else LEAD_IN_ADJACENT_BONUS if i in on_lead_in else ADJACENT_BLOCK_BONUS
