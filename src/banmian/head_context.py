@@ -341,9 +341,13 @@ def _heads_below(lines: list[Line], j: int) -> bool:
     return below.kind in _HEAD_MATTER_KINDS or (below.kind == "body" and "body:lead_in" in below.reasons)
 
 
+# any clause mark (HEAD_CLAUSE_MARKS), looked for by one regex search rather than a test per character
+_HEAD_CLAUSE_MARK = re.compile("[" + re.escape("".join(sorted(HEAD_CLAUSE_MARKS))) + "]")
+
+
 def holds_clause_mark(text: str) -> bool:
     """The text holds a clause mark (HEAD_CLAUSE_MARKS) other than an ellipsis closing it."""
-    return any(ch in HEAD_CLAUSE_MARKS for ch in text.rstrip().rstrip("…"))
+    return _HEAD_CLAUSE_MARK.search(text.rstrip().rstrip("…")) is not None
 
 
 # Lines that set a block of text off as a blank line does: a caption, a byline, a headline or
@@ -613,8 +617,10 @@ def _closes_text(line: Line, step: int) -> bool:
 def could_be_head_line(line: Line) -> bool:
     """A body line that finishes no sentence, ends on no clause mark, and is no lead-in, no
     bracketed note and names no reporter."""
+    if line.kind != "body":
+        return False
     t = strip_ws(line.text)
-    return (line.kind == "body" and bool(t) and unfinished(t) and "记者" not in t
+    return (bool(t) and unfinished(t) and "记者" not in t
             and "body:lead_in" not in line.reasons and not _is_bracketed_note(line))
 
 
