@@ -608,13 +608,17 @@ def headlines(page: Page) -> Page:
     scores: dict[tuple[int, int], float] = {}
     for k, blk in enumerate(blocks):
         heads = bigram_keys(_head_text(blk))
+        # the block's words without its subtitle's, when it has one (None: it has none)
         above_subtitle = bigram_keys(_head_text(without_dash_subtitle(blk))) if any(
-            opens_with_dash(ln.text) for ln in blk) else heads
+            opens_with_dash(ln.text) for ln in blk) else None
         for i, opening in enumerate(openings):
             if i in headed:
                 continue
             near = adjacent.get(i) == k
-            score = max(share_in(heads, opening), share_in(above_subtitle, opening)) + (bonus[i] if near else 0.0)
+            share = share_in(heads, opening)
+            if above_subtitle is not None:
+                share = max(share, share_in(above_subtitle, opening))
+            score = share + (bonus[i] if near else 0.0)
             if score >= MIN_OVERLAP:
                 scores[(k, i)] = score
     owner = dict(max_weight_pairs(scores))
