@@ -6,6 +6,8 @@ evaluation corpus.
 """
 from __future__ import annotations
 
+from typing import Final
+
 from functools import lru_cache
 
 import numpy as np
@@ -14,12 +16,12 @@ import rjieba
 from banmian.rules.chars import CLOSERS, OPENERS, cjk_mask, code_points, is_cjk, strip_ws
 
 # Characters on each side of the break given to the segmenter: enough for a 4-character word.
-JOIN_CONTEXT = 4
+JOIN_CONTEXT: Final = 4
 
 
 # What may follow a number cut at a column break: more digits, a decimal point, a per cent
 # sign, a unit or counter.
-NUMBER_GOES_ON = frozenset("0123456789.%元万亿年月日个人名家吨台辆项所种次倍岁米亩")
+NUMBER_GOES_ON: Final = frozenset("0123456789.%元万亿年月日个人名家吨台辆项所种次倍岁米亩")
 
 
 def number_runs_on(left: str, right: str) -> bool:
@@ -72,7 +74,7 @@ def break_cuts_word(left: str, right: str) -> str | None:
 # The scores of `join_score`: a mark at the break that only a mid-sentence break shows, and a
 # word across it.
 MARK_SCORE, WORD_SCORE = 1.0, 1.5
-MID_SENTENCE_START = CLOSERS | set("，、；：。？！")
+MID_SENTENCE_START: Final = CLOSERS | set("，、；：。？！")
 
 
 def join_score(left: str, right: str, hmm: bool = True) -> float:
@@ -185,5 +187,5 @@ def _code_table(chars) -> np.ndarray:
     return table
 
 
-_OPENER_TABLE = _code_table(OPENERS)
-MID_SENTENCE_START_TABLE = _code_table(MID_SENTENCE_START)
+_OPENER_TABLE: Final = _code_table(OPENERS)
+MID_SENTENCE_START_TABLE: Final = _code_table(MID_SENTENCE_START)

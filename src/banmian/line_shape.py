@@ -6,6 +6,8 @@ paragraph's last line is short, and a line ends a clause or a sentence by its la
 """
 from __future__ import annotations
 
+from typing import Final
+
 import re
 
 from banmian.model import Line, Page
@@ -13,19 +15,19 @@ from banmian.rules.chars import CJK_PUNCT, CLOSERS, SENTENCE_FINAL, ends_sentenc
 
 # A body line narrower than the column by more than this (em) is short: an indented first line
 # or a paragraph's last line. Dev dumps: middle lines measure -1.0..+1.0 em from the column.
-FULL_SLACK = 1.0
+FULL_SLACK: Final = 1.0
 # An indented first line is this much narrower than the column (2 em indent; dev: 1.5..3.5).
 INDENT_MIN, INDENT_MAX = 1.5, 3.5
 # Wider than the column by more than this even with all punctuation compressed: a line spanning
 # columns (headline, caption). Dev page 2: two-line headline `世界游泳锦标赛再传捷报吴艳` is
 # 13 em over a 12 em column and carries no punctuation, so it cannot be a justified body line.
-WIDE_MIN_EXCESS = 0.75
-CLAUSE_END = set("，。、；：？！…")
-BODY_START_FORBIDDEN = CLOSERS | CLAUSE_END  # kinsoku: a body line never starts with these
-BLANK_SHARE_MIN = 0.02  # share of blank lines above which a dump separates blocks by them
+WIDE_MIN_EXCESS: Final = 0.75
+CLAUSE_END: Final = set("，。、；：？！…")
+BODY_START_FORBIDDEN: Final = CLOSERS | CLAUSE_END  # kinsoku: a body line never starts with these
+BLANK_SHARE_MIN: Final = 0.02  # share of blank lines above which a dump separates blocks by them
 
 
-BLANK_COUNT = "blank_lines"  # `page.scratch` key: how many blank lines classify marked
+BLANK_COUNT: Final = "blank_lines"  # `page.scratch` key: how many blank lines classify marked
 
 
 def separates_blocks(page: Page) -> bool:
@@ -49,7 +51,7 @@ def _blank_lines(page: Page) -> int:
     return sum(1 for ln in page.lines if ln.kind == "blank")
 
 
-SUBTITLE_DASHES = ("—", "－")  # what a subtitle line opens with (`——三论今年经济工作主要任务`)
+SUBTITLE_DASHES: Final[tuple[str, ...]] = ("—", "－")  # what a subtitle line opens with (`——三论今年经济工作主要任务`)
 
 
 def opens_with_dash(text: str) -> bool:
@@ -74,7 +76,7 @@ def is_indented(line: Line, width: float) -> bool:
     return INDENT_MIN <= slack(line, width) <= INDENT_MAX
 
 
-_CJK_PUNCT_MARK = re.compile("[" + re.escape("".join(sorted(CJK_PUNCT))) + "]")
+_CJK_PUNCT_MARK: Final = re.compile("[" + re.escape("".join(sorted(CJK_PUNCT))) + "]")
 
 
 def min_width(line: Line) -> float:
@@ -98,7 +100,7 @@ def ends_clause(t: str) -> bool:
 
 
 # any sentence end (SENTENCE_FINAL), looked for by one regex search rather than a test per character
-_SENTENCE_END = re.compile("[" + re.escape("".join(sorted(SENTENCE_FINAL))) + "]")
+_SENTENCE_END: Final = re.compile("[" + re.escape("".join(sorted(SENTENCE_FINAL))) + "]")
 
 
 def unfinished(t: str) -> bool:

@@ -6,17 +6,19 @@ decision a stage makes is recorded as a short reason string on the line or artic
 """
 from __future__ import annotations
 
+from typing import Final
+
 from dataclasses import dataclass, field
 
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in PDF points (origin bottom-left)
 LineRange = list[int]  # [first, last], 1-based input line numbers
 
 
-HEAD_KINDS = ("head", "byline")  # the kinds of a headline block's lines
+HEAD_KINDS: Final = ("head", "byline")  # the kinds of a headline block's lines
 # Lines that may stand between the lines of one block: blanks, and a continuation note, which
 # pdftotext prints between a continued article's kicker and headline (dev page 22:
 # `李鹏在北京考察企业` / `（上接第一版）` / `向广大职工祝贺新年，…`).
-INSIDE_BLOCK_KINDS = ("blank", "continued")
+INSIDE_BLOCK_KINDS: Final = ("blank", "continued")
 
 
 @dataclass(slots=True)
@@ -167,11 +169,11 @@ class Page:
 
 # Scratch maps keyed by `id(line)` (carried across a pickle as positions in `page.lines`) and
 # caches keyed by identity (dropped).
-_IDENTITY_KEYED = ("owner", "line_index")
-_IDENTITY_CACHES = ("lines_around", "far_head_lines")
+_IDENTITY_KEYED: Final = ("owner", "line_index")
+_IDENTITY_CACHES: Final = ("lines_around", "far_head_lines")
 
 
-_PAGE_FIELDS = tuple(Page.__dataclass_fields__)
+_PAGE_FIELDS: Final = tuple(Page.__dataclass_fields__)
 
 
 def line_positions(lines: list[Line]) -> dict[int, int]:

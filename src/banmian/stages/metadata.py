@@ -2,6 +2,8 @@
 lines to their articles; everything left over to `page.unassigned` so no character is lost."""
 from __future__ import annotations
 
+from typing import Final
+
 import re
 
 from banmian.model import Article, Dateline, Line, Page, Unassigned
@@ -12,7 +14,7 @@ from banmian.rules.chars import strip_ws
 from banmian.rules.traditional import fold
 from banmian.rules.furniture import page_label_in, source_name, trailing_source
 
-_ISO = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+_ISO: Final = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 
 
 def page_header(page: Page) -> None:
@@ -69,7 +71,7 @@ def split_lead_in(page: Page, article: Article) -> None:
         )
 
 
-CLOSING_DATELINE_REASON = "dateline:closing_credit"
+CLOSING_DATELINE_REASON: Final = "dateline:closing_credit"
 
 
 def dateline_from_closing_credit(page: Page, article: Article) -> None:
@@ -125,8 +127,8 @@ def attach_line_kinds(page: Page) -> None:
 
 
 # Outlets that mean the paper's own staff wrote a report (`本报讯`, `本报X电`, `本报记者X`).
-OWN_OUTLETS = ("本报", "本刊")
-SOURCE_NOT_OWN_STAFF_REASON = "source:neighbour_is_own_staff_report"
+OWN_OUTLETS: Final = ("本报", "本刊")
+SOURCE_NOT_OWN_STAFF_REASON: Final = "source:neighbour_is_own_staff_report"
 
 
 def own_staff_report(article: Article) -> bool:
