@@ -8,9 +8,8 @@ reason on the lines it changes.
 """
 from __future__ import annotations
 
-from typing import Final
-
 import re
+from typing import Final
 
 from banmian.language import spanning_word
 from banmian.line_shape import (CLAUSE_END, FULL_SLACK, comma_marks, is_indented, ends_clause, separates_blocks,

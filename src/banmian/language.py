@@ -6,9 +6,8 @@ evaluation corpus.
 """
 from __future__ import annotations
 
-from typing import Final
-
 from functools import lru_cache
+from typing import Final
 
 import numpy as np
 import rjieba

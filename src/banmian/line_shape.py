@@ -6,9 +6,8 @@ paragraph's last line is short, and a line ends a clause or a sentence by its la
 """
 from __future__ import annotations
 
-from typing import Final
-
 import re
+from typing import Final
 
 from banmian.model import Line, Page
 from banmian.rules.chars import CJK_PUNCT, CLOSERS, SENTENCE_FINAL, ends_sentence, strip_ws

@@ -6,9 +6,8 @@ decision a stage makes is recorded as a short reason string on the line or artic
 """
 from __future__ import annotations
 
-from typing import Final
-
 from dataclasses import dataclass, field
+from typing import Final
 
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in PDF points (origin bottom-left)
 LineRange = list[int]  # [first, last], 1-based input line numbers
@@ -130,19 +129,21 @@ class Page:
     def claim(self, line: Line, article: Article) -> None:
         """Record that `article` holds `line` (lines are told apart by identity: a line split
         in two keeps its input line number on both parts)."""
-        self.scratch.setdefault("owner", {})[id(line)] = article
+        owner: dict[int, Article] = self.scratch.setdefault("owner", {})  # typed: the compiled build's own dict ops
+        owner[id(line)] = article
         article.line_nos.append(line.no)
 
     def claim_all(self, lines: list[Line], article: Article) -> None:
         """`claim` each of `lines`, in order."""
-        owner = self.scratch.setdefault("owner", {})
+        owner: dict[int, Article] = self.scratch.setdefault("owner", {})
         for line in lines:
             owner[id(line)] = article
         article.line_nos.extend([line.no for line in lines])
 
     def owner_of(self, line: Line) -> Article | None:
         """The article holding `line`, if any."""
-        return self.scratch.get("owner", {}).get(id(line))
+        owner: dict[int, Article] = self.scratch.get("owner", {})
+        return owner.get(id(line))
 
     # A page may travel between stages (a pickle to another process, a deep copy): object
     # identities change on the way, so the scratch maps keyed by `id(line)` go as line

@@ -15,9 +15,8 @@ PyMuPDF 17 -> 3; gold body lines read as head unchanged (50, 15, 16).
 """
 from __future__ import annotations
 
-from typing import Final
-
 import re
+from typing import Final
 
 from banmian.head_context import INNER_SPACE, could_be_head_line, holds_clause_mark
 from banmian.language import spanning_word

@@ -1,9 +1,8 @@
 """Character classes and the em-width of printed text."""
 from __future__ import annotations
 
-from typing import Final
-
 import re
+from typing import Final
 
 import numpy as np
 

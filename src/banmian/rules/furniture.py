@@ -2,10 +2,9 @@
 standalone bylines. Each pattern matches a whole (normalized, space-free) line."""
 from __future__ import annotations
 
-from typing import Final
-
 import re
 from functools import lru_cache
+from typing import Final
 
 from banmian.rules.chars import ends_sentence
 from banmian.rules.traditional import both_scripts, fold

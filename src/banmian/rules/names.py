@@ -6,10 +6,9 @@ Chinese names, not drawn from any corpus.
 """
 from __future__ import annotations
 
-from typing import Final
-
 import re
 from functools import lru_cache
+from typing import Final
 
 from banmian.rules.chars import strip_ws
 

@@ -9,9 +9,8 @@ general converter (a traditional `責編 周曉嵐 校對 陳立` was read as a 
 """
 from __future__ import annotations
 
-from typing import Final
-
 import re
+from typing import Final
 
 # simplified -> traditional, for the characters of furniture words, outlets, roles, credits
 _PAIRS: Final = (

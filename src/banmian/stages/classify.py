@@ -8,9 +8,8 @@ indented two em, and kinsoku forbids a body line to end with an opening bracket.
 """
 from __future__ import annotations
 
-from typing import Final
-
 import re
+from typing import Final
 
 from banmian.head_context import mark_context_heads
 from banmian.language import number_runs_on

@@ -12,9 +12,8 @@ printed in.
 """
 from __future__ import annotations
 
-from typing import Final
-
 import re
+from typing import Final
 
 import numpy as np
 

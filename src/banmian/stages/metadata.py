@@ -2,9 +2,8 @@
 lines to their articles; everything left over to `page.unassigned` so no character is lost."""
 from __future__ import annotations
 
-from typing import Final
-
 import re
+from typing import Final
 
 from banmian.model import Article, Dateline, Line, Page, Unassigned
 from banmian.rules.bylines import (closing_dateline, find_lead_in, lead_in_byline, outlet_of, reporters_in,
@@ -189,7 +188,7 @@ def _nearest_article(page: Page, i: int, step: int):
 def collect_unassigned(page: Page) -> None:
     """Every non-blank line no article or header holds becomes an unassigned item."""
     kinds = {"head": "headline", "byline": "headline", "caption": "caption", "body": "fragment"}
-    owner = page.scratch.get("owner", {})  # what `page.owner_of` looks in, taken once
+    owner: dict[int, Article] = page.scratch.get("owner", {})  # what `page.owner_of` looks in, taken once
     for ln in page.lines:
         if ln.kind in ("blank", "header") or owner.get(id(ln)):
             continue
