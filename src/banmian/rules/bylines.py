@@ -16,9 +16,9 @@ Dateline dates (`十二月三十一日`, `１月５日`) are read by `banmian.ru
 """
 from __future__ import annotations
 
-from typing import Final
-
 import re
+from functools import lru_cache
+from typing import Final
 
 from banmian.rules.names import SURNAMES_1, split_names
 from banmian.rules.traditional import both_scripts, fold
@@ -194,11 +194,18 @@ def _names_in(segment: str, strict: bool = False) -> list[str]:
 _SEGMENT_END: Final = re.compile(both_scripts(r"报道|[（）()：:。；]"))
 
 
+@lru_cache(maxsize=1024)
+def _byline_lead(byline: str) -> re.Match | None:
+    """`lead_in_byline` of a whole byline, matched once for `reporters_in` and `outlet_of`,
+    which the metadata stage asks of each article's byline in turn."""
+    return lead_in_byline(byline)
+
+
 def reporters_in(byline: str) -> list[str]:
     """Reporter names in a byline: after 记者/通讯员/实习生 (separated by spaces, 、 or ，, or run
     together), or a bracketed or bare list of names when no role is printed."""
     text = byline
-    m = lead_in_byline(text)
+    m = _byline_lead(text)
     if m and m.group("kind"):
         text = text[m.end("kind"):]  # the outlet, place and date hold no names
     roles = list(ROLE.finditer(text))
@@ -220,7 +227,7 @@ def outlet_of(byline: str) -> str | None:
     """The outlet a byline names: 新华社 / 中新社 for their datelines, the credit inside the
     brackets of a 本报讯 (`人民网·人民日报`, `XX新闻·XX晚报`), else 本报; for a byline line the
     outlet before its first role (`本报记者` -> 本报, `中国国防报记者` -> 中国国防报)."""
-    m = lead_in_byline(byline)
+    m = _byline_lead(byline)
     if m and fold(m.group("outlet") or "") in ("新华社", "中新社"):
         return m.group("outlet")
     if m:
