@@ -179,8 +179,9 @@ _PAGE_FIELDS: Final = tuple(Page.__dataclass_fields__)
 
 def line_positions(lines: list[Line]) -> dict[int, int]:
     """Each line's position in `lines`, keyed by identity (`id(line)`): the parts of a split
-    line share its number, so numbers cannot tell lines apart."""
-    return dict(zip(map(id, lines), range(len(lines))))
+    line share its number, so numbers cannot tell lines apart. (A comprehension: the compiled
+    build runs it as a native loop, where `dict(zip(map(id, ...)))` is generic calls per line.)"""
+    return {id(line): i for i, line in enumerate(lines)}
 
 
 def page_line_index(page: Page) -> dict[int, int]:
