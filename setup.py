@@ -31,7 +31,7 @@ MANIFEST = "_compiled.txt"  # `module sha256-of-its-source` per compiled module,
 COMPILED = [f"banmian/{name}.py" for name in (
     "article_starts", "assign", "column_deal", "columns", "entities", "entity_people", "entity_tokens",
     "entity_words", "head_context", "language", "line_shape", "link_model", "model", "name_lines",
-    "ordinals", "pull_quotes", "side_bylines", "similarity", "thread_rivals", "tier_cues", "wide_heads",
+    "ordinals", "para_cues", "pull_quotes", "side_bylines", "similarity", "thread_rivals", "tier_cues", "wide_heads",
     "rules/bylines", "rules/chars", "rules/dates", "rules/furniture", "rules/names", "rules/places",
     "rules/traditional", "rules/world_places",
     "stages/classify", "stages/entities", "stages/headlines", "stages/heads_tail", "stages/measure",

@@ -221,8 +221,9 @@ def test_a_piece_cut_short_joined_back_to_the_piece_before_opens_no_paragraph():
     from banmian.stages.reassemble import _join
 
     def joined(reasons: list[str]) -> bool:
-        latest = Fragment(lines=[Line(no=1, raw="", text="下了新的纪录，音乐厅的演")], start="open", end="open", order=0)
-        piece = Fragment(lines=[Line(no=2, raw="", text="奏员们今年还将", reasons=list(reasons))], start="indent",
+        # no word runs across the break (that alone reads on: `reorder.word_runs_on`)
+        latest = Fragment(lines=[Line(no=1, raw="", text="下了新的纪录，音乐厅今年")], start="open", end="open", order=0)
+        piece = Fragment(lines=[Line(no=2, raw="", text="还将举办三场新", reasons=list(reasons))], start="indent",
                          end="closed", order=1)
         _join(latest, piece, "+0.00")
         return piece.first.para_start

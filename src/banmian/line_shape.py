@@ -10,7 +10,7 @@ import re
 from typing import Final
 
 from banmian.model import Line, Page
-from banmian.rules.chars import CJK_PUNCT, CLOSERS, SENTENCE_FINAL, ends_sentence, strip_ws
+from banmian.rules.chars import CJK_PUNCT, CLOSERS, HEAD_DASHES, SENTENCE_FINAL, ends_sentence, strip_ws
 
 # A body line narrower than the column by more than this (em) is short: an indented first line
 # or a paragraph's last line. Dev dumps: middle lines measure -1.0..+1.0 em from the column.
@@ -50,7 +50,7 @@ def _blank_lines(page: Page) -> int:
     return sum(1 for ln in page.lines if ln.kind == "blank")
 
 
-SUBTITLE_DASHES: Final[tuple[str, ...]] = ("—", "－")  # what a subtitle line opens with (`——三论今年经济工作主要任务`)
+SUBTITLE_DASHES: Final[tuple[str, ...]] = HEAD_DASHES  # what a subtitle line opens with (`——三论今年经济工作主要任务`)
 
 
 def opens_with_dash(text: str) -> bool:

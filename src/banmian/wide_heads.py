@@ -23,7 +23,7 @@ from banmian.language import spanning_word
 from banmian.line_shape import FULL_SLACK, dash_subtitle_shape, slack
 from banmian.model import Line, Page
 from banmian.pull_quotes import PULL_QUOTE_MIN_CHARS, quotes_clause
-from banmian.rules.chars import ends_sentence, strip_ws
+from banmian.rules.chars import HEAD_DASHES, ends_sentence, strip_ws
 
 
 def mark_wide_heads(page: Page) -> None:
@@ -58,7 +58,7 @@ def mark_stray_dash_subtitles(page: Page) -> None:
 
 
 DASH_JOINED_REASON: Final = "head:dash_joins_head"
-LEADING_DASHES: Final[tuple[str, ...]] = ("—", "－")  # what a headline line leading into its next line ends on
+LEADING_DASHES: Final[tuple[str, ...]] = HEAD_DASHES  # what a headline line leading into its next line ends on
 
 
 def mark_dash_joined_heads(page: Page) -> None:

@@ -11,6 +11,9 @@ import numpy as np
 CJK_PUNCT: Final = set("，。、；：？！“”‘’（）《》〈〉「」『』【】〔〕—…·－～")
 # where a clause of running text starts or ends: beside a punctuation mark
 CLAUSE_BREAKS: Final = CJK_PUNCT | set(",.;:?!")
+# The dashes of a head line run on into the next one (`——三论…` opening a subtitle, a kicker
+# ending on `—`); a hyphen-minus is not one.
+HEAD_DASHES: Final[tuple[str, ...]] = ("—", "－")
 # A paragraph, a sentence or a clause can end after these.
 SENTENCE_FINAL: Final = set("。！？…")
 CLOSERS: Final = set("”’）》」』】〕)")

@@ -14,6 +14,9 @@ from banmian.line_shape import BODY_START_FORBIDDEN, FULL_SLACK, INDENT_MIN, is_
 from banmian.head_context import BULLET, OPENING_RUNS_ON_REASON, SUBHEAD_UNDER_BYLINE_REASON
 from banmian.model import Fragment, Line, Page, line_positions
 from banmian.ordinals import opens_later_step
+from banmian.para_cues import (AFTER_COLON_REASON, BULLET_REASON, COMPRESSED_INDENT_REASON, HALF_WIDTH_SHORT_REASON,
+                               ONE_EM_SHORT_REASON, PICTURE_LABEL_REASON, compressed_indent, indent_after_colon, is_picture_label,
+                               one_em_short, opens_bullet, short_by_half_width)
 from banmian.rules.bylines import ends_with_photo_credit, trailing_credit_names
 from banmian.rules.chars import CLOSERS, ends_sentence, strip_ws
 from banmian.rules.furniture import ends_with_picture_note, is_lead_in, is_salutation
@@ -232,13 +235,19 @@ def mark_starts(frag: Fragment, width: float) -> None:
         elif SUBHEAD_UNDER_BYLINE_REASON in prev.reasons:  # a subhead is a paragraph of its own
             ln.para_start = True
             ln.because("paragraph_start:after_subhead")
+        elif is_picture_label(ln):  # `图片：`, `（A、B）`: a paragraph of its own
+            ln.para_start = True
+            ln.because(PICTURE_LABEL_REASON)
         elif lead:
             ln.because("paragraph:after_lead_in")
         elif is_drop_cap(prev, ln):
             ln.because("paragraph:after_drop_cap")
         elif ends_paragraph(prev, width, para_first):
-            ln.para_start = True
-            ln.because("paragraph_start:short_previous_line")
+            if short_by_half_width(prev, ln, width):  # digits measured short: the paragraph runs on
+                ln.because(HALF_WIDTH_SHORT_REASON)
+            else:
+                ln.para_start = True
+                ln.because("paragraph_start:short_previous_line")
         elif ends_sentence(prev.text):  # then an indent or a lead-in starts a paragraph
             if is_indented(ln, width):
                 ln.para_start = True
@@ -246,6 +255,15 @@ def mark_starts(frag: Fragment, width: float) -> None:
             elif is_lead_in(ln.text):
                 ln.para_start = True
                 ln.because("paragraph_start:lead_in")
+            elif compressed_indent(prev, ln, width):
+                ln.para_start = True
+                ln.because(COMPRESSED_INDENT_REASON)
+        elif indent_after_colon(prev, ln, width):
+            ln.para_start = True
+            ln.because(AFTER_COLON_REASON)
+        elif opens_bullet(ln, width):
+            ln.para_start = True
+            ln.because(BULLET_REASON)
         lead = is_lead_in(ln.text) if ln.para_start else (lead and _unclosed(prev.text) and not ln.para_start)
         para_first = ln.para_start
 
@@ -276,6 +294,8 @@ def paragraphs(page: Page) -> Page:
             f.start = "indent"
             f.first.because("paragraph_start:after_headline")
         f.end = end_kind(f, width)
+        if one_em_short(f.first, width):  # a join after a sentence end starts a paragraph here (`reorder.reads_on`)
+            f.first.because(ONE_EM_SHORT_REASON)
         mark_starts(f, width)
     if not separates_blocks(page):
         heads = [bigrams(ln.text) for ln in page.lines if ln.kind == "head" and len(ln.text) >= HEAD_MIN_CHARS]

@@ -42,7 +42,7 @@ from banmian.rules.furniture import ends_with_picture_note, is_lead_in
 from banmian.stages.roundups import merge_roundups
 from banmian.stages.paragraphs import (in_lead_in, last_two_lines, refers_back, report_after_picture, separates_blocks,
                                        split_at_picture_notes)
-from banmian.stages.reorder import reads_on, reorder_threads
+from banmian.stages.reorder import goes_on_paragraph, reorder_threads
 from banmian.similarity import ContentSpace, Group, GroupMaker, bigram_cosine
 from banmian.thread_rivals import RIVAL_CONTENT_BONUS, RivalCues
 
@@ -389,7 +389,7 @@ def rival_link(h: Hypothesis, ti: int, k: int, link: float, scorer: Scorer) -> t
 
 
 def _join(latest: Fragment, f: Fragment, score: str) -> None:
-    goes_on = reads_on(latest, f)
+    goes_on = goes_on_paragraph(latest, f)
     f.first.para_start = not goes_on
     f.first.because(f"reassemble:after_line_{latest.last.no}:{score}" + (":reads_on" if goes_on else ""))
 

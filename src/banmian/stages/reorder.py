@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from banmian.language import break_cuts_word, spanning_word
 from banmian.link_model import fragment_text, page_word
 from banmian.model import Fragment
+from banmian.para_cues import ONE_EM_SHORT_REASON, is_picture_label
 from banmian.stages.paragraphs import CUT_SHORT_REASON
 
 if TYPE_CHECKING:  # reassemble imports this module
@@ -49,9 +50,39 @@ MID_SENTENCE_STARTS = ("open", "short")  # `Fragment.start` kinds that may go on
 
 def reads_on(latest: Fragment, frag: Fragment) -> bool:
     """`frag` goes on the paragraph `latest` ends: `latest` stops at full width and `frag` starts
-    mid-sentence, or `frag` is the rest of text cut short right after `latest` in the input."""
-    return (latest.end in ("open", "maybe") and frag.start in MID_SENTENCE_STARTS) or (
+    mid-sentence, or `frag` is the rest of text cut short right after `latest` in the input.
+    Not where `frag` opens with a paragraph's own cue that its start kind does not show
+    (`opens_own_paragraph`)."""
+    return (latest.end in ("open", "maybe") and frag.start in MID_SENTENCE_STARTS
+            and not opens_own_paragraph(latest, frag)) or (
         frag.order == latest.order + 1 and CUT_SHORT_REASON in frag.first.reasons)
+
+
+def goes_on_paragraph(latest: Fragment, frag: Fragment) -> bool:
+    """No paragraph starts where `frag` is joined after `latest`: it reads on (`reads_on`), or a
+    word runs on across the break (`word_runs_on`). What a join sets `para_start` by; the
+    reordering's own tests (`left_open`) ask `reads_on` alone."""
+    return reads_on(latest, frag) or word_runs_on(latest, frag)
+
+
+def word_runs_on(latest: Fragment, frag: Fragment) -> bool:
+    """`latest` stops mid-word at full width (its end "open") and a dictionary word spans the
+    break into `frag`, whose first line measures indented: no paragraph breaks inside a word,
+    so the line measures short for another reason (digits, a mark set half-width at a column's
+    top). On dev pdftotext 1-40, three joins of the gold's (pages 8, 11, 13: `优秀年` / `轻干部`,
+    `流露着兴` / `奋。`, `这起偷` / `税额`) started a paragraph; no gold paragraph starts after a
+    full line ending mid-word where such a word spans the break, in any dump."""
+    return latest.end == "open" and frag.start == "indent" and not frag.forced_start \
+        and spanning_word(latest.last.text, frag.first.text, hmm=False) is not None
+
+
+def opens_own_paragraph(latest: Fragment, frag: Fragment) -> bool:
+    """`frag`'s first line opens a paragraph after `latest` though it measures (nearly) full or
+    short: a picture label (`para_cues.is_picture_label`), or, after a full line ending a
+    sentence (`latest.end` "maybe"), an indent whose marks are set half-width (the paragraphs
+    stage's `para_cues.ONE_EM_SHORT_REASON`: at a column break, dev pdftotext pages 1, 7, 8,
+    20, 34)."""
+    return is_picture_label(frag.first) or (latest.end == "maybe" and ONE_EM_SHORT_REASON in frag.first.reasons)
 
 
 def word_across(latest: Fragment, frag: Fragment) -> str | None:
@@ -238,4 +269,4 @@ def _move(home: Thread, host: Thread, moved: list[Fragment], g: Fragment, why: s
 def _mend(frags: list[Fragment], k: int) -> None:
     """Set whether fragment k of a thread starts a paragraph, after the fragment now before it."""
     if k < len(frags):
-        frags[k].first.para_start = k == 0 or not reads_on(frags[k - 1], frags[k])
+        frags[k].first.para_start = k == 0 or not goes_on_paragraph(frags[k - 1], frags[k])

@@ -1,0 +1,101 @@
+"""Cues of a paragraph start that the plain shape tests (a short line before, an indent after a
+sentence end) miss or mistake: the few layout facts the paragraphs stage (`mark_starts`) and
+the joins of reassemble and reorder (`reorder.reads_on`) both ask about.
+
+Counts are of the boundaries `bench/para_errors.py` lists on dev pages 1-40, inside matched
+articles whose text stands in order around them.
+"""
+from __future__ import annotations
+
+import re
+
+from banmian.head_context import BULLET
+from banmian.line_shape import FULL_SLACK, INDENT_MIN, INDENT_MAX, slack
+from banmian.model import Line
+from banmian.rules.chars import CLOSERS, ends_sentence
+
+# A paragraph's first line is indented two em, but where it holds punctuation set half-width
+# (the line-end mark always, often one more) it measures only one em short: `找不到菜，只好自
+# 己种。` after `…岛上没有。`, `北京市副市长林文漪、` after `…18支中外名曲。`. A line at most
+# this short, ending in a mark, after a full line that ends a sentence, opens a paragraph. On dev
+# 1-40 such lines open a gold paragraph 6 times of 8 in pdftotext (pages 1, 6, 7, 8, 20, 34;
+# not on pages 1 and 29) and 7 of 9 in the raw and PyMuPDF dumps (page 2 too).
+COMPRESSED_INDENT_MIN = FULL_SLACK
+LINE_END_MARKS = set("，。、；：？！…") | CLOSERS
+COMPRESSED_INDENT_REASON = "paragraph_start:compressed_indent"
+
+
+# On a fragment's first line of that shape (the paragraphs stage sets it): where reassemble or
+# reorder joins the fragment after a full line ending a sentence, a paragraph starts there.
+ONE_EM_SHORT_REASON = "paragraph:one_em_short_ending_in_mark"
+
+
+def one_em_short(line: Line, width: float) -> bool:
+    """The line measures at least COMPRESSED_INDENT_MIN em short but less than an indent, and
+    ends in a mark: the shape of an indented first line with its marks set half-width."""
+    s = slack(line, width)
+    return COMPRESSED_INDENT_MIN <= s < INDENT_MIN and line.text.rstrip()[-1:] in LINE_END_MARKS
+
+
+def compressed_indent(prev: Line, line: Line, width: float) -> bool:
+    """`line` is a paragraph's first line with its marks set half-width (`one_em_short`) after
+    a full line `prev` that ends a sentence."""
+    return one_em_short(line, width) and slack(prev, width) <= FULL_SLACK and ends_sentence(prev.text)
+
+
+# Digits and Latin letters count half an em each in a line's measure but are printed wider
+# (proportional figures, letter spacing), so a line holding them measures short without ending
+# its paragraph: `1994年深冬，风紧天寒。`, `…以20%的强劲势头递增。`, `绵延300公里的柔波旁。`,
+# each followed by a full line in the gold's same paragraph (dev pdftotext pages 8, 11, 12; raw
+# 11, 12). A line ending a sentence short by no more than this per such character, followed by
+# a full line, ends nothing: on dev 1-40 no gold paragraph start inside a matched article follows
+# such a line in any dump. A short line ending in a comma is left alone: there the text was cut
+# short and another article runs on (dev raw page 5: `1月14日上午11时，` / `张北县大河乡的一个小山`).
+HALF_WIDTH_SPREAD = 0.5
+_HALF_WIDTH = re.compile(r"[0-9A-Za-z%.]")
+HALF_WIDTH_SHORT_REASON = "paragraph:short_by_half_width_chars"
+
+
+def short_by_half_width(prev: Line, line: Line, width: float) -> bool:
+    """`prev` ends a sentence and measures short only by its half-width characters
+    (HALF_WIDTH_SPREAD each), and `line` after it is full: one paragraph runs on."""
+    if slack(line, width) > FULL_SLACK or not ends_sentence(prev.text):
+        return False
+    n = len(_HALF_WIDTH.findall(prev.text))
+    return n > 0 and slack(prev, width) <= HALF_WIDTH_SPREAD * n
+
+
+# A full line ending in a colon introduces what follows (`作如下修改：`, `大致有如下几种：`,
+# `有如下几个特点：`): an indented line after it opens the first item, a paragraph (dev raw and
+# PyMuPDF pages 9, 32, 36: 4 of 4 gold paragraph starts; pdftotext page 32).
+COLON_MARKS = ("：", ":")
+AFTER_COLON_REASON = "paragraph_start:indent_after_colon"
+
+
+def indent_after_colon(prev: Line, line: Line, width: float) -> bool:
+    """`prev` is a full line ending in a colon and `line` is indented two em."""
+    return (prev.text.rstrip().endswith(COLON_MARKS) and slack(prev, width) <= FULL_SLACK
+            and INDENT_MIN <= slack(line, width) <= INDENT_MAX)
+
+
+# A picture's label printed on a line of its own, `图片：` or a bracketed key to the pictures
+# `（A、B）`, is a paragraph of the gold's own (the pictures' description follows): on dev 1-40
+# pdftotext pages 5, 15, 21, 22 and raw page 2 too it ran on from the full sentence before it.
+PICTURE_LABEL = re.compile(r"^(?:(?:图片|照片)[：:]|[（(][A-Z](?:[、,，][A-Z])*[）)])$")
+PICTURE_LABEL_REASON = "paragraph_start:picture_label"
+
+
+def is_picture_label(line: Line) -> bool:
+    """The line is a picture label alone (PICTURE_LABEL)."""
+    return bool(PICTURE_LABEL.match(line.text.strip().replace(" ", "")))
+
+
+# A bullet (`●`) on an indented line opens the next point of a list whose points need not end
+# in a mark (dev raw and PyMuPDF page 2: `…对亚洲金融稳定作出的贡献` / `●支持香港特区政府捍`;
+# every indented bullet line on dev 1-40 opens a gold paragraph).
+BULLET_REASON = "paragraph_start:bullet"
+
+
+def opens_bullet(line: Line, width: float) -> bool:
+    """The line opens with a bullet and is indented two em."""
+    return line.text.lstrip().startswith(BULLET) and INDENT_MIN <= slack(line, width) <= INDENT_MAX

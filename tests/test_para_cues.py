@@ -1,0 +1,100 @@
+"""para_cues: paragraph starts the plain shape tests miss or mistake (made-up lines in a 12-em
+column; a dump without blank lines unless a test adds them)."""
+from __future__ import annotations
+
+from banmian.model import Fragment, Line, Source
+from banmian.para_cues import (AFTER_COLON_REASON, BULLET_REASON, COMPRESSED_INDENT_REASON, HALF_WIDTH_SHORT_REASON,
+                               ONE_EM_SHORT_REASON, PICTURE_LABEL_REASON, is_picture_label)
+from banmian.pipeline import page_from_lines, run_stages
+from banmian.stages import STAGES
+from banmian.stages.paragraphs import paragraphs
+
+UP_TO_PARAGRAPHS = STAGES[: STAGES.index(paragraphs) + 1]
+
+OPENING = ["　　市音乐厅去年一共上演", "了四百多场音乐会，比前年", "多出一百场，观众人数也创", "下了新的纪录，观众都说，"]
+CLOSING = ["音乐厅今年还将举办三场新", "年音乐会，票价比去年有所", "降低，学生可以半价购票。"]
+
+
+def starts(raw_lines: list[str]) -> dict[str, list[str]]:
+    """Each body line's text and its paragraph reasons, for the lines that start a paragraph."""
+    page = run_stages(page_from_lines(raw_lines, Source(path="<test>")), UP_TO_PARAGRAPHS)
+    return {ln.text: [r for r in ln.reasons if r.startswith("paragraph")] for ln in page.lines if ln.para_start}
+
+
+def reasons_of(raw_lines: list[str], text: str) -> list[str]:
+    page = run_stages(page_from_lines(raw_lines, Source(path="<test>")), UP_TO_PARAGRAPHS)
+    return next(ln.reasons for ln in page.lines if ln.text == text)
+
+
+def test_a_first_line_one_em_short_with_its_marks_set_half_width_opens_a_paragraph():
+    # the full line before ends a sentence; the next is one em short (not two) and ends in a mark
+    lines = OPENING + ["这在音乐史上还是第一次。", "市民纷纷表示十分赞同，", *CLOSING]
+    got = starts(lines)
+    assert got.get("市民纷纷表示十分赞同，") == [COMPRESSED_INDENT_REASON]
+
+
+def test_a_line_one_em_short_that_stops_mid_word_opens_no_paragraph():
+    lines = OPENING + ["这在音乐史上还是第一次。", "市民们纷纷表示十分赞同", *CLOSING]
+    assert "市民们纷纷表示十分赞同" not in starts(lines)
+
+
+def test_a_line_short_only_by_its_digits_does_not_end_its_paragraph():
+    # `1994年冬，风紧天寒。` measures two em short, its four digits counted half an em each
+    lines = OPENING + ["音乐史上还是第一次。又如", "1994年冬，风紧天寒。", "音乐厅照常开门迎接观众，", *CLOSING]
+    assert "音乐厅照常开门迎接观众，" not in starts(lines)
+    assert HALF_WIDTH_SHORT_REASON in reasons_of(lines, "音乐厅照常开门迎接观众，")
+
+
+def test_a_short_line_ending_in_a_comma_still_cuts_though_it_holds_digits():
+    lines = OPENING + ["音乐史上还是第一次。又如", "12月14日上午11时，", "音乐厅照常开门迎接观众，", *CLOSING]
+    assert "音乐厅照常开门迎接观众，" in starts(lines)
+
+
+def test_an_indented_line_after_a_full_line_ending_in_a_colon_opens_a_paragraph():
+    lines = OPENING + ["其做法有以下三条，如下：", "　　一、票价一律降三成，", *CLOSING]
+    assert starts(lines).get("一、票价一律降三成，") == [AFTER_COLON_REASON]
+
+
+def test_an_indented_bullet_opens_a_paragraph():
+    lines = OPENING + ["音乐史上的第一次，还有以", "　　●支持本市青年音乐家", *CLOSING]
+    assert starts(lines).get("●支持本市青年音乐家") == [BULLET_REASON]
+
+
+def test_a_picture_label_is_a_paragraph_of_its_own():
+    lines = OPENING + ["这在音乐史上还是第一次。", "图片：", "　　观众在音乐厅门前排队", *CLOSING]
+    assert starts(lines).get("图片：") == [PICTURE_LABEL_REASON]
+    assert is_picture_label(Line(1, "（A、B）", "（A、B）"))
+    assert not is_picture_label(Line(1, "图片：观众在排队", "图片：观众在排队"))
+
+
+def test_the_paragraphs_stage_tags_a_fragment_opening_one_em_short():
+    # pdftotext: a column break (blank line) before the line
+    lines = OPENING + ["这在音乐史上还是第一次。", "", "市民纷纷表示十分赞同，", *CLOSING]
+    assert ONE_EM_SHORT_REASON in reasons_of(lines, "市民纷纷表示十分赞同，")
+
+
+def _joined(last: str, end: str, first: str, start: str, reasons: list[str] | None = None) -> bool:
+    """Whether a paragraph starts where reassemble joins a fragment opening with `first` after one
+    ending with `last`."""
+    from banmian.stages.reassemble import _join
+
+    latest = Fragment(lines=[Line(no=1, raw="", text=last)], start="open", end=end, order=0)
+    piece = Fragment(lines=[Line(no=3, raw="", text=first, reasons=list(reasons or []))], start=start, end="open", order=1)
+    _join(latest, piece, "+0.00")
+    return piece.first.para_start
+
+
+def test_a_join_after_a_sentence_end_onto_a_line_one_em_short_starts_a_paragraph():
+    assert _joined("音乐史上还是第一次的记录。", "maybe", "市民们纷纷表示，希望", "open", [ONE_EM_SHORT_REASON])
+    assert not _joined("音乐史上还是第一次的记录。", "maybe", "市民们纷纷表示，希望", "open")
+    assert not _joined("音乐史上还是第一次的记录，", "open", "市民们纷纷表示，希望", "open", [ONE_EM_SHORT_REASON])
+
+
+def test_a_join_onto_a_picture_label_starts_a_paragraph():
+    assert _joined("音乐史上还是第一次的记录。", "maybe", "图片：", "short")
+
+
+def test_a_join_where_a_word_runs_across_the_break_starts_no_paragraph():
+    # the line at the column's top measures indented, but `演奏员` runs on from the line before
+    assert not _joined("下了新的纪录，音乐厅的演", "open", "奏员们今年还将", "indent")
+    assert _joined("下了新的纪录，音乐厅今年", "open", "还将举办三场新", "indent")
