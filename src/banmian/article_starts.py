@@ -12,14 +12,14 @@ recall 0.82 for fragments that open a gold article (refit after the split_column
 """
 from __future__ import annotations
 
-from typing import cast
+from typing import Final, cast
 
 from banmian.model import Fragment, Line, Page
 from banmian.rules.furniture import is_lead_in, is_salutation
 from banmian.rules.names import office_signature
 from banmian.similarity import ContentSpace, bigram_shares, block_overlap
 
-START_WEIGHTS = {
+START_WEIGHTS: Final = {
     "bias": -0.596,
     "ev_none": -2.135,
     "ev_headline_before": -0.855,
@@ -40,8 +40,8 @@ START_WEIGHTS = {
     "cos_next": 0.616,  # per 0.1 of cosine with the three fragments after
 }
 START_THRESHOLD = -0.5  # logit; dev 1-40: P 0.78 R 0.77, held-out 41-60: P 0.83 R 0.82
-CONTEXT = 3  # fragments before/after compared with a candidate start
-FAR_HEAD_MIN_CHARS = 4  # shorter head lines share bigrams with any text by chance
+CONTEXT: Final = 3  # fragments before/after compared with a candidate start
+FAR_HEAD_MIN_CHARS: Final = 4  # shorter head lines share bigrams with any text by chance
 OPENING_CHARS = 200  # a fragment's opening, where a headline's words are looked for
 
 

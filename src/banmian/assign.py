@@ -5,7 +5,9 @@ choice, not a greedy one, so one strong pair does not steal the partner of two g
 """
 from __future__ import annotations
 
-INF = float("inf")
+from typing import Final
+
+INF: Final = float("inf")
 
 
 def max_weight_pairs(scores: dict[tuple[int, int], float]) -> list[tuple[int, int]]:

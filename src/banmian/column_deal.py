@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from itertools import combinations
 from operator import itemgetter
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from banmian.columns import best_states, layout_term, line_cues, trace_back
 from banmian.language import join_score
@@ -41,7 +41,7 @@ DICTIONARY_WORDS_ONLY = True
 # text path about a fifth slower). Page 6's score swings by up to 0.2 with the weights below:
 # its headlines and kickers are printed inside the block, and where they are dealt moves whole
 # articles.
-DEAL_STATES = 16
+DEAL_STATES: Final = 16
 # A line that keeps its column's row step (dev page 24: the right column alone in every row,
 # then every other row beside the two left ones; dev page 6: two columns of one article every
 # other row beside a third). 0.3 and 1 score lower on page 6 or 36. A known bias: between two

@@ -8,7 +8,7 @@ columns' lines to their k columns, for `stages.split_columns`) and `stages.unwea
 from __future__ import annotations
 
 from operator import itemgetter
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from banmian.language import join_score
 from banmian.line_shape import FULL_SLACK, INDENT_MAX, INDENT_MIN
@@ -22,14 +22,14 @@ from banmian.rules.chars import ends_sentence, strip_ws
 CLOSED_THEN_INDENT, CLOSED_THEN_FULL = 1.0, -1.0
 # ... and rarely by a paragraph of one short line (a column's last line `和数量。` goes back to
 # its own column, not after the other column's paragraph end: tests/test_unweave.py).
-CLOSED_THEN_SHORT = -0.5
+CLOSED_THEN_SHORT: Final = -0.5
 OPEN_THEN_FULL, OPEN_THEN_INDENT = 1.0, -0.5
 
 # States (the two columns' latest lines) kept per row of `deal_to_two`: the best few, as in a
 # beam search; all of them made the deal quadratic in a block's rows (100-row merged blocks
 # on dev pages cost 5,000 fits). 16: the same dev 1-40 scores as all of them, and 90.4 % of
 # the links kept on bench/unweave.py (all: 90.8 %, 32: 90.3 %, 64: 90.6 %).
-DEAL_STATES = 16
+DEAL_STATES: Final = 16
 
 Ref = tuple[int, int] | None  # (row, part) of a column's latest line; None: an empty column
 

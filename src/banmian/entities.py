@@ -30,7 +30,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from itertools import compress
-from typing import cast
+from typing import Final, cast
 
 import rjieba
 
@@ -84,9 +84,9 @@ from banmian.rules.world_places import KNOWN_PLACES
 
 __all__ = ["Entity", "article_entities", "find_entities", "load_lexicon"]
 
-MAX_ORG_CHARS = 20
-LIST_MIN_VOTES = 2  # items of a list that must agree before the others take their kind
-LIST_NOT_TAGS = {"v", "vn", "a", "ad", "an", "l", "i", "t", "s", "b", "z"}  # no names in a list of these
+MAX_ORG_CHARS: Final = 20
+LIST_MIN_VOTES: Final = 2  # items of a list that must agree before the others take their kind
+LIST_NOT_TAGS: Final = {"v", "vn", "a", "ad", "an", "l", "i", "t", "s", "b", "z"}  # no names in a list of these
 # where each look mark of a token's mark byte (see `worth_a_look`) sits: the byte's bit 0, 1, 2
 _HERE_BIT, _NEXT_BIT, _BEFORE_BIT = ((mark >> 24).bit_length() - 1 for mark in (LOOK_HERE, LOOK_NEXT, LOOK_BEFORE))
 _look_masks: tuple[int, int, int, int] = (0, 0, 0, 0)  # see `look_masks`
@@ -207,8 +207,8 @@ def entity_at(t: Tokens, i: int, f: int, prevf: int) -> tuple[Entity, int] | Non
 
 # The flags `entity_at` reads after an organization's chance: a token with none of them, after
 # no title, starts no entity
-LATER_ENTRY = PREFIXED | GLUED | PERSONISH | PLACE | FOREIGN | CUED_PLACE | ORG_WORD | UNIT
-PLACE_UNIT_SET = frozenset(PLACE_UNITS)
+LATER_ENTRY: Final = PREFIXED | GLUED | PERSONISH | PLACE | FOREIGN | CUED_PLACE | ORG_WORD | UNIT
+PLACE_UNIT_SET: Final = frozenset(PLACE_UNITS)
 
 
 def titled_place_name(word: str) -> bool:
@@ -231,7 +231,7 @@ def cued_place(t: Tokens, i: int) -> bool:
 # The flags of a token an organization name can go on onto (`org_run`'s first step): a token
 # whose next token has none opens no name, and `entity_at` skips the call (two in three
 # ORG_START tokens of the dev pages).
-ORG_GOES_ON = VENUE | ORG_END | TITLE | ORG_PART
+ORG_GOES_ON: Final = VENUE | ORG_END | TITLE | ORG_PART
 
 
 def org_run(t: Tokens, i: int) -> tuple[int, int, str] | None:

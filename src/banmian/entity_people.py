@@ -4,6 +4,7 @@ name that is a person from one that is a place (`外长利维`, `在莫斯科`).
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Final
 
 from banmian.entity_tokens import Tokens
 from banmian.entity_words import (
@@ -41,35 +42,35 @@ from banmian.rules.names import (
 )
 from banmian.rules.places import PLACE_AFTER, PLACE_BEFORE, PLACE_ENDINGS
 
-ODD_NAME_TAGS = {"t", "nrt"}  # tags jieba's dictionary gives some names (周恩来 t)
+ODD_NAME_TAGS: Final = {"t", "nrt"}  # tags jieba's dictionary gives some names (周恩来 t)
 # endings of transliterated place names (`伊拉克`, `哈萨克斯坦`, `爱尔兰`, `阿尔巴尼亚`) and of
 # transliterated personal names (`波波夫`, `克林顿`, `玛丽娜`, `克瓦希涅夫斯基`): general knowledge
-FOREIGN_PLACE_ENDINGS = ("拉克", "斯坦", "兰", "尼亚", "利亚", "维亚", "西亚", "嫩", "伯", "坦", "堡", "萨", "那",
+FOREIGN_PLACE_ENDINGS: Final[tuple[str, ...]] = ("拉克", "斯坦", "兰", "尼亚", "利亚", "维亚", "西亚", "嫩", "伯", "坦", "堡", "萨", "那",
                          "比克", "马里", "特岛", "加", "威特", "巴", "拉圭", "瓜")
-FOREIGN_PERSON_ENDINGS = ("夫", "顿", "娜", "斯基", "娃", "姆", "森", "迪", "恩", "佐", "丁", "勒", "逊", "琳", "莉",
+FOREIGN_PERSON_ENDINGS: Final[tuple[str, ...]] = ("夫", "顿", "娜", "斯基", "娃", "姆", "森", "迪", "恩", "佐", "丁", "勒", "逊", "琳", "莉",
                           "特", "德", "尔", "斯")
-GLUED_HEAD_CHARS = set("和与同经受对向跟给让被把由据")  # a word jieba glued before a name (`和李鹏`)
-NAME_CLOSERS = {"", "报道", "摄", "说"}  # words after a byline or credit name (`记者王晓东报道`)
-CREDIT_CLOSERS = {"）", "摄", "作", "文"}  # `（祝谦）`, `（武斌摄）`: a name credited in parentheses
-SUBJECT_BEFORE = {"", "。", "，", "！", "？", "；", "：", "”"}  # the start of a clause…
-SUBJECT_NEXT_TAGS = {"d", "p"}  # … and an adverb or preposition after the word: its subject
-SPEECH_VERBS = {"说", "表示", "认为", "指出", "强调", "出席", "宣布", "介绍", "告诉", "会见", "称", "说道", "回忆"}
+GLUED_HEAD_CHARS: Final = set("和与同经受对向跟给让被把由据")  # a word jieba glued before a name (`和李鹏`)
+NAME_CLOSERS: Final = {"", "报道", "摄", "说"}  # words after a byline or credit name (`记者王晓东报道`)
+CREDIT_CLOSERS: Final = {"）", "摄", "作", "文"}  # `（祝谦）`, `（武斌摄）`: a name credited in parentheses
+SUBJECT_BEFORE: Final = {"", "。", "，", "！", "？", "；", "：", "”"}  # the start of a clause…
+SUBJECT_NEXT_TAGS: Final = {"d", "p"}  # … and an adverb or preposition after the word: its subject
+SPEECH_VERBS: Final = {"说", "表示", "认为", "指出", "强调", "出席", "宣布", "介绍", "告诉", "会见", "称", "说道", "回忆"}
 # dictionary count below which a place word before a speech verb is read as a name (see
 # `speaking_name`)
-SPEAKING_NAME_MAX_FREQ = 50
-VERB_TAGS = {"v", "vn", "vd", "p", "c"}  # tags of words that are no piece of a name after a title
-SURNAME_WORDS = SURNAMES | COMPOUND_SURNAMES
-GIVEN_NAME_CLOSERS = {"、", "）", "摄", "报道", "等"}  # marks after a name in a list or credit
-CREDIT_ROLES = ("新华社记者", "本报记者", "特约记者", "记者", "通讯员")  # before a name in a credit
-AGENCY = "新华社"  # the news agency named in credits (an organization)
-CREDIT_MARKS = set("摄作画摘绘书")  # after a name in a credit (`（武斌摄）`)
-LIST_ENDS = {"、", "）"}  # marks after a name in a list or credit
-FUNCTION_CHARS = set("也都就又还才再已曾将被把对向从为以于并而但即则均亦仍在和与的了是")  # no name's last character
-SENTENCE_STARTS = {"", "。", "！", "？", "：", "“", "”"}
-MAX_BYLINE_CHARS = 12  # a paragraph this short made only of names is a byline or credit
-MAX_CREDIT_CHARS = 20  # the most characters between the parentheses of a credit
-TITLE_BEFORE = ""  # see `name_in_word`
-MAX_PART_TOKENS = 3  # tokens of one part of a dotted name (`阿拉` `普`)
+SPEAKING_NAME_MAX_FREQ: Final = 50
+VERB_TAGS: Final = {"v", "vn", "vd", "p", "c"}  # tags of words that are no piece of a name after a title
+SURNAME_WORDS: Final = SURNAMES | COMPOUND_SURNAMES
+GIVEN_NAME_CLOSERS: Final = {"、", "）", "摄", "报道", "等"}  # marks after a name in a list or credit
+CREDIT_ROLES: Final = ("新华社记者", "本报记者", "特约记者", "记者", "通讯员")  # before a name in a credit
+AGENCY: Final = "新华社"  # the news agency named in credits (an organization)
+CREDIT_MARKS: Final = set("摄作画摘绘书")  # after a name in a credit (`（武斌摄）`)
+LIST_ENDS: Final = {"、", "）"}  # marks after a name in a list or credit
+FUNCTION_CHARS: Final = set("也都就又还才再已曾将被把对向从为以于并而但即则均亦仍在和与的了是")  # no name's last character
+SENTENCE_STARTS: Final = {"", "。", "！", "？", "：", "“", "”"}
+MAX_BYLINE_CHARS: Final = 12  # a paragraph this short made only of names is a byline or credit
+MAX_CREDIT_CHARS: Final = 20  # the most characters between the parentheses of a credit
+TITLE_BEFORE: Final = ""  # see `name_in_word`
+MAX_PART_TOKENS: Final = 3  # tokens of one part of a dotted name (`阿拉` `普`)
 
 
 def name_context(t: Tokens, i: int) -> bool:

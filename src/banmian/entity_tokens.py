@@ -10,13 +10,14 @@ from __future__ import annotations
 from array import array
 from itertools import accumulate, filterfalse
 from operator import itemgetter
+from typing import Final
 
 import rjieba
 
 from banmian.entity_words import (_DICTIONARY_CACHES, ENTRY, FLAGS_TYPECODE, LOOK_BEFORE, LOOK_HERE, LOOK_NEXT,
                                   TRIGGER_NEXT, UNIT_MARK, dictionary_place, known_place_head, pair_flags, word_freq)
 
-MAX_FLAG_CACHE = 200_000  # words remembered; the tables start over beyond this
+MAX_FLAG_CACHE: Final = 200_000  # words remembered; the tables start over beyond this
 
 
 class WordTables:

@@ -12,6 +12,7 @@ import sys
 from array import array
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Final
 
 import rjieba
 
@@ -53,65 +54,65 @@ from banmian.rules.places import (
 )
 from banmian.rules.world_places import KNOWN_PLACES, PLACE_PREFIXES
 
-PERSON_TAGS = {"nr", "nrfg", "nrt"}
-FAMILIAR_TAGS = {"nr", "n", "a"}  # tags the dictionary gives `老张`, `小王`, `侯老`
+PERSON_TAGS: Final = {"nr", "nrfg", "nrt"}
+FAMILIAR_TAGS: Final = {"nr", "n", "a"}  # tags the dictionary gives `老张`, `小王`, `侯老`
 # jieba's dictionary count above which a two-character word jieba tags as a name is mostly a
 # common word (文明 6585, 顾客 1366, 范畴 925) rather than a name (李鹏 676, 乔石 182)
-COMMON_WORD_FREQ = 800
+COMMON_WORD_FREQ: Final = 800
 # A two-character word jieba tags as a name, starting with a common surname, with no title, list
 # or speech verb around it: above this dictionary count it is mostly an everyday word (陈旧 327,
 # 田野 361, 贺卡 84; names: 王刚 4, 刘华 1; limits of 100 and 30 measured worse on the tuning split)
-BARE_NAME_MAX_FREQ = 10
-NAME_DOTS = {"·", "•", "・"}  # the dot between the parts of a foreign name
-ORG_INNER_WORDS = {"驻"}  # `中国驻南非大使馆`
-SPLIT_UNITS = {"乡", "镇", "村", "县"}  # units the dictionary leaves as words of their own
-UNIT_CHARS = frozenset(PLACE_UNITS)  # every unit is one character
-CHINESE_DIGITS = set("〇一二三四五六七八九十")
-CJK_RE = re.compile("[\u4e00-\u9fff]+")
+BARE_NAME_MAX_FREQ: Final = 10
+NAME_DOTS: Final = {"·", "•", "・"}  # the dot between the parts of a foreign name
+ORG_INNER_WORDS: Final = {"驻"}  # `中国驻南非大使馆`
+SPLIT_UNITS: Final = {"乡", "镇", "村", "县"}  # units the dictionary leaves as words of their own
+UNIT_CHARS: Final = frozenset(PLACE_UNITS)  # every unit is one character
+CHINESE_DIGITS: Final = set("〇一二三四五六七八九十")
+CJK_RE: Final = re.compile("[\u4e00-\u9fff]+")
 # tags of words that are never part of a name (punctuation and digits, particles, adverbs…)
-INERT_TAGS = {"x", "uj", "ul", "uz", "ug", "ud", "uv", "u", "p", "c", "d", "m", "r", "f", "q", "y", "e", "o",
+INERT_TAGS: Final = {"x", "uj", "ul", "uz", "ug", "ud", "uv", "u", "p", "c", "d", "m", "r", "f", "q", "y", "e", "o",
               "k", "mq", "rz", "df", "zg"}
 # tags of words that start with a known place but name something else as a whole: an
 # organization (`中国银行`), a place (`河北省张家口`: see `plain_place`), a person
-HEADLESS_TAGS = {"nt", "ns", "nr", "nrfg", "i"}  # and idioms (`大同小异`)
-PREFIX_HEADS = frozenset(p[0] for p in PLACE_PREFIXES)
-MAX_KNOWN_PLACE_CHARS = max(map(len, KNOWN_PLACES))
+HEADLESS_TAGS: Final = {"nt", "ns", "nr", "nrfg", "i"}  # and idioms (`大同小异`)
+PREFIX_HEADS: Final = frozenset(p[0] for p in PLACE_PREFIXES)
+MAX_KNOWN_PLACE_CHARS: Final = max(map(len, KNOWN_PLACES))
 # events named after a place are one name (`南昌起义`, `西安事变`, `遵义会议`, `朝鲜战争`)
-NAMED_EVENT_TAILS = {"起义", "事变", "会议", "战争", "战役", "条约", "协定", "协议", "宣言", "事件", "暴动", "运动"}
-LIGHT_TAGS = {"v", "vn", "vd", "a", "ad", "an", "l", "i", "z"}  # see `pair_flags`
+NAMED_EVENT_TAILS: Final = {"起义", "事变", "会议", "战争", "战役", "条约", "协定", "协议", "宣言", "事件", "暴动", "运动"}
+LIGHT_TAGS: Final = {"v", "vn", "vd", "a", "ad", "an", "l", "i", "z"}  # see `pair_flags`
 
 # Flags of a word (see `pair_flags`); a token without an entry flag, after a token that is
 # neither a title nor a dateline opener and before no lone place unit, fires no rule.
-PERSONISH = 1  # a dictionary name or a word built like one
-PLACE = 2  # a dictionary place that is no everyday word
-TITLE = 4  # an office or role printed before a name
-ORG_START = 8  # may open an organization name
-ORG_PART = 16  # may stand inside an organization name
-ORG_END = 32  # closes an organization name
-OPENER = 64  # opens a dateline (`新华社`, `本报`): the next word may be its place
-DOT = 128  # the dot inside a foreign name
-GLUED = 256  # a place glued to the next word (`台湾同胞`)
-UNIT = 512  # a rare word ending in a place unit or naming a site (`马庄村`, `翠湖公园`)
-ORG_WORD = 1024  # a dictionary organization on its own
-FOREIGN = 2048  # a transliterated name tagged as a person: person or place by its context
-NAME_PART = 4096  # may be a part of a name in parts (`威廉` `·` `佩里`)
-LIST_MARK = 8192  # the mark between list items (`、`)
-VENUE = 16384  # a building or site (`…宾馆`, `…机场`): closes a place name as ORG_END an organization's
-UNIT_MARK = 32768  # a place unit on its own (`乡`, `村`): the word before it may be a place's name
-PREFIXED = 65536  # a known place after a prefix in one word (`首都北京`, `环渤海`)
-CUED_PLACE = 131072  # a rare dictionary place: a place only with a place word around it
-TRIGGER_NEXT = TITLE | OPENER  # flags that make the next token worth a look
+PERSONISH: Final = 1  # a dictionary name or a word built like one
+PLACE: Final = 2  # a dictionary place that is no everyday word
+TITLE: Final = 4  # an office or role printed before a name
+ORG_START: Final = 8  # may open an organization name
+ORG_PART: Final = 16  # may stand inside an organization name
+ORG_END: Final = 32  # closes an organization name
+OPENER: Final = 64  # opens a dateline (`新华社`, `本报`): the next word may be its place
+DOT: Final = 128  # the dot inside a foreign name
+GLUED: Final = 256  # a place glued to the next word (`台湾同胞`)
+UNIT: Final = 512  # a rare word ending in a place unit or naming a site (`马庄村`, `翠湖公园`)
+ORG_WORD: Final = 1024  # a dictionary organization on its own
+FOREIGN: Final = 2048  # a transliterated name tagged as a person: person or place by its context
+NAME_PART: Final = 4096  # may be a part of a name in parts (`威廉` `·` `佩里`)
+LIST_MARK: Final = 8192  # the mark between list items (`、`)
+VENUE: Final = 16384  # a building or site (`…宾馆`, `…机场`): closes a place name as ORG_END an organization's
+UNIT_MARK: Final = 32768  # a place unit on its own (`乡`, `村`): the word before it may be a place's name
+PREFIXED: Final = 65536  # a known place after a prefix in one word (`首都北京`, `环渤海`)
+CUED_PLACE: Final = 131072  # a rare dictionary place: a place only with a place word around it
+TRIGGER_NEXT: Final = TITLE | OPENER  # flags that make the next token worth a look
 # flags that start an entity
-ENTRY = PERSONISH | PLACE | ORG_START | GLUED | UNIT | ORG_WORD | FOREIGN | PREFIXED | CUED_PLACE
-FLAG_LIMIT = CUED_PLACE << 1  # every flag value is below this
+ENTRY: Final = PERSONISH | PLACE | ORG_START | GLUED | UNIT | ORG_WORD | FOREIGN | PREFIXED | CUED_PLACE
+FLAG_LIMIT: Final = CUED_PLACE << 1  # every flag value is below this
 # Where the scan should look, kept in the top byte of a word's flags (see `look_marks`), so that
 # the scan reads the marks of all tokens at once as every fourth byte of the flags' array
-LOOK_HERE = 1 << 24  # the word may start an entity (an ENTRY flag)
-LOOK_NEXT = 2 << 24  # the next word may (a title, a dateline opener)
-LOOK_BEFORE = 4 << 24  # the word before may (a lone place unit)
+LOOK_HERE: Final = 1 << 24  # the word may start an entity (an ENTRY flag)
+LOOK_NEXT: Final = 2 << 24  # the next word may (a title, a dateline opener)
+LOOK_BEFORE: Final = 4 << 24  # the word before may (a lone place unit)
 assert FLAG_LIMIT <= LOOK_HERE, "the rule flags must stay below the look marks' byte"
-FLAGS_TYPECODE = next(c for c in "IL" if array(c).itemsize == 4)  # an array of four-byte flags
-MARK_BYTE = 3 if sys.byteorder == "little" else 0  # the top byte's place in each four
+FLAGS_TYPECODE: Final = next(c for c in "IL" if array(c).itemsize == 4)  # an array of four-byte flags
+MARK_BYTE: Final = 3 if sys.byteorder == "little" else 0  # the top byte's place in each four
 
 
 @dataclass(slots=True)
@@ -163,11 +164,11 @@ class Endings:
         return 0
 
 
-ORG_ENDS = Endings(ORG_SUFFIXES)
-VENUE_ENDS = Endings(VENUE_SUFFIXES)
-GLUED_ENDS = Endings(PLACE_GLUED_ENDINGS)
-TITLE_ENDS = Endings(TITLE_ENDINGS)
-NOT_ORG_ENDS = Endings(NOT_ORG_WORDS)
+ORG_ENDS: Final = Endings(ORG_SUFFIXES)
+VENUE_ENDS: Final = Endings(VENUE_SUFFIXES)
+GLUED_ENDS: Final = Endings(PLACE_GLUED_ENDINGS)
+TITLE_ENDS: Final = Endings(TITLE_ENDINGS)
+NOT_ORG_ENDS: Final = Endings(NOT_ORG_WORDS)
 
 
 def surname_of(word: str) -> str | None:

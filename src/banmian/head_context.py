@@ -9,6 +9,7 @@ reason on the lines it changes.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from banmian.language import spanning_word
 from banmian.line_shape import (CLAUSE_END, FULL_SLACK, comma_marks, is_indented, ends_clause, separates_blocks,
@@ -23,7 +24,7 @@ from banmian.rules.chars import CJK_PUNCT, CLOSERS, ends_sentence, strip_ws
 # off above by a blank line); over a byline it is still the headline's last line. Dev 1-40: that
 # line only (pdftotext), which had been read as the body's first line; pdftotext 21-40 body
 # 0.8389 -> 0.8392, the rest unchanged.
-TRAILING_ELLIPSIS = "…"
+TRAILING_ELLIPSIS: Final = "…"
 
 
 def mark_heads_above_bylines(page: Page) -> None:
@@ -63,9 +64,9 @@ def mark_heads_above_bylines(page: Page) -> None:
 # pages 9, 31, 35) they are body too. Dev 1-40: fires on those 3 headline lines per dump (8 lines,
 # pdftotext p37 was already head), on no body line; 21-40 body pdftotext 0.8688 -> 0.8690, raw
 # 0.9937 -> 0.9941, PyMuPDF 0.9890 -> 0.9892 (with the series rule below), 1-20 unchanged.
-HEAD_CLAUSE_ENDS = ("！", "!", "：", ":", TRAILING_ELLIPSIS)
-_OPEN_ABOVE_KINDS = ("head", "continued")  # what may stand over such a headline line besides unfinished body
-CLAUSE_ENDED_HEAD_REASON = "head:clause_ended_over_head"
+HEAD_CLAUSE_ENDS: Final[tuple[str, ...]] = ("！", "!", "：", ":", TRAILING_ELLIPSIS)
+_OPEN_ABOVE_KINDS: Final = ("head", "continued")  # what may stand over such a headline line besides unfinished body
+CLAUSE_ENDED_HEAD_REASON: Final = "head:clause_ended_over_head"
 
 
 def mark_clause_ended_heads_over_heads(page: Page) -> None:
@@ -114,8 +115,8 @@ def _runs_on(line: Line) -> bool:
 # 1-40 holds no body line ending on such a mark, in any dump. Fires on pdftotext p12 (p40 already
 # head there) and raw / PyMuPDF p40 (the mark's line and `…平衡——菜篮` over it); headline_acc up
 # in every half touched, body_char unchanged or up.
-SERIES_PART_MARK = re.compile(r"[（(][上中下][）)]$")
-SERIES_PART_REASON = "head:series_part_mark"
+SERIES_PART_MARK: Final = re.compile(r"[（(][上中下][）)]$")
+SERIES_PART_REASON: Final = "head:series_part_mark"
 
 
 def mark_series_part_heads(page: Page) -> None:
@@ -146,7 +147,7 @@ def mark_series_part_heads(page: Page) -> None:
 # a sentence end); longer ones are text. Pdftotext 21-40 head 0.7115 -> 0.7180, byline 0.7885 ->
 # 0.7949, para 0.8229 -> 0.8209 (the author's note under the byline, the gold's first paragraph,
 # stays apart), body unchanged.
-MAX_HEAD_BLOCK_OVER_BYLINE = 2
+MAX_HEAD_BLOCK_OVER_BYLINE: Final = 2
 
 
 def mark_head_blocks_over_bylines(page: Page) -> None:
@@ -186,11 +187,11 @@ def _unpunctuated_pair(before: Line, above: Line) -> bool:
 
 # Headline blocks run to four lines (kicker, a two-line headline, subtitle) and hold at most one
 # comma-like mark (`警惕，又到公款送礼时`); body lines hold one every line or two.
-MAX_HEAD_RUN = 4
-MAX_HEAD_RUN_MARKS = 1
+MAX_HEAD_RUN: Final = 4
+MAX_HEAD_RUN_MARKS: Final = 1
 # Two lines in a row without any mark: one seldom in body text, two a headline's shape.
-MIN_UNPUNCTUATED_RUN = 2
-_PUNCT_MARK = re.compile("[" + re.escape("".join(sorted(CJK_PUNCT)) + ",.;:?!()") + "]")
+MIN_UNPUNCTUATED_RUN: Final = 2
+_PUNCT_MARK: Final = re.compile("[" + re.escape("".join(sorted(CJK_PUNCT)) + ",.;:?!()") + "]")
 
 
 def _unfinished_run_above(lines: list[Line], i: int) -> list[Line]:
@@ -270,10 +271,10 @@ def mark_unpunctuated_blocks(page: Page) -> None:
 # below it. Dev pdftotext pages 1-40, blocks so shaped: 9, 8 of them headlines and 1 a byline
 # (page 35: `中国人民银行行长戴相龙`, a caption right under it), none body text: a column piece
 # of body text that short opens a paragraph (indented) or ends one (a clause mark).
-MAX_OPEN_BLOCK_LINES = 2
+MAX_OPEN_BLOCK_LINES: Final = 2
 # What stands above the block: a blank line or the page's header (dev page 40: `第2版` over
 # `从短缺走向平衡——菜篮`).
-_OPEN_BLOCK_LEADERS = ("blank", "header")
+_OPEN_BLOCK_LEADERS: Final = ("blank", "header")
 # What stands below it: a byline right against it, or past one blank line a head line, a byline,
 # a lead-in or the page's end. Of the 9 blocks, 7 so, all headlines (pages 6, 12, 32 twice, 34,
 # 37, 40). Not page 35's byline (a caption against it) nor page 8's headline (`国之枢纽气象新——
@@ -281,14 +282,14 @@ _OPEN_BLOCK_LEADERS = ("blank", "header")
 # article's column, over an indented paragraph): marked, it sent page 8's threading astray
 # (body 0.890 -> 0.621), so a block over body text is left to the threading. A block with a
 # head line right against it is `mark_lines_against_headlines`' to take.
-_HEAD_MATTER_KINDS = ("head", "byline")
+_HEAD_MATTER_KINDS: Final = ("head", "byline")
 # A bracketed note opens with a bracket: a photo credit (`（新华社记者樊如钧` / `摄）`), a date line
 # (`（一九九七年十二月` / `三十一日）`), dev pages 5, 15, 22, 25; a headline may close on a bracket
 # (`子工程建设十年述评（上）`, page 40) but on dev none opens with one.
-NOTE_OPENERS = ("（", "(")
+NOTE_OPENERS: Final[tuple[str, ...]] = ("（", "(")
 # Clause marks: a headline holds none (it may trail off on an ellipsis: `郑州我怎么对你说……`, dev
 # page 37); dashes, quotes and brackets it does hold (`——三论今年经济工作主要任务`).
-HEAD_CLAUSE_MARKS = CLAUSE_END | set(",;:?!")
+HEAD_CLAUSE_MARKS: Final = CLAUSE_END | set(",;:?!")
 
 
 def mark_open_unpunctuated_blocks(page: Page) -> None:
@@ -341,15 +342,19 @@ def _heads_below(lines: list[Line], j: int) -> bool:
     return below.kind in _HEAD_MATTER_KINDS or (below.kind == "body" and "body:lead_in" in below.reasons)
 
 
+# any clause mark (HEAD_CLAUSE_MARKS), looked for by one regex search rather than a test per character
+_HEAD_CLAUSE_MARK: Final = re.compile("[" + re.escape("".join(sorted(HEAD_CLAUSE_MARKS))) + "]")
+
+
 def holds_clause_mark(text: str) -> bool:
     """The text holds a clause mark (HEAD_CLAUSE_MARKS) other than an ellipsis closing it."""
-    return any(ch in HEAD_CLAUSE_MARKS for ch in text.rstrip().rstrip("…"))
+    return _HEAD_CLAUSE_MARK.search(text.rstrip().rstrip("…")) is not None
 
 
 # Lines that set a block of text off as a blank line does: a caption, a byline, a headline or
 # page furniture printed right against it (dev page 2: `邹家华要求中国新星石油` /
 # `公司抓好主业提高开放水平` under a photo credit; page 33: the same shape over a byline).
-_SETS_OFF_KINDS = ("caption", "byline", "head", "header")
+_SETS_OFF_KINDS: Final = ("caption", "byline", "head", "header")
 
 
 def _sets_off_block(line: Line) -> bool:
@@ -401,7 +406,7 @@ def mark_unpunctuated_runs_between_paragraphs(page: Page) -> None:
 # as an indented first line does), the rest full. Dev 1-40: two or three lines (pdftotext pages
 # 3 and 21, raw and PyMuPDF page 3).
 MIN_CENTRED_HEAD_BLOCK, MAX_CENTRED_HEAD_BLOCK = 2, 3
-CENTRED_HEAD_REASON = "head:centred_block_over_opening"
+CENTRED_HEAD_REASON: Final = "head:centred_block_over_opening"
 
 
 def mark_centred_head_blocks(page: Page) -> None:
@@ -499,7 +504,7 @@ def mark_openings_at_column_foot(page: Page) -> None:
             ln.because(OPENING_RUNS_ON_REASON)
 
 
-OPENING_RUNS_ON_REASON = "body:column_foot_opening_runs_on"
+OPENING_RUNS_ON_REASON: Final = "body:column_foot_opening_runs_on"
 
 
 def _opening_runs_on_past_blanks(lines: list[Line], i: int, width: float) -> bool:
@@ -551,7 +556,7 @@ def mark_openings_above_jumps(page: Page) -> None:
 
 # Lines printed right against a headline line and taken for its own: one or two (a headline's
 # second line, a kicker or subtitle line set to the column's width).
-MAX_LINES_AGAINST_HEAD = 2
+MAX_LINES_AGAINST_HEAD: Final = 2
 
 
 def mark_lines_against_headlines(page: Page) -> None:
@@ -597,7 +602,7 @@ def _run_against(lines: list[Line], i: int, step: int, blockless: bool = False) 
 
 # Lines that end an article's text: in a dump without blank lines, what may stand above a
 # headline block in a blank line's place.
-_ENDS_TEXT_KINDS = ("jump", "continued", "source")
+_ENDS_TEXT_KINDS: Final = ("jump", "continued", "source")
 
 
 def _closes_text(line: Line, step: int) -> bool:
@@ -613,14 +618,16 @@ def _closes_text(line: Line, step: int) -> bool:
 def could_be_head_line(line: Line) -> bool:
     """A body line that finishes no sentence, ends on no clause mark, and is no lead-in, no
     bracketed note and names no reporter."""
+    if line.kind != "body":
+        return False
     t = strip_ws(line.text)
-    return (line.kind == "body" and bool(t) and unfinished(t) and "记者" not in t
+    return (bool(t) and unfinished(t) and "记者" not in t
             and "body:lead_in" not in line.reasons and not _is_bracketed_note(line))
 
 
 # A list of people ending on 等 ("and others") runs on into its verb on the next line
 # (`中联部部长戴秉国等` / `参加了会见。`): a headline never stops there.
-LIST_END = "等"
+LIST_END: Final = "等"
 
 
 def mark_dangling_lists(page: Page) -> None:
@@ -637,7 +644,7 @@ def mark_dangling_lists(page: Page) -> None:
         ln.because("body:list_runs_on")
 
 
-BULLET = "●"
+BULLET: Final = "●"
 
 
 def mark_bullet_points(page: Page) -> None:
@@ -703,9 +710,9 @@ def mark_word_split_pairs(page: Page) -> None:
             nxt.because("head:word_runs_on_from_head")
 
 
-INNER_SPACE = re.compile(r"\S\s+\S")  # a gap inside a line: pieces of several columns side by side
+INNER_SPACE: Final = re.compile(r"\S\s+\S")  # a gap inside a line: pieces of several columns side by side
 
-SUBHEAD_UNDER_BYLINE_REASON = "body:subhead_under_byline"
+SUBHEAD_UNDER_BYLINE_REASON: Final = "body:subhead_under_byline"
 
 
 def mark_subheads_under_bylines(page: Page) -> None:

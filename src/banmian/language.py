@@ -7,6 +7,7 @@ evaluation corpus.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Final
 
 import numpy as np
 import rjieba
@@ -14,12 +15,12 @@ import rjieba
 from banmian.rules.chars import CLOSERS, OPENERS, cjk_mask, code_points, is_cjk, strip_ws
 
 # Characters on each side of the break given to the segmenter: enough for a 4-character word.
-JOIN_CONTEXT = 4
+JOIN_CONTEXT: Final = 4
 
 
 # What may follow a number cut at a column break: more digits, a decimal point, a per cent
 # sign, a unit or counter.
-NUMBER_GOES_ON = frozenset("0123456789.%元万亿年月日个人名家吨台辆项所种次倍岁米亩")
+NUMBER_GOES_ON: Final = frozenset("0123456789.%元万亿年月日个人名家吨台辆项所种次倍岁米亩")
 
 
 def number_runs_on(left: str, right: str) -> bool:
@@ -72,7 +73,7 @@ def break_cuts_word(left: str, right: str) -> str | None:
 # The scores of `join_score`: a mark at the break that only a mid-sentence break shows, and a
 # word across it.
 MARK_SCORE, WORD_SCORE = 1.0, 1.5
-MID_SENTENCE_START = CLOSERS | set("，、；：。？！")
+MID_SENTENCE_START: Final = CLOSERS | set("，、；：。？！")
 
 
 def join_score(left: str, right: str, hmm: bool = True) -> float:
@@ -100,16 +101,22 @@ def join_scores_between(texts: list[str], lefts: list[int], rights: list[int]) -
 class Breaks:
     """The join scores (no HMM) of breaks between texts of one list, each text's ends looked
     at once however many breaks and calls it is in, the tests on the characters at each break
-    vectorised (numpy)."""
+    vectorised (numpy): the texts' code points are read once, run together, and every
+    character a break needs is gathered from them (no string is built per text or break)."""
 
-    __slots__ = ("texts", "nonempty", "opener_end", "mid_start", "cjk_end", "cjk_start")
+    __slots__ = ("texts", "lengths", "starts", "points", "nonempty", "opener_end", "mid_start", "cjk_end", "cjk_start")
 
     def __init__(self, texts: list[str]):
         self.texts = texts
-        # each text's first and last character, "  " (no class) for an empty text
-        ends = code_points("".join([t[0] + t[-1] if t else "  " for t in texts]))
-        first, last = ends[0::2], ends[1::2]
-        self.nonempty = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) > 0
+        self.lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+        self.starts = np.cumsum(self.lengths) - self.lengths  # where each text starts in `points`
+        # the texts' code points run together, then a space: an empty text's first and last
+        # character (a space is of no class)
+        self.points = np.append(code_points("".join(texts)), np.uint32(ord(" ")))
+        self.nonempty = self.lengths > 0
+        space = len(self.points) - 1
+        first = self.points[np.where(self.nonempty, self.starts, space)]
+        last = self.points[np.where(self.nonempty, self.starts + self.lengths - 1, space)]
         self.opener_end = _OPENER_TABLE[np.minimum(last, 0xFFFF)]
         self.mid_start = MID_SENTENCE_START_TABLE[np.minimum(first, 0xFFFF)]
         self.cjk_end, self.cjk_start = cjk_mask(last), cjk_mask(first)
@@ -122,24 +129,54 @@ class Breaks:
         return np.where(marks, MARK_SCORE, 0.0)
 
     def scores(self, lefts: list[int], rights: list[int]) -> list[float]:
-        """The join score of each break texts[l] | texts[r], from one segmentation: the break
-        contexts (JOIN_CONTEXT characters a side) of the pairs a word can span are run together
-        with a line break between pairs, which jieba never joins across, so each is cut as on
-        its own, at a fraction of the cost of a call per pair (`unweave` scores every line of
-        a page)."""
+        """The join score of each break texts[l] | texts[r]; a word is looked for (`spanned`)
+        only where a CJK character stands on both sides of the break."""
         if not lefts:
             return []
         left, right = np.array(lefts), np.array(rights)
         scores = self.mark_scores(left, right)
-        # only pairs with a CJK character on both sides of the break can have a word across it
         spans = np.flatnonzero(self.cjk_end[left] & self.cjk_start[right])
         if len(spans):
-            # list indexes: plain ints index lists faster than numpy ones
-            texts, k = self.texts, JOIN_CONTEXT
-            spanned = _spanned_breaks([texts[i][-k:] for i in left[spans].tolist()],
-                                      [texts[i][:k] for i in right[spans].tolist()])
-            scores[spans[spanned]] += WORD_SCORE
+            scores[spans[self.spanned(left[spans], right[spans])]] += WORD_SCORE
         return scores.tolist()
+
+    def spanned(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+        """Whether a dictionary word of CJK characters spans each break texts[l] | texts[r]
+        (none empty), from one segmentation: the break contexts (JOIN_CONTEXT characters a
+        side) are run together with a line break between pairs, which jieba never joins
+        across, so each is cut as on its own, at a fraction of the cost of a call per pair
+        (`unweave` scores every line of a page)."""
+        left_len = np.minimum(self.lengths[left], JOIN_CONTEXT)
+        right_len = np.minimum(self.lengths[right], JOIN_CONTEXT)
+        size = left_len + right_len + 1  # a pair's characters and the line break after them
+        at = np.cumsum(size) - size  # where each pair starts in the text cut
+        pair = np.repeat(np.arange(len(left)), size)  # the pair of each character of that text
+        offset = np.arange(len(pair)) - at[pair]
+        from_left = self.starts[left] + self.lengths[left] - left_len
+        source = np.where(offset < left_len[pair], from_left[pair] + offset,
+                          self.starts[right][pair] + offset - left_len[pair])
+        points = self.points[source]  # (a line break's source is any character: replaced next)
+        points[offset == size[pair] - 1] = ord("\n")
+        points = points[:-1]  # no line break after the last pair
+        text = points.astype("<u4").tobytes().decode("utf-32-le", "surrogatepass")
+        word_ends = _word_ends(rjieba.cut(text, False), text)
+        breaks = at + left_len
+        after = np.searchsorted(word_ends, breaks, side="right")  # the word holding each break's right character
+        word_start = np.concatenate(([0], word_ends))[after]
+        word_end = word_ends[after]
+        # a word spans the break when it starts before it (it then ends after it); all its characters CJK
+        not_cjk = np.concatenate(([0], np.cumsum(~cjk_mask(points))))
+        return (word_start < breaks) & (not_cjk[word_end] == not_cjk[word_start])
+
+
+def _word_ends(words: list[str], text: str) -> np.ndarray:
+    """Where each word of a segmentation of `text` ends in it: the words are run together with
+    a NUL between them, whose positions give the ends (no call per word). A text holding a NUL
+    has its words measured one by one."""
+    if "\0" in text:
+        return np.cumsum(np.fromiter(map(len, words), dtype=np.int64, count=len(words)))
+    nuls = np.flatnonzero(code_points("\0".join(words)) == 0)
+    return np.append(nuls - np.arange(len(nuls)), len(text))
 
 
 def _code_table(chars) -> np.ndarray:
@@ -149,23 +186,5 @@ def _code_table(chars) -> np.ndarray:
     return table
 
 
-_OPENER_TABLE = _code_table(OPENERS)
-MID_SENTENCE_START_TABLE = _code_table(MID_SENTENCE_START)
-
-
-def _spanned_breaks(lefts: list[str], rights: list[str]) -> np.ndarray:
-    """Whether a dictionary word of CJK characters spans the break of each (left, right) pair
-    (none empty): one jieba cut (no HMM) of the pairs joined by line breaks."""
-    joined = "\n".join([a + b for a, b in zip(lefts, rights)])
-    left_len = np.fromiter(map(len, lefts), dtype=np.int64, count=len(lefts))
-    right_len = np.fromiter(map(len, rights), dtype=np.int64, count=len(rights))
-    starts = np.concatenate(([0], np.cumsum(left_len + right_len + 1)[:-1]))
-    breaks = starts + left_len
-    words = rjieba.cut(joined, False)
-    word_ends = np.cumsum(np.fromiter(map(len, words), dtype=np.int64, count=len(words)))
-    after = np.searchsorted(word_ends, breaks, side="right")  # the word holding each break's right character
-    word_start = np.concatenate(([0], word_ends))[after]
-    word_end = word_ends[after]
-    # a word spans the break when it starts before it (it then ends after it); all its characters CJK
-    not_cjk = np.concatenate(([0], np.cumsum(~cjk_mask(code_points(joined)))))
-    return (word_start < breaks) & (not_cjk[word_end] == not_cjk[word_start])
+_OPENER_TABLE: Final = _code_table(OPENERS)
+MID_SENTENCE_START_TABLE: Final = _code_table(MID_SENTENCE_START)

@@ -6,24 +6,27 @@ paragraph's last line is short, and a line ends a clause or a sentence by its la
 """
 from __future__ import annotations
 
+import re
+from typing import Final
+
 from banmian.model import Line, Page
 from banmian.rules.chars import CJK_PUNCT, CLOSERS, HEAD_DASHES, SENTENCE_FINAL, ends_sentence, strip_ws
 
 # A body line narrower than the column by more than this (em) is short: an indented first line
 # or a paragraph's last line. Dev dumps: middle lines measure -1.0..+1.0 em from the column.
-FULL_SLACK = 1.0
+FULL_SLACK: Final = 1.0
 # An indented first line is this much narrower than the column (2 em indent; dev: 1.5..3.5).
 INDENT_MIN, INDENT_MAX = 1.5, 3.5
 # Wider than the column by more than this even with all punctuation compressed: a line spanning
 # columns (headline, caption). Dev page 2: two-line headline `世界游泳锦标赛再传捷报吴艳` is
 # 13 em over a 12 em column and carries no punctuation, so it cannot be a justified body line.
-WIDE_MIN_EXCESS = 0.75
-CLAUSE_END = set("，。、；：？！…")
-BODY_START_FORBIDDEN = CLOSERS | CLAUSE_END  # kinsoku: a body line never starts with these
-BLANK_SHARE_MIN = 0.02  # share of blank lines above which a dump separates blocks by them
+WIDE_MIN_EXCESS: Final = 0.75
+CLAUSE_END: Final = set("，。、；：？！…")
+BODY_START_FORBIDDEN: Final = CLOSERS | CLAUSE_END  # kinsoku: a body line never starts with these
+BLANK_SHARE_MIN: Final = 0.02  # share of blank lines above which a dump separates blocks by them
 
 
-BLANK_COUNT = "blank_lines"  # `page.scratch` key: how many blank lines classify marked
+BLANK_COUNT: Final = "blank_lines"  # `page.scratch` key: how many blank lines classify marked
 
 
 def separates_blocks(page: Page) -> bool:
@@ -47,7 +50,7 @@ def _blank_lines(page: Page) -> int:
     return sum(1 for ln in page.lines if ln.kind == "blank")
 
 
-SUBTITLE_DASHES = HEAD_DASHES  # what a subtitle line opens with (`——三论今年经济工作主要任务`)
+SUBTITLE_DASHES: Final[tuple[str, ...]] = HEAD_DASHES  # what a subtitle line opens with (`——三论今年经济工作主要任务`)
 
 
 def opens_with_dash(text: str) -> bool:
@@ -72,7 +75,7 @@ def is_indented(line: Line, width: float) -> bool:
     return INDENT_MIN <= slack(line, width) <= INDENT_MAX
 
 
-_NO_PUNCT = str.maketrans("", "", "".join(CJK_PUNCT))
+_CJK_PUNCT_MARK: Final = re.compile("[" + re.escape("".join(sorted(CJK_PUNCT))) + "]")
 
 
 def min_width(line: Line) -> float:
@@ -82,7 +85,7 @@ def min_width(line: Line) -> float:
 
 def squeezed(text: str, width: float) -> float:
     """`width` (the text's em width) with every CJK punctuation mark compressed to half an em."""
-    return width - 0.5 * (len(text) - len(text.translate(_NO_PUNCT)))
+    return width - 0.5 * len(_CJK_PUNCT_MARK.findall(text))
 
 
 def ends_clause(t: str) -> bool:
@@ -95,12 +98,16 @@ def ends_clause(t: str) -> bool:
     return ends_sentence(t) or t.rstrip("".join(CLOSERS))[-1:] in CLAUSE_END
 
 
+# any sentence end (SENTENCE_FINAL), looked for by one regex search rather than a test per character
+_SENTENCE_END: Final = re.compile("[" + re.escape("".join(sorted(SENTENCE_FINAL))) + "]")
+
+
 def unfinished(t: str) -> bool:
     """The (space-free) line neither ends a clause nor holds a sentence end anywhere: a
     headline's shape, or a body line a paragraph runs on from."""
-    return not ends_clause(t) and not any(ch in SENTENCE_FINAL for ch in t)
+    return not ends_clause(t) and _SENTENCE_END.search(t) is None
 
 
 def comma_marks(text: str) -> int:
     """How many comma-like marks (，、；) the line holds."""
-    return sum(1 for ch in text if ch in "，、；")
+    return text.count("，") + text.count("、") + text.count("；")

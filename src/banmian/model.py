@@ -7,16 +7,17 @@ decision a stage makes is recorded as a short reason string on the line or artic
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Final
 
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in PDF points (origin bottom-left)
 LineRange = list[int]  # [first, last], 1-based input line numbers
 
 
-HEAD_KINDS = ("head", "byline")  # the kinds of a headline block's lines
+HEAD_KINDS: Final = ("head", "byline")  # the kinds of a headline block's lines
 # Lines that may stand between the lines of one block: blanks, and a continuation note, which
 # pdftotext prints between a continued article's kicker and headline (dev page 22:
 # `李鹏在北京考察企业` / `（上接第一版）` / `向广大职工祝贺新年，…`).
-INSIDE_BLOCK_KINDS = ("blank", "continued")
+INSIDE_BLOCK_KINDS: Final = ("blank", "continued")
 
 
 @dataclass(slots=True)
@@ -128,19 +129,21 @@ class Page:
     def claim(self, line: Line, article: Article) -> None:
         """Record that `article` holds `line` (lines are told apart by identity: a line split
         in two keeps its input line number on both parts)."""
-        self.scratch.setdefault("owner", {})[id(line)] = article
+        owner: dict[int, Article] = self.scratch.setdefault("owner", {})  # typed: the compiled build's own dict ops
+        owner[id(line)] = article
         article.line_nos.append(line.no)
 
     def claim_all(self, lines: list[Line], article: Article) -> None:
         """`claim` each of `lines`, in order."""
-        owner = self.scratch.setdefault("owner", {})
+        owner: dict[int, Article] = self.scratch.setdefault("owner", {})
         for line in lines:
             owner[id(line)] = article
         article.line_nos.extend([line.no for line in lines])
 
     def owner_of(self, line: Line) -> Article | None:
         """The article holding `line`, if any."""
-        return self.scratch.get("owner", {}).get(id(line))
+        owner: dict[int, Article] = self.scratch.get("owner", {})
+        return owner.get(id(line))
 
     # A page may travel between stages (a pickle to another process, a deep copy): object
     # identities change on the way, so the scratch maps keyed by `id(line)` go as line
@@ -167,17 +170,18 @@ class Page:
 
 # Scratch maps keyed by `id(line)` (carried across a pickle as positions in `page.lines`) and
 # caches keyed by identity (dropped).
-_IDENTITY_KEYED = ("owner", "line_index")
-_IDENTITY_CACHES = ("lines_around", "far_head_lines")
+_IDENTITY_KEYED: Final = ("owner", "line_index")
+_IDENTITY_CACHES: Final = ("lines_around", "far_head_lines")
 
 
-_PAGE_FIELDS = tuple(Page.__dataclass_fields__)
+_PAGE_FIELDS: Final = tuple(Page.__dataclass_fields__)
 
 
 def line_positions(lines: list[Line]) -> dict[int, int]:
     """Each line's position in `lines`, keyed by identity (`id(line)`): the parts of a split
-    line share its number, so numbers cannot tell lines apart."""
-    return dict(zip(map(id, lines), range(len(lines))))
+    line share its number, so numbers cannot tell lines apart. (A comprehension: the compiled
+    build runs it as a native loop, where `dict(zip(map(id, ...)))` is generic calls per line.)"""
+    return {id(line): i for i, line in enumerate(lines)}
 
 
 def page_line_index(page: Page) -> dict[int, int]:

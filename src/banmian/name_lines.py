@@ -5,6 +5,8 @@ on the lines it changes; `head_context.mark_context_heads` runs them among its r
 """
 from __future__ import annotations
 
+from typing import Final
+
 from banmian.language import spanning_word
 from banmian.model import Line, Page
 from banmian.rules.chars import ends_sentence, is_cjk, strip_ws
@@ -14,8 +16,8 @@ from banmian.rules.names import SURNAMES, office_signature, titled_name
 
 # A pen name or a rare-surname name under its headline (`劲驰`, `元也`, `洪左君`) is two or three
 # characters; a headline's own last line that short reads on from the line above.
-PEN_NAME_CHARS = (2, 3)
-HEADLINE_ABOVE_MIN_CHARS = 4
+PEN_NAME_CHARS: Final = (2, 3)
+HEADLINE_ABOVE_MIN_CHARS: Final = 4
 
 
 def mark_names_under_headlines(page: Page) -> None:
@@ -70,7 +72,7 @@ def _next_block_under(page: Page, name: str, below: Line) -> bool:
 
 # A head line this short standing over a paragraph's first line is a pen name, not a headline
 # (dev headlines of two characters are all lines of longer blocks: `公财` / `当公理`, `沟通` / `你和我`).
-PEN_NAME_ALONE_CHARS = 2
+PEN_NAME_ALONE_CHARS: Final = 2
 
 
 def mark_pen_names_over_paragraphs(page: Page) -> None:
@@ -102,7 +104,7 @@ def mark_signatures(page: Page) -> None:
             ln.because("byline:titled_name")
 
 
-BODY_SIGNATURE_REASON = "byline:office_signature_over_paragraph"
+BODY_SIGNATURE_REASON: Final = "byline:office_signature_over_paragraph"
 
 
 def mark_body_signatures(page: Page) -> None:

@@ -14,29 +14,29 @@ Two uses, both in the reassemble stage:
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from banmian.model import Fragment
 from banmian.rules.chars import strip_ws
 
-_DIGITS = "一二三四五六七八九十"
+_DIGITS: Final = "一二三四五六七八九十"
 # what a step's mark may follow when it is not at the text's start (not `统一是`, `唯一、`,
 # `之一来`): a clause mark
-_CLAUSE_MARKS = frozenset("。；：！？，”）;:!?,)")
+_CLAUSE_MARKS: Final = frozenset("。；：！？，”）;:!?,)")
 # Every step mark, one pattern for all series (one scan of a text): 首先 / 其次 / 再次, 第一，,
 # （一）, 其一，, 一是, 一、, 一来，. At most one alternative matches at a position, and none can
 # start inside another's match after a clause mark, so one scan finds what a scan per series would.
-_MARK = re.compile(f"首先|其次|再次|第[{_DIGITS}][，、：,:]|[（(][{_DIGITS}][）)]|其[{_DIGITS}][，、：,:]"
+_MARK: Final = re.compile(f"首先|其次|再次|第[{_DIGITS}][，、：,:]|[（(][{_DIGITS}][）)]|其[{_DIGITS}][，、：,:]"
                    f"|[{_DIGITS}][是、]|[一二三]来[，,]")
-_STEP_WORDS = {"首先": 1, "其次": 2, "再次": 3}
+_STEP_WORDS: Final = {"首先": 1, "其次": 2, "再次": 3}
 # series of a mark by its first character (the digit stands second) or else its second (the digit
 # stands first)
-_SERIES_BY_FIRST = {"第": "diyi", "（": "paren", "(": "paren", "其": "qiyi"}
-_SERIES_BY_SECOND = {"是": "yishi", "、": "dun", "来": "yilai"}
+_SERIES_BY_FIRST: Final = {"第": "diyi", "（": "paren", "(": "paren", "其": "qiyi"}
+_SERIES_BY_SECOND: Final = {"是": "yishi", "、": "dun", "来": "yilai"}
 # the series whose marks stand at the text's start or after a clause mark only (not `统一是`,
 # `唯一、`, `之一来`); 首先 stands anywhere (`它首先符合国情`, dev page
 # 31: it only ever opens a series), 其次 and 再次 do not
-_AFTER_CLAUSE_SERIES = frozenset(("diyi", "yishi", "dun", "yilai"))
+_AFTER_CLAUSE_SERIES: Final = frozenset(("diyi", "yishi", "dun", "yilai"))
 
 
 # Log-odds a join gains when the fragment's first mark of a series is step N >= 2 and the
@@ -51,9 +51,9 @@ ORDINAL_FOLLOWS = 3.0
 # How many fragments after a block opening with step N the block holding step N-1 may stand
 # (dev page 4: the next one; the only lift on the 120 dev dumps of pages 1-40, body_char_acc of
 # pdftotext pages 1-20 0.9026 -> 0.9035 with the cue, 0.8915 -> 0.8924 without).
-LIFT_LOOKAHEAD = 2
-OPENING_WINDOW = 8  # characters of a text `opens_later_step` looks at: a mark is at most 4 long
-LIFT_REASON = "ordinal:lifted_before_line_"  # + the line it now stands before, + `:series:step`
+LIFT_LOOKAHEAD: Final = 2
+OPENING_WINDOW: Final = 8  # characters of a text `opens_later_step` looks at: a mark is at most 4 long
+LIFT_REASON: Final = "ordinal:lifted_before_line_"  # + the line it now stands before, + `:series:step`
 
 
 class Mark(NamedTuple):

@@ -8,6 +8,7 @@ articles whose text stands in order around them.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from banmian.head_context import BULLET
 from banmian.line_shape import FULL_SLACK, INDENT_MIN, INDENT_MAX, slack
@@ -20,14 +21,14 @@ from banmian.rules.chars import CLOSERS, ends_sentence
 # this short, ending in a mark, after a full line that ends a sentence, opens a paragraph. On dev
 # 1-40 such lines open a gold paragraph 6 times of 8 in pdftotext (pages 1, 6, 7, 8, 20, 34;
 # not on pages 1 and 29) and 7 of 9 in the raw and PyMuPDF dumps (page 2 too).
-COMPRESSED_INDENT_MIN = FULL_SLACK
-LINE_END_MARKS = set("，。、；：？！…") | CLOSERS
-COMPRESSED_INDENT_REASON = "paragraph_start:compressed_indent"
+COMPRESSED_INDENT_MIN: Final = FULL_SLACK
+LINE_END_MARKS: Final = set("，。、；：？！…") | CLOSERS
+COMPRESSED_INDENT_REASON: Final = "paragraph_start:compressed_indent"
 
 
 # On a fragment's first line of that shape (the paragraphs stage sets it): where reassemble or
 # reorder joins the fragment after a full line ending a sentence, a paragraph starts there.
-ONE_EM_SHORT_REASON = "paragraph:one_em_short_ending_in_mark"
+ONE_EM_SHORT_REASON: Final = "paragraph:one_em_short_ending_in_mark"
 
 
 def one_em_short(line: Line, width: float) -> bool:
@@ -51,9 +52,9 @@ def compressed_indent(prev: Line, line: Line, width: float) -> bool:
 # a full line, ends nothing: on dev 1-40 no gold paragraph start inside a matched article follows
 # such a line in any dump. A short line ending in a comma is left alone: there the text was cut
 # short and another article runs on (dev raw page 5: `1月14日上午11时，` / `张北县大河乡的一个小山`).
-HALF_WIDTH_SPREAD = 0.5
-_HALF_WIDTH = re.compile(r"[0-9A-Za-z%.]")
-HALF_WIDTH_SHORT_REASON = "paragraph:short_by_half_width_chars"
+HALF_WIDTH_SPREAD: Final = 0.5
+_HALF_WIDTH: Final = re.compile(r"[0-9A-Za-z%.]")
+HALF_WIDTH_SHORT_REASON: Final = "paragraph:short_by_half_width_chars"
 
 
 def short_by_half_width(prev: Line, line: Line, width: float) -> bool:
@@ -68,8 +69,8 @@ def short_by_half_width(prev: Line, line: Line, width: float) -> bool:
 # A full line ending in a colon introduces what follows (`作如下修改：`, `大致有如下几种：`,
 # `有如下几个特点：`): an indented line after it opens the first item, a paragraph (dev raw and
 # PyMuPDF pages 9, 32, 36: 4 of 4 gold paragraph starts; pdftotext page 32).
-COLON_MARKS = ("：", ":")
-AFTER_COLON_REASON = "paragraph_start:indent_after_colon"
+COLON_MARKS: Final[tuple[str, ...]] = ("：", ":")
+AFTER_COLON_REASON: Final = "paragraph_start:indent_after_colon"
 
 
 def indent_after_colon(prev: Line, line: Line, width: float) -> bool:
@@ -81,8 +82,8 @@ def indent_after_colon(prev: Line, line: Line, width: float) -> bool:
 # A picture's label printed on a line of its own, `图片：` or a bracketed key to the pictures
 # `（A、B）`, is a paragraph of the gold's own (the pictures' description follows): on dev 1-40
 # pdftotext pages 5, 15, 21, 22 and raw page 2 too it ran on from the full sentence before it.
-PICTURE_LABEL = re.compile(r"^(?:(?:图片|照片)[：:]|[（(][A-Z](?:[、,，][A-Z])*[）)])$")
-PICTURE_LABEL_REASON = "paragraph_start:picture_label"
+PICTURE_LABEL: Final = re.compile(r"^(?:(?:图片|照片)[：:]|[（(][A-Z](?:[、,，][A-Z])*[）)])$")
+PICTURE_LABEL_REASON: Final = "paragraph_start:picture_label"
 
 
 def is_picture_label(line: Line) -> bool:
@@ -93,7 +94,7 @@ def is_picture_label(line: Line) -> bool:
 # A bullet (`●`) on an indented line opens the next point of a list whose points need not end
 # in a mark (dev raw and PyMuPDF page 2: `…对亚洲金融稳定作出的贡献` / `●支持香港特区政府捍`;
 # every indented bullet line on dev 1-40 opens a gold paragraph).
-BULLET_REASON = "paragraph_start:bullet"
+BULLET_REASON: Final = "paragraph_start:bullet"
 
 
 def opens_bullet(line: Line, width: float) -> bool:

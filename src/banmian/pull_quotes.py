@@ -6,14 +6,16 @@ printed in (`headlines` asks here after its assignment).
 """
 from __future__ import annotations
 
+from typing import Final
+
 from banmian.assign import max_weight_pairs
 from banmian.model import HEAD_KINDS, Line, Page
 from banmian.rules.chars import CLAUSE_BREAKS, strip_ws
 
-PULL_QUOTE_REASON = "headline:pull_quote"
+PULL_QUOTE_REASON: Final = "headline:pull_quote"
 # A pull quote is a sentence of an article set large away from its headline; one this short
 # could be a headline that merely recurs in some body (`图片新闻`, `位尊不移公仆心`).
-PULL_QUOTE_MIN_CHARS = 8
+PULL_QUOTE_MIN_CHARS: Final = 8
 # A pull quote ends where a clause of its body ends; a line stopping mid-word is a body line
 # of a column cut short and read as a head line (dev page 20: `中国人民解放军副总` / 参谋长).
 

@@ -17,12 +17,14 @@ headline assignment gave it to an article opening with a lead-in (page 6: `æœ¬æŠ
 """
 from __future__ import annotations
 
+from typing import Final
+
 from banmian.article_starts import lines_around
 from banmian.model import HEAD_KINDS, INSIDE_BLOCK_KINDS, Article, Line, Page, page_line_index
 from banmian.pull_quotes import PULL_QUOTE_REASON
 from banmian.rules.bylines import find_lead_in, lead_in_byline
 
-REASON = "byline:side_by_side_headlines"
+REASON: Final = "byline:side_by_side_headlines"
 
 
 def head_runs(lines: list[Line]) -> list[list[Line]]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from operator import mul
+from typing import Final
 
 import numpy as np
 
@@ -43,10 +44,10 @@ def _bigram_key_array(text: str) -> np.ndarray:
 
 # Whitespace (`str.isspace`, as `str.split` and so `strip_ws` take it; all of it below U+3001):
 # a lookup table over the Basic Multilingual Plane.
-_WHITESPACE = np.zeros(0x10000, dtype=bool)
+_WHITESPACE: Final = np.zeros(0x10000, dtype=bool)
 _WHITESPACE[[o for o in range(0x3001) if chr(o).isspace()]] = True
 # The characters `bigram_counts` drops: CJK punctuation and whitespace.
-_COUNT_SKIP = _WHITESPACE.copy()
+_COUNT_SKIP: Final = _WHITESPACE.copy()
 _COUNT_SKIP[[ord(c) for c in CJK_PUNCT]] = True
 
 
@@ -77,7 +78,7 @@ def share_found(part: set[str], whole: str) -> float:
 
 
 # Characters bigrams skip: a lookup table over the Basic Multilingual Plane.
-_SKIP = np.zeros(0x10000, dtype=bool)
+_SKIP: Final = np.zeros(0x10000, dtype=bool)
 _SKIP[[ord(c) for c in CJK_PUNCT | set(" \t\u3000\r\n\f\v")]] = True
 
 

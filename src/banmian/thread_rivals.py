@@ -15,6 +15,7 @@ thread has just opened (RIVAL_MIN_LATEST).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Final
 
 from banmian.model import Fragment
 
@@ -26,11 +27,11 @@ from banmian.model import Fragment
 # 0.035: 0.9176 / 0.8824, 0.04: 0.9164 / 0.8811, 0.05: 0.9164 / 0.8826 (before RIVAL_MIN_LATEST). A guard on the
 # adjacent thread's length (60-250 characters: a short thread's cosine is small) lost the
 # 21-40 gain; asking the rival thread to stop mid-sentence too lost it as well.
-RIVAL_COSINE_MARGIN = 0.04
+RIVAL_COSINE_MARGIN: Final = 0.04
 # Log-odds, about the adjacency weight less the bare join's (margin 0.04), pages 1-20 / 21-40:
 # bonus 1.5: 0.9082 / 0.8724, 2: 0.9082 / 0.8813, 2.5: 0.9164 / 0.8811, 3: 0.9151 / 0.8824;
 # para_f1, article_exact, headline, byline and source no lower on either half from 2 to 3.
-RIVAL_CONTENT_BONUS = 2.5
+RIVAL_CONTENT_BONUS: Final = 2.5
 # The latest thread must hold this many fragments: a thread that fragment i-1 has just opened
 # has too little text for its cosine to say anything, and the bonus would reward a threading
 # that opens a stray thread there only to hop back past it (examples/demo_page.txt: a column
@@ -39,7 +40,7 @@ RIVAL_CONTENT_BONUS = 2.5
 # 0.8811, 2: 0.9164 / 0.8789 (article_exact 21-40: 0.5577 / 0.5449, the value without the cue);
 # with 2, bonus 2 to 3 and margin 0.03 to 0.05 all keep every figure of both halves at or above
 # the values without the cue.
-RIVAL_MIN_LATEST = 2
+RIVAL_MIN_LATEST: Final = 2
 
 
 def weak_adjacent_join(prev: Fragment, frag: Fragment, join_score: float) -> bool:

@@ -19,13 +19,15 @@ three-line heads 38 a two-line headline and a subtitle, 30 a kicker over a two-l
 """
 from __future__ import annotations
 
+from typing import Final
+
 from banmian.pull_quotes import quotes_clause
 from banmian.rules.chars import strip_ws
 
 # A bullet opens an item, and so a clause, though no punctuation mark stands before it
 # (dev page 30: the kicker `●实施『巾帼扶贫行动』两年来`, printed in the body after `…脱贫`).
-ITEM_BULLETS = "●○◆◇■□★☆▲△"
-DASHES = "—－-"
+ITEM_BULLETS: Final = "●○◆◇■□★☆▲△"
+DASHES: Final = "—－-"
 
 
 def balanced_pair(first: str, second: str) -> bool:
@@ -42,7 +44,7 @@ def balanced_pair(first: str, second: str) -> bool:
 # what it announces, a dash before what it explains (dev 1-40 gold: 7 of the 199 headline lines
 # followed by another end so, pages 3, 9, 11, 32, 34, 35 x2; none of 54 kickers and none of the
 # 70 lines over a subtitle).
-RUN_ON_ENDS = ("：", ":", "—", "－")
+RUN_ON_ENDS: Final[tuple[str, ...]] = ("：", ":", "—", "－")
 
 
 def ends_running_on(text: str) -> bool:
@@ -65,10 +67,10 @@ def quotes_whole_clause(text: str, body: str) -> bool:
 # 7 of 24 headline + subtitle, 1 of 124 one headline, 0 of 16 kicker + headline; without its
 # guards 3 more headlines: two broken after an enumeration comma, one whose second line ends
 # in a dash).
-LONG_SUBTITLE_RATIO = 2.0
+LONG_SUBTITLE_RATIO: Final = 2.0
 # What a headline line that the next line completes ends with: an enumeration comma
 # (`国家防总、` / `水利部通知…`) besides a colon or a dash.
-UNFINISHED_ENDS = ("、", "，", ",") + RUN_ON_ENDS
+UNFINISHED_ENDS: Final[tuple[str, ...]] = ("、", "，", ",") + RUN_ON_ENDS
 
 
 def long_subtitle_under(first: str, second: str) -> bool:

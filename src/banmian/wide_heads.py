@@ -16,6 +16,7 @@ PyMuPDF 17 -> 3; gold body lines read as head unchanged (50, 15, 16).
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from banmian.head_context import INNER_SPACE, could_be_head_line, holds_clause_mark
 from banmian.language import spanning_word
@@ -36,7 +37,7 @@ def mark_wide_heads(page: Page) -> None:
     mark_word_split_over_heads(page)
 
 
-STRAY_DASH_REASON = "head:dash_subtitle_stray"
+STRAY_DASH_REASON: Final = "head:dash_subtitle_stray"
 
 
 def mark_stray_dash_subtitles(page: Page) -> None:
@@ -56,8 +57,8 @@ def mark_stray_dash_subtitles(page: Page) -> None:
             ln.because(STRAY_DASH_REASON)
 
 
-DASH_JOINED_REASON = "head:dash_joins_head"
-LEADING_DASHES = HEAD_DASHES  # what a headline line leading into its next line ends on
+DASH_JOINED_REASON: Final = "head:dash_joins_head"
+LEADING_DASHES: Final[tuple[str, ...]] = HEAD_DASHES  # what a headline line leading into its next line ends on
 
 
 def mark_dash_joined_heads(page: Page) -> None:
@@ -90,12 +91,12 @@ def _body_runs_into(lines: list[Line], k: int) -> bool:
     return above is not None and above.kind == "body" and bool(above.text.strip()) and not ends_sentence(above.text)
 
 
-TIME_SPAN_REASON = "head:time_span_note"
+TIME_SPAN_REASON: Final = "head:time_span_note"
 # A bracketed date or time span closing a line: a headline's period of validity (`明天气象预报
 # （1月6日20时—7日20时）`, dev pages 5, 29 and 36 in every dump; on pages 5 and 36 one line wider
 # than the column, read as head by its width). Running text names a span without brackets
 # (`13日—15日，`): on dev 1-40 no body line closes on such a bracket.
-TIME_SPAN_NOTE = re.compile(r"[（(](?:\d+月)?\d+日(?:\d+时)?[—－～~-]+(?:\d+月)?\d+日(?:\d+时)?[）)]$")
+TIME_SPAN_NOTE: Final = re.compile(r"[（(](?:\d+月)?\d+日(?:\d+时)?[—－～~-]+(?:\d+月)?\d+日(?:\d+时)?[）)]$")
 
 
 def mark_time_span_heads(page: Page) -> None:
@@ -117,11 +118,11 @@ def mark_time_span_heads(page: Page) -> None:
                 x.because(TIME_SPAN_REASON)
 
 
-QUOTED_OVER_HEAD_REASON = "head:quoted_over_head"
+QUOTED_OVER_HEAD_REASON: Final = "head:quoted_over_head"
 # The lines over a head or byline line taken so, at most: a kicker's one or two lines (a headline
 # block runs to four lines, `head_context.MAX_HEAD_RUN`, the head lines under them among them).
-MAX_QUOTED_LINES_OVER_HEAD = 2
-_HEAD_BELOW_KINDS = ("head", "byline")  # what the quoted lines stand right over
+MAX_QUOTED_LINES_OVER_HEAD: Final = 2
+_HEAD_BELOW_KINDS: Final = ("head", "byline")  # what the quoted lines stand right over
 
 
 def mark_quoted_lines_over_heads(page: Page) -> None:
@@ -194,10 +195,10 @@ def repeated_on_page(t: str, own: int, full: str) -> bool:
     return False
 
 
-WIDE_OVER_HEAD_BLOCK_REASON = "head:wide_line_over_head_block"
+WIDE_OVER_HEAD_BLOCK_REASON: Final = "head:wide_line_over_head_block"
 # The head lines between the wide line and the byline or lead-in under them: a headline of one to
 # three lines (a block runs to four, `head_context.MAX_HEAD_RUN`, the wide line among them).
-MAX_HEADS_UNDER_WIDE_LINE = 3
+MAX_HEADS_UNDER_WIDE_LINE: Final = 3
 
 
 def mark_wide_lines_over_head_blocks(page: Page) -> None:
@@ -234,7 +235,7 @@ def _under_head_block(line: Line) -> bool:
     return line.kind == "byline" or (line.kind == "body" and "body:lead_in" in line.reasons)
 
 
-WORD_INTO_HEAD_REASON = "head:word_runs_on_into_head"
+WORD_INTO_HEAD_REASON: Final = "head:word_runs_on_into_head"
 
 
 def mark_word_split_over_heads(page: Page) -> None:

@@ -17,51 +17,53 @@ Dateline dates (`十二月三十一日`, `１月５日`) are read by `banmian.ru
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import Final
 
 from banmian.rules.names import SURNAMES_1, split_names
 from banmian.rules.traditional import both_scripts, fold
 
-_SP = r"[ \t\u3000]"  # real spaces kept by normalize, full-width U+3000 included
-_HAN = r"\u4e00-\u9fff"
-_NUM = r"[0-9０-９一二三四五六七八九十〇○零两]"
+_SP: Final = r"[ \t\u3000]"  # real spaces kept by normalize, full-width U+3000 included
+_HAN: Final = r"\u4e00-\u9fff"
+_NUM: Final = r"[0-9０-９一二三四五六七八九十〇○零两]"
 # `1月16日`, `１２月３０日`, `十二月三十一日`, `１月２９电` (日 dropped), `３０日`, and a
 # spurious extractor space left in (`1月 16日`).
-_DATE = rf"(?:{_NUM}{{1,3}}{_SP}?月{_SP}?{_NUM}{{1,3}}{_SP}?日?|{_NUM}{{1,3}}{_SP}?日)"
+_DATE: Final = rf"(?:{_NUM}{{1,3}}{_SP}?月{_SP}?{_NUM}{{1,3}}{_SP}?日?|{_NUM}{{1,3}}{_SP}?日)"
 # Words that never sit in the place slot between an outlet and 讯/电 (`本报记者日前电话…`,
 # `新华社记者刘建新中央人民广播电台…`, `新华社通讯员…`, `本报驻泰国记者…`).
-_NOT_PLACE = r"记者|报道|通讯|消息|综合|今天|昨天|日前|近日|最近|此间|发出|发表|发布|驻"
+_NOT_PLACE: Final = r"记者|报道|通讯|消息|综合|今天|昨天|日前|近日|最近|此间|发出|发表|发布|驻"
 # A place: up to ten characters, with an optional bracketed country (`达沃斯（瑞士）`).
-_PLACE = rf"(?:(?!{_NOT_PLACE})[{_HAN}·]){{1,10}}?(?:[（(][{_HAN}]{{1,8}}[）)])?"
+_PLACE: Final = rf"(?:(?!{_NOT_PLACE})[{_HAN}·]){{1,10}}?(?:[（(][{_HAN}]{{1,8}}[）)])?"
 # Outlets a dateline can name.
-OUTLETS = ("新华社", "中新社", "本报", "人民日报", "本刊")
+OUTLETS: Final = ("新华社", "中新社", "本报", "人民日报", "本刊")
 # A reporter's role word, with the paper's own prefixes: 记者, 本报记者, 特约记者, 本报特派记者,
 # 本报驻美国记者, 通讯员, 实习生, 摄影记者.
-_OWN_ROLE = rf"(?:本报)?(?:特约|特派|驻[{_HAN}]{{1,6}}?|摄影)?(?:记者|通讯员|实习生)"
+_OWN_ROLE: Final = rf"(?:本报)?(?:特约|特派|驻[{_HAN}]{{1,6}}?|摄影)?(?:记者|通讯员|实习生)"
 # One name: two to five characters that do not start like running text (`记者从海关总署…`).
-_NAME = rf"(?!从|在|近日|日前|今|昨|最近|获悉|了解|采访|报道)[{_HAN}·]{{2,5}}?"
-_SEP = rf"(?:{_SP}*[、，,]{_SP}*|{_SP}+)"
-_NAMES = rf"{_NAME}(?:{_SEP}{_NAME})*"
+_NAME: Final = rf"(?!从|在|近日|日前|今|昨|最近|获悉|了解|采访|报道)[{_HAN}·]{{2,5}}?"
+_SEP: Final = rf"(?:{_SP}*[、，,]{_SP}*|{_SP}+)"
+_NAMES: Final = rf"{_NAME}(?:{_SEP}{_NAME})*"
 # The tail after 讯/电 when it opens with our own staff: `记者X报道：`, `记者 X、Y报道：`,
 # `记者X、通讯员Y报道：`, `记者X，中国国际广播电台记者Y，新华社记者Z、W报道：`.
-_ANY_ROLE = rf"[{_HAN}·]{{0,10}}?(?:记者|通讯员|实习生)"
-_TAIL = rf"{_OWN_ROLE}{_SP}*{_NAMES}(?:{_SEP}{_ANY_ROLE}{_SP}*{_NAMES})*{_SP}*报道[：:]"
+_ANY_ROLE: Final = rf"[{_HAN}·]{{0,10}}?(?:记者|通讯员|实习生)"
+_TAIL: Final = rf"{_OWN_ROLE}{_SP}*{_NAMES}(?:{_SEP}{_ANY_ROLE}{_SP}*{_NAMES})*{_SP}*报道[：:]"
 # A bracketed credit: anything naming a role (`记者 X Y`, `人民网·人民日报记者 X`,
 # `中央人民广播电台记者X、新华社记者Y`, `实习生X、记者Y`) or a bare list of names (`汪洪洋、林志平`).
-_CREDIT = r"[^（）()\n]{0,30}?(?:记者|通讯员|实习生)[^（）()\n]{1,50}?" + rf"|{_NAMES}"
+_CREDIT: Final = r"[^（）()\n]{0,30}?(?:记者|通讯员|实习生)[^（）()\n]{1,50}?" + rf"|{_NAMES}"
 
-LEAD_IN_BYLINE = re.compile(both_scripts(
+LEAD_IN_BYLINE: Final = re.compile(both_scripts(
     rf"(?P<lead>(?:(?P<ju>据)?(?P<outlet>{'|'.join(OUTLETS)})"
     rf"(?P<place>{_PLACE})??{_SP}*(?P<date>{_DATE})?{_SP}*(?P<kind>讯|专电|电))?"
     rf"(?:{_SP}*[（(](?P<credit>{_CREDIT})[）)])?"
     rf"(?:{_SP}*(?P<tail>{_TAIL}))?)"
 ))
 # The same lead without a credit or tail, used when the bracket after 讯/电 is not a credit.
-_BARE = re.compile(both_scripts(
+_BARE: Final = re.compile(both_scripts(
     rf"(?P<lead>(?P<ju>据)?(?P<outlet>{'|'.join(OUTLETS)})(?P<place>{_PLACE})??{_SP}*"
     rf"(?P<date>{_DATE})?{_SP}*(?P<kind>讯|专电|电))(?P<credit>)?(?P<tail>)?"
 ))
 # 电 that starts a word, not a dateline: `本报大连电话…` is not `本报大连电`.
-_DIAN_WORD = re.compile(both_scripts(r"[话视报脑影台力器子网梯站厂信讯缆源池机线码气文告贺唁邀请令传汇]"))
+_DIAN_WORD: Final = re.compile(both_scripts(r"[话视报脑影台力器子网梯站厂信讯缆源池机线码气文告贺唁邀请令传汇]"))
 
 
 def lead_in_byline(paragraph: str, pos: int = 0) -> re.Match | None:
@@ -108,7 +110,7 @@ def find_lead_in(text: str, max_prefix: int = 60) -> re.Match | None:
     return None
 
 
-_LEAD_OPENING = re.compile(both_scripts("据|新华社|中新社|本报"))
+_LEAD_OPENING: Final = re.compile(both_scripts("据|新华社|中新社|本报"))
 
 
 def _has_role(credit: str) -> bool:
@@ -125,22 +127,22 @@ def _credit_ok(credit: str) -> bool:
 
 
 # A role with whatever outlet precedes it, for reading reporters and the outlet.
-ROLE = re.compile(both_scripts(
+ROLE: Final = re.compile(both_scripts(
     rf"(?P<org>(?:新华社|中新社|本报|人民日报)?(?:特约|特派|驻[{_HAN}]{{1,6}}?|摄影)?)"
     r"(?P<role>记者|通讯员|实习生)"
 ))
 # How organisation names end (`中央人民广播电台`, `解放军报`, `人民网·人民日报`, `XX新闻`).
-_ORG_END = ("社", "台", "报", "网", "刊", "站", "中心", "新闻", "杂志", "电视")
+_ORG_END: Final[tuple[str, ...]] = ("社", "台", "报", "网", "刊", "站", "中心", "新闻", "杂志", "电视")
 # Outlets that credit reporters next to ours in joint bylines.
-KNOWN_ORGS = ("中央人民广播电台", "中国国际广播电台", "国际广播电台", "中央电视台", "解放军报", "光明日报",
+KNOWN_ORGS: Final = ("中央人民广播电台", "中国国际广播电台", "国际广播电台", "中央电视台", "解放军报", "光明日报",
               "经济日报", "工人日报", "农民日报", "法制日报", "中国青年报", "中国国防报", "中国日报",
               "人民日报", "新华社", "中新社", "本报")
 
 
 # A title or affiliation right before a name in a byline line (`社科院农发所副所长韩俊`,
 # `国务院发展研究中心研究员X`, `中共X委员会书记X`, `湖南郴州市X`, `深圳机场集团公司X`).
-_TITLE_END = "长员授任师家席记市县区司厂院所局处部校会理心演裁监委"
-_TITLED = re.compile(rf"(?:[{_TITLE_END}]|编辑|主编)([{_HAN}·]{{2,4}})$")
+_TITLE_END: Final = "长员授任师家席记市县区司厂院所局处部校会理心演裁监委"
+_TITLED: Final = re.compile(rf"(?:[{_TITLE_END}]|编辑|主编)([{_HAN}·]{{2,4}})$")
 
 
 def _split_loose(run: str) -> tuple[str, ...] | None:
@@ -189,14 +191,21 @@ def _names_in(segment: str, strict: bool = False) -> list[str]:
     return out
 
 
-_SEGMENT_END = re.compile(both_scripts(r"报道|[（）()：:。；]"))
+_SEGMENT_END: Final = re.compile(both_scripts(r"报道|[（）()：:。；]"))
+
+
+@lru_cache(maxsize=1024)
+def _byline_lead(byline: str) -> re.Match | None:
+    """`lead_in_byline` of a whole byline, matched once for `reporters_in` and `outlet_of`,
+    which the metadata stage asks of each article's byline in turn."""
+    return lead_in_byline(byline)
 
 
 def reporters_in(byline: str) -> list[str]:
     """Reporter names in a byline: after 记者/通讯员/实习生 (separated by spaces, 、 or ，, or run
     together), or a bracketed or bare list of names when no role is printed."""
     text = byline
-    m = lead_in_byline(text)
+    m = _byline_lead(text)
     if m and m.group("kind"):
         text = text[m.end("kind"):]  # the outlet, place and date hold no names
     roles = list(ROLE.finditer(text))
@@ -218,7 +227,7 @@ def outlet_of(byline: str) -> str | None:
     """The outlet a byline names: 新华社 / 中新社 for their datelines, the credit inside the
     brackets of a 本报讯 (`人民网·人民日报`, `XX新闻·XX晚报`), else 本报; for a byline line the
     outlet before its first role (`本报记者` -> 本报, `中国国防报记者` -> 中国国防报)."""
-    m = lead_in_byline(byline)
+    m = _byline_lead(byline)
     if m and fold(m.group("outlet") or "") in ("新华社", "中新社"):
         return m.group("outlet")
     if m:
@@ -245,7 +254,7 @@ def _org_before_role(text: str) -> str | None:
     return org or None
 
 
-_TRAILING_CREDIT = re.compile(r"[（(]([^（）()]{2,20})[）)]$")
+_TRAILING_CREDIT: Final = re.compile(r"[（(]([^（）()]{2,20})[）)]$")
 
 
 def is_photo_credit(credit: str) -> bool:

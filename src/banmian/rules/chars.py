@@ -2,21 +2,22 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 import numpy as np
 
 # Punctuation that may be compressed to half an em (标点挤压); counted at its full em here,
 # which is how the dev dumps' full lines measure (see bench: slack of middle lines is 0..0.5 em).
-CJK_PUNCT = set("，。、；：？！“”‘’（）《》〈〉「」『』【】〔〕—…·－～")
+CJK_PUNCT: Final = set("，。、；：？！“”‘’（）《》〈〉「」『』【】〔〕—…·－～")
 # where a clause of running text starts or ends: beside a punctuation mark
-CLAUSE_BREAKS = CJK_PUNCT | set(",.;:?!")
+CLAUSE_BREAKS: Final = CJK_PUNCT | set(",.;:?!")
 # The dashes of a head line run on into the next one (`——三论…` opening a subtitle, a kicker
 # ending on `—`); a hyphen-minus is not one.
-HEAD_DASHES = ("—", "－")
+HEAD_DASHES: Final[tuple[str, ...]] = ("—", "－")
 # A paragraph, a sentence or a clause can end after these.
-SENTENCE_FINAL = set("。！？…")
-CLOSERS = set("”’）》」』】〕)")
-OPENERS = set("“‘（《「『【〔(")
+SENTENCE_FINAL: Final = set("。！？…")
+CLOSERS: Final = set("”’）》」』】〕)")
+OPENERS: Final = set("“‘（《「『【〔(")
 
 
 def is_cjk(ch: str) -> bool:
@@ -47,7 +48,7 @@ def char_em(ch: str) -> float:
 
 # Characters that take half an em: ASCII other than space and tab, and U+0080..U+1FFF except
 # CJK punctuation (of which only `·` lies in that range).
-_HALF_WIDTH = re.compile("[\x00-\x08\x0a-\x1f!-\u00b6\u00b8-\u1fff]")
+_HALF_WIDTH: Final = re.compile("[\x00-\x08\x0a-\x1f!-\u00b6\u00b8-\u1fff]")
 
 
 def text_em(text: str) -> float:
@@ -62,7 +63,7 @@ def text_em(text: str) -> float:
 
 # `char_em` of each code point below U+2000 (from U+2000 on every character takes one em, as
 # in `text_em`): the lookup table of `text_ems`.
-_EM_BELOW_2000 = np.array([char_em(chr(o)) for o in range(0x2000)])
+_EM_BELOW_2000: Final = np.array([char_em(chr(o)) for o in range(0x2000)])
 
 
 def text_ems(texts: list[str]) -> list[float]:
@@ -81,7 +82,7 @@ def text_ems(texts: list[str]) -> list[float]:
     return (running[ends] - running[ends - lengths]).tolist()
 
 
-_TRAILING_CREDIT = re.compile(r"[（(][^（）()]{1,16}[）)]$")
+_TRAILING_CREDIT: Final = re.compile(r"[（(][^（）()]{1,16}[）)]$")
 
 
 def ends_sentence(text: str) -> bool:

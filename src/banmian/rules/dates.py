@@ -12,28 +12,28 @@ import calendar
 import re
 from collections.abc import Iterator
 from datetime import date, timedelta
-from typing import cast
+from typing import Final, cast
 
 # Full-width digits and ISO separators map one-for-one to ASCII, so a position in the
 # translated text is the same position in the original.
-_HALF = str.maketrans("０１２３４５６７８９．－／", "0123456789.-/")
+_HALF: Final = str.maketrans("０１２３４５６７８９．－／", "0123456789.-/")
 # Chinese digits as printed in dates: both forms of zero (〇 U+3007, ○ U+25CB) and 零 occur.
-_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
-_CN = "〇○零一二三四五六七八九十"
+_CN_DIGIT: Final = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
+_CN: Final = "〇○零一二三四五六七八九十"
 # One stray space the text extractor leaves around 年/月/日 (`1月 5日`); never more, so that
 # numbers from neighbouring table cells are not joined into a date.
-_SP = r"[ \t\u3000]?"
+_SP: Final = r"[ \t\u3000]?"
 # A month or day number: 1-2 ASCII digits or 1-3 Chinese numerals (`三十一`), never starting
 # in the middle of a longer number (`113月` is no `13月`).
-_N = rf"(?:(?<![0-9])[0-9]{{1,2}}|(?<![{_CN}])[{_CN}]{{1,3}})"
+_N: Final = rf"(?:(?<![0-9])[0-9]{{1,2}}|(?<![{_CN}])[{_CN}]{{1,3}})"
 # A year: four digits (`1998`, `一九九八`); two-digit years (`98年`) are not read as years.
-_Y = rf"(?:(?<![0-9])[0-9]{{4}}|(?<![{_CN}])[〇○零一二三四五六七八九]{{4}})"
+_Y: Final = rf"(?:(?<![0-9])[0-9]{{4}}|(?<![{_CN}])[〇○零一二三四五六七八九]{{4}})"
 # Alternatives in the order they are tried at one position. ISO-like forms need years
 # 1900-2099 because dotted numbers (`1234.5.6`) are otherwise too easily taken for dates.
 # `月D` without 日 only right before 电/讯 or at the end (`１月２９电`, as datelines drop 日).
 # 号 is accepted after a month only: a bare `5号` is a number (`5号楼`), not a day. `日元` is
 # yen, not a day.
-_DATE = re.compile(
+_DATE: Final = re.compile(
     rf"(?<![0-9])(?P<iy>19[0-9]{{2}}|20[0-9]{{2}})(?P<sep>[-./])(?P<im>[0-9]{{1,2}})"
     rf"(?P=sep)(?P<id>[0-9]{{1,2}})(?![0-9])"
     rf"|(?P<y>{_Y}){_SP}年{_SP}(?P<ym>{_N}){_SP}月(?:{_SP}(?P<yd>{_N}){_SP}[日号])?"
@@ -41,17 +41,17 @@ _DATE = re.compile(
     rf"|(?P<d>{_N}){_SP}日(?!元)"
 )
 # Days relative to the page date. 前天 not before 津: `前天津市长` is "the former mayor of Tianjin".
-_REL_DAYS = {"大前天": -3, "前天": -2, "昨天": -1, "昨日": -1, "今天": 0, "今日": 0, "明天": 1, "明日": 1}
+_REL_DAYS: Final = {"大前天": -3, "前天": -2, "昨天": -1, "昨日": -1, "今天": 0, "今日": 0, "明天": 1, "明日": 1}
 # Prefixes that fix the month (then a bare day follows) or the year (then month and day follow).
-_REL_MONTH = {"上个月": -1, "上月": -1, "本月": 0}
-_REL_YEAR = {"前年": -2, "去年": -1, "今年": 0}
-_REL = re.compile(r"(?P<word>大前天|前天(?!津)|昨天|昨日|今天|今日|明天|明日)"
+_REL_MONTH: Final = {"上个月": -1, "上月": -1, "本月": 0}
+_REL_YEAR: Final = {"前年": -2, "去年": -1, "今年": 0}
+_REL: Final = re.compile(r"(?P<word>大前天|前天(?!津)|昨天|昨日|今天|今日|明天|明日)"
                   r"|(?P<pre>上个月|上月|本月|前年|去年|今年)")
 # Longest month when the year is unknown: February may be a leap-year February.
-_MAX_DAY = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_MAX_DAY: Final = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 # Page dates in file names: 8 digits, or year, month, day with one repeated separator.
 # Digit runs longer than 8 are not dates (`1998010901` is date + page, or an id).
-_FILE_DATE = re.compile(
+_FILE_DATE: Final = re.compile(
     r"(?<![0-9])(?P<y>19[0-9]{2}|20[0-9]{2})"
     r"(?:(?P<sep>[-_.])(?P<m>[0-9]{1,2})(?P=sep)(?P<d>[0-9]{1,2})|(?P<m8>[0-9]{2})(?P<d8>[0-9]{2}))"
     r"(?![0-9])"

@@ -4,30 +4,31 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Final
 
 from banmian.rules.chars import ends_sentence
 from banmian.rules.traditional import both_scripts, fold
 
-DATE = re.compile(r"(\d{4}|[一二三四五六七八九〇零]{4})年\d{1,2}月\d{1,2}日")
-WEEKDAY = re.compile(r"星期[一二三四五六日天]")
-PAGE_LABEL = re.compile(r"^(?:[A-H]\d{1,2}|\d{1,2}|第[一二三四五六七八九十百\d]+版)(?:[\u4e00-\u9fff·]{0,8})?$")
-EDITORS = re.compile(both_scripts(r"(责编|责任编辑|编辑|校对|美编|版式|审读)[:：]?"))
+DATE: Final = re.compile(r"(\d{4}|[一二三四五六七八九〇零]{4})年\d{1,2}月\d{1,2}日")
+WEEKDAY: Final = re.compile(r"星期[一二三四五六日天]")
+PAGE_LABEL: Final = re.compile(r"^(?:[A-H]\d{1,2}|\d{1,2}|第[一二三四五六七八九十百\d]+版)(?:[\u4e00-\u9fff·]{0,8})?$")
+EDITORS: Final = re.compile(both_scripts(r"(责编|责任编辑|编辑|校对|美编|版式|审读)[:：]?"))
 # A page label printed away from the rest of the header (pdftotext reads the header's right
 # end after the articles below it: dev pages 27, 30, 31, 33, 35, 39): a page number alone or
 # with its section, the two apart as printed (`7  社会`, `10`).
-STRAY_PAGE_LABEL = re.compile(r"^\d{1,2}(?:\s+[\u4e00-\u9fff·]{2,6})?$")
-HEADER_NEAR_TOP = 6  # non-blank lines at the top of a page that may be header lines
+STRAY_PAGE_LABEL: Final = re.compile(r"^\d{1,2}(?:\s+[\u4e00-\u9fff·]{2,6})?$")
+HEADER_NEAR_TOP: Final = 6  # non-blank lines at the top of a page that may be header lines
 
-JUMP = re.compile(both_scripts(r"^[（(]下转[^（）()]{1,12}[）)]$"))
-CONTINUED = re.compile(r"^[（(]上接[^（）()]{1,12}[）)]$")
-CAPTION_CREDIT = re.compile(both_scripts(r"^[（(]?[^，。；（）()]{0,16}摄[）)]?$"))  # `记者 石园华摄`, `（新华社记者周家国摄）`
-CAPTION = re.compile(both_scripts(
+JUMP: Final = re.compile(both_scripts(r"^[（(]下转[^（）()]{1,12}[）)]$"))
+CONTINUED: Final = re.compile(r"^[（(]上接[^（）()]{1,12}[）)]$")
+CAPTION_CREDIT: Final = re.compile(both_scripts(r"^[（(]?[^，。；（）()]{0,16}摄[）)]?$"))  # `记者 石园华摄`, `（新华社记者周家国摄）`
+CAPTION: Final = re.compile(both_scripts(
     r"^(图为|图：|上图|下图|左图|右图|[（(](压题照片|资料图片|新华社记者\S{0,8}摄|\S{0,12}摄)[^（）()]{0,20}[）)]$)"))
-SOURCE = re.compile(both_scripts(r"^[（(]?据《([^《》]{1,20})》[^，。]{0,6}[）)]?$"))
+SOURCE: Final = re.compile(both_scripts(r"^[（(]?据《([^《》]{1,20})》[^，。]{0,6}[）)]?$"))
 # A news agency or the paper itself credited in brackets, alone on its line or closing an
 # article's last paragraph: `（新华社）`, `（据新华社电）`, `（本报专电）`. Not `（新华社稿）`,
 # which closes a photo's caption (dev page 5: the gold gives those no source).
-AGENCY_CREDIT = re.compile(both_scripts(r"[（(]据?(新华社|中新社|本报)(?:专电|电)?[）)]$"))
+AGENCY_CREDIT: Final = re.compile(both_scripts(r"[（(]据?(新华社|中新社|本报)(?:专电|电)?[）)]$"))
 
 
 def source_name(t: str) -> str | None:
@@ -45,10 +46,10 @@ def trailing_source(paragraph: str) -> str | None:
     text, or None."""
     m = AGENCY_CREDIT.search(paragraph.rstrip())
     return m.group(1) if m else None
-_ROLE = r"(本报|新华社|中新社|人民日报|经济日报|光明日报)(特约|驻[\u4e00-\u9fff]{1,6})?(记者|通讯员|评论员|实习生|特派记者)"
-_NAMES = r"[\u4e00-\u9fff·]{2,4}(?:[、 ][\u4e00-\u9fff·]{2,4}){0,5}"
+_ROLE: Final = r"(本报|新华社|中新社|人民日报|经济日报|光明日报)(特约|驻[\u4e00-\u9fff]{1,6})?(记者|通讯员|评论员|实习生|特派记者)"
+_NAMES: Final = r"[\u4e00-\u9fff·]{2,4}(?:[、 ][\u4e00-\u9fff·]{2,4}){0,5}"
 # `本报记者 王某`, `本报评论员`, `新华社记者蔡晖贾永新华社通讯员张应银樊增民`
-STANDALONE_BYLINE = re.compile(both_scripts(rf"^(?:{_ROLE}\s*(?:[\u4e00-\u9fff·、 ]{{2,16}})?)+$"))
+STANDALONE_BYLINE: Final = re.compile(both_scripts(rf"^(?:{_ROLE}\s*(?:[\u4e00-\u9fff·、 ]{{2,16}})?)+$"))
 
 
 def page_label_in(t: str) -> str | None:
@@ -67,7 +68,7 @@ def is_header_text(t: str) -> bool:
 
 # Lead-in bylines and datelines that open a first paragraph: 本报讯, 本报北京1月5日讯,
 # 新华社北京1月19日电, 据新华社…电, 中新社…电.
-LEAD_IN = re.compile(both_scripts(
+LEAD_IN: Final = re.compile(both_scripts(
     r"^(据)?(本报|新华社|中新社|人民日报|本刊)[^，。；]{0,14}?(讯|电)|^本报讯|^(本报|新华社)(特约|驻\S{1,6})?记者"
     # a lead-in cut by the line end before its 讯/电: `新华社济南1月13` / `日电 …`
     r"|^(据)?(本报|新华社|中新社)[\u4e00-\u9fff]{0,8}?([0-9]{1,2}|[一二三四五六七八九十]{1,3})"
@@ -76,7 +77,7 @@ LEAD_IN = re.compile(both_scripts(
 
 # A letter to the editor opens with its salutation on a line of its own; the line opens an
 # article as a lead-in does, and the line above it is the letter's headline (dev pages 4, 10).
-SALUTATION = re.compile(both_scripts(r"^(编辑|记者|编辑部)(同志|老师)?(们)?[：:]$"))
+SALUTATION: Final = re.compile(both_scripts(r"^(编辑|记者|编辑部)(同志|老师)?(们)?[：:]$"))
 
 
 def is_salutation(text: str) -> bool:
@@ -88,7 +89,7 @@ def is_salutation(text: str) -> bool:
 # summary) for the pictures that go with it: `（附图片1张）`. On dev pages 1-40 the gold holds
 # it 9 times: 6 closing the article's first paragraph (or being it), 1 its subtitle, 1 after
 # its summary bullets; the text closed by it belongs to the article that follows.
-PICTURE_NOTE_END = re.compile(both_scripts(r"[（(]附图片?[0-9一二三四五六七八九十]{1,2}[张幅][）)]$"))
+PICTURE_NOTE_END: Final = re.compile(both_scripts(r"[（(]附图片?[0-9一二三四五六七八九十]{1,2}[张幅][）)]$"))
 
 
 def ends_with_picture_note(text: str) -> bool:
@@ -97,7 +98,7 @@ def ends_with_picture_note(text: str) -> bool:
 
 
 # A page label with its section, recognisable anywhere: `A03 社会`, `第6版 综合新闻`.
-SECTION_LABEL = re.compile(r"^(?:[A-H]\d{1,2}|第[一二三四五六七八九十百\d]+版)[\u4e00-\u9fff·]{0,8}$")
+SECTION_LABEL: Final = re.compile(r"^(?:[A-H]\d{1,2}|第[一二三四五六七八九十百\d]+版)[\u4e00-\u9fff·]{0,8}$")
 
 
 def may_be_strong_header(text: str) -> bool:
@@ -106,12 +107,12 @@ def may_be_strong_header(text: str) -> bool:
     return "责" in text or "責" in text or "校" in text or "星" in text or text.lstrip()[:1] in _STRONG_HEADER_FIRST
 
 
-_STRONG_HEADER_FIRST = set("ABCDEFGH第")
+_STRONG_HEADER_FIRST: Final = set("ABCDEFGH第")
 
 
 # One editor credited alone, anywhere on the page (dev page 36: `责任编辑：赵影秋` between the
 # headlines of the lower band): the label, a colon and a name.
-EDITOR_LINE = re.compile(both_scripts(r"^(责任编辑|责编|美编|校对)[:：][\u4e00-\u9fff·]{2,4}$"))
+EDITOR_LINE: Final = re.compile(both_scripts(r"^(责任编辑|责编|美编|校对)[:：][\u4e00-\u9fff·]{2,4}$"))
 
 
 def is_strong_header_text(t: str) -> bool:
@@ -125,7 +126,7 @@ def is_strong_header_text(t: str) -> bool:
 
 # Every LEAD_IN alternative opens with one of these characters (据, 本报/本刊, 新华社, 中新社,
 # 人民日报): other lines need no regex.
-LEAD_IN_FIRST = set("据據本新中人")
+LEAD_IN_FIRST: Final = set("据據本新中人")
 
 
 def is_lead_in(text: str) -> bool:
@@ -143,14 +144,14 @@ def _matches_lead_in(text: str) -> bool:
 
 # First characters that can open a jump, continuation, source or caption line, or a
 # standalone byline: other lines skip those patterns.
-_PATTERN_FIRST = set("（(据據图圖上下左右本新中人经經光")
+_PATTERN_FIRST: Final = set("（(据據图圖上下左右本新中人经經光")
 
 
 # `记者 程平伟摄` under a caption credits its photo (dev pdftotext pages 3, 12, 21): a credit
 # may open with 记者 as well as with a bracket or an outlet; a role and a name of up to four
 # characters make it (longer, it is a body line that happens to end in 拍摄).
-_CREDIT_FIRST = "记記"
-REPORTER_CREDIT_MAX_CHARS = 8
+_CREDIT_FIRST: Final = "记記"
+REPORTER_CREDIT_MAX_CHARS: Final = 8
 
 
 def may_be_furniture(text: str) -> bool:

@@ -8,21 +8,22 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Final
 
 from banmian.rules.chars import strip_ws
 
-SURNAMES_2 = {"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "令狐", "慕容", "尉迟", "长孙", "宇文", "司徒", "夏侯", "端木"}
-SURNAMES_1 = set(
+SURNAMES_2: Final = {"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "令狐", "慕容", "尉迟", "长孙", "宇文", "司徒", "夏侯", "端木"}
+SURNAMES_1: Final = set(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝扈"
     "傅萧阎赖鹿果乐郄郗归戎衡胥储帅支练揭晋原逄冀隆粟荆蔺庹竺屠羊尉薄"
 )
 # Function characters never inside a Chinese name (`温馨的贺卡` is no `温馨的` + `贺卡`); 和 is
 # left out: it is a surname and a given-name character (`王和平`).
-NOT_IN_NAMES = set("的了是在着过说等与及或")
+NOT_IN_NAMES: Final = set("的了是在着过说等与及或")
 # Compound surnames that are far more often an everyday word opening a headline (`东方情缘`,
 # `东方明珠`): a line starting with one is no byline of names (dev page 11).
-WORDLIKE_COMPOUND_SURNAMES = {"东方"}
-MAX_NAMES_RUN = 5  # `新华社记者蔡晖贾永新华社通讯员张应银樊增民`-style runs hold up to ~4 names
+WORDLIKE_COMPOUND_SURNAMES: Final = {"东方"}
+MAX_NAMES_RUN: Final = 5  # `新华社记者蔡晖贾永新华社通讯员张应银樊增民`-style runs hold up to ~4 names
 
 
 def _is_cjk_only(text: str) -> bool:
@@ -82,15 +83,15 @@ def looks_like_names(text: str) -> bool:
 # everyday words, such as 国, 都, 经, 公, 全, 由). Entity extraction reads
 # them as surnames (`洪秀全`, `谈迁`: names with these surnames were missed); byline splitting keeps
 # to SURNAMES_1, where a headline made of rarer surname characters is too often not names.
-RARE_SURNAMES = set(
+RARE_SURNAMES: Final = set(
     "洪慕谈计奚钮昝班云满贝燕丰习银丘郁杭裘惠皮伏茅闻阚邴鄢晁墨井弓"
     "宓蓬郜邰仝栗厉储鞠笪琚郦逯桓仉督乜钭隗漆酆晏索卓蔚"
 )
-SURNAMES = SURNAMES_1 | RARE_SURNAMES
-COMPOUND_SURNAMES = SURNAMES_2
+SURNAMES: Final = SURNAMES_1 | RARE_SURNAMES
+COMPOUND_SURNAMES: Final = SURNAMES_2
 # Titles printed right before a name (`总理李鹏`, `市委书记王某`); general knowledge of Chinese
 # offices and press roles.
-TITLES = {
+TITLES: Final = {
     "主席", "副主席", "总理", "副总理", "总书记", "书记", "副书记", "常委", "委员", "国务委员", "秘书长",
     "副秘书长", "部长", "副部长", "省长", "副省长", "市长", "副市长", "县长", "副县长", "区长", "乡长",
     "镇长", "村长", "主任", "副主任", "局长", "副局长", "厅长", "副厅长", "处长", "科长", "院长", "副院长",
@@ -105,18 +106,18 @@ TITLES = {
 }
 # How a title word ends (`国防部长`, `外交部长`, `副总经理`, `歌唱家`, `指挥家`): a noun with one of
 # these endings printed right before a name is a title too (see `is_title`).
-TITLE_ENDINGS = ("长", "书记", "主席", "总理", "记者", "主任", "委员", "总统", "大使", "首相", "经理", "家",
+TITLE_ENDINGS: Final = ("长", "书记", "主席", "总理", "记者", "主任", "委员", "总统", "大使", "首相", "经理", "家",
                  "员", "教授", "代表", "秘书", "司令", "将军", "国王", "大臣", "编辑", "干事")
 # nouns with such an ending that are no title (`国家计委`: no name after 国家)
-NOT_TITLES = {"国家", "大家", "人家", "全家", "老家", "农家", "东家", "回家", "成员", "人员", "官员", "党员",
+NOT_TITLES: Final = {"国家", "大家", "人家", "全家", "老家", "农家", "东家", "回家", "成员", "人员", "官员", "党员",
               "动员", "全员", "成长", "增长", "延长", "擅长", "生长", "漫长", "助长", "特长", "专长", "家长"}
 # Kin words and honorifics after a surname (`朱师傅`, `韩老师`, `何大爷`): the surname alone is
 # the name, as for a title (`周总理`).
-HONORIFICS = {"师傅", "老师", "大爷", "大娘", "大妈", "阿姨", "大姐", "大哥", "大夫", "奶奶", "爷爷", "老伯",
+HONORIFICS: Final = {"师傅", "老师", "大爷", "大娘", "大妈", "阿姨", "大姐", "大哥", "大夫", "奶奶", "爷爷", "老伯",
               "大叔", "大婶", "老汉", "小姐", "太太", "大嫂", "老板", "总", "老先生", "先生", "女士", "同志"}
 # Characters of transliterated foreign names (`克林顿`, `阿尔希波夫`): general knowledge of the
 # standard transliteration table.
-TRANSLIT = set(
+TRANSLIT: Final = set(
     "阿埃艾爱安昂奥巴拔白拜班邦保鲍贝本比彼毕宾波伯博布步采查彻楚茨达戴丹道德迪蒂丁东杜敦多厄恩尔法范菲"
     "费芬丰冯佛夫弗福盖甘冈高戈哥格古瓜圭哈海汉豪赫亨洪胡华霍基吉加贾杰捷金久卡凯坎康考柯科克肯库夸奎昆"
     "拉莱赖兰朗劳勒雷蕾里利莉丽连廖列林琳隆卢鲁路伦罗洛马玛迈麦曼芒梅美门蒙米敏明莫墨姆穆纳娜乃奈南内尼"
@@ -126,38 +127,38 @@ TRANSLIT = set(
 )
 # Characters that end everyday nouns and place names (`许可证`, `严重性`, `李宁牌`, `公开栏`,
 # `平安县`): a three-character word ending in one is no surname + given name
-NOUN_ENDINGS = set("性率证牌奖栏带族卡队区馆堂楼赛感器机费量式型界者化线场厂店室局委县乡镇村省市州")
+NOUN_ENDINGS: Final = set("性率证牌奖栏带族卡队区馆堂楼赛感器机费量式型界者化线场厂店室局委县乡镇村省市州")
 # Function characters never in a given name
-NOT_PERSON_CHARS = set("的了在是和与及或说等着过")
+NOT_PERSON_CHARS: Final = set("的了在是和与及或说等着过")
 # A name the dictionary joined to the next word's first character (`王晓摄`, `李明为`, `张华家`)
-GLUED_TAIL_CHARS = set("摄作为对因迎家说等在和与也是被把将称讲题书绘")
+GLUED_TAIL_CHARS: Final = set("摄作为对因迎家说等在和与也是被把将称讲题书绘")
 # Words a name is joined to in one dictionary word (`邓小平同志`); not 理论/思想: `邓小平理论`
 # is no mention
-NAME_TAILS = ("同志", "主席", "总理", "委员长", "书记")
+NAME_TAILS: Final[tuple[str, ...]] = ("同志", "主席", "总理", "委员长", "书记")
 # Titles after which a surname is the whole name (`周总理`, `江主席`), whatever the tag
-SURNAME_TITLES = {"总理", "主席", "总书记", "委员长", "书记", "部长", "省长", "市长", "县长", "主任", "局长", "厂长",
+SURNAME_TITLES: Final = {"总理", "主席", "总书记", "委员长", "书记", "部长", "省长", "市长", "县长", "主任", "局长", "厂长",
                   "校长", "院长", "经理", "教授", "大使", "司令", "政委", "处长", "科长", "所长", "队长", "村长"}
 # Words that often follow a person's name (speech and meeting verbs, honorifics)
-NAME_FOLLOWERS = {"说", "表示", "指出", "强调", "认为", "会见", "同志", "先生", "女士", "等", "在", "和", "与", "也",
+NAME_FOLLOWERS: Final = {"说", "表示", "指出", "强调", "认为", "会见", "同志", "先生", "女士", "等", "在", "和", "与", "也",
                   "还", "曾", "一行", "夫妇", "主持", "出席", "讲话", "介绍", "告诉", "提出", "宣布"}
 # A transliterated word after these is a person (`小汤姆`, `名将罗纳尔多`)
-PERSON_BEFORE = {"小", "老", "名将", "夫人", "总统", "总理", "国王"}
+PERSON_BEFORE: Final = {"小", "老", "名将", "夫人", "总统", "总理", "国王"}
 # The commonest surnames: a two-character word jieba tags as a name and starting with one of
 # these is a name even without a title around it (rarer surnames are also common words' first
 # characters: 文明, 高水平)
-COMMON_SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁"
+COMMON_SURNAMES: Final = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁"
                       "任沈姚卢姜崔钟谭陆汪范廖贾韦邹孟熊秦邱尹薛闫段侯龙史陶黎贺顾郝龚邵钱覃戴孔汤倪")
 
 
 # Titles that name an office an author signs with (`财政部部长兼国家税务总局局长刘仲藜`): not
 # the forms of address and trades a headline may end on (`同志`, `选手`, `作家`).
-_SIGNING_TITLES = sorted(
+_SIGNING_TITLES: Final = sorted(
     (t for t in TITLES if t not in {"同志", "先生", "女士", "夫人", "选手", "名将", "运动员", "队员", "演员", "歌手",
                                     "作家", "画家", "学者", "专家", "诗人", "老师", "教师", "书法家", "代表", "顾问",
                                     "主持人"}),
     key=len, reverse=True)
-_TITLED_NAME = re.compile(r"^[\u4e00-\u9fff、·]{2,30}?(?:" + "|".join(_SIGNING_TITLES) + r")([\u4e00-\u9fff]{2,3})$")
-TITLED_NAME_MAX_CHARS = 32  # the longest dev signature: three offices and a name, 27 characters
+_TITLED_NAME: Final = re.compile(r"^[\u4e00-\u9fff、·]{2,30}?(?:" + "|".join(_SIGNING_TITLES) + r")([\u4e00-\u9fff]{2,3})$")
+TITLED_NAME_MAX_CHARS: Final = 32  # the longest dev signature: three offices and a name, 27 characters
 
 
 def titled_name(text: str) -> str | None:
@@ -173,7 +174,7 @@ def titled_name(text: str) -> str | None:
 # Titles a newspaper's own staff sign with (`titled_name` reads them as offices too). A reporter's line may stand over another article's
 # column (dev pages 25, 33: `本报记者许立群` over a later column of the article its headline opens
 # further down); an office-holder signs only the text printed under the signature.
-PRESS_TITLES = ("记者", "通讯员", "实习生", "编辑", "主编")
+PRESS_TITLES: Final[tuple[str, ...]] = ("记者", "通讯员", "实习生", "编辑", "主编")
 
 
 def office_signature(text: str) -> bool:

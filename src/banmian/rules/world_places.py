@@ -9,13 +9,15 @@ Left out on purpose: city names that are also everyday words or common given nam
 `中山`, `北海`, `大庆` to celebrate, `吉林` is kept: the province)."""
 from __future__ import annotations
 
+from typing import Final
+
 
 def _names(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
 # UN member states and other countries and territories, by their usual Chinese short names
-COUNTRIES = _names("""
+COUNTRIES: Final = _names("""
 中国 蒙古 朝鲜 韩国 日本 越南 老挝 柬埔寨 泰国 缅甸 马来西亚 新加坡 印度尼西亚 印尼 菲律宾 文莱 东帝汶
 印度 巴基斯坦 孟加拉国 孟加拉 斯里兰卡 尼泊尔 不丹 马尔代夫 阿富汗 伊朗 伊拉克 叙利亚 约旦 黎巴嫩 以色列
 巴勒斯坦 沙特阿拉伯 沙特 科威特 巴林 卡塔尔 阿联酋 阿拉伯联合酋长国 阿曼 也门 土耳其 塞浦路斯 格鲁吉亚
@@ -36,13 +38,13 @@ COUNTRIES = _names("""
 马绍尔群岛 苏联 东德 西德
 """)
 # continents, oceans and world regions
-REGIONS = _names("""
+REGIONS: Final = _names("""
 亚洲 欧洲 非洲 美洲 北美 南美 拉丁美洲 北美洲 南美洲 中美洲 大洋洲 南极洲 北极 南极 东亚 东南亚 南亚
 中亚 西亚 中东 近东 远东 北非 西非 东非 南部非洲 西欧 东欧 北欧 南欧 加勒比 巴尔干 高加索 波斯湾
 太平洋 大西洋 印度洋 北冰洋 地中海 红海 黑海 里海 波罗的海
 """)
 # capitals and large cities of the world
-WORLD_CITIES = _names("""
+WORLD_CITIES: Final = _names("""
 东京 大阪 横滨 名古屋 京都 神户 札幌 汉城 首尔 釜山 平壤 河内 胡志明市 万象 金边 曼谷 仰光 吉隆坡
 雅加达 马尼拉 斯里巴加湾 新德里 孟买 加尔各答 马德拉斯 伊斯兰堡 卡拉奇 拉合尔 达卡 科伦坡 加德满都 廷布
 喀布尔 坎大哈 德黑兰 巴格达 大马士革 安曼 贝鲁特 耶路撒冷 特拉维夫 加沙 利雅得 吉达 麦加 科威特城 多哈
@@ -63,7 +65,7 @@ WORLD_CITIES = _names("""
 """)
 # China: provinces and regions (with and without their unit), their capitals and the
 # prefecture-level and other large cities
-CHINA = _names("""
+CHINA: Final = _names("""
 北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南
 四川 贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门
 河北省 山西省 辽宁省 吉林省 黑龙江省 江苏省 浙江省 安徽省 福建省 江西省 山东省 河南省 湖北省 湖南省
@@ -99,7 +101,7 @@ CHINA = _names("""
 九龙 新界 台北 高雄 台中 台南 基隆 新竹 嘉义 花莲
 """)
 # rivers, mountains, lakes and seas of China
-CHINA_NATURE = _names("""
+CHINA_NATURE: Final = _names("""
 长江 黄河 珠江 淮河 海河 辽河 松花江 黑龙江 雅鲁藏布江 澜沧江 怒江 汉江 湘江 赣江 闽江 嘉陵江 乌江 岷江
 钱塘江 京杭大运河 太湖 洞庭湖 鄱阳湖 洪泽湖 巢湖 青海湖 滇池 西湖 渤海 黄海 东海 南海 台湾海峡 琼州海峡
 泰山 华山 衡山 恒山 嵩山 黄山 庐山 峨眉山 五台山 武夷山 秦岭 太行山 昆仑山 天山 祁连山 喜马拉雅山
@@ -110,6 +112,6 @@ CHINA_NATURE = _names("""
 
 # words printed before a place in one dictionary word (`首都北京`, `原苏联`, `环渤海`): the place
 # is the rest
-PLACE_PREFIXES = ("首都", "原", "前", "环", "新", "老")
+PLACE_PREFIXES: Final = ("首都", "原", "前", "环", "新", "老")
 
-KNOWN_PLACES = COUNTRIES | REGIONS | WORLD_CITIES | CHINA | CHINA_NATURE
+KNOWN_PLACES: Final = COUNTRIES | REGIONS | WORLD_CITIES | CHINA | CHINA_NATURE

@@ -9,6 +9,7 @@ indented two em, and kinsoku forbids a body line to end with an opening bracket.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from banmian.head_context import mark_context_heads
 from banmian.language import number_runs_on
@@ -23,13 +24,13 @@ from banmian.rules.names import looks_like_names, signature
 from banmian.rules.traditional import fold
 from banmian.wide_heads import mark_wide_heads
 
-PHOTO_CREDIT_REASON = "body:photo_credit"  # a picture story's closing credit, kept as body
+PHOTO_CREDIT_REASON: Final = "body:photo_credit"  # a picture story's closing credit, kept as body
 # A short line holding this many comma-like marks is a clause list, not a headline.
-CLAUSE_MARKS_IN_BODY = 2
+CLAUSE_MARKS_IN_BODY: Final = 2
 # A list item's end. No headline line of the dev gold ends with a semicolon; a short line ending
 # with one closes an item of a list run in the body (dev page 28: `独自直接举办产业化` / `的运动队；`
 # / `独自直接组织产业化` / `的体育赛事；`, read as four headline lines).
-LIST_ITEM_END = "；;"
+LIST_ITEM_END: Final = "；;"
 
 def _chunks(lines: list[Line]) -> list[list[Line]]:
     out: list[list[Line]] = []
@@ -114,7 +115,7 @@ def mark_patterns(page: Page) -> None:
         ln.because(found[1])
 
 
-LEAD_IN_GOES_ON_REASON = "body:lead_in_goes_on"
+LEAD_IN_GOES_ON_REASON: Final = "body:lead_in_goes_on"
 
 
 def lead_in_goes_on(above: str) -> bool:
@@ -147,8 +148,8 @@ def opens_photo_paragraph(line: Line, nxt: Line, width: float) -> bool:
 
 # A line whose last character is none of these and whose first is none of those holds no
 # `_body_clue` (every test below looks at one of them first): most body lines.
-_CLUE_LAST = CLAUSE_END | CLOSERS
-_CLUE_FIRST = BODY_START_FORBIDDEN | F.LEAD_IN_FIRST | {" "}
+_CLUE_LAST: Final = CLAUSE_END | CLOSERS
+_CLUE_FIRST: Final = BODY_START_FORBIDDEN | F.LEAD_IN_FIRST | {" "}
 
 
 def _body_clue(ln: Line) -> str | None:
@@ -282,7 +283,7 @@ def classify_chunk(chunk: list[Line], width: float) -> None:
 # measures short (`body:between_body_lines` is for those: digits, Latin letters): a name alone on
 # it is a byline (dev page 30, all three dumps: `王克迪` between its article's subtitle, read as
 # body, and the article's first paragraph). On dev 1-40 no other name-only line is read so.
-NAME_LINE_MAX_CHARS = 4
+NAME_LINE_MAX_CHARS: Final = 4
 
 
 def name_alone(text: str) -> bool:
@@ -380,8 +381,8 @@ def extend_captions(page: Page) -> None:
 # on through that paragraph. Dev raw 21-40: body_char_acc 0.9825 -> 0.9869, article_exact
 # 0.782 -> 0.795, headline_acc 0.821 -> 0.808 (page 39's heads-tail alignment had given two
 # headlines right to articles cut a paragraph late); pdftotext and PyMuPDF dev unchanged.
-CAPTION_CLOSED_IN_LINE = re.compile(r"(?:。|摄[）)]?)(?=\s+\S)")
-SPLIT_REASON = "body:rest_of_caption_row"
+CAPTION_CLOSED_IN_LINE: Final = re.compile(r"(?:。|摄[）)]?)(?=\s+\S)")
+SPLIT_REASON: Final = "body:rest_of_caption_row"
 
 
 def split_after_caption(lines: list[Line], j: int) -> bool:
@@ -408,8 +409,8 @@ def _caption_closed(text: str) -> bool:
     return ends_sentence(t) or fold(t).endswith(("摄", "摄）", "摄)", "）", ")"))
 
 
-SIGNATURE_KINDS = ("byline", "head")  # a signature reads as a byline (`付林`) or a head (`总理李鹏`)
-CLOSING_REASON = "body:closing_signature"
+SIGNATURE_KINDS: Final = ("byline", "head")  # a signature reads as a byline (`付林`) or a head (`总理李鹏`)
+CLOSING_REASON: Final = "body:closing_signature"
 
 
 def mark_closing_signatures(page: Page) -> None:

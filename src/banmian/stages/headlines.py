@@ -13,6 +13,7 @@ printed in.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 import numpy as np
 
@@ -32,11 +33,11 @@ from banmian.tier_cues import DASHES, balanced_pair, ends_running_on, long_subti
 
 # Minimum score (bigram overlap with the article's opening, plus the adjacency bonus) to
 # attach a headline block to an article (dev 1-40 headline_acc: 0.25: 0.429, 0.15: 0.432).
-MIN_OVERLAP = 0.15
+MIN_OVERLAP: Final = 0.15
 # Added to a block's score for the article right under it. Dev headline_acc, pages 1-20 / 21-40,
 # pdftotext | raw | pymupdf: 0.3: 0.615 / 0.532 | 0.621 / 0.686 | 0.646 / 0.692; 0.25: the same
 # | 0.627 / 0.699 | 0.652 / 0.705 (bylines up too); 0.2 and below lose pdftotext headlines.
-ADJACENT_BLOCK_BONUS = 0.25
+ADJACENT_BLOCK_BONUS: Final = 0.25
 # The bonus instead for a numbered digest (`opens_numbered_run`): its headline is a label
 # (`图片新闻`) sharing no words with its items, so the block right above is all that ties
 # them, and one bigram of three shared with a report elsewhere outbid it (dev raw page 10:
@@ -48,7 +49,7 @@ DIGEST_ADJACENT_BONUS = 1.0
 # 国经济网记者…）`, went to a report whose opening holds `新闻`; page 9: `我们的心愿`). Dev
 # pdftotext headline_acc 1-20 / 21-40 at 0.25 (no bonus of its own): 0.6522 / 0.6859; 0.5:
 # 0.6460 / 0.6923; 0.75 to 3: 0.6584 / 0.6923. Raw and PyMuPDF dumps hold no blank lines.
-LEAD_IN_ADJACENT_BONUS = 1.0
+LEAD_IN_ADJACENT_BONUS: Final = 1.0
 # How much of an article's text (its opening) a headline block is compared with. An essay's
 # or a commentary's headline words may come only well into it (dev pages 11 and 23: `东方情缘`;
 # page 17: `独联体：生存还是灭亡`), which a short opening misses: the block is left over or goes
@@ -100,7 +101,7 @@ def head_blocks(page: Page, taken: frozenset[int] = frozenset()) -> list[list[Li
 # pdftotext prints a line of a neighbour between a headline's two lines (dev page 20: `李岚清会`,
 # a lead-in of the next column, `见法国客人`): the lines stay one block across this many input
 # lines when a dictionary word runs across.
-MAX_BROKEN_HEAD_GAP = 3
+MAX_BROKEN_HEAD_GAP: Final = 3
 
 
 def join_broken_headlines(blocks: list[list[Line]]) -> list[list[Line]]:
@@ -123,7 +124,7 @@ def join_broken_headlines(blocks: list[list[Line]]) -> list[list[Line]]:
 
 # Below this many characters a set comprehension builds `bigram_keys` faster than numpy
 # (headline blocks); article openings (~400 characters) go through numpy.
-NUMPY_BIGRAMS_FROM = 64
+NUMPY_BIGRAMS_FROM: Final = 64
 
 
 def bigram_keys(text: str) -> set[int]:
@@ -170,7 +171,7 @@ def share_in(part: set[int], whole: set[int]) -> float:
 
 # Of two headline lines no word runs across, a second line this much shorter than the first is
 # the main headline under a kicker (dev 1-40, three dumps: 17 kicker + headline, 1 headline).
-KICKER_LENGTH_RATIO = 0.7
+KICKER_LENGTH_RATIO: Final = 0.7
 
 
 def kicker_over_headline(first: str, second: str) -> bool:
@@ -183,7 +184,7 @@ def kicker_over_headline(first: str, second: str) -> bool:
 
 # A third head line this much longer than both above it is a subtitle under a two-line headline
 # (dev 1-40, three dumps: 7 such subtitles, never a kicker's block).
-SUBTITLE_LENGTH_RATIO = 1.4
+SUBTITLE_LENGTH_RATIO: Final = 1.4
 
 
 def subtitle_under_headline(heads: list[str]) -> bool:
@@ -203,7 +204,7 @@ def subtitle_under_headline(heads: list[str]) -> bool:
 # PyMuPDF 0.7702 / 0.7756 -> 0.8385 / 0.8526; nothing else moves. The clause repeated whole
 # (`tier_cues.quotes_whole_clause`, from a clause's start too) put page 6 right, and raw and
 # PyMuPDF page 5 (`朝鲜驻华大使` / `举行新年宴会`, the body `…举行新年宴会，…` mid-clause).
-QUOTED_TIER_MIN_CHARS = 6
+QUOTED_TIER_MIN_CHARS: Final = 6
 
 
 def quotes_body(text: str, body: str) -> bool:
@@ -331,8 +332,8 @@ def _head_text(block: list[Line]) -> str:
 
 # A unit of a headline run must earn this many bigrams found in an article's opening to stand
 # on its own (dev 1-40, head + byline accuracy over the three dumps: 2 and 3 alike, 5 worse).
-UNIT_COST = 3.0
-MAX_UNIT_LINES = 6  # kicker, two-line headline, two-line subtitle, byline
+UNIT_COST: Final = 3.0
+MAX_UNIT_LINES: Final = 6  # kicker, two-line headline, two-line subtitle, byline
 # What a unit set off from the one before by a blank line costs: nothing. pdftotext prints one
 # headline's lines as one text block and sets blocks apart by blank lines, so a blank line
 # inside a run is a cut wherever the words on its two sides recur in different articles'
@@ -341,12 +342,12 @@ MAX_UNIT_LINES = 6  # kicker, two-line headline, two-line subtitle, byline
 # 0.6282 (byline 21-40 0.7180 -> 0.7308); 0-0.5: 0.6522 / 0.6539 (bylines unchanged; charging a
 # unit holding a byline nothing too loses bylines, 21-40 0.7180 -> 0.7051). Raw and PyMuPDF
 # dumps hold no blank lines.
-BLANK_CUT_COST = 0.0
+BLANK_CUT_COST: Final = 0.0
 
 
 # Whitespace `strip_ws` may keep inside a text (it removes all of it only from a text holding a
 # space, a tab or an ideographic space): with none, a unit's text strips to its lines' stripped.
-_RARE_SPACE = re.compile(r"[^\S \t\u3000]")
+_RARE_SPACE: Final = re.compile(r"[^\S \t\u3000]")
 
 
 def _unit_gains(block: list[Line], openings: list[set[int]]) -> list[list[int]]:
@@ -477,7 +478,7 @@ def split_by_content(blocks: list[list[Line]], openings: list[set[int]],
     return out
 
 
-UNDER_HEADLINE_REASON = "byline:right_under_headline"
+UNDER_HEADLINE_REASON: Final = "byline:right_under_headline"
 
 
 def bylines_under_their_headlines(page: Page) -> None:
@@ -661,13 +662,17 @@ def headlines(page: Page) -> Page:
     scores: dict[tuple[int, int], float] = {}
     for k, blk in enumerate(blocks):
         heads = bigram_keys(_head_text(blk))
+        # the block's words without its subtitle's, when it has one (None: it has none)
         above_subtitle = bigram_keys(_head_text(without_dash_subtitle(blk))) if any(
-            opens_with_dash(ln.text) for ln in blk) else heads
+            opens_with_dash(ln.text) for ln in blk) else None
         for i, opening in enumerate(openings):
             if i in headed:
                 continue
             near = adjacent.get(i) == k
-            score = max(share_in(heads, opening), share_in(above_subtitle, opening)) + (bonus[i] if near else 0.0)
+            share = share_in(heads, opening)
+            if above_subtitle is not None:
+                share = max(share, share_in(above_subtitle, opening))
+            score = share + (bonus[i] if near else 0.0)
             if score >= MIN_OVERLAP:
                 scores[(k, i)] = score
     owner = dict(max_weight_pairs(scores))

@@ -16,6 +16,8 @@ opens. Only dumps without blank lines are looked at.
 """
 from __future__ import annotations
 
+from typing import Final
+
 import numpy as np
 
 from banmian.language import spanning_word
@@ -27,49 +29,49 @@ from banmian.similarity import bigrams_found
 from banmian.stages.paragraphs import cut_fragments, end_kind, report_after_picture, restart_reason
 from banmian.stages.roundups import ITEM_REASON, items_in_stream, tail_windows
 
-ENDS_STREAM = ("jump", "source")  # lines printed at an article's end
-CLAUSE_MARKS = frozenset("，、；：。！？")
+ENDS_STREAM: Final = ("jump", "source")  # lines printed at an article's end
+CLAUSE_MARKS: Final = frozenset("，、；：。！？")
 # The tail must hold this many head lines, and the stream before it at most this share of
 # the tail's: on dev raw and PyMuPDF pages 1-40 the 13 pages that print (nearly) all heads
 # last hold 6-31 head lines after their last body sentence and 0-3 before it; every other
 # page holds at most 5 after it and 6-36 before.
-MIN_TAIL_HEADS = 4
-MAX_STREAM_HEAD_SHARE = 0.5
+MIN_TAIL_HEADS: Final = 4
+MAX_STREAM_HEAD_SHARE: Final = 0.5
 OPENING_CHARS = 200  # how much of a segment's text a block is compared with
 # A block's bigrams found only further on in its segment (up to the next fragment or lead-in,
 # `opening_ends`) count this much: a feature's headline may echo its last paragraph, not its
 # opening (dev raw page 8: `无悔的选择` over an article opening `12日下午，北京龙都宾馆…` and
 # closing `…开始他们新的无悔的选择。`). Dev raw headline_acc 1-20 / 21-40: 0: 0.795 / 0.808,
 # 0.3: 0.814 / 0.846, 0.4-0.8: 0.826 / 0.846, 1: 0.826 / 0.833 (body 0.9869 -> 0.9763).
-REST_WEIGHT = 0.5
+REST_WEIGHT: Final = 0.5
 # A block's words found in the text just before a paragraph start count against a cut there:
 # an article's headline recurs in all its paragraphs, so a cut inside it matches too
 # (dev raw page 21: `世界人口增长形势依然严峻专` / `家预计本世纪内将超过60亿` cut in two).
-BEFORE_WEIGHT = 1.0
+BEFORE_WEIGHT: Final = 1.0
 # A block must earn this many of its bigrams in its segment's opening (headlines.UNIT_COST).
-UNIT_COST = 3.0
-MAX_BLOCK_LINES = 6  # kicker, two-line headline, two-line subtitle, byline
+UNIT_COST: Final = 3.0
+MAX_BLOCK_LINES: Final = 6  # kicker, two-line headline, two-line subtitle, byline
 # A tail line earns at most this many bigrams: a kicker or subtitle may be a clause taken
 # from the middle of its article (`有许多深层次的矛盾和问题有待克服和解决`, dev raw page 21),
 # which matches that paragraph whole and would cut the article there.
-LINE_GAIN_CAP = 6.0
+LINE_GAIN_CAP: Final = 6.0
 # A segment opening with a lead-in byline, as most reports do. Its headline's words often
 # come only in the second paragraph (dev raw page 3: `从单纯赞助` / `到全面参与` over a lead-in
 # and a quote), so the cut must not slide there. Dev raw body_char_acc pages 1-20 / 21-40
 # (CUT_COST 3): 1: 0.9553 / 0.9448, 3: 0.9594 / 0.9455, 6: 0.9588 / 0.9481, 8-10: 0.9649 / 0.9481.
-LEAD_IN_BONUS = 8.0
+LEAD_IN_BONUS: Final = 8.0
 # One where `paragraphs` already cut the stream (a topic shift, a credit) or a non-body line
 # stands before it. Dev raw headline_acc 1-40: 0: 0.7129, 1-2: 0.7161, 3: 0.7192 (body alike).
-FRAGMENT_START_BONUS = 2.0
-RESTART_BONUS = 0.0  # one after text cut short or a closing credit (`restart_reason`)
+FRAGMENT_START_BONUS: Final = 2.0
+RESTART_BONUS: Final = 0.0  # one after text cut short or a closing credit (`restart_reason`)
 # A segment at any other paragraph start: most open no article (dev raw with LEAD_IN_BONUS 8:
 # 3 and 5 alike; with 3: 2: 0.9488, 4: 0.9525, 6: 0.9547 over pages 1-40).
-CUT_COST = 4.0
-NO_BLOCK_COST = 6.0  # a segment without a headline block (none but a continuation, 上接)
-SKIP_COST = 1.0  # a tail line left out of every block
-TAIL_REASON = "article_start:heads_tail_block"
-HEADLINE_REASON = "headline:heads_tail_block"
-HEAD_REASON = "head:in_heads_tail_block"
+CUT_COST: Final = 4.0
+NO_BLOCK_COST: Final = 6.0  # a segment without a headline block (none but a continuation, 上接)
+SKIP_COST: Final = 1.0  # a tail line left out of every block
+TAIL_REASON: Final = "article_start:heads_tail_block"
+HEADLINE_REASON: Final = "headline:heads_tail_block"
+HEAD_REASON: Final = "head:in_heads_tail_block"
 
 
 def ends_stream(line: Line) -> bool:

@@ -9,7 +9,7 @@ the line gets that stretch's width (`line.column_width`); elsewhere the page's h
 from __future__ import annotations
 
 from collections import Counter
-from typing import cast
+from typing import Final, cast
 
 import numpy as np
 
@@ -18,7 +18,7 @@ from banmian.model import Page
 from banmian.rules.chars import text_ems
 
 # Lines shorter than this (in em) never vote for the column width: headlines, names, labels.
-MIN_VOTING_WIDTH = 6.0
+MIN_VOTING_WIDTH: Final = 6.0
 
 
 def width_votes(widths: list[float]) -> Counter:
@@ -49,10 +49,10 @@ def column_width(widths: list[float], votes: Counter | None = None) -> float:
 # in the other) or STRETCH_MIN_NARROWER em narrower (the page's indented first lines measure two
 # em less, and pile up at that width). The dev pages are set to one measure: there the page's
 # width holds.
-STRETCH_RADIUS = 25
-STRETCH_MIN_VOTES = 15
-STRETCH_MIN_WIDER = 2.0
-STRETCH_MIN_NARROWER = 3.0
+STRETCH_RADIUS: Final = 25
+STRETCH_MIN_VOTES: Final = 15
+STRETCH_MIN_WIDER: Final = 2.0
+STRETCH_MIN_NARROWER: Final = 3.0
 
 
 def _another_measure(width, page_width: float, slack: float = 0.0):

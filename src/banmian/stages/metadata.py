@@ -3,6 +3,7 @@ lines to their articles; everything left over to `page.unassigned` so no charact
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from banmian.model import Article, Dateline, Line, Page, Unassigned
 from banmian.rules.bylines import (closing_dateline, find_lead_in, lead_in_byline, outlet_of, reporters_in,
@@ -12,7 +13,7 @@ from banmian.rules.chars import strip_ws
 from banmian.rules.traditional import fold
 from banmian.rules.furniture import page_label_in, source_name, trailing_source
 
-_ISO = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+_ISO: Final = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 
 
 def page_header(page: Page) -> None:
@@ -69,7 +70,7 @@ def split_lead_in(page: Page, article: Article) -> None:
         )
 
 
-CLOSING_DATELINE_REASON = "dateline:closing_credit"
+CLOSING_DATELINE_REASON: Final = "dateline:closing_credit"
 
 
 def dateline_from_closing_credit(page: Page, article: Article) -> None:
@@ -125,8 +126,8 @@ def attach_line_kinds(page: Page) -> None:
 
 
 # Outlets that mean the paper's own staff wrote a report (`本报讯`, `本报X电`, `本报记者X`).
-OWN_OUTLETS = ("本报", "本刊")
-SOURCE_NOT_OWN_STAFF_REASON = "source:neighbour_is_own_staff_report"
+OWN_OUTLETS: Final = ("本报", "本刊")
+SOURCE_NOT_OWN_STAFF_REASON: Final = "source:neighbour_is_own_staff_report"
 
 
 def own_staff_report(article: Article) -> bool:
@@ -187,7 +188,7 @@ def _nearest_article(page: Page, i: int, step: int):
 def collect_unassigned(page: Page) -> None:
     """Every non-blank line no article or header holds becomes an unassigned item."""
     kinds = {"head": "headline", "byline": "headline", "caption": "caption", "body": "fragment"}
-    owner = page.scratch.get("owner", {})  # what `page.owner_of` looks in, taken once
+    owner: dict[int, Article] = page.scratch.get("owner", {})  # what `page.owner_of` looks in, taken once
     for ln in page.lines:
         if ln.kind in ("blank", "header") or owner.get(id(ln)):
             continue

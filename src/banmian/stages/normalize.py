@@ -9,11 +9,12 @@ Latin words are real and kept. A line printed letter-spaced (a space after every
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from banmian.model import Page
 
-_CJK = r"\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef\u2014\u2026\u201c\u201d\u2018\u2019"
-_SPURIOUS = re.compile(rf"(?<=[{_CJK}])[ \t\u3000]+(?=[0-9A-Za-z])|(?<=[0-9A-Za-z%.])[ \t\u3000]+(?=[{_CJK}])")
+_CJK: Final = r"\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef\u2014\u2026\u201c\u201d\u2018\u2019"
+_SPURIOUS: Final = re.compile(rf"(?<=[{_CJK}])[ \t\u3000]+(?=[0-9A-Za-z])|(?<=[0-9A-Za-z%.])[ \t\u3000]+(?=[{_CJK}])")
 
 
 # Every character of the line, CJK or punctuation, followed by one space: at least five of them
@@ -21,7 +22,7 @@ _SPURIOUS = re.compile(rf"(?<=[{_CJK}])[ \t\u3000]+(?=[0-9A-Za-z])|(?<=[0-9A-Za-
 # have two or more characters between spaces.
 # Digits count as letters there (dev raw page 38: the lead-in `新 华 社 北 京 1 月 8 日 电`, which
 # the digit-space rule alone would leave as `新 华 社 北 京1月8日 电`).
-_LETTER_SPACED = re.compile(rf"[{_CJK}0-9](?: [{_CJK}0-9]){{4,}}")
+_LETTER_SPACED: Final = re.compile(rf"[{_CJK}0-9](?: [{_CJK}0-9]){{4,}}")
 
 
 def close_letter_spacing(text: str) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Final
 
 from banmian.language import spanning_word
 from banmian.line_shape import BODY_START_FORBIDDEN, FULL_SLACK, INDENT_MIN, is_indented, separates_blocks, slack
@@ -24,19 +25,19 @@ from banmian.similarity import bigram_cosine, bigrams, share_found
 from banmian.stages.classify import CLOSING_REASON, PHOTO_CREDIT_REASON
 from banmian.stages.roundups import item_number_of
 
-PARAGRAPH_END_MARKS = set("。！？…”’）)」』】：；，、")
-VERY_SHORT_SHARE = 0.5  # a line shorter than half the column ends its paragraph regardless
-DROP_CAP_MAX = 2  # characters on a drop cap's line (`我` / `们在…`)
+PARAGRAPH_END_MARKS: Final = set("。！？…”’）)」』】：；，、")
+VERY_SHORT_SHARE: Final = 0.5  # a line shorter than half the column ends its paragraph regardless
+DROP_CAP_MAX: Final = 2  # characters on a drop cap's line (`我` / `们在…`)
 
 
-LEAD_IN_REASON = "body:lead_in"  # set by the classify stage
+LEAD_IN_REASON: Final = "body:lead_in"  # set by the classify stage
 # set by split_at_topic_shifts where a line ends the text before it: text cut short, a credit
-AFTER_CUT_REASON = "paragraph_start:after_cut_text"
-AFTER_CREDIT_REASON = "paragraph_start:after_credit"
+AFTER_CUT_REASON: Final = "paragraph_start:after_cut_text"
+AFTER_CREDIT_REASON: Final = "paragraph_start:after_credit"
 # Topic shifts (split_at_topic_shifts), on dev raw 1-40: windows of 200 characters each side;
 # cosine below 0.02 (0.01: body 0.890, 0.02: 0.894, 0.03: 0.892, 0.06: 0.849).
-SHIFT_WINDOW = 200
-SHIFT_MAX_COSINE = 0.02
+SHIFT_WINDOW: Final = 200
+SHIFT_MAX_COSINE: Final = 0.02
 # ... but only where a head line of the page could head the new piece: most of its bigrams
 # (HEADED_MIN_SHARE) recur in the piece's opening (HEAD_OPENING characters). With no such head
 # line the cut needs a stronger shift (UNHEADED_SHIFT_MAX_COSINE): on dev raw 1-40, of the cuts
@@ -50,10 +51,10 @@ SHIFT_MAX_COSINE = 0.02
 # `看来，党员干部…` and page 38 `市委副书记…` share half of a head line); a wider headed cut
 # (0.025, 0.03) cost both.
 UNHEADED_SHIFT_MAX_COSINE = 0.0075
-HEADED_MIN_SHARE = 0.67
-HEAD_OPENING = 200
-HEAD_MIN_CHARS = 4  # shorter head lines share bigrams with any text by chance
-SHIFT_MIN_CHARS = 40
+HEADED_MIN_SHARE: Final = 0.67
+HEAD_OPENING: Final = 200
+HEAD_MIN_CHARS: Final = 4  # shorter head lines share bigrams with any text by chance
+SHIFT_MIN_CHARS: Final = 40
 # The text before a topic shift, from the start of its run, must be longer: an article's opening
 # paragraphs right under its headline are short and share few bigrams with anything (dev raw
 # page 31: `近些年来，生活中必不可少的便是逛农贸市场。` cut off its own article). Dev raw body_char_acc
@@ -78,10 +79,10 @@ def breaks_column(line: Line, width: float) -> bool:
         and line.text[-1] not in CLOSERS
 
 
-CUT_SHORT_REASON = "fragment:after_text_cut_short"
+CUT_SHORT_REASON: Final = "fragment:after_text_cut_short"
 
 
-_HALF_WIDTH_OR_DASH = re.compile(r"[0-9A-Za-z%.—\-]")
+_HALF_WIDTH_OR_DASH: Final = re.compile(r"[0-9A-Za-z%.—\-]")
 
 
 def short_by_itself(line: Line, nxt: Line | None) -> bool:
@@ -111,7 +112,7 @@ def cut_short_in_block(prev: Line, line: Line, nxt: Line | None, width: float) -
 
 
 # A dash closing a line leads into the next: an apposition or an explanation follows.
-LINE_END_DASHES = ("—", "－", "-")
+LINE_END_DASHES: Final[tuple[str, ...]] = ("—", "－", "-")
 
 
 def fragments_of(page: Page) -> list[Fragment]:
@@ -361,7 +362,7 @@ def shifts_topic(restart: str | bool | None, before: str, after: str, heads: Seq
 # 此外, 但, 因此...). Of the dev gold paragraphs of 20 characters or more (pages 1-40), 1 of 303
 # first paragraphs of an article opens with one and 74 of 888 later ones: an article's opening
 # does not point back to what it has not said.
-BACK_REFERENCES = ("那", "这", "他", "她", "它", "此", "其", "但", "而", "因此", "所以", "然而", "另外", "同时",
+BACK_REFERENCES: Final[tuple[str, ...]] = ("那", "这", "他", "她", "它", "此", "其", "但", "而", "因此", "所以", "然而", "另外", "同时",
                    "对此", "为此", "于是", "不过", "可是", "随后", "接着")
 
 
@@ -389,7 +390,7 @@ def opening_too_short(chars_since_cut: int) -> bool:
 # pages 1-40, 7 of 11 such gold paragraphs end their article; the others come before a lead-in
 # (an article of picture and report) or before the next numbered item of a digest (`2、…`,
 # dev page 20: no cut there).
-PHOTO_CREDITS_ONLY = re.compile(r"^(?:[（(][^（）()]{0,20}(?:摄|攝|稿)[）)])+$")
+PHOTO_CREDITS_ONLY: Final = re.compile(r"^(?:[（(][^（）()]{0,20}(?:摄|攝|稿)[）)])+$")
 
 
 def closes_with_photo_credit(lines: list[Line]) -> bool:
@@ -462,7 +463,7 @@ def holds_picture_note(frag: Fragment) -> bool:
     return any(ends_with_picture_note(a + b) for a, b in zip([""] + texts, texts))
 
 
-PICTURE_NOTE_REASON = "article_start:picture_note"
+PICTURE_NOTE_REASON: Final = "article_start:picture_note"
 
 
 def split_at_picture_notes(frags: list[Fragment], width: float) -> list[Fragment]:

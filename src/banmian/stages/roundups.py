@@ -24,6 +24,7 @@ them. Three layouts:
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from banmian.article_starts import lines_around
 from banmian.model import Fragment, Line, Page
@@ -41,16 +42,16 @@ MIN_NAMED_BIGRAMS = 4
 # dump that prints its heads in a row: dev raw page 39, where eight headlines together named
 # every brief after them). A roundup headline is at most a kicker or subtitle and a headline
 # of two lines.
-MAX_HEAD_LINES = 3
-ITEM_OPENING_CHARS = 200  # how much of an item's text its headline's words are looked for in
-ROUNDUP_REASON = "roundup:item_named_by_headline"
-DIGEST_REASON = "roundup:in_digest_stretch"
-ITEM_REASON = "roundup:item_named_by_tail_headline"
-NUMBERED_REASON = "roundup:numbered_item"
+MAX_HEAD_LINES: Final = 3
+ITEM_OPENING_CHARS: Final = 200  # how much of an item's text its headline's words are looked for in
+ROUNDUP_REASON: Final = "roundup:item_named_by_headline"
+DIGEST_REASON: Final = "roundup:in_digest_stretch"
+ITEM_REASON: Final = "roundup:item_named_by_tail_headline"
+NUMBERED_REASON: Final = "roundup:numbered_item"
 # A numbered item of picture news (`2、水城钢铁公司职工自费买电脑…（周浩摄）`), its number at the
 # start of its first line; the item before it may print a lead-in first (`本报讯 1、1月14日，`).
-ITEM_NUMBER = re.compile(r"^(\d{1,2})、")
-NUMBER_SEARCH_CHARS = 8  # how far into a paragraph's first line the item before's number is looked for
+ITEM_NUMBER: Final = re.compile(r"^(\d{1,2})、")
+NUMBER_SEARCH_CHARS: Final = 8  # how far into a paragraph's first line the item before's number is looked for
 
 
 def _text(frags: list[Fragment]) -> str:

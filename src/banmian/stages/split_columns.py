@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from typing import Final
 
 from banmian.column_deal import deal_to_columns
 from banmian.model import Line, Page
@@ -36,20 +37,20 @@ from banmian.rules.traditional import both_scripts
 
 # A line this many columns wide that cuts into column-wide parts is merged for sure (dev pages
 # 6, 24, 36: merged body rows measure 1.8-2.1 columns for two parts, 2.8-3.3 for three).
-SEED_SHARE = 1.7
+SEED_SHARE: Final = 1.7
 # Beside such a line, a narrower one that cuts the same way is merged too (dev page 24:
 # `终于决定参加今年二三月 获胜的机会。` is 1.55 columns: one part is a paragraph's last line).
-MERGED_SHARE = 1.3
+MERGED_SHARE: Final = 1.3
 # A block is split only with this many merged lines: one alone is weak evidence, as likely a
 # kicker printed beside a body line. (No dev page has a lone merged line, so 1 and 2 score the
 # same on dev; held-out page 50 has such a kicker, seen while measuring, not tuned on dev.)
-MIN_MERGED = 2
+MIN_MERGED: Final = 2
 # A part may measure this much over the column (dev page 24: `吉夫·甘地，后来结为连理。` is
 # 13 em in an 11 em column: punctuation is measured at a full em).
-PART_OVER = 2.0
+PART_OVER: Final = 2.0
 # A space after these is a gap between a role and a name (`新华社记者 宋娥摄`), never a gutter.
-_ROLE_END = re.compile(both_scripts(r"(记者|通讯员|摄影|实习生|编辑|责编|校对)$"))
-_LATIN = re.compile(r"[A-Za-z]")
+_ROLE_END: Final = re.compile(both_scripts(r"(记者|通讯员|摄影|实习生|编辑|责编|校对)$"))
+_LATIN: Final = re.compile(r"[A-Za-z]")
 
 def may_be_gutter(left: str, right: str) -> bool:
     """May the gap between these two space-free tokens be a gutter?"""

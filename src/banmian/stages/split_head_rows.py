@@ -15,6 +15,7 @@ pause), its parts stay next to each other and the headlines stage keeps them in 
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from banmian.model import Line, Page
 from banmian.rules.chars import is_cjk, text_em
@@ -22,8 +23,8 @@ from banmian.rules.names import looks_like_names
 from banmian.stages.split_columns import may_be_gutter
 
 # A part shorter than this is no headline of its own (a stray mark or a lone character).
-MIN_PART_CHARS = 2
-_GAP = re.compile(r"\s+")
+MIN_PART_CHARS: Final = 2
+_GAP: Final = re.compile(r"\s+")
 
 
 def head_row_parts(text: str) -> list[str] | None:

@@ -18,6 +18,8 @@ Viterbi search for the best total fit, and printed stream by stream, a blank lin
 """
 from __future__ import annotations
 
+from typing import Final
+
 import numpy as np
 
 from banmian.language import Breaks, join_scores_between
@@ -28,23 +30,23 @@ from banmian.columns import deal_to_two
 # different articles of dev pages 1-40 (`bench/unweave.py`; no dev dump interleaves lines
 # without merging some): 12 lines, about one short column's worth, is the size measured
 # below; shorter woven stretches (five lines on one held-out page) go unread.
-WINDOW = 12
+WINDOW: Final = 12
 # Mean join-score gain of "reads on from two lines before" over "from the line before" that
 # flags a window. On those synthetic windows 71 % gain more than 0.3; of the windows of the
 # in-order dev dumps (all three kinds) only some on pages 24 and 36 do, where lines of
 # `split_columns`' merged blocks alternate too (0.2 flags 10 dev pages).
-ALT_GAIN_MIN = 0.3
+ALT_GAIN_MIN: Final = 0.3
 # Lines that join the stretch on each side of the flagged windows: windows can miss where
 # the alternation starts and ends by a few lines; the Viterbi search keeps in-order lines
 # together, so taking a few too many costs nothing.
-MARGIN = 3
+MARGIN: Final = 3
 # The alternation prior of the deal to two streams (`columns.deal_to_two`): a tie (no
 # dictionary word either way) goes on alternating; once one column has gone on alone, to
 # staying (a column's short last line, tests/test_unweave.py). `bench/unweave.py`: on 111
 # synthetic interleavings of dev pages 1-40, 0.1 keeps 91 % of the true line-to-line links
 # (0.0: 90 %, 0.3: 91 %; without this stage 42 %); larger, it deals lines read in order to
 # alternate streams (dev page 36).
-SWITCH_BONUS = 0.1
+SWITCH_BONUS: Final = 0.1
 
 
 def window_gains(lines: list[Line]) -> list[float]:
