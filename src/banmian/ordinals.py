@@ -26,8 +26,11 @@ _CLAUSE_MARKS: Final = frozenset("。；：！？，”）;:!?,)")
 # Every step mark, one pattern for all series (one scan of a text): 首先 / 其次 / 再次, 第一，,
 # （一）, 其一，, 一是, 一、, 一来，. At most one alternative matches at a position, and none can
 # start inside another's match after a clause mark, so one scan finds what a scan per series would.
-_MARK: Final = re.compile(f"首先|其次|再次|第[{_DIGITS}][，、：,:]|[（(][{_DIGITS}][）)]|其[{_DIGITS}][，、：,:]"
-                   f"|[{_DIGITS}][是、]|[一二三]来[，,]")
+# The lookahead on the marks' first characters lets the scan pass any other character at one
+# test, not one per alternative (half the scan's cost).
+_MARK: Final = re.compile(f"(?=[首其再第（({_DIGITS}])"
+                          f"(?:首先|其次|再次|第[{_DIGITS}][，、：,:]|[（(][{_DIGITS}][）)]|其[{_DIGITS}][，、：,:]"
+                          f"|[{_DIGITS}][是、]|[一二三]来[，,])")
 _STEP_WORDS: Final = {"首先": 1, "其次": 2, "再次": 3}
 # series of a mark by its first character (the digit stands second) or else its second (the digit
 # stands first)
