@@ -231,7 +231,7 @@ def test_score_threads_scores_each_thread_as_the_plain_definition():
         frags = [_random_fragment(rng, k) for k in range(n)]
         space = ContentSpace(["".join(ln.text for ln in f.lines) for f in frags])
         groups = GroupMaker(space)
-        beam = [Hypothesis(0.0, (), ())]
+        beam = [Hypothesis(0.0, (), -1)]
         i = rng.randrange(1, n)
         for k in range(i):  # a few random threadings of fragments 0..i-1, sharing threads
             beam = [extend(h, rng.choice(range(-1, len(h.threads))) if h.threads else -1, k, groups, 0.0)

@@ -155,7 +155,7 @@ class ContentSpace:
         rows, cols, counts = _bigram_table(texts)
         if not len(rows):  # no bigrams at all: every dot product is 0
             self.gram = np.zeros((n, n))
-            self.cells = self.gram.tolist()
+            self.cells: list[list[float]] = self.gram.tolist()
             return
         df = np.bincount(cols)
         entry_df = df[cols]
@@ -195,8 +195,10 @@ class Group:
     """A group of pieces (an article so far), scored against new pieces in O(1).
 
     Immutable: `plus` returns a new group, so the hypotheses of a beam search share groups.
-    `dots` holds the dot product of every piece with the group's summed vector (a numpy row:
-    adding a piece is one vector addition); `norm2` the summed vector's squared norm.
+    `dots` holds the dot product of every piece with the group's summed vector (plain floats,
+    the Gram rows of its pieces added up: a group is scored many times more often than one is
+    made, and a list item is read sooner than a numpy one); `norm2` the summed vector's
+    squared norm.
     """
 
     __slots__ = ("space", "dots", "norm2", "members")
@@ -204,13 +206,14 @@ class Group:
     def __init__(self, space: ContentSpace, first: int, base: Group | None = None):
         """The group of piece `first` alone, or with `base`: base's pieces and then `first`."""
         self.space = space
+        row = space.cells[first]
         if base is None:
             self.members: tuple[int, ...] = (first,)
-            self.dots = space.gram[first].copy()
-            self.norm2 = space.cells[first][first]
+            self.dots: list[float] = row  # shared with the space: neither is ever changed
+            self.norm2: float = row[first]
         else:
-            self.norm2 = base.norm2 + 2 * base.dots.item(first) + space.cells[first][first]
-            self.dots = base.dots + space.gram[first]
+            self.norm2 = base.norm2 + 2 * base.dots[first] + row[first]
+            self.dots = [a + b for a, b in zip(base.dots, row)]
             self.members = base.members + (first,)
 
     def plus(self, i: int) -> Group:
@@ -219,7 +222,7 @@ class Group:
 
     def cosine(self, i: int) -> float:
         """Cosine of piece i (not a member) with the group's summed vector."""
-        dot = self.dots.item(i)  # the same Python float as float(self.dots[i]), sooner
+        dot = self.dots[i]
         if dot <= 0:
             return 0.0
         return dot / math.sqrt(self.space.cells[i][i] * self.norm2)

@@ -27,9 +27,7 @@ enumeration back before the block opening with step N that pdftotext printed fir
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import partial
 from operator import itemgetter
-from typing import NamedTuple
 
 from banmian.article_starts import (START_THRESHOLD, firm_start, indented_head_shares, lines_around, start_features,
                                     start_logit, start_reason, sure_start)
@@ -129,18 +127,19 @@ def note_printed_away(prev: Fragment, frag: Fragment) -> bool:
             and spanning_word(strip_ws(prev.last.text), strip_ws(frag.first.text), hmm=False) is not None)
 
 
-class Hypothesis(NamedTuple):
+class Hypothesis:
     """One way of threading the fragments seen so far, with its summed score.
 
-    A named tuple, not a dataclass: the beam search makes thousands per page.
+    A slotted class (the beam search makes thousands per page): the compiled build makes and
+    reads it as a C struct.
     """
 
-    score: float
-    threads: tuple[Group, ...]  # each thread's fragments (as content-space indexes) and content
-    latest: int  # the thread index of the latest fragment (-1 before the first)
+    __slots__ = ("score", "threads", "latest")
 
-
-_new_hypothesis = partial(tuple.__new__, Hypothesis)  # Hypothesis(*fields) without its __new__'s Python frame
+    def __init__(self, score: float, threads: tuple[Group, ...], latest: int) -> None:
+        self.score = score
+        self.threads = threads  # each thread's fragments (as content-space indexes) and content
+        self.latest = latest  # the thread index of the latest fragment (-1 before the first)
 
 
 def thread_fragments(page: Page, frags: list[Fragment], space: ContentSpace | None = None,
@@ -257,18 +256,19 @@ def near_best_options(beam: list[Hypothesis], scores: dict[Group, float], new_lo
     opening a new one (the start log-odds `new_logit` plus `offset`), in that order, leaving
     out those the beam drops anyway: more than BEAM_MARGIN below the best (dev pdftotext
     pages: 42 options a fragment, 8 of them near)."""
-    get = scores.__getitem__
     rows = []  # each hypothesis's totals, found once: the best is the max of them all
-    best = float("-inf")
+    best = NO_NEW_THREAD
     for h in beam:
-        score = h.score
-        totals = [score + s for s in map(get, h.threads)]
+        score, threads = h.score, h.threads
+        totals = [score + scores[group] for group in threads]
         if rivals is not None:
-            for k in rivals.rivals(len(h.threads), h.latest, len(h.threads[h.latest].members), i,
-                                   lambda k: h.threads[k].cosine(i)):  # called at once: this h
+            for k in rivals.rivals(len(threads), h.latest, len(threads[h.latest].members), i,
+                                   lambda k: threads[k].cosine(i)):  # called at once: this h
                 totals[k] += RIVAL_CONTENT_BONUS
         new = score + new_logit + offset
-        best = max(best, max(totals), new)
+        best = max(best, new)
+        for total in totals:  # max of two: a comparison in the compiled build, not a call
+            best = max(best, total)
         rows.append((h, totals, new))
     floor = best - BEAM_MARGIN
     options = []
@@ -308,12 +308,15 @@ def score_threads(beam: list[Hypothesis], joins: JoinLogits, quotes: QuoteBalanc
     cos_weight = LINK_WEIGHTS["cos"] * 10  # the cosine term is (weight * 10) * cosine
     scores: dict[Group, float] = {}
     seen: dict[int, float] = {}
-    for group in {group for h in beam for group in h.threads}:
-        latest = group.members[-1]
-        join = seen.get(latest)
-        if join is None:
-            join = seen[latest] = joins.logit(latest, i)
-        scores[group] = join + cos_weight * group.cosine(i)
+    for h in beam:
+        for group in h.threads:
+            if group in scores:
+                continue  # an earlier hypothesis's thread too
+            latest = group.members[-1]
+            join = seen.get(latest)
+            if join is None:
+                join = seen[latest] = joins.logit(latest, i)
+            scores[group] = join + cos_weight * group.cosine(i)
     if quotes.closers[i]:  # rare: most fragments close nothing they did not open
         for group in scores:
             scores[group] += quotes.term(group.members, i)
@@ -330,18 +333,22 @@ def extend(h: Hypothesis, ti: int, i: int, groups: GroupMaker, score: float) -> 
         ti = len(threads) - 1
     else:
         threads = h.threads[:ti] + (groups.plus(h.threads[ti], i),) + h.threads[ti + 1 :]
-    return _new_hypothesis((score, threads, ti))
+    return Hypothesis(score, threads, ti)
 
 
-class Scorer(NamedTuple):
+class Scorer:
     """What scored the beam's choices, kept to say in each join's reason what it scored."""
 
-    joins: JoinLogits
-    quotes: QuoteBalance
-    groups: GroupMaker  # every thread the beam scored, by its members
-    offset: float
-    ordinals: OrdinalTurns
-    rivals: RivalCues
+    __slots__ = ("joins", "quotes", "groups", "offset", "ordinals", "rivals")
+
+    def __init__(self, joins: JoinLogits, quotes: QuoteBalance, groups: GroupMaker, offset: float,
+                 ordinals: OrdinalTurns, rivals: RivalCues) -> None:
+        self.joins = joins
+        self.quotes = quotes
+        self.groups = groups  # every thread the beam scored, by its members
+        self.offset = offset
+        self.ordinals = ordinals
+        self.rivals = rivals
 
     def link(self, members: tuple[int, ...], i: int) -> float:
         """The link log-odds of fragment i going on after the thread of `members`."""
