@@ -26,6 +26,8 @@ enumeration back before the block opening with step N that pdftotext printed fir
 """
 from __future__ import annotations
 
+from typing import Final
+
 from dataclasses import dataclass, field
 from operator import itemgetter
 
@@ -47,29 +49,29 @@ from banmian.thread_rivals import RIVAL_CONTENT_BONUS, RivalCues
 # Opening a new thread scores the start model's log-odds plus this; continuing one, the link
 # model's log-odds. Tuned on dev pages 1-40 (body_char_acc 1.5: 0.754, 2: 0.781, 2.5: 0.788,
 # 3: 0.771, 4: 0.719).
-NEW_THREAD_OFFSET = 2.5
+NEW_THREAD_OFFSET: Final = 2.5
 # Dumps without blank lines (pdftotext -raw, PyMuPDF) cut fragments only at headline and other
 # non-body lines, so a fragment opens an article far more often (dev 1-40, raw dumps: 2.5:
 # 0.664, 5: 0.722, 7: 0.749, 9: 0.741, 12: 0.737; after the headline-context rules of classify,
 # raw / pymupdf: 5.5: 0.907 / 0.910, 7: 0.916 / 0.919, 8: 0.924 / 0.925, 9: 0.922 / 0.925,
 # 10: 0.917 / 0.920).
-NEW_THREAD_OFFSET_NO_BLANKS = 8.0
+NEW_THREAD_OFFSET_NO_BLANKS: Final = 8.0
 # Text on both sides of one short head line: on dev raw pages 1-40, with no lead-in after it,
 # the bigram cosine of 300 characters each side is at most 0.088 across an article change and
 # 0.10-0.22 for 9 of 17 subheads and mistaken body lines inside an article (body_char_acc pages
 # 1-20 / 21-40: 0.9447 / 0.9235 -> 0.9494 / 0.9235; 0.08: 0.9420, 0.12: 0.9495, 0.15: 0.9473).
 # Two head lines: one article change at 0.104, three two-line subheads at 0.17-0.33 (allowing
 # them: 0.9494 / 0.9235 -> 0.9494 / 0.9274).
-SUBHEAD_WINDOW = 300
+SUBHEAD_WINDOW: Final = 300
 SUBHEAD_MIN_COSINE = 0.1
 SUBHEAD_MAX_LINES = 2
-SURE_START_SCORE = 10.0  # a sure start is the only choice; its score does not rank hypotheses
-NO_NEW_THREAD = float("-inf")  # the start log-odds of a fragment that cannot open an article
+SURE_START_SCORE: Final = 10.0  # a sure start is the only choice; its score does not rank hypotheses
+NO_NEW_THREAD: Final = float("-inf")  # the start log-odds of a fragment that cannot open an article
 # Partial threadings kept by the beam search (dev 1-40 pdftotext body_char_acc with the link
 # model: 4: 0.771, 8: 0.788, 16: 0.779; the greedy choice was 0.716 with the earlier scores).
 BEAM_WIDTH = 8
-BEAM_MARGIN = 3.0  # log-odds: hypotheses this far below the best are dropped
-TOTAL = itemgetter(0)  # an option (total score, hypothesis, thread index)'s total: the sort key
+BEAM_MARGIN: Final = 3.0  # log-odds: hypotheses this far below the best are dropped
+TOTAL: Final = itemgetter(0)  # an option (total score, hypothesis, thread index)'s total: the sort key
 
 
 @dataclass(slots=True)
@@ -113,7 +115,7 @@ def prepare_fragments(page: Page) -> list[Fragment]:
     return frags
 
 
-NOTE_AWAY_REASON = "continued:note_printed_away"
+NOTE_AWAY_REASON: Final = "continued:note_printed_away"
 
 
 def note_printed_away(prev: Fragment, frag: Fragment) -> bool:
