@@ -26,11 +26,12 @@ _CLAUSE_MARKS: Final = frozenset("。；：！？，”）;:!?,)")
 # Every step mark, one pattern for all series (one scan of a text): 首先 / 其次 / 再次, 第一，,
 # （一）, 其一，, 一是, 一、, 一来，. At most one alternative matches at a position, and none can
 # start inside another's match after a clause mark, so one scan finds what a scan per series would.
-# The lookahead on the marks' first characters lets the scan pass any other character at one
-# test, not one per alternative (half the scan's cost).
-_MARK: Final = re.compile(f"(?=[首其再第（({_DIGITS}])"
-                          f"(?:首先|其次|再次|第[{_DIGITS}][，、：,:]|[（(][{_DIGITS}][）)]|其[{_DIGITS}][，、：,:]"
-                          f"|[{_DIGITS}][是、]|[一二三]来[，,])")
+_MARK: Final = re.compile(f"首先|其次|再次|第[{_DIGITS}][，、：,:]|[（(][{_DIGITS}][）)]|其[{_DIGITS}][，、：,:]"
+                          f"|[{_DIGITS}][是、]|[一二三]来[，,]")
+# The characters a mark may open with: a scan for one of them passes any other character at one
+# test (a pattern of one character class), where a scan for _MARK tries each alternative at
+# every character (five times the cost).
+_MARK_START: Final = re.compile(f"[首其再第（({_DIGITS}]")
 _STEP_WORDS: Final = {"首先": 1, "其次": 2, "再次": 3}
 # series of a mark by its first character (the digit stands second) or else its second (the digit
 # stands first)
@@ -70,8 +71,13 @@ class Mark(NamedTuple):
 def ordinal_marks(text: str) -> list[Mark]:
     """The step marks of the (space-free) text, in text order."""
     out = []
-    for m in _MARK.finditer(text):
-        word, pos = m.group(), m.start()
+    end = 0  # where the last mark found ends: the next is looked for from there, as finditer does
+    for start in _MARK_START.finditer(text):
+        pos = start.start()
+        m = _MARK.match(text, pos) if pos >= end else None
+        if m is None:
+            continue
+        word, end = m.group(), m.end()
         if word in _STEP_WORDS:
             series, step = "shouxian", _STEP_WORDS[word]
             if step > 1 and not _after_clause(text, pos):
