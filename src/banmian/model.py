@@ -6,6 +6,7 @@ decision a stage makes is recorded as a short reason string on the line or artic
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -195,7 +196,7 @@ def page_line_index(page: Page) -> dict[int, int]:
     return index
 
 
-def line_ranges(numbers) -> list[LineRange]:
+def line_ranges(numbers: Iterable[int]) -> list[LineRange]:
     """Collapse line numbers into sorted [first, last] ranges: {3,4,5,9} -> [[3,5],[9,9]]."""
     out: list[LineRange] = []
     for n in sorted(set(numbers)):
