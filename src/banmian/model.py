@@ -42,6 +42,24 @@ class Line:
     font: str | None = None  # the font most of the line is printed in (PDF pages)
     column_width: float = 0.0  # width in em of the column around the line, when it differs from the page's
 
+    # Written out, not generated: mypyc leaves a dataclass's generated __init__ an interpreted
+    # function, and a page makes hundreds of lines (the compiled build runs this one natively,
+    # three times faster). The same parameters and defaults as the fields above.
+    def __init__(self, no: int, raw: str, text: str = "", width: float = 0.0, kind: str = "body",
+                 para_start: bool = False, reasons: list[str] | None = None, box: Box | None = None,
+                 font_size: float | None = None, font: str | None = None, column_width: float = 0.0) -> None:
+        self.no = no
+        self.raw = raw
+        self.text = text
+        self.width = width
+        self.kind = kind
+        self.para_start = para_start
+        self.reasons = [] if reasons is None else reasons
+        self.box = box
+        self.font_size = font_size
+        self.font = font
+        self.column_width = column_width
+
     @property
     def blank(self) -> bool:
         return not self.text or self.text.isspace()
