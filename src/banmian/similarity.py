@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable
-from operator import add, mul
+from operator import mul
 from typing import Final
 
 import numpy as np
@@ -214,7 +214,7 @@ class Group:
             self.norm2: float = row[first]
         else:
             self.norm2 = base.norm2 + 2 * base.dots[first] + row[first]
-            self.dots = list(map(add, base.dots, row))  # float additions in C, no unboxing
+            self.dots = [a + b for a, b in zip(base.dots, row)]
             self.members = base.members + (first,)
 
     def plus(self, i: int) -> Group:
