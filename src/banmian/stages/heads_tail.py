@@ -48,7 +48,7 @@ REST_WEIGHT: Final = 0.5
 # an article's headline recurs in all its paragraphs, so a cut inside it matches too
 # (dev raw page 21: `世界人口增长形势依然严峻专` / `家预计本世纪内将超过60亿` cut in two).
 BEFORE_WEIGHT: Final = 1.0
-# A block must earn this many of its bigrams in its segment's opening (headlines.UNIT_COST).
+# A block must earn this many of its bigrams in its segment's opening (head_units.UNIT_COST).
 UNIT_COST: Final = 3.0
 MAX_BLOCK_LINES: Final = 6  # kicker, two-line headline, two-line subtitle, byline
 # A tail line earns at most this many bigrams: a kicker or subtitle may be a clause taken
