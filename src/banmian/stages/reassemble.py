@@ -37,6 +37,7 @@ from banmian.language import spanning_word
 from banmian.link_model import LINK_WEIGHTS, JoinLogits, QuoteBalance, joined_texts
 from banmian.model import Fragment, Page, page_line_index
 from banmian.ordinals import OrdinalTurns, lift_earlier_steps
+from banmian.para_cues import one_em_short
 from banmian.rules.chars import strip_ws
 from banmian.rules.furniture import ends_with_picture_note, is_lead_in
 from banmian.stages.roundups import merge_roundups
@@ -415,15 +416,36 @@ def absorb_subheads(page: Page, threads: list[Thread]) -> None:
         if g.order not in where or f.order not in where:
             continue
         (tf, i), (tg, j) = where[f.order], where[g.order]
-        if tf is not tg or j != i + 1 or g.start != "indent" or f.end == "open":
+        if tf is not tg or j != i + 1 or not _opens_under_subhead(g, page.column_width) or f.end == "open":
             continue
         for k, line in enumerate(between):
             line.kind = "body"
             line.para_start = k == 0
             line.because("body:subhead_inside_article")
         sub = Fragment(lines=between, start="indent", end="closed", order=f.order)
-        tf.fragments.insert(j, sub)
+        tf.fragments.insert(_position(tf.fragments, g), sub)
         g.first.para_start = True
+
+
+def _opens_under_subhead(frag: Fragment, width: float) -> bool:
+    """The piece under a subhead opens as a paragraph does: indented, or one em short and
+    ending in a mark (`para_cues.one_em_short`: an indented first line whose marks are set
+    half-width, which the paragraph stage takes for an opening after a finished sentence too).
+    Dev raw and PyMuPDF page 30: `扶贫要扶志，更要扶智。` under the subhead `智力扶贫强素质`,
+    which went to another article's headline, the two pieces joined without it."""
+    return frag.start == "indent" or one_em_short(frag.first, width)
+
+
+def _position(fragments: list[Fragment], frag: Fragment) -> int:
+    """Where `frag` stands in `fragments` now (by identity). `absorb_subheads` reads the
+    threads' positions once, before its insertions: each subhead put in shifts the thread's
+    later pieces one place on, so an article's second subhead went in one place too early,
+    right after the first (dev raw and PyMuPDF page 18: `十年耕耘` then `十年收获`, both before
+    the text the first one heads)."""
+    for k, f in enumerate(fragments):
+        if f is frag:
+            return k
+    raise ValueError("fragment not in its thread")
 
 
 def reassemble(page: Page) -> Page:
