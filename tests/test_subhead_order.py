@@ -43,3 +43,18 @@ def test_a_subhead_over_a_first_line_one_em_short_stays_in_its_place():
     assert "再上台阶" in paras
     second = paras.index("再上台阶")
     assert paras[second + 1].startswith("水稻良种全面推广以后")
+
+
+def test_a_head_line_the_text_runs_across_goes_in_where_it_stands():
+    # the text stops mid-sentence at a full line, a short unpunctuated line (a headline's
+    # shape), then an indented paragraph: the short line ends the sentence
+    essay = column_lines("今年全县水稻种植面积达到十二万亩，农技人员深入田间地头指导农民科学育秧，水稻良种覆盖率超过九成。"
+                         "水稻种植大户王建国说，稻田灌溉设施全部完成改造以后，水稻亩产提高了一成多，全县的种粮农民都感谢")
+    assert essay[-1] == "多，全县的种粮农民都感谢"
+    lines = ["全县水稻喜获丰收"] + essay + ["科学种田"] + column_lines(MORE)
+    page = parse_text("\n".join(lines) + "\n", entities=False)[0]
+    assert [a.paragraphs for a in page.articles] == [[
+        "今年全县水稻种植面积达到十二万亩，农技人员深入田间地头指导农民科学育秧，水稻良种覆盖率超过九成。"
+        "水稻种植大户王建国说，稻田灌溉设施全部完成改造以后，水稻亩产提高了一成多，全县的种粮农民都感谢科学种田",
+        MORE]]
+    assert "body:runs_on_across_head_line" in page.lines[len(essay) + 1].reasons
