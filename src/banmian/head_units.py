@@ -12,7 +12,7 @@ from typing import Final
 
 import numpy as np
 
-from banmian.line_shape import opens_with_dash
+from banmian.line_shape import head_runs_on_by_dash, mark_dash_run_ons, opens_with_dash
 from banmian.model import Line
 from banmian.rules.chars import code_points, strip_ws
 
@@ -122,7 +122,8 @@ def _split_points(block: list[Line], openings: list[set[int]], after_blank: froz
     right under a blank line, unless it holds a byline: `_unit_cost`). Of splits earning the
     same, the one with fewest cuts where no blank line stands, then most head units set off by
     a blank line (`_cut_kind`), then longer last units (a kicker sharing no words goes with the
-    headline under it); a dash line (a subtitle) never starts a unit."""
+    headline under it); a dash line (a subtitle) never starts a unit, and none ends on a head
+    line ending on a dash (`line_shape.head_runs_on_by_dash`)."""
     n = len(block)
     whole = bigram_keys("".join(ln.text for ln in block))
     openings = [o for o in openings if not whole.isdisjoint(o)]  # the articles the run may hold
@@ -131,7 +132,7 @@ def _split_points(block: list[Line], openings: list[set[int]], after_blank: froz
     start = [0] * (n + 1)
     for b in range(1, n + 1):
         for a in range(max(0, b - MAX_UNIT_LINES), b):
-            if a > 0 and opens_with_dash(block[a].text):
+            if a > 0 and (opens_with_dash(block[a].text) or head_runs_on_by_dash(block[a - 1])):
                 continue
             v = best[a][0] + gains[a][b - a - 1] - _unit_cost(block, a, b, after_blank)
             plain, set_off = _cut_kind(block, a, b, gains[a][b - a - 1], after_blank)
@@ -207,5 +208,8 @@ def split_by_content(blocks: list[list[Line]], openings: list[set[int]],
             out.append(block)
             continue
         cuts = _split_points(block, openings, after_blank) + [len(block)]
-        out.extend(block[a:b] for a, b in zip(cuts, cuts[1:]) if b > a)
+        for a, b in zip(cuts, cuts[1:]):
+            if b > a:
+                mark_dash_run_ons(block[a:b])
+                out.append(block[a:b])
     return out
