@@ -7,7 +7,7 @@ import importlib
 import pytest
 
 from banmian.model import Line
-from banmian.stages.headlines import bigram_keys, split_by_content
+from banmian.head_units import bigram_keys, split_by_content
 
 OPENINGS = [
     "城东新建的三座跨河桥梁已于上月底全部建成通车，附近居民到市中心的出行时间缩短了一半。",
@@ -66,7 +66,7 @@ def test_a_headline_broken_by_a_neighbours_line_is_one_block():
 
 
 def tiers(*lines: str) -> tuple:
-    from banmian.stages.headlines import split_tiers
+    from banmian.head_tiers import split_tiers
 
     got = split_tiers([head(t) for t in lines])
     return got["kicker"], got["headline"], got["subtitle"]
@@ -338,7 +338,8 @@ def test_a_block_running_on_into_a_lead_in_is_that_reports_headline():
 def test_an_article_holding_a_dash_subtitle_alone_takes_a_leftover_headline_over_it():
     """Dev page 40: `——仅这个市双桥区的5个乡镇` took its article's one block, `承德：科技` /
     `良种作年礼` was left over: it goes over the subtitle, the best-scored leftover first."""
-    from banmian.stages.headlines import headlines_over_lone_subtitles, split_tiers
+    from banmian.head_tiers import split_tiers
+    from banmian.stages.headlines import headlines_over_lone_subtitles
 
     sub, top, bottom, weak = head("——春季观鸟指南"), head("湿地公园"), head("迎来候鸟"), head("候鸟")
     blocks = [[top, bottom], [sub], [weak]]
@@ -474,7 +475,7 @@ BODY = "湖滨湿地公园今年春天迎来第一批候鸟，园内新建的观
 
 def body_tiers(*lines: str) -> tuple:
     from banmian.rules.chars import strip_ws
-    from banmian.stages.headlines import split_tiers
+    from banmian.head_tiers import split_tiers
 
     got = split_tiers([head(t) for t in lines], strip_ws(BODY))
     return got["kicker"], got["headline"], got["subtitle"]
@@ -500,7 +501,7 @@ def test_two_lines_reading_on_as_one_text_of_the_body_stay_one_headline():
 
 
 def test_a_word_running_across_the_break_keeps_one_headline_though_the_body_repeats_its_end():
-    from banmian.stages.headlines import split_tiers
+    from banmian.head_tiers import split_tiers
 
     body = "今年春天，很多人都去参观世界名画珍品展览，展厅内人头攒动。"
     got = split_tiers([head("市民踊跃参观世"), head("界名画珍品展览")], body)
@@ -509,7 +510,8 @@ def test_a_word_running_across_the_break_keeps_one_headline_though_the_body_repe
 
 def test_an_article_holding_a_sentence_of_its_body_alone_takes_a_leftover_headline_over_it():
     from banmian.rules.chars import strip_ws
-    from banmian.stages.headlines import headlines_over_lone_subtitles, split_tiers
+    from banmian.head_tiers import split_tiers
+    from banmian.stages.headlines import headlines_over_lone_subtitles
 
     body = strip_ws(BODY)
     quote, top = head("园内新建的观鸟长廊已经完工"), head("候鸟归来")

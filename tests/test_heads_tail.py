@@ -9,7 +9,7 @@ from banmian.stages.heads_tail import heads_tail
 # Three articles' bodies back to back; the second opens without a lead-in byline, on the
 # heels of the first, which is cut short (`音乐厅的经理说，这`). Then their headlines, in the same order.
 # No headline line repeats a clause of its body word for word (one that did would read as a
-# subtitle: `headlines.body_quoted_tiers`).
+# subtitle: `head_tiers.body_quoted_tiers`).
 BODIES = [
     "本报讯 市音乐厅去年一共", "上演音乐会共四百多场，比", "前年多出一百场，观众人数", "也创下了新的纪录。",
     "　　音乐厅今年还将举办三", "场新年音乐会，票价比去年", "有所降低，学生可以半价购", "票入场。",

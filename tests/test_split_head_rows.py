@@ -27,7 +27,7 @@ def test_two_headlines_printed_on_one_line_go_to_their_own_articles():
 
 def test_two_rows_of_side_by_side_headlines_are_read_headline_by_headline():
     # (no headline line repeats a clause of its body word for word: that would read as a
-    # subtitle, `headlines.body_quoted_tiers`)
+    # subtitle, `head_tiers.body_quoted_tiers`)
     text = "\n".join(["湿地公园迎来第一批 城东新建的三座桥梁", "候鸟观鸟长廊完工 上月底已全部通车", "", *BIRDS, "", *BRIDGES])
     got = headlines(text)
     assert got["湖滨湿地"].replace(" ", "") == "湿地公园迎来第一批候鸟观鸟长廊完工"

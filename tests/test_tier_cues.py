@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from banmian.model import Line
 from banmian.rules.chars import strip_ws
-from banmian.stages.headlines import split_tiers
+from banmian.head_tiers import split_tiers
 from banmian.tier_cues import long_subtitle_under, quotes_whole_clause
 
 

@@ -58,6 +58,25 @@ def opens_with_dash(text: str) -> bool:
     return text.lstrip().startswith(SUBTITLE_DASHES)
 
 
+# A headline's first line ending on a dash runs on into the line under it: `再立潮头看何人——` /
+# `评世界女板跳水大势`, the headline's topic after its dash. So a headline block never ends on
+# such a line, as none opens with a dash (raw and PyMuPDF dev page 3: the first half went as
+# the subtitle of the head block above it, the second stood alone). A subtitle of clauses
+# closing on a dash points into the body instead and may end its block (page 6:
+# `编造27宗交通事故，假“死”过四五次，假“伤”过若干回——` over the next article's headline).
+RUN_ON_DASHES: Final[tuple[str, ...]] = HEAD_DASHES
+RUN_ON_CLAUSE_MARKS: Final = re.compile("[，、；：。！？,;:]")
+RUN_ON_DASH_REASON: Final = "headline:dash_runs_on"
+
+
+def head_runs_on_by_dash(line: Line) -> bool:
+    """A head line without a clause mark ending on a dash: the line under it is the same
+    headline's."""
+    t = line.text.strip()
+    return (line.kind == "head" and t.endswith(RUN_ON_DASHES)
+            and RUN_ON_CLAUSE_MARKS.search(t) is None)
+
+
 def dash_subtitle_shape(line: Line) -> bool:
     """A body line opening with a subtitle's dash and holding no sentence end."""
     return line.kind == "body" and opens_with_dash(line.text) and unfinished(strip_ws(line.text))
@@ -111,3 +130,11 @@ def unfinished(t: str) -> bool:
 def comma_marks(text: str) -> int:
     """How many comma-like marks (，、；) the line holds."""
     return text.count("，") + text.count("、") + text.count("；")
+
+
+def mark_dash_run_ons(block: list[Line]) -> None:
+    """Record RUN_ON_DASH_REASON on each line of a headline block that ends on a dash and has
+    a line of the block under it (`head_runs_on_by_dash`)."""
+    for ln in block[:-1]:
+        if head_runs_on_by_dash(ln):
+            ln.because(RUN_ON_DASH_REASON)

@@ -8,7 +8,7 @@ next tier, B's next tier, ... (dev pdftotext page 7: `军中走出的虎`, `珊�
 `一封下级对` / `上级的表扬信`, `田有社`, `保卫处陈洪顺处长两次来南召` / `胡延奇郑斌杨书浩`;
 page 31: `唱国歌与写杂文`, `温馨的贺卡`, `胡昭衡`; page 35: `深化改革` / `防范风险`,
 `改革平稳发展——` / `’97财金大势回眸`, `注意掌握调控力度`). Cut where the words change
-article (`headlines.split_by_content`) such a run gives one article the other's headline and
+article (`head_units.split_by_content`) such a run gives one article the other's headline and
 its own subtitle or byline another's.
 
 A run of three or more stanzas (groups of head lines set apart by blank lines) is dealt in
@@ -27,6 +27,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from banmian.head_tiers import KICKER_LENGTH_RATIO
+from banmian.head_units import bigram_keys
 from banmian.model import Line
 from banmian.rules.chars import strip_ws
 
@@ -39,10 +41,9 @@ MIN_STANZA_GAIN: Final = 2
 # (dev pages 7 and 19 hold four).
 MAX_STANZAS: Final = 6
 # A first stanza whose words no opening repeats (dev page 7: `军中走出的虎`, its article's
-# opening `宁洪虎朝我们面前一站…` shares none) is dealt only when the second is no more than this
-# much shorter (`_kicker_length`): much shorter, the second is a headline under its kicker
-# (`headlines.KICKER_LENGTH_RATIO`).
-KICKER_LENGTH_RATIO: Final = 0.7
+# opening `宁洪虎朝我们面前一站…` shares none) is dealt only when the second is no more than
+# KICKER_LENGTH_RATIO (`head_tiers`) as long (`_kicker_length`): much shorter, the second is a
+# headline under its kicker.
 
 
 def stanzas(run: list[Line], pos: dict[int, int]) -> list[list[Line]]:
@@ -63,13 +64,6 @@ def _heads_only(stanza: list[Line]) -> bool:
 
 def _byline_only(stanza: list[Line]) -> bool:
     return all(ln.kind == "byline" for ln in stanza)
-
-
-def bigram_keys(text: str) -> set[int]:
-    """The bigrams of `text` (whitespace stripped) as integers, as `headlines.bigram_keys`
-    makes them (first code point << 21 | second)."""
-    t = strip_ws(text)
-    return {ord(a) << 21 | ord(b) for a, b in zip(t, t[1:])}
 
 
 def _gains(stanza: list[Line], openings: list[set[int]]) -> list[int]:
@@ -129,7 +123,7 @@ def _turn_article(turn_gains: list[list[int]]) -> int:
 
 def _kicker_length(first: list[Line], second: list[Line]) -> bool:
     """The second stanza is much shorter than the first: a headline under its kicker
-    (`headlines.KICKER_LENGTH_RATIO`), not a neighbour's headline."""
+    (`head_tiers.KICKER_LENGTH_RATIO`), not a neighbour's headline."""
     a = len(strip_ws("".join(ln.text for ln in first)))
     b = len(strip_ws("".join(ln.text for ln in second)))
     return b <= KICKER_LENGTH_RATIO * a

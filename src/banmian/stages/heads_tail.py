@@ -21,7 +21,7 @@ from typing import Final
 import numpy as np
 
 from banmian.language import spanning_word
-from banmian.line_shape import is_indented, opens_with_dash, separates_blocks
+from banmian.line_shape import head_runs_on_by_dash, is_indented, mark_dash_run_ons, opens_with_dash, separates_blocks
 from banmian.model import HEAD_KINDS, Fragment, Line, Page, page_line_index
 from banmian.rules.chars import strip_ws
 from banmian.rules.furniture import is_lead_in
@@ -48,7 +48,7 @@ REST_WEIGHT: Final = 0.5
 # an article's headline recurs in all its paragraphs, so a cut inside it matches too
 # (dev raw page 21: `世界人口增长形势依然严峻专` / `家预计本世纪内将超过60亿` cut in two).
 BEFORE_WEIGHT: Final = 1.0
-# A block must earn this many of its bigrams in its segment's opening (headlines.UNIT_COST).
+# A block must earn this many of its bigrams in its segment's opening (head_units.UNIT_COST).
 UNIT_COST: Final = 3.0
 MAX_BLOCK_LINES: Final = 6  # kicker, two-line headline, two-line subtitle, byline
 # A tail line earns at most this many bigrams: a kicker or subtitle may be a clause taken
@@ -192,9 +192,12 @@ def opens_block(tail: list[Line], j: int) -> bool:
     """Tail line j may open a headline block: not a subtitle's dash line, not the second
     line of a headline broken inside a word (dev raw page 26: `东亚经济传真苏哈托强调经` /
     `济改革菲律宾汇市股市反弹`, whose second line names another dispatch of the roundup), and
-    not a byline under a headline line (`byline_under_its_headline`)."""
+    not a byline under a headline line (`byline_under_its_headline`), nor the line under a head
+    line ending on a dash (`line_shape.head_runs_on_by_dash`)."""
     text = tail[j].text
     if opens_with_dash(text) or byline_under_its_headline(tail, j):
+        return False
+    if j > 0 and head_runs_on_by_dash(tail[j - 1]):
         return False
     return j == 0 or tail[j - 1].kind != "head" or not spanning_word(strip_ws(tail[j - 1].text), strip_ws(text))
 
@@ -315,6 +318,7 @@ def heads_tail(page: Page) -> Page:
     frags = cut_at(page, frags, cands, [c for c, _, _ in segments[1:] if has_own_sign(cands[c])])
     page.scratch["fragments"] = without_lines(page, frags, in_blocks)
     for block, _ in blocks:
+        mark_dash_run_ons(block)
         for ln in block:
             if ln.kind == "body":
                 ln.kind, ln.para_start = "head", False

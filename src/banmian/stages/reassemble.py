@@ -35,12 +35,13 @@ from banmian.article_starts import (START_THRESHOLD, firm_start, indented_head_s
                                     start_logit, start_reason, sure_start)
 from banmian.language import spanning_word
 from banmian.link_model import LINK_WEIGHTS, JoinLogits, QuoteBalance, joined_texts
-from banmian.model import Fragment, Page, page_line_index
+from banmian.model import Fragment, Line, Page, page_line_index
 from banmian.ordinals import OrdinalTurns, lift_earlier_steps
+from banmian.para_cues import one_em_short
 from banmian.rules.chars import strip_ws
 from banmian.rules.furniture import ends_with_picture_note, is_lead_in
 from banmian.stages.roundups import merge_roundups
-from banmian.stages.paragraphs import (in_lead_in, last_two_lines, refers_back, report_after_picture, separates_blocks,
+from banmian.stages.paragraphs import (ends_paragraph, in_lead_in, last_two_lines, refers_back, report_after_picture, separates_blocks,
                                        split_at_picture_notes)
 from banmian.stages.reorder import goes_on_paragraph, reorder_threads
 from banmian.similarity import ContentSpace, Group, GroupMaker, bigram_cosine
@@ -410,13 +411,16 @@ def absorb_subheads(page: Page, threads: list[Thread]) -> None:
 
     Articles carry unpunctuated one-line paragraphs (`换个思路找出路`, dev page 30) that look
     like one-line headlines; when the text before and after it reads as one article, the
-    line is that article's paragraph.
+    line is that article's paragraph. Where the text runs across the lines instead (the piece
+    before stops mid-sentence, or the piece after starts mid-sentence), in a dump without blank
+    lines, they are body lines where they stand (`_run_on_lines`).
     """
     where: dict[int, tuple[Thread, int]] = {}
     for t in threads:
         for i, f in enumerate(t.fragments):
             where[f.order] = (t, i)
     frags: list[Fragment] = page.scratch.get("fragments", [])
+    blockless = not separates_blocks(page)  # where blank lines part blocks, a head line there is another article's
     for f, g in zip(frags, frags[1:]):
         between = lines_around(page, f, after=True)
         if not 1 <= len(between) <= SUBHEAD_MAX_LINES or any(ln.kind != "head" for ln in between):
@@ -424,15 +428,60 @@ def absorb_subheads(page: Page, threads: list[Thread]) -> None:
         if g.order not in where or f.order not in where:
             continue
         (tf, i), (tg, j) = where[f.order], where[g.order]
-        if tf is not tg or j != i + 1 or g.start != "indent" or f.end == "open":
+        if tf is not tg or j != i + 1:
+            continue
+        if f.end == "open" or not _opens_under_subhead(g, page.column_width):
+            if blockless and (f.end == "open" or g.start == "open"):
+                _run_on_lines(tf, g, between, f.order, ends_paragraph(f.lines[-1], page.column_width, len(f.lines) == 1))
             continue
         for k, line in enumerate(between):
             line.kind = "body"
             line.para_start = k == 0
             line.because("body:subhead_inside_article")
         sub = Fragment(lines=between, start="indent", end="closed", order=f.order)
-        tf.fragments.insert(j, sub)
+        tf.fragments.insert(_position(tf.fragments, g), sub)
         g.first.para_start = True
+
+
+RUN_ON_REASON = "body:runs_on_across_head_line"
+
+
+def _run_on_lines(thread: Thread, g: Fragment, between: list[Line], order: int, after_paragraph: bool) -> None:
+    """Head lines between two pieces of one thread where the text runs across them (the piece
+    before stops mid-sentence, or the piece after starts mid-sentence) are body lines of the
+    paragraph they stand in, not a subhead: the classifier took them for a headline's shape
+    (dev raw and PyMuPDF page 37: `…是任何语言都不能比拟的。` / `我 听 惯 了` (letter-spaced) /
+    `“Youarewelcome”等套`, and `…未取得注册证，威胁` / `群众健康` / `国家医药管理局日前`,
+    both left over as headlines). They go in where they stand, opening a paragraph only after
+    a line that ends one (`after_paragraph`, `paragraphs.ends_paragraph`: a short line ending in
+    a mark; page 18: `灌溉农田5万多亩。` / `石 漫 滩 水 库 初 建 于` / `1951年，是新中国成立`). Only in
+    dumps without blank lines: in pdftotext's, a thread runs across other articles' headlines
+    (dev pdftotext 1-20 headline_acc 0.7826 -> 0.7578 with it there)."""
+    for k, line in enumerate(between):
+        line.kind, line.para_start = "body", after_paragraph and k == 0
+        line.because(RUN_ON_REASON)
+    thread.fragments.insert(_position(thread.fragments, g), Fragment(lines=between, start="open", end="open", order=order))
+
+
+def _opens_under_subhead(frag: Fragment, width: float) -> bool:
+    """The piece under a subhead opens as a paragraph does: indented, or one em short and
+    ending in a mark (`para_cues.one_em_short`: an indented first line whose marks are set
+    half-width, which the paragraph stage takes for an opening after a finished sentence too).
+    Dev raw and PyMuPDF page 30: `扶贫要扶志，更要扶智。` under the subhead `智力扶贫强素质`,
+    which went to another article's headline, the two pieces joined without it."""
+    return frag.start == "indent" or one_em_short(frag.first, width)
+
+
+def _position(fragments: list[Fragment], frag: Fragment) -> int:
+    """Where `frag` stands in `fragments` now (by identity). `absorb_subheads` reads the
+    threads' positions once, before its insertions: each subhead put in shifts the thread's
+    later pieces one place on, so an article's second subhead went in one place too early,
+    right after the first (dev raw and PyMuPDF page 18: `十年耕耘` then `十年收获`, both before
+    the text the first one heads)."""
+    for k, f in enumerate(fragments):
+        if f is frag:
+            return k
+    raise ValueError("fragment not in its thread")
 
 
 def reassemble(page: Page) -> Page:

@@ -1,0 +1,215 @@
+"""Headline runs cut into units: where a run of head lines printed together holds several
+articles' headlines, the cut that earns the most character bigrams of the articles' openings
+(`split_by_content`), and the bigram sets it is scored with (`bigram_keys`, `opening_keys`).
+
+pdftotext and raw dumps print a band's headlines, or all of a page's, as one run; the
+`headlines` stage cuts it here before giving each unit to its article.
+"""
+from __future__ import annotations
+
+import re
+from typing import Final
+
+import numpy as np
+
+from banmian.line_shape import head_runs_on_by_dash, mark_dash_run_ons, opens_with_dash
+from banmian.model import Line
+from banmian.rules.chars import code_points, strip_ws
+
+# Below this many characters a set comprehension builds `bigram_keys` faster than numpy
+# (headline blocks); article openings (~400 characters) go through numpy.
+NUMPY_BIGRAMS_FROM: Final = 64
+
+
+def bigram_keys(text: str) -> set[int]:
+    """The bigrams of `similarity.bigrams(text)` as integers (first code point << 21 | second): the same
+    set, told apart the same way, but built in numpy (an article opening has ~400 bigrams)."""
+    t = strip_ws(text)
+    if len(t) < 2:
+        return set()
+    if len(t) < NUMPY_BIGRAMS_FROM:
+        return {ord(a) << 21 | ord(b) for a, b in zip(t, t[1:])}
+    cp = code_points(t).astype(np.int64)
+    return set(((cp[:-1] << 21) | cp[1:]).tolist())
+
+
+def opening_keys(openings: list[str], head_lines: list[Line]) -> list[set[int]]:
+    """Each opening's `bigram_keys`, only those a headline block can share with it: both
+    characters printed in `head_lines` (the lines blocks are made of). A block's bigrams pair
+    its lines' characters, so every intersection with a block's bigrams (and whether there is
+    one) is what the whole set gives, from sets a seventh of the size (dev pdftotext pages),
+    much cheaper to build. A character beyond the Basic Multilingual Plane counts as printed
+    (more bigrams kept than needed, never fewer)."""
+    texts = [strip_ws(t) for t in openings]
+    if not any(len(t) >= 2 for t in texts):
+        return [set() for _ in texts]
+    printed = np.zeros(0x10000, dtype=bool)
+    printed[np.minimum(code_points("".join([ln.text for ln in head_lines])), 0xFFFF)] = True
+    cp = code_points("".join(texts)).astype(np.int64)
+    known = (cp > 0xFFFF) | printed[np.minimum(cp, 0xFFFF)]
+    keys = (cp[:-1] << 21) | cp[1:]
+    shared = known[:-1] & known[1:]
+    out = []
+    start = 0  # where the text starts in the texts joined
+    for t in texts:
+        end = start + len(t) - 1  # its bigrams are keys[start:end] (keys[end] spans two texts)
+        out.append(set(keys[start:end][shared[start:end]].tolist()) if len(t) >= 2 else set())
+        start += len(t)
+    return out
+
+
+def share_in(part: set[int], whole: set[int]) -> float:
+    """Share of the bigrams `part` found in `whole` (0 for an empty part)."""
+    return len(part & whole) / len(part) if part else 0.0
+
+
+# A unit of a headline run must earn this many bigrams found in an article's opening to stand
+# on its own (dev 1-40, head + byline accuracy over the three dumps: 2 and 3 alike, 5 worse).
+UNIT_COST: Final = 3.0
+MAX_UNIT_LINES: Final = 6  # kicker, two-line headline, two-line subtitle, byline
+# What a unit set off from the one before by a blank line costs: nothing. pdftotext prints one
+# headline's lines as one text block and sets blocks apart by blank lines, so a blank line
+# inside a run is a cut wherever the words on its two sides recur in different articles'
+# openings (dev page 29: `中共代表团` / `出访非洲三国`, blank, `无情冰雪锁藏北救援物资八方` / …).
+# Dev pdftotext headline_acc 1-20 / 21-40 at 3 (UNIT_COST): 0.6460 / 0.6026; 1-1.5: 0.6460 /
+# 0.6282 (byline 21-40 0.7180 -> 0.7308); 0-0.5: 0.6522 / 0.6539 (bylines unchanged; charging a
+# unit holding a byline nothing too loses bylines, 21-40 0.7180 -> 0.7051). Raw and PyMuPDF
+# dumps hold no blank lines.
+BLANK_CUT_COST: Final = 0.0
+
+
+# Whitespace `strip_ws` may keep inside a text (it removes all of it only from a text holding a
+# space, a tab or an ideographic space): with none, a unit's text strips to its lines' stripped.
+_RARE_SPACE: Final = re.compile(r"[^\S \t\u3000]")
+
+
+def _unit_gains(block: list[Line], openings: list[set[int]]) -> list[list[int]]:
+    """gains[a][m]: the most bigrams of the text of `block[a:a + m + 1]` (a unit of at most
+    MAX_UNIT_LINES lines) found in any one article's opening. A unit's bigrams are the shorter
+    unit's, the new line's own and the pair across the line break: each line's are found once."""
+    if _RARE_SPACE.search("".join([ln.text for ln in block])):
+        return _unit_gains_joined(block, openings)
+    texts = [strip_ws(ln.text) for ln in block]
+    own = [bigram_keys(t) for t in texts]
+    gains = []
+    for a in range(len(block)):
+        keys: set[int] = set()
+        last = ""  # the unit's last character so far
+        row = []
+        for t, t_keys in zip(texts[a:a + MAX_UNIT_LINES], own[a:a + MAX_UNIT_LINES]):
+            if t:
+                if last:
+                    keys.add(ord(last) << 21 | ord(t[0]))
+                keys |= t_keys
+                last = t[-1]
+            row.append(max((len(keys & o) for o in openings), default=0))
+        gains.append(row)
+    return gains
+
+
+def _unit_gains_joined(block: list[Line], openings: list[set[int]]) -> list[list[int]]:
+    """`_unit_gains`, each unit's text joined and its bigrams found anew."""
+    def gain(lines: list[Line]) -> int:
+        keys = bigram_keys("".join(ln.text for ln in lines))
+        return max((len(keys & o) for o in openings), default=0)
+    return [[gain(block[a:b]) for b in range(a + 1, min(len(block), a + MAX_UNIT_LINES) + 1)]
+            for a in range(len(block))]
+
+
+def _split_points(block: list[Line], openings: list[set[int]], after_blank: frozenset[int] = frozenset()) -> list[int]:
+    """Where units start in the block: the split that earns the most opening bigrams, less
+    UNIT_COST per unit (BLANK_CUT_COST for one opening on a line in `after_blank`, ids of lines
+    right under a blank line, unless it holds a byline: `_unit_cost`). Of splits earning the
+    same, the one with fewest cuts where no blank line stands, then most head units set off by
+    a blank line (`_cut_kind`), then longer last units (a kicker sharing no words goes with the
+    headline under it); a dash line (a subtitle) never starts a unit, and none ends on a head
+    line ending on a dash (`line_shape.head_runs_on_by_dash`)."""
+    n = len(block)
+    whole = bigram_keys("".join(ln.text for ln in block))
+    openings = [o for o in openings if not whole.isdisjoint(o)]  # the articles the run may hold
+    gains = _unit_gains(block, openings)
+    best: list[tuple[float, int, int]] = [(0.0, 0, 0)] + [(float("-inf"), 0, 0)] * n
+    start = [0] * (n + 1)
+    for b in range(1, n + 1):
+        for a in range(max(0, b - MAX_UNIT_LINES), b):
+            if a > 0 and (opens_with_dash(block[a].text) or head_runs_on_by_dash(block[a - 1])):
+                continue
+            v = best[a][0] + gains[a][b - a - 1] - _unit_cost(block, a, b, after_blank)
+            plain, set_off = _cut_kind(block, a, b, gains[a][b - a - 1], after_blank)
+            ranked = (v, best[a][1] - plain, best[a][2] + set_off)
+            if ranked > best[b]:
+                best[b], start[b] = ranked, a
+    cuts, b = [], n
+    while b > 0:
+        cuts.append(start[b])
+        b = start[b]
+    cuts.sort()
+    for a, b in zip(cuts, cuts[1:] + [n]):
+        if _cut_kind(block, a, b, gains[a][b - a - 1], after_blank)[1]:
+            block[a].because(SET_OFF_REASON)
+    return cuts
+
+
+# A head line wider than the column spans the headline's slot under it: set off over a headline
+# by a blank line it is that headline's kicker or pull quote (dev page 25: `必须认真抓好重点项目布局
+# 工作`, blank, `中国体育试行承包制田径` / `游泳奥运夺金任务分配到省`), not a headline of its own.
+SPANNING_HEAD_REASON = "head:wider_than_column"
+SET_OFF_REASON = "headline:unit_set_off_by_blank_line"
+
+
+def _cut_kind(block: list[Line], a: int, b: int, gain: int, after_blank: frozenset[int]) -> tuple[int, int]:
+    """(plain, set_off) of a cut before block[a] opening the unit block[a:b] that earns `gain`:
+    plain 1 where no blank line stands over a head line there (or a byline opens the unit),
+    set_off 1 where a blank line sets the unit off, it holds no byline and earns bigrams, and
+    the line above is no line wider than the column (SPANNING_HEAD_REASON). They break ties of
+    worth (`_split_points`): pdftotext prints one headline's lines as one text block, so words
+    shared alike (a head line both of whose sides' words one opening repeats, `挂起红灯迎新年`
+    over `李鹏在北` / `京考察企业`, dev page 15, the first a photo's headline) leave the cut
+    where the blank line is. A kicker so cut off is left over and goes back over its headline
+    (`adopt_adjacent_leftovers`); a byline set off under headlines is another headline's
+    (`side_by_side_bylines`), and a line no opening repeats (a date, `1998年1月7日`, page 32)
+    holds nothing to part. Dev pdftotext 1-40: cuts on pages 1, 7, 15, 21, 24, 29, 30; the
+    kickers and subtitles cut off went back; heads put right on pages 15 (two) and 30, none
+    put wrong; headline_acc 1-20 / 21-40 0.7329 / 0.7628 -> 0.7453 / 0.7692, bylines unchanged.
+    Raw and PyMuPDF dumps hold no blank lines."""
+    if a == 0:
+        return 0, 0
+    blank = id(block[a]) in after_blank and block[a].kind == "head"
+    set_off = (blank and gain > 0 and not any(ln.kind == "byline" for ln in block[a:b])
+               and SPANNING_HEAD_REASON not in block[a - 1].reasons)
+    return int(not blank), int(set_off)
+
+
+def _unit_cost(block: list[Line], a: int, b: int, after_blank: frozenset[int]) -> float:
+    """What the unit block[a:b] costs: BLANK_CUT_COST when a blank line sets it off from the
+    line before, unless it holds a byline; else UNIT_COST. pdftotext prints two headlines side
+    by side one after the other and the first one's byline after both, with the second (dev
+    page 27: `“007”` / `与冷战思维` beside `张武扬`, the name the headline above's, page 31):
+    such a unit is a unit only where its words say so."""
+    if a > 0 and id(block[a]) in after_blank and not any(ln.kind == "byline" for ln in block[a:b]):
+        return BLANK_CUT_COST
+    return UNIT_COST
+
+
+def split_by_content(blocks: list[list[Line]], openings: list[set[int]],
+                     after_blank: frozenset[int] = frozenset()) -> list[list[Line]]:
+    """Split runs that hold several articles' headlines where the words change article.
+
+    pdftotext and raw dumps print a band's headlines, or all of a page's, as one run (raw dump
+    of dev page 5: `胡宁同志逝世` `乔石等观看世` `界华人书画展` `帐篷里的婚礼`). The run is cut
+    into units so that each unit's words recur in one article's opening as much as possible,
+    a unit costing UNIT_COST bigrams (one set off by a blank line nothing: `_unit_cost`); a
+    unit that matches nothing stays with its neighbour. `after_blank`: ids of the lines right
+    under a blank line.
+    """
+    out: list[list[Line]] = []
+    for block in blocks:
+        if len(block) < 2 or not openings:
+            out.append(block)
+            continue
+        cuts = _split_points(block, openings, after_blank) + [len(block)]
+        for a, b in zip(cuts, cuts[1:]):
+            if b > a:
+                mark_dash_run_ons(block[a:b])
+                out.append(block[a:b])
+    return out
