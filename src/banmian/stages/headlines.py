@@ -18,6 +18,7 @@ from typing import Final
 
 from banmian.article_starts import lines_around
 from banmian.assign import max_weight_pairs
+from banmian.far_bylines import bylines_over_lead_ins_to_heads_above
 from banmian.head_tiers import quotes_body, split_tiers
 from banmian.head_units import bigram_keys, opening_keys, share_in, split_by_content
 from banmian.language import spanning_word
@@ -26,7 +27,7 @@ from banmian.model import HEAD_KINDS, INSIDE_BLOCK_KINDS, Article, Line, Page, p
 from banmian.photo_news import PHOTO_LABEL_REASON, place_photo_labels
 from banmian.rules.chars import strip_ws
 from banmian.pull_quotes import attach_pull_quotes, place_pull_quotes, pull_quotes
-from banmian.side_bylines import side_by_side_bylines
+from banmian.side_bylines import has_lead_in, side_by_side_bylines
 from banmian.side_heads import deal_side_by_side
 from banmian.stages.heads_tail import HEADLINE_REASON, tail_owners
 from banmian.stages.roundups import opens_numbered_run
@@ -179,9 +180,12 @@ def bylines_under_their_headlines(page: Page) -> None:
 
 def attach_near_bylines(page: Page) -> None:
     """An article still without a byline takes an unclaimed byline line printed among the
-    lines right before its first fragment (dev page 1: `刘红` away from its headline)."""
+    lines right before its first fragment (dev page 1: `刘红` away from its headline); not an
+    article opening with a lead-in byline, which never keeps one (the gold never has both: the
+    line came back unassigned from `metadata.split_lead_in`); such a line is left to
+    `far_bylines.bylines_over_lead_ins_to_heads_above`."""
     for article, fragments in zip(page.articles, page.scratch.get("article_groups", [])):
-        if article.byline or not fragments:
+        if article.byline or not fragments or has_lead_in(article):
             continue
         for ln in lines_around(page, fragments[0], after=False):
             if ln.kind == "byline" and page.owner_of(ln) is None:
@@ -361,6 +365,7 @@ def headlines(page: Page) -> Page:
     side_by_side_bylines(page)
     bylines_under_their_headlines(page)
     attach_near_bylines(page)
+    bylines_over_lead_ins_to_heads_above(page)
     page.scratch["head_blocks"] = blocks
     page.scratch["head_owner"] = owner
     return page

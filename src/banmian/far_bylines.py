@@ -1,0 +1,54 @@
+"""Byline lines printed right before a report that opens with a lead-in byline (`本报讯`,
+`据新华社…电`): the gold never gives an article both, so such a line is not that report's.
+pdftotext prints a byline set under a multi-column headline where the column text around it
+falls in its reading order: after the head block, a neighbour's whole lead column, and before
+the next report (dev page 29: `广东对外开` / `放上新水平`, then a `本报讯` report, then
+`本报记者郑德刚` over a caption and a `据新华社哈尔滨…电` report). It goes to the nearest head
+block above it whose article is still waiting for a byline."""
+from __future__ import annotations
+
+from typing import Final
+
+from banmian.article_starts import lines_around
+from banmian.model import Article, Line, Page
+from banmian.side_bylines import has_lead_in
+
+FAR_BYLINE_REASON: Final = "byline:over_lead_in_report_to_head_above"
+
+
+def waiting(article: Article) -> bool:
+    """An article that can still take a byline line: none yet, and no lead-in byline (the
+    gold never has both)."""
+    return not article.byline and not has_lead_in(article)
+
+
+def over_lead_in_reports(page: Page) -> list[Line]:
+    """Unclaimed byline lines among the lines printed right before the first fragment of an
+    article that opens with a lead-in, in page order."""
+    out: dict[int, Line] = {}
+    for article, fragments in zip(page.articles, page.scratch.get("article_groups", [])):
+        if not fragments or not has_lead_in(article):
+            continue
+        for ln in lines_around(page, fragments[0], after=False):
+            if ln.kind == "byline" and page.owner_of(ln) is None:
+                out[ln.no] = ln
+    return [out[no] for no in sorted(out)]
+
+
+def bylines_over_lead_ins_to_heads_above(page: Page) -> None:
+    """Each byline line of `over_lead_in_reports` goes to the nearest head block above it in
+    the text whose article is `waiting`; head blocks of articles with a byline or a lead-in
+    are passed over, and a line with no such block above stays unclaimed."""
+    lines = page.lines
+    index = {id(ln): k for k, ln in enumerate(lines)}
+    for ln in over_lead_in_reports(page):
+        for j in range(index[id(ln)] - 1, -1, -1):
+            above = lines[j]
+            owner = page.owner_of(above) if above.kind == "head" else None
+            if owner is None or not waiting(owner):
+                continue
+            owner.byline = ln.text
+            page.claim(ln, owner)
+            ln.because(FAR_BYLINE_REASON)
+            owner.because(FAR_BYLINE_REASON)
+            break

@@ -1,0 +1,48 @@
+"""far_bylines: a byline line printed right before a report that opens with a lead-in byline is
+not that report's; it goes to the nearest head block above whose article still waits for one
+(made-up pages, an 11 em column, and made-up lines)."""
+from __future__ import annotations
+
+import importlib
+
+import pytest
+
+from banmian.pipeline import parse_text
+
+BIRDS = ["　　湖滨湿地公园今年春天", "迎来第一批候鸟，园内新", "建的观鸟长廊已经完工，", "游客可以在这里近距离观",
+         "察候鸟。湿地公园管理处", "介绍，今年候鸟的种类比", "去年多了十几种。"]
+BRIDGES_LEAD_IN = ["　　本报讯 城东新建的三", "座桥梁已于上月底全部通", "车，附近居民出行时间缩",
+                   "短了一半。新桥通车以后，", "沿线的学校和医院也因此", "受益。"]
+MARKET_LEAD_IN = ["　　本报讯 西城农贸市场", "改造工程昨天完工，新市", "场设摊位三百多个，菜价",
+                  "保持平稳。市场管理方表", "示，今后将延长营业时间。"]
+# Dev pdftotext page 29: `广东对外开` / `放上新水平`, a `本报讯` report with its own headline,
+# then `本报记者郑德刚` over a caption and a `据新华社哈尔滨…电` report.
+PAGE = ["湿地公园迎来候鸟", "", *BIRDS, "", "城东三座桥梁通车", *BRIDGES_LEAD_IN, "", "本报记者张国成", "",
+        *MARKET_LEAD_IN]
+
+
+def bylines(lines: list[str]) -> dict[str, str | None]:
+    """Each article's byline, keyed by its body's first four characters."""
+    page = parse_text("\n".join(lines), entities=False)[0]
+    return {"".join(a.paragraphs)[:4]: a.byline for a in page.articles}
+
+
+def test_a_byline_over_a_lead_in_report_goes_to_the_waiting_head_above():
+    got = bylines(PAGE)
+    assert got["湖滨湿地"] == "本报记者张国成"
+    assert got["西城农贸"] == "本报讯"
+
+
+def test_with_no_waiting_head_above_the_byline_stays_unclaimed():
+    """Only the lead-in report's headline above: the line is left over, not given to it."""
+    page = parse_text("\n".join(["城东三座桥梁通车", *BRIDGES_LEAD_IN, "", "本报记者张国成", "",
+                                 *MARKET_LEAD_IN]), entities=False)[0]
+    assert all(a.byline in ("本报讯", None) for a in page.articles)
+    assert any(u.text == "本报记者张国成" for u in page.unassigned)
+
+
+@pytest.mark.pure_python
+def test_the_rule_off_leaves_the_byline_unclaimed(monkeypatch):
+    headlines_stage = importlib.import_module("banmian.stages.headlines")
+    monkeypatch.setattr(headlines_stage, "bylines_over_lead_ins_to_heads_above", lambda page: None)
+    assert bylines(PAGE)["湖滨湿地"] is None
