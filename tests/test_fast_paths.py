@@ -231,7 +231,7 @@ def test_score_threads_scores_each_thread_as_the_plain_definition():
         frags = [_random_fragment(rng, k) for k in range(n)]
         space = ContentSpace(["".join(ln.text for ln in f.lines) for f in frags])
         groups = GroupMaker(space)
-        beam = [Hypothesis(0.0, (), ())]
+        beam = [Hypothesis(0.0, (), -1)]
         i = rng.randrange(1, n)
         for k in range(i):  # a few random threadings of fragments 0..i-1, sharing threads
             beam = [extend(h, rng.choice(range(-1, len(h.threads))) if h.threads else -1, k, groups, 0.0)
@@ -381,3 +381,31 @@ def test_flags_of_looks_up_each_word():
     for words in (["新词"], ["中国", "新词"]):
         with pytest.raises(KeyError):
             flags_of(words, table)
+
+
+
+def test_ordinal_marks_scan_finds_what_finditer_finds():
+    """`ordinals.ordinal_marks` looks for a mark only where one of its first characters stands
+    (`_MARK_START`) and from where the last mark ended: the same marks as a `_MARK.finditer`
+    over the whole text, kept or dropped by the same rules."""
+    from banmian import ordinals
+
+    def plain(text: str) -> list[ordinals.Mark]:
+        out = []
+        for m in ordinals._MARK.finditer(text):
+            word, pos = m.group(), m.start()
+            if word in ordinals._STEP_WORDS:
+                series, step = "shouxian", ordinals._STEP_WORDS[word]
+            else:
+                series = ordinals._SERIES_BY_FIRST.get(word[0]) or ordinals._SERIES_BY_SECOND[word[1]]
+                step = ordinals._DIGITS.index(word[1] if word[0] in ordinals._SERIES_BY_FIRST else word[0]) + 1
+            after_clause = pos == 0 or text[pos - 1] in ordinals._CLAUSE_MARKS
+            if after_clause or series == "shouxian" and step == 1 or series in ("paren", "qiyi"):
+                out.append(ordinals.Mark(pos, series, step))
+        return out
+
+    alphabet = list("首先其次再第（()）一二三四五六七八九十是、来，,：:。；中文x")
+    rng = random.Random(23)
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 14)))
+        assert ordinals.ordinal_marks(text) == plain(text), text

@@ -305,7 +305,7 @@ def test_a_fragment_closing_a_quote_scores_higher_on_the_thread_that_opened_it()
     for last in (closing, plain):
         frags = [said, other, last]
         groups = GroupMaker(ContentSpace(["".join(ln.text for ln in f.lines) for f in frags]))
-        beam = [extend(extend(Hypothesis(0.0, (), ()), -1, 0, groups, 0.0), -1, 1, groups, 0.0)]
+        beam = [extend(extend(Hypothesis(0.0, (), -1), -1, 0, groups, 0.0), -1, 1, groups, 0.0)]
         got = score_threads(beam, JoinLogits(frags), QuoteBalance(frags), 2)
         scores[last is closing] = [got[g] for g in beam[0].threads]
     (with_a, with_b), (without_a, without_b) = scores[True], scores[False]

@@ -51,7 +51,7 @@ def lines_around(page: Page, frag: Fragment, after: bool) -> list[Line]:
     Needs `page.scratch["line_index"]` (set by `reassemble.prepare_fragments`); cached per page.
     """
     key = (id(frag), after)
-    cache = page.scratch.setdefault("lines_around", {})
+    cache: dict[tuple[int, bool], list[Line]] = page.scratch.setdefault("lines_around", {})  # typed: the compiled build's own dict ops
     found = cache.get(key)
     if found is None:
         found = cache[key] = _lines_around(page, frag, after)
@@ -59,13 +59,14 @@ def lines_around(page: Page, frag: Fragment, after: bool) -> list[Line]:
 
 
 def _lines_around(page: Page, frag: Fragment, after: bool) -> list[Line]:
-    index = page.scratch["line_index"]
+    index: dict[int, int] = page.scratch["line_index"]  # typed: native integers in the compiled build
+    lines = page.lines
     step = 1 if after else -1
     j = index[id(frag.last if after else frag.first)] + step
     out = []
-    while 0 <= j < len(page.lines) and page.lines[j].kind != "body":
-        if page.lines[j].kind != "blank":
-            out.append(page.lines[j])
+    while 0 <= j < len(lines) and lines[j].kind != "body":
+        if lines[j].kind != "blank":
+            out.append(lines[j])
         j += step
     return out
 
@@ -113,10 +114,12 @@ def far_headline_overlap(page: Page, heads: list[Line], shares: list[float]) -> 
     row of `head_shares`), over the page's head lines not printed right before the fragment:
     headlines grouped far away (dev page 19: `警惕，又到公款送礼时` at the top, its article
     `春节将至，公款送礼…` under a caption far below)."""
-    if not heads:
-        return max(shares, default=0.0)  # shares are never negative
     near = {id(ln) for ln in heads}
-    return max([share for ln, share in zip(page_head_lines(page), shares) if id(ln) not in near], default=0.0)
+    best = 0.0  # shares are never negative
+    for ln, share in zip(page_head_lines(page), shares):
+        if id(ln) not in near:
+            best = max(best, share)  # of two: a comparison in the compiled build, not a call
+    return best
 
 
 def start_features(page: Page, frags: list[Fragment], space: ContentSpace, i: int,

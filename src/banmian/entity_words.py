@@ -125,6 +125,15 @@ class Entity:
     text: str
     title: str | None = None  # a person's title printed before the name (`省委书记`)
 
+    # Written out, not generated (as model.Line's): mypyc leaves a dataclass's generated
+    # __init__ interpreted, and a page finds about a hundred mentions.
+    def __init__(self, start: int, end: int, type: str, text: str, title: str | None = None) -> None:
+        self.start = start
+        self.end = end
+        self.type = type
+        self.text = text
+        self.title = title
+
 
 _DICTIONARY_CACHES: list = []  # see `dictionary_cache`
 

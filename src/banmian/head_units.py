@@ -153,8 +153,8 @@ def _split_points(block: list[Line], openings: list[set[int]], after_blank: froz
 # A head line wider than the column spans the headline's slot under it: set off over a headline
 # by a blank line it is that headline's kicker or pull quote (dev page 25: `必须认真抓好重点项目布局
 # 工作`, blank, `中国体育试行承包制田径` / `游泳奥运夺金任务分配到省`), not a headline of its own.
-SPANNING_HEAD_REASON = "head:wider_than_column"
-SET_OFF_REASON = "headline:unit_set_off_by_blank_line"
+SPANNING_HEAD_REASON: Final = "head:wider_than_column"
+SET_OFF_REASON: Final = "headline:unit_set_off_by_blank_line"
 
 
 def _cut_kind(block: list[Line], a: int, b: int, gain: int, after_blank: frozenset[int]) -> tuple[int, int]:

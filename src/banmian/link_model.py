@@ -16,8 +16,7 @@ threading.
 """
 from __future__ import annotations
 
-import re
-from typing import cast
+from typing import Final, cast
 
 from banmian.language import (JOIN_CONTEXT, MARK_SCORE, MID_SENTENCE_START, WORD_SCORE, cut_spanning_word,
                               join_score, number_runs_on, spanning_word)
@@ -25,7 +24,7 @@ from banmian.model import Fragment
 from banmian.rules.chars import OPENERS, is_cjk, strip_ws
 from banmian.similarity import Group
 
-LINK_WEIGHTS = {
+LINK_WEIGHTS: Final = {
     "bias": -2.974,
     "cos": 3.704,  # per 0.1 of cosine with the thread's text
     # per point of language.join_score. Set by hand over the fitted 0.635, the others kept:
@@ -64,15 +63,14 @@ LINK_WEIGHTS = {
 }
 
 
-_WHITESPACE = re.compile(r"\s+")
 def fragment_text(frags: list[Fragment], texts: list[str] | None = None) -> str:
     """The fragments' texts, whitespace dropped, joined by a NUL: two characters stand side by
-    side inside one of the fragments when they are a substring of it (one regex pass over the
-    page; a set of the page's bigrams cost 0.7 ms a page). `texts`: the fragments' texts
-    (`joined_texts`), when already joined."""
+    side inside one of the fragments when they are a substring of it (one `strip_ws` pass over
+    the page, a quarter of a regex `\\s+` substitution's cost; a set of the page's bigrams cost
+    0.7 ms a page). `texts`: the fragments' texts (`joined_texts`), when already joined."""
     if texts is None:
         texts = joined_texts(frags)
-    return _WHITESPACE.sub("", "\x00".join(texts))
+    return strip_ws("\x00".join(texts))
 
 
 def joined_texts(frags: list[Fragment]) -> list[str]:
@@ -124,7 +122,7 @@ def distance_feature(d: int) -> str | None:
 
 
 # The `fit_{end}_{start}` weights by (end, start): no key to format per join.
-_FIT_WEIGHTS = {tuple(k.split("_")[1:]): w for k, w in LINK_WEIGHTS.items() if k.startswith("fit_")}
+_FIT_WEIGHTS: Final = {tuple(k.split("_")[1:]): w for k, w in LINK_WEIGHTS.items() if k.startswith("fit_")}
 
 
 def join_logit(latest: Fragment, frag: Fragment) -> float:
@@ -204,16 +202,18 @@ class JoinLogits:
 # `JoinLogits.logit`'s tables: the fit weight of each end kind (a row) by start kind (a column,
 # the last one for a start kind without a weight: 0.0, as `_FIT_WEIGHTS.get` gives); the
 # distance weight of d = 1..6 fragments back (`distance_feature`), and of anything further.
-_FIT_STARTS = sorted({start for _, start in _FIT_WEIGHTS})
-_FIT_COLUMN = {start: k for k, start in enumerate(_FIT_STARTS)}
-_FIT_ROWS = {end: [_FIT_WEIGHTS.get((end, start), 0.0) for start in _FIT_STARTS] + [0.0]
+_FIT_STARTS: Final = sorted({start for _, start in _FIT_WEIGHTS})
+_FIT_COLUMN: Final = {start: k for k, start in enumerate(_FIT_STARTS)}
+_FIT_ROWS: Final = {end: [_FIT_WEIGHTS.get((end, start), 0.0) for start in _FIT_STARTS] + [0.0]
              for end, _ in _FIT_WEIGHTS}
-_NO_FIT = [0.0] * (len(_FIT_STARTS) + 1)
-_DISTANCE_WEIGHTS = [0.0] + [LINK_WEIGHTS[cast(str, distance_feature(d))] for d in range(1, 7)]
-_FAR_WEIGHT = LINK_WEIGHTS[cast(str, distance_feature(7))]
-_BIAS, _JOIN_WEIGHT = LINK_WEIGHTS["bias"], LINK_WEIGHTS["join"]
-_CLOSED_WEIGHT, _PAGE_WORD_WEIGHT = LINK_WEIGHTS["closed_by_jump"], LINK_WEIGHTS["page_word"]
-_NUMBER_WEIGHT = LINK_WEIGHTS["number_runs_on"]
+_NO_FIT: Final = [0.0] * (len(_FIT_STARTS) + 1)
+_DISTANCE_WEIGHTS: Final = [0.0] + [LINK_WEIGHTS[cast(str, distance_feature(d))] for d in range(1, 7)]
+_FAR_WEIGHT: Final = LINK_WEIGHTS[cast(str, distance_feature(7))]
+_BIAS: Final = LINK_WEIGHTS["bias"]
+_JOIN_WEIGHT: Final = LINK_WEIGHTS["join"]
+_CLOSED_WEIGHT: Final = LINK_WEIGHTS["closed_by_jump"]
+_PAGE_WORD_WEIGHT: Final = LINK_WEIGHTS["page_word"]
+_NUMBER_WEIGHT: Final = LINK_WEIGHTS["number_runs_on"]
 
 
 # Quotes across a join: a fragment whose first closing mark of a pair comes before any opening
@@ -222,13 +222,13 @@ _NUMBER_WEIGHT = LINK_WEIGHTS["number_runs_on"]
 # opening mark of that pair for 21, the other open threads for 2 of 71. Not the single quotes
 # (`’` led 6 continuing fragments, their own thread held an open `‘` for one, and one article
 # starts with it) nor round brackets (none on dev).
-QUOTE_PAIRS = (("“", "”"), ("『", "』"), ("《", "》"))
+QUOTE_PAIRS: Final = (("“", "”"), ("『", "』"), ("《", "》"))
 # Log-odds (about those counts' likelihood ratios): the thread holds the opening mark the
 # fragment closes; it holds none open (nor does a new thread). Dev pdftotext body_char_acc pages
 # 1-20 / 21-40: without the cue 0.8480 / 0.8190; 1 / -0.5: 0.8526 / 0.8204; 2 / -1 to 5 / -1.5
 # (and 3 / 0, 3 / -3): 0.8522 / 0.8204; raw and PyMuPDF dumps unchanged.
-QUOTE_CLOSES = 3.0
-QUOTE_UNOPENED = -1.5
+QUOTE_CLOSES: Final = 3.0
+QUOTE_UNOPENED: Final = -1.5
 
 
 def leading_closers(text: str) -> tuple[int, ...]:

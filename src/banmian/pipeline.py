@@ -9,7 +9,7 @@ import hashlib
 from collections.abc import Iterator
 
 from banmian.errors import BadInput
-from banmian.model import Line, Page, Source
+from banmian.model import Line, Page, Source, new_lines
 from banmian.stages import PDF_STAGES, STAGES
 
 
@@ -22,9 +22,7 @@ def run_stages(page: Page, stages=None) -> Page:
 
 def page_from_lines(raw_lines: list[str], source: Source, first_no: int = 1, index: int = 0) -> Page:
     """Build an unparsed Page from the raw lines of one page (no line breaks)."""
-    # positional arguments (no, raw, text): keyword arguments cost twice as much per line
-    lines = [Line(no, r, r) for no, r in enumerate(raw_lines, first_no)]
-    return Page(source=source, lines=lines, index=index)
+    return Page(source=source, lines=new_lines(raw_lines, first_no), index=index)
 
 
 def _prepare(page: Page, page_date: str | None, entities: bool) -> Page:

@@ -25,19 +25,21 @@ print no blank lines: the rule never fires there.
 """
 from __future__ import annotations
 
+from typing import Final
+
 from banmian.head_tiers import KICKER_LENGTH_RATIO
 from banmian.head_units import bigram_keys
 from banmian.model import Line
 from banmian.rules.chars import strip_ws
 
-DEAL_REASON = "headline:dealt_side_by_side"
+DEAL_REASON: Final = "headline:dealt_side_by_side"
 # A headline stanza must share this many bigrams with an article's opening to name its article
 # (two: a headline's two-character word and one more; one shared bigram is chance, dev 1-40
 # pdftotext: `温馨的贺卡` shares `贺卡` and more with its own article's opening, page 31).
-MIN_STANZA_GAIN = 2
+MIN_STANZA_GAIN: Final = 2
 # At most this many stanzas in a dealt run: two blocks of headline, subtitle and byline rows
 # (dev pages 7 and 19 hold four).
-MAX_STANZAS = 6
+MAX_STANZAS: Final = 6
 # A first stanza whose words no opening repeats (dev page 7: `军中走出的虎`, its article's
 # opening `宁洪虎朝我们面前一站…` shares none) is dealt only when the second is no more than
 # KICKER_LENGTH_RATIO (`head_tiers`) as long (`_kicker_length`): much shorter, the second is a

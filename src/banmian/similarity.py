@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Iterable
 from operator import mul
 from typing import Final
 
@@ -62,7 +63,7 @@ def counts_cosine(a: Counter, b: Counter) -> float:
 def bigrams(text: str) -> set[str]:
     """The set of character bigrams of the text, whitespace removed."""
     t = strip_ws(text)
-    return set(map("".join, zip(t, t[1:])))
+    return {t[k:k + 2] for k in range(len(t) - 1)}  # the compiled build's own loop: no call per bigram
 
 
 def block_overlap(block, text: str) -> float:
@@ -155,7 +156,7 @@ class ContentSpace:
         rows, cols, counts = _bigram_table(texts)
         if not len(rows):  # no bigrams at all: every dot product is 0
             self.gram = np.zeros((n, n))
-            self.cells = self.gram.tolist()
+            self.cells: list[list[float]] = self.gram.tolist()
             return
         df = np.bincount(cols)
         entry_df = df[cols]
@@ -170,23 +171,23 @@ class ContentSpace:
         self.gram[np.diag_indices(n)] = np.bincount(rows, weights=w * w, minlength=n)
         self.cells = self.gram.tolist()  # plain floats: faster than numpy for single cells
 
-    def cosine(self, i: int, members) -> float:
+    def cosine(self, i: int, members: Iterable[int]) -> float:
         """Cosine of piece i with the sum of the pieces in `members` (i itself excluded)."""
-        members = [k for k in members if k != i]
-        if not members:
+        others = [k for k in members if k != i]
+        if not others:
             return 0.0
         g = self.cells
         row = g[i]
         # plain loops, summed in the order sum() would: the groups hold at most a few pieces
         dot = 0.0
-        for k in members:
+        for k in others:
             dot += row[k]
         if dot <= 0:
             return 0.0
         norm2 = 0.0
-        for a in members:
+        for a in others:
             ga = g[a]
-            for b in members:
+            for b in others:
                 norm2 += ga[b]
         return dot / math.sqrt(row[i] * norm2)
 
@@ -195,8 +196,10 @@ class Group:
     """A group of pieces (an article so far), scored against new pieces in O(1).
 
     Immutable: `plus` returns a new group, so the hypotheses of a beam search share groups.
-    `dots` holds the dot product of every piece with the group's summed vector (a numpy row:
-    adding a piece is one vector addition); `norm2` the summed vector's squared norm.
+    `dots` holds the dot product of every piece with the group's summed vector (plain floats,
+    the Gram rows of its pieces added up: a group is scored many times more often than one is
+    made, and a list item is read sooner than a numpy one); `norm2` the summed vector's
+    squared norm.
     """
 
     __slots__ = ("space", "dots", "norm2", "members")
@@ -204,13 +207,14 @@ class Group:
     def __init__(self, space: ContentSpace, first: int, base: Group | None = None):
         """The group of piece `first` alone, or with `base`: base's pieces and then `first`."""
         self.space = space
+        row = space.cells[first]
         if base is None:
             self.members: tuple[int, ...] = (first,)
-            self.dots = space.gram[first].copy()
-            self.norm2 = space.cells[first][first]
+            self.dots: list[float] = row  # shared with the space: neither is ever changed
+            self.norm2: float = row[first]
         else:
-            self.norm2 = base.norm2 + 2 * base.dots.item(first) + space.cells[first][first]
-            self.dots = base.dots + space.gram[first]
+            self.norm2 = base.norm2 + 2 * base.dots[first] + row[first]
+            self.dots = [a + b for a, b in zip(base.dots, row)]
             self.members = base.members + (first,)
 
     def plus(self, i: int) -> Group:
@@ -219,7 +223,7 @@ class Group:
 
     def cosine(self, i: int) -> float:
         """Cosine of piece i (not a member) with the group's summed vector."""
-        dot = self.dots.item(i)  # the same Python float as float(self.dots[i]), sooner
+        dot = self.dots[i]
         if dot <= 0:
             return 0.0
         return dot / math.sqrt(self.space.cells[i][i] * self.norm2)

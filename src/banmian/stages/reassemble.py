@@ -26,10 +26,10 @@ enumeration back before the block opening with step N that pdftotext printed fir
 """
 from __future__ import annotations
 
+from typing import Final
+
 from dataclasses import dataclass, field
-from functools import partial
 from operator import itemgetter
-from typing import NamedTuple
 
 from banmian.article_starts import (START_THRESHOLD, firm_start, indented_head_shares, lines_around, start_features,
                                     start_logit, start_reason, sure_start)
@@ -50,29 +50,29 @@ from banmian.thread_rivals import RIVAL_CONTENT_BONUS, RivalCues
 # Opening a new thread scores the start model's log-odds plus this; continuing one, the link
 # model's log-odds. Tuned on dev pages 1-40 (body_char_acc 1.5: 0.754, 2: 0.781, 2.5: 0.788,
 # 3: 0.771, 4: 0.719).
-NEW_THREAD_OFFSET = 2.5
+NEW_THREAD_OFFSET: Final = 2.5
 # Dumps without blank lines (pdftotext -raw, PyMuPDF) cut fragments only at headline and other
 # non-body lines, so a fragment opens an article far more often (dev 1-40, raw dumps: 2.5:
 # 0.664, 5: 0.722, 7: 0.749, 9: 0.741, 12: 0.737; after the headline-context rules of classify,
 # raw / pymupdf: 5.5: 0.907 / 0.910, 7: 0.916 / 0.919, 8: 0.924 / 0.925, 9: 0.922 / 0.925,
 # 10: 0.917 / 0.920).
-NEW_THREAD_OFFSET_NO_BLANKS = 8.0
+NEW_THREAD_OFFSET_NO_BLANKS: Final = 8.0
 # Text on both sides of one short head line: on dev raw pages 1-40, with no lead-in after it,
 # the bigram cosine of 300 characters each side is at most 0.088 across an article change and
 # 0.10-0.22 for 9 of 17 subheads and mistaken body lines inside an article (body_char_acc pages
 # 1-20 / 21-40: 0.9447 / 0.9235 -> 0.9494 / 0.9235; 0.08: 0.9420, 0.12: 0.9495, 0.15: 0.9473).
 # Two head lines: one article change at 0.104, three two-line subheads at 0.17-0.33 (allowing
 # them: 0.9494 / 0.9235 -> 0.9494 / 0.9274).
-SUBHEAD_WINDOW = 300
+SUBHEAD_WINDOW: Final = 300
 SUBHEAD_MIN_COSINE = 0.1
 SUBHEAD_MAX_LINES = 2
-SURE_START_SCORE = 10.0  # a sure start is the only choice; its score does not rank hypotheses
-NO_NEW_THREAD = float("-inf")  # the start log-odds of a fragment that cannot open an article
+SURE_START_SCORE: Final = 10.0  # a sure start is the only choice; its score does not rank hypotheses
+NO_NEW_THREAD: Final = float("-inf")  # the start log-odds of a fragment that cannot open an article
 # Partial threadings kept by the beam search (dev 1-40 pdftotext body_char_acc with the link
 # model: 4: 0.771, 8: 0.788, 16: 0.779; the greedy choice was 0.716 with the earlier scores).
 BEAM_WIDTH = 8
-BEAM_MARGIN = 3.0  # log-odds: hypotheses this far below the best are dropped
-TOTAL = itemgetter(0)  # an option (total score, hypothesis, thread index)'s total: the sort key
+BEAM_MARGIN: Final = 3.0  # log-odds: hypotheses this far below the best are dropped
+TOTAL: Final = itemgetter(0)  # an option (total score, hypothesis, thread index)'s total: the sort key
 
 
 @dataclass(slots=True)
@@ -116,7 +116,7 @@ def prepare_fragments(page: Page) -> list[Fragment]:
     return frags
 
 
-NOTE_AWAY_REASON = "continued:note_printed_away"
+NOTE_AWAY_REASON: Final = "continued:note_printed_away"
 
 
 def note_printed_away(prev: Fragment, frag: Fragment) -> bool:
@@ -130,18 +130,19 @@ def note_printed_away(prev: Fragment, frag: Fragment) -> bool:
             and spanning_word(strip_ws(prev.last.text), strip_ws(frag.first.text), hmm=False) is not None)
 
 
-class Hypothesis(NamedTuple):
+class Hypothesis:
     """One way of threading the fragments seen so far, with its summed score.
 
-    A named tuple, not a dataclass: the beam search makes thousands per page.
+    A slotted class (the beam search makes thousands per page): the compiled build makes and
+    reads it as a C struct.
     """
 
-    score: float
-    threads: tuple[Group, ...]  # each thread's fragments (as content-space indexes) and content
-    latest: int  # the thread index of the latest fragment (-1 before the first)
+    __slots__ = ("score", "threads", "latest")
 
-
-_new_hypothesis = partial(tuple.__new__, Hypothesis)  # Hypothesis(*fields) without its __new__'s Python frame
+    def __init__(self, score: float, threads: tuple[Group, ...], latest: int) -> None:
+        self.score = score
+        self.threads = threads  # each thread's fragments (as content-space indexes) and content
+        self.latest = latest  # the thread index of the latest fragment (-1 before the first)
 
 
 def thread_fragments(page: Page, frags: list[Fragment], space: ContentSpace | None = None,
@@ -258,18 +259,19 @@ def near_best_options(beam: list[Hypothesis], scores: dict[Group, float], new_lo
     opening a new one (the start log-odds `new_logit` plus `offset`), in that order, leaving
     out those the beam drops anyway: more than BEAM_MARGIN below the best (dev pdftotext
     pages: 42 options a fragment, 8 of them near)."""
-    get = scores.__getitem__
     rows = []  # each hypothesis's totals, found once: the best is the max of them all
-    best = float("-inf")
+    best = NO_NEW_THREAD
     for h in beam:
-        score = h.score
-        totals = [score + s for s in map(get, h.threads)]
+        score, threads = h.score, h.threads
+        totals = [score + scores[group] for group in threads]
         if rivals is not None:
-            for k in rivals.rivals(len(h.threads), h.latest, len(h.threads[h.latest].members), i,
-                                   lambda k: h.threads[k].cosine(i)):  # called at once: this h
+            for k in rivals.rivals(len(threads), h.latest, len(threads[h.latest].members), i,
+                                   lambda k: threads[k].cosine(i)):  # called at once: this h
                 totals[k] += RIVAL_CONTENT_BONUS
         new = score + new_logit + offset
-        best = max(best, max(totals), new)
+        best = max(best, new)
+        for total in totals:  # max of two: a comparison in the compiled build, not a call
+            best = max(best, total)
         rows.append((h, totals, new))
     floor = best - BEAM_MARGIN
     options = []
@@ -309,12 +311,15 @@ def score_threads(beam: list[Hypothesis], joins: JoinLogits, quotes: QuoteBalanc
     cos_weight = LINK_WEIGHTS["cos"] * 10  # the cosine term is (weight * 10) * cosine
     scores: dict[Group, float] = {}
     seen: dict[int, float] = {}
-    for group in {group for h in beam for group in h.threads}:
-        latest = group.members[-1]
-        join = seen.get(latest)
-        if join is None:
-            join = seen[latest] = joins.logit(latest, i)
-        scores[group] = join + cos_weight * group.cosine(i)
+    for h in beam:
+        for group in h.threads:
+            if group in scores:
+                continue  # an earlier hypothesis's thread too
+            latest = group.members[-1]
+            join = seen.get(latest)
+            if join is None:
+                join = seen[latest] = joins.logit(latest, i)
+            scores[group] = join + cos_weight * group.cosine(i)
     if quotes.closers[i]:  # rare: most fragments close nothing they did not open
         for group in scores:
             scores[group] += quotes.term(group.members, i)
@@ -331,18 +336,22 @@ def extend(h: Hypothesis, ti: int, i: int, groups: GroupMaker, score: float) -> 
         ti = len(threads) - 1
     else:
         threads = h.threads[:ti] + (groups.plus(h.threads[ti], i),) + h.threads[ti + 1 :]
-    return _new_hypothesis((score, threads, ti))
+    return Hypothesis(score, threads, ti)
 
 
-class Scorer(NamedTuple):
+class Scorer:
     """What scored the beam's choices, kept to say in each join's reason what it scored."""
 
-    joins: JoinLogits
-    quotes: QuoteBalance
-    groups: GroupMaker  # every thread the beam scored, by its members
-    offset: float
-    ordinals: OrdinalTurns
-    rivals: RivalCues
+    __slots__ = ("joins", "quotes", "groups", "offset", "ordinals", "rivals")
+
+    def __init__(self, joins: JoinLogits, quotes: QuoteBalance, groups: GroupMaker, offset: float,
+                 ordinals: OrdinalTurns, rivals: RivalCues) -> None:
+        self.joins = joins
+        self.quotes = quotes
+        self.groups = groups  # every thread the beam scored, by its members
+        self.offset = offset
+        self.ordinals = ordinals
+        self.rivals = rivals
 
     def link(self, members: tuple[int, ...], i: int) -> float:
         """The link log-odds of fragment i going on after the thread of `members`."""

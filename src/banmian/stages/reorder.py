@@ -22,7 +22,7 @@ end found no partner, and the break between them cuts a dictionary word in two.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from banmian.language import break_cuts_word, spanning_word
 from banmian.link_model import fragment_text, page_word
@@ -35,17 +35,17 @@ if TYPE_CHECKING:  # reassemble imports this module
 
 # On a moved fragment's first line, with the line it now follows and why:
 # `reorder:after_line_263:page_word:预算`.
-REORDER_REASON = "reorder:after_line_"
+REORDER_REASON: Final = "reorder:after_line_"
 # ... when the fragment is a continuation printed early (`early_pairs`):
 # `reorder:after_line_369:printed_early:交通工具`.
-EARLY_REASON = "printed_early"
+EARLY_REASON: Final = "printed_early"
 # A continuation printed early is a column's last lines: at most this many. On dev pdftotext
 # pages 1-40 the five pairs `early_pairs` finds without it have 1, 3, 3, 11 and 21 lines: the
 # 21-line one is not a gold join (page 6, -0.116 body_char_acc on the page); the 11-line one is
 # (page 29) but moving it took text from the predicted article matching its gold one to another
 # piece of it (page body_char_acc 0.8498 -> 0.8390).
-EARLY_MAX_LINES = 4
-MID_SENTENCE_STARTS = ("open", "short")  # `Fragment.start` kinds that may go on a sentence
+EARLY_MAX_LINES: Final = 4
+MID_SENTENCE_STARTS: Final = ("open", "short")  # `Fragment.start` kinds that may go on a sentence
 
 
 def reads_on(latest: Fragment, frag: Fragment) -> bool:
