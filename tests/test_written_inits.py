@@ -1,0 +1,31 @@
+"""Dataclasses whose __init__ is written out by hand (mypyc compiles a hand-written one, not a
+generated one): the parameters must stay the fields, in order, with the fields' defaults, so a
+field added later cannot be left out of the constructor."""
+import dataclasses
+import inspect
+
+import pytest
+
+from banmian.entity_words import Entity
+from banmian.model import Line
+
+
+@pytest.mark.pure_python  # a compiled __init__ shows no signature (*args, **kwargs)
+@pytest.mark.parametrize("cls", [Line, Entity])
+def test_written_init_takes_every_field_with_its_default(cls):
+    params = list(inspect.signature(cls.__init__).parameters.values())[1:]  # past self
+    fields = dataclasses.fields(cls)
+    assert [p.name for p in params] == [f.name for f in fields]
+    for p, f in zip(params, fields):
+        if f.default is not dataclasses.MISSING:
+            assert p.default == f.default, f.name
+        elif f.default_factory is not dataclasses.MISSING:
+            assert p.default is None, f.name  # None stands for a fresh default_factory() value
+        else:
+            assert p.default is inspect.Parameter.empty, f.name
+
+
+def test_a_line_gets_a_list_of_reasons_of_its_own():
+    a, b = Line(1, "x"), Line(2, "y")
+    a.because("r")
+    assert a.reasons == ["r"] and b.reasons == []
