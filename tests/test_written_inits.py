@@ -29,3 +29,15 @@ def test_a_line_gets_a_list_of_reasons_of_its_own():
     a, b = Line(1, "x"), Line(2, "y")
     a.because("r")
     assert a.reasons == ["r"] and b.reasons == []
+
+
+@pytest.mark.parametrize("obj", [Line(3, " a", "a", 1.5, "head", True, ["r"], (0.0, 1.0, 2.0, 3.0), 9.5, "F", 12.0),
+                                 Entity(0, 2, "nr", "张三", "市长")])
+def test_pickle_and_deepcopy_keep_every_field(obj):
+    """Compiled, these classes pickle through `__reduce__` (their `__new__` runs `__init__`):
+    it must carry every field."""
+    import copy
+    import pickle
+    for clone in (pickle.loads(pickle.dumps(obj)), copy.deepcopy(obj)):
+        assert type(clone) is type(obj)
+        assert [getattr(clone, f.name) for f in dataclasses.fields(obj)] == [getattr(obj, f.name) for f in dataclasses.fields(obj)]

@@ -134,6 +134,10 @@ class Entity:
         self.text = text
         self.title = title
 
+    def __reduce__(self) -> tuple:
+        """Pickled as its constructor's arguments (see `model.Line.__reduce__`)."""
+        return (Entity, (self.start, self.end, self.type, self.text, self.title))
+
 
 _DICTIONARY_CACHES: list = []  # see `dictionary_cache`
 

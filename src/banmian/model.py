@@ -60,6 +60,13 @@ class Line:
         self.font = font
         self.column_width = column_width
 
+    def __reduce__(self) -> tuple:
+        """Pickled (and deep-copied) as its constructor's arguments: the compiled class's
+        `__new__` runs `__init__`, so pickle's default, an empty object filled in after, fails
+        there (pages travel between processes in batch runs)."""
+        return (Line, (self.no, self.raw, self.text, self.width, self.kind, self.para_start, self.reasons,
+                       self.box, self.font_size, self.font, self.column_width))
+
     @property
     def blank(self) -> bool:
         return not self.text or self.text.isspace()
