@@ -142,7 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="the page date, when the page does not print it (default: a date in the file name)")
     p.add_argument("--lexicon", metavar="FILE", help="known names, one `word [nr|ns|nt]` a line, for entities")
     p.add_argument("--no-entities", action="store_true",
-                   help="leave `entities` empty (the entity stage takes about a third of the time)")
+                   help="leave `entities` empty (the entity stage takes about a quarter of the time)")
     p.add_argument("--progress", action="store_true", help="show progress on stderr even when it is not a terminal")
     p.add_argument("--ocr-engine", choices=["rapidocr", "tesseract"], default="rapidocr",
                    help="OCR engine for page images and image-only PDFs (default rapidocr; tesseract "
