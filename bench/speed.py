@@ -1,14 +1,15 @@
 """Speed and memory of banmian on text dumps (targets: >= 200 pages/s on one core; RSS flat).
 
-    python bench/speed.py [--repeats 3] [--sizes 60,6000] [--no-memory] [--json OUT] [--check]
+    python bench/speed.py [--repeats 3] [--sizes 60,6000] [--no-memory] [--no-entities] [--json OUT] [--check]
 
 1. Throughput, in this process (one core): `iter_pages` + `page_to_dict` + `json.dumps` over
    the 60 dev pdftotext dumps, repeated; reports the best and the median pass.
 2. Memory: builds multi-page dumps (the dev pdftotext dumps concatenated, form-feed separated,
    repeated to 60 and 6,000 pages) in a temporary folder and runs
-   `banmian parse FILE --format jsonl -o /dev/null` in a child process (the console script next
-   to this Python, else `python -m banmian.cli`, else an equivalent inline loop), reading the
-   child's peak RSS from os.wait4. RSS is "flat" when the largest file's peak is within 20 % of
+   `banmian parse FILE --format jsonl -o /dev/null` (with `--no-entities` when given) in a
+   child process (the console script next to this Python, else `python -m banmian.cli`, else
+   an equivalent inline loop), reading the child's peak RSS from os.wait4 and its pages/s end
+   to end (start-up included). RSS is "flat" when the largest file's peak is within 20 % of
    the smallest's.
 
 `--check` exits 1 when a target is missed (by default the script only reports).
@@ -40,7 +41,7 @@ INLINE_EQUIVALENT = (
     "from banmian.pipeline import iter_pages\n"
     "from banmian.writers.json import page_to_dict\n"
     "with open('/dev/null', 'w', encoding='utf-8') as out:\n"
-    "    for page in iter_pages(sys.argv[1]):\n"
+    "    for page in iter_pages(sys.argv[1], entities=sys.argv[2] == '1'):\n"
     "        d = page_to_dict(page)\n"
     "        arts = d.get('articles') or [{}]\n"
     "        for a in arts:\n"
@@ -91,15 +92,16 @@ def build_dump(files: list[Path], n_pages: int, dest: Path) -> Path:
     return dest
 
 
-def parse_command(path: Path) -> tuple[list[str], str]:
-    """The command that parses `path` to JSONL into /dev/null, and a label for it."""
+def parse_command(path: Path, entities: bool = True) -> tuple[list[str], str]:
+    """The command that parses `path` to JSONL into /dev/null (`--no-entities` unless
+    `entities`), and a label for it."""
     script = Path(sys.executable).with_name("banmian")
-    args = ["parse", str(path), "--format", "jsonl", "-o", os.devnull]
+    args = ["parse", str(path), "--format", "jsonl", "-o", os.devnull] + ([] if entities else ["--no-entities"])
     if script.exists():
         return [str(script), *args], "banmian console script"
     if importlib.util.find_spec("banmian.cli") is not None:
         return [sys.executable, "-m", "banmian.cli", *args], "python -m banmian.cli"
-    return [sys.executable, "-c", INLINE_EQUIVALENT, str(path)], "inline iter_pages loop (no CLI)"
+    return [sys.executable, "-c", INLINE_EQUIVALENT, str(path), "1" if entities else "0"], "inline iter_pages loop (no CLI)"
 
 
 def run_measured(cmd: list[str]) -> tuple[int, float, float, str]:
@@ -117,13 +119,13 @@ def run_measured(cmd: list[str]) -> tuple[int, float, float, str]:
     return proc.returncode, secs, usage.ru_maxrss / 1024, tail  # ru_maxrss is KiB on Linux
 
 
-def memory(files: list[Path], sizes: list[int]) -> tuple[list[dict], str]:
+def memory(files: list[Path], sizes: list[int], entities: bool = True) -> tuple[list[dict], str]:
     """Peak RSS and speed of the parse command for each multi-page dump size."""
     rows, label = [], ""
     with tempfile.TemporaryDirectory(prefix="banmian-speed-") as tmp:
         for n in sizes:
             path = build_dump(files, n, Path(tmp) / f"dump_{n}.txt")
-            cmd, label = parse_command(path)
+            cmd, label = parse_command(path, entities)
             rc, secs, rss, tail = run_measured(cmd)
             rows.append({"pages": n, "seconds": secs, "pages_per_s": n / secs, "peak_rss_mb": rss,
                          "exit": rc, "stderr": tail if rc else ""})
@@ -133,12 +135,13 @@ def memory(files: list[Path], sizes: list[int]) -> tuple[list[dict], str]:
 
 # --- report ----------------------------------------------------------------------------------
 
-def format_report(tp: dict, mem: list[dict], label: str) -> str:
+def format_report(tp: dict, mem: list[dict], label: str, entities: bool = True) -> str:
+    flag = "" if entities else " --no-entities"
     lines = [f"throughput (one process, iter_pages + page_to_dict + json.dumps, {tp['pages']} "
-             f"pdftotext pages x {tp['repeats']}): best {tp['best_pages_per_s']:.1f} pages/s, "
+             f"pdftotext pages x {tp['repeats']}, entities {'on' if entities else 'off'}): best {tp['best_pages_per_s']:.1f} pages/s, "
              f"median {tp['median_pages_per_s']:.1f} pages/s (target >= {TARGET_PAGES_PER_S:.0f})"]
     if mem:
-        lines.append(f"\nmemory ({label}, --format jsonl -o /dev/null):")
+        lines.append(f"\nmemory and end to end ({label}, --format jsonl{flag} -o /dev/null):")
         lines.append(f"{'pages':>7}  {'seconds':>8}  {'pages/s':>8}  {'peak RSS MB':>11}  exit")
         for r in mem:
             lines.append(f"{r['pages']:>7}  {r['seconds']:>8.2f}  {r['pages_per_s']:>8.1f}  "
@@ -167,15 +170,16 @@ def main(argv=None) -> int:
     ap.add_argument("--no-memory", action="store_true", help="skip the memory test")
     ap.add_argument("--json", metavar="OUT", help="write the measurements as JSON")
     ap.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
-    ap.add_argument("--no-entities", action="store_true", help="throughput without the entity stage")
+    ap.add_argument("--no-entities", action="store_true", help="without the entity stage (throughput and the parse runs)")
     args = ap.parse_args(argv)
     if not data_available():
         print(f"skipped: shared data not found at {pages_dir()} (set BANMIAN_SHARED)")
         return 0
     files = dev_dumps()
     tp = throughput(files, args.repeats, entities=not args.no_entities)
-    mem, label = ([], "") if args.no_memory else memory(files, [int(x) for x in args.sizes.split(",")])
-    print(format_report(tp, mem, label))
+    mem, label = ([], "") if args.no_memory else memory(files, [int(x) for x in args.sizes.split(",")],
+                                                         entities=not args.no_entities)
+    print(format_report(tp, mem, label, entities=not args.no_entities))
     if args.json:
         Path(args.json).write_text(json.dumps({"throughput": tp, "memory": mem}, indent=1))
     missed = tp["best_pages_per_s"] < TARGET_PAGES_PER_S or (mem and not rss_flat(mem))
