@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Final
 
 from banmian.article_starts import lines_around
-from banmian.model import Article, Line, Page
+from banmian.model import Article, Line, Page, page_line_index
 from banmian.side_bylines import has_lead_in
 
 FAR_BYLINE_REASON: Final = "byline:over_lead_in_report_to_head_above"
@@ -40,7 +40,7 @@ def bylines_over_lead_ins_to_heads_above(page: Page) -> None:
     the text whose article is `waiting`; head blocks of articles with a byline or a lead-in
     are passed over, and a line with no such block above stays unclaimed."""
     lines = page.lines
-    index = {id(ln): k for k, ln in enumerate(lines)}
+    index = page_line_index(page)
     for ln in over_lead_in_reports(page):
         for j in range(index[id(ln)] - 1, -1, -1):
             above = lines[j]

@@ -458,7 +458,7 @@ def _centred_block_end(lines: list[Line], i: int, width: float) -> int:
     n = j - i
     if not MIN_CENTRED_HEAD_BLOCK <= n <= MAX_CENTRED_HEAD_BLOCK:
         return 0
-    if any(holds_clause_mark(ln.text) or ln.text.lstrip().startswith(BULLET) for ln in lines[i:j]):
+    if any(holds_clause_mark(ln.text) or opens_with_bullet(ln.text) for ln in lines[i:j]):
         return 0
     return j
 
@@ -647,6 +647,11 @@ def mark_dangling_lists(page: Page) -> None:
 BULLET: Final = "●"
 
 
+def opens_with_bullet(text: str) -> bool:
+    """The line opens with a bullet point (BULLET), leading spaces aside."""
+    return text.lstrip().startswith(BULLET)
+
+
 def mark_bullet_points(page: Page) -> None:
     """A line opening with a bullet (`●人民币不贬值是中国`) opens a summary point of an
     article, a paragraph of its body, and so does the point's rest: the lines it runs on into
@@ -661,13 +666,13 @@ def mark_bullet_points(page: Page) -> None:
         return
     lines, width = page.lines, page.column_width
     for i, ln in enumerate(lines):
-        if ln.kind not in ("body", "head", "byline") or not ln.text.lstrip().startswith(BULLET):
+        if ln.kind not in ("body", "head", "byline") or not opens_with_bullet(ln.text):
             continue
         if "head:wider_than_column" in ln.reasons:
             continue
         _make_body(ln)
         j = i + 1
-        while j < len(lines) and lines[j].kind in ("body", "head", "byline") and not lines[j].text.lstrip().startswith(BULLET):
+        while j < len(lines) and lines[j].kind in ("body", "head", "byline") and not opens_with_bullet(lines[j].text):
             full = slack(lines[j], width) <= FULL_SLACK
             if lines[j].kind != "body" and full:
                 break

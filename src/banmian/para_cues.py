@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from banmian.head_context import BULLET
-from banmian.line_shape import FULL_SLACK, INDENT_MIN, INDENT_MAX, slack
+from banmian.head_context import opens_with_bullet
+from banmian.line_shape import CLAUSE_END, FULL_SLACK, INDENT_MIN, INDENT_MAX, slack
 from banmian.model import Line
 from banmian.rules.chars import CLOSERS, ends_sentence
 
@@ -22,7 +22,7 @@ from banmian.rules.chars import CLOSERS, ends_sentence
 # 1-40 such lines open a gold paragraph 6 times of 8 in pdftotext (pages 1, 6, 7, 8, 20, 34;
 # not on pages 1 and 29) and 7 of 9 in the raw and PyMuPDF dumps (page 2 too).
 COMPRESSED_INDENT_MIN: Final = FULL_SLACK
-LINE_END_MARKS: Final = set("，。、；：？！…") | CLOSERS
+LINE_END_MARKS: Final = CLAUSE_END | CLOSERS
 COMPRESSED_INDENT_REASON: Final = "paragraph_start:compressed_indent"
 
 
@@ -99,4 +99,4 @@ BULLET_REASON: Final = "paragraph_start:bullet"
 
 def opens_bullet(line: Line, width: float) -> bool:
     """The line opens with a bullet and is indented two em."""
-    return line.text.lstrip().startswith(BULLET) and INDENT_MIN <= slack(line, width) <= INDENT_MAX
+    return opens_with_bullet(line.text) and INDENT_MIN <= slack(line, width) <= INDENT_MAX

@@ -12,7 +12,7 @@ from typing import Final
 
 from banmian.language import spanning_word
 from banmian.line_shape import BODY_START_FORBIDDEN, FULL_SLACK, INDENT_MIN, is_indented, separates_blocks, slack
-from banmian.head_context import BULLET, OPENING_RUNS_ON_REASON, SUBHEAD_UNDER_BYLINE_REASON
+from banmian.head_context import OPENING_RUNS_ON_REASON, SUBHEAD_UNDER_BYLINE_REASON, opens_with_bullet
 from banmian.model import Fragment, Line, Page, line_positions
 from banmian.ordinals import opens_later_step
 from banmian.para_cues import (AFTER_COLON_REASON, BULLET_REASON, COMPRESSED_INDENT_REASON, HALF_WIDTH_SHORT_REASON,
@@ -107,7 +107,7 @@ def cut_short_in_block(prev: Line, line: Line, nxt: Line | None, width: float) -
     point of a list whose points carry no closing mark (dev raw page 2: `…作出的贡献` /
     `●支持香港特区政府捍`). The threading then decides where the piece after it goes."""
     return (breaks_column(prev, width) and not prev.text.rstrip().endswith(LINE_END_DASHES)
-            and not line.text.lstrip().startswith(BULLET) and restarts_after_cut(prev, line, width)
+            and not opens_with_bullet(line.text) and restarts_after_cut(prev, line, width)
             and short_by_itself(line, nxt))
 
 
