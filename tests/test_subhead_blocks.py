@@ -1,5 +1,6 @@
 """Head lines between two pieces of one article in a dump with blank lines (pdftotext's):
-a subhead the text reads on past (`reassemble.continues_past_subhead`, SUBHEAD_IN_BLOCK_DUMPS),
+head lines the text reads on past (`reassemble.continues_past_subhead`, asked there where the
+text before stops mid-sentence: `reassemble.subhead_asked`, SUBHEAD_IN_BLOCK_DUMPS),
 and a paragraph's short last line set off by blank lines (`reassemble.paragraph_tail_line`)."""
 from __future__ import annotations
 
@@ -26,12 +27,26 @@ def blocks_page(essay: str, between: list[str]) -> str:
 
 
 @pytest.mark.pure_python
-def test_a_two_line_subhead_between_blocks_on_one_subject_stays_in_the_article(monkeypatch):
-    text = blocks_page(ESSAY + "了一成多。", ["喜看今朝", "再上台阶"])
+def test_text_after_head_lines_inside_a_sentence_stays_in_its_article(monkeypatch):
+    # two head lines (another article's headline printed inside this article's column) where
+    # the text before stops mid-sentence; an indented paragraph on the same subject follows
+    text = blocks_page(ESSAY, ["城东大桥", "今日通车"])
     page = parse_text(text, entities=False)[0]
-    assert len(page.articles) == 1 and "喜看今朝再上台阶" in page.articles[0].paragraphs
+    assert [a.headline for a in page.articles] == ["全县水稻喜获丰收"]
+    assert page.articles[0].paragraphs[-1] == MORE
     monkeypatch.setattr(reassemble_module, "SUBHEAD_IN_BLOCK_DUMPS", False)
-    assert [a.headline for a in parse_text(text, entities=False)[0].articles] == ["全县水稻喜获丰收", "喜看今朝 再上台阶"]
+    assert [a.headline for a in parse_text(text, entities=False)[0].articles] == ["全县水稻喜获丰收", "城东大桥 今日通车"]
+
+
+def test_after_a_finished_sentence_head_lines_are_not_asked_as_a_subhead_in_a_dump_with_blank_lines():
+    from banmian.model import Fragment, Line
+
+    def piece(end: str) -> Fragment:
+        return Fragment(lines=[Line(no=1, raw="水稻亩产提高", text="水稻亩产提高")], start="indent", end=end, order=0)
+
+    assert reassemble_module.subhead_asked(piece("open"), blockless=False)
+    assert not reassemble_module.subhead_asked(piece("closed"), blockless=False)
+    assert reassemble_module.subhead_asked(piece("closed"), blockless=True)
 
 
 @pytest.mark.pure_python
