@@ -121,9 +121,9 @@ def _merge(page: Page, target: Article, piece: Article, target_group: list[Fragm
     if not target.byline:
         target.byline = piece.byline
     owner: dict[int, Article] = page.scratch.setdefault("owner", {})
-    for key, art in list(owner.items()):
+    for line_id, art in list(owner.items()):
         if art is piece:
-            owner[key] = target
+            owner[line_id] = target
     target.line_nos.extend(piece.line_nos)
     target.reasons.extend(piece.reasons)
     why = f"{MERGE_REASON}:after_line_{above.last.no}"
