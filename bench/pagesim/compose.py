@@ -78,7 +78,7 @@ def build_page(rng: random.Random, stories_src: list[dict], extra_src: list[dict
         for k, t in enumerate(parts):
             wt = width_of(t, "head", hs)
             x = MARGIN if k == 0 else (spec.width / 2 - wt / 2 if k == 1 else spec.width - MARGIN - wt)
-            head_ops.append(Op("text", "header", -1, "head", hs, x, spec.height - yb, t))
+            head_ops.append(Op("text", "header", -1, "head", hs, x, yb, t))
         head_ops.append(Op("rule", "header", -1, x=MARGIN, y=spec.height - 48.0, w=spec.width - 2 * MARGIN, h=1.2))
         furniture.append({"type": "header", "text": "  ".join(parts), "parts": parts,
                           "bbox": [MARGIN, round(spec.height - 48.0, 1), round(spec.width - MARGIN, 1),

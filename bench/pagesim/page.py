@@ -273,7 +273,8 @@ class Placer:
                 head_line(st.subtitle, sf, min(ss, hw / max(1.0, self.width_of(st.subtitle, sf, 1.0))), "head", centred)
             if st.byline and st.byline_position == "under_headline":
                 y += 0.3 * s.size
-                head_line(st.byline, "head", s.size, "head", centred)
+                head_line(st.byline, "head", min(s.size, hw / max(1.0, self.width_of(st.byline, "head", 1.0))),
+                          "head", centred)
             y += 0.5 * s.size
         # picture and caption over the head columns
         pic = None
@@ -337,10 +338,7 @@ class Placer:
                 base = yy - 0.25 * s.leading
                 size = round(s.size + PARA_SIZE_STEP * (ln.para_index % 5), 2)
                 self.line_ops(ops, ln, idx, cx, base, size)
-                para_text.setdefault(ln.para_index, []).append(
-                    "".join(c.ch for c in ln.cells[(len(st.byline) if ln.para_index == 0 and ln.para_start
-                                                    and st.byline_position == "inline_first_paragraph"
-                                                    and st.byline else 0):]))
+                para_text.setdefault(ln.para_index, []).append(ln.text)
             col_bottoms.append(yy)
         if jump:
             jc = max((c for c, col in enumerate(cols) if col), default=ncols - 1)
@@ -356,8 +354,9 @@ class Placer:
         paragraphs = []
         for k in sorted(para_text):
             t = "".join(para_text[k])
-            if k == 0 and st.byline_position == "inline_first_paragraph" and st.inline_sep:
-                t = t[len(st.inline_sep):] if t.startswith(st.inline_sep) else t
+            if k == 0 and st.byline_position == "inline_first_paragraph" and st.byline:
+                t = t[len(st.byline):]
+                t = t[len(st.inline_sep):] if st.inline_sep and t.startswith(st.inline_sep) else t
             paragraphs.append(t)
         gold = {
             "kicker": st.kicker, "headline": " ".join(st.headline_lines) if st.headline_lines else None,

@@ -52,14 +52,24 @@ class Line:
         return sum(c.em + c.gap for c in self.cells) - (self.cells[0].gap if self.cells else 0.0)
 
 
+def gap_before_digits(prev: str) -> bool:
+    """A digit run gets the small gap only after an ideograph or a dash, never after an opening
+    quote, bracket or enumeration comma (as on the dev pages)."""
+    return "\u4e00" <= prev <= "\u9fff" or prev == "—"
+
+
+def unbreakable(a: Cell, b: Cell) -> bool:
+    """No line break between two half-width characters: a digit run or Latin word stays whole."""
+    return a.ch.isascii() and b.ch.isascii() and not a.ch.isspace() and not b.ch.isspace()
+
+
 def make_cells(text: str, rng_gap=None, bold_prefix: int = 0) -> list[Cell]:
     """Cells of a paragraph's text; `rng_gap()` says (True/False) whether a digit run that
     follows a non-digit gets the small gap; the first `bold_prefix` characters are head face."""
     cells: list[Cell] = []
     for i, c in enumerate(text):
         gap = 0.0
-        if c.isdigit() and i > 0 and not text[i - 1].isdigit() and not text[i - 1].isascii() \
-                and rng_gap is not None and rng_gap():
+        if c.isdigit() and i > 0 and gap_before_digits(text[i - 1]) and rng_gap is not None and rng_gap():
             gap = DIGIT_GAP_EM
         cells.append(Cell(c, char_em(c), gap, "bold" if i < bold_prefix else "body"))
     return cells
@@ -96,6 +106,11 @@ def break_lines(cells: list[Cell], width_em: float, indent_em: float = 2.0) -> l
                     j -= 1
             while j - 1 > i and cells[j - 1].ch in NO_LINE_END:
                 j -= 1
+            jj = j
+            while jj - 1 > i and jj < n and unbreakable(cells[jj - 1], cells[jj]):
+                jj -= 1
+            if jj - 1 > i or not (jj < n and unbreakable(cells[jj - 1], cells[jj])):
+                j = jj
         line = Line(cells[i:j], indent=indent_em if first else 0.0, para_start=first)
         if j >= n:
             line.last = True
