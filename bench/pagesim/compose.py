@@ -5,11 +5,13 @@ import datetime
 import random
 
 from bench.pagesim import synth
-from bench.pagesim.page import (HEADER_SCALE, MARGIN, Op, Placer, Spec, cut_bands, make_continuation,
+from bench.pagesim.page import (HEADER_SCALE, STACK_GAP, MARGIN, Op, Placer, Spec, cut_bands, make_continuation,
                                 make_spec, prepare_story)
 
 CONTINUATION_SHARE = 0.08
 MIN_STACK_LINES = 12
+STACK_WEIGHTS = (0.7, 0.22, 0.06, 0.02)  # articles per slot (dev pages: 155/50/13/3 slots)
+EXTRA_STACK_LINES = 12
 
 
 def build_page(rng: random.Random, stories_src: list[dict], extra_src: list[dict], date: str,
@@ -24,9 +26,18 @@ def build_page(rng: random.Random, stories_src: list[dict], extra_src: list[dict
     extra = list(extra_src)
     rng.shuffle(extra)
 
-    def next_story():
-        src = pool.pop(0) if pool else (extra.pop(0) if extra else None)
-        return prepare_story(rng, src, date) if src else None
+    def next_story(min_chars: float = 0.0):
+        """The next corpus article; for the last article of a slot (min_chars > 0) the first
+        one long enough to fill the slot, else the longest (slots are filled, not left blank)."""
+        src_list = pool if pool else extra
+        if not src_list:
+            return None
+        pick = 0
+        if min_chars:
+            sizes = [len("".join(r["paragraphs"])) for r in src_list]
+            long_enough = [i for i, n in enumerate(sizes) if n >= min_chars]
+            pick = long_enough[0] if long_enough else max(range(len(sizes)), key=sizes.__getitem__)
+        return prepare_story(rng, src_list.pop(pick), date)
 
     ops: list[Op] = []
     articles: list[dict] = []
@@ -35,23 +46,26 @@ def build_page(rng: random.Random, stories_src: list[dict], extra_src: list[dict
         c0 = 0
         for w in widths:
             top = btop + (0.6 * spec.leading if b else 0.0)
-            first = True
+            k = rng.choices([1, 2, 3, 4], STACK_WEIGHTS)[0]
+            placed = 0
             while top < bbottom - MIN_STACK_LINES * spec.leading * 0.5:
-                st = next_story()
+                room_chars = (bbottom - top) / spec.leading * spec.colw_em * w * 0.8
+                st = next_story(room_chars if placed + 1 >= k else 0.0)
                 if st is None:
                     break
-                if first and rng.random() < CONTINUATION_SHARE and len(st.paragraphs) > 1:
+                if placed == 0 and rng.random() < CONTINUATION_SHARE and len(st.paragraphs) > 1:
                     st = make_continuation(rng, st, head["label_style"], page_no)
-                first = False
                 st.__dict__["_pic_ok"] = bbottom - top > 30 * spec.leading
                 st.__dict__["_pic_max"] = (bbottom - top) * 0.3
                 _, probe, natural = placer.place(st, len(articles), c0, w, top, 1e9, dry=True)
-                room_after = bbottom - natural
+                left = k - placed  # articles still meant for this slot, this one included
                 limit = bbottom
-                if natural < bbottom and room_after > MIN_STACK_LINES * spec.leading and (pool or extra):
-                    limit = natural + 1.0
-                elif (bbottom - top) > 40 * spec.leading and rng.random() < 0.3 and (pool or extra):
-                    limit = top + (bbottom - top) * rng.uniform(0.45, 0.7)
+                if left > 1:
+                    share = top + (bbottom - top) / left * rng.uniform(0.8, 1.2)
+                    limit = min(natural + 1.0, share)
+                elif natural < bbottom - EXTRA_STACK_LINES * spec.leading and (pool or extra):
+                    limit = natural + 1.0  # much room left: one more article
+                    k += 1 if k < 4 else 0
                 a_ops, gold, depth = placer.place(st, len(articles), c0, w, top, limit)
                 if not gold["paragraphs"]:
                     meta["jumps"] = [j for j in meta.get("jumps", []) if j["article"] != len(articles)]
@@ -61,11 +75,12 @@ def build_page(rng: random.Random, stories_src: list[dict], extra_src: list[dict
                                       round(spec.height - top, 1)], "band": b, "src_id": st.src["id"]})
                 articles.append(gold)
                 art_ops.append(a_ops)
-                top = depth + 0.9 * spec.leading
+                placed += 1
+                top = depth - 0.25 * spec.leading + STACK_GAP * spec.leading
                 if top < bbottom - MIN_STACK_LINES * spec.leading * 0.5:
                     y = top - 0.45 * spec.leading
                     a_ops.append(Op("rule", "body", len(articles) - 1, x=x0, y=spec.height - y, w=x1 - x0))
-                if limit >= bbottom:
+                if limit >= bbottom or placed >= k:
                     break
             c0 += w
     # header

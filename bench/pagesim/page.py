@@ -16,6 +16,14 @@ PARA_EXTRA = 0.18       # extra leading before a paragraph's first line (em of b
 PARA_SIZE_STEP = 0.02   # font-size step per paragraph (pt), cycling over 5 paragraphs
 CAPTION_SCALE = 0.85
 HEADER_SCALE = 0.95
+# head-block geometry measured on dev pages 1-40 (baseline steps in the line's own size)
+HEAD_FIRST = 1.25        # first head line's baseline below the article top
+HEAD_AFTER_KICKER = 1.33
+HEAD_LINE_STEP = 1.25
+SUBTITLE_STEP = 1.4
+BYLINE_STEP = 1.55
+BODY_STEP = 1.9          # body's first baseline below the head block's last (body size)
+STACK_GAP = 0.96         # last baseline of an article to the top of the next one (leadings)
 DRAW_ORDERS = ("natural", "body_first", "heads_end", "heads_end_partial")
 
 
@@ -239,24 +247,24 @@ class Placer:
         hw = hcn * s.colw + (hcn - 1) * s.gutter
         centred = st.__dict__.setdefault("_centred", rng.random() < 0.5)
         y = top
-        gold_head: dict = {}
+        last = [None]  # baseline (top-down) of the last head-block line
 
-        def head_line(text: str, font: str, size: float, role: str, align_centre: bool):
-            nonlocal y
+        def head_line(text: str, font: str, size: float, align_centre: bool, step: float):
+            """One head-block line; `step` (in its own size) from the previous line's baseline,
+            or 1.25 of its size below the article top for the first (as measured on dev pages)."""
             w = self.width_of(text, font, size)
             x = hx + max(0.0, (hw - w) / 2) if align_centre else hx
-            y += 1.15 * size
-            ops.append(Op("text", role, idx, font, size, x, y, text))
-            y += 0.2 * size
+            base = top + HEAD_FIRST * size if last[0] is None else last[0] + step * size
+            ops.append(Op("text", "head", idx, font, size, x, base, text))
+            last[0] = base
 
         if st.continued_from:
-            head_line(st.continued_from, "head", s.size, "head", False)
-            y += 0.3 * s.size
+            head_line(st.continued_from, "head", s.size, False, 0.0)
         else:
             if st.kicker:
                 ks = st.__dict__.setdefault("_ks", round(s.size * rng.uniform(1.1, 1.45), 4))
                 kf = st.__dict__.setdefault("_kf", "body" if rng.random() < 0.6 else "head")
-                head_line(st.kicker, kf, min(ks, hw / max(1.0, self.width_of(st.kicker, kf, 1.0))), "head", centred)
+                head_line(st.kicker, kf, min(ks, hw / max(1.0, self.width_of(st.kicker, kf, 1.0))), centred, 0.0)
             lines = st.headline_lines
             hs = st.__dict__.setdefault("_hs", s.size * rng.uniform(2.0, 4.0))
             if len(lines) == 1 and (self.width_of(lines[0], "head", hs) > hw or
@@ -264,31 +272,32 @@ class Placer:
                 lines = split_headline(lines[0])
             widest = max(self.width_of(t, "head", 1.0) for t in lines)
             size = min(hs, hw / max(widest, 1.0))
-            for t in lines:
-                head_line(t, "head", size, "head", centred)
+            for k, t in enumerate(lines):
+                head_line(t, "head", size, centred, HEAD_AFTER_KICKER if k == 0 else HEAD_LINE_STEP)
             st.headline_lines = lines
             if st.subtitle:
                 ss = st.__dict__.setdefault("_ss", round(s.size * rng.uniform(1.2, 1.5), 4))
                 sf = st.__dict__.setdefault("_sf", "body" if rng.random() < 0.4 else "head")
-                head_line(st.subtitle, sf, min(ss, hw / max(1.0, self.width_of(st.subtitle, sf, 1.0))), "head", centred)
+                head_line(st.subtitle, sf, min(ss, hw / max(1.0, self.width_of(st.subtitle, sf, 1.0))), centred,
+                          SUBTITLE_STEP)
             if st.byline and st.byline_position == "under_headline":
-                y += 0.3 * s.size
                 head_line(st.byline, "head", min(s.size, hw / max(1.0, self.width_of(st.byline, "head", 1.0))),
-                          "head", centred)
-            y += 0.5 * s.size
+                          centred, BYLINE_STEP)
+        # the first body baseline BODY_STEP below the head block's last one
+        y = last[0] + BODY_STEP * s.size - 0.75 * s.leading
         # picture and caption over the head columns
         pic = None
         if st.caption and st.__dict__.get("_pic_ok", True):
-            ph = round(hw * st.__dict__.setdefault("_pr", rng.uniform(0.35, 0.65)), 1)
+            ph = round(hw * st.__dict__.setdefault("_pr", rng.uniform(0.2, 0.65)), 1)
             ph = min(ph, st.__dict__.get("_pic_max", ph))
             cs = s.size * CAPTION_SCALE
             cap_cells = make_cells(st.caption)
             for c in cap_cells:
                 c.em = self.width_of(c.ch, "head", 1.0)
             cap_lines = [ln.text for ln in break_lines(cap_cells, hw / cs, 0.0)]
-            ptop = y + 0.3 * s.size
+            ptop = last[0] + 1.33 * s.size
             ops.append(Op("rect", "picture", idx, x=hx, y=s.height - ptop - ph, w=hw, h=ph))
-            yy = ptop + ph
+            yy = ptop + ph + 0.05 * cs
             for t in cap_lines:
                 yy += 1.25 * cs
                 ops.append(Op("text", "picture", idx, "head", cs, hx, yy, t))
@@ -296,7 +305,7 @@ class Placer:
             pic = {"picture": [hx, s.height - ptop - ph, hx + hw, s.height - ptop],
                    "caption": [hx, s.height - cap_bottom, hx + hw, s.height - ptop - ph],
                    "lines": cap_lines}
-            y = cap_bottom + 0.3 * s.size
+            y = yy + 2.15 * s.size - 0.75 * s.leading
         # body
         lines = self.body_lines(st, st.byline_position == "inline_first_paragraph")
         extra = PARA_EXTRA * s.size
