@@ -12,6 +12,7 @@ CONTINUATION_SHARE = 0.08
 MIN_STACK_LINES = 12
 STACK_WEIGHTS = (0.7, 0.22, 0.06, 0.02)  # articles per slot (dev pages: 155/50/13/3 slots)
 EXTRA_STACK_LINES = 12
+PICTURE_MIN_LINES = 16  # a picture only in a slot at least this deep
 
 
 def build_page(rng: random.Random, stories_src: list[dict], extra_src: list[dict], date: str,
@@ -55,8 +56,8 @@ def build_page(rng: random.Random, stories_src: list[dict], extra_src: list[dict
                     break
                 if placed == 0 and rng.random() < CONTINUATION_SHARE and len(st.paragraphs) > 1:
                     st = make_continuation(rng, st, head["label_style"], page_no)
-                st.__dict__["_pic_ok"] = bbottom - top > 30 * spec.leading
-                st.__dict__["_pic_max"] = (bbottom - top) * 0.3
+                st.__dict__["_pic_ok"] = bbottom - top > PICTURE_MIN_LINES * spec.leading
+                st.__dict__["_pic_max"] = (bbottom - top) * 0.35
                 _, probe, natural = placer.place(st, len(articles), c0, w, top, 1e9, dry=True)
                 left = k - placed  # articles still meant for this slot, this one included
                 limit = bbottom

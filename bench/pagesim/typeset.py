@@ -12,7 +12,7 @@ FULLWIDTH_DIGIT_LETTER = {c: chr(ord(c) - 0xFEE0) for c in
                           "ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ％"}
 DIGIT_GAP_EM = 0.22      # the small gap set before a digit run (extractors read it as a space)
 MAX_PUSH_IN = 2          # closing marks pressed into a full line at most
-MAX_SQUEEZE_EM = 0.12    # most negative tracking per gap (em) when pressing marks in
+MAX_OVERFLOW_EM = 1.0    # most a line may overfill (em) when marks are pressed in (dev pages: <= 1 em)
 
 
 def to_halfwidth(text: str) -> str:
@@ -77,9 +77,9 @@ def make_cells(text: str, rng_gap=None, bold_prefix: int = 0) -> list[Cell]:
 
 def break_lines(cells: list[Cell], width_em: float, indent_em: float = 2.0) -> list[Line]:
     """Greedy line breaking with kinsoku. A line takes characters while they fit; closing marks
-    that would start the next line are pressed in (at most MAX_PUSH_IN, if the squeeze per gap
-    stays within MAX_SQUEEZE_EM), else the last character is pushed to the next line; an opening
-    mark never ends a line."""
+    that would start the next line are pressed in (at most MAX_PUSH_IN, if the line overfills by
+    at most MAX_OVERFLOW_EM, taken up by negative tracking), else the last character is pushed to
+    the next line; an opening mark never ends a line, a run of half-width characters is not split."""
     lines: list[Line] = []
     i, n = 0, len(cells)
     first = True
@@ -99,7 +99,7 @@ def break_lines(cells: list[Cell], width_em: float, indent_em: float = 2.0) -> l
                 extra += cells[k].em
                 k += 1
             if k > j and (k == n or cells[k].ch not in NO_LINE_START) and \
-                    (used + extra - avail) / max(1, k - i - 1) <= MAX_SQUEEZE_EM:
+                    used + extra - avail <= MAX_OVERFLOW_EM + 1e-9:
                 j = k
             else:
                 while j - 1 > i and (cells[j].ch in NO_LINE_START if j < n else False):
