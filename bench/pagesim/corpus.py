@@ -14,6 +14,19 @@ DEFAULT_DATES = ("1998-01-21", "1998-01-31")  # dev pages use 01-01..01-20
 PHOTO_CREDIT = re.compile(r"^（[^（）]{2,40}摄[^（）]{0,10}）$")
 
 
+MIN_BODY_CHARS = 80  # dev pages hold almost no article under 60 characters (2 of 317, both cut)
+
+
+def typesettable(r: dict) -> bool:
+    """An article the simulator sets: a body of some length that is not a table (mostly short
+    lines such as stock lists)."""
+    body = [p for p, role in zip(r["paragraphs"], r["roles"]) if role not in ("headline_cont", "byline")]
+    if sum(len(p) for p in body) < MIN_BODY_CHARS:
+        return False
+    short = sum(1 for role in r["roles"] if role == "short_line")
+    return short <= len(r["roles"]) / 2
+
+
 def corpus_path() -> Path:
     return shared_dir() / "data" / "peoples-daily-1998" / "articles.jsonl.gz"
 
@@ -28,7 +41,7 @@ def load_pages(first: str, last: str, path: Path | None = None) -> dict[tuple[st
     with gzip.open(p, "rt", encoding="utf-8") as f:
         for line in f:
             r = json.loads(line)
-            if not (first <= r["date"] <= last) or not r.get("title") or not r["paragraphs"]:
+            if not (first <= r["date"] <= last) or not r.get("title") or not typesettable(r):
                 continue
             r = dict(r)
             r["title"] = to_halfwidth(r["title"])
