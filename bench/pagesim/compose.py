@@ -14,8 +14,9 @@ STACK_WEIGHTS = (0.7, 0.22, 0.06, 0.02)  # articles per slot (dev pages: 155/50/
 EXTRA_STACK_LINES = 12
 PICTURE_MIN_LINES = 16
 # share of slots (by width in columns) whose last article is chosen to fit rather than to fill
-# (dev pages: articles of 1, 2, 3, 4 columns are cut 64, 50, 18, 28 % of the time)
-FIT_SHARE = (0.25, 0.45, 0.8, 0.75)  # a picture only in a slot at least this deep
+# (dev pages: articles of 1, 2, 3, 4 columns are cut 64, 50, 18, 28 % of the time; only the
+# last article of a slot is ever cut)
+FIT_SHARE = (0.35, 0.5, 0.8, 0.75)  # a picture only in a slot at least this deep
 
 
 def build_page(rng: random.Random, stories_src: list[dict], extra_src: list[dict], date: str,
@@ -69,9 +70,8 @@ def build_page(rng: random.Random, stories_src: list[dict], extra_src: list[dict
                 _, probe, natural = placer.place(st, len(articles), c0, w, top, 1e9, dry=True)
                 left = k - placed  # articles still meant for this slot, this one included
                 limit = bbottom
-                if left > 1:
-                    share = top + (bbottom - top) / left * rng.uniform(0.8, 1.2)
-                    limit = min(natural + 1.0, share)
+                if left > 1 and natural < bbottom - MIN_STACK_LINES * spec.leading:
+                    limit = natural + 1.0  # an article with another under it is never cut (dev pages)
                 elif natural < bbottom - EXTRA_STACK_LINES * spec.leading and (pool or extra):
                     limit = natural + 1.0  # much room left: one more article
                     k += 1 if k < 4 else 0
