@@ -59,6 +59,7 @@ def dump_stats(pages: list[DevPage], kind: str) -> dict:
     switches = assigned = 0
     sp = nosp = 0
     within_switch = within_pairs = 0
+    seams = articles = 0
     for p in pages:
         text = p.dump_text(kind)
         texts = article_texts(p.gold)
@@ -89,6 +90,23 @@ def dump_stats(pages: list[DevPage], kind: str) -> dict:
                 assigned += 1
                 switches += art != prev
             prev = art
+        # bare seams: a body line of one article right after a body line of another, nothing
+        # (head, byline, caption, jump) between them
+        bodies = [_norm("".join(a["paragraphs"])) for a in p.gold["articles"]]
+        prev_body = None
+        for x in lines:
+            t = _norm(x)
+            if not t:
+                continue
+            hits = [i for i, b in enumerate(bodies) if len(t) >= 4 and t in b]
+            in_other = len(t) >= 4 and any(t in o for o in others_of(p.gold))
+            if len(hits) == 1 and not in_other:
+                if prev_body is not None and prev_body != hits[0]:
+                    seams += 1
+                prev_body = hits[0]
+            elif len(t) >= 4 and not hits:
+                prev_body = None
+        articles += len(p.gold["articles"])
         for m in CJK_BEFORE_DIGIT.finditer(text):
             if m.group(1):
                 sp += 1
@@ -96,7 +114,19 @@ def dump_stats(pages: list[DevPage], kind: str) -> dict:
                 nosp += 1
     return {"blank_share": blank / max(1, lines_total), "lines_per_block": block_lines / max(1, blocks),
             "block_switch": switches / max(1, assigned), "line_switch": within_switch / max(1, within_pairs),
-            "digit_space": sp / max(1, sp + nosp), "lines_per_page": lines_total / max(1, len(pages))}
+            "digit_space": sp / max(1, sp + nosp), "lines_per_page": lines_total / max(1, len(pages)),
+            "bare_seams_per_article": seams / max(1, articles)}
+
+
+def others_of(gold: dict) -> list[str]:
+    """Printed texts other than body paragraphs (heads, bylines, captions, jumps, header)."""
+    out = []
+    for a in gold["articles"]:
+        out += [_norm(x) for x in (a.get("kicker"), *(a.get("headline_lines") or []), a.get("subtitle"),
+                                   a.get("byline"), a.get("jump"), a.get("continued_from"), a.get("source_line")) if x]
+    for f in gold["furniture"]:
+        out += [_norm(x) for x in (f.get("lines") or [f.get("text")]) if x]
+    return out
 
 
 def gold_stats(pages: list[DevPage]) -> dict:
