@@ -200,7 +200,9 @@ def head_em(text: str, width_of) -> float:
 
 
 def split_headline(text: str) -> list[str]:
-    h = (len(text) + 1) // 2
+    """Two headline lines cut at the middle, the second the longer (as on dev pages: 灾后第 /
+    一顿热饭), wherever that falls, even inside a word or a bracket."""
+    h = len(text) // 2
     return [text[:h], text[h:]]
 
 
