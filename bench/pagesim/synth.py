@@ -54,7 +54,7 @@ def synthetic_byline(rng: random.Random, date: str) -> tuple[str, str | None]:
 def clause(rng: random.Random, paragraphs: list[str], lo: int = 6, hi: int = 20) -> str | None:
     """A clause of the article (text between punctuation marks) of lo..hi characters."""
     parts = [p for para in paragraphs for p in re.split(r"[，。；：！？、“”（）《》]", para)
-             if lo <= len(p) <= hi and not re.search(r"[A-Za-z0-9 ]", p)]
+             if lo <= len(p) <= hi and not re.search(r"[A-Za-z0-9 ]|摄|记者|新华社|本报", p)]
     return rng.choice(parts) if parts else None
 
 
