@@ -65,13 +65,8 @@ def header(rng: random.Random, date: str, weekday: int, page_no: int) -> dict:
     style = rng.randrange(3)
     label = [f"A{page_no:02d}", f"第{page_no}版", str(page_no)][style]
     section = rng.choice(SECTIONS) if rng.random() < 0.75 else None
-    editor = name(rng)
-    if rng.random() < 0.8:
-        proof = name(rng)
-        eds = f"责编 {editor}  校对 {proof}"
-    else:
-        proof = None
-        eds = f"责任编辑：{editor}"
+    editor, proof = name(rng), name(rng)  # the gold names a proofreader even when not printed
+    eds = f"责编 {editor}  校对 {proof}" if rng.random() < 0.8 else f"责任编辑：{editor}"
     parts = [f"{date_text} 星期{WEEKDAYS[weekday]}", label + (f"  {section}" if section else ""), eds]
     order = rng.choice([(0, 1, 2), (1, 0, 2), (0, 2, 1)])
     return {"date": date, "date_text": date_text, "weekday": f"星期{WEEKDAYS[weekday]}",
