@@ -273,7 +273,7 @@ class Placer:
                 kf = st.__dict__.setdefault("_kf", "body" if rng.random() < 0.6 else "head")
                 head_line(st.kicker, kf, min(ks, hw / max(1.0, self.width_of(st.kicker, kf, 1.0))), centred, 0.0)
             lines = st.headline_lines
-            hs = st.__dict__.setdefault("_hs", s.size * rng.uniform(2.0, 4.0))
+            hs = st.__dict__.setdefault("_hs", s.size * rng.uniform(2.0, 4.5))  # dev: 2.0-4.5 x body
             if len(lines) == 1 and (self.width_of(lines[0], "head", hs) > hw or
                                     (len(lines[0]) > 7 and st.__dict__.setdefault("_two", rng.random() < 0.15))):
                 lines = split_headline(lines[0])
