@@ -12,11 +12,11 @@ CONTINUATION_SHARE = 0.08
 MIN_STACK_LINES = 12
 STACK_WEIGHTS = (0.7, 0.22, 0.06, 0.02)  # articles per slot (dev pages: 155/50/13/3 slots)
 EXTRA_STACK_LINES = 12
-PICTURE_MIN_LINES = 16
+PICTURE_MIN_LINES = 16  # a picture only in a slot at least this deep
 # share of slots (by width in columns) whose last article is chosen to fit rather than to fill
 # (dev pages: articles of 1, 2, 3, 4 columns are cut 64, 50, 18, 28 % of the time; only the
 # last article of a slot is ever cut)
-FIT_SHARE = (0.35, 0.5, 0.8, 0.75)  # a picture only in a slot at least this deep
+FIT_SHARE = (0.55, 0.7, 0.85, 0.8)
 
 
 def build_page(rng: random.Random, stories_src: list[dict], extra_src: list[dict], date: str,
