@@ -4,6 +4,7 @@ corpus (default dates 1998-01-21..31, apart from the dev pages' 01-01..20)."""
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import random
 import sys
@@ -31,7 +32,21 @@ def main(argv=None) -> int:
     if missing:
         print(f"pagesim: missing {', '.join(missing)} (run bench/pagesim/install.sh)", file=sys.stderr)
         return 2
-    first, last = a.dates.split(",")
+    try:
+        first, last = (d.strip() for d in a.dates.split(","))
+        for d in (first, last):
+            datetime.date.fromisoformat(d)
+    except ValueError:
+        print(f"pagesim: --dates wants FIRST,LAST as ISO dates, got {a.dates!r}", file=sys.stderr)
+        return 2
+    repo = Path(__file__).resolve().parents[2]
+    if Path(a.out).resolve().is_relative_to(repo):
+        print(f"pagesim: --out {a.out} is inside the repository; write pages elsewhere (corpus text)",
+              file=sys.stderr)
+        return 2
+    if a.pages < 1:
+        print("pagesim: --pages must be at least 1", file=sys.stderr)
+        return 2
     try:
         pages = corpus.load_pages(first, last)
     except FileNotFoundError as e:
