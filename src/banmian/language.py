@@ -142,12 +142,11 @@ class Breaks:
 
     def spanned(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
         """Whether a dictionary word of CJK characters spans each break texts[l] | texts[r]
-        (none empty), from one segmentation: the break contexts (JOIN_CONTEXT characters a
-        side) are run together with a line break between pairs, which jieba never joins
-        across, so each is cut as on its own, at a fraction of the cost of a call per pair
-        (`unweave` scores every line of a page)."""
-        left_len = np.minimum(self.lengths[left], JOIN_CONTEXT)
-        right_len = np.minimum(self.lengths[right], JOIN_CONTEXT)
+        (a CJK character on either side), from one segmentation: the break contexts
+        (`context_runs`) are run together with a line break between pairs, which jieba never
+        joins across, so each is cut as on its own, at a fraction of the cost of a call per
+        pair (`unweave` scores every line of a page)."""
+        left_len, right_len = self.context_runs(left, right)
         size = left_len + right_len + 1  # a pair's characters and the line break after them
         at = np.cumsum(size) - size  # where each pair starts in the text cut
         pair = np.repeat(np.arange(len(left)), size)  # the pair of each character of that text
@@ -157,10 +156,23 @@ class Breaks:
                           self.starts[right][pair] + offset - left_len[pair])
         points = self.points[source]  # (a line break's source is any character: replaced next)
         points[offset == size[pair] - 1] = ord("\n")
-        breaks = at + left_len  # where each break stands: its right character
-        points, breaks = _block_around(points, breaks[pair], offset < left_len[pair], offset == size[pair] - 1, breaks)
+        points = points[:-1]  # no line break after the last pair
         text = points.astype("<u4").tobytes().decode("utf-32-le", "surrogatepass")
+        breaks = at + left_len  # where each break stands in the text: its right character
         return np.array(spanning_breaks(rjieba.cut(text, False), breaks.tolist()), dtype=bool)
+
+    def context_runs(self, left: np.ndarray, right: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """How many characters of each break's context decide whether a word spans it: of the
+        JOIN_CONTEXT characters on each side (as `spanning_word` gives the segmenter), those
+        up to a mark or a space (BLOCK_ENDS), beyond which jieba segments apart. A quarter fewer
+        characters and a third fewer words (each a new Python string) to segment on the dev
+        pages. The texts of `left` and `right` end and open with a word character."""
+        k = np.arange(JOIN_CONTEXT)
+        space = len(self.points) - 1  # a space (a block end) stands in for what lies past a text
+        back = (self.starts[left] + self.lengths[left] - 1)[:, None] - k  # the left text's last characters, back from its end
+        back = np.where(k < self.lengths[left][:, None], back, space)
+        ahead = np.where(k < self.lengths[right][:, None], self.starts[right][:, None] + k, space)
+        return _run_length(self.points[back]), _run_length(self.points[ahead])
 
 
 # Characters jieba's segmenter never puts in a word, whose sides it segments apart (they end its
@@ -169,22 +181,11 @@ class Breaks:
 BLOCK_ENDS: Final = frozenset(CJK_PUNCT | set(" \t\n\r\x0b\x0c\u3000"))
 
 
-def _block_around(points: np.ndarray, brk: np.ndarray, on_left: np.ndarray, between: np.ndarray,
-                  breaks: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The break contexts run together (`points`, a line break `between` two) cut down to what
-    decides whether a word spans each break: the run of characters around it up to a mark or a
-    space (BLOCK_ENDS), beyond which jieba segments apart. A quarter fewer characters and a third
-    fewer words (each a new Python string) to segment on the dev pages. `brk`: the break of
-    each character's context, `on_left`: the character is left of it; returns the characters
-    kept (no line break after the last context) and where the `breaks` stand among them."""
-    ends = _BLOCK_END_TABLE[np.minimum(points, 0xFFFF)] & ~between
-    before = np.concatenate(([0], np.cumsum(ends)))  # block ends before each character
-    at = np.arange(len(points))
-    # a left character is kept with no block end from it to the break, a right one with none
-    # from the break to it; line breaks are kept
-    keep = np.where(on_left, before[brk] == before[at], before[at + 1] == before[brk]) | between
-    kept_before = np.cumsum(keep) - keep
-    return points[keep][:-1], kept_before[breaks]
+def _run_length(points: np.ndarray) -> np.ndarray:
+    """For each row of code points, how many come before the first BLOCK_ENDS character (all
+    of them when none is one)."""
+    ends = _BLOCK_END_TABLE[np.minimum(points, 0xFFFF)]
+    return np.where(ends.any(axis=1), ends.argmax(axis=1), points.shape[1])
 
 
 def spanning_breaks(words: list[str], breaks: list[int]) -> list[bool]:
