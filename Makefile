@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: venv build test demo clean
+.PHONY: venv build test demo clean pagesim-tools
 
 venv: $(STAMP)
 
@@ -63,3 +63,7 @@ browser-test: venv
 browser-deps:
 	-@command -v chromium >/dev/null || (command -v apt-get >/dev/null && apt-get update -qq && apt-get install -y -qq chromium >/dev/null) || echo "browser-deps: chromium not installed; the browser test will skip"
 	-@fc-list :lang=zh 2>/dev/null | grep -q . || (command -v apt-get >/dev/null && apt-get install -y -qq fonts-wqy-microhei >/dev/null) || true
+
+# The page simulator's tools (bench/pagesim: poppler-utils, the two CJK fonts, reportlab, PyMuPDF).
+pagesim-tools: venv
+	bench/pagesim/install.sh $(PY)

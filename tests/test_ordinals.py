@@ -94,6 +94,8 @@ def test_a_block_opening_with_a_later_step_opens_no_article(monkeypatch):
     bodies = _bodies(_notice_page())
     assert not any(ps and ps[0].startswith("三是") for ps in bodies.values())
     monkeypatch.setattr(paragraphs_module, "opens_later_step", lambda text: False)
+    # `adjacent_splits` would join it too (a headless paragraph right under a headed article)
+    monkeypatch.setattr(importlib.import_module("banmian.stages.headlines"), "merge_adjacent_splits", lambda page: None)
     bodies = _bodies(_notice_page())
     assert any(ps and ps[0].startswith("三是") for ps in bodies.values())
 

@@ -135,6 +135,8 @@ def test_numbered_items_are_one_article(monkeypatch):
     assert len(page.articles) == 2 and len(digest) == 1, bodies(text)
     assert digest[0].paragraphs == PICTURE_ITEMS
     monkeypatch.setattr(roundups, "merge_numbered", lambda threads: threads)  # the rule off
+    # and `adjacent_splits`, which joins a headless item printed right under the digest's last piece
+    monkeypatch.setattr(importlib.import_module("banmian.stages.headlines"), "merge_adjacent_splits", lambda page: None)
     assert len(parse_text(text, entities=False)[0].articles) == 4
 
 

@@ -10,12 +10,15 @@ break (a word spans it) are one headline (`banmian.head_tiers.split_tiers`; the 
 `banmian.tier_cues`).
 A head line standing alone that repeats a clause of one article's body is that article's pull
 quote (`banmian.pull_quotes`): it goes to that article as its kicker, whoever's block it was
-printed in.
+printed in. Last, a paragraph split off on a content change alone and printed right under the
+last piece of an article goes back to it where the heads say they are one
+(`banmian.adjacent_splits`).
 """
 from __future__ import annotations
 
 from typing import Final
 
+from banmian.adjacent_splits import merge_adjacent_splits
 from banmian.article_starts import lines_around
 from banmian.assign import max_weight_pairs
 from banmian.far_bylines import bylines_over_lead_ins_to_heads_above
@@ -368,4 +371,5 @@ def headlines(page: Page) -> Page:
     bylines_over_lead_ins_to_heads_above(page)
     page.scratch["head_blocks"] = blocks
     page.scratch["head_owner"] = owner
+    merge_adjacent_splits(page)
     return page

@@ -66,6 +66,11 @@ NEW_THREAD_OFFSET_NO_BLANKS: Final = 8.0
 SUBHEAD_WINDOW: Final = 300
 SUBHEAD_MIN_COSINE = 0.1
 SUBHEAD_MAX_LINES = 2
+# `continues_past_subhead` in dumps with blank lines (pdftotext) too, where the text before the
+# head lines stops mid-sentence (`subhead_asked`): head lines there between two pieces of one
+# article's text had the text after them open an article under them as under a headline (dev
+# pdftotext pages 4, 30).
+SUBHEAD_IN_BLOCK_DUMPS = True
 SURE_START_SCORE: Final = 10.0  # a sure start is the only choice; its score does not rank hypotheses
 NO_NEW_THREAD: Final = float("-inf")  # the start log-odds of a fragment that cannot open an article
 # Partial threadings kept by the beam search (dev 1-40 pdftotext body_char_acc with the link
@@ -155,8 +160,9 @@ def thread_fragments(page: Page, frags: list[Fragment], space: ContentSpace | No
     lead-in under headline lines, a paragraph under an office-holder's signature, a paragraph
     closed by a picture note) always opens one; in a
     dump without blank lines the text after a picture note (`（附图片1张）`: it closes an
-    article's opening matter), the report after the picture's credited description
-    (`report_after_picture`) and text read on past a subhead (`continues_past_subhead`)
+    article's opening matter) and the report after the picture's credited description
+    (`report_after_picture`), and text read on past a subhead (`continues_past_subhead`, when
+    `subhead_asked`),
     always continue the thread of the fragment before, even where the start model's log-odds pass START_THRESHOLD (a subhead has a
     headline's shape: dev raw pages 4 and 37, three subheads the model read as headlines);
     a fragment that opens pointing back (`points_back`) goes on some thread, never opens one;
@@ -193,7 +199,7 @@ def thread_fragments(page: Page, frags: list[Fragment], space: ContentSpace | No
             sure, join = False, True  # the note closes an article's opening matter: its text follows
         elif blockless and report_after_picture(frags[i - 1], f):
             sure, join = False, True
-        elif blockless and continues_past_subhead(page, frags[i - 1], f):
+        elif subhead_asked(frags[i - 1], blockless) and continues_past_subhead(page, frags[i - 1], f):
             sure, join = False, True  # however strong the start model's case (a subhead is a headline's shape)
         else:
             goes_on = points_back(page, f)
@@ -233,14 +239,34 @@ def points_back(page: Page, frag: Fragment) -> bool:
     return refers_back(strip_ws(frag.first.text))
 
 
+def subhead_asked(prev: Fragment, blockless: bool) -> bool:
+    """Is `continues_past_subhead` asked of the fragment after `prev`? In a dump without blank
+    lines always; in one with blank lines (pdftotext's, SUBHEAD_IN_BLOCK_DUMPS) where `prev`
+    stops mid-sentence at full width: the head lines then stand inside an article's text,
+    whatever they are (a body line taken for a head line: dev page 4 `…如今，` / `这里实行了———`;
+    another article's headline that pdftotext prints inside this article's column: page 29
+    `…自然和人文景` / `罗布泊可望找到淡水阿其` / `克谷地勘查出淡水富存区` / `观的同时…`), and the text
+    after them that shares the text before's vocabulary goes on with it. It was asked of dumps
+    without blank lines only, and on dev pdftotext pages 1-40 it holds at 5 breaks so (pages 4,
+    10, 29, 30, 37), the text after the lines in the gold article of the text before each time
+    (body_char_acc pages 1-20 / 21-40: 0.9165 / 0.8789 -> 0.9168 / 0.8820 with
+    `paragraph_tail_line`). After a finished sentence the lines may be a headline over another
+    article on the same subject, which the text-similarity test cannot tell from a subhead: not
+    asked there (6 such breaks on dev pdftotext, 5 of which the beam joins without it)."""
+    return blockless or (SUBHEAD_IN_BLOCK_DUMPS and prev.end == "open")
+
+
 def continues_past_subhead(page: Page, prev: Fragment, frag: Fragment) -> bool:
-    """(Asked only of dumps without blank lines.) One or two short head lines stand between two fragments
+    """One or two short head lines stand between two fragments
     whose texts share vocabulary: a subhead inside an article (dev raw page 9: `“假”字了得`
     between two paragraphs on forged art; page 38: `铸就“黄金人”，提前两` / `年实现运行管理自主化`)
     or body lines taken for head lines, not a headline before another article, which shares
     little with the text before it. The fragment goes on the thread of the one before
     (`absorb_subheads` then makes the subhead a paragraph). A line wider than the column is a
-    headline; a lead-in opens an article whatever the topic."""
+    headline; a lead-in opens an article whatever the topic.
+
+    Asked of dumps with blank lines too where the text before stops mid-sentence
+    (`subhead_asked`)."""
     if is_lead_in(frag.first.text):
         return False
     around = lines_around(page, frag, after=False)
@@ -433,6 +459,8 @@ def absorb_subheads(page: Page, threads: list[Thread]) -> None:
         if f.end == "open" or not _opens_under_subhead(g, page.column_width):
             if blockless and (f.end == "open" or g.start == "open"):
                 _run_on_lines(tf, g, between, f.order, ends_paragraph(f.lines[-1], page.column_width, len(f.lines) == 1))
+            elif paragraph_tail_line(f, g, between):
+                _run_on_lines(tf, g, between, f.order, False, PARAGRAPH_TAIL_REASON)
             continue
         for k, line in enumerate(between):
             line.kind = "body"
@@ -446,7 +474,28 @@ def absorb_subheads(page: Page, threads: list[Thread]) -> None:
 RUN_ON_REASON = "body:runs_on_across_head_line"
 
 
-def _run_on_lines(thread: Thread, g: Fragment, between: list[Line], order: int, after_paragraph: bool) -> None:
+# Head lines that finish a paragraph across a blank line in a dump with blank lines
+# (`paragraph_tail_line`): at most this many. Dev pdftotext pages 4 and 37 (`…如今，` /
+# `这里实行了———` / indented `江西省…`; `…威胁` / `群众健康` / indented `国家医药管理局…`): the
+# line was left over once its two neighbours were joined, lost from the body (pages 1-20 para_f1
+# 0.9065 -> 0.9080 with SUBHEAD_IN_BLOCK_DUMPS on). Two lines
+# there are a headline (dev pages 10, 29, 30: another article's, printed inside the column).
+PARAGRAPH_TAIL_LINES = 1
+PARAGRAPH_TAIL_REASON: Final = "body:paragraph_tail_across_head_line"
+
+
+def paragraph_tail_line(f: Fragment, g: Fragment, between: list[Line]) -> bool:
+    """Head lines (at most PARAGRAPH_TAIL_LINES, none wider than the column) between two pieces
+    of one thread, the piece before stopping mid-sentence and the piece after opening indented:
+    the line is the short last line of the paragraph the piece before leaves open, taken for a
+    headline's shape where blank lines stand round it (`absorb_subheads` asks it of dumps with
+    blank lines; those without run such lines on in any case)."""
+    return (len(between) <= PARAGRAPH_TAIL_LINES and f.end == "open" and g.start == "indent"
+            and not any("head:wider_than_column" in ln.reasons for ln in between))
+
+
+def _run_on_lines(thread: Thread, g: Fragment, between: list[Line], order: int, after_paragraph: bool,
+                  reason: str = RUN_ON_REASON) -> None:
     """Head lines between two pieces of one thread where the text runs across them (the piece
     before stops mid-sentence, or the piece after starts mid-sentence) are body lines of the
     paragraph they stand in, not a subhead: the classifier took them for a headline's shape
@@ -456,10 +505,11 @@ def _run_on_lines(thread: Thread, g: Fragment, between: list[Line], order: int, 
     a line that ends one (`after_paragraph`, `paragraphs.ends_paragraph`: a short line ending in
     a mark; page 18: `灌溉农田5万多亩。` / `石 漫 滩 水 库 初 建 于` / `1951年，是新中国成立`). Only in
     dumps without blank lines: in pdftotext's, a thread runs across other articles' headlines
-    (dev pdftotext 1-20 headline_acc 0.7826 -> 0.7578 with it there)."""
+    (dev pdftotext 1-20 headline_acc 0.7826 -> 0.7578 with it there); there only a
+    `paragraph_tail_line` goes in so (`reason`: PARAGRAPH_TAIL_REASON)."""
     for k, line in enumerate(between):
         line.kind, line.para_start = "body", after_paragraph and k == 0
-        line.because(RUN_ON_REASON)
+        line.because(reason)
     thread.fragments.insert(_position(thread.fragments, g), Fragment(lines=between, start="open", end="open", order=order))
 
 

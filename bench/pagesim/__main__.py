@@ -1,0 +1,77 @@
+"""python -m bench.pagesim --pages 40 --seed S --out DIR: simulated newspaper pages (PDF, gold
+JSON, three text dumps) in the layout of the shared dev pages, from the People's Daily 1998
+corpus (default dates 1998-01-21..31, apart from the dev pages' 01-01..20)."""
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import random
+import sys
+from pathlib import Path
+
+from bench.common import ensure_importable
+
+ensure_importable()
+
+
+def main(argv=None) -> int:
+    from bench.pagesim import corpus
+    from bench.pagesim.compose import build_page
+    from bench.pagesim.render import missing_tools, width_of, write_dumps, write_pdf
+
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--pages", type=int, default=40, help="how many pages (default 40)")
+    ap.add_argument("--seed", default="sim-1998-01", help="generator seed (a string)")
+    ap.add_argument("--out", required=True, help="output folder (outside the repository)")
+    ap.add_argument("--dates", default=",".join(corpus.DEFAULT_DATES),
+                    help="first,last corpus date (default 1998-01-21,1998-01-31)")
+    ap.add_argument("--start", type=int, default=1, help="number of the first page (default 1)")
+    a = ap.parse_args(argv)
+    missing = missing_tools()
+    if missing:
+        print(f"pagesim: missing {', '.join(missing)} (run bench/pagesim/install.sh)", file=sys.stderr)
+        return 2
+    try:
+        first, last = (d.strip() for d in a.dates.split(","))
+        for d in (first, last):
+            datetime.date.fromisoformat(d)
+    except ValueError:
+        print(f"pagesim: --dates wants FIRST,LAST as ISO dates, got {a.dates!r}", file=sys.stderr)
+        return 2
+    repo = Path(__file__).resolve().parents[2]
+    if Path(a.out).resolve().is_relative_to(repo):
+        print(f"pagesim: --out {a.out} is inside the repository; write pages elsewhere (corpus text)",
+              file=sys.stderr)
+        return 2
+    if a.pages < 1:
+        print("pagesim: --pages must be at least 1", file=sys.stderr)
+        return 2
+    try:
+        pages = corpus.load_pages(first, last)
+    except FileNotFoundError as e:
+        print(f"pagesim: {e}", file=sys.stderr)
+        return 2
+    keys = sorted(k for k, v in pages.items() if sum(len("".join(r["paragraphs"])) for r in v) > 1500)
+    if not keys:
+        print(f"pagesim: no corpus pages between {first} and {last}", file=sys.stderr)
+        return 2
+    out = Path(a.out)
+    out.mkdir(parents=True, exist_ok=True)
+    for n in range(a.start, a.start + a.pages):
+        rng = random.Random(f"{a.seed}-{n}")
+        date, pno = rng.choice(keys)
+        same_day = [r for (d, p), v in pages.items() if d == date and p != pno for r in v]
+        page_id = f"page_{n:04d}"
+        spec, ops, gold = build_page(rng, pages[(date, pno)], same_day, date, pno, width_of, page_id, a.seed)
+        pdf = out / f"{page_id}.pdf"
+        write_pdf(pdf, spec, ops)
+        write_dumps(pdf)
+        (out / f"{page_id}.gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1), encoding="utf-8")
+        print(f"pagesim: {page_id} {date} p{pno} {spec.cols} cols {len(gold['articles'])} articles "
+              f"{spec.draw_order}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
