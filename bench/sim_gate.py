@@ -86,6 +86,9 @@ def make_pages() -> Path:
         if target.exists():
             shutil.rmtree(target)
         work.rename(target)
+        for old in target.parent.glob(f"pagesim-{SIM_SEED}-{SIM_PAGES}-*"):  # made by older simulators
+            if old != target:
+                shutil.rmtree(old, ignore_errors=True)
     finally:
         if work.exists():
             shutil.rmtree(work, ignore_errors=True)

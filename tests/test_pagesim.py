@@ -126,5 +126,6 @@ def test_a_joint_credit_after_the_dateline_stays_in_the_paragraph():
     assert own_part("本报南昌1月3日讯新华社记者甲乙、本报记者丙丁报道：") == "本报南昌1月3日讯"
     assert own_part("本报长沙1月3日电新华社记者甲乙、本报记者丙丁报道：") == "本报长沙1月3日电"
     for whole in ("本报南昌1月3日讯记者甲乙报道：", "新华社南昌1月3日电（记者甲乙）", "本报讯",
+                  "新华社南昌1月3日电（中央人民广播电台记者甲乙、新华社记者丙丁）",
                   "本报南昌1月3日讯本报特约记者甲乙报道："):
         assert own_part(whole) == whole

@@ -77,7 +77,7 @@ class Spec:
 # 记者X、本报记者Y报道：`): the dev gold's byline stops at 讯/电 and the credit stays in the
 # paragraph (dev pages 8, 12, 16, 38); an own-staff tail (`讯记者X报道：`) or a bracketed credit
 # is part of the byline.
-JOINT_CREDIT = re.compile(r"^(.*?[讯电])(?![（(]|记者|本报|特约|通讯员|实习生)(\S+?记者.*)$")
+JOINT_CREDIT = re.compile(r"^([^讯电]*[讯电])(?![（(]|记者|本报|特约|通讯员|实习生)(\S+?记者.*)$")
 
 
 def own_part(dateline: str) -> str:
