@@ -132,3 +132,20 @@ def test_a_report_after_its_credited_picture_opens_no_segment_of_the_tail():
     page = parse_text("\n".join(BODIES + picture + HEADS + ["北京举行", "新年音乐会"]), entities=False)[0]
     assert [a.headline for a in page.articles][-1] == "北京举行 新年音乐会"
     assert page.articles[-1].paragraphs[0].startswith("领导同志") and len(page.articles) == 4
+
+
+def test_two_headline_blocks_are_not_merged_into_one_of_more_than_three_lines():
+    """A headline block holds at most three lines besides its byline (EXTRA_LINE_COST): a
+    second article's headline whose words recur only late in its text still heads it instead
+    of running on the block of the article before."""
+    from banmian.model import Line
+    from banmian.stages.heads_tail import Candidate, align
+
+    first = "市音乐厅去年一共上演了四百多场音乐会，观众人数创下新纪录。" * 4
+    second = "郊区今年的天气很冷，村里的道路也修好了，大家出门方便多了。" * 8 + "孩子们笑了。"
+    text = first + second
+    cands = [Candidate(0, 0, 0, 2.0, True, False), Candidate(1, 0, len(first), 2.0, False, False)]
+    heads = [("新年好消息", "head"), ("音乐厅上演", "head"), ("四百多场音乐会", "head"),
+             ("孩子欢笑", "head"), ("本报记者王明", "byline")]
+    tail = [Line(n, t, t, kind=kind) for n, (t, kind) in enumerate(heads)]
+    assert align(cands, text, tail) == [(0, 0, 3), (1, 3, 5)]

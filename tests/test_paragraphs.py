@@ -298,3 +298,26 @@ def test_a_line_ending_in_a_dash_or_a_bullet_point_after_a_full_line_is_not_cut_
         for blank in ([], [""]):
             got = fragments(before + blank + after)
             assert [f[0] for f in got][:1] == ["市音乐厅去年一共上演"] and len(got) == 1 + len(blank), got
+
+
+@pytest.mark.parametrize("closing", [["下了新纪录。（本报维也纳", "1月9日电）"], ["下了新纪录。（本报维也纳", "电）"],
+                                     ["下了新纪录。（本报记者王", "某某）"]])
+def test_a_reports_closing_dateline_or_reporter_credit_ends_a_fragment(closing):
+    """A report closing with its dispatch dateline or its reporter's credit after its last
+    sentence ends there: in a dump without blank lines the next paragraph opens another article,
+    however close its topic (`closing_credits.closes_report`)."""
+    first = FIRST[:-1] + closing
+    got = fragments(first + SECOND)
+    assert len(got) == 2 and got[1][0].startswith("音乐厅今年")
+
+
+def test_a_photo_credit_or_a_lone_dateline_line_is_no_reports_close():
+    from banmian.closing_credits import closes_report
+    from banmian.model import Line
+
+    def lines(*texts):
+        return [Line(no=i, raw=t, text=t, para_start=i == 0) for i, t in enumerate(texts)]
+
+    assert closes_report(lines("观众人数也创下了新的纪", "录。（本报记者王某某摄）")) is False
+    assert closes_report(lines("（本报维也纳1月9日电）")) is False
+    assert closes_report(lines("观众人数也创下了新的纪", "录。（本报维也纳1月9日电）")) is True

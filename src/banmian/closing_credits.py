@@ -1,0 +1,49 @@
+"""Closing credits that end a report: a cue of an article change inside a run of body lines.
+
+A report may close with its dispatch dateline in brackets after its last sentence
+(`…良好开端。（本报华盛顿1月23日电）`, `…老习惯了。”（本报纽约电）`) or with its reporter's
+credit (`…的知音。”（本报记者罗华）`). Nothing of the same article follows such a credit: in a
+dump without blank lines the next paragraph opens another article (dumps that print articles
+back to back, `-raw` and PyMuPDF). Photo credits (`（新华社记者黄文摄）`) are not these: a
+picture's description may come before the report it goes with.
+"""
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from banmian.model import Line
+from banmian.rules.bylines import lead_in_byline
+from banmian.rules.chars import strip_ws
+
+# The bracketed note that closes a paragraph, after a sentence's end (a lone dateline line
+# under a correspondent's byline opens the report instead: `（本报加拉加斯1月19日电）` alone).
+CLOSING_NOTE: Final = re.compile(r"[。！？…”’]([（(])([^（）()]{2,24})[）)]$")
+# A reporter's credit: outlet and `记者`, then a name of two to four characters, no photo.
+REPORTER_CREDIT: Final = re.compile(r"^(?:本报|新华社|本刊)?(?:驻[^（）()]{1,8})?记者[\u4e00-\u9fff]{2,4}$")
+CLOSING_CREDIT_REASON: Final = "article_start:after_closing_credit"
+
+
+def last_paragraph(lines: list[Line]) -> str:
+    """The space-free text of the last paragraph of `lines` (from its last marked start)."""
+    k = max((i for i, ln in enumerate(lines) if ln.para_start), default=0)
+    return "".join(strip_ws(ln.text) for ln in lines[k:])
+
+
+def closes_report(lines: list[Line]) -> bool:
+    """The last paragraph of `lines` closes with a dispatch dateline (`（本报X1月2日电）`, a
+    `lead_in_byline` filling the brackets) or a reporter's credit (`（本报记者X）`) after its
+    last sentence: the report ends there."""
+    if not lines or lines[-1].text.rstrip()[-1:] not in "）)":
+        return False  # cheap test first
+    text = last_paragraph(lines)
+    m = CLOSING_NOTE.search(text)
+    if not m:
+        return False
+    note = m.group(2)
+    if note.endswith(("摄", "摄影")):
+        return False
+    lead = lead_in_byline(text, m.start(2))
+    if lead is not None and lead.group("kind") is not None and lead.end("lead") == m.end(2):
+        return True
+    return bool(REPORTER_CREDIT.match(note))
