@@ -1,6 +1,7 @@
-"""Fit the link model of `banmian.link_model` on dev pages 1-40.
+"""Fit the link model of `banmian.link_model` on dev pages 1-40 (or on --pages of --dir).
 
     python bench/fit_links.py        # print fitted weights and held-out ranking accuracy
+    python bench/fit_links.py --dir /work/sim/train/data/pages-dev --pages 1-300 --report '' [--kind raw]
 
 Fragments are given to gold articles (a fragment belongs to the article whose body holds its
 text); walking each page in input order along this gold threading, every fragment that does
@@ -15,7 +16,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from bench.common import ensure_importable, pages_dir  # noqa: E402
+from bench.common import ensure_importable  # noqa: E402
 
 ensure_importable()
 
@@ -42,10 +43,10 @@ def gold_owner(bodies: list[str], text: str) -> int:
     return -1
 
 
-def page_examples(n: int) -> list[list[tuple[dict, bool]]]:
-    """For each continuing fragment of dev page n: (features, is own thread) per open thread."""
-    d = pages_dir()
-    text = (d / f"page_{n:04d}.pdftotext.txt").read_text(encoding="utf-8")
+def page_examples(n: int, d: Path, kind: str = "pdftotext") -> list[list[tuple[dict, bool]]]:
+    """For each continuing fragment of page n in folder d (its `kind` dump): (features, is own
+    thread) per open thread."""
+    text = (d / f"page_{n:04d}.{kind}.txt").read_text(encoding="utf-8")
     gold = json.loads((d / f"page_{n:04d}.gold.json").read_text(encoding="utf-8"))
     bodies = [norm_text("".join(a["paragraphs"])) for a in gold["articles"]]
     upto = STAGES[: STAGES.index(paragraphs) + 1]
@@ -78,11 +79,13 @@ def main(argv=None) -> int:
     splits = dev_and_heldout(page_examples, __doc__.splitlines()[0], argv)
     if splits is None:
         return 0
-    dev, held = splits
+    dev, held, dev_label, held_label = splits
     names = sorted({k for g in dev for f, _ in g for k in f} | set(LINK_WEIGHTS))
     w = fit_logistic([p for g in dev for p in g], names)
     print_weights("LINK_WEIGHTS", w)
-    for label, groups in (("dev 1-40", dev), ("held-out 41-60", held)):
+    for label, groups in ((dev_label, dev), (held_label, held)):
+        if not groups:
+            continue
         print(f"{label}: own thread ranked first for {ranking_accuracy(groups, w):.3f} of continuing fragments "
               f"(shipped weights {ranking_accuracy(groups, LINK_WEIGHTS):.3f})")
     return 0

@@ -1,10 +1,12 @@
-"""Fit the article-start model of `banmian.article_starts` on dev pages 1-40.
+"""Fit the article-start model of `banmian.article_starts` on dev pages 1-40 (or on --pages of --dir).
 
     python bench/fit_starts.py            # print fitted weights and held-out precision/recall
+    python bench/fit_starts.py --dir /work/sim/train/data/pages-dev --pages 1-300 --report '' [--kind raw]
 
 A fragment is labelled an article start when a gold article's body opens within its first
 60 characters (bylines printed before the body allowed for). Features come from the
-library's own `start_features`, so the printed weights can be pasted into START_WEIGHTS.
+library's own `start_features`, so the printed weights can be pasted into START_WEIGHTS (one set
+for every dump kind: --kind fits on another kind's dumps).
 Needs numpy and scipy (the `bench` extra).
 """
 from __future__ import annotations
@@ -14,7 +16,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from bench.common import ensure_importable, pages_dir  # noqa: E402
+from bench.common import ensure_importable  # noqa: E402
 
 ensure_importable()
 
@@ -27,10 +29,9 @@ from banmian.stages import STAGES  # noqa: E402
 from banmian.stages.paragraphs import paragraphs  # noqa: E402
 from banmian.stages.reassemble import content_space, prepare_fragments  # noqa: E402
 
-def page_examples(n: int) -> list[tuple[dict, bool]]:
-    """(features, is_start) for every fragment of dev page n (pdftotext dump)."""
-    d = pages_dir()
-    text = (d / f"page_{n:04d}.pdftotext.txt").read_text(encoding="utf-8")
+def page_examples(n: int, d: Path, kind: str = "pdftotext") -> list[tuple[dict, bool]]:
+    """(features, is_start) for every fragment of page n in folder d (its `kind` dump)."""
+    text = (d / f"page_{n:04d}.{kind}.txt").read_text(encoding="utf-8")
     gold = json.loads((d / f"page_{n:04d}.gold.json").read_text(encoding="utf-8"))
     upto = STAGES[: STAGES.index(paragraphs) + 1]
     page = run_stages(page_from_lines(text.split("\n"), Source(path=str(n))), upto)
@@ -59,11 +60,13 @@ def main(argv=None) -> int:
     splits = dev_and_heldout(page_examples, __doc__.splitlines()[0], argv)
     if splits is None:
         return 0
-    dev, held = splits
+    dev, held, dev_label, held_label = splits
     names = sorted({k for f, _ in dev for k in f} | set(START_WEIGHTS))
     w = fit_logistic(dev, names)
     print_weights("START_WEIGHTS", w)
-    for label, exs in (("dev 1-40", dev), ("held-out 41-60", held)):
+    for label, exs in ((dev_label, dev), (held_label, held)):
+        if not exs:
+            continue
         p, r = precision_recall(exs, w, START_THRESHOLD)
         p0, r0 = precision_recall(exs, START_WEIGHTS, START_THRESHOLD)
         print(f"{label}: fitted P {p:.3f} R {r:.3f}   shipped P {p0:.3f} R {r0:.3f}  (threshold {START_THRESHOLD})")

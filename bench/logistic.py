@@ -3,9 +3,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from pathlib import Path
 
 import numpy as np
 from scipy.optimize import minimize
+
+from bench.common import pages_dir
 
 L2 = 1e-3  # penalty on every weight but the bias
 
@@ -38,16 +41,30 @@ def norm_text(s: str) -> str:
 
 
 def dev_and_heldout(page_examples, description: str, argv=None):
-    """Parse the (empty) command line, then examples of dev pages 1-40 and held-out 41-60
-    (`page_examples(n)` returns a list per page); None, after saying so, without the data."""
+    """Parse the command line, then the examples of the pages to fit on and of the pages to
+    report on (`page_examples(n, folder, kind)` returns a list per page): by default dev pages
+    1-40 and held-out 41-60 of the shared pdftotext dumps. Options choose the folder (one in
+    the dev layout, such as a bench/pagesim set), the dump kind and both page lists. Returns
+    (fit examples, report examples, fit label, report label), or None, after saying so, without
+    the data."""
     import argparse
 
-    from bench.common import DEV_LAST, data_available, shared_dir
+    from bench.common import DEV_LAST, TEXT_KINDS, parse_range, shared_dir
 
-    argparse.ArgumentParser(description=description).parse_args(argv)
-    if not data_available():
-        print(f"skipped: shared data not found at {shared_dir()}")
+    ap = argparse.ArgumentParser(description=description)
+    ap.add_argument("--dir", help="folder of pages in the dev layout (default: the shared dev pages)")
+    ap.add_argument("--kind", default="pdftotext", choices=TEXT_KINDS, help="dump kind (default pdftotext)")
+    ap.add_argument("--pages", default=f"1-{DEV_LAST}", help=f"pages to fit on (default 1-{DEV_LAST})")
+    ap.add_argument("--report", default=f"{DEV_LAST + 1}-60",
+                    help=f"pages to report on besides, '' for none (default {DEV_LAST + 1}-60)")
+    a = ap.parse_args(argv)
+    folder = Path(a.dir) if a.dir else pages_dir()
+    if not folder.is_dir() or not any(folder.glob("page_*.gold.json")):
+        print(f"skipped: pages not found at {folder if a.dir else shared_dir()}")
         return None
-    dev = [ex for n in range(1, DEV_LAST + 1) for ex in page_examples(n)]
-    held = [ex for n in range(DEV_LAST + 1, 61) for ex in page_examples(n)]
-    return dev, held
+    fit_pages, report_pages = parse_range(a.pages), parse_range(a.report)
+    have = [n for n in fit_pages + report_pages if (folder / f"page_{n:04d}.gold.json").exists()]
+    fit = [ex for n in fit_pages if n in have for ex in page_examples(n, folder, a.kind)]
+    report = [ex for n in report_pages if n in have for ex in page_examples(n, folder, a.kind)]
+    where = f" ({a.kind}{', ' + str(folder) if a.dir else ''})"
+    return fit, report, f"pages {a.pages}{where}", f"pages {a.report}{where}"

@@ -31,6 +31,8 @@ RIVAL_COSINE_MARGIN: Final = 0.04
 # Log-odds, about the adjacency weight less the bare join's (margin 0.04), pages 1-20 / 21-40:
 # bonus 1.5: 0.9082 / 0.8724, 2: 0.9082 / 0.8813, 2.5: 0.9164 / 0.8811, 3: 0.9151 / 0.8824;
 # para_f1, article_exact, headline, byline and source no lower on either half from 2 to 3.
+# Sim TRAIN (bench/pagesim, seed train-1, 300 pdftotext pages): 1.5: 0.7964, 2: 0.7988, 2.5:
+# 0.7991, 3: 0.7995, 3.5: 0.7995.
 RIVAL_CONTENT_BONUS: Final = 2.5
 # The latest thread must hold this many fragments: a thread that fragment i-1 has just opened
 # has too little text for its cosine to say anything, and the bonus would reward a threading

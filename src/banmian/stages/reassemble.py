@@ -49,13 +49,16 @@ from banmian.thread_rivals import RIVAL_CONTENT_BONUS, RivalCues
 
 # Opening a new thread scores the start model's log-odds plus this; continuing one, the link
 # model's log-odds. Tuned on dev pages 1-40 (body_char_acc 1.5: 0.754, 2: 0.781, 2.5: 0.788,
-# 3: 0.771, 4: 0.719).
+# 3: 0.771, 4: 0.719). Re-tried on the simulated TRAIN set (bench/pagesim, seed train-1, 300
+# pdftotext pages): 1.5: 0.7857, 2: 0.7932, 2.5: 0.7991, 3: 0.7928, 3.5: 0.7840.
 NEW_THREAD_OFFSET: Final = 2.5
 # Dumps without blank lines (pdftotext -raw, PyMuPDF) cut fragments only at headline and other
 # non-body lines, so a fragment opens an article far more often (dev 1-40, raw dumps: 2.5:
 # 0.664, 5: 0.722, 7: 0.749, 9: 0.741, 12: 0.737; after the headline-context rules of classify,
 # raw / pymupdf: 5.5: 0.907 / 0.910, 7: 0.916 / 0.919, 8: 0.924 / 0.925, 9: 0.922 / 0.925,
-# 10: 0.917 / 0.920).
+# 10: 0.917 / 0.920). Sim TRAIN (300 pages) raw / pymupdf: 6: 0.9137 / 0.9155, 7: 0.9138 / 0.9153,
+# 8: 0.9150 / 0.9166, 9: 0.9162 / 0.9178, 10: 0.9154 / 0.9176; 9 leaves dev 1-40 unchanged but
+# gives sim VAL (120 pages) 0.9088 / 0.9090 against 0.9092 / 0.9099 for 8: kept.
 NEW_THREAD_OFFSET_NO_BLANKS: Final = 8.0
 # Text on both sides of one short head line: on dev raw pages 1-40, with no lead-in after it,
 # the bigram cosine of 300 characters each side is at most 0.088 across an article change and
@@ -75,6 +78,8 @@ SURE_START_SCORE: Final = 10.0  # a sure start is the only choice; its score doe
 NO_NEW_THREAD: Final = float("-inf")  # the start log-odds of a fragment that cannot open an article
 # Partial threadings kept by the beam search (dev 1-40 pdftotext body_char_acc with the link
 # model: 4: 0.771, 8: 0.788, 16: 0.779; the greedy choice was 0.716 with the earlier scores).
+# Sim TRAIN (300 pdftotext pages): 4: 0.7945, 8: 0.7991, 12: 0.7998, 16: 0.8000 (raw, PyMuPDF
+# unchanged); BEAM_MARGIN 2: 0.7983, 3: 0.7991, 4.5: 0.7988 (2 and 4.5 lower dev 1-20).
 BEAM_WIDTH = 8
 BEAM_MARGIN: Final = 3.0  # log-odds: hypotheses this far below the best are dropped
 TOTAL: Final = itemgetter(0)  # an option (total score, hypothesis, thread index)'s total: the sort key
