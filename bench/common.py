@@ -94,12 +94,17 @@ class DevPage:
 
 def load_pages(numbers: list[int], shared: Path | None = None) -> list[DevPage]:
     """Load the gold of the requested pages that exist (missing numbers are skipped)."""
-    d = pages_dir(shared)
+    return load_folder(pages_dir(shared), numbers)
+
+
+def load_folder(folder: Path, numbers: list[int]) -> list[DevPage]:
+    """The pages of a folder in the dev layout (page_NNNN.gold.json and its dumps) among
+    `numbers`, those that exist."""
     out = []
     for no in numbers:
-        gold_path = d / f"page_{no:04d}.gold.json"
+        gold_path = folder / f"page_{no:04d}.gold.json"
         if gold_path.exists():
-            out.append(DevPage(no, json.loads(gold_path.read_text(encoding="utf-8")), d))
+            out.append(DevPage(no, json.loads(gold_path.read_text(encoding="utf-8")), folder))
     return out
 
 

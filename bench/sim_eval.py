@@ -15,21 +15,12 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from bench.common import DevPage, ensure_importable, pages_dir, parse_kinds, parse_range  # noqa: E402
+from bench.common import DevPage, ensure_importable, load_folder, pages_dir, parse_kinds, parse_range  # noqa: E402
 
 ensure_importable()
 
 CJK_BEFORE_DIGIT = re.compile(r"[\u4e00-\u9fff，。、“”（）《》：；]( ?)[0-9]")
 SCORE_KEYS = ("body_char_acc", "para_f1", "article_exact", "headline_acc", "byline_acc", "source_acc")
-
-
-def load_dir(d: Path, numbers: list[int]) -> list[DevPage]:
-    out = []
-    for no in numbers:
-        g = d / f"page_{no:04d}.gold.json"
-        if g.exists():
-            out.append(DevPage(no, json.loads(g.read_text(encoding="utf-8")), d))
-    return out
 
 
 def _norm(s: str) -> str:
@@ -173,8 +164,8 @@ def main(argv=None) -> int:
     dev_numbers = parse_range(a.dev_pages)
     if any(n > 40 for n in dev_numbers):
         raise SystemExit("--dev-pages: pages 41-60 are held out; compare with 1-40 only")
-    dev = load_dir(pages_dir(), dev_numbers)
-    sim = load_dir(Path(a.dir), parse_range(a.pages))
+    dev = load_folder(pages_dir(), dev_numbers)
+    sim = load_folder(Path(a.dir), parse_range(a.pages))
     if not sim:
         raise SystemExit(f"no pages (page_NNNN.gold.json) in {a.dir}")
     if not dev:

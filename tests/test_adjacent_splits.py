@@ -4,6 +4,7 @@ last piece of an article (blank lines only between), goes back to it when the he
 from __future__ import annotations
 
 from banmian.pipeline import parse_text
+from columns_text import column_lines  # noqa: E402  (pytest puts tests/ on sys.path)
 
 RICE = ("今年全县水稻种植面积达到十二万亩，农技人员深入田间地头指导农民科学育秧，水稻良种"
         "覆盖率超过九成。县农业局表示，明年将继续推广水稻良种，扩大水稻机插秧面积，让更多"
@@ -15,19 +16,6 @@ FOOTBALL = ("昨晚进行的足球联赛中，主队凭借下半场的两个进�
 DATE = "（二〇〇一年十二月三十一日）"
 SPEECH = ("同志们、朋友们：新世纪的钟声即将敲响，我们满怀信心迎接新世纪。在新世纪里，我们要继续"
           "努力奋斗，建设更加美好的家园，让人民过上更加幸福的生活，迎接新世纪的到来。")
-
-
-def column_lines(text: str, width: int = 12, indent: int = 2) -> list[str]:
-    """A paragraph in a `width`-character column, its first line indented; a line never
-    starts with a comma or full stop."""
-    lines, size = [], width - indent
-    while text:
-        cut = min(size, len(text))
-        while cut < len(text) and text[cut] in "，。、":
-            cut += 1
-        lines.append(text[:cut])
-        text, size = text[cut:], width
-    return lines
 
 
 def articles(head: str, first: str, second: str, *tail: str):

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from banmian.pipeline import parse_text
+from columns_text import column_lines  # noqa: E402  (pytest puts tests/ on sys.path)
 
 # the module, not the stage function of the same name that banmian.stages exports
 reassemble_module = importlib.import_module("banmian.stages.reassemble")
@@ -21,19 +22,6 @@ FOOTBALL = ("昨晚进行的足球联赛中，主队凭借下半场的两个进�
             "半场体能下降，足球比赛的细节决定了胜负。")
 WEATHER = ("气象台预计，未来三天我市以晴到多云天气为主，气温逐步回升，最高气温可达十八度。"
            "气象专家提醒市民，早晚温差较大，注意适时增减衣物，预防感冒。")
-
-
-def column_lines(text: str, width: int = 12, indent: int = 2) -> list[str]:
-    """Cut a paragraph into lines of a `width`-character column, the first one indented;
-    kinsoku: a line never starts with a comma or full stop (it stays on the line above)."""
-    lines, size = [], width - indent
-    while text:
-        cut = min(size, len(text))
-        while cut < len(text) and text[cut] in "，。、":
-            cut += 1
-        lines.append(text[:cut])
-        text, size = text[cut:], width
-    return lines
 
 
 def interleaved_page() -> str:
