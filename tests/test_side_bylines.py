@@ -2,6 +2,10 @@
 in the order they were printed (made-up pages, an 11 em column, and made-up lines)."""
 from __future__ import annotations
 
+import importlib
+
+import pytest
+
 from banmian.model import Article, Line, Page, Source
 from banmian.pipeline import parse_text
 from banmian.side_bylines import side_by_side_bylines
@@ -141,3 +145,20 @@ def test_a_lone_byline_given_with_a_headline_to_a_lead_in_report_goes_to_the_hea
     assert [(a.headline, a.byline) for a in page.articles] == [("城市绿化重实效", "本报评论员"),
                                                                ("春运首日客流平稳", "本报讯")]
     assert not page.unassigned
+
+
+@pytest.mark.pure_python
+def test_a_lone_byline_over_the_first_headlines_caption_and_body_is_the_first_ones(monkeypatch):
+    """Two headlines side by side, then a byline, a caption and the first headline's body (the
+    run not dealt in two by `side_heads`, as when a body line is read as a third head line):
+    the article printed under the byline is not the one whose head line stands nearest above
+    it, so the byline is the first headline's (`under_another_head`; sim TRAIN pdftotext page 4).
+    With the rule off it stays in the block of the headline printed last."""
+    headlines_stage = importlib.import_module("banmian.stages.headlines")
+    side = importlib.import_module("banmian.side_bylines")
+    monkeypatch.setattr(headlines_stage, "deal_side_by_side", lambda blocks, pos, lines, openings: (blocks, set()))
+    page = ["湿地公园迎来候鸟", "", "城东三座桥梁通车", "", "张国成", "", "图为新建的观鸟长廊。", "",
+            *BIRDS, "", *BRIDGES]
+    assert bylines(page) == {"湖滨湿地": "张国成", "城东新建": None}
+    monkeypatch.setattr(side, "under_another_head", lambda page, k, under: False)
+    assert bylines(page) == {"湖滨湿地": None, "城东新建": "张国成"}
