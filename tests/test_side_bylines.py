@@ -162,3 +162,16 @@ def test_a_lone_byline_over_the_first_headlines_caption_and_body_is_the_first_on
     assert bylines(page) == {"湖滨湿地": "张国成", "城东新建": None}
     monkeypatch.setattr(side, "under_another_head", lambda page, k, under: False)
     assert bylines(page) == {"湖滨湿地": None, "城东新建": "张国成"}
+
+
+def test_headlines_are_ordered_by_where_their_head_lines_end():
+    """A line dealt to the second headline printed before the first headline (a kicker) does not
+    put the second first: the bylines go in the order the headlines end (`by_last_head_line`;
+    sim TRAIN pdftotext pages 184, 227)."""
+    lines = [_line(1, "沿湖新修的步道很热闹", "head"), _line(2, "", "blank"),
+             _line(3, "湿地公园", "head"), _line(4, "迎来候鸟", "head"), _line(5, "", "blank"),
+             _line(6, "城东三座", "head"), _line(7, "桥梁通车", "head"), _line(8, "", "blank"),
+             _line(9, "张国成", "byline"), _line(10, "", "blank"), _line(11, "李明华", "byline")]
+    page, (birds, bridges) = _run_page(lines, [1, None, 0, 0, None, 1, 1, None, 1, None, 0])
+    side_by_side_bylines(page)
+    assert (birds.byline, bridges.byline) == ("张国成", "李明华")

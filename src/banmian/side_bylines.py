@@ -108,9 +108,9 @@ def side_by_side_bylines(page: Page) -> None:
     below = articles_below(page)
     for run in head_runs(lines):
         owners = [page.owner_of(ln) for ln in run]
-        heads = _distinct([a for ln, a in zip(run, owners)
-                           if ln.kind == "head" and a is not None
-                           and PULL_QUOTE_REASON not in ln.reasons])  # printed away from its headline: no order
+        heads = by_last_head_line([a for ln, a in zip(run, owners)
+                                   if ln.kind == "head" and a is not None
+                                   and PULL_QUOTE_REASON not in ln.reasons])  # printed away from its headline: no order
         if len(heads) < 2:
             continue
         loose = [ln for ln in run if ln.kind == "byline" and set_off(lines, pos[id(ln)])]
@@ -145,6 +145,15 @@ def line_over_captions(before: list[Line]) -> Line | None:
     while k < len(before) and before[k].kind == "caption":
         k += 1
     return before[k] if 0 < k < len(before) else None
+
+
+def by_last_head_line(articles: list[Article]) -> list[Article]:
+    """The distinct articles of a run's head lines (page order), ordered by where each one's
+    head lines end: a kicker dealt to one headline printed before the other headline (sim
+    TRAIN pdftotext page 184: `但如果在度的把握上不妥`, `美国经济增` / `长特点和成因`,
+    `制约美经济扩` / `展的深层次问题`, then two bylines, the first the first headline's) does not
+    put its article first."""
+    return list(reversed(_distinct(list(reversed(articles)))))
 
 
 def _distinct(articles: list[Article]) -> list[Article]:
