@@ -46,3 +46,26 @@ def test_the_rule_off_leaves_the_byline_unclaimed(monkeypatch):
     headlines_stage = importlib.import_module("banmian.stages.headlines")
     monkeypatch.setattr(headlines_stage, "bylines_over_lead_ins_to_heads_above", lambda page: None)
     assert bylines(PAGE)["湖滨湿地"] is None
+
+
+# A report printed first, then its headline and a lead-in report's headline with a byline right
+# under it, then that report: the byline came with the lead-in report's head block.
+HELD = [*BIRDS, "", "湿地公园迎来候鸟", "", "城东三座桥梁通车", "张国成", "", *BRIDGES_LEAD_IN]
+
+
+def test_a_byline_held_by_a_lead_in_report_goes_to_the_waiting_head_above_in_its_run():
+    """Sim TRAIN pdftotext pages 21, 123, 240: the lead-in report never keeps a byline line."""
+    assert bylines(HELD) == {"湖滨湿地": "张国成", "城东新建": "本报讯"}
+
+
+def test_a_byline_held_by_a_lead_in_report_in_a_dump_without_blank_lines_stays():
+    """Raw and PyMuPDF dumps: no move (such lines were mostly head lines read as names)."""
+    got = bylines([ln for ln in HELD if ln])
+    assert got.get("湖滨湿地") != "张国成"
+
+
+@pytest.mark.pure_python
+def test_the_held_rule_off_leaves_the_byline_unassigned(monkeypatch):
+    headlines_stage = importlib.import_module("banmian.stages.headlines")
+    monkeypatch.setattr(headlines_stage, "bylines_held_by_lead_ins", lambda page: None)
+    assert bylines(HELD)["湖滨湿地"] is None

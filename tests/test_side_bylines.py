@@ -2,6 +2,10 @@
 in the order they were printed (made-up pages, an 11 em column, and made-up lines)."""
 from __future__ import annotations
 
+import importlib
+
+import pytest
+
 from banmian.model import Article, Line, Page, Source
 from banmian.pipeline import parse_text
 from banmian.side_bylines import side_by_side_bylines
@@ -141,3 +145,33 @@ def test_a_lone_byline_given_with_a_headline_to_a_lead_in_report_goes_to_the_hea
     assert [(a.headline, a.byline) for a in page.articles] == [("城市绿化重实效", "本报评论员"),
                                                                ("春运首日客流平稳", "本报讯")]
     assert not page.unassigned
+
+
+@pytest.mark.pure_python
+def test_a_lone_byline_over_the_first_headlines_caption_and_body_is_the_first_ones(monkeypatch):
+    """Two headlines side by side, then a byline, a caption and the first headline's body (the
+    run not dealt in two by `side_heads`, as when a body line is read as a third head line):
+    the article printed under the byline is not the one whose head line stands nearest above
+    it, so the byline is the first headline's (`under_another_head`; sim TRAIN pdftotext page 4).
+    With the rule off it stays in the block of the headline printed last."""
+    headlines_stage = importlib.import_module("banmian.stages.headlines")
+    side = importlib.import_module("banmian.side_bylines")
+    monkeypatch.setattr(headlines_stage, "deal_side_by_side", lambda blocks, pos, lines, openings: (blocks, set()))
+    page = ["湿地公园迎来候鸟", "", "城东三座桥梁通车", "", "张国成", "", "图为新建的观鸟长廊。", "",
+            *BIRDS, "", *BRIDGES]
+    assert bylines(page) == {"湖滨湿地": "张国成", "城东新建": None}
+    monkeypatch.setattr(side, "under_another_head", lambda page, k, under: False)
+    assert bylines(page) == {"湖滨湿地": None, "城东新建": "张国成"}
+
+
+def test_headlines_are_ordered_by_where_their_head_lines_end():
+    """A line dealt to the second headline printed before the first headline (a kicker) does not
+    put the second first: the bylines go in the order the headlines end (`by_last_head_line`;
+    sim TRAIN pdftotext pages 184, 227)."""
+    lines = [_line(1, "沿湖新修的步道很热闹", "head"), _line(2, "", "blank"),
+             _line(3, "湿地公园", "head"), _line(4, "迎来候鸟", "head"), _line(5, "", "blank"),
+             _line(6, "城东三座", "head"), _line(7, "桥梁通车", "head"), _line(8, "", "blank"),
+             _line(9, "张国成", "byline"), _line(10, "", "blank"), _line(11, "李明华", "byline")]
+    page, (birds, bridges) = _run_page(lines, [1, None, 0, 0, None, 1, 1, None, 1, None, 0])
+    side_by_side_bylines(page)
+    assert (birds.byline, bridges.byline) == ("张国成", "李明华")

@@ -39,6 +39,8 @@ def mark_names_under_headlines(page: Page) -> None:
         over_next = i + 1 < len(lines) and lines[i + 1].kind == "head"
         if over_next and not _next_block_under(page, t, lines[i + 1]):
             continue  # inside a block: a headline's line
+        if over_next and _short_head_over_byline(lines, i + 1):
+            continue  # the first of a headline's two short lines, its byline under the second
         if spanning_word(strip_ws(above.text), t):
             continue
         ln.kind = "byline"
@@ -68,6 +70,22 @@ def _next_block_under(page: Page, name: str, below: Line) -> bool:
         return False
     nxt = strip_ws(below.text)
     return bool(nxt) and nxt[0] not in READS_ON_FIRST and spanning_word(name, nxt) is None
+
+
+# A headline set in large type broken into two short lines (`迎新年` / `送海神`, `海外` / `有乡情`,
+# `清风` / `出袖`): its second line is this short at most; a headline of the next block printed
+# under a pen name is longer (dev `元也` / `专题综艺晚会不能成风`, `厉佛灯` / `李贵鲜走访慰`).
+SHORT_HEAD_LINE_CHARS: Final = 3
+
+
+def _short_head_over_byline(lines: list[Line], k: int) -> bool:
+    """The head line lines[k] is as short as a headline's second line in large type
+    (`SHORT_HEAD_LINE_CHARS`) and a byline line stands right under it: the name-like line over
+    it is that headline's first line, the byline the one under both (sim TRAIN raw pages 119,
+    133, 145, 169: `迎新年` / `送海神` / `吴志华`, `海外` / `有乡情` / `本报驻澳大利亚记者李学江`,
+    `谁在` / `网上游` / `李斌`, under a long kicker line). A block has one byline."""
+    return (k + 1 < len(lines) and len(strip_ws(lines[k].text)) <= SHORT_HEAD_LINE_CHARS
+            and lines[k + 1].kind == "byline")
 
 
 # A head line this short standing over a paragraph's first line is a pen name, not a headline

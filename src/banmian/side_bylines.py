@@ -52,13 +52,32 @@ def set_off(lines: list[Line], k: int) -> bool:
     return above.kind == "blank" or (above.kind == "head" and _split_part(above))
 
 
-def _beside_or_displaced(lines: list[Line], k: int, below: dict[int, Article]) -> bool:
+def _beside_or_displaced(page: Page, k: int, below: dict[int, Article]) -> bool:
     """A lone byline at lines[k] shows headlines stood side by side: it was printed on one row
     with a head line or under a row of them, or the article printed right under it opens with
-    a lead-in, so it is not that article's (`below`: id of the line right above an article's
-    first line -> that article)."""
+    a lead-in, so it is not that article's, or is another than the one whose head line stands
+    nearest above it (`under_another_head`) (`below`: id of the line right above an article's
+    first line, or of the byline over its caption -> that article)."""
+    lines = page.lines
     under = below.get(id(lines[k]))
-    return lines[k - 1].kind == "head" or (under is not None and has_lead_in(under))
+    return lines[k - 1].kind == "head" or (under is not None and (
+        has_lead_in(under) or under_another_head(page, k, under)))
+
+
+def under_another_head(page: Page, k: int, under: Article) -> bool:
+    """The article printed right under the byline at lines[k] is not the one holding the
+    nearest head line above it: the head blocks above stand side by side and pdftotext put
+    the left one's body (and its byline) after all of them (sim TRAIN pdftotext page 4:
+    `招标：节省的不…` / `首批12万纱锭…`, then `本报记者费伟伟`, a caption and the first
+    one's body: the byline is the first headline's)."""
+    lines = page.lines
+    for j in range(k - 1, -1, -1):
+        if lines[j].kind == "head":
+            owner = page.owner_of(lines[j])
+            return owner is not None and owner is not under
+        if lines[j].kind not in ("blank", "byline"):
+            return False
+    return False
 
 
 def _held_by_lead_in(page: Page, line: Line) -> bool:
@@ -89,9 +108,9 @@ def side_by_side_bylines(page: Page) -> None:
     below = articles_below(page)
     for run in head_runs(lines):
         owners = [page.owner_of(ln) for ln in run]
-        heads = _distinct([a for ln, a in zip(run, owners)
-                           if ln.kind == "head" and a is not None
-                           and PULL_QUOTE_REASON not in ln.reasons])  # printed away from its headline: no order
+        heads = by_last_head_line([a for ln, a in zip(run, owners)
+                                   if ln.kind == "head" and a is not None
+                                   and PULL_QUOTE_REASON not in ln.reasons])  # printed away from its headline: no order
         if len(heads) < 2:
             continue
         loose = [ln for ln in run if ln.kind == "byline" and set_off(lines, pos[id(ln)])]
@@ -99,7 +118,7 @@ def side_by_side_bylines(page: Page) -> None:
             continue
         under = {id(a) for ln, a in zip(run, owners) if ln.kind == "byline" and a is not None and ln not in loose}
         waiting = [a for a in heads if id(a) not in under and not has_lead_in(a)]
-        if len(loose) > len(waiting) or not (len(loose) > 1 or _beside_or_displaced(lines, pos[id(loose[0])], below)
+        if len(loose) > len(waiting) or not (len(loose) > 1 or _beside_or_displaced(page, pos[id(loose[0])], below)
                                              or _held_by_lead_in(page, loose[0])):
             continue
         _move(page, list(zip(loose, waiting)))
@@ -113,7 +132,28 @@ def articles_below(page: Page) -> dict[int, Article]:
         before = lines_around(page, fragments[0], after=False) if fragments else []
         if before:
             out[id(before[0])] = article
+            over = line_over_captions(before)
+            if over is not None:
+                out.setdefault(id(over), article)
     return out
+
+
+def line_over_captions(before: list[Line]) -> Line | None:
+    """The line printed over the caption lines that open `before` (nearest first), if any
+    caption stands there: a photo between a head block and its body."""
+    k = 0
+    while k < len(before) and before[k].kind == "caption":
+        k += 1
+    return before[k] if 0 < k < len(before) else None
+
+
+def by_last_head_line(articles: list[Article]) -> list[Article]:
+    """The distinct articles of a run's head lines (page order), ordered by where each one's
+    head lines end: a kicker dealt to one headline printed before the other headline (sim
+    TRAIN pdftotext page 184: `但如果在度的把握上不妥`, `美国经济增` / `长特点和成因`,
+    `制约美经济扩` / `展的深层次问题`, then two bylines, the first the first headline's) does not
+    put its article first."""
+    return list(reversed(_distinct(list(reversed(articles)))))
 
 
 def _distinct(articles: list[Article]) -> list[Article]:

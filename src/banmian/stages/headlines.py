@@ -21,7 +21,7 @@ from typing import Final
 from banmian.adjacent_splits import merge_adjacent_splits
 from banmian.article_starts import lines_around
 from banmian.assign import max_weight_pairs
-from banmian.far_bylines import bylines_over_lead_ins_to_heads_above
+from banmian.far_bylines import bylines_held_by_lead_ins, bylines_over_lead_ins_to_heads_above
 from banmian.head_tiers import quotes_body, split_tiers
 from banmian.head_units import bigram_keys, opening_keys, share_in, split_by_content
 from banmian.language import spanning_word
@@ -369,6 +369,7 @@ def headlines(page: Page) -> Page:
     bylines_under_their_headlines(page)
     attach_near_bylines(page)
     bylines_over_lead_ins_to_heads_above(page)
+    bylines_held_by_lead_ins(page)
     page.scratch["head_blocks"] = blocks
     page.scratch["head_owner"] = owner
     merge_adjacent_splits(page)
