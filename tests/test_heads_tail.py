@@ -149,3 +149,42 @@ def test_two_headline_blocks_are_not_merged_into_one_of_more_than_three_lines():
              ("孩子欢笑", "head"), ("本报记者王明", "byline")]
     tail = [Line(n, t, t, kind=kind) for n, (t, kind) in enumerate(heads)]
     assert align(cands, text, tail) == [(0, 0, 3), (1, 3, 5)]
+
+
+def test_a_block_left_over_between_signed_starts_opens_a_plain_paragraph_start():
+    """The tail's blocks tell how many articles the stream holds: a short title whose words
+    recur in its article's opening too little to pay CUT_COST still opens the plain paragraph
+    start it matches when no start with a sign of its own (a fragment start, a lead-in) stands
+    between it and the segment before; it is not merged with the block before. The cut is made
+    sure (`no_signed_start_between`), one past a fragment start is not."""
+    from banmian.model import Line
+    from banmian.stages.heads_tail import Candidate, align, no_signed_start_between
+
+    first = "市音乐厅去年一共上演了四百多场音乐会，观众人数创下新纪录。" * 8
+    second = "冬季长跑比赛昨天在城东公园举行，三千名市民参加。" + "天气很冷，大家热情很高，跑完全程的人都领到了纪念品。" * 4
+    third = "郊区今年的农民种植蔬菜大棚，冬天黄瓜卖得好，收入增加了不少。" * 4
+    text = first + second + third
+    cands = [Candidate(0, 0, 0, 2.0, True, False), Candidate(0, 1, len(first), -4.0, False, False),
+             Candidate(0, 2, len(first) + 25, -4.0, False, False),
+             Candidate(1, 0, len(first) + len(second), 2.0, False, False)]
+    heads = [("音乐厅上演", "head"), ("四百多场音乐会", "head"), ("冬季长跑比赛", "head"), ("城东公园举行", "head"),
+             ("农民种植蔬菜大棚", "head"), ("本报记者王明", "byline")]
+    tail = [Line(n, t, t, kind=kind) for n, (t, kind) in enumerate(heads)]
+    assert align(cands, text, tail) == [(0, 0, 2), (1, 2, 4), (3, 4, 6)]
+    assert no_signed_start_between(cands, 0, 1)
+    signed = [Candidate(0, 0, 0, 2.0, True, False), Candidate(1, 0, 10, 2.0, False, False),
+              Candidate(1, 1, 20, -4.0, False, False)]
+    assert not no_signed_start_between(signed, 0, 2)
+
+
+def test_a_plain_starts_block_words_are_looked_for_only_up_to_the_next_signed_start():
+    """A headline's words found past a start with a sign of its own (here a restart after text
+    cut short) are likely the next article's: they must not pull a cut up to the plain
+    paragraph start right after the segment before (dev raw page 8, `rest_ends`)."""
+    from banmian.stages.heads_tail import Candidate, opening_ends, rest_ends
+
+    cands = [Candidate(0, 0, 0, 2.0, True, False), Candidate(0, 1, 10, -4.0, False, False),
+             Candidate(0, 2, 20, 0.0, False, False), Candidate(0, 3, 30, -4.0, False, False)]
+    stops = opening_ends(cands, 40)
+    assert stops == [40, 40, 40, 40]
+    assert rest_ends(cands, stops) == [40, 20, 40, 40]
