@@ -28,6 +28,7 @@ from __future__ import annotations
 from typing import Final
 
 from banmian.article_starts import lines_around
+from banmian.closing_credits import CLOSING_NOTE
 from banmian.line_shape import separates_blocks
 from banmian.model import Article, Fragment, Page
 
@@ -73,7 +74,10 @@ def joins_above(page: Page, piece: Article, target: Article, target_group: list[
 # headless, bylineless piece of at least REST_MIN_CHARS follows, 15 of 20 are the rest of that
 # report (the others: two reports of one column). A longer opening is a report of its own. Only in
 # dumps that part text blocks by blank lines (`separates_blocks`): in raw and PyMuPDF dumps a
-# headless piece so placed is another report (sim VAL raw body .912 -> .910 when let fire).
+# headless piece so placed is another report (sim VAL raw body .912 -> .910 when let fire). An
+# opening whose last paragraph closes with a bracketed note after its last sentence (`…。（西文）`,
+# a writer's or dispatch credit; not a photo credit) is a whole short report (`ends_on_credit`:
+# TRAIN page 69, two reports merged, both lost).
 LEAD_MAX_CHARS: Final = 250
 REST_MIN_CHARS: Final = 150
 LEAD_REASON: Final = "merge:rest_under_lead"
@@ -84,11 +88,20 @@ def body_chars(article: Article) -> int:
     return sum(len("".join(p.split())) for p in article.paragraphs)
 
 
+def ends_on_credit(article: Article) -> bool:
+    """The article's last paragraph closes with a bracketed note after a sentence's end that is
+    not a photo credit: a credit closing a whole report."""
+    if not article.paragraphs:
+        return False
+    m = CLOSING_NOTE.search("".join(article.paragraphs[-1].split()))
+    return m is not None and not m.group(2).endswith(("摄", "摄影"))
+
+
 def lead_over_rest(piece: Article, target: Article, target_group: list[Fragment]) -> bool:
     """`target` is a cut-off lead and `piece` its rest: target is one piece holding a head, its
     body at most LEAD_MAX_CHARS; piece has no head or byline and is longer, at least
     REST_MIN_CHARS (a headless paragraph that short is as often a neighbour's aside)."""
-    if len(target_group) != 1 or not has_head(target) or has_head(piece) or piece.byline:
+    if len(target_group) != 1 or not has_head(target) or has_head(piece) or piece.byline or ends_on_credit(target):
         return False
     lead, rest = body_chars(target), body_chars(piece)
     return lead <= LEAD_MAX_CHARS and rest >= max(REST_MIN_CHARS, lead)
