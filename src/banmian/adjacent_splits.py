@@ -22,6 +22,10 @@ rule, one source credit on the held-out pages, which are read only by the gate; 
 rule was gated after that and is what stands. On dev pdftotext pages 1-40 the merge fires 3
 times (pages 15, 29, 31), each the gold reading; dumps without blank lines are left as they
 are (`reads_on_below`).
+
+The other way round (`lead_over_rest`): a short one-piece headed opening over a longer headless,
+bylineless piece is a report cut after its lead, the piece its rest (simulated pages; it fires
+on none of dev pages 1-40).
 """
 from __future__ import annotations
 
