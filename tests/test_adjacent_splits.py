@@ -50,3 +50,22 @@ def test_a_paragraph_headed_from_afar_stays_apart_from_a_headless_piece_above():
                                 "主队主场力克客队", "", *column_lines(FOOTBALL), "", "村头广场亮起路灯"]) + "\n")[0].articles
     assert [a.headline for a in got] == [None, "村头广场亮起路灯", "主队主场力克客队"]
     assert got[0].paragraphs == [RICE]
+
+
+# lead_over_rest: a short headed opening, then a longer headless paragraph on other words
+REST = ("傍晚时分，村头的小广场上亮起了路灯，几位老人坐在长椅上拉起了二胡，孩子们围着"
+        "他们跑来跑去，广场边新开的小卖部里挤满了买东西的人。夜深了，远处工地上的灯火还亮着，"
+        "推土机的轰鸣声一阵接着一阵，年轻的突击队员们说，要赶在封冻以前把这段渠道修好，"
+        "让明年春天的河水顺顺当当流进每一块麦田，乡亲们听了都竖起了大拇指，连声叫好。")
+
+
+def test_a_long_headless_piece_under_a_short_headed_opening_is_its_rest():
+    got = articles("全县水稻喜获丰收", RICE, REST)
+    assert [a.headline for a in got] == ["全县水稻喜获丰收", "主队主场力克客队"]
+    assert "".join(got[0].paragraphs).endswith("连声叫好。")
+    assert any(r.startswith("merge:rest_under_lead") for r in got[0].reasons)
+
+
+def test_an_opening_closing_on_a_credit_is_a_whole_report():
+    got = articles("全县水稻喜获丰收", RICE + "（农文）", REST)
+    assert not any(r.startswith("merge:rest_under_lead") for a in got for r in a.reasons)

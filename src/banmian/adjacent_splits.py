@@ -22,12 +22,18 @@ rule, one source credit on the held-out pages, which are read only by the gate; 
 rule was gated after that and is what stands. On dev pdftotext pages 1-40 the merge fires 3
 times (pages 15, 29, 31), each the gold reading; dumps without blank lines are left as they
 are (`reads_on_below`).
+
+The other way round (`lead_over_rest`): a short one-piece headed opening over a longer headless,
+bylineless piece is a report cut after its lead, the piece its rest (simulated pages; it fires
+on none of dev pages 1-40).
 """
 from __future__ import annotations
 
 from typing import Final
 
 from banmian.article_starts import lines_around
+from banmian.closing_credits import CLOSING_NOTE
+from banmian.line_shape import separates_blocks
 from banmian.model import Article, Fragment, Page
 
 # The opening reason of a thread the start model opened on a content change alone.
@@ -65,6 +71,46 @@ def joins_above(page: Page, piece: Article, target: Article, target_group: list[
     return has_head(piece) and not has_head(target) and head_over_opening(page, piece, target_group)
 
 
+# A headed report cut after its opening (`lead_over_rest`): pdftotext parts the head, byline and
+# first paragraph from the rest of the body at a blank line and the start model opens a thread on
+# the rest's new words. Sim TRAIN pdftotext pages 1-300: 70 such cut-off leads right above their
+# headless rest; of the one-piece headed openings ending a paragraph under which an indented,
+# headless, bylineless piece of at least REST_MIN_CHARS follows, 15 of 20 are the rest of that
+# report (the others: two reports of one column). A longer opening is a report of its own. Only in
+# dumps that part text blocks by blank lines (`separates_blocks`): in raw and PyMuPDF dumps a
+# headless piece so placed is another report (sim VAL raw body .912 -> .910 when let fire). An
+# opening whose last paragraph closes with a bracketed note after its last sentence (`…。（西文）`,
+# a writer's or dispatch credit; not a photo credit) is a whole short report (`ends_on_credit`:
+# TRAIN page 69, two reports merged, both lost).
+LEAD_MAX_CHARS: Final = 250
+REST_MIN_CHARS: Final = 150
+LEAD_REASON: Final = "merge:rest_under_lead"
+
+
+def body_chars(article: Article) -> int:
+    """Characters of the article's paragraphs, white space left out."""
+    return sum(len("".join(p.split())) for p in article.paragraphs)
+
+
+def ends_on_credit(article: Article) -> bool:
+    """The article's last paragraph closes with a bracketed note after a sentence's end that is
+    not a photo credit: a credit closing a whole report."""
+    if not article.paragraphs:
+        return False
+    m = CLOSING_NOTE.search("".join(article.paragraphs[-1].split()))
+    return m is not None and not m.group(2).endswith(("摄", "摄影"))
+
+
+def lead_over_rest(piece: Article, target: Article, target_group: list[Fragment]) -> bool:
+    """`target` is a cut-off lead and `piece` its rest: target is one piece holding a head, its
+    body at most LEAD_MAX_CHARS; piece has no head or byline and is longer, at least
+    REST_MIN_CHARS (a headless paragraph that short is as often a neighbour's aside)."""
+    if len(target_group) != 1 or not has_head(target) or has_head(piece) or piece.byline or ends_on_credit(target):
+        return False
+    lead, rest = body_chars(target), body_chars(piece)
+    return lead <= LEAD_MAX_CHARS and rest >= max(REST_MIN_CHARS, lead)
+
+
 def merge_adjacent_splits(page: Page) -> None:
     """Merge each article opened on a content change alone (`CONTENT_CHANGE_REASON`) into the
     article whose last piece is printed right above its first (`reads_on_below`), when the heads
@@ -79,6 +125,7 @@ def merge_adjacent_splits(page: Page) -> None:
     pos: dict[int, int] = {id(ln): k for k, ln in enumerate(page.lines)}
     at: dict[int, int] = {id(f): k for k, f in enumerate(frags)}
     ending_with: dict[int, int] = {id(g[-1]): n for n, g in enumerate(groups) if g}
+    cuts_leads = separates_blocks(page)
     merged: set[int] = set()  # articles merged into another, or grown by a merge
     gone: dict[int, int] = {}  # article merged -> the one it went into
     for n, (article, group) in enumerate(zip(page.articles, groups)):
@@ -92,9 +139,13 @@ def merge_adjacent_splits(page: Page) -> None:
         if m is None or m == n or m in merged or not reads_on_below(page, above, group[0], pos):
             continue
         target = page.articles[m]
-        if not joins_above(page, article, target, groups[m]):
+        if joins_above(page, article, target, groups[m]):
+            why = MERGE_REASON
+        elif cuts_leads and lead_over_rest(article, target, groups[m]):
+            why = LEAD_REASON
+        else:
             continue
-        _merge(page, target, article, groups[m], group, above)
+        _merge(page, target, article, groups[m], group, above, why)
         merged.update((n, m))
         gone[n] = m
     if gone:
@@ -110,7 +161,7 @@ def merge_adjacent_splits(page: Page) -> None:
 
 
 def _merge(page: Page, target: Article, piece: Article, target_group: list[Fragment], group: list[Fragment],
-           above: Fragment) -> None:
+           above: Fragment, reason: str = MERGE_REASON) -> None:
     """Append `piece`'s paragraphs, fragments and lines to `target`; a head or byline `target`
     lacks comes with them."""
     target.paragraphs.extend(piece.paragraphs)
@@ -126,6 +177,6 @@ def _merge(page: Page, target: Article, piece: Article, target_group: list[Fragm
             owner[line_id] = target
     target.line_nos.extend(piece.line_nos)
     target.reasons.extend(piece.reasons)
-    why = f"{MERGE_REASON}:after_line_{above.last.no}"
+    why = f"{reason}:after_line_{above.last.no}"
     target.because(why)
     group[0].first.because(why)
