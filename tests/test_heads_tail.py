@@ -188,3 +188,29 @@ def test_a_plain_starts_block_words_are_looked_for_only_up_to_the_next_signed_st
     stops = opening_ends(cands, 40)
     assert stops == [40, 40, 40, 40]
     assert rest_ends(cands, stops) == [40, 20, 40, 40]
+
+
+def test_a_kicker_naming_a_speaker_an_open_quote_and_a_dated_line_run_on_into_the_line_under_them():
+    """A head line ending on a reporting verb (`…强调`) is a kicker whose headline follows; one
+    that leaves a title mark open runs on; a document's date in parentheses stays under its
+    title: no tail block opens under the first two, nor at the third."""
+    from banmian.model import Line
+    from banmian.stages.heads_tail import opens_block
+
+    texts = ["市长在全市会议上强调", "抓好春运安全工作", "话剧《春天的", "故事》今晚上演",
+             "市政府工作报告", "（一九九八年一月五日）", "——新任部长说明", "农民种植蔬菜大棚"]
+    tail = [Line(n, t, t, kind="head") for n, t in enumerate(texts)]
+    assert [opens_block(tail, j) for j in range(len(tail))] == [True, False, True, False, True, False, False, True]
+
+
+def test_a_subhead_in_the_stream_of_a_page_printing_its_headlines_last_opens_no_article():
+    """On a page whose headlines all stand in the tail, a short head line inside the body
+    stream where the alignment cut nothing is a subhead, even over text sharing no words with
+    the text before it (`reassemble.heads_printed_last`)."""
+    subhead = ["山里的新学校", "　　山那边的孩子们过去上", "学要走两个钟头的路，冬天", "天不亮就得出门，路上又滑",
+               "又冷，家长们很担心。", "　　去年秋天新学校盖好以", "后，孩子们走十分钟就到了", "教室，老师也从城里请来了",
+               "好几位。"]
+    page = parse_text("\n".join(BODIES[:38] + subhead + BODIES[38:] + HEADS), entities=False)[0]
+    assert [a.headline for a in page.articles] == ["音乐厅上演 四百多场音乐会", "农民种植蔬菜大棚 冬天黄瓜卖得好",
+                                                    "春运期间铁路 加开旅客列车"]
+    assert page.articles[1].paragraphs[-3] == "山里的新学校"
