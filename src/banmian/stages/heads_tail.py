@@ -26,6 +26,7 @@ from banmian.line_shape import head_runs_on_by_dash, is_indented, mark_dash_run_
 from banmian.model import HEAD_KINDS, Fragment, Line, Page, page_line_index
 from banmian.rules.chars import strip_ws
 from banmian.rules.furniture import is_lead_in
+from banmian.rules.names import SURNAME_TITLES, SURNAMES_1
 from banmian.similarity import bigrams_found
 from banmian.stages.paragraphs import cut_fragments, end_kind, report_after_picture, restart_reason
 from banmian.stages.roundups import ITEM_REASON, items_in_stream, tail_windows
@@ -107,6 +108,18 @@ PAIRED_MARKS: Final = (("《", "》"), ("“", "”"), ("『", "』"), ("「", "
 # A document's date in parentheses under its title (`（一九九八年一月二十二日）`) is the title
 # block's last line, never a block of its own (TRAIN pages 81 and 126 cut the block there).
 DATE_LINE: Final = re.compile(r"[（(][一二三四五六七八九十〇○零\d]+年[^（）()]*[）)]")
+# A tail line read as a byline for its names (`byline:names`) is a head line where it cannot be
+# a byline: a byline never runs a dictionary word into the line under it (simulated raw TRAIN
+# pages 132, 239, 285: `石家庄开` / `展专项治理`, `张北尚义震` / `区现场报道`), a name never has
+# `同志` printed under it in a byline (TRAIN 247: `邓永清` / `同志逝世`), and a byline prints
+# a full name, never a surname and an office (TRAIN 130: `江主席会见` / `英外交大臣`). Read as
+# bylines they closed the block above and lost the next block's headline. A one-name line
+# (`严平` / `江主席会见美国防部长`, a byline) may run into the next headline by chance, so the
+# word cue asks for a line longer than one name.
+NAME_RUN_ON_MIN_CHARS: Final = 4
+NAMES_REASON: Final = "byline:names"
+COMRADE: Final = "同志"
+TAIL_NAME_REASON: Final = "head:tail_line_not_a_byline"
 TAIL_REASON: Final = "article_start:heads_tail_block"
 HEADLINE_REASON: Final = "headline:heads_tail_block"
 HEAD_REASON: Final = "head:in_heads_tail_block"
@@ -415,6 +428,7 @@ def heads_tail(page: Page) -> Page:
     frags = page.scratch.get("fragments", [])
     cands, text = candidates(page, frags, start)
     tail = tail_lines(page, start)
+    reread_names(tail)
     if not cands:
         return page
     cands = without_roundup_items(page, frags, cands, text, tail)
@@ -463,6 +477,29 @@ def without_roundup_items(page: Page, frags: list[Fragment], cands: list[Candida
         marked.add(id(first))
         first.because(ITEM_REASON)
     return [c for i, c in enumerate(cands) if i not in drop]
+
+
+def not_a_byline(line: Line, below: Line | None) -> bool:
+    """A line read as a byline for its names (NAMES_REASON) that is a head line (see
+    NAME_RUN_ON_MIN_CHARS): a surname and an office in it, `同志` opening the line under it, or
+    a dictionary word running on into that line."""
+    t = strip_ws(line.text)
+    if t[:1] in SURNAMES_1 and t[1:].startswith(tuple(SURNAME_TITLES)):
+        return True
+    if below is None or below.kind not in ("head", "body"):
+        return False
+    nxt = strip_ws(below.text)
+    return nxt.startswith(COMRADE) or (
+        len(t) >= NAME_RUN_ON_MIN_CHARS and spanning_word(t, nxt, hmm=False) is not None)
+
+
+def reread_names(tail: list[Line]) -> None:
+    """Make the tail's lines read as bylines for their names that cannot be bylines
+    (`not_a_byline`) head lines: a byline closes a headline block, these open or go on one."""
+    for k, ln in enumerate(tail):
+        if ln.kind == "byline" and NAMES_REASON in ln.reasons and not_a_byline(ln, tail[k + 1] if k + 1 < len(tail) else None):
+            ln.kind = "head"
+            ln.because(TAIL_NAME_REASON)
 
 
 def tail_lines(page: Page, start: int) -> list[Line]:
