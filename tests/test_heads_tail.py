@@ -218,17 +218,18 @@ def test_a_subhead_in_the_stream_of_a_page_printing_its_headlines_last_opens_no_
 
 def test_a_tail_line_read_as_names_that_cannot_be_a_byline_is_a_head_line():
     """A line read as a byline for its names is a head line where a surname and an office
-    stand in it, `同志` opens the line under it, or (longer than one name) a dictionary word
+    stand in it, `同志` or a dash opens the line under it, or (longer than one name) a dictionary word
     runs on into that line; a one-name byline over a headline opening a word with it stays."""
     from banmian.model import Line
     from banmian.stages.heads_tail import reread_names
 
     texts = [("市长会见外宾", "head"), ("李市长看望", "byline"), ("环卫工人", "head"), ("王大明", "byline"),
              ("同志逝世", "head"), ("沙河镇开", "byline"), ("展卫生评比", "head"), ("严平", "byline"),
-             ("江主席会见外宾", "head")]
+             ("江主席会见外宾", "head"), ("东盟", "byline"), ("——十国的共同声明", "head")]
     tail = [Line(n, t, t, kind=k) for n, (t, k) in enumerate(texts)]
     for ln in tail:
         if ln.kind == "byline":
             ln.because("byline:names")
     reread_names(tail)
-    assert [ln.kind for ln in tail if ln.text in ("李市长看望", "王大明", "沙河镇开", "严平")] == ["head", "head", "head", "byline"]
+    assert [ln.kind for ln in tail if ln.text in ("李市长看望", "王大明", "沙河镇开", "严平", "东盟")] == [
+        "head", "head", "head", "byline", "head"]

@@ -111,7 +111,9 @@ DATE_LINE: Final = re.compile(r"[（(][一二三四五六七八九十〇○零\d
 # A tail line read as a byline for its names (`byline:names`) is a head line where it cannot be
 # a byline: a byline never runs a dictionary word into the line under it (simulated raw TRAIN
 # pages 132, 239, 285: `石家庄开` / `展专项治理`, `张北尚义震` / `区现场报道`), a name never has
-# `同志` printed under it in a byline (TRAIN 247: `邓永清` / `同志逝世`), and a byline prints
+# `同志` printed under it in a byline (TRAIN 247: `邓永清` / `同志逝世`), nor a subtitle's dash
+# line (TRAIN 254: `欧盟` / `——的人道主义援助`; in no dump of TRAIN 1-300 or dev 1-40 does a
+# gold byline stand over a line opening with `同志` or a dash), and a byline prints
 # a full name, never a surname and an office (TRAIN 130: `江主席会见` / `英外交大臣`). Read as
 # bylines they closed the block above and lost the next block's headline. A one-name line
 # (`严平` / `江主席会见美国防部长`, a byline) may run into the next headline by chance, so the
@@ -481,7 +483,7 @@ def without_roundup_items(page: Page, frags: list[Fragment], cands: list[Candida
 
 def not_a_byline(line: Line, below: Line | None) -> bool:
     """A line read as a byline for its names (NAMES_REASON) that is a head line (see
-    NAME_RUN_ON_MIN_CHARS): a surname and an office in it, `同志` opening the line under it, or
+    NAME_RUN_ON_MIN_CHARS): a surname and an office in it, `同志` or a dash opening the line under it, or
     a dictionary word running on into that line."""
     t = strip_ws(line.text)
     if t[:1] in SURNAMES_1 and t[1:].startswith(tuple(SURNAME_TITLES)):
@@ -489,7 +491,7 @@ def not_a_byline(line: Line, below: Line | None) -> bool:
     if below is None or below.kind not in ("head", "body"):
         return False
     nxt = strip_ws(below.text)
-    return nxt.startswith(COMRADE) or (
+    return nxt.startswith(COMRADE) or opens_with_dash(nxt) or (
         len(t) >= NAME_RUN_ON_MIN_CHARS and spanning_word(t, nxt, hmm=False) is not None)
 
 
