@@ -185,28 +185,13 @@ def _unit_cost(block: list[Line], a: int, b: int, after_blank: frozenset[int]) -
     line before, unless it holds a byline; else UNIT_COST. pdftotext prints two headlines side
     by side one after the other and the first one's byline after both, with the second (dev
     page 27: `“007”` / `与冷战思维` beside `张武扬`, the name the headline above's, page 31):
-    such a unit is a unit only where its words say so."""
+    such a unit is a unit only where its words say so. A cut at a head row's gutter
+    (`right_of_gutter`) costs BLANK_CUT_COST too."""
     if a > 0 and id(block[a]) in after_blank and not any(ln.kind == "byline" for ln in block[a:b]):
-        return BLANK_CUT_COST
-    if a > 0 and id(block[a]) in after_blank and closed_by_own_byline(block[a:b]):
         return BLANK_CUT_COST
     if a > 0 and right_of_gutter(block[a - 1], block[a]):
         return BLANK_CUT_COST
     return UNIT_COST
-
-
-def closed_by_own_byline(unit: list[Line]) -> bool:
-    """The unit is head lines with one byline under them, its last line: a headline printed
-    with its byline, as a slot's head is. Set off by a blank line from the head above, it costs
-    no more than a unit without a byline (`_unit_cost`): pdftotext prints the heads of slots
-    side by side one after the other (simulated TRAIN page 2: `包户扶贫` / `重在『扶』`, blank,
-    `发展县域经济` / `要有科学方略` / `山西省交口县县长李来福`, the left head's byline after
-    both), and charging the second unit UNIT_COST kept the two heads one block, the left
-    article left headless. A byline before the unit's last line is the case of dev page 27
-    (another headline's byline printed between), still charged. Dev pages 1-40: changes no
-    output; TRAIN pdftotext headline_acc 0.5711 -> 0.5744."""
-    return (len(unit) >= 2 and unit[0].kind == "head" and unit[-1].kind == "byline"
-            and not any(ln.kind == "byline" for ln in unit[:-1]))
 
 
 ROW_PART_REASON: Final = "split_head_rows:part_"
