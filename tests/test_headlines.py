@@ -280,6 +280,28 @@ def test_a_unit_holding_a_byline_is_not_cut_off_by_a_blank_line_alone():
     assert texts(got) == [["桥梁通车", "迎来候鸟", "林海"]]
 
 
+def test_the_two_parts_of_a_head_row_cut_at_a_gutter_are_two_units():
+    """pdftotext prints the heads of two slots side by side on one line (`扩大对外交流 确立京剧改`
+    style); `split_head_rows` cuts it into parts, and the cut between the left and the right
+    part costs nothing: two lines each sharing two bigrams with a different article's opening
+    are two units, though neither earns UNIT_COST alone (without a gutter they stay one)."""
+    left, right = head("桥梁通车"), head("迎来候鸟")
+    left.because("split_head_rows:part_1_of_2")
+    right.because("split_head_rows:part_2_of_2")
+    openings = [bigram_keys(o) for o in OPENINGS]
+    assert texts(split_by_content([[head("桥梁通车"), head("迎来候鸟")]], openings)) == [["桥梁通车", "迎来候鸟"]]
+    assert texts(split_by_content([[left, right]], openings)) == [["桥梁通车"], ["迎来候鸟"]]
+
+
+def test_only_a_right_part_after_a_left_one_is_a_gutter():
+    from banmian.head_units import right_of_gutter
+
+    first, second = head("桥梁通车"), head("迎来候鸟")
+    first.because("split_head_rows:part_2_of_2")
+    second.because("split_head_rows:part_2_of_2")
+    assert not right_of_gutter(first, second) and not right_of_gutter(head("桥梁"), second)
+
+
 def test_headlines_cut_runs_at_blank_lines_where_the_words_change_article():
     from banmian.stages.headlines import headlines
 
