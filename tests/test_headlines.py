@@ -270,14 +270,28 @@ def test_a_blank_line_inside_a_run_is_a_cut_where_the_words_change_article():
     assert texts(got) == [["桥梁通车"], ["迎来候鸟"]]
 
 
-def test_a_unit_holding_a_byline_is_not_cut_off_by_a_blank_line_alone():
-    """pdftotext prints a byline of the headline above after the headline beside it (dev page
-    27: `“007”` / `与冷战思维` then `张武扬`, the name the first headline's)."""
+def test_a_byline_beside_a_headline_is_not_kept_with_it():
+    """pdftotext prints a byline of the headline above after the headline beside it, on one
+    line cut by `split_head_rows` (dev page 27: `“007”` / `与冷战思维 张武扬`, the name the
+    first headline's): the name is a unit of its own (`side_by_side_bylines` gives it to the
+    headline above), not the byline of the unit it was printed beside."""
+    first, second = head("桥梁通车"), head("迎来候鸟")
+    name = Line(no=0, raw="林海", text="林海", kind="byline")
+    second.because("split_head_rows:part_1_of_2")
+    name.because("split_head_rows:part_2_of_2")
+    openings = [bigram_keys(o) for o in OPENINGS]
+    got = split_by_content([[first, second, name]], openings, frozenset({id(second)}))
+    assert texts(got) == [["桥梁通车"], ["迎来候鸟"], ["林海"]]
+
+
+def test_a_head_with_its_byline_under_it_is_cut_off_by_a_blank_line():
+    """pdftotext prints the heads of two slots side by side one after the other, the right one
+    with its byline on the line under it: set off by a blank line, that unit costs nothing."""
     first, second = head("桥梁通车"), head("迎来候鸟")
     name = Line(no=0, raw="林海", text="林海", kind="byline")
     openings = [bigram_keys(o) for o in OPENINGS]
     got = split_by_content([[first, second, name]], openings, frozenset({id(second)}))
-    assert texts(got) == [["桥梁通车", "迎来候鸟", "林海"]]
+    assert texts(got) == [["桥梁通车"], ["迎来候鸟", "林海"]]
 
 
 def test_the_two_parts_of_a_head_row_cut_at_a_gutter_are_two_units():
