@@ -286,12 +286,19 @@ def test_a_byline_beside_a_headline_is_not_kept_with_it():
 
 def test_a_head_with_its_byline_under_it_is_cut_off_by_a_blank_line():
     """pdftotext prints the heads of two slots side by side one after the other, the right one
-    with its byline on the line under it: set off by a blank line, that unit costs nothing."""
-    first, second = head("桥梁通车"), head("迎来候鸟")
-    name = Line(no=0, raw="林海", text="林海", kind="byline")
+    with its byline on the line under it: set off by a blank line from a two-line head, that
+    unit costs nothing; under a single line (a kicker) it is still charged."""
     openings = [bigram_keys(o) for o in OPENINGS]
-    got = split_by_content([[first, second, name]], openings, frozenset({id(second)}))
-    assert texts(got) == [["桥梁通车"], ["迎来候鸟", "林海"]]
+
+    def name() -> Line:
+        return Line(no=0, raw="林海", text="林海", kind="byline")
+
+    top, low, right, byline = head("城东桥梁"), head("全部通车"), head("迎来候鸟"), name()
+    got = split_by_content([[top, low, right, byline]], openings, frozenset({id(right)}))
+    assert texts(got) == [["城东桥梁", "全部通车"], ["迎来候鸟", "林海"]]
+    kicker, right, byline = head("桥梁通车"), head("迎来候鸟"), name()
+    got = split_by_content([[kicker, right, byline]], openings, frozenset({id(right)}))
+    assert texts(got) == [["桥梁通车", "迎来候鸟", "林海"]]
 
 
 def test_the_two_parts_of_a_head_row_cut_at_a_gutter_are_two_units():
