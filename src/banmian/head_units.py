@@ -212,7 +212,7 @@ def closed_by_own_byline(unit: list[Line]) -> bool:
     `融风险防范` / `秦池江`; cutting there lost those heads and bylines). A byline cut off a head
     row (`row_part`) is printed beside, not under, its head and may be the head above's (dev page
     27: `与冷战思维 张武扬`, the name `走近米` / `兰大教堂`'s): still charged. Dev pages 1-40:
-    changes no output; TRAIN / VAL pdftotext headline_acc 0.5797 / 0.5527 -> 0.5829 / 0.5558,
+    changes no output; TRAIN / VAL pdftotext headline_acc 0.5797 / 0.5527 -> 0.5821 / 0.5558,
     byline_acc 0.7175 / 0.7015 -> 0.7187 / 0.7035."""
     return (len(unit) >= 2 and unit[0].kind == "head" and unit[-1].kind == "byline" and row_part(unit[-1]) == 0
             and not any(ln.kind == "byline" for ln in unit[:-1]))
