@@ -5,7 +5,9 @@
 
 Runs banmian (no baselines) on the pdftotext, raw and pymupdf dumps of pages 1–60, aggregates
 per dump kind and split ("dev" 1–40, "heldout" 41–60) as bench/eval.py does, and compares with
-the floors. Checked: every metric present in floors.json for that kind and split (all rate
+the floors; then on the simulated pages of bench/sim_gate.py (split "sim", every rate metric of
+each text dump kind; skipped, saying why, where the simulator's tools are missing, or with
+`--no-sim`). Checked: every metric present in floors.json for that kind and split (all rate
 metrics for pdftotext, body_char_acc for raw and pymupdf), plus "invariant_pages": for each dump
 kind, the number of pages on which the character-coverage invariant holds. Any exception raised
 by banmian on a page also fails the gate. Without the shared data it prints "skipped: …" and
@@ -26,6 +28,7 @@ from bench.common import KINDS, SPLITS, data_available, floor2, load_pages, page
 from bench.eval import (evaluate, find_row, format_errors, format_invariant, format_summary,
                         load_banmian, summarize)
 from bench.metrics import RATE_METRICS
+from bench.sim_gate import SIM_SPLIT, measure_sim
 
 FLOORS_PATH = Path(__file__).resolve().with_name("floors.json")
 GATED = {"pdftotext": RATE_METRICS, "raw": ("body_char_acc",), "pymupdf": ("body_char_acc",), "pdf": RATE_METRICS}
@@ -73,6 +76,8 @@ def below_floors(measured: dict, floors: dict) -> list[str]:
             msgs.append(f"entities {kind} F1: {value:.4f} < floor {floor:.2f}")
     for kind in KINDS:
         for split, metric_floors in (floors.get(kind) or {}).items():
+            if split == SIM_SPLIT and SIM_SPLIT not in measured.get(kind, {}):
+                continue  # the simulated pages could not be made here (measure_sim said why)
             for metric, floor in metric_floors.items():
                 value = measured.get(kind, {}).get(split, {}).get(metric)
                 if value is None:
@@ -123,7 +128,7 @@ def save_floors(path: Path, floors: dict) -> None:
         if kind in floors:
             out[kind] = {s: dict(sorted(floors[kind][s].items(), key=lambda kv: order.index(kv[0])
                                         if kv[0] in order else len(order)))
-                         for s in SPLITS if s in floors[kind]}
+                         for s in (*SPLITS, SIM_SPLIT) if s in floors[kind]}
     out.update({k: v for k, v in floors.items() if k not in KINDS})
     path.write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
 
@@ -133,6 +138,7 @@ def main(argv=None) -> int:
     ap.add_argument("--update", action="store_true",
                     help="raise floors to current measurements (rounded down), never lower them")
     ap.add_argument("--floors", type=Path, default=FLOORS_PATH, help="floors file")
+    ap.add_argument("--no-sim", action="store_true", help="skip the simulated pages (bench/sim_gate.py)")
     args = ap.parse_args(argv)
 
     if not data_available():
@@ -157,6 +163,15 @@ def main(argv=None) -> int:
 
     measured = measure(runs)
     measured.update(measure_entities())
+    sim: dict = {}
+    if not args.no_sim:
+        t0 = time.perf_counter()
+        sim = measure_sim()
+        if sim:
+            print(f"simulated pages took {time.perf_counter() - t0:.1f} s")
+        for kind in GATED:
+            if kind in sim:
+                measured.setdefault(kind, {}).update(sim[kind])
     floors = load_floors(args.floors)
     if args.update:
         new, changes = raised_floors(measured, floors)
@@ -167,6 +182,10 @@ def main(argv=None) -> int:
     problems = below_floors(measured, floors)
     if any(r.error for r in runs):
         problems.append(f"banmian raised on {sum(bool(r.error) for r in runs)} page dump(s)")
+    if sim.get("sim_errors"):
+        problems.append(f"banmian raised on {sim['sim_errors']} simulated page dump(s)")
+    if sim.get("sim_invariant_failures"):
+        problems.append(f"the invariant fails on {sim['sim_invariant_failures']} simulated page dump(s)")
     if problems:
         print(f"gate FAILED ({args.floors.name}):\n  " + "\n  ".join(problems))
         return 1

@@ -216,3 +216,19 @@ def test_perturbed_gold_exercises_metrics():
     for k in ("body_char_acc", "para_f1", "article_exact", "headline_acc", "headline_roles_acc"):
         assert 0 < s[k] < 1, (k, s)
     assert s["extra_chars"] > 0
+
+
+def test_gate_simulated_pages_floors():
+    from bench.gate import below_floors, raised_floors
+
+    floors = {"pdftotext": {"dev": {"body_char_acc": 0.5}, "sim": {"body_char_acc": 0.78}}, "invariant_pages": 1}
+    base = {"pdftotext": {"dev": {"body_char_acc": 0.6}}, "invariant_pages": 1}
+    # simulated pages not made here (no tools): their floors are not checked
+    assert below_floors(base, floors) == []
+    low = copy.deepcopy(base)
+    low["pdftotext"]["sim"] = {"body_char_acc": 0.70}
+    assert below_floors(low, floors) == ["pdftotext sim body_char_acc: 0.7000 < floor 0.78"]
+    high = copy.deepcopy(base)
+    high["pdftotext"]["sim"] = {"body_char_acc": 0.8123}
+    new, _ = raised_floors(high, floors)
+    assert new["pdftotext"]["sim"]["body_char_acc"] == 0.81

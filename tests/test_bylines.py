@@ -502,3 +502,18 @@ def test_a_report_under_a_standalone_byline_takes_its_dateline_from_the_closing_
     assert art["byline"] == "本报驻海城记者林木"
     assert art["dateline"] == {"text": "本报海城3月6日电", "place": "海城", "date": "2003-03-06"}
     assert art["paragraphs"][-1].endswith("（本报海城3月6日电）")
+
+
+def test_openings_checked_first_cover_every_lead_in():
+    # lead_in_byline asks the regex only of a text opening as a lead-in can (_LEAD_FIRST): every
+    # non-empty lead the regex reads, at any offset, opens so
+    from banmian.rules.bylines import _LEAD_FIRST, LEAD_IN_BYLINE
+    texts = ["本报讯（本报记者 顾珠 贺俊）正文", "本报北京1月16日讯 记者赵志文报道：正文", "据新华社北京电（记者马晓春）正文",
+             "新华社达沃斯（瑞士）１月２９日电（记者甲乙）正文", "中新社香港1月2日电 正文", "人民日报评论员文章", "本刊讯 正文",
+             "（记者 林晓 许文）正文", "　（记者林晓）正文", "特约记者王明报道：正文", "驻美国记者李华报道：正文", "摄影记者张三报道：正文",
+             "通讯员赵四报道：正文", "实习生钱五报道：正文", "記者趙志文報道：正文", "據新華社北京電（記者馬曉春）正文", "本報訊 正文"]
+    for text in texts:
+        for pos in range(len(text)):
+            m = LEAD_IN_BYLINE.match(text, pos)
+            if m and m.group("lead"):
+                assert text[pos] in _LEAD_FIRST, (text, pos)

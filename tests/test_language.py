@@ -34,3 +34,25 @@ def test_batch_scores_agree_with_the_score_of_each_break():
         assert join_scores_between(lines, lefts, rights) == [join_score(lines[a], lines[b], hmm=False)
                                                              for a, b in zip(lefts, rights)]
     assert join_scores_between(lines, [], []) == []
+
+
+def test_jieba_segments_apart_at_block_ends():
+    # `Breaks.spanned` cuts each break's context at BLOCK_ENDS: the segmenter must cut the text
+    # on either side of such a character as on its own
+    import rjieba
+
+    from banmian.language import BLOCK_ENDS
+    for c in sorted(BLOCK_ENDS):
+        for a, b in [("中国", "人民"), ("两辆比亚", "迪车"), ("总统", "巴嘎"), ("ab", "12"), ("观测", "平台")]:
+            assert rjieba.cut(a + c + b, False) == rjieba.cut(a, False) + [c] + rjieba.cut(b, False)
+
+
+def test_batch_scores_with_marks_and_spaces_near_the_break():
+    # contexts cut short at a mark or a space on either side of the break, or not at all
+    lines = ["他说：“两辆比亚", "迪，12米", "“比亚", "迪”车", "市园林部", "门 在湖滨", "，观测平", "台。", "十二个观测平台和六块科",
+             "普展板", "（记者 林晓 许", "文）3月5日", "已经完工。", "游客可以", "a比亚", "迪b", "一、二、三观", "测站"]
+    n = len(lines)
+    lefts = [a for a in range(n) for b in range(n)]
+    rights = [b for a in range(n) for b in range(n)]
+    assert join_scores_between(lines, lefts, rights) == [join_score(lines[a], lines[b], hmm=False)
+                                                         for a, b in zip(lefts, rights)]

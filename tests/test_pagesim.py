@@ -117,3 +117,15 @@ def test_one_generated_page(tmp_path):
         for p in a["paragraphs"]:
             # each paragraph's start is printed (the dumps hold every typeset character)
             assert "".join(p.split())[:6] in raw
+
+
+def test_a_joint_credit_after_the_dateline_stays_in_the_paragraph():
+    from bench.pagesim.page import own_part
+
+    # the dev gold's byline stops at 讯/电 when another outlet's reporter comes first
+    assert own_part("本报南昌1月3日讯新华社记者甲乙、本报记者丙丁报道：") == "本报南昌1月3日讯"
+    assert own_part("本报长沙1月3日电新华社记者甲乙、本报记者丙丁报道：") == "本报长沙1月3日电"
+    for whole in ("本报南昌1月3日讯记者甲乙报道：", "新华社南昌1月3日电（记者甲乙）", "本报讯",
+                  "新华社南昌1月3日电（中央人民广播电台记者甲乙、新华社记者丙丁）",
+                  "本报南昌1月3日讯本报特约记者甲乙报道："):
+        assert own_part(whole) == whole

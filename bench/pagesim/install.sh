@@ -15,6 +15,7 @@ if [ ${#need[@]} -gt 0 ]; then
   $sudo_cmd apt-get update -q
   $sudo_cmd apt-get install -y -q "${need[@]}"
 fi
-"$py" -m pip install -q reportlab "pymupdf>=1.24"
+# pinned: the simulated pages (and the gate's floors on them) are made with these versions
+"$py" -m pip install -q "reportlab==5.1.0" "pymupdf==2.0"
 "$py" -c "import reportlab, pymupdf; print('pagesim tools: reportlab', reportlab.Version, '| pymupdf', pymupdf.VersionBind)"
 pdftotext -v 2>&1 | head -1

@@ -72,6 +72,19 @@ class Spec:
         return MARGIN + c * (self.colw + self.gutter)
 
 
+
+# A corpus dateline whose credit after 讯/电 opens with another outlet (`本报北京1月12日讯新华社
+# 记者X、本报记者Y报道：`): the dev gold's byline stops at 讯/电 and the credit stays in the
+# paragraph (dev pages 8, 12, 16, 38); an own-staff tail (`讯记者X报道：`) or a bracketed credit
+# is part of the byline.
+JOINT_CREDIT = re.compile(r"^([^讯电]*[讯电])(?![（(]|记者|本报|特约|通讯员|实习生)(\S+?记者.*)$")
+
+
+def own_part(dateline: str) -> str:
+    """The part of a corpus dateline the gold gives as the byline (`JOINT_CREDIT`)."""
+    m = JOINT_CREDIT.match(dateline)
+    return m.group(1) if m else dateline
+
 def make_spec(rng: random.Random) -> Spec:
     size = rng.choice([9.0, 9.25, 9.5, 9.75, 10.0, 10.25, 10.5])
     s = Spec(cols=rng.randint(4, 8), colw_em=rng.choice([11.0, 11.5, 12.0, 12.5, 13.0]), size=size,
@@ -130,9 +143,9 @@ def prepare_story(rng: random.Random, r: dict, date: str) -> Story:
     paras = keep or [title]
     dl = r.get("dateline")
     if st.byline is None and dl and paras[0].startswith(dl) and len(paras[0]) > len(dl) + 4:
-        rest = paras[0][len(dl):]
-        by = dl
-        m = re.match(r"^(.*?[讯电])(记者.*)$", dl)
+        by = own_part(dl)
+        rest = paras[0][len(by):]
+        m = re.match(r"^(.*?[讯电])(记者.*)$", by)
         if m and rng.random() < 0.5:
             by = m.group(1) + " " + m.group(2)
         st.byline, st.byline_position = by, "inline_first_paragraph"

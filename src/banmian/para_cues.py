@@ -86,9 +86,19 @@ PICTURE_LABEL: Final = re.compile(r"^(?:(?:图片|照片)[：:]|[（(][A-Z](?:[�
 PICTURE_LABEL_REASON: Final = "paragraph_start:picture_label"
 
 
+# The first and last characters of a PICTURE_LABEL match: a line opening or ending otherwise
+# (nearly every line: this is asked of each line of every fragment) is none, known without
+# copying the text or running the regex.
+PICTURE_LABEL_FIRST: Final = frozenset("图照（(")
+PICTURE_LABEL_LAST: Final = frozenset("：:）)")
+
+
 def is_picture_label(line: Line) -> bool:
     """The line is a picture label alone (PICTURE_LABEL)."""
-    return bool(PICTURE_LABEL.match(line.text.strip().replace(" ", "")))
+    t = line.text.strip()  # (its ends are no spaces: removing the spaces inside keeps them)
+    if not t or t[0] not in PICTURE_LABEL_FIRST or t[-1] not in PICTURE_LABEL_LAST:
+        return False
+    return bool(PICTURE_LABEL.match(t.replace(" ", "")))
 
 
 # A bullet (`●`) on an indented line opens the next point of a list whose points need not end

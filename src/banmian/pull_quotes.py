@@ -92,7 +92,12 @@ def place_pull_quotes(blocks: list[list[Line]], owner: dict[int, int], quotes: d
         out.append([ln for ln in block if id(ln) not in gone] if take else block)
     owner = {k: i for k, i in owner.items() if any(ln.kind == "head" for ln in out[k])}
     choosing = {quotes[id(ln)] for ln in loose} - set(owner.values())
-    free = {k for k, block in enumerate(out) if k not in owner and any(ln.kind == "head" for ln in block)}
+    # a leftover another block adopted (`adopt_adjacent_leftovers`) is still listed on its own:
+    # not free (taken twice, its line was printed twice: a simulated page's kicker became a
+    # second article's headline)
+    kept = {id(ln) for k in owner for ln in out[k]}
+    free = {k for k, block in enumerate(out) if k not in owner and any(ln.kind == "head" for ln in block)
+            and not any(id(ln) in kept for ln in block)}
     again = {(k, i): s for (k, i), s in scores.items() if k in free and i in choosing}
     owner.update(dict(max_weight_pairs(again)))
     return out, owner, loose

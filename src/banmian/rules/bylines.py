@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Final
 
 from banmian.rules.names import SURNAMES_1, split_names
-from banmian.rules.traditional import both_scripts, fold
+from banmian.rules.traditional import TRADITIONAL, both_scripts, fold
 
 _SP: Final = r"[ \t\u3000]"  # real spaces kept by normalize, full-width U+3000 included
 _HAN: Final = r"\u4e00-\u9fff"
@@ -57,6 +57,10 @@ LEAD_IN_BYLINE: Final = re.compile(both_scripts(
     rf"(?:{_SP}*[（(](?P<credit>{_CREDIT})[）)])?"
     rf"(?:{_SP}*(?P<tail>{_TAIL}))?)"
 ))
+# The characters a lead-in can open with: 据 or an outlet's first (`OUTLETS`), a space or bracket
+# before a credit, a role word's first (`_OWN_ROLE`, a tail), each in both scripts. A text
+# opening with any other reads no lead-in, known without running LEAD_IN_BYLINE.
+_LEAD_FIRST: Final = frozenset(c for ch in "据新中本人 \t\u3000（(特驻摄记通实" for c in ch + TRADITIONAL.get(ch, ""))
 # The same lead without a credit or tail, used when the bracket after 讯/电 is not a credit.
 _BARE: Final = re.compile(both_scripts(
     rf"(?P<lead>(?P<ju>据)?(?P<outlet>{'|'.join(OUTLETS)})(?P<place>{_PLACE})??{_SP}*"
@@ -72,6 +76,8 @@ def lead_in_byline(paragraph: str, pos: int = 0) -> re.Match | None:
     Group `lead` is the byline as printed (no trailing space); `outlet`, `place`, `date`,
     `kind` (讯/电/专电), `credit` (inside the brackets) and `tail` (`记者X报道：`) its parts.
     """
+    if paragraph[pos:pos + 1] not in _LEAD_FIRST:
+        return None  # (an empty text too) LEAD_IN_BYLINE's lead would be empty
     m = LEAD_IN_BYLINE.match(paragraph, pos)
     if m and m.group("credit") and not _credit_ok(m.group("credit")):
         m = _BARE.match(paragraph, pos)
