@@ -64,6 +64,8 @@ def cause_of(page, first, second) -> str:
     reasons = [r for ln in span for r in ln.reasons]
     if any(r.startswith("reorder:") for r in reasons):
         return "reorder"
+    if any(r.startswith("thread_order:") for r in second.reasons):
+        return "thread_order"
     if any(r.startswith("reassemble:") for r in reasons):
         return "reassemble_join"
     if second.no > first.no:

@@ -270,14 +270,57 @@ def test_a_blank_line_inside_a_run_is_a_cut_where_the_words_change_article():
     assert texts(got) == [["桥梁通车"], ["迎来候鸟"]]
 
 
-def test_a_unit_holding_a_byline_is_not_cut_off_by_a_blank_line_alone():
-    """pdftotext prints a byline of the headline above after the headline beside it (dev page
-    27: `“007”` / `与冷战思维` then `张武扬`, the name the first headline's)."""
+def test_a_byline_beside_a_headline_is_not_kept_with_it():
+    """pdftotext prints a byline of the headline above after the headline beside it, on one
+    line cut by `split_head_rows` (dev page 27: `“007”` / `与冷战思维 张武扬`, the name the
+    first headline's): the name is a unit of its own (`side_by_side_bylines` gives it to the
+    headline above), not the byline of the unit it was printed beside."""
     first, second = head("桥梁通车"), head("迎来候鸟")
     name = Line(no=0, raw="林海", text="林海", kind="byline")
+    second.because("split_head_rows:part_1_of_2")
+    name.because("split_head_rows:part_2_of_2")
     openings = [bigram_keys(o) for o in OPENINGS]
     got = split_by_content([[first, second, name]], openings, frozenset({id(second)}))
+    assert texts(got) == [["桥梁通车"], ["迎来候鸟"], ["林海"]]
+
+
+def test_a_head_with_its_byline_under_it_is_cut_off_by_a_blank_line():
+    """pdftotext prints the heads of two slots side by side one after the other, the right one
+    with its byline on the line under it: set off by a blank line from a two-line head, that
+    unit costs nothing; under a single line (a kicker) it is still charged."""
+    openings = [bigram_keys(o) for o in OPENINGS]
+
+    def name() -> Line:
+        return Line(no=0, raw="林海", text="林海", kind="byline")
+
+    top, low, right, byline = head("城东桥梁"), head("全部通车"), head("迎来候鸟"), name()
+    got = split_by_content([[top, low, right, byline]], openings, frozenset({id(right)}))
+    assert texts(got) == [["城东桥梁", "全部通车"], ["迎来候鸟", "林海"]]
+    kicker, right, byline = head("桥梁通车"), head("迎来候鸟"), name()
+    got = split_by_content([[kicker, right, byline]], openings, frozenset({id(right)}))
     assert texts(got) == [["桥梁通车", "迎来候鸟", "林海"]]
+
+
+def test_the_two_parts_of_a_head_row_cut_at_a_gutter_are_two_units():
+    """pdftotext prints the heads of two slots side by side on one line (`扩大对外交流 确立京剧改`
+    style); `split_head_rows` cuts it into parts, and the cut between the left and the right
+    part costs nothing: two lines each sharing two bigrams with a different article's opening
+    are two units, though neither earns UNIT_COST alone (without a gutter they stay one)."""
+    left, right = head("桥梁通车"), head("迎来候鸟")
+    left.because("split_head_rows:part_1_of_2")
+    right.because("split_head_rows:part_2_of_2")
+    openings = [bigram_keys(o) for o in OPENINGS]
+    assert texts(split_by_content([[head("桥梁通车"), head("迎来候鸟")]], openings)) == [["桥梁通车", "迎来候鸟"]]
+    assert texts(split_by_content([[left, right]], openings)) == [["桥梁通车"], ["迎来候鸟"]]
+
+
+def test_only_a_right_part_after_a_left_one_is_a_gutter():
+    from banmian.head_units import right_of_gutter
+
+    first, second = head("桥梁通车"), head("迎来候鸟")
+    first.because("split_head_rows:part_2_of_2")
+    second.because("split_head_rows:part_2_of_2")
+    assert not right_of_gutter(first, second) and not right_of_gutter(head("桥梁"), second)
 
 
 def test_headlines_cut_runs_at_blank_lines_where_the_words_change_article():

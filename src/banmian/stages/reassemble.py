@@ -44,6 +44,7 @@ from banmian.stages.roundups import merge_roundups
 from banmian.stages.paragraphs import (ends_paragraph, in_lead_in, last_two_lines, refers_back, report_after_picture, separates_blocks,
                                        split_at_picture_notes)
 from banmian.stages.reorder import goes_on_paragraph, reorder_threads
+from banmian.thread_order import order_threads
 from banmian.similarity import ContentSpace, Group, GroupMaker, bigram_cosine
 from banmian.thread_rivals import RIVAL_CONTENT_BONUS, RivalCues
 
@@ -565,6 +566,7 @@ def reassemble(page: Page) -> Page:
     space = content_space(frags)
     joins = JoinLogits(frags, space.texts)  # its page text serves the reordering too
     threads = reorder_threads(frags, thread_fragments(page, frags, space, joins), joins.text)
+    order_threads(threads)
     absorb_subheads(page, threads)
     page.scratch["threads"] = merge_roundups(page, threads)
     return page
