@@ -214,3 +214,53 @@ def test_a_subhead_in_the_stream_of_a_page_printing_its_headlines_last_opens_no_
     assert [a.headline for a in page.articles] == ["音乐厅上演 四百多场音乐会", "农民种植蔬菜大棚 冬天黄瓜卖得好",
                                                     "春运期间铁路 加开旅客列车"]
     assert page.articles[1].paragraphs[-3] == "山里的新学校"
+
+
+def test_a_tail_line_read_as_names_that_cannot_be_a_byline_is_a_head_line():
+    """A line read as a byline for its names is a head line where a surname and an office
+    stand in it, `同志` or a dash opens the line under it, or (longer than one name) a dictionary word
+    runs on into that line; a one-name byline over a headline opening a word with it stays."""
+    from banmian.model import Line
+    from banmian.stages.heads_tail import reread_names
+
+    texts = [("市长会见外宾", "head"), ("李市长看望", "byline"), ("环卫工人", "head"), ("王大明", "byline"),
+             ("同志逝世", "head"), ("沙河镇开", "byline"), ("展卫生评比", "head"), ("严平", "byline"),
+             ("江主席会见外宾", "head"), ("东盟", "byline"), ("——十国的共同声明", "head")]
+    tail = [Line(n, t, t, kind=k) for n, (t, k) in enumerate(texts)]
+    for ln in tail:
+        if ln.kind == "byline":
+            ln.because("byline:names")
+    reread_names(tail)
+    assert [ln.kind for ln in tail if ln.text in ("李市长看望", "王大明", "沙河镇开", "严平", "东盟")] == [
+        "head", "head", "head", "byline", "head"]
+
+
+def test_a_block_may_run_on_past_a_names_line_at_a_cost_but_not_past_a_press_byline():
+    """A line read as a byline for its names alone does not close a block: the block may run on
+    past it (costing SOFT_RUN_ON_COST) or open at it with more lines; a press byline closes it."""
+    from banmian.model import Line
+    from banmian.stages.heads_tail import SOFT_RUN_ON_COST, block_shapes, soft_costs
+
+    texts = [("春运期间铁路", "head"), ("高山岭", "byline"), ("加开旅客列车", "head"), ("本报记者王大明", "byline"),
+             ("农民种植蔬菜大棚", "head")]
+    tail = [Line(n, t, t, kind=k) for n, (t, k) in enumerate(texts)]
+    tail[1].because("byline:names")
+    tail[3].because("byline:press")
+    starts, sizes = block_shapes(tail)
+    shapes = list(zip(starts.tolist(), sizes.tolist()))
+    assert (0, 4) in shapes and (0, 5) not in shapes and (1, 1) not in shapes and (1, 3) in shapes
+    costs = dict(zip(shapes, soft_costs(tail, starts, sizes).tolist()))
+    assert costs[(0, 2)] == 0 and costs[(0, 4)] == SOFT_RUN_ON_COST and costs[(1, 3)] == SOFT_RUN_ON_COST
+
+
+def test_a_names_line_under_a_subtitle_closes_its_block():
+    """Under a subtitle's dash line, a names line is the block's byline: no block runs on past it."""
+    from banmian.model import Line
+    from banmian.stages.heads_tail import block_shapes
+
+    texts = [("把春运办好", "head"), ("——铁路部门的经验", "head"), ("高山岭", "byline"), ("加开旅客列车", "head")]
+    tail = [Line(n, t, t, kind=k) for n, (t, k) in enumerate(texts)]
+    tail[2].because("byline:names")
+    starts, sizes = block_shapes(tail)
+    shapes = set(zip(starts.tolist(), sizes.tolist()))
+    assert (0, 3) in shapes and (0, 4) not in shapes

@@ -26,6 +26,7 @@ from banmian.line_shape import head_runs_on_by_dash, is_indented, mark_dash_run_
 from banmian.model import HEAD_KINDS, Fragment, Line, Page, page_line_index
 from banmian.rules.chars import strip_ws
 from banmian.rules.furniture import is_lead_in
+from banmian.rules.names import SURNAME_TITLES, SURNAMES_1
 from banmian.similarity import bigrams_found
 from banmian.stages.paragraphs import cut_fragments, end_kind, report_after_picture, restart_reason
 from banmian.stages.roundups import ITEM_REASON, items_in_stream, tail_windows
@@ -107,6 +108,30 @@ PAIRED_MARKS: Final = (("《", "》"), ("“", "”"), ("『", "』"), ("「", "
 # A document's date in parentheses under its title (`（一九九八年一月二十二日）`) is the title
 # block's last line, never a block of its own (TRAIN pages 81 and 126 cut the block there).
 DATE_LINE: Final = re.compile(r"[（(][一二三四五六七八九十〇○零\d]+年[^（）()]*[）)]")
+# A tail line read as a byline for its names (`byline:names`) is a head line where it cannot be
+# a byline: a byline never runs a dictionary word into the line under it (simulated raw TRAIN
+# pages 132, 239, 285: `石家庄开` / `展专项治理`, `张北尚义震` / `区现场报道`), a name never has
+# `同志` printed under it in a byline (TRAIN 247: `邓永清` / `同志逝世`), nor a subtitle's dash
+# line (TRAIN 254: `欧盟` / `——的人道主义援助`; in no dump of TRAIN 1-300 or dev 1-40 does a
+# gold byline stand over a line opening with `同志` or a dash), and a byline prints
+# a full name, never a surname and an office (TRAIN 130: `江主席会见` / `英外交大臣`). Read as
+# bylines they closed the block above and lost the next block's headline. A one-name line
+# (`严平` / `江主席会见美国防部长`, a byline) may run into the next headline by chance, so the
+# word cue asks for a line longer than one name.
+NAME_RUN_ON_MIN_CHARS: Final = 4
+NAMES_REASON: Final = "byline:names"
+COMRADE: Final = "同志"
+TAIL_NAME_REASON: Final = "head:tail_line_not_a_byline"
+# A tail line read as a byline for its names alone (these reasons, no press title) may still be a
+# head line: a short headline line that reads as names or a pen name (`莫斯科申办` / `夏季奥运会`,
+# `王振昌` / `小康功臣`, `苍岩山` / `太行多裸岩无木`, simulated raw TRAIN pages 144, 174, 116).
+# Such a line does not close a block: a block may run on past it (or open at it, not alone) for
+# SOFT_RUN_ON_COST, and the line is then a head line. TRAIN raw heads_end headline_acc (pages
+# labelled 41+ by eval) 0: 0.6749, 0.5: 0.6714 (body -0.002), 1: 0.6784 (body -0.002),
+# 1.5: 0.6819, 2: 0.6801, 3-4: 0.6749; byline_acc 0.8207 -> 0.8225 at 2, body alike.
+SOFT_BYLINE_REASONS: Final = ("byline:names", "byline:name_under_headline")
+SOFT_RUN_ON_COST: Final = 2.0
+SOFT_REASON: Final = "head:tail_names_line_in_block"
 TAIL_REASON: Final = "article_start:heads_tail_block"
 HEADLINE_REASON: Final = "headline:heads_tail_block"
 HEAD_REASON: Final = "head:in_heads_tail_block"
@@ -196,19 +221,40 @@ def start_bonus(f: Fragment, k: int, width: float) -> float | None:
     return -CUT_COST if ln.para_start else None
 
 
+def soft_byline(tail: list[Line], k: int) -> bool:
+    """Tail line k was read as a byline for its names alone (SOFT_BYLINE_REASONS), and not under
+    a subtitle's dash line: the subtitle is a headline block's last tier, so a names line under
+    it is the block's byline (simulated raw TRAIN page 111: `——才取得了良好的社会效果` / `章雯`,
+    the block ran on into the next one's kicker)."""
+    line = tail[k]
+    return (line.kind == "byline" and any(r in line.reasons for r in SOFT_BYLINE_REASONS)
+            and not (k > 0 and opens_with_dash(strip_ws(tail[k - 1].text))))
+
+
 def block_shapes(tail: list[Line]) -> tuple[np.ndarray, np.ndarray]:
     """(starts, sizes): every block tail[j:j + L] the tail may be cut into, L up to
-    MAX_BLOCK_LINES; a block opens only where `opens_block` lets it, and a byline closes it."""
+    MAX_BLOCK_LINES; a block opens only where `opens_block` lets it (or, not alone, at a names
+    line, `soft_byline`), and a byline closes it, a names line only where the block ends there."""
     starts, sizes = [], []
     for j in range(len(tail)):
-        if not opens_block(tail, j):
+        opens = opens_block(tail, j)
+        if not opens and not soft_byline(tail, j):
             continue
         for size in range(1, min(MAX_BLOCK_LINES, len(tail) - j) + 1):
+            if size == 1 and not opens:
+                continue
             starts.append(j)
             sizes.append(size)
-            if tail[j + size - 1].kind == "byline":
+            if tail[j + size - 1].kind == "byline" and not soft_byline(tail, j + size - 1):
                 break
     return np.array(starts, dtype=np.int64), np.array(sizes, dtype=np.int64)
+
+
+def soft_costs(tail: list[Line], starts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+    """SOFT_RUN_ON_COST for each names line (`soft_byline`) a block holds before its last line."""
+    soft = np.array([soft_byline(tail, k) for k in range(len(tail))], dtype=np.int64)
+    cum = np.concatenate([np.zeros(1, dtype=np.int64), np.cumsum(soft)])
+    return SOFT_RUN_ON_COST * (cum[starts + sizes - 1] - cum[starts])
 
 
 def opening_ends(cands: list[Candidate], length: int) -> list[int]:
@@ -323,7 +369,7 @@ def align(cands: list[Candidate], text: str, tail: list[Line]) -> list[tuple[int
     cum = np.concatenate([np.zeros((n, 1)), np.cumsum(gain, axis=1)], axis=1)
     starts, sizes = block_shapes(tail)  # the possible blocks tail[j:j + L], as two arrays
     ends = starts + sizes
-    shape_cost = extra_line_costs(tail, starts, sizes)
+    shape_cost = extra_line_costs(tail, starts, sizes) + soft_costs(tail, starts, sizes)
     neg = -np.inf
     start_col = np.array([0.0] + [neg] * m)
     rbest, rsrc_k = _skip_forward(start_col)
@@ -415,6 +461,7 @@ def heads_tail(page: Page) -> Page:
     frags = page.scratch.get("fragments", [])
     cands, text = candidates(page, frags, start)
     tail = tail_lines(page, start)
+    reread_names(tail)
     if not cands:
         return page
     cands = without_roundup_items(page, frags, cands, text, tail)
@@ -426,7 +473,12 @@ def heads_tail(page: Page) -> Page:
     sure_cuts = [c for p, c in zip(chosen, chosen[1:]) if has_own_sign(cands[c]) or no_signed_start_between(cands, p, c)]
     frags = cut_at(page, frags, cands, sure_cuts)
     page.scratch["fragments"] = without_lines(page, frags, in_blocks)
+    soft = {id(ln) for k, ln in enumerate(tail) if soft_byline(tail, k)}
     for block, _ in blocks:
+        for ln in block[:-1]:
+            if id(ln) in soft:
+                ln.kind = "head"
+                ln.because(SOFT_REASON)
         mark_dash_run_ons(block)
         for ln in block:
             if ln.kind == "body":
@@ -463,6 +515,29 @@ def without_roundup_items(page: Page, frags: list[Fragment], cands: list[Candida
         marked.add(id(first))
         first.because(ITEM_REASON)
     return [c for i, c in enumerate(cands) if i not in drop]
+
+
+def not_a_byline(line: Line, below: Line | None) -> bool:
+    """A line read as a byline for its names (NAMES_REASON) that is a head line (see
+    NAME_RUN_ON_MIN_CHARS): a surname and an office in it, `同志` or a dash opening the line under it, or
+    a dictionary word running on into that line."""
+    t = strip_ws(line.text)
+    if t[:1] in SURNAMES_1 and t[1:].startswith(tuple(SURNAME_TITLES)):
+        return True
+    if below is None or below.kind not in ("head", "body"):
+        return False
+    nxt = strip_ws(below.text)
+    return nxt.startswith(COMRADE) or opens_with_dash(nxt) or (
+        len(t) >= NAME_RUN_ON_MIN_CHARS and spanning_word(t, nxt, hmm=False) is not None)
+
+
+def reread_names(tail: list[Line]) -> None:
+    """Make the tail's lines read as bylines for their names that cannot be bylines
+    (`not_a_byline`) head lines: a byline closes a headline block, these open or go on one."""
+    for k, ln in enumerate(tail):
+        if ln.kind == "byline" and NAMES_REASON in ln.reasons and not_a_byline(ln, tail[k + 1] if k + 1 < len(tail) else None):
+            ln.kind = "head"
+            ln.because(TAIL_NAME_REASON)
 
 
 def tail_lines(page: Page, start: int) -> list[Line]:
