@@ -185,6 +185,23 @@ def start_kind(frag: Fragment, width: float) -> str:
     return "indent" if is_indented(first, width) and not ends_sentence(first.text) else "short"
 
 
+# A paragraph's indented first line may end a sentence right at the column's edge (`穷则思变，
+# 但如何变？` over a full `灵寿决策者们从…`): read as a short last line it started a paragraph at
+# the full line under it. A full line opens no paragraph (an opening is indented), so an
+# indented line ending a sentence over a full one, its slack not explained by half-width
+# characters (`short_by_half_width`), is the first line of a paragraph going on: it ends nothing
+# (whether it opens a paragraph, the join of its fragment decides). Sim TRAIN
+# pdftotext pages 2, 42, 80, 99, 101, 102 (spurious `short_previous_line` starts).
+INDENTED_OPENING_REASON: Final = "paragraph:indented_opening_runs_on"
+
+
+def opening_runs_on(first: Line, second: Line, width: float) -> bool:
+    """`first` is indented two em and ends a sentence, `second` under it is full, and the
+    slack is not that of half-width characters."""
+    return (is_indented(first, width) and ends_sentence(first.text) and slack(second, width) <= FULL_SLACK
+            and not short_by_half_width(first, second, width))
+
+
 def in_lead_in(frag: Fragment, i: int) -> bool:
     """Line i of the fragment is (part of) a lead-in byline opening its paragraph.
 
@@ -229,6 +246,9 @@ def mark_starts(frag: Fragment, width: float) -> None:
     if first.para_start:
         first.because("paragraph_start:indent" if not is_lead_in(first.text) else "paragraph_start:lead_in")
     para_first = first.para_start
+    if not para_first and len(frag.lines) > 1 and opening_runs_on(first, frag.lines[1], width):
+        para_first = True  # its slack is its indent: it ends nothing (the join decides its start)
+        first.because(INDENTED_OPENING_REASON)
     lead = is_lead_in(first.text)  # inside a lead-in byline: its lines measure short
     for prev, ln in zip(frag.lines, frag.lines[1:]):
         if CLOSING_REASON in ln.reasons:  # a signature under the last sentence: a paragraph of its own
