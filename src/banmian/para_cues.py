@@ -41,16 +41,7 @@ def one_em_short(line: Line, width: float) -> bool:
 def compressed_indent(prev: Line, line: Line, width: float) -> bool:
     """`line` is a paragraph's first line with its marks set half-width (`one_em_short`) after
     a full line `prev` that ends a sentence."""
-    return (one_em_short(line, width) and slack(prev, width) <= FULL_SLACK and ends_sentence(prev.text)
-            and not spread_by_half_width(line, width))
-
-
-# ... unless the line holds half-width characters enough to make it measure that short
-# (HALF_WIDTH_SPREAD each): a full line spread by its digits (`室内温度达到15摄氏度。`, `…为19亿
-# 美元，`) running on from the sentence before it (sim TRAIN pdftotext pages 14, 25).
-def spread_by_half_width(line: Line, width: float) -> bool:
-    """The line's slack is no more than HALF_WIDTH_SPREAD per half-width character in it."""
-    return slack(line, width) <= HALF_WIDTH_SPREAD * len(_HALF_WIDTH.findall(line.text))
+    return one_em_short(line, width) and slack(prev, width) <= FULL_SLACK and ends_sentence(prev.text)
 
 
 # Digits and Latin letters count half an em each in a line's measure but are printed wider
