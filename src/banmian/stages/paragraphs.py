@@ -16,8 +16,8 @@ from banmian.head_context import OPENING_RUNS_ON_REASON, SUBHEAD_UNDER_BYLINE_RE
 from banmian.closing_credits import CLOSING_CREDIT_REASON, closes_report
 from banmian.model import Fragment, Line, Page, line_positions
 from banmian.ordinals import opens_later_step
-from banmian.para_cues import (AFTER_COLON_REASON, BULLET_REASON, COMPRESSED_INDENT_REASON, HALF_WIDTH_SHORT_REASON,
-                               ONE_EM_SHORT_REASON, PICTURE_LABEL_REASON, compressed_indent, indent_after_colon, is_picture_label,
+from banmian.para_cues import (AFTER_CLOSING_REASON, AFTER_COLON_REASON, BULLET_REASON, COMPRESSED_INDENT_REASON, HALF_WIDTH_SHORT_REASON,
+                               ONE_EM_SHORT_REASON, PICTURE_LABEL_REASON, compressed_indent, indent_after_closing, indent_after_colon, is_picture_label,
                                one_em_short, opens_bullet, short_by_half_width)
 from banmian.rules.bylines import ends_with_photo_credit, trailing_credit_names
 from banmian.rules.chars import CLOSERS, ends_sentence, strip_ws
@@ -286,6 +286,9 @@ def mark_starts(frag: Fragment, width: float) -> None:
         elif opens_bullet(ln, width):
             ln.para_start = True
             ln.because(BULLET_REASON)
+        elif indent_after_closing(prev, ln, width):
+            ln.para_start = True
+            ln.because(AFTER_CLOSING_REASON)
         lead = is_lead_in(ln.text) if ln.para_start else (lead and _unclosed(prev.text) and not ln.para_start)
         para_first = ln.para_start
 
@@ -445,7 +448,9 @@ def split_at_topic_shifts(frags: list[Fragment], width: float, heads: Sequence[s
         text_after = "".join(texts)
         pos = cut = 0
         for ln, text in zip(f.lines, texts):
-            restart = bool(cur) and not ln.para_start and restart_reason(cur[-1], ln, width)
+            # a start after a closing bracket may still be another article's (a picture story's
+            # credit closes it): sim TRAIN raw body .9263 without this, .9270 with (main .9271)
+            restart = bool(cur) and (not ln.para_start or AFTER_CLOSING_REASON in ln.reasons) and restart_reason(cur[-1], ln, width)
             report_end = bool(cur) and (ln.para_start or bool(restart)) and closes_report(cur)
             if cur and (ln.para_start or restart) and not is_lone_credit(ln.text) and (
                     report_end or trailing_credit_names(cur[-1].text)
