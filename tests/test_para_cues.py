@@ -3,11 +3,11 @@ column; a dump without blank lines unless a test adds them)."""
 from __future__ import annotations
 
 from banmian.model import Fragment, Line, Source
-from banmian.para_cues import (AFTER_COLON_REASON, BULLET_REASON, COMPRESSED_INDENT_REASON, HALF_WIDTH_SHORT_REASON,
+from banmian.para_cues import (AFTER_CLOSING_REASON, AFTER_COLON_REASON, BULLET_REASON, COMPRESSED_INDENT_REASON, HALF_WIDTH_SHORT_REASON,
                                ONE_EM_SHORT_REASON, PICTURE_LABEL_REASON, is_picture_label)
 from banmian.pipeline import page_from_lines, run_stages
 from banmian.stages import STAGES
-from banmian.stages.paragraphs import paragraphs
+from banmian.stages.paragraphs import INDENTED_OPENING_REASON, paragraphs
 
 UP_TO_PARAGRAPHS = STAGES[: STAGES.index(paragraphs) + 1]
 
@@ -98,3 +98,29 @@ def test_a_join_where_a_word_runs_across_the_break_starts_no_paragraph():
     # the line at the column's top measures indented, but `演奏员` runs on from the line before
     assert not _joined("下了新的纪录，音乐厅的演", "open", "奏员们今年还将", "indent")
     assert _joined("下了新的纪录，音乐厅今年", "open", "还将举办三场新", "indent")
+
+
+def test_an_indented_opening_ending_a_sentence_over_a_full_line_ends_nothing():
+    # after a blank line (a column break), a line two em short that ends a sentence, over a full
+    # line: a paragraph's indented first line, not a short last one
+    lines = OPENING + ["票价很低，场场座无虚席。", "", "怎样才能办得更好呢？", *CLOSING]
+    assert "音乐厅今年还将举办三场新" not in starts(lines)
+    assert INDENTED_OPENING_REASON in reasons_of(lines, "怎样才能办得更好呢？")
+
+
+def test_a_line_two_em_short_by_its_digits_over_a_full_line_still_counts_its_digits():
+    lines = OPENING + ["票价很低，场场座无虚席。", "", "1997年共办了几场呢？", *CLOSING]
+    assert INDENTED_OPENING_REASON not in reasons_of(lines, "1997年共办了几场呢？")
+
+
+def test_an_indented_line_after_a_full_line_closing_a_bracket_opens_a_paragraph():
+    # a picture's credit fills the line; the next caption is indented and runs on
+    lines = OPENING + ["观众排队购票（本报记者摄）", "　　市图书馆也延长了开", *CLOSING]
+    assert starts(lines).get("市图书馆也延长了开") == [AFTER_CLOSING_REASON]
+
+
+def test_a_bracketed_note_or_a_line_short_by_its_digits_after_a_closing_bracket_opens_none():
+    lines = OPENING + ["观众排队购票（本报记者摄）", "　　（数码传真照片）", *CLOSING]
+    assert "（数码传真照片）" not in starts(lines)
+    lines = OPENING + ["多为家畜和家禽类（禽）", "数目达到148700多头，", *CLOSING]
+    assert "数目达到148700多头，" not in starts(lines)

@@ -79,6 +79,30 @@ def indent_after_colon(prev: Line, line: Line, width: float) -> bool:
             and INDENT_MIN <= slack(line, width) <= INDENT_MAX)
 
 
+# A full line ending in a closing bracket or a semicolon closes a unit that needs no sentence
+# mark: a picture's credit `（新华社记者周确摄）` before the next picture's caption, a law's
+# note `（…会议通过）` before its text, an item of a list `…住宅案；`. An indented line after it
+# that runs on (ends no sentence: not a short last line) opens the next paragraph (sim TRAIN raw
+# pages 35, 73, 124, 152, 259: missed starts after a full line with no sentence end), unless it
+# is a bracketed note itself (dev page 6 `（数码传真照片）` under a credit) or measures short by its
+# digits (dev raw page 24 `…养殖家畜（禽）` over `数目达到148700多头…`).
+CLOSING_MARKS: Final[tuple[str, ...]] = ("）", ")", "；", ";")
+AFTER_CLOSING_REASON: Final = "paragraph_start:indent_after_closing_mark"
+
+
+def indent_after_closing(prev: Line, line: Line, width: float) -> bool:
+    """`prev` is a full line ending in a closing bracket or a semicolon and `line` is indented
+    two em and ends no sentence."""
+    return (prev.text.rstrip().endswith(CLOSING_MARKS) and slack(prev, width) <= FULL_SLACK
+            and INDENT_MIN <= slack(line, width) <= INDENT_MAX and not ends_sentence(line.text)
+            and not line.text.rstrip().endswith(CLOSING_MARKS) and not spread_by_half_width(line, width))
+
+
+def spread_by_half_width(line: Line, width: float) -> bool:
+    """The line's slack is no more than HALF_WIDTH_SPREAD per half-width character in it."""
+    return slack(line, width) <= HALF_WIDTH_SPREAD * len(_HALF_WIDTH.findall(line.text))
+
+
 # A picture's label printed on a line of its own, `图片：` or a bracketed key to the pictures
 # `（A、B）`, is a paragraph of the gold's own (the pictures' description follows): on dev 1-40
 # pdftotext pages 5, 15, 21, 22 and raw page 2 too it ran on from the full sentence before it.

@@ -16,8 +16,8 @@ from banmian.head_context import OPENING_RUNS_ON_REASON, SUBHEAD_UNDER_BYLINE_RE
 from banmian.closing_credits import CLOSING_CREDIT_REASON, closes_report
 from banmian.model import Fragment, Line, Page, line_positions
 from banmian.ordinals import opens_later_step
-from banmian.para_cues import (AFTER_COLON_REASON, BULLET_REASON, COMPRESSED_INDENT_REASON, HALF_WIDTH_SHORT_REASON,
-                               ONE_EM_SHORT_REASON, PICTURE_LABEL_REASON, compressed_indent, indent_after_colon, is_picture_label,
+from banmian.para_cues import (AFTER_CLOSING_REASON, AFTER_COLON_REASON, BULLET_REASON, COMPRESSED_INDENT_REASON, HALF_WIDTH_SHORT_REASON,
+                               ONE_EM_SHORT_REASON, PICTURE_LABEL_REASON, compressed_indent, indent_after_closing, indent_after_colon, is_picture_label,
                                one_em_short, opens_bullet, short_by_half_width)
 from banmian.rules.bylines import ends_with_photo_credit, trailing_credit_names
 from banmian.rules.chars import CLOSERS, ends_sentence, strip_ws
@@ -185,6 +185,23 @@ def start_kind(frag: Fragment, width: float) -> str:
     return "indent" if is_indented(first, width) and not ends_sentence(first.text) else "short"
 
 
+# A paragraph's indented first line may end a sentence right at the column's edge (`穷则思变，
+# 但如何变？` over a full `灵寿决策者们从…`): read as a short last line it started a paragraph at
+# the full line under it. A full line opens no paragraph (an opening is indented), so an
+# indented line ending a sentence over a full one, its slack not explained by half-width
+# characters (`short_by_half_width`), is the first line of a paragraph going on: it ends nothing
+# (whether it opens a paragraph, the join of its fragment decides). Sim TRAIN
+# pdftotext pages 2, 42, 80, 99, 101, 102 (spurious `short_previous_line` starts).
+INDENTED_OPENING_REASON: Final = "paragraph:indented_opening_runs_on"
+
+
+def opening_runs_on(first: Line, second: Line, width: float) -> bool:
+    """`first` is indented two em and ends a sentence, `second` under it is full, and the
+    slack is not that of half-width characters."""
+    return (is_indented(first, width) and ends_sentence(first.text) and slack(second, width) <= FULL_SLACK
+            and not short_by_half_width(first, second, width))
+
+
 def in_lead_in(frag: Fragment, i: int) -> bool:
     """Line i of the fragment is (part of) a lead-in byline opening its paragraph.
 
@@ -229,6 +246,9 @@ def mark_starts(frag: Fragment, width: float) -> None:
     if first.para_start:
         first.because("paragraph_start:indent" if not is_lead_in(first.text) else "paragraph_start:lead_in")
     para_first = first.para_start
+    if not para_first and len(frag.lines) > 1 and opening_runs_on(first, frag.lines[1], width):
+        para_first = True  # its slack is its indent: it ends nothing (the join decides its start)
+        first.because(INDENTED_OPENING_REASON)
     lead = is_lead_in(first.text)  # inside a lead-in byline: its lines measure short
     for prev, ln in zip(frag.lines, frag.lines[1:]):
         if CLOSING_REASON in ln.reasons:  # a signature under the last sentence: a paragraph of its own
@@ -266,6 +286,9 @@ def mark_starts(frag: Fragment, width: float) -> None:
         elif opens_bullet(ln, width):
             ln.para_start = True
             ln.because(BULLET_REASON)
+        elif indent_after_closing(prev, ln, width):
+            ln.para_start = True
+            ln.because(AFTER_CLOSING_REASON)
         lead = is_lead_in(ln.text) if ln.para_start else (lead and _unclosed(prev.text) and not ln.para_start)
         para_first = ln.para_start
 
@@ -425,7 +448,9 @@ def split_at_topic_shifts(frags: list[Fragment], width: float, heads: Sequence[s
         text_after = "".join(texts)
         pos = cut = 0
         for ln, text in zip(f.lines, texts):
-            restart = bool(cur) and not ln.para_start and restart_reason(cur[-1], ln, width)
+            # a start after a closing bracket may still be another article's (a picture story's
+            # credit closes it): sim TRAIN raw body .9263 without this, .9270 with (main .9271)
+            restart = bool(cur) and (not ln.para_start or AFTER_CLOSING_REASON in ln.reasons) and restart_reason(cur[-1], ln, width)
             report_end = bool(cur) and (ln.para_start or bool(restart)) and closes_report(cur)
             if cur and (ln.para_start or restart) and not is_lone_credit(ln.text) and (
                     report_end or trailing_credit_names(cur[-1].text)
