@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Final
 
 from banmian.model import Fragment
-from banmian.stages.reorder import goes_on_paragraph
+from banmian.stages.reorder import MID_SENTENCE_STARTS, goes_on_paragraph
 
 if TYPE_CHECKING:  # reassemble imports this module
     from banmian.stages.reassemble import Thread
@@ -32,7 +32,6 @@ REASON: Final = "thread_order:after_line_"
 # (open, indent) are true joins, 220 of 2,594 (closed, open), 131 of 973 (maybe, open); the
 # joins (open, open) 1,639 of 3,189.
 BAD_BREAKS: Final = frozenset({("open", "indent"), ("closed", "open"), ("maybe", "open")})
-MID_SENTENCE_STARTS: Final = ("open", "short")
 SENTENCE_ENDS: Final = ("closed", "maybe")  # `Fragment.end` kinds that end a sentence
 
 
