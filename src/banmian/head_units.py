@@ -15,6 +15,7 @@ import numpy as np
 from banmian.line_shape import head_runs_on_by_dash, mark_dash_run_ons, opens_with_dash
 from banmian.model import Line
 from banmian.rules.chars import code_points, strip_ws
+from banmian.stages.split_head_rows import PART_REASON
 
 # Below this many characters a set comprehension builds `bigram_keys` faster than numpy
 # (headline blocks); article openings (~400 characters) go through numpy.
@@ -218,14 +219,11 @@ def closed_by_own_byline(unit: list[Line]) -> bool:
             and not any(ln.kind == "byline" for ln in unit[:-1]))
 
 
-ROW_PART_REASON: Final = "split_head_rows:part_"
-
-
 def row_part(line: Line) -> int:
     """Which part (1, 2, ...) of a head row cut by `split_head_rows` the line is; 0 if none."""
     for reason in line.reasons:
-        if reason.startswith(ROW_PART_REASON):
-            return int(reason[len(ROW_PART_REASON):].split("_", 1)[0])
+        if reason.startswith(PART_REASON):
+            return int(reason[len(PART_REASON):].split("_", 1)[0])
     return 0
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 from typing import Final
 
 from banmian.article_starts import lines_around
+from banmian.head_units import row_part
 from banmian.model import HEAD_KINDS, INSIDE_BLOCK_KINDS, Article, Line, Page, page_line_index
 from banmian.pull_quotes import PULL_QUOTE_REASON
 from banmian.rules.bylines import find_lead_in, lead_in_byline
@@ -90,7 +91,7 @@ def _held_by_lead_in(page: Page, line: Line) -> bool:
 
 
 def _split_part(line: Line) -> bool:
-    return any(r.startswith("split_head_rows:part_") for r in line.reasons)
+    return row_part(line) > 0
 
 
 def has_lead_in(article: Article) -> bool:

@@ -47,6 +47,10 @@ def head_row_parts(text: str) -> list[str] | None:
     return parts
 
 
+# The reason on each part of a split row: `split_head_rows:part_2_of_3` (`head_units.row_part`).
+PART_REASON: Final = "split_head_rows:part_"
+
+
 def part_lines(line: Line, parts: list[str]) -> list[Line]:
     """New head lines for the parts of a head row; they keep its input line number."""
     out = []
@@ -54,7 +58,7 @@ def part_lines(line: Line, parts: list[str]) -> list[Line]:
         name = looks_like_names(text)
         part = Line(no=line.no, raw=text, text=text, width=text_em(text), kind="byline" if name else "head",
                     reasons=list(line.reasons), column_width=line.column_width)
-        part.because(f"split_head_rows:part_{i + 1}_of_{len(parts)}")
+        part.because(f"{PART_REASON}{i + 1}_of_{len(parts)}")
         if name:
             part.because("byline:names")
         out.append(part)
