@@ -32,7 +32,7 @@ from __future__ import annotations
 from typing import Final
 
 from banmian.article_starts import lines_around
-from banmian.closing_credits import CLOSING_NOTE
+from banmian.closing_credits import closing_note
 from banmian.line_shape import separates_blocks
 from banmian.model import Article, Fragment, Page
 
@@ -97,8 +97,7 @@ def ends_on_credit(article: Article) -> bool:
     not a photo credit: a credit closing a whole report."""
     if not article.paragraphs:
         return False
-    m = CLOSING_NOTE.search("".join(article.paragraphs[-1].split()))
-    return m is not None and not m.group(2).endswith(("摄", "摄影"))
+    return closing_note("".join(article.paragraphs[-1].split())) is not None
 
 
 def lead_over_rest(piece: Article, target: Article, target_group: list[Fragment]) -> bool:

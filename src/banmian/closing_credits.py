@@ -24,6 +24,13 @@ REPORTER_CREDIT: Final = re.compile(r"^(?:本报|新华社|本刊)?(?:驻[^（�
 CLOSING_CREDIT_REASON: Final = "article_start:after_closing_credit"
 
 
+def closing_note(text: str) -> re.Match[str] | None:
+    """The bracketed note closing `text` after its last sentence (CLOSING_NOTE; group 2 inside
+    the brackets), unless it is a photo credit (`…摄`)."""
+    m = CLOSING_NOTE.search(text)
+    return m if m is not None and not m.group(2).endswith(("摄", "摄影")) else None
+
+
 def last_paragraph(lines: list[Line]) -> str:
     """The space-free text of the last paragraph of `lines` (from its last marked start)."""
     k = max((i for i, ln in enumerate(lines) if ln.para_start), default=0)
@@ -37,12 +44,10 @@ def closes_report(lines: list[Line]) -> bool:
     if not lines or lines[-1].text.rstrip()[-1:] not in "）)":
         return False  # cheap test first
     text = last_paragraph(lines)
-    m = CLOSING_NOTE.search(text)
-    if not m:
+    m = closing_note(text)
+    if m is None:
         return False
     note = m.group(2)
-    if note.endswith(("摄", "摄影")):
-        return False
     lead = lead_in_byline(text, m.start(2))
     if lead is not None and lead.group("kind") is not None and lead.end("lead") == m.end(2):
         return True
