@@ -11,7 +11,7 @@ from banmian.language import spanning_word
 from banmian.model import Line, Page
 from banmian.rules.chars import ends_sentence, is_cjk, strip_ws
 from banmian.line_shape import BODY_START_FORBIDDEN, FULL_SLACK, is_indented, separates_blocks, slack
-from banmian.rules.names import SURNAMES, office_signature, titled_name
+from banmian.rules.names import NAME_UNDER_HEADLINE_REASON, NAMES_REASON, SURNAMES, office_signature, titled_name
 
 
 # A pen name or a rare-surname name under its headline (`劲驰`, `元也`, `洪左君`) is two or three
@@ -44,7 +44,7 @@ def mark_names_under_headlines(page: Page) -> None:
         if spanning_word(strip_ws(above.text), t):
             continue
         ln.kind = "byline"
-        ln.because("byline:name_under_headline")
+        ln.because(NAME_UNDER_HEADLINE_REASON)
         if over_next:
             ln.because(NEXT_BLOCK_REASON)
 
@@ -163,7 +163,7 @@ def mark_names_over_headlines(page: Page) -> None:
     lines = page.lines
     for above, ln, below in zip(lines, lines[1:], lines[2:]):
         if (ln.kind == "byline" and above.kind == "blank" and below.kind == "head"
-                and "byline:names" in ln.reasons):
+                and NAMES_REASON in ln.reasons):
             ln.kind = "head"
             ln.because("head:name_over_headline")
 

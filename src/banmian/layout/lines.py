@@ -11,6 +11,7 @@ from banmian.geometry import union, x_overlap
 from banmian.model import Box, Line, Page
 from banmian.rules.chars import strip_ws
 from banmian.rules.furniture import CAPTION, CONTINUED, DATE, EDITORS, JUMP, SOURCE, STANDALONE_BYLINE, WEEKDAY
+from banmian.rules.names import NAME_UNDER_HEADLINE_REASON
 
 BODY_SIZE_BELOW = 0.04  # captions are 0.85× the body size and header lines 0.95× on pagesim pages
 BODY_SIZE_ABOVE = 0.12  # pagesim grows the size by 0.02 pt per paragraph: +6% after 30 paragraphs (dev page 32)
@@ -250,7 +251,7 @@ def absorb_name_lines(col_lines: dict[int, list[Line]], columns: list[Column], b
                 if not is_name_line(ln, columns[c], block, body, font):
                     break
                 ln.kind = "byline"
-                ln.because("byline:name_under_headline")
+                ln.because(NAME_UNDER_HEADLINE_REASON)
                 lines.remove(ln)
                 block.lines.append(ln)
                 block.box = union([block.box, ln.box])

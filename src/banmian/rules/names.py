@@ -194,3 +194,9 @@ def signature(text: str) -> bool:
         return True
     title = next((x for x in _SIGNING_TITLES if t.startswith(x)), None)
     return title is not None and looks_like_names(t[len(title):])
+
+
+# The reasons a line is read as a byline for its names: alone on its line
+# (`classify`, `split_head_rows`), or right under a headline (`name_lines`, `layout.lines`).
+NAMES_REASON: Final = "byline:names"
+NAME_UNDER_HEADLINE_REASON: Final = "byline:name_under_headline"

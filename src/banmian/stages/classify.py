@@ -20,7 +20,7 @@ from banmian.model import Line, Page
 from banmian.rules import furniture as F
 from banmian.rules.chars import CLOSERS, OPENERS, ends_sentence, strip_ws, text_em
 from banmian.rules.dates import whole_date
-from banmian.rules.names import looks_like_names, signature
+from banmian.rules.names import NAMES_REASON, looks_like_names, signature
 from banmian.rules.traditional import fold
 from banmian.wide_heads import mark_wide_heads
 
@@ -273,7 +273,7 @@ def classify_chunk(chunk: list[Line], width: float) -> None:
             continue
         if looks_like_names(t):
             ln.kind = "byline"
-            ln.because("byline:names")
+            ln.because(NAMES_REASON)
         else:
             ln.kind = "head"
             ln.because("head:short_unpunctuated")

@@ -26,7 +26,7 @@ from banmian.line_shape import head_runs_on_by_dash, is_indented, mark_dash_run_
 from banmian.model import HEAD_KINDS, Fragment, Line, Page, page_line_index
 from banmian.rules.chars import strip_ws
 from banmian.rules.furniture import is_lead_in
-from banmian.rules.names import SURNAME_TITLES, SURNAMES_1
+from banmian.rules.names import NAME_UNDER_HEADLINE_REASON, NAMES_REASON, SURNAME_TITLES, SURNAMES_1
 from banmian.similarity import bigrams_found
 from banmian.stages.paragraphs import cut_fragments, end_kind, report_after_picture, restart_reason
 from banmian.stages.roundups import ITEM_REASON, items_in_stream, tail_windows
@@ -119,7 +119,6 @@ DATE_LINE: Final = re.compile(r"[（(][一二三四五六七八九十〇○零\d
 # (`严平` / `江主席会见美国防部长`, a byline) may run into the next headline by chance, so the
 # word cue asks for a line longer than one name.
 NAME_RUN_ON_MIN_CHARS: Final = 4
-NAMES_REASON: Final = "byline:names"
 COMRADE: Final = "同志"
 TAIL_NAME_REASON: Final = "head:tail_line_not_a_byline"
 # A tail line read as a byline for its names alone (these reasons, no press title) may still be a
@@ -129,7 +128,7 @@ TAIL_NAME_REASON: Final = "head:tail_line_not_a_byline"
 # SOFT_RUN_ON_COST, and the line is then a head line. TRAIN raw heads_end headline_acc (pages
 # labelled 41+ by eval) 0: 0.6749, 0.5: 0.6714 (body -0.002), 1: 0.6784 (body -0.002),
 # 1.5: 0.6819, 2: 0.6801, 3-4: 0.6749; byline_acc 0.8207 -> 0.8225 at 2, body alike.
-SOFT_BYLINE_REASONS: Final = ("byline:names", "byline:name_under_headline")
+SOFT_BYLINE_REASONS: Final = (NAMES_REASON, NAME_UNDER_HEADLINE_REASON)
 SOFT_RUN_ON_COST: Final = 2.0
 SOFT_REASON: Final = "head:tail_names_line_in_block"
 TAIL_REASON: Final = "article_start:heads_tail_block"

@@ -19,7 +19,7 @@ from typing import Final
 
 from banmian.model import Line, Page
 from banmian.rules.chars import is_cjk, text_em
-from banmian.rules.names import looks_like_names
+from banmian.rules.names import NAMES_REASON, looks_like_names
 from banmian.stages.split_columns import may_be_gutter
 
 # A part shorter than this is no headline of its own (a stray mark or a lone character).
@@ -60,7 +60,7 @@ def part_lines(line: Line, parts: list[str]) -> list[Line]:
                     reasons=list(line.reasons), column_width=line.column_width)
         part.because(f"{PART_REASON}{i + 1}_of_{len(parts)}")
         if name:
-            part.because("byline:names")
+            part.because(NAMES_REASON)
         out.append(part)
     return out
 
