@@ -75,7 +75,12 @@ AFTER_COLON_REASON: Final = "paragraph_start:indent_after_colon"
 
 def indent_after_colon(prev: Line, line: Line, width: float) -> bool:
     """`prev` is a full line ending in a colon and `line` is indented two em."""
-    return (prev.text.rstrip().endswith(COLON_MARKS) and slack(prev, width) <= FULL_SLACK
+    return indent_after_full_line_ending(prev, line, width, COLON_MARKS)
+
+
+def indent_after_full_line_ending(prev: Line, line: Line, width: float, marks: tuple[str, ...]) -> bool:
+    """`prev` is a full line ending in one of `marks` and `line` is indented two em."""
+    return (prev.text.rstrip().endswith(marks) and slack(prev, width) <= FULL_SLACK
             and INDENT_MIN <= slack(line, width) <= INDENT_MAX)
 
 
@@ -93,8 +98,7 @@ AFTER_CLOSING_REASON: Final = "paragraph_start:indent_after_closing_mark"
 def indent_after_closing(prev: Line, line: Line, width: float) -> bool:
     """`prev` is a full line ending in a closing bracket or a semicolon and `line` is indented
     two em and ends no sentence."""
-    return (prev.text.rstrip().endswith(CLOSING_MARKS) and slack(prev, width) <= FULL_SLACK
-            and INDENT_MIN <= slack(line, width) <= INDENT_MAX and not ends_sentence(line.text)
+    return (indent_after_full_line_ending(prev, line, width, CLOSING_MARKS) and not ends_sentence(line.text)
             and not line.text.rstrip().endswith(CLOSING_MARKS) and not spread_by_half_width(line, width))
 
 
