@@ -92,10 +92,37 @@ _TRAILING_CREDIT: Final = re.compile(r"[（(][^（）()]{1,16}[）)]$")
 def ends_sentence(text: str) -> bool:
     """True when the text ends a sentence: 。！？… possibly followed by closing quotes/brackets
     or by a bracketed author credit (`颂歌。（秦杰向兵）`)."""
-    last = text[-1:]
-    if last and last not in CLOSERS and not last.isspace():
-        return last in SENTENCE_FINAL  # the common case: nothing to strip off the end
-    return ends_sentence_stripping(text)
+    n = len(text)
+    if not n:
+        return False
+    last = ord(text[n - 1])  # the compiled build reads the code point: no one-character string made
+    kind = _END_KINDS[last] if last < 0x10000 else _OTHER_END
+    if kind == _OTHER_END:
+        return False  # the common case: nothing to strip off the end, and no sentence-final mark
+    if kind == _FINAL_END:
+        return True
+    return ends_sentence_stripping(text)  # a closer or a space at the end
+
+
+def bmp_table(chars) -> bytes:
+    """A membership table over the Basic Multilingual Plane: 1 at the code points of `chars`
+    (theirs beyond it are left to the caller), read by `ord(text[i])` in the compiled build,
+    which makes no one-character string."""
+    table = bytearray(0x10000)
+    for c in chars:
+        if ord(c) < 0x10000:
+            table[ord(c)] = 1
+    return bytes(table)
+
+
+# What the last character of a text is to `ends_sentence`, by code point over the Basic
+# Multilingual Plane (above it: none of these): a SENTENCE_FINAL mark, a CLOSERS one or white
+# space (`str.isspace`: stripped first), or another character.
+_OTHER_END: Final = 0
+_FINAL_END: Final = 1
+_STRIP_END: Final = 2
+_END_KINDS: Final = bytes(_FINAL_END if chr(o) in SENTENCE_FINAL else _STRIP_END if chr(o) in CLOSERS or chr(o).isspace()
+                          else _OTHER_END for o in range(0x10000))
 
 
 def ends_sentence_stripping(text: str) -> bool:
