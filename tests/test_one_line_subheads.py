@@ -27,10 +27,11 @@ def blocks_page(p2: str = P2) -> str:
 
 @pytest.mark.pure_python
 def test_text_under_a_one_line_subhead_after_a_finished_sentence_stays_in_its_article(monkeypatch):
+    monkeypatch.setattr(reassemble_module, "ONE_LINE_SUBHEAD_IN_BLOCK_DUMPS", True)
     page = parse_text(blocks_page(), entities=False)[0]
     assert [a.headline for a in page.articles] == ["乡村公路通到家门口"]
     assert page.articles[0].paragraphs == [P1, P2, "管好养好", P3, P4]
-    monkeypatch.setattr(reassemble_module, "one_line_subhead_asked", lambda *args: False)  # the rule off
+    monkeypatch.setattr(reassemble_module, "ONE_LINE_SUBHEAD_IN_BLOCK_DUMPS", False)  # the rule off
     assert [a.headline for a in parse_text(blocks_page(), entities=False)[0].articles] == ["乡村公路通到家门口", "管好养好"]
 
 

@@ -272,6 +272,7 @@ def subhead_asked(prev: Fragment, blockless: bool) -> bool:
 # pdftotext pages, as often a headline's question read as body (`企业破产厂长“破产”吗？` over its
 # subtitle, `……怎么过年？` over a byline's stray name) as a section's last sentence: 5 of 8 wrong
 # joins there, 5 of 83 right ones (one subhead, five times).
+ONE_LINE_SUBHEAD_IN_BLOCK_DUMPS = True  # `one_line_subhead_asked` on (a switch: not Final, tests turn it)
 QUESTION_ENDS: Final = ("？", "?", "？”", "?”")
 ONE_LINE_SUBHEAD_REASON: Final = "head:short_unpunctuated"
 
@@ -288,7 +289,7 @@ def one_line_subhead_asked(page: Page, prev: Fragment, frag: Fragment, blockless
     all (pages 18 `十年耕耘`, `十年收获`; 35 `金融服务明显增强`); the article changes asked
     measure a cosine of 0.088 at most. Sim TRAIN pdftotext (300 pages): it joins 78 subheads
     and 2 article changes (`患者已能持拐慢步行走`, `大理航站文明风景`)."""
-    return not blockless and one_line_subhead_break(page, prev, frag)
+    return ONE_LINE_SUBHEAD_IN_BLOCK_DUMPS and not blockless and one_line_subhead_break(page, prev, frag)
 
 
 def one_line_subhead_break(page: Page, prev: Fragment, frag: Fragment) -> bool:
