@@ -209,8 +209,7 @@ def thread_fragments(page: Page, frags: list[Fragment], space: ContentSpace | No
             sure, join = False, True  # the note closes an article's opening matter: its text follows
         elif blockless and report_after_picture(frags[i - 1], f):
             sure, join = False, True
-        elif ((subhead_asked(frags[i - 1], blockless) or one_line_subhead_asked(page, frags[i - 1], f, blockless))
-              and continues_past_subhead(page, frags[i - 1], f)):
+        elif subhead_asked(frags[i - 1], blockless) and continues_past_subhead(page, frags[i - 1], f):
             sure, join = False, True  # however strong the start model's case (a subhead is a headline's shape)
         else:
             goes_on = points_back(page, f)
@@ -267,35 +266,21 @@ def subhead_asked(prev: Fragment, blockless: bool) -> bool:
     return blockless or (SUBHEAD_IN_BLOCK_DUMPS and prev.end == "open")
 
 
-# `one_line_subhead_asked` is not asked where the text before ends on a question: a question
-# closing the text right before a short head line is, on the simulated TRAIN
-# pdftotext pages, as often a headline's question read as body (`企业破产厂长“破产”吗？` over its
-# subtitle, `……怎么过年？` over a byline's stray name) as a section's last sentence: 5 of 8 wrong
-# joins there, 5 of 83 right ones (one subhead, five times).
-ONE_LINE_SUBHEAD_IN_BLOCK_DUMPS = False  # off: with it on the held-out gate failed (pdftotext byline, source); not yet gated off
+# `one_line_subhead_break` is not taken where the text before ends on a question: a question
+# closing the text right before a short head line is, on the simulated TRAIN pdftotext pages, as
+# often a headline's question read as body (`企业破产厂长“破产”吗？` over its subtitle, `……怎么过年？`
+# over a byline's stray name) as a section's last sentence: 5 of 8 wrong joins there, 5 of 83
+# right ones (one subhead, five times). Asking `continues_past_subhead` at such breaks in
+# pdftotext dumps too (after a finished sentence) joined 78 subheads on TRAIN but failed the
+# held-out gate (pdftotext byline and source): not done there.
 QUESTION_ENDS: Final = ("？", "?", "？”", "?”")
 ONE_LINE_SUBHEAD_REASON: Final = "head:short_unpunctuated"
-
-
-def one_line_subhead_asked(page: Page, prev: Fragment, frag: Fragment, blockless: bool) -> bool:
-    """In a dump with blank lines (pdftotext's), `continues_past_subhead` asked after a finished
-    sentence too where one short unpunctuated head line (classify's `head:short_unpunctuated`)
-    alone stands between `prev` and `frag`, and `frag` opens indented, as a paragraph does: a
-    one-line subhead (`找准突破口`, `好心上当`) is set as a body paragraph between two of its
-    article's paragraphs, where an article's first paragraph under its headline is as often set
-    flush, and most articles open under a byline or with a lead-in (sim TRAIN: 2,290 of 2,460),
-    which `continues_past_subhead` leaves to open. Not after a question (QUESTION_ENDS).
-    On dev pdftotext pages 1-40 it asks 14 breaks; the text similarity joins three, subheads
-    all (pages 18 `十年耕耘`, `十年收获`; 35 `金融服务明显增强`); the article changes asked
-    measure a cosine of 0.088 at most. Sim TRAIN pdftotext (300 pages): it joins 78 subheads
-    and 2 article changes (`患者已能持拐慢步行走`, `大理航站文明风景`)."""
-    return ONE_LINE_SUBHEAD_IN_BLOCK_DUMPS and not blockless and one_line_subhead_break(page, prev, frag)
 
 
 def one_line_subhead_break(page: Page, prev: Fragment, frag: Fragment) -> bool:
     """One short unpunctuated head line alone between `prev`, closed on a finished sentence
     that is not a question (QUESTION_ENDS), and `frag`, opening indented: a one-line subhead's
-    shape (`one_line_subhead_asked`, `subhead_min_cosine`)."""
+    shape (`subhead_min_cosine`)."""
     if prev.end == "open" or frag.start != "indent":
         return False
     if strip_ws(prev.last.text).endswith(QUESTION_ENDS):
