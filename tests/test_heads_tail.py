@@ -290,3 +290,17 @@ def test_a_byline_line_left_out_of_every_block_costs_more_than_a_head_line():
     tail = [Line(1, "音乐厅上演", "音乐厅上演", kind="head"), Line(2, "王明", "王明", kind="byline")]
     assert skip_costs(tail).tolist() == [0.0, SKIP_COST, SKIP_COST + BYLINE_SKIP_COST]
     assert BYLINE_SKIP_COST > SKIP_COST
+
+
+def test_a_longer_word_made_up_across_two_head_lines_does_not_join_them():
+    """A word jieba's HMM makes up of more than MAX_MADE_UP_WORD characters across the break
+    (`如海话`) joins two headlines' ends: the second line opens a block of its own. A
+    dictionary word or a two-character made-up one (a name cut in two) still joins them."""
+    from banmian.model import Line
+    from banmian.stages.heads_tail import head_word_across, opens_block
+
+    assert not head_word_across("灯火如海", "话说春节")
+    assert head_word_across("围棋新秀常", "昊夺冠")
+    assert head_word_across("城市交通工", "具更新换代")
+    tail = [Line(n, t, t, kind="head") for n, t in enumerate(["元宵灯火如海", "话说春节", "围棋新秀常", "昊夺冠"])]
+    assert [opens_block(tail, j) for j in range(4)] == [True, True, True, False]
