@@ -69,3 +69,41 @@ def test_a_long_headless_piece_under_a_short_headed_opening_is_its_rest():
 def test_an_opening_closing_on_a_credit_is_a_whole_report():
     got = articles("全县水稻喜获丰收", RICE + "（农文）", REST)
     assert not any(r.startswith("merge:rest_under_lead") for a in got for r in a.reasons)
+
+
+# lead_over_rest with a pull quote: the rest took a line quoting its own words for its headline
+QUOTE = "要赶在封冻以前把这段渠道修好"
+
+
+def test_a_pull_quote_over_the_rest_goes_with_it_as_the_kicker():
+    got = articles("全县水稻喜获丰收", RICE, REST, "", QUOTE)
+    assert [a.headline for a in got] == ["全县水稻喜获丰收", "主队主场力克客队"]
+    assert got[0].kicker == QUOTE and "".join(got[0].paragraphs).endswith("连声叫好。")
+    assert any(r.startswith("merge:rest_under_lead") for r in got[0].reasons)
+
+
+def test_a_rest_headed_by_another_headline_stays_apart():
+    got = articles("全县水稻喜获丰收", RICE, REST, "", QUOTE, "", "村头广场亮起路灯")
+    assert [a.headline for a in got] == ["全县水稻喜获丰收", "村头广场亮起路灯", "主队主场力克客队"]
+
+
+# subhead_under_lead: a headed, bylined opening, a one-line subhead, the first section under it
+SUBHEAD = "夜里修渠忙"
+
+
+def report_with_subhead(byline: str | None):
+    parts = ["全县水稻喜获丰收", *([byline] if byline else []), "", *column_lines(RICE), "", SUBHEAD, "",
+             *column_lines(REST), "", "主队主场力克客队", "", *column_lines(FOOTBALL)]
+    return parse_text("\n".join(parts) + "\n")[0].articles
+
+
+def test_a_subhead_under_a_bylined_opening_is_a_paragraph_of_its_report():
+    got = report_with_subhead("本报记者王明")
+    assert [a.headline for a in got] == ["全县水稻喜获丰收", "主队主场力克客队"]
+    assert got[0].paragraphs[1] == SUBHEAD and "".join(got[0].paragraphs).endswith("连声叫好。")
+    assert any(r.startswith("merge:subhead_under_lead") for r in got[0].reasons)
+
+
+def test_a_headline_under_an_opening_without_byline_stays_a_headline():
+    got = report_with_subhead(None)
+    assert [a.headline for a in got] == ["全县水稻喜获丰收", SUBHEAD, "主队主场力克客队"]

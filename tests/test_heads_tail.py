@@ -264,3 +264,43 @@ def test_a_names_line_under_a_subtitle_closes_its_block():
     starts, sizes = block_shapes(tail)
     shapes = set(zip(starts.tolist(), sizes.tolist()))
     assert (0, 3) in shapes and (0, 4) not in shapes
+
+
+def test_a_block_closing_on_a_byline_does_not_head_a_segment_opening_with_a_lead_in():
+    """A report opening with a dispatch lead-in names its writers there, so no byline stands
+    under its headline (LEAD_IN_BYLINE_COST): the byline and the headline line above it are
+    the next article's block, which opens at a plain paragraph start, not a run-on of the
+    lead-in report's block whose words recur late in its long segment."""
+    from banmian.model import Line
+    from banmian.stages.heads_tail import Candidate, align
+
+    first = "市音乐厅去年一共上演了四百多场音乐会，观众人数创下新纪录。" * 8
+    second = "郊区今年的天气很冷，可是村里的道路修好了，大家出门方便多了。" * 3
+    text = first + second
+    heads = [("音乐厅上演", "head"), ("四百多场音乐会", "head"), ("乡村道路修好了", "head"), ("王明", "byline")]
+    tail = [Line(n, t, t, kind=kind) for n, (t, kind) in enumerate(heads)]
+    lead_in = [Candidate(0, 0, 0, 8.0, True, False), Candidate(0, 1, len(first), -4.0, False, False)]
+    assert align(lead_in, text, tail) == [(0, 0, 2), (1, 2, 4)]
+
+
+def test_a_byline_line_left_out_of_every_block_costs_more_than_a_head_line():
+    from banmian.model import Line
+    from banmian.stages.heads_tail import BYLINE_SKIP_COST, SKIP_COST, skip_costs
+
+    tail = [Line(1, "音乐厅上演", "音乐厅上演", kind="head"), Line(2, "王明", "王明", kind="byline")]
+    assert skip_costs(tail).tolist() == [0.0, SKIP_COST, SKIP_COST + BYLINE_SKIP_COST]
+    assert BYLINE_SKIP_COST > SKIP_COST
+
+
+def test_a_longer_word_made_up_across_two_head_lines_does_not_join_them():
+    """A word jieba's HMM makes up of more than MAX_MADE_UP_WORD characters across the break
+    (`如海话`) joins two headlines' ends: the second line opens a block of its own. A
+    dictionary word or a two-character made-up one (a name cut in two) still joins them."""
+    from banmian.model import Line
+    from banmian.stages.heads_tail import head_word_across, opens_block
+
+    assert not head_word_across("灯火如海", "话说春节")
+    assert head_word_across("围棋新秀常", "昊夺冠")
+    assert head_word_across("城市交通工", "具更新换代")
+    tail = [Line(n, t, t, kind="head") for n, t in enumerate(["元宵灯火如海", "话说春节", "围棋新秀常", "昊夺冠"])]
+    assert [opens_block(tail, j) for j in range(4)] == [True, True, True, False]

@@ -119,6 +119,7 @@ def test_a_lone_subhead_between_paragraphs_on_one_subject_stays_in_the_article(m
     page = parse_text(text, entities=False)[0]
     assert len(page.articles) == 1 and "喜看今朝" in page.articles[0].paragraphs
     monkeypatch.setattr(reassemble_module, "SUBHEAD_MIN_COSINE", 2.0)
+    monkeypatch.setattr(reassemble_module, "SUBHEAD_LOW_COSINE", 2.0)  # a one-line subhead asks this one
     assert len(parse_text(text, entities=False)[0].articles) == 2
 
 
@@ -137,6 +138,7 @@ def test_a_subhead_keeps_the_text_after_it_in_the_article_however_sure_the_start
     monkeypatch.setattr(reassemble_module, "START_THRESHOLD", -100.0)
     assert len(parse_text(essay_with_subhead(["喜看今朝"]), entities=False)[0].articles) == 1
     monkeypatch.setattr(reassemble_module, "SUBHEAD_MIN_COSINE", 2.0)
+    monkeypatch.setattr(reassemble_module, "SUBHEAD_LOW_COSINE", 2.0)  # a one-line subhead asks this one
     assert len(parse_text(essay_with_subhead(["喜看今朝"]), entities=False)[0].articles) == 2
 
 

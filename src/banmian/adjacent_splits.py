@@ -25,7 +25,13 @@ are (`reads_on_below`).
 
 The other way round (`lead_over_rest`): a short one-piece headed opening over a longer headless,
 bylineless piece is a report cut after its lead, the piece its rest (simulated pages; it fires
-on none of dev pages 1-40).
+on none of dev pages 1-40); a pull quote the rest took for its headline goes with it as the
+report's kicker.
+
+And a report cut at its first subhead (`subhead_under_lead`): a short headed, bylined opening, a
+subhead of one or two head lines, the section under it, which took the subhead for its headline;
+the subhead becomes the section's first paragraph, as the gold keeps it (simulated pages; it
+fires on none of dev pages 1-40).
 """
 from __future__ import annotations
 
@@ -34,7 +40,9 @@ from typing import Final
 from banmian.article_starts import lines_around
 from banmian.closing_credits import closing_note
 from banmian.line_shape import separates_blocks
-from banmian.model import Article, Fragment, Page
+from banmian.model import Article, Fragment, Line, Page
+from banmian.pull_quotes import PULL_QUOTE_MIN_CHARS, quotes_clause
+from banmian.rules.chars import strip_ws
 
 # The opening reason of a thread the start model opened on a content change alone.
 CONTENT_CHANGE_REASON: Final = "article_start:content_change"
@@ -100,11 +108,68 @@ def ends_on_credit(article: Article) -> bool:
     return closing_note("".join(article.paragraphs[-1].split())) is not None
 
 
+def quoted_head(article: Article) -> bool:
+    """The article's head is only a headline that repeats a clause of its own body word for word
+    (`pull_quotes.quotes_clause`): a pull quote set over the rest of a cut-off report, which the
+    headline stage gave the rest as its headline; the gold takes it for the report's kicker."""
+    if article.kicker or article.subtitle or not article.headline:
+        return False
+    t = strip_ws(article.headline)
+    return len(t) >= PULL_QUOTE_MIN_CHARS and quotes_clause(t, strip_ws("".join(article.paragraphs)))
+
+
 def lead_over_rest(piece: Article, target: Article, target_group: list[Fragment]) -> bool:
     """`target` is a cut-off lead and `piece` its rest: target is one piece holding a head, its
     body at most LEAD_MAX_CHARS; piece has no head or byline and is longer, at least
-    REST_MIN_CHARS (a headless paragraph that short is as often a neighbour's aside)."""
-    if len(target_group) != 1 or not has_head(target) or has_head(piece) or piece.byline or ends_on_credit(target):
+    REST_MIN_CHARS (a headless paragraph that short is as often a neighbour's aside). A head the
+    piece holds that only quotes its own body (`quoted_head`) is a pull quote over the rest: it
+    goes to the report as its kicker (when the lead has none). Sim TRAIN pdftotext pages 1-300:
+    3 more reports so (pages 177, 220, 298), each the gold reading."""
+    headed = has_head(piece) and not (quoted_head(piece) and not target.kicker)
+    if len(target_group) != 1 or not has_head(target) or headed or piece.byline or ends_on_credit(target):
+        return False
+    lead, rest = body_chars(target), body_chars(piece)
+    return lead <= LEAD_MAX_CHARS and rest >= max(REST_MIN_CHARS, lead)
+
+
+# A report with subheads cut at its first subhead (`subhead_under_lead`): the headline, byline
+# and opening paragraphs, then a subhead (one or two short head lines, blank lines round them,
+# nothing else), then the first section, indented, with no byline or lead-in of its own. The
+# headline stage reads the subhead as the section's headline and the start model opens an
+# article under it. Sim TRAIN pdftotext pages 1-300: of the 72 pieces under head lines that the
+# gold reads on from the text above (the head lines a paragraph of the body), 11 are so placed
+# under a one-piece, headed and bylined opening of at most LEAD_MAX_CHARS, the section at least
+# REST_MIN_CHARS and no shorter than the opening; 6 of the 11 merges give the gold article
+# (pages 2, 8, 22, 33, 36, 85), 3 more grow it (65, 67: the report's later sections went
+# elsewhere; 260), 2 join two reports (77, 137). Without the byline the rule took 3 more wrong
+# (sim TRAIN 103, 254; dev page 25). Dev pages 1-40: it fires on none.
+SUBHEAD_REASON: Final = "merge:subhead_under_lead"
+SUBHEAD_LINE_REASON: Final = "body:subhead_under_lead"
+HEADLINE_BEFORE_REASON: Final = "article_start:headline_before"
+SUBHEAD_MAX_LINES: Final = 2
+
+
+def subhead_between(page: Page, above: Fragment, piece: Article, frag: Fragment, pos: dict[int, int]) -> list[Line] | None:
+    """The head lines (at most SUBHEAD_MAX_LINES) standing between `above`, which closes a
+    paragraph, and `frag`, which opens one indented (blank lines round them, nothing else), when
+    they are all of `piece`'s head and it has no byline: a subhead the headline stage read as
+    the piece's headline."""
+    if frag.start != "indent" or above.end not in ("closed", "maybe") or piece.kicker or piece.subtitle or piece.byline:
+        return None
+    lines = page.lines
+    between = [lines[k] for k in range(pos[id(above.last)] + 1, pos[id(frag.first)]) if lines[k].kind != "blank"]
+    if not 1 <= len(between) <= SUBHEAD_MAX_LINES or any(ln.kind != "head" for ln in between):
+        return None
+    if strip_ws("".join(ln.text for ln in between)) != strip_ws(piece.headline or ""):
+        return None
+    return between
+
+
+def subhead_under_lead(piece: Article, target: Article, target_group: list[Fragment]) -> bool:
+    """`target` is a report's opening and `piece` its first section under a subhead: target is
+    one piece holding a head and a byline, its body at most LEAD_MAX_CHARS; piece is no shorter,
+    at least REST_MIN_CHARS."""
+    if len(target_group) != 1 or not has_head(target) or not target.byline or ends_on_credit(target):
         return False
     lead, rest = body_chars(target), body_chars(piece)
     return lead <= LEAD_MAX_CHARS and rest >= max(REST_MIN_CHARS, lead)
@@ -113,7 +178,9 @@ def lead_over_rest(piece: Article, target: Article, target_group: list[Fragment]
 def merge_adjacent_splits(page: Page) -> None:
     """Merge each article opened on a content change alone (`CONTENT_CHANGE_REASON`) into the
     article whose last piece is printed right above its first (`reads_on_below`), when the heads
-    say they are one (`joins_above`). An article grown so takes
+    say they are one (`joins_above`) or it is a cut-off lead's rest (`lead_over_rest`); and each
+    article opened under a headline whose head is a subhead printed right under a report's
+    opening (`subhead_between`, `subhead_under_lead`) into that report. An article grown so takes
     no further piece (one step: a chain of pieces, each under the one before, is a column of
     several reports as often). Runs after the headlines stage, on `page.articles` and their
     fragments (`page.scratch["article_groups"]`)."""
@@ -128,16 +195,30 @@ def merge_adjacent_splits(page: Page) -> None:
     merged: set[int] = set()  # articles merged into another, or grown by a merge
     gone: dict[int, int] = {}  # article merged -> the one it went into
     for n, (article, group) in enumerate(zip(page.articles, groups)):
-        if not group or not article.reasons or not article.reasons[0].startswith(CONTENT_CHANGE_REASON):
+        if not group or not article.reasons:
+            continue
+        under_head = cuts_leads and article.reasons[0].startswith(HEADLINE_BEFORE_REASON)
+        if not under_head and not article.reasons[0].startswith(CONTENT_CHANGE_REASON):
             continue
         k = at.get(id(group[0]), 0)
         if k == 0:
             continue
         above = frags[k - 1]
         m = ending_with.get(id(above))
-        if m is None or m == n or m in merged or not reads_on_below(page, above, group[0], pos):
+        if m is None or m == n or m in merged:
             continue
         target = page.articles[m]
+        if under_head:
+            sub = subhead_between(page, above, article, group[0], pos)
+            if sub is None or not subhead_under_lead(article, target, groups[m]):
+                continue
+            _subhead_paragraph(article, sub)
+            _merge(page, target, article, groups[m], group, above, SUBHEAD_REASON)
+            merged.update((n, m))
+            gone[n] = m
+            continue
+        if not reads_on_below(page, above, group[0], pos):
+            continue
         if joins_above(page, article, target, groups[m]):
             why = MERGE_REASON
         elif cuts_leads and lead_over_rest(article, target, groups[m]):
@@ -159,13 +240,25 @@ def merge_adjacent_splits(page: Page) -> None:
             a.id = f"a{n}"
 
 
+def _subhead_paragraph(piece: Article, lines: list[Line]) -> None:
+    """The subhead lines open the piece's text as a paragraph of their own (the gold keeps
+    subheads as paragraphs); the piece has no head left."""
+    piece.paragraphs.insert(0, "".join(ln.text.strip() for ln in lines))
+    piece.headline = None
+    for k, line in enumerate(lines):
+        line.kind, line.para_start = "body", k == 0
+        line.because(SUBHEAD_LINE_REASON)
+
+
 def _merge(page: Page, target: Article, piece: Article, target_group: list[Fragment], group: list[Fragment],
            above: Fragment, reason: str = MERGE_REASON) -> None:
     """Append `piece`'s paragraphs, fragments and lines to `target`; a head or byline `target`
     lacks comes with them."""
     target.paragraphs.extend(piece.paragraphs)
     target_group.extend(group)
-    if not has_head(target):
+    if has_head(target) and piece.headline and not target.kicker:
+        target.kicker = piece.headline  # a pull quote over the rest (`quoted_head`): the report's kicker
+    elif not has_head(target):
         for key in HEAD_FIELDS:
             setattr(target, key, getattr(piece, key))
     if not target.byline:
