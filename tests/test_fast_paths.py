@@ -490,3 +490,12 @@ def test_ends_with_opener_reads_the_last_code_point_as_its_character():
     for _ in range(3000):
         text = "".join(rng.choices(pool, k=rng.randrange(1, 5)))
         assert _ends_with_opener(text) == (text[-1] in OPENERS), text
+
+
+def test_end_kinds_table_is_the_sets_and_white_space_over_the_whole_bmp():
+    from banmian.rules.chars import _END_KINDS, _FINAL_END, _OTHER_END, _STRIP_END, CLOSERS, SENTENCE_FINAL
+
+    for o in range(0x10000):
+        c = chr(o)
+        want = _FINAL_END if c in SENTENCE_FINAL else _STRIP_END if c in CLOSERS or c.isspace() else _OTHER_END
+        assert _END_KINDS[o] == want, hex(o)

@@ -121,8 +121,22 @@ def bmp_table(chars) -> bytes:
 _OTHER_END: Final = 0
 _FINAL_END: Final = 1
 _STRIP_END: Final = 2
-_END_KINDS: Final = bytes(_FINAL_END if chr(o) in SENTENCE_FINAL else _STRIP_END if chr(o) in CLOSERS or chr(o).isspace()
-                          else _OTHER_END for o in range(0x10000))
+
+
+def _end_kinds() -> bytes:
+    """The table of `ends_sentence`'s end kinds (white space: all of it below U+3001)."""
+    table = bytearray(0x10000)  # _OTHER_END
+    for o in range(0x3001):
+        if chr(o).isspace():
+            table[o] = _STRIP_END
+    for c in CLOSERS:
+        table[ord(c)] = _STRIP_END
+    for c in SENTENCE_FINAL:
+        table[ord(c)] = _FINAL_END
+    return bytes(table)
+
+
+_END_KINDS: Final = _end_kinds()
 
 
 def ends_sentence_stripping(text: str) -> bool:
