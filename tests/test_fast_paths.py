@@ -409,3 +409,93 @@ def test_ordinal_marks_scan_finds_what_finditer_finds():
     for _ in range(20000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 14)))
         assert ordinals.ordinal_marks(text) == plain(text), text
+
+
+def test_ends_sentence_reads_the_last_character_as_its_one_character_string_would():
+    from banmian.rules.chars import CLOSERS, SENTENCE_FINAL, ends_sentence, ends_sentence_stripping
+
+    def by_string(text: str) -> bool:  # ends_sentence as it read the last character before
+        last = text[-1:]
+        if last and last not in CLOSERS and not last.isspace():
+            return last in SENTENCE_FINAL
+        return ends_sentence_stripping(text)
+
+    rng = random.Random(13)
+    pool = sorted(CLOSERS | SENTENCE_FINAL) + [" ", "\u3000", "\t", "\x85", "\u2028", "a", "中", "\U00020000",
+                                               "（秦杰）", "(AP)", "。”"]
+    texts = random_texts(300, seed=14) + ["".join(rng.choices(pool, k=rng.randrange(0, 6))) for _ in range(5000)]
+    for text in texts:
+        assert ends_sentence(text) == by_string(text), text
+
+
+def test_body_clue_first_test_reads_code_points_as_the_sets_would():
+    from banmian.stages.classify import _CLUE_FIRST, _CLUE_LAST, _body_clue, text_clue
+
+    rng = random.Random(15)
+    pool = sorted(_CLUE_LAST | _CLUE_FIRST) + ["中", "a", "\U00020000", " ", "。"]
+    texts = [t for t in random_texts(300, seed=16) if t]
+    texts += ["".join(rng.choices(pool, k=rng.randrange(1, 6))) for _ in range(3000)]
+    for text in texts:
+        want = text_clue(text) if text[-1] in _CLUE_LAST or text[0] in _CLUE_FIRST else None
+        assert _body_clue(Line(0, text, text)) == want, text
+
+
+def test_first_character_tables_answer_as_the_sets_do():
+    from banmian.para_cues import PICTURE_LABEL, PICTURE_LABEL_FIRST, PICTURE_LABEL_LAST, is_picture_label
+    from banmian.rules import furniture as F
+
+    rng = random.Random(17)
+    pool = sorted(F.LEAD_IN_FIRST | F._PATTERN_FIRST | F._STRONG_HEADER_FIRST | set(F._CREDIT_FIRST)
+                  | PICTURE_LABEL_FIRST | PICTURE_LABEL_LAST) + ["中", "a", "\U00020000", " ", "\u3000", "责", "：", "图"]
+    texts = random_texts(300, seed=18) + [""]
+    texts += ["".join(rng.choices(pool, k=rng.randrange(1, 7))) for _ in range(4000)]
+    for text in texts:
+        first = text[:1]
+        assert F.is_lead_in(text) == (F._matches_lead_in(text) if first in F.LEAD_IN_FIRST or first == " " else False)
+        lead = text.lstrip()[:1]
+        assert F.may_be_furniture(text) == (lead in F._PATTERN_FIRST or (lead != "" and lead in F._CREDIT_FIRST))
+        assert F.may_be_strong_header(text) == ("责" in text or "責" in text or "校" in text or "星" in text
+                                               or lead in F._STRONG_HEADER_FIRST)
+        t = text.strip()
+        assert is_picture_label(Line(0, text, text)) == (
+            bool(t) and t[0] in PICTURE_LABEL_FIRST and t[-1] in PICTURE_LABEL_LAST
+            and bool(PICTURE_LABEL.match(t.replace(" ", ""))))
+
+
+def test_line_ends_and_separators_read_from_code_points_as_from_characters():
+    from banmian.line_shape import CLAUSE_END, ends_clause
+    from banmian.rules.chars import CLOSERS, ends_sentence
+    from banmian.stages.segment import line_separator
+
+    rng = random.Random(19)
+    pool = sorted(CLAUSE_END | CLOSERS) + ["中", "a", "Z", "é", "1", "\U00020000", " ", "。”", "ｂ"]
+    texts = [t for t in random_texts(300, seed=20) if t]
+    texts += ["".join(rng.choices(pool, k=rng.randrange(1, 6))) for _ in range(4000)]
+    for text in texts:
+        want = text[-1] in CLAUSE_END or (text[-1] in CLOSERS and (
+            ends_sentence(text) or text.rstrip("".join(CLOSERS))[-1:] in CLAUSE_END))
+        assert ends_clause(text) == want, text
+    for left, right in zip(texts, texts[1:] + [""]):
+        letters = (left and right and left[-1].isascii() and left[-1].isalpha() and right[0].isascii()
+                   and right[0].isalpha())
+        assert line_separator(left, right) == (" " if letters else "")
+
+
+def test_ends_with_opener_reads_the_last_code_point_as_its_character():
+    from banmian.rules.chars import OPENERS
+    from banmian.stages.classify import _ends_with_opener
+
+    rng = random.Random(21)
+    pool = sorted(OPENERS) + ["中", "a", "\U00020000", " ", "）", "”"]
+    for _ in range(3000):
+        text = "".join(rng.choices(pool, k=rng.randrange(1, 5)))
+        assert _ends_with_opener(text) == (text[-1] in OPENERS), text
+
+
+def test_end_kinds_table_is_the_sets_and_white_space_over_the_whole_bmp():
+    from banmian.rules.chars import _END_KINDS, _FINAL_END, _OTHER_END, _STRIP_END, CLOSERS, SENTENCE_FINAL
+
+    for o in range(0x10000):
+        c = chr(o)
+        want = _FINAL_END if c in SENTENCE_FINAL else _STRIP_END if c in CLOSERS or c.isspace() else _OTHER_END
+        assert _END_KINDS[o] == want, hex(o)

@@ -8,7 +8,7 @@ pdftotext and raw dumps print a band's headlines, or all of a page's, as one run
 from __future__ import annotations
 
 import re
-from typing import Final
+from typing import Final, cast
 
 import numpy as np
 
@@ -87,23 +87,42 @@ _RARE_SPACE: Final = re.compile(r"[^\S \t\u3000]")
 def _unit_gains(block: list[Line], openings: list[set[int]]) -> list[list[int]]:
     """gains[a][m]: the most bigrams of the text of `block[a:a + m + 1]` (a unit of at most
     MAX_UNIT_LINES lines) found in any one article's opening. A unit's bigrams are the shorter
-    unit's, the new line's own and the pair across the line break: each line's are found once."""
+    unit's, the new line's own and the pair across the line break: each line's are found once,
+    and each opening's count of a unit is the shorter unit's plus its bigrams new to the unit."""
     if _RARE_SPACE.search("".join([ln.text for ln in block])):
         return _unit_gains_joined(block, openings)
     texts = [strip_ws(ln.text) for ln in block]
     own = [bigram_keys(t) for t in texts]
     gains = []
+    n_open = len(openings)
     for a in range(len(block)):
         keys: set[int] = set()
+        found = [0] * n_open  # the unit's bigrams found in each opening so far
+        best = 0  # the most of them (0 without openings, as max's default)
         last = ""  # the unit's last character so far
-        row = []
+        row: list[int] = []
         for t, t_keys in zip(texts[a:a + MAX_UNIT_LINES], own[a:a + MAX_UNIT_LINES]):
             if t:
+                # only the bigrams new to the unit change its counts: each is looked for once
+                # (held as objects: the compiled build boxes no integer to look one up)
+                new: list[object] = [k for k in cast(set[object], t_keys) if k not in keys]
                 if last:
-                    keys.add(ord(last) << 21 | ord(t[0]))
-                keys |= t_keys
+                    cross = ord(last) << 21 | ord(t[0])
+                    if cross not in keys and cross not in t_keys:
+                        new.append(cross)
+                if new:
+                    keys.update(cast(list[int], new))
+                    for j in range(n_open):
+                        opening = cast(set[object], openings[j])
+                        got = found[j]
+                        for k in new:
+                            if k in opening:
+                                got += 1
+                        found[j] = got
+                        if got > best:
+                            best = got
                 last = t[-1]
-            row.append(max((len(keys & o) for o in openings), default=0))
+            row.append(best)
         gains.append(row)
     return gains
 

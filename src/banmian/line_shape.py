@@ -10,7 +10,7 @@ import re
 from typing import Final
 
 from banmian.model import Line, Page
-from banmian.rules.chars import CJK_PUNCT, CLOSERS, HEAD_DASHES, SENTENCE_FINAL, ends_sentence, strip_ws
+from banmian.rules.chars import CJK_PUNCT, CLOSERS, HEAD_DASHES, SENTENCE_FINAL, bmp_table, ends_sentence, strip_ws
 
 # A body line narrower than the column by more than this (em) is short: an indented first line
 # or a paragraph's last line. Dev dumps: middle lines measure -1.0..+1.0 em from the column.
@@ -110,11 +110,17 @@ def squeezed(text: str, width: float) -> float:
 def ends_clause(t: str) -> bool:
     """The line ends a clause: a comma-like mark or a sentence end, maybe behind closing marks
     (dev page 32: `设施；”` closes a quoted clause of a law's text)."""
-    if t[-1] in CLAUSE_END:
+    last = ord(t[len(t) - 1])  # the code point: no one-character string made (both sets within the BMP)
+    if last < 0x10000 and _CLAUSE_END_AT[last]:
         return True
-    if t[-1] not in CLOSERS:
+    if not (last < 0x10000 and _CLOSERS_AT[last]):
         return False
-    return ends_sentence(t) or t.rstrip("".join(CLOSERS))[-1:] in CLAUSE_END
+    return ends_sentence(t) or t.rstrip(_CLOSER_CHARS)[-1:] in CLAUSE_END
+
+
+_CLAUSE_END_AT: Final = bmp_table(CLAUSE_END)
+_CLOSERS_AT: Final = bmp_table(CLOSERS)
+_CLOSER_CHARS: Final = "".join(sorted(CLOSERS))  # what `ends_clause` strips off the end
 
 
 # any sentence end (SENTENCE_FINAL), looked for by one regex search rather than a test per character

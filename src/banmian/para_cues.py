@@ -13,7 +13,7 @@ from typing import Final
 from banmian.head_context import opens_with_bullet
 from banmian.line_shape import CLAUSE_END, FULL_SLACK, INDENT_MIN, INDENT_MAX, slack
 from banmian.model import Line
-from banmian.rules.chars import CLOSERS, ends_sentence
+from banmian.rules.chars import CLOSERS, bmp_table, ends_sentence
 
 # A paragraph's first line is indented two em, but where it holds punctuation set half-width
 # (the line-end mark always, often one more) it measures only one em short: `找不到菜，只好自
@@ -119,12 +119,17 @@ PICTURE_LABEL_REASON: Final = "paragraph_start:picture_label"
 # copying the text or running the regex.
 PICTURE_LABEL_FIRST: Final = frozenset("图照（(")
 PICTURE_LABEL_LAST: Final = frozenset("：:）)")
+_LABEL_FIRST_AT: Final = bmp_table(PICTURE_LABEL_FIRST)  # (both sets within the Basic Multilingual Plane)
+_LABEL_LAST_AT: Final = bmp_table(PICTURE_LABEL_LAST)
 
 
 def is_picture_label(line: Line) -> bool:
     """The line is a picture label alone (PICTURE_LABEL)."""
     t = line.text.strip()  # (its ends are no spaces: removing the spaces inside keeps them)
-    if not t or t[0] not in PICTURE_LABEL_FIRST or t[-1] not in PICTURE_LABEL_LAST:
+    if not t:
+        return False
+    first, last = ord(t[0]), ord(t[len(t) - 1])  # code points: no one-character strings made
+    if not (first < 0x10000 and _LABEL_FIRST_AT[first]) or not (last < 0x10000 and _LABEL_LAST_AT[last]):
         return False
     return bool(PICTURE_LABEL.match(t.replace(" ", "")))
 

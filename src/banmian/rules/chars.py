@@ -64,6 +64,9 @@ def text_em(text: str) -> float:
 # `char_em` of each code point below U+2000 (from U+2000 on every character takes one em, as
 # in `text_em`): the lookup table of `text_ems`.
 _EM_BELOW_2000: Final = np.array([char_em(chr(o)) for o in range(0x2000)])
+# twice `char_em` of each code point of the Basic Multilingual Plane (U+FFFF standing for every
+# one above, one em as well): the lookup table of `text_ems`
+_HALF_EMS: Final = np.concatenate(((2 * _EM_BELOW_2000).astype(np.int64), np.full(0x10000 - 0x2000, 2, dtype=np.int64)))
 
 
 def text_ems(texts: list[str]) -> list[float]:
@@ -76,10 +79,11 @@ def text_ems(texts: list[str]) -> list[float]:
         return []
     lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
     cp = np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    em = np.where(cp < 0x2000, _EM_BELOW_2000[np.minimum(cp, 0x1FFF)], 1.0)
-    running = np.concatenate(([0.0], np.cumsum(em)))
+    # widths in half ems (small integers: one table lookup, an integer running sum), halved at the end
+    running = np.zeros(len(cp) + 1, dtype=np.int64)
+    np.cumsum(_HALF_EMS[np.minimum(cp, 0xFFFF)], out=running[1:])
     ends = np.cumsum(lengths)
-    return (running[ends] - running[ends - lengths]).tolist()
+    return ((running[ends] - running[ends - lengths]) * 0.5).tolist()
 
 
 _TRAILING_CREDIT: Final = re.compile(r"[（(][^（）()]{1,16}[）)]$")
@@ -88,10 +92,51 @@ _TRAILING_CREDIT: Final = re.compile(r"[（(][^（）()]{1,16}[）)]$")
 def ends_sentence(text: str) -> bool:
     """True when the text ends a sentence: 。！？… possibly followed by closing quotes/brackets
     or by a bracketed author credit (`颂歌。（秦杰向兵）`)."""
-    last = text[-1:]
-    if last and last not in CLOSERS and not last.isspace():
-        return last in SENTENCE_FINAL  # the common case: nothing to strip off the end
-    return ends_sentence_stripping(text)
+    n = len(text)
+    if not n:
+        return False
+    last = ord(text[n - 1])  # the compiled build reads the code point: no one-character string made
+    kind = _END_KINDS[last] if last < 0x10000 else _OTHER_END
+    if kind == _OTHER_END:
+        return False  # the common case: nothing to strip off the end, and no sentence-final mark
+    if kind == _FINAL_END:
+        return True
+    return ends_sentence_stripping(text)  # a closer or a space at the end
+
+
+def bmp_table(chars) -> bytes:
+    """A membership table over the Basic Multilingual Plane: 1 at the code points of `chars`
+    (theirs beyond it are left to the caller), read by `ord(text[i])` in the compiled build,
+    which makes no one-character string."""
+    table = bytearray(0x10000)
+    for c in chars:
+        if ord(c) < 0x10000:
+            table[ord(c)] = 1
+    return bytes(table)
+
+
+# What the last character of a text is to `ends_sentence`, by code point over the Basic
+# Multilingual Plane (above it: none of these): a SENTENCE_FINAL mark, a CLOSERS one or white
+# space (`str.isspace`: stripped first), or another character.
+_OTHER_END: Final = 0
+_FINAL_END: Final = 1
+_STRIP_END: Final = 2
+
+
+def _end_kinds() -> bytes:
+    """The table of `ends_sentence`'s end kinds (white space: all of it below U+3001)."""
+    table = bytearray(0x10000)  # _OTHER_END
+    for o in range(0x3001):
+        if chr(o).isspace():
+            table[o] = _STRIP_END
+    for c in CLOSERS:
+        table[ord(c)] = _STRIP_END
+    for c in SENTENCE_FINAL:
+        table[ord(c)] = _FINAL_END
+    return bytes(table)
+
+
+_END_KINDS: Final = _end_kinds()
 
 
 def ends_sentence_stripping(text: str) -> bool:

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from typing import Final
 
-from banmian.rules.chars import ends_sentence
+from banmian.rules.chars import bmp_table, ends_sentence
 from banmian.rules.traditional import both_scripts, fold
 
 DATE: Final = re.compile(r"(\d{4}|[一二三四五六七八九〇零]{4})年\d{1,2}月\d{1,2}日")
@@ -104,10 +104,22 @@ SECTION_LABEL: Final = re.compile(r"^(?:[A-H]\d{1,2}|第[一二三四五六七�
 def may_be_strong_header(text: str) -> bool:
     """Cheap test on a line's text (whitespace and all): False when `is_strong_header_text`
     of its space-free form is sure to be False."""
-    return "责" in text or "責" in text or "校" in text or "星" in text or text.lstrip()[:1] in _STRONG_HEADER_FIRST
+    if "责" in text or "責" in text or "校" in text or "星" in text:
+        return True
+    t = text.lstrip()
+    return bool(t) and _first_in(_STRONG_HEADER_FIRST_AT, t)
 
 
 _STRONG_HEADER_FIRST: Final = set("ABCDEFGH第")
+_STRONG_HEADER_FIRST_AT: Final = bmp_table(_STRONG_HEADER_FIRST)
+
+
+def _first_in(table: bytes, text: str) -> bool:
+    """The (non-empty) text's first character is one of a `bmp_table`'s, read by its code point
+    (no one-character string made; the tables of this module hold no character beyond the
+    Basic Multilingual Plane)."""
+    first = ord(text[0])
+    return first < 0x10000 and table[first] == 1
 
 
 # One editor credited alone, anywhere on the page (dev page 36: `责任编辑：赵影秋` between the
@@ -127,12 +139,12 @@ def is_strong_header_text(t: str) -> bool:
 # Every LEAD_IN alternative opens with one of these characters (据, 本报/本刊, 新华社, 中新社,
 # 人民日报): other lines need no regex.
 LEAD_IN_FIRST: Final = set("据據本新中人")
+_LEAD_IN_FIRST_AT: Final = bmp_table(LEAD_IN_FIRST)
 
 
 def is_lead_in(text: str) -> bool:
     """The (space-free) line opens with a lead-in byline or dateline."""
-    first = text[:1]
-    if first not in LEAD_IN_FIRST and first != " ":
+    if not text or not (_first_in(_LEAD_IN_FIRST_AT, text) or ord(text[0]) == 0x20):
         return False  # cheap test first: most lines open otherwise
     return _matches_lead_in(text)
 
@@ -151,14 +163,15 @@ _PATTERN_FIRST: Final = set("（(据據图圖上下左右本新中人经經光")
 # may open with 记者 as well as with a bracket or an outlet; a role and a name of up to four
 # characters make it (longer, it is a body line that happens to end in 拍摄).
 _CREDIT_FIRST: Final = "记記"
+_FURNITURE_FIRST_AT: Final = bmp_table(_PATTERN_FIRST | set(_CREDIT_FIRST))  # `may_be_furniture`'s first characters
 REPORTER_CREDIT_MAX_CHARS: Final = 8
 
 
 def may_be_furniture(text: str) -> bool:
     """Cheap test on a line's text (whitespace and all): False when `furniture_kind` of its
     space-free form is sure to be None (its first printed character opens no pattern)."""
-    first = text.lstrip()[:1]
-    return first in _PATTERN_FIRST or (first != "" and first in _CREDIT_FIRST)
+    t = text.lstrip()
+    return bool(t) and _first_in(_FURNITURE_FIRST_AT, t)
 
 
 def _reporter_photo_credit(t: str) -> bool:

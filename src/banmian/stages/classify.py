@@ -18,7 +18,7 @@ from banmian.line_shape import (BODY_START_FORBIDDEN, CLAUSE_END, FULL_SLACK, IN
                                 slack)
 from banmian.model import Line, Page
 from banmian.rules import furniture as F
-from banmian.rules.chars import CLOSERS, OPENERS, ends_sentence, strip_ws, text_em
+from banmian.rules.chars import CLOSERS, OPENERS, bmp_table, ends_sentence, strip_ws, text_em
 from banmian.rules.dates import whole_date
 from banmian.rules.names import NAMES_REASON, looks_like_names, signature
 from banmian.rules.traditional import fold
@@ -151,12 +151,17 @@ def opens_photo_paragraph(line: Line, nxt: Line, width: float) -> bool:
 # `_body_clue` (every test below looks at one of them first): most body lines.
 _CLUE_LAST: Final = CLAUSE_END | CLOSERS
 _CLUE_FIRST: Final = BODY_START_FORBIDDEN | F.LEAD_IN_FIRST | {" "}
+_CLUE_LAST_AT: Final = bmp_table(_CLUE_LAST)
+_OPENERS_AT: Final = bmp_table(OPENERS)  # (OPENERS lie within the Basic Multilingual Plane)
+_CLUE_FIRST_AT: Final = bmp_table(_CLUE_FIRST)
 
 
 def _body_clue(ln: Line) -> str | None:
     """A clue in the line itself that it is body text, or None."""
     t = ln.text
-    if t[-1] not in _CLUE_LAST and t[0] not in _CLUE_FIRST:
+    last, first = ord(t[len(t) - 1]), ord(t[0])  # code points: no one-character strings made
+    if (not (_CLUE_LAST_AT[last] if last < 0x10000 else chr(last) in _CLUE_LAST)
+            and not (_CLUE_FIRST_AT[first] if first < 0x10000 else chr(first) in _CLUE_FIRST)):
         return None  # cheap test first
     return text_clue(t)
 
@@ -203,6 +208,13 @@ def inside_open_bracket(above: str, text: str) -> bool:
     return _opens_bracket(above) and ("）" in text or ")" in text)
 
 
+def _ends_with_opener(text: str) -> bool:
+    """The (non-empty) text ends with an opening mark (OPENERS), read by its code point: no
+    one-character string made in the compiled build."""
+    last = ord(text[len(text) - 1])
+    return last < 0x10000 and _OPENERS_AT[last] == 1
+
+
 def classify_chunk(chunk: list[Line], width: float) -> None:
     """Decide head or body for each line of one chunk, in place."""
     n = len(chunk)
@@ -212,7 +224,7 @@ def classify_chunk(chunk: list[Line], width: float) -> None:
             continue  # the rest of a caption row (its width no measure of it), a lead-in's next line
         t = ln.text
         nxt = chunk[i + 1] if i + 1 < n else None
-        if t[-1] in OPENERS:
+        if _ends_with_opener(t):
             ln.kind = "head"
             ln.because("head:ends_with_opener")
             continue
@@ -244,7 +256,7 @@ def classify_chunk(chunk: list[Line], width: float) -> None:
         # by another indented line (dev page 1: headline `中影中唱组建VCD生产线` over the
         # indented `由全国影视、音像行业`)
         nxt_item_end = nxt is not None and ends_list_item(nxt.text)
-        follows_body = nxt is not None and nxt.text[-1] not in OPENERS and (
+        follows_body = nxt is not None and not _ends_with_opener(nxt.text) and (
             slack(nxt, width) <= FULL_SLACK or ends_sentence(nxt.text) or nxt_item_end
         )
         prev_closed = prev is None or prev.kind != "body" or ends_sentence(prev.text) or slack(prev, width) > FULL_SLACK

@@ -30,9 +30,15 @@ def paragraphs_of(fragments: list[Fragment]) -> list[str]:
 def line_separator(left: str, right: str) -> str:
     """What goes between two lines of one paragraph: one space between Latin words, else
     nothing (only the last character of `left` matters)."""
-    if left and right and left[-1].isascii() and left[-1].isalpha() and right[0].isascii() and right[0].isalpha():
+    if left and right and _ascii_letter(ord(left[len(left) - 1])) and _ascii_letter(ord(right[0])):
         return " "
     return ""
+
+
+def _ascii_letter(c: int) -> bool:
+    """The code point is an ASCII letter (`str.isascii() and str.isalpha()` of its character;
+    read from code points, the compiled build makes no one-character string)."""
+    return 0x61 <= c <= 0x7A or 0x41 <= c <= 0x5A
 
 
 def join_lines(left: str, right: str) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Final
 
 from banmian.model import Article, Page, line_ranges
 
@@ -107,4 +108,9 @@ def dumps(obj, pretty: bool = False) -> str:
     """JSON text, never ASCII-escaped: indented when `pretty`, else one compact line."""
     if pretty:
         return _PAIR.sub(r"[\1, \2]", json.dumps(obj, ensure_ascii=False, indent=2))
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+    return _COMPACT.encode(obj)
+
+
+# `json.dumps(obj, ensure_ascii=False, separators=(",", ":"))`'s encoder, made once (dumps with
+# any keyword builds a new one per call); encoding leaves it as it was, so threads may share it
+_COMPACT: Final = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
