@@ -38,6 +38,11 @@ CLAUSE_MARKS: Final = frozenset("，、；：。！？")
 # last hold 6-31 head lines after their last body sentence and 0-3 before it; every other
 # page holds at most 5 after it and 6-36 before.
 MIN_TAIL_HEADS: Final = 4
+# A headline asking a question or crying out (`环球虎年？`) may be read as body for its mark;
+# standing alone among the tail's head lines it is no end of the stream (simulated raw and
+# PyMuPDF TRAIN pages 58, 119, 171: `对交通事故调` / `解不服怎么办？` between two headlines, and
+# no tail was found). A stream's last article never prints a body this short under a headline.
+MAX_ISLAND_LINES: Final = 2
 MAX_STREAM_HEAD_SHARE: Final = 0.5
 OPENING_CHARS = 200  # how much of a segment's text a block is compared with
 # A block's bigrams found only further on in its segment (up to the next fragment or lead-in,
@@ -152,6 +157,14 @@ SOFT_REASON: Final = "head:tail_names_line_in_block"
 # `本报北京1月22日讯`, the commentary under `郭平坦` opening `江泽民主席《为促进祖…` after
 # its last paragraph). Such a block pays LEAD_IN_BYLINE_COST.
 LEAD_IN_BYLINE_COST: Final = 6.0
+# A tail line printed word for word in the stream is a clause its article's text holds, set as
+# a kicker or a subtitle (`以对中国的友好深情和眷恋之意` over `北京电视台：` / `春节播出不停机`,
+# simulated raw TRAIN pages 102, 177, 222, 226; dev raw page 21 `有许多深层次的矛盾和问题有待
+# 克服和解决`): its block heads the segment that holds that text. A block holding it aligned
+# with a segment opening after the text, or a segment opening before the text with the line
+# in a block before, pays QUOTED_COST. Shorter lines may be a headline's words recurring.
+MIN_QUOTED_CHARS: Final = 8
+QUOTED_COST: Final = 4.0
 TAIL_REASON: Final = "article_start:heads_tail_block"
 HEADLINE_REASON: Final = "headline:heads_tail_block"
 HEAD_REASON: Final = "head:in_heads_tail_block"
@@ -164,15 +177,32 @@ def ends_stream(line: Line) -> bool:
     return line.kind in ENDS_STREAM or (line.kind == "body" and not CLAUSE_MARKS.isdisjoint(line.text))
 
 
+def head_island(lines: list[Line], i: int) -> bool:
+    """lines[i] is a body line in a run of at most MAX_ISLAND_LINES body lines with a head or
+    byline line right before the run and a head line right after it: a headline the classifier
+    took for body for its question or exclamation mark (`外国人怎` / `么过年？`, `环球虎年？`),
+    not the body stream's end, which closes an article's whole text."""
+    if lines[i].kind != "body":
+        return False
+    a = i
+    while a > 0 and lines[a - 1].kind == "body":
+        a -= 1
+    b = i
+    while b + 1 < len(lines) and lines[b + 1].kind == "body":
+        b += 1
+    return (b - a + 1 <= MAX_ISLAND_LINES and a > 0 and lines[a - 1].kind in HEAD_KINDS
+            and b + 1 < len(lines) and lines[b + 1].kind == "head")
+
+
 def find_tail(page: Page) -> int | None:
     """Where the heads tail starts in `page.lines` (the line after the stream's last line,
-    `ends_stream`), or None when the page does not print its heads last: too few head lines
-    after it, or too many before."""
+    `ends_stream`, not in a `head_island`), or None when the page does not print its heads
+    last: too few head lines after it, or too many before."""
     if separates_blocks(page):
         return None
     lines = page.lines
     end = len(lines) - 1
-    while end >= 0 and not ends_stream(lines[end]):
+    while end >= 0 and (not ends_stream(lines[end]) or head_island(lines, end)):
         end -= 1
     tail = sum(1 for ln in lines[end + 1:] if ln.kind in HEAD_KINDS)
     if tail < MIN_TAIL_HEADS:
@@ -408,6 +438,12 @@ def align(cands: list[Candidate], text: str, tail: list[Line]) -> list[tuple[int
     after = opening + REST_WEIGHT * (whole - opening)
     before, _ = bigrams_found(parts, [text[max(0, c.offset - OPENING_CHARS):c.offset] for c in cands])
     gain = np.minimum(after - BEFORE_WEIGHT * before, LINE_GAIN_CAP)  # gain[c, t]
+    quoted = quoted_at(parts, text)
+    offsets = np.array([c.offset for c in cands], dtype=np.int64)
+    gain -= QUOTED_COST * (quoted[None, :] < offsets[:, None])  # its text lies before the segment
+    # placed[c, j]: tail[:j]'s quoted lines whose text lies at or after candidate c's opening
+    placed = QUOTED_COST * np.concatenate([np.zeros((n, 1)), np.cumsum(
+        (quoted[None, :] >= offsets[:, None]) & (quoted[None, :] < len(text)), axis=1)], axis=1)
     cum = np.concatenate([np.zeros((n, 1)), np.cumsum(gain, axis=1)], axis=1)
     starts, sizes = block_shapes(tail)  # the possible blocks tail[j:j + L], as two arrays
     ends = starts + sizes
@@ -425,14 +461,14 @@ def align(cands: list[Candidate], text: str, tail: list[Line]) -> list[tuple[int
     cols = np.arange(m + 1)
     by_size = np.full((MAX_BLOCK_LINES, m + 1), neg)  # a block's score by its size and end
     for c, cand in enumerate(cands):
-        row = rbest - (0.0 if cand.continued else NO_BLOCK_COST)  # its bonus goes with a block
+        row = rbest - placed[c] - (0.0 if cand.continued else NO_BLOCK_COST)  # its bonus goes with a block
         signed = has_own_sign(cand)
         if signed:
-            base, bonus, bsrc_c, bsrc_k = rbest, cand.bonus, rsrc_c, rsrc_k
+            base, bonus, bsrc_c, bsrc_k = rbest - placed[c], cand.bonus, rsrc_c, rsrc_k
         else:  # a plain start pays CUT_COST only where its segment passed over a signed start
             far = rbest - CUT_COST
             near = nbest > far
-            base, bonus = np.where(near, nbest, far), 0.0
+            base, bonus = np.where(near, nbest, far) - placed[c], 0.0
             bsrc_c, bsrc_k = np.where(near, nsrc_c, rsrc_c), np.where(near, nsrc_k, rsrc_k)
         by_size.fill(neg)
         cost = shape_cost + byline_cost if cand.bonus >= LEAD_IN_BONUS else shape_cost
@@ -469,6 +505,19 @@ def align(cands: list[Candidate], text: str, tail: list[Line]) -> list[tuple[int
         else:
             c, j = int(src_c[start]), int(src_k[start])
     return segments[::-1]
+
+
+def quoted_at(parts: list[str], text: str) -> np.ndarray:
+    """Where each tail line's text stands in the stream, for a line of at least
+    MIN_QUOTED_CHARS found there exactly once (`QUOTED_COST`); len(text) + 1 for any other."""
+    out = np.full(len(parts), len(text) + 1, dtype=np.int64)
+    for t, part in enumerate(parts):
+        q = strip_ws(part)
+        if len(q) >= MIN_QUOTED_CHARS:
+            at = text.find(q)
+            if at >= 0 and text.find(q, at + 1) < 0:
+                out[t] = at
+    return out
 
 
 def cut_at(page: Page, frags: list[Fragment], cands: list[Candidate], starts: list[int]) -> list[Fragment]:
