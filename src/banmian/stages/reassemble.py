@@ -342,7 +342,7 @@ def heads_printed_last(page: Page) -> bool:
     that print some headlines over their bodies); dev raw page 20 holds one, inside its article.
     Not where a line between holds a sentence mark (INNER_SENTENCE_MARKS): body text taken for a
     head line, which may end the article before."""
-    return bool(page.scratch.get("tail_blocks"))
+    return bool(page.scratch.get("tail_blocks")) and not page.scratch.get("heads_tail_prefix")
 
 
 def near_best_options(beam: list[Hypothesis], scores: dict[Group, float], new_logit: float, offset: float,
