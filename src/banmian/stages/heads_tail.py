@@ -12,7 +12,9 @@ together (`align`, a monotone alignment by dynamic programming): block k heads s
 and a block's words recur in its segment's opening. The chosen cuts with a sign of an
 article start of their own (a lead-in, a fragment start, text cut short before them) become
 sure starts for `reassemble`, and `headlines` gives each block to the article its segment
-opens. Only dumps without blank lines are looked at.
+opens. Only dumps without blank lines are looked at. A page may print only its first
+articles' headlines last, the others over their bodies: the tail is then aligned with the
+stream's opening stretch before its first headline (`find_prefix_tail`).
 """
 from __future__ import annotations
 
@@ -55,6 +57,8 @@ MAX_ISLAND_LINES: Final = 2
 MIN_PREFIX_LINES: Final = 30
 BODY_MARKS: Final = frozenset("，；。")
 PARTIAL_KEY: Final = "heads_tail_prefix"  # scratch flag: the tail heads a prefix only
+# A report may open with its points in bullets over its lead-in: that lead-in opens no article
+# of a prefix (`without_summed_up_lead_ins`; dev raw and PyMuPDF page 2).
 SUMMARY_BULLET: Final = "●"
 MAX_STREAM_HEAD_SHARE: Final = 0.5
 OPENING_CHARS = 200  # how much of a segment's text a block is compared with
@@ -629,14 +633,17 @@ def heads_tail(page: Page) -> Page:
     """On a page whose head lines come after all its bodies (`find_tail`), cut the stream
     where the aligned headline blocks say articles start (sure starts for `reassemble`, where
     `has_own_sign`), make the tail's body lines in blocks head lines, and keep each block with
-    its segment's first line (`page.scratch["tail_blocks"]`, for `headlines`)."""
-    start = find_tail(page)
-    stream_stop = start
-    if start is None:
-        found = find_prefix_tail(page)
-        if found is None:
+    its segment's first line (`page.scratch["tail_blocks"]`, for `headlines`). On a page that
+    prints only its first articles' headlines last (`find_prefix_tail`) the tail is aligned with
+    the stream's prefix, at starts with a sign of their own (`signed_starts`)."""
+    found = find_tail(page)
+    if found is not None:
+        start = stream_stop = found
+    else:  # a page printing only its first articles' headlines last: the tail heads the prefix
+        prefix = find_prefix_tail(page)
+        if prefix is None:
             return page
-        start, stream_stop = found
+        start, stream_stop = prefix
         page.scratch[PARTIAL_KEY] = True
     frags = page.scratch.get("fragments", [])
     cands, text = candidates(page, frags, stream_stop)
