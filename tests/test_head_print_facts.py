@@ -91,3 +91,31 @@ def test_a_head_unit_never_holds_two_slots_of_one_head_row():
     assert spans_two_slots([left2, right1]) and not spans_two_slots([left1, left2])
     got = split_by_content([[left1, left2, right1, right2]], opening)
     assert _texts(got) == [["城东桥梁", "通车"], ["湖滨湿地", "候鸟归来"]]
+
+
+def test_a_leftover_head_line_running_on_under_a_block_in_one_text_block_is_taken():
+    """A pdftotext page (blank lines set text blocks apart): the headline's second line, printed
+    right under its first with no blank line between, goes with it though the other report's
+    opening shares its words; set off by a blank line it stays apart."""
+    from banmian.stages.headlines import RUNS_ON_REASON
+
+    openings = [bigram_keys(o) for o in OPENINGS]
+    main, second = _line("湿地公园迎来候鸟"), _line("三座跨河桥梁建成")
+    page = _page([_blank(), main, second, _blank()])
+    got = adopt_adjacent_leftovers(page, [[main], [second]], {0: 1}, openings)
+    assert _texts(got)[0] == ["湿地公园迎来候鸟", "三座跨河桥梁建成"]
+    assert RUNS_ON_REASON in second.reasons
+    main, second = _line("湿地公园迎来候鸟"), _line("三座跨河桥梁建成")
+    page = _page([_blank(), main, _blank(), second])
+    assert _texts(adopt_adjacent_leftovers(page, [[main], [second]], {0: 1}, openings))[0] == ["湿地公园迎来候鸟"]
+
+
+def test_a_line_first_read_as_body_or_a_raw_dump_does_not_run_on():
+    openings = [bigram_keys(o) for o in OPENINGS]
+    main = _line("湿地公园迎来候鸟")
+    second = _line("三座跨河桥梁建成", "head", "body:full_width", "head:against_headline")
+    page = _page([_blank(), main, second, _blank()])
+    assert _texts(adopt_adjacent_leftovers(page, [[main], [second]], {0: 1}, openings))[0] == ["湿地公园迎来候鸟"]
+    main, second = _line("湿地公园迎来候鸟"), _line("三座跨河桥梁建成")
+    page = _page([main, second])  # no blank line anywhere: a raw dump
+    assert _texts(adopt_adjacent_leftovers(page, [[main], [second]], {0: 1}, openings))[0] == ["湿地公园迎来候鸟"]

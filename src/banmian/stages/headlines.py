@@ -247,13 +247,15 @@ def adopt_adjacent_leftovers(page: Page, blocks: list[list[Line]], owner: dict[i
 
     out = [list(b) for b in blocks]
     taken = set()
+    blanks = any(ln.kind == "blank" for ln in lines)  # a pdftotext dump: text blocks set apart
     for k in sorted(owner):
         for step in (-1, 1):
             m = k + step
             while 0 <= m < len(blocks) and m not in owner and m not in taken:
                 a, b = out[k], blocks[m]
                 if any(ln.kind == "byline" for ln in b) or (
-                        _fits_another(b, owner[k], openings) and not (m < k and set_off_kicker(b, a, pos))):
+                        _fits_another(b, owner[k], openings) and not (m < k and set_off_kicker(b, a, pos))
+                        and not (blanks and runs_on_in_text_block(a, b, m < k, pos))):
                     break
                 if m < k and blank_between(b[-1], a[0]):
                     out[k] = list(b) + a
@@ -285,6 +287,31 @@ def spanning_kicker(block: list[Line]) -> bool:
     no head."""
     return (len(block) == 1 and block[0].kind == "head" and SPANNING_HEAD_REASON in block[0].reasons
             and not opens_with_dash(block[0].text) and not row_part(block[0]))
+
+
+# A leftover printed in one pdftotext text block with an assigned head block taken into it
+# (`runs_on_in_text_block`).
+RUNS_ON_REASON: Final = "headline:runs_on_in_text_block"
+
+
+def runs_on_in_text_block(block: list[Line], leftover: list[Line], above: bool, pos: dict[int, int]) -> bool:
+    """The leftover head lines run on from `block` (above it when `above`) with no blank line
+    between: pdftotext sets one headline's lines apart from others' by blank lines, so they are
+    one text block, one head, whatever other openings share the leftover's words
+    (`split_by_content` cut it off on them: simulated TRAIN page 81, `江泽民在中纪委二次全会上
+    发表重要讲话强调` / `毫不放松继续推进党风廉政建设和反腐败斗争`, the second line left over;
+    page 37 alike). Asked only of pdftotext dumps (a page holding blank lines) and of head lines
+    read as such from the start: no part of a cut head row (two slots side by side, `row_part`)
+    and no line first read as body (dev page 2: two body lines read as a head over a headline
+    ran on into it and took it)."""
+    i, j = (pos[id(leftover[-1])], pos[id(block[0])]) if above else (pos[id(block[-1])], pos[id(leftover[0])])
+    clean = all(ln.kind == "head" and not row_part(ln) and not any(r.startswith("body:") for r in ln.reasons)
+                for ln in leftover + block)
+    if j == i + 1 and clean:
+        for ln in leftover:
+            ln.because(RUNS_ON_REASON)
+        return True
+    return False
 
 
 def set_off_kicker(block: list[Line], under: list[Line], pos: dict[int, int]) -> bool:
