@@ -119,3 +119,14 @@ def test_a_line_first_read_as_body_or_a_raw_dump_does_not_run_on():
     main, second = _line("湿地公园迎来候鸟"), _line("三座跨河桥梁建成")
     page = _page([main, second])  # no blank line anywhere: a raw dump
     assert _texts(adopt_adjacent_leftovers(page, [[main], [second]], {0: 1}, openings))[0] == ["湿地公园迎来候鸟"]
+
+
+def test_a_pull_quote_is_no_set_off_kicker():
+    """A wide line repeating a clause of one article's body is that article's pull quote
+    (`pull_quotes`), placed there: adopted over the headline under it too, it would be printed
+    twice."""
+    wide = _line("跨河桥梁建成通车之后市民出行更方便", "head", "head:wider_than_column")
+    main = _line("湿地公园迎来候鸟")
+    pos = {id(wide): 0, id(main): 2}
+    assert set_off_kicker([wide], [main], pos)
+    assert not set_off_kicker([wide], [main], pos, {id(wide): 0})

@@ -228,7 +228,7 @@ def attach_near_bylines(page: Page) -> None:
 
 
 def adopt_adjacent_leftovers(page: Page, blocks: list[list[Line]], owner: dict[int, int],
-                             openings: list[set[int]]) -> list[list[Line]]:
+                             openings: list[set[int]], quotes: dict[int, int] | None = None) -> list[list[Line]]:
     """An unassigned block printed right above an assigned one, only blank lines between, is
     its kicker; one right below it, its subtitle (dev page 40: `承德：科技` / `良种作年礼` over
     `——仅这个市双桥区的5个乡镇`; raw dumps print a block's tiers as separate runs). The
@@ -254,12 +254,12 @@ def adopt_adjacent_leftovers(page: Page, blocks: list[list[Line]], owner: dict[i
             while 0 <= m < len(blocks) and m not in owner and m not in taken:
                 a, b = out[k], blocks[m]
                 if any(ln.kind == "byline" for ln in b) or (
-                        _fits_another(b, owner[k], openings) and not (m < k and set_off_kicker(b, a, pos))
+                        _fits_another(b, owner[k], openings) and not (m < k and set_off_kicker(b, a, pos, quotes))
                         and not (blanks and runs_on_in_text_block(a, b, m < k, pos))):
                     break
                 if m < k and blank_between(b[-1], a[0]):
                     out[k] = list(b) + a
-                    if set_off_kicker(b, a, pos):
+                    if set_off_kicker(b, a, pos, quotes):
                         b[0].because(SPANNING_KICKER_REASON)
                 elif m > k and a[-1].kind != "byline" and blank_between(a[-1], b[0]):
                     out[k] = a + list(b)
@@ -314,12 +314,16 @@ def runs_on_in_text_block(block: list[Line], leftover: list[Line], above: bool, 
     return False
 
 
-def set_off_kicker(block: list[Line], under: list[Line], pos: dict[int, int]) -> bool:
+def set_off_kicker(block: list[Line], under: list[Line], pos: dict[int, int],
+                   quotes: dict[int, int] | None = None) -> bool:
     """`block` is a `spanning_kicker` set off by a blank line over the block `under` it, as
     pdftotext prints a kicker over its headline. Raw and PyMuPDF dumps hold no blank lines:
     there a wide line over a headline is as often the end of the slot above (simulated TRAIN raw
-    pages 60, 180: heads put wrong when this was asked of raw dumps too)."""
-    return spanning_kicker(block) and pos[id(under[0])] - pos[id(block[-1])] > 1
+    pages 60, 180: heads put wrong when this was asked of raw dumps too). Not a pull quote
+    (`quotes`, `pull_quotes.pull_quotes`: it goes to the article whose body it repeats; adopted
+    here too it was printed twice, TRAIN page 300)."""
+    return (spanning_kicker(block) and pos[id(under[0])] - pos[id(block[-1])] > 1
+            and not (quotes and id(block[0]) in quotes))
 
 
 def _fits_another(block: list[Line], i: int, openings: list[set[int]]) -> bool:
@@ -443,8 +447,8 @@ def headlines(page: Page) -> Page:
             if score >= MIN_OVERLAP:
                 scores[(k, i)] = score
     owner = dict(max_weight_pairs(scores))
-    blocks = adopt_adjacent_leftovers(page, blocks, owner, openings)
     quotes = pull_quotes(page)
+    blocks = adopt_adjacent_leftovers(page, blocks, owner, openings, quotes)
     blocks, owner, loose = place_pull_quotes(blocks, owner, quotes, scores)
     blocks = headlines_over_lone_subtitles(blocks, owner, scores, [strip_ws("".join(art.paragraphs)) for art in page.articles])
     for k, i in owner.items():
