@@ -129,13 +129,14 @@ def _split_points(block: list[Line], openings: list[set[int]], after_blank: froz
     whole = bigram_keys("".join(ln.text for ln in block))
     openings = [o for o in openings if not whole.isdisjoint(o)]  # the articles the run may hold
     gains = _unit_gains(block, openings)
+    slotted = any(row_part(ln) for ln in block)  # holds parts of a cut head row (`spans_two_slots`)
     best: list[tuple[float, int, int]] = [(0.0, 0, 0)] + [(float("-inf"), 0, 0)] * n
     start = [0] * (n + 1)
     for b in range(1, n + 1):
         for a in range(max(0, b - MAX_UNIT_LINES), b):
             if a > 0 and (opens_with_dash(block[a].text) or head_runs_on_by_dash(block[a - 1])):
                 continue
-            if spans_two_slots(block[a:b]):
+            if slotted and spans_two_slots(block[a:b]):
                 continue
             v = best[a][0] + gains[a][b - a - 1] - _unit_cost(block, a, b, after_blank)
             plain, set_off = _cut_kind(block, a, b, gains[a][b - a - 1], after_blank)
