@@ -119,6 +119,9 @@ BYLINE_SKIP_COST: Final = 2.0
 # simulated TRAIN 1-300 raw headline_acc 0.7044 -> 0.7104, VAL 0.7015 -> 0.7066.
 BLOCK_PLAIN_LINES: Final = 3
 EXTRA_LINE_COST: Final = 1.0
+FULL_BLOCK_LINES = 99
+OVERFULL_LINE_COST = 0.0
+BYLINE_PLAIN_CREDIT = 0.0
 # A head line ending on a reporting verb with no clause mark is a kicker naming who speaks:
 # the headline under it says what (`温家宝在湖北农村调研时强调` / `坚定信心继续发展农业好形势`),
 # so no block ends under it. Splitting there cut a kicker from its headline on simulated raw
@@ -459,7 +462,8 @@ def extra_line_costs(tail: list[Line], starts: np.ndarray, sizes: np.ndarray) ->
     """What each block shape (`block_shapes`: tail[starts[i]:starts[i] + sizes[i]]) costs for
     its lines beyond BLOCK_PLAIN_LINES, its closing byline not counted (EXTRA_LINE_COST each)."""
     plain = [size - (1 if tail[j + size - 1].kind == "byline" else 0) for j, size in zip(starts.tolist(), sizes.tolist())]
-    return EXTRA_LINE_COST * np.maximum(0, np.array(plain, dtype=np.int64) - BLOCK_PLAIN_LINES)
+    arr = np.array(plain, dtype=np.int64)
+    return EXTRA_LINE_COST * np.maximum(0, arr - BLOCK_PLAIN_LINES) + OVERFULL_LINE_COST * np.maximum(0, arr - FULL_BLOCK_LINES)
 
 
 def byline_end_costs(tail: list[Line], starts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
@@ -540,6 +544,8 @@ def align(cands: list[Candidate], text: str, tail: list[Line]) -> list[tuple[int
             bsrc_c, bsrc_k = np.where(near, nsrc_c, rsrc_c), np.where(near, nsrc_k, rsrc_k)
         by_size.fill(neg)
         cost = shape_cost + byline_cost if cand.bonus >= LEAD_IN_BONUS else shape_cost
+        if not signed and BYLINE_PLAIN_CREDIT:
+            cost = cost - BYLINE_PLAIN_CREDIT / LEAD_IN_BYLINE_COST * byline_cost
         by_size[sizes - 1, ends] = base[starts] + cum[c, ends] - cum[c, starts] - cost
         size = by_size.argmax(axis=0)  # ties: the smaller block
         block = by_size[size, cols] - UNIT_COST + bonus
@@ -695,7 +701,8 @@ def without_roundup_items(page: Page, frags: list[Fragment], cands: list[Candida
     runs = [r for r in runs if len(r) > 1]
     ends = {i: cands[starts[n + 1]].offset if n + 1 < len(starts) else len(text) for n, i in enumerate(starts)}
     texts = [[text[cands[i].offset:ends[i]] for i in r] for r in runs]
-    drop = {runs[r][k] for r, k in items_in_stream(texts, tail_windows(tail, opens_block))}
+    quoting = [quoting_items([(cands[i].offset, ends[i]) for i in r], tail, text) for r in runs]
+    drop = {runs[r][k] for r, k in items_in_stream(texts, tail_windows(tail, opens_block)) if k not in quoting[r]}
     if not drop:
         return cands
     marked = page.scratch.setdefault("roundup_items", set())
@@ -704,6 +711,20 @@ def without_roundup_items(page: Page, frags: list[Fragment], cands: list[Candida
         marked.add(id(first))
         first.because(ITEM_REASON)
     return [c for i, c in enumerate(cands) if i not in drop]
+
+
+def quoting_items(spans: list[tuple[int, int]], tail: list[Line], text: str) -> set[int]:
+    """The items (`spans`: each one's stretch of the stream's text) whose opening
+    (OPENING_CHARS) holds word for word a tail line that may open a block (`quoted_at`,
+    `opens_block`): a kicker quoting its own article, which is then no digest's item, though a
+    digest's headline over the items before names it too (simulated raw TRAIN page 9:
+    `东亚经济传真日将再向印尼提供援助` / `菲又降低经济增长目标…` / `由于受亚洲地区金融危机和国际
+    市场铜` / `拉美地区经` / `济增长将放慢`, the third line quoting the opening of the next report,
+    `新华社里约热内卢…电`; also TRAIN 130). A digest headline's second line (`不与企业争利政府搞好服` /
+    `务天津塘沽区成为投资热点`) opens no block."""
+    where = [int(q) for j, q in enumerate(quoted_at([ln.text for ln in tail], text))
+             if q < len(text) and opens_block(tail, j)]
+    return {k for k, (a, b) in enumerate(spans) if any(a <= w < min(b, a + OPENING_CHARS) for w in where)}
 
 
 def not_a_byline(line: Line, below: Line | None) -> bool:
