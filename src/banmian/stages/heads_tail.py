@@ -28,7 +28,7 @@ from banmian.line_shape import head_runs_on_by_dash, is_indented, mark_dash_run_
 from banmian.model import HEAD_KINDS, Fragment, Line, Page, page_line_index
 from banmian.rules.chars import strip_ws
 from banmian.rules.furniture import is_lead_in
-from banmian.rules.names import NAME_UNDER_HEADLINE_REASON, NAMES_REASON, SURNAME_TITLES, SURNAMES_1
+from banmian.rules.names import NAME_UNDER_HEADLINE_REASON, NAMES_REASON, SURNAME_TITLES, SURNAMES_1, office_signature
 from banmian.similarity import bigrams_found
 from banmian.stages.paragraphs import cut_fragments, end_kind, report_after_picture, restart_reason
 from banmian.stages.roundups import ITEM_REASON, items_in_stream, tail_windows
@@ -158,6 +158,7 @@ DATE_LINE: Final = re.compile(r"[（(][一二三四五六七八九十〇○零\d
 NAME_RUN_ON_MIN_CHARS: Final = 4
 COMRADE: Final = "同志"
 TAIL_NAME_REASON: Final = "head:tail_line_not_a_byline"
+TAIL_SIGNATURE_REASON: Final = "byline:tail_office_signature"
 # A tail line read as a byline for its names alone (these reasons, no press title) may still be a
 # head line: a short headline line that reads as names or a pen name (`莫斯科申办` / `夏季奥运会`,
 # `王振昌` / `小康功臣`, `苍岩山` / `太行多裸岩无木`, simulated raw TRAIN pages 144, 174, 116).
@@ -655,6 +656,7 @@ def heads_tail(page: Page) -> Page:
     cands, text = candidates(page, frags, stream_stop)
     tail = tail_lines(page, start)
     reread_names(tail)
+    reread_signatures(tail)
     if not cands:
         return page
     cands = without_roundup_items(page, frags, cands, text, tail)
@@ -748,6 +750,19 @@ def reread_names(tail: list[Line]) -> None:
         if ln.kind == "byline" and NAMES_REASON in ln.reasons and not_a_byline(ln, tail[k + 1] if k + 1 < len(tail) else None):
             ln.kind = "head"
             ln.because(TAIL_NAME_REASON)
+
+
+def reread_signatures(tail: list[Line]) -> None:
+    """Make the tail's body lines that are an office and a name and nothing else
+    (`rules.names.office_signature`: `北京艺术研究所所长周传家`) bylines: after the stream every
+    line is a headline block's, and such a line is a signed article's byline under its
+    headline, read as body for its full width (`name_lines.mark_signatures` rereads head lines
+    only). Read as body, it was no block's end and two blocks ran together (simulated raw TRAIN
+    page 84)."""
+    for ln in tail:
+        if ln.kind == "body" and office_signature(ln.text):
+            ln.kind = "byline"
+            ln.because(TAIL_SIGNATURE_REASON)
 
 
 def tail_lines(page: Page, start: int) -> list[Line]:
