@@ -111,9 +111,9 @@ TOPS_SLACK: Final = 1
 # columns, the first's bottom, the third's top, the second's bottom, ...). The search runs over
 # 3^(n-1) ways: threads of more fragments are left alone. Sim pdftotext, without / with
 # it: TRAIN 1-40 body_char_acc 0.8296 / 0.8303, article_exact 0.5256 / 0.5288; TRAIN 41-300 and
-# VAL unchanged (it fires on page 22 alone); 9 fragments: the same figures.
+# VAL unchanged (it fires on page 22 alone); 8: the same figures.
 THREE_COLUMNS = True
-MAX_THREE_FRAGMENTS: Final = 8
+MAX_THREE_FRAGMENTS: Final = 7
 
 
 Printed = Callable[[list[Fragment], list[Fragment]], bool]
@@ -188,17 +188,21 @@ def kept_joins(frags: list[Fragment]) -> int:
     return sum(1 for a, b in zip(frags, frags[1:]) if b.order == a.order + 1)
 
 
-def best_split(frags: list[Fragment], printed: Printed | None = None) -> tuple[list[Fragment], list[Fragment]] | None:
+def best_split(frags: list[Fragment], printed: Printed | None = None,
+               fallback: Printed | None = None) -> tuple[list[Fragment], list[Fragment]] | None:
     """The split of `frags` into two chains (each in input order, the first holding frags[0])
     whose concatenation leaves the fewest bad breaks, at least MIN_BREAKS_MENDED fewer than
     `frags`; the column break between them (first's last, second's first) mid-sentence and the
-    two chains `side_by_side` (as `printed`) and `printed_together`; on a tie
-    the most `kept_joins`, then the fewest fragments moved. None if there is none."""
+    two chains `side_by_side` (as `printed`) and `printed_together`; on a tie the most
+    `kept_joins`, then the fewest fragments moved. None if there is none; where there is none
+    and a `fallback` is given, the best split side by side as printed so (one pass over the
+    splits for both)."""
     n = len(frags)
     old = breaks(frags)
     if n < 4 or n > MAX_FRAGMENTS or old < MIN_BREAKS_MENDED:
         return None
     best: tuple[tuple[int, int, int], list[Fragment], list[Fragment]] | None = None
+    second_best: tuple[tuple[int, int, int], list[Fragment], list[Fragment]] | None = None
     for mask in range(1, 1 << (n - 1)):
         first = [frags[0]] + [frags[k] for k in range(1, n) if not mask >> (k - 1) & 1]
         second = [frags[k] for k in range(1, n) if mask >> (k - 1) & 1]
@@ -209,12 +213,16 @@ def best_split(frags: list[Fragment], printed: Printed | None = None) -> tuple[l
             continue
         if not printed_together(frags, first, second):
             continue
-        if not side_by_side(first, second, printed):
-            continue
         key = (new, -kept_joins(first + second), bin(mask).count("1"))
-        if best is None or key < best[0]:
+        if best is not None and key >= best[0]:
+            continue
+        if side_by_side(first, second, printed):
             best = (key, first, second)
-    return None if best is None else (best[1], best[2])
+        elif (fallback is not None and best is None and (second_best is None or key < second_best[0])
+              and side_by_side(first, second, fallback)):
+            second_best = (key, first, second)
+    chosen = best if best is not None else second_best
+    return None if chosen is None else (chosen[1], chosen[2])
 
 
 def column_break(column: list[Fragment], following: list[Fragment]) -> bool:
@@ -269,9 +277,7 @@ def split_columns_back(frags: list[Fragment]) -> bool:
     """Put a thread's fragments `frags` (in place) in the order of `best_split`, if any, else of
     the `best_split` `printed_by_tops` (TOP_ORDER), else of `best_three_split` (THREE_COLUMNS);
     each fragment that now follows another than before says so (`column_chains:after_line_35`)."""
-    split = best_split(frags)
-    if split is None and TOP_ORDER:
-        split = best_split(frags, printed_by_tops)
+    split = best_split(frags, None, printed_by_tops if TOP_ORDER else None)
     if split is not None:
         order = split[0] + split[1]
     else:
