@@ -2,7 +2,7 @@
 read back column after column (`column_chains.split_columns_back`)."""
 from __future__ import annotations
 
-from banmian.column_chains import best_split, split_columns_back
+from banmian.column_chains import best_split, best_three_split, printed_by_tops, split_columns_back
 from banmian.model import Fragment, Line
 
 
@@ -46,3 +46,87 @@ def test_a_right_piece_printed_before_the_left_piece_beside_it_is_no_column_of_i
     """pdftotext prints the left of two blocks that share a height first: R1 (lines 0-7) printed
     before L2 (4-9), which stands beside it by three lines, is not the right column of L1 L2."""
     assert best_split(list(_printed_side_by_side(right_top=7))) is None
+
+
+def test_a_right_piece_standing_higher_may_be_printed_before_the_left_piece_beside_it():
+    """pdftotext sorts blocks by height only roughly: R1 (lines 0-7) may be printed before L2
+    (4-9) though the two share three lines, its top standing higher (`printed_by_tops`)."""
+    l1, r1, l2, r2 = frags = list(_printed_side_by_side(right_top=7))
+    assert split_columns_back(frags)
+    assert frags == [l1, l2, r1, r2]
+
+
+def test_a_right_piece_printed_before_a_left_one_standing_higher_is_no_column_of_it():
+    """Left L1 (lines 0-2) L2 (2-12), right R1 (0-4) R2 (4-12), printed L1 R1 R2 L2: R2 printed
+    before L2 though L2's top stands two lines higher."""
+    l1 = _fragment(2, "indent", "closed", 0)
+    r1 = _fragment(4, "open", "closed", 1)
+    r2 = _fragment(8, "indent", "open", 2)
+    l2 = _fragment(10, "indent", "open", 3)
+    frags = [l1, r1, r2, l2]
+    assert best_split(frags, printed_by_tops) is None
+    assert not split_columns_back(frags)
+    assert frags == [l1, r1, r2, l2]
+
+
+def test_a_piece_printed_before_the_left_piece_level_with_it_is_no_column_of_it():
+    """A (3 lines, stops mid-sentence) B (5, starts mid-sentence after a finished sentence) C (5,
+    starts mid-sentence) D (11): read as columns A C | B D, B would be a right piece printed
+    before C standing level with it; pdftotext prints the left of two level blocks
+    first, so the thread stays as printed."""
+    a = _fragment(3, "indent", "open", 0)
+    b = _fragment(5, "open", "closed", 1)
+    c = _fragment(5, "open", "open", 2)
+    d = _fragment(11, "indent", "closed", 3)
+    frags = [a, b, c, d]
+    assert best_split(frags, printed_by_tops) is None
+    assert not split_columns_back(frags)
+
+
+def _renumbered(frags, orders):
+    for f, order in zip(frags, orders):
+        f.order = order
+    return list(frags)
+
+
+def test_two_columns_with_pieces_of_other_articles_printed_amid_them_stay_in_input_order():
+    """pdftotext prints two columns of one article side by side one block after another: two
+    pieces of other threads printed between R1 and L2 tell these are no such columns."""
+    frags = _renumbered(_printed_side_by_side(), [0, 1, 4, 5])
+    assert best_split(frags) is None
+    assert not split_columns_back(frags)
+
+
+def test_two_columns_with_one_piece_of_another_thread_printed_amid_them_are_read_back():
+    """One piece printed amid the columns (a piece of the article gone to another thread)."""
+    frags = _renumbered(_printed_side_by_side(), [0, 1, 3, 4])
+    assert split_columns_back(frags)
+    assert [f.order for f in frags] == [0, 3, 1, 4]
+
+
+def _three_columns():
+    """Three columns of 14 lines, each a 10-line piece over a 4-line one, printed (as pdftotext
+    did on a simulated page) A1 B1 A2 C1 B2 C2: each column's top beside the others', the first
+    column's bottom before the third's top, the second's bottom before the third's."""
+    a1 = _fragment(10, "indent", "closed", 0)
+    b1 = _fragment(10, "open", "closed", 1)
+    a2 = _fragment(4, "indent", "open", 2)
+    c1 = _fragment(10, "open", "closed", 3)
+    b2 = _fragment(4, "indent", "open", 4)
+    c2 = _fragment(4, "indent", "closed", 5)
+    return a1, b1, a2, c1, b2, c2
+
+
+def test_three_columns_printed_side_by_side_are_read_one_after_the_other():
+    a1, b1, a2, c1, b2, c2 = pieces = _three_columns()
+    frags = list(pieces)
+    assert best_split(frags) is None
+    assert split_columns_back(frags)
+    assert frags == [a1, a2, b1, b2, c1, c2]
+    assert b1.first.reasons[-1] == f"column_chains:after_line_{a2.last.no}"
+
+
+def test_three_unbalanced_columns_stay_in_input_order():
+    a1, b1, a2, c1, b2, c2 = pieces = _three_columns()
+    c1.lines = c1.lines + c1.lines  # the third column now holds 24 lines to the second's 14
+    assert best_three_split(list(pieces)) is None
