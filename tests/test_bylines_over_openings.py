@@ -33,4 +33,27 @@ def test_byline_run_on_into_the_opening_is_the_reports():
 def test_the_rule_off_keeps_the_head_blocks_byline(monkeypatch):
     headlines_stage = importlib.import_module("banmian.stages.headlines")
     monkeypatch.setattr(headlines_stage, "bylines_over_openings", lambda page: None)
+    monkeypatch.setattr(headlines_stage, "bylines_run_on_into_text", lambda page: None)  # it takes this line too
     assert articles(PAGE)[1]["城东新建"] == "赵文"
+
+
+MARKET = ["　　西城农贸市场改造工程", "昨天完工，新市场设摊位", "三百多个，菜价保持平稳。", "市场管理方表示，今后将",
+          "延长营业时间。"]
+# Sim TRAIN pdftotext page 38: a headline whose report is printed elsewhere, a blank line, then
+# a byline opening a text block with another report's first paragraph.
+BLOCK = [*BRIDGES, "", "湿地公园迎来候鸟", "", *BIRDS, "", "城东三座桥梁通车", "", "王明", *MARKET]
+
+
+def test_byline_opening_a_text_block_goes_to_the_paragraph_under_it():
+    """`bylines_run_on_into_text`: the head block's article (by its words, the bridges report)
+    does not keep the byline printed in one block with the market report's opening."""
+    got = articles(BLOCK)[1]
+    assert got["西城农贸"] == "王明"
+    assert got["城东新建"] is None
+
+
+@pytest.mark.pure_python
+def test_the_run_on_rule_off_leaves_the_byline_with_the_head_block(monkeypatch):
+    headlines_stage = importlib.import_module("banmian.stages.headlines")
+    monkeypatch.setattr(headlines_stage, "bylines_run_on_into_text", lambda page: None)
+    assert articles(BLOCK)[1]["西城农贸"] != "王明"

@@ -271,6 +271,52 @@ def bylines_over_openings(page: Page) -> None:
         article.because(BYLINE_OVER_OPENING_REASON)
 
 
+# A byline opening a pdftotext text block with a paragraph (`bylines_run_on_into_text`).
+RUN_ON_BYLINE_REASON: Final = "byline:run_on_into_text"
+
+
+def bylines_run_on_into_text(page: Page) -> None:
+    """A byline line that opens a pdftotext text block (a blank line above it) and runs on, no
+    blank line between, into the first line of a paragraph goes to that paragraph's article,
+    whichever article the line was held by (a head block set off above it): the byline stands
+    at the head of its report's first column, and pdftotext prints a column's text as one block
+    (sim TRAIN pdftotext page 38: `京郊门头沟区潭柘寺镇政府院内锣鼓喧天`, blank, `郭宗利熊毅唐磊`
+    over `人们来到胶东明珠烟…`, the report under it the byline's; pages 197, 241 alike). Not a
+    line run on from the one above (a signature closing a text, or the byline of the head block
+    it closes: over a report's opening cut off from its headline's article, dev pages 8 and 31,
+    moved it was lost to a fragment), nor over a report with a lead-in (it keeps none). The
+    article's other byline lines are left unclaimed (one byline an article). TRAIN: 3 right, 1
+    wrong, 2 to an opening cut off from its article; dev 1-40: pages 29, 31, no score moved."""
+    if not separates_blocks(page):
+        return
+    owner: dict[int, Article] = page.scratch.setdefault("owner", {})
+    lines = page.lines
+    for k in range(len(lines) - 1):
+        ln, below = lines[k], lines[k + 1]
+        if ln.kind != "byline" or below.kind != "body" or not any(r.startswith("paragraph_start:") for r in below.reasons):
+            continue
+        art = owner.get(id(below))
+        old = owner.get(id(ln))
+        if art is None or art is old or has_lead_in(art):
+            continue
+        if k > 0 and lines[k - 1].kind != "blank":
+            continue  # run on from the line above: a signature, or a head block's byline
+        for x in lines:
+            if x.kind == "byline" and owner.get(id(x)) is art:
+                del owner[id(x)]
+                if x.no in art.line_nos:
+                    art.line_nos.remove(x.no)
+        if old is not None:
+            if ln.no in old.line_nos:
+                old.line_nos.remove(ln.no)
+            old.byline = " ".join(x.text for x in lines if x.kind == "byline" and x is not ln
+                                  and owner.get(id(x)) is old) or None
+        art.byline = ln.text
+        page.claim(ln, art)
+        ln.because(RUN_ON_BYLINE_REASON)
+        art.because(RUN_ON_BYLINE_REASON)
+
+
 def adopt_adjacent_leftovers(page: Page, blocks: list[list[Line]], owner: dict[int, int],
                              openings: list[set[int]], quotes: dict[int, int] | None = None) -> list[list[Line]]:
     """An unassigned block printed right above an assigned one, only blank lines between, is
@@ -504,6 +550,7 @@ def headlines(page: Page) -> Page:
     bylines_under_their_headlines(page)
     attach_near_bylines(page)
     bylines_over_openings(page)
+    bylines_run_on_into_text(page)
     bylines_over_lead_ins_to_heads_above(page)
     bylines_held_by_lead_ins(page)
     page.scratch["head_blocks"] = blocks
