@@ -152,12 +152,22 @@ COMMON_SURNAMES: Final = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭�
 
 # Titles that name an office an author signs with (`财政部部长兼国家税务总局局长刘仲藜`): not
 # the forms of address and trades a headline may end on (`同志`, `选手`, `作家`).
+# Offices an author signs with that `TITLES` (the words entities read as titles) lacks: an arts
+# body's director and a party group's member (sim TRAIN pdftotext pages 84, 214, 244, 248:
+# `上海京剧院艺术总监黎中城`, `中国剧协党组成员石宏图` under their headlines were read as the
+# headline's last line, the byline missed).
+SIGNING_OFFICES: Final = ("总监", "党组成员")
 _SIGNING_TITLES: Final = sorted(
-    (t for t in TITLES if t not in {"同志", "先生", "女士", "夫人", "选手", "名将", "运动员", "队员", "演员", "歌手",
+    [t for t in TITLES if t not in {"同志", "先生", "女士", "夫人", "选手", "名将", "运动员", "队员", "演员", "歌手",
                                     "作家", "画家", "学者", "专家", "诗人", "老师", "教师", "书法家", "代表", "顾问",
-                                    "主持人"}),
+                                    "主持人"}] + list(SIGNING_OFFICES),
     key=len, reverse=True)
 _TITLED_NAME: Final = re.compile(r"^[\u4e00-\u9fff、·]{2,30}?(?:" + "|".join(_SIGNING_TITLES) + r")([\u4e00-\u9fff]{2,3})$")
+# An office list (`、` between) whose first office is a signing one: the last title before the
+# name may then be any (`大连海富集团总裁、戏迷代表何来生`, sim TRAIN pdftotext pages 244, 248:
+# `代表` alone ends headlines too, after `总裁、` it is one more office of the signer).
+_LISTED_OFFICES: Final = re.compile(r"^[\u4e00-\u9fff·]{2,30}?(?:" + "|".join(_SIGNING_TITLES) + r")、[\u4e00-\u9fff]{0,10}?(?:"
+                                    + "|".join(sorted(TITLES, key=len, reverse=True)) + r")([\u4e00-\u9fff]{2,3})$")
 TITLED_NAME_MAX_CHARS: Final = 32  # the longest dev signature: three offices and a name, 27 characters
 
 
@@ -167,7 +177,7 @@ def titled_name(text: str) -> str | None:
     t = strip_ws(text)
     if len(t) > TITLED_NAME_MAX_CHARS:
         return None
-    m = _TITLED_NAME.match(t)
+    m = _TITLED_NAME.match(t) or _LISTED_OFFICES.match(t)
     return m.group(1) if m and m.group(1)[0] in SURNAMES_1 else None
 
 

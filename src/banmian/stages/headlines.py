@@ -25,7 +25,7 @@ from banmian.far_bylines import bylines_held_by_lead_ins, bylines_over_lead_ins_
 from banmian.head_tiers import quotes_body, split_tiers
 from banmian.head_units import SPANNING_HEAD_REASON, bigram_keys, opening_keys, row_part, share_in, split_by_content
 from banmian.language import spanning_word
-from banmian.line_shape import opens_with_dash
+from banmian.line_shape import opens_with_dash, separates_blocks
 from banmian.model import HEAD_KINDS, INSIDE_BLOCK_KINDS, Article, Line, Page, page_line_index
 from banmian.photo_news import PHOTO_LABEL_REASON, place_photo_labels
 from banmian.rules.chars import strip_ws
@@ -225,6 +225,96 @@ def attach_near_bylines(page: Page) -> None:
                 page.claim(ln, article)
                 article.because("byline:line_before_article")
                 break
+
+
+# A byline printed in one pdftotext text block with an article's first line (`byline_over_opening`).
+BYLINE_OVER_OPENING_REASON: Final = "byline:in_text_block_over_opening"
+
+
+def byline_over_opening(page: Page, first: Line) -> Line | None:
+    """The unclaimed byline line printed right over an article's first line `first`, no blank
+    line between (one pdftotext text block), if any."""
+    at = page_line_index(page).get(id(first))
+    if not at:
+        return None
+    above = page.lines[at - 1]
+    return above if above.kind == "byline" and page.owner_of(above) is None else None
+
+
+def bylines_over_openings(page: Page) -> None:
+    """An article whose head block brought it a byline line takes instead the unclaimed byline
+    line printed in one text block with its first line (`byline_over_opening`): pdftotext sets a
+    byline off by a blank line from text that is not its report's, so a byline run on into an
+    opening heads that report, and the block's byline is another headline's of an interleaved
+    run (one byline an article). Simulated TRAIN pdftotext pages 64, 75, 184, 185, 191, 222, 224:
+    `大庆的“双子星座”——春节前` / `选举说` / `『正』` / `夕访1205和1202钻井队` / `黄团元`, blank,
+    `本报记者李济国` over `铁人王进喜生前所在的…` (the report's byline: `李济国`); 7 right, none
+    wrong. The block's byline is left unclaimed. Only in dumps with blank lines
+    (`separates_blocks`): elsewhere no blank line sets anything off. Dev 1-40: never fires."""
+    if not separates_blocks(page):
+        return
+    owner: dict[int, Article] = page.scratch.setdefault("owner", {})
+    for article, fragments in zip(page.articles, page.scratch.get("article_groups", [])):
+        if not article.byline or not fragments or has_lead_in(article):
+            continue
+        ln = byline_over_opening(page, fragments[0].first)
+        if ln is None:
+            continue
+        for old in page.lines:
+            if old.kind == "byline" and owner.get(id(old)) is article:
+                del owner[id(old)]  # back to the leftovers (`metadata.collect_unassigned`)
+                if old.no in article.line_nos:
+                    article.line_nos.remove(old.no)
+        article.byline = ln.text
+        page.claim(ln, article)
+        ln.because(BYLINE_OVER_OPENING_REASON)
+        article.because(BYLINE_OVER_OPENING_REASON)
+
+
+# A byline opening a pdftotext text block with a paragraph (`bylines_run_on_into_text`).
+RUN_ON_BYLINE_REASON: Final = "byline:run_on_into_text"
+
+
+def bylines_run_on_into_text(page: Page) -> None:
+    """A byline line that opens a pdftotext text block (a blank line above it) and runs on, no
+    blank line between, into the first line of a paragraph goes to that paragraph's article,
+    whichever article the line was held by (a head block set off above it): the byline stands
+    at the head of its report's first column, and pdftotext prints a column's text as one block
+    (sim TRAIN pdftotext page 38: `京郊门头沟区潭柘寺镇政府院内锣鼓喧天`, blank, `郭宗利熊毅唐磊`
+    over `人们来到胶东明珠烟…`, the report under it the byline's; pages 197, 241 alike). Not a
+    line run on from the one above (a signature closing a text, or the byline of the head block
+    it closes: over a report's opening cut off from its headline's article, dev pages 8 and 31,
+    moved it was lost to a fragment), nor over a report with a lead-in (it keeps none). The
+    article's other byline lines are left unclaimed (one byline an article). TRAIN: 3 right, 1
+    wrong, 2 to an opening cut off from its article; dev 1-40: pages 29, 31, no score moved."""
+    if not separates_blocks(page):
+        return
+    owner: dict[int, Article] = page.scratch.setdefault("owner", {})
+    lines = page.lines
+    for k in range(len(lines) - 1):
+        ln, below = lines[k], lines[k + 1]
+        if ln.kind != "byline" or below.kind != "body" or not any(r.startswith("paragraph_start:") for r in below.reasons):
+            continue
+        art = owner.get(id(below))
+        old = owner.get(id(ln))
+        if art is None or art is old or has_lead_in(art):
+            continue
+        if k > 0 and lines[k - 1].kind != "blank":
+            continue  # run on from the line above: a signature, or a head block's byline
+        for x in lines:
+            if x.kind == "byline" and owner.get(id(x)) is art:
+                del owner[id(x)]
+                if x.no in art.line_nos:
+                    art.line_nos.remove(x.no)
+        if old is not None:
+            if ln.no in old.line_nos:
+                old.line_nos.remove(ln.no)
+            old.byline = " ".join(x.text for x in lines if x.kind == "byline" and x is not ln
+                                  and owner.get(id(x)) is old) or None
+        art.byline = ln.text
+        page.claim(ln, art)
+        ln.because(RUN_ON_BYLINE_REASON)
+        art.because(RUN_ON_BYLINE_REASON)
 
 
 def adopt_adjacent_leftovers(page: Page, blocks: list[list[Line]], owner: dict[int, int],
@@ -459,6 +549,8 @@ def headlines(page: Page) -> Page:
     side_by_side_bylines(page)
     bylines_under_their_headlines(page)
     attach_near_bylines(page)
+    bylines_over_openings(page)
+    bylines_run_on_into_text(page)
     bylines_over_lead_ins_to_heads_above(page)
     bylines_held_by_lead_ins(page)
     page.scratch["head_blocks"] = blocks
