@@ -70,8 +70,10 @@ def test_a_lead_in_after_a_line_broken_off_at_the_column_end_starts_a_fragment()
     assert ["本报讯　新建的市图书馆昨", "天正式开馆，读者可以凭身", "份证免费办理借书证。"] in got
 
 
-def test_a_lead_in_after_a_line_ending_in_a_mark_stays_in_its_fragment():
-    above = BLOCK_ABOVE[:-1] + ["多出一百场，观众人数创新，"]
+def test_a_lead_in_after_a_byline_line_ending_in_a_mark_stays_in_its_fragment():
+    # a byline the lead-in goes on (`华社记者周志方、赵秀娟，` / `本报记者李舫报道：`); a plain
+    # text line stopping at a comma is cut (`lead_in_after_clause`, tests below)
+    above = BLOCK_ABOVE[:-1] + ["本报记者周明、通讯员赵华，"]
     got = fragments(FIRST + [""] + above + LEAD_IN_BLOCK)
     assert not any(block[0].startswith("本报讯") for block in got)
 
@@ -321,3 +323,22 @@ def test_a_photo_credit_or_a_lone_dateline_line_is_no_reports_close():
     assert closes_report(lines("观众人数也创下了新的纪", "录。（本报记者王某某摄）")) is False
     assert closes_report(lines("（本报维也纳1月9日电）")) is False
     assert closes_report(lines("观众人数也创下了新的纪", "录。（本报维也纳1月9日电）")) is True
+
+
+# A full line stopping at a comma mid-sentence, then another report's lead-in with no blank
+# line between: pdftotext printed a column break there (sim TRAIN pdftotext pages 50, 115).
+COMMA_FOOT = MUSIC[:-1] + ["下了新的纪录，音乐厅今年，"]
+REPORT = ["　　新华社上海1月5日电", "城东新建的三座桥梁已于上", "月底全部通车，附近居民出行", "时间缩短了一半。"]
+
+
+def test_a_lead_in_under_a_full_line_stopping_at_a_comma_ends_a_fragment_where_blank_lines_separate_blocks():
+    got = fragments(COMMA_FOOT + REPORT + TRAFFIC)
+    assert [f[0] for f in got] == ["市音乐厅去年一共上演", "新华社上海1月5日电", "市交通局表示，明年还将"], got
+
+
+def test_a_lead_in_under_a_byline_or_a_sentence_end_does_not_cut():
+    byline = MUSIC[:-1] + ["本报记者王明、特约记者李华，"]  # a byline the lead-in goes on
+    sentence = MUSIC[:-1] + ["下了新的纪录，观众很满意。"]  # a roundup's next item
+    for before in (byline, sentence):
+        got = fragments(before + REPORT + TRAFFIC)
+        assert not any(f[0].startswith("新华社上海") for f in got), got

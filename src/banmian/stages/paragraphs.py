@@ -82,6 +82,27 @@ def breaks_column(line: Line, width: float) -> bool:
 
 CUT_SHORT_REASON: Final = "fragment:after_text_cut_short"
 
+# A lead-in (`据新华社伦敦1月19`, `本报讯`) opens a report: under a full body line that stops
+# mid-sentence at a comma (`…决定设立一个人道委员会，`), no blank line between, pdftotext printed
+# a column break there (sim TRAIN pdftotext pages 50, 115, 128, 146). `breaks_column` leaves
+# lines ending in a mark alone, for a byline the lead-in continues (`华社记者周志方、赵秀娟，` /
+# `本报记者李舫报道：`): a line holding a byline word (BYLINE_WORDS) or a lead-in still counts
+# so. Under a sentence end a lead-in goes on a roundup or a picture story as often as not (sim
+# TRAIN 1-150: 21 of 23 in one gold article; dev 1-40 pages 21, 33: all 3), so no cut there.
+BYLINE_WORDS: Final[tuple[str, ...]] = ("记者", "通讯员", "特约", "摄影", "社", "电")
+LEAD_IN_LOOKBACK: Final = 2  # lines of a lead-in paragraph that may still be open
+CLAUSE_BREAK_MARKS: Final = "，、；"
+
+
+def lead_in_after_clause(cur: Sequence[Line], width: float) -> bool:
+    """The body lines `cur` before a lead-in end in a full line stopping at a clause mark
+    (CLAUSE_BREAK_MARKS) mid-sentence, not a line of a byline (BYLINE_WORDS) or of a lead-in
+    (its last LEAD_IN_LOOKBACK lines)."""
+    last = cur[-1].text.rstrip()
+    return (last[-1:] in CLAUSE_BREAK_MARKS and slack(cur[-1], width) <= FULL_SLACK
+            and not any(w in last for w in BYLINE_WORDS)
+            and not any(LEAD_IN_REASON in ln.reasons or is_lead_in(ln.text) for ln in cur[-LEAD_IN_LOOKBACK:]))
+
 
 _HALF_WIDTH_OR_DASH: Final = re.compile(r"[0-9A-Za-z%.—\-]")
 
@@ -121,8 +142,9 @@ def fragments_of(page: Page) -> list[Fragment]:
     line that opens with a lead-in byline (`据新华社北京1月12日电`), or a letter's salutation
     (`编辑同志：`), starts a run of its own, so an article start inside a run can be seen (such
     dumps print articles back to back: dev raw page 20). Where blank lines separate blocks, only
-    after a line that breaks off at the column's end (`breaks_column`): splitting at every
-    lead-in there cost pdftotext byline and source accuracy (lead-ins continuing a byline).
+    after a line that breaks off at the column's end (`breaks_column`) or stops at a comma
+    mid-sentence (`lead_in_after_clause`): splitting at every lead-in there cost pdftotext
+    byline and source accuracy (lead-ins continuing a byline, a roundup's items).
     In every dump, text cut short (`cut_short_in_block`) ends a run. In a dump without blank
     lines, a picture story's closing photo credit (`（新华社记者兰红光摄）`) ends a run too, as
     the caption line it was taken for did (dev raw page 22). A paragraph's opening at a
@@ -139,7 +161,7 @@ def fragments_of(page: Page) -> list[Fragment]:
             opens = LEAD_IN_REASON in ln.reasons or is_salutation(ln.text)
             cut_short = (bool(cur) and is_indented(ln, width)  # cheap gate: most lines are full
                          and cut_short_in_block(cur[-1], ln, lines[k + 1] if k + 1 < len(lines) else None, width))
-            if cur and ((opens and (split_lead_ins or breaks_column(cur[-1], width)))
+            if cur and ((opens and (split_lead_ins or breaks_column(cur[-1], width) or lead_in_after_clause(cur, width)))
                         or (split_lead_ins and PHOTO_CREDIT_REASON in cur[-1].reasons) or cut_short):
                 out.append(Fragment(lines=cur))
                 cur = []
