@@ -342,3 +342,15 @@ def test_a_lead_in_under_a_byline_or_a_sentence_end_does_not_cut():
     for before in (byline, sentence):
         got = fragments(before + REPORT + TRAFFIC)
         assert not any(f[0].startswith("新华社上海") for f in got), got
+
+
+def test_text_cut_short_before_an_opening_date_or_item_number_ends_a_fragment():
+    """Digits measure unevenly, but a line opening with a date or an item number under a full
+    line stopping inside a word opens another piece (sim TRAIN pdftotext `…举措。在` /
+    `1月23日，首都军民迎`)."""
+    for opening in ("1月5日，城东新建的三", "2、城东新建的三座桥"):
+        dated = [opening, "座桥梁全部通车，附近居民", "出行时间缩短了一半。"]
+        got = fragments(MUSIC + dated + TRAFFIC)
+        assert [f[0] for f in got] == ["市音乐厅去年一共上演", opening, "市交通局表示，明年还将"], got
+    ended = ["1月5日，城东新建的桥。"] + BRIDGES[1:]  # ends a sentence: no opening line of a paragraph
+    assert len(fragments(MUSIC + ended + TRAFFIC)) == 2

@@ -117,10 +117,25 @@ def short_by_itself(line: Line, nxt: Line | None) -> bool:
         nxt is not None and _HALF_WIDTH_OR_DASH.search(nxt.text.strip()[:2]))
 
 
+# A line opening with a date (`1月23日，`) or an item number (`2、`) holds digits, so
+# `short_by_itself` cannot tell its indent from uneven digits; but a full line stopping inside a
+# word over it, no word across, is text cut short before another piece's opening (sim TRAIN
+# pdftotext pages 21, 64, 246, 296: `…一项重要举措。在` / `1月23日，首都军民迎`, `…这种“个` /
+# `2、佳节将临，鲜花礼`; raw pages 87, 171, 234; the one such pair inside one gold article, raw
+# page 142's `…刺激的活动` / `1、安徽省…`, a roundup's first item; dev raw 1-40 pages 5, 30,
+# two cuts, both article changes).
+OPENING_DATE_OR_NUMBER: Final = re.compile(r"(?:\d{1,2}月\d{1,2}日|\d{1,2}、)")
+
+
+def opens_with_date_or_number(line: Line) -> bool:
+    """The line opens with a date or an item number (OPENING_DATE_OR_NUMBER)."""
+    return OPENING_DATE_OR_NUMBER.match(strip_ws(line.text)) is not None
+
+
 def cut_short_in_block(prev: Line, line: Line, nxt: Line | None, width: float) -> bool:
     """Text cut short: a full line that stops inside a word (`breaks_column`) over an indented
     line with no word across (`restarts_after_cut`) that is short by itself
-    (`short_by_itself`). pdftotext printed a column break without a blank line (dev page 3:
+    (`short_by_itself`) or opens with a date or an item number (`opens_with_date_or_number`). pdftotext printed a column break without a blank line (dev page 3:
     `…不仅体现在体育` / `尽管中国队在第一天的跳`, another article's opening; page 19: `字不认人，
     如果纳税人不` / `湖南省临湘市国税局`); in a dump without blank lines, an article cut off at
     the foot of its box runs straight into the next one (dev raw page 32: `对侵害债权人利益的
@@ -130,7 +145,7 @@ def cut_short_in_block(prev: Line, line: Line, nxt: Line | None, width: float) -
     `●支持香港特区政府捍`). The threading then decides where the piece after it goes."""
     return (breaks_column(prev, width) and not prev.text.rstrip().endswith(LINE_END_DASHES)
             and not opens_with_bullet(line.text) and restarts_after_cut(prev, line, width)
-            and short_by_itself(line, nxt))
+            and (short_by_itself(line, nxt) or opens_with_date_or_number(line)))
 
 
 # A dash closing a line leads into the next: an apposition or an explanation follows.
