@@ -354,3 +354,16 @@ def test_text_cut_short_before_an_opening_date_or_item_number_ends_a_fragment():
         assert [f[0] for f in got] == ["市音乐厅去年一共上演", opening, "市交通局表示，明年还将"], got
     ended = ["1月5日，城东新建的桥。"] + BRIDGES[1:]  # ends a sentence: no opening line of a paragraph
     assert len(fragments(MUSIC + ended + TRAFFIC)) == 2
+
+
+def test_a_full_line_broken_mid_word_after_a_paragraphs_short_last_line_ends_a_fragment():
+    """No paragraph opens on a full line: under a short line ending a sentence, a line that fills
+    the column and stops inside a word goes on text printed elsewhere (a column break pdftotext
+    printed without a blank line)."""
+    ended = MUSIC[:-1] + ["下了新的纪录。"]
+    resumed = ["别的桥梁已全部通车，附近居", "民出行时间缩短了一半。"]
+    got = fragments(ended + resumed + TRAFFIC)
+    assert [f[0] for f in got] == ["市音乐厅去年一共上演", "别的桥梁已全部通车，附近居", "市交通局表示，明年还将"], got
+    digits = MUSIC[:-1] + ["下了新的纪录99次。"]  # digits measure unevenly: maybe an indented one-liner
+    assert len(fragments(digits + resumed + TRAFFIC)) == 2
+    assert len(fragments(ended + resumed)) == 1  # no blank lines: line widths are less even

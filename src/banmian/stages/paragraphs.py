@@ -148,6 +148,26 @@ def cut_short_in_block(prev: Line, line: Line, nxt: Line | None, width: float) -
             and (short_by_itself(line, nxt) or opens_with_date_or_number(line)))
 
 
+# A paragraph's short last line ending a sentence, then a line that fills the column and stops
+# inside a word: no paragraph opens so (its first line is indented), so the full line goes on
+# text printed elsewhere, after a column break pdftotext printed without a blank line (sim
+# TRAIN pdftotext pages 112, 186, 196, 265, 279, 295: `…周之内的事。` / `塞俄比亚总理以及赞比亚`;
+# dev page 7: `广。` / `挑右选，最后选了一位名叫`; no such pair inside one gold article there).
+# A last line at least this short, with no half-width characters (digits measure unevenly: an
+# indented one-line paragraph `3月16日，又到周日。` measures as short), ends its paragraph
+# for sure. Not in dumps without blank lines, whose line widths are less even (sim TRAIN raw:
+# 11 of 23 such pairs in one gold article, `…举行会谈。` / `据报道，应泰国总理川·`).
+SHORT_END_MIN: Final = 3.0
+SHORT_END_REASON: Final = "fragment:full_line_after_paragraph_end"
+
+
+def resumes_after_paragraph_end(prev: Line, line: Line, width: float) -> bool:
+    """`prev` ends a sentence at least SHORT_END_MIN em short, with no half-width characters,
+    and `line` fills the column and stops inside a word (`breaks_column`), no lead-in."""
+    return (slack(prev, width) >= SHORT_END_MIN and ends_sentence(prev.text) and breaks_column(line, width)
+            and not _HALF_WIDTH_OR_DASH.search(prev.text) and not is_lead_in(line.text))
+
+
 # A dash closing a line leads into the next: an apposition or an explanation follows.
 LINE_END_DASHES: Final[tuple[str, ...]] = ("—", "－", "-")
 
@@ -176,12 +196,15 @@ def fragments_of(page: Page) -> list[Fragment]:
             opens = LEAD_IN_REASON in ln.reasons or is_salutation(ln.text)
             cut_short = (bool(cur) and is_indented(ln, width)  # cheap gate: most lines are full
                          and cut_short_in_block(cur[-1], ln, lines[k + 1] if k + 1 < len(lines) else None, width))
+            resumes = not split_lead_ins and bool(cur) and resumes_after_paragraph_end(cur[-1], ln, width)
             if cur and ((opens and (split_lead_ins or breaks_column(cur[-1], width) or lead_in_after_clause(cur, width)))
-                        or (split_lead_ins and PHOTO_CREDIT_REASON in cur[-1].reasons) or cut_short):
+                        or (split_lead_ins and PHOTO_CREDIT_REASON in cur[-1].reasons) or cut_short or resumes):
                 out.append(Fragment(lines=cur))
                 cur = []
                 if cut_short:
                     ln.because(CUT_SHORT_REASON)
+                if resumes:
+                    ln.because(SHORT_END_REASON)
             cur.append(ln)
             continue
         if cur and len(cur) == 1 and OPENING_RUNS_ON_REASON in cur[0].reasons and not ln.text.strip():
