@@ -70,8 +70,10 @@ def test_a_lead_in_after_a_line_broken_off_at_the_column_end_starts_a_fragment()
     assert ["本报讯　新建的市图书馆昨", "天正式开馆，读者可以凭身", "份证免费办理借书证。"] in got
 
 
-def test_a_lead_in_after_a_line_ending_in_a_mark_stays_in_its_fragment():
-    above = BLOCK_ABOVE[:-1] + ["多出一百场，观众人数创新，"]
+def test_a_lead_in_after_a_byline_line_ending_in_a_mark_stays_in_its_fragment():
+    # a byline the lead-in goes on (`华社记者周志方、赵秀娟，` / `本报记者李舫报道：`); a plain
+    # text line stopping at a comma is cut (`lead_in_after_clause`, tests below)
+    above = BLOCK_ABOVE[:-1] + ["本报记者周明、通讯员赵华，"]
     got = fragments(FIRST + [""] + above + LEAD_IN_BLOCK)
     assert not any(block[0].startswith("本报讯") for block in got)
 
@@ -321,3 +323,47 @@ def test_a_photo_credit_or_a_lone_dateline_line_is_no_reports_close():
     assert closes_report(lines("观众人数也创下了新的纪", "录。（本报记者王某某摄）")) is False
     assert closes_report(lines("（本报维也纳1月9日电）")) is False
     assert closes_report(lines("观众人数也创下了新的纪", "录。（本报维也纳1月9日电）")) is True
+
+
+# A full line stopping at a comma mid-sentence, then another report's lead-in with no blank
+# line between: pdftotext printed a column break there (sim TRAIN pdftotext pages 50, 115).
+COMMA_FOOT = MUSIC[:-1] + ["下了新的纪录，音乐厅今年，"]
+REPORT = ["　　新华社上海1月5日电", "城东新建的三座桥梁已于上", "月底全部通车，附近居民出行", "时间缩短了一半。"]
+
+
+def test_a_lead_in_under_a_full_line_stopping_at_a_comma_ends_a_fragment_where_blank_lines_separate_blocks():
+    got = fragments(COMMA_FOOT + REPORT + TRAFFIC)
+    assert [f[0] for f in got] == ["市音乐厅去年一共上演", "新华社上海1月5日电", "市交通局表示，明年还将"], got
+
+
+def test_a_lead_in_under_a_byline_or_a_sentence_end_does_not_cut():
+    byline = MUSIC[:-1] + ["本报记者王明、特约记者李华，"]  # a byline the lead-in goes on
+    sentence = MUSIC[:-1] + ["下了新的纪录，观众很满意。"]  # a roundup's next item
+    for before in (byline, sentence):
+        got = fragments(before + REPORT + TRAFFIC)
+        assert not any(f[0].startswith("新华社上海") for f in got), got
+
+
+def test_text_cut_short_before_an_opening_date_or_item_number_ends_a_fragment():
+    """Digits measure unevenly, but a line opening with a date or an item number under a full
+    line stopping inside a word opens another piece (sim TRAIN pdftotext `…举措。在` /
+    `1月23日，首都军民迎`)."""
+    for opening in ("1月5日，城东新建的三", "2、城东新建的三座桥"):
+        dated = [opening, "座桥梁全部通车，附近居民", "出行时间缩短了一半。"]
+        got = fragments(MUSIC + dated + TRAFFIC)
+        assert [f[0] for f in got] == ["市音乐厅去年一共上演", opening, "市交通局表示，明年还将"], got
+    ended = ["1月5日，城东新建的桥。"] + BRIDGES[1:]  # ends a sentence: no opening line of a paragraph
+    assert len(fragments(MUSIC + ended + TRAFFIC)) == 2
+
+
+def test_a_full_line_broken_mid_word_after_a_paragraphs_short_last_line_ends_a_fragment():
+    """No paragraph opens on a full line: under a short line ending a sentence, a line that fills
+    the column and stops inside a word goes on text printed elsewhere (a column break pdftotext
+    printed without a blank line)."""
+    ended = MUSIC[:-1] + ["下了新的纪录。"]
+    resumed = ["别的桥梁已全部通车，附近居", "民出行时间缩短了一半。"]
+    got = fragments(ended + resumed + TRAFFIC)
+    assert [f[0] for f in got] == ["市音乐厅去年一共上演", "别的桥梁已全部通车，附近居", "市交通局表示，明年还将"], got
+    digits = MUSIC[:-1] + ["下了新的纪录99次。"]  # digits measure unevenly: maybe an indented one-liner
+    assert len(fragments(digits + resumed + TRAFFIC)) == 2
+    assert len(fragments(ended + resumed)) == 1  # no blank lines: line widths are less even

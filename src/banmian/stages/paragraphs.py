@@ -82,6 +82,27 @@ def breaks_column(line: Line, width: float) -> bool:
 
 CUT_SHORT_REASON: Final = "fragment:after_text_cut_short"
 
+# A lead-in (`据新华社伦敦1月19`, `本报讯`) opens a report: under a full body line that stops
+# mid-sentence at a comma (`…决定设立一个人道委员会，`), no blank line between, pdftotext printed
+# a column break there (sim TRAIN pdftotext pages 50, 115, 128, 146). `breaks_column` leaves
+# lines ending in a mark alone, for a byline the lead-in continues (`华社记者周志方、赵秀娟，` /
+# `本报记者李舫报道：`): a line holding a byline word (BYLINE_WORDS) or a lead-in still counts
+# so. Under a sentence end a lead-in goes on a roundup or a picture story as often as not (sim
+# TRAIN 1-150: 21 of 23 in one gold article; dev 1-40 pages 21, 33: all 3), so no cut there.
+BYLINE_WORDS: Final[tuple[str, ...]] = ("记者", "通讯员", "特约", "摄影", "社", "电")
+LEAD_IN_LOOKBACK: Final = 2  # lines of a lead-in paragraph that may still be open
+CLAUSE_BREAK_MARKS: Final = "，、；"
+
+
+def lead_in_after_clause(cur: Sequence[Line], width: float) -> bool:
+    """The body lines `cur` before a lead-in end in a full line stopping at a clause mark
+    (CLAUSE_BREAK_MARKS) mid-sentence, not a line of a byline (BYLINE_WORDS) or of a lead-in
+    (its last LEAD_IN_LOOKBACK lines)."""
+    last = cur[-1].text.rstrip()
+    return (last[-1:] in CLAUSE_BREAK_MARKS and slack(cur[-1], width) <= FULL_SLACK
+            and not any(w in last for w in BYLINE_WORDS)
+            and not any(LEAD_IN_REASON in ln.reasons or is_lead_in(ln.text) for ln in cur[-LEAD_IN_LOOKBACK:]))
+
 
 _HALF_WIDTH_OR_DASH: Final = re.compile(r"[0-9A-Za-z%.—\-]")
 
@@ -96,10 +117,25 @@ def short_by_itself(line: Line, nxt: Line | None) -> bool:
         nxt is not None and _HALF_WIDTH_OR_DASH.search(nxt.text.strip()[:2]))
 
 
+# A line opening with a date (`1月23日，`) or an item number (`2、`) holds digits, so
+# `short_by_itself` cannot tell its indent from uneven digits; but a full line stopping inside a
+# word over it, no word across, is text cut short before another piece's opening (sim TRAIN
+# pdftotext pages 21, 64, 246, 296: `…一项重要举措。在` / `1月23日，首都军民迎`, `…这种“个` /
+# `2、佳节将临，鲜花礼`; raw pages 87, 171, 234; the one such pair inside one gold article, raw
+# page 142's `…刺激的活动` / `1、安徽省…`, a roundup's first item; dev raw 1-40 pages 5, 30,
+# two cuts, both article changes).
+OPENING_DATE_OR_NUMBER: Final = re.compile(r"(?:\d{1,2}月\d{1,2}日|\d{1,2}、)")
+
+
+def opens_with_date_or_number(line: Line) -> bool:
+    """The line opens with a date or an item number (OPENING_DATE_OR_NUMBER)."""
+    return OPENING_DATE_OR_NUMBER.match(strip_ws(line.text)) is not None
+
+
 def cut_short_in_block(prev: Line, line: Line, nxt: Line | None, width: float) -> bool:
     """Text cut short: a full line that stops inside a word (`breaks_column`) over an indented
     line with no word across (`restarts_after_cut`) that is short by itself
-    (`short_by_itself`). pdftotext printed a column break without a blank line (dev page 3:
+    (`short_by_itself`) or opens with a date or an item number (`opens_with_date_or_number`). pdftotext printed a column break without a blank line (dev page 3:
     `…不仅体现在体育` / `尽管中国队在第一天的跳`, another article's opening; page 19: `字不认人，
     如果纳税人不` / `湖南省临湘市国税局`); in a dump without blank lines, an article cut off at
     the foot of its box runs straight into the next one (dev raw page 32: `对侵害债权人利益的
@@ -109,7 +145,27 @@ def cut_short_in_block(prev: Line, line: Line, nxt: Line | None, width: float) -
     `●支持香港特区政府捍`). The threading then decides where the piece after it goes."""
     return (breaks_column(prev, width) and not prev.text.rstrip().endswith(LINE_END_DASHES)
             and not opens_with_bullet(line.text) and restarts_after_cut(prev, line, width)
-            and short_by_itself(line, nxt))
+            and (short_by_itself(line, nxt) or opens_with_date_or_number(line)))
+
+
+# A paragraph's short last line ending a sentence, then a line that fills the column and stops
+# inside a word: no paragraph opens so (its first line is indented), so the full line goes on
+# text printed elsewhere, after a column break pdftotext printed without a blank line (sim
+# TRAIN pdftotext pages 112, 186, 196, 265, 279, 295: `…周之内的事。` / `塞俄比亚总理以及赞比亚`;
+# dev page 7: `广。` / `挑右选，最后选了一位名叫`; no such pair inside one gold article there).
+# A last line at least this short, with no half-width characters (digits measure unevenly: an
+# indented one-line paragraph `3月16日，又到周日。` measures as short), ends its paragraph
+# for sure. Not in dumps without blank lines, whose line widths are less even (sim TRAIN raw:
+# 11 of 23 such pairs in one gold article, `…举行会谈。` / `据报道，应泰国总理川·`).
+SHORT_END_MIN: Final = 3.0
+SHORT_END_REASON: Final = "fragment:full_line_after_paragraph_end"
+
+
+def resumes_after_paragraph_end(prev: Line, line: Line, width: float) -> bool:
+    """`prev` ends a sentence at least SHORT_END_MIN em short, with no half-width characters,
+    and `line` fills the column and stops inside a word (`breaks_column`), no lead-in."""
+    return (slack(prev, width) >= SHORT_END_MIN and ends_sentence(prev.text) and breaks_column(line, width)
+            and not _HALF_WIDTH_OR_DASH.search(prev.text) and not is_lead_in(line.text))
 
 
 # A dash closing a line leads into the next: an apposition or an explanation follows.
@@ -121,8 +177,9 @@ def fragments_of(page: Page) -> list[Fragment]:
     line that opens with a lead-in byline (`据新华社北京1月12日电`), or a letter's salutation
     (`编辑同志：`), starts a run of its own, so an article start inside a run can be seen (such
     dumps print articles back to back: dev raw page 20). Where blank lines separate blocks, only
-    after a line that breaks off at the column's end (`breaks_column`): splitting at every
-    lead-in there cost pdftotext byline and source accuracy (lead-ins continuing a byline).
+    after a line that breaks off at the column's end (`breaks_column`) or stops at a comma
+    mid-sentence (`lead_in_after_clause`): splitting at every lead-in there cost pdftotext
+    byline and source accuracy (lead-ins continuing a byline, a roundup's items).
     In every dump, text cut short (`cut_short_in_block`) ends a run. In a dump without blank
     lines, a picture story's closing photo credit (`（新华社记者兰红光摄）`) ends a run too, as
     the caption line it was taken for did (dev raw page 22). A paragraph's opening at a
@@ -139,12 +196,15 @@ def fragments_of(page: Page) -> list[Fragment]:
             opens = LEAD_IN_REASON in ln.reasons or is_salutation(ln.text)
             cut_short = (bool(cur) and is_indented(ln, width)  # cheap gate: most lines are full
                          and cut_short_in_block(cur[-1], ln, lines[k + 1] if k + 1 < len(lines) else None, width))
-            if cur and ((opens and (split_lead_ins or breaks_column(cur[-1], width)))
-                        or (split_lead_ins and PHOTO_CREDIT_REASON in cur[-1].reasons) or cut_short):
+            resumes = not split_lead_ins and bool(cur) and resumes_after_paragraph_end(cur[-1], ln, width)
+            if cur and ((opens and (split_lead_ins or breaks_column(cur[-1], width) or lead_in_after_clause(cur, width)))
+                        or (split_lead_ins and PHOTO_CREDIT_REASON in cur[-1].reasons) or cut_short or resumes):
                 out.append(Fragment(lines=cur))
                 cur = []
                 if cut_short:
                     ln.because(CUT_SHORT_REASON)
+                if resumes:
+                    ln.because(SHORT_END_REASON)
             cur.append(ln)
             continue
         if cur and len(cur) == 1 and OPENING_RUNS_ON_REASON in cur[0].reasons and not ln.text.strip():
