@@ -98,10 +98,57 @@ def _piece_bigrams(texts: list[str], skip: np.ndarray) -> tuple[np.ndarray, np.n
 
 def bigram_shares(parts: list[str], wholes: list[str]) -> list[list[float]]:
     """shares[w][p]: the share of the bigrams of parts[p] (`bigrams`) found in wholes[w], 0 for
-    a part without any: `share_found(bigrams(part), strip_ws(whole))` for every pair, from a
-    few array operations (the counts are integers, so the same floats)."""
-    found, sizes = bigrams_found(parts, wholes)
-    return np.divide(found, sizes, out=np.zeros_like(found), where=sizes > 0).tolist()
+    a part without any: `share_found(bigrams(part), strip_ws(whole))` for every pair (white
+    space inside a text dropped too: `_no_space`).
+
+    One pass over each whole's characters: a bigram is looked up (a two-character string made)
+    only where its first character opens some part's bigram (a table over the Basic
+    Multilingual Plane, read by `ord(text[k])`, which the compiled build reads without making a
+    string), and each part holding it counts it once. The counts are integers and the division
+    the same, so the same floats as `bigrams_found`'s arrays (the way this was done before: a
+    dozen numpy calls on arrays of a few hundred items, twice as costly compiled)."""
+    holders: dict[str, list[int]] = {}  # each bigram of the parts: the parts that hold it
+    sizes: list[int] = []
+    for p, part in enumerate(parts):
+        t = _no_space(part)
+        grams = {t[k:k + 2] for k in range(len(t) - 1)}
+        sizes.append(len(grams))
+        for gram in grams:
+            found = holders.get(gram)
+            if found is None:
+                holders[gram] = [p]
+            else:
+                found.append(p)
+    opens = bytearray(0x10000)  # 1 at the first character of a part bigram
+    astral = False  # a part bigram opens beyond the Basic Multilingual Plane
+    for gram in holders:
+        cp = ord(gram[0])
+        if cp < 0x10000:
+            opens[cp] = 1
+        else:
+            astral = True
+    rows: list[list[float]] = []
+    for whole in wholes:
+        text = _no_space(whole)
+        counts = [0] * len(parts)
+        seen: set[str] = set()
+        for k in range(len(text) - 1):
+            cp = ord(text[k])
+            if opens[cp] if cp < 0x10000 else astral:
+                gram = text[k:k + 2]
+                held = holders.get(gram)
+                if held is not None and gram not in seen:
+                    seen.add(gram)
+                    for p in held:
+                        counts[p] += 1
+        rows.append([c / n if n else 0.0 for c, n in zip(counts, sizes)])
+    return rows
+
+
+def _no_space(text: str) -> str:
+    """The text without any white space (`str.isspace`, as the _WHITESPACE table drops it;
+    `strip_ws` leaves some inside a text, such as U+2028)."""
+    return "".join(text.split())
 
 
 def bigrams_found(parts: list[str], wholes: list[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -196,13 +243,16 @@ class Group:
     """A group of pieces (an article so far), scored against new pieces in O(1).
 
     Immutable: `plus` returns a new group, so the hypotheses of a beam search share groups.
-    `dots` holds the dot product of every piece with the group's summed vector (plain floats,
-    the Gram rows of its pieces added up: a group is scored many times more often than one is
-    made, and a list item is read sooner than a numpy one); `norm2` the summed vector's
-    squared norm.
+    `dots` holds the dot product with the group's summed vector of every piece from `offset`
+    on, its last member's index (plain floats, the Gram rows of its pieces added up: a group is
+    scored many times more often than one is made, and a list item is read sooner than a numpy
+    one); pieces are added and scored in order, after the group's last member, so the products
+    of the pieces before it are not kept (half the additions of a new group on average; asked
+    for one, `cosine` adds them up in the same order). `norm2` is the summed vector's squared
+    norm.
     """
 
-    __slots__ = ("space", "dots", "norm2", "members")
+    __slots__ = ("space", "dots", "offset", "norm2", "members")
 
     def __init__(self, space: ContentSpace, first: int, base: Group | None = None):
         """The group of piece `first` alone, or with `base`: base's pieces and then `first`."""
@@ -211,19 +261,35 @@ class Group:
         if base is None:
             self.members: tuple[int, ...] = (first,)
             self.dots: list[float] = row  # shared with the space: neither is ever changed
+            self.offset: int = 0
             self.norm2: float = row[first]
         else:
-            self.norm2 = base.norm2 + 2 * base.dots[first] + row[first]
-            self.dots = [a + b for a, b in zip(base.dots, row)]
+            before, shift = base.dots, base.offset
+            self.norm2 = base.norm2 + 2 * base.dot(first) + row[first]
+            if first >= shift:
+                self.dots = [before[k - shift] + row[k] for k in range(first, len(row))]
+            else:  # a piece before base's last member (never so in the beam)
+                self.dots = [base.dot(k) + row[k] for k in range(first, len(row))]
+            self.offset = first
             self.members = base.members + (first,)
 
     def plus(self, i: int) -> Group:
         """A new group: this one with piece i added (this one is left as it is)."""
         return Group(self.space, i, self)
 
+    def dot(self, i: int) -> float:
+        """The dot product of piece i with the group's summed vector."""
+        if i >= self.offset:
+            return self.dots[i - self.offset]
+        cells = self.space.cells  # a piece before the last member: the rows added as `dots` were
+        dot = cells[self.members[0]][i]
+        for m in self.members[1:]:
+            dot = dot + cells[m][i]
+        return dot
+
     def cosine(self, i: int) -> float:
         """Cosine of piece i (not a member) with the group's summed vector."""
-        dot = self.dots[i]
+        dot = self.dots[i - self.offset] if i >= self.offset else self.dot(i)
         if dot <= 0:
             return 0.0
         return dot / math.sqrt(self.space.cells[i][i] * self.norm2)
