@@ -23,7 +23,7 @@ from banmian.article_starts import lines_around
 from banmian.assign import max_weight_pairs
 from banmian.far_bylines import bylines_held_by_lead_ins, bylines_over_lead_ins_to_heads_above
 from banmian.head_tiers import quotes_body, split_tiers
-from banmian.head_units import bigram_keys, opening_keys, share_in, split_by_content
+from banmian.head_units import SPANNING_HEAD_REASON, bigram_keys, opening_keys, row_part, share_in, split_by_content
 from banmian.language import spanning_word
 from banmian.line_shape import opens_with_dash
 from banmian.model import HEAD_KINDS, INSIDE_BLOCK_KINDS, Article, Line, Page, page_line_index
@@ -76,6 +76,35 @@ def byline_over_caption(before: list[Line]) -> Line | None:
     while k < len(before) and before[k].kind == "caption":
         k += 1
     return before[k] if 0 < k < len(before) and before[k].kind == "byline" else None
+
+
+# A photo story's head over its photo: the reason on its last line (`head_over_caption`).
+HEAD_OVER_CAPTION_REASON: Final = "headline:over_caption_over_lead_in"
+
+
+def head_over_caption(before: list[Line], first: Line, blank_above: bool) -> Line | None:
+    """The head line printed right over the caption lines that stand before an article's first
+    line `first` (`before`: the lines before it, nearest first), when that line opens a report
+    with a lead-in (`本报讯…`, a dateline): a photo story's headline, its photo and caption between
+    it and the body, as `byline_over_caption` has it with a byline. The block counts as right
+    before the article (ADJACENT_BLOCK_BONUS). Simulated TRAIN pages 3, 18, 49, 200, 210, 253:
+    `武汉五彩` / `缤纷灯如海`, the caption `图为灯的海洋…`, `本报讯 记者罗盘报道：…`; the block shared
+    too few words with the opening and was left over. Only over a lead-in: over a fragment cut
+    off mid-report (dev page 25, `巨星们正磨刀霍霍` under a photo pair) the head is a neighbour's,
+    and taking it there cost two dev heads. Only where a blank line (`blank_above`) sets the
+    report off from the caption, as pdftotext prints a photo story: raw and PyMuPDF dumps hold no
+    blank lines, and there the photo over the lead-in was as often another slot's (simulated
+    TRAIN raw pages 60, 180: `加强基层组织建设关键在县市委` over its caption, then a neighbour's
+    `本报讯…`; three raw heads lost)."""
+    if "body:lead_in" not in first.reasons or not blank_above:
+        return None
+    k = 0
+    while k < len(before) and before[k].kind == "caption":
+        k += 1
+    if 0 < k < len(before) and before[k].kind == "head":
+        before[k].because(HEAD_OVER_CAPTION_REASON)
+        return before[k]
+    return None
 
 
 def head_blocks(page: Page, taken: frozenset[int] = frozenset()) -> list[list[Line]]:
@@ -199,7 +228,7 @@ def attach_near_bylines(page: Page) -> None:
 
 
 def adopt_adjacent_leftovers(page: Page, blocks: list[list[Line]], owner: dict[int, int],
-                             openings: list[set[int]]) -> list[list[Line]]:
+                             openings: list[set[int]], quotes: dict[int, int] | None = None) -> list[list[Line]]:
     """An unassigned block printed right above an assigned one, only blank lines between, is
     its kicker; one right below it, its subtitle (dev page 40: `承德：科技` / `良种作年礼` over
     `——仅这个市双桥区的5个乡镇`; raw dumps print a block's tiers as separate runs). The
@@ -218,15 +247,20 @@ def adopt_adjacent_leftovers(page: Page, blocks: list[list[Line]], owner: dict[i
 
     out = [list(b) for b in blocks]
     taken = set()
+    blanks = any(ln.kind == "blank" for ln in lines)  # a pdftotext dump: text blocks set apart
     for k in sorted(owner):
         for step in (-1, 1):
             m = k + step
             while 0 <= m < len(blocks) and m not in owner and m not in taken:
                 a, b = out[k], blocks[m]
-                if any(ln.kind == "byline" for ln in b) or _fits_another(b, owner[k], openings):
+                if any(ln.kind == "byline" for ln in b) or (
+                        _fits_another(b, owner[k], openings) and not (m < k and set_off_kicker(b, a, pos, quotes))
+                        and not (blanks and runs_on_in_text_block(a, b, m < k, pos))):
                     break
                 if m < k and blank_between(b[-1], a[0]):
                     out[k] = list(b) + a
+                    if set_off_kicker(b, a, pos, quotes):
+                        b[0].because(SPANNING_KICKER_REASON)
                 elif m > k and a[-1].kind != "byline" and blank_between(a[-1], b[0]):
                     out[k] = a + list(b)
                 else:
@@ -236,6 +270,60 @@ def adopt_adjacent_leftovers(page: Page, blocks: list[list[Line]], owner: dict[i
                     ln.because("headline:leftover_next_to_block")
                 m += step
     return out
+
+
+# A spanning head line taken over the block under it as its kicker (`spanning_kicker`).
+SPANNING_KICKER_REASON: Final = "headline:spanning_kicker_over_block"
+
+
+def spanning_kicker(block: list[Line]) -> bool:
+    """The block is one head line wider than the column (`head_units.SPANNING_HEAD_REASON`),
+    no dash subtitle: printed over a headline, it spans that headline's slot and is its kicker,
+    whatever other openings share its words (simulated TRAIN page 1: `经受住了包括东南亚金融危机
+    冲击在内的各种考验`, blank, `江主席会见` / `英外交大臣`, the kicker left over because another
+    report's opening holds `金融危机`; pages 13, 21, 47, 150 alike, TRAIN pdftotext heads wrong
+    1027 -> 1022 of 2460). Not a part of a head row cut at a gutter (`row_part`): that is one
+    slot's headline beside another's (TRAIN page 81: `东洋证券杯围棋赛首轮常`). Dev 1-40: changes
+    no head."""
+    return (len(block) == 1 and block[0].kind == "head" and SPANNING_HEAD_REASON in block[0].reasons
+            and not opens_with_dash(block[0].text) and not row_part(block[0]))
+
+
+# A leftover printed in one pdftotext text block with an assigned head block taken into it
+# (`runs_on_in_text_block`).
+RUNS_ON_REASON: Final = "headline:runs_on_in_text_block"
+
+
+def runs_on_in_text_block(block: list[Line], leftover: list[Line], above: bool, pos: dict[int, int]) -> bool:
+    """The leftover head lines run on from `block` (above it when `above`) with no blank line
+    between: pdftotext sets one headline's lines apart from others' by blank lines, so they are
+    one text block, one head, whatever other openings share the leftover's words
+    (`split_by_content` cut it off on them: simulated TRAIN page 81, `江泽民在中纪委二次全会上
+    发表重要讲话强调` / `毫不放松继续推进党风廉政建设和反腐败斗争`, the second line left over;
+    page 37 alike). Asked only of pdftotext dumps (a page holding blank lines) and of head lines
+    read as such from the start: no part of a cut head row (two slots side by side, `row_part`)
+    and no line first read as body (dev page 2: two body lines read as a head over a headline
+    ran on into it and took it)."""
+    i, j = (pos[id(leftover[-1])], pos[id(block[0])]) if above else (pos[id(block[-1])], pos[id(leftover[0])])
+    clean = all(ln.kind == "head" and not row_part(ln) and not any(r.startswith("body:") for r in ln.reasons)
+                for ln in leftover + block)
+    if j == i + 1 and clean:
+        for ln in leftover:
+            ln.because(RUNS_ON_REASON)
+        return True
+    return False
+
+
+def set_off_kicker(block: list[Line], under: list[Line], pos: dict[int, int],
+                   quotes: dict[int, int] | None = None) -> bool:
+    """`block` is a `spanning_kicker` set off by a blank line over the block `under` it, as
+    pdftotext prints a kicker over its headline. Raw and PyMuPDF dumps hold no blank lines:
+    there a wide line over a headline is as often the end of the slot above (simulated TRAIN raw
+    pages 60, 180: heads put wrong when this was asked of raw dumps too). Not a pull quote
+    (`quotes`, `pull_quotes.pull_quotes`: it goes to the article whose body it repeats; adopted
+    here too it was printed twice, TRAIN page 300)."""
+    return (spanning_kicker(block) and pos[id(under[0])] - pos[id(block[-1])] > 1
+            and not (quotes and id(block[0]) in quotes))
 
 
 def _fits_another(block: list[Line], i: int, openings: list[set[int]]) -> bool:
@@ -333,6 +421,9 @@ def headlines(page: Page) -> Page:
             adjacent[i] = block_ending_at[id(before[0])]
         else:
             under_byline = byline_over_caption(before)
+            if under_byline is None:
+                at = pos.get(id(group[0].first), 0)
+                under_byline = head_over_caption(before, group[0].first, at > 0 and lines[at - 1].kind == "blank")
             if under_byline is not None and id(under_byline) in block_ending_at:
                 adjacent[i] = block_ending_at[id(under_byline)]
     on_lead_in = {i for i, k in adjacent.items() if on_its_lead_in(lines, pos, blocks[k], groups[i][0].first)}
@@ -356,8 +447,8 @@ def headlines(page: Page) -> Page:
             if score >= MIN_OVERLAP:
                 scores[(k, i)] = score
     owner = dict(max_weight_pairs(scores))
-    blocks = adopt_adjacent_leftovers(page, blocks, owner, openings)
     quotes = pull_quotes(page)
+    blocks = adopt_adjacent_leftovers(page, blocks, owner, openings, quotes)
     blocks, owner, loose = place_pull_quotes(blocks, owner, quotes, scores)
     blocks = headlines_over_lone_subtitles(blocks, owner, scores, [strip_ws("".join(art.paragraphs)) for art in page.articles])
     for k, i in owner.items():
