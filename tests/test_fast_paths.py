@@ -521,3 +521,18 @@ def test_end_kinds_table_is_the_sets_and_white_space_over_the_whole_bmp():
         c = chr(o)
         want = _FINAL_END if c in SENTENCE_FINAL else _STRIP_END if c in CLOSERS or c.isspace() else _OTHER_END
         assert _END_KINDS[o] == want, hex(o)
+
+
+def test_remembered_lead_ins_are_those_found_afresh():
+    from banmian.rules.bylines import _lead_in_at, find_lead_in, lead_in_byline
+
+    texts = ["本报北京3月2日讯 记者王某报道：今天", "新华社上海5月1日电（记者李某、张某）今天", "据新华社电 某地",
+             "春风又绿江南本报讯（通讯员赵某）今年", "本报通讯员钱某", "（本报珀斯1月7日电）", "今天，本报讯", ""]
+    for _ in range(2):  # asked again: the remembered answer
+        for t in texts:
+            fresh = _lead_in_at.__wrapped__(t, 0) if t[:1] else None
+            got = lead_in_byline(t)
+            assert (got is None) == (fresh is None) and (got is None or got.group(0) == fresh.group(0)), t
+            again = find_lead_in.__wrapped__(t)
+            found = find_lead_in(t)
+            assert (found is None) == (again is None) and (found is None or found.span() == again.span()), t

@@ -104,23 +104,6 @@ def test_bigram_shares_are_the_shares_found_one_by_one():
     assert bigram_shares(["", "A"], ["公款"]) == [[0.0, 0.0]]
 
 
-def test_bigram_shares_equal_the_array_counts_on_random_texts():
-    import random
-
-    import numpy as np
-
-    from banmian.similarity import bigram_shares, bigrams_found
-
-    rng = random.Random(7)
-    chars = ["公", "款", "送", "礼", "又", " ", "\u3000", "\t", "𠀀", "𠀁", "A", "b", "，", "。", "\u2028"]
-    for _ in range(300):
-        parts = ["".join(rng.choice(chars) for _ in range(rng.randrange(0, 9))) for _ in range(rng.randrange(0, 5))]
-        wholes = ["".join(rng.choice(chars) for _ in range(rng.randrange(0, 30))) for _ in range(rng.randrange(0, 4))]
-        found, sizes = bigrams_found(parts, wholes)
-        by_arrays = np.divide(found, sizes, out=np.zeros_like(found), where=sizes > 0).tolist()
-        assert bigram_shares(parts, wholes) == (by_arrays if wholes else []), (parts, wholes)
-
-
 def essay_with_subhead(subhead: list[str]) -> str:
     """A dump without blank lines: an essay under its headline, a subhead, the essay goes on."""
     essay = column_lines("今年全县水稻种植面积达到十二万亩，农技人员深入田间地头指导农民科学育秧，水稻良种覆盖率超过九成。"

@@ -98,57 +98,10 @@ def _piece_bigrams(texts: list[str], skip: np.ndarray) -> tuple[np.ndarray, np.n
 
 def bigram_shares(parts: list[str], wholes: list[str]) -> list[list[float]]:
     """shares[w][p]: the share of the bigrams of parts[p] (`bigrams`) found in wholes[w], 0 for
-    a part without any: `share_found(bigrams(part), strip_ws(whole))` for every pair (white
-    space inside a text dropped too: `_no_space`).
-
-    One pass over each whole's characters: a bigram is looked up (a two-character string made)
-    only where its first character opens some part's bigram (a table over the Basic
-    Multilingual Plane, read by `ord(text[k])`, which the compiled build reads without making a
-    string), and each part holding it counts it once. The counts are integers and the division
-    the same, so the same floats as `bigrams_found`'s arrays (the way this was done before: a
-    dozen numpy calls on arrays of a few hundred items, twice as costly compiled)."""
-    holders: dict[str, list[int]] = {}  # each bigram of the parts: the parts that hold it
-    sizes: list[int] = []
-    for p, part in enumerate(parts):
-        t = _no_space(part)
-        grams = {t[k:k + 2] for k in range(len(t) - 1)}
-        sizes.append(len(grams))
-        for gram in grams:
-            found = holders.get(gram)
-            if found is None:
-                holders[gram] = [p]
-            else:
-                found.append(p)
-    opens = bytearray(0x10000)  # 1 at the first character of a part bigram
-    astral = False  # a part bigram opens beyond the Basic Multilingual Plane
-    for gram in holders:
-        cp = ord(gram[0])
-        if cp < 0x10000:
-            opens[cp] = 1
-        else:
-            astral = True
-    rows: list[list[float]] = []
-    for whole in wholes:
-        text = _no_space(whole)
-        counts = [0] * len(parts)
-        seen: set[str] = set()
-        for k in range(len(text) - 1):
-            cp = ord(text[k])
-            if opens[cp] if cp < 0x10000 else astral:
-                gram = text[k:k + 2]
-                held = holders.get(gram)
-                if held is not None and gram not in seen:
-                    seen.add(gram)
-                    for p in held:
-                        counts[p] += 1
-        rows.append([c / n if n else 0.0 for c, n in zip(counts, sizes)])
-    return rows
-
-
-def _no_space(text: str) -> str:
-    """The text without any white space (`str.isspace`, as the _WHITESPACE table drops it;
-    `strip_ws` leaves some inside a text, such as U+2028)."""
-    return "".join(text.split())
+    a part without any: `share_found(bigrams(part), strip_ws(whole))` for every pair, from a
+    few array operations (the counts are integers, so the same floats)."""
+    found, sizes = bigrams_found(parts, wholes)
+    return np.divide(found, sizes, out=np.zeros_like(found), where=sizes > 0).tolist()
 
 
 def bigrams_found(parts: list[str], wholes: list[str]) -> tuple[np.ndarray, np.ndarray]:
