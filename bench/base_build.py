@@ -74,9 +74,9 @@ def build(tree: Path, log=sys.stderr) -> bool:
 
 
 def tree_compiled(src: Path, package: str = "banmian") -> str:
-    """'compiled', or 'pure Python (why)': how `package` under `src` runs (its own check)."""
+    """'compiled', or 'pure Python (why)': how `package` under `src` runs (its own check), in
+    this environment (BANMIAN_PURE set: pure Python)."""
     env = dict(os.environ)
-    env.pop("BANMIAN_PURE", None)
     env.pop("PYTHONPATH", None)
     code = (f"import sys; sys.path.insert(0, {str(src)!r}); import {package} as p; "
             "print('compiled' if p.COMPILED else 'pure Python (' + str(p.PURE_REASON) + ')')")

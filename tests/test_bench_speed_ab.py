@@ -46,3 +46,10 @@ def test_a_revision_git_does_not_know_is_a_clean_error(capsys):
         pytest.skip("needs the shared dev pages")
     assert main(["--base", "no-such-revision-xyz"]) == 2
     assert "git no-such-revision-xyz failed" in capsys.readouterr().err
+
+
+def test_how_a_side_runs_follows_the_environment(monkeypatch):
+    from bench.base_build import tree_compiled
+
+    monkeypatch.setenv("BANMIAN_PURE", "1")
+    assert tree_compiled(REPO / "src") == "pure Python (BANMIAN_PURE is set)"
