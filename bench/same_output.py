@@ -3,7 +3,8 @@
     python bench/same_output.py --base REV [--kinds pdftotext,raw,pymupdf]
 
 For a change meant to leave the output alone (a speed-up, a refactor): the revision's
-`src/banmian` is loaded beside today's package (as bench/speed_ab.py does), both parse every dev
+`src/banmian` is loaded beside today's package (as bench/speed_ab.py does: compiled with its own
+setup.py and cached by commit unless --pure-base; the output says how each side runs), both parse every dev
 dump of the given kinds with entities off and on, and their JSON (`writers.json.dumps`) must be
 byte-identical. Prints each differing (dump, entities) pair and exits 1 if there is any.
 """
@@ -12,13 +13,13 @@ from __future__ import annotations
 import argparse
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import TEXT_KINDS, ensure_importable, pages_dir, parse_kinds, skipped_without_data
+from bench.base_build import tree_compiled
+from bench.common import REPO, TEXT_KINDS, ensure_importable, pages_dir, parse_kinds, skipped_without_data
 
 ensure_importable()
 
@@ -38,15 +39,15 @@ def writer(package: str):
     return json_of
 
 
-def differing(base: str, kinds: list[str]) -> tuple[int, list[str]]:
+def differing(base: str, kinds: list[str], pure_base: bool = False) -> tuple[int, list[str]]:
     """How many (dump, entities) pairs were compared, and the names of those that differ."""
     files = [f for kind in kinds for f in sorted(pages_dir().glob(f"page_*.{kind}.txt"))]
-    with tempfile.TemporaryDirectory() as tmp:
-        extract_base(base, Path(tmp))
-        sys.path.insert(0, tmp)
-        old, new = writer(BASE_NAME), writer("banmian")
-        diffs = [f"{f.name} entities={ent}" for f in files for ent in (False, True)
-                 if old(f, ent) != new(f, ent)]
+    src = extract_base(base, compile=not pure_base)
+    print(f"base {base}: {tree_compiled(src, BASE_NAME)}; now (working tree): {tree_compiled(REPO / 'src')}")
+    sys.path.insert(0, str(src))
+    old, new = writer(BASE_NAME), writer("banmian")
+    diffs = [f"{f.name} entities={ent}" for f in files for ent in (False, True)
+             if old(f, ent) != new(f, ent)]
     return 2 * len(files), diffs
 
 
@@ -54,13 +55,14 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--base", required=True, help="the git revision to compare with (a commit, tag or branch)")
     ap.add_argument("--kinds", default=",".join(TEXT_KINDS), help="dump kinds (default: all three)")
+    ap.add_argument("--pure-base", action="store_true", help="do not compile the base (pure Python)")
     args = ap.parse_args(argv)
     if skipped_without_data():
         return 0
     try:
-        compared, diffs = differing(args.base, parse_kinds(args.kinds))
+        compared, diffs = differing(args.base, parse_kinds(args.kinds), args.pure_base)
     except subprocess.CalledProcessError as err:
-        print(f"error: git archive {args.base} failed: {err.stderr.decode(errors='replace').strip()}", file=sys.stderr)
+        print(f"error: git {args.base} failed: {err.stderr.decode(errors='replace').strip()}", file=sys.stderr)
         return 2
     for d in diffs:
         print(f"differs: {d}")

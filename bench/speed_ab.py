@@ -4,8 +4,9 @@ process, per stage, in CPU time.
     python bench/speed_ab.py --base REV [--kind pdftotext] [--rounds 6] [--entities]
 
 The shared VM's speed swings by up to 2x between minutes (CPU time too), so two separate runs of
-bench/speed.py do not compare. Here the revision's `src/banmian` (taken with `git archive`) is
-loaded beside today's package under another name, and the two run alternately over the 60 dev
+bench/speed.py do not compare. Here the revision's `src/banmian` (taken with `git archive`, renamed,
+and compiled with its own setup.py unless --pure-base: bench/base_build.py, cached by commit; the
+output says whether each side runs compiled) is loaded beside today's package under another name, and the two run alternately over the 60 dev
 dumps; each stage's CPU milliseconds per page are the minimum over the rounds, and the total is
 the best pass. Reading, every stage and JSON writing are timed; entities only with --entities;
 "free" is the time taken to free the page before (its lines, articles and scratch), which would
@@ -14,13 +15,9 @@ otherwise count as page_from_lines' (a third to a half of it).
 from __future__ import annotations
 
 import argparse
-import io
 import json
-import re
 import subprocess
 import sys
-import tarfile
-import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -28,6 +25,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.base_build import base_tree, tree_compiled
 from bench.common import REPO, ensure_importable, pages_dir, skipped_without_data
 
 ensure_importable()
@@ -35,20 +33,11 @@ ensure_importable()
 BASE_NAME = "banmian_base"
 
 
-def extract_base(rev: str, into: Path) -> None:
-    """`src/banmian` of `rev` as the package BASE_NAME under `into`, its imports renamed."""
-    blob = subprocess.run(["git", "-C", str(REPO), "archive", rev, "src/banmian"], check=True,
-                          capture_output=True).stdout
-    with tarfile.open(fileobj=io.BytesIO(blob)) as tar:
-        if hasattr(tarfile, "data_filter"):  # Python 3.11.4 and later
-            tar.extractall(into, filter="data")
-        else:  # pragma: no cover
-            tar.extractall(into)
-    pkg = into / "src" / "banmian"
-    for path in pkg.rglob("*.py"):
-        text = path.read_text(encoding="utf-8")
-        path.write_text(re.sub(r"\bbanmian(?=[.\s])", BASE_NAME, text), encoding="utf-8")
-    pkg.rename(into / BASE_NAME)
+def extract_base(rev: str, compile: bool = True) -> Path:
+    """`src/banmian` of `rev` as the package BASE_NAME, its imports renamed and compiled with its
+    own setup.py when it can be (bench/base_build.py; cached by commit): the folder to put on the
+    path."""
+    return base_tree(REPO, rev, package=BASE_NAME, compile=compile)
 
 
 def runner(package: str, files: list[Path], entities: bool):
@@ -86,21 +75,24 @@ def runner(package: str, files: list[Path], entities: bool):
     return one_pass
 
 
-def compare(base: str, kind: str, rounds: int, entities: bool) -> None:
+def compare(base: str, kind: str, rounds: int, entities: bool, pure_base: bool = False) -> None:
     files = sorted(pages_dir().glob(f"page_*.{kind}.txt"))
-    with tempfile.TemporaryDirectory() as tmp:
-        extract_base(base, Path(tmp))
-        sys.path.insert(0, tmp)
-        runs = {"base": runner(BASE_NAME, files, entities), "now": runner("banmian", files, entities)}
-        for run in runs.values():
-            run()  # warm caches and imports
-        best: dict[str, dict[str, float]] = {}
-        total = {"base": float("inf"), "now": float("inf")}
-        for i in range(rounds):
-            for name in (("base", "now") if i % 2 == 0 else ("now", "base")):
-                got = runs[name]()
-                best[name] = got if name not in best else {k: min(best[name][k], got[k]) for k in got}
-                total[name] = min(total[name], sum(got.values()))
+    base_src = extract_base(base, compile=not pure_base)
+    built = {"base": tree_compiled(base_src, BASE_NAME), "now": tree_compiled(REPO / "src")}
+    sys.path.insert(0, str(base_src))
+    runs = {"base": runner(BASE_NAME, files, entities), "now": runner("banmian", files, entities)}
+    for run in runs.values():
+        run()  # warm caches and imports
+    best: dict[str, dict[str, float]] = {}
+    total = {"base": float("inf"), "now": float("inf")}
+    for i in range(rounds):
+        for name in (("base", "now") if i % 2 == 0 else ("now", "base")):
+            got = runs[name]()
+            best[name] = got if name not in best else {k: min(best[name][k], got[k]) for k in got}
+            total[name] = min(total[name], sum(got.values()))
+    print(f"base {base}: {built['base']}; now (working tree): {built['now']}")
+    if built["base"] != built["now"]:
+        print("warning: one side compiled, the other not: the difference measures the build too")
     print(f"{'stage':16s} {'base':>8s} {'now':>8s}   CPU ms/page, min over {rounds} alternating passes "
           f"({kind}, base {base}{', entities' if entities else ''})")
     for k in best["base"]:
@@ -115,13 +107,14 @@ def main(argv=None) -> int:
     ap.add_argument("--kind", default="pdftotext", choices=("pdftotext", "raw", "pymupdf"))
     ap.add_argument("--rounds", type=int, default=6)
     ap.add_argument("--entities", action="store_true", help="run the entity stage too")
+    ap.add_argument("--pure-base", action="store_true", help="do not compile the base (pure Python)")
     args = ap.parse_args(argv)
     if skipped_without_data():
         return 0
     try:
-        compare(args.base, args.kind, args.rounds, args.entities)
+        compare(args.base, args.kind, args.rounds, args.entities, args.pure_base)
     except subprocess.CalledProcessError as err:
-        print(f"error: git archive {args.base} failed: {err.stderr.decode(errors='replace').strip()}", file=sys.stderr)
+        print(f"error: git {args.base} failed: {err.stderr.decode(errors='replace').strip()}", file=sys.stderr)
         return 2
     return 0
 

@@ -4,24 +4,25 @@
 
 The shared machine's wall and CPU timings swing by 20-40 %, too much to see a change of a few
 per cent; the instructions a pass executes do not. For the working tree's `src` and for `REV`'s
-`src/banmian` (taken with `git archive` into a temporary folder), a child Python runs under
+`src/banmian` (taken with `git archive` and compiled with its own setup.py like the working tree,
+cached by commit: bench/base_build.py; a few minutes the first time), a child Python runs under
 valgrind (`cachegrind`, without its cache simulation, or `callgrind`) with PYTHONHASHSEED=0 and
 parses the 60 dev pdftotext dumps (`pipeline.iter_pages`, then `writers.json.dumps`), entities
 off unless --entities, once and then N times (--passes); the instructions of one warm pass per
 page are the difference of the two counts over N-1 passes and the pages, imports, dictionary
-loads and the first pass's caches thus left out. Prints both figures and their ratio (now/base).
+loads and the first pass's caches thus left out. Prints both figures, their ratio (now/base) and
+whether each side ran compiled (the working tree runs compiled only after its own build, `make
+build`; --pure-base leaves the base uncompiled, to compare with a pure working tree).
 Needs `valgrind` on the PATH; one valgrind run of a pass takes about a minute.
 """
 from __future__ import annotations
 
 import argparse
-import io
 import os
 import re
 import shutil
 import subprocess
 import sys
-import tarfile
 import tempfile
 from pathlib import Path
 
@@ -43,6 +44,7 @@ if __name__ == "__main__" and len(sys.argv) > 1 and sys.argv[1] == "--child":
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.base_build import base_tree, tree_compiled  # noqa: E402
 from bench.common import REPO, pages_dir, skipped_without_data  # noqa: E402
 
 KIND = "pdftotext"
@@ -81,25 +83,13 @@ def count(src: Path, passes: int, entities: bool, tool: str, scratch: Path) -> i
     return total
 
 
-def extract_src(rev: str, into: Path) -> Path:
-    """`src/banmian` of `rev` under `into`; the folder to put on the path."""
-    blob = subprocess.run(["git", "-C", str(REPO), "archive", rev, "src/banmian"], check=True,
-                          capture_output=True).stdout
-    into.mkdir(parents=True, exist_ok=True)
-    with tarfile.open(fileobj=io.BytesIO(blob)) as tar:
-        if hasattr(tarfile, "data_filter"):  # Python 3.11.4 and later
-            tar.extractall(into, filter="data")
-        else:  # pragma: no cover
-            tar.extractall(into)
-    return into / "src"
-
-
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--base", required=True, help="the git revision to compare with (a commit, tag or branch)")
     ap.add_argument("--entities", action="store_true", help="run the entity stage too")
     ap.add_argument("--passes", type=int, default=2, help="passes of the long run (at least 2)")
     ap.add_argument("--tool", default="cachegrind", choices=("cachegrind", "callgrind"))
+    ap.add_argument("--pure-base", action="store_true", help="do not compile the base (pure Python)")
     args = ap.parse_args(argv)
     if skipped_without_data():
         return 0
@@ -110,22 +100,24 @@ def main(argv=None) -> int:
         ap.error("--passes must be at least 2")
     pages = len(list(pages_dir().glob(f"page_*.{KIND}.txt")))
     per_page = {}
+    try:
+        base_src = base_tree(REPO, args.base, compile=not args.pure_base)
+    except subprocess.CalledProcessError as err:
+        print(f"error: git {args.base} failed: {err.stderr.decode(errors='replace').strip()}", file=sys.stderr)
+        return 2
+    runs = {"base": tree_compiled(base_src), "now": tree_compiled(REPO / "src")}
     with tempfile.TemporaryDirectory() as tmp:
         scratch = Path(tmp)
-        try:
-            base_src = extract_src(args.base, scratch / "base")
-        except subprocess.CalledProcessError as err:
-            print(f"error: git archive {args.base} failed: {err.stderr.decode(errors='replace').strip()}",
-                  file=sys.stderr)
-            return 2
         for name, src in (("base", base_src), ("now", REPO / "src")):
             one = count(src, 1, args.entities, args.tool, scratch)
             many = count(src, args.passes, args.entities, args.tool, scratch)
             per_page[name] = warm_pass_per_page(one, many, args.passes, pages)
     print(f"instructions per page, one warm pass over {pages} {KIND} dumps "
           f"(entities {'on' if args.entities else 'off'}, {args.tool}, {args.passes} - 1 passes)")
-    print(f"base {args.base}: {per_page['base']:,.0f}")
-    print(f"now (working tree): {per_page['now']:,.0f}")
+    print(f"base {args.base} ({runs['base']}): {per_page['base']:,.0f}")
+    print(f"now (working tree, {runs['now']}): {per_page['now']:,.0f}")
+    if runs["base"] != runs["now"]:
+        print("warning: one side compiled, the other not: the ratio measures the build too")
     print(f"ratio now/base: {per_page['now'] / per_page['base']:.4f}")
     return 0
 

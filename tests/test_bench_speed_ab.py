@@ -13,19 +13,26 @@ sys.path.insert(0, str(REPO))
 
 
 @pytest.mark.skipif(shutil.which("git") is None or not (REPO / ".git").exists(), reason="needs git and the repository")
-def test_the_base_revision_is_extracted_as_a_package_of_its_own(tmp_path):
+def test_the_base_revision_is_extracted_as_a_package_of_its_own(tmp_path, monkeypatch):
+    import bench.base_build
     from bench.speed_ab import BASE_NAME, extract_base
 
-    extract_base("HEAD", tmp_path)
-    pkg = tmp_path / BASE_NAME
+    monkeypatch.setattr(bench.base_build, "CACHE", tmp_path)
+    src = extract_base("HEAD", compile=False)  # the build itself takes minutes: not tested here
+    pkg = src / BASE_NAME
     texts = [p.read_text(encoding="utf-8") for p in pkg.rglob("*.py")]
     assert texts and not any("from banmian." in t or "import banmian\n" in t for t in texts)
-    sys.path.insert(0, str(tmp_path))
+    # the build's module list names the renamed package, so its extensions would be BASE_NAME's
+    setup = (src.parent / "setup.py").read_text(encoding="utf-8")
+    assert f'f"{BASE_NAME}/{{name}}.py"' in setup and '"banmian/' not in setup
+    assert bench.base_build.tree_compiled(src, BASE_NAME).startswith("pure Python")
+    assert extract_base("HEAD", compile=False) == src  # cached by commit
+    sys.path.insert(0, str(src))
     try:
         base = importlib.import_module(f"{BASE_NAME}.rules.chars")
-        assert base.__file__.startswith(str(tmp_path)) and base.text_em("城东") == 2.0
+        assert base.__file__.startswith(str(src)) and base.text_em("城东") == 2.0
     finally:
-        sys.path.remove(str(tmp_path))
+        sys.path.remove(str(src))
 
 
 def test_a_revision_git_does_not_know_is_a_clean_error(capsys):
@@ -38,4 +45,11 @@ def test_a_revision_git_does_not_know_is_a_clean_error(capsys):
     if not data_available():
         pytest.skip("needs the shared dev pages")
     assert main(["--base", "no-such-revision-xyz"]) == 2
-    assert "git archive no-such-revision-xyz failed" in capsys.readouterr().err
+    assert "git no-such-revision-xyz failed" in capsys.readouterr().err
+
+
+def test_how_a_side_runs_follows_the_environment(monkeypatch):
+    from bench.base_build import tree_compiled
+
+    monkeypatch.setenv("BANMIAN_PURE", "1")
+    assert tree_compiled(REPO / "src") == "pure Python (BANMIAN_PURE is set)"

@@ -91,6 +91,28 @@ def test_group_cosine_matches_numpy_gram():
         assert group.cosine(i) == expected
 
 
+def test_group_keeps_the_sums_of_adding_every_gram_row():
+    # the products before a group's last member are not kept; asked for, they are the same sums
+    rng = random.Random(11)
+    pieces = ["中国", "记者", "本报讯", "新华社", "abc", "据人", "经济", "改革"]
+    for _ in range(200):
+        texts = ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 5))) for _ in range(rng.randrange(2, 8))]
+        space = ContentSpace(texts)
+        order = rng.sample(range(len(texts)), rng.randrange(1, len(texts) + 1))
+        group = Group(space, order[0])
+        dots, norm2 = list(space.cells[order[0]]), space.cells[order[0]][order[0]]
+        for k in order[1:]:
+            group = group.plus(k)
+            norm2 = norm2 + 2 * dots[k] + space.cells[k][k]
+            dots = [a + b for a, b in zip(dots, space.cells[k])]
+        assert group.norm2 == norm2
+        for i in range(len(texts)):
+            assert group.dot(i) == dots[i]
+            if i not in order:
+                expected = 0.0 if dots[i] <= 0 else dots[i] / math.sqrt(space.cells[i][i] * norm2)
+                assert group.cosine(i) == expected
+
+
 def test_cheap_furniture_and_header_tests_never_reject_a_match():
     from banmian.rules.chars import strip_ws
     from banmian.rules.furniture import furniture_kind, is_strong_header_text, may_be_furniture, may_be_strong_header
@@ -499,3 +521,18 @@ def test_end_kinds_table_is_the_sets_and_white_space_over_the_whole_bmp():
         c = chr(o)
         want = _FINAL_END if c in SENTENCE_FINAL else _STRIP_END if c in CLOSERS or c.isspace() else _OTHER_END
         assert _END_KINDS[o] == want, hex(o)
+
+
+def test_remembered_lead_ins_are_those_found_afresh():
+    from banmian.rules.bylines import _lead_in_at, find_lead_in, lead_in_byline
+
+    texts = ["本报北京3月2日讯 记者王某报道：今天", "新华社上海5月1日电（记者李某、张某）今天", "据新华社电 某地",
+             "春风又绿江南本报讯（通讯员赵某）今年", "本报通讯员钱某", "（本报珀斯1月7日电）", "今天，本报讯", ""]
+    for _ in range(2):  # asked again: the remembered answer
+        for t in texts:
+            fresh = _lead_in_at.__wrapped__(t, 0) if t[:1] else None
+            got = lead_in_byline(t)
+            assert (got is None) == (fresh is None) and (got is None or got.group(0) == fresh.group(0)), t
+            again = find_lead_in.__wrapped__(t)
+            found = find_lead_in(t)
+            assert (found is None) == (again is None) and (found is None or found.span() == again.span()), t

@@ -196,13 +196,16 @@ class Group:
     """A group of pieces (an article so far), scored against new pieces in O(1).
 
     Immutable: `plus` returns a new group, so the hypotheses of a beam search share groups.
-    `dots` holds the dot product of every piece with the group's summed vector (plain floats,
-    the Gram rows of its pieces added up: a group is scored many times more often than one is
-    made, and a list item is read sooner than a numpy one); `norm2` the summed vector's
-    squared norm.
+    `dots` holds the dot product with the group's summed vector of every piece from `offset`
+    on, its last member's index (plain floats, the Gram rows of its pieces added up: a group is
+    scored many times more often than one is made, and a list item is read sooner than a numpy
+    one); pieces are added and scored in order, after the group's last member, so the products
+    of the pieces before it are not kept (half the additions of a new group on average; asked
+    for one, `cosine` adds them up in the same order). `norm2` is the summed vector's squared
+    norm.
     """
 
-    __slots__ = ("space", "dots", "norm2", "members")
+    __slots__ = ("space", "dots", "offset", "norm2", "members")
 
     def __init__(self, space: ContentSpace, first: int, base: Group | None = None):
         """The group of piece `first` alone, or with `base`: base's pieces and then `first`."""
@@ -211,19 +214,35 @@ class Group:
         if base is None:
             self.members: tuple[int, ...] = (first,)
             self.dots: list[float] = row  # shared with the space: neither is ever changed
+            self.offset: int = 0
             self.norm2: float = row[first]
         else:
-            self.norm2 = base.norm2 + 2 * base.dots[first] + row[first]
-            self.dots = [a + b for a, b in zip(base.dots, row)]
+            before, shift = base.dots, base.offset
+            self.norm2 = base.norm2 + 2 * base.dot(first) + row[first]
+            if first >= shift:
+                self.dots = [before[k - shift] + row[k] for k in range(first, len(row))]
+            else:  # a piece before base's last member (never so in the beam)
+                self.dots = [base.dot(k) + row[k] for k in range(first, len(row))]
+            self.offset = first
             self.members = base.members + (first,)
 
     def plus(self, i: int) -> Group:
         """A new group: this one with piece i added (this one is left as it is)."""
         return Group(self.space, i, self)
 
+    def dot(self, i: int) -> float:
+        """The dot product of piece i with the group's summed vector."""
+        if i >= self.offset:
+            return self.dots[i - self.offset]
+        cells = self.space.cells  # a piece before the last member: the rows added as `dots` were
+        dot = cells[self.members[0]][i]
+        for m in self.members[1:]:
+            dot = dot + cells[m][i]
+        return dot
+
     def cosine(self, i: int) -> float:
         """Cosine of piece i (not a member) with the group's summed vector."""
-        dot = self.dots[i]
+        dot = self.dots[i - self.offset] if i >= self.offset else self.dot(i)
         if dot <= 0:
             return 0.0
         return dot / math.sqrt(self.space.cells[i][i] * self.norm2)

@@ -78,6 +78,19 @@ def lead_in_byline(paragraph: str, pos: int = 0) -> re.Match | None:
     """
     if paragraph[pos:pos + 1] not in _LEAD_FIRST:
         return None  # (an empty text too) LEAD_IN_BYLINE's lead would be empty
+    return _lead_in_at(paragraph, pos)
+
+
+# Texts whose lead-in is remembered (`_lead_in_at`, `find_lead_in`): an article's first
+# paragraph is asked again by several stages (side bylines, photo digests, metadata: about four
+# asks of each on the dev pdftotext pages, each a long regular expression's match), the same
+# string each time, whose hash Python keeps.
+LEAD_IN_CACHE: Final = 4096
+
+
+@lru_cache(maxsize=LEAD_IN_CACHE)
+def _lead_in_at(paragraph: str, pos: int) -> re.Match | None:
+    """`lead_in_byline` past its first-character test (a match object is immutable: shared)."""
     m = LEAD_IN_BYLINE.match(paragraph, pos)
     if m and m.group("credit") and not _credit_ok(m.group("credit")):
         m = _BARE.match(paragraph, pos)
@@ -99,6 +112,7 @@ def lead_in_byline(paragraph: str, pos: int = 0) -> re.Match | None:
     return m
 
 
+@lru_cache(maxsize=LEAD_IN_CACHE)
 def find_lead_in(text: str, max_prefix: int = 60) -> re.Match | None:
     """A lead-in that a short headline-like prefix pushed off the start of a paragraph
     (`担负着打击走私违法活动本报北京1月16日讯 记者X报道：…`): the first one within
