@@ -63,10 +63,7 @@ def test_a_right_piece_printed_before_a_left_one_standing_higher_is_no_column_of
     r1 = _fragment(4, "open", "closed", 1)
     r2 = _fragment(8, "indent", "open", 2)
     l2 = _fragment(10, "indent", "open", 3)
-    frags = [l1, r1, r2, l2]
-    assert best_split(frags, printed_by_tops) is None
-    assert not split_columns_back(frags)
-    assert frags == [l1, r1, r2, l2]
+    _assert_left_as_printed([l1, r1, r2, l2])
 
 
 def test_a_piece_printed_before_the_left_piece_level_with_it_is_no_column_of_it():
@@ -78,9 +75,15 @@ def test_a_piece_printed_before_the_left_piece_level_with_it_is_no_column_of_it(
     b = _fragment(5, "open", "closed", 1)
     c = _fragment(5, "open", "open", 2)
     d = _fragment(11, "indent", "closed", 3)
-    frags = [a, b, c, d]
+    _assert_left_as_printed([a, b, c, d])
+
+
+def _assert_left_as_printed(frags):
+    """No split by the pieces' tops: the thread stays in input order."""
+    printed = list(frags)
     assert best_split(frags, printed_by_tops) is None
     assert not split_columns_back(frags)
+    assert frags == printed
 
 
 def _renumbered(frags, orders):
