@@ -47,7 +47,7 @@ def _page_up_to_paragraphs(raw_lines):
 
 
 def test_no_tail_where_headlines_stand_over_their_bodies_or_blank_lines_separate_blocks():
-    from banmian.stages.heads_tail import find_tail
+    from banmian.tail_find import find_tail
 
     assert find_tail(_page_up_to_paragraphs(BODIES + HEADS)) is not None
     natural = HEADS[:2] + BODIES[:20] + HEADS[2:4] + BODIES[20:38] + HEADS[4:] + BODIES[38:]

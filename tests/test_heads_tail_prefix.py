@@ -13,7 +13,7 @@ def _lines(rows):
 
 
 def test_a_question_headline_read_as_body_among_tail_heads_does_not_end_the_stream():
-    from banmian.stages.heads_tail import head_island, stream_end
+    from banmian.tail_find import head_island, stream_end
 
     lines = _lines([("音乐厅今年还将举办三场", "body"), ("新年音乐会，票价降低。", "body"),
                     ("音乐厅上演", "head"), ("四百多场音乐会", "head"), ("本报记者王明", "byline"),
@@ -62,7 +62,7 @@ def test_a_page_printing_its_first_articles_headlines_last_aligns_the_tail_with_
 
 
 def test_a_prefix_ends_at_a_head_run_over_the_body_it_heads_not_at_body_text_read_as_head():
-    from banmian.stages.heads_tail import find_prefix_tail, heads_the_body_after, opens_head_run
+    from banmian.tail_find import find_prefix_tail, heads_the_body_after, opens_head_run
     from test_heads_tail import _page_up_to_paragraphs
 
     page = _page_up_to_paragraphs(PREFIX_PAGE)

@@ -260,15 +260,21 @@ def bylines_over_openings(page: Page) -> None:
         ln = byline_over_opening(page, fragments[0].first)
         if ln is None:
             continue
-        for old in page.lines:
-            if old.kind == "byline" and owner.get(id(old)) is article:
-                del owner[id(old)]  # back to the leftovers (`metadata.collect_unassigned`)
-                if old.no in article.line_nos:
-                    article.line_nos.remove(old.no)
+        release_bylines(page.lines, owner, article)
         article.byline = ln.text
         page.claim(ln, article)
         ln.because(BYLINE_OVER_OPENING_REASON)
         article.because(BYLINE_OVER_OPENING_REASON)
+
+
+def release_bylines(lines: list[Line], owner: dict[int, Article], article: Article) -> None:
+    """The byline lines `article` holds go back to the leftovers (`metadata.collect_unassigned`):
+    it takes another byline line (one byline an article)."""
+    for ln in lines:
+        if ln.kind == "byline" and owner.get(id(ln)) is article:
+            del owner[id(ln)]
+            if ln.no in article.line_nos:
+                article.line_nos.remove(ln.no)
 
 
 # A byline opening a pdftotext text block with a paragraph (`bylines_run_on_into_text`).
@@ -301,11 +307,7 @@ def bylines_run_on_into_text(page: Page) -> None:
             continue
         if k > 0 and lines[k - 1].kind != "blank":
             continue  # run on from the line above: a signature, or a head block's byline
-        for x in lines:
-            if x.kind == "byline" and owner.get(id(x)) is art:
-                del owner[id(x)]
-                if x.no in art.line_nos:
-                    art.line_nos.remove(x.no)
+        release_bylines(lines, owner, art)
         if old is not None:
             if ln.no in old.line_nos:
                 old.line_nos.remove(ln.no)

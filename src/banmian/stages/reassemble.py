@@ -347,7 +347,7 @@ def heads_printed_last(page: Page) -> bool:
     that print some headlines over their bodies); dev raw page 20 holds one, inside its article.
     Not where a line between holds a sentence mark (INNER_SENTENCE_MARKS): body text taken for a
     head line, which may end the article before. Not on a page whose tail heads only the
-    stream's first articles (`heads_tail.find_prefix_tail`): the rest print their headlines over
+    stream's first articles (`tail_find.find_prefix_tail`): the rest print their headlines over
     their bodies (simulated VAL raw body_char_acc 0.9190 with this, 0.9159 without)."""
     return bool(page.scratch.get("tail_blocks")) and not page.scratch.get("heads_tail_prefix")
 

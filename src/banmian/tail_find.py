@@ -1,0 +1,129 @@
+"""Where a page's heads tail starts: the end of the body stream in a dump that prints every
+headline after all the bodies (`find_tail`), or only its first articles' headlines
+(`find_prefix_tail`). Used by the heads_tail stage (`stages/heads_tail.py`)."""
+from __future__ import annotations
+
+from typing import Final
+
+from banmian.line_shape import separates_blocks
+from banmian.model import HEAD_KINDS, Line, Page
+from banmian.rules.chars import strip_ws
+from banmian.similarity import bigrams_found
+
+ENDS_STREAM: Final = ("jump", "source")  # lines printed at an article's end
+CLAUSE_MARKS: Final = frozenset("，、；：。！？")
+# The tail must hold this many head lines, and the stream before it at most this share of
+# the tail's: on dev raw and PyMuPDF pages 1-40 the 13 pages that print (nearly) all heads
+# last hold 6-31 head lines after their last body sentence and 0-3 before it; every other
+# page holds at most 5 after it and 6-36 before.
+MIN_TAIL_HEADS: Final = 4
+# A headline asking a question or crying out (`环球虎年？`) may be read as body for its mark;
+# standing alone among the tail's head lines it is no end of the stream (simulated raw and
+# PyMuPDF TRAIN pages 58, 119, 171: `对交通事故调` / `解不服怎么办？` between two headlines, and
+# no tail was found). A stream's last article never prints a body this short under a headline.
+MAX_ISLAND_LINES: Final = 2
+# Some pages print only their first articles' headlines last: the stream opens with those
+# articles' bodies (the prefix, at least MIN_PREFIX_LINES body lines before the first head run
+# without a sentence's inner mark, BODY_MARKS), the other articles follow under their own
+# headlines, and a tail of at least MIN_TAIL_HEADS head lines comes last (dev raw/PyMuPDF pages
+# 2, 10, 18, 25, 31, 35, 40 hold 2-8 head lines after their last body sentence, and 37-474 body
+# lines before their first head line; simulated heads_end_partial pages). The tail is then
+# aligned with the prefix alone (`find_prefix_tail`). Simulated TRAIN raw heads_end_partial
+# headline_acc 0.6989 -> 0.7083; VAL raw/PyMuPDF body 0.9161/0.9164 -> 0.9190/0.9193; dev
+# raw/PyMuPDF headline_acc 0.9180/0.9337 -> 0.9243/0.9464 (pages 2, 10, 35).
+MIN_PREFIX_LINES: Final = 30
+BODY_MARKS: Final = frozenset("，；。")
+MAX_STREAM_HEAD_SHARE: Final = 0.5
+OPENING_CHARS = 200  # how much of a segment's text a block is compared with
+
+
+def ends_stream(line: Line) -> bool:
+    """The line may be the body stream's last: a jump or source line, or a body line holding
+    a clause mark. Head lines the classifier took for body hold none (`在十五大精神指引下`,
+    `12月31日`), unlike the text of an article cut short (dev raw page 28: `系；为规范体育市场，促`)."""
+    return line.kind in ENDS_STREAM or (line.kind == "body" and not CLAUSE_MARKS.isdisjoint(line.text))
+
+
+def head_island(lines: list[Line], i: int) -> bool:
+    """lines[i] is a body line in a run of at most MAX_ISLAND_LINES body lines with a head or
+    byline line right before the run and a head line right after it: a headline the classifier
+    took for body for its question or exclamation mark (`外国人怎` / `么过年？`, `环球虎年？`),
+    not the body stream's end, which closes an article's whole text."""
+    if lines[i].kind != "body":
+        return False
+    a = i
+    while a > 0 and lines[a - 1].kind == "body":
+        a -= 1
+    b = i
+    while b + 1 < len(lines) and lines[b + 1].kind == "body":
+        b += 1
+    return (b - a + 1 <= MAX_ISLAND_LINES and a > 0 and lines[a - 1].kind in HEAD_KINDS
+            and b + 1 < len(lines) and lines[b + 1].kind == "head")
+
+
+def find_tail(page: Page) -> int | None:
+    """Where the heads tail starts in `page.lines` (the line after the stream's last line,
+    `ends_stream`, not in a `head_island`), or None when the page does not print its heads
+    last: too few head lines after it, or too many before."""
+    if separates_blocks(page):
+        return None
+    lines = page.lines
+    end = stream_end(lines)
+    tail = sum(1 for ln in lines[end + 1:] if ln.kind in HEAD_KINDS)
+    if tail < MIN_TAIL_HEADS:
+        return None
+    stream = sum(1 for ln in lines[:end + 1] if ln.kind in HEAD_KINDS)
+    return end + 1 if stream <= MAX_STREAM_HEAD_SHARE * tail else None
+
+
+def stream_end(lines: list[Line]) -> int:
+    """The index of the body stream's last line (`ends_stream`, not in a `head_island`), -1 if none."""
+    end = len(lines) - 1
+    while end >= 0 and (not ends_stream(lines[end]) or head_island(lines, end)):
+        end -= 1
+    return end
+
+
+def opens_head_run(lines: list[Line], i: int) -> bool:
+    """lines[i] opens a run of head and byline lines none of which holds a sentence's inner
+    mark (BODY_MARKS: body text taken for head lines, `临走，吴书记把市总`)."""
+    if lines[i].kind not in HEAD_KINDS or (i > 0 and lines[i - 1].kind in HEAD_KINDS):
+        return False
+    j = i
+    while j < len(lines) and lines[j].kind in HEAD_KINDS:
+        if not BODY_MARKS.isdisjoint(lines[j].text):
+            return False
+        j += 1
+    return True
+
+
+def find_prefix_tail(page: Page) -> tuple[int, int] | None:
+    """(tail start, prefix end) on a page that prints the headlines of its first articles last
+    and the rest over their bodies: a tail of at least MIN_TAIL_HEADS head lines after the
+    stream, and a stream opening with at least MIN_PREFIX_LINES body lines before its first
+    head line (the prefix, whose articles the tail's blocks head); None on any other page."""
+    if separates_blocks(page):
+        return None
+    lines = page.lines
+    end = stream_end(lines)
+    if sum(1 for ln in lines[end + 1:] if ln.kind in HEAD_KINDS) < MIN_TAIL_HEADS:
+        return None
+    first = next((i for i in range(end + 1) if opens_head_run(lines, i)), end + 1)
+    if first > end or sum(1 for ln in lines[:first] if ln.kind == "body") < MIN_PREFIX_LINES:
+        return None
+    return (end + 1, first) if heads_the_body_after(lines, first) else None
+
+
+def heads_the_body_after(lines: list[Line], first: int) -> bool:
+    """The head run at lines[first] shares more bigrams with the body text after it than with
+    the body text before it: it heads the next article, printed over its body. A page printing
+    each body before its own headline (the run closing the prefix's one article, whose
+    headline the tail then is not) is not a page printing its first headlines last."""
+    j = first
+    while j < len(lines) and lines[j].kind in HEAD_KINDS:
+        j += 1
+    run = "".join(strip_ws(ln.text) for ln in lines[first:j])
+    before = "".join(strip_ws(ln.text) for ln in lines[:first] if ln.kind == "body")[-OPENING_CHARS:]
+    after = "".join(strip_ws(ln.text) for ln in lines[j:j + 40] if ln.kind == "body")[:OPENING_CHARS]
+    found, _ = bigrams_found([run], [before, after])
+    return bool(found[1, 0] >= found[0, 0])
