@@ -454,3 +454,33 @@ def test_rival_threads_only_across_a_bare_mid_sentence_break():
     assert cues.rivals(4, 0, 1, 1, cosines.__getitem__) == []  # the latest thread has just opened
     assert cues.rivals(4, -1, 0, 1, cosines.__getitem__) == []
     assert cues.rivals(4, 0, 2, 0, cosines.__getitem__) == []
+
+
+CREDITED_REPORT = ("　　今年全县水稻种植面积达到十二万亩，农技人员深入田间地头指导农民科学育秧，水稻良种\n"
+                   "覆盖率超过九成。水稻种植大户王建国说，稻田灌溉设施全部完成改造以后，水稻亩产提高\n"
+                   "了一成多，种植水稻的收入明显增加。{credit}\n")
+OPEN_PIECE = ("主队主教练赛后表示，球队的防守还需加强，前锋线的配合越来越默契，足球联赛下一轮\n"
+              "比赛主队将在客场迎战联赛领头羊，主队球员们信心十足。\n")
+
+
+def test_a_piece_after_a_report_closed_by_its_credit_opens_another_article():
+    """pdftotext: `…收入明显增加。（李明）`, a blank line, then an unindented piece: the credit
+    ends the report, so the piece does not go on its thread (without the credit it does)."""
+    credited = parse_text(CREDITED_REPORT.format(credit="（李明）") + "\n" + OPEN_PIECE, entities=False)[0]
+    assert len(credited.articles) == 2
+    assert credited.articles[0].paragraphs[-1].endswith("（李明）")
+    uncredited = parse_text(CREDITED_REPORT.format(credit="") + "\n" + OPEN_PIECE, entities=False)[0]
+    assert len(uncredited.articles) == 1
+
+
+@pytest.mark.parametrize("last, closed", [
+    ("收入明显增加。（李明）", True),
+    ("收入明显增加。(罗军 陈志安)", True),
+    ("收入明显增加。（新华社记者黄文摄）", False),  # a picture's credit: its report may follow
+    ("收入明显增加。（下转第二版）", False),  # a jump note: the article goes on elsewhere
+    ("收入明显增加。（本报北京1月2日电）", False),  # a dateline: names only
+    ("收入明显（李明）", False),  # no sentence closes before it
+])
+def test_a_fragment_ends_on_a_credit_only_after_a_finished_sentence(last, closed):
+    frag = _fragment(["　　农技人员深入田间地头指导农民科学育秧，", last], "indent", "closed", 0)
+    assert reassemble_module.ends_on_credit(frag) is closed
