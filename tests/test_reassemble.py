@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from banmian.closing_credits import closes_on_name_credit
 from banmian.pipeline import parse_text
 from columns_text import column_lines  # noqa: E402  (pytest puts tests/ on sys.path)
 
@@ -483,4 +484,4 @@ def test_a_piece_after_a_report_closed_by_its_credit_opens_another_article():
 ])
 def test_a_fragment_ends_on_a_credit_only_after_a_finished_sentence(last, closed):
     frag = _fragment(["　　农技人员深入田间地头指导农民科学育秧，", last], "indent", "closed", 0)
-    assert reassemble_module.ends_on_credit(frag) is closed
+    assert closes_on_name_credit(frag.lines) is closed

@@ -14,7 +14,7 @@ from typing import Final
 
 from banmian.model import Line
 from banmian.rules.bylines import lead_in_byline
-from banmian.rules.chars import strip_ws
+from banmian.rules.chars import is_cjk, strip_ws
 
 # The bracketed note that closes a paragraph, after a sentence's end (a lone dateline line
 # under a correspondent's byline opens the report instead: `（本报加拉加斯1月19日电）` alone).
@@ -52,3 +52,28 @@ def closes_report(lines: list[Line]) -> bool:
     if lead is not None and lead.group("kind") is not None and lead.end("lead") == m.end(2):
         return True
     return bool(REPORTER_CREDIT.match(note))
+
+
+# A credit note closing a report's last paragraph in a dump with blank lines (pdftotext's): a
+# name in brackets (`…本次赛事。（张春启）`, `…（罗军陈志安）`), no photo credit
+# (`closing_note`), no jump/serial note, no dateline (names only: CJK, no digits).
+# Nothing of the same article follows it. On the simulated TRAIN pdftotext pages 1-150
+# (`bench/misplaced.py --joins`) 15 of 227 wrong-article joins put a piece after such a
+# fragment. `reassemble.prepare_fragments` sets `no_successor` (the link model's closed_by_jump weight). Sim TRAIN pdftotext
+# 1-40 / 41-300 body .8351/.8087 -> .8423/.8095; dev pdftotext 1-20 .9212 -> .9218 (21-40 same).
+CREDIT_NOTE_MAX: Final = 12
+CREDIT_NOTE_SKIP: Final = ("转", "续", "见", "图", "注", "附")
+
+
+def closes_on_name_credit(lines: list[Line]) -> bool:
+    """The last paragraph of `lines` closes with a bracketed name credit after its last sentence
+    (`…有着积极意义。（章文）`; CREDIT_NOTE_MAX characters at most, all CJK, none of
+    CREDIT_NOTE_SKIP): the report ends there, nothing of it follows."""
+    if not lines or lines[-1].text.rstrip()[-1:] not in "）)":
+        return False
+    m = closing_note(last_paragraph(lines))
+    if m is None:
+        return False
+    note = strip_ws(m.group(2))
+    return (len(note) <= CREDIT_NOTE_MAX and all(is_cjk(c) for c in note)
+            and not any(w in note for w in CREDIT_NOTE_SKIP))

@@ -32,14 +32,14 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 
 from banmian.article_starts import (START_THRESHOLD, firm_start, indented_head_shares, lines_around, start_features,
-                                    start_logit, start_reason, sure_start)
-from banmian.closing_credits import closing_note, last_paragraph
+                                    start_logit, start_reason)
+from banmian.closing_credits import closes_on_name_credit, closing_note, last_paragraph
 from banmian.language import spanning_word
 from banmian.link_model import LINK_WEIGHTS, JoinLogits, QuoteBalance, joined_texts
 from banmian.model import Fragment, Line, Page, page_line_index
 from banmian.ordinals import OrdinalTurns, lift_earlier_steps
 from banmian.para_cues import one_em_short
-from banmian.rules.chars import is_cjk, strip_ws
+from banmian.rules.chars import strip_ws
 from banmian.rules.furniture import ends_with_picture_note, is_lead_in
 from banmian.stages.roundups import merge_roundups
 from banmian.stages.paragraphs import (ends_paragraph, in_lead_in, last_two_lines, refers_back, report_after_picture, separates_blocks,
@@ -129,7 +129,7 @@ def prepare_fragments(page: Page) -> list[Fragment]:
         frags = page.scratch["fragments"] = split_at_picture_notes(frags, page.column_width)
     for i, f in enumerate(frags):
         f.no_successor = any(k in ("jump", "source") for k in neighbour_kinds(page, f, after=True))
-        if blocks and not f.no_successor and ends_on_credit(f):
+        if blocks and not f.no_successor and closes_on_name_credit(f.lines):
             f.no_successor = True
             f.last.because(CREDIT_CLOSE_REASON)
         f.no_predecessor = "continued" in neighbour_kinds(page, f, after=False)
@@ -142,31 +142,6 @@ def prepare_fragments(page: Page) -> list[Fragment]:
 
 NOTE_AWAY_REASON: Final = "continued:note_printed_away"
 CREDIT_CLOSE_REASON: Final = "closed:credit_ends_report"
-# A credit note closing a report's last paragraph in a dump with blank lines (pdftotext's): a
-# name in brackets (`…本次赛事。（张春启）`, `…（罗军陈志安）`), no photo credit
-# (`closing_credits.closing_note`), no jump/serial note, no dateline (names only: CJK, no digits).
-# Nothing of the same article follows it. On the simulated TRAIN pdftotext pages 1-150
-# (`bench/misplaced.py --joins`) 15 of 227 wrong-article joins put a piece after such a
-# fragment. Sets `no_successor` (the link model's closed_by_jump weight). Sim TRAIN pdftotext
-# 1-40 / 41-300 body .8351/.8087 -> .8423/.8095; dev pdftotext 1-20 .9212 -> .9218 (21-40 same).
-CREDIT_NOTE_MAX: Final = 12
-CREDIT_NOTE_SKIP: Final = ("转", "续", "见", "图", "注", "附")
-
-
-def ends_on_credit(frag: Fragment) -> bool:
-    """The fragment's last paragraph closes with a bracketed name credit after its last sentence
-    (`…有着积极意义。（章文）`; CREDIT_NOTE_MAX characters at most, all CJK, none of
-    CREDIT_NOTE_SKIP): the report ends there, so the fragment takes no successor."""
-    if frag.last.text.rstrip()[-1:] not in "）)":
-        return False
-    m = closing_note(last_paragraph(frag.lines))
-    if m is None:
-        return False
-    note = strip_ws(m.group(2))
-    return (len(note) <= CREDIT_NOTE_MAX and all(is_cjk(c) for c in note)
-            and not any(w in note for w in CREDIT_NOTE_SKIP))
-
-
 def note_printed_away(prev: Fragment, frag: Fragment) -> bool:
     """A continuation note (上接) stands before `frag`, but `frag` reads on from the fragment
     just before the note: that one stops inside a word and `frag` finishes it (dictionary
