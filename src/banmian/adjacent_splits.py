@@ -43,6 +43,7 @@ from banmian.line_shape import separates_blocks
 from banmian.model import Article, Fragment, Line, Page
 from banmian.pull_quotes import PULL_QUOTE_MIN_CHARS, quotes_clause
 from banmian.rules.chars import strip_ws
+from banmian.stages.reassemble import SUBHEAD_MAX_LINES, to_body_lines
 
 # The opening reason of a thread the start model opened on a content change alone.
 CONTENT_CHANGE_REASON: Final = "article_start:content_change"
@@ -146,7 +147,6 @@ def lead_over_rest(piece: Article, target: Article, target_group: list[Fragment]
 SUBHEAD_REASON: Final = "merge:subhead_under_lead"
 SUBHEAD_LINE_REASON: Final = "body:subhead_under_lead"
 HEADLINE_BEFORE_REASON: Final = "article_start:headline_before"
-SUBHEAD_MAX_LINES: Final = 2
 
 
 def subhead_between(page: Page, above: Fragment, piece: Article, frag: Fragment, pos: dict[int, int]) -> list[Line] | None:
@@ -245,9 +245,7 @@ def _subhead_paragraph(piece: Article, lines: list[Line]) -> None:
     subheads as paragraphs); the piece has no head left."""
     piece.paragraphs.insert(0, "".join(ln.text.strip() for ln in lines))
     piece.headline = None
-    for k, line in enumerate(lines):
-        line.kind, line.para_start = "body", k == 0
-        line.because(SUBHEAD_LINE_REASON)
+    to_body_lines(lines, SUBHEAD_LINE_REASON, True)
 
 
 def _merge(page: Page, target: Article, piece: Article, target_group: list[Fragment], group: list[Fragment],

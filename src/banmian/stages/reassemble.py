@@ -540,10 +540,7 @@ def absorb_subheads(page: Page, threads: list[Thread]) -> None:
             elif paragraph_tail_line(f, g, between):
                 _run_on_lines(tf, g, between, f.order, False, PARAGRAPH_TAIL_REASON)
             continue
-        for k, line in enumerate(between):
-            line.kind = "body"
-            line.para_start = k == 0
-            line.because("body:subhead_inside_article")
+        to_body_lines(between, "body:subhead_inside_article", True)
         sub = Fragment(lines=between, start="indent", end="closed", order=f.order)
         tf.fragments.insert(_position(tf.fragments, g), sub)
         g.first.para_start = True
@@ -585,10 +582,16 @@ def _run_on_lines(thread: Thread, g: Fragment, between: list[Line], order: int, 
     dumps without blank lines: in pdftotext's, a thread runs across other articles' headlines
     (dev pdftotext 1-20 headline_acc 0.7826 -> 0.7578 with it there); there only a
     `paragraph_tail_line` goes in so (`reason`: PARAGRAPH_TAIL_REASON)."""
-    for k, line in enumerate(between):
-        line.kind, line.para_start = "body", after_paragraph and k == 0
-        line.because(reason)
+    to_body_lines(between, reason, after_paragraph)
     thread.fragments.insert(_position(thread.fragments, g), Fragment(lines=between, start="open", end="open", order=order))
+
+
+def to_body_lines(lines: list[Line], reason: str, opens_paragraph: bool) -> None:
+    """Head lines read back as body lines of the text they stand in (a subhead, lines the text
+    runs across), the first opening a paragraph when `opens_paragraph`; each records `reason`."""
+    for k, line in enumerate(lines):
+        line.kind, line.para_start = "body", opens_paragraph and k == 0
+        line.because(reason)
 
 
 def _opens_under_subhead(frag: Fragment, width: float) -> bool:
