@@ -213,7 +213,7 @@ def merge_adjacent_splits(page: Page) -> None:
             if sub is None or not subhead_under_lead(article, target, groups[m]):
                 continue
             _subhead_paragraph(article, sub)
-            _merge(page, target, article, groups[m], group, above, SUBHEAD_REASON)
+            merge_into(page, target, article, groups[m], group, above, SUBHEAD_REASON)
             merged.update((n, m))
             gone[n] = m
             continue
@@ -225,19 +225,25 @@ def merge_adjacent_splits(page: Page) -> None:
             why = LEAD_REASON
         else:
             continue
-        _merge(page, target, article, groups[m], group, above, why)
+        merge_into(page, target, article, groups[m], group, above, why)
         merged.update((n, m))
         gone[n] = m
     if gone:
-        kept = [n for n in range(len(groups)) if n not in gone]
-        new_index = {n: k for k, n in enumerate(kept)}
-        new_index.update({n: new_index[m] for n, m in gone.items()})
-        page.articles = [page.articles[n] for n in kept]
-        page.scratch["article_groups"] = [groups[n] for n in kept]
-        head_owner: dict[int, int] = page.scratch.get("head_owner", {})  # block -> article index
-        page.scratch["head_owner"] = {k: new_index[i] for k, i in head_owner.items()}
-        for n, a in enumerate(page.articles, start=1):
-            a.id = f"a{n}"
+        drop_merged(page, groups, gone)
+
+
+def drop_merged(page: Page, groups: list[list[Fragment]], gone: dict[int, int]) -> None:
+    """Drop the articles merged into another (`gone`: merged -> kept index) from `page.articles`
+    and the article groups, and renumber the head blocks' owners and the article ids."""
+    kept = [n for n in range(len(groups)) if n not in gone]
+    new_index = {n: k for k, n in enumerate(kept)}
+    new_index.update({n: new_index[m] for n, m in gone.items()})
+    page.articles = [page.articles[n] for n in kept]
+    page.scratch["article_groups"] = [groups[n] for n in kept]
+    head_owner: dict[int, int] = page.scratch.get("head_owner", {})  # block -> article index
+    page.scratch["head_owner"] = {k: new_index[i] for k, i in head_owner.items()}
+    for n, a in enumerate(page.articles, start=1):
+        a.id = f"a{n}"
 
 
 def _subhead_paragraph(piece: Article, lines: list[Line]) -> None:
@@ -248,7 +254,7 @@ def _subhead_paragraph(piece: Article, lines: list[Line]) -> None:
     to_body_lines(lines, SUBHEAD_LINE_REASON, True)
 
 
-def _merge(page: Page, target: Article, piece: Article, target_group: list[Fragment], group: list[Fragment],
+def merge_into(page: Page, target: Article, piece: Article, target_group: list[Fragment], group: list[Fragment],
            above: Fragment, reason: str = MERGE_REASON) -> None:
     """Append `piece`'s paragraphs, fragments and lines to `target`; a head or byline `target`
     lacks comes with them."""

@@ -25,6 +25,7 @@ from banmian.far_bylines import bylines_held_by_lead_ins, bylines_over_lead_ins_
 from banmian.head_tiers import quotes_body, split_tiers
 from banmian.head_units import SPANNING_HEAD_REASON, bigram_keys, opening_keys, row_part, share_in, split_by_content
 from banmian.language import spanning_word
+from banmian.lead_rests import rests_of_leads
 from banmian.line_shape import opens_with_dash, separates_blocks
 from banmian.model import HEAD_KINDS, INSIDE_BLOCK_KINDS, Article, Line, Page, page_line_index
 from banmian.photo_news import PHOTO_LABEL_REASON, place_photo_labels
@@ -34,6 +35,10 @@ from banmian.side_bylines import has_lead_in, side_by_side_bylines
 from banmian.side_heads import deal_side_by_side
 from banmian.stages.heads_tail import HEADLINE_REASON, tail_owners
 from banmian.stages.roundups import opens_numbered_run
+
+# `lead_rests.rests_of_leads`: a report's rest printed away from its cut-off opening goes back
+# after it, in dumps that part text blocks by blank lines (pdftotext's).
+REST_OF_LEADS = True
 
 # Minimum score (bigram overlap with the article's opening, plus the adjacency bonus) to
 # attach a headline block to an article (dev 1-40 headline_acc: 0.25: 0.429, 0.15: 0.432).
@@ -558,4 +563,6 @@ def headlines(page: Page) -> Page:
     page.scratch["head_blocks"] = blocks
     page.scratch["head_owner"] = owner
     merge_adjacent_splits(page)
+    if REST_OF_LEADS and separates_blocks(page):
+        rests_of_leads(page)
     return page

@@ -1,0 +1,50 @@
+"""lead_rests: a report cut after its opening paragraph at a paragraph's end, its rest printed
+far away in the walk as a headless piece, goes back after the opening (made-up text in a
+pdftotext-like dump)."""
+from __future__ import annotations
+
+from banmian.pipeline import parse_text
+from columns_text import column_lines  # noqa: E402  (pytest puts tests/ on sys.path)
+
+HEAD = "全县水稻喜获丰收"
+LEAD = "新华社南昌1月5日电（记者王明）今年全县水稻种植面积达到十二万亩，水稻良种覆盖率超过九成。"
+REST = ("县农业局局长说，明年全县将继续推广水稻良种，扩大机插秧面积，技术人员还要深入田间"
+        "地头指导农民科学育秧，让新技术走进千家万户，让更多种粮农民增收受益。")
+FOOTBALL = ("昨晚进行的足球联赛中，主队凭借下半场的两个进球战胜客队，看台上的球迷齐声欢呼。"
+            "主队主教练赛后表示，球队的防守还需加强，前锋线的配合越来越默契。")
+FOOTBALL2 = "下半场开始后，客队加强了进攻，但主队门将多次化解险情，终场前主队又打进一球锁定胜局。"
+SNOW = ("入冬以来，北方多地迎来降雪，铁路部门加开列车，确保旅客平安出行。气象部门提醒，"
+        "近期气温偏低，请市民注意防寒保暖，出行注意交通安全。")
+
+
+def page(lead: str, *rest_head: str):
+    parts = [HEAD, "", *column_lines(lead), "", "主队主场力克客队", "", *column_lines(FOOTBALL), "",
+             "北方多地迎来降雪", "", *column_lines(SNOW), "", *column_lines(FOOTBALL2), "", *rest_head,
+             *column_lines(REST)]
+    return parse_text("\n".join(parts) + "\n")[0].articles
+
+
+def merged(articles) -> bool:
+    return any(r.startswith("merge:rest_of_lead") for a in articles for r in a.reasons)
+
+
+def test_a_headless_rest_printed_far_away_goes_back_after_its_opening():
+    got = page(LEAD)
+    assert [a.headline for a in got] == [HEAD, "主队主场力克客队", "北方多地迎来降雪"]
+    assert got[0].paragraphs[-1] == REST and got[0].byline
+    assert merged(got)
+
+
+def test_an_opening_without_a_lead_in_is_not_taken_for_a_cut_report():
+    got = page(LEAD.split("）", 1)[1])
+    assert not merged(got) and got[-1].paragraphs == [REST]
+
+
+def test_an_opening_closing_on_a_credit_is_a_whole_report():
+    got = page(LEAD + "（农文）")
+    assert not merged(got) and got[-1].paragraphs == [REST]
+
+
+def test_a_piece_under_a_headline_of_its_own_stays_an_article():
+    got = page(LEAD, "县里推广良种", "")
+    assert not merged(got) and got[-1].headline == "县里推广良种"
