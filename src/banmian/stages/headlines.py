@@ -25,6 +25,7 @@ from banmian.far_bylines import bylines_held_by_lead_ins, bylines_over_lead_ins_
 from banmian.head_tiers import quotes_body, split_tiers
 from banmian.head_units import SPANNING_HEAD_REASON, bigram_keys, opening_keys, row_part, share_in, split_by_content
 from banmian.language import spanning_word
+from banmian.column_rests import rests_under_columns
 from banmian.lead_rests import rests_of_leads
 from banmian.line_shape import opens_with_dash, separates_blocks
 from banmian.model import HEAD_KINDS, INSIDE_BLOCK_KINDS, Article, Line, Page, page_line_index
@@ -39,6 +40,10 @@ from banmian.stages.roundups import opens_numbered_run
 # `lead_rests.rests_of_leads`: a report's rest printed away from its cut-off opening goes back
 # after it, in dumps that part text blocks by blank lines (pdftotext's).
 REST_OF_LEADS = True
+# `column_rests.rests_under_columns`: a report's next column, printed right under the column it
+# continues and sharing its words, goes back after it (pdftotext's dumps). Off: sim TRAIN body up,
+# sim VAL pdftotext body down (.7934 / .8000 -> .7869 / .7919), see the module.
+REST_UNDER_COLUMNS = False
 
 # Minimum score (bigram overlap with the article's opening, plus the adjacency bonus) to
 # attach a headline block to an article (dev 1-40 headline_acc: 0.25: 0.429, 0.15: 0.432).
@@ -565,4 +570,6 @@ def headlines(page: Page) -> Page:
     merge_adjacent_splits(page)
     if REST_OF_LEADS and separates_blocks(page):
         rests_of_leads(page)
+    if REST_UNDER_COLUMNS and separates_blocks(page):
+        rests_under_columns(page)
     return page

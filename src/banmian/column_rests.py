@@ -1,0 +1,97 @@
+"""Put a report's next column back under the column it continues, where pdftotext printed it.
+
+pdftotext prints a report's columns one text block after the other. Where a column ends at a
+paragraph's end and the next one opens an indented paragraph on new words, nothing spans the
+break, and the start model opens an article on the new column (`article_start:content_change`):
+a headless, bylineless piece printed right under the last piece of the report it continues,
+blank lines alone between. `adjacent_splits.merge_adjacent_splits` puts such a piece back only
+where the heads say so or the report above is a cut-off lead; a headless piece under a longer
+headed report was left apart, since the next column down is as often a neighbour's paragraph
+(sim TRAIN pdftotext pages 1-300: of 92 headless, bylineless pieces so placed under a thread
+closing a paragraph, 60 read on from it in the gold, 32 are another report's or an article's
+start).
+
+What tells them apart is that a report's columns speak of one thing: a piece continuing the
+report above shares some of its words (bigram cosine at least REST_MIN_COSINE), with the report
+before its last piece too (that last piece may itself be a neighbour's stray paragraph); a
+neighbour's paragraph, printed under it by the walk, shares almost none. Placement is by the
+printed order alone: the piece goes after the report's last piece, right above it.
+
+OFF (`stages.headlines.REST_UNDER_COLUMNS`): it fails the sim VAL check. Sim TRAIN pdftotext
+(bench/eval.py, pages 1-40 / 41-300) body .8439 / .8123 -> .8484 / .8132, exact .5545 / .5196 ->
+.5545 / .5214, para, head, byline and source up or equal (7 merges, each the gold reading); but sim
+VAL pdftotext body .7934 / .8000 -> .7869 / .7919 (pages 1-40 / 41-120; 7 merges, 5 the gold
+reading, one joins another report's piece, one a headless true start, each a whole article lost).
+Words alone do not tell a neighbour's or a new report's opening paragraph on the same topic from
+the next column; dev pages 1-40: it fires on none.
+"""
+from __future__ import annotations
+
+from typing import Final
+
+from banmian.adjacent_splits import drop_merged, ends_on_credit, merge_into, reads_on_below
+from banmian.lead_rests import stray_rest
+from banmian.model import Article, Fragment, Page
+from banmian.rules.chars import strip_ws
+from banmian.similarity import bigram_cosine
+
+# Sim TRAIN pdftotext pages 1-300, headless bylineless indented pieces right under a thread's
+# last piece that closes a paragraph (the piece reads on from it in the gold / another report's
+# text / a gold article's start): any cosine 60 / 32 / 5; cosine 0.02: 36 / 9 / 2; 0.04: 19 / 0
+# / 1; 0.07: 13 / 0 / 0.
+REST_MIN_COSINE: Final = 0.04
+# A piece much longer than the report above it is no column of that report but a report of its
+# own under a photo credit or a short item (sim TRAIN page 291: 1976 characters under 977, the
+# gold's own article, body .88 -> .46 when merged; page 37: 508 under 447 is the report's next
+# column). Sim TRAIN pdftotext 41-300 body .8115 with no cap, 1.0: .8125, 1.5: .8127; pages
+# 1-40 .8480, .8431, .8476.
+REST_MAX_RATIO: Final = 1.5
+REST_REASON: Final = "merge:next_column_under"
+
+
+def column_rest(piece: Article, target: Article, target_group: list[Fragment]) -> bool:
+    """`piece` (a `lead_rests.stray_rest`) is the next column of `target`: `target` is no stray
+    rest itself (sim TRAIN page 141: a headless start under another headless start, both on one
+    topic), does not close on a credit (a report's last word), the piece is at most
+    REST_MAX_RATIO times its length, and the two share words (REST_MIN_COSINE)."""
+    if ends_on_credit(target) or stray_rest(target, target_group):
+        return False
+    text, above = strip_ws("".join(piece.paragraphs)), strip_ws("".join(target.paragraphs))
+    if not text or not above or len(text) > REST_MAX_RATIO * len(above):
+        return False
+    proper = strip_ws("".join(ln.text for f in target_group[:-1] for ln in f.lines)) or above
+    return bigram_cosine(text, above) >= REST_MIN_COSINE and bigram_cosine(text, proper) >= REST_MIN_COSINE
+
+
+def rests_under_columns(page: Page) -> None:
+    """Merge each stray rest (`lead_rests.stray_rest`) printed right under another thread's last
+    piece, which closes a paragraph (`adjacent_splits.reads_on_below`), into that thread when
+    `column_rest` says they are one report. One step, as `merge_adjacent_splits`: an article
+    grown so takes no further piece, a merged piece takes none. Runs after `rests_of_leads`."""
+    groups: list[list[Fragment]] = page.scratch.get("article_groups", [])
+    frags: list[Fragment] = page.scratch.get("fragments", [])
+    articles = page.articles
+    if len(groups) != len(articles) or len(groups) < 2:
+        return
+    pos: dict[int, int] = {id(ln): k for k, ln in enumerate(page.lines)}
+    at: dict[int, int] = {id(f): k for k, f in enumerate(frags)}
+    ending_with: dict[int, int] = {id(g[-1]): n for n, g in enumerate(groups) if g}
+    merged: set[int] = set()
+    gone: dict[int, int] = {}
+    for n, (article, group) in enumerate(zip(articles, groups)):
+        if n in merged or not stray_rest(article, group):
+            continue
+        k = at.get(id(group[0]), 0)
+        if k == 0:
+            continue
+        above = frags[k - 1]
+        m = ending_with.get(id(above))
+        if m is None or m == n or m in merged or not reads_on_below(page, above, group[0], pos):
+            continue
+        if not column_rest(article, articles[m], groups[m]):
+            continue
+        merge_into(page, articles[m], article, groups[m], group, above, REST_REASON)
+        merged.update((n, m))
+        gone[n] = m
+    if gone:
+        drop_merged(page, groups, gone)
