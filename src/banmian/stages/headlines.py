@@ -43,7 +43,7 @@ REST_OF_LEADS = True
 # `column_rests.rests_under_columns`: a report's next column, printed right under the column it
 # continues and sharing its words, goes back after it (pdftotext's dumps). Off: sim TRAIN body up,
 # sim VAL pdftotext body down (.7934 / .8000 -> .7869 / .7919), see the module.
-REST_UNDER_COLUMNS = False
+REST_UNDER_COLUMNS = True
 
 # Minimum score (bigram overlap with the article's opening, plus the adjacency bonus) to
 # attach a headline block to an article (dev 1-40 headline_acc: 0.25: 0.429, 0.15: 0.432).
