@@ -485,3 +485,24 @@ def test_a_piece_after_a_report_closed_by_its_credit_opens_another_article():
 def test_a_fragment_ends_on_a_credit_only_after_a_finished_sentence(last, closed):
     frag = _fragment(["　　农技人员深入田间地头指导农民科学育秧，", last], "indent", "closed", 0)
     assert closes_on_name_credit(frag.lines) is closed
+
+
+def _illustrated_opening_page() -> str:
+    """A report on rice, then a second article's headline lines, its picture's caption and its
+    first paragraph, on the same subject: pdftotext prints the illustrated opening after the
+    report's finished text."""
+    first = column_lines("今年全县水稻种植面积达到十二万亩，水稻良种覆盖率超过九成。全县农民的水稻亩产提高了一成多，种粮收入明显增加。")
+    second = column_lines("全县水稻种植面积今年达到十二万亩，水稻良种覆盖率超过九成，水稻亩产提高了一成多。"
+                          "明年全县要继续推广水稻良种，扩大水稻机插秧面积。")
+    return "\n".join(["全县水稻喜获丰收", "", *first, "", "江川推广水稻", "良种机插秧",
+                      "图为农民在田间插秧。本报记者 林晓摄", "", *second]) + "\n"
+
+
+@pytest.mark.pure_python
+def test_an_indented_paragraph_under_a_headline_and_its_picture_opens_an_article_however_close_its_topic(monkeypatch):
+    text = _illustrated_opening_page()
+    page = parse_text(text, entities=False)[0]
+    assert [a.headline for a in page.articles] == ["全县水稻喜获丰收", "江川推广水稻 良种机插秧"]
+    starts = importlib.import_module("banmian.article_starts")
+    monkeypatch.setattr(starts, "under_headline_and_picture", lambda page, frag: False)
+    assert len(parse_text(text, entities=False)[0].articles) == 1
