@@ -13,7 +13,8 @@ from typing import Final
 from banmian.head_context import opens_with_bullet
 from banmian.line_shape import CLAUSE_END, FULL_SLACK, INDENT_MIN, INDENT_MAX, slack
 from banmian.model import Line
-from banmian.rules.chars import CLOSERS, bmp_table, ends_sentence
+from banmian.rules.bylines import ends_with_photo_credit
+from banmian.rules.chars import CLOSERS, bmp_table, ends_sentence, strip_ws
 
 # A paragraph's first line is indented two em, but where it holds punctuation set half-width
 # (the line-end mark always, often one more) it measures only one em short: `找不到菜，只好自
@@ -44,6 +45,28 @@ def compressed_indent(prev: Line, line: Line, width: float) -> bool:
     return one_em_short(line, width) and slack(prev, width) <= FULL_SLACK and ends_sentence(prev.text)
 
 
+# A line one em short after a full line ending a sentence (`compressed_indent`) may also have
+# run short for a reason the text shows, and then it opens nothing: it ends a sentence itself,
+# the last line of a paragraph going on (`…诸侯竞争的新格局。` / `受益的终将是消费者。`, dev
+# page 1 `…压力太大。` / `等着看的人，期望太高。`), or the line under it opens with a token that is
+# never broken and went down whole: an opening quote or bracket, which may not end a line
+# (`杭州市民满怀喜悦地说：` / `“今年杭州年味浓。”`), or a number (`建筑业产值连年快速增长，` /
+# `1994年28．9亿元，`). Sim TRAIN pdftotext 1-300: of 37 compressed-indent starts 18 were the
+# gold's; these cues take 12 of the 19 wrong ones (pages 14, 25, 51, 69, 100, 136, 158, 185,
+# 232, 243, 260, 276) and 3 right ones (pages 41, 252, 290). Where blank lines separate blocks
+# only (`paragraphs.mark_starts`): in the raw and PyMuPDF dumps such starts also open the next
+# article of a run printed back to back, for the topic-shift cut (sim VAL raw para .9256 ->
+# .9236 with them).
+PUSHED_TOKEN_FIRST: Final = re.compile(r"[0-9A-Za-z０-９Ａ-Ｚａ-ｚ“‘（《「『【〔(]")
+SHORT_EXPLAINED_REASON: Final = "paragraph:one_em_short_explained"
+
+
+def short_explained(line: Line, nxt: Line | None) -> bool:
+    """`line` ends a sentence, or `nxt` under it opens with a number, a Latin letter or an
+    opening mark (PUSHED_TOKEN_FIRST): a token `line` could not end with or break."""
+    return ends_sentence(line.text) or (nxt is not None and PUSHED_TOKEN_FIRST.match(nxt.text.lstrip()) is not None)
+
+
 # Digits and Latin letters count half an em each in a line's measure but are printed wider
 # (proportional figures, letter spacing), so a line holding them measures short without ending
 # its paragraph: `1994年深冬，风紧天寒。`, `…以20%的强劲势头递增。`, `绵延300公里的柔波旁。`,
@@ -55,6 +78,20 @@ def compressed_indent(prev: Line, line: Line, width: float) -> bool:
 HALF_WIDTH_SPREAD: Final = 0.5
 _HALF_WIDTH: Final = re.compile(r"[0-9A-Za-z%.]")
 HALF_WIDTH_SHORT_REASON: Final = "paragraph:short_by_half_width_chars"
+
+
+# A line short by its half-width characters (`short_by_half_width`) still ends its paragraph
+# when the line under it has the shape of a first line with its marks set half-width
+# (`one_em_short`: `安置下岗职工4200多人。` / `市经委在制定和实施兼并、`): the two shorts read
+# together as a last line and an indent (sim TRAIN pdftotext pages 65, 67, 266, all three such
+# pairs there; dev 1-40 none in any dump).
+HALF_WIDTH_THEN_INDENT_REASON: Final = "paragraph_start:short_line_then_compressed_indent"
+
+
+def half_width_runs_on(prev: Line, line: Line, width: float) -> bool:
+    """`prev` measures short only by its half-width characters (`short_by_half_width`) and
+    `line` under it is not one em short ending in a mark (`one_em_short`)."""
+    return short_by_half_width(prev, line, width) and not one_em_short(line, width)
 
 
 def short_by_half_width(prev: Line, line: Line, width: float) -> bool:
@@ -74,8 +111,13 @@ AFTER_COLON_REASON: Final = "paragraph_start:indent_after_colon"
 
 
 def indent_after_colon(prev: Line, line: Line, width: float) -> bool:
-    """`prev` is a full line ending in a colon and `line` is indented two em."""
-    return indent_after_full_line_ending(prev, line, width, COLON_MARKS)
+    """`prev` is a full line ending in a colon and `line` is indented two em and ends no
+    sentence: a line ending one measures short as the last line of a paragraph going on
+    (`…我们可以预言：` / `虎年掀起“水浒浪”。`, `…满怀喜悦地说：` / `“今年杭州年味浓。”`: sim TRAIN
+    pdftotext pages 23, 51, 158, 165, 184, 208, 232, 243, all 8 such starts wrong; the gold's
+    starts after a colon open a list's item or a speech, `（一）故意伤害案（轻`, `这次会议是八届全国`,
+    dev page 32 `1．“第二十六条违反本`)."""
+    return indent_after_full_line_ending(prev, line, width, COLON_MARKS) and not ends_sentence(line.text)
 
 
 def indent_after_full_line_ending(prev: Line, line: Line, width: float, marks: tuple[str, ...]) -> bool:
@@ -143,3 +185,43 @@ BULLET_REASON: Final = "paragraph_start:bullet"
 def opens_bullet(line: Line, width: float) -> bool:
     """The line opens with a bullet and is indented two em."""
     return opens_with_bullet(line.text) and INDENT_MIN <= slack(line, width) <= INDENT_MAX
+
+
+# A paragraph closes on a sentence's end, not on a comma: a line ending in `，` or `、` that
+# measures short, by less than half its column (COMMA_SHORT_MAX_SHARE), is short for another
+# reason: its own indent where the fragment does not show the paragraph's start (an article's
+# first line under another piece: `贯彻落实十五大精神，` / `使京剧步履坚实地迈向新世`), or a token
+# under it that could not be broken and went down whole, a number (`面值分别为50分、100分、` /
+# `150分和200分。`) or an opening mark (`1997年1月26日，` / `《青岛晚报》一版刊登了`). Sim TRAIN
+# pdftotext 1-300: 12 spurious starts so (pages 1, 30, 49, 73, 83, 84, 132, 174, 175, 176), no
+# gold paragraph start after such a line; dev 1-40 none either. Shorter lines are left alone:
+# a list's items (dev page 35: `化，` over `金融调控更加灵活，`). Where blank lines separate blocks
+# only (`paragraphs.mark_starts`): in the raw dumps a short line ending in a comma is where an
+# article was cut short and the next one runs on (dev raw page 5: `1月14日上午11时，`).
+COMMA_MARKS: Final = frozenset("，、,")
+COMMA_SHORT_MAX_SHARE: Final = 0.5
+COMMA_RUNS_ON_REASON: Final = "paragraph:short_line_ends_at_comma"
+
+
+def short_at_comma(prev: Line, width: float) -> bool:
+    """`prev` ends in a comma (COMMA_MARKS) and measures short by less than COMMA_SHORT_MAX_SHARE
+    of its column."""
+    return (prev.text.rstrip()[-1:] in COMMA_MARKS
+            and slack(prev, width) < COMMA_SHORT_MAX_SHARE * (prev.column_width or width))
+
+
+# A picture's photo credit (`（新华社记者李学仁摄）`) printed right under the description's last
+# line, no blank line between, closes that paragraph, though it measures as an indent (sim TRAIN
+# pdftotext pages 54, 128, 192, 212, 286, 287, dev page 29: spurious starts; no gold paragraph
+# starts at such a line after a full line ending a sentence on TRAIN 1-300 or dev 1-40). Set
+# apart by a blank line it is a paragraph of its own (dev page 2 `（新华社记者宋晓刚摄）`), so only
+# where blank lines separate blocks (`paragraphs.mark_starts`): the raw dump of dev page 2 has
+# no blank line to tell.
+CREDIT_CLOSES_REASON: Final = "paragraph:photo_credit_closes_description"
+
+
+def credit_closes_description(prev: Line, line: Line, width: float) -> bool:
+    """`line` is a bracketed photo credit alone and `prev` a full line ending a sentence."""
+    t = strip_ws(line.text)
+    return (t[:1] in "（(" and ends_with_photo_credit(t) and slack(prev, width) <= FULL_SLACK
+            and ends_sentence(prev.text))
