@@ -5,7 +5,7 @@ from __future__ import annotations
 from banmian.model import Fragment, Line, Source
 from banmian.para_cues import (AFTER_CLOSING_REASON, AFTER_COLON_REASON, BULLET_REASON, COMMA_RUNS_ON_REASON, COMPRESSED_INDENT_REASON,
                                CREDIT_CLOSES_REASON, HALF_WIDTH_SHORT_REASON, HALF_WIDTH_THEN_INDENT_REASON, ONE_EM_SHORT_REASON,
-                               PICTURE_LABEL_REASON, SHORT_EXPLAINED_REASON, is_picture_label)
+                               NOTE_ALONE_REASON, PICTURE_LABEL_REASON, SHORT_EXPLAINED_REASON, is_picture_label)
 from banmian.pipeline import page_from_lines, run_stages
 from banmian.stages import STAGES
 from banmian.stages.paragraphs import INDENTED_OPENING_REASON, paragraphs
@@ -176,3 +176,10 @@ def test_a_line_short_by_its_digits_ends_its_paragraph_over_a_line_one_em_short(
     lines = OPENING + ["音乐史上还是第一次。又如", "1994年冬，风紧天寒。", "市民纷纷表示十分赞同，", *CLOSING]
     got = starts(lines).get("市民纷纷表示十分赞同，")
     assert got is not None and HALF_WIDTH_THEN_INDENT_REASON in got
+
+
+def test_a_bracketed_note_alone_after_a_blank_line_is_tagged_and_a_join_onto_it_starts_a_paragraph():
+    lines = OPENING + CLOSING + ["", "（张三李四）", *APART]
+    assert NOTE_ALONE_REASON in reasons_of(lines, "（张三李四）")
+    assert _joined("音乐史上还是第一次的记录。", "maybe", "（张三李四）", "short", [NOTE_ALONE_REASON])
+    assert not _joined("音乐史上还是第一次的记录。", "maybe", "（张三李四）", "short")

@@ -225,3 +225,19 @@ def credit_closes_description(prev: Line, line: Line, width: float) -> bool:
     t = strip_ws(line.text)
     return (t[:1] in "（(" and ends_with_photo_credit(t) and slack(prev, width) <= FULL_SLACK
             and ends_sentence(prev.text))
+
+
+# A bracketed note alone at the head of a fragment (`（傅文）`, `（赵相如陈平）`, `（浙江石秀山）`:
+# an author's credit set apart under the report's last line, after a blank line) is a paragraph
+# of its own where a join puts it after a full line ending a sentence: sim TRAIN pdftotext
+# 1-300, every such note after a blank line is a gold paragraph (25; 4 read on, pages 31, 134,
+# 172, 191), dev 1-40 all 5. One printed right under the text, no blank line, often closes the
+# paragraph instead (`paragraphs.mark_starts` decides those by shape). The paragraphs stage
+# tags a fragment's first line so (NOTE_ALONE_REASON), `reorder.goes_on_paragraph` reads it.
+NOTE_ALONE: Final = re.compile(r"^[（(][^（）()]{1,24}[）)]$")
+NOTE_ALONE_REASON: Final = "paragraph:bracketed_note_alone"
+
+
+def is_note_alone(line: Line) -> bool:
+    """The line is a bracketed note alone (NOTE_ALONE)."""
+    return NOTE_ALONE.match(strip_ws(line.text)) is not None

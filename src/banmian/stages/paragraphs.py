@@ -17,9 +17,9 @@ from banmian.closing_credits import CLOSING_CREDIT_REASON, closes_report
 from banmian.model import Fragment, Line, Page, line_positions
 from banmian.ordinals import opens_later_step
 from banmian.para_cues import (AFTER_CLOSING_REASON, AFTER_COLON_REASON, BULLET_REASON, COMMA_RUNS_ON_REASON, COMPRESSED_INDENT_REASON,
-                               CREDIT_CLOSES_REASON, HALF_WIDTH_SHORT_REASON, HALF_WIDTH_THEN_INDENT_REASON, ONE_EM_SHORT_REASON,
+                               CREDIT_CLOSES_REASON, HALF_WIDTH_SHORT_REASON, HALF_WIDTH_THEN_INDENT_REASON, NOTE_ALONE_REASON, ONE_EM_SHORT_REASON,
                                PICTURE_LABEL_REASON, SHORT_EXPLAINED_REASON, compressed_indent, credit_closes_description, half_width_runs_on,
-                               indent_after_closing, indent_after_colon, is_picture_label, one_em_short, opens_bullet, short_at_comma,
+                               indent_after_closing, indent_after_colon, is_note_alone, is_picture_label, one_em_short, opens_bullet, short_at_comma,
                                short_by_half_width, short_explained)
 from banmian.rules.bylines import ends_with_photo_credit, trailing_credit_names
 from banmian.rules.chars import CLOSERS, ends_sentence, strip_ws
@@ -397,6 +397,8 @@ def paragraphs(page: Page) -> Page:
         f.end = end_kind(f, width)
         if one_em_short(f.first, width):  # a join after a sentence end starts a paragraph here (`reorder.reads_on`)
             f.first.because(ONE_EM_SHORT_REASON)
+        if blocks and is_note_alone(f.first):  # a join starts a paragraph here (`reorder.goes_on_paragraph`)
+            f.first.because(NOTE_ALONE_REASON)
         mark_starts(f, width, blocks)
     if not blocks:
         heads = [bigrams(ln.text) for ln in page.lines if ln.kind == "head" and len(ln.text) >= HEAD_MIN_CHARS]

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Final
 from banmian.language import break_cuts_word, spanning_word
 from banmian.link_model import fragment_text, page_word
 from banmian.model import Fragment
-from banmian.para_cues import ONE_EM_SHORT_REASON, is_picture_label
+from banmian.para_cues import NOTE_ALONE_REASON, ONE_EM_SHORT_REASON, is_picture_label
 from banmian.stages.paragraphs import CUT_SHORT_REASON
 
 if TYPE_CHECKING:  # reassemble imports this module
@@ -60,9 +60,10 @@ def reads_on(latest: Fragment, frag: Fragment) -> bool:
 
 def goes_on_paragraph(latest: Fragment, frag: Fragment) -> bool:
     """No paragraph starts where `frag` is joined after `latest`: it reads on (`reads_on`), or a
-    word runs on across the break (`word_runs_on`). What a join sets `para_start` by; the
-    reordering's own tests (`left_open`) ask `reads_on` alone."""
-    return reads_on(latest, frag) or word_runs_on(latest, frag)
+    word runs on across the break (`word_runs_on`), unless `frag` opens with a bracketed note
+    alone (`para_cues.NOTE_ALONE_REASON`, set by the paragraphs stage). What a join sets
+    `para_start` by; the reordering's own tests (`left_open`) ask `reads_on` alone."""
+    return (reads_on(latest, frag) or word_runs_on(latest, frag)) and NOTE_ALONE_REASON not in frag.first.reasons
 
 
 def word_runs_on(latest: Fragment, frag: Fragment) -> bool:
