@@ -183,3 +183,9 @@ def test_a_bracketed_note_alone_after_a_blank_line_is_tagged_and_a_join_onto_it_
     assert NOTE_ALONE_REASON in reasons_of(lines, "（张三李四）")
     assert _joined("音乐史上还是第一次的记录。", "maybe", "（张三李四）", "short", [NOTE_ALONE_REASON])
     assert not _joined("音乐史上还是第一次的记录。", "maybe", "（张三李四）", "short")
+
+
+def test_a_join_after_a_sentence_end_onto_an_indented_opening_ending_a_sentence_starts_a_paragraph():
+    assert _joined("音乐史上还是第一次的记录。", "maybe", "怎样才能办得更好呢？", "short", [INDENTED_OPENING_REASON])
+    assert not _joined("音乐史上还是第一次的记录。", "maybe", "怎样才能办得更好呢？", "short")
+    assert not _joined("音乐史上还是第一次的记录，", "open", "怎样才能办得更好呢？", "short", [INDENTED_OPENING_REASON])

@@ -28,7 +28,7 @@ from banmian.language import break_cuts_word, spanning_word
 from banmian.link_model import fragment_text, page_word
 from banmian.model import Fragment
 from banmian.para_cues import NOTE_ALONE_REASON, ONE_EM_SHORT_REASON, is_picture_label
-from banmian.stages.paragraphs import CUT_SHORT_REASON
+from banmian.stages.paragraphs import CUT_SHORT_REASON, INDENTED_OPENING_REASON
 
 if TYPE_CHECKING:  # reassemble imports this module
     from banmian.stages.reassemble import Thread
@@ -82,8 +82,11 @@ def opens_own_paragraph(latest: Fragment, frag: Fragment) -> bool:
     short: a picture label (`para_cues.is_picture_label`), or, after a full line ending a
     sentence (`latest.end` "maybe"), an indent whose marks are set half-width (the paragraphs
     stage's `para_cues.ONE_EM_SHORT_REASON`: at a column break, dev pdftotext pages 1, 7, 8,
-    20, 34)."""
-    return is_picture_label(frag.first) or (latest.end == "maybe" and ONE_EM_SHORT_REASON in frag.first.reasons)
+    20, 34) or an indented first line ending a sentence over a full line (the paragraphs stage's
+    `INDENTED_OPENING_REASON`: it ends nothing, so it opens a paragraph; sim TRAIN pdftotext
+    pages 42, 78, 99, all three such joins there gold paragraph starts, read on)."""
+    return is_picture_label(frag.first) or (latest.end == "maybe" and (
+        ONE_EM_SHORT_REASON in frag.first.reasons or INDENTED_OPENING_REASON in frag.first.reasons))
 
 
 def word_across(latest: Fragment, frag: Fragment) -> str | None:
