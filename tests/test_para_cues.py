@@ -131,15 +131,9 @@ def test_a_bracketed_note_or_a_line_short_by_its_digits_after_a_closing_bracket_
 APART = ["", "　　另据了解，本市各区县", "文化馆春节期间也将举办", "多场群众文艺演出活动。"]
 
 
-def test_a_line_one_em_short_ending_a_sentence_is_a_last_line_where_blocks_are_apart():
-    lines = OPENING + ["这在音乐史上还是第一次。", "市民都说这是件大好事。", *CLOSING]
-    assert starts(lines).get("市民都说这是件大好事。") == [COMPRESSED_INDENT_REASON]  # no blank lines: left as it was
-    lines += APART
-    assert "市民都说这是件大好事。" not in starts(lines)
-    assert SHORT_EXPLAINED_REASON in reasons_of(lines, "市民都说这是件大好事。")
-
-
 def test_a_line_one_em_short_over_an_opening_quote_or_a_number_opens_no_paragraph():
+    lines = OPENING + ["这在音乐史上还是第一次。", "市民纷纷表示十分赞同：", "“这是一件大好事啊。”大家", *CLOSING]
+    assert starts(lines).get("市民纷纷表示十分赞同：") == [COMPRESSED_INDENT_REASON]  # no blank lines: as it was
     for under in ("“这是一件大好事啊。”大家", "1998年还将再办三场。"):
         lines = OPENING + ["这在音乐史上还是第一次。", "市民纷纷表示十分赞同：", under, *CLOSING, *APART]
         assert "市民纷纷表示十分赞同：" not in starts(lines)
@@ -157,6 +151,8 @@ def test_a_short_line_ending_in_a_comma_ends_no_paragraph_where_blocks_are_apart
     lines += APART
     assert "《音乐周报》还专门刊登了" not in starts(lines)
     assert COMMA_RUNS_ON_REASON in reasons_of(lines, "《音乐周报》还专门刊登了")
+    lines = OPENING + ["这在音乐史上还是第一次。", "　　演出季从1月26日，", "音乐周报还专门刊登了一", *CLOSING, *APART]
+    assert "音乐周报还专门刊登了一" in starts(lines)  # no token pushed down under it: the line ends its paragraph
 
 
 def test_a_very_short_line_ending_in_a_comma_still_ends_its_paragraph():

@@ -333,7 +333,7 @@ def mark_starts(frag: Fragment, width: float, blocks: bool = False) -> None:
         elif ends_paragraph(prev, width, para_first):
             if half_width_runs_on(prev, ln, width):  # digits measured short: the paragraph runs on
                 ln.because(HALF_WIDTH_SHORT_REASON)
-            elif blocks and short_at_comma(prev, width):  # no paragraph ends on a comma
+            elif blocks and short_at_comma(prev, ln, width):  # no paragraph ends on a comma
                 ln.because(COMMA_RUNS_ON_REASON)
             else:
                 ln.para_start = True
@@ -350,7 +350,7 @@ def mark_starts(frag: Fragment, width: float, blocks: bool = False) -> None:
                 ln.para_start = True
                 ln.because("paragraph_start:lead_in")
             elif compressed_indent(prev, ln, width):
-                if blocks and short_explained(ln, frag.lines[k + 1] if k + 1 < len(frag.lines) else None):
+                if blocks and short_explained(frag.lines[k + 1] if k + 1 < len(frag.lines) else None):
                     ln.because(SHORT_EXPLAINED_REASON)
                 else:
                     ln.para_start = True
