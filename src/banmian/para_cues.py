@@ -219,13 +219,14 @@ def short_at_comma(prev: Line, line: Line, width: float) -> bool:
 # where blank lines separate blocks (`paragraphs.mark_starts`): the raw dump of dev page 2 has
 # no blank line to tell.
 CREDIT_CLOSES_REASON: Final = "paragraph:photo_credit_closes_description"
+CREDIT_OPENERS: Final = ("（", "(")
 
 
 def credit_closes_description(prev: Line, line: Line, width: float) -> bool:
     """`line` is a bracketed photo credit alone and `prev` a full line ending a sentence."""
-    t = strip_ws(line.text)
-    return (t[:1] in "（(" and ends_with_photo_credit(t) and slack(prev, width) <= FULL_SLACK
-            and ends_sentence(prev.text))
+    if line.text.lstrip()[:1] not in CREDIT_OPENERS:  # cheap test first: it is asked of most lines
+        return False
+    return slack(prev, width) <= FULL_SLACK and ends_sentence(prev.text) and ends_with_photo_credit(strip_ws(line.text))
 
 
 # A bracketed note alone at the head of a fragment (`（傅文）`, `（赵相如陈平）`, `（浙江石秀山）`:
@@ -241,4 +242,4 @@ NOTE_ALONE_REASON: Final = "paragraph:bracketed_note_alone"
 
 def is_note_alone(line: Line) -> bool:
     """The line is a bracketed note alone (NOTE_ALONE)."""
-    return NOTE_ALONE.match(strip_ws(line.text)) is not None
+    return line.text.lstrip()[:1] in CREDIT_OPENERS and NOTE_ALONE.match(strip_ws(line.text)) is not None
