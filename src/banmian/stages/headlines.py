@@ -312,6 +312,8 @@ def bylines_run_on_into_text(page: Page) -> None:
             continue
         if k > 0 and lines[k - 1].kind != "blank":
             continue  # run on from the line above: a signature, or a head block's byline
+        if heads_own_opening(page, owner, art):
+            continue
         release_bylines(lines, owner, art)
         if old is not None:
             if ln.no in old.line_nos:
@@ -322,6 +324,24 @@ def bylines_run_on_into_text(page: Page) -> None:
         page.claim(ln, art)
         ln.because(RUN_ON_BYLINE_REASON)
         art.because(RUN_ON_BYLINE_REASON)
+
+
+def heads_own_opening(page: Page, owner: dict[int, Article], article: Article) -> bool:
+    """The article already holds the byline line printed right over its first line, no blank
+    line between (its head block run on into its opening: head lines, byline, first line in one
+    pdftotext text block): that one is its byline, and a byline run on into a later paragraph of
+    it (`bylines_run_on_into_text`) is another report's, printed beside (sim TRAIN pdftotext page
+    291: `从产品经营走向资本经营——记四` / `川新兴集团公司…` / `吴明` over `四川新兴集团公司是四…`,
+    then `本报记者夏珺` over a later paragraph took `吴明`'s place)."""
+    groups = page.scratch.get("article_groups", [])
+    at = next((k for k, a in enumerate(page.articles) if a is article), None)
+    if at is None or at >= len(groups) or not groups[at]:
+        return False
+    index = page_line_index(page).get(id(groups[at][0].first))
+    if not index:
+        return False
+    above = page.lines[index - 1]
+    return above.kind == "byline" and owner.get(id(above)) is article
 
 
 def adopt_adjacent_leftovers(page: Page, blocks: list[list[Line]], owner: dict[int, int],
