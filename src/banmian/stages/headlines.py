@@ -39,6 +39,9 @@ from banmian.stages.roundups import opens_numbered_run
 # `lead_rests.rests_of_leads`: a report's rest printed away from its cut-off opening goes back
 # after it, in dumps that part text blocks by blank lines (pdftotext's).
 REST_OF_LEADS = True
+# `interleaved_head_lines`: a neighbour's head line printed between a broken headline's two lines
+# leaves the block, in dumps that part text blocks by blank lines (pdftotext's).
+INTERLEAVED_LINES = True
 
 # Minimum score (bigram overlap with the article's opening, plus the adjacency bonus) to
 # attach a headline block to an article (dev 1-40 headline_acc: 0.25: 0.429, 0.15: 0.432).
@@ -159,6 +162,50 @@ def join_broken_headlines(blocks: list[list[Line]]) -> list[list[Line]]:
         out.append(block)
     return out
 
+
+# A head line taken out from between a headline's two lines (`interleaved_head_lines`).
+INTERLEAVED_HEAD_REASON: Final = "headline:neighbour_line_between_broken_headline"
+
+
+def interleaved_head_lines(blocks: list[list[Line]]) -> list[list[Line]]:
+    """Take out of a block a head line X printed between two head lines A and B of another
+    headline, as a block of its own set after it: a word runs across A and B (`spanning_word`,
+    dictionary words only), none across A and X nor X and B. pdftotext reads two slots' heads
+    side by side by height, so a neighbour's one-line headline set level between the two lines
+    of a broken headline comes between them (simulated TRAIN pdftotext page 20: `专家建议在乡镇`
+    / `过年` / `企业推广清洁生产`; page 124: `全国排球联赛战罢五轮河` / `解放军三总部举行` /
+    `南男排上海女排仍居榜首`; page 6: the neighbour's line a part of the first line's row cut at
+    the gutter). Kept in, X read as the headline's second line and the neighbour lost its head.
+    Not where A and B are parts of one input line (a row of three slots' heads), and only in
+    dumps with blank lines (`separates_blocks`): raw and PyMuPDF dumps print no such run (TRAIN:
+    the cue found no headline there, five wrong triples). TRAIN pdftotext: 12 triples a
+    headline's lines round a neighbour's, 6 others (a merged row), none a kicker over its
+    headline; dev 1-40: never fires."""
+    out: list[list[Line]] = []
+    for block in blocks:
+        keep: list[Line] = []
+        taken: list[Line] = []
+        k = 0
+        while k < len(block):
+            ln = block[k]
+            if keep and k + 1 < len(block) and _between_broken(keep[-1], ln, block[k + 1]):
+                taken.append(ln)
+                ln.because(INTERLEAVED_HEAD_REASON)
+            else:
+                keep.append(ln)
+            k += 1
+        out.append(keep)
+        out.extend([ln] for ln in taken)
+    return out
+
+
+def _between_broken(a: Line, x: Line, b: Line) -> bool:
+    """`x` stands between the two lines `a` and `b` of one broken headline (`interleaved_head_lines`)."""
+    if not (a.kind == x.kind == b.kind == "head") or a.no == b.no:
+        return False
+    ta, tx, tb = strip_ws(a.text), strip_ws(x.text), strip_ws(b.text)
+    return (spanning_word(ta, tb, hmm=False) is not None and spanning_word(ta, tx, hmm=False) is None
+            and spanning_word(tx, tb, hmm=False) is None)
 
 
 # Of two headline lines no word runs across, a second line this much shorter than the first is
@@ -507,7 +554,10 @@ def headlines(page: Page) -> Page:
     lines = page.lines
     after_blank = frozenset(id(ln) for above, ln in zip(lines, lines[1:]) if above.kind == "blank")
     pos = page_line_index(page)
-    blocks, dealt = deal_side_by_side(join_broken_headlines(head_blocks(page, taken)), pos, lines, openings)
+    joined = join_broken_headlines(head_blocks(page, taken))
+    if INTERLEAVED_LINES and separates_blocks(page):
+        joined = interleaved_head_lines(joined)
+    blocks, dealt = deal_side_by_side(joined, pos, lines, openings)
     blocks = [unit for blk in blocks
               for unit in ([blk] if id(blk) in dealt else split_by_content([blk], openings, after_blank))]
     block_ending_at = {id(blk[-1]): k for k, blk in enumerate(blocks)}
