@@ -66,3 +66,15 @@ def test_the_rule_off_reads_the_neighbours_line_into_the_headline(monkeypatch):
     headlines_stage = importlib.import_module("banmian.stages.headlines")
     monkeypatch.setattr(headlines_stage, "INTERLEAVED_LINES", False)
     assert bridge_head() != (None, "城东新建三座跨河桥 梁全部建成通车")
+
+
+def test_a_neighbours_two_line_headline_between_leaves_as_one_block():
+    a, x1, x2, b = (head("城东新建三座跨河桥", 1), head("湖滨湿地公园", 2), head("迎来候鸟", 3),
+                    head("梁全部建成通车", 4))
+    assert [[ln.text for ln in blk] for blk in interleaved_head_lines([[a, x1, x2, b]])] == [
+        ["城东新建三座跨河桥", "梁全部建成通车"], ["湖滨湿地公园", "迎来候鸟"]]
+
+
+def test_a_sentence_is_no_broken_headline():
+    a, x, b = head("市长说，城东新建三座跨河桥", 1), head("年货市场供应充足", 2), head("梁全部建成通车", 3)
+    assert len(interleaved_head_lines([[a, x, b]])) == 1

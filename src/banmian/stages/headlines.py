@@ -165,47 +165,62 @@ def join_broken_headlines(blocks: list[list[Line]]) -> list[list[Line]]:
 
 # A head line taken out from between a headline's two lines (`interleaved_head_lines`).
 INTERLEAVED_HEAD_REASON: Final = "headline:neighbour_line_between_broken_headline"
+# At most this many lines of a neighbour's head between a broken headline's two lines: its
+# one-line headline, or its two lines (simulated TRAIN page 120: `“眼睛闭合报` / `杭州吉祥` /
+# `如意年味浓` / `警器”防瞌睡`, the second headline beside the first, a line lower).
+MAX_INTERLEAVED_LINES: Final = 2
+# Clause punctuation: a line holding one is a sentence (a body line read as head), not a
+# headline's line broken mid-word (TRAIN page 130: `慰问信说，全国公安战` ... `线革命烈士…`).
+CLAUSE_MARKS: Final = "，。；："
 
 
 def interleaved_head_lines(blocks: list[list[Line]]) -> list[list[Line]]:
-    """Take out of a block a head line X printed between two head lines A and B of another
-    headline, as a block of its own set after it: a word runs across A and B (`spanning_word`,
-    dictionary words only), none across A and X nor X and B. pdftotext reads two slots' heads
-    side by side by height, so a neighbour's one-line headline set level between the two lines
-    of a broken headline comes between them (simulated TRAIN pdftotext page 20: `专家建议在乡镇`
-    / `过年` / `企业推广清洁生产`; page 124: `全国排球联赛战罢五轮河` / `解放军三总部举行` /
-    `南男排上海女排仍居榜首`; page 6: the neighbour's line a part of the first line's row cut at
-    the gutter). Kept in, X read as the headline's second line and the neighbour lost its head.
-    Not where A and B are parts of one input line (a row of three slots' heads), and only in
-    dumps with blank lines (`separates_blocks`): raw and PyMuPDF dumps print no such run (TRAIN:
-    the cue found no headline there, five wrong triples). TRAIN pdftotext: 12 triples a
-    headline's lines round a neighbour's, 6 others (a merged row), none a kicker over its
-    headline; dev 1-40: never fires."""
+    """Take out of a block the head lines printed between two head lines A and B of another
+    headline (at most MAX_INTERLEAVED_LINES), as a block of their own set after it: a word runs
+    across A and B (`spanning_word`, dictionary words only), none across A and the first line
+    between nor the last and B. pdftotext reads two slots' heads side by side by height, so a
+    neighbour's headline set level between the two lines of a broken headline comes between
+    them (simulated TRAIN pdftotext page 20: `专家建议在乡镇` / `过年` / `企业推广清洁生产`; page
+    124: `全国排球联赛战罢五轮河` / `解放军三总部举行` / `南男排上海女排仍居榜首`; page 6: the
+    neighbour's line a part of the first line's row cut at the gutter). Kept in, the neighbour's
+    line read as the headline's second line and the neighbour lost its head. Not where A and B
+    are parts of one input line (a row of three slots' heads), nor where A was first read as a
+    body line or A or B holds clause punctuation (`CLAUSE_MARKS`: body text), and only in dumps
+    with blank lines (`separates_blocks`): raw and PyMuPDF dumps print no such run (TRAIN: the
+    cue found no headline there, five wrong triples). TRAIN pdftotext: one line between, 12
+    a headline's lines round a neighbour's, 6 others (a merged row), none a kicker over its
+    headline; two lines between, 6 right, none wrong; dev 1-40: page 3 (two lines between)."""
     out: list[list[Line]] = []
     for block in blocks:
         keep: list[Line] = []
-        taken: list[Line] = []
+        taken: list[list[Line]] = []
         k = 0
         while k < len(block):
-            ln = block[k]
-            if keep and k + 1 < len(block) and _between_broken(keep[-1], ln, block[k + 1]):
-                taken.append(ln)
-                ln.because(INTERLEAVED_HEAD_REASON)
-            else:
-                keep.append(ln)
+            gap = 0
+            if keep:
+                gap = next((g for g in range(1, MAX_INTERLEAVED_LINES + 1)
+                            if k + g < len(block) and _between_broken(keep[-1], block[k:k + g], block[k + g])), 0)
+            if gap:
+                taken.append(block[k:k + gap])
+                for ln in block[k:k + gap]:
+                    ln.because(INTERLEAVED_HEAD_REASON)
+                k += gap
+            keep.append(block[k])
             k += 1
         out.append(keep)
-        out.extend([ln] for ln in taken)
+        out.extend(taken)
     return out
 
 
-def _between_broken(a: Line, x: Line, b: Line) -> bool:
-    """`x` stands between the two lines `a` and `b` of one broken headline (`interleaved_head_lines`)."""
-    if not (a.kind == x.kind == b.kind == "head") or a.no == b.no:
+def _between_broken(a: Line, mids: list[Line], b: Line) -> bool:
+    """`mids` stand between the two lines `a` and `b` of one broken headline (`interleaved_head_lines`)."""
+    if not all(ln.kind == "head" for ln in [a, b] + mids) or a.no == b.no:
         return False
-    ta, tx, tb = strip_ws(a.text), strip_ws(x.text), strip_ws(b.text)
-    return (spanning_word(ta, tb, hmm=False) is not None and spanning_word(ta, tx, hmm=False) is None
-            and spanning_word(tx, tb, hmm=False) is None)
+    ta, tb = strip_ws(a.text), strip_ws(b.text)
+    if any(c in CLAUSE_MARKS for c in ta + tb) or any(r.startswith("body:") for r in a.reasons):
+        return False
+    return (spanning_word(ta, tb, hmm=False) is not None and spanning_word(ta, strip_ws(mids[0].text), hmm=False) is None
+            and spanning_word(strip_ws(mids[-1].text), tb, hmm=False) is None)
 
 
 # Of two headline lines no word runs across, a second line this much shorter than the first is
