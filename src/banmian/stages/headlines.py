@@ -23,7 +23,8 @@ from banmian.article_starts import lines_around
 from banmian.assign import max_weight_pairs
 from banmian.far_bylines import bylines_held_by_lead_ins, bylines_over_lead_ins_to_heads_above
 from banmian.head_tiers import quotes_body, split_tiers
-from banmian.head_units import SPANNING_HEAD_REASON, bigram_keys, opening_keys, row_part, share_in, split_by_content
+from banmian.head_units import (SPANNING_HEAD_REASON, bigram_keys, opening_keys, row_part, share_in, spans_two_slots,
+                                split_by_content)
 from banmian.language import spanning_word
 from banmian.lead_rests import rests_of_leads
 from banmian.line_shape import opens_with_dash, separates_blocks
@@ -223,6 +224,43 @@ def _between_broken(a: Line, mids: list[Line], b: Line) -> bool:
             and spanning_word(strip_ws(mids[-1].text), tb, hmm=False) is None)
 
 
+# The lone head line under a head row cut at a gutter put after the row's left part
+# (`line_under_row_to_its_slot`).
+UNDER_ROW_REASON: Final = "headline:line_under_row_to_left_slot"
+
+
+def line_under_row_to_its_slot(block: list[Line], openings: list[set[int]]) -> list[Line]:
+    """The block with the head line N printed on the input line under a head row cut at a gutter
+    into two parts (`split_head_rows`: P1 the left slot's line, P2 the right one's) moved up
+    between them when N reads on from P1 more than from P2: the bigrams P1 + N finds in some
+    article's opening beyond P1's own outnumber those P2 + N finds beyond P2's. Two slots' heads
+    side by side share the row of their first lines, and the line under is the second line of
+    one of them; printed after P2, N could only go with P2 or alone (`spans_two_slots` keeps P1
+    and P2 apart; simulated TRAIN pdftotext page 277: `民政部慰问 湖州学先` / `三总部和武警`, the
+    last with `湖州学先`, the left headline without its second line; pages 35, 81, 122, 165, 255
+    alike). TRAIN: 10 moved right, 2 wrong (one a body line run, one its right slot's); TRAIN
+    pdftotext headline_acc 0.6138 -> 0.6166. Dev 1-40: page 37 (`房改你真要改吗 俄官员会晤车臣领导人`
+    / `全国可出售公房…`, right), the block left over before and after."""
+    for i in range(len(block) - 2):
+        p1, p2, n = block[i], block[i + 1], block[i + 2]
+        if not (row_part(p1) == 1 and row_part(p2) == 2 and p1.no == p2.no and row_part(n) == 0
+                and n.no == p1.no + 1 and p1.kind == p2.kind == n.kind == "head"):
+            continue
+        t1, t2, tn = strip_ws(p1.text), strip_ws(p2.text), strip_ws(n.text)
+        if _reads_on_gain(t1, tn, openings) > _reads_on_gain(t2, tn, openings):
+            n.because(UNDER_ROW_REASON)
+            return block[:i + 1] + [n, p2] + block[i + 3:]
+    return block
+
+
+def _reads_on_gain(top: str, under: str, openings: list[set[int]]) -> int:
+    """How many more bigrams of `top` + `under` than of `top` alone the best opening holds."""
+    def gain(t: str) -> int:
+        keys = bigram_keys(t)
+        return max((len(keys & o) for o in openings), default=0)
+    return gain(top + under) - gain(top)
+
+
 # Of two headline lines no word runs across, a second line this much shorter than the first is
 
 
@@ -412,7 +450,7 @@ def adopt_adjacent_leftovers(page: Page, blocks: list[list[Line]], owner: dict[i
             m = k + step
             while 0 <= m < len(blocks) and m not in owner and m not in taken:
                 a, b = out[k], blocks[m]
-                if any(ln.kind == "byline" for ln in b) or (
+                if any(ln.kind == "byline" for ln in b) or (ROW_SLOTS_APART and beside_in_a_row(a, b)) or (
                         _fits_another(b, owner[k], openings) and not (m < k and set_off_kicker(b, a, pos, quotes))
                         and not (blanks and runs_on_in_text_block(a, b, m < k, pos))):
                     break
@@ -429,6 +467,23 @@ def adopt_adjacent_leftovers(page: Page, blocks: list[list[Line]], owner: dict[i
                     ln.because("headline:leftover_next_to_block")
                 m += step
     return out
+
+
+# `beside_in_a_row`: a leftover beside the block in a head row cut at a gutter stays apart.
+ROW_SLOTS_APART = True
+
+
+def beside_in_a_row(block: list[Line], leftover: list[Line]) -> bool:
+    """The leftover and the block hold parts of one head row cut at a gutter (`split_head_rows`:
+    the same input line, different parts): two slots' heads printed side by side, never one
+    head's tiers, as `head_units.spans_two_slots` has it for a unit. Adopted as a kicker or a
+    subtitle (`adopt_adjacent_leftovers`), the neighbour slot's line was read into the head
+    (simulated TRAIN pdftotext page 122: `武汉：燃气 乔石会见`, cut in two, `服务进万家` under it,
+    the left part left over and taken back over the rest; page 277: `民政部慰问 湖州学先` /
+    `三总部和武警`)."""
+    rows = {(ln.no, row_part(ln)) for ln in block if row_part(ln)}
+    return any(row_part(ln) and (ln.no, row_part(ln)) not in rows and any(ln.no == no for no, _ in rows)
+               for ln in leftover)
 
 
 # A spanning head line taken over the block under it as its kicker (`spanning_kicker`).
@@ -573,6 +628,8 @@ def headlines(page: Page) -> Page:
     if INTERLEAVED_LINES and separates_blocks(page):
         joined = interleaved_head_lines(joined)
     blocks, dealt = deal_side_by_side(joined, pos, lines, openings)
+    if ROW_SLOTS_APART:
+        blocks = [blk if id(blk) in dealt else line_under_row_to_its_slot(blk, openings) for blk in blocks]
     blocks = [unit for blk in blocks
               for unit in ([blk] if id(blk) in dealt else split_by_content([blk], openings, after_blank))]
     block_ending_at = {id(blk[-1]): k for k, blk in enumerate(blocks)}
