@@ -78,3 +78,21 @@ def test_a_neighbours_two_line_headline_between_leaves_as_one_block():
 def test_a_sentence_is_no_broken_headline():
     a, x, b = head("市长说，城东新建三座跨河桥", 1), head("年货市场供应充足", 2), head("梁全部建成通车", 3)
     assert len(interleaved_head_lines([[a, x, b]])) == 1
+
+
+def test_three_slots_heads_printed_row_by_row_are_dealt():
+    # the left slot's `跨河桥` / `梁…` read on; the middle and right slots' lines come in turn
+    lines = [head("城东新建三座跨河桥", 1), head("湖滨湿地公园", 2), head("年货市场", 3),
+             head("梁全部建成通车", 4), head("迎来候鸟", 5), head("供应充足", 6)]
+    assert [[ln.text for ln in blk] for blk in interleaved_head_lines([lines])] == [
+        ["城东新建三座跨河桥", "梁全部建成通车"], ["湖滨湿地公园", "迎来候鸟"], ["年货市场", "供应充足"]]
+
+
+@pytest.mark.pure_python
+def test_the_deal_off_leaves_the_second_lines_with_the_first_headline(monkeypatch):
+    headlines_stage = importlib.import_module("banmian.stages.headlines")
+    monkeypatch.setattr(headlines_stage, "DEAL_SECOND_LINES", False)
+    lines = [head("城东新建三座跨河桥", 1), head("湖滨湿地公园", 2), head("年货市场", 3),
+             head("梁全部建成通车", 4), head("迎来候鸟", 5), head("供应充足", 6)]
+    assert [[ln.text for ln in blk] for blk in headlines_stage.interleaved_head_lines([lines])][0] == [
+        "城东新建三座跨河桥", "梁全部建成通车", "迎来候鸟", "供应充足"]

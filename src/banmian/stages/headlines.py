@@ -202,15 +202,40 @@ def interleaved_head_lines(blocks: list[list[Line]]) -> list[list[Line]]:
                 gap = next((g for g in range(1, MAX_INTERLEAVED_LINES + 1)
                             if k + g < len(block) and _between_broken(keep[-1], block[k:k + g], block[k + g])), 0)
             if gap:
-                taken.append(block[k:k + gap])
-                for ln in block[k:k + gap]:
+                mids, after = block[k:k + gap], block[k + gap + 1:k + 2 * gap + 1]
+                for ln in mids:
                     ln.because(INTERLEAVED_HEAD_REASON)
-                k += gap
+                if DEAL_SECOND_LINES and second_lines_in_turn(mids, after):
+                    taken.extend([m, a] for m, a in zip(mids, after))
+                    keep.append(block[k + gap])
+                    block = block[:k + gap + 1] + block[k + 2 * gap + 1:]  # the second lines dealt
+                else:
+                    taken.append(mids)
+                    keep.append(block[k + gap])
+                k += gap + 1
+                continue
             keep.append(block[k])
             k += 1
         out.append(keep)
         out.extend(taken)
     return out
+
+
+# `second_lines_in_turn`: the second lines of slots side by side, printed in turn after the first.
+DEAL_SECOND_LINES = True
+
+
+def second_lines_in_turn(mids: list[Line], after: list[Line]) -> bool:
+    """The head lines `after`, printed right after a broken headline's second line, are the
+    second lines of the slots whose first lines `mids` stood between its two lines: slots side
+    by side, pdftotext prints their heads row by row, each row's lines in turn (dev pdftotext
+    page 3: `从评选最佳中` / `从单纯赞助` / `体育的产业` / `场球员想到的` / `到全面参与` / `定位要科学`,
+    three slots' two-line headlines; simulated TRAIN pages 137, 265, 280: `河北部署下阶段抗震救灾工`
+    … `作引导灾民恢复生产重建家园`). Only as many lines as `mids`, all head lines, none a dash
+    subtitle and none a part of a head row cut at a gutter (`row_part`: there the line after is as
+    often the first headline's own subtitle, TRAIN page 6: `致使一些比赛出现误判`)."""
+    return (len(after) == len(mids) and all(ln.kind == "head" and not opens_with_dash(ln.text) for ln in after)
+            and not any(row_part(ln) for ln in mids + after))
 
 
 def _between_broken(a: Line, mids: list[Line], b: Line) -> bool:
