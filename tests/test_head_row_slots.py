@@ -10,7 +10,7 @@ import pytest
 from banmian.head_units import bigram_keys
 from banmian.model import Line
 from banmian.pipeline import parse_text
-from banmian.stages.headlines import beside_in_a_row, line_under_row_to_its_slot
+from banmian.head_slots import beside_in_a_row, line_under_row_to_its_slot
 
 OPENINGS = [bigram_keys(t) for t in (
     "民政部负责人今天分别走访慰问驻京部队和武警总部，送去节日的问候。",

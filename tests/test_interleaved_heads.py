@@ -9,7 +9,7 @@ import pytest
 
 from banmian.model import Line
 from banmian.pipeline import parse_text
-from banmian.stages.headlines import interleaved_head_lines
+from banmian.head_slots import interleaved_head_lines
 
 # `桥` / `梁` break the word `桥梁`; the line between continues neither.
 PAGE = """城东新建三座跨河桥
@@ -90,9 +90,9 @@ def test_three_slots_heads_printed_row_by_row_are_dealt():
 
 @pytest.mark.pure_python
 def test_the_deal_off_leaves_the_second_lines_with_the_first_headline(monkeypatch):
-    headlines_stage = importlib.import_module("banmian.stages.headlines")
-    monkeypatch.setattr(headlines_stage, "DEAL_SECOND_LINES", False)
+    head_slots = importlib.import_module("banmian.head_slots")
+    monkeypatch.setattr(head_slots, "DEAL_SECOND_LINES", False)
     lines = [head("城东新建三座跨河桥", 1), head("湖滨湿地公园", 2), head("年货市场", 3),
              head("梁全部建成通车", 4), head("迎来候鸟", 5), head("供应充足", 6)]
-    assert [[ln.text for ln in blk] for blk in headlines_stage.interleaved_head_lines([lines])][0] == [
+    assert [[ln.text for ln in blk] for blk in head_slots.interleaved_head_lines([lines])][0] == [
         "城东新建三座跨河桥", "梁全部建成通车", "迎来候鸟", "供应充足"]
