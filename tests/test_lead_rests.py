@@ -48,3 +48,30 @@ def test_an_opening_closing_on_a_credit_is_a_whole_report():
 def test_a_piece_under_a_headline_of_its_own_stays_an_article():
     got = page(LEAD, "县里推广良种", "")
     assert not merged(got) and got[-1].headline == "县里推广良种"
+
+
+# A rest sharing a few more words with its opening (cosine about 0.17), printed under a head line
+# that is not its own (a subhead, a line of another article).
+NEAR_REST = ("县农业局局长说，明年全县将继续推广水稻良种，扩大种植面积，技术人员还要深入田间"
+             "地头指导农民科学育秧，让新技术走进千家万户，让更多种粮农民增收受益。")
+
+
+def headed_page(*rest_head: str):
+    parts = [HEAD, "", *column_lines(LEAD), "", "主队主场力克客队", "", *column_lines(FOOTBALL), "",
+             "北方多地迎来降雪", "", *column_lines(SNOW), "", *column_lines(FOOTBALL2), "", *rest_head,
+             *column_lines(NEAR_REST)]
+    return parse_text("\n".join(parts) + "\n")[0]
+
+
+def test_a_rest_under_a_head_line_not_its_own_goes_back_and_leaves_the_head():
+    got = headed_page("农机合作社", "")
+    assert [a.headline for a in got.articles] == [HEAD, "主队主场力克客队", "北方多地迎来降雪"]
+    assert got.articles[0].paragraphs[-1] == NEAR_REST
+    assert any(r.startswith("merge:headed_rest_of_lead") for r in got.articles[0].reasons)
+    assert [u.text for u in got.unassigned] == ["农机合作社"]
+
+
+def test_a_rest_under_a_dash_subtitle_brings_it_to_its_opening():
+    got = headed_page("——农机合作社", "")
+    assert got.articles[0].headline == HEAD and got.articles[0].subtitle == "——农机合作社"
+    assert got.articles[0].paragraphs[-1] == NEAR_REST and not got.unassigned
