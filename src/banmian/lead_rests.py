@@ -53,30 +53,39 @@ REST_OPENINGS: Final = ("article_start:content_change", "article_start:headline_
 # and 40, both right. The head the report keeps is the one its joined text shares more
 # (`settle_heads`): TRAIN 1-40 headline_acc 0.6442 (the opening's, always) -> 0.6474.
 HEADED_REST_MAX_LOGIT: Final = 1.0
+# Where the column break falls inside a paragraph, the opening stops on a line running to the
+# column's edge, no sentence closed (`end` "open"), and its rest starts on a line flush with
+# the column, no indent (`start` "open"); where it falls at a paragraph's end, the opening closes
+# the paragraph and the rest opens an indented one (`rests_run_on`). Sim TRAIN pdftotext 1-300,
+# joins right / wrong: 51 / 5 -> 59 / 5 (new joins 8 / 1: pages 13, 33, 64, 158, 196, 213 twice,
+# 229, 283); dev pdftotext 1-40: page 39, right.
+CUT_ENDS: Final = ("closed", "maybe", "open")
+REST_STARTS: Final = ("indent", "open")
 HEADED_REST_MIN_COSINE: Final = 0.15
 HEADED_REST_REASON: Final = "merge:headed_rest_of_lead"
 
 
 def cut_opening(article: Article, group: list[Fragment]) -> bool:
-    """A report's opening cut off at a paragraph's end: a headline (not only a pull quote of its
+    """A report's opening cut off at a column break: a headline (not only a pull quote of its
     own body), a lead-in byline opening its text, at most LEAD_MAX_PIECES pieces and
-    LEAD_MAX_CHARS characters, the last piece closing a paragraph, no closing credit."""
+    LEAD_MAX_CHARS characters, the last piece closing a paragraph or stopping inside one
+    (`CUT_ENDS`, its rest `rests_run_on`), no closing credit."""
     if not group or not has_head(article) or quoted_head(article) or len(group) > LEAD_MAX_PIECES:
         return False
-    if group[-1].end not in ("closed", "maybe") or not is_lead_in(group[0].first.text):
+    if group[-1].end not in CUT_ENDS or not is_lead_in(group[0].first.text):
         return False
     return body_chars(article) <= LEAD_MAX_CHARS and not ends_on_credit(article)
 
 
 def stray_rest(article: Article, group: list[Fragment]) -> bool:
     """A piece that opened an article on its words or under head lines alone: it opens an
-    indented paragraph with no lead-in, has no byline, and no head other than a pull quote of
-    its own body."""
+    indented paragraph or a column mid-paragraph (`REST_STARTS`) with no lead-in, has no byline,
+    and no head other than a pull quote of its own body."""
     if not group or not article.reasons or not article.reasons[0].startswith(REST_OPENINGS):
         return False
     if article.byline or (has_head(article) and not quoted_head(article)):
         return False
-    return group[0].start == "indent" and not is_lead_in(group[0].first.text)
+    return group[0].start in REST_STARTS and not is_lead_in(group[0].first.text)
 
 
 def start_logit_of(article: Article) -> float:
@@ -90,7 +99,7 @@ def start_logit_of(article: Article) -> float:
 
 def headed_rest(article: Article, group: list[Fragment]) -> bool:
     """A piece that opened an article weakly (`HEADED_REST_MAX_LOGIT`) under head lines that
-    are no pull quote of its own body: it opens an indented paragraph with no lead-in and has no
+    are no pull quote of its own body: it opens as a `stray_rest` does, with no lead-in and no
     byline."""
     if not group or not article.reasons or not article.reasons[0].startswith(REST_OPENINGS):
         return False
@@ -98,7 +107,7 @@ def headed_rest(article: Article, group: list[Fragment]) -> bool:
         return False
     if start_logit_of(article) >= HEADED_REST_MAX_LOGIT:
         return False
-    return group[0].start == "indent" and not is_lead_in(group[0].first.text)
+    return group[0].start in REST_STARTS and not is_lead_in(group[0].first.text)
 
 
 def head_of(article: Article) -> str:
@@ -142,6 +151,12 @@ def settle_heads(page: Page, target: Article, piece: Article) -> None:
         release_heads(page, piece)
 
 
+def rests_run_on(opening: list[Fragment], rest: list[Fragment]) -> bool:
+    """The rest starts as the opening stops: mid-paragraph after an opening that stops on an open
+    line, on an indented paragraph after one that closes its paragraph (`CUT_ENDS`)."""
+    return (opening[-1].end == "open") == (rest[0].start == "open")
+
+
 def rests_of_leads(page: Page) -> None:
     """Merge each `stray_rest` into the `cut_opening` whose text it shares most (REST_MIN_COSINE
     at least), when no other stray rest shares more with that opening. Runs after the
@@ -160,7 +175,10 @@ def rests_of_leads(page: Page) -> None:
     cos = {(r, m): bigram_cosine(texts[r], texts[m]) for r in rests for m in leads}
     gone: dict[int, int] = {}
     for r in rests:
-        best = max(leads, key=lambda m: cos[(r, m)])
+        fits = [m for m in leads if rests_run_on(groups[m], groups[r])]
+        if not fits:
+            continue
+        best = max(fits, key=lambda m: cos[(r, m)])
         c = cos[(r, best)]
         if c < (HEADED_REST_MIN_COSINE if r in headed else REST_MIN_COSINE) or best in gone.values():
             continue
@@ -168,6 +186,9 @@ def rests_of_leads(page: Page) -> None:
             continue  # another stray piece shares as much with that opening
         if r in headed:
             settle_heads(page, articles[best], articles[r])
+        if groups[r][0].start == "open" and articles[best].paragraphs and articles[r].paragraphs:
+            # cut inside a paragraph: the rest's first paragraph goes on the opening's last
+            articles[r].paragraphs[0] = articles[best].paragraphs.pop() + articles[r].paragraphs[0]
         # a pull quote the rest took goes with it as the report's kicker (`adjacent_splits._merge`)
         why = HEADED_REST_REASON if r in headed else REST_REASON
         merge_into(page, articles[best], articles[r], groups[best], groups[r], groups[best][-1], f"{why}:{c:.2f}")
