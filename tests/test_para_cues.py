@@ -3,8 +3,9 @@ column; a dump without blank lines unless a test adds them)."""
 from __future__ import annotations
 
 from banmian.model import Fragment, Line, Source
-from banmian.para_cues import (AFTER_CLOSING_REASON, AFTER_COLON_REASON, BULLET_REASON, COMPRESSED_INDENT_REASON, HALF_WIDTH_SHORT_REASON,
-                               ONE_EM_SHORT_REASON, PICTURE_LABEL_REASON, is_picture_label)
+from banmian.para_cues import (AFTER_CLOSING_REASON, AFTER_COLON_REASON, BULLET_REASON, COMMA_RUNS_ON_REASON, COMPRESSED_INDENT_REASON,
+                               CREDIT_CLOSES_REASON, HALF_WIDTH_SHORT_REASON, HALF_WIDTH_THEN_INDENT_REASON, ONE_EM_SHORT_REASON,
+                               NOTE_ALONE_REASON, PICTURE_LABEL_REASON, SHORT_EXPLAINED_REASON, is_picture_label)
 from banmian.pipeline import page_from_lines, run_stages
 from banmian.stages import STAGES
 from banmian.stages.paragraphs import INDENTED_OPENING_REASON, paragraphs
@@ -124,3 +125,63 @@ def test_a_bracketed_note_or_a_line_short_by_its_digits_after_a_closing_bracket_
     assert "（数码传真照片）" not in starts(lines)
     lines = OPENING + ["多为家畜和家禽类（禽）", "数目达到148700多头，", *CLOSING]
     assert "数目达到148700多头，" not in starts(lines)
+
+
+# a block of its own after a blank line: the dump separates blocks by blank lines (pdftotext)
+APART = ["", "　　另据了解，本市各区县", "文化馆春节期间也将举办", "多场群众文艺演出活动。"]
+
+
+def test_a_line_one_em_short_over_an_opening_quote_or_a_number_opens_no_paragraph():
+    lines = OPENING + ["这在音乐史上还是第一次。", "市民纷纷表示十分赞同：", "“这是一件大好事啊。”大家", *CLOSING]
+    assert starts(lines).get("市民纷纷表示十分赞同：") == [COMPRESSED_INDENT_REASON]  # no blank lines: as it was
+    for under in ("“这是一件大好事啊。”大家", "1998年还将再办三场。"):
+        lines = OPENING + ["这在音乐史上还是第一次。", "市民纷纷表示十分赞同：", under, *CLOSING, *APART]
+        assert "市民纷纷表示十分赞同：" not in starts(lines)
+        assert SHORT_EXPLAINED_REASON in reasons_of(lines, "市民纷纷表示十分赞同：")
+
+
+def test_an_indented_line_ending_a_sentence_after_a_colon_is_a_last_line():
+    lines = OPENING + ["其做法有以下三条，如下：", "大家一致同意这样做。", *CLOSING]
+    assert "大家一致同意这样做。" not in starts(lines)
+
+
+def test_a_short_line_ending_in_a_comma_ends_no_paragraph_where_blocks_are_apart():
+    lines = OPENING + ["这在音乐史上还是第一次。", "　　演出季从1月26日，", "《音乐周报》还专门刊登了", *CLOSING]
+    assert "《音乐周报》还专门刊登了" in starts(lines)  # no blank lines: a cut text's end, as it was
+    lines += APART
+    assert "《音乐周报》还专门刊登了" not in starts(lines)
+    assert COMMA_RUNS_ON_REASON in reasons_of(lines, "《音乐周报》还专门刊登了")
+    lines = OPENING + ["这在音乐史上还是第一次。", "　　演出季从1月26日，", "音乐周报还专门刊登了一", *CLOSING, *APART]
+    assert "音乐周报还专门刊登了一" in starts(lines)  # no token pushed down under it: the line ends its paragraph
+
+
+def test_a_very_short_line_ending_in_a_comma_still_ends_its_paragraph():
+    lines = OPENING + ["这在音乐史上还是第一次。", "　　一是票价低，", "音乐厅今年还将举办三场新", *CLOSING[1:], *APART]
+    assert "音乐厅今年还将举办三场新" in starts(lines)
+
+
+def test_a_photo_credit_under_a_full_line_closes_the_description_where_blocks_are_apart():
+    lines = OPENING + ["观众在音乐厅门前排队。", "（新华社记者张三摄）", *CLOSING]
+    assert "（新华社记者张三摄）" in starts(lines)  # no blank lines: as it was
+    lines += APART
+    assert "（新华社记者张三摄）" not in starts(lines)
+    assert CREDIT_CLOSES_REASON in reasons_of(lines, "（新华社记者张三摄）")
+
+
+def test_a_line_short_by_its_digits_ends_its_paragraph_over_a_line_one_em_short():
+    lines = OPENING + ["音乐史上还是第一次。又如", "1994年冬，风紧天寒。", "市民纷纷表示十分赞同，", *CLOSING]
+    got = starts(lines).get("市民纷纷表示十分赞同，")
+    assert got is not None and HALF_WIDTH_THEN_INDENT_REASON in got
+
+
+def test_a_bracketed_note_alone_after_a_blank_line_is_tagged_and_a_join_onto_it_starts_a_paragraph():
+    lines = OPENING + CLOSING + ["", "（张三李四）", *APART]
+    assert NOTE_ALONE_REASON in reasons_of(lines, "（张三李四）")
+    assert _joined("音乐史上还是第一次的记录。", "maybe", "（张三李四）", "short", [NOTE_ALONE_REASON])
+    assert not _joined("音乐史上还是第一次的记录。", "maybe", "（张三李四）", "short")
+
+
+def test_a_join_after_a_sentence_end_onto_an_indented_opening_ending_a_sentence_starts_a_paragraph():
+    assert _joined("音乐史上还是第一次的记录。", "maybe", "怎样才能办得更好呢？", "short", [INDENTED_OPENING_REASON])
+    assert not _joined("音乐史上还是第一次的记录。", "maybe", "怎样才能办得更好呢？", "short")
+    assert not _joined("音乐史上还是第一次的记录，", "open", "怎样才能办得更好呢？", "short", [INDENTED_OPENING_REASON])

@@ -485,3 +485,60 @@ def test_a_piece_after_a_report_closed_by_its_credit_opens_another_article():
 def test_a_fragment_ends_on_a_credit_only_after_a_finished_sentence(last, closed):
     frag = _fragment(["　　农技人员深入田间地头指导农民科学育秧，", last], "indent", "closed", 0)
     assert closes_on_name_credit(frag.lines) is closed
+
+
+def _illustrated_opening_page() -> str:
+    """A report on rice, then a second article's headline lines, its picture's caption and its
+    first paragraph, on the same subject: pdftotext prints the illustrated opening after the
+    report's finished text."""
+    first = column_lines("今年全县水稻种植面积达到十二万亩，水稻良种覆盖率超过九成。全县农民的水稻亩产提高了一成多，种粮收入明显增加。")
+    second = column_lines("全县水稻种植面积今年达到十二万亩，水稻良种覆盖率超过九成，水稻亩产提高了一成多。"
+                          "明年全县要继续推广水稻良种，扩大水稻机插秧面积。")
+    return "\n".join(["全县水稻喜获丰收", "", *first, "", "江川推广水稻", "良种机插秧",
+                      "图为农民在田间插秧。本报记者 林晓摄", "", *second]) + "\n"
+
+
+@pytest.mark.pure_python
+def test_an_indented_paragraph_under_a_headline_and_its_picture_opens_an_article_however_close_its_topic(monkeypatch):
+    text = _illustrated_opening_page()
+    page = parse_text(text, entities=False)[0]
+    assert [a.headline for a in page.articles] == ["全县水稻喜获丰收", "江川推广水稻 良种机插秧"]
+    starts = importlib.import_module("banmian.article_starts")
+    monkeypatch.setattr(starts, "under_headline_and_picture", lambda page, frag: False)
+    assert len(parse_text(text, entities=False)[0].articles) == 1
+
+
+def test_a_lone_bracketed_dispatch_dateline_after_a_finished_sentence_closes_the_report():
+    from banmian.closing_credits import ends_on_dispatch_dateline, lone_dispatch_dateline
+    from banmian.model import Line
+
+    assert lone_dispatch_dateline("（本报加拉加斯1月19日电）")
+    assert lone_dispatch_dateline("（新华社北京1月20日电）")
+    assert not lone_dispatch_dateline("（本报记者林晓）")
+    assert not lone_dispatch_dateline("（新华社记者林晓摄）")
+
+    def lines(*texts: str) -> list[Line]:
+        out = [Line(n, t, t) for n, t in enumerate(texts, 1)]
+        out[-1].para_start = True
+        return out
+
+    assert ends_on_dispatch_dateline(lines("部长们希望扭转油价下跌的", "趋势。", "（本报加拉加斯1月19日电）"), None)
+    # alone in its fragment: the text printed before it must end a sentence
+    assert ends_on_dispatch_dateline(lines("（本报加拉加斯1月19日电）"), Line(9, "趋势。", "趋势。"))
+    assert not ends_on_dispatch_dateline(lines("（本报加拉加斯1月19日电）"), Line(9, "部长们希望扭转", "部长们希望扭转"))
+    assert not ends_on_dispatch_dateline(lines("（本报加拉加斯1月19日电）"), None)  # under a byline: it opens the report
+
+
+@pytest.mark.pure_python
+def test_a_fragment_closed_by_a_dispatch_dateline_takes_no_successor(monkeypatch):
+    oil = column_lines("欧佩克各成员国的石油部长昨天在维也纳举行会议，讨论原油产量的限额问题。部长们希望扭转油价下跌的趋势。")
+    text = "\n".join(["石油部长讨论产量限额", "", *oil, "（本报加拉加斯1月19日电）", "", "市场的油价去年一路下跌，", ""]) + "\n"
+
+    def closed() -> bool:
+        page = parse_text(text, entities=False)[0]
+        return "closed:dateline_ends_report" in next(ln for ln in page.lines if "电）" in ln.text).reasons
+
+    assert closed()
+    reassemble = importlib.import_module("banmian.stages.reassemble")
+    monkeypatch.setattr(reassemble, "closes_on_dateline", lambda page, frags, i: False)
+    assert not closed()

@@ -171,3 +171,28 @@ def test_a_stretch_without_a_head_block_is_not_read_for_items(monkeypatch):
         raise AssertionError("a stretch without a head block was read for items")
     monkeypatch.setattr(roundups, "opens_datelined", read)
     assert roundups.merge_digest_stretches(Page(source=Source(path="<test>"), lines=[]), threads, frags) == threads
+
+
+def _item_runs(first_item: str, monkeypatch=None) -> list[list[int]]:
+    """`item_runs` over a digest headline, two datelined items (blank lines between blocks, as
+    pdftotext prints them), each fragment a thread of its own."""
+    from banmian.stages.reassemble import Thread
+
+    parts = [["东亚经济传真", "苏哈托强调经济改革", "菲律宾汇市股市反弹"], column_lines(first_item, indent=0),
+             column_lines(MANILA, indent=0)]
+    page = parse_text("\n\n".join("\n".join(part) for part in parts) + "\n", entities=False)[0]
+    frags = page.scratch["fragments"]
+    assert len(frags) == 2
+    return roundups.item_runs(page, [Thread(fragments=[f]) for f in frags], frags)
+
+
+@pytest.mark.pure_python
+def test_an_item_cut_off_mid_sentence_before_a_lead_in_starts_no_run_of_items(monkeypatch):
+    """Text that stops mid-sentence at a full line before the next lead-in goes on elsewhere:
+    the two reports are not a digest's items printed back to back."""
+    assert _item_runs(JAKARTA) == [[0, 1]]
+    cut = JAKARTA[:len(JAKARTA) - len(JAKARTA) % 12]  # full lines only, the last one mid-sentence
+    assert cut[-1] not in "，。、"
+    assert _item_runs(cut) == []
+    monkeypatch.setattr(roundups, "finishes_item", lambda frag: True)  # the rule off
+    assert _item_runs(cut) == [[0, 1]]

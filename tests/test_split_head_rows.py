@@ -50,3 +50,13 @@ def test_a_name_beside_a_headline_line_is_a_byline():
     row = Line(no=1, raw="湿地公园迎来候鸟 张国成", text="湿地公园迎来候鸟 张国成", kind="head")
     page = split_head_rows(Page(Source(path="p.txt"), lines=[row]))
     assert [(ln.text, ln.kind) for ln in page.lines] == [("湿地公园迎来候鸟", "head"), ("张国成", "byline")]
+
+
+def test_a_row_part_ending_with_a_question_mark_is_cut_at_the_gutter():
+    """Sim TRAIN pdftotext page 119: the second row of two side-by-side headlines, the left one
+    ending with `？` (`split_head_rows.ROW_END_MARKS`); a mark before a non-CJK token is no gutter."""
+    from banmian.stages.split_head_rows import head_row_parts
+
+    assert head_row_parts("么过年？ 啤酒节") == ["么过年？", "啤酒节"]
+    assert head_row_parts("游园会”去！ 迎新春") == ["游园会”去！", "迎新春"]
+    assert head_row_parts("谨防“骗局” “热血铸就”") is None

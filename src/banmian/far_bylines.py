@@ -12,6 +12,7 @@ from typing import Final
 from banmian.article_starts import lines_around
 from banmian.line_shape import separates_blocks
 from banmian.model import Article, Line, Page, page_line_index
+from banmian.rules.names import office_signature
 from banmian.side_bylines import has_lead_in
 
 FAR_BYLINE_REASON: Final = "byline:over_lead_in_report_to_head_above"
@@ -23,15 +24,27 @@ def waiting(article: Article) -> bool:
     return not article.byline and not has_lead_in(article)
 
 
+def signs_text_below(line: Line) -> bool:
+    """The byline line is an office-holder's signature (`rules.names.office_signature`:
+    `中国社科院研究员X`, `天津市艺术研究所副所长X`), not a reporter's line: an office-holder signs
+    the essay or commentary set under the signature, so pdftotext never carries it across a
+    neighbour's lead column the way it carries a reporter's line set under a wide headline.
+    Sim TRAIN pdftotext: moved to a head block above, 5 such lines of 5 went wrong (pages 4, 64,
+    116, 246, 293: `中国社科院研究员徐崇` over a `新华社…电` report given to the headline above),
+    none right."""
+    return office_signature(line.text)
+
+
 def over_lead_in_reports(page: Page) -> list[Line]:
     """Unclaimed byline lines among the lines printed right before the first fragment of an
-    article that opens with a lead-in, in page order."""
+    article that opens with a lead-in, in page order; not an office-holder's signature
+    (`signs_text_below`)."""
     out: dict[int, Line] = {}
     for article, fragments in zip(page.articles, page.scratch.get("article_groups", [])):
         if not fragments or not has_lead_in(article):
             continue
         for ln in lines_around(page, fragments[0], after=False):
-            if ln.kind == "byline" and page.owner_of(ln) is None:
+            if ln.kind == "byline" and page.owner_of(ln) is None and not signs_text_below(ln):
                 out[ln.no] = ln
     return [out[no] for no in sorted(out)]
 

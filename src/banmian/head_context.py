@@ -16,7 +16,8 @@ from banmian.line_shape import (CLAUSE_END, FULL_SLACK, comma_marks, is_indented
                                 slack, unfinished)
 from banmian.model import Line, Page
 from banmian.name_lines import (mark_body_signatures, mark_credit_lines_between_bylines, mark_names_over_headlines, mark_names_under_headlines,
-                                mark_pen_names_over_paragraphs, mark_signatures)
+                                mark_names_under_subtitles, mark_pen_names_over_paragraphs, mark_pen_names_set_off,
+                                mark_signatures)
 from banmian.rules.chars import CJK_PUNCT, CLOSERS, ends_sentence, strip_ws
 
 
@@ -761,6 +762,8 @@ def mark_context_heads(page: Page) -> None:
     mark_lines_against_headlines(page)
     mark_names_under_headlines(page)
     mark_pen_names_over_paragraphs(page)
+    mark_pen_names_set_off(page)
+    mark_names_under_subtitles(page)
     mark_openings_at_column_foot(page)
     mark_openings_above_jumps(page)
     mark_signatures(page)

@@ -10,7 +10,7 @@ from typing import Final
 from banmian.language import spanning_word
 from banmian.model import Line, Page
 from banmian.rules.chars import ends_sentence, is_cjk, strip_ws
-from banmian.line_shape import BODY_START_FORBIDDEN, FULL_SLACK, is_indented, separates_blocks, slack
+from banmian.line_shape import BODY_START_FORBIDDEN, FULL_SLACK, is_indented, opens_with_dash, separates_blocks, slack
 from banmian.rules.names import NAME_UNDER_HEADLINE_REASON, NAMES_REASON, SURNAMES, office_signature, titled_name
 
 
@@ -105,6 +105,62 @@ def mark_pen_names_over_paragraphs(page: Page) -> None:
             if len(t) == PEN_NAME_ALONE_CHARS and all(is_cjk(ch) for ch in t):
                 ln.kind = "byline"
                 ln.because("byline:pen_name_over_paragraph")
+
+
+# What a pen name set off as a text block of its own follows (`mark_pen_names_set_off`): the head
+# block it closes, the byline of the block beside it, or a jump closing the column above it.
+SET_OFF_NAME_FOLLOWS: Final = ("head", "byline", "jump")
+PEN_NAME_SET_OFF_REASON: Final = "byline:pen_name_set_off"
+
+
+def mark_pen_names_set_off(page: Page) -> None:
+    """A two-character head line printed as a text block of its own (a blank line above and
+    below it) right after a head block, a byline or a jump line (`SET_OFF_NAME_FOLLOWS`, blank
+    lines skipped) is an author's pen name: pdftotext sets a byline in body type off from the
+    headline's large type above and from the text under it, while a headline's lines, however
+    short, run on as one text block, and a two-character headline standing alone opens a slot
+    (after a page header or another slot's text). Sim TRAIN pdftotext pages 36, 146, 156, 173,
+    193, 208, 250: `金融动荡的传染源`, blank, `诗云`, blank, `金融危机为何像感冒一…` (8 such lines,
+    all bylines, no headline so placed; after body text, `盼雪` is a headline and `西克` a byline).
+    Only in dumps with blank lines (`separates_blocks`)."""
+    if not separates_blocks(page):
+        return
+    lines = page.lines
+    for k in range(2, len(lines) - 1):
+        ln = lines[k]
+        if ln.kind != "head" or lines[k - 1].kind != "blank" or lines[k + 1].kind != "blank":
+            continue
+        t = strip_ws(ln.text)
+        if len(t) != PEN_NAME_ALONE_CHARS or not all(is_cjk(ch) for ch in t):
+            continue
+        j = k - 1
+        while j >= 0 and lines[j].kind == "blank":
+            j -= 1
+        if j >= 0 and lines[j].kind in SET_OFF_NAME_FOLLOWS:
+            ln.kind = "byline"
+            ln.because(PEN_NAME_SET_OFF_REASON)
+
+
+NAME_UNDER_SUBTITLE_REASON: Final = "byline:name_under_subtitle"
+
+
+def mark_names_under_subtitles(page: Page) -> None:
+    """A two- or three-character head line (`PEN_NAME_CHARS`) run on, no blank line between,
+    under a line opening with a dash (a subtitle, the last tier of a headline) is the author's
+    name: only a byline is set under a subtitle. Sim TRAIN pdftotext pages 1-300: of the 29 such
+    lines under a dash line 29 are bylines (`——既要优质又要高产` / `稳波`, page 4; `——即格里高利
+    历来纪年的` / `瓯海`, page 182, were still read as head lines); the two four-character lines so
+    placed are headlines (`走近春节`). Only in dumps with blank lines (`separates_blocks`)."""
+    if not separates_blocks(page):
+        return
+    lines = page.lines
+    for above, ln in zip(lines, lines[1:]):
+        if ln.kind != "head" or above.kind not in ("head", "body") or not opens_with_dash(strip_ws(above.text)):
+            continue
+        t = strip_ws(ln.text)
+        if PEN_NAME_CHARS[0] <= len(t) <= PEN_NAME_CHARS[1] and all(is_cjk(ch) for ch in t):
+            ln.kind = "byline"
+            ln.because(NAME_UNDER_SUBTITLE_REASON)
 
 
 def _closes_headline_with_a_name(lines: list[Line], i: int, t: str) -> bool:

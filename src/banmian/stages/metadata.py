@@ -35,6 +35,42 @@ def page_header(page: Page) -> None:
         page.meta.date = page.scratch["page_date"]
 
 
+# A head line read as a paragraph of its own over a report's lead-in (`head_paragraph_over_lead_in`):
+# as long as `find_lead_in`'s headline-like prefix, at most.
+HEAD_PARAGRAPH_MAX_CHARS: Final = 60
+HEAD_PARAGRAPH_REASON: Final = "headline:paragraph_over_lead_in"
+_RUNNING_TEXT: Final = re.compile(r"[。！？；，]")
+
+
+def head_paragraph_over_lead_in(article: Article) -> bool:
+    """The article's first paragraph is a head line read as body and its second opens with a
+    lead-in byline: a lead-in opens its report's text, so a short paragraph with no sentence
+    punctuation before it (`find_lead_in`'s test for a headline pushed into the same line) is
+    the headline's (sim TRAIN pdftotext pages 32, 282: `故乡竹桥情`, then `罗理诚（哈尼族）` and
+    `本报讯（记者 尹文）随着…` as two paragraphs; page 18; raw and PyMuPDF page 246; the lead-in was
+    left in the body and the byline missed). Not a bracketed note (`（附图片1张）`, which the gold
+    keeps in a body opening with a lead-in, pages 28, 94)."""
+    if len(article.paragraphs) < 2:
+        return False
+    first = article.paragraphs[0].strip()
+    return (0 < len(first) <= HEAD_PARAGRAPH_MAX_CHARS and first[0] not in "（(" and not _RUNNING_TEXT.search(first)
+            and lead_in_byline(article.paragraphs[1]) is not None)
+
+
+def split_head_paragraph(page: Page, article: Article) -> None:
+    """A head paragraph over a lead-in (`head_paragraph_over_lead_in`) leaves the body: the
+    article's headline when it has none, else an unassigned headline fragment (as
+    `split_lead_in` does with a prefix before the lead-in)."""
+    if not head_paragraph_over_lead_in(article):
+        return
+    head = article.paragraphs.pop(0).strip()
+    if article.headline is None:
+        article.headline = head
+    else:
+        page.unassigned.append(Unassigned(kind="headline", text=head, line_nos=article.line_nos[:1]))
+    article.because(HEAD_PARAGRAPH_REASON)
+
+
 def split_lead_in(page: Page, article: Article) -> None:
     """Move a lead-in byline from the first paragraph into `byline` and `dateline`.
 
@@ -199,6 +235,7 @@ def metadata(page: Page) -> Page:
     """Fill page metadata, bylines and attachments; collect leftovers."""
     page_header(page)
     for art in page.articles:
+        split_head_paragraph(page, art)
         split_lead_in(page, art)
         dateline_from_closing_credit(page, art)
         if art.byline:

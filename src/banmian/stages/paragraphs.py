@@ -16,9 +16,11 @@ from banmian.head_context import OPENING_RUNS_ON_REASON, SUBHEAD_UNDER_BYLINE_RE
 from banmian.closing_credits import CLOSING_CREDIT_REASON, closes_report
 from banmian.model import Fragment, Line, Page, line_positions
 from banmian.ordinals import opens_later_step
-from banmian.para_cues import (AFTER_CLOSING_REASON, AFTER_COLON_REASON, BULLET_REASON, COMPRESSED_INDENT_REASON, HALF_WIDTH_SHORT_REASON,
-                               ONE_EM_SHORT_REASON, PICTURE_LABEL_REASON, compressed_indent, indent_after_closing, indent_after_colon, is_picture_label,
-                               one_em_short, opens_bullet, short_by_half_width)
+from banmian.para_cues import (AFTER_CLOSING_REASON, AFTER_COLON_REASON, BULLET_REASON, COMMA_RUNS_ON_REASON, COMPRESSED_INDENT_REASON,
+                               CREDIT_CLOSES_REASON, HALF_WIDTH_SHORT_REASON, HALF_WIDTH_THEN_INDENT_REASON, NOTE_ALONE_REASON, ONE_EM_SHORT_REASON,
+                               PICTURE_LABEL_REASON, SHORT_EXPLAINED_REASON, compressed_indent, credit_closes_description, half_width_runs_on,
+                               indent_after_closing, indent_after_colon, is_note_alone, is_picture_label, one_em_short, opens_bullet, short_at_comma,
+                               short_by_half_width, short_explained)
 from banmian.rules.bylines import ends_with_photo_credit, trailing_credit_names
 from banmian.rules.chars import CLOSERS, ends_sentence, strip_ws
 from banmian.rules.furniture import ends_with_picture_note, is_lead_in, is_salutation
@@ -299,8 +301,11 @@ def is_drop_cap(line: Line, nxt: Line) -> bool:
     return len(t) <= DROP_CAP_MAX and t[-1] not in PARAGRAPH_END_MARKS and bool(spanning_word(t, nxt.text, False))
 
 
-def mark_starts(frag: Fragment, width: float) -> None:
-    """Mark paragraph starts inside one fragment (its first line by its start kind)."""
+def mark_starts(frag: Fragment, width: float, blocks: bool = False) -> None:
+    """Mark paragraph starts inside one fragment (its first line by its start kind). `blocks`:
+    the dump separates blocks by blank lines (`separates_blocks`), so the lines of a fragment
+    stand one under the other, and the cues read off that (`short_at_comma`,
+    `credit_closes_description`, `short_explained`) hold."""
     first = frag.first
     first.para_start = frag.start == "indent"
     if first.para_start:
@@ -310,7 +315,8 @@ def mark_starts(frag: Fragment, width: float) -> None:
         para_first = True  # its slack is its indent: it ends nothing (the join decides its start)
         first.because(INDENTED_OPENING_REASON)
     lead = is_lead_in(first.text)  # inside a lead-in byline: its lines measure short
-    for prev, ln in zip(frag.lines, frag.lines[1:]):
+    for k in range(1, len(frag.lines)):
+        prev, ln = frag.lines[k - 1], frag.lines[k]
         if CLOSING_REASON in ln.reasons:  # a signature under the last sentence: a paragraph of its own
             ln.para_start = True
             ln.because("paragraph_start:closing_signature")
@@ -325,11 +331,17 @@ def mark_starts(frag: Fragment, width: float) -> None:
         elif is_drop_cap(prev, ln):
             ln.because("paragraph:after_drop_cap")
         elif ends_paragraph(prev, width, para_first):
-            if short_by_half_width(prev, ln, width):  # digits measured short: the paragraph runs on
+            if half_width_runs_on(prev, ln, width):  # digits measured short: the paragraph runs on
                 ln.because(HALF_WIDTH_SHORT_REASON)
+            elif blocks and short_at_comma(prev, ln, width):  # no paragraph ends on a comma
+                ln.because(COMMA_RUNS_ON_REASON)
             else:
                 ln.para_start = True
                 ln.because("paragraph_start:short_previous_line")
+                if short_by_half_width(prev, ln, width):
+                    ln.because(HALF_WIDTH_THEN_INDENT_REASON)
+        elif blocks and credit_closes_description(prev, ln, width):
+            ln.because(CREDIT_CLOSES_REASON)
         elif ends_sentence(prev.text):  # then an indent or a lead-in starts a paragraph
             if is_indented(ln, width):
                 ln.para_start = True
@@ -338,8 +350,11 @@ def mark_starts(frag: Fragment, width: float) -> None:
                 ln.para_start = True
                 ln.because("paragraph_start:lead_in")
             elif compressed_indent(prev, ln, width):
-                ln.para_start = True
-                ln.because(COMPRESSED_INDENT_REASON)
+                if blocks and short_explained(frag.lines[k + 1] if k + 1 < len(frag.lines) else None):
+                    ln.because(SHORT_EXPLAINED_REASON)
+                else:
+                    ln.para_start = True
+                    ln.because(COMPRESSED_INDENT_REASON)
         elif indent_after_colon(prev, ln, width):
             ln.para_start = True
             ln.because(AFTER_COLON_REASON)
@@ -371,6 +386,7 @@ def paragraphs(page: Page) -> Page:
     line)."""
     width = page.column_width
     frags = fragments_of(page)
+    blocks = separates_blocks(page)
     index = page.scratch["line_index"] = line_positions(page.lines)  # the later stages' too (`page_line_index`)
     for f in frags:
         f.start = start_kind(f, width)
@@ -381,8 +397,10 @@ def paragraphs(page: Page) -> Page:
         f.end = end_kind(f, width)
         if one_em_short(f.first, width):  # a join after a sentence end starts a paragraph here (`reorder.reads_on`)
             f.first.because(ONE_EM_SHORT_REASON)
-        mark_starts(f, width)
-    if not separates_blocks(page):
+        if blocks and is_note_alone(f.first):  # a join starts a paragraph here (`reorder.goes_on_paragraph`)
+            f.first.because(NOTE_ALONE_REASON)
+        mark_starts(f, width, blocks)
+    if not blocks:
         heads = [bigrams(ln.text) for ln in page.lines if ln.kind == "head" and len(ln.text) >= HEAD_MIN_CHARS]
         frags = split_at_topic_shifts(frags, width, heads)
     page.scratch["fragments"] = frags

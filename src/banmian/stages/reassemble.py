@@ -33,7 +33,7 @@ from operator import itemgetter
 
 from banmian.article_starts import (START_THRESHOLD, firm_start, indented_head_shares, lines_around, start_features,
                                     start_logit, start_reason)
-from banmian.closing_credits import closes_on_name_credit, closing_note, last_paragraph
+from banmian.closing_credits import closes_on_name_credit, closing_note, ends_on_dispatch_dateline, last_paragraph
 from banmian.language import spanning_word
 from banmian.link_model import LINK_WEIGHTS, JoinLogits, QuoteBalance, joined_texts
 from banmian.model import Fragment, Line, Page, page_line_index
@@ -132,6 +132,9 @@ def prepare_fragments(page: Page) -> list[Fragment]:
         if blocks and not f.no_successor and closes_on_name_credit(f.lines):
             f.no_successor = True
             f.last.because(CREDIT_CLOSE_REASON)
+        if blocks and not f.no_successor and closes_on_dateline(page, frags, i):
+            f.no_successor = True
+            f.last.because(DATELINE_CLOSE_REASON)
         f.no_predecessor = "continued" in neighbour_kinds(page, f, after=False)
         if f.no_predecessor and i and note_printed_away(frags[i - 1], f):
             f.no_predecessor = False
@@ -141,6 +144,17 @@ def prepare_fragments(page: Page) -> list[Fragment]:
 
 
 NOTE_AWAY_REASON: Final = "continued:note_printed_away"
+DATELINE_CLOSE_REASON: Final = "closed:dateline_ends_report"
+
+
+def closes_on_dateline(page: Page, frags: list[Fragment], i: int) -> bool:
+    """Fragment i ends on a report's bracketed dispatch dateline after a finished sentence
+    (`closing_credits.ends_on_dispatch_dateline`): its own, or, when it holds the dateline alone
+    with only blank lines before it, the fragment before's (pdftotext printed a column break
+    between the last sentence and the dateline: sim TRAIN pages 115, 201, 277)."""
+    f = frags[i]
+    before = frags[i - 1].last if i and not lines_around(page, f, after=False) else None
+    return ends_on_dispatch_dateline(f.lines, before)
 CREDIT_CLOSE_REASON: Final = "closed:credit_ends_report"
 def note_printed_away(prev: Fragment, frag: Fragment) -> bool:
     """A continuation note (上接) stands before `frag`, but `frag` reads on from the fragment

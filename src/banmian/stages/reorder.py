@@ -27,8 +27,8 @@ from typing import TYPE_CHECKING, Final
 from banmian.language import break_cuts_word, spanning_word
 from banmian.link_model import fragment_text, page_word
 from banmian.model import Fragment
-from banmian.para_cues import ONE_EM_SHORT_REASON, is_picture_label
-from banmian.stages.paragraphs import CUT_SHORT_REASON
+from banmian.para_cues import NOTE_ALONE_REASON, ONE_EM_SHORT_REASON, is_picture_label
+from banmian.stages.paragraphs import CUT_SHORT_REASON, INDENTED_OPENING_REASON
 
 if TYPE_CHECKING:  # reassemble imports this module
     from banmian.stages.reassemble import Thread
@@ -60,9 +60,10 @@ def reads_on(latest: Fragment, frag: Fragment) -> bool:
 
 def goes_on_paragraph(latest: Fragment, frag: Fragment) -> bool:
     """No paragraph starts where `frag` is joined after `latest`: it reads on (`reads_on`), or a
-    word runs on across the break (`word_runs_on`). What a join sets `para_start` by; the
-    reordering's own tests (`left_open`) ask `reads_on` alone."""
-    return reads_on(latest, frag) or word_runs_on(latest, frag)
+    word runs on across the break (`word_runs_on`), unless `frag` opens with a bracketed note
+    alone (`para_cues.NOTE_ALONE_REASON`, set by the paragraphs stage). What a join sets
+    `para_start` by; the reordering's own tests (`left_open`) ask `reads_on` alone."""
+    return (reads_on(latest, frag) or word_runs_on(latest, frag)) and NOTE_ALONE_REASON not in frag.first.reasons
 
 
 def word_runs_on(latest: Fragment, frag: Fragment) -> bool:
@@ -81,8 +82,11 @@ def opens_own_paragraph(latest: Fragment, frag: Fragment) -> bool:
     short: a picture label (`para_cues.is_picture_label`), or, after a full line ending a
     sentence (`latest.end` "maybe"), an indent whose marks are set half-width (the paragraphs
     stage's `para_cues.ONE_EM_SHORT_REASON`: at a column break, dev pdftotext pages 1, 7, 8,
-    20, 34)."""
-    return is_picture_label(frag.first) or (latest.end == "maybe" and ONE_EM_SHORT_REASON in frag.first.reasons)
+    20, 34) or an indented first line ending a sentence over a full line (the paragraphs stage's
+    `INDENTED_OPENING_REASON`: it ends nothing, so it opens a paragraph; sim TRAIN pdftotext
+    pages 42, 78, 99, all three such joins there gold paragraph starts, read on)."""
+    return is_picture_label(frag.first) or (latest.end == "maybe" and (
+        ONE_EM_SHORT_REASON in frag.first.reasons or INDENTED_OPENING_REASON in frag.first.reasons))
 
 
 def word_across(latest: Fragment, frag: Fragment) -> str | None:
