@@ -26,6 +26,7 @@ from banmian.head_slots import beside_in_a_row, interleaved_head_lines, line_und
 from banmian.head_tiers import quotes_body, split_tiers
 from banmian.head_units import SPANNING_HEAD_REASON, bigram_keys, opening_keys, row_part, share_in, split_by_content
 from banmian.language import spanning_word
+from banmian.column_rests import rests_under_columns
 from banmian.lead_rests import rests_of_leads
 from banmian.line_shape import opens_with_dash, separates_blocks
 from banmian.model import HEAD_KINDS, INSIDE_BLOCK_KINDS, Article, Line, Page, page_line_index
@@ -40,6 +41,10 @@ from banmian.stages.roundups import opens_numbered_run
 # `lead_rests.rests_of_leads`: a report's rest printed away from its cut-off opening goes back
 # after it, in dumps that part text blocks by blank lines (pdftotext's).
 REST_OF_LEADS = True
+# `column_rests.rests_under_columns`: a report's next column, printed right under the column it
+# continues and sharing its words with it far more than with any other article, goes back after
+# it (pdftotext's dumps).
+REST_UNDER_COLUMNS = True
 # `interleaved_head_lines`: a neighbour's head line printed between a broken headline's two lines
 # leaves the block, in dumps that part text blocks by blank lines (pdftotext's).
 INTERLEAVED_LINES = True
@@ -621,4 +626,6 @@ def headlines(page: Page) -> Page:
     merge_adjacent_splits(page)
     if REST_OF_LEADS and separates_blocks(page):
         rests_of_leads(page)
+    if REST_UNDER_COLUMNS and separates_blocks(page):
+        rests_under_columns(page)
     return page
