@@ -32,10 +32,20 @@ def close_letter_spacing(text: str) -> str:
     return text
 
 
+# A space beside a half-width letter or digit (after one, or a `%` or `.`): where `_SPURIOUS`
+# can match, and only there (its first alternative ends a run of spaces before a letter or
+# digit, its second starts one after them). Searched first: it opens with one character class,
+# which the regex engine scans for quickly, where `_SPURIOUS`'s lookbehinds are tried at every
+# character (12,000 instructions a line with spaces, most of which hold no such space).
+_SPACE_BY_ALNUM: Final = re.compile(r"[ \t\u3000%.0-9A-Za-z](?:(?<=[ \t\u3000])[0-9A-Za-z]|(?<=[0-9A-Za-z%.])[ \t\u3000])")
+
+
 def _drop_spurious_spaces(text: str) -> str:
     """Remove the spurious spaces of an already stripped line."""
     if " " not in text and "\t" not in text and "\u3000" not in text:
         return text  # nothing to remove: most lines
+    if _SPACE_BY_ALNUM.search(text) is None:
+        return text  # no space beside a letter or digit: nothing `_SPURIOUS` matches
     return _SPURIOUS.sub("", text)
 
 
