@@ -570,14 +570,21 @@ def test_titled_name_precheck_never_rejects_a_name_the_patterns_read():
     assert names.titled_name("国务院总理李鹏") == "李鹏"
 
 
-def test_spurious_space_precheck_never_skips_a_line_the_pattern_changes():
+def test_spurious_space_pattern_matches_as_the_lookbehind_first_one():
     import importlib
+    import re
     normalize = importlib.import_module("banmian.stages.normalize")
+    cjk = normalize._CJK
+    plain = re.compile(rf"(?<=[{cjk}])[ \t\u3000]+(?=[0-9A-Za-z])|(?<=[0-9A-Za-z%.])[ \t\u3000]+(?=[{cjk}])")
     rng = random.Random(22)
-    alphabet = list("中国年月日　、。，（）“”…— \t\u30001234abcXYZ%.-_")
-    for _ in range(30000):
-        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 14)))
-        assert normalize._drop_spurious_spaces(text) == normalize._SPURIOUS.sub("", text), repr(text)
+    alphabet = list("中国年月日　、。，（）“”…— \t\u3000\u3000  1234abcXYZ%.-_")
+    changed = 0
+    for _ in range(40000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 16)))
+        assert normalize._SPURIOUS.sub("", text) == plain.sub("", text), repr(text)
+        assert [m.span() for m in normalize._SPURIOUS.finditer(text)] == [m.span() for m in plain.finditer(text)]
+        changed += plain.sub("", text) != text
+    assert changed > 1000
 
 
 def test_opens_item_finds_what_the_number_pattern_finds():
