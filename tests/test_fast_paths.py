@@ -536,3 +536,93 @@ def test_remembered_lead_ins_are_those_found_afresh():
             again = find_lead_in.__wrapped__(t)
             found = find_lead_in(t)
             assert (found is None) == (again is None) and (found is None or found.span() == again.span()), t
+
+
+def test_titled_name_precheck_never_rejects_a_name_the_patterns_read():
+    from banmian.rules import names
+
+    def by_patterns(text: str) -> str | None:
+        t = "".join(text.split())
+        if len(t) > names.TITLED_NAME_MAX_CHARS:
+            return None
+        m = names._TITLED_NAME.match(t) or names._LISTED_OFFICES.match(t)
+        return m.group(1) if m and m.group(1)[0] in names.SURNAMES_1 else None
+
+    rng = random.Random(21)
+    titles = sorted(names.TITLES) + list(names.SIGNING_OFFICES)
+    surnames = sorted(names.SURNAMES_1)[:40]
+    filler = list("中共市委会省国家局院、· 甲乙丙丁") + surnames[:8]
+    found = 0
+    for _ in range(20000):
+        parts = []
+        for _ in range(rng.randrange(0, 5)):
+            pick = rng.random()
+            if pick < 0.3:
+                parts.append(rng.choice(titles))
+            elif pick < 0.5:
+                parts.append(rng.choice(surnames) + "".join(rng.choice(filler) for _ in range(rng.randrange(0, 3))))
+            else:
+                parts.append("".join(rng.choice(filler) for _ in range(rng.randrange(0, 6))))
+        text = "".join(parts)
+        assert names.titled_name(text) == by_patterns(text), text
+        found += by_patterns(text) is not None
+    assert found > 100  # the fixtures exercise the names, not only the rejections
+    assert names.titled_name("国务院总理李鹏") == "李鹏"
+
+
+def test_spurious_space_pattern_matches_as_the_lookbehind_first_one():
+    import importlib
+    import re
+    normalize = importlib.import_module("banmian.stages.normalize")
+    cjk = normalize._CJK
+    plain = re.compile(rf"(?<=[{cjk}])[ \t\u3000]+(?=[0-9A-Za-z])|(?<=[0-9A-Za-z%.])[ \t\u3000]+(?=[{cjk}])")
+    rng = random.Random(22)
+    alphabet = list("中国年月日　、。，（）“”…— \t\u3000\u3000  1234abcXYZ%.-_")
+    changed = 0
+    for _ in range(40000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 16)))
+        assert normalize._SPURIOUS.sub("", text) == plain.sub("", text), repr(text)
+        assert [m.span() for m in normalize._SPURIOUS.finditer(text)] == [m.span() for m in plain.finditer(text)]
+        changed += plain.sub("", text) != text
+    assert changed > 1000
+
+
+def test_opens_item_finds_what_the_number_pattern_finds():
+    import re
+
+    from banmian.rules.chars import strip_ws
+    from banmian.stages.roundups import NUMBER_SEARCH_CHARS, opens_item
+    rng = random.Random(23)
+    alphabet = list("0123456789、１２本报讯 中")
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 16)))
+        number = rng.randrange(0, 30)
+        want = re.search(rf"(?<![0-9]){number}、", strip_ws(text)[:NUMBER_SEARCH_CHARS]) is not None
+        assert opens_item(text, number) == want, (text, number)
+
+
+def test_break_tables_hold_every_character_of_their_sets():
+    from banmian.language import (_BLOCK_END_BMP, _MID_START_BMP, _OPENER_BMP, BLOCK_ENDS, MID_SENTENCE_START,
+                                  OPENERS)
+    for table, chars in ((_OPENER_BMP, OPENERS), (_MID_START_BMP, MID_SENTENCE_START), (_BLOCK_END_BMP, BLOCK_ENDS)):
+        assert all(ord(c) < 0x10000 for c in chars)  # the tables cover the sets whole
+        assert {chr(o) for o in range(0x10000) if table[o]} == set(chars)
+
+
+def test_half_window_sums_are_the_window_sums_doubled():
+    import importlib
+    unweave = importlib.import_module("banmian.stages.unweave")
+    rng = random.Random(24)
+    for _ in range(300):
+        halves = [rng.choice((0, 2, 3, 5)) for _ in range(rng.randrange(0, 40))]
+        for skip in (1, 2):
+            want = (unweave.window_sums([h * 0.5 for h in halves], skip) * 2).tolist() if len(halves) >= unweave.WINDOW else []
+            assert unweave.half_window_sums(halves, skip) == want
+
+
+def test_json_text_is_the_standard_compact_dump():
+    import json
+
+    from banmian.writers.json import dumps
+    obj = {"a": [1, 2.5, None, True, "中文\"\\\n"], "b": {"c": [], "d": {}}, "e": "x" * 3}
+    assert dumps(obj) == json.dumps(obj, ensure_ascii=False, separators=(",", ":"))

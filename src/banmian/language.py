@@ -9,10 +9,9 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Final
 
-import numpy as np
 import rjieba
 
-from banmian.rules.chars import CJK_PUNCT, CLOSERS, OPENERS, cjk_mask, code_points, is_cjk, strip_ws
+from banmian.rules.chars import CJK_PUNCT, CLOSERS, OPENERS, bmp_table, is_cjk, strip_ws
 
 # Characters on each side of the break given to the segmenter: enough for a 4-character word.
 JOIN_CONTEXT: Final = 4
@@ -99,93 +98,120 @@ def join_scores_between(texts: list[str], lefts: list[int], rights: list[int]) -
 
 
 class Breaks:
-    """The join scores (no HMM) of breaks between texts of one list, each text's ends looked
-    at once however many breaks and calls it is in, the tests on the characters at each break
-    vectorised (numpy): the texts' code points are read once, run together, and every
-    character a break needs is gathered from them (no string is built per text or break)."""
+    """The join scores (no HMM) of breaks between texts of one list. A word is looked for only
+    where a CJK character stands on both sides of a break, and the contexts of all such breaks
+    of a call are segmented at once (`half_scores`). Plain loops over the breaks, characters
+    read as code points against tables (`ord(text[i])`: the compiled build makes no
+    one-character string) and scores counted in half points (small integers, no float boxed):
+    the compiled build runs them natively, where array operations cost more in per-call
+    overhead than a page's few hundred breaks take (`unweave` scores every line of a page)."""
 
-    __slots__ = ("texts", "lengths", "starts", "points", "nonempty", "opener_end", "mid_start", "cjk_end", "cjk_start")
+    __slots__ = ("texts",)
 
     def __init__(self, texts: list[str]):
         self.texts = texts
-        self.lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
-        self.starts = np.cumsum(self.lengths) - self.lengths  # where each text starts in `points`
-        # the texts' code points run together, then a space: an empty text's first and last
-        # character (a space is of no class)
-        self.points = np.append(code_points("".join(texts)), np.uint32(ord(" ")))
-        self.nonempty = self.lengths > 0
-        space = len(self.points) - 1
-        first = self.points[np.where(self.nonempty, self.starts, space)]
-        last = self.points[np.where(self.nonempty, self.starts + self.lengths - 1, space)]
-        self.opener_end = _OPENER_TABLE[np.minimum(last, 0xFFFF)]
-        self.mid_start = MID_SENTENCE_START_TABLE[np.minimum(first, 0xFFFF)]
-        self.cjk_end, self.cjk_start = cjk_mask(last), cjk_mask(first)
 
-    def mark_scores(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
-        """The mark part of the score of each break texts[l] | texts[r] (no word looked for): a
-        lower bound of its join score, at no segmentation cost."""
-        # both texts non-empty (an empty one's " " is neither an opener nor a mid-sentence start)
-        marks = (self.opener_end[left] & self.nonempty[right]) | (self.mid_start[right] & self.nonempty[left])
-        return np.where(marks, MARK_SCORE, 0.0)
+    def half_marks(self, lefts: list[int], rights: list[int]) -> list[int]:
+        """The mark part of the score of each break texts[l] | texts[r] (no word looked for),
+        in half points: a lower bound of its join score, at no segmentation cost."""
+        texts = self.texts
+        out: list[int] = []
+        for l, r in zip(lefts, rights):
+            a, b = texts[l], texts[r]
+            out.append(HALF_MARK if a and b and mark_at_break(a, b) else 0)
+        return out
+
+    def half_scores(self, lefts: list[int], rights: list[int]) -> list[int]:
+        """The join score of each break texts[l] | texts[r], in half points. Whether a
+        dictionary word of CJK characters spans a break (a CJK character on either side) comes
+        from one segmentation: the break contexts (`context_run_back`, `context_run_ahead`) are
+        run together with a line break between pairs, which jieba never joins across, so each
+        is cut as on its own, at a fraction of the cost of a call per pair."""
+        texts = self.texts
+        out: list[int] = []
+        looked: list[int] = []  # the breaks a word is looked for at (indexes into out)
+        cuts: list[int] = []  # where each of them stands in the text cut: its right character
+        pieces: list[str] = []
+        pos = 0
+        for l, r in zip(lefts, rights):
+            a, b = texts[l], texts[r]
+            if not a or not b:
+                out.append(0)
+                continue
+            out.append(HALF_MARK if mark_at_break(a, b) else 0)
+            if is_cjk_code(ord(a[len(a) - 1])) and is_cjk_code(ord(b[0])):
+                back, ahead = context_run_back(a), context_run_ahead(b)
+                looked.append(len(out) - 1)
+                cuts.append(pos + back)
+                pieces.append(a[len(a) - back:] + b[:ahead])
+                pos += back + ahead + 1
+        if pieces:
+            spanned = spanning_breaks(rjieba.cut("\n".join(pieces), False), cuts)
+            for k, hit in zip(looked, spanned):
+                if hit:
+                    out[k] += HALF_WORD
+        return out
 
     def scores(self, lefts: list[int], rights: list[int]) -> list[float]:
-        """The join score of each break texts[l] | texts[r]; a word is looked for (`spanned`)
-        only where a CJK character stands on both sides of the break."""
-        if not lefts:
-            return []
-        left, right = np.array(lefts), np.array(rights)
-        scores = self.mark_scores(left, right)
-        spans = np.flatnonzero(self.cjk_end[left] & self.cjk_start[right])
-        if len(spans):
-            scores[spans[self.spanned(left[spans], right[spans])]] += WORD_SCORE
-        return scores.tolist()
+        """The join score of each break texts[l] | texts[r] (`half_scores` halved: the same
+        floats, every score a multiple of half a point)."""
+        return [h * 0.5 for h in self.half_scores(lefts, rights)]
 
-    def spanned(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
-        """Whether a dictionary word of CJK characters spans each break texts[l] | texts[r]
-        (a CJK character on either side), from one segmentation: the break contexts
-        (`context_runs`) are run together with a line break between pairs, which jieba never
-        joins across, so each is cut as on its own, at a fraction of the cost of a call per
-        pair (`unweave` scores every line of a page)."""
-        left_len, right_len = self.context_runs(left, right)
-        size = left_len + right_len + 1  # a pair's characters and the line break after them
-        at = np.cumsum(size) - size  # where each pair starts in the text cut
-        pair = np.repeat(np.arange(len(left)), size)  # the pair of each character of that text
-        offset = np.arange(len(pair)) - at[pair]
-        from_left = self.starts[left] + self.lengths[left] - left_len
-        source = np.where(offset < left_len[pair], from_left[pair] + offset,
-                          self.starts[right][pair] + offset - left_len[pair])
-        points = self.points[source]  # (a line break's source is any character: replaced next)
-        points[offset == size[pair] - 1] = ord("\n")
-        points = points[:-1]  # no line break after the last pair
-        text = points.astype("<u4").tobytes().decode("utf-32-le", "surrogatepass")
-        breaks = at + left_len  # where each break stands in the text: its right character
-        return np.array(spanning_breaks(rjieba.cut(text, False), breaks.tolist()), dtype=bool)
 
-    def context_runs(self, left: np.ndarray, right: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """How many characters of each break's context decide whether a word spans it: of the
-        JOIN_CONTEXT characters on each side (as `spanning_word` gives the segmenter), those
-        up to a mark or a space (BLOCK_ENDS), beyond which jieba segments apart. A quarter fewer
-        characters and a third fewer words (each a new Python string) to segment on the dev
-        pages. The texts of `left` and `right` end and open with a word character."""
-        k = np.arange(JOIN_CONTEXT)
-        space = len(self.points) - 1  # a space (a block end) stands in for what lies past a text
-        back = (self.starts[left] + self.lengths[left] - 1)[:, None] - k  # the left text's last characters, back from its end
-        back = np.where(k < self.lengths[left][:, None], back, space)
-        ahead = np.where(k < self.lengths[right][:, None], self.starts[right][:, None] + k, space)
-        return _run_length(self.points[back]), _run_length(self.points[ahead])
+# The scores in half points (`Breaks`): MARK_SCORE and WORD_SCORE doubled.
+HALF_MARK: Final = 2
+HALF_WORD: Final = 3
+
+
+def mark_at_break(a: str, b: str) -> bool:
+    """`a` (not empty) ends with an opening bracket or `b` (not empty) opens with a closing
+    one or a comma (`join_score`'s marks), read as code points."""
+    o, p = ord(a[len(a) - 1]), ord(b[0])
+    return (o < 0x10000 and _OPENER_BMP[o] != 0) or (p < 0x10000 and _MID_START_BMP[p] != 0)
+
+
+def is_cjk_code(o: int) -> bool:
+    """`rules.chars.is_cjk` of a code point."""
+    return (0x3400 <= o <= 0x9FFF) or (0xF900 <= o <= 0xFAFF) or (0x20000 <= o <= 0x2FFFF)
+
+
+def context_run_back(text: str) -> int:
+    """How many of the text's last characters decide whether a word spans a break after it:
+    of the JOIN_CONTEXT last ones (as `spanning_word` gives the segmenter), those back to a
+    mark or a space (BLOCK_ENDS), beyond which jieba segments apart. A quarter fewer characters
+    and a third fewer words (each a new Python string) to segment on the dev pages."""
+    n = len(text)
+    k = 0
+    while k < JOIN_CONTEXT and k < n:
+        o = ord(text[n - 1 - k])
+        if o < 0x10000 and _BLOCK_END_BMP[o] != 0:
+            break
+        k += 1
+    return k
+
+
+def context_run_ahead(text: str) -> int:
+    """`context_run_back` for a break before the text: its first characters up to a mark or a
+    space, at most JOIN_CONTEXT."""
+    n = len(text)
+    k = 0
+    while k < JOIN_CONTEXT and k < n:
+        o = ord(text[k])
+        if o < 0x10000 and _BLOCK_END_BMP[o] != 0:
+            break
+        k += 1
+    return k
 
 
 # Characters jieba's segmenter never puts in a word, whose sides it segments apart (they end its
 # blocks of word characters: CJK ideographs, ASCII letters and digits, `+#&._%-`): CJK
 # punctuation and white space. Checked in tests/test_language.py.
 BLOCK_ENDS: Final = frozenset(CJK_PUNCT | set(" \t\n\r\x0b\x0c\u3000"))
-
-
-def _run_length(points: np.ndarray) -> np.ndarray:
-    """For each row of code points, how many come before the first BLOCK_ENDS character (all
-    of them when none is one)."""
-    ends = _BLOCK_END_TABLE[np.minimum(points, 0xFFFF)]
-    return np.where(ends.any(axis=1), ends.argmax(axis=1), points.shape[1])
+# Membership tables of the marks `mark_at_break` and the context runs read (all within the
+# Basic Multilingual Plane: tests/test_language.py).
+_OPENER_BMP: Final = bmp_table(OPENERS)
+_MID_START_BMP: Final = bmp_table(MID_SENTENCE_START)
+_BLOCK_END_BMP: Final = bmp_table(BLOCK_ENDS)
 
 
 def spanning_breaks(words: list[str], breaks: list[int]) -> list[bool]:
@@ -203,15 +229,3 @@ def spanning_breaks(words: list[str], breaks: list[int]) -> list[bool]:
             break
         start = end
     return out
-
-
-def _code_table(chars) -> np.ndarray:
-    """A lookup table over the Basic Multilingual Plane: True at the code points of `chars`."""
-    table = np.zeros(0x10000, dtype=bool)
-    table[[ord(c) for c in chars]] = True
-    return table
-
-
-_OPENER_TABLE: Final = _code_table(OPENERS)
-_BLOCK_END_TABLE: Final = _code_table(BLOCK_ENDS)
-MID_SENTENCE_START_TABLE: Final = _code_table(MID_SENTENCE_START)

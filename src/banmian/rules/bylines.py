@@ -25,6 +25,11 @@ from banmian.rules.traditional import TRADITIONAL, both_scripts, fold
 
 _SP: Final = r"[ \t\u3000]"  # real spaces kept by normalize, full-width U+3000 included
 _HAN: Final = r"\u4e00-\u9fff"
+# Patterns compiled once (a pattern built per call is looked up in `re`'s cache each time): what
+# separates a credit's names, a byline's pieces, and a piece of Chinese characters only.
+_CREDIT_SEPARATORS: Final = re.compile(rf"(?:{_SP}|[、，,])+")
+_NAME_SEPARATORS: Final = re.compile(rf"(?:{_SP}|[、，,《》])+")
+_HAN_RUN: Final = re.compile(rf"[{_HAN}·]+")
 _NUM: Final = r"[0-9０-９一二三四五六七八九十〇○零两]"
 # `1月16日`, `１２月３０日`, `十二月三十一日`, `１月２９电` (日 dropped), `３０日`, and a
 # spurious extractor space left in (`1月 16日`).
@@ -142,7 +147,7 @@ def _credit_ok(credit: str) -> bool:
     two- to four-character names of which at least one reads as a name (`慎海雄、吕志强`)."""
     if _has_role(credit):
         return not fold(credit.rstrip()).endswith(("摄", "图"))
-    pieces = [p for p in re.split(rf"(?:{_SP}|[、，,])+", credit.strip()) if p]
+    pieces = [p for p in _CREDIT_SEPARATORS.split(credit.strip()) if p]
     return bool(pieces) and all(2 <= len(p) <= 4 for p in pieces) and any(split_names(p) for p in pieces)
 
 
@@ -188,7 +193,7 @@ def _names_in(segment: str, strict: bool = False) -> list[str]:
     `strict` mode a short unsplittable piece (`尕玛多吉`) is kept whole.
     """
     out: list[str] = []
-    pieces = [p for p in re.split(rf"(?:{_SP}|[、，,《》])+", segment.strip()) if p]
+    pieces = [p for p in _NAME_SEPARATORS.split(segment.strip()) if p]
     for i, piece in enumerate(pieces):
         known = next((o for o in KNOWN_ORGS if piece.endswith(o)), "")
         piece = piece[:len(piece) - len(known)]
@@ -204,7 +209,7 @@ def _names_in(segment: str, strict: bool = False) -> list[str]:
             tail = titled.group(1)
             got = next((_split_loose(tail[-k:]) for k in (3, 2) if _split_loose(tail[-k:])), None)
             got = got or ((tail[-3:],) if len(tail) >= 3 else (tail,))  # `水利部部长钮茂生`
-        short = 2 <= len(piece) <= (4 if not strict else 3) and re.fullmatch(rf"[{_HAN}·]+", piece)
+        short = 2 <= len(piece) <= (4 if not strict else 3) and _HAN_RUN.fullmatch(piece)
         if got is None and short and (not strict or len(pieces) == 1):  # `尕玛多吉`; a pen name `粒砂`
             got = (piece,)
         out.extend(got or ())

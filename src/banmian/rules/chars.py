@@ -61,29 +61,28 @@ def text_em(text: str) -> float:
     return len(text) - spaces - 0.5 * half
 
 
-# `char_em` of each code point below U+2000 (from U+2000 on every character takes one em, as
-# in `text_em`): the lookup table of `text_ems`.
-_EM_BELOW_2000: Final = np.array([char_em(chr(o)) for o in range(0x2000)])
-# twice `char_em` of each code point of the Basic Multilingual Plane (U+FFFF standing for every
-# one above, one em as well): the lookup table of `text_ems`
-_HALF_EMS: Final = np.concatenate(((2 * _EM_BELOW_2000).astype(np.int64), np.full(0x10000 - 0x2000, 2, dtype=np.int64)))
+# Twice `char_em` of each code point below U+2000 (0, 1 or 2; from U+2000 on every character
+# takes one em, two halves, as in `text_em`): the lookup table of `text_ems`.
+_HALF_EMS_BELOW_2000: Final = bytes(int(2 * char_em(chr(o))) for o in range(0x2000))
 
 
 def text_ems(texts: list[str]) -> list[float]:
     """`text_em` of each text, for many texts at once (a page's lines): the same floats.
 
-    One table lookup per character over the texts joined, and per-text sums as differences
-    of a running sum (every width is a multiple of half an em, so all sums are exact).
+    One table lookup per character, read as a code point (`ord(text[i])`: the compiled build
+    makes no one-character string), summed in half ems as integers and halved at the end (every
+    width is a multiple of half an em, so the sums are exact). A plain loop: the compiled build
+    runs it natively, at a fraction of the array version's per-call overhead on a page's lines.
     """
-    if not texts:
-        return []
-    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
-    cp = np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    # widths in half ems (small integers: one table lookup, an integer running sum), halved at the end
-    running = np.zeros(len(cp) + 1, dtype=np.int64)
-    np.cumsum(_HALF_EMS[np.minimum(cp, 0xFFFF)], out=running[1:])
-    ends = np.cumsum(lengths)
-    return ((running[ends] - running[ends - lengths]) * 0.5).tolist()
+    table = _HALF_EMS_BELOW_2000
+    out: list[float] = []
+    for text in texts:
+        half = 0
+        for i in range(len(text)):
+            o = ord(text[i])
+            half += table[o] if o < 0x2000 else 2
+        out.append(half * 0.5)
+    return out
 
 
 _TRAILING_CREDIT: Final = re.compile(r"[（(][^（）()]{1,16}[）)]$")

@@ -51,6 +51,7 @@ NUMBERED_REASON: Final = "roundup:numbered_item"
 # A numbered item of picture news (`2、水城钢铁公司职工自费买电脑…（周浩摄）`), its number at the
 # start of its first line; the item before it may print a lead-in first (`本报讯 1、1月14日，`).
 ITEM_NUMBER: Final = re.compile(r"^(\d{1,2})、")
+ASCII_DIGITS: Final = frozenset("0123456789")  # `[0-9]`: what may not stand before an item's number
 NUMBER_SEARCH_CHARS: Final = 8  # how far into a paragraph's first line the item before's number is looked for
 
 
@@ -155,7 +156,14 @@ def item_number_of(text: str) -> int | None:
 def opens_item(text: str, number: int) -> bool:
     """The text opens with item `number` (`1、`), maybe after a lead-in (`本报讯 1、`); `11、`
     is no item 1."""
-    return re.search(rf"(?<![0-9]){number}、", strip_ws(text)[:NUMBER_SEARCH_CHARS]) is not None
+    t = strip_ws(text)[:NUMBER_SEARCH_CHARS]
+    mark = f"{number}、"
+    at = t.find(mark)
+    while at >= 0:  # `(?<![0-9]){number}、` as a regex, without building a pattern per number
+        if at == 0 or t[at - 1] not in ASCII_DIGITS:
+            return True
+        at = t.find(mark, at + 1)
+    return False
 
 
 def holds_item(thread, number: int) -> bool:

@@ -18,6 +18,7 @@ Viterbi search for the best total fit, and printed stream by stream, a blank lin
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Final
 
 import numpy as np
@@ -75,22 +76,46 @@ def flagged_windows(lines: list[Line]) -> list[int]:
     """The starts k of the windows whose gain (`window_gains`) beats ALT_GAIN_MIN, at about
     half the cost: the alternating reading is scored first, and the in-order reading's words
     are looked for only in the windows that would still be flagged if none of its breaks had
-    one (its mark scores alone are a lower bound, which leaves one window in a hundred)."""
+    one (its mark scores alone are a lower bound, which leaves one window in a hundred).
+    Window sums in half points (`Breaks.half_scores`, exact integers), each gain the same
+    division and subtraction of the same sums as `window_gains`' arrays: the same floats."""
     n = len(lines)
     if n < WINDOW:
         return []
     breaks = Breaks([ln.text for ln in lines])
-    alt = window_sums([0.0, 0.0] + breaks.scores([*range(n - 2)], [*range(2, n)]), 2) / (WINDOW - 2)
-    seq = np.concatenate(([0.0], breaks.mark_scores(np.arange(n - 1), np.arange(1, n))))
-    maybe = np.flatnonzero(alt - window_sums(seq, 1) / (WINDOW - 1) > ALT_GAIN_MIN)
-    if not len(maybe):
+    alt = half_window_sums([0, 0] + breaks.half_scores([*range(n - 2)], [*range(2, n)]), 2)
+    seq = [0] + breaks.half_marks([*range(n - 1)], [*range(1, n)])
+    maybe = _beating(alt, half_window_sums(seq, 1), range(len(alt)))
+    if not maybe:
         return []
     # the in-order breaks of those windows, scored in full (seq[i + 1]: line i to line i + 1);
-    # other windows' sums are not read, and every sum is exact (multiples of half a point)
-    before = np.unique(maybe[:, None] + np.arange(WINDOW - 1))
-    seq[before + 1] = breaks.scores(before.tolist(), (before + 1).tolist())
-    gains = alt - window_sums(seq, 1) / (WINDOW - 1)
-    return [k for k in maybe.tolist() if gains[k] > ALT_GAIN_MIN]
+    # other windows' sums are not read
+    before = sorted({k + j for k in maybe for j in range(WINDOW - 1)})
+    for i, half in zip(before, breaks.half_scores(before, [i + 1 for i in before])):
+        seq[i + 1] = half
+    return _beating(alt, half_window_sums(seq, 1), maybe)
+
+
+def _beating(alt: list[int], seq: list[int], starts: Iterable[int]) -> list[int]:
+    """The window starts of `starts` whose gain beats ALT_GAIN_MIN: the mean score of the
+    alternating reading less the in-order one's, from their window sums in half points (each
+    halved exactly, then divided as `window_gains` divides)."""
+    return [k for k in starts if alt[k] * 0.5 / (WINDOW - 2) - seq[k] * 0.5 / (WINDOW - 1) > ALT_GAIN_MIN]
+
+
+def half_window_sums(halves: list[int], skip: int) -> list[int]:
+    """For each start k, the sum of halves[k + skip:k + WINDOW] (`window_sums` in integers),
+    by a sliding sum."""
+    if len(halves) < WINDOW:
+        return []
+    total = 0
+    for h in halves[skip:WINDOW]:
+        total += h
+    out = [total]
+    for k in range(1, len(halves) - WINDOW + 1):
+        total += halves[k + WINDOW - 1] - halves[k + skip - 1]
+        out.append(total)
+    return out
 
 
 def woven_stretches(lines: list[Line]) -> list[tuple[int, int]]:

@@ -112,5 +112,7 @@ def dumps(obj, pretty: bool = False) -> str:
 
 
 # `json.dumps(obj, ensure_ascii=False, separators=(",", ":"))`'s encoder, made once (dumps with
-# any keyword builds a new one per call); encoding leaves it as it was, so threads may share it
-_COMPACT: Final = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+# any keyword builds a new one per call); encoding leaves it as it was, so threads may share it.
+# Without the circular-reference check (a dictionary entry set and deleted per list and dict):
+# the same text for the trees `page_to_dict` builds, which share no container with themselves.
+_COMPACT: Final = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
