@@ -542,3 +542,56 @@ def test_a_fragment_closed_by_a_dispatch_dateline_takes_no_successor(monkeypatch
     reassemble = importlib.import_module("banmian.stages.reassemble")
     monkeypatch.setattr(reassemble, "closes_on_dateline", lambda page, frags, i: False)
     assert not closed()
+
+
+# A library report opened under its headline by one long column that stops mid-sentence (a comma
+# at full width: 10 + 12 * 10 characters), the orchard report's second column printed right after
+# it, and the library's last column after that.
+LIBRARY_LONG = ("新建的市图书馆昨天正式开放，馆内藏书超过五十万册，设有少儿阅览室、电子阅览室和古籍"
+                "阅览室，读者们一早就在门口排起了长队，图书馆的工作人员为读者们讲解借阅的规定，许多"
+                "读者当场办理了借书证，图书馆还为老年读者准备了老花镜和放大镜，馆长在开馆仪式上满面笑容地介绍说，")
+LIBRARY_END = "图书馆今后每天都开放到晚上九点，读者也可以在网上预约借书。"
+
+
+def lone_opening_page() -> str:
+    """The orchard's first column, the library's long first column (a thread of one piece), the
+    orchard's second column (across a bare break), the library's last column."""
+    assert len(LIBRARY_LONG) == 130 and len(ORCHARD_1) == 46
+    parts = ["城郊果农栽下苹果树", "", *column_lines(ORCHARD_1), "", "市图书馆正式开放", "",
+             *column_lines(LIBRARY_LONG), "", *column_lines(ORCHARD_2, indent=0), "",
+             *column_lines(LIBRARY_END, indent=0)]
+    return "\n".join(parts) + "\n"
+
+
+def test_a_long_lone_opening_lets_a_thread_of_closer_content_win():
+    """The library's thread holds one piece when the orchard's second column follows it across a
+    bare break; that piece is long and opens on a paragraph start, so its cosine counts and the
+    rival cue puts the column back on the orchard's thread (`thread_rivals.settled_opening`)."""
+    page = parse_text(lone_opening_page())[0]
+    bodies = {a.headline: "".join(a.paragraphs) for a in page.articles}
+    assert bodies == {"城郊果农栽下苹果树": ORCHARD_1 + ORCHARD_2, "市图书馆正式开放": LIBRARY_LONG + LIBRARY_END}
+    joined = next(ln for ln in page.lines if ln.text.startswith("果园里"))
+    assert any(r.endswith(":rival_content:after_lone_opening:reads_on") for r in joined.reasons)
+
+
+def test_a_lone_opening_is_settled_when_long_and_opened_on_a_paragraph_start():
+    from banmian.model import Fragment, Line
+    from banmian.thread_rivals import RIVAL_LONE_CHARS, RIVAL_TAIL_CHARS, RivalCues, settled_opening
+
+    def frag(text: str, start: str, end: str) -> Fragment:
+        return Fragment(lines=[Line(no=0, raw=text, text=text)], start=start, end=end)
+
+    long_text, tail_text = "某" * RIVAL_LONE_CHARS, "某" * RIVAL_TAIL_CHARS
+    assert settled_opening(frag(long_text, "indent", "open"))
+    assert not settled_opening(frag(long_text[1:], "indent", "open"))  # too short to count
+    assert not settled_opening(frag(long_text, "open", "open"))  # itself opened mid-sentence
+    frags = [frag(tail_text, "open", "open"), frag(long_text, "indent", "open"), frag("某某", "open", "open"),
+             frag(tail_text, "open", "closed")]
+    cues = RivalCues(frags, lambda j, i: 0.0)
+    assert cues.lone([1]) and not cues.lone([0]) and not cues.lone([1, 0])
+    cosines = [0.1, 0.0, 0.0, 0.2]
+    tails = [0, 1, 2, 3].__getitem__
+    # thread 1 (fragment 1) holds the latest piece; fragment 2 follows it across a bare break
+    assert cues.rivals(4, 1, 1, 2, cosines.__getitem__, True, tails) == [0]  # 3 stops on a sentence
+    assert cues.rivals(4, 1, 1, 2, cosines.__getitem__, False, tails) == []
+    assert cues.rivals(4, 1, 1, 2, cosines.__getitem__) == []

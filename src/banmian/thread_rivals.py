@@ -10,7 +10,8 @@ the break (`weak_adjacent_join`). The break itself then says nothing, and the or
 weak evidence: a thread whose content is clearly closer to the fragment (TF-IDF bigram cosine
 more than RIVAL_COSINE_MARGIN above the adjacent thread's) gains RIVAL_CONTENT_BONUS
 (`RivalCues.rivals`), weighed against the other threads of one threading, unless the adjacent
-thread has just opened (RIVAL_MIN_LATEST).
+thread has just opened (RIVAL_MIN_LATEST) on a short or mid-sentence piece
+(`settled_opening`: a long piece opening on a paragraph start has text enough).
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from collections.abc import Callable, Sequence
 from typing import Final
 
 from banmian.model import Fragment
+from banmian.rules.chars import strip_ws
 
 # On dev pdftotext pages 1-40, of the fragments joined to the thread just before across a bare
 # mid-sentence break with some other thread's cosine this much higher: margin 0.02: 6 wrong
@@ -43,6 +45,33 @@ RIVAL_CONTENT_BONUS: Final = 2.5
 # with 2, bonus 2 to 3 and margin 0.03 to 0.05 all keep every figure of both halves at or above
 # the values without the cue.
 RIVAL_MIN_LATEST: Final = 2
+# ... but a thread opened by one long piece has text enough for its cosine to count: on the
+# simulated TRAIN pdftotext pages, an article's column (35 lines, opened under its headline,
+# page 1) took the next column of the article printed before it, which stopped mid-sentence
+# there with a closer cosine, as its own (RIVAL_MIN_LATEST kept the cue off after a thread of
+# one piece). A lone piece counts as RIVAL_MIN_LATEST when it holds RIVAL_LONE_CHARS characters
+# or more and opens on a paragraph start: one that opens mid-sentence is itself a suspect
+# opening, the stray thread the cue would reward hopping back past (TRAIN page 135: the middle
+# of three 50-line columns of one article). Then the rival thread's latest piece must stop
+# mid-sentence too and hold RIVAL_TAIL_CHARS characters or more: a two-line piece ending open
+# is most often a headline read as body (TRAIN page 47), its cosine noise. Sim TRAIN
+# pdftotext body_char_acc 1-40 / 41-300: off 0.8486 / 0.8142, 80: 0.8523 / 0.8145 (page 13
+# lost 0.15), 120: 0.8506 / 0.8148, 150 and 250: 0.8497 / 0.8142-0.8143; TAIL 0 with 150
+# lost pages 47 (0.98 -> 0.90), 40 and 60 kept it.
+RIVAL_LONE_CHARS: Final = 120
+RIVAL_TAIL_CHARS: Final = 40
+RIVAL_LONE_REASON: Final = ":after_lone_opening"
+
+
+def body_chars(frag: Fragment) -> int:
+    """The fragment's characters, whitespace left out."""
+    return sum(len(strip_ws(ln.text)) for ln in frag.lines)
+
+
+def settled_opening(frag: Fragment) -> bool:
+    """A thread of this one piece counts as settled (RIVAL_MIN_LATEST): it holds
+    RIVAL_LONE_CHARS characters or more and opens on a paragraph start, not mid-sentence."""
+    return frag.start != "open" and body_chars(frag) >= RIVAL_LONE_CHARS
 
 
 def weak_adjacent_join(prev: Fragment, frag: Fragment, join_score: float) -> bool:
@@ -56,18 +85,32 @@ class RivalCues:
     follows the one before across a bare break; `rivals` names the threads that gain
     RIVAL_CONTENT_BONUS."""
 
-    __slots__ = ("weak",)
+    __slots__ = ("weak", "settled", "open_tail")
 
     def __init__(self, frags: Sequence[Fragment], join_scores: Callable[[int, int], float]):
         """`join_scores(j, i)`: the join score of fragment i after fragment j."""
         self.weak = [i > 0 and weak_adjacent_join(frags[i - 1], f, join_scores(i - 1, i)) for i, f in enumerate(frags)]
+        self.settled = [settled_opening(f) for f in frags]
+        self.open_tail = [f.end == "open" and body_chars(f) >= RIVAL_TAIL_CHARS for f in frags]
 
-    def rivals(self, n: int, latest: int, latest_size: int, i: int, cosine: Callable[[int], float]) -> list[int]:
+    def lone(self, members: Sequence[int]) -> bool:
+        """A thread of these members (fragment indexes) is one `settled_opening` piece."""
+        return len(members) == 1 and self.settled[members[0]]
+
+    def rivals(self, n: int, latest: int, latest_size: int, i: int, cosine: Callable[[int], float],
+               lone: bool = False, tail: Callable[[int], int] | None = None) -> list[int]:
         """The threads (of `n`; `latest`: the index of the one holding fragment i-1, or -1, and
         `latest_size` its number of fragments) whose cosine with fragment i (`cosine(k)`) passes
         the latest thread's by RIVAL_COSINE_MARGIN, when fragment i follows fragment i-1 across a
-        bare break and the latest thread holds RIVAL_MIN_LATEST fragments or more."""
-        if not self.weak[i] or latest < 0 or latest_size < RIVAL_MIN_LATEST:
+        bare break and the latest thread holds RIVAL_MIN_LATEST fragments or more, or is `lone`
+        (`RivalCues.lone`; `tail(k)`: thread k's latest fragment, which must then stop
+        mid-sentence on RIVAL_TAIL_CHARS characters or more)."""
+        if not self.weak[i] or latest < 0:
             return []
+        if latest_size < RIVAL_MIN_LATEST:
+            if not lone or tail is None:
+                return []
+            floor = cosine(latest) + RIVAL_COSINE_MARGIN
+            return [k for k in range(n) if k != latest and self.open_tail[tail(k)] and cosine(k) > floor]
         floor = cosine(latest) + RIVAL_COSINE_MARGIN
         return [k for k in range(n) if k != latest and cosine(k) > floor]

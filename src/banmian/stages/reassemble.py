@@ -48,7 +48,7 @@ from banmian.stages.reorder import goes_on_paragraph, reorder_threads
 from banmian.thread_order import order_threads
 from banmian.column_chains import split_columns_back
 from banmian.similarity import ContentSpace, Group, GroupMaker, bigram_cosine
-from banmian.thread_rivals import RIVAL_CONTENT_BONUS, RivalCues
+from banmian.thread_rivals import RIVAL_CONTENT_BONUS, RIVAL_LONE_REASON, RivalCues
 
 # Opening a new thread scores the start model's log-odds plus this; continuing one, the link
 # model's log-odds. Tuned on dev pages 1-40 (body_char_acc 1.5: 0.754, 2: 0.781, 2.5: 0.788,
@@ -383,8 +383,9 @@ def near_best_options(beam: list[Hypothesis], scores: dict[Group, float], new_lo
         score, threads = h.score, h.threads
         totals = [score + scores[group] for group in threads]
         if rivals is not None:
-            for k in rivals.rivals(len(threads), h.latest, len(threads[h.latest].members), i,
-                                   lambda k: threads[k].cosine(i)):  # called at once: this h
+            latest = threads[h.latest].members
+            for k in rivals.rivals(len(threads), h.latest, len(latest), i, lambda k: threads[k].cosine(i),
+                                   rivals.lone(latest), lambda k: threads[k].members[-1]):  # called at once: this h
                 totals[k] += RIVAL_CONTENT_BONUS
         new = score + new_logit + offset
         best = max(best, new)
@@ -511,9 +512,11 @@ def rival_link(h: Hypothesis, ti: int, k: int, link: float, scorer: Scorer) -> t
     latest = next((x for x, members in enumerate(threads) if k - 1 in members), -1)
     space = scorer.groups.space
     size = len(threads[latest]) if latest >= 0 else 0
-    if at not in scorer.rivals.rivals(len(threads), latest, size, k, lambda x: space.cosine(k, threads[x])):
+    lone = size == 1 and scorer.rivals.lone(threads[latest])
+    if at not in scorer.rivals.rivals(len(threads), latest, size, k, lambda x: space.cosine(k, threads[x]),
+                                      lone, lambda x: threads[x][-1]):
         return link, ""
-    return link + RIVAL_CONTENT_BONUS, ":rival_content"
+    return link + RIVAL_CONTENT_BONUS, ":rival_content" + (RIVAL_LONE_REASON if lone else "")
 
 
 def _join(latest: Fragment, f: Fragment, score: str) -> None:
