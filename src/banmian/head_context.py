@@ -47,7 +47,7 @@ def mark_heads_above_bylines(page: Page) -> None:
             continue
         before = lines[i - 2] if i >= 2 else None
         if before is not None and before.kind == "body" and before.text.strip() and not ends_sentence(before.text):
-            if not _unpunctuated_pair(before, above):
+            if not _unpunctuated_pair(before, above) and not _headline_marked_pair(before, above):
                 continue  # a paragraph runs on into the line: the line below is no byline's
             before.kind = "head"
             before.because("head:above_byline")
@@ -184,6 +184,22 @@ def _unpunctuated_pair(before: Line, above: Line) -> bool:
     `经济联动东亚金融险象环生` over `钟行`, printed into another article's column; pages 11,
     14)."""
     return _PUNCT_MARK.search(before.text) is None and _PUNCT_MARK.search(above.text) is None
+
+
+# A headline broken over two lines may hold a dash, quotes or title marks (`雄师抗震歌——子弟兵` /
+# `在张家口抗震救灾第一线`, `“一把手工程”——沈` / `阳市地税局队伍建设纪实`, `彩墨传真情——记泰国` /
+# `华侨、著名画家林耀先生`… over `本报记者段心强`), marks that set words off but end no clause. Over a
+# byline line two lines holding no other mark are its headline as `_unpunctuated_pair`'s are
+# (`_headline_marked_pair`); read as body they ran into the article above (simulated raw TRAIN
+# pages 28, 53, 62, 122, 210, 217, which print each body before its headline).
+HEADLINE_MARKS: Final = frozenset("—“”‘’《》『』「」·")
+
+
+def _headline_marked_pair(before: Line, above: Line) -> bool:
+    """Two lines over a byline line whose only marks are HEADLINE_MARKS, one of them holding at
+    least one: a two-line headline with a dash or quoted words."""
+    marks = [ch for ln in (before, above) for ch in ln.text if _PUNCT_MARK.match(ch)]
+    return bool(marks) and all(ch in HEADLINE_MARKS for ch in marks)
 
 
 # Headline blocks run to four lines (kicker, a two-line headline, subtitle) and hold at most one
