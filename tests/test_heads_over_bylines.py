@@ -47,3 +47,22 @@ def test_a_pair_holding_a_clause_mark_is_no_headline_pair():
     assert head_context._headline_marked_pair(line(HEAD[0]), line(HEAD[1]))
     assert not head_context._headline_marked_pair(line("他说——这座桥，"), line(HEAD[1]))
     assert not head_context._headline_marked_pair(line("春风化雨润城东"), line(HEAD[1]))  # no mark: the other rule's
+
+
+# the text above the headline runs on, its last two lines holding three commas (no headline's)
+CUT_SHORT = ["城东新建的三座桥梁已于", "上月底通车，出行时间缩", "短了一半。新桥通车以后", "，沿线的学校、医院和商", "店也因此受益，客流大增"]
+LEAD_IN_DUMP = "\n".join([*CUT_SHORT, *HEAD, "本报东城1月5日讯", *BIRDS]) + "\n"
+
+
+def test_a_dashed_two_line_headline_over_a_lead_in_under_text_cut_short_is_head():
+    """Under text cut short (no finished sentence above), the pair next to a lead-in is still a
+    headline when its only marks are a headline's (`_unfinished_run_above`)."""
+    got = kinds(LEAD_IN_DUMP)
+    assert [got[t] for t in HEAD] == ["head", "head"]
+
+
+@pytest.mark.pure_python
+def test_the_rule_off_leaves_the_pair_over_a_lead_in_body(monkeypatch):
+    monkeypatch.setattr(head_context, "_headline_marked_pair", lambda before, above: False)
+    got = kinds(LEAD_IN_DUMP)
+    assert [got[t] for t in HEAD] != ["head", "head"]

@@ -230,7 +230,10 @@ def _unfinished_run_above(lines: list[Line], i: int) -> list[Line]:
     # two lines without a mark next to the lead-in are a headline whatever runs on above them,
     # however long the run (dev raw page 33: `世行高级官员指出中国` / `是稳定亚洲金融积极因素`
     # under two lines of text cut short)
-    pair = run[:2] if len(run) >= 2 and _unpunctuated_pair(run[1], run[0]) else []
+    # (or hold a headline's marks only, `_headline_marked_pair`: `《周恩来行政管理思想与` /
+    # `政府建设》出版李鹏题词` over `新华社北京一月二十…`, simulated raw TRAIN pages 255, 277)
+    pair = run[:2] if len(run) >= 2 and (_unpunctuated_pair(run[1], run[0])
+                                         or _headline_marked_pair(run[1], run[0])) else []
     if not run or len(run) > MAX_HEAD_RUN or sum(comma_marks(ln.text) for ln in run) > MAX_HEAD_RUN_MARKS:
         return pair
     above = lines[j] if j >= 0 else None
