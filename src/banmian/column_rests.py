@@ -1,0 +1,116 @@
+"""Put a report's next column back under the column it continues, where pdftotext printed it.
+
+pdftotext prints a report's columns one text block after the other. Where a column ends at a
+paragraph's end and the next one opens an indented paragraph on new words, nothing spans the
+break, and the start model opens an article on the new column (`article_start:content_change`):
+a headless, bylineless piece printed right under the last piece of the report it continues,
+blank lines alone between. `adjacent_splits.merge_adjacent_splits` puts such a piece back only
+where the heads say so or the report above is a cut-off lead; a headless piece under a longer
+headed report was left apart, since the next column down is as often a neighbour's paragraph
+(sim TRAIN pdftotext pages 1-300: of 92 headless, bylineless pieces so placed under a thread
+closing a paragraph, 60 read on from it in the gold, 32 are another report's or an article's
+start).
+
+What tells them apart is that a report's columns speak of one thing: a piece continuing the
+report above shares some of its words (bigram cosine at least REST_MIN_COSINE), with the report
+before its last piece too (that last piece may itself be a neighbour's stray paragraph), and
+shares them with that report well above any other article of the page (REST_OVER_OTHERS): a
+neighbour's paragraph, or a new report on the same topic, shares as much with its own report or
+a third one. Placement is by the printed order alone: the piece goes after the report's last
+piece, right above it.
+
+Words decide here, the print only proposes: without REST_OVER_OTHERS the rule joined, on sim
+VAL, a neighbour's piece and a headless true start (each a whole article lost), and so it is
+kept strict; it fires on 3 sim TRAIN pages (49, 127, 146), one sim VAL page, no dev page 1-40.
+"""
+from __future__ import annotations
+
+from typing import Final
+
+from banmian.adjacent_splits import drop_merged, ends_on_credit, merge_into, reads_on_below
+from banmian.lead_rests import stray_rest
+from banmian.model import Article, Fragment, Page
+from banmian.rules.chars import strip_ws
+from banmian.similarity import bigram_cosine
+
+# Sim TRAIN pdftotext pages 1-300, headless bylineless indented pieces right under a thread's
+# last piece that closes a paragraph (the piece reads on from it in the gold / another report's
+# text / a gold article's start): any cosine 60 / 32 / 5; cosine 0.02: 36 / 9 / 2; 0.04: 19 / 0
+# / 1; 0.07: 13 / 0 / 0.
+REST_MIN_COSINE: Final = 0.04
+# A piece much longer than the report above it is no column of that report but a report of its
+# own under a photo credit or a short item (sim TRAIN page 291: 1976 characters under 977, the
+# gold's own article, body .88 -> .46 when merged; page 37: 508 under 447 is the report's next
+# column). Sim TRAIN pdftotext 41-300 body .8115 with no cap, 1.0: .8125, 1.5: .8127; pages
+# 1-40 .8480, .8431, .8476.
+REST_MAX_RATIO: Final = 1.5
+# The report above must share the piece's words well above any other article on the page (its
+# cosine at least REST_OVER_OTHERS times each other's): a neighbour's piece or a new report on
+# the same topic as the report above shares as much with its own report or a third one. Sim
+# pdftotext body, TRAIN 1-40 / 41-300 | VAL 1-40 / 41-120, without it: .8484 / .8132 | .7869 /
+# .7919 (VAL: one neighbour's piece and one headless true start joined); 1.0 (the report above
+# the one sharing most): .8484 / .8129 | .7945 / .7942 (the true start still joined); 1.4: .8439
+# / .8127 | .7945 / .8000 (TRAIN pages 49, 127, 146, VAL one page, each the gold reading); 2.0:
+# TRAIN page 127 lost.
+REST_OVER_OTHERS: Final = 1.4
+REST_REASON: Final = "merge:next_column_under"
+
+
+def column_rest(piece: Article, target: Article, target_group: list[Fragment]) -> bool:
+    """`piece` (a `lead_rests.stray_rest`) is the next column of `target`: `target` is no stray
+    rest itself (sim TRAIN page 141: a headless start under another headless start, both on one
+    topic), does not close on a credit (a report's last word), the piece is at most
+    REST_MAX_RATIO times its length, and the two share words (REST_MIN_COSINE)."""
+    if ends_on_credit(target) or stray_rest(target, target_group):
+        return False
+    text, above = strip_ws("".join(piece.paragraphs)), strip_ws("".join(target.paragraphs))
+    if not text or not above or len(text) > REST_MAX_RATIO * len(above):
+        return False
+    proper = strip_ws("".join(ln.text for f in target_group[:-1] for ln in f.lines)) or above
+    return bigram_cosine(text, above) >= REST_MIN_COSINE and bigram_cosine(text, proper) >= REST_MIN_COSINE
+
+
+def most_shared(piece: Article, target: Article, articles: list[Article]) -> bool:
+    """`piece` shares at least REST_OVER_OTHERS times as many words (bigram cosine) with
+    `target` as with each other article of `articles` (the page's)."""
+    text = strip_ws("".join(piece.paragraphs))
+    best = bigram_cosine(text, strip_ws("".join(target.paragraphs)))
+    return all(best >= REST_OVER_OTHERS * bigram_cosine(text, strip_ws("".join(a.paragraphs)))
+               for a in articles if a is not piece and a is not target)
+
+
+def rests_under_columns(page: Page) -> None:
+    """Merge each stray rest (`lead_rests.stray_rest`) printed right under another thread's last
+    piece, which closes a paragraph (`adjacent_splits.reads_on_below`), into that thread when
+    `column_rest` says they are one report and no other article shares its words as much
+    (`most_shared`). One step, as `merge_adjacent_splits`: an article
+    grown so takes no further piece, a merged piece takes none. Runs after `rests_of_leads`."""
+    groups: list[list[Fragment]] = page.scratch.get("article_groups", [])
+    frags: list[Fragment] = page.scratch.get("fragments", [])
+    articles = page.articles
+    if len(groups) != len(articles) or len(groups) < 2:
+        return
+    pos: dict[int, int] = {id(ln): k for k, ln in enumerate(page.lines)}
+    at: dict[int, int] = {id(f): k for k, f in enumerate(frags)}
+    ending_with: dict[int, int] = {id(g[-1]): n for n, g in enumerate(groups) if g}
+    merged: set[int] = set()
+    gone: dict[int, int] = {}
+    for n, (article, group) in enumerate(zip(articles, groups)):
+        if n in merged or not stray_rest(article, group):
+            continue
+        k = at.get(id(group[0]), 0)
+        if k == 0:
+            continue
+        above = frags[k - 1]
+        m = ending_with.get(id(above))
+        if m is None or m == n or m in merged or not reads_on_below(page, above, group[0], pos):
+            continue
+        if not column_rest(article, articles[m], groups[m]):
+            continue
+        if not most_shared(article, articles[m], articles):
+            continue
+        merge_into(page, articles[m], article, groups[m], group, above, REST_REASON)
+        merged.update((n, m))
+        gone[n] = m
+    if gone:
+        drop_merged(page, groups, gone)

@@ -1,0 +1,73 @@
+"""headlines: two slots' heads side by side share a row that `split_head_rows` cuts at the gutter;
+the line under the row goes with the left part when it reads on from it (`line_under_row_to_its_slot`),
+and a leftover holding the row's other part never joins the block (`beside_in_a_row`). Made-up lines."""
+from __future__ import annotations
+
+import importlib
+
+import pytest
+
+from banmian.head_units import bigram_keys
+from banmian.model import Line
+from banmian.pipeline import parse_text
+from banmian.head_slots import beside_in_a_row, line_under_row_to_its_slot
+
+OPENINGS = [bigram_keys(t) for t in (
+    "民政部负责人今天分别走访慰问驻京部队和武警总部，送去节日的问候。",
+    "湖州市各界群众开展学先进活动，涌现出一批先进集体。",
+)]
+
+
+def head(text: str, no: int, part: int = 0) -> Line:
+    ln = Line(no=no, raw=text, text=text, kind="head")
+    if part:
+        ln.because(f"split_head_rows:part_{part}_of_2")
+    return ln
+
+
+def test_the_line_under_a_cut_row_goes_after_the_part_it_reads_on_from():
+    p1, p2, n = head("民政部慰问", 5, 1), head("湖州学先", 5, 2), head("驻京部队和武警", 6)
+    assert [ln.text for ln in line_under_row_to_its_slot([p1, p2, n], OPENINGS)] == ["民政部慰问", "驻京部队和武警", "湖州学先"]
+
+
+def test_a_line_reading_on_from_the_right_part_stays_under_it():
+    p1, p2, n = head("民政部慰问", 5, 1), head("湖州学先", 5, 2), head("进活动成风", 6)
+    assert [ln.text for ln in line_under_row_to_its_slot([p1, p2, n], OPENINGS)] == ["民政部慰问", "湖州学先", "进活动成风"]
+
+
+def test_the_other_part_of_a_row_is_no_kicker_or_subtitle():
+    p1, p2, n = head("民政部慰问", 5, 1), head("湖州学先", 5, 2), head("驻京部队和武警", 6)
+    assert beside_in_a_row([p1, n], [p2])
+    assert not beside_in_a_row([p1], [n])
+
+
+# Two slots' headlines side by side, the left one's second line under the row, then its report.
+PAGE = """
+民政部慰问       湖州学先
+驻京部队和武警
+本报北京一月二十一日讯
+新春佳节即将来临。民政部
+负责人今天分别走访慰问驻京
+部队和武警总部，送去节日的
+问候。
+
+本报讯 湖州市各界群众开
+展学先进活动，涌现出一批先
+进集体和先进个人。市委号召
+全市向他们学习。
+"""
+
+
+def heads() -> list[str | None]:
+    return [a.headline for a in parse_text(PAGE, entities=False)[0].articles]
+
+
+def test_each_slot_keeps_its_own_lines():
+    assert heads() == ["民政部慰问 驻京部队和武警", "湖州学先"]
+
+
+@pytest.mark.pure_python
+def test_the_rule_off_gives_the_line_to_the_right_slot(monkeypatch):
+    headlines_stage = importlib.import_module("banmian.stages.headlines")
+    monkeypatch.setattr(headlines_stage, "ROW_SLOTS_APART", False)
+    assert heads() != ["民政部慰问 驻京部队和武警", "湖州学先"]
