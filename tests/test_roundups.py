@@ -196,3 +196,23 @@ def test_an_item_cut_off_mid_sentence_before_a_lead_in_starts_no_run_of_items(mo
     assert _item_runs(cut) == []
     monkeypatch.setattr(roundups, "finishes_item", lambda frag: True)  # the rule off
     assert _item_runs(cut) == [[0, 1]]
+
+
+# Two reports back to back (my own text): the later report's subtitle shares a few words with
+# the earlier report's opening (`全国政协委员`), all of them words the later's opening holds too.
+VISIT = "据新华社北京1月20日电　全国政协委员视察团今天结束了在南方三省为期十天的视察。"
+TEA = "本报北京1月21日讯　全国政协今天举行迎春茶话会，邀请已故全国政协委员的夫人共贺新春。"
+
+
+@pytest.mark.pure_python
+def test_a_headline_naming_the_item_before_by_shared_words_alone_names_no_two(monkeypatch):
+    from banmian.model import Line
+
+    unit = [Line(no=1, raw="", text="邀请已故全国政协委员夫人共贺新春", kind="head")]
+    assert len(roundups.named_bigrams(unit, VISIT)) >= roundups.MIN_NAMED_BIGRAMS  # the earlier is named...
+    assert not roundups.names_two(unit, [VISIT, TEA])  # ...by no word of its own: no digest headline
+    digest = [Line(no=1, raw="", text="东亚经济传真苏哈托强调经", kind="head"),
+              Line(no=2, raw="", text="济改革菲律宾汇市股市反弹", kind="head")]
+    assert roundups.names_two(digest, [JAKARTA, MANILA])  # a digest's headline names each by its own
+    monkeypatch.setattr(roundups, "MIN_OWN_BIGRAMS", 0)  # the rule off
+    assert roundups.names_two(unit, [VISIT, TEA])

@@ -47,7 +47,7 @@ def mark_heads_above_bylines(page: Page) -> None:
             continue
         before = lines[i - 2] if i >= 2 else None
         if before is not None and before.kind == "body" and before.text.strip() and not ends_sentence(before.text):
-            if not _unpunctuated_pair(before, above):
+            if not _unpunctuated_pair(before, above) and not _headline_marked_pair(before, above):
                 continue  # a paragraph runs on into the line: the line below is no byline's
             before.kind = "head"
             before.because("head:above_byline")
@@ -186,6 +186,23 @@ def _unpunctuated_pair(before: Line, above: Line) -> bool:
     return _PUNCT_MARK.search(before.text) is None and _PUNCT_MARK.search(above.text) is None
 
 
+# A headline broken over two lines may hold a dash, quotes or title marks (`雄师抗震歌——子弟兵` /
+# `在张家口抗震救灾第一线`, `“一把手工程”——沈` / `阳市地税局队伍建设纪实`, `彩墨传真情——记泰国` /
+# `华侨、著名画家林耀先生`… over `本报记者段心强`), marks that set words off but end no clause. Over a
+# byline line two lines holding no other mark are its headline as `_unpunctuated_pair`'s are
+# (`_headline_marked_pair`); read as body they ran into the article above (simulated raw TRAIN
+# pages 28, 53, 62, 122, 217, 269, 299, which print each body before its headline; 18 TRAIN raw
+# pages gain headlines or exact articles, of every draw order, none loses; dev 1-40 unchanged).
+HEADLINE_MARKS: Final = frozenset("—“”‘’《》『』「」·")
+
+
+def _headline_marked_pair(before: Line, above: Line) -> bool:
+    """Two lines over a byline line whose only marks are HEADLINE_MARKS, one of them holding at
+    least one: a two-line headline with a dash or quoted words."""
+    marks = [ch for ln in (before, above) for ch in ln.text if _PUNCT_MARK.match(ch)]
+    return bool(marks) and all(ch in HEADLINE_MARKS for ch in marks)
+
+
 # Headline blocks run to four lines (kicker, a two-line headline, subtitle) and hold at most one
 # comma-like mark (`警惕，又到公款送礼时`); body lines hold one every line or two.
 MAX_HEAD_RUN: Final = 4
@@ -213,7 +230,10 @@ def _unfinished_run_above(lines: list[Line], i: int) -> list[Line]:
     # two lines without a mark next to the lead-in are a headline whatever runs on above them,
     # however long the run (dev raw page 33: `世行高级官员指出中国` / `是稳定亚洲金融积极因素`
     # under two lines of text cut short)
-    pair = run[:2] if len(run) >= 2 and _unpunctuated_pair(run[1], run[0]) else []
+    # (or hold a headline's marks only, `_headline_marked_pair`: `《周恩来行政管理思想与` /
+    # `政府建设》出版李鹏题词` over `新华社北京一月二十…`, simulated raw TRAIN pages 255, 277)
+    pair = run[:2] if len(run) >= 2 and (_unpunctuated_pair(run[1], run[0])
+                                         or _headline_marked_pair(run[1], run[0])) else []
     if not run or len(run) > MAX_HEAD_RUN or sum(comma_marks(ln.text) for ln in run) > MAX_HEAD_RUN_MARKS:
         return pair
     above = lines[j] if j >= 0 else None

@@ -1,0 +1,63 @@
+"""A dump without blank lines that prints each article's body before its headline block: the
+block goes to the article above it (`headlines.prints_bodies_first`)."""
+from __future__ import annotations
+
+import importlib
+
+import pytest
+
+from banmian.pipeline import parse_text
+
+from columns_text import column_lines
+
+headlines_stage = importlib.import_module("banmian.stages.headlines")
+
+# my own made-up articles: the first two headlines share words with their openings, the last not
+BRIDGE = column_lines("城东三座新桥上月底全部通车，附近居民出行时间缩短了一半，沿线学校和医院也因此受益。",
+                      width=11, indent=0)
+BIRDS = column_lines("湖滨湿地公园今年春天迎来了二十多种候鸟，比去年多出五种，园方新设了两处观鸟台。",
+                     width=11, indent=0)
+MARKET = column_lines("老街的早市天不亮就热闹起来，菜农挑着刚摘的青菜赶来，买菜的人排起了长队。",
+                      width=11, indent=0)
+DUMP = "\n".join([*BRIDGE, "城东三座新桥通车", "本报记者王明华", *BIRDS, "湿地公园迎来候鸟", "本报记者李青",
+                  *MARKET, "春日即景", "本报记者赵文"]) + "\n"
+
+
+def heads(text: str) -> dict[str, str | None]:
+    page = parse_text(text, entities=False)[0]
+    return {a.paragraphs[0][:4]: a.headline for a in page.articles}
+
+
+def test_each_block_heads_the_article_above_it():
+    got = heads(DUMP)
+    assert got == {"城东三座": "城东三座新桥通车", "湖滨湿地": "湿地公园迎来候鸟", "老街的早": "春日即景"}
+
+
+@pytest.mark.pure_python
+def test_the_rule_off_leaves_the_last_headline_to_no_article(monkeypatch):
+    monkeypatch.setattr(headlines_stage, "prints_bodies_first", lambda *args: False)
+    assert heads(DUMP)["老街的早"] != "春日即景"
+
+
+# the second report printed without a headline: its byline alone stands after its body
+LIBRARY = column_lines("区图书馆新开的少儿阅览室周末坐满了小读者，管理员每天下午还安排一场故事会。",
+                       width=11, indent=0)
+NO_HEAD = "\n".join([*BRIDGE, "城东三座新桥通车", "本报记者王明华", *BIRDS, "本报记者李青",
+                     *MARKET, "老街早市天不亮就热闹", "本报记者赵文", *LIBRARY, "少儿阅览室坐满小读者",
+                     "本报记者孙立"]) + "\n"
+
+
+def bylines(text: str) -> dict[str, str | None]:
+    page = parse_text(text, entities=False)[0]
+    return {a.paragraphs[0][:4]: a.byline for a in page.articles}
+
+
+def test_a_byline_after_a_body_goes_to_the_article_above():
+    got = bylines(NO_HEAD)
+    assert got["湖滨湿地"] == "本报记者李青" and got["老街的早"] == "本报记者赵文"
+
+
+@pytest.mark.pure_python
+def test_the_rule_off_gives_the_byline_to_the_article_below(monkeypatch):
+    monkeypatch.setattr(headlines_stage, "bylines_after_bodies", lambda page: False)
+    assert bylines(NO_HEAD)["湖滨湿地"] != "本报记者李青"
