@@ -8,9 +8,8 @@ import importlib
 import pytest
 
 from banmian.pipeline import parse_text
+from columns_text import BIRDS  # noqa: E402  (pytest puts tests/ on sys.path)
 
-BIRDS = ["　　湖滨湿地公园今年春天", "迎来第一批候鸟，园内新", "建的观鸟长廊已经完工，", "游客可以在这里近距离观",
-         "察候鸟。湿地公园管理处", "介绍，今年候鸟的种类比", "去年多了十几种。"]
 BRIDGES = ["　　城东新建的三座桥梁已", "于上月底全部通车，附近", "居民出行时间缩短了一半。", "新桥通车以后，沿线的学",
            "校和医院也因此受益。"]
 # Sim TRAIN pdftotext page 222: a head block closed by an interleaved headline's byline, a blank

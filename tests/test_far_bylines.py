@@ -8,13 +8,8 @@ import importlib
 import pytest
 
 from banmian.pipeline import parse_text
+from columns_text import BIRDS, BRIDGES_LEAD_IN, MARKET_LEAD_IN  # noqa: E402  (pytest puts tests/ on sys.path)
 
-BIRDS = ["　　湖滨湿地公园今年春天", "迎来第一批候鸟，园内新", "建的观鸟长廊已经完工，", "游客可以在这里近距离观",
-         "察候鸟。湿地公园管理处", "介绍，今年候鸟的种类比", "去年多了十几种。"]
-BRIDGES_LEAD_IN = ["　　本报讯 城东新建的三", "座桥梁已于上月底全部通", "车，附近居民出行时间缩",
-                   "短了一半。新桥通车以后，", "沿线的学校和医院也因此", "受益。"]
-MARKET_LEAD_IN = ["　　本报讯 西城农贸市场", "改造工程昨天完工，新市", "场设摊位三百多个，菜价",
-                  "保持平稳。市场管理方表", "示，今后将延长营业时间。"]
 # Dev pdftotext page 29: `广东对外开` / `放上新水平`, a `本报讯` report with its own headline,
 # then `本报记者郑德刚` over a caption and a `据新华社哈尔滨…电` report.
 PAGE = ["湿地公园迎来候鸟", "", *BIRDS, "", "城东三座桥梁通车", *BRIDGES_LEAD_IN, "", "本报记者张国成", "",

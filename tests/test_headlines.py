@@ -8,6 +8,7 @@ import pytest
 
 from banmian.model import Line
 from banmian.head_units import bigram_keys, split_by_content
+from columns_text import BRIDGES_LEAD_IN  # noqa: E402  (pytest puts tests/ on sys.path)
 
 OPENINGS = [
     "城东新建的三座跨河桥梁已于上月底全部建成通车，附近居民到市中心的出行时间缩短了一半。",
@@ -356,8 +357,6 @@ def test_a_dash_subtitle_sharing_no_words_does_not_dilute_its_headlines():
 
 NEWS = ["　　市电视台新闻中心今天", "发布消息，新的演播大楼", "将于明年春天投入使用，", "届时全市观众可以收看更",
         "多的本地节目。"]  # its opening holds `新闻`
-BRIDGES_LEAD_IN = ["　　本报讯 城东新建的三", "座桥梁已于上月底全部通", "车，附近居民出行时间缩",
-                   "短了一半。新桥通车以后，", "沿线的学校和医院也因此", "受益。"]
 
 
 def _headlines_of(lines: list[str]) -> dict[str, str | None]:

@@ -2,8 +2,7 @@
 headline (made-up pages)."""
 from __future__ import annotations
 
-BIRDS = ["　　湖滨湿地公园今年春天", "迎来第一批候鸟，园内新", "建的观鸟长廊已经完工，", "游客可以在这里近距离观",
-         "察候鸟。湿地公园管理处", "介绍，今年候鸟的种类比", "去年多了十几种。"]
+from columns_text import BIRDS  # noqa: E402  (pytest puts tests/ on sys.path)
 
 DIGEST = ["　　本报讯（记者 王元）1、城", "东新建的三座跨河桥梁已", "于上月底全部通车。（林", "海摄）",
           "　　2、市图书馆新馆昨天", "开馆，首日接待读者三千", "余人次。（张明摄）"]

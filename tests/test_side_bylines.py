@@ -9,13 +9,10 @@ import pytest
 from banmian.model import Article, Line, Page, Source
 from banmian.pipeline import parse_text
 from banmian.side_bylines import side_by_side_bylines
+from columns_text import BIRDS, BRIDGES_LEAD_IN  # noqa: E402  (pytest puts tests/ on sys.path)
 
-BIRDS = ["　　湖滨湿地公园今年春天", "迎来第一批候鸟，园内新", "建的观鸟长廊已经完工，", "游客可以在这里近距离观",
-         "察候鸟。湿地公园管理处", "介绍，今年候鸟的种类比", "去年多了十几种。"]
 BRIDGES = ["　　城东新建的三座跨河", "桥梁已于上月底全部通", "车，附近居民出行时间缩", "短了一半。新桥通车以后，",
            "沿线的学校和医院也因此", "受益。"]
-BRIDGES_LEAD_IN = ["　　本报讯 城东新建的三", "座桥梁已于上月底全部通", "车，附近居民出行时间缩",
-                   "短了一半。新桥通车以后，", "沿线的学校和医院也因此", "受益。"]
 HEADS = ["湿地公园迎来候鸟", "", "城东三座桥梁通车", ""]  # side by side: the birds' printed first
 
 

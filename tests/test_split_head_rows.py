@@ -6,9 +6,8 @@ from banmian.invariant import diff, input_chars, printed_chars
 from banmian.pipeline import parse_text
 from banmian.stages.split_head_rows import head_row_parts
 from banmian.writers.json import page_to_dict
+from columns_text import BIRDS  # noqa: E402  (pytest puts tests/ on sys.path)
 
-BIRDS = ["　　湖滨湿地公园今年春天", "迎来第一批候鸟，园内新", "建的观鸟长廊已经完工，", "游客可以在这里近距离观",
-         "察候鸟。湿地公园管理处", "介绍，今年候鸟的种类比", "去年多了十几种。"]
 BRIDGES = ["　　本报讯 城东新建的三", "座桥梁已于上月底全部通", "车，附近居民出行时间缩", "短了一半。新桥通车以后，",
            "沿线的学校和医院也因此", "受益。"]  # a lead-in: the bridges' article opens here
 

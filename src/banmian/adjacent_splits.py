@@ -175,6 +175,21 @@ def subhead_under_lead(piece: Article, target: Article, target_group: list[Fragm
     return lead <= LEAD_MAX_CHARS and rest >= max(REST_MIN_CHARS, lead)
 
 
+def articles_under(page: Page, groups: list[list[Fragment]]) -> list[tuple[Fragment, int] | None]:
+    """For each article (its pieces in `groups`), the piece printed right above its first piece
+    and the other article that piece ends, or None (nothing above, or that piece ends no other
+    article)."""
+    frags: list[Fragment] = page.scratch.get("fragments", [])
+    at: dict[int, int] = {id(f): k for k, f in enumerate(frags)}
+    ending_with: dict[int, int] = {id(g[-1]): n for n, g in enumerate(groups) if g}
+    out: list[tuple[Fragment, int] | None] = []
+    for n, group in enumerate(groups):
+        k = at.get(id(group[0]), 0) if group else 0
+        m = ending_with.get(id(frags[k - 1])) if k else None
+        out.append(None if m is None or m == n else (frags[k - 1], m))
+    return out
+
+
 def merge_adjacent_splits(page: Page) -> None:
     """Merge each article opened on a content change alone (`CONTENT_CHANGE_REASON`) into the
     article whose last piece is printed right above its first (`reads_on_below`), when the heads
@@ -185,12 +200,10 @@ def merge_adjacent_splits(page: Page) -> None:
     several reports as often). Runs after the headlines stage, on `page.articles` and their
     fragments (`page.scratch["article_groups"]`)."""
     groups: list[list[Fragment]] = page.scratch.get("article_groups", [])
-    frags: list[Fragment] = page.scratch.get("fragments", [])
     if len(groups) != len(page.articles) or len(groups) < 2:
         return
     pos: dict[int, int] = {id(ln): k for k, ln in enumerate(page.lines)}
-    at: dict[int, int] = {id(f): k for k, f in enumerate(frags)}
-    ending_with: dict[int, int] = {id(g[-1]): n for n, g in enumerate(groups) if g}
+    under = articles_under(page, groups)
     cuts_leads = separates_blocks(page)
     merged: set[int] = set()  # articles merged into another, or grown by a merge
     gone: dict[int, int] = {}  # article merged -> the one it went into
@@ -200,13 +213,10 @@ def merge_adjacent_splits(page: Page) -> None:
         under_head = cuts_leads and article.reasons[0].startswith(HEADLINE_BEFORE_REASON)
         if not under_head and not article.reasons[0].startswith(CONTENT_CHANGE_REASON):
             continue
-        k = at.get(id(group[0]), 0)
-        if k == 0:
+        hit = under[n]
+        if hit is None or hit[1] in merged:
             continue
-        above = frags[k - 1]
-        m = ending_with.get(id(above))
-        if m is None or m == n or m in merged:
-            continue
+        above, m = hit
         target = page.articles[m]
         if under_head:
             sub = subhead_between(page, above, article, group[0], pos)

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from banmian.adjacent_splits import drop_merged, ends_on_credit, merge_into, reads_on_below
+from banmian.adjacent_splits import articles_under, drop_merged, ends_on_credit, merge_into, reads_on_below
 from banmian.lead_rests import stray_rest
 from banmian.model import Article, Fragment, Page
 from banmian.rules.chars import strip_ws
@@ -86,25 +86,20 @@ def rests_under_columns(page: Page) -> None:
     (`most_shared`). One step, as `merge_adjacent_splits`: an article
     grown so takes no further piece, a merged piece takes none. Runs after `rests_of_leads`."""
     groups: list[list[Fragment]] = page.scratch.get("article_groups", [])
-    frags: list[Fragment] = page.scratch.get("fragments", [])
     articles = page.articles
     if len(groups) != len(articles) or len(groups) < 2:
         return
     pos: dict[int, int] = {id(ln): k for k, ln in enumerate(page.lines)}
-    at: dict[int, int] = {id(f): k for k, f in enumerate(frags)}
-    ending_with: dict[int, int] = {id(g[-1]): n for n, g in enumerate(groups) if g}
+    under = articles_under(page, groups)
     merged: set[int] = set()
     gone: dict[int, int] = {}
     for n, (article, group) in enumerate(zip(articles, groups)):
         if n in merged or not stray_rest(article, group):
             continue
-        k = at.get(id(group[0]), 0)
-        if k == 0:
+        hit = under[n]
+        if hit is None or hit[1] in merged or not reads_on_below(page, hit[0], group[0], pos):
             continue
-        above = frags[k - 1]
-        m = ending_with.get(id(above))
-        if m is None or m == n or m in merged or not reads_on_below(page, above, group[0], pos):
-            continue
+        above, m = hit
         if not column_rest(article, articles[m], groups[m]):
             continue
         if not most_shared(article, articles[m], articles):
