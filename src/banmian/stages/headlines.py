@@ -558,11 +558,11 @@ def mid_paragraph_pieces(groups: list[list[Fragment]]) -> set[int]:
     1-300, 17 pieces opening mid-paragraph held a block by place alone, none the whole right
     head of their gold article (10 pieces no gold article matched, 6 a wrong head, 1 a part of
     the right one); with the bonus withheld, TRAIN headline_acc 41-300 0.6229 -> 0.6262, VAL
-    1-40 / 41-120 0.5782 / 0.6057 -> 0.5811 / 0.6089. Asked of pdftotext dumps only (`separates_blocks`): raw and PyMuPDF dumps
-    mark no column cut by a blank line, and there a head block stands over such a piece as often
-    as its own (asked of them too, sim VAL 1-40 headline_acc raw 0.7227 -> 0.7168, PyMuPDF
-    0.7316 -> 0.7257). Dev 1-40 pdftotext: fires on pages 5, 22, 29, 32, 37 and 40, changes no
-    score."""
+    1-40 / 41-120 0.5782 / 0.6057 -> 0.5811 / 0.6089. Asked of pdftotext dumps only
+    (`separates_blocks`): raw and PyMuPDF dumps mark no column cut by a blank line, and there a
+    head block stands over such a piece as often as its own (asked of them too, sim VAL 1-40
+    headline_acc raw 0.7227 -> 0.7168, PyMuPDF 0.7316 -> 0.7257). Dev 1-40 pdftotext: fires on
+    pages 5, 22, 29, 32, 37 and 40, changes no score."""
     return {i for i, group in enumerate(groups) if group and group[0].start == "open"}
 
 
