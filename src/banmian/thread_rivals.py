@@ -89,16 +89,18 @@ def weak_adjacent_join(prev: Fragment, frag: Fragment, join_score: float) -> boo
 # mid-sentence (`RivalCues.rivals`; content as for a bare break: RIVAL_COSINE_MARGIN, bonus
 # RIVAL_CONTENT_BONUS). On the simulated TRAIN pdftotext pages 1-300, joins of a piece in one
 # predicted article by how the piece before ends / how it starts, right / wrong: closed / open
-# 219 / 39 (3,851 characters wrong), maybe / open 114 / 25 (1,968); of the wrong ones 29 of 64
-# open no gold article but carry on another's text, most often one left open mid-sentence.
+# 219 / 39 (3,851 characters wrong), maybe / open 114 / 25 (1,968); of the 64 wrong ones 5 open
+# a gold article, 42 carry on another article's text (20 of the 27 whose gold predecessor piece
+# was found: one that stops mid-sentence), 17 unplaced.
 # The piece before must hold MISMATCH_MIN_LINES lines: one short line ending a paragraph is
 # often a paragraph's tail or a label (`图片：`, `的。`, `参加了会见。`) cut off at a column foot,
 # and the mid-sentence start after it was the fragment's own continuation (dev pdftotext pages
 # 5 and 20 lost 0.013 and 0.007 body_char_acc without the guard). TRAIN pdftotext
-# body_char_acc 1-40 / 41-300: 0.8545 / 0.8163 -> 0.8566 / 0.8188 (after a closed paragraph only:
-# 0.8558 / 0.8191; any piece before: 0.8566 / 0.8185; rivals stopping mid-sentence on RIVAL_TAIL_CHARS or more: 0.8569 / 0.8172; any rival,
-# not only those stopping mid-sentence: 0.8561 / 0.8195 but dev 1-20 / 21-40 0.9242 / 0.8985 ->
-# 0.9132 / 0.8775, page 30 cut up by the bonus's cascade through the beam).
+# body_char_acc 1-40 / 41-300: 0.8545 / 0.8163 -> 0.8566 / 0.8188 (after a closed paragraph
+# only: 0.8558 / 0.8191; any piece before: 0.8566 / 0.8185; rivals stopping mid-sentence on
+# RIVAL_TAIL_CHARS or more: 0.8569 / 0.8172; any rival, not only those stopping mid-sentence:
+# 0.8561 / 0.8195 but dev 1-20 / 21-40 0.9242 / 0.8985 -> 0.9132 / 0.8775, page 30 cut up by the
+# bonus's cascade through the beam).
 # A content margin of 0.03 for these alone: TRAIN 0.8566 / 0.8212, sim VAL better, but dev
 # pdftotext 1-20 para_f1 0.9176 -> 0.9148 (0.02: TRAIN 0.8591 / 0.8211): RIVAL_COSINE_MARGIN kept.
 MISMATCH_ENDS: Final = ("closed", "maybe")
