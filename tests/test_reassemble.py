@@ -182,7 +182,9 @@ def test_a_join_says_what_it_scored_and_what_a_new_article_would_have():
     import re
 
     page = parse_text(interleaved_page(), entities=False)[0]
-    found = [re.fullmatch(r"reassemble:after_line_(\d+):([+-]\d+\.\d\d):new([+-]\d+\.\d\d)(:reads_on)?", r)
+    # (a rival cue's tags, `thread_rivals`, between the scores and :reads_on)
+    found = [re.fullmatch(r"reassemble:after_line_(\d+):([+-]\d+\.\d\d):new([+-]\d+\.\d\d)"
+                          r"(?::rival_content(?::after_lone_opening)?(?::after_finished_text)?)?(:reads_on)?", r)
              for ln in page.lines for r in ln.reasons if r.startswith("reassemble:after_line")]
     assert found and all(found)
     links = {float(m.group(2)) for m in found}
@@ -595,3 +597,59 @@ def test_a_lone_opening_is_settled_when_long_and_opened_on_a_paragraph_start():
     assert cues.rivals(4, 1, 1, 2, cosines.__getitem__, True, tails) == [0]  # 3 stops on a sentence
     assert cues.rivals(4, 1, 1, 2, cosines.__getitem__, False, tails) == []
     assert cues.rivals(4, 1, 1, 2, cosines.__getitem__) == []
+
+
+# The library report printed whole in one-paragraph blocks, and a second orchard column that
+# shares a few words with the first (树苗, 山坡, 秋天): too few to outweigh the order alone.
+LIBRARY_PARAGRAPHS = ("新建的市图书馆昨天正式开放，馆内藏书超过五十万册。",
+                      "图书馆设有少儿阅览室和电子阅览室，每天开放到晚上九点。",
+                      "读者凭身份证就能免费办理借书证，一次可借五本图书。",
+                      "馆长说，今后还将开设讲座，请专家为读者讲解读书方法。",
+                      "开馆当天，不少市民一早就在门口排起了长队等候入馆。")
+ORCHARD_FRUIT = "山坡上的树苗今年已经挂果，大家盼着秋天能有个好收成，家家户户都添置了新家具。"
+
+
+def finished_text_page() -> str:
+    """The orchard's first column (stopping after a comma), the library's paragraphs (each
+    closed on a short line), then the orchard's second column, opening mid-sentence on a full
+    line: nothing ties it to the library's finished paragraph just before."""
+    parts = ["城郊果农栽下苹果树", "", *column_lines(ORCHARD_1), "", "市图书馆正式开放", ""]
+    for paragraph in LIBRARY_PARAGRAPHS:
+        parts += [*column_lines(paragraph), ""]
+    return "\n".join(parts + column_lines(ORCHARD_FRUIT, indent=0)) + "\n"
+
+
+def test_a_mid_sentence_start_after_finished_text_goes_on_a_thread_left_open():
+    """The orchard's second column starts mid-sentence right after the library's finished
+    paragraph: the order alone put it on the library's thread; the thread left open mid-sentence
+    with closer content wins (`thread_rivals.mismatched_adjacent_join`)."""
+    page = parse_text(finished_text_page())[0]
+    orchard = next(a for a in page.articles if a.headline == "城郊果农栽下苹果树")
+    assert "".join(orchard.paragraphs) == ORCHARD_1 + ORCHARD_FRUIT
+    library = next(a for a in page.articles if a.headline == "市图书馆正式开放")
+    assert ORCHARD_FRUIT[:6] not in "".join(library.paragraphs)
+    joined = next(ln for ln in page.lines if ln.text.startswith("山坡上"))
+    assert any(":rival_content:after_finished_text" in r for r in joined.reasons)
+
+
+def test_rivals_after_finished_text_are_the_threads_left_open():
+    from banmian.model import Fragment, Line
+    from banmian.thread_rivals import MISMATCH_MIN_LINES, RIVAL_COSINE_MARGIN, RivalCues, mismatched_adjacent_join
+
+    def frag(start: str, end: str, lines: int = MISMATCH_MIN_LINES) -> Fragment:
+        return Fragment(lines=[Line(no=0, raw="某某", text="某某") for _ in range(lines)], start=start, end=end)
+
+    assert mismatched_adjacent_join(frag("indent", "closed"), frag("open", "open"))
+    assert mismatched_adjacent_join(frag("indent", "maybe"), frag("open", "open"))
+    assert not mismatched_adjacent_join(frag("indent", "open"), frag("open", "open"))  # a bare break, maybe
+    assert not mismatched_adjacent_join(frag("indent", "closed"), frag("indent", "open"))
+    assert not mismatched_adjacent_join(frag("indent", "closed", MISMATCH_MIN_LINES - 1), frag("open", "open"))
+    frags = [frag("indent", "open"), frag("indent", "closed"), frag("indent", "closed"), frag("open", "open")]
+    cues = RivalCues(frags, lambda j, i: 0.0)
+    assert cues.weak == [False, False, False, True] and cues.mismatch == [False, False, False, True]
+    cosines = [0.02 + RIVAL_COSINE_MARGIN, 0.0, 0.03 + RIVAL_COSINE_MARGIN]
+    tails = [0, 1, 2].__getitem__
+    # thread 2 (fragment 2) holds the latest piece, of one fragment; thread 1 stops on a sentence
+    assert cues.rivals(3, 2, 1, 3, [0.02 + RIVAL_COSINE_MARGIN, 0.5, 0.01].__getitem__, False, tails) == [0]
+    assert cues.rivals(3, 2, 1, 3, cosines.__getitem__, False, tails) == []  # not clearly closer
+    assert cues.rivals(3, 2, 1, 3, [0.02 + RIVAL_COSINE_MARGIN, 0.5, 0.01].__getitem__) == []  # no tails given

@@ -48,7 +48,7 @@ from banmian.stages.reorder import goes_on_paragraph, reorder_threads
 from banmian.thread_order import order_threads
 from banmian.column_chains import split_columns_back
 from banmian.similarity import ContentSpace, Group, GroupMaker, bigram_cosine
-from banmian.thread_rivals import RIVAL_CONTENT_BONUS, RIVAL_LONE_REASON, RivalCues
+from banmian.thread_rivals import RIVAL_CONTENT_BONUS, RIVAL_LONE_REASON, RIVAL_MISMATCH_REASON, RivalCues
 
 # Opening a new thread scores the start model's log-odds plus this; continuing one, the link
 # model's log-odds. Tuned on dev pages 1-40 (body_char_acc 1.5: 0.754, 2: 0.781, 2.5: 0.788,
@@ -516,7 +516,8 @@ def rival_link(h: Hypothesis, ti: int, k: int, link: float, scorer: Scorer) -> t
     if at not in scorer.rivals.rivals(len(threads), latest, size, k, lambda x: space.cosine(k, threads[x]),
                                       lone, lambda x: threads[x][-1]):
         return link, ""
-    return link + RIVAL_CONTENT_BONUS, ":rival_content" + (RIVAL_LONE_REASON if lone else "")
+    after_text = RIVAL_MISMATCH_REASON if scorer.rivals.mismatch[k] else ""
+    return link + RIVAL_CONTENT_BONUS, ":rival_content" + (RIVAL_LONE_REASON if lone else "") + after_text
 
 
 def _join(latest: Fragment, f: Fragment, score: str) -> None:
