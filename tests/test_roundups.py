@@ -216,3 +216,32 @@ def test_a_headline_naming_the_item_before_by_shared_words_alone_names_no_two(mo
     assert roundups.names_two(digest, [JAKARTA, MANILA])  # a digest's headline names each by its own
     monkeypatch.setattr(roundups, "MIN_OWN_BIGRAMS", 0)  # the rule off
     assert roundups.names_two(unit, [VISIT, TEA])
+
+
+@pytest.mark.pure_python
+def test_two_reports_under_their_own_stacked_headlines_stay_apart(monkeypatch):
+    # each report's headline over the pair, a blank line between the two: two reports, no digest
+    # (simulated TRAIN pdftotext pages 10, 254); one headline naming both is a digest (the first test)
+    text = dump([["菲律宾汇市股市反弹", "", "苏哈托强调经济改革"],
+                 column_lines(JAKARTA, indent=0), [""], column_lines(MANILA, indent=0)])
+    assert len(parse_text(text, entities=False)[0].articles) == 2, bodies(text)
+    monkeypatch.setattr(roundups, "one_headline", lambda block, after, texts: True)  # the rule off
+    assert len(parse_text(text, entities=False)[0].articles) == 1
+
+
+def test_one_headline_parts_a_block_at_blank_lines_and_side_by_side_heads():
+    from banmian.model import Line
+
+    texts = [JAKARTA[13:], MANILA[13:]]
+    # nearest the items first: a headline of two lines one under the other names both items
+    digest = [Line(no=5, raw="", text="菲律宾汇市股市反弹", kind="head"),
+              Line(no=4, raw="", text="苏哈托强调经济改革", kind="head")]
+    assert roundups.one_headline(digest, False, texts)
+    # a blank line between (dump line 4 empty): two reports' headlines
+    apart = [Line(no=5, raw="", text="菲律宾汇市股市反弹", kind="head"),
+             Line(no=3, raw="", text="苏哈托强调经济改革", kind="head")]
+    assert not roundups.one_headline(apart, False, texts)
+    # printed side by side on one dump line, cut apart into two head lines
+    beside = [Line(no=4, raw="", text="菲律宾汇市股市反弹", kind="head"),
+              Line(no=4, raw="", text="苏哈托强调经济改革", kind="head")]
+    assert not roundups.one_headline(beside, False, texts)

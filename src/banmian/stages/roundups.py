@@ -55,6 +55,14 @@ MAX_HEAD_LINES: Final = 3
 # bigram apart) came apart, and sim VAL pages 1-40 lost a headline and two bylines.
 MIN_OWN_BIGRAMS: Final = 1
 ITEM_OPENING_CHARS: Final = 200  # how much of an item's text its headline's words are looked for in
+# A digest's items are named by one printed headline: this many of them (the first among them) by
+# head lines printed one under the other, each on the dump line next to the one before (`one_headline`).
+# Two reports' own headlines stacked over their bodies name one item each, from lines a blank line
+# or a byline apart or printed side by side on one dump line: simulated TRAIN pdftotext pages 10,
+# 44, 85, 254 (`本报巴黎1月19日电…` under `韦德里纳外长访华前` beside `伊应无条件允许武器核查`)
+# and 109 (`in_digest_stretch`) merged such reports; the right joins (TRAIN pdftotext 40, 133, 178,
+# raw/PyMuPDF 11, 21, 48, 112, 133, 154, 203, 242; dev 24, 26, 33) find one headline naming two.
+MIN_ITEMS_ONE_HEADLINE: Final = 2
 ROUNDUP_REASON: Final = "roundup:item_named_by_headline"
 DIGEST_REASON: Final = "roundup:in_digest_stretch"
 ITEM_REASON: Final = "roundup:item_named_by_tail_headline"
@@ -142,6 +150,22 @@ def named_items(block: list[Line], texts: list[str]) -> list[int]:
     return [0] + [k for k in range(1, len(texts)) if len(named_bigrams(block, texts[k]) - first) >= MIN_NAMED_BIGRAMS]
 
 
+def one_headline(block: list[Line], after: bool, texts: list[str]) -> bool:
+    """One headline of the block (its lines each on the dump line next to the one before,
+    counted away from the items: `after` the block stands under them) names
+    MIN_ITEMS_ONE_HEADLINE of the items, the first among them (`named_items`); a block of
+    several reports' headlines (a blank line or byline between them, or printed side by side on
+    one dump line) names each report from its own headline."""
+    step = 1 if after else -1
+    units: list[list[Line]] = []
+    for ln in block:
+        if units and ln.no == units[-1][-1].no + step:
+            units[-1].append(ln)
+        else:
+            units.append([ln])
+    return any(len(named_items(u, texts)) >= MIN_ITEMS_ONE_HEADLINE for u in units)
+
+
 def roundup_span(page: Page, threads: list, run: list[int]) -> list[int]:
     """The items of the run one head block names, when it names the first item and at least
     one more: from the first to the last one named, or, under a block printed after the run,
@@ -153,7 +177,7 @@ def roundup_span(page: Page, threads: list, run: list[int]) -> list[int]:
     texts = [_text(threads[ti].fragments) for ti in run]
     for block, after in heads_next_to(page, threads, run):
         hits = named_items(block, texts)
-        if len(hits) >= 2:
+        if len(hits) >= 2 and one_headline(block, after, texts):
             return run if after else run[: hits[-1] + 1]
     return []
 
@@ -272,7 +296,8 @@ def merge_digest_stretches(page: Page, threads: list, frags: list[Fragment]) -> 
         items = [ti for ti in whole if opens_datelined(threads[ti].fragments)]
         if len(items) < 2 or items[0] != whole[0]:
             continue
-        if len(named_items(heads, [_text(threads[ti].fragments) for ti in items])) < 2:
+        texts = [_text(threads[ti].fragments) for ti in items]
+        if len(named_items(heads, texts)) < 2 or not one_headline(heads, False, texts):
             continue
         for ti in whole[1:]:
             absorb(threads[whole[0]], threads[ti], DIGEST_REASON)
