@@ -626,3 +626,15 @@ def test_json_text_is_the_standard_compact_dump():
     from banmian.writers.json import dumps
     obj = {"a": [1, 2.5, None, True, "中文\"\\\n"], "b": {"c": [], "d": {}}, "e": "x" * 3}
     assert dumps(obj) == json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+
+
+def test_bigram_cosine_loop_and_numpy_give_the_plain_cosine():
+    from banmian.similarity import _numpy_bigram_cosine, bigram_cosine, bigram_counts, bigram_key_counts, counts_cosine, key_counts_cosine
+    rng = random.Random(7)
+    texts = random_texts(400, seed=3) + ["", "中", "中国", "\U00020000中\U00020000中", "\ud800中国"]
+    texts += ["".join(rng.choice(ALPHABET) for _ in range(rng.randrange(900, 1300))) for _ in range(6)]
+    for a, b in zip(texts, texts[1:] + texts[:1]):
+        plain = counts_cosine(bigram_counts(a), bigram_counts(b))
+        assert bigram_cosine(a, b) == plain == _numpy_bigram_cosine(a, b), (a, b)
+        assert bigram_cosine(a, a) == counts_cosine(bigram_counts(a), bigram_counts(a))
+        assert key_counts_cosine(bigram_key_counts(a), bigram_key_counts(b)) == plain
