@@ -638,3 +638,17 @@ def test_bigram_cosine_loop_and_numpy_give_the_plain_cosine():
         assert bigram_cosine(a, b) == plain == _numpy_bigram_cosine(a, b), (a, b)
         assert bigram_cosine(a, a) == counts_cosine(bigram_counts(a), bigram_counts(a))
         assert key_counts_cosine(bigram_key_counts(a), bigram_key_counts(b)) == plain
+
+
+def test_rival_cues_asked_lazily_give_the_plain_tests():
+    from banmian.thread_rivals import RIVAL_TAIL_CHARS, RivalCues, body_chars, settled_opening
+    rng = random.Random(11)
+    frags = [Fragment(lines=[Line(no=k, raw=t, text=t) for k, t in enumerate(random_texts(rng.randrange(1, 30), seed=n))],
+                      start=rng.choice(["open", "indent", "flush"]), end=rng.choice(["open", "closed", "maybe"]))
+             for n in range(60)]
+    cues = RivalCues(frags, lambda j, i: 0.0)
+    for i in rng.sample(range(60), 60) * 2:  # any order, asked twice
+        f = frags[i]
+        assert cues.settled_at(i) == settled_opening(f)
+        assert cues.open_tail_at(i) == (f.end == "open" and body_chars(f) >= RIVAL_TAIL_CHARS)
+        assert cues.lone([i]) == settled_opening(f)
