@@ -626,3 +626,29 @@ def test_json_text_is_the_standard_compact_dump():
     from banmian.writers.json import dumps
     obj = {"a": [1, 2.5, None, True, "中文\"\\\n"], "b": {"c": [], "d": {}}, "e": "x" * 3}
     assert dumps(obj) == json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+
+
+def test_bigram_cosine_loop_and_numpy_give_the_plain_cosine():
+    from banmian.similarity import _numpy_bigram_cosine, bigram_cosine, bigram_counts, bigram_key_counts, counts_cosine, key_counts_cosine
+    rng = random.Random(7)
+    texts = random_texts(400, seed=3) + ["", "中", "中国", "\U00020000中\U00020000中", "\ud800中国"]
+    texts += ["".join(rng.choice(ALPHABET) for _ in range(rng.randrange(900, 1300))) for _ in range(6)]
+    for a, b in zip(texts, texts[1:] + texts[:1]):
+        plain = counts_cosine(bigram_counts(a), bigram_counts(b))
+        assert bigram_cosine(a, b) == plain == _numpy_bigram_cosine(a, b), (a, b)
+        assert bigram_cosine(a, a) == counts_cosine(bigram_counts(a), bigram_counts(a))
+        assert key_counts_cosine(bigram_key_counts(a), bigram_key_counts(b)) == plain
+
+
+def test_rival_cues_asked_lazily_give_the_plain_tests():
+    from banmian.thread_rivals import RIVAL_TAIL_CHARS, RivalCues, body_chars, settled_opening
+    rng = random.Random(11)
+    frags = [Fragment(lines=[Line(no=k, raw=t, text=t) for k, t in enumerate(random_texts(rng.randrange(1, 30), seed=n))],
+                      start=rng.choice(["open", "indent", "flush"]), end=rng.choice(["open", "closed", "maybe"]))
+             for n in range(60)]
+    cues = RivalCues(frags, lambda j, i: 0.0)
+    for i in rng.sample(range(60), 60) * 2:  # any order, asked twice
+        f = frags[i]
+        assert cues.settled_at(i) == settled_opening(f)
+        assert cues.open_tail_at(i) == (f.end == "open" and body_chars(f) >= RIVAL_TAIL_CHARS)
+        assert cues.lone([i]) == settled_opening(f)

@@ -31,7 +31,7 @@ from banmian.adjacent_splits import articles_under, drop_merged, ends_on_credit,
 from banmian.lead_rests import stray_rest
 from banmian.model import Article, Fragment, Page
 from banmian.rules.chars import strip_ws
-from banmian.similarity import bigram_cosine
+from banmian.similarity import bigram_key_counts, key_counts_cosine
 
 # Sim TRAIN pdftotext pages 1-300, headless bylineless indented pieces right under a thread's
 # last piece that closes a paragraph (the piece reads on from it in the gold / another report's
@@ -67,15 +67,17 @@ def column_rest(piece: Article, target: Article, target_group: list[Fragment]) -
     if not text or not above or len(text) > REST_MAX_RATIO * len(above):
         return False
     proper = strip_ws("".join(ln.text for f in target_group[:-1] for ln in f.lines)) or above
-    return bigram_cosine(text, above) >= REST_MIN_COSINE and bigram_cosine(text, proper) >= REST_MIN_COSINE
+    own = bigram_key_counts(text)
+    return (key_counts_cosine(own, bigram_key_counts(above)) >= REST_MIN_COSINE
+            and key_counts_cosine(own, bigram_key_counts(proper)) >= REST_MIN_COSINE)
 
 
 def most_shared(piece: Article, target: Article, articles: list[Article]) -> bool:
     """`piece` shares at least REST_OVER_OTHERS times as many words (bigram cosine) with
     `target` as with each other article of `articles` (the page's)."""
-    text = strip_ws("".join(piece.paragraphs))
-    best = bigram_cosine(text, strip_ws("".join(target.paragraphs)))
-    return all(best >= REST_OVER_OTHERS * bigram_cosine(text, strip_ws("".join(a.paragraphs)))
+    own = bigram_key_counts(strip_ws("".join(piece.paragraphs)))
+    best = key_counts_cosine(own, bigram_key_counts(strip_ws("".join(target.paragraphs))))
+    return all(best >= REST_OVER_OTHERS * key_counts_cosine(own, bigram_key_counts(strip_ws("".join(a.paragraphs))))
                for a in articles if a is not piece and a is not target)
 
 
@@ -89,7 +91,7 @@ def rests_under_columns(page: Page) -> None:
     articles = page.articles
     if len(groups) != len(articles) or len(groups) < 2:
         return
-    pos: dict[int, int] = {id(ln): k for k, ln in enumerate(page.lines)}
+    pos: dict[int, int] = {}  # line positions, filled when a stray rest first needs them
     under = articles_under(page, groups)
     merged: set[int] = set()
     gone: dict[int, int] = {}
@@ -97,9 +99,13 @@ def rests_under_columns(page: Page) -> None:
         if n in merged or not stray_rest(article, group):
             continue
         hit = under[n]
-        if hit is None or hit[1] in merged or not reads_on_below(page, hit[0], group[0], pos):
+        if hit is None or hit[1] in merged:
             continue
         above, m = hit
+        if not pos:
+            pos.update((id(ln), k) for k, ln in enumerate(page.lines))
+        if not reads_on_below(page, above, group[0], pos):
+            continue
         if not column_rest(article, articles[m], groups[m]):
             continue
         if not most_shared(article, articles[m], articles):

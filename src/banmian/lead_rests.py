@@ -27,7 +27,7 @@ from banmian.model import Article, Fragment, Page
 from banmian.pull_quotes import quotes_clause
 from banmian.rules.chars import strip_ws
 from banmian.rules.furniture import is_lead_in
-from banmian.similarity import bigram_cosine, bigrams
+from banmian.similarity import bigram_key_counts, bigrams, key_counts_cosine
 
 # Sim TRAIN pdftotext pages 1-300 (rests joined that are pieces of the opening's gold article /
 # not): openings of at most 150 characters and cosine 0.05: 46 / 14, 0.08: 43 / 6, 0.1: 39 / 5,
@@ -177,6 +177,28 @@ def rests_run_on(opening: list[Fragment], rest: list[Fragment]) -> bool:
     return (opening[-1].end == "open") == (rest[0].start == "open")
 
 
+class Cosines:
+    """`bigram_cosine` of the articles' texts as they stood (taken before any merge), each
+    text counted and each pair computed only when first asked for (speed alone)."""
+
+    def __init__(self, texts: dict[int, str]) -> None:
+        self.texts = texts
+        self.counts: dict[int, dict[int, int]] = {}
+        self.pairs: dict[tuple[int, int], float] = {}
+
+    def counts_of(self, n: int) -> dict[int, int]:
+        found = self.counts.get(n)
+        if found is None:
+            found = self.counts[n] = bigram_key_counts(self.texts[n])
+        return found
+
+    def of(self, r: int, m: int) -> float:
+        c = self.pairs.get((r, m))
+        if c is None:
+            c = self.pairs[(r, m)] = key_counts_cosine(self.counts_of(r), self.counts_of(m))
+        return c
+
+
 def rests_of_leads(page: Page) -> None:
     """Merge each `stray_rest` into the `cut_opening` whose text it shares most (REST_MIN_COSINE
     at least), when no other stray rest shares more with that opening. Runs after the
@@ -191,18 +213,17 @@ def rests_of_leads(page: Page) -> None:
     rests = sorted(rests + headed)
     if not leads or not rests:
         return
-    texts = {n: strip_ws("".join(articles[n].paragraphs)) for n in leads + rests}
-    cos = {(r, m): bigram_cosine(texts[r], texts[m]) for r in rests for m in leads}
+    cos = Cosines({n: strip_ws("".join(articles[n].paragraphs)) for n in leads + rests})
     gone: dict[int, int] = {}
     for r in rests:
         fits = [m for m in leads if rests_run_on(groups[m], groups[r]) and (r in headed or has_head(articles[m]))]
         if not fits:
             continue
-        best = max(fits, key=lambda m: cos[(r, m)])
-        c = cos[(r, best)]
+        best = max(fits, key=lambda m: cos.of(r, m))
+        c = cos.of(r, best)
         if c < (HEADED_REST_MIN_COSINE if r in headed else REST_MIN_COSINE) or best in gone.values():
             continue
-        if any(cos[(x, best)] >= c for x in rests if x != r):
+        if any(cos.of(x, best) >= c for x in rests if x != r):
             continue  # another stray piece shares as much with that opening
         if r in headed:
             settle_heads(page, articles[best], articles[r])

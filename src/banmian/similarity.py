@@ -25,9 +25,57 @@ def bigram_counts(text: str) -> Counter:
 
 
 def bigram_cosine(a: str, b: str) -> float:
-    """`counts_cosine(bigram_counts(a), bigram_counts(b))`, in numpy: the bigrams as integers
-    (first code point << 21 | second) and the same integer sums, so the same float (topic-shift
-    windows, 200 characters each)."""
+    """`counts_cosine(bigram_counts(a), bigram_counts(b))`: the bigrams as integers (first code
+    point << 21 | second) and the same integer sums, so the same float. Texts up to
+    COSINE_LOOP_CHARS long count in a dictionary (the compiled build's own loop), longer ones in
+    numpy (topic-shift windows, 200 characters each; whole articles)."""
+    if len(a) > COSINE_LOOP_CHARS or len(b) > COSINE_LOOP_CHARS:
+        return _numpy_bigram_cosine(a, b)
+    return key_counts_cosine(bigram_key_counts(a), bigram_key_counts(b))
+
+
+def key_counts_cosine(ca: dict[int, int], cb: dict[int, int]) -> float:
+    """`bigram_cosine` of two texts from their `bigram_key_counts` (a text compared with
+    several others is counted once)."""
+    if len(cb) < len(ca):
+        ca, cb = cb, ca
+    dot = 0
+    for k, v in ca.items():
+        w = cb.get(k, 0)
+        if w:
+            dot += v * w
+    na = 0
+    for v in ca.values():
+        na += v * v
+    nb = 0
+    for v in cb.values():
+        nb += v * v
+    return dot / (na * nb) ** 0.5 if na and nb else 0.0
+
+
+# Speed alone: the length up to which `bigram_cosine` counts a text's bigrams in a loop rather
+# than in numpy, whose calls (unique, intersect1d) cost as much as a loop over some thousand
+# characters; both give the same integers.
+COSINE_LOOP_CHARS: Final = 1000
+
+
+def bigram_key_counts(text: str) -> dict[int, int]:
+    """The counts of `_bigram_key_array(text)`'s integers, by a loop over the code points."""
+    counts: dict[int, int] = {}
+    prev = -1
+    for ch in text:
+        o = ord(ch)
+        if _COUNT_SKIP_BMP[o if o < 0xFFFF else 0xFFFF]:
+            continue
+        if prev >= 0:
+            k = (prev << 21) | o
+            counts[k] = counts.get(k, 0) + 1
+        prev = o
+    return counts
+
+
+def _numpy_bigram_cosine(a: str, b: str) -> float:
+    """`bigram_cosine` in numpy."""
     ka, ca = np.unique(_bigram_key_array(a), return_counts=True)
     kb, cb = np.unique(_bigram_key_array(b), return_counts=True)
     _, ia, ib = np.intersect1d(ka, kb, assume_unique=True, return_indices=True)
@@ -50,6 +98,8 @@ _WHITESPACE[[o for o in range(0x3001) if chr(o).isspace()]] = True
 # The characters `bigram_counts` drops: CJK punctuation and whitespace.
 _COUNT_SKIP: Final = _WHITESPACE.copy()
 _COUNT_SKIP[[ord(c) for c in CJK_PUNCT]] = True
+# The same as bytes, read by `ord(ch)` in the compiled build (`bigram_key_counts`).
+_COUNT_SKIP_BMP: Final = _COUNT_SKIP.astype(np.uint8).tobytes()
 
 
 def counts_cosine(a: Counter, b: Counter) -> float:

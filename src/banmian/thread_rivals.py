@@ -119,7 +119,7 @@ class RivalCues:
     follows the one before across a bare break; `rivals` names the threads that gain
     RIVAL_CONTENT_BONUS."""
 
-    __slots__ = ("weak", "settled", "open_tail", "mismatch", "open_end")
+    __slots__ = ("weak", "frags", "settled", "open_tail", "mismatch", "open_end")
 
     def __init__(self, frags: Sequence[Fragment], join_scores: Callable[[int, int], float]):
         """`join_scores(j, i)`: the join score of fragment i after fragment j."""
@@ -128,12 +128,28 @@ class RivalCues:
         self.weak = [self.mismatch[i] or (i > 0 and weak_adjacent_join(frags[i - 1], f, join_scores(i - 1, i)))
                      for i, f in enumerate(frags)]
         self.open_end = [f.end == "open" for f in frags]
-        self.settled = [settled_opening(f) for f in frags]
-        self.open_tail = [f.end == "open" and body_chars(f) >= RIVAL_TAIL_CHARS for f in frags]
+        self.frags = frags
+        # `settled_opening` and the open-tail test of each fragment, -1 until first asked for
+        # (speed alone: most fragments are never asked)
+        self.settled = [-1] * len(frags)
+        self.open_tail = [-1] * len(frags)
+
+    def settled_at(self, i: int) -> bool:
+        """`settled_opening` of fragment i."""
+        if self.settled[i] < 0:
+            self.settled[i] = 1 if settled_opening(self.frags[i]) else 0
+        return self.settled[i] == 1
+
+    def open_tail_at(self, i: int) -> bool:
+        """Fragment i stops mid-sentence on RIVAL_TAIL_CHARS characters or more."""
+        if self.open_tail[i] < 0:
+            f = self.frags[i]
+            self.open_tail[i] = 1 if f.end == "open" and body_chars(f) >= RIVAL_TAIL_CHARS else 0
+        return self.open_tail[i] == 1
 
     def lone(self, members: Sequence[int]) -> bool:
         """A thread of these members (fragment indexes) is one `settled_opening` piece."""
-        return len(members) == 1 and self.settled[members[0]]
+        return len(members) == 1 and self.settled_at(members[0])
 
     def rivals(self, n: int, latest: int, latest_size: int, i: int, cosine: Callable[[int], float],
                lone: bool = False, tail: Callable[[int], int] | None = None) -> list[int]:
@@ -155,6 +171,6 @@ class RivalCues:
             if not lone or tail is None:
                 return []
             floor = cosine(latest) + RIVAL_COSINE_MARGIN
-            return [k for k in range(n) if k != latest and self.open_tail[tail(k)] and cosine(k) > floor]
+            return [k for k in range(n) if k != latest and self.open_tail_at(tail(k)) and cosine(k) > floor]
         floor = cosine(latest) + RIVAL_COSINE_MARGIN
         return [k for k in range(n) if k != latest and cosine(k) > floor]
