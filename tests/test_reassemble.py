@@ -378,15 +378,20 @@ def _signed_speech_page() -> str:
     return "\n".join(["全县水稻喜获丰收", "", *report, "", "中共江川县委员会书记王建国", "", *speech]) + "\n"
 
 
+def one_article_without(monkeypatch, text: str, rule: str) -> bool:
+    """With the start rule `article_starts.<rule>` switched off, the page reads as one article."""
+    starts = importlib.import_module("banmian.article_starts")
+    monkeypatch.setattr(starts, rule, lambda page, frag: False)
+    return len(parse_text(text, entities=False)[0].articles) == 1
+
+
 @pytest.mark.pure_python
 def test_a_paragraph_under_an_office_holders_signature_opens_an_article_however_close_its_topic(monkeypatch):
     text = _signed_speech_page()
     page = parse_text(text, entities=False)[0]
     assert len(page.articles) == 2
     assert page.articles[1].byline == "中共江川县委员会书记王建国"
-    starts = importlib.import_module("banmian.article_starts")
-    monkeypatch.setattr(starts, "under_signature", lambda page, frag: False)
-    assert len(parse_text(text, entities=False)[0].articles) == 1
+    assert one_article_without(monkeypatch, text, "under_signature")
 
 
 def test_an_office_and_a_name_signs_a_text_a_press_title_does_not():
@@ -505,9 +510,7 @@ def test_an_indented_paragraph_under_a_headline_and_its_picture_opens_an_article
     text = _illustrated_opening_page()
     page = parse_text(text, entities=False)[0]
     assert [a.headline for a in page.articles] == ["全县水稻喜获丰收", "江川推广水稻 良种机插秧"]
-    starts = importlib.import_module("banmian.article_starts")
-    monkeypatch.setattr(starts, "under_headline_and_picture", lambda page, frag: False)
-    assert len(parse_text(text, entities=False)[0].articles) == 1
+    assert one_article_without(monkeypatch, text, "under_headline_and_picture")
 
 
 def test_a_lone_bracketed_dispatch_dateline_after_a_finished_sentence_closes_the_report():
