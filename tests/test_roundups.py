@@ -245,3 +245,27 @@ def test_one_headline_parts_a_block_at_blank_lines_and_side_by_side_heads():
     beside = [Line(no=4, raw="", text="菲律宾汇市股市反弹", kind="head"),
               Line(no=4, raw="", text="苏哈托强调经济改革", kind="head")]
     assert not roundups.one_headline(beside, False, texts)
+
+
+# Two digests back to back in a heads tail (my own text): a window of head lines runs from the
+# first digest's headline into the second's, which names the second digest's first item too.
+CAIRO = "据新华社开罗1月10日电　埃及政府今天宣布，将在尼罗河上游兴建一座大型水电站，预计三年建成。"
+NAIROBI = "据新华社内罗毕1月10日电　肯尼亚茶叶出口去年创下新纪录，出口收入比前年增长两成。"
+BANGKOK = "据新华社曼谷1月11日电　泰国中央银行今天决定下调基准利率，以刺激国内消费需求。"
+HANOI = "据新华社河内1月11日电　越南咖啡产量今年预计大幅增长，出口价格保持稳定。"
+YANGON = "据新华社仰光1月11日电　缅甸政府宣布开放北部边境口岸，发展边境贸易往来。"
+
+
+@pytest.mark.pure_python
+def test_an_item_opening_the_next_digest_is_no_item_of_the_one_before(monkeypatch):
+    from banmian.model import Line
+
+    first = [Line(no=1, raw="", text="埃及兴建大型水电站肯尼亚茶叶出口创纪录", kind="head")]
+    kicker = [Line(no=2, raw="", text="泰国央行下调基准利率", kind="head")]
+    second = [Line(no=3, raw="", text="越南咖啡产量大幅增长缅甸开放边境口岸", kind="head")]
+    windows = [[first, kicker], [kicker, second], [second]]
+    texts = [[CAIRO, NAIROBI, BANGKOK, HANOI, YANGON]]
+    # the Bangkok item opens the second digest: Nairobi, Hanoi and Yangon are later items
+    assert roundups.items_in_stream(texts, windows) == [(0, 1), (0, 3), (0, 4)]
+    monkeypatch.setattr(roundups, "next_digest_at", lambda texts, windows, n: n)  # the rule off
+    assert roundups.items_in_stream(texts, windows) == [(0, 1), (0, 2), (0, 4)]
