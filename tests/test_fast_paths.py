@@ -641,7 +641,7 @@ def test_bigram_cosine_loop_and_numpy_give_the_plain_cosine():
 
 
 def test_rival_cues_asked_lazily_give_the_plain_tests():
-    from banmian.thread_rivals import RIVAL_TAIL_CHARS, RivalCues, body_chars, settled_opening
+    from banmian.thread_rivals import RIVAL_TAIL_CHARS, RivalCues, fragment_chars, settled_opening
     rng = random.Random(11)
     frags = [Fragment(lines=[Line(no=k, raw=t, text=t) for k, t in enumerate(random_texts(rng.randrange(1, 30), seed=n))],
                       start=rng.choice(["open", "indent", "flush"]), end=rng.choice(["open", "closed", "maybe"]))
@@ -650,5 +650,5 @@ def test_rival_cues_asked_lazily_give_the_plain_tests():
     for i in rng.sample(range(60), 60) * 2:  # any order, asked twice
         f = frags[i]
         assert cues.settled_at(i) == settled_opening(f)
-        assert cues.open_tail_at(i) == (f.end == "open" and body_chars(f) >= RIVAL_TAIL_CHARS)
+        assert cues.open_tail_at(i) == (f.end == "open" and fragment_chars(f) >= RIVAL_TAIL_CHARS)
         assert cues.lone([i]) == settled_opening(f)

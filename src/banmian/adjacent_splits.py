@@ -96,9 +96,14 @@ REST_MIN_CHARS: Final = 150
 LEAD_REASON: Final = "merge:rest_under_lead"
 
 
+def body_text(article: Article) -> str:
+    """The article's paragraphs run together, white space left out (how the scorer compares)."""
+    return strip_ws("".join(article.paragraphs))
+
+
 def body_chars(article: Article) -> int:
     """Characters of the article's paragraphs, white space left out."""
-    return sum(len("".join(p.split())) for p in article.paragraphs)
+    return len(body_text(article))
 
 
 def ends_on_credit(article: Article) -> bool:
@@ -116,7 +121,7 @@ def quoted_head(article: Article) -> bool:
     if article.kicker or article.subtitle or not article.headline:
         return False
     t = strip_ws(article.headline)
-    return len(t) >= PULL_QUOTE_MIN_CHARS and quotes_clause(t, strip_ws("".join(article.paragraphs)))
+    return len(t) >= PULL_QUOTE_MIN_CHARS and quotes_clause(t, body_text(article))
 
 
 def lead_over_rest(piece: Article, target: Article, target_group: list[Fragment]) -> bool:

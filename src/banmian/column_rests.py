@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from banmian.adjacent_splits import articles_under, drop_merged, ends_on_credit, merge_into, reads_on_below
+from banmian.adjacent_splits import articles_under, body_text, drop_merged, ends_on_credit, merge_into, reads_on_below
 from banmian.lead_rests import stray_rest
 from banmian.model import Article, Fragment, Page
 from banmian.rules.chars import strip_ws
@@ -63,7 +63,7 @@ def column_rest(piece: Article, target: Article, target_group: list[Fragment]) -
     REST_MAX_RATIO times its length, and the two share words (REST_MIN_COSINE)."""
     if ends_on_credit(target) or stray_rest(target, target_group):
         return False
-    text, above = strip_ws("".join(piece.paragraphs)), strip_ws("".join(target.paragraphs))
+    text, above = body_text(piece), body_text(target)
     if not text or not above or len(text) > REST_MAX_RATIO * len(above):
         return False
     proper = strip_ws("".join(ln.text for f in target_group[:-1] for ln in f.lines)) or above
@@ -75,9 +75,9 @@ def column_rest(piece: Article, target: Article, target_group: list[Fragment]) -
 def most_shared(piece: Article, target: Article, articles: list[Article]) -> bool:
     """`piece` shares at least REST_OVER_OTHERS times as many words (bigram cosine) with
     `target` as with each other article of `articles` (the page's)."""
-    own = bigram_key_counts(strip_ws("".join(piece.paragraphs)))
-    best = key_counts_cosine(own, bigram_key_counts(strip_ws("".join(target.paragraphs))))
-    return all(best >= REST_OVER_OTHERS * key_counts_cosine(own, bigram_key_counts(strip_ws("".join(a.paragraphs))))
+    own = bigram_key_counts(body_text(piece))
+    best = key_counts_cosine(own, bigram_key_counts(body_text(target)))
+    return all(best >= REST_OVER_OTHERS * key_counts_cosine(own, bigram_key_counts(body_text(a)))
                for a in articles if a is not piece and a is not target)
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from banmian.adjacent_splits import HEAD_FIELDS, body_chars, drop_merged, ends_on_credit, has_head, merge_into, quoted_head
+from banmian.adjacent_splits import HEAD_FIELDS, body_chars, body_text, drop_merged, ends_on_credit, has_head, merge_into, quoted_head
 from banmian.model import Article, Fragment, Page
 from banmian.pull_quotes import quotes_clause
 from banmian.rules.chars import strip_ws
@@ -213,7 +213,7 @@ def rests_of_leads(page: Page) -> None:
     rests = sorted(rests + headed)
     if not leads or not rests:
         return
-    cos = Cosines({n: strip_ws("".join(articles[n].paragraphs)) for n in leads + rests})
+    cos = Cosines({n: body_text(articles[n]) for n in leads + rests})
     gone: dict[int, int] = {}
     for r in rests:
         fits = [m for m in leads if rests_run_on(groups[m], groups[r]) and (r in headed or has_head(articles[m]))]

@@ -65,7 +65,7 @@ RIVAL_TAIL_CHARS: Final = 40
 RIVAL_LONE_REASON: Final = ":after_lone_opening"
 
 
-def body_chars(frag: Fragment) -> int:
+def fragment_chars(frag: Fragment) -> int:
     """The fragment's characters, whitespace left out."""
     return sum(len(strip_ws(ln.text)) for ln in frag.lines)
 
@@ -73,7 +73,7 @@ def body_chars(frag: Fragment) -> int:
 def settled_opening(frag: Fragment) -> bool:
     """A thread of this one piece counts as settled (RIVAL_MIN_LATEST): it holds
     RIVAL_LONE_CHARS characters or more and opens on a paragraph start, not mid-sentence."""
-    return frag.start != "open" and body_chars(frag) >= RIVAL_LONE_CHARS
+    return frag.start != "open" and fragment_chars(frag) >= RIVAL_LONE_CHARS
 
 
 def weak_adjacent_join(prev: Fragment, frag: Fragment, join_score: float) -> bool:
@@ -144,7 +144,7 @@ class RivalCues:
         """Fragment i stops mid-sentence on RIVAL_TAIL_CHARS characters or more."""
         if self.open_tail[i] < 0:
             f = self.frags[i]
-            self.open_tail[i] = 1 if f.end == "open" and body_chars(f) >= RIVAL_TAIL_CHARS else 0
+            self.open_tail[i] = 1 if f.end == "open" and fragment_chars(f) >= RIVAL_TAIL_CHARS else 0
         return self.open_tail[i] == 1
 
     def lone(self, members: Sequence[int]) -> bool:

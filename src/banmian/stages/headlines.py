@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from banmian.adjacent_splits import merge_adjacent_splits
+from banmian.adjacent_splits import body_text, merge_adjacent_splits
 from banmian.article_starts import lines_around
 from banmian.assign import max_weight_pairs
 from banmian.far_bylines import bylines_held_by_lead_ins, bylines_over_lead_ins_to_heads_above
@@ -173,7 +173,7 @@ def join_broken_headlines(blocks: list[list[Line]]) -> list[list[Line]]:
 
 
 def _apply(page: Page, article: Article, block: list[Line], why: str) -> None:
-    tiers = split_tiers(block, strip_ws("".join(article.paragraphs)))
+    tiers = split_tiers(block, body_text(article))
     for key in ("kicker", "headline", "subtitle", "byline"):
         setattr(article, key, tiers[key])
     for ln in block:
@@ -701,7 +701,7 @@ def headlines(page: Page) -> Page:
     quotes = pull_quotes(page)
     blocks = adopt_adjacent_leftovers(page, blocks, owner, openings, quotes)
     blocks, owner, loose = place_pull_quotes(blocks, owner, quotes, scores)
-    blocks = headlines_over_lone_subtitles(blocks, owner, scores, [strip_ws("".join(art.paragraphs)) for art in page.articles])
+    blocks = headlines_over_lone_subtitles(blocks, owner, scores, [body_text(art) for art in page.articles])
     for k, i in owner.items():
         near = adjacent.get(i) == k
         why = (BODY_FIRST_REASON if bodies_first else "headline:before_article") if near else "headline:content_overlap"
