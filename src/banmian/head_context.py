@@ -15,7 +15,7 @@ from banmian.language import spanning_word
 from banmian.line_shape import (CLAUSE_END, FULL_SLACK, comma_marks, is_indented, ends_clause, separates_blocks,
                                 slack, unfinished)
 from banmian.model import Line, Page
-from banmian.name_lines import (mark_body_signatures, mark_credit_lines_between_bylines, mark_names_over_headlines, mark_names_under_headlines,
+from banmian.name_lines import (mark_body_signatures, mark_credit_lines_between_bylines, mark_names_run_on_from_heads, mark_names_over_headlines, mark_names_under_headlines,
                                 mark_names_under_subtitles, mark_pen_names_over_paragraphs, mark_pen_names_set_off,
                                 mark_signatures)
 from banmian.rules.chars import CJK_PUNCT, CLOSERS, ends_sentence, strip_ws
@@ -792,3 +792,4 @@ def mark_context_heads(page: Page) -> None:
     mark_dangling_lists(page)
     mark_bullet_points(page)
     mark_subheads_under_bylines(page)
+    mark_names_run_on_from_heads(page)

@@ -69,6 +69,23 @@ def break_cuts_word(left: str, right: str) -> str | None:
     return word if len(first) == 1 else None
 
 
+def words_after_spanning_word(left: str, right: str) -> list[str] | None:
+    """The dictionary words (no HMM) `right` holds after the word that spans the break from
+    `left` (`历` / `史选择` -> ["选择"]), None when no word spans it (`spanning_word`)."""
+    a = strip_ws(left)[-JOIN_CONTEXT:]
+    if not a or cut_spanning_word(a, strip_ws(right)[:JOIN_CONTEXT], False) is None:
+        return None
+    pos, cut, out, crossed = 0, len(a), [], False
+    for word in rjieba.cut(a + strip_ws(right), False):
+        end = pos + len(word)
+        if crossed:
+            out.append(word)
+        elif pos < cut < end:
+            crossed = True
+        pos = end
+    return out if crossed else None
+
+
 # The scores of `join_score`: a mark at the break that only a mid-sentence break shows, and a
 # word across it.
 MARK_SCORE, WORD_SCORE = 1.0, 1.5

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from banmian.language import spanning_word
+from banmian.language import number_runs_on, spanning_word, words_after_spanning_word
 from banmian.model import Line, Page
 from banmian.rules.chars import ends_sentence, is_cjk, strip_ws
 from banmian.line_shape import BODY_START_FORBIDDEN, FULL_SLACK, is_indented, opens_with_dash, separates_blocks, slack
@@ -222,6 +222,43 @@ def mark_names_over_headlines(page: Page) -> None:
                 and NAMES_REASON in ln.reasons):
             ln.kind = "head"
             ln.because("head:name_over_headline")
+
+
+# A line read as a byline for its names (`byline:names`) run on, no blank line between, under a
+# head line that cuts a dictionary word in two at the break (`language.break_cuts_word`:
+# `中华各民族人民作出的历` / `史选择`, the rest of the line words too) or a number before its unit (`language.number_runs_on`:
+# `151封举报信，要价151` / `万元`) is that head's last line: a byline never takes up the
+# headline's words. Sim TRAIN pdftotext pages 73, 91, 108, 227, 273 (`万元`, `史选择` given to
+# the article as its byline; 6 lines on TRAIN pdftotext, 8 raw, all head lines; dev 1-40: one,
+# pdftotext page 30, `两年来，已帮助五十八点八` / `万妇女解决温饱`, a head line too); the raw dumps'
+# heads tail has the like cue (`heads_tail.not_a_byline`). With `head_tiers.kicker_over_headline`'s
+# number cue: sim VAL headline_acc pdftotext 1-40/41-120 +0.003/+0.006, raw +0.003/+0.011,
+# PyMuPDF +0.003/+0.011, byline_acc raw/PyMuPDF 41-120 +0.003; dev 1-40 unchanged.
+NAMES_RUN_ON_REASON: Final = "head:names_line_runs_on_from_head"
+RUN_ON_WORD_MIN_CHARS: Final = 2  # a dictionary word of the rest of the line, not a character alone
+
+
+def names_line_runs_on(above: Line, line: Line) -> bool:
+    """The head line `above` runs a number on into the names line `line`, or a dictionary word
+    whose rest of the line is dictionary words too (`words_after_spanning_word`): a name the
+    word happens to take its surname from leaves characters no word holds (`海南看海` / `王浦安`,
+    `海王` then `浦`, `安`: sim TRAIN page 169, a byline)."""
+    left, right = strip_ws(above.text), strip_ws(line.text)
+    if number_runs_on(left, right):
+        return True
+    rest = words_after_spanning_word(left, right)
+    return rest is not None and all(len(w) >= RUN_ON_WORD_MIN_CHARS for w in rest)
+
+
+def mark_names_run_on_from_heads(page: Page) -> None:
+    """A byline read for its names right under a head line that runs on into it
+    (`names_line_runs_on`) is a head line (see NAMES_RUN_ON_REASON)."""
+    lines = page.lines
+    for above, ln in zip(lines, lines[1:]):
+        if (ln.kind == "byline" and above.kind == "head" and NAMES_REASON in ln.reasons
+                and names_line_runs_on(above, ln)):
+            ln.kind = "head"
+            ln.because(NAMES_RUN_ON_REASON)
 
 
 def mark_credit_lines_between_bylines(page: Page) -> None:
