@@ -225,12 +225,12 @@ def mark_names_over_headlines(page: Page) -> None:
 
 
 # A line read as a byline for its names (`byline:names`) run on, no blank line between, under a
-# head line that cuts a dictionary word in two at the break (`language.break_cuts_word`:
-# `中华各民族人民作出的历` / `史选择`, the rest of the line words too) or a number before its unit (`language.number_runs_on`:
+# head line that runs a dictionary word across the break, the rest of the line words too
+# (`language.words_after_spanning_word`: `中华各民族人民作出的历` / `史选择`) or a number before its unit (`language.number_runs_on`:
 # `151封举报信，要价151` / `万元`) is that head's last line: a byline never takes up the
 # headline's words. Sim TRAIN pdftotext pages 73, 91, 108, 227, 273 (`万元`, `史选择` given to
 # the article as its byline; 6 lines on TRAIN pdftotext, 8 raw, all head lines; dev 1-40: one,
-# pdftotext page 30, `两年来，已帮助五十八点八` / `万妇女解决温饱`, a head line too); the raw dumps'
+# pdftotext page 30, `两年来，已帮助五十八点八` / `万妇女解决温饱`, no byline either: a line of a bulleted gold paragraph; metrics unchanged); the raw dumps'
 # heads tail has the like cue (`heads_tail.not_a_byline`). With `head_tiers.kicker_over_headline`'s
 # number cue: sim VAL headline_acc pdftotext 1-40/41-120 +0.003/+0.006, raw +0.003/+0.011,
 # PyMuPDF +0.003/+0.011, byline_acc raw/PyMuPDF 41-120 +0.003; dev 1-40 unchanged.
