@@ -12,6 +12,7 @@ from typing import Final, cast
 
 import numpy as np
 
+from banmian.head_breaks import BROKEN_WORD_CUT_COST, word_runs_across
 from banmian.line_shape import head_runs_on_by_dash, mark_dash_run_ons, opens_with_dash
 from banmian.model import Line
 from banmian.rules.chars import code_points, strip_ws
@@ -143,12 +144,15 @@ def _split_points(block: list[Line], openings: list[set[int]], after_blank: froz
     same, the one with fewest cuts where no blank line stands, then most head units set off by
     a blank line (`_cut_kind`), then longer last units (a kicker sharing no words goes with the
     headline under it); a dash line (a subtitle) never starts a unit, and none ends on a head
-    line ending on a dash (`line_shape.head_runs_on_by_dash`)."""
+    line ending on a dash (`line_shape.head_runs_on_by_dash`). A cut inside a word or a quotation
+    broken over two lines (`head_breaks.word_runs_across`) costs BROKEN_WORD_CUT_COST."""
     n = len(block)
     whole = bigram_keys("".join(ln.text for ln in block))
     openings = [o for o in openings if not whole.isdisjoint(o)]  # the articles the run may hold
     gains = _unit_gains(block, openings)
     slotted = any(row_part(ln) for ln in block)  # holds parts of a cut head row (`spans_two_slots`)
+    # a cut before block[a] would part one headline broken inside a word or a quotation
+    broken = [a > 0 and word_runs_across(block[a - 1], block[a], after_blank) for a in range(n)]
     best: list[tuple[float, int, int]] = [(0.0, 0, 0)] + [(float("-inf"), 0, 0)] * n
     start = [0] * (n + 1)
     for b in range(1, n + 1):
@@ -158,6 +162,8 @@ def _split_points(block: list[Line], openings: list[set[int]], after_blank: froz
             if slotted and spans_two_slots(block[a:b]):
                 continue
             v = best[a][0] + gains[a][b - a - 1] - _unit_cost(block, a, b, after_blank)
+            if broken[a]:
+                v -= BROKEN_WORD_CUT_COST
             plain, set_off = _cut_kind(block, a, b, gains[a][b - a - 1], after_blank)
             ranked = (v, best[a][1] - plain, best[a][2] + set_off)
             if ranked > best[b]:
