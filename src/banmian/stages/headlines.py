@@ -22,7 +22,8 @@ from banmian.adjacent_splits import body_text, merge_adjacent_splits
 from banmian.article_starts import lines_around
 from banmian.assign import max_weight_pairs
 from banmian.far_bylines import bylines_held_by_lead_ins, bylines_over_lead_ins_to_heads_above
-from banmian.head_slots import beside_in_a_row, interleaved_head_lines, line_under_row_to_its_slot
+from banmian.head_slots import (ROW_PART_REJOINED_REASON, beside_in_a_row, interleaved_head_lines, line_under_row_to_its_slot,
+                                row_part_rejoins)
 from banmian.head_tiers import quotes_body, split_tiers
 from banmian.head_units import SPANNING_HEAD_REASON, bigram_keys, opening_keys, row_part, share_in, split_by_content
 from banmian.language import spanning_word
@@ -509,6 +510,34 @@ def headlines_over_lone_subtitles(blocks: list[list[Line]], owner: dict[int, int
     return out
 
 
+# `row_part_rejoins`: a leftover part of a cut head row joins the one-line headline it was cut from
+# (simulated TRAIN pdftotext page 85: `叶利钦说应加强独联体工作` left over under `俄积极支持建立多极世界`).
+ROW_PARTS_REJOINED = True
+
+
+def rejoin_row_parts(blocks: list[list[Line]], owner: dict[int, int], scores: dict[tuple[int, int], float],
+                     pos: dict[int, int]) -> list[list[Line]]:
+    """Each leftover block that `row_part_rejoins` the one-line block of the article it scores
+    best for joins it, the two lines in the order printed. Returns the blocks, the leftovers
+    taken emptied."""
+    out = [list(b) for b in blocks]
+    block_of = {i: k for k, i in owner.items()}
+    for m, b in enumerate(blocks):
+        if m in owner or not b:
+            continue
+        best = max(((s, i) for (mm, i), s in scores.items() if mm == m), default=None)
+        if best is None or best[1] not in block_of:
+            continue
+        k = block_of[best[1]]
+        if not row_part_rejoins(out[k], b):
+            continue
+        out[k] = sorted(out[k] + b, key=lambda ln: pos.get(id(ln), 0))
+        for ln in b:
+            ln.because(ROW_PART_REJOINED_REASON)
+        out[m] = []
+    return out
+
+
 def photo_labels(page: Page, blocks: list[list[Line]], owner: dict[int, int], headed: set[int],
                  pos: dict[int, int]) -> None:
     """A photo-news label left over goes to the nearest photo story without a headline
@@ -760,6 +789,8 @@ def headlines(page: Page) -> Page:
     quotes = pull_quotes(page)
     blocks = adopt_adjacent_leftovers(page, blocks, owner, openings, quotes)
     blocks, owner, loose = place_pull_quotes(blocks, owner, quotes, scores)
+    if ROW_PARTS_REJOINED:
+        blocks = rejoin_row_parts(blocks, owner, scores, pos)
     blocks = headlines_over_lone_subtitles(blocks, owner, scores, [body_text(art) for art in page.articles])
     for k, i in owner.items():
         near = adjacent.get(i) == k
