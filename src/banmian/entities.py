@@ -29,7 +29,6 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from itertools import compress
 from typing import Final, cast
 
 import rjieba
@@ -143,13 +142,20 @@ def worth_a_look(flags: array) -> list[int]:
     trigger (a title, a dateline opener) or right before a lone place unit. Most tokens are none
     of these, so the work is done in C: the mark byte of each token's flags (LOOK_HERE | …) as
     one integer (a byte is eight bits), each mark masked out and shifted onto bit 0 of the byte
-    of the token it points at, or-ed, then the indices of the nonzero bytes."""
+    of the token it points at, or-ed, then the indices of the nonzero bytes (a loop the compiled
+    build runs natively, reading each byte as a native integer: `compress(range(n), ...)` made
+    an integer object for every token, most of them dropped)."""
     marks = flags.tobytes()[MARK_BYTE::4]
     n = len(marks)
     _, here, after, before = look_masks(n)
     m = int.from_bytes(marks, "little")
     look = (m & here) >> _HERE_BIT | (m & after) << (8 - _NEXT_BIT) | (m & before) >> (8 + _BEFORE_BIT)
-    return list(compress(range(n), look.to_bytes(n + 1, "little")))
+    data = look.to_bytes(n + 1, "little")
+    out: list[int] = []
+    for i in range(n):
+        if data[i]:
+            out.append(i)
+    return out
 
 
 def entity_at(t: Tokens, i: int, f: int, prevf: int) -> tuple[Entity, int] | None:
