@@ -277,7 +277,8 @@ def test_a_block_closing_on_a_byline_does_not_head_a_segment_opening_with_a_lead
     first = "市音乐厅去年一共上演了四百多场音乐会，观众人数创下新纪录。" * 8
     second = "郊区今年的天气很冷，可是村里的道路修好了，大家出门方便多了。" * 3
     text = first + second
-    heads = [("音乐厅上演", "head"), ("四百多场音乐会", "head"), ("乡村道路修好了", "head"), ("王明", "byline")]
+    # (the third line one character shorter than the second: no balanced pair, tail_pairs)
+    heads = [("音乐厅上演", "head"), ("四百多场音乐会", "head"), ("乡村道路修好", "head"), ("王明", "byline")]
     tail = [Line(n, t, t, kind=kind) for n, (t, kind) in enumerate(heads)]
     lead_in = [Candidate(0, 0, 0, 8.0, True, False), Candidate(0, 1, len(first), -4.0, False, False)]
     assert align(lead_in, text, tail) == [(0, 0, 2), (1, 2, 4)]

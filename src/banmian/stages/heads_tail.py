@@ -34,6 +34,7 @@ from banmian.head_tiers import subtitle_under_headline
 from banmian.tier_cues import balanced_pair
 from banmian.stages.paragraphs import cut_fragments, end_kind, report_after_picture, restart_reason
 from banmian.stages.roundups import ITEM_REASON, items_in_stream, tail_windows
+from banmian.tail_pairs import balanced_cut_costs
 from banmian.tail_find import CLAUSE_MARKS, ENDS_STREAM, OPENING_CHARS, find_prefix_tail, find_tail
 
 PARTIAL_KEY: Final = "heads_tail_prefix"  # scratch flag: the tail heads a prefix only
@@ -499,7 +500,7 @@ def align(cands: list[Candidate], text: str, tail: list[Line]) -> list[tuple[int
     starts, sizes = block_shapes(tail)  # the possible blocks tail[j:j + L], as two arrays
     ends = starts + sizes
     shape_cost = (extra_line_costs(tail, starts, sizes) + soft_costs(tail, starts, sizes)
-                  + unquoted_tier_costs(tail, starts, sizes, text))
+                  + unquoted_tier_costs(tail, starts, sizes, text) + balanced_cut_costs(tail, starts))
     slot_shape = slots[starts] & (sizes == 1)
     shape_cost = np.where(slot_shape, -UNIT_COST, shape_cost)  # a note's block: as one that earned its UNIT_COST
     byline_cost = byline_end_costs(tail, starts, sizes)
