@@ -1,6 +1,6 @@
 """A headline's first line ending on a dash runs on into the line under it
 (`line_shape.head_runs_on_by_dash`): no headline block ends on it, in the tail of headlines a
-dump without blank lines prints after the bodies (`heads_tail.opens_block`) nor in a run of
+dump without blank lines prints after the bodies (`tail_blocks.opens_block`) nor in a run of
 headlines cut by their words (`head_units.split_by_content`). Made-up lines."""
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from banmian.head_units import bigram_keys, split_by_content
 from banmian.line_shape import head_runs_on_by_dash
 from banmian.model import Line
 from banmian.pipeline import parse_text
-from banmian.stages.heads_tail import opens_block
+from banmian.tail_blocks import opens_block
 
 from test_heads_tail import BODIES
 

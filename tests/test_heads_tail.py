@@ -58,7 +58,7 @@ def test_no_tail_where_headlines_stand_over_their_bodies_or_blank_lines_separate
 
 def test_a_headline_broken_inside_a_word_or_a_dash_line_opens_no_block():
     from banmian.model import Line
-    from banmian.stages.heads_tail import opens_block
+    from banmian.tail_blocks import opens_block
 
     tail = [Line(1, t, t, kind="head") for t in ("东亚经济传真苏哈托强调经", "济改革菲律宾汇市股市反弹", "——实事求是的思想路线", "春运期间铁路")]
     assert [opens_block(tail, j) for j in range(4)] == [True, False, False, True]
@@ -87,7 +87,7 @@ def test_a_block_whose_words_recur_only_late_in_its_article_still_heads_it():
     the paragraph start where the new topic opens (REST_WEIGHT), not to a later one whose
     opening happens to repeat the words (and whose text just before repeats them too)."""
     from banmian.model import Line
-    from banmian.stages.heads_tail import Candidate, align
+    from banmian.tail_align import Candidate, align
 
     first = "市音乐厅去年一共上演了四百多场音乐会，观众人数创下新纪录。" * 4
     opening = "郊区今年的天气很冷，村里的道路也修好了，孩子们上学方便多了。" * 8
@@ -107,7 +107,7 @@ def test_a_byline_under_a_headline_line_opens_no_block_but_one_under_a_byline_do
     """Dev raw page 3: `评世界女板跳水大势` / `本报记者许立群`: alone, the byline was the block
     of the next segment; two bylines in a row are two articles'."""
     from banmian.model import Line
-    from banmian.stages.heads_tail import block_shapes, opens_block
+    from banmian.tail_blocks import block_shapes, opens_block
 
     kinds = [("春运期间铁路", "head"), ("本报记者王明", "byline"), ("本报记者李华", "byline"),
              ("经济结构调整要锲而不舍", "body"), ("本报评论员", "byline")]
@@ -139,7 +139,7 @@ def test_two_headline_blocks_are_not_merged_into_one_of_more_than_three_lines():
     second article's headline whose words recur only late in its text still heads it instead
     of running on the block of the article before."""
     from banmian.model import Line
-    from banmian.stages.heads_tail import Candidate, align
+    from banmian.tail_align import Candidate, align
 
     first = "市音乐厅去年一共上演了四百多场音乐会，观众人数创下新纪录。" * 4
     second = "郊区今年的天气很冷，村里的道路也修好了，大家出门方便多了。" * 8 + "孩子们笑了。"
@@ -158,7 +158,7 @@ def test_a_block_left_over_between_signed_starts_opens_a_plain_paragraph_start()
     between it and the segment before; it is not merged with the block before. The cut is made
     sure (`no_signed_start_between`), one past a fragment start is not."""
     from banmian.model import Line
-    from banmian.stages.heads_tail import Candidate, align, no_signed_start_between
+    from banmian.tail_align import Candidate, align, no_signed_start_between
 
     first = "市音乐厅去年一共上演了四百多场音乐会，观众人数创下新纪录。" * 8
     second = "冬季长跑比赛昨天在城东公园举行，三千名市民参加。" + "天气很冷，大家热情很高，跑完全程的人都领到了纪念品。" * 4
@@ -181,7 +181,7 @@ def test_a_plain_starts_block_words_are_looked_for_only_up_to_the_next_signed_st
     """A headline's words found past a start with a sign of its own (here a restart after text
     cut short) are likely the next article's: they must not pull a cut up to the plain
     paragraph start right after the segment before (dev raw page 8, `rest_ends`)."""
-    from banmian.stages.heads_tail import Candidate, opening_ends, rest_ends
+    from banmian.tail_align import Candidate, opening_ends, rest_ends
 
     cands = [Candidate(0, 0, 0, 2.0, True, False), Candidate(0, 1, 10, -4.0, False, False),
              Candidate(0, 2, 20, 0.0, False, False), Candidate(0, 3, 30, -4.0, False, False)]
@@ -195,7 +195,7 @@ def test_a_kicker_naming_a_speaker_an_open_quote_and_a_dated_line_run_on_into_th
     that leaves a title mark open runs on; a document's date in parentheses stays under its
     title: no tail block opens under the first two, nor at the third."""
     from banmian.model import Line
-    from banmian.stages.heads_tail import opens_block
+    from banmian.tail_blocks import opens_block
 
     texts = ["市长在全市会议上强调", "抓好春运安全工作", "话剧《春天的", "故事》今晚上演",
              "市政府工作报告", "（一九九八年一月五日）", "——新任部长说明", "农民种植蔬菜大棚"]
@@ -239,7 +239,7 @@ def test_a_block_may_run_on_past_a_names_line_at_a_cost_but_not_past_a_press_byl
     """A line read as a byline for its names alone does not close a block: the block may run on
     past it (costing SOFT_RUN_ON_COST) or open at it with more lines; a press byline closes it."""
     from banmian.model import Line
-    from banmian.stages.heads_tail import SOFT_RUN_ON_COST, block_shapes, soft_costs
+    from banmian.tail_blocks import SOFT_RUN_ON_COST, block_shapes, soft_costs
 
     texts = [("春运期间铁路", "head"), ("高山岭", "byline"), ("加开旅客列车", "head"), ("本报记者王大明", "byline"),
              ("农民种植蔬菜大棚", "head")]
@@ -256,7 +256,7 @@ def test_a_block_may_run_on_past_a_names_line_at_a_cost_but_not_past_a_press_byl
 def test_a_names_line_under_a_subtitle_closes_its_block():
     """Under a subtitle's dash line, a names line is the block's byline: no block runs on past it."""
     from banmian.model import Line
-    from banmian.stages.heads_tail import block_shapes
+    from banmian.tail_blocks import block_shapes
 
     texts = [("把春运办好", "head"), ("——铁路部门的经验", "head"), ("高山岭", "byline"), ("加开旅客列车", "head")]
     tail = [Line(n, t, t, kind=k) for n, (t, k) in enumerate(texts)]
@@ -272,7 +272,7 @@ def test_a_block_closing_on_a_byline_does_not_head_a_segment_opening_with_a_lead
     the next article's block, which opens at a plain paragraph start, not a run-on of the
     lead-in report's block whose words recur late in its long segment."""
     from banmian.model import Line
-    from banmian.stages.heads_tail import Candidate, align
+    from banmian.tail_align import Candidate, align
 
     first = "市音乐厅去年一共上演了四百多场音乐会，观众人数创下新纪录。" * 8
     second = "郊区今年的天气很冷，可是村里的道路修好了，大家出门方便多了。" * 3
@@ -286,7 +286,7 @@ def test_a_block_closing_on_a_byline_does_not_head_a_segment_opening_with_a_lead
 
 def test_a_byline_line_left_out_of_every_block_costs_more_than_a_head_line():
     from banmian.model import Line
-    from banmian.stages.heads_tail import BYLINE_SKIP_COST, SKIP_COST, skip_costs
+    from banmian.tail_align import BYLINE_SKIP_COST, SKIP_COST, skip_costs
 
     tail = [Line(1, "音乐厅上演", "音乐厅上演", kind="head"), Line(2, "王明", "王明", kind="byline")]
     assert skip_costs(tail).tolist() == [0.0, SKIP_COST, SKIP_COST + BYLINE_SKIP_COST]
@@ -298,7 +298,7 @@ def test_a_longer_word_made_up_across_two_head_lines_does_not_join_them():
     (`如海话`) joins two headlines' ends: the second line opens a block of its own. A
     dictionary word or a two-character made-up one (a name cut in two) still joins them."""
     from banmian.model import Line
-    from banmian.stages.heads_tail import head_word_across, opens_block
+    from banmian.tail_blocks import head_word_across, opens_block
 
     assert not head_word_across("灯火如海", "话说春节")
     assert head_word_across("围棋新秀常", "昊夺冠")

@@ -45,7 +45,7 @@ def test_a_plain_start_cut_a_paragraph_early_loses_to_the_paragraph_holding_the_
     """A plain paragraph start's opening runs on over the next paragraph start; the block's
     words found only past it count PAST_PARAGRAPH_WEIGHT, so the cut goes to the start of the
     paragraph that holds them, not to the short closing paragraph of the article before."""
-    from banmian.stages.heads_tail import Candidate, align
+    from banmian.tail_align import Candidate, align
 
     first = "市音乐厅去年一共上演了四百多场音乐会，观众人数创下新纪录。" * 8
     closing = "大家都说今年的演出很精彩。"

@@ -26,7 +26,7 @@ def test_a_tail_line_quoted_from_an_article_heads_the_segment_that_holds_it():
     """A kicker printed word for word in its article, past the opening its block is compared
     with (here in the article's second fragment), goes with that article's block, not with the
     block before (QUOTED_COST); its words alone tell nothing."""
-    from banmian.stages.heads_tail import Candidate, align
+    from banmian.tail_align import Candidate, align
 
     first = "市音乐厅去年一共上演了四百多场音乐会，观众人数创下新纪录。" * 8
     second = "郊区今年的农民种植蔬菜大棚，冬天黄瓜卖得好。" * 2 + "天气很冷，大家热情很高，跑完全程的人都领到了纪念品。" * 8
@@ -81,7 +81,8 @@ def test_a_prefix_ends_at_a_head_run_over_the_body_it_heads_not_at_body_text_rea
 
 
 def test_a_lead_in_under_a_summary_bullet_opens_no_segment_of_a_prefix():
-    from banmian.stages.heads_tail import Candidate, without_summed_up_lead_ins
+    from banmian.stages.heads_tail import without_summed_up_lead_ins
+    from banmian.tail_align import Candidate
 
     text = "市音乐厅去年一共上演了四百多场音乐会。" + "●票价降低●学生半价" + "本报讯 音乐厅今年还将举办三场新年音乐会。"
     cands = [Candidate(0, 0, 0, 8.0, True, False), Candidate(1, 0, 19, 2.0, False, False),

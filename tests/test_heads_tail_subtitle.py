@@ -5,7 +5,7 @@ from banmian.model import Line
 
 
 def _shapes(texts: list[tuple[str, str]]) -> set[tuple[int, int]]:
-    from banmian.stages.heads_tail import block_shapes
+    from banmian.tail_blocks import block_shapes
 
     tail = [Line(n, t, t, kind=k) for n, (t, k) in enumerate(texts)]
     starts, sizes = block_shapes(tail)
@@ -33,7 +33,7 @@ def test_a_short_unprinted_line_under_a_balanced_headline_costs_a_block_running_
     no longer than the headline's lines, is the next article's headline: a block holding it
     as its third line pays UNQUOTED_TIER_COST; a printed line, a long line and the tail's last
     line do not."""
-    from banmian.stages.heads_tail import UNQUOTED_TIER_COST, block_shapes, unquoted_tier, unquoted_tier_costs
+    from banmian.tail_blocks import UNQUOTED_TIER_COST, block_shapes, unquoted_tier, unquoted_tier_costs
 
     text = "市音乐厅去年一共上演了四百多场音乐会。郊区的农民今年种植的蔬菜大棚比去年多了一倍。"
     texts = ["音乐厅上", "演音乐会", "冬菜上市", "本报记者王大明", "春运期间", "铁路加开", "农民今年种植的蔬菜大棚比去年多了一倍",
@@ -51,7 +51,7 @@ def test_a_two_line_headline_does_not_take_the_next_articles_unprinted_headline(
     """The third line under a balanced two-line headline, which the stream does not print,
     heads the next article (opening at a plain paragraph start) rather than running on the
     block of the article before."""
-    from banmian.stages.heads_tail import Candidate, align
+    from banmian.tail_align import Candidate, align
 
     first = "新华社北京1月5日电 市音乐厅去年一共上演了四百多场演出，观众人数创下新纪录。" * 4
     second = "郊区的大棚里冬菜又是丰收，农民说今年的收入比去年多了。" * 3

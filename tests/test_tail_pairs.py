@@ -26,7 +26,7 @@ def test_a_balanced_two_line_headline_is_not_cut_for_a_word_found_in_the_next_op
     """The second line of a balanced pair shares a bigram with the next article's opening and
     none with its own: the block still keeps both lines (BALANCED_CUT_COST), the next article
     taking the two lines after."""
-    from banmian.stages.heads_tail import Candidate, align
+    from banmian.tail_align import Candidate, align
 
     first = "本报讯 洛阳的牡丹花会今年提前举办，市民赏花的热情很高。" * 4
     second = "本报讯 小井庄的村民收到春联，盛开的笑容挂在脸上，大家说喜事一桩接一桩。" * 3
