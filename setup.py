@@ -27,7 +27,7 @@ MANIFEST = "_compiled.txt"  # `module sha256-of-its-source` per compiled module,
 # The modules compiled, as paths under src/. Not compiled: the packages' __init__.py and the
 # _compiled guard; pipeline.py (it only chains the stages, and the CLI and batch tests patch its
 # iter_pages); the PDF and OCR paths (layout, readers, geometry, place_heads: their time goes to
-# pdfium and numpy); the CLI, archive, web and batch code (I/O bound).
+# pdfium and numpy); the CLI (cli, commands/, writers/explain), archive, web and batch code (I/O bound).
 COMPILED = [f"banmian/{name}.py" for name in (
     "adjacent_splits", "article_starts", "assign", "closing_credits", "column_chains", "column_deal", "column_rests", "columns", "entities", "entity_people", "entity_tokens",
     "entity_words", "far_bylines", "head_breaks", "head_context", "head_slots", "head_tiers", "head_units", "language", "lead_rests", "line_shape", "link_model", "model", "name_lines",

@@ -1,4 +1,4 @@
-"""The CLI's batch garbage-collector threshold and the compact JSON writer's shared encoder."""
+"""The pipeline's batch garbage-collector threshold and the compact JSON writer's shared encoder."""
 from __future__ import annotations
 
 import gc
@@ -6,27 +6,27 @@ import json
 
 
 def test_batch_gc_raises_the_youngest_threshold_and_puts_it_back():
-    from banmian.cli import BATCH_GC_THRESHOLD, _batch_gc
+    from banmian.pipeline import BATCH_GC_THRESHOLD, batch_gc
 
     old = gc.get_threshold()
     try:
         gc.set_threshold(700, 10, 10)
-        with _batch_gc():
+        with batch_gc():
             assert gc.get_threshold() == (BATCH_GC_THRESHOLD, 10, 10)
         assert gc.get_threshold() == (700, 10, 10)
         gc.set_threshold(BATCH_GC_THRESHOLD * 2, 5, 5)  # never lowered
-        with _batch_gc():
+        with batch_gc():
             assert gc.get_threshold() == (BATCH_GC_THRESHOLD * 2, 5, 5)
     finally:
         gc.set_threshold(*old)
 
 
 def test_batch_gc_puts_the_threshold_back_after_an_error():
-    from banmian.cli import _batch_gc
+    from banmian.pipeline import batch_gc
 
     old = gc.get_threshold()
     try:
-        with _batch_gc():
+        with batch_gc():
             raise ValueError("boom")
     except ValueError:
         pass

@@ -20,6 +20,12 @@ class BadInput(BanmianError):
     exit_code = 2
 
 
+class Usage(BanmianError):
+    """A command line that cannot be carried out (e.g. an unwritable -o path)."""
+
+    exit_code = 2
+
+
 def debug_enabled() -> bool:
     """Whether internal errors should show their traceback (`BANMIAN_DEBUG` is set)."""
     return bool(os.environ.get(DEBUG_ENV))

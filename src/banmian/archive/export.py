@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import json
-import sys
 from collections import OrderedDict
 from collections.abc import Iterator
 
@@ -144,6 +143,14 @@ def _write_parquet(records, path: str) -> int:
     return n
 
 
+def check_format(fmt: str) -> None:
+    """Raise `BadInput` for an unknown export format, or for parquet without pyarrow."""
+    if fmt not in FORMATS:
+        raise BadInput(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
+    if fmt == "parquet":
+        _pyarrow()
+
+
 def export(store, fmt: str, out_path: str, query: str | None = None, filters=None) -> int:
     """Write the articles of `store` matching `query` (a search, optional) and `filters` (a
     `Filters`, optional) to `out_path` in `fmt` (one of `FORMATS`), atomically; returns the
@@ -154,10 +161,7 @@ def export(store, fmt: str, out_path: str, query: str | None = None, filters=Non
     ninjs 2.1 object a line (`banmian.writers.ninjs`). Raises `BadInput` for an unknown format,
     a missing pyarrow or an unwritable path.
     """
-    if fmt not in FORMATS:
-        raise BadInput(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
-    if fmt == "parquet":
-        _pyarrow()  # fail before anything is written
+    check_format(fmt)  # fail before anything is written
     with atomic_path(out_path) as tmp:
         records = _records(store, query, filters)
         if fmt == "jsonl":
@@ -167,21 +171,3 @@ def export(store, fmt: str, out_path: str, query: str | None = None, filters=Non
         if fmt == "csv":
             return _write_csv(records, tmp)
         return _write_parquet(records, tmp)
-
-
-def run(args) -> int:
-    """`banmian export`: open the archive read-only, export, report the count on stderr."""
-    from banmian.archive import open_archive
-    from banmian.cli import _filters
-
-    if args.format not in FORMATS:
-        raise BadInput(f"unknown export format {args.format!r} (choose from {', '.join(FORMATS)})")
-    if args.format == "parquet":
-        _pyarrow()
-    store = open_archive(args.db, readonly=True)
-    try:
-        n = export(store, args.format, args.output, args.query, _filters(args))
-    finally:
-        store.close()
-    print(f"banmian: exported {n} article(s) to {args.output}", file=sys.stderr)
-    return 0
