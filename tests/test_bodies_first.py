@@ -1,5 +1,5 @@
 """A dump without blank lines that prints each article's body before its headline block: the
-block goes to the article above it (`headlines.prints_bodies_first`)."""
+block goes to the article above it (`head_places.prints_bodies_first`)."""
 from __future__ import annotations
 
 import importlib
@@ -10,7 +10,8 @@ from banmian.pipeline import parse_text
 
 from columns_text import column_lines
 
-headlines_stage = importlib.import_module("banmian.stages.headlines")
+head_places = importlib.import_module("banmian.head_places")
+near_bylines = importlib.import_module("banmian.near_bylines")
 
 # my own made-up articles: the first two headlines share words with their openings, the last not
 BRIDGE = column_lines("城东三座新桥上月底全部通车，附近居民出行时间缩短了一半，沿线学校和医院也因此受益。",
@@ -35,8 +36,8 @@ def test_each_block_heads_the_article_above_it():
 
 @pytest.mark.pure_python
 def test_the_rule_off_leaves_the_last_headline_to_no_article(monkeypatch):
-    monkeypatch.setattr(headlines_stage, "prints_bodies_first", lambda *args: False)
-    monkeypatch.setattr(headlines_stage, "FRAMED_BODIES_FIRST", False)  # the frame's vote would tell it too
+    monkeypatch.setattr(head_places, "prints_bodies_first", lambda *args: False)
+    monkeypatch.setattr(head_places, "FRAMED_BODIES_FIRST", False)  # the frame's vote would tell it too
     assert heads(DUMP)["老街的早"] != "春日即景"
 
 
@@ -60,5 +61,5 @@ def test_a_byline_after_a_body_goes_to_the_article_above():
 
 @pytest.mark.pure_python
 def test_the_rule_off_gives_the_byline_to_the_article_below(monkeypatch):
-    monkeypatch.setattr(headlines_stage, "bylines_after_bodies", lambda page: False)
+    monkeypatch.setattr(near_bylines, "bylines_after_bodies", lambda page: False)
     assert bylines(NO_HEAD)["湖滨湿地"] != "本报记者李青"

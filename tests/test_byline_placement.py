@@ -2,7 +2,7 @@
 11 em column, blank lines between text blocks): an office-holder's signature is never carried
 to a head block above a lead-in report (`far_bylines.signs_text_below`); a byline run on into a
 later paragraph does not displace the one run on into the article's opening
-(`stages.headlines.heads_own_opening`); a two-character head line set off as its own text block
+(`near_bylines.heads_own_opening`); a two-character head line set off as its own text block
 after a head block is a pen name (`name_lines.mark_pen_names_set_off`); a short line run on
 under a dash subtitle is the author's name (`name_lines.mark_names_under_subtitles`)."""
 from __future__ import annotations
@@ -87,13 +87,13 @@ def test_a_byline_run_on_into_the_opening_heads_it():
     """`heads_own_opening`: the head block's byline run on into the article's first line is the
     article's own (sim TRAIN page 291, where a reporter line over a later paragraph took its
     place); a byline set off from the opening by a blank line is not."""
-    headlines_stage = importlib.import_module("banmian.stages.headlines")
+    near_bylines = importlib.import_module("banmian.near_bylines")
     page, _ = parsed(["湿地公园迎来候鸟", "赵文", *BIRDS])
     owner = page.scratch["owner"]
     assert page.articles[0].byline == "赵文"
-    assert headlines_stage.heads_own_opening(page, owner, page.articles[0])
+    assert near_bylines.heads_own_opening(page, owner, page.articles[0])
     page, _ = parsed(PEN)
-    assert not headlines_stage.heads_own_opening(page, page.scratch["owner"], page.articles[0])
+    assert not near_bylines.heads_own_opening(page, page.scratch["owner"], page.articles[0])
 
 
 def _metadata_of(paragraphs: list[str], headline: str | None):

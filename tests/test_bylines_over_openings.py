@@ -1,5 +1,5 @@
 """A byline printed in one pdftotext text block with a report's opening is that report's
-(`stages.headlines.bylines_over_openings`): made-up pages, an 11 em column, blank lines between
+(`near_bylines.bylines_over_openings`): made-up pages, an 11 em column, blank lines between
 text blocks."""
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """A dump without blank lines that prints each body before its headline block, told so by the
 page's frame and every block's vote where the vote of the blocks between two articles falls short
-(`headlines.framed_bodies_first`), and a headline broken over full lines holding headline marks
+(`head_places.framed_bodies_first`), and a headline broken over full lines holding headline marks
 only (`head_context._headline_marked_full_line`)."""
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from banmian.pipeline import parse_text
 
 from columns_text import column_lines
 
-headlines_stage = importlib.import_module("banmian.stages.headlines")
+head_places = importlib.import_module("banmian.head_places")
 head_context = importlib.import_module("banmian.head_context")
 
 # my own made-up articles; the second headline names the third article's subject as well as its own
@@ -40,7 +40,7 @@ def test_the_framed_page_gives_each_block_to_the_article_above():
 
 @pytest.mark.pure_python
 def test_the_rule_off_gives_the_block_to_the_article_below(monkeypatch):
-    monkeypatch.setattr(headlines_stage, "FRAMED_BODIES_FIRST", False)
+    monkeypatch.setattr(head_places, "FRAMED_BODIES_FIRST", False)
     assert heads(DUMP)["社区合唱"] != "歌声飘进湿地公园"
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from banmian.head_units import bigram_keys, split_by_content, spans_two_slots
 from banmian.model import Line, Page, Source
-from banmian.stages.headlines import (HEAD_OVER_CAPTION_REASON, SPANNING_KICKER_REASON, adopt_adjacent_leftovers,
-                                      head_over_caption, set_off_kicker)
+from banmian.head_leftovers import SPANNING_KICKER_REASON, adopt_adjacent_leftovers, set_off_kicker
+from banmian.head_places import HEAD_OVER_CAPTION_REASON, head_over_caption
 
 OPENINGS = [
     "城东新建的三座跨河桥梁已于上月底全部建成通车，附近居民到市中心的出行时间缩短了一半。",
@@ -97,7 +97,7 @@ def test_a_leftover_head_line_running_on_under_a_block_in_one_text_block_is_take
     """A pdftotext page (blank lines set text blocks apart): the headline's second line, printed
     right under its first with no blank line between, goes with it though the other report's
     opening shares its words; set off by a blank line it stays apart."""
-    from banmian.stages.headlines import RUNS_ON_REASON
+    from banmian.head_leftovers import RUNS_ON_REASON
 
     openings = [bigram_keys(o) for o in OPENINGS]
     main, second = _line("湿地公园迎来候鸟"), _line("三座跨河桥梁建成")

@@ -68,6 +68,6 @@ def test_each_slot_keeps_its_own_lines():
 
 @pytest.mark.pure_python
 def test_the_rule_off_gives_the_line_to_the_right_slot(monkeypatch):
-    headlines_stage = importlib.import_module("banmian.stages.headlines")
-    monkeypatch.setattr(headlines_stage, "ROW_SLOTS_APART", False)
+    head_leftovers = importlib.import_module("banmian.head_leftovers")
+    monkeypatch.setattr(head_leftovers, "ROW_SLOTS_APART", False)
     assert heads() != ["民政部慰问 驻京部队和武警", "湖州学先"]

@@ -92,7 +92,7 @@ def _page_of(lines: list[Line]):
 
 
 def test_an_unassigned_block_right_above_an_assigned_one_becomes_its_kicker():
-    from banmian.stages.headlines import adopt_adjacent_leftovers
+    from banmian.head_leftovers import adopt_adjacent_leftovers
 
     kicker, blank, main = head("节日特刊专版"), Line(no=0, raw="", text="", kind="blank"), head("湿地公园迎来候鸟")
     page = _page_of([kicker, blank, main])
@@ -103,7 +103,7 @@ def test_an_unassigned_block_right_above_an_assigned_one_becomes_its_kicker():
 
 
 def test_a_leftover_block_another_article_repeats_or_holding_a_byline_stays_apart():
-    from banmian.stages.headlines import adopt_adjacent_leftovers
+    from banmian.head_leftovers import adopt_adjacent_leftovers
 
     other, main = head("三座跨河桥梁建成"), head("湿地公园迎来候鸟")
     openings = [bigram_keys(o) for o in OPENINGS]
@@ -233,7 +233,7 @@ def test_an_article_whose_only_block_is_its_pull_quote_takes_its_headline_too():
 def test_a_pull_quote_in_a_neighbours_block_goes_to_its_own_article():
     """Dev page 29: `繁荣有中国特色的社会主义文化事业作出新的贡献` printed over another
     article's headline `松花江上冰帆扬` and taken into its block."""
-    from banmian.stages.headlines import place_pull_quotes
+    from banmian.pull_quotes import place_pull_quotes
 
     quote, other = head("今年春天迎来第一批候鸟"), head("三座跨河桥梁建成通车")
     blocks, owner, loose = place_pull_quotes([[quote, other]], {0: 0}, {id(quote): 1}, {})
@@ -243,7 +243,7 @@ def test_a_pull_quote_in_a_neighbours_block_goes_to_its_own_article():
 
 def test_a_pull_quote_with_a_byline_under_it_stays_its_articles_headline():
     """Dev page 35: `苍蝇不叮无缝的蛋` / `丁坚铭李建兴`, the end of a headline its body repeats."""
-    from banmian.stages.headlines import place_pull_quotes
+    from banmian.pull_quotes import place_pull_quotes
 
     quote, name = head("今年春天迎来第一批候鸟"), Line(no=0, raw="林海", text="林海", kind="byline")
     blocks, owner, loose = place_pull_quotes([[quote, name]], {0: 1}, {id(quote): 1}, {})
@@ -253,7 +253,7 @@ def test_a_pull_quote_with_a_byline_under_it_stays_its_articles_headline():
 def test_a_pull_quote_adopted_into_its_articles_block_is_not_taken_twice():
     """A leftover block adopted by its neighbour (`adopt_adjacent_leftovers`) stays listed,
     unowned: its quote is already printed with the block that adopted it."""
-    from banmian.stages.headlines import place_pull_quotes
+    from banmian.pull_quotes import place_pull_quotes
 
     quote, main = head("今年春天迎来第一批候鸟"), head("湿地公园迎来候鸟")
     blocks, owner, loose = place_pull_quotes([[quote], [quote, main]], {1: 1}, {id(quote): 1}, {})
@@ -335,7 +335,7 @@ def test_headlines_cut_runs_at_blank_lines_where_the_words_change_article():
 def test_leftover_blocks_in_a_row_under_an_assigned_one_are_all_adopted():
     """Dev page 28: a pull quote, blank, `充分发挥体育` / `中介公司作用`, blank, the subtitle
     `最大限度地发挥体育中介公司的作用`: each leftover joins the block grown above it."""
-    from banmian.stages.headlines import adopt_adjacent_leftovers
+    from banmian.head_leftovers import adopt_adjacent_leftovers
 
     main, middle, sub = head("湿地公园迎来候鸟"), head("节日特刊专版"), head("——春季观鸟指南")
     page = _page_of([main, _blank(), middle, _blank(), sub])
@@ -381,7 +381,7 @@ def test_an_article_holding_a_dash_subtitle_alone_takes_a_leftover_headline_over
     """Dev page 40: `——仅这个市双桥区的5个乡镇` took its article's one block, `承德：科技` /
     `良种作年礼` was left over: it goes over the subtitle, the best-scored leftover first."""
     from banmian.head_tiers import split_tiers
-    from banmian.stages.headlines import headlines_over_lone_subtitles
+    from banmian.head_leftovers import headlines_over_lone_subtitles
 
     sub, top, bottom, weak = head("——春季观鸟指南"), head("湿地公园"), head("迎来候鸟"), head("候鸟")
     blocks = [[top, bottom], [sub], [weak]]
@@ -392,7 +392,7 @@ def test_an_article_holding_a_dash_subtitle_alone_takes_a_leftover_headline_over
 
 
 def test_a_leftover_holding_a_byline_or_a_block_with_a_headline_takes_nothing():
-    from banmian.stages.headlines import headlines_over_lone_subtitles
+    from banmian.head_leftovers import headlines_over_lone_subtitles
 
     sub, name = head("——春季观鸟指南"), Line(no=0, raw="林海", text="林海", kind="byline")
     blocks = [[head("湿地公园迎来候鸟"), name], [sub]]
@@ -447,7 +447,7 @@ def test_a_leftover_byline_goes_to_the_headline_right_above_it_only():
     """Right under a head line (no blank line between) a byline is that headline's; set off
     by a blank line it is not (`side_bylines` and `attach_near_bylines` decide), and an article
     with a byline keeps it."""
-    from banmian.stages.headlines import bylines_under_their_headlines
+    from banmian.near_bylines import bylines_under_their_headlines
 
     lines = [_ln(1, "湿地公园迎来候鸟", "head"), _ln(2, "本报记者李文云", "byline")]
     page, (art,) = _page_with(lines, [0, None])
@@ -553,7 +553,7 @@ def test_a_word_running_across_the_break_keeps_one_headline_though_the_body_repe
 def test_an_article_holding_a_sentence_of_its_body_alone_takes_a_leftover_headline_over_it():
     from banmian.rules.chars import strip_ws
     from banmian.head_tiers import split_tiers
-    from banmian.stages.headlines import headlines_over_lone_subtitles
+    from banmian.head_leftovers import headlines_over_lone_subtitles
 
     body = strip_ws(BODY)
     quote, top = head("园内新建的观鸟长廊已经完工"), head("候鸟归来")

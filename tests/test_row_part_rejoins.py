@@ -1,6 +1,6 @@
 """headlines: a headline's line cut off a head row at a gutter (`split_head_rows`) and left over
 joins the one-line headline its article holds, in the order printed, when the two run about as
-many characters (`head_slots.row_part_rejoins`, `stages.headlines.rejoin_row_parts`). Made-up lines."""
+many characters (`head_slots.row_part_rejoins`, `head_leftovers.rejoin_row_parts`). Made-up lines."""
 from __future__ import annotations
 
 import importlib
@@ -63,6 +63,6 @@ def test_the_left_over_part_rejoins_its_headline():
 
 @pytest.mark.pure_python
 def test_the_rule_off_leaves_the_part_over(monkeypatch):
-    headlines_stage = importlib.import_module("banmian.stages.headlines")
-    monkeypatch.setattr(headlines_stage, "ROW_PARTS_REJOINED", False)
+    head_leftovers = importlib.import_module("banmian.head_leftovers")
+    monkeypatch.setattr(head_leftovers, "ROW_PARTS_REJOINED", False)
     assert heads() == ["民政部慰问 驻京部队和武警", "进蔚然成风"]

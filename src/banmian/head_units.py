@@ -65,6 +65,10 @@ def share_in(part: set[int], whole: set[int]) -> float:
     return len(part & whole) / len(part) if part else 0.0
 
 
+def head_text(block: list[Line]) -> str:
+    return "".join(ln.text for ln in block if ln.kind == "head")
+
+
 # A unit of a headline run must earn this many bigrams found in an article's opening to stand
 # on its own (dev 1-40, head + byline accuracy over the three dumps: 2 and 3 alike, 5 worse).
 UNIT_COST: Final = 3.0
