@@ -1,6 +1,8 @@
 """headlines: two slots' heads side by side share a row that `split_head_rows` cuts at the gutter;
 the line under the row goes with the left part when it reads on from it (`line_under_row_to_its_slot`),
-and a leftover holding the row's other part never joins the block (`beside_in_a_row`). Made-up lines."""
+a leftover holding the row's other part never joins the block (`beside_in_a_row`), and a part left
+over joins the one-line headline its article holds when the two run about as many characters
+(`row_part_rejoins`). Made-up lines."""
 from __future__ import annotations
 
 import importlib
@@ -10,7 +12,7 @@ import pytest
 from banmian.head_units import bigram_keys
 from banmian.model import Line
 from banmian.pipeline import parse_text
-from banmian.head_slots import beside_in_a_row, line_under_row_to_its_slot
+from banmian.head_slots import beside_in_a_row, line_under_row_to_its_slot, row_part_rejoins
 
 OPENINGS = [bigram_keys(t) for t in (
     "民政部负责人今天分别走访慰问驻京部队和武警总部，送去节日的问候。",
@@ -42,7 +44,7 @@ def test_the_other_part_of_a_row_is_no_kicker_or_subtitle():
 
 
 # Two slots' headlines side by side, the left one's second line under the row, then its report.
-PAGE = """
+LEFT_SLOT = """
 民政部慰问       湖州学先
 驻京部队和武警
 本报北京一月二十一日讯
@@ -50,16 +52,20 @@ PAGE = """
 负责人今天分别走访慰问驻京
 部队和武警总部，送去节日的
 问候。
-
-本报讯 湖州市各界群众开
+"""
+RIGHT_REPORT = """本报讯 湖州市各界群众开
 展学先进活动，涌现出一批先
 进集体和先进个人。市委号召
-全市向他们学习。
+全市向他们学习{}。
 """
+PAGE = LEFT_SLOT + "\n" + RIGHT_REPORT.format("")
+# The right headline's second line printed over its report further down, its first line (the
+# row's right part) left over (`head_slots.row_part_rejoins`, `head_leftovers.rejoin_row_parts`).
+PAGE_PART_BELOW = LEFT_SLOT + "\n进蔚然成风\n\n" + RIGHT_REPORT.format("，蔚然成风")
 
 
-def heads() -> list[str | None]:
-    return [a.headline for a in parse_text(PAGE, entities=False)[0].articles]
+def heads(page: str = PAGE) -> list[str | None]:
+    return [a.headline for a in parse_text(page, entities=False)[0].articles]
 
 
 def test_each_slot_keeps_its_own_lines():
@@ -71,3 +77,28 @@ def test_the_rule_off_gives_the_line_to_the_right_slot(monkeypatch):
     head_leftovers = importlib.import_module("banmian.head_leftovers")
     monkeypatch.setattr(head_leftovers, "ROW_SLOTS_APART", False)
     assert heads() != ["民政部慰问 驻京部队和武警", "湖州学先"]
+
+
+def test_a_cut_row_part_as_long_as_the_held_line_rejoins_it():
+    assert row_part_rejoins([head("进蔚然成风", 9)], [head("湖州学先", 1, 2)])
+
+
+def test_no_rejoin_without_a_cut_row_or_with_lines_of_unlike_length():
+    assert not row_part_rejoins([head("进蔚然成风", 9)], [head("湖州学先", 1)])
+    assert not row_part_rejoins([head("全国政协委员人选建议名单作说明", 9)], [head("最好的祝", 1, 1)])
+
+
+def test_no_rejoin_with_a_dash_subtitle_or_a_block_of_two_lines():
+    assert not row_part_rejoins([head("——蔚然成风", 9)], [head("湖州学先", 1, 2)])
+    assert not row_part_rejoins([head("进蔚然成风", 9), head("全市学习", 10)], [head("湖州学先", 1, 2)])
+
+
+def test_the_left_over_part_rejoins_its_headline():
+    assert heads(PAGE_PART_BELOW) == ["民政部慰问 驻京部队和武警", "湖州学先 进蔚然成风"]
+
+
+@pytest.mark.pure_python
+def test_the_rule_off_leaves_the_part_over(monkeypatch):
+    head_leftovers = importlib.import_module("banmian.head_leftovers")
+    monkeypatch.setattr(head_leftovers, "ROW_PARTS_REJOINED", False)
+    assert heads(PAGE_PART_BELOW) == ["民政部慰问 驻京部队和武警", "进蔚然成风"]
