@@ -10,27 +10,17 @@ import pytest
 
 from banmian.pipeline import parse_text
 
-from columns_text import column_lines
+from columns_text import FLUSH_BIRDS as BIRDS, FLUSH_BRIDGE as BRIDGE, FLUSH_MARKET as MARKET
+from columns_text import column_lines, heads_by_opening as heads
 
 head_places = importlib.import_module("banmian.head_places")
 head_context = importlib.import_module("banmian.head_context")
 
 # my own made-up articles; the second headline names the third article's subject as well as its own
-BRIDGE = column_lines("城东三座新桥上月底全部通车，附近居民出行时间缩短了一半，沿线学校和医院也因此受益。",
-                      width=11, indent=0)
 CHOIR = column_lines("社区合唱团每周三晚上排练，团员多是退休教师，这个月要去敬老院演出。",
                      width=11, indent=0)
-BIRDS = column_lines("湖滨湿地公园今年春天迎来了二十多种候鸟，比去年多出五种，园方新设了两处观鸟台。",
-                     width=11, indent=0)
-MARKET = column_lines("老街的早市天不亮就热闹起来，菜农挑着刚摘的青菜赶来，买菜的人排起了长队。",
-                      width=11, indent=0)
 DUMP = "\n".join([*BRIDGE, "城东三座新桥通车", "本报记者王明华", *CHOIR, "歌声飘进湿地公园", "本报记者周雪",
                   *BIRDS, "湿地公园迎来候鸟", "本报记者李青", *MARKET, "老街早市菜农赶早", "本报记者赵文"]) + "\n"
-
-
-def heads(text: str) -> dict[str, str | None]:
-    page = parse_text(text, entities=False)[0]
-    return {a.paragraphs[0][:4]: a.headline for a in page.articles}
 
 
 def test_the_framed_page_gives_each_block_to_the_article_above():
