@@ -1,7 +1,7 @@
 """A dump without blank lines that prints each body before its headline block, told so by the
 page's frame and every block's vote where the vote of the blocks between two articles falls short
 (`head_places.framed_bodies_first`), and a headline broken over full lines holding headline marks
-only (`head_context._headline_marked_full_line`)."""
+only (`unpunctuated_heads._headline_marked_full_line`)."""
 from __future__ import annotations
 
 import importlib
@@ -13,7 +13,7 @@ from banmian.pipeline import parse_text
 from columns_text import column_lines
 
 head_places = importlib.import_module("banmian.head_places")
-head_context = importlib.import_module("banmian.head_context")
+unpunctuated_heads = importlib.import_module("banmian.unpunctuated_heads")
 
 # my own made-up articles; the second headline names the third article's subject as well as its own
 BRIDGE = column_lines("城东三座新桥上月底全部通车，附近居民出行时间缩短了一半，沿线学校和医院也因此受益。",
@@ -64,5 +64,5 @@ def test_a_run_of_full_lines_with_headline_marks_only_is_a_headline():
 
 @pytest.mark.pure_python
 def test_the_marked_run_rule_off_leaves_the_lines_body(monkeypatch):
-    monkeypatch.setattr(head_context, "HEADLINE_MARKED_RUNS", False)
+    monkeypatch.setattr(unpunctuated_heads, "HEADLINE_MARKED_RUNS", False)
     assert kinds_of(QUOTED)["说“出门方便多了”今年"] == "body"
