@@ -1,7 +1,7 @@
 """A dump without blank lines that prints each body before its headline block, told so by the
 page's frame and every block's vote where the vote of the blocks between two articles falls short
 (`head_places.framed_bodies_first`), and a headline broken over full lines holding headline marks
-only (`head_context._headline_marked_full_line`)."""
+only (`unpunctuated_heads._headline_marked_full_line`)."""
 from __future__ import annotations
 
 import importlib
@@ -14,7 +14,7 @@ from columns_text import FLUSH_BIRDS as BIRDS, FLUSH_BRIDGE as BRIDGE, FLUSH_MAR
 from columns_text import column_lines, heads_by_opening as heads
 
 head_places = importlib.import_module("banmian.head_places")
-head_context = importlib.import_module("banmian.head_context")
+unpunctuated_heads = importlib.import_module("banmian.unpunctuated_heads")
 
 # my own made-up articles; the second headline names the third article's subject as well as its own
 CHOIR = column_lines("社区合唱团每周三晚上排练，团员多是退休教师，这个月要去敬老院演出。",
@@ -54,5 +54,5 @@ def test_a_run_of_full_lines_with_headline_marks_only_is_a_headline():
 
 @pytest.mark.pure_python
 def test_the_marked_run_rule_off_leaves_the_lines_body(monkeypatch):
-    monkeypatch.setattr(head_context, "HEADLINE_MARKED_RUNS", False)
+    monkeypatch.setattr(unpunctuated_heads, "HEADLINE_MARKED_RUNS", False)
     assert kinds_of(QUOTED)["说“出门方便多了”今年"] == "body"

@@ -12,6 +12,7 @@ from banmian.pipeline import parse_text
 from columns_text import column_lines
 
 head_context = importlib.import_module("banmian.head_context")
+unpunctuated_heads = importlib.import_module("banmian.unpunctuated_heads")
 
 BRIDGES = column_lines("城东新建的三座桥梁已于上月底全部通车，附近居民出行时间缩短了一半。新桥通车以后，"
                        "沿线的学校和医院也因此受益。", width=11, indent=0)
@@ -35,7 +36,7 @@ def test_a_dashed_two_line_headline_over_a_byline_is_head():
 @pytest.mark.pure_python
 def test_the_rule_off_reads_the_headline_as_body(monkeypatch):
     monkeypatch.setattr(head_context, "_headline_marked_pair", lambda before, above: False)
-    monkeypatch.setattr(head_context, "HEADLINE_MARKED_RUNS", False)  # the run after a finished sentence would mark it too
+    monkeypatch.setattr(unpunctuated_heads, "HEADLINE_MARKED_RUNS", False)  # the run after a finished sentence would mark it too
     got = kinds(DUMP)
     assert [got[t] for t in HEAD] == ["body", "body"]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from banmian.head_context import opens_with_bullet
+from banmian.heads_to_body import opens_with_bullet
 from banmian.line_shape import CLAUSE_END, FULL_SLACK, INDENT_MIN, INDENT_MAX, slack
 from banmian.model import Line
 from banmian.rules.bylines import ends_with_photo_credit

@@ -18,12 +18,13 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from banmian.head_context import INNER_SPACE, could_be_head_line, holds_clause_mark
+from banmian.head_context import INNER_SPACE
 from banmian.language import spanning_word
 from banmian.line_shape import FULL_SLACK, dash_subtitle_shape, slack
 from banmian.model import Line, Page
 from banmian.pull_quotes import PULL_QUOTE_MIN_CHARS, quotes_clause
 from banmian.rules.chars import HEAD_DASHES, ends_sentence, strip_ws
+from banmian.unpunctuated_heads import could_be_head_line, holds_clause_mark
 
 
 def mark_wide_heads(page: Page) -> None:
@@ -120,7 +121,7 @@ def mark_time_span_heads(page: Page) -> None:
 
 QUOTED_OVER_HEAD_REASON: Final = "head:quoted_over_head"
 # The lines over a head or byline line taken so, at most: a kicker's one or two lines (a headline
-# block runs to four lines, `head_context.MAX_HEAD_RUN`, the head lines under them among them).
+# block runs to four lines, `unpunctuated_heads.MAX_HEAD_RUN`, the head lines under them among them).
 MAX_QUOTED_LINES_OVER_HEAD: Final = 2
 _HEAD_BELOW_KINDS: Final = ("head", "byline")  # what the quoted lines stand right over
 
@@ -197,7 +198,7 @@ def repeated_on_page(t: str, own: int, full: str) -> bool:
 
 WIDE_OVER_HEAD_BLOCK_REASON: Final = "head:wide_line_over_head_block"
 # The head lines between the wide line and the byline or lead-in under them: a headline of one to
-# three lines (a block runs to four, `head_context.MAX_HEAD_RUN`, the wide line among them).
+# three lines (a block runs to four, `unpunctuated_heads.MAX_HEAD_RUN`, the wide line among them).
 MAX_HEADS_UNDER_WIDE_LINE: Final = 3
 
 

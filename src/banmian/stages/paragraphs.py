@@ -12,7 +12,7 @@ from typing import Final
 
 from banmian.language import spanning_word
 from banmian.line_shape import BODY_START_FORBIDDEN, FULL_SLACK, INDENT_MIN, is_indented, separates_blocks, slack
-from banmian.head_context import OPENING_RUNS_ON_REASON, SUBHEAD_UNDER_BYLINE_REASON, opens_with_bullet
+from banmian.heads_to_body import OPENING_RUNS_ON_REASON, SUBHEAD_UNDER_BYLINE_REASON, opens_with_bullet
 from banmian.closing_credits import CLOSING_CREDIT_REASON, closes_report
 from banmian.model import Fragment, Line, Page, line_positions
 from banmian.ordinals import opens_later_step
@@ -186,7 +186,7 @@ def fragments_of(page: Page) -> list[Fragment]:
     lines, a picture story's closing photo credit (`（新华社记者兰红光摄）`) ends a run too, as
     the caption line it was taken for did (dev raw page 22). A paragraph's opening at a
     column's foot that classify found running on past the blank lines into the next column's
-    top (`head_context.OPENING_RUNS_ON_REASON`) does not end its run there: a one-line fragment
+    top (`heads_to_body.OPENING_RUNS_ON_REASON`) does not end its run there: a one-line fragment
     of it opened an article of its own (dev pdftotext pages 31, 37)."""
     out: list[Fragment] = []
     cur: list[Line] = []

@@ -1,0 +1,356 @@
+"""Headline blocks told among body lines by their marks and by what sets them off.
+
+Body text holds a mark every line or two and runs on into the next line; a headline block runs
+to four lines without a clause mark. These rules (run by `head_context.mark_context_heads`) mark
+such blocks as head lines: full lines without a single mark (or with a headline's dashes, quotes
+and title marks only) between a finished sentence and the next paragraph's opening; a block
+whose first line is centred over a paragraph's opening; and, where blank lines separate blocks,
+a short block over a byline, a block of unpunctuated full lines set off by blanks or non-body
+lines, and one or two lines opening at full width over headline matter. `could_be_head_line`
+and `holds_clause_mark` are the shape tests they share with `head_context` and `wide_heads`.
+Each records its reason on the lines it changes.
+"""
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from banmian.heads_to_body import _line_above, _line_below, opens_with_bullet
+from banmian.line_shape import (CLAUSE_END, FULL_SLACK, comma_marks, is_indented, separates_blocks, slack,
+                                unfinished)
+from banmian.model import Line, Page
+from banmian.rules.chars import CJK_PUNCT, ends_sentence, strip_ws
+
+# The most lines of a text block set off over a byline read as its headline: a headline and its
+# subtitle (dev page 29: `要有“拼”的精神` / `敢走别人没有走过的路`, blank, `中共伊克昭盟委员会书记邢云`).
+# Dev pdftotext 1-40: such blocks of one or two lines over a byline are that one, a bracketed
+# photo credit (page 5, kept out) and a paragraph's end (page 9: `亲爱的读者，请与我们同` / `行。`,
+# a sentence end); longer ones are text. Pdftotext 21-40 head 0.7115 -> 0.7180, byline 0.7885 ->
+# 0.7949, para 0.8229 -> 0.8209 (the author's note under the byline, the gold's first paragraph,
+# stays apart), body unchanged.
+MAX_HEAD_BLOCK_OVER_BYLINE: Final = 2
+
+
+def mark_head_blocks_over_bylines(page: Page) -> None:
+    """Where blank lines separate blocks, a block of one or two body lines that all finish no
+    sentence and end on no clause mark, set off by blank lines, right over a byline line (a
+    blank line between), is that byline's headline block: pdftotext prints a headline, its
+    byline and the body as blocks of their own, and a text block of body lines ends a paragraph
+    or runs on into the next block, never into a byline (dev page 29: `要有“拼”的精神` /
+    `敢走别人没有走过的路` over `中共伊克昭盟委员会书记邢云`, the body then starting under it)."""
+    if not separates_blocks(page):
+        return
+    lines = page.lines
+    for i in range(2, len(lines)):
+        if lines[i].kind != "byline" or lines[i - 1].text.strip():
+            continue
+        j = i - 2
+        run: list[Line] = []
+        while j >= 0 and lines[j].text.strip() and len(run) <= MAX_HEAD_BLOCK_OVER_BYLINE:
+            run.append(lines[j])
+            j -= 1
+        if not run or len(run) > MAX_HEAD_BLOCK_OVER_BYLINE:
+            continue
+        if all(could_be_head_line(ln) for ln in run) and sum(comma_marks(ln.text) for ln in run) <= MAX_HEAD_RUN_MARKS:
+            for ln in run:
+                ln.kind = "head"
+                ln.because("head:block_over_byline")
+
+
+# A headline broken over two lines may hold a dash, quotes or title marks (`雄师抗震歌——子弟兵` /
+# `在张家口抗震救灾第一线`, `“一把手工程”——沈` / `阳市地税局队伍建设纪实`, `彩墨传真情——记泰国` /
+# `华侨、著名画家林耀先生`… over `本报记者段心强`), marks that set words off but end no clause. Over a
+# byline line two lines holding no other mark are its headline as `_unpunctuated_pair`'s are
+# (`head_context._headline_marked_pair`); read as body they ran into the article above
+# (simulated raw TRAIN pages 28, 53, 62, 122, 217, 269, 299, which print each body before its
+# headline; 18 TRAIN raw pages gain headlines or exact articles, of every draw order, none
+# loses; dev 1-40 unchanged).
+HEADLINE_MARKS: Final = frozenset("—“”‘’《》『』「」·")
+
+
+# Headline blocks run to four lines (kicker, a two-line headline, subtitle) and hold at most one
+# comma-like mark (`警惕，又到公款送礼时`); body lines hold one every line or two.
+MAX_HEAD_RUN: Final = 4
+MAX_HEAD_RUN_MARKS: Final = 1
+# Two lines in a row without any mark: one seldom in body text, two a headline's shape.
+MIN_UNPUNCTUATED_RUN: Final = 2
+_PUNCT_MARK: Final = re.compile("[" + re.escape("".join(sorted(CJK_PUNCT)) + ",.;:?!()") + "]")
+
+
+def _is_bracketed_note(line: Line) -> bool:
+    """A line of a bracketed note (`（新华社记者樊如钧` / `摄）`): a photo credit, not a headline."""
+    return "body:bracket_end" in line.reasons or "body:bracket_continues" in line.reasons
+
+
+def mark_unpunctuated_blocks(page: Page) -> None:
+    """Where blank lines separate blocks, a block of two to four full lines without a single
+    mark, set off by blank lines or by captions, bylines, headlines or furniture, is a headline
+    (dev page 33: `泰铢贬值国际炒家兴风作浪` / `经济联动东亚金融险象环生` between a cut
+    lead-in and a byline): a column piece of body text that short and unpunctuated is rare."""
+    if not separates_blocks(page):
+        return
+    lines, width = page.lines, page.column_width
+    # the lines marked below lie inside a run the loop then skips: the verdicts can be taken first
+    off = [ln.kind in _SETS_OFF_KINDS or not ln.text.strip() for ln in lines]
+    i = 0
+    while i < len(lines):
+        if not off[i]:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(lines) and _unpunctuated_full_line(lines[j], width):
+            j += 1
+        closed = j == len(lines) or off[j]
+        if closed and MIN_UNPUNCTUATED_RUN <= j - i - 1 <= MAX_HEAD_RUN:
+            for ln in lines[i + 1:j]:
+                ln.kind = "head"
+                ln.because("head:unpunctuated_block")
+        i = j if j > i + 1 else i + 1
+
+
+# A block set off above by a blank line (or the page's header), opening at full width, of this
+# many body lines at most and without a clause mark is a headline when headline matter stands
+# below it. Dev pdftotext pages 1-40, blocks so shaped: 9, 8 of them headlines and 1 a byline
+# (page 35: `中国人民银行行长戴相龙`, a caption right under it), none body text: a column piece
+# of body text that short opens a paragraph (indented) or ends one (a clause mark).
+MAX_OPEN_BLOCK_LINES: Final = 2
+# What stands above the block: a blank line or the page's header (dev page 40: `第2版` over
+# `从短缺走向平衡——菜篮`).
+_OPEN_BLOCK_LEADERS: Final = ("blank", "header")
+# What stands below it: a byline right against it, or past one blank line a head line, a byline,
+# a lead-in or the page's end. Of the 9 blocks, 7 so, all headlines (pages 6, 12, 32 twice, 34,
+# 37, 40). Not page 35's byline (a caption against it) nor page 8's headline (`国之枢纽气象新——
+# 中央国家机` / `关开展『三优一满意』活动综述`, printed between two paragraphs of another
+# article's column, over an indented paragraph): marked, it sent page 8's threading astray
+# (body 0.890 -> 0.621), so a block over body text is left to the threading. A block with a
+# head line right against it is `head_context.mark_lines_against_headlines`' to take.
+_HEAD_MATTER_KINDS: Final = ("head", "byline")
+# A bracketed note opens with a bracket: a photo credit (`（新华社记者樊如钧` / `摄）`), a date line
+# (`（一九九七年十二月` / `三十一日）`), dev pages 5, 15, 22, 25; a headline may close on a bracket
+# (`子工程建设十年述评（上）`, page 40) but on dev none opens with one.
+NOTE_OPENERS: Final[tuple[str, ...]] = ("（", "(")
+# Clause marks: a headline holds none (it may trail off on an ellipsis: `郑州我怎么对你说……`, dev
+# page 37); dashes, quotes and brackets it does hold (`——三论今年经济工作主要任务`).
+HEAD_CLAUSE_MARKS: Final = CLAUSE_END | set(",;:?!")
+
+
+def mark_open_unpunctuated_blocks(page: Page) -> None:
+    """Where blank lines separate blocks, a block of one or two body lines under a blank line or
+    the page's header, opening at full width, without a clause mark (，。、；：？！), over a
+    byline, or over a blank line and then a head line, a byline, a lead-in or the page's end, is
+    a headline set in a larger face (dev page 32: `经济结构调整要锲而不舍—` / `—三论今年经济工作主要
+    任务` over `本报评论员`; page 40: `从短缺走向平衡——菜篮` / `子工程建设十年述评（上）` over
+    another headline; page 37: `郑州我怎么对你说……` over its byline). Such a line holds about as
+    many characters as a body line and measures full width, but body text at full width is
+    mid-paragraph and runs on. The page is walked from its foot, so a block over another such
+    block (page 32: `原则上不新上一般工业项目` over `经济结构调整要锲而不舍—`) sees it marked."""
+    if not separates_blocks(page):
+        return
+    lines, width = page.lines, page.column_width
+    j = len(lines)
+    while j > 0:
+        i = j
+        while i > 0 and lines[i - 1].kind == "body" and lines[i - 1].text.strip():
+            i -= 1
+        if i < j and _open_unpunctuated_block(lines, i, j, width):
+            for ln in lines[i:j]:
+                ln.kind = "head"
+                ln.because("head:open_unpunctuated_block")
+        j = i - 1 if i == j else i
+
+
+def _open_unpunctuated_block(lines: list[Line], i: int, j: int, width: float) -> bool:
+    """Whether body lines i..j-1 are a headline's block: few, under a blank or the header,
+    opening at full width and with no clause mark, over headline matter (`_heads_below`)."""
+    if j - i > MAX_OPEN_BLOCK_LINES or i == 0 or lines[i - 1].kind not in _OPEN_BLOCK_LEADERS:
+        return False
+    if slack(lines[i], width) > FULL_SLACK or lines[i].text.lstrip().startswith(NOTE_OPENERS):
+        return False
+    if any(holds_clause_mark(ln.text) or "记者" in ln.text or "body:lead_in" in ln.reasons for ln in lines[i:j]):
+        return False
+    return _heads_below(lines, j)
+
+
+def _heads_below(lines: list[Line], j: int) -> bool:
+    """Line j is a byline, or a blank line with a head line, a byline, a lead-in or the page's
+    end after it; or the page ends at j."""
+    if j >= len(lines) or lines[j].kind == "byline":
+        return True
+    if lines[j].kind != "blank":
+        return False
+    if j + 1 >= len(lines):
+        return True
+    below = lines[j + 1]
+    return below.kind in _HEAD_MATTER_KINDS or (below.kind == "body" and "body:lead_in" in below.reasons)
+
+
+# any clause mark (HEAD_CLAUSE_MARKS), looked for by one regex search rather than a test per character
+_HEAD_CLAUSE_MARK: Final = re.compile("[" + re.escape("".join(sorted(HEAD_CLAUSE_MARKS))) + "]")
+
+
+def holds_clause_mark(text: str) -> bool:
+    """The text holds a clause mark (HEAD_CLAUSE_MARKS) other than an ellipsis closing it."""
+    return _HEAD_CLAUSE_MARK.search(text.rstrip().rstrip("…")) is not None
+
+
+# Lines that set a block of text off as a blank line does: a caption, a byline, a headline or
+# page furniture printed right against it (dev page 2: `邹家华要求中国新星石油` /
+# `公司抓好主业提高开放水平` under a photo credit; page 33: the same shape over a byline).
+_SETS_OFF_KINDS: Final = ("caption", "byline", "head", "header")
+
+
+def _sets_off_block(line: Line) -> bool:
+    """A blank line, or a line of a kind that is never body text run on into the next."""
+    return not line.text.strip() or line.kind in _SETS_OFF_KINDS
+
+
+def _opens_paragraph(line: Line | None, width: float) -> bool:
+    """What follows a run can open a paragraph: an indented line going on, a lead-in, or no
+    body line at all (a blank, a caption, a headline, the end of the page)."""
+    if line is None or line.kind != "body" or not line.text.strip():
+        return True
+    t = strip_ws(line.text)
+    return "body:lead_in" in line.reasons or (is_indented(line, width) and not ends_sentence(t))
+
+
+def _unpunctuated_full_line(line: Line, width: float) -> bool:
+    """A body line at least as wide as the column, without a single punctuation mark."""
+    t = line.text
+    return (line.kind == "body" and bool(t.strip()) and slack(line, width) <= FULL_SLACK
+            and not _PUNCT_MARK.search(t) and "body:lead_in" not in line.reasons)
+
+
+# A headline broken over full lines may hold a dash, quotes or title marks (HEADLINE_MARKS:
+# `加强调控用好基金长` / `沙“菜篮子”价格平稳` after a closing sentence at a page's foot), marks that
+# set words off but end no clause; a run of such full lines between a finished sentence and the
+# next paragraph's opening is a headline block as an unpunctuated run is. Motivated by simulated
+# raw TRAIN body-first pages (each headline printed after its body, under its last sentence), where
+# such headlines ran into the body above. TRAIN raw and PyMuPDF 1-300: fires on pages 15, 60, 175,
+# 244, 269, every line a gold headline's, none a body line; raw headline_acc 1-40 / 41-300 0.7853 /
+# 0.7793 -> 0.7885 / 0.7817, exact 0.7528 -> 0.7547 (41-300); sim VAL raw 41-120 headline and
+# exact +0.0016, 1-40 unchanged; dev 1-40 unchanged.
+HEADLINE_MARKED_RUNS = True  # switch for `_headline_marked_full_line` (tests)
+HEADLINE_MARKED_RUN_REASON: Final = "head:headline_marked_between_paragraphs"
+
+
+def _headline_marked_full_line(line: Line, width: float) -> bool:
+    """A body line at least as wide as the column whose only marks are HEADLINE_MARKS."""
+    t = line.text
+    return (line.kind == "body" and bool(t.strip()) and slack(line, width) <= FULL_SLACK
+            and all(ch in HEADLINE_MARKS for ch in _PUNCT_MARK.findall(t)) and "body:lead_in" not in line.reasons)
+
+
+def mark_unpunctuated_runs_between_paragraphs(page: Page) -> None:
+    """Full lines without a single punctuation mark between a finished sentence and the next
+    paragraph's opening (an indented line, a lead-in, a caption or a blank) are a headline block
+    (raw dump of dev page 29: `罗布泊可望找到淡水阿其` / `克谷地勘查出淡水富存区` after
+    `游队都必须雇载水专车。`): a paragraph's first line is indented, and body lines seldom run
+    two without a mark. Full lines holding headline marks only are such a run too
+    (`_headline_marked_full_line`)."""
+    lines, width = page.lines, page.column_width
+    i = 1
+    while i < len(lines):
+        prev = lines[i - 1]
+        if not (prev.kind == "body" and ends_sentence(prev.text)):
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and j - i < MAX_HEAD_RUN and (
+                _unpunctuated_full_line(lines[j], width)
+                or (HEADLINE_MARKED_RUNS and _headline_marked_full_line(lines[j], width))):
+            j += 1
+        run = lines[i:j]
+        if len(run) >= MIN_UNPUNCTUATED_RUN and _opens_paragraph(lines[j] if j < len(lines) else None, width):
+            marked = any(_PUNCT_MARK.search(ln.text) for ln in run)
+            for ln in run:
+                ln.kind = "head"
+                ln.because(HEADLINE_MARKED_RUN_REASON if marked else "head:unpunctuated_between_paragraphs")
+        i = max(j, i + 1)
+
+
+# A headline block set like a paragraph's opening: its first line centred (it measures short
+# as an indented first line does), the rest full. Dev 1-40: two or three lines (pdftotext pages
+# 3 and 21, raw and PyMuPDF page 3).
+MIN_CENTRED_HEAD_BLOCK, MAX_CENTRED_HEAD_BLOCK = 2, 3
+CENTRED_HEAD_REASON: Final = "head:centred_block_over_opening"
+
+
+def mark_centred_head_blocks(page: Page) -> None:
+    """Two or three body lines without a single clause mark, the first measuring short like a
+    paragraph's indented first line and the rest full, with no body text above them (page
+    furniture, a caption, a head line or the page's top, past blank lines or not) and a
+    paragraph's opening (an indented line going on, a lead-in) next below them (past blank
+    lines or not), are a headline block (right under a head line, with no blank between, such
+    lines open the article's first paragraph instead) (dev page 3, all three dumps: `企业赞助体育的着眼点` /
+    `最方便的产品奉献给消费者` under a jump line, over the indented `杜葵（柯达公司大中华区`;
+    pdftotext page 21: `在十五大精神指引下` / `胜利前进——元旦献辞` / `——实事求是的思想路线`
+    under a kicker, over a lead-in): a paragraph's full last line ends a sentence, and one that
+    runs on does not run into another paragraph's opening.
+
+    Dev 1-40 (`bench/line_roles.py`): pdftotext 5 lines (pages 3, 21), raw and PyMuPDF 2 lines
+    (page 3), all head tiers in the gold. Body text so shaped stands under body text: pdftotext
+    page 17's `对罗德—拉森的这一` / `任命是挪威于一周前宣布`, a paragraph cut at a column's foot
+    under a finished one, over another article's indented paragraph; so what stands above must
+    be no body line. Over a caption too (pdftotext page 26: `世行高级官员指出中国` /
+    `是稳定亚洲金融积极因素`, a caption and then the article's lead-in under it) the block is a
+    headline, but marked it sent page 26's threading astray (body 0.874 -> 0.598), so a caption
+    below does not count. Dev headline_acc 1-20: pdftotext 0.7019 -> 0.7081, raw 0.8385 ->
+    0.8447, PyMuPDF 0.8571 -> 0.8634; pdftotext 21-40 0.7436 -> 0.7500; body_char no half down."""
+    lines, width = page.lines, page.column_width
+    i = 0
+    while i < len(lines):
+        j = _centred_block_end(lines, i, width) if lines[i].kind == "body" else 0
+        if j and _nothing_runs_on_above(lines, i) and _opening_follows(lines, j, width):
+            for ln in lines[i:j]:
+                ln.kind = "head"
+                ln.because(CENTRED_HEAD_REASON)
+            i = j
+        else:
+            i += 1
+
+
+def _centred_block_end(lines: list[Line], i: int, width: float) -> int:
+    """The end (exclusive) of a block starting at line i: a line measuring as an indented
+    first line, then full lines, all head-shaped (`could_be_head_line`, no clause mark), two or
+    three in all; 0 when the lines there are not so."""
+    if not (lines[i].kind == "body" and is_indented(lines[i], width)
+            and not holds_clause_mark(lines[i].text) and could_be_head_line(lines[i])):
+        return 0
+    j = i + 1
+    # one line past the most a block holds is enough to tell it is too long
+    while (j < len(lines) and j - i <= MAX_CENTRED_HEAD_BLOCK and slack(lines[j], width) <= FULL_SLACK
+           and could_be_head_line(lines[j])):
+        j += 1
+    n = j - i
+    if not MIN_CENTRED_HEAD_BLOCK <= n <= MAX_CENTRED_HEAD_BLOCK:
+        return 0
+    if any(holds_clause_mark(ln.text) or opens_with_bullet(ln.text) for ln in lines[i:j]):
+        return 0
+    return j
+
+
+def _nothing_runs_on_above(lines: list[Line], i: int) -> bool:
+    """The nearest non-blank line above line i is no body line (or there is none), and no head
+    line stands right against it: under a headline an indented line opens the article's first
+    paragraph (`mark_lines_against_headlines`)."""
+    if i and lines[i - 1].kind == "head":
+        return False
+    above = _line_above(lines, i)
+    return above is None or above.kind != "body"
+
+
+def _opening_follows(lines: list[Line], j: int, width: float) -> bool:
+    """The nearest non-blank line from line j on opens a paragraph: a lead-in, or an indented
+    line that goes on."""
+    below = _line_below(lines, j)
+    return below is not None and below.kind == "body" and _opens_paragraph(below, width)
+
+
+def could_be_head_line(line: Line) -> bool:
+    """A body line that finishes no sentence, ends on no clause mark, and is no lead-in, no
+    bracketed note and names no reporter."""
+    if line.kind != "body":
+        return False
+    t = strip_ws(line.text)
+    return (bool(t) and unfinished(t) and "记者" not in t
+            and "body:lead_in" not in line.reasons and not _is_bracketed_note(line))
