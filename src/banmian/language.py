@@ -148,7 +148,7 @@ class Breaks:
         out: list[int] = []
         looked: list[int] = []  # the breaks a word is looked for at (indexes into out)
         cuts: list[int] = []  # where each of them stands in the text cut: its right character
-        pieces: list[str] = []
+        parts: list[str] = []  # each break's two contexts and a line break after them
         pos = 0
         for l, r in zip(lefts, rights):
             a, b = texts[l], texts[r]
@@ -160,10 +160,13 @@ class Breaks:
                 back, ahead = context_run_back(a), context_run_ahead(b)
                 looked.append(len(out) - 1)
                 cuts.append(pos + back)
-                pieces.append(a[len(a) - back:] + b[:ahead])
+                parts.append(a[len(a) - back:])
+                parts.append(b[:ahead])
+                parts.append("\n")
                 pos += back + ahead + 1
-        if pieces:
-            spanned = spanning_breaks(rjieba.cut("\n".join(pieces), False), cuts)
+        if parts:
+            parts.pop()  # no line break after the last break's contexts
+            spanned = spanning_breaks(rjieba.cut("".join(parts), False), cuts)
             for k, hit in zip(looked, spanned):
                 if hit:
                     out[k] += HALF_WORD
@@ -240,9 +243,17 @@ def spanning_breaks(words: list[str], breaks: list[int]) -> list[bool]:
     for word in words:
         end = start + len(word)
         while k < n and breaks[k] < end:  # the word holds the character right of break k
-            out[k] = start < breaks[k] and all(is_cjk(c) for c in word)
+            out[k] = start < breaks[k] and all_cjk(word)
             k += 1
         if k == n:
             break
         start = end
     return out
+
+
+def all_cjk(word: str) -> bool:
+    """Every character of the word is a CJK one (`rules.chars.is_cjk`), read as code points."""
+    for i in range(len(word)):
+        if not is_cjk_code(ord(word[i])):
+            return False
+    return True

@@ -54,6 +54,9 @@ def normalize(page: Page) -> Page:
     """Fill `line.text` for every line of the page."""
     for line in page.lines:
         stripped = line.raw.strip()
+        if " " not in stripped and "\t" not in stripped and "\u3000" not in stripped:
+            line.text = stripped  # no space to drop or close: most lines
+            continue
         if " " in stripped:
             closed = close_letter_spacing(stripped)
             if closed != stripped:
