@@ -69,3 +69,15 @@ def test_a_line_twice_as_long_under_a_short_complete_one_is_a_subtitle():
     assert not long_subtitle_under("春运保障", "各地交通部门加强调度确保旅客平安——")
     assert tiers("市交通局、", "公安局联合部署春运期间道路安全工作")[1] == "市交通局、 公安局联合部署春运期间道路安全工作"
 
+
+
+def test_a_line_ending_in_a_closing_bracket_is_no_kicker():
+    # a titled feature with its own date span in brackets over a much shorter second line:
+    # both lines are the headline (`tier_cues.ends_in_bracket`), not a kicker and a headline
+    got = tiers("本周电视节目预告（2月3日—2月9日）", "精彩看点")
+    assert got == (None, "本周电视节目预告（2月3日—2月9日） 精彩看点", None)
+    got = tiers("市区交通管制通知(3月1日起)", "绕行提示")
+    assert got == (None, "市区交通管制通知(3月1日起) 绕行提示", None)
+    # a long first line without the bracket is still a kicker over a short headline
+    got = tiers("本周电视节目预告二月三日至二月九日", "精彩看点")
+    assert got == ("本周电视节目预告二月三日至二月九日", "精彩看点", None)

@@ -9,7 +9,8 @@ from typing import Final
 from banmian.language import number_runs_on, spanning_word
 from banmian.model import Line
 from banmian.rules.chars import strip_ws
-from banmian.tier_cues import DASHES, balanced_pair, ends_running_on, long_subtitle_under, quotes_whole_clause
+from banmian.tier_cues import (DASHES, balanced_pair, ends_in_bracket, ends_running_on, long_subtitle_under,
+                               quotes_whole_clause)
 
 # the main headline under a kicker (dev 1-40, three dumps: 17 kicker + headline, 1 headline).
 KICKER_LENGTH_RATIO: Final = 0.7
@@ -19,10 +20,11 @@ def kicker_over_headline(first: str, second: str) -> bool:
     """Two head lines are a kicker and a shorter headline, not one headline broken in two:
     no dictionary word runs across the break, nor a number into its unit (`151封举报信，要价151`
     / `万元`, sim TRAIN pdftotext pages 73, 108, 273, once `name_lines.mark_names_run_on_from_heads`
-    has read `万元` as a head line), and the second is much shorter (`如今我已长大成人` / `凝眸岁月`)."""
+    has read `万元` as a head line), and the second is much shorter (`如今我已长大成人` / `凝眸岁月`).
+    A first line ending in a closing bracket is a headline's (`tier_cues.ends_in_bracket`)."""
     a, b = strip_ws(first), strip_ws(second)
     return (len(b) <= KICKER_LENGTH_RATIO * len(a) and not spanning_word(a, b) and not ends_running_on(a)
-            and not number_runs_on(a, b))
+            and not number_runs_on(a, b) and not ends_in_bracket(a))
 
 
 # A third head line this much longer than both above it is a subtitle under a two-line headline
