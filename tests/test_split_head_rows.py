@@ -59,3 +59,33 @@ def test_a_row_part_ending_with_a_question_mark_is_cut_at_the_gutter():
     assert head_row_parts("么过年？ 啤酒节") == ["么过年？", "啤酒节"]
     assert head_row_parts("游园会”去！ 迎新春") == ["游园会”去！", "迎新春"]
     assert head_row_parts("谨防“骗局” “热血铸就”") is None
+
+
+def _rows(*texts: str) -> list[tuple[str, str]]:
+    from banmian.model import Line, Page, Source
+    from banmian.stages.normalize import normalize_text
+    from banmian.stages.split_head_rows import split_head_rows
+
+    lines = [Line(no=i + 1, raw=t, text=normalize_text(t), kind="head") for i, t in enumerate(texts)]
+    page = split_head_rows(Page(Source(path="p.txt"), lines=lines))
+    return [(ln.text, ln.kind) for ln in page.lines]
+
+
+def test_a_row_under_a_cut_row_is_cut_at_a_gap_beside_a_digit():
+    """Sim TRAIN pdftotext page 229: two slots' two-line headlines side by side, the right one's
+    first line opening with a digit (`row_neighbour_parts`): the row over the cut one is cut too,
+    and the lines are read slot by slot."""
+    got = _rows("城东举办迎 2026年湿地", "新春候鸟摄影赛 公园开园在即")
+    assert [t for t, _ in got] == ["城东举办迎", "新春候鸟摄影赛", "2026年湿地", "公园开园在即"]
+
+
+def test_a_row_over_a_cut_row_with_a_dash_part_is_cut():
+    """Sim TRAIN pdftotext page 171: the right slot's subtitle (a dash) under its headline, the
+    left slot's second line beside it."""
+    got = _rows("城东满城 湿地迎候鸟", "桥梁通车 ——三座新桥方便居民")
+    assert [t for t, _ in got] == ["城东满城", "桥梁通车", "湿地迎候鸟", "——三座新桥方便居民"]
+
+
+def test_a_lone_line_with_a_digit_gap_is_not_cut():
+    """No cut row beside it: `ISO 9001` stays one headline line."""
+    assert len(_rows("城东公司通过ISO 9001认证")) == 1
