@@ -23,14 +23,18 @@ def column_lines(text: str, width: int = 12, indent: int = 2) -> list[str]:
     return lines
 
 
+
+def flush_lines(text: str) -> list[str]:
+    """Cut a paragraph into the lines of an 11-character column, none indented (dumps without
+    blank lines, where a paragraph's indent is not printed)."""
+    return column_lines(text, width=11, indent=0)
+
+
 # Made-up reports printed flush (no indent) in an 11 em column, for dumps without blank lines
 # that print each body before its headline block (test_bodies_first, test_framed_bodies_first).
-FLUSH_BRIDGE = column_lines("城东三座新桥上月底全部通车，附近居民出行时间缩短了一半，沿线学校和医院也因此受益。",
-                            width=11, indent=0)
-FLUSH_BIRDS = column_lines("湖滨湿地公园今年春天迎来了二十多种候鸟，比去年多出五种，园方新设了两处观鸟台。",
-                           width=11, indent=0)
-FLUSH_MARKET = column_lines("老街的早市天不亮就热闹起来，菜农挑着刚摘的青菜赶来，买菜的人排起了长队。",
-                            width=11, indent=0)
+FLUSH_BRIDGE = flush_lines("城东三座新桥上月底全部通车，附近居民出行时间缩短了一半，沿线学校和医院也因此受益。")
+FLUSH_BIRDS = flush_lines("湖滨湿地公园今年春天迎来了二十多种候鸟，比去年多出五种，园方新设了两处观鸟台。")
+FLUSH_MARKET = flush_lines("老街的早市天不亮就热闹起来，菜农挑着刚摘的青菜赶来，买菜的人排起了长队。")
 
 
 def heads_by_opening(text: str) -> dict[str, str | None]:

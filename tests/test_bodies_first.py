@@ -9,7 +9,7 @@ import pytest
 from banmian.pipeline import parse_text
 
 from columns_text import FLUSH_BIRDS as BIRDS, FLUSH_BRIDGE as BRIDGE, FLUSH_MARKET as MARKET
-from columns_text import column_lines, heads_by_opening as heads
+from columns_text import flush_lines, heads_by_opening as heads
 
 head_places = importlib.import_module("banmian.head_places")
 near_bylines = importlib.import_module("banmian.near_bylines")
@@ -32,8 +32,7 @@ def test_the_rule_off_leaves_the_last_headline_to_no_article(monkeypatch):
 
 
 # the second report printed without a headline: its byline alone stands after its body
-LIBRARY = column_lines("区图书馆新开的少儿阅览室周末坐满了小读者，管理员每天下午还安排一场故事会。",
-                       width=11, indent=0)
+LIBRARY = flush_lines("区图书馆新开的少儿阅览室周末坐满了小读者，管理员每天下午还安排一场故事会。")
 NO_HEAD = "\n".join([*BRIDGE, "城东三座新桥通车", "本报记者王明华", *BIRDS, "本报记者李青",
                      *MARKET, "老街早市天不亮就热闹", "本报记者赵文", *LIBRARY, "少儿阅览室坐满小读者",
                      "本报记者孙立"]) + "\n"

@@ -11,14 +11,13 @@ import pytest
 from banmian.pipeline import parse_text
 
 from columns_text import FLUSH_BIRDS as BIRDS, FLUSH_BRIDGE as BRIDGE, FLUSH_MARKET as MARKET
-from columns_text import column_lines, heads_by_opening as heads
+from columns_text import column_lines, flush_lines, heads_by_opening as heads
 
 head_places = importlib.import_module("banmian.head_places")
 unpunctuated_heads = importlib.import_module("banmian.unpunctuated_heads")
 
 # my own made-up articles; the second headline names the third article's subject as well as its own
-CHOIR = column_lines("社区合唱团每周三晚上排练，团员多是退休教师，这个月要去敬老院演出。",
-                     width=11, indent=0)
+CHOIR = flush_lines("社区合唱团每周三晚上排练，团员多是退休教师，这个月要去敬老院演出。")
 DUMP = "\n".join([*BRIDGE, "城东三座新桥通车", "本报记者王明华", *CHOIR, "歌声飘进湿地公园", "本报记者周雪",
                   *BIRDS, "湿地公园迎来候鸟", "本报记者李青", *MARKET, "老街早市菜农赶早", "本报记者赵文"]) + "\n"
 
@@ -36,7 +35,7 @@ def test_the_rule_off_gives_the_block_to_the_article_below(monkeypatch):
 
 # a two-line headline holding quotes, printed after its article's last sentence, over the next
 # article's indented opening
-QUOTED = "\n".join([*column_lines("城东三座新桥上月底全部通车，附近居民出行时间缩短了一半。", width=11, indent=0),
+QUOTED = "\n".join([*flush_lines("城东三座新桥上月底全部通车，附近居民出行时间缩短了一半。"),
                     "城东新桥上月底通车居民",
                     "说“出门方便多了”今年",
                     *column_lines("湖滨湿地公园今年春天迎来了二十多种候鸟，比去年多出五种。", width=11, indent=2)]) + "\n"

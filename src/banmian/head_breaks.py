@@ -13,7 +13,7 @@ from typing import Final
 
 from banmian.language import spanning_word
 from banmian.model import Line
-from banmian.rules.chars import strip_ws
+from banmian.rules.chars import PAIRED_MARKS, strip_ws
 
 # `word_runs_across`: no unit of a head run starts on a line that finishes a dictionary word the
 # head line right above it (no blank line between) began. Simulated TRAIN page 9: `东亚金融危机
@@ -28,10 +28,6 @@ KEEP_BROKEN_WORDS: Final = True
 BROKEN_WORD_CUT_COST: Final = 1000.0
 
 
-# Marks that come in pairs: a head line that opens one and a line under it that closes it are one
-# headline's (TRAIN page 153: `昔日『冰球沙皇` / `』今朝认罪服法`, cut at the bracket, the second
-# line given to the next article).
-PAIRED_MARKS: Final = (("《", "》"), ("“", "”"), ("『", "』"), ("「", "」"), ("（", "）"), ("‘", "’"))
 
 
 def word_runs_across(above: Line, line: Line, after_blank: frozenset[int]) -> bool:
@@ -46,5 +42,7 @@ def word_runs_across(above: Line, line: Line, after_blank: frozenset[int]) -> bo
 
 
 def closes_open_mark(top: str, under: str) -> bool:
-    """`top` holds more opening than closing marks of a pair, `under` more closing than opening."""
+    """`top` holds more opening than closing marks of a pair (`rules.chars.PAIRED_MARKS`), `under`
+    more closing than opening: one headline's two lines (TRAIN page 153: `昔日『冰球沙皇` /
+    `』今朝认罪服法`, cut at the bracket, the second line given to the next article)."""
     return any(top.count(o) > top.count(c) and under.count(c) > under.count(o) for o, c in PAIRED_MARKS)

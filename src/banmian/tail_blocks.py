@@ -21,7 +21,7 @@ from banmian.head_tiers import subtitle_under_headline
 from banmian.language import spanning_word
 from banmian.line_shape import head_runs_on_by_dash, opens_with_dash
 from banmian.model import Line
-from banmian.rules.chars import strip_ws
+from banmian.rules.chars import PAIRED_MARKS, strip_ws
 from banmian.rules.names import NAME_UNDER_HEADLINE_REASON, NAMES_REASON
 from banmian.tail_find import CLAUSE_MARKS
 from banmian.tier_cues import balanced_pair
@@ -51,11 +51,6 @@ EXTRA_LINE_COST: Final = 1.0
 # Sim VAL raw / PyMuPDF headline_acc +0.002 / +0.004, byline_acc +0.001 / +0.003; dev 1-40 unchanged.
 MAX_MADE_UP_WORD: Final = 2
 REPORTING_VERBS: Final = ("强调", "指出", "表示", "认为", "宣布", "提出", "呼吁", "要求")
-# A head line that leaves a quote or a title mark open runs on into the line under it
-# (`1998年：难以忘却的日子《` / `共产党宣言》发表一百五十周年`, simulated raw TRAIN page 50, cut
-# into two blocks there); of 21 such tail lines on TRAIN heads-last pages none ends its block;
-# on dev raw/PyMuPDF tails it fires on pages 6, 8 and 32, rightly (output unchanged).
-PAIRED_MARKS: Final = (("《", "》"), ("“", "”"), ("『", "』"), ("「", "」"), ("（", "）"), ("‘", "’"))
 # A document's date in parentheses under its title (`（一九九八年一月二十二日）`) is the title
 # block's last line, never a block of its own (TRAIN pages 81 and 126 cut the block there).
 DATE_LINE: Final = re.compile(r"[（(][一二三四五六七八九十〇○零\d]+年[^（）()]*[）)]")
@@ -187,6 +182,10 @@ def names_a_speaker(line: Line) -> bool:
             and CLAUSE_MARKS.isdisjoint(t))
 
 
+# A head line that leaves a quote or a title mark open runs on into the line under it
+# (`1998年：难以忘却的日子《` / `共产党宣言》发表一百五十周年`, simulated raw TRAIN page 50, cut
+# into two blocks there); of 21 such tail lines on TRAIN heads-last pages none ends its block;
+# on dev raw/PyMuPDF tails it fires on pages 6, 8 and 32, rightly (output unchanged).
 def leaves_a_mark_open(line: Line) -> bool:
     """The line holds more opening than closing marks of a pair (PAIRED_MARKS)."""
     t = line.text

@@ -17,6 +17,8 @@ HEAD_DASHES: Final[tuple[str, ...]] = ("—", "－")
 # A paragraph, a sentence or a clause can end after these.
 SENTENCE_FINAL: Final = set("。！？…")
 CLOSERS: Final = set("”’）》」』】〕)")
+# Marks that come in pairs, (opening, closing): a line leaving one open runs on into the next.
+PAIRED_MARKS: Final = (("《", "》"), ("“", "”"), ("『", "』"), ("「", "」"), ("（", "）"), ("‘", "’"))
 OPENERS: Final = set("“‘（《「『【〔(")
 
 
