@@ -656,3 +656,36 @@ def test_rivals_after_finished_text_are_the_threads_left_open():
     assert cues.rivals(3, 2, 1, 3, [0.02 + RIVAL_COSINE_MARGIN, 0.5, 0.01].__getitem__, False, tails) == [0]
     assert cues.rivals(3, 2, 1, 3, cosines.__getitem__, False, tails) == []  # not clearly closer
     assert cues.rivals(3, 2, 1, 3, [0.02 + RIVAL_COSINE_MARGIN, 0.5, 0.01].__getitem__) == []  # no tails given
+
+
+@pytest.mark.parametrize("note, closed", [
+    ("（李明王强）", True),
+    ("(罗军 陈志安)", True),
+    ("（新华社记者黄文摄）", False),  # a picture's credit: its report may follow
+    ("（新华社发美联社照片）", False),  # a picture's credit too
+    ("（江川读者林晓）", False),  # a reader's signature: the editor's reply follows
+    ("（下转第二版）", False),  # a jump note: the article goes on elsewhere
+])
+def test_a_name_credit_in_a_paragraph_of_its_own_closes_the_report(note, closed):
+    from banmian.closing_credits import closes_on_lone_name_credit
+
+    frag = _fragment(["　　农技人员深入田间地头指导农民科学育秧，", "收入明显增加。", note], "indent", "closed", 0)
+    frag.lines[-1].para_start = True
+    assert closes_on_lone_name_credit(frag.lines) is closed
+    open_before = _fragment(["　　农技人员深入田间地头指导农民科学育秧，", "收入明显", note], "indent", "closed", 0)
+    open_before.lines[-1].para_start = True
+    assert not closes_on_lone_name_credit(open_before.lines)  # no sentence closes before it
+
+
+@pytest.mark.pure_python
+def test_a_piece_after_a_report_closed_by_a_credit_on_its_own_line_opens_another_article(monkeypatch):
+    """pdftotext: `…收入明显增加。` / `（李明王强）` on a line of its own, a blank line, then an
+    unindented piece: the credit ends the report (with the rule off the piece goes on it)."""
+    text = CREDITED_REPORT.format(credit="\n（李明王强）") + "\n" + OPEN_PIECE
+
+    def articles() -> int:
+        return len(parse_text(text, entities=False)[0].articles)
+
+    assert articles() == 2
+    monkeypatch.setattr(reassemble_module, "closes_on_lone_name_credit", lambda lines: False)
+    assert articles() == 1

@@ -21,6 +21,7 @@ from banmian.rules.chars import is_cjk, strip_ws
 CLOSING_NOTE: Final = re.compile(r"[。！？…”’]([（(])([^（）()]{2,24})[）)]$")
 # A reporter's credit: outlet and `记者`, then a name of two to four characters, no photo.
 REPORTER_CREDIT: Final = re.compile(r"^(?:本报|新华社|本刊)?(?:驻[^（）()]{1,8})?记者[\u4e00-\u9fff]{2,4}$")
+PHOTO_CREDIT_ENDS: Final = ("摄", "摄影")  # a picture's credit (`（新华社记者黄文摄）`): its description may go on
 CLOSING_CREDIT_REASON: Final = "article_start:after_closing_credit"
 
 
@@ -28,7 +29,7 @@ def closing_note(text: str) -> re.Match[str] | None:
     """The bracketed note closing `text` after its last sentence (CLOSING_NOTE; group 2 inside
     the brackets), unless it is a photo credit (`…摄`)."""
     m = CLOSING_NOTE.search(text)
-    return m if m is not None and not m.group(2).endswith(("摄", "摄影")) else None
+    return m if m is not None and not m.group(2).endswith(PHOTO_CREDIT_ENDS) else None
 
 
 def last_paragraph(lines: list[Line]) -> str:
@@ -74,9 +75,44 @@ def closes_on_name_credit(lines: list[Line]) -> bool:
     m = closing_note(last_paragraph(lines))
     if m is None:
         return False
-    note = strip_ws(m.group(2))
+    return name_credit(strip_ws(m.group(2)))
+
+
+def name_credit(note: str) -> bool:
+    """The space-free text inside a credit's brackets is names alone: CREDIT_NOTE_MAX characters
+    at most, all CJK, none of CREDIT_NOTE_SKIP."""
     return (len(note) <= CREDIT_NOTE_MAX and all(is_cjk(c) for c in note)
             and not any(w in note for w in CREDIT_NOTE_SKIP))
+
+
+# A name credit printed in a line of its own, the paragraph stage taking it for a paragraph of its
+# own (`…义诊病人1．2万人次。` / `（周俊峰杨灵生）`): `closes_on_name_credit` reads the last paragraph
+# only, and finds no finished sentence before the bracket there. On the simulated TRAIN pdftotext
+# pages 1-300, 3 fragments so closed had another article's piece joined after them (pages 93,
+# 189, 278: `（周俊峰杨灵生）` over `子弟兵送` / `医到乡村`, another brief's headline absorbed as a
+# subhead). A reader's signature so (`（江苏读者郝友好）`) is followed by the editor's reply, a
+# part of the same article (TRAIN pages 231, 284): not a credit that closes it; nor a picture's
+# (`（新华社发美联社照片）`, dev page 10, between two numbered items of picture news).
+# `reassemble.prepare_fragments` sets `no_successor`: sim TRAIN pdftotext body_char_acc 1-40 /
+# 41-300 .8598 / .8209 -> .8598 / .8211 (article_exact .5428 -> .5442), sim VAL pdftotext 1-40 /
+# 41-120 .8120 / .8046 -> .8187 / .8046; dev pdftotext 1-40 unchanged (fires on pages 6 and 10).
+LONE_CREDIT_SKIP: Final = ("读者", "来信", "照片")
+
+
+def closes_on_lone_name_credit(lines: list[Line]) -> bool:
+    """The last paragraph of `lines` is a bracketed name credit alone (as `closes_on_name_credit`
+    reads one, LONE_CREDIT_SKIP aside), printed under a line that ends a sentence
+    (SENTENCE_END_MARKS): the report ends there, nothing of it follows."""
+    if len(lines) < 2 or lines[-1].text.rstrip()[-1:] not in "）)":
+        return False
+    k = max((i for i, ln in enumerate(lines) if ln.para_start), default=0)
+    if k == 0 or strip_ws(lines[k - 1].text)[-1:] not in SENTENCE_END_MARKS:
+        return False
+    note = "".join(strip_ws(ln.text) for ln in lines[k:])
+    if len(note) < 4 or note[0] not in "（(" or any(w in note for w in LONE_CREDIT_SKIP):
+        return False
+    inner = note[1:-1]
+    return not inner.endswith(PHOTO_CREDIT_ENDS) and name_credit(inner)
 
 
 # A report's dispatch dateline in brackets closes it in a paragraph of its own too

@@ -33,7 +33,7 @@ from operator import itemgetter
 
 from banmian.article_starts import (START_THRESHOLD, firm_start, indented_head_shares, lines_around, start_features,
                                     start_logit, start_reason)
-from banmian.closing_credits import closes_on_name_credit, closing_note, ends_on_dispatch_dateline, last_paragraph
+from banmian.closing_credits import closes_on_lone_name_credit, closes_on_name_credit, closing_note, ends_on_dispatch_dateline, last_paragraph
 from banmian.language import spanning_word
 from banmian.link_model import LINK_WEIGHTS, JoinLogits, QuoteBalance, joined_texts
 from banmian.model import Fragment, Line, Page, page_line_index
@@ -132,6 +132,9 @@ def prepare_fragments(page: Page) -> list[Fragment]:
         if blocks and not f.no_successor and closes_on_name_credit(f.lines):
             f.no_successor = True
             f.last.because(CREDIT_CLOSE_REASON)
+        if blocks and not f.no_successor and closes_on_lone_name_credit(f.lines):
+            f.no_successor = True
+            f.last.because(LONE_CREDIT_CLOSE_REASON)
         if blocks and not f.no_successor and closes_on_dateline(page, frags, i):
             f.no_successor = True
             f.last.because(DATELINE_CLOSE_REASON)
@@ -156,6 +159,7 @@ def closes_on_dateline(page: Page, frags: list[Fragment], i: int) -> bool:
     before = frags[i - 1].last if i and not lines_around(page, f, after=False) else None
     return ends_on_dispatch_dateline(f.lines, before)
 CREDIT_CLOSE_REASON: Final = "closed:credit_ends_report"
+LONE_CREDIT_CLOSE_REASON: Final = "closed:lone_credit_ends_report"
 def note_printed_away(prev: Fragment, frag: Fragment) -> bool:
     """A continuation note (上接) stands before `frag`, but `frag` reads on from the fragment
     just before the note: that one stops inside a word and `frag` finishes it (dictionary
