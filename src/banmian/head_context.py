@@ -22,7 +22,7 @@ from banmian.line_shape import comma_marks, is_indented, ends_clause, separates_
 from banmian.model import Line, Page
 from banmian.name_lines import (mark_body_signatures, mark_credit_lines_between_bylines, mark_names_run_on_from_heads, mark_names_over_headlines, mark_names_under_headlines,
                                 mark_names_under_subtitles, mark_pen_names_over_paragraphs, mark_pen_names_set_off,
-                                mark_signatures)
+                                mark_set_off_signatures, mark_signatures)
 from banmian.rules.chars import CLOSERS, ends_sentence, strip_ws
 from banmian.unpunctuated_heads import (_PUNCT_MARK, HEADLINE_MARKS, MAX_HEAD_RUN, MAX_HEAD_RUN_MARKS, _is_bracketed_note,
                                         _sets_off_block, could_be_head_line, holds_clause_mark, mark_centred_head_blocks,
@@ -322,6 +322,7 @@ def mark_context_heads(page: Page) -> None:
     mark_openings_at_column_foot(page)
     mark_openings_above_jumps(page)
     mark_signatures(page)
+    mark_set_off_signatures(page)
     mark_credit_lines_between_bylines(page)
     mark_head_blocks_over_bylines(page)
     mark_dangling_lists(page)
