@@ -15,7 +15,9 @@ repeats most. No share of words is asked (the block was left over for sharing to
 simulated TRAIN pdftotext 1-300 the rule puts 6 heads right (pages 24, 59, 152, 153, 156, 160;
 two of them, 24 and 59, sharing no word), none wrong, and gives 11 blocks to articles already
 wrong (4) or to fragments no gold article matched (7) (asking a share above 0: 4 right); heads
-wrong 893 -> 887 of 2460, bylines wrong 518 -> 516. Sim VAL 1-120: one head right, none wrong. Asked of pdftotext dumps only
+wrong 893 -> 887 of 2460, bylines wrong 518 -> 516. Sim VAL 1-120: one head right, none wrong.
+Dev 1-40: fires on pages 26, 33 and 40 (two articles already wrong, one fragment), one byline
+put right. Asked of pdftotext dumps only
 (`line_shape.separates_blocks`): its blank lines set text blocks apart, and its head blocks stray
 from their bodies.
 """
