@@ -11,6 +11,8 @@ lines are the byline, a line opening with a dash is the subtitle, and of the res
 read on across the break (a word spans it) are one headline (`banmian.head_tiers.split_tiers`;
 the cues of `banmian.tier_cues`). Byline lines left over go by where they are printed
 (`banmian.near_bylines`, `banmian.far_bylines`, `banmian.side_bylines`).
+A block still left over then goes to the headless article whose opening is printed next after it
+(`banmian.headless_heads`, pdftotext dumps).
 A head line standing alone that repeats a clause of one article's body is that article's pull
 quote (`banmian.pull_quotes`): it goes to that article as its kicker, whoever's block it was
 printed in. Last, a paragraph split off on a content change alone and printed right under the
@@ -30,6 +32,7 @@ from banmian.head_places import (BODIES_FIRST_KEY, BODY_FIRST_REASON, blocks_aft
                                  bodies_first_page)
 from banmian.head_slots import interleaved_head_lines, line_under_row_to_its_slot
 from banmian.head_tiers import split_tiers
+from banmian.headless_heads import NEXT_OPENING_REASON, leftovers_over_next_openings
 from banmian.head_units import bigram_keys, head_text, opening_keys, share_in, split_by_content
 from banmian.language import spanning_word
 from banmian.column_rests import rests_under_columns
@@ -147,6 +150,20 @@ def _apply(page: Page, article: Article, block: list[Line], why: str) -> None:
         ln.because(why)
 
 
+def _apply_keeping_byline(page: Page, article: Article, block: list[Line], why: str) -> None:
+    """`_apply`, but a block holding no byline leaves the article's byline as it was."""
+    tiers = split_tiers(block, body_text(article))
+    for key in ("kicker", "headline", "subtitle"):
+        setattr(article, key, tiers[key])
+    if tiers["byline"]:
+        article.byline = tiers["byline"]
+    for ln in block:
+        page.claim(ln, article)
+    article.because(why)
+    for ln in block:
+        ln.because(why)
+
+
 def without_dash_subtitle(block: list[Line]) -> list[Line]:
     """The block's lines but those opening with a dash (its subtitle). A block is scored by
     the better of its words with and without them: a subtitle may share no words with its
@@ -197,6 +214,10 @@ def under_continued_line(lines: list[Line], pos: dict[int, int], first: Line) ->
         at -= 1
     return at >= 0 and lines[at].kind == "continued"
 
+
+# `headless_heads.leftovers_over_next_openings`: a leftover head block goes to the headless article
+# printed next after it (pdftotext dumps).
+LEFTOVERS_OVER_NEXT_OPENINGS = True
 
 # `mid_paragraph_pieces`: a block sharing no words with a piece that opens mid-paragraph gets no
 # adjacency bonus for it (pdftotext dumps).
@@ -339,4 +360,7 @@ def headlines(page: Page) -> Page:
         rests_of_leads(page)
     if REST_UNDER_COLUMNS and separates_blocks(page):
         rests_under_columns(page)
+    if LEFTOVERS_OVER_NEXT_OPENINGS and separates_blocks(page):
+        for block, i in leftovers_over_next_openings(page, blocks, owner, OPENING_CHARS, page_line_index(page)):
+            _apply_keeping_byline(page, page.articles[i], block, NEXT_OPENING_REASON)
     return page
