@@ -7,7 +7,9 @@ from typing import Final
 
 from banmian.line_shape import separates_blocks
 from banmian.model import HEAD_KINDS, Line, Page
-from banmian.rules.chars import strip_ws
+from banmian.rules.chars import ends_sentence, strip_ws
+from banmian.rules.furniture import is_lead_in
+from banmian.rules.names import office_signature
 from banmian.similarity import bigrams_found
 
 ENDS_STREAM: Final = ("jump", "source")  # lines printed at an article's end
@@ -82,6 +84,52 @@ def stream_end(lines: list[Line]) -> int:
     while end >= 0 and (not ends_stream(lines[end]) or head_island(lines, end)):
         end -= 1
     return end
+
+
+# A dump without blank lines that prints a headline after its body (a page printing each body
+# before its headline, or its first articles' headlines last) may close on head lines the
+# classifier took for body for their width (`中组部组织专家赴海南休假`, as wide as a column).
+# Standing after the body stream's last line (`stream_end`), they hold no clause mark; where that
+# line closes its text (a jump line, or the end of a sentence, `rules.chars.ends_sentence`: not
+# text cut short, `…尤其要` / `注重抓好贫困地区和困难`) they are head lines, unless bracketed (a
+# closing credit, `（赵相如陈平）`), a lead-in opening the next report (`据新华社北京1月25日电…`,
+# simulated TRAIN raw page 45) or an office and a name (a signed article's byline,
+# `文化部艺术局副局长戴英禄`, `heads_tail.reread_signatures`, TRAIN page 214), or leading a heads
+# tail (`tail_lines` leaves those to the stream: dev raw page 39, `与这十大伙伴的贸易总额为`
+# after `…45.1亿美元。`, the rest of a text cut short). Simulated TRAIN raw and PyMuPDF pages 39,
+# 52, 53, 64, 166, 196 (PyMuPDF 279 too): `俄积极支持建立多极世界` / `叶利钦说应加强独联体工作`
+# after `（下转A7版）`, the first article's headline, read on as the last article's body. TRAIN
+# 41-300 headline_acc raw .7942 -> .7994, PyMuPDF .7896 -> .7966, exact .7579 / .7705 -> .7598 /
+# .7724, body up; byline alike (page 85: a block now heads a fragment of a split article). Sim VAL
+# 41-120 headline_acc raw .7822 -> .7886, PyMuPDF .7901 -> .7965, nothing else moves (VAL 1-40
+# unchanged); fires on no dev page 1-40.
+TRAILING_HEAD_REASON: Final = "head:after_closed_stream"
+_BRACKETS_OPEN: Final = ("（", "(")
+_BRACKETS_CLOSE: Final = ("）", ")")
+
+
+def trailing_heads(page: Page) -> list[Line]:
+    """The body lines after the body stream's last line (`stream_end`) where that line closes
+    its text (a jump line or a sentence's end) and they are not bracketed, a lead-in nor an office
+    and a name: head lines the classifier took for body (TRAILING_HEAD_REASON); not those leading
+    a heads tail (at least MIN_TAIL_HEADS head lines after the stream), which may be the rest of a
+    text cut short (`stages.heads_tail.tail_lines`). None on a dump with blank lines."""
+    if separates_blocks(page):
+        return []
+    lines = page.lines
+    end = stream_end(lines)
+    if end < 0 or not (lines[end].kind == "jump" or ends_sentence(strip_ws(lines[end].text))):
+        return []
+    after = lines[end + 1:]
+    leading = sum(1 for ln in after if ln.kind in HEAD_KINDS) >= MIN_TAIL_HEADS  # before a heads tail
+    out = []
+    for ln in after:
+        leading = leading and ln.kind not in HEAD_KINDS
+        t = strip_ws(ln.text)
+        if (ln.kind == "body" and not leading and t and not t.startswith(_BRACKETS_OPEN)
+                and not t.endswith(_BRACKETS_CLOSE) and not is_lead_in(t) and not office_signature(t)):
+            out.append(ln)
+    return out
 
 
 def opens_head_run(lines: list[Line], i: int) -> bool:
