@@ -53,3 +53,21 @@ def test_not_a_line_leading_a_heads_tail():
     page = parse_text(text, entities=False)[0]
     line = next(ln for ln in page.lines if ln.text.strip() == "与这三个城市的往来也越来")
     assert "head:after_closed_stream" not in line.reasons
+
+
+# my own made-up page printing each body before its headline: a text going on elsewhere (a jump
+# line), its two-line headline as wide as the column, then its picture's caption
+JUMPED = "\n".join([*flush_lines("城东三座新桥上月底全部通车，附近居民出行时间缩短了一半，沿线学校"),
+                    "（下转第四版）", "城东三座新桥上月底通车", "居民出行时间缩短了一半", "图为新桥上的车流。",
+                    *CHOIR, "社区合唱团排练忙", "本报记者周雪"]) + "\n"
+
+
+def test_lines_between_a_jump_line_and_a_caption_are_head_lines():
+    assert kind_of(JUMPED, "城东三座新桥上月底通车") == "head"
+    assert kind_of(JUMPED, "居民出行时间缩短了一半") == "head"
+
+
+@pytest.mark.pure_python
+def test_the_caption_rule_off_leaves_them_body(monkeypatch):
+    monkeypatch.setattr(heads_tail_stage, "HEADS_BEFORE_CAPTIONS", False)
+    assert kind_of(JUMPED, "城东三座新桥上月底通车") == "body"

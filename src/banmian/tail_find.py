@@ -1,6 +1,7 @@
 """Where a page's heads tail starts: the end of the body stream in a dump that prints every
 headline after all the bodies (`find_tail`), or only its first articles' headlines
-(`find_prefix_tail`). Used by the heads_tail stage (`stages/heads_tail.py`)."""
+(`find_prefix_tail`), and head lines read as body where a text closes before them (`trailing_heads`,
+`heads_before_captions`). Used by the heads_tail stage (`stages/heads_tail.py`)."""
 from __future__ import annotations
 
 from typing import Final
@@ -125,10 +126,47 @@ def trailing_heads(page: Page) -> list[Line]:
     out = []
     for ln in after:
         leading = leading and ln.kind not in HEAD_KINDS
-        t = strip_ws(ln.text)
-        if (ln.kind == "body" and not leading and t and not t.startswith(_BRACKETS_OPEN)
-                and not t.endswith(_BRACKETS_CLOSE) and not is_lead_in(t) and not office_signature(t)):
+        if ln.kind == "body" and not leading and unmarked_head_line(ln):
             out.append(ln)
+    return out
+
+
+def unmarked_head_line(line: Line) -> bool:
+    """A line that may be a head line read as body: not empty nor bracketed (a closing credit), not
+    a lead-in, not an office and a name (see TRAILING_HEAD_REASON)."""
+    t = strip_ws(line.text)
+    return (bool(t) and not t.startswith(_BRACKETS_OPEN) and not t.endswith(_BRACKETS_CLOSE)
+            and not is_lead_in(t) and not office_signature(t))
+
+
+# A page printing each body before its headline draws an article's text, its headline block, then
+# its picture's caption; the text closes on a jump line where the article goes on elsewhere. The
+# lines between a jump line and a caption, holding no clause mark (CLAUSE_MARKS), are then that
+# article's head lines read as body for their width (simulated TRAIN raw and PyMuPDF body-first
+# pages 60, 157, 210 x2, 217: `（下转第十一版）` / `公安部呼吁社会各界采` / `取有力措施预防特大火灾` /
+# `要害部位的消防安全检查` / `图为采取有力措施。`, read on as the next article's opening; of such
+# runs after a jump line on TRAIN 1-300 every one ending at a caption is a head block; none on dev 1-40).
+CAPTION_KIND: Final = "caption"
+HEAD_BEFORE_CAPTION_REASON: Final = "head:between_jump_and_caption"
+
+
+def heads_before_captions(page: Page) -> list[Line]:
+    """The clause-free body lines (`unmarked_head_line`) standing between a jump line and a
+    caption line, the whole run: head lines (HEAD_BEFORE_CAPTION_REASON). None on a dump with
+    blank lines."""
+    if separates_blocks(page):
+        return []
+    lines = page.lines
+    out: list[Line] = []
+    for i, ln in enumerate(lines):
+        if ln.kind != "jump":
+            continue
+        j = i + 1
+        while j < len(lines) and lines[j].kind == "body" and CLAUSE_MARKS.isdisjoint(lines[j].text):
+            j += 1
+        run = lines[i + 1:j]
+        if run and j < len(lines) and lines[j].kind == CAPTION_KIND and all(unmarked_head_line(x) for x in run):
+            out += run
     return out
 
 

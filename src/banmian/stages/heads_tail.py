@@ -33,7 +33,7 @@ from banmian.stages.paragraphs import cut_fragments, end_kind
 from banmian.stages.roundups import ITEM_REASON, items_in_stream, tail_windows
 from banmian.tail_align import LEAD_IN_BONUS, Candidate, align, candidates, has_own_sign, no_signed_start_between, quoted_at
 from banmian.tail_blocks import CONTINUED_KIND, SOFT_REASON, is_slot, opens_block, soft_byline
-from banmian.tail_find import OPENING_CHARS, TRAILING_HEAD_REASON, find_prefix_tail, find_tail, trailing_heads
+from banmian.tail_find import HEAD_BEFORE_CAPTION_REASON, OPENING_CHARS, TRAILING_HEAD_REASON, find_prefix_tail, find_tail, heads_before_captions, trailing_heads
 
 PARTIAL_KEY: Final = "heads_tail_prefix"  # scratch flag: the tail heads a prefix only
 # A report may open with its points in bullets over its lead-in: that lead-in opens no article
@@ -111,18 +111,23 @@ def heads_tail(page: Page) -> Page:
 
 
 TRAILING_HEADS = True  # switch for `mark_trailing_heads` (tests)
+HEADS_BEFORE_CAPTIONS = True  # switch for `tail_find.heads_before_captions` (tests)
 
 
 def mark_trailing_heads(page: Page) -> None:
-    """Make the body lines after a stream that closes its text head lines
-    (`tail_find.trailing_heads`) and take them out of the stream's fragments."""
-    found = trailing_heads(page)
+    """Make the body lines after a stream that closes its text (`tail_find.trailing_heads`) and
+    those between a jump line and a caption (`tail_find.heads_before_captions`) head lines, and
+    take them out of the stream's fragments."""
+    found = [(ln, TRAILING_HEAD_REASON) for ln in trailing_heads(page)]
+    if HEADS_BEFORE_CAPTIONS:
+        found += [(ln, HEAD_BEFORE_CAPTION_REASON) for ln in heads_before_captions(page)]
     if not found:
         return
-    for ln in found:
-        ln.kind, ln.para_start = "head", False
-        ln.because(TRAILING_HEAD_REASON)
-    page.scratch["fragments"] = without_lines(page, page.scratch.get("fragments", []), {id(ln) for ln in found})
+    for ln, reason in found:
+        if ln.kind == "body":  # a line both rules find is marked once
+            ln.kind, ln.para_start = "head", False
+            ln.because(reason)
+    page.scratch["fragments"] = without_lines(page, page.scratch.get("fragments", []), {id(ln) for ln, _ in found})
 
 
 def signed_starts(cands: list[Candidate]) -> list[Candidate]:
