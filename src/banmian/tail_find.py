@@ -1,13 +1,16 @@
 """Where a page's heads tail starts: the end of the body stream in a dump that prints every
 headline after all the bodies (`find_tail`), or only its first articles' headlines
-(`find_prefix_tail`). Used by the heads_tail stage (`stages/heads_tail.py`)."""
+(`find_prefix_tail`), and head lines read as body where a text closes before them (`trailing_heads`,
+`heads_before_captions`). Used by the heads_tail stage (`stages/heads_tail.py`)."""
 from __future__ import annotations
 
 from typing import Final
 
 from banmian.line_shape import separates_blocks
 from banmian.model import HEAD_KINDS, Line, Page
-from banmian.rules.chars import strip_ws
+from banmian.rules.chars import ends_sentence, strip_ws
+from banmian.rules.furniture import is_lead_in
+from banmian.rules.names import office_signature
 from banmian.similarity import bigrams_found
 
 ENDS_STREAM: Final = ("jump", "source")  # lines printed at an article's end
@@ -82,6 +85,89 @@ def stream_end(lines: list[Line]) -> int:
     while end >= 0 and (not ends_stream(lines[end]) or head_island(lines, end)):
         end -= 1
     return end
+
+
+# A dump without blank lines that prints a headline after its body (a page printing each body
+# before its headline, or its first articles' headlines last) may close on head lines the
+# classifier took for body for their width (`中组部组织专家赴海南休假`, as wide as a column).
+# Standing after the body stream's last line (`stream_end`), they hold no clause mark; where that
+# line closes its text (a jump line, or the end of a sentence, `rules.chars.ends_sentence`: not
+# text cut short, `…尤其要` / `注重抓好贫困地区和困难`) they are head lines, unless bracketed (a
+# closing credit, `（赵相如陈平）`), a lead-in opening the next report (`据新华社北京1月25日电…`,
+# simulated TRAIN raw page 45) or an office and a name (a signed article's byline,
+# `文化部艺术局副局长戴英禄`, `heads_tail.reread_signatures`, TRAIN page 214), or leading a heads
+# tail (`tail_lines` leaves those to the stream: dev raw page 39, `与这十大伙伴的贸易总额为`
+# after `…45.1亿美元。`, the rest of a text cut short). Simulated TRAIN raw and PyMuPDF pages 39,
+# 52, 53, 64, 166, 196 (PyMuPDF 279 too): `俄积极支持建立多极世界` / `叶利钦说应加强独联体工作`
+# after `（下转A7版）`, the first article's headline, read on as the last article's body. TRAIN
+# 41-300 headline_acc raw .7942 -> .7994, PyMuPDF .7896 -> .7966, exact .7579 / .7705 -> .7598 /
+# .7724, body up; byline alike (page 85: a block now heads a fragment of a split article). Sim VAL
+# 41-120 headline_acc raw .7822 -> .7886, PyMuPDF .7901 -> .7965, nothing else moves (VAL 1-40
+# unchanged); fires on no dev page 1-40.
+TRAILING_HEAD_REASON: Final = "head:after_closed_stream"
+_BRACKETS_OPEN: Final = ("（", "(")
+_BRACKETS_CLOSE: Final = ("）", ")")
+
+
+def trailing_heads(page: Page) -> list[Line]:
+    """The body lines after the body stream's last line (`stream_end`) where that line closes
+    its text (a jump line or a sentence's end) and they are not bracketed, a lead-in nor an office
+    and a name: head lines the classifier took for body (TRAILING_HEAD_REASON); not those leading
+    a heads tail (at least MIN_TAIL_HEADS head lines after the stream), which may be the rest of a
+    text cut short (`stages.heads_tail.tail_lines`). None on a dump with blank lines."""
+    if separates_blocks(page):
+        return []
+    lines = page.lines
+    end = stream_end(lines)
+    if end < 0 or not (lines[end].kind == "jump" or ends_sentence(strip_ws(lines[end].text))):
+        return []
+    after = lines[end + 1:]
+    leading = sum(1 for ln in after if ln.kind in HEAD_KINDS) >= MIN_TAIL_HEADS  # before a heads tail
+    out = []
+    for ln in after:
+        leading = leading and ln.kind not in HEAD_KINDS
+        if ln.kind == "body" and not leading and unmarked_head_line(ln):
+            out.append(ln)
+    return out
+
+
+def unmarked_head_line(line: Line) -> bool:
+    """A line that may be a head line read as body: not empty nor bracketed (a closing credit), not
+    a lead-in, not an office and a name (see TRAILING_HEAD_REASON)."""
+    t = strip_ws(line.text)
+    return (bool(t) and not t.startswith(_BRACKETS_OPEN) and not t.endswith(_BRACKETS_CLOSE)
+            and not is_lead_in(t) and not office_signature(t))
+
+
+# A page printing each body before its headline draws an article's text, its headline block, then
+# its picture's caption; the text closes on a jump line where the article goes on elsewhere. The
+# lines between a jump line and a caption, holding no clause mark (CLAUSE_MARKS), are then that
+# article's head lines read as body for their width (simulated TRAIN raw and PyMuPDF body-first
+# pages 60, 157, 210 x2, 217: `（下转第十一版）` / `公安部呼吁社会各界采` / `取有力措施预防特大火灾` /
+# `要害部位的消防安全检查` / `图为采取有力措施。`, read on as the next article's opening; of such
+# runs after a jump line on TRAIN 1-300 every one ending at a caption is a head block; none on dev 1-40).
+CAPTION_KIND: Final = "caption"
+HEAD_BEFORE_CAPTION_REASON: Final = "head:between_jump_and_caption"
+
+
+def heads_before_captions(page: Page) -> list[Line]:
+    """The clause-free body lines (`unmarked_head_line`) standing between a jump line and a
+    caption line, the whole run: head lines (HEAD_BEFORE_CAPTION_REASON). None on a dump with
+    blank lines."""
+    if separates_blocks(page):
+        return []
+    lines = page.lines
+    out: list[Line] = []
+    for i, ln in enumerate(lines):
+        if ln.kind != "jump":
+            continue
+        j = i + 1
+        while j < len(lines) and lines[j].kind == "body" and CLAUSE_MARKS.isdisjoint(lines[j].text):
+            j += 1
+        run = lines[i + 1:j]
+        if run and j < len(lines) and lines[j].kind == CAPTION_KIND and all(unmarked_head_line(x) for x in run):
+            out += run
+    return out
 
 
 def opens_head_run(lines: list[Line], i: int) -> bool:

@@ -33,7 +33,7 @@ from banmian.stages.paragraphs import cut_fragments, end_kind
 from banmian.stages.roundups import ITEM_REASON, items_in_stream, tail_windows
 from banmian.tail_align import LEAD_IN_BONUS, Candidate, align, candidates, has_own_sign, no_signed_start_between, quoted_at
 from banmian.tail_blocks import CONTINUED_KIND, SOFT_REASON, is_slot, opens_block, soft_byline
-from banmian.tail_find import OPENING_CHARS, find_prefix_tail, find_tail
+from banmian.tail_find import HEAD_BEFORE_CAPTION_REASON, OPENING_CHARS, TRAILING_HEAD_REASON, find_prefix_tail, find_tail, heads_before_captions, trailing_heads
 
 PARTIAL_KEY: Final = "heads_tail_prefix"  # scratch flag: the tail heads a prefix only
 # A report may open with its points in bullets over its lead-in: that lead-in opens no article
@@ -64,7 +64,10 @@ def heads_tail(page: Page) -> Page:
     `has_own_sign`), make the tail's body lines in blocks head lines, and keep each block with
     its segment's first line (`page.scratch["tail_blocks"]`, for `headlines`). On a page that
     prints only its first articles' headlines last (`find_prefix_tail`) the tail is aligned with
-    the stream's prefix, at starts with a sign of their own (`signed_starts`)."""
+    the stream's prefix, at starts with a sign of their own (`signed_starts`). Body lines after
+    a stream that closes its text are made head lines first (`mark_trailing_heads`)."""
+    if TRAILING_HEADS:
+        mark_trailing_heads(page)
     found = find_tail(page)
     if found is not None:
         start = stream_stop = found
@@ -105,6 +108,26 @@ def heads_tail(page: Page) -> Page:
                 ln.because(HEAD_REASON)
     page.scratch["tail_blocks"] = blocks
     return page
+
+
+TRAILING_HEADS = True  # switch for `mark_trailing_heads` (tests)
+HEADS_BEFORE_CAPTIONS = True  # switch for `tail_find.heads_before_captions` (tests)
+
+
+def mark_trailing_heads(page: Page) -> None:
+    """Make the body lines after a stream that closes its text (`tail_find.trailing_heads`) and
+    those between a jump line and a caption (`tail_find.heads_before_captions`) head lines, and
+    take them out of the stream's fragments."""
+    found = [(ln, TRAILING_HEAD_REASON) for ln in trailing_heads(page)]
+    if HEADS_BEFORE_CAPTIONS:
+        found += [(ln, HEAD_BEFORE_CAPTION_REASON) for ln in heads_before_captions(page)]
+    if not found:
+        return
+    for ln, reason in found:
+        if ln.kind == "body":  # a line both rules find is marked once
+            ln.kind, ln.para_start = "head", False
+            ln.because(reason)
+    page.scratch["fragments"] = without_lines(page, page.scratch.get("fragments", []), {id(ln) for ln, _ in found})
 
 
 def signed_starts(cands: list[Candidate]) -> list[Candidate]:
