@@ -289,7 +289,11 @@ def quote_block_score(block: list[Line], k: int, quotes: dict[int, int], adjacen
     (`adopt_adjacent_leftovers`). Right before its article it keeps its score: there the quote
     is the article's kicker printed over the body, its headline set above (TRAIN page 185:
     `中央经济工作会议指出`). TRAIN pdftotext 1-300: 17 heads put right, 2 lost (a line read as a
-    head outbid the headline: pages 143, 288), 3 bylines right; raw and PyMuPDF dumps unchanged."""
+    head outbid the headline: pages 143, 288), 3 bylines right; dev 1-40 pdftotext: fires on 19
+    pages, changes no score. Asked of pdftotext dumps only (`separates_blocks`), where a blank line
+    sets a quote off as a text block of its own: in raw dumps it fired twice on TRAIN (pages 97,
+    126, nothing changed) and never on dev, and in raw and PyMuPDF dumps of simulated VAL it cost
+    one head."""
     heads = [ln for ln in block if ln.kind == "head"]
     owners = {quotes.get(id(ln)) for ln in heads}
     if not heads or any(ln.kind == "byline" for ln in block) or len(owners) != 1:
@@ -346,8 +350,9 @@ def headlines(page: Page) -> Page:
     scraps = scrap_pieces(page.articles) if PLACE_NEEDS_MORE_THAN_SCRAP and separates_blocks(page) else set()
     scores: dict[tuple[int, int], float] = {}
     quotes = pull_quotes(page)
+    blank_parted = separates_blocks(page)
     for k, blk in enumerate(blocks):
-        quoted = quote_block_score(blk, k, quotes, adjacent) if QUOTE_BLOCKS_BID_LEAST else None
+        quoted = quote_block_score(blk, k, quotes, adjacent) if QUOTE_BLOCKS_BID_LEAST and blank_parted else None
         if quoted is not None:  # a block of pull quotes away from its article bids the least for it
             if quoted not in headed:
                 scores[(k, quoted)] = MIN_OVERLAP
