@@ -12,7 +12,7 @@ from test_reassemble import FOOTBALL, WEATHER, column_lines
 ordinals = importlib.import_module("banmian.ordinals")
 # the module, not the stage function of the same name that banmian.stages exports
 reassemble_module = importlib.import_module("banmian.stages.reassemble")
-paragraphs_module = importlib.import_module("banmian.stages.paragraphs")
+fragment_cuts = importlib.import_module("banmian.fragment_cuts")
 
 # An article whose middle block (首先) pdftotext prints after the block that goes on from it (其次).
 SORTING_OPENING = "垃圾分类工作开展一年来，全市居民的参与率明显提高，街道社区的分类设施也逐步完善。"
@@ -51,7 +51,7 @@ def test_a_later_step_opening_a_text_points_back():
     assert ordinals.opens_later_step("第三，完善制度。")
     assert not ordinals.opens_later_step("一是加强监督。")  # a series may start anywhere
     assert not ordinals.opens_later_step("统一是前提。")
-    assert paragraphs_module.refers_back("二是加强监督。")
+    assert fragment_cuts.refers_back("二是加强监督。")
 
 
 def test_the_ordinal_term_rewards_the_thread_whose_last_step_leads_up():
@@ -93,7 +93,7 @@ def test_a_block_opening_with_a_later_step_opens_no_article(monkeypatch):
     monkeypatch.setattr(ordinals, "ORDINAL_FOLLOWS", 0.0)
     bodies = _bodies(_notice_page())
     assert not any(ps and ps[0].startswith("三是") for ps in bodies.values())
-    monkeypatch.setattr(paragraphs_module, "opens_later_step", lambda text: False)
+    monkeypatch.setattr(fragment_cuts, "opens_later_step", lambda text: False)
     # `adjacent_splits` would join it too (a headless paragraph right under a headed article)
     monkeypatch.setattr(importlib.import_module("banmian.stages.headlines"), "merge_adjacent_splits", lambda page: None)
     bodies = _bodies(_notice_page())

@@ -86,11 +86,11 @@ def test_an_indented_line_after_text_cut_short_starts_another_article(monkeypatc
 
     from test_reassemble import FOOTBALL, RICE, column_lines
 
-    module = importlib.import_module("banmian.stages.paragraphs")
     cut, other = column_lines(RICE)[:10], column_lines(FOOTBALL, indent=3)  # `昨晚进行的足球联赛`
     got = fragments(cut + other)
     assert got == [cut, other]
-    monkeypatch.setattr(module, "restarts_after_cut", lambda prev, line, width: False)
+    for name in ("banmian.fragment_runs", "banmian.fragment_cuts"):  # the run cut and the topic cut
+        monkeypatch.setattr(importlib.import_module(name), "restarts_after_cut", lambda prev, line, width: False)
     assert len(fragments(cut + other)) == 1
 
 
@@ -98,7 +98,7 @@ def test_an_indented_line_after_text_cut_short_starts_another_article(monkeypatc
 def test_a_credit_on_a_line_of_its_own_stays_with_the_text_before_it(monkeypatch):
     import importlib
 
-    module = importlib.import_module("banmian.stages.paragraphs")
+    module = importlib.import_module("banmian.fragment_cuts")
     report = [ln.replace("（文同）", "") for ln in FIRST] + ["（张育宾段建勋岳林）"]
     other = ["据统计，去年全市新建", "公园绿地一百二十公顷，新", "栽树木三十多万株，城市绿", "化覆盖率达到四成。"]
     got = fragments(report + other)
@@ -113,7 +113,7 @@ def test_text_cut_short_needs_only_a_weak_topic_change_to_cut(monkeypatch):
 
     from test_reassemble import FOOTBALL, RICE, column_lines
 
-    module = importlib.import_module("banmian.stages.paragraphs")
+    module = importlib.import_module("banmian.fragment_cuts")
     # a digit on the opening line may spread it short (`short_by_itself`): the cut shape alone
     # does not cut there (`cut_short_in_block`), the topic change decides
     cut, other = column_lines(RICE)[:10], column_lines("昨晚8时" + FOOTBALL[2:], indent=3)
@@ -130,7 +130,7 @@ def test_a_short_opening_paragraph_is_not_cut_off_its_article(monkeypatch):
 
     from test_reassemble import FOOTBALL, column_lines
 
-    module = importlib.import_module("banmian.stages.paragraphs")
+    module = importlib.import_module("banmian.fragment_cuts")
     opening = column_lines("今年全县水稻种植面积达到十二万亩，农技人员深入田间地头指导农民科学育秧，水稻良种覆盖率超过九成。")
     rest = column_lines(FOOTBALL)
     assert len(fragments(opening + rest)) == 1
@@ -146,7 +146,7 @@ def test_a_short_opening_after_a_cut_is_not_cut_off_its_article(monkeypatch):
 
     from test_reassemble import FOOTBALL, RICE, WEATHER, column_lines
 
-    module = importlib.import_module("banmian.stages.paragraphs")
+    module = importlib.import_module("banmian.fragment_cuts")
     first, opening, rest = column_lines(RICE), column_lines(FOOTBALL.split("。")[0] + "。"), column_lines(WEATHER)
     monkeypatch.setattr(module, "bigram_cosine", lambda a, b: 0.0)
     assert fragments(first + opening + rest) == [first, opening + rest]
@@ -168,7 +168,7 @@ def test_a_weak_topic_shift_cuts_only_where_a_head_line_could_head_the_piece(mon
 
     from test_reassemble import FOOTBALL, RICE, column_lines
 
-    module = importlib.import_module("banmian.stages.paragraphs")
+    module = importlib.import_module("banmian.fragment_cuts")
     text = column_lines(RICE) + column_lines(FOOTBALL)
     monkeypatch.setattr(module, "bigram_cosine", lambda a, b: 0.015)  # a weak shift
     assert len(fragments(text)) == 1
@@ -184,7 +184,7 @@ def test_shifts_topic_by_restart_and_head_lines(monkeypatch):
     from banmian.similarity import bigrams
     from test_reassemble import FOOTBALL, RICE
 
-    module = importlib.import_module("banmian.stages.paragraphs")
+    module = importlib.import_module("banmian.fragment_cuts")
     # five of the seven bigrams of `足球联赛主队获胜` recur in FOOTBALL, few of `水稻良种覆盖率`
     headed, unheaded = [bigrams("足球联赛主队获胜")], [bigrams("水稻良种覆盖率")]
     monkeypatch.setattr(module, "bigram_cosine", lambda a, b: 0.03)
@@ -219,7 +219,7 @@ def test_a_line_spread_by_a_number_or_a_dash_that_did_not_fit_is_not_cut_short()
 
 def test_a_piece_cut_short_joined_back_to_the_piece_before_opens_no_paragraph():
     from banmian.model import Fragment, Line
-    from banmian.stages.paragraphs import CUT_SHORT_REASON
+    from banmian.fragment_runs import CUT_SHORT_REASON
     from banmian.stages.reassemble import _join
 
     def joined(reasons: list[str]) -> bool:
@@ -241,7 +241,7 @@ def test_a_paragraph_that_refers_back_is_not_cut_at_a_topic_shift(monkeypatch):
 
     from test_reassemble import FOOTBALL, RICE, column_lines
 
-    module = importlib.import_module("banmian.stages.paragraphs")
+    module = importlib.import_module("banmian.fragment_cuts")
     monkeypatch.setattr(module, "bigram_cosine", lambda a, b: 0.0)
     first, back, fresh = column_lines(RICE), column_lines("那是" + FOOTBALL), column_lines(FOOTBALL)
     assert fragments(first + back) == [first + back]
@@ -253,7 +253,7 @@ def test_a_paragraph_of_photo_credits_alone_closes_its_picture_story():
     (`（周文广摄）（新华社稿）`, dev raw page 5): the text after them opens another article."""
     from banmian.model import Line
     from banmian.pipeline import parse_text
-    from banmian.stages.paragraphs import closes_with_photo_credit
+    from banmian.fragment_cuts import closes_with_photo_credit
 
     def para(*texts):
         return [Line(i, t, t, para_start=i == 0) for i, t in enumerate(texts)]

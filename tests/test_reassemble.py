@@ -405,7 +405,7 @@ def test_an_office_and_a_name_signs_a_text_a_press_title_does_not():
 
 
 def test_a_picture_note_broken_over_two_lines_is_still_a_picture_note():
-    from banmian.stages.paragraphs import holds_picture_note
+    from banmian.fragment_cuts import holds_picture_note
 
     assert holds_picture_note(_fragment(["群众一起辞旧迎新（附", "图片 1 张）"], "open", "closed", 0))
     assert holds_picture_note(_fragment(["群众一起辞旧迎新（附图片1张）"], "open", "closed", 0))

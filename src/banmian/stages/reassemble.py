@@ -42,8 +42,9 @@ from banmian.para_cues import one_em_short
 from banmian.rules.chars import strip_ws
 from banmian.rules.furniture import ends_with_picture_note, is_lead_in
 from banmian.stages.roundups import merge_roundups
-from banmian.stages.paragraphs import (ends_paragraph, in_lead_in, last_two_lines, refers_back, report_after_picture, separates_blocks,
-                                       split_at_picture_notes)
+from banmian.fragment_cuts import last_two_lines, refers_back, report_after_picture, split_at_picture_notes
+from banmian.fragment_runs import ends_paragraph, in_lead_in
+from banmian.line_shape import separates_blocks
 from banmian.stages.reorder import goes_on_paragraph, reorder_threads
 from banmian.thread_order import order_threads
 from banmian.column_chains import split_columns_back
