@@ -245,7 +245,7 @@ def test_join_logit_is_the_logit_of_join_features():
 
 def test_score_threads_scores_each_thread_as_the_plain_definition():
     from banmian.link_model import LINK_WEIGHTS, JoinLogits, QuoteBalance, join_features, logit
-    from banmian.stages.reassemble import Hypothesis, extend, score_threads
+    from banmian.thread_beam import Hypothesis, extend, score_threads
 
     rng = random.Random(7)
     for _ in range(200):

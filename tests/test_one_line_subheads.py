@@ -10,7 +10,7 @@ from banmian.pipeline import parse_text
 
 from columns_text import column_lines  # noqa: E402  (pytest puts tests/ on sys.path)
 
-reassemble_module = importlib.import_module("banmian.stages.reassemble")
+thread_subheads = importlib.import_module("banmian.thread_subheads")
 
 P1 = "全县今年新修乡村公路三百多公里，沿线村民出行更加方便，农产品运输成本明显下降，村里的果园和菜地都有了新的销路。"
 P2 = "县交通局负责人介绍，这些公路大多由村民投工投劳修建，县里补助水泥和沙石，乡镇负责技术指导和路面质量检查。"
@@ -33,7 +33,7 @@ def test_an_uncredited_one_line_subhead_asks_less_shared_text_in_a_dump_without_
     page = parse_text(raw_page(), entities=False)[0]
     assert [a.headline for a in page.articles] == ["乡村公路通到家门口"]
     assert "管好养好" in page.articles[0].paragraphs
-    monkeypatch.setattr(reassemble_module, "SUBHEAD_LOW_COSINE", reassemble_module.SUBHEAD_MIN_COSINE)  # the rule off
+    monkeypatch.setattr(thread_subheads, "SUBHEAD_LOW_COSINE", thread_subheads.SUBHEAD_MIN_COSINE)  # the rule off
     assert [a.headline for a in parse_text(raw_page(), entities=False)[0].articles] == ["乡村公路通到家门口", "管好养好"]
 
 

@@ -77,7 +77,7 @@ def test_the_paragraphs_stage_tags_a_fragment_opening_one_em_short():
 def _joined(last: str, end: str, first: str, start: str, reasons: list[str] | None = None) -> bool:
     """Whether a paragraph starts where reassemble joins a fragment opening with `first` after one
     ending with `last`."""
-    from banmian.stages.reassemble import _join
+    from banmian.thread_beam import _join
 
     latest = Fragment(lines=[Line(no=1, raw="", text=last)], start="open", end=end, order=0)
     piece = Fragment(lines=[Line(no=3, raw="", text=first, reasons=list(reasons or []))], start=start, end="open", order=1)

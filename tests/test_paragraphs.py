@@ -220,7 +220,7 @@ def test_a_line_spread_by_a_number_or_a_dash_that_did_not_fit_is_not_cut_short()
 def test_a_piece_cut_short_joined_back_to_the_piece_before_opens_no_paragraph():
     from banmian.model import Fragment, Line
     from banmian.fragment_runs import CUT_SHORT_REASON
-    from banmian.stages.reassemble import _join
+    from banmian.thread_beam import _join
 
     def joined(reasons: list[str]) -> bool:
         # no word runs across the break (that alone reads on: `reorder.word_runs_on`)

@@ -12,6 +12,8 @@ from columns_text import column_lines  # noqa: E402  (pytest puts tests/ on sys.
 
 # the module, not the stage function of the same name that banmian.stages exports
 reassemble_module = importlib.import_module("banmian.stages.reassemble")
+thread_subheads = importlib.import_module("banmian.thread_subheads")
+thread_beam = importlib.import_module("banmian.thread_beam")
 
 RICE = ("今年全县水稻种植面积达到十二万亩，农技人员深入田间地头指导农民科学育秧，水稻良种"
         "覆盖率超过九成。水稻种植大户王建国说，稻田灌溉设施全部完成改造以后，水稻亩产提高"
@@ -37,7 +39,7 @@ def interleaved_page() -> str:
 @pytest.mark.parametrize("width", [1, 8])
 @pytest.mark.pure_python
 def test_interleaved_columns_are_threaded_back(monkeypatch, width):
-    monkeypatch.setattr(reassemble_module, "BEAM_WIDTH", width)
+    monkeypatch.setattr(thread_beam, "BEAM_WIDTH", width)
     page = parse_text(interleaved_page())[0]
     bodies = ["".join(a.paragraphs) for a in page.articles]
     assert RICE in bodies and FOOTBALL in bodies, bodies
@@ -119,8 +121,8 @@ def test_a_lone_subhead_between_paragraphs_on_one_subject_stays_in_the_article(m
     text = essay_with_subhead(["喜看今朝"])
     page = parse_text(text, entities=False)[0]
     assert len(page.articles) == 1 and "喜看今朝" in page.articles[0].paragraphs
-    monkeypatch.setattr(reassemble_module, "SUBHEAD_MIN_COSINE", 2.0)
-    monkeypatch.setattr(reassemble_module, "SUBHEAD_LOW_COSINE", 2.0)  # a one-line subhead asks this one
+    monkeypatch.setattr(thread_subheads, "SUBHEAD_MIN_COSINE", 2.0)
+    monkeypatch.setattr(thread_subheads, "SUBHEAD_LOW_COSINE", 2.0)  # a one-line subhead asks this one
     assert len(parse_text(text, entities=False)[0].articles) == 2
 
 
@@ -129,17 +131,17 @@ def test_a_two_line_subhead_between_paragraphs_on_one_subject_stays_in_the_artic
     text = essay_with_subhead(["喜看今朝", "再上台阶"])
     page = parse_text(text, entities=False)[0]
     assert len(page.articles) == 1 and "喜看今朝再上台阶" in page.articles[0].paragraphs  # one paragraph
-    monkeypatch.setattr(reassemble_module, "SUBHEAD_MAX_LINES", 1)
+    monkeypatch.setattr(thread_subheads, "SUBHEAD_MAX_LINES", 1)
     assert len(parse_text(text, entities=False)[0].articles) == 2
 
 
 @pytest.mark.pure_python
 def test_a_subhead_keeps_the_text_after_it_in_the_article_however_sure_the_start_model(monkeypatch):
     # the start model would open an article under any head line: the subhead's join still wins
-    monkeypatch.setattr(reassemble_module, "START_THRESHOLD", -100.0)
+    monkeypatch.setattr(thread_beam, "START_THRESHOLD", -100.0)
     assert len(parse_text(essay_with_subhead(["喜看今朝"]), entities=False)[0].articles) == 1
-    monkeypatch.setattr(reassemble_module, "SUBHEAD_MIN_COSINE", 2.0)
-    monkeypatch.setattr(reassemble_module, "SUBHEAD_LOW_COSINE", 2.0)  # a one-line subhead asks this one
+    monkeypatch.setattr(thread_subheads, "SUBHEAD_MIN_COSINE", 2.0)
+    monkeypatch.setattr(thread_subheads, "SUBHEAD_LOW_COSINE", 2.0)  # a one-line subhead asks this one
     assert len(parse_text(essay_with_subhead(["喜看今朝"]), entities=False)[0].articles) == 2
 
 
@@ -217,7 +219,7 @@ def test_the_text_after_a_picture_note_alone_on_its_line_continues_its_article(m
     page = parse_text(text, entities=False)[0]
     assert [a.paragraphs[0][:4] for a in page.articles] == ["昨晚进行", "（附图片"]
     assert page.articles[1].byline is None and page.articles[1].paragraphs[1].startswith("本报讯")
-    monkeypatch.setattr(reassemble_module, "ends_with_picture_note", lambda text: False)
+    monkeypatch.setattr(thread_beam, "ends_with_picture_note", lambda text: False)
     assert len(parse_text(text, entities=False)[0].articles) == 3
 
 
@@ -232,7 +234,7 @@ def test_a_report_after_a_picture_note_and_its_credited_description_continues_th
     page = parse_text(text, entities=False)[0]
     assert [a.paragraphs[0][:4] for a in page.articles] == ["昨晚进行", "全县两万"]
     assert any(p.startswith("本报讯") for p in page.articles[1].paragraphs)
-    monkeypatch.setattr(reassemble_module, "report_after_picture", lambda picture, frag: False)
+    monkeypatch.setattr(thread_beam, "report_after_picture", lambda picture, frag: False)
     assert len(parse_text(text, entities=False)[0].articles) == 3
 
 
@@ -261,7 +263,7 @@ def test_a_thread_its_jump_line_closed_goes_on_only_with_a_fragment_much_like_it
 
     def new(cos10: float) -> float:
         feats = {"bias": 1.0, "ev_none": 1.0, "start_indent": 1.0, "prev_open": 1.0, "cos_prev": cos10}
-        return start_logit(feats) + reassemble_module.NEW_THREAD_OFFSET
+        return start_logit(feats) + thread_beam.NEW_THREAD_OFFSET
 
     assert link(1.0) < new(1.0)  # cosine 0.1: a new article
     assert link(2.0) > new(2.0)  # cosine 0.2: the same article goes on
@@ -288,7 +290,7 @@ def test_a_fragment_closing_a_quote_scores_higher_on_the_thread_that_opened_it()
     QUOTE_UNOPENED on the one that opened none, whatever else the join and content say."""
     from banmian.link_model import QUOTE_CLOSES, QUOTE_UNOPENED, JoinLogits, QuoteBalance
     from banmian.similarity import ContentSpace, GroupMaker
-    from banmian.stages.reassemble import Hypothesis, extend, score_threads
+    from banmian.thread_beam import Hypothesis, extend, score_threads
 
     said = _fragment(["老人笑着说：“今"], "indent", "open", 0)
     other = _fragment(["运动员们在训练"], "indent", "open", 1)
@@ -334,7 +336,7 @@ def test_a_paragraph_pointing_back_goes_on_with_the_article_before(monkeypatch, 
     page = parse_text(text, entities=False)[0]
     assert [a.headline for a in page.articles] == ["全县水稻喜获丰收"]
     assert page.articles[0].paragraphs[-1].startswith(opening)
-    monkeypatch.setattr(reassemble_module, "points_back", lambda page, frag: False)
+    monkeypatch.setattr(thread_beam, "points_back", lambda page, frag: False)
     # `adjacent_splits` would join it too (a headless paragraph right under a headed article)
     monkeypatch.setattr(importlib.import_module("banmian.stages.headlines"), "merge_adjacent_splits", lambda page: None)
     assert len(parse_text(text, entities=False)[0].articles) == 2

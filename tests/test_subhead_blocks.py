@@ -12,7 +12,7 @@ from banmian.pipeline import parse_text
 
 from test_reassemble import column_lines
 
-reassemble_module = importlib.import_module("banmian.stages.reassemble")
+thread_subheads = importlib.import_module("banmian.thread_subheads")
 
 ESSAY = ("今年全县水稻种植面积达到十二万亩，农技人员深入田间地头指导农民科学育秧，水稻良种覆盖率超过九成，"
          "水稻种植大户王建国说，稻田灌溉设施全部完成改造以后，全县的水稻亩产提高")
@@ -34,7 +34,7 @@ def test_text_after_head_lines_inside_a_sentence_stays_in_its_article(monkeypatc
     page = parse_text(text, entities=False)[0]
     assert [a.headline for a in page.articles] == ["全县水稻喜获丰收"]
     assert page.articles[0].paragraphs[-1] == MORE
-    monkeypatch.setattr(reassemble_module, "SUBHEAD_IN_BLOCK_DUMPS", False)
+    monkeypatch.setattr(thread_subheads, "SUBHEAD_IN_BLOCK_DUMPS", False)
     assert [a.headline for a in parse_text(text, entities=False)[0].articles] == ["全县水稻喜获丰收", "城东大桥 今日通车"]
 
 
@@ -44,9 +44,9 @@ def test_after_a_finished_sentence_head_lines_are_not_asked_as_a_subhead_in_a_du
     def piece(end: str) -> Fragment:
         return Fragment(lines=[Line(no=1, raw="水稻亩产提高", text="水稻亩产提高")], start="indent", end=end, order=0)
 
-    assert reassemble_module.subhead_asked(piece("open"), blockless=False)
-    assert not reassemble_module.subhead_asked(piece("closed"), blockless=False)
-    assert reassemble_module.subhead_asked(piece("closed"), blockless=True)
+    assert thread_subheads.subhead_asked(piece("open"), blockless=False)
+    assert not thread_subheads.subhead_asked(piece("closed"), blockless=False)
+    assert thread_subheads.subhead_asked(piece("closed"), blockless=True)
 
 
 @pytest.mark.pure_python
@@ -56,5 +56,5 @@ def test_a_paragraphs_last_line_between_blank_lines_finishes_the_paragraph(monke
     page = parse_text(text, entities=False)[0]
     assert len(page.articles) == 1
     assert page.articles[0].paragraphs == [ESSAY + "了一成多", MORE]
-    monkeypatch.setattr(reassemble_module, "PARAGRAPH_TAIL_LINES", 0)
+    monkeypatch.setattr(thread_subheads, "PARAGRAPH_TAIL_LINES", 0)
     assert parse_text(text, entities=False)[0].articles[0].paragraphs == [ESSAY, MORE]  # the line lost
