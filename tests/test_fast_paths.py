@@ -652,3 +652,35 @@ def test_rival_cues_asked_lazily_give_the_plain_tests():
         assert cues.settled_at(i) == settled_opening(f)
         assert cues.open_tail_at(i) == (f.end == "open" and fragment_chars(f) >= RIVAL_TAIL_CHARS)
         assert cues.lone([i]) == settled_opening(f)
+
+
+def test_mark_starts_are_where_the_mark_start_pattern_matches():
+    from banmian.ordinals import _MARK_START, mark_starts
+    rng = random.Random(21)
+    chars = list("首其再第（(一二三十先次是、来，。中文a 1") + ["\U00020000"]
+    texts = ["", "一", "一是", "首先其次", "第一、二是三来", "（一）(二)其三", "\U00020000一是"]
+    texts += ["".join(rng.choice(chars) for _ in range(rng.randrange(0, 40))) for _ in range(3000)]
+    for text in texts:
+        assert mark_starts(text) == [m.start() for m in _MARK_START.finditer(text)], text
+
+
+def test_join_parts_asked_again_give_the_same_parts():
+    from banmian.link_model import JoinLogits
+    rng = random.Random(5)
+    words = ["比亚", "迪公司", "中国", "人民", "经济", "发展", "（", "），", "记者", "报道。"]
+    frags = [Fragment(lines=[Line(no=k, raw=t, text=t) for k, t in
+                             enumerate("".join(rng.choice(words) for _ in range(rng.randrange(1, 6))) for _ in range(3))])
+             for _ in range(25)]
+    fresh = [[JoinLogits(frags).join_parts(j, i) for i in range(25)] for j in range(25)]
+    joins = JoinLogits(frags)
+    for _ in range(2):  # asked twice, in another order
+        for j, i in rng.sample([(j, i) for j in range(25) for i in range(25)], 625):
+            assert joins.join_parts(j, i) == fresh[j][i]
+
+
+def test_punct_marks_count_what_the_pattern_finds():
+    from banmian.line_shape import _CJK_PUNCT_MARK, punct_marks
+    from banmian.rules.chars import CJK_PUNCT
+    assert all(ord(c) < 0x10000 for c in CJK_PUNCT)
+    for text in random_texts(3000, seed=4) + ["", "，。、", "\U00020000，", "".join(sorted(CJK_PUNCT))]:
+        assert punct_marks(text) == len(_CJK_PUNCT_MARK.findall(text)), text

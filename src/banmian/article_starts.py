@@ -62,8 +62,8 @@ def lines_around(page: Page, frag: Fragment, after: bool) -> list[Line]:
 
     Needs `page.scratch["line_index"]` (set by `reassemble.prepare_fragments`); cached per page.
     """
-    key = (id(frag), after)
-    cache: dict[tuple[int, bool], list[Line]] = page.scratch.setdefault("lines_around", {})  # typed: the compiled build's own dict ops
+    key = 2 * id(frag) + (1 if after else 0)  # one integer, not a tuple: a cheaper key to hash
+    cache: dict[int, list[Line]] = page.scratch.setdefault("lines_around", {})  # typed: the compiled build's own dict ops
     found = cache.get(key)
     if found is None:
         found = cache[key] = _lines_around(page, frag, after)
