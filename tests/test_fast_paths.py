@@ -684,3 +684,24 @@ def test_punct_marks_count_what_the_pattern_finds():
     assert all(ord(c) < 0x10000 for c in CJK_PUNCT)
     for text in random_texts(3000, seed=4) + ["", "，。、", "\U00020000，", "".join(sorted(CJK_PUNCT))]:
         assert punct_marks(text) == len(_CJK_PUNCT_MARK.findall(text)), text
+
+
+def test_opens_credit_bracket_is_the_first_character_test():
+    from banmian.para_cues import CREDIT_OPENERS, opens_credit_bracket
+    for text in random_texts(3000, seed=6) + ["", " ", "（", "(", " （a", "\u3000(", "）", "a("]:
+        assert opens_credit_bracket(text) == (text.lstrip()[:1] in CREDIT_OPENERS), text
+
+
+def test_indent_after_full_line_ending_asks_the_same_three_tests():
+    from banmian.line_shape import FULL_SLACK, INDENT_MAX, INDENT_MIN, slack
+    from banmian.para_cues import CLOSING_MARKS, COLON_MARKS, indent_after_full_line_ending
+    rng = random.Random(8)
+    texts = ["记者报道：", "会议通过）", "住宅案；", "中文", "", "a：  "]
+    for _ in range(3000):
+        prev = Line(no=0, raw="", text=rng.choice(texts), width=rng.uniform(0, 14))
+        line = Line(no=1, raw="", text=rng.choice(texts), width=rng.uniform(0, 14))
+        width = rng.choice([12.0, 13.5])
+        for marks in (COLON_MARKS, CLOSING_MARKS):
+            plain = (prev.text.rstrip().endswith(marks) and slack(prev, width) <= FULL_SLACK
+                     and INDENT_MIN <= slack(line, width) <= INDENT_MAX)
+            assert indent_after_full_line_ending(prev, line, width, marks) == plain
