@@ -705,3 +705,19 @@ def test_indent_after_full_line_ending_asks_the_same_three_tests():
             plain = (prev.text.rstrip().endswith(marks) and slack(prev, width) <= FULL_SLACK
                      and INDENT_MIN <= slack(line, width) <= INDENT_MAX)
             assert indent_after_full_line_ending(prev, line, width, marks) == plain
+
+
+def test_far_headline_overlap_is_the_largest_share_of_a_far_head_line():
+    from banmian.article_starts import FAR_HEAD_MIN_CHARS, far_headline_overlap, page_head_lines
+    from banmian.model import Page, Source
+    rng = random.Random(9)
+    for _ in range(300):
+        lines = [Line(no=k, raw="", text="标题文字" * rng.randrange(0, 3), kind=rng.choice(["head", "body"]))
+                 for k in range(rng.randrange(0, 12))]
+        page = Page(source=Source(path="<test>", kind="text", encoding=None, sha256=""), lines=lines)
+        heads = [ln for ln in lines if rng.random() < 0.3]
+        far = page_head_lines(page)
+        assert all(ln.kind == "head" and len(ln.text) >= FAR_HEAD_MIN_CHARS for ln in far)
+        shares = [rng.choice([0.0, 0.0, 0.25, 0.5, 1.0]) for _ in far]
+        plain = max([s for ln, s in zip(far, shares) if not any(ln is h for h in heads)], default=0.0)
+        assert far_headline_overlap(page, heads, shares) == plain

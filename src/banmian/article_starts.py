@@ -129,8 +129,9 @@ def far_headline_overlap(page: Page, heads: list[Line], shares: list[float]) -> 
     near = {id(ln) for ln in heads}
     best = 0.0  # shares are never negative
     for ln, share in zip(page_head_lines(page), shares):
-        if id(ln) not in near:
-            best = max(best, share)  # of two: a comparison in the compiled build, not a call
+        # only a share above the best so far can change it: most are 0, no identity looked up
+        if share > best and id(ln) not in near:
+            best = share
     return best
 
 
