@@ -721,3 +721,13 @@ def test_far_headline_overlap_is_the_largest_share_of_a_far_head_line():
         shares = [rng.choice([0.0, 0.0, 0.25, 0.5, 1.0]) for _ in far]
         plain = max([s for ln, s in zip(far, shares) if not any(ln is h for h in heads)], default=0.0)
         assert far_headline_overlap(page, heads, shares) == plain
+
+
+def test_opening_keys_of_empty_and_one_character_openings():
+    from banmian.head_units import bigram_keys, opening_keys
+    heads = [Line(no=1, raw="", text="中国人民经济发展")]
+    for openings in (["", "中国人民"], ["中", "国人民", ""], ["", "", "经济发展中国"], ["人民经济", "发", "展中国"]):
+        printed = set(heads[0].text)
+        want = [{k for k in bigram_keys(t) if chr(k >> 21) in printed and chr(k & 0x1FFFFF) in printed}
+                for t in openings]
+        assert opening_keys(openings, heads) == want, openings
