@@ -652,3 +652,82 @@ def test_rival_cues_asked_lazily_give_the_plain_tests():
         assert cues.settled_at(i) == settled_opening(f)
         assert cues.open_tail_at(i) == (f.end == "open" and fragment_chars(f) >= RIVAL_TAIL_CHARS)
         assert cues.lone([i]) == settled_opening(f)
+
+
+def test_mark_starts_are_where_the_mark_start_pattern_matches():
+    from banmian.ordinals import _MARK_START, mark_starts
+    rng = random.Random(21)
+    chars = list("首其再第（(一二三十先次是、来，。中文a 1") + ["\U00020000"]
+    texts = ["", "一", "一是", "首先其次", "第一、二是三来", "（一）(二)其三", "\U00020000一是"]
+    texts += ["".join(rng.choice(chars) for _ in range(rng.randrange(0, 40))) for _ in range(3000)]
+    for text in texts:
+        assert mark_starts(text) == [m.start() for m in _MARK_START.finditer(text)], text
+
+
+def test_join_parts_asked_again_give_the_same_parts():
+    from banmian.link_model import JoinLogits
+    rng = random.Random(5)
+    words = ["比亚", "迪公司", "中国", "人民", "经济", "发展", "（", "），", "记者", "报道。"]
+    frags = [Fragment(lines=[Line(no=k, raw=t, text=t) for k, t in
+                             enumerate("".join(rng.choice(words) for _ in range(rng.randrange(1, 6))) for _ in range(3))])
+             for _ in range(25)]
+    fresh = [[JoinLogits(frags).join_parts(j, i) for i in range(25)] for j in range(25)]
+    joins = JoinLogits(frags)
+    for _ in range(2):  # asked twice, in another order
+        for j, i in rng.sample([(j, i) for j in range(25) for i in range(25)], 625):
+            assert joins.join_parts(j, i) == fresh[j][i]
+
+
+def test_punct_marks_count_what_the_pattern_finds():
+    from banmian.line_shape import _CJK_PUNCT_MARK, punct_marks
+    from banmian.rules.chars import CJK_PUNCT
+    assert all(ord(c) < 0x10000 for c in CJK_PUNCT)
+    for text in random_texts(3000, seed=4) + ["", "，。、", "\U00020000，", "".join(sorted(CJK_PUNCT))]:
+        assert punct_marks(text) == len(_CJK_PUNCT_MARK.findall(text)), text
+
+
+def test_opens_credit_bracket_is_the_first_character_test():
+    from banmian.para_cues import CREDIT_OPENERS, opens_credit_bracket
+    for text in random_texts(3000, seed=6) + ["", " ", "（", "(", " （a", "\u3000(", "）", "a("]:
+        assert opens_credit_bracket(text) == (text.lstrip()[:1] in CREDIT_OPENERS), text
+
+
+def test_indent_after_full_line_ending_asks_the_same_three_tests():
+    from banmian.line_shape import FULL_SLACK, INDENT_MAX, INDENT_MIN, slack
+    from banmian.para_cues import CLOSING_MARKS, COLON_MARKS, indent_after_full_line_ending
+    rng = random.Random(8)
+    texts = ["记者报道：", "会议通过）", "住宅案；", "中文", "", "a：  "]
+    for _ in range(3000):
+        prev = Line(no=0, raw="", text=rng.choice(texts), width=rng.uniform(0, 14))
+        line = Line(no=1, raw="", text=rng.choice(texts), width=rng.uniform(0, 14))
+        width = rng.choice([12.0, 13.5])
+        for marks in (COLON_MARKS, CLOSING_MARKS):
+            plain = (prev.text.rstrip().endswith(marks) and slack(prev, width) <= FULL_SLACK
+                     and INDENT_MIN <= slack(line, width) <= INDENT_MAX)
+            assert indent_after_full_line_ending(prev, line, width, marks) == plain
+
+
+def test_far_headline_overlap_is_the_largest_share_of_a_far_head_line():
+    from banmian.article_starts import FAR_HEAD_MIN_CHARS, far_headline_overlap, page_head_lines
+    from banmian.model import Page, Source
+    rng = random.Random(9)
+    for _ in range(300):
+        lines = [Line(no=k, raw="", text="标题文字" * rng.randrange(0, 3), kind=rng.choice(["head", "body"]))
+                 for k in range(rng.randrange(0, 12))]
+        page = Page(source=Source(path="<test>", kind="text", encoding=None, sha256=""), lines=lines)
+        heads = [ln for ln in lines if rng.random() < 0.3]
+        far = page_head_lines(page)
+        assert all(ln.kind == "head" and len(ln.text) >= FAR_HEAD_MIN_CHARS for ln in far)
+        shares = [rng.choice([0.0, 0.0, 0.25, 0.5, 1.0]) for _ in far]
+        plain = max([s for ln, s in zip(far, shares) if not any(ln is h for h in heads)], default=0.0)
+        assert far_headline_overlap(page, heads, shares) == plain
+
+
+def test_opening_keys_of_empty_and_one_character_openings():
+    from banmian.head_units import bigram_keys, opening_keys
+    heads = [Line(no=1, raw="", text="中国人民经济发展")]
+    for openings in (["", "中国人民"], ["中", "国人民", ""], ["", "", "经济发展中国"], ["人民经济", "发", "展中国"]):
+        printed = set(heads[0].text)
+        want = [{k for k in bigram_keys(t) if chr(k >> 21) in printed and chr(k & 0x1FFFFF) in printed}
+                for t in openings]
+        assert opening_keys(openings, heads) == want, openings

@@ -40,7 +40,7 @@ from typing import Final
 from banmian.article_starts import lines_around
 from banmian.closing_credits import closing_note
 from banmian.line_shape import separates_blocks
-from banmian.model import Article, Fragment, Line, Page
+from banmian.model import Article, Fragment, Line, Page, page_line_index
 from banmian.pull_quotes import PULL_QUOTE_MIN_CHARS, quotes_clause
 from banmian.rules.chars import strip_ws
 from banmian.stages.reassemble import SUBHEAD_MAX_LINES, to_body_lines
@@ -207,7 +207,7 @@ def merge_adjacent_splits(page: Page) -> None:
     groups: list[list[Fragment]] = page.scratch.get("article_groups", [])
     if len(groups) != len(page.articles) or len(groups) < 2:
         return
-    pos: dict[int, int] = {id(ln): k for k, ln in enumerate(page.lines)}
+    pos = page_line_index(page)  # the paragraphs stage's index of the lines: not built again
     under = articles_under(page, groups)
     cuts_leads = separates_blocks(page)
     merged: set[int] = set()  # articles merged into another, or grown by a merge

@@ -62,8 +62,8 @@ def lines_around(page: Page, frag: Fragment, after: bool) -> list[Line]:
 
     Needs `page.scratch["line_index"]` (set by `reassemble.prepare_fragments`); cached per page.
     """
-    key = (id(frag), after)
-    cache: dict[tuple[int, bool], list[Line]] = page.scratch.setdefault("lines_around", {})  # typed: the compiled build's own dict ops
+    key = 2 * id(frag) + (1 if after else 0)  # one integer, not a tuple: a cheaper key to hash
+    cache: dict[int, list[Line]] = page.scratch.setdefault("lines_around", {})  # typed: the compiled build's own dict ops
     found = cache.get(key)
     if found is None:
         found = cache[key] = _lines_around(page, frag, after)
@@ -129,8 +129,9 @@ def far_headline_overlap(page: Page, heads: list[Line], shares: list[float]) -> 
     near = {id(ln) for ln in heads}
     best = 0.0  # shares are never negative
     for ln, share in zip(page_head_lines(page), shares):
-        if id(ln) not in near:
-            best = max(best, share)  # of two: a comparison in the compiled build, not a call
+        # only a share above the best so far can change it: most are 0, no identity looked up
+        if share > best and id(ln) not in near:
+            best = share
     return best
 
 

@@ -29,7 +29,7 @@ from typing import Final
 
 from banmian.adjacent_splits import articles_under, body_text, drop_merged, ends_on_credit, merge_into, reads_on_below
 from banmian.lead_rests import stray_rest
-from banmian.model import Article, Fragment, Page
+from banmian.model import Article, Fragment, Page, page_line_index
 from banmian.rules.chars import strip_ws
 from banmian.similarity import bigram_key_counts, key_counts_cosine
 
@@ -91,7 +91,7 @@ def rests_under_columns(page: Page) -> None:
     articles = page.articles
     if len(groups) != len(articles) or len(groups) < 2:
         return
-    pos: dict[int, int] = {}  # line positions, filled when a stray rest first needs them
+    pos: dict[int, int] | None = None  # line positions (the paragraphs stage's index), when a stray rest first needs them
     under = articles_under(page, groups)
     merged: set[int] = set()
     gone: dict[int, int] = {}
@@ -102,8 +102,8 @@ def rests_under_columns(page: Page) -> None:
         if hit is None or hit[1] in merged:
             continue
         above, m = hit
-        if not pos:
-            pos.update((id(ln), k) for k, ln in enumerate(page.lines))
+        if pos is None:
+            pos = page_line_index(page)
         if not reads_on_below(page, above, group[0], pos):
             continue
         if not column_rest(article, articles[m], groups[m]):

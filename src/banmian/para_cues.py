@@ -122,9 +122,10 @@ def indent_after_colon(prev: Line, line: Line, width: float) -> bool:
 
 
 def indent_after_full_line_ending(prev: Line, line: Line, width: float, marks: tuple[str, ...]) -> bool:
-    """`prev` is a full line ending in one of `marks` and `line` is indented two em."""
-    return (prev.text.rstrip().endswith(marks) and slack(prev, width) <= FULL_SLACK
-            and INDENT_MIN <= slack(line, width) <= INDENT_MAX)
+    """`prev` is a full line ending in one of `marks` and `line` is indented two em (asked
+    first: most lines are not, and it costs no string made or compared)."""
+    return (INDENT_MIN <= slack(line, width) <= INDENT_MAX and prev.text.rstrip().endswith(marks)
+            and slack(prev, width) <= FULL_SLACK)
 
 
 # A full line ending in a closing bracket or a semicolon closes a unit that needs no sentence
@@ -224,7 +225,7 @@ CREDIT_OPENERS: Final = ("（", "(")
 
 def credit_closes_description(prev: Line, line: Line, width: float) -> bool:
     """`line` is a bracketed photo credit alone and `prev` a full line ending a sentence."""
-    if line.text.lstrip()[:1] not in CREDIT_OPENERS:  # cheap test first: it is asked of most lines
+    if not opens_credit_bracket(line.text):  # cheap test first: it is asked of most lines
         return False
     return slack(prev, width) <= FULL_SLACK and ends_sentence(prev.text) and ends_with_photo_credit(strip_ws(line.text))
 
@@ -242,4 +243,18 @@ NOTE_ALONE_REASON: Final = "paragraph:bracketed_note_alone"
 
 def is_note_alone(line: Line) -> bool:
     """The line is a bracketed note alone (NOTE_ALONE)."""
-    return line.text.lstrip()[:1] in CREDIT_OPENERS and NOTE_ALONE.match(strip_ws(line.text)) is not None
+    return opens_credit_bracket(line.text) and NOTE_ALONE.match(strip_ws(line.text)) is not None
+
+
+def opens_credit_bracket(text: str) -> bool:
+    """The text opens (after white space) with one of CREDIT_OPENERS, read as a code point: no
+    one-character string made (`text.lstrip()[:1] in CREDIT_OPENERS`, asked of most lines)."""
+    t = text.lstrip()
+    if not t:
+        return False
+    first = ord(t[0])
+    return first == _FULL_WIDTH_OPEN or first == _ASCII_OPEN
+
+
+_FULL_WIDTH_OPEN: Final = ord(CREDIT_OPENERS[0])
+_ASCII_OPEN: Final = ord(CREDIT_OPENERS[1])
