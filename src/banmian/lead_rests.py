@@ -23,6 +23,7 @@ from __future__ import annotations
 from typing import Final
 
 from banmian.adjacent_splits import HEAD_FIELDS, body_chars, body_text, drop_merged, ends_on_credit, has_head, merge_into, quoted_head
+from banmian.head_tiers import quotes_body
 from banmian.model import Article, Fragment, Page
 from banmian.pull_quotes import quotes_clause
 from banmian.rules.chars import strip_ws
@@ -135,11 +136,43 @@ def release_heads(page: Page, article: Article) -> None:
         setattr(article, key, None)
 
 
+# `kicker_to_keeper`: the kicker of the head a joined report drops goes on as the kept head's kicker.
+KEEP_QUOTED_KICKER = True
+KEPT_KICKER_REASON: Final = "headline:kicker_kept_over_joined_rest"
+
+
+def kicker_to_keeper(page: Page, keeper: Article, loser: Article, text: str) -> None:
+    """The kicker lines of the head `loser` gives up (`settle_heads`) that repeat a whole clause
+    of the joined report's `text` (`head_tiers.quotes_body`: a sentence of the report set large,
+    a pull quote or kicker of its own) go on as `keeper`'s kicker when it has none: the head
+    dropped is the rest's wrong one (its body lines read as a headline), not the quote of the
+    report's own words printed over it (simulated TRAIN pdftotext page 271: `空运代理及国际多式联运业务`
+    taken as a pull quote by a piece headed `中外代公司成立于`, the piece joined its opening
+    `中外代成为世界最大远洋代理系统` and the quote was left over; TRAIN pdftotext 1-300 fires there
+    alone, sim VAL and dev 1-40 never)."""
+    if keeper.kicker or not loser.kicker:
+        return
+    owner: dict[int, Article] = page.scratch.setdefault("owner", {})
+    moved = [ln for ln in page.lines if ln.kind == "head" and owner.get(id(ln)) is loser
+             and ln.text.strip() and ln.text.strip() in loser.kicker and quotes_body(ln.text, text)]
+    if not moved:
+        return
+    for ln in moved:
+        owner[id(ln)] = keeper
+        if ln.no in loser.line_nos:
+            loser.line_nos.remove(ln.no)
+        keeper.line_nos.append(ln.no)
+        ln.because(KEPT_KICKER_REASON)
+    keeper.kicker = " ".join(ln.text.strip() for ln in moved)
+    keeper.because(KEPT_KICKER_REASON)
+
+
 def settle_heads(page: Page, target: Article, piece: Article) -> None:
     """Before a headed rest joins its opening: a dash subtitle alone goes on as the opening's
     subtitle, a headline quoting a clause of the joined text as its kicker (`merge_into`);
     otherwise the report keeps whichever head, the opening's or the rest's, the joined text
-    shares more bigrams with, and the other's lines go back to the leftovers."""
+    shares more bigrams with, and the other's lines go back to the leftovers, but for a kicker
+    quoting the joined text (`kicker_to_keeper`)."""
     if not has_head(target):
         return  # a headless opening takes the rest's head (`merge_into`)
     text = strip_ws("".join(target.paragraphs + piece.paragraphs))
@@ -153,11 +186,15 @@ def settle_heads(page: Page, target: Article, piece: Article) -> None:
     share_target = len(mine & whole) / len(mine) if mine else 0.0
     share_piece = len(theirs & whole) / len(theirs) if theirs else 0.0
     if share_piece > share_target:
+        if KEEP_QUOTED_KICKER:
+            kicker_to_keeper(page, piece, target, text)
         release_heads(page, target)
         for key in HEAD_FIELDS:
             setattr(target, key, getattr(piece, key))
             setattr(piece, key, None)
     else:
+        if KEEP_QUOTED_KICKER:
+            kicker_to_keeper(page, target, piece, text)
         release_heads(page, piece)
 
 
