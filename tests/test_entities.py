@@ -221,12 +221,11 @@ def test_tokens_have_the_taggers_words_and_tags():
         assert t.starts == [0, *[sum(map(len, t.words[:k + 1])) for k in range(t.n)]]
 
 
-def test_worth_a_look_is_an_entry_after_a_trigger_or_before_a_unit():
-    from array import array
-
-    from banmian.entities import worth_a_look
-    from banmian.entity_tokens import look_marks
-    from banmian.entity_words import FLAGS_TYPECODE, OPENER, PLACE, TITLE, UNIT_MARK
+def test_looks_are_an_entry_after_a_trigger_or_before_a_unit():
+    """`entity_tokens.read_words` picks the tokens worth a look in its one loop: each token with
+    an entry flag, after a title or dateline opener, or before a lone place unit, once, in order."""
+    from banmian.entity_tokens import WordTables, look_marks, read_words
+    from banmian.entity_words import OPENER, PLACE, TITLE, UNIT_MARK
 
     def naive(flags):
         n = len(flags)
@@ -234,9 +233,18 @@ def test_worth_a_look_is_an_entry_after_a_trigger_or_before_a_unit():
                 or (i + 1 < n and flags[i + 1] & UNIT_MARK)]
 
     for flags in [[], [0], [TITLE], [PLACE], [0, TITLE, 0, 0, UNIT_MARK], [UNIT_MARK, 0, OPENER],
+                  [TITLE, UNIT_MARK], [TITLE, 0, UNIT_MARK], [PLACE, UNIT_MARK, UNIT_MARK], [OPENER, PLACE | UNIT_MARK],
                   [TITLE, PLACE, 0, PLACE | TITLE, UNIT_MARK, 0, 0, 0, 0, 0, 0, 0, TITLE]]:
-        marked = array(FLAGS_TYPECODE, map(look_marks, flags))
-        assert worth_a_look(marked) == naive(flags), flags
+        tables = WordTables()
+        words = [f"词{k}" if k % 2 else chr(0x4E00 + k) for k in range(len(flags))]  # one- and two-character words
+        for word, f in zip(words, flags):
+            tables.flags[word] = look_marks(f)
+            if len(word) == 1:
+                tables.single[ord(word)] = look_marks(f)
+        got, looks, starts = read_words(words, tables)
+        assert looks == naive(flags), flags
+        assert got == [look_marks(f) for f in flags]
+        assert starts == [0, *[sum(map(len, words[:k + 1])) for k in range(len(words))]]
 
 
 def test_list_marks_and_runs():

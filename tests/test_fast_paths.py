@@ -387,23 +387,26 @@ def test_width_votes_round_and_count_as_round_does(monkeypatch):
         assert list(width_votes(widths).items()) == list(plain.items()), widths
 
 
-def test_flags_of_looks_up_each_word():
-    """`entity_tokens.flags_of` (one itemgetter call) gives each word's flags in order, as a
-    look-up per word does, for no word, one word and many, and a KeyError for a word unknown."""
+def test_read_words_looks_up_each_word():
+    """`entity_tokens.read_words` gives each word's flags in order, one-character words read from
+    the table by code point and the others from the dictionary, as a look-up per word does, and a
+    KeyError for a word unknown (one character or more)."""
     import pytest
 
-    from banmian.entity_tokens import FLAGS_TYPECODE, flags_of
+    from banmian.entity_tokens import SINGLE_LIMIT, WordTables, read_words
 
     rng = random.Random(22)
-    table = {w: rng.randrange(0, 1 << 31) for w in ["中国", "记者", "，", "北京", "a", ""]}
+    tables = WordTables()
+    for w in ["中国", "记者", "，", "北", "a", "\U00020000", "京城"]:
+        tables.flags[w] = rng.randrange(0, 1 << 24)
+        if len(w) == 1 and ord(w) < SINGLE_LIMIT:
+            tables.single[ord(w)] = tables.flags[w]
     for _ in range(500):
-        words = [rng.choice(list(table)) for _ in range(rng.randrange(0, 6))]
-        got = flags_of(words, table)
-        assert got.typecode == FLAGS_TYPECODE and got.tolist() == [table[w] for w in words]
-    for words in (["新词"], ["中国", "新词"]):
+        words = [rng.choice(list(tables.flags)) for _ in range(rng.randrange(0, 6))]
+        assert read_words(words, tables)[0] == [tables.flags[w] for w in words]
+    for words in (["新词"], ["中国", "新"], ["\U00020001"]):
         with pytest.raises(KeyError):
-            flags_of(words, table)
-
+            read_words(words, tables)
 
 
 def test_ordinal_marks_scan_finds_what_finditer_finds():

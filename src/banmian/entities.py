@@ -26,7 +26,6 @@ the schema's per-article lists. A user lexicon (`load_lexicon`) adds known names
 """
 from __future__ import annotations
 
-from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from typing import Final, cast
@@ -54,10 +53,6 @@ from banmian.entity_words import (
     FOREIGN,
     GLUED,
     INERT_TAGS,
-    LOOK_BEFORE,
-    LOOK_HERE,
-    LOOK_NEXT,
-    MARK_BYTE,
     NAME_PART,
     OPENER,
     ORG_END,
@@ -86,21 +81,6 @@ __all__ = ["Entity", "article_entities", "find_entities", "load_lexicon"]
 MAX_ORG_CHARS: Final = 20
 LIST_MIN_VOTES: Final = 2  # items of a list that must agree before the others take their kind
 LIST_NOT_TAGS: Final = {"v", "vn", "a", "ad", "an", "l", "i", "t", "s", "b", "z"}  # no names in a list of these
-# where each look mark of a token's mark byte (see `worth_a_look`) sits: the byte's bit 0, 1, 2
-_HERE_BIT, _NEXT_BIT, _BEFORE_BIT = ((mark >> 24).bit_length() - 1 for mark in (LOOK_HERE, LOOK_NEXT, LOOK_BEFORE))
-_look_masks: tuple[int, int, int, int] = (0, 0, 0, 0)  # see `look_masks`
-
-
-def look_masks(n: int) -> tuple[int, int, int, int]:
-    """(bytes covered, then one integer per look mark with that mark's bit set in each of at
-    least n bytes), grown as longer paragraphs come (AND with a longer mask costs no more)."""
-    global _look_masks
-    masks = _look_masks
-    if masks[0] < n:
-        size = max(n, 2 * masks[0], 1024)
-        ones = int.from_bytes(b"\x01" * size, "little")
-        masks = _look_masks = (size, ones << _HERE_BIT, ones << _NEXT_BIT, ones << _BEFORE_BIT)
-    return masks
 
 
 def find_entities(text: str) -> list[Entity]:
@@ -114,7 +94,7 @@ def find_entities(text: str) -> list[Entity]:
     found: list[Entity] = []
     at: dict[int, Entity] = {}  # token index -> the one-token entity there
     nxt = 0
-    for i in worth_a_look(flags):
+    for i in t.looks:  # a token with an entry flag, after a trigger or before a lone place unit
         if i < nxt:
             continue  # inside the entity found last
         got = entity_at(t, i, flags[i], flags[i - 1] if i else 0)
@@ -135,27 +115,6 @@ def find_entities(text: str) -> list[Entity]:
             ent.text = text[ent.start:ent.end]
         found = repeated_names(t, text, found)
     return found
-
-
-def worth_a_look(flags: array) -> list[int]:
-    """The indices of the tokens worth a look: a token with an entry flag, right after a
-    trigger (a title, a dateline opener) or right before a lone place unit. Most tokens are none
-    of these, so the work is done in C: the mark byte of each token's flags (LOOK_HERE | …) as
-    one integer (a byte is eight bits), each mark masked out and shifted onto bit 0 of the byte
-    of the token it points at, or-ed, then the indices of the nonzero bytes (a loop the compiled
-    build runs natively, reading each byte as a native integer: `compress(range(n), ...)` made
-    an integer object for every token, most of them dropped)."""
-    marks = flags.tobytes()[MARK_BYTE::4]
-    n = len(marks)
-    _, here, after, before = look_masks(n)
-    m = int.from_bytes(marks, "little")
-    look = (m & here) >> _HERE_BIT | (m & after) << (8 - _NEXT_BIT) | (m & before) >> (8 + _BEFORE_BIT)
-    data = look.to_bytes(n + 1, "little")
-    out: list[int] = []
-    for i in range(n):
-        if data[i]:
-            out.append(i)
-    return out
 
 
 def entity_at(t: Tokens, i: int, f: int, prevf: int) -> tuple[Entity, int] | None:

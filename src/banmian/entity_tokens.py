@@ -7,17 +7,20 @@ tables saves about a third of the tagger's cost on the words a run has seen befo
 """
 from __future__ import annotations
 
-from array import array
 from itertools import filterfalse
-from operator import itemgetter
 from typing import Final
 
 import rjieba
 
-from banmian.entity_words import (_DICTIONARY_CACHES, ENTRY, FLAGS_TYPECODE, LOOK_BEFORE, LOOK_HERE, LOOK_NEXT,
-                                  TRIGGER_NEXT, UNIT_MARK, dictionary_place, known_place_head, pair_flags, word_freq)
+from banmian.entity_words import (_DICTIONARY_CACHES, ENTRY, LOOK_BEFORE, LOOK_HERE, LOOK_NEXT, TRIGGER_NEXT, UNIT_MARK,
+                                  dictionary_place, known_place_head, pair_flags, word_freq)
 
 MAX_FLAG_CACHE: Final = 200_000  # words remembered; the tables start over beyond this
+# One-character words below this code point (every CJK ideograph of the basic plane and the
+# punctuation: two in five tokens) also keep their flags in a list indexed by the code point,
+# read without hashing the word (a new string object from the tagger each time)
+SINGLE_LIMIT: Final = 0x10000
+UNKNOWN: Final = -1  # a one-character word's entry in that list before it is learnt
 
 
 class WordTables:
@@ -27,10 +30,11 @@ class WordTables:
     tables it was built with, so another thread starting over cannot pull a word from under it
     (Dask workers run several parses in threads)."""
 
-    __slots__ = ("flags", "tags")
+    __slots__ = ("flags", "single", "tags")
 
     def __init__(self) -> None:
         self.flags: dict[str, int] = {}
+        self.single: list[int] = [UNKNOWN] * SINGLE_LIMIT  # flags of the one-character words, by code point
         self.tags: dict[str, str] = {}
 
 
@@ -59,7 +63,7 @@ def learn_words(text: str, words: list[str], tables: WordTables) -> None:
     """Tag and flag the words of `text` not yet in `tables`. A word tagged on its own that the
     segmenter keeps whole has the tag it has in the text; the rare word it cuts in pieces on its
     own (an HMM word) takes its tag from the whole text's tagging."""
-    known, tags = tables.flags, tables.tags
+    known, tags, single = tables.flags, tables.tags, tables.single
     text_tags = None
     for word in filterfalse(known.__contains__, words):
         if word in known:
@@ -72,7 +76,9 @@ def learn_words(text: str, words: list[str], tables: WordTables) -> None:
                 text_tags = dict(rjieba.tag(text))
             tag = text_tags[word]
         tags[word] = tag
-        known[word] = look_marks(pair_flags(word, tag))
+        f = known[word] = look_marks(pair_flags(word, tag))
+        if len(word) == 1 and ord(word) < SINGLE_LIMIT:
+            single[ord(word)] = f
 
 
 def look_marks(f: int) -> int:
@@ -87,38 +93,59 @@ def forget_flags() -> None:
     _tables = WordTables()
 
 
-def flags_of(words: list[str], flags: dict[str, int]) -> array:
-    """Each word's flags (KeyError for a word not in `flags`), as an array: looked up by one
-    `itemgetter` call over all the words, a fifth faster than a look-up call per word, and
-    filled from a sequence of known length (faster than from an iterator)."""
-    if len(words) > 1:
-        return array(FLAGS_TYPECODE, itemgetter(*words)(flags))
-    return array(FLAGS_TYPECODE, [flags[w] for w in words])  # itemgetter of one word gives no tuple
+def read_words(words: list[str], tables: WordTables) -> tuple[list[int], list[int], list[int]]:
+    """Each word's flags (KeyError for a word not in `tables`), the indices of the tokens worth
+    a look (see `banmian.entities.find_entities`) and each word's start offset, then the text's
+    end, in one loop the compiled build runs natively. A token is worth a look when it has an
+    entry flag (LOOK_HERE), follows a trigger (the token before has LOOK_NEXT) or stands before
+    a lone place unit (the token after has LOOK_BEFORE); most tokens have no look mark at all."""
+    known, single = tables.flags, tables.single
+    flags: list[int] = []
+    looks: list[int] = []
+    starts = [0]
+    end = 0
+    after_trigger = False  # the token before has LOOK_NEXT
+    i = 0
+    for word in words:
+        k = len(word)
+        if k == 1 and ord(word) < SINGLE_LIMIT:
+            f = single[ord(word)]
+            if f == UNKNOWN:
+                raise KeyError(word)
+        else:
+            f = known[word]
+        flags.append(f)
+        if f >= LOOK_HERE or after_trigger:  # (LOOK_HERE is the least look mark)
+            if f & LOOK_BEFORE and i and (not looks or looks[-1] != i - 1):
+                looks.append(i - 1)
+            if f & LOOK_HERE or after_trigger:
+                looks.append(i)
+            after_trigger = bool(f & LOOK_NEXT)
+        end += k
+        starts.append(end)
+        i += 1
+    return flags, looks, starts
 
 
 class Tokens:
-    """A paragraph's tokens: words, their tags and flags (an array, see LOOK_HERE), and start
-    offsets."""
+    """A paragraph's tokens: words, their tags and flags (see LOOK_HERE), the tokens worth a
+    look, and start offsets."""
 
-    __slots__ = ("flags", "n", "starts", "tags", "words")
+    __slots__ = ("flags", "looks", "n", "starts", "tags", "words")
 
     def __init__(self, text: str):
         words: list[str] = rjieba.cut(text)
         tables = _tables
         try:
-            flags = flags_of(words, tables.flags)
+            flags, looks, starts = read_words(words, tables)
         except KeyError:  # words not seen yet
             tables = current_tables()
             learn_words(text, words, tables)
-            flags = flags_of(words, tables.flags)
+            flags, looks, starts = read_words(words, tables)
         self.words = words
         self.flags = flags
+        self.looks = looks  # the indices of the tokens worth a look, ascending
         self.tags = tables.tags
-        starts = [0]  # each word's start offset, then the text's end (a loop the compiled build runs natively)
-        end = 0
-        for word in words:
-            end += len(word)
-            starts.append(end)
         self.starts = starts
         self.n = len(words)
 

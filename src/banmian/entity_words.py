@@ -8,8 +8,6 @@ keeps extraction near the tagger's own speed.
 from __future__ import annotations
 
 import re
-import sys
-from array import array
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
@@ -105,14 +103,12 @@ TRIGGER_NEXT: Final = TITLE | OPENER  # flags that make the next token worth a l
 # flags that start an entity
 ENTRY: Final = PERSONISH | PLACE | ORG_START | GLUED | UNIT | ORG_WORD | FOREIGN | PREFIXED | CUED_PLACE
 FLAG_LIMIT: Final = CUED_PLACE << 1  # every flag value is below this
-# Where the scan should look, kept in the top byte of a word's flags (see `look_marks`), so that
-# the scan reads the marks of all tokens at once as every fourth byte of the flags' array
+# Where the scan should look, kept in the top byte of a word's flags (see `look_marks`): a word's
+# flags are below LOOK_HERE when it has no look mark (`entity_tokens.read_words`)
 LOOK_HERE: Final = 1 << 24  # the word may start an entity (an ENTRY flag)
 LOOK_NEXT: Final = 2 << 24  # the next word may (a title, a dateline opener)
 LOOK_BEFORE: Final = 4 << 24  # the word before may (a lone place unit)
 assert FLAG_LIMIT <= LOOK_HERE, "the rule flags must stay below the look marks' byte"
-FLAGS_TYPECODE: Final = next(c for c in "IL" if array(c).itemsize == 4)  # an array of four-byte flags
-MARK_BYTE: Final = 3 if sys.byteorder == "little" else 0  # the top byte's place in each four
 
 
 @dataclass(slots=True)
