@@ -81,3 +81,16 @@ def test_a_line_ending_in_a_closing_bracket_is_no_kicker():
     # a long first line without the bracket is still a kicker over a short headline
     got = tiers("本周电视节目预告二月三日至二月九日", "精彩看点")
     assert got == ("本周电视节目预告二月三日至二月九日", "精彩看点", None)
+
+
+# Made-up heads: a line ending in an opening quotation mark or bracket.
+LANTERN = "元宵节前夕，古城举办灯会，主灯组名为“星河璀璨映古城”，吸引了众多游客。"
+
+
+def test_a_line_ending_in_an_opening_quote_runs_on_into_the_headline():
+    # the body repeats the second line whole, but the quotation opened above goes on in it
+    got = tiers("古城灯会点亮“", "星河璀璨映古城”", body=LANTERN)
+    assert got == (None, "古城灯会点亮“ 星河璀璨映古城”", None)
+    # a bracket or title mark opened at the line's end, no body
+    assert tiers("青年作家推出长篇新作《", "远方》") == (None, "青年作家推出长篇新作《 远方》", None)
+
