@@ -95,8 +95,9 @@ def balanced_over_subtitle(heads: list[str]) -> bool:
     """Three head lines are a headline broken to balance over a subtitle: the first two balance
     (`tier_cues.balanced_pair`) and the third is not shorter than the second (`离别三十六年` /
     `梦想终于成真` / `不知流过多少泪`). Dev 1-40 gold, three-line heads: 30 of 38 headline +
-    subtitle, 2 of 30 kicker + headline (a kicker over a headline whose first line is as long,
-    `春耕备耕有序推进` / `江川新建高标准农田` / `累计达12万亩`, has a shorter third line)."""
+    subtitle, 2 of 30 kicker + headline (a kicker over a headline whose first line is as long has
+    a shorter third line: `春耕备耕有序推进` / `江川新建高标准农田` / `累计达12万亩`, the head of the
+    made-up examples/demo_page.txt, not a dev page's)."""
     a, b, c = (strip_ws(h) for h in heads[:3])
     return balanced_pair(a, b) and len(c) >= len(b)
 
