@@ -734,3 +734,23 @@ def test_opening_keys_of_empty_and_one_character_openings():
         want = [{k for k in bigram_keys(t) if chr(k >> 21) in printed and chr(k & 0x1FFFFF) in printed}
                 for t in openings]
         assert opening_keys(openings, heads) == want, openings
+
+
+def test_ends_on_titled_name_reads_its_tables_as_the_sets():
+    from banmian.rules.names import _TITLE_LAST_CHARS, SURNAMES_1, ends_on_titled_name
+
+    def plain(t: str) -> bool:
+        n = len(t)
+        if n > 2 and t[n - 2] in SURNAMES_1 and t[n - 3] in _TITLE_LAST_CHARS:
+            return True
+        return n > 3 and t[n - 3] in SURNAMES_1 and t[n - 4] in _TITLE_LAST_CHARS
+
+    rng = random.Random(1)
+    chars = sorted(SURNAMES_1)[:40] + sorted(_TITLE_LAST_CHARS)[:40] + list("，。ab9") + ["\U00020000"]
+    texts = ["".join(rng.choice(chars) for _ in range(rng.randrange(0, 8))) for _ in range(5000)]
+    texts += ["市长李明", "书记王强国", "记者\U00020000", "\U00020000王明"]
+    hits = 0
+    for t in texts:
+        assert ends_on_titled_name(t) == plain(t), t
+        hits += plain(t)
+    assert hits > 100
