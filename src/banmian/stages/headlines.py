@@ -139,24 +139,13 @@ def join_broken_headlines(blocks: list[list[Line]]) -> list[list[Line]]:
     return out
 
 
-def _apply(page: Page, article: Article, block: list[Line], why: str) -> None:
+def _apply(page: Page, article: Article, block: list[Line], why: str, keep_byline: bool = False) -> None:
+    """The block's lines as the article's head tiers (`split_tiers`), claimed for it; with
+    `keep_byline`, a block holding no byline leaves the article's byline as it was."""
     tiers = split_tiers(block, body_text(article))
     for key in ("kicker", "headline", "subtitle", "byline"):
-        setattr(article, key, tiers[key])
-    for ln in block:
-        page.claim(ln, article)
-    article.because(why)
-    for ln in block:
-        ln.because(why)
-
-
-def _apply_keeping_byline(page: Page, article: Article, block: list[Line], why: str) -> None:
-    """`_apply`, but a block holding no byline leaves the article's byline as it was."""
-    tiers = split_tiers(block, body_text(article))
-    for key in ("kicker", "headline", "subtitle"):
-        setattr(article, key, tiers[key])
-    if tiers["byline"]:
-        article.byline = tiers["byline"]
+        if key != "byline" or tiers[key] or not keep_byline:
+            setattr(article, key, tiers[key])
     for ln in block:
         page.claim(ln, article)
     article.because(why)
@@ -405,5 +394,5 @@ def headlines(page: Page) -> Page:
         rests_under_columns(page)
     if LEFTOVERS_OVER_NEXT_OPENINGS and separates_blocks(page):
         for block, i in leftovers_over_next_openings(page, blocks, owner, OPENING_CHARS, page_line_index(page)):
-            _apply_keeping_byline(page, page.articles[i], block, NEXT_OPENING_REASON)
+            _apply(page, page.articles[i], block, NEXT_OPENING_REASON, keep_byline=True)
     return page
