@@ -53,13 +53,13 @@ RUN_ON_ENDS: Final[tuple[str, ...]] = ("：", ":", "—", "－")
 # 203, 233), every one followed by its headline's next line; TRAIN 180 and 203 were cut into a
 # headline and a subtitle (the body repeats the second line).
 OPENING_MARKS: Final[tuple[str, ...]] = ("“", "‘", "《", "（", "(", "『", "「", "〈")
+_RUNNING_ON_ENDS: Final[tuple[str, ...]] = RUN_ON_ENDS + OPENING_MARKS  # what `ends_running_on` asks
 
 
 def ends_running_on(text: str) -> bool:
     """The head line ends in a colon or a dash, or opens a quotation or bracket
     (`OPENING_MARKS`): the headline runs on into the next line."""
-    t = strip_ws(text)
-    return t.endswith(RUN_ON_ENDS) or t.endswith(OPENING_MARKS)
+    return strip_ws(text).endswith(_RUNNING_ON_ENDS)
 
 
 def quotes_whole_clause(text: str, body: str) -> bool:
