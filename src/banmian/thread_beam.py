@@ -40,7 +40,7 @@ from banmian.rules.furniture import ends_with_picture_note
 from banmian.similarity import ContentSpace, Group, GroupMaker
 from banmian.stages.reorder import goes_on_paragraph
 from banmian.thread_rivals import RIVAL_CONTENT_BONUS, RIVAL_LONE_REASON, RIVAL_MISMATCH_REASON, RivalCues
-from banmian.thread_subheads import continues_past_subhead, subhead_asked
+from banmian.thread_subheads import continues_past_subhead, subhead_asked, subhead_in_series
 
 # Opening a new thread scores the start model's log-odds plus this; continuing one, the link
 # model's log-odds. Tuned on dev pages 1-40 (body_char_acc 1.5: 0.754, 2: 0.781, 2.5: 0.788,
@@ -144,7 +144,8 @@ def thread_fragments(page: Page, frags: list[Fragment], space: ContentSpace | No
             sure, join = False, True  # the note closes an article's opening matter: its text follows
         elif blockless and report_after_picture(frags[i - 1], f):
             sure, join = False, True
-        elif subhead_asked(frags[i - 1], blockless) and continues_past_subhead(page, frags[i - 1], f):
+        elif ((subhead_asked(frags[i - 1], blockless) and continues_past_subhead(page, frags[i - 1], f))
+              or subhead_in_series(page, frags, i)):
             sure, join = False, True  # however strong the start model's case (a subhead is a headline's shape)
         else:
             goes_on = points_back(page, f)

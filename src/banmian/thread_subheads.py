@@ -16,7 +16,7 @@ from banmian.fragment_runs import ends_paragraph
 from banmian.line_shape import separates_blocks
 from banmian.model import Fragment, Line, Page
 from banmian.para_cues import one_em_short
-from banmian.rules.chars import strip_ws
+from banmian.rules.chars import HEAD_DASHES, strip_ws
 from banmian.rules.furniture import is_lead_in
 from banmian.similarity import bigram_cosine
 
@@ -101,6 +101,61 @@ def subhead_min_cosine(page: Page, prev: Fragment, frag: Fragment) -> float:
             and closing_note(last_paragraph(prev.lines)) is None):
         return SUBHEAD_LOW_COSINE
     return SUBHEAD_MIN_COSINE
+
+
+# A `one_line_subhead_break` (a short unpunctuated line between a finished sentence and an
+# indented paragraph) may open a section of the article before as well as another article:
+# pdftotext sets a one-line subhead, a short paragraph of its own, apart by blank lines as it does
+# a headline, and the text under it opened an article under it (`subhead_in_series` tells the
+# first). Sim TRAIN pdftotext pages 1-300, such breaks with no lead-in under them: 56 inside a gold
+# article, 26 at an article change. Not a break whose line opens on a dash, a subtitle's lead
+# (SUBTITLE_OPENERS; dev pdftotext page 8 `——使机关面貌一新` over another article), nor one after
+# a bracketed credit (`closing_note`, dev page 1 `…有着积极意义。（章文）`). Asking
+# `continues_past_subhead` at these breaks (cosine 0.05) joined 30 subheads on TRAIN and none of
+# its article changes, but on dev page 33 took an article's own headline, printed after a
+# paragraph of its text, for a subhead, and on sim VAL pdftotext it lost byline_acc .7613 ->
+# .7593 and source_acc .9143 -> .9132 (at cosine 0.1: no change on VAL): not done.
+SUBTITLE_OPENERS: Final = HEAD_DASHES
+
+
+def section_subhead_break(page: Page, prev: Fragment, frag: Fragment) -> bool:
+    """A `one_line_subhead_break` before `frag` whose line does not open on a dash (a subtitle's
+    lead, SUBTITLE_OPENERS), whose text before closes on no bracketed credit (`closing_note`) and
+    whose text after opens with no lead-in: the line may head a section of the article before."""
+    if not one_line_subhead_break(page, prev, frag) or is_lead_in(frag.first.text):
+        return False
+    line = lines_around(page, frag, after=False)[0]
+    if strip_ws(line.text).startswith(SUBTITLE_OPENERS):
+        return False
+    return closing_note(last_paragraph(prev.lines)) is None
+
+
+# Subheads come in series: an article cut into sections prints one short line over each, while
+# articles under one-line headlines stand apart, each under its lead-in or byline. Where the next
+# (or the last) break in the dump with lines standing in it (a column turn holds none) is a
+# `section_subhead_break` too, each line heads a section of one article, whatever the texts around
+# it share (`subhead_in_series`). Sim TRAIN pdftotext pages 1-300: 11 such breaks, all inside a
+# gold article (`为家庭主厨` / `美容美发登门` / `旅游摄影`; `无声的命令` / `生与死的搏斗`;
+# `天津年货年味浓` / `呼和浩特塞北瓜果香`), 8 of them under SUBHEAD_LOW_COSINE; no article
+# change. Dev pdftotext 1-40: none (output unchanged). Sim VAL pdftotext body_char_acc .8096 ->
+# .8099, headline_acc .6229 -> .6240, byline_acc .7613 -> .7603 (one article).
+SUBHEAD_SERIES = True
+
+
+def subhead_in_series(page: Page, frags: list[Fragment], i: int) -> bool:
+    """Is the break before fragment i a `section_subhead_break` with the next or the last break
+    that has lines between its fragments such a break too (SUBHEAD_SERIES)? The fragment then goes
+    on the thread of the one before (`thread_beam`), and `absorb_subheads` makes the line a
+    subhead paragraph."""
+    if not SUBHEAD_SERIES or not section_subhead_break(page, frags[i - 1], frags[i]):
+        return False
+    for step in (1, -1):
+        j = i + step
+        while 1 <= j < len(frags) and not lines_around(page, frags[j], after=False):
+            j += step
+        if 1 <= j < len(frags) and section_subhead_break(page, frags[j - 1], frags[j]):
+            return True
+    return False
 
 
 def continues_past_subhead(page: Page, prev: Fragment, frag: Fragment) -> bool:
