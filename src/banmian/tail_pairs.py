@@ -27,6 +27,7 @@ import numpy as np
 from banmian.line_shape import head_runs_on_by_dash
 from banmian.model import Line
 from banmian.rules.chars import strip_ws
+from banmian.tail_blocks import soft_byline
 from banmian.tier_cues import balanced_pair
 
 # What a block opening on the second line of a balanced pair (`parts_balanced_pair`) costs
@@ -71,3 +72,61 @@ def balanced_cut_costs(tail: list[Line], starts: np.ndarray) -> np.ndarray:
     """BALANCED_CUT_COST for each block shape opening where `parts_balanced_pair`."""
     parted = np.array([parts_balanced_pair(tail, j) for j in range(len(tail))], dtype=np.float64)
     return BALANCED_CUT_COST * parted[starts] if len(starts) else np.zeros(0)
+
+
+
+# A report opening with a dispatch lead-in prints no byline under its headline (`tail_blocks.
+# LEAD_IN_BYLINE_COST`), so a line read as names alone (`tail_blocks.soft_byline`) that the
+# alignment left out of every block right under such a report's block is a head line: that
+# block's last line or the next block's first, whichever it forms a balanced pair with
+# (`tier_cues.balanced_pair`; not with the line under it where that one opens a pair of its
+# own, `closes_balanced_pair`). Simulated raw TRAIN pages 40, 141 (`委大力` / `吸引外资`), 177
+# (`加两大` / `银行合并`): the next headline's first line, left out, so that headline lost it;
+# pages 3 and 102 (`小品增加` / `明星齐全`): the block's own second line. Of the 8 such lines
+# on TRAIN raw pages 1-300, 7 are gold head lines (5 balanced with the right neighbour, 2 with
+# neither) and 1 a byline (balanced with neither: left out, as before); PyMuPDF alike (page 300
+# too: `衡南出` / `土五代窑`). None on dev 1-40. headline_acc TRAIN raw 1-40 / 41-300 0.7949 /
+# 0.8045 -> 0.8013 / 0.8063, PyMuPDF 0.7949 / 0.8017 -> 0.8013 / 0.8040; sim VAL raw 41-120
+# 0.7917 -> 0.7949, PyMuPDF 0.7997 -> 0.8029 (1-40 unchanged); nothing else moves.
+ADOPT_NAMES_LINES = True  # switch (tests)
+ADOPTED_REASON: Final = "head:names_line_under_report_block"
+
+
+def names_line_side(tail: list[Line], k: int, next_opens: bool) -> int:
+    """Where the names line tail[k], under a report's block ending at k, goes: -1 to that
+    block (a balanced pair with the line above), 1 to the next block (`next_opens`: it opens
+    at k + 1; a balanced pair with the line under it, which opens no pair of its own), 0 to
+    neither."""
+    line = tail[k].text
+    if tail[k - 1].kind in _TIER_KINDS and balanced_pair(tail[k - 1].text, line):
+        return -1
+    if (next_opens and tail[k + 1].kind in _TIER_KINDS and len(strip_ws(line)) >= MIN_PAIR_CHARS
+            and balanced_pair(line, tail[k + 1].text) and not closes_balanced_pair(tail, k + 2)):
+        return 1
+    return 0
+
+
+def adopt_names_lines(segments: list[tuple[int, int, int]], tail: list[Line],
+                      lead_in: list[bool]) -> tuple[list[tuple[int, int, int]], list[int]]:
+    """The segments (candidate, first tail line, block end) with each names line
+    (`tail_blocks.soft_byline`) left out of every block right under a block aligned with a
+    lead-in segment (`lead_in`, per segment) given to a neighbouring block (`names_line_side`),
+    and the tail lines so given (ADOPT_NAMES_LINES)."""
+    out = list(segments)
+    adopted: list[int] = []
+    if not ADOPT_NAMES_LINES:
+        return out, adopted
+    for i, (c, a, k) in enumerate(segments):
+        if k == a or not lead_in[i] or k >= len(tail) or not soft_byline(tail, k):
+            continue
+        nxt = next((n for n in range(i + 1, len(out)) if out[n][2] > out[n][1]), None)
+        if nxt is not None and out[nxt][1] <= k:
+            continue  # the line is in the next block
+        side = names_line_side(tail, k, nxt is not None and out[nxt][1] == k + 1)
+        if side < 0:
+            out[i] = (c, a, k + 1)
+        elif side > 0 and nxt is not None:
+            out[nxt] = (out[nxt][0], k, out[nxt][2])
+        if side:
+            adopted.append(k)
+    return out, adopted

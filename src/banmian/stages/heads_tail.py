@@ -34,6 +34,7 @@ from banmian.stages.roundups import ITEM_REASON, items_in_stream, tail_windows
 from banmian.tail_align import LEAD_IN_BONUS, Candidate, align, candidates, has_own_sign, no_signed_start_between, quoted_at
 from banmian.tail_blocks import CONTINUED_KIND, SOFT_REASON, is_slot, opens_block, soft_byline
 from banmian.tail_find import HEAD_BEFORE_CAPTION_REASON, OPENING_CHARS, TRAILING_HEAD_REASON, find_prefix_tail, find_tail, heads_before_captions, trailing_heads
+from banmian.tail_pairs import ADOPTED_REASON, adopt_names_lines
 
 PARTIAL_KEY: Final = "heads_tail_prefix"  # scratch flag: the tail heads a prefix only
 # A report may open with its points in bullets over its lead-in: that lead-in opens no article
@@ -88,6 +89,10 @@ def heads_tail(page: Page) -> Page:
     if stream_stop != start:
         cands = without_summed_up_lead_ins(signed_starts(cands), text)
     segments = without_slots(align(cands, text, tail), tail)
+    segments, adopted = adopt_names_lines(segments, tail, [cands[c].bonus >= LEAD_IN_BONUS for c, _, _ in segments])
+    for k in adopted:
+        tail[k].kind = "head"
+        tail[k].because(ADOPTED_REASON)
     opening = {c: frags[cands[c].frag].lines[cands[c].k] for c, _, _ in segments}
     blocks = [(tail[a:b], opening[c]) for c, a, b in segments if b > a]
     in_blocks = {id(ln) for block, _ in blocks for ln in block}
