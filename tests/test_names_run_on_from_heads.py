@@ -58,4 +58,7 @@ def test_the_rule_off_reads_the_names_line_as_a_byline(monkeypatch):
 def test_the_number_cue_off_splits_a_kicker(monkeypatch):
     tiers = importlib.import_module("banmian.head_tiers")
     monkeypatch.setattr(tiers, "number_runs_on", lambda a, b: False)
+    # the body does not repeat the first line, which alone reads it as the headline's too
+    # (`head_tiers.unrepeated_by_body`): off as well, to see the number cue's work
+    monkeypatch.setattr(tiers, "unrepeated_by_body", lambda first, body: False)
     assert article(NUMBER_RUN_ON).kicker == "湿地公园今年投资12"

@@ -139,10 +139,30 @@ def join_broken_headlines(blocks: list[list[Line]]) -> list[list[Line]]:
     return out
 
 
+def followed_by_jump(page: Page, article: Article) -> bool:
+    """A jump line (`下转…`) stands right after one of the article's fragments, only blank or
+    other non-body lines between: the article goes on on another page."""
+    groups = page.scratch.get("article_groups", [])
+    i = next((k for k, art in enumerate(page.articles) if art is article), len(groups))
+    if i >= len(groups):
+        return False
+    index = page_line_index(page)
+    lines = page.lines
+    for frag in groups[i]:
+        j = index[id(frag.last)] + 1
+        while j < len(lines) and lines[j].kind != "body":
+            if lines[j].kind == "jump":
+                return True
+            j += 1
+    return False
+
+
 def _apply(page: Page, article: Article, block: list[Line], why: str, keep_byline: bool = False) -> None:
     """The block's lines as the article's head tiers (`split_tiers`), claimed for it; with
     `keep_byline`, a block holding no byline leaves the article's byline as it was."""
-    tiers = split_tiers(block, body_text(article))
+    tiers = split_tiers(block, body_text(article), followed_by_jump(page, article))
+    if "why" in tiers:
+        article.because(tiers["why"])
     for key in ("kicker", "headline", "subtitle", "byline"):
         if key != "byline" or tiers[key] or not keep_byline:
             setattr(article, key, tiers[key])
