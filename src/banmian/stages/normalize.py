@@ -48,11 +48,15 @@ _SPACED_FIGURE: Final = re.compile(r"(?<![0-9A-Za-z.%])[0-9](?: [0-9.%])+(?![0-9
 _DIGIT_SPACE_DIGIT: Final = re.compile(r"[0-9] [0-9]")
 
 
+def _closed_up(m: re.Match[str]) -> str:
+    return m.group().replace(" ", "")
+
+
 def close_spaced_figures(text: str) -> str:
     """`text` with each figure printed letter-spaced (`1 9 9 7`, `5 0 . 4 %`) closed up."""
     if not _DIGIT_SPACE_DIGIT.search(text):
         return text  # no two digits a space apart: nearly every line
-    return _SPACED_FIGURE.sub(lambda m: m.group().replace(" ", ""), text)
+    return _SPACED_FIGURE.sub(_closed_up, text)
 
 
 def _drop_spurious_spaces(text: str) -> str:
