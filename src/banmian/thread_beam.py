@@ -303,7 +303,9 @@ def extend(h: Hypothesis, ti: int, i: int, groups: GroupMaker, score: float) -> 
         threads = h.threads + (groups.single(i),)
         ti = len(threads) - 1
     else:
-        threads = h.threads[:ti] + (groups.plus(h.threads[ti], i),) + h.threads[ti + 1 :]
+        changed = list(h.threads)  # one copy, not two slices and two concatenations
+        changed[ti] = groups.plus(changed[ti], i)
+        threads = tuple(changed)
     return Hypothesis(score, threads, ti)
 
 
