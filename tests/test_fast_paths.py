@@ -259,12 +259,15 @@ def test_score_threads_scores_each_thread_as_the_plain_definition():
             beam = [extend(h, rng.choice(range(-1, len(h.threads))) if h.threads else -1, k, groups, 0.0)
                     for h in beam for _ in range(2)][:6]
         quotes = QuoteBalance(frags)
-        scores = score_threads(beam, JoinLogits(frags), quotes, i)
+        scored = score_threads(beam, JoinLogits(frags), quotes, i)
+        # every thread of the beam scored once, its score set on it
+        assert len(scored) == len({id(g) for g in scored}) == len({id(g) for h in beam for g in h.threads})
         for h in beam:
             for group in h.threads:
                 plain = logit(join_features(frags[group.members[-1]], frags[i]))
-                assert scores[group] == (plain + LINK_WEIGHTS["cos"] * 10 * group.cosine(i)
-                                         + quotes.term(group.members, i))
+                assert group.scored_for == i
+                assert group.score == (plain + LINK_WEIGHTS["cos"] * 10 * group.cosine(i)
+                                       + quotes.term(group.members, i))
 
 
 def test_bigram_cosine_is_the_cosine_of_bigram_counts():

@@ -301,8 +301,8 @@ def test_a_fragment_closing_a_quote_scores_higher_on_the_thread_that_opened_it()
         frags = [said, other, last]
         groups = GroupMaker(ContentSpace(["".join(ln.text for ln in f.lines) for f in frags]))
         beam = [extend(extend(Hypothesis(0.0, (), -1), -1, 0, groups, 0.0), -1, 1, groups, 0.0)]
-        got = score_threads(beam, JoinLogits(frags), QuoteBalance(frags), 2)
-        scores[last is closing] = [got[g] for g in beam[0].threads]
+        score_threads(beam, JoinLogits(frags), QuoteBalance(frags), 2)  # sets each thread's score
+        scores[last is closing] = [g.score for g in beam[0].threads]
     (with_a, with_b), (without_a, without_b) = scores[True], scores[False]
     assert with_a - without_a == pytest.approx(QUOTE_CLOSES)
     assert with_b - without_b == pytest.approx(QUOTE_UNOPENED)

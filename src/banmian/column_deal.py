@@ -94,7 +94,10 @@ def deal_to_columns(rows: list[list[Line]], k: int, width: float) -> list[tuple[
     # the integer 1 + (row * k + part) * span + step, 0 for an empty one: a state is a tuple
     # of k small integers, quick to hash and compare (nested tuples were most of the work).
     span = len(rows) + 1
-    fits: dict[tuple[int, int, int], float] = {}
+    # the fit of each (latest line, row, part) as one integer key, (ref * rows + r) * k + p
+    # (ref < rows * k, p < k): cheaper to hash than a tuple
+    fits: dict[int, float] = {}
+    n_rows = len(rows)
 
     def move(column: int, r: int, p: int) -> tuple[float, int]:
         """The score of part p of row r going to `column`, and the column after it; the fit
@@ -104,7 +107,7 @@ def deal_to_columns(rows: list[list[Line]], k: int, width: float) -> list[tuple[
         if not column:
             return 0.0, line
         ref, step = divmod(column - 1, span)
-        key = (ref, r, p)
+        key = (ref * n_rows + r) * k + p
         value = fits.get(key)
         if value is None:
             ref_row, ref_part = divmod(ref, k)

@@ -222,7 +222,10 @@ class ContentSpace:
             return
         df = np.bincount(cols)
         entry_df = df[cols]
-        w = counts * np.log((n + 1) / (entry_df + 0.5))
+        # the IDF of each document frequency 0..n, looked up per entry: the same logs of the
+        # same quotients, a few dozen of them rather than one per entry
+        idf = np.log((n + 1) / (np.arange(n + 1) + 0.5))
+        w = counts * idf[entry_df]
         # Off the diagonal only bigrams shared by two pieces count: a small dense product.
         shared = entry_df >= 2
         multi = df >= 2
@@ -257,7 +260,8 @@ class ContentSpace:
 class Group:
     """A group of pieces (an article so far), scored against new pieces in O(1).
 
-    Immutable: `plus` returns a new group, so the hypotheses of a beam search share groups.
+    Immutable but for a beam search's scratch (`scored_for`, `score`): `plus` returns a new
+    group, so the hypotheses of a beam search share groups.
     `dots` holds the dot product with the group's summed vector of every piece from `offset`
     on, its last member's index (plain floats, the Gram rows of its pieces added up: a group is
     scored many times more often than one is made, and a list item is read sooner than a numpy
@@ -267,7 +271,7 @@ class Group:
     norm.
     """
 
-    __slots__ = ("space", "dots", "offset", "norm2", "members")
+    __slots__ = ("space", "dots", "offset", "norm2", "members", "scored_for", "score")
 
     def __init__(self, space: ContentSpace, first: int, base: Group | None = None):
         """The group of piece `first` alone, or with `base`: base's pieces and then `first`."""
@@ -287,6 +291,10 @@ class Group:
                 self.dots = [base.dot(k) + row[k] for k in range(first, len(row))]
             self.offset = first
             self.members = base.members + (first,)
+        # scratch of a beam search (`thread_beam.score_threads`): the piece the group was last
+        # scored against (-1: none yet) and that score, read as a field, not looked up by group
+        self.scored_for: int = -1
+        self.score: float = 0.0
 
     def plus(self, i: int) -> Group:
         """A new group: this one with piece i added (this one is left as it is)."""

@@ -155,12 +155,12 @@ def thread_fragments(page: Page, frags: list[Fragment], space: ContentSpace | No
             options = [(h.score + SURE_START_SCORE, h, -1) for h in beam]
         elif join:
             # the only choice: the thread of the fragment just before
-            scores = score_threads(beam, joins, quotes, i, ordinals)
-            options = [(h.score + scores[h.threads[h.latest]], h, h.latest) for h in beam]
+            score_threads(beam, joins, quotes, i, ordinals)
+            options = [(h.score + h.threads[h.latest].score, h, h.latest) for h in beam]
         else:
             new_logit = NO_NEW_THREAD if goes_on else new_thread_logit(logits, quotes, i)
-            options = near_best_options(beam, score_threads(beam, joins, quotes, i, ordinals), new_logit, offset,
-                                        rivals if rivals.weak[i] else None, i)
+            score_threads(beam, joins, quotes, i, ordinals)
+            options = near_best_options(beam, new_logit, offset, rivals if rivals.weak[i] else None, i)
         options.sort(key=TOTAL, reverse=True)  # stable: on a tie the earlier option (a join) wins
         floor = options[0][0] - BEAM_MARGIN
         beam = [extend(h, ti, i, groups, total) for total, h, ti in options[:BEAM_WIDTH] if total >= floor]
@@ -185,24 +185,52 @@ def points_back(page: Page, frag: Fragment) -> bool:
     return refers_back(strip_ws(frag.first.text))
 
 
-def near_best_options(beam: list[Hypothesis], scores: dict[Group, float], new_logit: float, offset: float,
+def near_best_options(beam: list[Hypothesis], new_logit: float, offset: float,
                       rivals: RivalCues | None = None, i: int = -1) -> list[tuple[float, Hypothesis, int]]:
     """The options (total score, hypothesis, thread index or -1 for a new thread) of
-    continuing each thread of each hypothesis (`scores`, plus RIVAL_CONTENT_BONUS on the `rivals` of
+    continuing each thread of each hypothesis (each thread's `score_threads` score, plus RIVAL_CONTENT_BONUS on the `rivals` of
     fragment i when given: they weigh a thread against the hypothesis's other threads) or
     opening a new one (the start log-odds `new_logit` plus `offset`), in that order, leaving
     out those the beam drops anyway: more than BEAM_MARGIN below the best (dev pdftotext
     pages: 42 options a fragment, 8 of them near)."""
+    if rivals is not None:
+        return _near_best_with_rivals(beam, new_logit, offset, rivals, i)
+    # two passes over the threads' scores (a field each), no list of totals made: the best of
+    # them all, then the options near it, each total the same sum as the first pass found
+    best = NO_NEW_THREAD
+    for h in beam:
+        score = h.score
+        best = max(best, score + new_logit + offset)
+        for group in h.threads:  # max of two: a comparison in the compiled build, not a call
+            best = max(best, score + group.score)
+    floor = best - BEAM_MARGIN
+    options = []
+    for h in beam:
+        score = h.score
+        ti = 0
+        for group in h.threads:
+            total = score + group.score
+            if total >= floor:
+                options.append((total, h, ti))
+            ti += 1
+        new = score + new_logit + offset
+        if new >= floor:
+            options.append((new, h, -1))
+    return options
+
+
+def _near_best_with_rivals(beam: list[Hypothesis], new_logit: float, offset: float, rivals: RivalCues,
+                           i: int) -> list[tuple[float, Hypothesis, int]]:
+    """`near_best_options` with the rival cue (`rivals`) weighing the threads of each hypothesis."""
     rows = []  # each hypothesis's totals, found once: the best is the max of them all
     best = NO_NEW_THREAD
     for h in beam:
         score, threads = h.score, h.threads
-        totals = [score + scores[group] for group in threads]
-        if rivals is not None:
-            latest = threads[h.latest].members
-            for k in rivals.rivals(len(threads), h.latest, len(latest), i, lambda k: threads[k].cosine(i),
-                                   rivals.lone(latest), lambda k: threads[k].members[-1]):  # called at once: this h
-                totals[k] += RIVAL_CONTENT_BONUS
+        totals = [score + group.score for group in threads]
+        latest = threads[h.latest].members
+        for k in rivals.rivals(len(threads), h.latest, len(latest), i, lambda k: threads[k].cosine(i),
+                               rivals.lone(latest), lambda k: threads[k].members[-1]):  # called at once: this h
+            totals[k] += RIVAL_CONTENT_BONUS
         new = score + new_logit + offset
         best = max(best, new)
         for total in totals:  # max of two: a comparison in the compiled build, not a call
@@ -234,34 +262,40 @@ def continues_lead_in(page: Page, prev: Fragment, frag: Fragment) -> bool:
 
 
 def score_threads(beam: list[Hypothesis], joins: JoinLogits, quotes: QuoteBalance, i: int,
-                  ordinals: OrdinalTurns | None = None) -> dict[Group, float]:
+                  ordinals: OrdinalTurns | None = None) -> list[Group]:
     """The link log-odds of fragment i continuing each thread of the beam, with the quote cue
-    (`quotes`) and the ordinal cue (`ordinals`, when given: `ordinals.OrdinalTurns`).
+    (`quotes`) and the ordinal cue (`ordinals`, when given: `ordinals.OrdinalTurns`), set as
+    each thread's `score` (its `scored_for` set to i); the threads scored, each once.
 
-    Hypotheses share most threads, so each thread is scored once (a group hashes by
-    identity); and many threads end with the same fragment, so each join (`joins`, the
-    page's `link_model.JoinLogits`) is scored once. Each score depends only on its thread, so
-    the order they are scored in does not matter.
+    Hypotheses share most threads, so each thread is scored once (a group scored for i
+    already is skipped: a field read, not a dict lookup); and many threads end with the same
+    fragment, so each join (`joins`, the page's `link_model.JoinLogits`) is scored once. Each
+    score depends only on its thread, so the order they are scored in does not matter.
     """
     cos_weight = LINK_WEIGHTS["cos"] * 10  # the cosine term is (weight * 10) * cosine
-    scores: dict[Group, float] = {}
-    seen: dict[int, float] = {}
+    scored: list[Group] = []
+    seen = [_UNSCORED] * i  # the join logit of each fragment before i as a thread's latest
     for h in beam:
         for group in h.threads:
-            if group in scores:
+            if group.scored_for == i:
                 continue  # an earlier hypothesis's thread too
+            group.scored_for = i
             latest = group.members[-1]
-            join = seen.get(latest)
-            if join is None:
+            join = seen[latest]
+            if join != join:  # NaN: not scored yet
                 join = seen[latest] = joins.logit(latest, i)
-            scores[group] = join + cos_weight * group.cosine(i)
+            group.score = join + cos_weight * group.cosine(i)
+            scored.append(group)
     if quotes.closers[i]:  # rare: most fragments close nothing they did not open
-        for group in scores:
-            scores[group] += quotes.term(group.members, i)
+        for group in scored:
+            group.score += quotes.term(group.members, i)
     if ordinals is not None and ordinals.later[i]:  # rare too: a step 2 or later of a series
-        for group in scores:
-            scores[group] += ordinals.term(group.members, i)
-    return scores
+        for group in scored:
+            group.score += ordinals.term(group.members, i)
+    return scored
+
+
+_UNSCORED: Final = float("nan")  # `score_threads`' mark of a join not scored yet (a logit is never NaN)
 
 
 def extend(h: Hypothesis, ti: int, i: int, groups: GroupMaker, score: float) -> Hypothesis:
@@ -270,7 +304,9 @@ def extend(h: Hypothesis, ti: int, i: int, groups: GroupMaker, score: float) -> 
         threads = h.threads + (groups.single(i),)
         ti = len(threads) - 1
     else:
-        threads = h.threads[:ti] + (groups.plus(h.threads[ti], i),) + h.threads[ti + 1 :]
+        changed = list(h.threads)  # one copy, not two slices and two concatenations
+        changed[ti] = groups.plus(changed[ti], i)
+        threads = tuple(changed)
     return Hypothesis(score, threads, ti)
 
 

@@ -49,6 +49,16 @@ def neighbour_kinds(page: Page, frag: Fragment, after: bool) -> list[str]:
     return [ln.kind for ln in lines_around(page, frag, after)]
 
 
+def next_to_kind(page: Page, frag: Fragment, after: bool, kind: str, other: str) -> bool:
+    """A line of kind `kind` or `other` among `neighbour_kinds(page, frag, after)`, read off the
+    lines themselves (no list of kinds made: asked twice of every fragment)."""
+    for ln in lines_around(page, frag, after):
+        k = ln.kind
+        if k == kind or k == other:
+            return True
+    return False
+
+
 def prepare_fragments(page: Page) -> list[Fragment]:
     """Index the lines (unless the paragraphs stage did: `page_line_index`), cut fragments
     where a paragraph closed by a picture note opens an article
@@ -63,7 +73,7 @@ def prepare_fragments(page: Page) -> list[Fragment]:
     if not blocks:
         frags = page.scratch["fragments"] = split_at_picture_notes(frags, page.column_width)
     for i, f in enumerate(frags):
-        f.no_successor = any(k in ("jump", "source") for k in neighbour_kinds(page, f, after=True))
+        f.no_successor = next_to_kind(page, f, True, "jump", "source")
         if blocks and not f.no_successor and closes_on_name_credit(f.lines):
             f.no_successor = True
             f.last.because(CREDIT_CLOSE_REASON)
@@ -73,7 +83,7 @@ def prepare_fragments(page: Page) -> list[Fragment]:
         if blocks and not f.no_successor and closes_on_dateline(page, frags, i):
             f.no_successor = True
             f.last.because(DATELINE_CLOSE_REASON)
-        f.no_predecessor = "continued" in neighbour_kinds(page, f, after=False)
+        f.no_predecessor = next_to_kind(page, f, False, "continued", "continued")
         if f.no_predecessor and i and note_printed_away(frags[i - 1], f):
             f.no_predecessor = False
             f.first.because(NOTE_AWAY_REASON)
