@@ -331,8 +331,9 @@ def mark_centred_head_blocks(page: Page) -> None:
     lines, width = page.lines, page.column_width
     i = 0
     while i < len(lines):
-        j = _centred_block_end(lines, i, width) if lines[i].kind == "body" else 0
-        if j and _nothing_runs_on_above(lines, i) and _opening_follows(lines, j, width):
+        # (what stands above first: under body text, as most body lines stand, no block starts)
+        j = _centred_block_end(lines, i, width) if lines[i].kind == "body" and _nothing_runs_on_above(lines, i) else 0
+        if j and _opening_follows(lines, j, width):
             for ln in lines[i:j]:
                 ln.kind = "head"
                 ln.because(CENTRED_HEAD_REASON)
