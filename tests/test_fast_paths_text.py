@@ -8,10 +8,11 @@ from banmian.model import line_ranges
 from banmian.rules import furniture as F
 from banmian.rules import names as N
 from banmian.rules.chars import WHITE_SPACE_AT, is_round_closer, last_code_point, strip_ws
+from banmian.stages.classify import _is_colon
 from banmian.wide_heads import _LEADING_DASH_AT, LEADING_DASHES
 
 # white space of every kind str.split knows, CJK, marks, a character beyond the Basic Plane
-ALPHABET = (list("王李刘张局长部书记总理主席责任编辑校对星期第AB1a、·。）)—－")
+ALPHABET = (list("王李刘张局长部书记总理主席责任编辑校对星期第AB1a、·。）)—－：:")
             + [" ", "\t", "\u3000", "\xa0", "\n", "\r", "\x0b", "\x1c", "\u2002", "\u2028", "\U00020000"])
 SIGNATURES = ["国务院总理李鹏", "市委书记王大同", "部长 刘一平", "局长\xa0张三", "总经理、工会主席李四", "书记王 "]
 
@@ -68,6 +69,7 @@ def test_last_code_point_reads_the_stripped_end():
         assert end == (ord(stripped[-1]) if stripped else -1), repr(text)
         assert is_round_closer(end) == stripped.endswith(("）", ")"))
         assert (0 <= end < 0x10000 and _LEADING_DASH_AT[end] == 1) == stripped.endswith(LEADING_DASHES)
+        assert _is_colon(end) == (stripped != "" and stripped[-1] in "：:")
 
 
 def plain_line_ranges(numbers: list[int]) -> list[list[int]]:
