@@ -7,7 +7,7 @@ import random
 from banmian.model import line_ranges
 from banmian.rules import furniture as F
 from banmian.rules import names as N
-from banmian.rules.chars import WHITE_SPACE_AT, is_round_closer, last_code_point, strip_ws
+from banmian.rules.chars import WHITE_SPACE_AT, first_code_point, is_round_closer, last_code_point, strip_ws
 from banmian.stages.classify import _is_colon
 from banmian.wide_heads import _LEADING_DASH_AT, LEADING_DASHES
 
@@ -70,6 +70,15 @@ def test_last_code_point_reads_the_stripped_end():
         assert is_round_closer(end) == stripped.endswith(("）", ")"))
         assert (0 <= end < 0x10000 and _LEADING_DASH_AT[end] == 1) == stripped.endswith(LEADING_DASHES)
         assert _is_colon(end) == (stripped != "" and stripped[-1] in "：:")
+        assert (end != -1) == bool(text.strip())
+        lstripped = text.lstrip()
+        assert first_code_point(text) == (ord(lstripped[0]) if lstripped else -1), repr(text)
+
+
+def test_may_be_furniture_matches_its_definition():
+    for text in random_texts(5000, seed=6) + ["", " ", "  图为", "（新华社记者摄）", "\U00020000"]:
+        t = text.lstrip()
+        assert F.may_be_furniture(text) == (bool(t) and F._first_in(F._FURNITURE_FIRST_AT, t)), repr(text)
 
 
 def plain_line_ranges(numbers: list[int]) -> list[list[int]]:

@@ -176,6 +176,19 @@ def last_code_point(text: str) -> int:
     return -1
 
 
+def first_code_point(text: str) -> int:
+    """The code point of the text's first character other than white space (`text.lstrip()[0]`),
+    -1 when there is none (`last_code_point` from the other end)."""
+    n = len(text)
+    i = 0
+    while i < n:
+        o = ord(text[i])
+        if o >= 0x10000 or WHITE_SPACE_AT[o] == 0:
+            return o
+        i += 1
+    return -1
+
+
 def is_round_closer(code: int) -> bool:
     """The code point is a closing round bracket, full-width `）` or half-width `)`."""
     return code == 0xFF09 or code == 0x29

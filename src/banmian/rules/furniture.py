@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from typing import Final
 
-from banmian.rules.chars import WHITE_SPACE_AT, bmp_table, ends_sentence
+from banmian.rules.chars import WHITE_SPACE_AT, bmp_table, ends_sentence, first_code_point
 from banmian.rules.traditional import both_scripts, fold
 
 DATE: Final = re.compile(r"(\d{4}|[一二三四五六七八九〇零]{4})年\d{1,2}月\d{1,2}日")
@@ -194,8 +194,8 @@ REPORTER_CREDIT_MAX_CHARS: Final = 8
 def may_be_furniture(text: str) -> bool:
     """Cheap test on a line's text (whitespace and all): False when `furniture_kind` of its
     space-free form is sure to be None (its first printed character opens no pattern)."""
-    t = text.lstrip()
-    return bool(t) and _first_in(_FURNITURE_FIRST_AT, t)
+    first = first_code_point(text)  # `text.lstrip()[0]`, no stripped copy made
+    return 0 <= first < 0x10000 and _FURNITURE_FIRST_AT[first] == 1
 
 
 def _reporter_photo_credit(t: str) -> bool:
