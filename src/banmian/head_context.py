@@ -23,7 +23,7 @@ from banmian.model import Line, Page
 from banmian.name_lines import (mark_body_signatures, mark_credit_lines_between_bylines, mark_names_run_on_from_heads, mark_names_over_headlines, mark_names_under_headlines,
                                 mark_names_under_subtitles, mark_pen_names_over_paragraphs, mark_pen_names_set_off,
                                 mark_set_off_signatures, mark_signatures)
-from banmian.rules.chars import CLOSERS, ends_sentence, strip_ws
+from banmian.rules.chars import CLOSERS, ends_sentence, is_round_closer, last_code_point, strip_ws
 from banmian.unpunctuated_heads import (_PUNCT_MARK, HEADLINE_MARKS, MAX_HEAD_RUN, MAX_HEAD_RUN_MARKS, _is_bracketed_note,
                                         _sets_off_block, could_be_head_line, holds_clause_mark, mark_centred_head_blocks,
                                         mark_head_blocks_over_bylines, mark_open_unpunctuated_blocks,
@@ -119,7 +119,8 @@ def mark_series_part_heads(page: Page) -> None:
     `子工程建设十年述评（上）`)."""
     lines = page.lines
     for i, ln in enumerate(lines):
-        if ln.kind != "body" or ln.text.rstrip()[-1:] not in "）)":
+        end = last_code_point(ln.text)  # (-1 for a line of white space: `"" in "）)"`)
+        if ln.kind != "body" or (end != -1 and not is_round_closer(end)):  # `.rstrip()[-1:] not in "）)"`
             continue
         t = strip_ws(ln.text)
         m = SERIES_PART_MARK.search(t)

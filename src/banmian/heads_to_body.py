@@ -14,12 +14,12 @@ from typing import Final
 
 from banmian.line_shape import FULL_SLACK, is_indented, separates_blocks, slack
 from banmian.model import Line, Page
-from banmian.rules.chars import ends_sentence
+from banmian.rules.chars import ends_sentence, last_code_point
 
 def _line_above(lines: list[Line], i: int) -> Line | None:
     """The nearest non-blank line above line i."""
     for k in range(i - 1, -1, -1):
-        if lines[k].text.strip() and lines[k].kind != "blank":
+        if last_code_point(lines[k].text) != -1 and lines[k].kind != "blank":  # (`.text.strip()`)
             return lines[k]
     return None
 
@@ -27,7 +27,7 @@ def _line_above(lines: list[Line], i: int) -> Line | None:
 def _line_below(lines: list[Line], j: int) -> Line | None:
     """The nearest non-blank line from line j on."""
     for k in range(j, len(lines)):
-        if lines[k].text.strip() and lines[k].kind != "blank":
+        if last_code_point(lines[k].text) != -1 and lines[k].kind != "blank":  # (`.text.strip()`)
             return lines[k]
     return None
 

@@ -231,11 +231,16 @@ def page_line_index(page: Page) -> dict[int, int]:
 def line_ranges(numbers: Iterable[int]) -> list[LineRange]:
     """Collapse line numbers into sorted [first, last] ranges: {3,4,5,9} -> [[3,5],[9,9]]."""
     out: list[LineRange] = []
-    for n in sorted(set(numbers)):
-        if out and n == out[-1][1] + 1:
-            out[-1][1] = n
-        else:
-            out.append([n, n])
+    ordered: list[int] = sorted(set(numbers))
+    if not ordered:
+        return out
+    first = last = ordered[0]
+    for n in ordered:  # (each range's ends held as native integers till it closes)
+        if n > last + 1:
+            out.append([first, last])
+            first = n
+        last = n
+    out.append([first, last])
     return out
 
 

@@ -228,8 +228,8 @@ REPORTER_ROLES: Final = ("记者", "通讯员", "实习生")
 def _signature_line(line: Line) -> bool:
     """A body line that is a title and a name (`titled_name`), not a lead-in (`本报讯记者X`), no
     reporter's credit (`REPORTER_ROLES`), not an opening the column foot runs on from."""
-    return (line.kind == "body" and "body:lead_in" not in line.reasons and _RUNS_ON_REASON not in line.reasons
-            and titled_name(line.text) is not None and not any(r in line.text for r in REPORTER_ROLES))
+    return (line.kind == "body" and titled_name(line.text) is not None and "body:lead_in" not in line.reasons
+            and _RUNS_ON_REASON not in line.reasons and not any(r in line.text for r in REPORTER_ROLES))
 
 
 def mark_set_off_signatures(page: Page) -> None:

@@ -19,7 +19,7 @@ from banmian.heads_to_body import _line_above, _line_below, opens_with_bullet
 from banmian.line_shape import (CLAUSE_END, FULL_SLACK, comma_marks, is_indented, separates_blocks, slack,
                                 unfinished)
 from banmian.model import Line, Page
-from banmian.rules.chars import CJK_PUNCT, ends_sentence, strip_ws
+from banmian.rules.chars import CJK_PUNCT, ends_sentence, last_code_point, strip_ws
 
 # The most lines of a text block set off over a byline read as its headline: a headline and its
 # subtitle (dev page 29: `要有“拼”的精神` / `敢走别人没有走过的路`, blank, `中共伊克昭盟委员会书记邢云`).
@@ -107,7 +107,7 @@ PAGE_TOP_SETS_OFF = True
 def _body_text_below(lines: list[Line], j: int) -> bool:
     """The nearest non-blank line from line j on is a body line other than a lead-in."""
     for k in range(j, len(lines)):
-        if lines[k].text.strip():
+        if last_code_point(lines[k].text) != -1:  # (`lines[k].text.strip()`)
             return lines[k].kind == "body" and "body:lead_in" not in lines[k].reasons
     return False
 
@@ -121,7 +121,7 @@ def mark_unpunctuated_blocks(page: Page) -> None:
         return
     lines, width = page.lines, page.column_width
     # the lines marked below lie inside a run the loop then skips: the verdicts can be taken first
-    off = [ln.kind in _SETS_OFF_KINDS or not ln.text.strip() for ln in lines]
+    off = [ln.kind in _SETS_OFF_KINDS or last_code_point(ln.text) == -1 for ln in lines]  # (-1: `not .strip()`)
     i = -1 if PAGE_TOP_SETS_OFF else 0  # -1: the page's top, before its first line
     while i < len(lines):
         if i >= 0 and not off[i]:
@@ -248,7 +248,7 @@ def _opens_paragraph(line: Line | None, width: float) -> bool:
 def _unpunctuated_full_line(line: Line, width: float) -> bool:
     """A body line at least as wide as the column, without a single punctuation mark."""
     t = line.text
-    return (line.kind == "body" and bool(t.strip()) and slack(line, width) <= FULL_SLACK
+    return (line.kind == "body" and last_code_point(t) != -1 and slack(line, width) <= FULL_SLACK
             and not _PUNCT_MARK.search(t) and "body:lead_in" not in line.reasons)
 
 
@@ -268,7 +268,7 @@ HEADLINE_MARKED_RUN_REASON: Final = "head:headline_marked_between_paragraphs"
 def _headline_marked_full_line(line: Line, width: float) -> bool:
     """A body line at least as wide as the column whose only marks are HEADLINE_MARKS."""
     t = line.text
-    return (line.kind == "body" and bool(t.strip()) and slack(line, width) <= FULL_SLACK
+    return (line.kind == "body" and last_code_point(t) != -1 and slack(line, width) <= FULL_SLACK
             and all(ch in HEADLINE_MARKS for ch in _PUNCT_MARK.findall(t)) and "body:lead_in" not in line.reasons)
 
 
@@ -331,8 +331,9 @@ def mark_centred_head_blocks(page: Page) -> None:
     lines, width = page.lines, page.column_width
     i = 0
     while i < len(lines):
-        j = _centred_block_end(lines, i, width) if lines[i].kind == "body" else 0
-        if j and _nothing_runs_on_above(lines, i) and _opening_follows(lines, j, width):
+        # (what stands above first: under body text, as most body lines stand, no block starts)
+        j = _centred_block_end(lines, i, width) if lines[i].kind == "body" and _nothing_runs_on_above(lines, i) else 0
+        if j and _opening_follows(lines, j, width):
             for ln in lines[i:j]:
                 ln.kind = "head"
                 ln.because(CENTRED_HEAD_REASON)

@@ -23,7 +23,7 @@ from banmian.language import spanning_word
 from banmian.line_shape import FULL_SLACK, dash_subtitle_shape, slack
 from banmian.model import Line, Page
 from banmian.pull_quotes import PULL_QUOTE_MIN_CHARS, quotes_clause
-from banmian.rules.chars import HEAD_DASHES, ends_sentence, strip_ws
+from banmian.rules.chars import HEAD_DASHES, bmp_table, ends_sentence, is_round_closer, last_code_point, strip_ws
 from banmian.unpunctuated_heads import could_be_head_line, holds_clause_mark
 
 
@@ -60,6 +60,9 @@ def mark_stray_dash_subtitles(page: Page) -> None:
 
 DASH_JOINED_REASON: Final = "head:dash_joins_head"
 LEADING_DASHES: Final[tuple[str, ...]] = HEAD_DASHES  # what a headline line leading into its next line ends on
+# LEADING_DASHES (single characters of the Basic Multilingual Plane) by code point: the last
+# characters `mark_dash_joined_heads` reads off every line
+_LEADING_DASH_AT: Final = bmp_table(LEADING_DASHES)
 
 
 def mark_dash_joined_heads(page: Page) -> None:
@@ -76,7 +79,8 @@ def mark_dash_joined_heads(page: Page) -> None:
     lines = page.lines
     for k in range(len(lines) - 1):
         above, below = lines[k], lines[k + 1]
-        if not above.text.rstrip().endswith(LEADING_DASHES):
+        end = last_code_point(above.text)
+        if not (0 <= end < 0x10000 and _LEADING_DASH_AT[end] == 1):  # `.rstrip().endswith(LEADING_DASHES)`
             continue
         if above.kind == "head" and could_be_head_line(below) and not _body_runs_into(lines, k):
             below.kind = "head"
@@ -107,7 +111,7 @@ def mark_time_span_heads(page: Page) -> None:
     （1月6` / `日20时—7日20时）`), which the bracket at the line's end had read as a body note."""
     lines = page.lines
     for i, ln in enumerate(lines):
-        if ln.kind != "body" or not ln.text.rstrip().endswith(("）", ")")):
+        if ln.kind != "body" or not is_round_closer(last_code_point(ln.text)):  # `.rstrip().endswith(("）", ")"))`
             continue
         run, t = [ln], strip_ws(ln.text)
         if "（" not in t and "(" not in t and i and lines[i - 1].kind == "body":

@@ -157,3 +157,38 @@ def strip_ws(text: str) -> str:
     if " " not in text and "\t" not in text and "\u3000" not in text and text.strip() == text:
         return text
     return "".join(text.split())
+
+
+# White space as `str.split` and `str.strip` read it (every such character lies in the Basic
+# Multilingual Plane), by code point.
+WHITE_SPACE_AT: Final = bmp_table([chr(o) for o in range(0x10000) if chr(o).isspace()])
+
+
+def last_code_point(text: str) -> int:
+    """The code point of the text's last character other than white space (`text.rstrip()[-1]`),
+    -1 when there is none, read without a stripped copy or a one-character string."""
+    i = len(text) - 1
+    while i >= 0:
+        o = ord(text[i])
+        if o >= 0x10000 or WHITE_SPACE_AT[o] == 0:
+            return o
+        i -= 1
+    return -1
+
+
+def first_code_point(text: str) -> int:
+    """The code point of the text's first character other than white space (`text.lstrip()[0]`),
+    -1 when there is none (`last_code_point` from the other end)."""
+    n = len(text)
+    i = 0
+    while i < n:
+        o = ord(text[i])
+        if o >= 0x10000 or WHITE_SPACE_AT[o] == 0:
+            return o
+        i += 1
+    return -1
+
+
+def is_round_closer(code: int) -> bool:
+    """The code point is a closing round bracket, full-width `）` or half-width `)`."""
+    return code == 0xFF09 or code == 0x29

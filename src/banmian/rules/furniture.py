@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from typing import Final
 
-from banmian.rules.chars import bmp_table, ends_sentence
+from banmian.rules.chars import WHITE_SPACE_AT, bmp_table, ends_sentence, first_code_point
 from banmian.rules.traditional import both_scripts, fold
 
 DATE: Final = re.compile(r"(\d{4}|[一二三四五六七八九〇零]{4})年\d{1,2}月\d{1,2}日")
@@ -104,6 +104,8 @@ SECTION_LABEL: Final = re.compile(r"^(?:[A-H]\d{1,2}|第[一二三四五六七�
 def may_be_strong_header(text: str) -> bool:
     """Cheap test on a line's text (whitespace and all): False when `is_strong_header_text`
     of its space-free form is sure to be False."""
+    if len(text) <= STRONG_HEADER_SCAN_MAX:
+        return _may_be_strong_header_scanned(text)
     if "责" in text or "責" in text or "校" in text or "星" in text:
         return True
     t = text.lstrip()
@@ -112,6 +114,28 @@ def may_be_strong_header(text: str) -> bool:
 
 _STRONG_HEADER_FIRST: Final = set("ABCDEFGH第")
 _STRONG_HEADER_FIRST_AT: Final = bmp_table(_STRONG_HEADER_FIRST)
+# The characters `may_be_strong_header` looks for anywhere in the line, by code point.
+_STRONG_HEADER_MARK_AT: Final = bmp_table("责責校星")
+# Up to this many characters `may_be_strong_header` reads the line's code points in one loop,
+# which the compiled build runs natively (it asks every line of a page), rather than search the
+# line four times and strip it.
+STRONG_HEADER_SCAN_MAX: Final = 32
+
+
+def _may_be_strong_header_scanned(text: str) -> bool:
+    """`may_be_strong_header` in one loop over the code points: one of `责責校星` anywhere, or
+    a first character other than white space among `_STRONG_HEADER_FIRST`."""
+    first = -1  # the first code point other than white space
+    for i in range(len(text)):
+        o = ord(text[i])
+        if o < 0x10000:
+            if _STRONG_HEADER_MARK_AT[o] == 1:
+                return True
+            if first < 0 and WHITE_SPACE_AT[o] == 0:
+                first = o
+        elif first < 0:
+            first = o
+    return 0 <= first < 0x10000 and _STRONG_HEADER_FIRST_AT[first] == 1
 
 
 def _first_in(table: bytes, text: str) -> bool:
@@ -170,8 +194,8 @@ REPORTER_CREDIT_MAX_CHARS: Final = 8
 def may_be_furniture(text: str) -> bool:
     """Cheap test on a line's text (whitespace and all): False when `furniture_kind` of its
     space-free form is sure to be None (its first printed character opens no pattern)."""
-    t = text.lstrip()
-    return bool(t) and _first_in(_FURNITURE_FIRST_AT, t)
+    first = first_code_point(text)  # `text.lstrip()[0]`, no stripped copy made
+    return 0 <= first < 0x10000 and _FURNITURE_FIRST_AT[first] == 1
 
 
 def _reporter_photo_credit(t: str) -> bool:

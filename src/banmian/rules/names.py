@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 from typing import Final
 
-from banmian.rules.chars import bmp_table, strip_ws
+from banmian.rules.chars import WHITE_SPACE_AT, bmp_table, strip_ws
 
 SURNAMES_2: Final = {"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "令狐", "慕容", "尉迟", "长孙", "宇文", "司徒", "夏侯", "端木"}
 SURNAMES_1: Final = set(
@@ -194,6 +194,36 @@ _SURNAME_1_AT: Final = bmp_table(SURNAMES_1)
 _TITLE_LAST_AT: Final = bmp_table(_TITLE_LAST_CHARS)
 
 
+def _may_end_on_titled_name(text: str) -> bool:
+    """`ends_on_titled_name` of the line's characters other than white space, read back from
+    its end without making the space-free copy (`strip_ws`). Where `titled_name` finds a name,
+    the space-free line holds no white space (its patterns take CJK characters, `、` and `·`
+    only), so it is those characters and this holds too: False here means None there."""
+    c2 = c3 = c4 = -1  # the second, third and fourth last non-space code points
+    found = 0
+    i = len(text) - 1
+    while i >= 0 and found < 4:
+        o = ord(text[i])
+        i -= 1
+        if o < 0x10000 and WHITE_SPACE_AT[o] == 1:
+            continue
+        if found == 1:
+            c2 = o
+        elif found == 2:
+            c3 = o
+        elif found == 3:
+            c4 = o
+        found += 1
+    if found > 2 and _code_in(c2, _SURNAME_1_AT, SURNAMES_1) and _code_in(c3, _TITLE_LAST_AT, _TITLE_LAST_CHARS):
+        return True
+    return found > 3 and _code_in(c3, _SURNAME_1_AT, SURNAMES_1) and _code_in(c4, _TITLE_LAST_AT, _TITLE_LAST_CHARS)
+
+
+def _code_in(o: int, table: bytes, chars: set[str] | frozenset[str]) -> bool:
+    """`_char_in` of a code point."""
+    return table[o] == 1 if o < 0x10000 else chr(o) in chars
+
+
 def _char_in(t: str, i: int, table: bytes, chars: set[str] | frozenset[str]) -> bool:
     """Whether `t[i]` is one of `chars`, read from its Basic Multilingual Plane `table`."""
     o = ord(t[i])
@@ -203,6 +233,8 @@ def _char_in(t: str, i: int, table: bytes, chars: set[str] | frozenset[str]) -> 
 def titled_name(text: str) -> str | None:
     """The name of a line that is an office and a person's name (`中共中央总书记、国家主席江泽民`,
     `中共伊克昭盟委员会书记邢云`): a signed article's byline under its headline. None otherwise."""
+    if not _may_end_on_titled_name(text):
+        return None  # (most lines: no space-free copy of the line made)
     t = strip_ws(text)
     if len(t) > TITLED_NAME_MAX_CHARS or not ends_on_titled_name(t):
         return None

@@ -18,7 +18,7 @@ from banmian.line_shape import (BODY_START_FORBIDDEN, CLAUSE_END, FULL_SLACK, IN
                                 slack)
 from banmian.model import Line, Page
 from banmian.rules import furniture as F
-from banmian.rules.chars import CLOSERS, OPENERS, bmp_table, ends_sentence, strip_ws, text_em
+from banmian.rules.chars import CLOSERS, OPENERS, bmp_table, ends_sentence, last_code_point, strip_ws, text_em
 from banmian.rules.dates import whole_date
 from banmian.rules.names import NAMES_REASON, looks_like_names, signature
 from banmian.rules.traditional import fold
@@ -317,13 +317,20 @@ def mark_colon_heads(chunk: list[Line], width: float) -> None:
     the headline's first line (dev page 9: `《百年恩来》：` / `要说的太多，太多`), not a body line
     announcing a list."""
     for i, (first, nxt) in enumerate(zip(chunk, chunk[1:])):
-        t = first.text.rstrip()
-        if t[-1] not in "：:" or first.kind != "body" or nxt.kind != "head" or slack(first, width) <= INDENT_MAX:
+        end = last_code_point(first.text)  # `first.text.rstrip()[-1]`, read as a code point
+        if end == -1:
+            end = ord(first.text.rstrip()[-1])  # (a line of white space: the IndexError it raised)
+        if not _is_colon(end) or first.kind != "body" or nxt.kind != "head" or slack(first, width) <= INDENT_MAX:
             continue
         prev = chunk[i - 1] if i else None
         if prev is None or prev.kind != "body" or ends_sentence(prev.text):
             first.kind = "head"
             first.because("head:colon_above_headline")
+
+
+def _is_colon(code: int) -> bool:
+    """The code point is a colon, full-width `：` or half-width `:`."""
+    return code == 0xFF1A or code == 0x3A
 
 
 def mark_clause_ended_heads(chunk: list[Line], width: float) -> None:
@@ -362,7 +369,8 @@ def mark_heads_above_salutations(chunk: list[Line]) -> None:
     """The line right above a letter's salutation (`编辑同志：`), without punctuation at its end,
     is the letter's headline, however wide (dev page 10: `专题综艺晚会不能成风` is a column wide)."""
     for prev, ln in zip(chunk, chunk[1:]):
-        if ln.text.rstrip()[-1:] not in "：:":
+        end = last_code_point(ln.text)  # (-1 for a line of white space: `"" in "：:"`)
+        if end != -1 and not _is_colon(end):  # `ln.text.rstrip()[-1:] not in "：:"`
             continue  # cheap test first: a salutation ends with a colon
         if prev.kind == "body" and not ends_clause(prev.text.rstrip()) and F.is_salutation(strip_ws(ln.text)):
             prev.kind = "head"
