@@ -18,13 +18,12 @@ from banmian.line_shape import FULL_SLACK, is_indented, separates_blocks, slack
 from banmian.heads_to_body import OPENING_RUNS_ON_REASON, opens_with_bullet
 from banmian.model import Fragment, Line, Page
 from banmian.rules.chars import CLOSERS, ends_sentence, strip_ws
-from banmian.rules.furniture import is_lead_in, is_salutation
+from banmian.rules.furniture import LEAD_IN_REASON, is_lead_in, is_salutation
 from banmian.stages.classify import PHOTO_CREDIT_REASON
 
 PARAGRAPH_END_MARKS: Final = set("。！？…”’）)」』】：；，、")
 VERY_SHORT_SHARE: Final = 0.5  # a line shorter than half the column ends its paragraph regardless
 
-LEAD_IN_REASON: Final = "body:lead_in"  # set by the classify stage
 
 
 def breaks_column(line: Line, width: float) -> bool:

@@ -24,6 +24,7 @@ from banmian.name_lines import (mark_body_signatures, mark_credit_lines_between_
                                 mark_names_under_subtitles, mark_pen_names_over_paragraphs, mark_pen_names_set_off,
                                 mark_set_off_signatures, mark_signatures)
 from banmian.rules.chars import CLOSERS, ends_sentence, is_round_closer, last_code_point, strip_ws
+from banmian.rules.furniture import LEAD_IN_REASON
 from banmian.unpunctuated_heads import (_PUNCT_MARK, HEADLINE_MARKS, MAX_HEAD_RUN, MAX_HEAD_RUN_MARKS, _is_bracketed_note,
                                         _sets_off_block, could_be_head_line, holds_clause_mark, mark_centred_head_blocks,
                                         mark_head_blocks_over_bylines, mark_open_unpunctuated_blocks,
@@ -48,7 +49,7 @@ def mark_heads_above_bylines(page: Page) -> None:
         if lines[i].kind != "byline":
             continue
         above = lines[i - 1]
-        if above.kind != "body" or not above.text.strip() or "body:lead_in" in above.reasons:
+        if above.kind != "body" or not above.text.strip() or LEAD_IN_REASON in above.reasons:
             continue
         t = strip_ws(above.text)
         if not unfinished(t.rstrip(TRAILING_ELLIPSIS)):
@@ -89,7 +90,7 @@ def mark_clause_ended_heads_over_heads(page: Page) -> None:
         if ln.kind != "body" or lines[i + 1].kind not in ("head", "byline"):
             continue
         t = strip_ws(ln.text)
-        if not t.endswith(HEAD_CLAUSE_ENDS) or "body:lead_in" in ln.reasons:
+        if not t.endswith(HEAD_CLAUSE_ENDS) or LEAD_IN_REASON in ln.reasons:
             continue
         above = _line_above(lines, i)
         if above is None or above.kind in _OPEN_ABOVE_KINDS or (above.kind == "body" and _runs_on(above)):
@@ -124,12 +125,12 @@ def mark_series_part_heads(page: Page) -> None:
             continue
         t = strip_ws(ln.text)
         m = SERIES_PART_MARK.search(t)
-        if m is None or not t[:m.start()] or holds_clause_mark(t[:m.start()]) or "body:lead_in" in ln.reasons:
+        if m is None or not t[:m.start()] or holds_clause_mark(t[:m.start()]) or LEAD_IN_REASON in ln.reasons:
             continue
         ln.kind = "head"
         ln.because(SERIES_PART_REASON)
         above = lines[i - 1] if i else None
-        if above is not None and above.kind == "body" and _runs_on(above) and "body:lead_in" not in above.reasons:
+        if above is not None and above.kind == "body" and _runs_on(above) and LEAD_IN_REASON not in above.reasons:
             above.kind = "head"
             above.because(SERIES_PART_REASON)
 
@@ -187,7 +188,7 @@ def mark_heads_above_lead_ins(page: Page) -> None:
     so what stands right before it is the end of another article or its own headline."""
     lines = page.lines
     for i, ln in enumerate(lines):
-        if ln.kind != "body" or "body:lead_in" not in ln.reasons:
+        if ln.kind != "body" or LEAD_IN_REASON not in ln.reasons:
             continue
         for head in _unfinished_run_above(lines, i):
             head.kind = "head"

@@ -16,6 +16,7 @@ from banmian.article_starts import lines_around
 from banmian.head_units import bigram_keys, head_text, share_in
 from banmian.line_shape import separates_blocks
 from banmian.model import HEAD_KINDS, Line, Page
+from banmian.rules.furniture import LEAD_IN_REASON
 
 
 def byline_over_caption(before: list[Line]) -> Line | None:
@@ -49,7 +50,7 @@ def head_over_caption(before: list[Line], first: Line, blank_above: bool) -> Lin
     blank lines, and there the photo over the lead-in was as often another slot's (simulated
     TRAIN raw pages 60, 180: `加强基层组织建设关键在县市委` over its caption, then a neighbour's
     `本报讯…`; three raw heads lost)."""
-    if "body:lead_in" not in first.reasons or not blank_above:
+    if LEAD_IN_REASON not in first.reasons or not blank_above:
         return None
     k = 0
     while k < len(before) and before[k].kind == "caption":

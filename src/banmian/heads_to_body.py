@@ -15,6 +15,7 @@ from typing import Final
 from banmian.line_shape import FULL_SLACK, is_indented, separates_blocks, slack
 from banmian.model import Line, Page
 from banmian.rules.chars import ends_sentence, last_code_point
+from banmian.rules.furniture import LEAD_IN_REASON
 
 def _line_above(lines: list[Line], i: int) -> Line | None:
     """The nearest non-blank line above line i."""
@@ -78,7 +79,7 @@ def _opening_runs_on_past_blanks(lines: list[Line], i: int, width: float) -> boo
     above, below = _line_above(lines, i), _line_below(lines, i + 1)
     if above is None or below is None or above.kind != "body" or below.kind != "body":
         return False
-    return ends_sentence(above.text) and slack(below, width) <= FULL_SLACK and "body:lead_in" not in below.reasons
+    return ends_sentence(above.text) and slack(below, width) <= FULL_SLACK and LEAD_IN_REASON not in below.reasons
 
 
 def mark_openings_above_jumps(page: Page) -> None:

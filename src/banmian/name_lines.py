@@ -10,6 +10,7 @@ from typing import Final
 from banmian.language import number_runs_on, spanning_word, words_after_spanning_word
 from banmian.model import Line, Page
 from banmian.rules.chars import ends_sentence, is_cjk, strip_ws
+from banmian.rules.furniture import LEAD_IN_REASON
 from banmian.line_shape import BODY_START_FORBIDDEN, FULL_SLACK, is_indented, opens_with_dash, separates_blocks, slack
 from banmian.rules.names import NAME_UNDER_HEADLINE_REASON, NAMES_REASON, SURNAMES, office_signature, titled_name
 
@@ -228,7 +229,7 @@ REPORTER_ROLES: Final = ("记者", "通讯员", "实习生")
 def _signature_line(line: Line) -> bool:
     """A body line that is a title and a name (`titled_name`), not a lead-in (`本报讯记者X`), no
     reporter's credit (`REPORTER_ROLES`), not an opening the column foot runs on from."""
-    return (line.kind == "body" and titled_name(line.text) is not None and "body:lead_in" not in line.reasons
+    return (line.kind == "body" and titled_name(line.text) is not None and LEAD_IN_REASON not in line.reasons
             and _RUNS_ON_REASON not in line.reasons and not any(r in line.text for r in REPORTER_ROLES))
 
 

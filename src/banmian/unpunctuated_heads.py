@@ -20,6 +20,7 @@ from banmian.line_shape import (CLAUSE_END, FULL_SLACK, comma_marks, is_indented
                                 unfinished)
 from banmian.model import Line, Page
 from banmian.rules.chars import CJK_PUNCT, ends_sentence, last_code_point, strip_ws
+from banmian.rules.furniture import LEAD_IN_REASON
 
 # The most lines of a text block set off over a byline read as its headline: a headline and its
 # subtitle (dev page 29: `要有“拼”的精神` / `敢走别人没有走过的路`, blank, `中共伊克昭盟委员会书记邢云`).
@@ -108,7 +109,7 @@ def _body_text_below(lines: list[Line], j: int) -> bool:
     """The nearest non-blank line from line j on is a body line other than a lead-in."""
     for k in range(j, len(lines)):
         if last_code_point(lines[k].text) != -1:  # (`lines[k].text.strip()`)
-            return lines[k].kind == "body" and "body:lead_in" not in lines[k].reasons
+            return lines[k].kind == "body" and LEAD_IN_REASON not in lines[k].reasons
     return False
 
 
@@ -198,7 +199,7 @@ def _open_unpunctuated_block(lines: list[Line], i: int, j: int, width: float) ->
         return False
     if slack(lines[i], width) > FULL_SLACK or lines[i].text.lstrip().startswith(NOTE_OPENERS):
         return False
-    if any(holds_clause_mark(ln.text) or "记者" in ln.text or "body:lead_in" in ln.reasons for ln in lines[i:j]):
+    if any(holds_clause_mark(ln.text) or "记者" in ln.text or LEAD_IN_REASON in ln.reasons for ln in lines[i:j]):
         return False
     return _heads_below(lines, j)
 
@@ -213,7 +214,7 @@ def _heads_below(lines: list[Line], j: int) -> bool:
     if j + 1 >= len(lines):
         return True
     below = lines[j + 1]
-    return below.kind in _HEAD_MATTER_KINDS or (below.kind == "body" and "body:lead_in" in below.reasons)
+    return below.kind in _HEAD_MATTER_KINDS or (below.kind == "body" and LEAD_IN_REASON in below.reasons)
 
 
 # any clause mark (HEAD_CLAUSE_MARKS), looked for by one regex search rather than a test per character
@@ -242,14 +243,14 @@ def _opens_paragraph(line: Line | None, width: float) -> bool:
     if line is None or line.kind != "body" or not line.text.strip():
         return True
     t = strip_ws(line.text)
-    return "body:lead_in" in line.reasons or (is_indented(line, width) and not ends_sentence(t))
+    return LEAD_IN_REASON in line.reasons or (is_indented(line, width) and not ends_sentence(t))
 
 
 def _unpunctuated_full_line(line: Line, width: float) -> bool:
     """A body line at least as wide as the column, without a single punctuation mark."""
     t = line.text
     return (line.kind == "body" and last_code_point(t) != -1 and slack(line, width) <= FULL_SLACK
-            and not _PUNCT_MARK.search(t) and "body:lead_in" not in line.reasons)
+            and not _PUNCT_MARK.search(t) and LEAD_IN_REASON not in line.reasons)
 
 
 # A headline broken over full lines may hold a dash, quotes or title marks (HEADLINE_MARKS:
@@ -269,7 +270,7 @@ def _headline_marked_full_line(line: Line, width: float) -> bool:
     """A body line at least as wide as the column whose only marks are HEADLINE_MARKS."""
     t = line.text
     return (line.kind == "body" and last_code_point(t) != -1 and slack(line, width) <= FULL_SLACK
-            and all(ch in HEADLINE_MARKS for ch in _PUNCT_MARK.findall(t)) and "body:lead_in" not in line.reasons)
+            and all(ch in HEADLINE_MARKS for ch in _PUNCT_MARK.findall(t)) and LEAD_IN_REASON not in line.reasons)
 
 
 def mark_unpunctuated_runs_between_paragraphs(page: Page) -> None:
@@ -386,4 +387,4 @@ def could_be_head_line(line: Line) -> bool:
         return False
     t = strip_ws(line.text)
     return (bool(t) and unfinished(t) and "记者" not in t
-            and "body:lead_in" not in line.reasons and not _is_bracketed_note(line))
+            and LEAD_IN_REASON not in line.reasons and not _is_bracketed_note(line))

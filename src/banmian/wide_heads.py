@@ -24,6 +24,7 @@ from banmian.line_shape import FULL_SLACK, dash_subtitle_shape, slack
 from banmian.model import Line, Page
 from banmian.pull_quotes import PULL_QUOTE_MIN_CHARS, quotes_clause
 from banmian.rules.chars import HEAD_DASHES, bmp_table, ends_sentence, is_round_closer, last_code_point, strip_ws
+from banmian.rules.furniture import LEAD_IN_REASON
 from banmian.unpunctuated_heads import could_be_head_line, holds_clause_mark
 
 
@@ -237,7 +238,7 @@ def mark_wide_lines_over_head_blocks(page: Page) -> None:
 
 def _under_head_block(line: Line) -> bool:
     """A byline line or a lead-in: what stands under a headline block."""
-    return line.kind == "byline" or (line.kind == "body" and "body:lead_in" in line.reasons)
+    return line.kind == "byline" or (line.kind == "body" and LEAD_IN_REASON in line.reasons)
 
 
 WORD_INTO_HEAD_REASON: Final = "head:word_runs_on_into_head"

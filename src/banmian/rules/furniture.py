@@ -166,6 +166,11 @@ LEAD_IN_FIRST: Final = set("据據本新中人")
 _LEAD_IN_FIRST_AT: Final = bmp_table(LEAD_IN_FIRST)
 
 
+# The reason the classify stage records on a body line that opens with a lead-in (`is_lead_in`);
+# later stages ask for it rather than test the text again.
+LEAD_IN_REASON: Final = "body:lead_in"
+
+
 def is_lead_in(text: str) -> bool:
     """The (space-free) line opens with a lead-in byline or dateline."""
     if not text or not (_first_in(_LEAD_IN_FIRST_AT, text) or ord(text[0]) == 0x20):

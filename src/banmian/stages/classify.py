@@ -192,7 +192,7 @@ def _opens_bracket(text: str) -> bool:
     return text.count("（") + text.count("(") > text.count("）") + text.count(")")
 
 
-LEAD_IN_CLUE = "body:lead_in"
+LEAD_IN_CLUE = F.LEAD_IN_REASON
 # A line that closes a bracket the line above left open is that bracketed text's next line,
 # even when it opens like a lead-in: a lead-in credit naming two outlets' reporters runs over
 # three lines (`新华社北京1月8日电` / `（中央人民广播电台记者李涛、` / `新华社记者张宿堂）国务院总`,
@@ -235,7 +235,7 @@ def classify_chunk(chunk: list[Line], width: float) -> None:
             clue = "body:bracket_continues"
         wide_from = ln.column_width + WIDE_MIN_EXCESS if ln.column_width else page_wide_from
         wide = ln.width > wide_from and min_width(ln) > wide_from
-        if wide and clue not in ("body:clause_end", "body:lead_in"):
+        if wide and clue not in ("body:clause_end", LEAD_IN_CLUE):
             ln.kind = "head"
             ln.because("head:wider_than_column")
             continue

@@ -43,6 +43,7 @@ from banmian.near_bylines import (attach_near_bylines, bylines_over_openings, by
                                   bylines_under_their_headlines)
 from banmian.photo_news import PHOTO_LABEL_REASON, place_photo_labels
 from banmian.rules.chars import strip_ws
+from banmian.rules.furniture import LEAD_IN_REASON
 from banmian.pull_quotes import attach_pull_quotes, place_pull_quotes, pull_quotes
 from banmian.side_bylines import side_by_side_bylines
 from banmian.side_heads import deal_side_by_side
@@ -199,7 +200,7 @@ def on_its_lead_in(lines: list[Line], pos: dict[int, int], block: list[Line], fi
     headline and the dateline of one report printed as one block."""
     i, j = pos.get(id(block[0])), pos.get(id(block[-1]))
     return (i is not None and j is not None and 0 < i and j + 1 < len(lines) and lines[i - 1].kind == "blank"
-            and lines[j + 1] is first and "body:lead_in" in first.reasons)
+            and lines[j + 1] is first and LEAD_IN_REASON in first.reasons)
 
 
 # `under_continued_line`: a piece printed right under its continuation line takes no head block.
