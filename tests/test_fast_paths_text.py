@@ -35,7 +35,7 @@ def test_white_space_table_is_str_isspace():
 
 def plain_titled_name(text: str) -> str | None:
     t = strip_ws(text)
-    if len(t) > N.TITLED_NAME_MAX_CHARS or not N.ends_on_titled_name(t):
+    if len(t) > N.TITLED_NAME_MAX_CHARS:  # the patterns alone, without the prefilter
         return None
     m = N._TITLED_NAME.match(t) or N._LISTED_OFFICES.match(t)
     return m.group(1) if m and m.group(1)[0] in N.SURNAMES_1 else None

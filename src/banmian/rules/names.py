@@ -175,18 +175,6 @@ TITLED_NAME_MAX_CHARS: Final = 32  # the longest dev signature: three offices an
 _TITLE_LAST_CHARS: Final = frozenset(t[-1] for t in [*_SIGNING_TITLES, *TITLES])
 
 
-def ends_on_titled_name(t: str) -> bool:
-    """Whether the space-free line may end on a title and a name the way `titled_name` reads
-    one: its last two or three characters open with a surname of SURNAMES_1, right after a
-    title's last character. `titled_name` finds a name only where this holds (its patterns'
-    name is the line's last two or three characters, after a title, and must open with such
-    a surname), so it skips the patterns where it does not."""
-    n = len(t)
-    if n > 2 and _char_in(t, n - 2, _SURNAME_1_AT, SURNAMES_1) and _char_in(t, n - 3, _TITLE_LAST_AT, _TITLE_LAST_CHARS):
-        return True
-    return n > 3 and _char_in(t, n - 3, _SURNAME_1_AT, SURNAMES_1) and _char_in(t, n - 4, _TITLE_LAST_AT, _TITLE_LAST_CHARS)
-
-
 # SURNAMES_1 and _TITLE_LAST_CHARS by code point: `ends_on_titled_name` runs on every body line
 # (`name_lines.mark_set_off_signatures`), and a CJK character taken out of a line as a string
 # costs an allocation each time (about 1,000 instructions a call against a few dozen).
@@ -194,11 +182,13 @@ _SURNAME_1_AT: Final = bmp_table(SURNAMES_1)
 _TITLE_LAST_AT: Final = bmp_table(_TITLE_LAST_CHARS)
 
 
-def _may_end_on_titled_name(text: str) -> bool:
-    """`ends_on_titled_name` of the line's characters other than white space, read back from
-    its end without making the space-free copy (`strip_ws`). Where `titled_name` finds a name,
-    the space-free line holds no white space (its patterns take CJK characters, `、` and `·`
-    only), so it is those characters and this holds too: False here means None there."""
+def ends_on_titled_name(text: str) -> bool:
+    """Whether the line may end on a title and a name the way `titled_name` reads one: its last
+    two or three characters other than white space open with a surname of SURNAMES_1, right
+    after a title's last character. `titled_name` finds a name only where this holds (its
+    patterns' name is the space-free line's last two or three characters, after a title, and
+    must open with such a surname), so it skips the patterns where it does not. Read back from
+    the line's end by code point, without making the space-free copy (`strip_ws`)."""
     c2 = c3 = c4 = -1  # the second, third and fourth last non-space code points
     found = 0
     i = len(text) - 1
@@ -220,23 +210,17 @@ def _may_end_on_titled_name(text: str) -> bool:
 
 
 def _code_in(o: int, table: bytes, chars: set[str] | frozenset[str]) -> bool:
-    """`_char_in` of a code point."""
+    """Whether the code point is one of `chars`, read from its Basic Multilingual Plane `table`."""
     return table[o] == 1 if o < 0x10000 else chr(o) in chars
-
-
-def _char_in(t: str, i: int, table: bytes, chars: set[str] | frozenset[str]) -> bool:
-    """Whether `t[i]` is one of `chars`, read from its Basic Multilingual Plane `table`."""
-    o = ord(t[i])
-    return table[o] == 1 if o < 0x10000 else t[i] in chars
 
 
 def titled_name(text: str) -> str | None:
     """The name of a line that is an office and a person's name (`中共中央总书记、国家主席江泽民`,
     `中共伊克昭盟委员会书记邢云`): a signed article's byline under its headline. None otherwise."""
-    if not _may_end_on_titled_name(text):
+    if not ends_on_titled_name(text):
         return None  # (most lines: no space-free copy of the line made)
     t = strip_ws(text)
-    if len(t) > TITLED_NAME_MAX_CHARS or not ends_on_titled_name(t):
+    if len(t) > TITLED_NAME_MAX_CHARS:
         return None
     m = _TITLED_NAME.match(t) or _LISTED_OFFICES.match(t)
     return m.group(1) if m and m.group(1)[0] in SURNAMES_1 else None
