@@ -53,7 +53,13 @@ LINE_GAIN_CAP: Final = 6.0
 # come only in the second paragraph (dev raw page 3: `从单纯赞助` / `到全面参与` over a lead-in
 # and a quote), so the cut must not slide there. Dev raw body_char_acc pages 1-20 / 21-40
 # (CUT_COST 3): 1: 0.9553 / 0.9448, 3: 0.9594 / 0.9455, 6: 0.9588 / 0.9481, 8-10: 0.9649 / 0.9481.
-LEAD_IN_BONUS: Final = 8.0
+# Refit on simulated pages (aligncost grid, one constant at a time; now dev raw / PyMuPDF 1-40 alike
+# from 5.5 to 8, headline_acc 1-20 drops one headline at 5): a block pulled onto the wrong lead-in
+# was most of TRAIN raw's misplaced tail blocks (38 of 60 on a lead-in or fragment start).
+# headline_acc TRAIN 1-300 raw / PyMuPDF: 8: 0.8061 / 0.8045, 7: 0.8073 / 0.8057, 6: 0.8081 /
+# 0.8065 (body alike); VAL 1-120: 8: 0.7924 / 0.8017, 6: 0.7944 / 0.8037 (byline 0.8864 / 0.8936
+# -> 0.8853 / 0.8926, the rest and pdftotext unchanged).
+LEAD_IN_BONUS: Final = 6.0
 # One where `paragraphs` already cut the stream (a topic shift, a credit) or a non-body line
 # stands before it. Dev raw headline_acc 1-40: 0: 0.7129, 1-2: 0.7161, 3: 0.7192 (body alike).
 FRAGMENT_START_BONUS: Final = 2.0
