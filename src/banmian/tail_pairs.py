@@ -74,7 +74,6 @@ def balanced_cut_costs(tail: list[Line], starts: np.ndarray) -> np.ndarray:
     return BALANCED_CUT_COST * parted[starts] if len(starts) else np.zeros(0)
 
 
-
 # A report opening with a dispatch lead-in prints no byline under its headline (`tail_blocks.
 # LEAD_IN_BYLINE_COST`), so a line read as names alone (`tail_blocks.soft_byline`) that the
 # alignment left out of every block right under such a report's block is a head line: that
