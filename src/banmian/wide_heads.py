@@ -23,7 +23,8 @@ from banmian.language import spanning_word
 from banmian.line_shape import FULL_SLACK, dash_subtitle_shape, slack
 from banmian.model import Line, Page
 from banmian.pull_quotes import PULL_QUOTE_MIN_CHARS, quotes_clause
-from banmian.rules.chars import HEAD_DASHES, bmp_table, ends_sentence, is_round_closer, last_code_point, strip_ws
+from banmian.rules.chars import (HEAD_DASHES, bmp_table, ends_sentence, in_bmp_table, is_round_closer, last_code_point,
+                                  strip_ws)
 from banmian.rules.furniture import LEAD_IN_REASON
 from banmian.unpunctuated_heads import could_be_head_line, holds_clause_mark
 
@@ -80,8 +81,7 @@ def mark_dash_joined_heads(page: Page) -> None:
     lines = page.lines
     for k in range(len(lines) - 1):
         above, below = lines[k], lines[k + 1]
-        end = last_code_point(above.text)
-        if not (0 <= end < 0x10000 and _LEADING_DASH_AT[end] == 1):  # `.rstrip().endswith(LEADING_DASHES)`
+        if not in_bmp_table(last_code_point(above.text), _LEADING_DASH_AT):  # `.rstrip().endswith(LEADING_DASHES)`
             continue
         if above.kind == "head" and could_be_head_line(below) and not _body_runs_into(lines, k):
             below.kind = "head"

@@ -116,6 +116,12 @@ def bmp_table(chars) -> bytes:
     return bytes(table)
 
 
+def in_bmp_table(code: int, table: bytes) -> bool:
+    """The code point (-1 for none) is marked in a `bmp_table`; one beyond the Basic
+    Multilingual Plane never is (for tables whose characters all lie in it)."""
+    return 0 <= code < 0x10000 and table[code] == 1
+
+
 # What the last character of a text is to `ends_sentence`, by code point over the Basic
 # Multilingual Plane (above it: none of these): a SENTENCE_FINAL mark, a CLOSERS one or white
 # space (`str.isspace`: stripped first), or another character.

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from typing import Final
 
-from banmian.rules.chars import WHITE_SPACE_AT, bmp_table, ends_sentence, first_code_point
+from banmian.rules.chars import WHITE_SPACE_AT, bmp_table, ends_sentence, first_code_point, in_bmp_table
 from banmian.rules.traditional import both_scripts, fold
 
 DATE: Final = re.compile(r"(\d{4}|[一二三四五六七八九〇零]{4})年\d{1,2}月\d{1,2}日")
@@ -135,15 +135,14 @@ def _may_be_strong_header_scanned(text: str) -> bool:
                 first = o
         elif first < 0:
             first = o
-    return 0 <= first < 0x10000 and _STRONG_HEADER_FIRST_AT[first] == 1
+    return in_bmp_table(first, _STRONG_HEADER_FIRST_AT)
 
 
 def _first_in(table: bytes, text: str) -> bool:
     """The (non-empty) text's first character is one of a `bmp_table`'s, read by its code point
     (no one-character string made; the tables of this module hold no character beyond the
     Basic Multilingual Plane)."""
-    first = ord(text[0])
-    return first < 0x10000 and table[first] == 1
+    return in_bmp_table(ord(text[0]), table)
 
 
 # One editor credited alone, anywhere on the page (dev page 36: `责任编辑：赵影秋` between the
@@ -200,7 +199,7 @@ def may_be_furniture(text: str) -> bool:
     """Cheap test on a line's text (whitespace and all): False when `furniture_kind` of its
     space-free form is sure to be None (its first printed character opens no pattern)."""
     first = first_code_point(text)  # `text.lstrip()[0]`, no stripped copy made
-    return 0 <= first < 0x10000 and _FURNITURE_FIRST_AT[first] == 1
+    return in_bmp_table(first, _FURNITURE_FIRST_AT)
 
 
 def _reporter_photo_credit(t: str) -> bool:
