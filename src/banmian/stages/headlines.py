@@ -39,8 +39,8 @@ from banmian.column_rests import rests_under_columns
 from banmian.lead_rests import rests_of_leads
 from banmian.line_shape import opens_with_dash, separates_blocks
 from banmian.model import HEAD_KINDS, INSIDE_BLOCK_KINDS, Article, Fragment, Line, Page, page_line_index
-from banmian.near_bylines import (attach_near_bylines, bylines_over_openings, bylines_run_on_into_text,
-                                  bylines_under_their_headlines)
+from banmian.near_bylines import (attach_near_bylines, bylines_between_heads_and_texts, bylines_over_openings,
+                                  bylines_run_on_into_text, bylines_under_their_headlines)
 from banmian.photo_news import PHOTO_LABEL_REASON, place_photo_labels
 from banmian.rules.chars import strip_ws
 from banmian.rules.furniture import LEAD_IN_REASON
@@ -50,6 +50,9 @@ from banmian.side_heads import deal_side_by_side
 from banmian.stages.heads_tail import HEADLINE_REASON, tail_owners
 from banmian.stages.roundups import opens_numbered_run
 
+# `near_bylines.bylines_between_heads_and_texts`: an unclaimed byline printed between a waiting
+# article's head and its text, in pdftotext's reading order, is that article's.
+BYLINES_BETWEEN_HEADS_AND_TEXTS = True
 # `lead_rests.rests_of_leads`: a report's rest printed away from its cut-off opening goes back
 # after it, in dumps that part text blocks by blank lines (pdftotext's).
 REST_OF_LEADS = True
@@ -416,4 +419,6 @@ def headlines(page: Page) -> Page:
     if LEFTOVERS_OVER_NEXT_OPENINGS and separates_blocks(page):
         for block, i in leftovers_over_next_openings(page, blocks, owner, OPENING_CHARS, page_line_index(page)):
             _apply(page, page.articles[i], block, NEXT_OPENING_REASON, keep_byline=True)
+    if BYLINES_BETWEEN_HEADS_AND_TEXTS:
+        bylines_between_heads_and_texts(page)  # last: articles merged above change what stands between
     return page
