@@ -102,3 +102,20 @@ def test_the_rule_off_leaves_the_part_over(monkeypatch):
     head_leftovers = importlib.import_module("banmian.head_leftovers")
     monkeypatch.setattr(head_leftovers, "ROW_PARTS_REJOINED", False)
     assert heads(PAGE_PART_BELOW) == ["民政部慰问 驻京部队和武警", "进蔚然成风"]
+
+
+def test_the_line_under_rows_dealt_slot_by_slot_goes_after_the_slot_it_reads_on_from():
+    """`line_under_rows_to_its_slot`: the slots' lines stand slot by slot (a first line dealt
+    over each part by `split_head_rows`), the line under the row the left slot's third line."""
+    from banmian.head_slots import line_under_rows_to_its_slot
+
+    s1, p1 = head("民政部今天", 3, 1), head("分别走访慰问", 5, 1)
+    s2, p2 = head("湖州学先", 4, 2), head("进活动成风", 5, 2)
+    n = head("驻京部队和武警", 6)
+    got = line_under_rows_to_its_slot([s1, p1, s2, p2, n], OPENINGS)
+    assert [ln.text for ln in got] == ["民政部今天", "分别走访慰问", "驻京部队和武警", "湖州学先", "进活动成风"]
+    s1, p1 = head("民政部今天", 3, 1), head("分别走访慰问", 5, 1)
+    s2, p2 = head("湖州学先", 4, 2), head("进活动成风", 5, 2)
+    n = head("涌现出一批先进集体", 6)
+    got = line_under_rows_to_its_slot([s1, p1, s2, p2, n], OPENINGS)
+    assert [ln.text for ln in got] == ["民政部今天", "分别走访慰问", "湖州学先", "进活动成风", "涌现出一批先进集体"]

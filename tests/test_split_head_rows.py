@@ -89,3 +89,25 @@ def test_a_row_over_a_cut_row_with_a_dash_part_is_cut():
 def test_a_lone_line_with_a_digit_gap_is_not_cut():
     """No cut row beside it: `ISO 9001` stays one headline line."""
     assert len(_rows("城东公司通过ISO 9001认证")) == 1
+
+
+def test_lone_first_lines_over_a_cut_row_go_to_the_parts_they_read_on_into():
+    """Sim TRAIN pdftotext pages 83, 280, 300: two slots' two-line headlines side by side, the
+    first lines printed one by one (the right slot's on top), the second lines on one row
+    (`first_lines_over_row`): each first line is put over the part a word runs on into."""
+    got = _rows("湖滨公园候", "城东大桥通", "车典礼举行 鸟数量创新高")
+    assert [t for t, _ in got] == ["城东大桥通", "车典礼举行", "湖滨公园候", "鸟数量创新高"]
+
+
+def test_first_lines_over_a_row_fall_back_on_their_lengths_then_print_order():
+    """No word runs across: each first line goes to the part nearest its length, then in order."""
+    got = _rows("城东新建的三座大桥", "湖滨公园", "已于上月底全部通车 迎来候鸟")
+    assert [t for t, _ in got] == ["城东新建的三座大桥", "已于上月底全部通车", "湖滨公园", "迎来候鸟"]
+    got = _rows("湖滨公园", "城东新建的三座大桥", "迎来候鸟 已于上月底全部通车")
+    assert [t for t, _ in got] == ["湖滨公园", "迎来候鸟", "城东新建的三座大桥", "已于上月底全部通车"]
+
+
+def test_a_sentence_over_a_cut_row_is_no_first_line():
+    """A line holding clause punctuation is body text, not a headline's first line."""
+    got = _rows("居民说，湖滨公园候", "城东大桥通", "车典礼举行 鸟数量创新高")
+    assert [t for t, _ in got][:2] == ["居民说，湖滨公园候", "城东大桥通"]

@@ -33,6 +33,7 @@ def test_a_subhead_wrapped_at_the_indented_measure_stays_a_paragraph(monkeypatch
     assert [a.headline for a in page.articles] == ["乡村公路通到家门口"]
     assert page.articles[0].paragraphs == [P1, P2, "建好更要管好养好每一段", P3, P4]
     monkeypatch.setattr(subheads, "STUB_SHARE_MAX", 0.0)  # the rule off: the subhead opens an article
+    monkeypatch.setattr(subheads, "STUB_PARAGRAPH_ENDS", False)  # (`每一` / `段` would also read on as a stub's word)
     assert [a.headline for a in parse_text(text, entities=False)[0].articles] == ["乡村公路通到家门口", "建好更要管好养好每一 段"]
 
 

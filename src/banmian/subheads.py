@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from banmian.language import spanning_word
 from banmian.line_shape import INDENT_MIN, is_indented, slack
 from banmian.model import Line, Page
 from banmian.para_cues import one_em_short
@@ -69,3 +70,48 @@ def mark_wrapped_subheads(page: Page) -> None:
         for line in (first, rest):
             line.kind = "body"
             line.because(WRAPPED_SUBHEAD_REASON)
+
+
+# `mark_stub_paragraph_ends`: a lone character a word runs on into from the line over it ends a paragraph.
+STUB_PARAGRAPH_ENDS = True
+STUB_END_REASON: Final = "body:stub_finishes_word_over_it"
+# The line over the stub is a line of text: at least this many characters (dev pdftotext page
+# 37 prints a vertical line one character a line, `我` / `听` / `惯` / `了`: no paragraph end).
+STUB_ABOVE_MIN_CHARS: Final = 4
+# Dash runs: a subtitle wrapped with its last character alone (simulated TRAIN page 103:
+# `——继续提速———追求快` / `捷`, a subtitle in the gold) keeps its lines.
+_DASH_RUN: Final = re.compile("[—－-]{2,}")
+
+
+def mark_stub_paragraph_ends(page: Page) -> None:
+    """A head line of one CJK character printed right under a head line of text that a
+    dictionary word runs on from into it (`spanning_word`: `党的十五大提出的各项任` / `务`) is
+    a paragraph's last line, and the line over it that paragraph's: both body. No printed
+    headline line of the simulated TRAIN pages is one character long; a body line over a stub
+    was read as a headline's first line (`head:word_runs_on_into_head`, `head:against_headline`),
+    the pair took an article's headline place and its own headline was left over (TRAIN
+    pdftotext pages 120, 159, 223, 255; page 237: `边界纠纷公开化复杂化表示遗` / `憾`; page 91: a
+    body subhead wrapped so). A line over the stub read as body is left so, the stub too (TRAIN
+    PyMuPDF page 38: `1996年，美国思科公司斥` / `资` / `48亿美元收购`, a line cut short mid-text:
+    made body, the stub closed a paragraph there), and so is a pair holding a dash run
+    (`_DASH_RUN`) or a stub under a short line (`STUB_ABOVE_MIN_CHARS`). TRAIN 41-300
+    headline_acc pdftotext / raw / PyMuPDF 0.6746 / 0.8087 / 0.8068 -> 0.6750 / 0.8101 /
+    0.8082 (article_exact +1 / +2 / +2), 1-40 unchanged; sim VAL 41-120 pdftotext body
+    0.8055 -> 0.8057, exact 0.5628 -> 0.5644, raw head 0.7981 -> 0.8045, PyMuPDF 0.8060 ->
+    0.8124 (exact +2 each); dev 1-40 unchanged."""
+    if not STUB_PARAGRAPH_ENDS:
+        return
+    lines = page.lines
+    for i in range(1, len(lines)):
+        stub, above = lines[i], lines[i - 1]
+        text = stub.text.strip()
+        if stub.kind != "head" or len(text) != 1 or above.kind != "head":
+            continue
+        over = "".join(above.text.split())
+        if len(over) < STUB_ABOVE_MIN_CHARS or _DASH_RUN.search(over):
+            continue
+        if spanning_word(over, text, hmm=False) is None:
+            continue
+        for line in (above, stub):
+            line.kind = "body"
+            line.because(STUB_END_REASON)

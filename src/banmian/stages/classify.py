@@ -23,7 +23,7 @@ from banmian.rules.dates import whole_date
 from banmian.rules.names import NAMES_REASON, looks_like_names, signature
 from banmian.rules.traditional import fold
 from banmian.wide_heads import mark_wide_heads
-from banmian.subheads import mark_wrapped_subheads
+from banmian.subheads import mark_stub_paragraph_ends, mark_wrapped_subheads
 
 PHOTO_CREDIT_REASON: Final = "body:photo_credit"  # a picture story's closing credit, kept as body
 # A short line holding this many comma-like marks is a clause list, not a headline.
@@ -469,4 +469,5 @@ def classify(page: Page) -> Page:
     # a subhead set as a body paragraph, wrapped at the indented measure (`金字塔形的科技人才结` /
     # `构`): body lines, not a headline's (dev pages 35, 37 in all three dumps; sim TRAIN 137 lines)
     mark_wrapped_subheads(page)
+    mark_stub_paragraph_ends(page)
     return page

@@ -30,7 +30,7 @@ from banmian.far_bylines import bylines_held_by_lead_ins, bylines_over_lead_ins_
 from banmian.head_leftovers import adopt_adjacent_leftovers, headlines_over_lone_subtitles, rejoin_row_parts
 from banmian.head_places import (BODIES_FIRST_KEY, BODY_FIRST_REASON, blocks_after_articles, blocks_before_articles,
                                  bodies_first_page)
-from banmian.head_slots import interleaved_head_lines, line_under_row_to_its_slot
+from banmian.head_slots import interleaved_head_lines, line_under_row_to_its_slot, line_under_rows_to_its_slot
 from banmian.head_tiers import split_tiers
 from banmian.headless_heads import NEXT_OPENING_REASON, leftovers_over_next_openings
 from banmian.head_units import bigram_keys, head_text, opening_keys, share_in, split_by_content
@@ -344,7 +344,8 @@ def headlines(page: Page) -> Page:
         joined = interleaved_head_lines(joined)
     blocks, dealt = deal_side_by_side(joined, pos, lines, openings)
     if head_leftovers.ROW_SLOTS_APART:
-        blocks = [blk if id(blk) in dealt else line_under_row_to_its_slot(blk, openings) for blk in blocks]
+        blocks = [blk if id(blk) in dealt else line_under_rows_to_its_slot(line_under_row_to_its_slot(blk, openings), openings)
+                  for blk in blocks]
     blocks = [unit for blk in blocks
               for unit in ([blk] if id(blk) in dealt else split_by_content([blk], openings, after_blank))]
     adjacent = blocks_before_articles(page, groups, {id(blk[-1]): k for k, blk in enumerate(blocks)}, pos)

@@ -15,8 +15,11 @@ pause), its parts stay next to each other and the headlines stage keeps them in 
 from __future__ import annotations
 
 import re
+from itertools import permutations
 from typing import Final
 
+from banmian.language import spanning_word
+from banmian.line_shape import opens_with_dash
 from banmian.model import Line, Page
 from banmian.rules.chars import is_cjk, text_em
 from banmian.rules.names import NAMES_REASON, looks_like_names
@@ -113,6 +116,83 @@ def _neighbour_row(line: Line, count: int) -> list[Line] | None:
     return cut
 
 
+# `first_lines_over_row`: the lone head lines right over a cut head row, one per part, are the
+# first lines of its slots' headlines, each dealt to the part it reads on into.
+FIRST_LINES_OVER_ROW = True
+# The reason on a lone head line dealt to a part of the cut head row under it (`first_lines_over_row`).
+FIRST_LINE_REASON: Final = "split_head_rows:first_line_over_row"
+# At most this many slots side by side (the permutations tried grow as its factorial).
+MAX_ROW_SLOTS: Final = 4
+
+
+def first_lines_over_row(lines: list[Line], row: Line, count: int) -> list[Line] | None:
+    """The last `count` lines of `lines` (the lines printed right over `row`), dealt to the
+    `count` parts of the head row `row` (`head_row_parts`), when they are lone head lines, one
+    per part, with no head line over them: the first lines of slots' two-line headlines set side
+    by side. Their heads in different type sizes, the first lines stand on different baselines
+    and pdftotext prints them one by one, top one first, whatever slot each is in, then the
+    second lines level on one row left to right (simulated TRAIN pdftotext page 83: `过大年啦` /
+    `国际海洋学院` / `上海旅游市场火 为中外合作搭桥`; page 300: `中汇：现代中` / `文汇报喜` /
+    `庆六十华诞 药的一方新绿`, the top line the right slot's; page 280, three slots). Left so,
+    the first lines read as one headline or as kickers and the slots' heads went to their
+    neighbours. Each first line goes to the part a dictionary word runs on into across the
+    break (`spanning_word`: `文汇报喜` / `庆六十华诞`), then to the part nearest its length (one
+    headline's two lines run about as long), then in print order; the lines come back as the
+    parts of a row printed over it (`part_lines`), so later stages keep the slots apart.
+    TRAIN pdftotext 1-300: 10 such rows (pages 72, 83, 107, 120, 137, 220, 242, 268, 280,
+    300), all dealt as the gold heads have them, and two rows cut through a body line (pages
+    122, 242), the first lines kept apart from it; headline_acc TRAIN 41-300 0.6685 -> 0.6727,
+    sim VAL pdftotext 41-120 0.6312 -> 0.6343 (byline 0.7631 -> 0.7663), all else unchanged;
+    never in raw or PyMuPDF dumps, nor on dev 1-40."""
+    if not FIRST_LINES_OVER_ROW or count > MAX_ROW_SLOTS or len(lines) < count:
+        return None
+    firsts = lines[len(lines) - count:]
+    if not all(_lone_first_line(ln) for ln in firsts):
+        return None
+    if len(lines) > count and lines[len(lines) - count - 1].kind not in OVER_FIRST_LINES:
+        return None
+    if [ln.no for ln in firsts] != list(range(row.no - count, row.no)):
+        return None
+    parts = head_row_parts(row.text) or []
+    texts = [ln.text.strip() for ln in firsts]
+    best: tuple[int, float, int] | None = None
+    deal: tuple[int, ...] = tuple(range(count))
+    for order in permutations(range(count)):
+        spans = sum(spanning_word(texts[s], parts[j], hmm=False) is not None for j, s in enumerate(order))
+        slack = sum(abs(text_em(texts[s]) - text_em(parts[j])) for j, s in enumerate(order))
+        moved = sum(s != j for j, s in enumerate(order))
+        key = (-spans, slack, moved)
+        if best is None or key < best:
+            best, deal = key, order
+    out = []
+    for j, s in enumerate(deal):
+        line = firsts[s]
+        line.kind = "head"
+        line.because(f"{PART_REASON}{j + 1}_of_{count}")
+        line.because(FIRST_LINE_REASON)
+        out.append(line)
+    return out
+
+
+# What may stand right over the first lines (`first_lines_over_row`): a blank line or the page's
+# header; over a head or body line they may be a kicker's or a paragraph's tail (TRAIN page 110:
+# `本报北京1月22日讯` / `查是本月12日至19日以日` over a row cut through body text).
+OVER_FIRST_LINES: Final = frozenset({"blank", "header"})
+# Clause punctuation: a line holding one is a sentence, no headline's first line (TRAIN page 130:
+# `慰问信说，全国公安战` over a row cut through body text).
+CLAUSE_MARKS: Final = "，。；：？！"
+
+
+def _lone_first_line(line: Line) -> bool:
+    """A line that may be a headline's first line over a cut head row: a head line (or one read
+    as body: TRAIN page 72, `按照“公平、公开、公正”` / `鞍山公安局`, taken for body lines as wide as
+    the column), no part of a cut row, no gap of its own, no subtitle's dash, no clause mark."""
+    text = line.text.strip()
+    return (line.kind in ("head", "body") and not any(r.startswith(PART_REASON) for r in line.reasons)
+            and bool(text) and len(_GAP.split(line.raw.strip())) == 1 and not opens_with_dash(text)
+            and not any(c in CLAUSE_MARKS for c in text))
+
+
 def split_head_rows(page: Page) -> Page:
     """Cut the page's head rows into their headlines (see the module docstring)."""
     lines = page.lines
@@ -129,6 +209,11 @@ def split_head_rows(page: Page) -> Page:
         if above is not None:
             out.pop()
             rows.insert(0, above)
+        else:
+            firsts = first_lines_over_row(out, lines[i], len(parts))
+            if firsts is not None:
+                del out[len(out) - len(parts):]
+                rows.insert(0, firsts)
         i += 1
         while i < len(lines) and lines[i].kind == "head":
             more = head_row_parts(lines[i].text)
