@@ -367,3 +367,22 @@ def test_a_full_line_broken_mid_word_after_a_paragraphs_short_last_line_ends_a_f
     digits = MUSIC[:-1] + ["下了新的纪录99次。"]  # digits measure unevenly: maybe an indented one-liner
     assert len(fragments(digits + resumed + TRAFFIC)) == 2
     assert len(fragments(ended + resumed)) == 1  # no blank lines: line widths are less even
+
+
+def test_an_opening_clause_ending_at_a_comma_after_text_cut_short_opens_the_next_piece():
+    """No paragraph ends on a comma, and text cut short stops on a full line: a line a whole
+    indent short ending in a comma under such a line is the next piece's indented first line
+    (its digits may set it an em shorter still), so the full line under it opens nothing and a
+    segment may open at it (`restart_reason`); a line only 1.5 em short is spread by digits."""
+    from banmian.fragment_cuts import AFTER_CUT_REASON, restart_reason
+
+    rest = ["新建的三座桥梁已于上月底", "全部通车，附近居民出行时", "间缩短了一半。"]  # (MUSIC: a 12-em column)
+    for opening in ("1998年的初夏以来，", "去年以来，城东一带，"):
+        page = run_stages(page_from_lines(MUSIC + [opening] + rest, Source(path="<test>")), UP_TO_PARAGRAPHS)
+        at = {ln.text: ln for ln in page.lines}
+        assert not at[rest[0]].para_start, opening
+        assert restart_reason(at[MUSIC[-1]], at[opening], page.column_width) == AFTER_CUT_REASON
+    spread = "有627户已摘掉贫困帽子，"  # 1.5 em short: a middle line spread by its digits
+    page = run_stages(page_from_lines(MUSIC + [spread] + rest, Source(path="<test>")), UP_TO_PARAGRAPHS)
+    at = {ln.text: ln for ln in page.lines}
+    assert restart_reason(at[MUSIC[-1]], at[spread], page.column_width) is None

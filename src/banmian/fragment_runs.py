@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from banmian.language import spanning_word
-from banmian.line_shape import FULL_SLACK, is_indented, separates_blocks, slack
+from banmian.line_shape import FULL_SLACK, INDENT_MAX, is_indented, separates_blocks, slack
 from banmian.heads_to_body import OPENING_RUNS_ON_REASON, opens_with_bullet
 from banmian.model import Fragment, Line, Page
 from banmian.rules.chars import CLOSERS, ends_sentence, strip_ws
@@ -179,9 +179,37 @@ def restarts_after_cut(prev: Line, line: Line, width: float) -> bool:
     """An indented line after a full line that stops mid-sentence, with no word running
     across: no paragraph of one article breaks so, but an article cut short where its slot
     ends (no jump line printed) runs straight into the next article's first paragraph in a
-    dump without blank lines (dev raw page 20: `…商讨加强旅游合作事宜。她` / `与此同时，大同、运`)."""
+    dump without blank lines (dev raw page 20: `…商讨加强旅游合作事宜。她` / `与此同时，大同、运`).
+    The indented line ends in no mark (a short line ending in one is a paragraph's last line)
+    unless it is an opening clause at a comma (`opening_clause_at_comma`)."""
     return (slack(prev, width) <= FULL_SLACK and not ends_sentence(prev.text) and is_indented(line, width)
-            and line.text[-1] not in PARAGRAPH_END_MARKS and not spanning_word(prev.text, line.text, False))
+            and (line.text[-1] not in PARAGRAPH_END_MARKS or opening_clause_at_comma(line, width))
+            and not spanning_word(prev.text, line.text, False))
+
+
+# A paragraph ends on a sentence's end, not on a comma, and text cut short at the foot of its
+# slot stops on a full line: so a line ending in a comma a whole indent short (two em, up to
+# INDENT_MAX), under a full line that stops mid-sentence, is the indented first line of the
+# next piece whose opening clause ended at the column's edge (`1991年末苏联解体后，` /
+# `在欧亚大陆的心脏地带，出`), or one em before it where the clause holds half-width digits, which
+# print wider than half an em, or the next token could not be broken (`70年代中期以来，` /
+# `“西方马克思主义”一反`). Read as a paragraph's short last line, it put the paragraph start on
+# the full line under it, cutting the opening clause off its article: sim TRAIN raw and PyMuPDF
+# pages 58, 106, 110, 293 (four article openings, never a candidate start in heads_tail), dev
+# raw page 5 (`1月14日上午11时，` / `张北县大河乡的一个小山`). A line only 1.5 em short is a middle
+# line spread by its digits (`有627户已摘掉贫困帽，` over `109户年纯收入超万元，`, TRAIN page 132),
+# no opening: on TRAIN 1-300 and dev 1-40 every such line at least two em short opens a gold
+# article, none at 1.5.
+OPENING_CLAUSE_MIN_SLACK: Final = 2.0
+OPENING_CLAUSE_MARKS: Final = ("，", ",")
+OPENING_CLAUSE_REASON: Final = "paragraph:opening_clause_at_comma_after_cut"
+
+
+def opening_clause_at_comma(line: Line, width: float) -> bool:
+    """The line ends in a comma and is at least OPENING_CLAUSE_MIN_SLACK em (a whole indent)
+    and at most an indent's INDENT_MAX short."""
+    return (OPENING_CLAUSE_MIN_SLACK <= slack(line, width) <= INDENT_MAX
+            and line.text.rstrip().endswith(OPENING_CLAUSE_MARKS))
 
 
 def ends_paragraph(line: Line, width: float, is_first: bool) -> bool:

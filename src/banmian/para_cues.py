@@ -75,7 +75,8 @@ def short_explained(nxt: Line | None) -> bool:
 # 11, 12). A line ending a sentence short by no more than this per such character, followed by
 # a full line, ends nothing: on dev 1-40 no gold paragraph start inside a matched article follows
 # such a line in any dump. A short line ending in a comma is left alone: there the text was cut
-# short and another article runs on (dev raw page 5: `1月14日上午11时，` / `张北县大河乡的一个小山`).
+# short and another article opens (dev raw page 5: `1月14日上午11时，` / `张北县大河乡的一个小山`,
+# the comma line its first: `fragment_runs.opening_clause_at_comma`).
 HALF_WIDTH_SPREAD: Final = 0.5
 _HALF_WIDTH: Final = re.compile(r"[0-9A-Za-z%.]")
 HALF_WIDTH_SHORT_REASON: Final = "paragraph:short_by_half_width_chars"

@@ -23,7 +23,8 @@ from banmian.rules.chars import ends_sentence
 from banmian.rules.furniture import is_lead_in
 from banmian.similarity import bigrams
 from banmian.stages.classify import CLOSING_REASON
-from banmian.fragment_runs import PARAGRAPH_END_MARKS, _unclosed, end_kind, ends_paragraph, fragments_of, start_kind
+from banmian.fragment_runs import (OPENING_CLAUSE_REASON, PARAGRAPH_END_MARKS, _unclosed, end_kind, ends_paragraph, fragments_of,
+                                   opening_clause_at_comma, restarts_after_cut, start_kind)
 from banmian.fragment_cuts import HEAD_MIN_CHARS, split_at_topic_shifts
 # moved to fragment_runs and fragment_cuts; still imported from here (heads_tail, reorder, tail_align)
 from banmian.fragment_runs import CUT_SHORT_REASON as CUT_SHORT_REASON
@@ -48,6 +49,13 @@ def opening_runs_on(first: Line, second: Line, width: float) -> bool:
     slack is not that of half-width characters."""
     return (is_indented(first, width) and ends_sentence(first.text) and slack(second, width) <= FULL_SLACK
             and not short_by_half_width(first, second, width))
+
+
+def opens_after_cut_at_comma(prev: Line, line: Line, width: float) -> bool:
+    """`line` is an opening clause ending at a comma (`fragment_runs.opening_clause_at_comma`)
+    after text cut short (`restarts_after_cut`): the first line of a paragraph going on, not a
+    last line, so the full line under it opens nothing."""
+    return opening_clause_at_comma(line, width) and restarts_after_cut(prev, line, width)
 
 
 def is_drop_cap(line: Line, nxt: Line) -> bool:
@@ -123,6 +131,9 @@ def mark_starts(frag: Fragment, width: float, blocks: bool = False) -> None:
             ln.because(AFTER_CLOSING_REASON)
         lead = is_lead_in(ln.text) if ln.para_start else (lead and _unclosed(prev.text) and not ln.para_start)
         para_first = ln.para_start
+        if not para_first and opens_after_cut_at_comma(prev, ln, width):
+            para_first = True  # its slack is its indent: it ends nothing (a cut or the join decides its start)
+            ln.because(OPENING_CLAUSE_REASON)
 
 
 def after_headline(page: Page, frag: Fragment, index: dict[int, int]) -> bool:
