@@ -691,3 +691,34 @@ def test_a_piece_after_a_report_closed_by_a_credit_on_its_own_line_opens_another
     assert articles() == 2
     monkeypatch.setattr(reassemble_module, "closes_on_lone_name_credit", lambda lines: False)
     assert articles() == 1
+
+
+def test_a_thread_stopping_mid_sentence_weighs_against_joining_a_fragment_to_a_finished_one():
+    """pdftotext walks a finished column of another article in between: a fragment opening
+    mid-line after that finished sentence, while a thread stops mid-sentence with a word across
+    the break to it, scores DANGLING_END less on the thread just before (not where nothing
+    stops mid-sentence, nor where the fragment opens indented or a jump line closed the thread)."""
+    from banmian.link_model import JoinLogits
+    from banmian.similarity import ContentSpace, GroupMaker
+    from banmian.thread_beam import DANGLING_END, Hypothesis, dangling_terms, extend, near_best_options
+
+    said = _fragment(["他说，国有企"], "indent", "open", 0)
+    other = _fragment(["运动员们在训练结束后回家。"], "indent", "closed", 1)
+    rest = _fragment(["业的职工要看到希望。"], "open", "closed", 2)
+    indented = _fragment(["业的职工要看到希望。"], "indent", "closed", 2)
+
+    def terms(frags, closed=False):
+        groups = GroupMaker(ContentSpace(["".join(ln.text for ln in f.lines) for f in frags]))
+        beam = [extend(extend(Hypothesis(0.0, (), -1), -1, 0, groups, 0.0), -1, 1, groups, 0.0)]
+        open_ends = [f.end == "open" and not (closed and k == 0) for k, f in enumerate(frags)]
+        return beam, dangling_terms(beam, open_ends, frags, JoinLogits(frags), 2)
+
+    beam, found = terms([said, other, rest])
+    assert DANGLING_END < 0 and found == [DANGLING_END]
+    for g in beam[0].threads:
+        g.score = 0.0
+    plain = {ti: total for total, _, ti in near_best_options(beam, -10.0, 0.0, None, 2)}
+    weighed = {ti: total for total, _, ti in near_best_options(beam, -10.0, 0.0, None, 2, found)}
+    assert weighed[1] == pytest.approx(plain[1] + DANGLING_END) and weighed[0] == plain[0]
+    assert terms([said, other, indented])[1] is None
+    assert terms([said, other, rest], closed=True)[1] == [0.0]

@@ -132,6 +132,7 @@ def thread_fragments(page: Page, frags: list[Fragment], space: ContentSpace | No
     quotes = QuoteBalance(frags, space.texts)
     ordinals = OrdinalTurns(space.texts)
     rivals = RivalCues(frags, lambda j, k: joins.join_parts(j, k)[0])
+    open_ends = [f.end == "open" and not f.no_successor for f in frags]  # `dangling_terms`
     beam = [Hypothesis(0.0, (), -1)]
     roundup_items = page.scratch.get("roundup_items", set())
     for i, f in enumerate(frags):
@@ -160,7 +161,8 @@ def thread_fragments(page: Page, frags: list[Fragment], space: ContentSpace | No
         else:
             new_logit = NO_NEW_THREAD if goes_on else new_thread_logit(logits, quotes, i)
             score_threads(beam, joins, quotes, i, ordinals)
-            options = near_best_options(beam, new_logit, offset, rivals if rivals.weak[i] else None, i)
+            options = near_best_options(beam, new_logit, offset, rivals if rivals.weak[i] else None, i,
+                                        dangling_terms(beam, open_ends, frags, joins, i))
         options.sort(key=TOTAL, reverse=True)  # stable: on a tie the earlier option (a join) wins
         floor = options[0][0] - BEAM_MARGIN
         beam = [extend(h, ti, i, groups, total) for total, h, ti in options[:BEAM_WIDTH] if total >= floor]
@@ -185,16 +187,53 @@ def points_back(page: Page, frag: Fragment) -> bool:
     return refers_back(strip_ws(frag.first.text))
 
 
+# A thread left stopping mid-sentence wants the fragment that carries its sentence on: where a
+# fragment opens mid-line (start "open") right after a fragment that finished its sentence (end
+# "closed" or "maybe"), and another thread of the hypothesis stops mid-sentence (end "open", no
+# jump or credit closing it) with a dictionary word or mark across the break to the fragment
+# (`language.join_score` > 0), joining the thread just before scores this much less. The
+# adjacency weight (`link_model`) sent such fragments to the thread just before: on sim TRAIN
+# pdftotext pages 1-300 (gold threading), of fragments opening mid-line after a finished
+# sentence, the thread just before is their own for 229 of 251 when no other thread stops
+# mid-sentence, for 283 of 544 when one does. Sim TRAIN pdftotext body_char_acc / article_exact
+# (0: 0.8304 / 0.5545): -0.5: 0.8311 / 0.5549, -1: 0.8312 / 0.5553, -2: 0.8302 / 0.5557, -3:
+# 0.8288 / 0.5533; without the join condition -0.3: 0.8325 / 0.5545, but it sends dev page 4's
+# `以上这些教训可谓惨痛。` (a sentence opening a column) to a thread of its own (dev 1-20 exact
+# 0.6832 -> 0.6770); penalising the new thread alike (only the other threads gain): -0.3: 0.8320.
+DANGLING_END: Final = -1.0
+
+
+def dangling_terms(beam: list[Hypothesis], open_ends: list[bool], frags: list[Fragment], joins: JoinLogits,
+                   i: int) -> list[float] | None:
+    """Per hypothesis of the beam, what DANGLING_END takes off fragment i joining the thread just
+    before it (None when fragment i does not open mid-line after a finished sentence);
+    `open_ends`: each fragment stops mid-sentence, no jump or credit closing it."""
+    if i == 0 or frags[i].start != "open" or frags[i - 1].end == "open":
+        return None
+    out = []
+    for h in beam:
+        term = 0.0
+        for k, group in enumerate(h.threads):
+            latest = group.members[-1]
+            if k != h.latest and open_ends[latest] and joins.join_parts(latest, i)[0] > 0:
+                term = DANGLING_END
+                break
+        out.append(term)
+    return out
+
+
 def near_best_options(beam: list[Hypothesis], new_logit: float, offset: float,
-                      rivals: RivalCues | None = None, i: int = -1) -> list[tuple[float, Hypothesis, int]]:
+                      rivals: RivalCues | None = None, i: int = -1,
+                      dangling: list[float] | None = None) -> list[tuple[float, Hypothesis, int]]:
     """The options (total score, hypothesis, thread index or -1 for a new thread) of
     continuing each thread of each hypothesis (each thread's `score_threads` score, plus RIVAL_CONTENT_BONUS on the `rivals` of
     fragment i when given: they weigh a thread against the hypothesis's other threads) or
     opening a new one (the start log-odds `new_logit` plus `offset`), in that order, leaving
     out those the beam drops anyway: more than BEAM_MARGIN below the best (dev pdftotext
-    pages: 42 options a fragment, 8 of them near)."""
-    if rivals is not None:
-        return _near_best_with_rivals(beam, new_logit, offset, rivals, i)
+    pages: 42 options a fragment, 8 of them near). `dangling`: each hypothesis's `dangling_terms`
+    on its thread just before fragment i, when given."""
+    if rivals is not None or dangling is not None:
+        return _near_best_with_rivals(beam, new_logit, offset, rivals, i, dangling)
     # two passes over the threads' scores (a field each), no list of totals made: the best of
     # them all, then the options near it, each total the same sum as the first pass found
     best = NO_NEW_THREAD
@@ -219,18 +258,22 @@ def near_best_options(beam: list[Hypothesis], new_logit: float, offset: float,
     return options
 
 
-def _near_best_with_rivals(beam: list[Hypothesis], new_logit: float, offset: float, rivals: RivalCues,
-                           i: int) -> list[tuple[float, Hypothesis, int]]:
-    """`near_best_options` with the rival cue (`rivals`) weighing the threads of each hypothesis."""
+def _near_best_with_rivals(beam: list[Hypothesis], new_logit: float, offset: float, rivals: RivalCues | None,
+                           i: int, dangling: list[float] | None = None) -> list[tuple[float, Hypothesis, int]]:
+    """`near_best_options` with the rival cue (`rivals`, when given) weighing the threads of each
+    hypothesis, and the `dangling_terms` (when given) on each one's thread just before."""
     rows = []  # each hypothesis's totals, found once: the best is the max of them all
     best = NO_NEW_THREAD
-    for h in beam:
+    for n, h in enumerate(beam):
         score, threads = h.score, h.threads
         totals = [score + group.score for group in threads]
-        latest = threads[h.latest].members
-        for k in rivals.rivals(len(threads), h.latest, len(latest), i, lambda k: threads[k].cosine(i),
-                               rivals.lone(latest), lambda k: threads[k].members[-1]):  # called at once: this h
-            totals[k] += RIVAL_CONTENT_BONUS
+        if dangling is not None and h.latest >= 0:
+            totals[h.latest] += dangling[n]
+        if rivals is not None:
+            latest = threads[h.latest].members
+            for k in rivals.rivals(len(threads), h.latest, len(latest), i, lambda k: threads[k].cosine(i),
+                                   rivals.lone(latest), lambda k: threads[k].members[-1]):  # called at once: this h
+                totals[k] += RIVAL_CONTENT_BONUS
         new = score + new_logit + offset
         best = max(best, new)
         for total in totals:  # max of two: a comparison in the compiled build, not a call
