@@ -45,7 +45,7 @@ from banmian.thread_subheads import SUBHEAD_MAX_LINES as SUBHEAD_MAX_LINES, to_b
 COLUMN_CHAINS = True
 # Join an article's short opening piece and the indented paragraph a column break cut from it
 # (`short_piece_joins`): sim TRAIN pdftotext 1-300 body_char_acc / article_exact .8304 / .5545 ->
-# .8323 / .5557, VAL 1-120 .8102 / .5599 -> .8110 / .5630.
+# .8320 / .5553, VAL 1-120 .8102 / .5599 -> .8114 / .5640.
 SHORT_PIECE_JOINS = True
 
 
@@ -131,7 +131,7 @@ def reassemble(page: Page) -> Page:
     joins = JoinLogits(frags, space.texts)  # its page text serves the reordering too
     threads = reorder_threads(frags, thread_fragments(page, frags, space, joins), joins.text)
     if SHORT_PIECE_JOINS and separates_blocks(page):
-        threads = join_short_pieces(page, frags, threads)
+        threads = join_short_pieces(page, frags, threads, space.texts)
     order_threads(threads)
     if COLUMN_CHAINS:
         for t in threads:
