@@ -6,9 +6,11 @@ from __future__ import annotations
 from banmian.pipeline import parse_text
 from columns_text import column_lines  # noqa: E402  (pytest puts tests/ on sys.path)
 
+# A whole report, not an opening piece: SHORT_PIECE_MAX_CHARS or more (short_piece_joins puts
+# the indented paragraph under the column break after a shorter one).
 RICE = ("今年全县水稻种植面积达到十二万亩，农技人员深入田间地头指导农民科学育秧，水稻良种"
         "覆盖率超过九成。县农业局表示，明年将继续推广水稻良种，扩大水稻机插秧面积，让更多"
-        "种粮农民受益。")
+        "种粮农民受益，全县的粮食产量有望再创新高。")
 SCENE = ("傍晚时分，村头的小广场上亮起了路灯，几位老人坐在长椅上拉起了二胡，孩子们围着"
          "他们跑来跑去，广场边新开的小卖部里挤满了买东西的人。")
 FOOTBALL = ("昨晚进行的足球联赛中，主队凭借下半场的两个进球战胜客队，看台上的球迷齐声欢呼。"
@@ -25,6 +27,8 @@ def articles(head: str, first: str, second: str, *tail: str):
 
 
 def test_a_headless_paragraph_under_a_headed_article_is_left_apart():
+    from banmian.short_piece_joins import SHORT_PIECE_MAX_CHARS
+    assert len(RICE) >= SHORT_PIECE_MAX_CHARS
     # the merge asks for the head printed over the thread above to have gone to the piece
     got = articles("全县水稻喜获丰收", RICE, SCENE)
     assert got[0].headline == "全县水稻喜获丰收" and got[0].paragraphs == [RICE]

@@ -722,3 +722,42 @@ def test_a_thread_stopping_mid_sentence_weighs_against_joining_a_fragment_to_a_f
     assert weighed[1] == pytest.approx(plain[1] + DANGLING_END) and weighed[0] == plain[0]
     assert terms([said, other, indented])[1] is None
     assert terms([said, other, rest], closed=True)[1] == [0.0]
+
+
+# A rice report's short opening piece under its headline, closed at a paragraph's end by a column
+# break, and its next paragraph (a farmer's new machines: few words in common) printed under the
+# break with nothing between.
+SHORT_OPENING = column_lines("今年全县水稻种植面积达到十二万亩，水稻良种覆盖率超过九成。")
+MACHINES = column_lines("王建国家的院子里停着两台新买的插秧机，他说过去一家人忙一个月，现在三天就干完了，"
+                        "省下的工夫还能去城里打工挣钱。")
+
+
+def _articles_with_short_piece_joins(monkeypatch, text: str, on: bool) -> list[str]:
+    monkeypatch.setattr(reassemble_module, "SHORT_PIECE_JOINS", on)
+    return ["".join(a.paragraphs) for a in parse_text(text, entities=False)[0].articles]
+
+
+@pytest.mark.pure_python
+def test_an_indented_paragraph_under_a_column_break_goes_on_with_a_short_opening_piece(monkeypatch):
+    text = "\n".join(["全县水稻喜获丰收", "", *SHORT_OPENING, "", *MACHINES]) + "\n"
+    bodies = _articles_with_short_piece_joins(monkeypatch, text, True)
+    assert bodies == ["".join(SHORT_OPENING) + "".join(MACHINES)]
+    assert len(_articles_with_short_piece_joins(monkeypatch, text, False)) == 2
+
+
+@pytest.mark.pure_python
+def test_a_whole_report_before_a_column_break_keeps_the_indented_paragraph_after_it_apart(monkeypatch):
+    short_piece_joins = importlib.import_module("banmian.short_piece_joins")
+    assert len(FOOTBALL) >= short_piece_joins.SHORT_PIECE_MAX_CHARS
+    text = "\n".join(["主队主场力克客队", "", *column_lines(FOOTBALL), "", *MACHINES]) + "\n"
+    assert len(_articles_with_short_piece_joins(monkeypatch, text, True)) == 2
+    monkeypatch.setattr(short_piece_joins, "SHORT_PIECE_MAX_CHARS", 10 ** 6)
+    assert len(_articles_with_short_piece_joins(monkeypatch, text, True)) == 1
+
+
+def test_a_threads_characters_and_the_pages_first_fragment():
+    from banmian.short_piece_joins import opens_under_column_break, thread_chars
+    from banmian.thread_beam import Thread
+    frag = _fragment(["　　今年全县水稻种植面积", "达到十二万亩。"], "indent", "closed", 0)
+    assert thread_chars(Thread(fragments=[frag, frag])) == 2 * (len("　　今年全县水稻种植面积") + len("达到十二万亩。"))
+    assert not opens_under_column_break(None, [frag], 0)  # type: ignore[arg-type]  # nothing before it to go on
