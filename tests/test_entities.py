@@ -267,3 +267,57 @@ def test_tokens_keep_their_tables_when_another_parse_starts_them_over():
     forget_flags()  # as another thread would when the tables are full
     assert [t.tag(i) for i in range(t.n)] and t.pair(0)[0] == t.words[0]
     assert Tokens("市长张建华昨天在城东主持会议。").words == t.words
+
+
+def test_marks_segmented_as_line_breaks_give_the_same_words():
+    """`Tokens` segments the text with its commas and full stops as line breaks and puts the
+    marks back (`entity_tokens.marks_as_breaks`, `read_words`): the words are rjieba's own,
+    whatever marks, line breaks, carriage returns and spaces stand around them, and so are the
+    flags and start offsets the tables give them."""
+    import random
+
+    import rjieba
+
+    from banmian.entity_tokens import Tokens, marks_as_breaks
+
+    assert marks_as_breaks("甲，乙。丙、") == "甲\n乙\n丙、"
+    assert marks_as_breaks("甲\r，乙") == "甲\r，乙"  # `\r\n` would be one token
+    pieces = ["，", "。", "、", "“", "”", "\n", "\r", " ", "\u3000", "a", "1", "中国", "李鹏", "说", "（", "）",
+              "·", "\r\n", "乡", "北京市", "新华社", "记者"]
+    rng = random.Random(7)
+    texts = ["市长张建华昨天在城东主持会议，他说。", "，。\n，", "\n"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 12))) for _ in range(400)]
+    for text in texts:
+        t = Tokens(text)
+        assert t.words == rjieba.cut(text), text
+        again = Tokens(text)  # the words known now: the fast path
+        assert (again.words, again.flags, again.looks, again.starts) == (t.words, t.flags, t.looks, t.starts), text
+        assert again.starts[-1] == len(text)
+
+
+def test_person_flags_say_what_the_cached_rules_say():
+    """`entity_words.person_flags` keeps `no_name_word` and `chinese_name_shape` of each word in
+    its flags, for `entity_people.person_at` to read without a cached call."""
+    from banmian.entity_tokens import Tokens
+    from banmian.entity_words import NAME_SHAPE, NO_NAME, chinese_name_shape, no_name_word
+
+    t = Tokens("省委书记周建国和李鹏、王晓东在中国人民银行总部出席委员会会议。")
+    for i, word in enumerate(t.words):
+        assert bool(t.flags[i] & NAME_SHAPE) == chinese_name_shape(word), word
+        assert bool(t.flags[i] & NO_NAME) == no_name_word(word, t.tag(i)), word
+    assert any(t.flags[i] & NAME_SHAPE for i in range(t.n)) and any(t.flags[i] & NO_NAME for i in range(t.n))
+
+
+def test_list_vote_is_counters_first_two():
+    """`entities.list_vote` gives `Counter.most_common`'s winner (the first to appear on a tie)
+    and the runner-up's votes."""
+    import random
+    from collections import Counter
+
+    from banmian.entities import list_vote
+
+    rng = random.Random(3)
+    for _ in range(3000):
+        voters = [rng.choice(["nr", "ns", "nt"]) for _ in range(rng.randrange(1, 9))]
+        common = Counter(voters).most_common()
+        assert list_vote(voters) == (*common[0], common[1][1] if len(common) > 1 else 0), voters

@@ -27,7 +27,6 @@ the schema's per-article lists. A user lexicon (`load_lexicon`) adds known names
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from typing import Final, cast
 
 import rjieba
@@ -248,7 +247,11 @@ def repeated_names(t: Tokens, text: str, found: list[Entity]) -> list[Entity]:
     kinds: dict[str, list[str]] = {}
     for e in found:
         if e.type != "nt":
-            kinds.setdefault(e.text, []).append(e.type)
+            seen = kinds.get(e.text)
+            if seen is None:
+                kinds[e.text] = [e.type]
+            else:
+                seen.append(e.type)
     names = {}
     for name, types in kinds.items():
         mixed = types.count(types[0]) != len(types)
@@ -292,9 +295,8 @@ def even_lists(t: Tokens, found: list[Entity], at: dict[int, Entity], marks: lis
         voters = [at[k].type for k in items if k in at]
         if len(voters) < LIST_MIN_VOTES:
             continue  # too few items read to out-vote anything
-        kinds = Counter(voters).most_common()
-        kind, votes = kinds[0]
-        if kind == "nt" or votes < LIST_MIN_VOTES or (len(kinds) > 1 and votes < kinds[1][1] + LIST_MIN_VOTES):
+        kind, votes, runner_up = list_vote(voters)
+        if kind == "nt" or votes < LIST_MIN_VOTES or votes < runner_up + LIST_MIN_VOTES:
             continue
         if covered is None:
             covered = sorted((e.start, e.end) for e in found[:before])
@@ -307,6 +309,22 @@ def even_lists(t: Tokens, found: list[Entity], at: dict[int, Entity], marks: lis
     if added:
         found.sort(key=lambda e: e.start)
     return found
+
+
+def list_vote(voters: list[str]) -> tuple[str, int, int]:
+    """The kind most items of a list are read as (the first of them to appear on a tie), its
+    votes and the next kind's (0 if none): `Counter(voters).most_common()`'s first two counts,
+    without building a Counter (Python code the compiled build calls back into)."""
+    counts: dict[str, int] = {}
+    for v in voters:
+        counts[v] = counts.get(v, 0) + 1
+    kind, votes, runner_up = "", 0, 0
+    for k, c in counts.items():
+        if c > votes:
+            kind, votes, runner_up = k, c, votes
+        elif c > runner_up:
+            runner_up = c
+    return kind, votes, runner_up
 
 
 def list_marks(t: Tokens, text: str) -> list[int]:

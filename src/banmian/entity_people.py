@@ -3,7 +3,6 @@
 name that is a person from one that is a place (`外长利维`, `在莫斯科`)."""
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Final
 
 from banmian.entity_tokens import Tokens
@@ -13,19 +12,17 @@ from banmian.entity_words import (
     FOREIGN,
     INERT_TAGS,
     NAME_PART,
-    ORG_ENDS,
+    NAME_SHAPE,
+    NO_NAME,
     PERSON_TAGS,
     TITLE,
+    TITLE_BEFORE,
     Entity,
     chinese_name_shape,
     common_word,
-    dictionary_cache,
-    familiar_name,
     foreign_name_shape,
     is_chinese,
-    name_before_tail,
-    name_with_tail,
-    surname_with_honorific,
+    name_in_word,
     word_freq,
 )
 from banmian.rules.names import (
@@ -40,7 +37,7 @@ from banmian.rules.names import (
     TRANSLIT,
     split_names,
 )
-from banmian.rules.places import PLACE_AFTER, PLACE_BEFORE, PLACE_ENDINGS
+from banmian.rules.places import PLACE_AFTER, PLACE_BEFORE
 
 ODD_NAME_TAGS: Final = {"t", "nrt"}  # tags jieba's dictionary gives some names (周恩来 t)
 # endings of transliterated place names (`伊拉克`, `哈萨克斯坦`, `爱尔兰`, `阿尔巴尼亚`) and of
@@ -49,7 +46,6 @@ FOREIGN_PLACE_ENDINGS: Final[tuple[str, ...]] = ("拉克", "斯坦", "兰", "尼
                          "比克", "马里", "特岛", "加", "威特", "巴", "拉圭", "瓜")
 FOREIGN_PERSON_ENDINGS: Final[tuple[str, ...]] = ("夫", "顿", "娜", "斯基", "娃", "姆", "森", "迪", "恩", "佐", "丁", "勒", "逊", "琳", "莉",
                           "特", "德", "尔", "斯")
-GLUED_HEAD_CHARS: Final = set("和与同经受对向跟给让被把由据")  # a word jieba glued before a name (`和李鹏`)
 NAME_CLOSERS: Final = {"", "报道", "摄", "说"}  # words after a byline or credit name (`记者王晓东报道`)
 CREDIT_CLOSERS: Final = {"）", "摄", "作", "文"}  # `（祝谦）`, `（武斌摄）`: a name credited in parentheses
 SUBJECT_BEFORE: Final = {"", "。", "，", "！", "？", "；", "：", "”"}  # the start of a clause…
@@ -69,7 +65,6 @@ FUNCTION_CHARS: Final = set("也都就又还才再已曾将被把对向从为以
 SENTENCE_STARTS: Final = {"", "。", "！", "？", "：", "“", "”"}
 MAX_BYLINE_CHARS: Final = 12  # a paragraph this short made only of names is a byline or credit
 MAX_CREDIT_CHARS: Final = 20  # the most characters between the parentheses of a credit
-TITLE_BEFORE: Final = ""  # see `name_in_word`
 MAX_PART_TOKENS: Final = 3  # tokens of one part of a dotted name (`阿拉` `普`)
 
 
@@ -90,7 +85,7 @@ def next_to_name(t: Tokens, k: int) -> bool:
     if not 0 <= k < t.n:
         return False
     word = t.words[k]
-    return t.tags[word] in PERSON_TAGS and len(word) == 3 and chinese_name_shape(word)
+    return len(word) == 3 and t.flags[k] & NAME_SHAPE != 0 and t.tags[word] in PERSON_TAGS  # chinese_name_shape
 
 
 def name_after_title(t: Tokens, i: int) -> int | None:
@@ -162,59 +157,34 @@ def speaking_name(word: str) -> bool:
     return (chinese_name_shape(word) or foreign_name_shape(word)) and word_freq(word) <= SPEAKING_NAME_MAX_FREQ
 
 
-@lru_cache(maxsize=65536)
-def no_name_word(word: str, tag: str) -> bool:
-    """A title or an organization word (`书记`, `…委员会`) is no name, whatever its context."""
-    return word in TITLES or bool(len(word) > 2 and ORG_ENDS.match(word) and tag not in PERSON_TAGS)
-
-
-@dictionary_cache
-def name_in_word(word: str, tag: str) -> tuple[int, int, str | None] | bool | None:
-    """What the word alone says of a name in it, whatever stands around it: (start, end of the
-    name within the word, its title, TITLE_BEFORE for the one printed before the word), False
-    for a place built like a name, None when the context decides."""
-    honor = surname_with_honorific(word)
-    if honor is not None:
-        return 0, honor, word[honor:]  # `周总理`
-    if familiar_name(word, tag):
-        return 0, len(word), TITLE_BEFORE  # `老张`
-    named = name_before_tail(word, tag)
-    if named:
-        return 0, named, TITLE_BEFORE  # `邓小平同志`
-    if len(word) >= 3 and word.endswith(PLACE_ENDINGS):
-        return False  # `张家口`, `石家庄`: a place built like a name
-    if tag in PERSON_TAGS:
-        glued = name_with_tail(word)
-        if glued is not None:
-            return 0, glued, TITLE_BEFORE  # `王晓摄`
-        if len(word) >= 3 and word[0] in GLUED_HEAD_CHARS and (
-                chinese_name_shape(word[1:]) or foreign_name_shape(word[1:])):
-            return 1, len(word), None  # `和李鹏`, `同汤姆`: a word glued before the name
-    return None
-
-
 def person_at(t: Tokens, i: int) -> tuple[int, int, str | None] | None:
     """A person's name at token i: (start offset, end offset, title printed before it), or None."""
     words, starts = t.words, t.starts
     word = words[i]
     tag = t.tags[word]
+    f = t.flags[i]  # with what the word alone says of a name (`entity_words.person_flags`)
     start, end = starts[i], starts[i + 1]
     title = words[i - 1] if i and t.flags[i - 1] & TITLE else None
-    if no_name_word(word, tag):
+    if f & NO_NAME:
         return None
-    if title is not None and not chinese_name_shape(word):
+    shaped = f & NAME_SHAPE != 0  # chinese_name_shape(word)
+    if title is not None and not shaped:
         j = name_after_title(t, i)
         if j is not None:
             return start, starts[j], title
-    in_word = name_in_word(word, tag)
+    names = t.names  # name_in_word of the words read so far
+    if word in names:
+        in_word = names[word]
+    else:
+        in_word = names[word] = name_in_word(word, tag)
     if in_word is not None:
-        if in_word is False:
+        if isinstance(in_word, bool):  # False: a place built like a name
             return None
         lo, hi, own_title = in_word
         return start + lo, start + hi, title if own_title == TITLE_BEFORE else own_title
     person_tag = tag in PERSON_TAGS
     if person_tag:
-        if len(word) == 2 and chinese_name_shape(word):
+        if len(word) == 2 and shaped:
             j = third_name_char(t, i)
             if j is not None:
                 return start, starts[j], title
@@ -222,11 +192,11 @@ def person_at(t: Tokens, i: int) -> tuple[int, int, str | None] | None:
             j = given_name_after(t, i)
             if j is not None:
                 return start, starts[j], title
-    if t.flags[i] & FOREIGN and (len(word) > 2 or place_cue(t, i)):
+    if f & FOREIGN and (len(word) > 2 or place_cue(t, i)):
         # `莫斯科`, `黎巴嫩`, `马尼拉` start with a surname too: a transliterated word is a
         # person or a place by its context, not by its first character
         return (start, foreign_name_end(t, i), title) if person_not_place(t, i) else None
-    if chinese_name_shape(word):
+    if shaped:
         nxt = words[i + 1] if i + 1 < t.n else ""
         if person_tag and (len(word) >= 3 or title is not None or (
                 (name_context(t, i) and not common_word(word)) or (
@@ -239,7 +209,7 @@ def person_at(t: Tokens, i: int) -> tuple[int, int, str | None] | None:
             return start, end, title
         if i and words[i - 1] == "（" and nxt in CREDIT_CLOSERS and not common_word(word):
             return start, end, None  # `（夏珺）`: an author's credit
-    if t.flags[i] & FOREIGN and person_not_place(t, i) and (len(word) > 2 or person_cue(t, i)):
+    if f & FOREIGN and person_not_place(t, i) and (len(word) > 2 or person_cue(t, i)):
         return start, foreign_name_end(t, i), title
     if title is not None and (person_tag and len(word) >= 3 or foreign_name_shape(word)) and not common_word(word):
         return start, end, title  # `外长利维`: a title before a foreign name of any tag

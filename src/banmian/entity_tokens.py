@@ -2,8 +2,10 @@
 
 jieba's tagger is its segmenter plus a dictionary look-up of each word (`rjieba.tag` is
 `rjieba.cut` and a tag per word), so a word always gets the same tag and the word alone keys its
-flags (`entity_words.pair_flags`). Segmenting with `cut` and taking tags and flags from per-word
-tables saves about a third of the tagger's cost on the words a run has seen before.
+flags (`entity_words.pair_flags`, `entity_words.person_flags`). Segmenting with `cut` and taking
+tags and flags from per-word tables saves about a third of the tagger's cost on the words a run
+has seen before; segmenting with commas and full stops as line breaks (`marks_as_breaks`) saves
+rjieba building a new string for each of them.
 """
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from typing import Final
 import rjieba
 
 from banmian.entity_words import (_DICTIONARY_CACHES, ENTRY, LOOK_BEFORE, LOOK_HERE, LOOK_NEXT, TRIGGER_NEXT, UNIT_MARK,
-                                  dictionary_place, known_place_head, pair_flags, word_freq)
+                                  dictionary_place, known_place_head, pair_flags, person_flags, word_freq)
 
 MAX_FLAG_CACHE: Final = 200_000  # words remembered; the tables start over beyond this
 # One-character words below this code point (every CJK ideograph of the basic plane and the
@@ -21,6 +23,16 @@ MAX_FLAG_CACHE: Final = 200_000  # words remembered; the tables start over beyon
 # read without hashing the word (a new string object from the tagger each time)
 SINGLE_LIMIT: Final = 0x10000
 UNKNOWN: Final = -1  # a one-character word's entry in that list before it is learnt
+# The two commonest marks of Chinese text (two thirds of the marks of the dev pages, a ninth of
+# the tokens) are segmented as line breaks (`marks_as_breaks`): jieba segments apart at both and
+# makes each a token of its own, so the words are the same, but a line break comes back from
+# rjieba as Python's one shared "\n" where a mark comes back as a new string built from its UTF-8
+# (some seven hundred instructions each); `read_words` puts the marks back. (The rarer marks save
+# about what another `str.replace` costs: five marks measured no better than none.)
+COMMA: Final = "，"
+FULL_STOP: Final = "。"
+COMMA_CODE: Final = 0xFF0C  # ord(COMMA)
+BREAK: Final = 10  # ord("\n")
 
 
 class WordTables:
@@ -30,12 +42,14 @@ class WordTables:
     tables it was built with, so another thread starting over cannot pull a word from under it
     (Dask workers run several parses in threads)."""
 
-    __slots__ = ("flags", "single", "tags")
+    __slots__ = ("flags", "names", "single", "tags")
 
     def __init__(self) -> None:
         self.flags: dict[str, int] = {}
         self.single: list[int] = [UNKNOWN] * SINGLE_LIMIT  # flags of the one-character words, by code point
         self.tags: dict[str, str] = {}
+        # `entity_words.name_in_word` of each word `entity_people.person_at` has read
+        self.names: dict[str, tuple[int, int, str | None] | bool | None] = {}
 
 
 _tables = WordTables()
@@ -76,7 +90,7 @@ def learn_words(text: str, words: list[str], tables: WordTables) -> None:
                 text_tags = dict(rjieba.tag(text))
             tag = text_tags[word]
         tags[word] = tag
-        f = known[word] = look_marks(pair_flags(word, tag))
+        f = known[word] = look_marks(pair_flags(word, tag) | person_flags(word, tag))
         if len(word) == 1 and ord(word) < SINGLE_LIMIT:
             single[ord(word)] = f
 
@@ -93,12 +107,22 @@ def forget_flags() -> None:
     _tables = WordTables()
 
 
-def read_words(words: list[str], tables: WordTables) -> tuple[list[int], list[int], list[int]]:
+def marks_as_breaks(text: str) -> str:
+    """The text with its commas and full stops as line breaks, to segment (the text itself when
+    it holds a carriage return, which jieba would join with a line break after it)."""
+    if "\r" in text:
+        return text
+    return text.replace(COMMA, "\n").replace(FULL_STOP, "\n")
+
+
+def read_words(words: list[str], tables: WordTables, text: str = "") -> tuple[list[int], list[int], list[int]]:
     """Each word's flags (KeyError for a word not in `tables`), the indices of the tokens worth
     a look (see `banmian.entities.find_entities`) and each word's start offset, then the text's
     end, in one loop the compiled build runs natively. A token is worth a look when it has an
     entry flag (LOOK_HERE), follows a trigger (the token before has LOOK_NEXT) or stands before
-    a lone place unit (the token after has LOOK_BEFORE); most tokens have no look mark at all."""
+    a lone place unit (the token after has LOOK_BEFORE); most tokens have no look mark at all.
+    With `text`, the text segmented as `marks_as_breaks(text)`: each line break of `words` is
+    replaced by the text's character there (a mark put back)."""
     known, single = tables.flags, tables.single
     flags: list[int] = []
     looks: list[int] = []
@@ -108,8 +132,13 @@ def read_words(words: list[str], tables: WordTables) -> tuple[list[int], list[in
     i = 0
     for word in words:
         k = len(word)
-        if k == 1 and ord(word) < SINGLE_LIMIT:
-            f = single[ord(word)]
+        o = ord(word) if k == 1 else SINGLE_LIMIT
+        if o < SINGLE_LIMIT:
+            if o == BREAK and text:
+                o = ord(text[end])
+                if o != BREAK:
+                    words[i] = COMMA if o == COMMA_CODE else FULL_STOP
+            f = single[o]
             if f == UNKNOWN:
                 raise KeyError(word)
         else:
@@ -131,14 +160,15 @@ class Tokens:
     """A paragraph's tokens: words, their tags and flags (see LOOK_HERE), the tokens worth a
     look, and start offsets."""
 
-    __slots__ = ("flags", "looks", "n", "starts", "tags", "words")
+    __slots__ = ("flags", "looks", "n", "names", "starts", "tags", "words")
 
     def __init__(self, text: str):
-        words: list[str] = rjieba.cut(text)
+        words: list[str] = rjieba.cut(marks_as_breaks(text))
         tables = _tables
         try:
-            flags, looks, starts = read_words(words, tables)
-        except KeyError:  # words not seen yet
+            flags, looks, starts = read_words(words, tables, text)
+        except KeyError:  # words not seen yet (`words` partly put back: segment again)
+            words = rjieba.cut(text)
             tables = current_tables()
             learn_words(text, words, tables)
             flags, looks, starts = read_words(words, tables)
@@ -146,6 +176,7 @@ class Tokens:
         self.flags = flags
         self.looks = looks  # the indices of the tokens worth a look, ascending
         self.tags = tables.tags
+        self.names = tables.names
         self.starts = starts
         self.n = len(words)
 

@@ -63,6 +63,8 @@ COMMON_WORD_FREQ: Final = 800
 BARE_NAME_MAX_FREQ: Final = 10
 NAME_DOTS: Final = {"·", "•", "・"}  # the dot between the parts of a foreign name
 ORG_INNER_WORDS: Final = {"驻"}  # `中国驻南非大使馆`
+GLUED_HEAD_CHARS: Final = set("和与同经受对向跟给让被把由据")  # a word jieba glued before a name (`和李鹏`)
+TITLE_BEFORE: Final = ""  # see `name_in_word`
 SPLIT_UNITS: Final = {"乡", "镇", "村", "县"}  # units the dictionary leaves as words of their own
 UNIT_CHARS: Final = frozenset(PLACE_UNITS)  # every unit is one character
 CHINESE_DIGITS: Final = set("〇一二三四五六七八九十")
@@ -99,10 +101,14 @@ VENUE: Final = 16384  # a building or site (`…宾馆`, `…机场`): closes a 
 UNIT_MARK: Final = 32768  # a place unit on its own (`乡`, `村`): the word before it may be a place's name
 PREFIXED: Final = 65536  # a known place after a prefix in one word (`首都北京`, `环渤海`)
 CUED_PLACE: Final = 131072  # a rare dictionary place: a place only with a place word around it
+# What the word alone says of a person's name (`person_flags`), read by `entity_people.person_at`
+# from the flags rather than from cached calls at each of its seventy-odd calls a page
+NO_NAME: Final = 262144  # a title or an organization word, no name whatever its context (`no_name_word`)
+NAME_SHAPE: Final = 524288  # built like a Chinese name (`chinese_name_shape`)
 TRIGGER_NEXT: Final = TITLE | OPENER  # flags that make the next token worth a look
 # flags that start an entity
 ENTRY: Final = PERSONISH | PLACE | ORG_START | GLUED | UNIT | ORG_WORD | FOREIGN | PREFIXED | CUED_PLACE
-FLAG_LIMIT: Final = CUED_PLACE << 1  # every flag value is below this
+FLAG_LIMIT: Final = NAME_SHAPE << 1  # every flag value is below this
 # Where the scan should look, kept in the top byte of a word's flags (see `look_marks`): a word's
 # flags are below LOOK_HERE when it has no look mark (`entity_tokens.read_words`)
 LOOK_HERE: Final = 1 << 24  # the word may start an entity (an ENTRY flag)
@@ -190,6 +196,12 @@ def surname_of(word: str) -> str | None:
 @lru_cache(maxsize=65536)
 def chinese_name_shape(word: str) -> bool:
     """Surname + one or two given-name characters, none of them a function character."""
+    return name_shape(word)
+
+
+def name_shape(word: str) -> bool:
+    """`chinese_name_shape` uncached (for `person_flags`, once per word: the cache stays as small
+    as the rules' own calls make it, which the garbage collector walks through)."""
     sur = surname_of(word)
     return (sur is not None and 1 <= len(word) - len(sur) <= 2
             and is_chinese(word[len(sur):]) and NOT_PERSON_CHARS.isdisjoint(word[len(sur):])
@@ -267,6 +279,36 @@ def name_before_tail(word: str, tag: str) -> int:
                 tag in PERSON_TAGS or word_freq(stem) <= BARE_NAME_MAX_FREQ):
             return len(stem)
     return 0
+
+
+def no_name_word(word: str, tag: str) -> bool:
+    """A title or an organization word (`书记`, `…委员会`) is no name, whatever its context."""
+    return word in TITLES or bool(len(word) > 2 and ORG_ENDS.match(word) and tag not in PERSON_TAGS)
+
+
+def name_in_word(word: str, tag: str) -> tuple[int, int, str | None] | bool | None:
+    """What the word alone says of a name in it, whatever stands around it: (start, end of the
+    name within the word, its title, TITLE_BEFORE for the one printed before the word), False
+    for a place built like a name, None when the context decides. Read once per word
+    (`entity_tokens.WordTables.names`)."""
+    honor = surname_with_honorific(word)
+    if honor is not None:
+        return 0, honor, word[honor:]  # `周总理`
+    if familiar_name(word, tag):
+        return 0, len(word), TITLE_BEFORE  # `老张`
+    named = name_before_tail(word, tag)
+    if named:
+        return 0, named, TITLE_BEFORE  # `邓小平同志`
+    if len(word) >= 3 and word.endswith(PLACE_ENDINGS):
+        return False  # `张家口`, `石家庄`: a place built like a name
+    if tag in PERSON_TAGS:
+        glued = name_with_tail(word)
+        if glued is not None:
+            return 0, glued, TITLE_BEFORE  # `王晓摄`
+        if len(word) >= 3 and word[0] in GLUED_HEAD_CHARS and (
+                chinese_name_shape(word[1:]) or foreign_name_shape(word[1:])):
+            return 1, len(word), None  # `和李鹏`, `同汤姆`: a word glued before the name
+    return None
 
 
 def plain_place(word: str, tag: str) -> bool:
@@ -430,3 +472,8 @@ def person_like(word: str) -> bool:
     if word.endswith(NAME_TAILS):
         return True
     return len(word) >= 3 and chinese_name_shape(word)
+
+
+def person_flags(word: str, tag: str) -> int:
+    """The flags of what the word alone says of a person's name: NO_NAME, NAME_SHAPE."""
+    return (NO_NAME if no_name_word(word, tag) else 0) | (NAME_SHAPE if name_shape(word) else 0)
