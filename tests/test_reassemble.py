@@ -760,4 +760,7 @@ def test_a_threads_characters_and_the_pages_first_fragment():
     from banmian.thread_beam import Thread
     frag = _fragment(["　　今年全县水稻种植面积", "达到十二万亩。"], "indent", "closed", 0)
     assert thread_chars(Thread(fragments=[frag, frag])) == 2 * (len("　　今年全县水稻种植面积") + len("达到十二万亩。"))
-    assert not opens_under_column_break(None, [frag], 0)  # type: ignore[arg-type]  # nothing before it to go on
+    from banmian.model import Source
+    from banmian.pipeline import page_from_lines
+    page = page_from_lines(["　　今年全县水稻种植面积", "达到十二万亩。"], Source(path="x"))
+    assert not opens_under_column_break(page, [frag], 0)  # nothing before it to go on
