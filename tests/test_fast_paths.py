@@ -757,3 +757,14 @@ def test_ends_on_titled_name_reads_its_tables_as_the_sets():
         assert ends_on_titled_name(t) == plain(strip_ws(t)), t  # white space is skipped
         hits += plain(strip_ws(t))
     assert hits > 100
+
+
+def test_quote_balance_counts_each_quote_pair():
+    """`link_model.QuoteBalance.balance`, spelled out pair by pair, is each QUOTE_PAIRS pair's
+    opening marks less its closing ones."""
+    from banmian.link_model import QUOTE_PAIRS, QuoteBalance
+
+    texts = random_texts(300, seed=32) + ["“『《》』”", "”“", "《《》"]
+    frags = [Fragment(lines=[Line(no=1, raw=t, text=t)]) for t in texts]
+    assert QuoteBalance(frags).balance == [tuple(t.count(o) - t.count(c) for o, c in QUOTE_PAIRS) for t in texts]
+

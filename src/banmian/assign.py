@@ -63,12 +63,13 @@ def _hungarian(cost: list[list[float]]) -> list[int]:
                     if minv[j] < delta:
                         delta = minv[j]
                         j1 = j
-            for j in range(n + 1):
+            for j in range(n + 1):  # spelled out, not `+=` on an item: the compiled build keeps floats unboxed
                 if used[j]:
-                    u[p[j]] += delta
-                    v[j] -= delta
+                    k = p[j]
+                    u[k] = u[k] + delta
+                    v[j] = v[j] - delta
                 else:
-                    minv[j] -= delta
+                    minv[j] = minv[j] - delta
             j0 = j1
             if p[j0] == 0:
                 break
