@@ -72,7 +72,9 @@ LINK_WEIGHTS: Final = {
     # Set by hand, the others kept. Sim TRAIN pdftotext 1-40 / 41-300 body_char_acc .8598 /
     # .8294 -> .8598 / .8299, article_exact .5801 / .5540 -> .5801 / .5554 (pages 107, 186, 234);
     # sim VAL 1-40 / 41-120 .8201 / .8118 -> .8218 / .8128, exact .5664 / .5660 -> .5664 / .5692;
-    # -3: VAL 41-120 .8100 / .5676, dev 21-40 exact -1. Dev pdftotext 1-40: page 22 changes
+    # -0.5: TRAIN 41-300 .8295 / .5545; -1: as -1.5; -2: VAL 1-40 exact -1; -3: VAL 41-120
+    # .8100 / .5676, dev 21-40 exact -1; asked of a "short" start too: VAL 1-40 and dev 21-40
+    # exact -1 each. Dev pdftotext 1-40: page 22 changes
     # (no metric); raw and PyMuPDF unchanged.
     "noted_then_open": -1.5,
     "fit_closed_indent": 0.262,  # latest fragment's end _ this fragment's start
