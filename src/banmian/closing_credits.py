@@ -13,6 +13,7 @@ import re
 from typing import Final
 
 from banmian.model import Line
+from banmian.para_cues import is_picture_label
 from banmian.rules.bylines import lead_in_byline
 from banmian.rules.chars import is_cjk, strip_ws
 
@@ -36,6 +37,27 @@ def last_paragraph(lines: list[Line]) -> str:
     """The space-free text of the last paragraph of `lines` (from its last marked start)."""
     k = max((i for i, ln in enumerate(lines) if ln.para_start), default=0)
     return "".join(strip_ws(ln.text) for ln in lines[k:])
+
+
+# A piece whose last paragraph closes with a bracketed note after its last sentence (a photo's
+# credit `…的活儿。（新华社记者李刚摄）`, a pointer `…（见下图）`, a name credit) has finished its
+# sentence: a piece that opens mid-sentence does not read on from it (`link_model`'s
+# noted_then_open weight). Sim TRAIN pdftotext 1-300: of the threads' joins after a piece closed by
+# a photo credit or a picture pointer, 4 put another article's text after a photo story (pages 8,
+# 186, 289, 297: `…（新华社记者李刚摄）` / `装饰得一片辉煌：武汉市…`), 3 joined their own (all
+# three indented or a lead-in, which the weight leaves alone), 4 unclear. A caption under a
+# picture label (`图片：`) inside a report is left out: the report's columns go on after it
+# (dev page 28, with it: one exact article lost).
+def ends_on_note(lines: list[Line]) -> bool:
+    """The last paragraph of `lines` closes with a bracketed note after a finished sentence
+    (CLOSING_NOTE, photo credits included), and is no picture's caption set under a picture
+    label (`图片：`) inside a report, whose columns go on after it (dev page 28)."""
+    if not lines or lines[-1].text.rstrip()[-1:] not in "）)":
+        return False
+    k = max((i for i, ln in enumerate(lines) if ln.para_start), default=0)
+    if k and is_picture_label(lines[k - 1]):
+        return False
+    return CLOSING_NOTE.search(last_paragraph(lines)) is not None
 
 
 def closes_report(lines: list[Line]) -> bool:
