@@ -227,12 +227,14 @@ def bylines_between_heads_and_texts(page: Page) -> None:
     if not separates_blocks(page):
         return
     owner: dict[int, Article] = page.scratch.setdefault("owner", {})
+    lines = page.lines
+    loose = [k for k, ln in enumerate(lines) if ln.kind == "byline" and id(ln) not in owner]
+    if not loose:  # nothing to place: the spans not looked for
+        return
     spans = head_to_text_spans(page, owner)
     if not spans:
         return
     by_id = {id(a): a for a in page.articles}
-    lines = page.lines
-    loose = [k for k, ln in enumerate(lines) if ln.kind == "byline" and id(ln) not in owner]
     holders: dict[int, list[int]] = {k: [a for a, (lo, hi) in spans.items() if lo < k < hi] for k in loose}
     for a, (lo, hi) in spans.items():
         inside = [k for k in loose if lo < k < hi]

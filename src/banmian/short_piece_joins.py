@@ -53,18 +53,22 @@ def opens_under_column_break(page: Page, frags: list[Fragment], i: int) -> bool:
             and not in_lead_in(f, 0) and item_number_of(f.first.text) is None and not firm_start(page, f))
 
 
-def headed_elsewhere(page: Page, text: str) -> bool:
+def headed_elsewhere(page: Page, text: str, row: list[float] | None = None) -> bool:
     """A head line of the page has HEADED_OPENING_SHARE of its bigrams or more in `text`'s
-    opening."""
-    return max(head_shares(page, [text])[0], default=0.0) >= HEADED_OPENING_SHARE
+    opening (`row`: the text's `head_shares` row, when the caller has it)."""
+    if row is None:
+        row = head_shares(page, [text])[0]
+    return max(row, default=0.0) >= HEADED_OPENING_SHARE
 
 
-def join_short_pieces(page: Page, frags: list[Fragment], threads: list[Thread], texts: list[str]) -> list[Thread]:
+def join_short_pieces(page: Page, frags: list[Fragment], threads: list[Thread], texts: list[str],
+                      shares: dict[int, list[float]] | None = None) -> list[Thread]:
     """Put each thread opened under a column break (`opens_under_column_break`) after the
     thread whose last fragment is the one printed just before, when that fragment ends a
     paragraph (not mid-sentence), nothing closes it (`no_successor`: a jump, credit or
     dateline), that thread is shorter than SHORT_PIECE_MAX_CHARS and no headline on the page
-    repeats the opening (`headed_elsewhere`; `texts[i]`: fragment i's lines joined). Dumps with blank lines
+    repeats the opening (`headed_elsewhere`; `texts[i]`: fragment i's lines joined; `shares`: the
+    `indented_head_shares` of those texts the beam found, when given, not found again). Dumps with blank lines
     only (the caller's test): elsewhere a fragment always has a non-body line before it."""
     index = {id(f): n for n, f in enumerate(frags)}
     holder = {id(f): t for t in threads for f in t.fragments}
@@ -77,7 +81,7 @@ def join_short_pieces(page: Page, frags: list[Fragment], threads: list[Thread], 
         tp = holder[id(prev)]
         if tp is t or tp.fragments[-1] is not prev or prev.end == "open" or prev.no_successor:
             continue
-        if thread_chars(tp) >= SHORT_PIECE_MAX_CHARS or headed_elsewhere(page, texts[i]):
+        if thread_chars(tp) >= SHORT_PIECE_MAX_CHARS or headed_elsewhere(page, texts[i], None if shares is None else shares.get(i)):
             continue
         tp.fragments = tp.fragments + t.fragments
         for f in t.fragments:

@@ -104,8 +104,10 @@ def mark_stub_paragraph_ends(page: Page) -> None:
     lines = page.lines
     for i in range(1, len(lines)):
         stub, above = lines[i], lines[i - 1]
+        if stub.kind != "head" or above.kind != "head":  # the kinds first: no text stripped
+            continue
         text = stub.text.strip()
-        if stub.kind != "head" or len(text) != 1 or above.kind != "head":
+        if len(text) != 1:
             continue
         over = "".join(above.text.split())
         if len(over) < STUB_ABOVE_MIN_CHARS or _DASH_RUN.search(over):

@@ -96,7 +96,7 @@ class Hypothesis:
 
 
 def thread_fragments(page: Page, frags: list[Fragment], space: ContentSpace | None = None,
-                     joins: JoinLogits | None = None) -> list[Thread]:
+                     joins: JoinLogits | None = None, shares: dict[int, list[float]] | None = None) -> list[Thread]:
     """Thread the fragments in input order by a beam search over the choices (`space`, `joins`:
     the fragments' `content_space` and `JoinLogits`, when the caller built them already).
 
@@ -121,7 +121,8 @@ def thread_fragments(page: Page, frags: list[Fragment], space: ContentSpace | No
     """
     if space is None:
         space = content_space(frags)
-    shares = indented_head_shares(page, frags, space.texts)
+    if shares is None:
+        shares = indented_head_shares(page, frags, space.texts)
     feats = [start_features(page, frags, space, i, shares) for i in range(len(frags))]
     logits = [start_logit(f) for f in feats]
     blockless = not separates_blocks(page)  # a scan of the page's lines: once, not per fragment
@@ -206,7 +207,8 @@ DANGLING_END: Final = -1.0
 def dangling_terms(beam: list[Hypothesis], open_ends: list[bool], frags: list[Fragment], joins: JoinLogits,
                    i: int) -> list[float] | None:
     """Per hypothesis of the beam, what DANGLING_END takes off fragment i joining the thread just
-    before it (None when fragment i does not open mid-line after a finished sentence);
+    before it (None when fragment i does not open mid-line after a finished sentence, or no
+    hypothesis gets the term: `near_best_options` then takes its quicker path, same options);
     `open_ends`: each fragment stops mid-sentence, no jump or credit closing it."""
     if i == 0 or frags[i].start != "open" or frags[i - 1].end == "open":
         return None
@@ -219,7 +221,8 @@ def dangling_terms(beam: list[Hypothesis], open_ends: list[bool], frags: list[Fr
                 term = DANGLING_END
                 break
         out.append(term)
-    return out
+    # no term anywhere: None, the same options from `near_best_options`' quicker path
+    return out if DANGLING_END in out else None
 
 
 def near_best_options(beam: list[Hypothesis], new_logit: float, offset: float,

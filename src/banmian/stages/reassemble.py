@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from banmian.article_starts import lines_around
+from banmian.article_starts import indented_head_shares, lines_around
 from banmian.closing_credits import closes_on_lone_name_credit, closes_on_name_credit, ends_on_dispatch_dateline
 from banmian.language import spanning_word
 from banmian.link_model import JoinLogits
@@ -129,9 +129,10 @@ def reassemble(page: Page) -> Page:
     frags = prepare_fragments(page)
     space = content_space(frags)
     joins = JoinLogits(frags, space.texts)  # its page text serves the reordering too
-    threads = reorder_threads(frags, thread_fragments(page, frags, space, joins), joins.text)
+    shares = indented_head_shares(page, frags, space.texts)  # the beam's and the short pieces' (once)
+    threads = reorder_threads(frags, thread_fragments(page, frags, space, joins, shares), joins.text)
     if SHORT_PIECE_JOINS and separates_blocks(page):
-        threads = join_short_pieces(page, frags, threads, space.texts)
+        threads = join_short_pieces(page, frags, threads, space.texts, shares)
     order_threads(threads)
     if COLUMN_CHAINS:
         for t in threads:
