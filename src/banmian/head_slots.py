@@ -16,7 +16,7 @@ from banmian.head_units import bigram_keys, row_part
 from banmian.language import spanning_word
 from banmian.line_shape import opens_with_dash
 from banmian.model import Line
-from banmian.rules.chars import strip_ws
+from banmian.rules.chars import CLAUSE_MARKS, strip_ws
 
 # A head line taken out from between a headline's two lines (`interleaved_head_lines`).
 INTERLEAVED_HEAD_REASON: Final = "headline:neighbour_line_between_broken_headline"
@@ -24,9 +24,9 @@ INTERLEAVED_HEAD_REASON: Final = "headline:neighbour_line_between_broken_headlin
 # one-line headline, or its two lines (simulated TRAIN page 120: `“眼睛闭合报` / `杭州吉祥` /
 # `如意年味浓` / `警器”防瞌睡`, the second headline beside the first, a line lower).
 MAX_INTERLEAVED_LINES: Final = 2
-# Clause punctuation: a line holding one is a sentence (a body line read as head), not a
-# headline's line broken mid-word (TRAIN page 130: `慰问信说，全国公安战` ... `线革命烈士…`).
-CLAUSE_MARKS: Final = "，。；："
+# Clause punctuation (`CLAUSE_MARKS`): a line holding one is a sentence (a body line read as head),
+# not a headline's line broken mid-word (TRAIN page 130: `慰问信说，全国公安战` ... `线革命烈士…`);
+# a headline may ask or exclaim, so `？！` do not count here.
 
 
 def interleaved_head_lines(blocks: list[list[Line]]) -> list[list[Line]]:

@@ -10,7 +10,7 @@ import re
 from typing import Final
 
 from banmian.model import Line, Page
-from banmian.rules.chars import CJK_PUNCT, CLOSERS, HEAD_DASHES, SENTENCE_FINAL, bmp_table, ends_sentence, strip_ws
+from banmian.rules.chars import CJK_PUNCT, CLAUSE_MARKS, CLOSERS, HEAD_DASHES, SENTENCE_FINAL, bmp_table, ends_sentence, strip_ws
 
 # A body line narrower than the column by more than this (em) is short: an indented first line
 # or a paragraph's last line. Dev dumps: middle lines measure -1.0..+1.0 em from the column.
@@ -21,7 +21,7 @@ INDENT_MIN, INDENT_MAX = 1.5, 3.5
 # columns (headline, caption). Dev page 2: two-line headline `世界游泳锦标赛再传捷报吴艳` is
 # 13 em over a 12 em column and carries no punctuation, so it cannot be a justified body line.
 WIDE_MIN_EXCESS: Final = 0.75
-CLAUSE_END: Final = set("，。、；：？！…")
+CLAUSE_END: Final = set(CLAUSE_MARKS + "、？！…")
 BODY_START_FORBIDDEN: Final = CLOSERS | CLAUSE_END  # kinsoku: a body line never starts with these
 BLANK_SHARE_MIN: Final = 0.02  # share of blank lines above which a dump separates blocks by them
 
@@ -65,7 +65,7 @@ def opens_with_dash(text: str) -> bool:
 # closing on a dash points into the body instead and may end its block (page 6:
 # `编造27宗交通事故，假“死”过四五次，假“伤”过若干回——` over the next article's headline).
 RUN_ON_DASHES: Final[tuple[str, ...]] = HEAD_DASHES
-RUN_ON_CLAUSE_MARKS: Final = re.compile("[，、；：。！？,;:]")
+RUN_ON_CLAUSE_MARKS: Final = re.compile("[" + CLAUSE_MARKS + "、！？,;:]")
 RUN_ON_DASH_REASON: Final = "headline:dash_runs_on"
 
 

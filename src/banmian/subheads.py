@@ -18,6 +18,7 @@ from banmian.language import spanning_word
 from banmian.line_shape import INDENT_MIN, is_indented, slack
 from banmian.model import Line, Page
 from banmian.para_cues import one_em_short
+from banmian.rules.chars import CLAUSE_MARKS
 
 # The first line of a wrapped subhead fills the indented measure: it is this much (em) narrower
 # than the column at least and at most (a full line indented two em; marks set half-width).
@@ -29,7 +30,9 @@ WRAPPED_SLACK_MAX: Final = 2.5
 # `场支撑力`; dev pdftotext page 32's `国务院关于修改《电力` / `设施保护条例》的决定`, a headline
 # whose first line measures indented, has the longer second line).
 STUB_SHARE_MAX: Final = 0.5
-CLAUSE_MARKS: Final = re.compile("[，。！？；：、,;:!?]")
+# Any clause mark, full- or half-width, enumeration commas too: a stub holding one is text, no
+# headline's wrapped rest.
+STUB_CLAUSE_MARKS: Final = re.compile("[" + CLAUSE_MARKS + "！？、,;:!?]")
 WRAPPED_SUBHEAD_REASON: Final = "body:wrapped_subhead"
 SHORT_UNPUNCTUATED: Final = "head:short_unpunctuated"
 
@@ -52,7 +55,7 @@ def wrapped_subhead(first: Line, rest: Line, after: Line | None, width: float) -
         return False
     if not WRAPPED_SLACK_MIN <= slack(first, width) <= WRAPPED_SLACK_MAX:
         return False
-    if rest.kind != "head" or CLAUSE_MARKS.search(rest.text) or rest.width > STUB_SHARE_MAX * first.width:
+    if rest.kind != "head" or STUB_CLAUSE_MARKS.search(rest.text) or rest.width > STUB_SHARE_MAX * first.width:
         return False
     return after is not None and after.kind == "body" and (is_indented(after, width) or one_em_short(after, width))
 

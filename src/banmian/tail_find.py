@@ -8,13 +8,15 @@ from typing import Final
 
 from banmian.line_shape import separates_blocks
 from banmian.model import HEAD_KINDS, Line, Page
+from banmian.rules.chars import CLAUSE_MARKS as BASE_CLAUSE_MARKS
 from banmian.rules.chars import ends_sentence, strip_ws
 from banmian.rules.furniture import is_lead_in
 from banmian.rules.names import office_signature
 from banmian.similarity import bigrams_found
 
 ENDS_STREAM: Final = ("jump", "source")  # lines printed at an article's end
-CLAUSE_MARKS: Final = frozenset("，、；：。！？")
+# any clause or sentence mark, enumeration commas too
+CLAUSE_MARKS: Final = frozenset(BASE_CLAUSE_MARKS + "、！？")
 # The tail must hold this many head lines, and the stream before it at most this share of
 # the tail's: on dev raw and PyMuPDF pages 1-40 the 13 pages that print (nearly) all heads
 # last hold 6-31 head lines after their last body sentence and 0-3 before it; every other

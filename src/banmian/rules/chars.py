@@ -14,6 +14,9 @@ CLAUSE_BREAKS: Final = CJK_PUNCT | set(",.;:?!")
 # The dashes of a head line run on into the next one (`——三论…` opening a subtitle, a kicker
 # ending on `—`); a hyphen-minus is not one.
 HEAD_DASHES: Final[tuple[str, ...]] = ("—", "－")
+# Marks that close a clause inside a sentence: a line holding one reads as running text, not as a
+# headline's line (modules that also count `？！` or enumeration commas add them to this set).
+CLAUSE_MARKS: Final = "，。；："
 # A paragraph, a sentence or a clause can end after these.
 SENTENCE_FINAL: Final = set("。！？…")
 CLOSERS: Final = set("”’）》」』】〕)")

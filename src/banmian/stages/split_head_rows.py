@@ -21,7 +21,7 @@ from typing import Final
 from banmian.language import spanning_word
 from banmian.line_shape import opens_with_dash
 from banmian.model import Line, Page
-from banmian.rules.chars import is_cjk, text_em
+from banmian.rules.chars import CLAUSE_MARKS, is_cjk, text_em
 from banmian.rules.names import NAMES_REASON, looks_like_names
 from banmian.stages.normalize import normalize_text
 from banmian.stages.split_columns import may_be_gutter
@@ -178,9 +178,10 @@ def first_lines_over_row(lines: list[Line], row: Line, count: int) -> list[Line]
 # header; over a head or body line they may be a kicker's or a paragraph's tail (TRAIN page 110:
 # `本报北京1月22日讯` / `查是本月12日至19日以日` over a row cut through body text).
 OVER_FIRST_LINES: Final = frozenset({"blank", "header"})
-# Clause punctuation: a line holding one is a sentence, no headline's first line (TRAIN page 130:
+# Clause punctuation, with a question or exclamation mark: a line holding one is a sentence, no
+# headline's first line (TRAIN page 130:
 # `慰问信说，全国公安战` over a row cut through body text).
-CLAUSE_MARKS: Final = "，。；：？！"
+LINE_CLAUSE_MARKS: Final = CLAUSE_MARKS + "？！"
 
 
 def _lone_first_line(line: Line) -> bool:
@@ -190,7 +191,7 @@ def _lone_first_line(line: Line) -> bool:
     text = line.text.strip()
     return (line.kind in ("head", "body") and not any(r.startswith(PART_REASON) for r in line.reasons)
             and bool(text) and len(_GAP.split(line.raw.strip())) == 1 and not opens_with_dash(text)
-            and not any(c in CLAUSE_MARKS for c in text))
+            and not any(c in LINE_CLAUSE_MARKS for c in text))
 
 
 def split_head_rows(page: Page) -> Page:
