@@ -285,7 +285,10 @@ def rests_of_leads(page: Page) -> None:
 # the rest, whose dateline was empty, its lead-in left on the opening. Sim TRAIN pdftotext
 # 1-300: such rests under a one-piece lead-in opening of at most LEAD_MAX_CHARS, closing its
 # paragraph: 6 of 6 the opening's report (pages 47, 108, 136, 153, 177; dev page 2 too). The
-# report keeps the head its joined text shares more (`settle_heads`).
+# report keeps the head its joined text shares more (`settle_heads`). In the pipeline (after
+# `adjacent_splits.lead_runs_on`), pdftotext body / exact / byline: TRAIN 41-300 changes on pages
+# 108 and 136 (both up: .8297 / .5559 / .8017 -> .8298 / .5563 / .8026), VAL 1-120 .8161 / .5692 /
+# .7758 -> .8162 / .5702 / .7769, dev 1-40 page 2 (.9146 / .6656 / .8738 -> .9149 / .6656 / .8770).
 HEADED_UNDER_REASON: Final = "merge:headed_rest_under_lead"
 
 
