@@ -36,7 +36,7 @@ from banmian.headless_heads import NEXT_OPENING_REASON, leftovers_over_next_open
 from banmian.head_units import bigram_keys, head_text, opening_keys, share_in, split_by_content
 from banmian.language import spanning_word
 from banmian.column_rests import rests_under_columns
-from banmian.lead_rests import rests_of_leads
+from banmian.lead_rests import headed_rests_under_leads, rests_of_leads
 from banmian.line_shape import opens_with_dash, separates_blocks
 from banmian.model import HEAD_KINDS, INSIDE_BLOCK_KINDS, Article, Fragment, Line, Page, page_line_index
 from banmian.near_bylines import (attach_near_bylines, bylines_between_heads_and_texts, bylines_over_openings,
@@ -56,6 +56,9 @@ BYLINES_BETWEEN_HEADS_AND_TEXTS = True
 # `lead_rests.rests_of_leads`: a report's rest printed away from its cut-off opening goes back
 # after it, in dumps that part text blocks by blank lines (pdftotext's).
 REST_OF_LEADS = True
+# `lead_rests.headed_rests_under_leads`: a lead-in opening's rest printed right under it, which
+# took a head on its words, goes back after it (pdftotext's dumps).
+HEADED_RESTS_UNDER_LEADS = True
 # `column_rests.rests_under_columns`: a report's next column, printed right under the column it
 # continues and sharing its words with it far more than with any other article, goes back after
 # it (pdftotext's dumps).
@@ -413,6 +416,8 @@ def headlines(page: Page) -> Page:
     page.scratch["head_blocks"] = blocks
     page.scratch["head_owner"] = owner
     merge_adjacent_splits(page)
+    if HEADED_RESTS_UNDER_LEADS and separates_blocks(page):
+        headed_rests_under_leads(page)
     if REST_OF_LEADS and separates_blocks(page):
         rests_of_leads(page)
     if REST_UNDER_COLUMNS and separates_blocks(page):
