@@ -320,7 +320,9 @@ def split_by_content(blocks: list[list[Line]], openings: list[set[int]],
 # opening, so the words the two share counted twice and paid the cut's UNIT_COST; one article takes
 # one unit (`headlines`), so the other unit went to a neighbour (its head then wrong too) or was left
 # over. The cut is dropped where no blank line stands (a blank line cuts pdftotext's head rows and
-# its set-off kickers on purpose, `_cut_kind`). Fires on TRAIN raw 50 times, pdftotext 24; dev
+# its set-off kickers on purpose, `_cut_kind`), nor between two slots of a head row
+# (`spans_two_slots`; with that guard TRAIN pdftotext 41-300 .6797 -> .6802 and sim VAL raw
+# 41-120 one headline more than the figures below). Fires on TRAIN raw 50 times, pdftotext 24; dev
 # 1-40 raw and PyMuPDF pages 2, 16, 36 (`所以我觉得对体育的定位一定要科学` / `体育的产业` /
 # `定位要科学`), pdftotext 6, 28, all outputs unchanged. headline_acc TRAIN raw 1-40 / 41-300
 # .8141 / .8166 -> .8205 / .8226, PyMuPDF .8141 / .8147 -> .8205 / .8208, pdftotext 41-300 .6778
@@ -341,7 +343,8 @@ def best_opening(lines: list[Line], openings: list[set[int]]) -> int:
 def without_one_article_cuts(block: list[Line], cuts: list[int], openings: list[set[int]],
                              after_blank: frozenset[int]) -> list[int]:
     """The cuts (unit starts) less those between two units whose words both come most from one
-    article's opening (`best_opening`), with no blank line there."""
+    article's opening (`best_opening`), with no blank line there and not between two slots of a
+    head row (`spans_two_slots`)."""
     out = cuts[:1]
     ends = cuts[1:] + [len(block)]
     for i in range(1, len(cuts)):
@@ -349,7 +352,8 @@ def without_one_article_cuts(block: list[Line], cuts: list[int], openings: list[
         prev = block[out[-1]:a]
         unit = block[a:ends[i]]
         j = best_opening(prev, openings)
-        if id(block[a]) not in after_blank and j >= 0 and j == best_opening(unit, openings):
+        if (id(block[a]) not in after_blank and j >= 0 and j == best_opening(unit, openings)
+                and not spans_two_slots(prev + unit)):
             block[a].because(ONE_ARTICLE_REASON)
             continue
         out.append(a)
