@@ -12,6 +12,7 @@ from banmian.model import Line, Page
 from banmian.rules.chars import ends_sentence, is_cjk, strip_ws
 from banmian.rules.furniture import LEAD_IN_REASON
 from banmian.line_shape import BODY_START_FORBIDDEN, FULL_SLACK, is_indented, opens_with_dash, separates_blocks, slack
+from banmian.rules.dates import whole_date
 from banmian.rules.names import NAME_UNDER_HEADLINE_REASON, NAMES_REASON, SURNAMES, office_signature, titled_name
 
 
@@ -265,13 +266,63 @@ def mark_names_over_headlines(page: Page) -> None:
     """A line read as a byline for its names (`byline:names`) that opens a block (a blank line
     above) with a head line right under it is the headline's first line: a byline is printed
     under its headline, not over it (dev page 29: `陈方安生` / `启程赴京`, a headline opening
-    with the name of whom it tells). Dumps without blank lines never open a block so."""
+    with the name of whom it tells). Dumps without blank lines never open a block so: there
+    the line right under a text's end is one (`opens_head_block_after_text`)."""
     lines = page.lines
-    for above, ln, below in zip(lines, lines[1:], lines[2:]):
-        if (ln.kind == "byline" and above.kind == "blank" and below.kind == "head"
-                and NAMES_REASON in ln.reasons):
+    for k, (ln, below) in enumerate(zip(lines, lines[1:])):
+        if ln.kind != "byline" or below.kind != "head" or NAMES_REASON not in ln.reasons:
+            continue
+        above = lines[k - 1] if k > 0 else None
+        if above is not None and above.kind == "blank":
             ln.kind = "head"
             ln.because("head:name_over_headline")
+        elif NAMES_OPEN_HEAD_BLOCKS and opens_head_block_after_text(above, ln) and whole_date(below.text) is None:
+            ln.kind = "head"
+            ln.because(NAME_OPENS_HEAD_REASON)
+
+
+# A dump without blank lines (raw, PyMuPDF) prints a names line right under the text before it
+# and over a head line: a byline stands under its headline, never over it, so such a line is
+# the headline's first line, a short one that reads as names (simulated raw TRAIN pages 23, 49,
+# 113, 199, 236, 289: `…今年访华。` / `江主席会见` / `美国防部长`, `…西班牙女郎。` / `莫斯科申办` /
+# `夏季奥运会`, `…蓄芳待来年。` / `黄河` / `精魂` / `刘白羽`; left over, those headlines lost their
+# first line). Above it the text of the article before (a body line), a jump line, a caption, the
+# page header, or nothing (the page's first line). Of such lines on TRAIN raw and PyMuPDF pages
+# 1-300, 18 each, all are gold head lines; on dev 1-40 raw and PyMuPDF it fires nowhere: `文艺部`
+# (page 9) is the department signing the article above, under its last line (ORG_SIGNATURE_ENDINGS),
+# and `陈方安生` / `启程赴京` (page 29, a headline) stands under a body line cut short by the
+# column's foot, which tells nothing. Not over a date line alone (`rules.dates.whole_date`): a
+# signature and its date close the article above (dev page 10: `付林` / `1998年1月`).
+# headline_acc TRAIN raw 1-40 / 41-300 .8045 / .8101 -> .8141 / .8166, PyMuPDF .8045 / .8082 ->
+# .8141 / .8147 (byline_acc up, body, para, exact unchanged); sim VAL raw 1-40 / 41-120 .7876 /
+# .8045 -> .7935 / .8060, PyMuPDF .7994 / .8124 -> .8053 / .8156 (byline 41-120 .8983 -> .8998);
+# pdftotext and dev 1-40 (all three dumps) unchanged.
+NAMES_OPEN_HEAD_BLOCKS = True  # switch (tests)
+NAME_OPENS_HEAD_REASON: Final = "head:names_line_opens_head_block"
+TEXT_KINDS_BEFORE_HEADS: Final = ("body", "jump", "caption", "header")  # body lines closing their text only
+ORG_SIGNATURE_ENDINGS: Final = ("部", "室", "社", "组")
+CLOSING_BRACKETS: Final = ("）", ")")
+
+
+def opens_head_block_after_text(above: Line | None, line: Line) -> bool:
+    """The names line `line` stands at the page's top (`above` None) or right under a line of
+    text (TEXT_KINDS_BEFORE_HEADS), and is no department's name (ORG_SIGNATURE_ENDINGS)."""
+    if strip_ws(line.text).endswith(ORG_SIGNATURE_ENDINGS):
+        return False
+    if above is None or above.kind in TEXT_KINDS_BEFORE_HEADS[1:]:
+        return True
+    return above.kind == "body" and closes_text(above.text)
+
+
+def closes_text(text: str) -> bool:
+    """A body line ends a sentence (`rules.chars.ends_sentence`) or a bracket (a credit or a
+    dispatch's place and date, `（梁国柱摄）`, `（本报大马士革1月21日电）`): the text above a
+    head block. A body line running on is a head line the classifier took for body (simulated
+    raw TRAIN page 38: a subtitle `记烟台高新技术开发区` over the byline `郭宗利熊毅唐磊`) or a
+    list of names (TRAIN 244: `存、温克刚、谢希德（女）、` / `谢高觉`)."""
+    t = text.rstrip()
+    return ends_sentence(t) or t.endswith(CLOSING_BRACKETS)
+
 
 
 # A line read as a byline for its names (`byline:names`) run on, no blank line between, under a

@@ -20,7 +20,7 @@ from typing import Final
 
 from banmian.head_context import INNER_SPACE
 from banmian.language import spanning_word
-from banmian.line_shape import FULL_SLACK, dash_subtitle_shape, slack
+from banmian.line_shape import FULL_SLACK, dash_subtitle_shape, opens_with_dash, separates_blocks, slack
 from banmian.model import Line, Page
 from banmian.pull_quotes import PULL_QUOTE_MIN_CHARS, quotes_clause
 from banmian.rules.chars import (HEAD_DASHES, bmp_table, ends_sentence, in_bmp_table, is_round_closer, last_code_point,
@@ -33,6 +33,8 @@ def mark_wide_heads(page: Page) -> None:
     """Run the rules over the page, in order (later rules see earlier verdicts: a kicker over a
     forecast's headline is found once the headline is)."""
     mark_stray_dash_subtitles(page)
+    if HEADS_OVER_SUBTITLES:
+        mark_heads_over_subtitles(page)
     mark_dash_joined_heads(page)
     mark_time_span_heads(page)
     mark_quoted_lines_over_heads(page)
@@ -58,6 +60,45 @@ def mark_stray_dash_subtitles(page: Page) -> None:
         if dash_subtitle_shape(ln):
             ln.kind = "head"
             ln.because(STRAY_DASH_REASON)
+
+
+# A subtitle's dash line stands under its headline: a body line right over a head line opening
+# with a dash (`line_shape.opens_with_dash`) that holds no clause mark (SENTENCE_MARKS), ends on
+# none (`unpunctuated_heads.could_be_head_line`) and is no lead-in is that headline's last line,
+# however wide (simulated raw TRAIN pages 44, 73, 74, 124, 180, 195, 251, 290: `…否则不能在市场
+# 销售。` / `151封信：一封一万元` / `——尚美英说她有些东西要卖`; `…新华社记者唐召明摄）` /
+# `您选什么样的电话机` / `——电话局还免费赠送一部`). Of such body lines on TRAIN raw pages 1-300,
+# 10 are gold head lines; the 3 body lines end on a colon (`151封举报信：` over `———工商行政管理局…`,
+# a dash opening a list), left out. Raw and PyMuPDF only (`mark_heads_over_subtitles`). On dev
+# 1-40 raw and PyMuPDF it fires on pages 8, 15, 20, 21, 22 (`迈向充满希望的新世纪` /
+# `——一九九八年新年讲话`), lines other rules make head anyway: no output changes. headline_acc
+# TRAIN raw 1-40 / 41-300 .8205 / .8226 -> .8237 / .8264, PyMuPDF .8205 / .8208 -> .8237 / .8245
+# (exact and byline up, body within .0001); sim VAL raw / PyMuPDF 41-120 .8092 / .8204 -> .8108 /
+# .8219, 1-40 and pdftotext unchanged.
+HEADS_OVER_SUBTITLES = True  # switch (tests)
+OVER_SUBTITLE_REASON: Final = "head:over_dash_subtitle"
+SENTENCE_MARKS: Final = frozenset("，。；！？")
+# ...a subtitle's words after its dash: a dash alone is a line of text cut short (simulated
+# pdftotext TRAIN pages 103, 156: `路快车营业站间联网售票——` / `－`)
+MIN_SUBTITLE_CHARS: Final = 2
+
+
+def mark_heads_over_subtitles(page: Page) -> None:
+    """Make each body line right over a head line opening with a dash that could be a head line
+    (`could_be_head_line`) and holds no SENTENCE_MARKS a head line (see OVER_SUBTITLE_REASON),
+    in a dump without blank lines (`line_shape.separates_blocks`: pdftotext sets a head block
+    off by blank lines, and there it fired on TRAIN pages 74 and 283, a body line and a
+    notice's title, losing an article)."""
+    if separates_blocks(page):
+        return
+    lines = page.lines
+    for above, ln in zip(lines, lines[1:]):
+        t = strip_ws(ln.text)
+        if (ln.kind == "head" and above.kind == "body" and opens_with_dash(t)
+                and len(t.lstrip("".join(HEAD_DASHES))) >= MIN_SUBTITLE_CHARS
+                and could_be_head_line(above) and SENTENCE_MARKS.isdisjoint(above.text)):
+            above.kind = "head"
+            above.because(OVER_SUBTITLE_REASON)
 
 
 DASH_JOINED_REASON: Final = "head:dash_joins_head"
