@@ -198,6 +198,8 @@ def mark_heads_above_lead_ins(page: Page) -> None:
 # Lines printed right against a headline line and taken for its own: one or two (a headline's
 # second line, a kicker or subtitle line set to the column's width).
 MAX_LINES_AGAINST_HEAD: Final = 2
+# The reason on a body line taken for a headline's own for standing right against it.
+AGAINST_HEADLINE_REASON: Final = "head:against_headline"
 
 
 def mark_lines_against_headlines(page: Page) -> None:
@@ -221,7 +223,7 @@ def mark_lines_against_headlines(page: Page) -> None:
             below = []
         for run_line in above + below:
             run_line.kind = "head"
-            run_line.because("head:against_headline")
+            run_line.because(AGAINST_HEADLINE_REASON)
 
 
 def _run_against(lines: list[Line], i: int, step: int, blockless: bool = False) -> list[Line]:

@@ -12,6 +12,7 @@ from typing import Final, cast
 
 import numpy as np
 
+from banmian.head_context import AGAINST_HEADLINE_REASON
 from banmian.head_breaks import BROKEN_WORD_CUT_COST, word_runs_across
 from banmian.line_shape import head_runs_on_by_dash, mark_dash_run_ons, opens_with_dash
 from banmian.model import Line
@@ -141,7 +142,8 @@ def _unit_gains_joined(block: list[Line], openings: list[set[int]]) -> list[list
             for a in range(len(block))]
 
 
-def _split_points(block: list[Line], openings: list[set[int]], after_blank: frozenset[int] = frozenset()) -> list[int]:
+def _split_points(block: list[Line], openings: list[set[int]], after_blank: frozenset[int] = frozenset(),
+                  blank_parted: bool = False) -> list[int]:
     """Where units start in the block: the split that earns the most opening bigrams, less
     UNIT_COST per unit (BLANK_CUT_COST for one opening on a line in `after_blank`, ids of lines
     right under a blank line, unless it holds a byline: `_unit_cost`). Of splits earning the
@@ -157,6 +159,13 @@ def _split_points(block: list[Line], openings: list[set[int]], after_blank: froz
     slotted = any(row_part(ln) for ln in block)  # holds parts of a cut head row (`spans_two_slots`)
     # a cut before block[a] would part one headline broken inside a word or a quotation
     broken = [a > 0 and word_runs_across(block[a - 1], block[a], after_blank) for a in range(n)]
+    # a cut before block[a] would part two head lines of one text block of pdftotext's
+    glued = [blank_parted and ONE_TEXT_BLOCK_HEADS and not slotted and a > 0
+             and one_text_block(block[a - 1], block[a], after_blank)
+             for a in range(n)]
+    for ln, kept in zip(block, glued):
+        if kept:
+            ln.because(ONE_TEXT_BLOCK_REASON)
     best: list[tuple[float, int, int]] = [(0.0, 0, 0)] + [(float("-inf"), 0, 0)] * n
     start = [0] * (n + 1)
     for b in range(1, n + 1):
@@ -164,6 +173,8 @@ def _split_points(block: list[Line], openings: list[set[int]], after_blank: froz
             if a > 0 and (opens_with_dash(block[a].text) or head_runs_on_by_dash(block[a - 1])):
                 continue
             if slotted and spans_two_slots(block[a:b]):
+                continue
+            if glued[a]:
                 continue
             v = best[a][0] + gains[a][b - a - 1] - _unit_cost(block, a, b, after_blank)
             if broken[a]:
@@ -181,6 +192,39 @@ def _split_points(block: list[Line], openings: list[set[int]], after_blank: froz
         if _cut_kind(block, a, b, gains[a][b - a - 1], after_blank)[1]:
             block[a].because(SET_OFF_REASON)
     return cuts
+
+
+# `one_text_block`: in dumps that part text blocks by blank lines (pdftotext's), two head lines
+# printed one right under the other, no blank line between, are never cut apart by content.
+ONE_TEXT_BLOCK_HEADS = True  # switch (tests)
+ONE_TEXT_BLOCK_REASON: Final = "headline:no_cut_inside_text_block"
+
+
+def one_text_block(above: Line, line: Line, after_blank: frozenset[int]) -> bool:
+    """`above` and `line` are head lines printed on consecutive input lines, no blank line
+    between (`line` not in `after_blank`), neither a part of a head row cut at a gutter
+    (`row_part`): one text block of pdftotext's. pdftotext sets each text block off by a blank
+    line and prints one headline's lines, and a kicker or a subtitle set right against it, as
+    one block; two slots' heads side by side come as the parts of a cut row, and heads one over
+    the other are two blocks. Cut by content (`_split_points`), such a pair was most often one
+    head parted: the article's body split elsewhere, its split-off opening repeating one line's
+    words took that line (simulated TRAIN pdftotext page 126: `江泽民在中纪委二次全会上发表重要
+    讲话强调` / `毫不放松继续推进党风廉政建设和反腐败斗争`, the first line given to the piece
+    quoting it; pages 9, 11, 35, 51, 59, 84, 92, 177, 254 alike). TRAIN 1-300: such content
+    cuts parted one gold head 24 times, two heads 4 times. A body line taken for a head line
+    only for standing against a headline (`head_context.AGAINST_HEADLINE_REASON`) may be the
+    last line of a column run on into a neighbour's headline (dev page 2: `罗斌代表迟浩田在招待
+    会上` over `李铁映在全国体委主任会议上强调`): a cut there stays free. Raw and PyMuPDF dumps
+    print no blank lines, so no block is told there; nor in a run holding parts of a cut head row
+    (`split_head_rows`), whose lines under the row may be either slot's (TRAIN page 8:
+    `会主任回良玉当选安徽省省长` over `张家港开展文明市民教育`, two slots' second lines).
+    TRAIN pdftotext: heads up on pages 36, 61, 63, 84, 92, 103, 126, 254, 259, none down;
+    headline_acc 41-300 0.6802 -> 0.6839 (1-40 0.7051 -> 0.7083); sim VAL pdftotext 1-40 /
+    41-120 0.6195 / 0.6439 -> 0.6254 / 0.6502 (article_exact 41-120 0.5723 -> 0.5707, one
+    article); raw, PyMuPDF and dev 1-40 unchanged."""
+    return (above.kind == "head" and line.kind == "head" and id(line) not in after_blank
+            and line.no == above.no + 1 and row_part(above) == 0 and row_part(line) == 0
+            and AGAINST_HEADLINE_REASON not in above.reasons and AGAINST_HEADLINE_REASON not in line.reasons)
 
 
 # A head line wider than the column spans the headline's slot under it: set off over a headline
@@ -285,7 +329,7 @@ def right_of_gutter(above: Line, line: Line) -> bool:
 
 
 def split_by_content(blocks: list[list[Line]], openings: list[set[int]],
-                     after_blank: frozenset[int] = frozenset()) -> list[list[Line]]:
+                     after_blank: frozenset[int] = frozenset(), blank_parted: bool = False) -> list[list[Line]]:
     """Split runs that hold several articles' headlines where the words change article.
 
     pdftotext and raw dumps print a band's headlines, or all of a page's, as one run (raw dump
@@ -294,14 +338,15 @@ def split_by_content(blocks: list[list[Line]], openings: list[set[int]],
     a unit costing UNIT_COST bigrams (one set off by a blank line nothing: `_unit_cost`); a
     unit that matches nothing stays with its neighbour, and two whose words come most from one
     opening stay one unit (`without_one_article_cuts`). `after_blank`: ids of the lines right
-    under a blank line.
+    under a blank line; `blank_parted`: the dump sets text blocks off by blank lines
+    (`one_text_block`).
     """
     out: list[list[Line]] = []
     for block in blocks:
         if len(block) < 2 or not openings:
             out.append(block)
             continue
-        cuts = _split_points(block, openings, after_blank)
+        cuts = _split_points(block, openings, after_blank, blank_parted)
         if ONE_ARTICLE_UNITS_JOIN:
             cuts = without_one_article_cuts(block, cuts, openings, after_blank)
         cuts = cuts + [len(block)]

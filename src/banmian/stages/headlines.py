@@ -346,11 +346,12 @@ def headlines(page: Page) -> Page:
     if INTERLEAVED_LINES and separates_blocks(page):
         joined = interleaved_head_lines(joined)
     blocks, dealt = deal_side_by_side(joined, pos, lines, openings)
+    blank_parted = separates_blocks(page)
     if head_leftovers.ROW_SLOTS_APART:
         blocks = [blk if id(blk) in dealt else line_under_rows_to_its_slot(line_under_row_to_its_slot(blk, openings), openings)
                   for blk in blocks]
     blocks = [unit for blk in blocks
-              for unit in ([blk] if id(blk) in dealt else split_by_content([blk], openings, after_blank))]
+              for unit in ([blk] if id(blk) in dealt else split_by_content([blk], openings, after_blank, blank_parted))]
     adjacent = blocks_before_articles(page, groups, {id(blk[-1]): k for k, blk in enumerate(blocks)}, pos)
     after = blocks_after_articles(page, groups, {id(blk[0]): k for k, blk in enumerate(blocks)})
     bodies_first = bodies_first_page(page, blocks, adjacent, after, openings, bool(placed))
@@ -367,7 +368,6 @@ def headlines(page: Page) -> Page:
     scraps = scrap_pieces(page.articles) if PLACE_NEEDS_MORE_THAN_SCRAP and separates_blocks(page) else set()
     scores: dict[tuple[int, int], float] = {}
     quotes = pull_quotes(page)
-    blank_parted = separates_blocks(page)
     for k, blk in enumerate(blocks):
         quoted = quote_block_score(blk, k, quotes, adjacent) if QUOTE_BLOCKS_BID_LEAST and blank_parted else None
         if quoted is not None:  # a block of pull quotes away from its article bids the least for it
