@@ -54,3 +54,59 @@ def test_of_two_blocks_over_one_article_the_one_its_opening_repeats():
     page.lines.insert(2, other)  # nearer the opening, but sharing none of its words
     out = leftovers_over_next_openings(page, [[other]] + blocks, {}, 1000, page_line_index(page))
     assert out == [(blocks[0], 0)]
+
+
+# signed_leftovers_over_headless_reports: a leftover head block ending with a reporter's line
+# goes to the first headless report printed after it, past a neighbour's text. Made-up lines.
+
+import pytest  # noqa: E402
+
+from banmian import headless_heads  # noqa: E402
+from banmian.headless_heads import signed_leftovers_over_headless_reports  # noqa: E402
+
+
+def _signed_page(byline_reason: str = "byline:reporter_line") -> tuple[Page, list[list[Line]]]:
+    texts = [("山村来了", "head"), ("流动图书车", "head"), ("本报记者林远", "byline"), ("", "blank"),
+             ("河湾大桥", "head"), ("", "blank"),
+             ("城东新建的跨河大桥昨天", "body"), ("通车，两岸居民往来方便。", "body"), ("", "blank"),
+             ("一辆满载新书的汽车开进", "body"), ("了偏远的石门村，村民们", "body"), ("争相借阅。", "body")]
+    lines = [Line(no=n + 1, raw=t, text=t, kind=k) for n, (t, k) in enumerate(texts)]
+    lines[2].reasons.append(byline_reason)
+    page = Page(source=Source(path="<test>"), lines=lines)
+    bridge, books = lines[6:8], lines[9:12]
+    page.articles = [Article(id="a1", headline="河湾大桥", paragraphs=["".join(ln.text for ln in bridge)]),
+                     Article(id="a2", paragraphs=["".join(ln.text for ln in books)])]
+    page.scratch["article_groups"] = [[Fragment(lines=bridge, start="indent", end="closed")],
+                                      [Fragment(lines=books, start="indent", end="closed")]]
+    page.claim_all(lines[4:5] + bridge, page.articles[0])
+    page.claim_all(books, page.articles[1])
+    return page, [lines[:3], lines[4:5]]
+
+
+def test_a_signed_leftover_goes_past_a_neighbours_text_to_the_headless_report():
+    page, blocks = _signed_page()
+    assert signed_leftovers_over_headless_reports(page, blocks, page_line_index(page)) == [(blocks[0], 1)]
+
+
+def test_not_a_block_ending_with_a_bare_name():
+    page, blocks = _signed_page("byline:names")
+    assert signed_leftovers_over_headless_reports(page, blocks, page_line_index(page)) == []
+
+
+def test_not_to_a_report_that_has_a_byline():
+    page, blocks = _signed_page()
+    page.articles[1].byline = "本报记者王平"
+    assert signed_leftovers_over_headless_reports(page, blocks, page_line_index(page)) == []
+
+
+def test_not_to_a_report_opening_with_a_lead_in():
+    page, blocks = _signed_page()
+    page.articles[1].paragraphs = ["本报讯 " + page.articles[1].paragraphs[0]]
+    assert signed_leftovers_over_headless_reports(page, blocks, page_line_index(page)) == []
+
+
+@pytest.mark.pure_python  # monkeypatches a module constant: the compiled build inlines it
+def test_the_rule_switched_off(monkeypatch):
+    page, blocks = _signed_page()
+    monkeypatch.setattr(headless_heads, "SIGNED_LEFTOVERS", False)
+    assert signed_leftovers_over_headless_reports(page, blocks, page_line_index(page)) == []

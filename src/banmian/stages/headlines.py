@@ -32,7 +32,8 @@ from banmian.head_places import (BODIES_FIRST_KEY, BODY_FIRST_REASON, blocks_aft
                                  bodies_first_page)
 from banmian.head_slots import interleaved_head_lines, line_under_row_to_its_slot, line_under_rows_to_its_slot
 from banmian.head_tiers import split_tiers
-from banmian.headless_heads import NEXT_OPENING_REASON, leftovers_over_next_openings
+from banmian.headless_heads import (NEXT_OPENING_REASON, SIGNED_LEFTOVER_REASON, leftovers_over_next_openings,
+                                   signed_leftovers_over_headless_reports)
 from banmian.head_units import bigram_keys, head_text, opening_keys, share_in, split_by_content
 from banmian.language import spanning_word
 from banmian.column_rests import rests_under_columns
@@ -427,4 +428,7 @@ def headlines(page: Page) -> Page:
             _apply(page, page.articles[i], block, NEXT_OPENING_REASON, keep_byline=True)
     if BYLINES_BETWEEN_HEADS_AND_TEXTS:
         bylines_between_heads_and_texts(page)  # last: articles merged above change what stands between
+    if separates_blocks(page):  # after every byline pass: a block still left over is signed and placed here
+        for block, i in signed_leftovers_over_headless_reports(page, blocks, page_line_index(page)):
+            _apply(page, page.articles[i], block, SIGNED_LEFTOVER_REASON)
     return page
