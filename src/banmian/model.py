@@ -116,6 +116,41 @@ class Article:
     confidence: float = 0.5
     reasons: list[str] = field(default_factory=list)
 
+    # Written out, not generated, as Line's (the pipeline makes tens of articles a page); None
+    # stands for a field's fresh default_factory value.
+    def __init__(self, id: str = "", kicker: str | None = None, headline: str | None = None,
+                 subtitle: str | None = None, byline: str | None = None, reporters: list[str] | None = None,
+                 outlet: str | None = None, dateline: Dateline | None = None, source: str | None = None,
+                 source_line: str | None = None, paragraphs: list[str] | None = None,
+                 captions: list[str] | None = None, jump: str | None = None, continued_from: str | None = None,
+                 entities: dict | None = None, line_nos: list[int] | None = None, confidence: float = 0.5,
+                 reasons: list[str] | None = None) -> None:
+        self.id = id
+        self.kicker = kicker
+        self.headline = headline
+        self.subtitle = subtitle
+        self.byline = byline
+        self.reporters = [] if reporters is None else reporters
+        self.outlet = outlet
+        self.dateline = dateline
+        self.source = source
+        self.source_line = source_line
+        self.paragraphs = [] if paragraphs is None else paragraphs
+        self.captions = [] if captions is None else captions
+        self.jump = jump
+        self.continued_from = continued_from
+        self.entities = {"people": [], "places": [], "organizations": []} if entities is None else entities
+        self.line_nos = [] if line_nos is None else line_nos
+        self.confidence = confidence
+        self.reasons = [] if reasons is None else reasons
+
+    def __reduce__(self) -> tuple:
+        """Pickled as its constructor's arguments (see `Line.__reduce__`)."""
+        return (Article, (self.id, self.kicker, self.headline, self.subtitle, self.byline, self.reporters,
+                          self.outlet, self.dateline, self.source, self.source_line, self.paragraphs,
+                          self.captions, self.jump, self.continued_from, self.entities, self.line_nos,
+                          self.confidence, self.reasons))
+
     def because(self, reason: str) -> None:
         self.reasons.append(reason)
 
@@ -261,6 +296,23 @@ class Fragment:
     no_successor: bool = False  # a jump line or source credit closes it
     no_predecessor: bool = False  # a continuation note (上接) opens it
     forced_start: bool = False  # it opens an article whatever the rest says (stages.heads_tail)
+
+    # Written out, not generated, as Line's (the paragraphs and reassemble stages make a page's
+    # fragments afresh).
+    def __init__(self, lines: list[Line], start: str = "open", end: str = "open", order: int = 0,
+                 no_successor: bool = False, no_predecessor: bool = False, forced_start: bool = False) -> None:
+        self.lines = lines
+        self.start = start
+        self.end = end
+        self.order = order
+        self.no_successor = no_successor
+        self.no_predecessor = no_predecessor
+        self.forced_start = forced_start
+
+    def __reduce__(self) -> tuple:
+        """Pickled as its constructor's arguments (see `Line.__reduce__`)."""
+        return (Fragment, (self.lines, self.start, self.end, self.order, self.no_successor, self.no_predecessor,
+                           self.forced_start))
 
     @property
     def first(self) -> Line:

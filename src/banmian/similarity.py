@@ -11,7 +11,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable
 from operator import mul
-from typing import Final
+from typing import Final, cast
 
 import numpy as np
 
@@ -62,14 +62,16 @@ COSINE_LOOP_CHARS: Final = 1000
 def bigram_key_counts(text: str) -> dict[int, int]:
     """The counts of `_bigram_key_array(text)`'s integers, by a loop over the code points."""
     counts: dict[int, int] = {}
+    # each key boxed once for both dictionary operations (`_unit_gains` holds keys so too)
+    boxed = cast(dict[object, int], counts)
     prev = -1
-    for ch in text:
-        o = ord(ch)
+    for i in range(len(text)):  # `ord(text[i])`: the compiled build makes no one-character string
+        o = ord(text[i])
         if _COUNT_SKIP_BMP[o if o < 0xFFFF else 0xFFFF]:
             continue
         if prev >= 0:
-            k = (prev << 21) | o
-            counts[k] = counts.get(k, 0) + 1
+            k: object = (prev << 21) | o
+            boxed[k] = boxed.get(k, 0) + 1
         prev = o
     return counts
 
