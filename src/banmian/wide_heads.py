@@ -23,7 +23,7 @@ from banmian.language import spanning_word
 from banmian.line_shape import FULL_SLACK, dash_subtitle_shape, opens_with_dash, separates_blocks, slack
 from banmian.model import Line, Page
 from banmian.pull_quotes import PULL_QUOTE_MIN_CHARS, quotes_clause
-from banmian.rules.chars import (HEAD_DASHES, bmp_table, ends_sentence, in_bmp_table, is_round_closer, last_code_point,
+from banmian.rules.chars import (CLAUSE_MARKS, HEAD_DASHES, bmp_table, ends_sentence, in_bmp_table, is_round_closer, last_code_point,
                                   strip_ws)
 from banmian.rules.furniture import LEAD_IN_REASON
 from banmian.unpunctuated_heads import could_be_head_line, holds_clause_mark
@@ -77,7 +77,9 @@ def mark_stray_dash_subtitles(page: Page) -> None:
 # .8219, 1-40 and pdftotext unchanged.
 HEADS_OVER_SUBTITLES = True  # switch (tests)
 OVER_SUBTITLE_REASON: Final = "head:over_dash_subtitle"
-SENTENCE_MARKS: Final = frozenset("，。；！？")
+# the clause marks, a question or exclamation mark too, but not the colon a headline may hold
+# (`151封信：一封一万元`)
+SENTENCE_MARKS: Final = frozenset(CLAUSE_MARKS + "！？") - {"："}
 # ...a subtitle's words after its dash: a dash alone is a line of text cut short (simulated
 # pdftotext TRAIN pages 103, 156: `路快车营业站间联网售票——` / `－`)
 MIN_SUBTITLE_CHARS: Final = 2
