@@ -27,6 +27,7 @@ from typing import Final
 
 from banmian.head_units import bigram_keys, head_text, share_in
 from banmian.model import Article, Fragment, Line, Page
+from banmian.rules.furniture import REPORTER_LINE_REASON
 from banmian.side_bylines import has_lead_in
 
 # The reason a block given to the headless article printed next after it records.
@@ -100,7 +101,6 @@ def leftovers_over_next_openings(page: Page, blocks: list[list[Line]], owner: di
 # `signed_leftovers_over_headless_reports`: a leftover head block signed by a reporter's line.
 SIGNED_LEFTOVERS: Final = True
 SIGNED_LEFTOVER_REASON: Final = "headline:signed_leftover_to_next_headless_report"
-REPORTER_LINE_REASON: Final = "byline:reporter_line"  # `rules.furniture.furniture_kind`'s reason
 
 
 def signed_by_reporter(block: list[Line]) -> bool:

@@ -15,7 +15,7 @@ from typing import Final
 from banmian.line_shape import FULL_SLACK, is_indented, separates_blocks, slack
 from banmian.model import Line, Page
 from banmian.rules.chars import ends_sentence, last_code_point
-from banmian.rules.furniture import LEAD_IN_REASON
+from banmian.rules.furniture import LEAD_IN_REASON, REPORTER_LINE_REASON
 
 def _line_above(lines: list[Line], i: int) -> Line | None:
     """The nearest non-blank line above line i."""
@@ -185,7 +185,7 @@ def mark_subheads_under_bylines(page: Page) -> None:
     lines = page.lines
     for i in range(1, len(lines) - 2):
         ln = lines[i]
-        if ln.kind != "byline" or "byline:reporter_line" not in ln.reasons:
+        if ln.kind != "byline" or REPORTER_LINE_REASON not in ln.reasons:
             continue
         sub, nxt = lines[i + 1], lines[i + 2]
         if lines[i - 1].kind == "head" and sub.kind == "head" and nxt.kind == "body":

@@ -168,6 +168,8 @@ _LEAD_IN_FIRST_AT: Final = bmp_table(LEAD_IN_FIRST)
 # The reason the classify stage records on a body line that opens with a lead-in (`is_lead_in`);
 # later stages ask for it rather than test the text again.
 LEAD_IN_REASON: Final = "body:lead_in"
+# A reporter's line standing alone (`本报记者 X`, `新华社记者X`): a byline (`furniture_kind`).
+REPORTER_LINE_REASON: Final = "byline:reporter_line"
 
 
 def is_lead_in(text: str) -> bool:
@@ -227,5 +229,5 @@ def furniture_kind(t: str) -> tuple[str, str] | None:
         # `本报记者 薛琼摄` alone on its line credits a photo, not the article (dev page 30)
         return "caption", "caption:photo_credit"
     if STANDALONE_BYLINE.match(t) and not ends_sentence(t):
-        return "byline", "byline:reporter_line"
+        return "byline", REPORTER_LINE_REASON
     return None
