@@ -207,7 +207,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-
 def _one_line(text: str) -> str:
     return re.sub(r"\s*[\r\n]+\s*", " ", text).strip()
 

@@ -25,7 +25,6 @@ PARAGRAPH_END_MARKS: Final = set("。！？…”’）)」』】：；，、")
 VERY_SHORT_SHARE: Final = 0.5  # a line shorter than half the column ends its paragraph regardless
 
 
-
 def breaks_column(line: Line, width: float) -> bool:
     """The line fills its column and stops inside a word (no mark at its end): the text runs on
     elsewhere, so a lead-in on the next line opens another article's column, not a paragraph of

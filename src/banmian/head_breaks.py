@@ -28,8 +28,6 @@ KEEP_BROKEN_WORDS: Final = True
 BROKEN_WORD_CUT_COST: Final = 1000.0
 
 
-
-
 def word_runs_across(above: Line, line: Line, after_blank: frozenset[int]) -> bool:
     """`line` continues a dictionary word (no HMM guesses) begun at the end of the head line
     `above`, or closes a mark of a pair `above` left open, printed right under it with no

@@ -276,7 +276,6 @@ def rests_of_leads(page: Page) -> None:
         drop_merged(page, groups, gone)
 
 
-
 # A lead-in report cut after its opening paragraph whose rest, printed right under it (an indented
 # paragraph, blank lines only between: `adjacent_splits.reads_on_below`), took a head on its
 # words (`headed_rest_under_lead`): `adjacent_splits.lead_over_rest` takes headless rests only,

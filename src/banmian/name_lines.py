@@ -324,7 +324,6 @@ def closes_text(text: str) -> bool:
     return ends_sentence(t) or t.endswith(CLOSING_BRACKETS)
 
 
-
 # A line read as a byline for its names (`byline:names`) run on, no blank line between, under a
 # head line that runs a dictionary word across the break, the rest of the line words too
 # (`language.words_after_spanning_word`: `中华各民族人民作出的历` / `史选择`) or a number before its unit (`language.number_runs_on`:

@@ -343,11 +343,11 @@ def headlines(page: Page) -> Page:
     lines = page.lines
     after_blank = frozenset(id(ln) for above, ln in zip(lines, lines[1:]) if above.kind == "blank")
     pos = page_line_index(page)
+    blank_parted = separates_blocks(page)  # pdftotext's dumps; the same for the whole stage
     joined = join_broken_headlines(head_blocks(page, taken))
-    if INTERLEAVED_LINES and separates_blocks(page):
+    if INTERLEAVED_LINES and blank_parted:
         joined = interleaved_head_lines(joined)
     blocks, dealt = deal_side_by_side(joined, pos, lines, openings)
-    blank_parted = separates_blocks(page)
     if head_leftovers.ROW_SLOTS_APART:
         blocks = [blk if id(blk) in dealt else line_under_rows_to_its_slot(line_under_row_to_its_slot(blk, openings), openings)
                   for blk in blocks]
@@ -360,13 +360,13 @@ def headlines(page: Page) -> Page:
         adjacent = after
         page.scratch[BODIES_FIRST_KEY] = True
     on_lead_in = {i for i, k in adjacent.items() if on_its_lead_in(lines, pos, blocks[k], groups[i][0].first)}
-    if HEADLESS_CONTINUATIONS and separates_blocks(page):  # a piece under its continuation line takes no block
+    if HEADLESS_CONTINUATIONS and blank_parted:  # a piece under its continuation line takes no block
         headed = headed | {i for i, group in enumerate(groups) if group and under_continued_line(lines, pos, group[0].first)}
     bonus = [DIGEST_ADJACENT_BONUS if opens_numbered_run(art.paragraphs)
              else LEAD_IN_ADJACENT_BONUS if i in on_lead_in else ADJACENT_BLOCK_BONUS
              for i, art in enumerate(page.articles)]
-    mid_paragraph = mid_paragraph_pieces(groups) if PLACE_NEEDS_PARAGRAPH_START and separates_blocks(page) else set()
-    scraps = scrap_pieces(page.articles) if PLACE_NEEDS_MORE_THAN_SCRAP and separates_blocks(page) else set()
+    mid_paragraph = mid_paragraph_pieces(groups) if PLACE_NEEDS_PARAGRAPH_START and blank_parted else set()
+    scraps = scrap_pieces(page.articles) if PLACE_NEEDS_MORE_THAN_SCRAP and blank_parted else set()
     scores: dict[tuple[int, int], float] = {}
     quotes = pull_quotes(page)
     for k, blk in enumerate(blocks):
@@ -417,18 +417,18 @@ def headlines(page: Page) -> Page:
     page.scratch["head_blocks"] = blocks
     page.scratch["head_owner"] = owner
     merge_adjacent_splits(page)
-    if HEADED_RESTS_UNDER_LEADS and separates_blocks(page):
+    if HEADED_RESTS_UNDER_LEADS and blank_parted:
         headed_rests_under_leads(page)
-    if REST_OF_LEADS and separates_blocks(page):
+    if REST_OF_LEADS and blank_parted:
         rests_of_leads(page)
-    if REST_UNDER_COLUMNS and separates_blocks(page):
+    if REST_UNDER_COLUMNS and blank_parted:
         rests_under_columns(page)
-    if LEFTOVERS_OVER_NEXT_OPENINGS and separates_blocks(page):
+    if LEFTOVERS_OVER_NEXT_OPENINGS and blank_parted:
         for block, i in leftovers_over_next_openings(page, blocks, owner, OPENING_CHARS, page_line_index(page)):
             _apply(page, page.articles[i], block, NEXT_OPENING_REASON, keep_byline=True)
     if BYLINES_BETWEEN_HEADS_AND_TEXTS:
         bylines_between_heads_and_texts(page)  # last: articles merged above change what stands between
-    if separates_blocks(page):  # after every byline pass: a block still left over is signed and placed here
+    if blank_parted:  # after every byline pass: a block still left over is signed and placed here
         for block, i in signed_leftovers_over_headless_reports(page, blocks, page_line_index(page)):
             _apply(page, page.articles[i], block, SIGNED_LEFTOVER_REASON)
     return page
