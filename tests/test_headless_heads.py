@@ -110,3 +110,58 @@ def test_the_rule_switched_off(monkeypatch):
     page, blocks = _signed_page()
     monkeypatch.setattr(headless_heads, "SIGNED_LEFTOVERS", False)
     assert signed_leftovers_over_headless_reports(page, blocks, page_line_index(page)) == []
+
+
+# leftovers_near_headless_reports: a head block still left over goes to the headless report
+# printed near it whose opening repeats its words most, before or after it. Made-up lines.
+
+from banmian.headless_heads import leftovers_near_headless_reports  # noqa: E402
+
+
+def _near_page(gap: int = 0) -> tuple[Page, list[list[Line]]]:
+    texts = [("本报讯 城东新建的三座", "body"), ("跨河桥梁已于上月底全部建", "body"), ("成通车。", "body")]
+    texts += [("", "blank")] * (gap + 1)
+    texts += [("城东三座桥", "head"), ("建成通车", "head"), ("", "blank")]
+    lines = [Line(no=n + 1, raw=t, text=t, kind=k) for n, (t, k) in enumerate(texts)]
+    page = Page(source=Source(path="<test>"), lines=lines)
+    body = lines[:3]
+    page.articles = [Article(id="a1", paragraphs=["".join(ln.text for ln in body)])]
+    page.scratch["article_groups"] = [[Fragment(lines=body, start="indent", end="closed")]]
+    page.claim_all(body, page.articles[0])
+    block = [ln for ln in lines if ln.kind == "head"]
+    return page, [block]
+
+
+def test_a_leftover_printed_after_its_reports_opening_goes_to_it():
+    page, blocks = _near_page()
+    assert leftovers_near_headless_reports(page, blocks, 1000, page_line_index(page)) == [(blocks[0], 0)]
+
+
+def test_not_to_a_report_printed_far_from_the_block():
+    page, blocks = _near_page(gap=headless_heads.NEAR_LINES)
+    assert leftovers_near_headless_reports(page, blocks, 1000, page_line_index(page)) == []
+
+
+def test_not_a_block_sharing_too_few_words():
+    page, blocks = _near_page()
+    blocks[0][0].text, blocks[0][1].text = "暖冬送炭", "情满山乡"
+    assert leftovers_near_headless_reports(page, blocks, 1000, page_line_index(page)) == []
+
+
+def test_not_a_block_holding_a_byline():
+    page, blocks = _near_page()
+    blocks[0][1].kind = "byline"
+    assert leftovers_near_headless_reports(page, blocks, 1000, page_line_index(page)) == []
+
+
+def test_not_to_a_report_that_has_a_head():
+    page, blocks = _near_page()
+    page.articles[0].headline = "另一标题"
+    assert leftovers_near_headless_reports(page, blocks, 1000, page_line_index(page)) == []
+
+
+@pytest.mark.pure_python  # monkeypatches a module constant: the compiled build inlines it
+def test_the_near_rule_switched_off(monkeypatch):
+    page, blocks = _near_page()
+    monkeypatch.setattr(headless_heads, "NEAR_LEFTOVERS", False)
+    assert leftovers_near_headless_reports(page, blocks, 1000, page_line_index(page)) == []

@@ -32,7 +32,8 @@ from banmian.head_places import (BODIES_FIRST_KEY, BODY_FIRST_REASON, blocks_aft
                                  bodies_first_page)
 from banmian.head_slots import interleaved_head_lines, line_under_row_to_its_slot, line_under_rows_to_its_slot
 from banmian.head_tiers import split_tiers
-from banmian.headless_heads import (NEXT_OPENING_REASON, SIGNED_LEFTOVER_REASON, leftovers_over_next_openings,
+from banmian.headless_heads import (NEAR_LEFTOVER_REASON, NEXT_OPENING_REASON, SIGNED_LEFTOVER_REASON,
+                                   leftovers_near_headless_reports, leftovers_over_next_openings,
                                    signed_leftovers_over_headless_reports)
 from banmian.head_units import bigram_keys, head_text, opening_keys, share_in, split_by_content
 from banmian.language import spanning_word
@@ -431,4 +432,6 @@ def headlines(page: Page) -> Page:
     if blank_parted:  # after every byline pass: a block still left over is signed and placed here
         for block, i in signed_leftovers_over_headless_reports(page, blocks, page_line_index(page)):
             _apply(page, page.articles[i], block, SIGNED_LEFTOVER_REASON)
+        for block, i in leftovers_near_headless_reports(page, blocks, OPENING_CHARS, page_line_index(page)):
+            _apply(page, page.articles[i], block, NEAR_LEFTOVER_REASON, keep_byline=True)
     return page
