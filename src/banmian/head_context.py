@@ -27,8 +27,9 @@ from banmian.rules.chars import CLOSERS, ends_sentence, is_round_closer, last_co
 from banmian.rules.furniture import LEAD_IN_REASON
 from banmian.unpunctuated_heads import (_PUNCT_MARK, HEADLINE_MARKS, MAX_HEAD_RUN, MAX_HEAD_RUN_MARKS, _is_bracketed_note,
                                         _sets_off_block, could_be_head_line, holds_clause_mark, mark_centred_head_blocks,
-                                        mark_head_blocks_over_bylines, mark_open_unpunctuated_blocks,
-                                        mark_unpunctuated_blocks, mark_unpunctuated_runs_between_paragraphs)
+                                        mark_balanced_pairs, mark_head_blocks_over_bylines,
+                                        mark_open_unpunctuated_blocks, mark_unpunctuated_blocks,
+                                        mark_unpunctuated_runs_between_paragraphs)
 
 # A headline may end on an ellipsis (dev page 37: `郑州我怎么对你说……` over `本报记者王慧敏`, set
 # off above by a blank line); over a byline it is still the headline's last line. Dev 1-40: that
@@ -311,6 +312,7 @@ def mark_context_heads(page: Page) -> None:
     mark_unpunctuated_runs_between_paragraphs(page)
     mark_centred_head_blocks(page)
     mark_unpunctuated_blocks(page)
+    mark_balanced_pairs(page)
     mark_open_unpunctuated_blocks(page)
     # a head line's second line found by the word run across the break is then a head line the
     # lines printed against it are judged by (dev pdftotext page 32: `国务院关于修改《电力` /
