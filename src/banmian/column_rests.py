@@ -30,6 +30,7 @@ from typing import Final
 from banmian.adjacent_splits import articles_under, body_text, drop_merged, ends_on_credit, merge_into, reads_on_below
 from banmian.lead_rests import stray_rest
 from banmian.model import Article, Fragment, Page, page_line_index
+from banmian.stages.segment import paragraphs_of
 from banmian.rules.chars import strip_ws
 from banmian.similarity import bigram_key_counts, key_counts_cosine
 
@@ -115,3 +116,89 @@ def rests_under_columns(page: Page) -> None:
         gone[n] = m
     if gone:
         drop_merged(page, groups, gone)
+
+
+# A report's next column, printed right under its last one (blank lines alone between), that the
+# threads gave to another article after a piece stopping mid-sentence (`taken_column`): the report
+# above closes a paragraph on a short last line and the column opens an indented one, which reads
+# on; the piece the column went after stops on a full line closing no sentence (`end` "open"),
+# whose next line must go on flush (no indent) at the top of a column, so the column is not its
+# sequel. Sim TRAIN pdftotext pages 1-300, columns so placed (the gold reads on from the report
+# above / from the piece it went after / neither): 15 / 0 / 4 (a report stopping on a full line
+# ending a sentence, `end` "maybe", 3 / 0 / 3 more: left out); sim VAL 1-120: 6 / 0 / 1; dev
+# pdftotext 1-40: none (with "maybe", page 33, wrong). A lone line over the column (OPENING_MIN_LINES)
+# or a report printed right after the piece the column went after is that piece's own sequel, cut
+# off by a misread line (sim TRAIN page 5: `生了较好的影响。`, the last line of a paragraph, read as
+# an indented one: the piece, the line and the column are one run; pages 108, 126, 264, 277, 294).
+# The pieces the column's thread ran on with after it go with it (moving the column alone: sim
+# TRAIN pdftotext body 1-40 .8598 -> .8593, tail with it .8640). Where the column sits first in its
+# thread, `adjacent_splits.merge_adjacent_splits` and `rests_under_columns` decide.
+TAKE_BACK_REASON: Final = "merge:next_column_taken_back"
+OPENING_MIN_LINES: Final = 2
+
+
+def taken_column(page: Page, above: Fragment, frag: Fragment, before: Fragment, pos: dict[int, int]) -> bool:
+    """`frag` opens an indented paragraph right under `above`, which closes one on a short last
+    line (`end` "closed"), blank lines alone between (`adjacent_splits.reads_on_below`), and its thread put it after `before`, a piece
+    stopping mid-sentence on a full line (`end` "open"), whose sequel starts flush."""
+    return before.end == "open" and above.end == "closed" and reads_on_below(page, above, frag, pos)
+
+
+def move_tail(page: Page, target: Article, target_group: list[Fragment], source: Article, group: list[Fragment],
+              k: int, above: Fragment) -> bool:
+    """Move `group[k:]` (the pieces from `k` on) and their paragraphs from `source` to the end of
+    `target`; False (nothing moved) where `source`'s paragraphs do not end with those pieces' own
+    (a later stage reshaped them)."""
+    tail = group[k:]
+    moved = paragraphs_of(tail)
+    if not moved or len(moved) >= len(source.paragraphs) or source.paragraphs[-len(moved):] != moved:
+        return False
+    del source.paragraphs[-len(moved):]
+    target.paragraphs.extend(moved)
+    del group[k:]
+    target_group.extend(tail)
+    for frag in tail:
+        for ln in frag.lines:
+            if ln.no in source.line_nos:
+                source.line_nos.remove(ln.no)
+        page.claim_all(frag.lines, target)
+    why = f"{TAKE_BACK_REASON}:after_line_{above.last.no}"
+    target.because(why)
+    tail[0].first.because(why)
+    return True
+
+
+def take_back_next_columns(page: Page) -> None:
+    """Give each report the column printed right under its last piece that another thread took
+    after a piece stopping mid-sentence (`taken_column`), with the pieces that thread ran on with
+    after it. One step: an article that gave or took pieces takes and gives no more. Runs after
+    `rests_under_columns`, in dumps that part text blocks by blank lines."""
+    groups: list[list[Fragment]] = page.scratch.get("article_groups", [])
+    articles = page.articles
+    if len(groups) != len(articles) or len(groups) < 2:
+        return
+    frags: list[Fragment] = page.scratch.get("fragments", [])
+    at: dict[int, int] = {id(f): k for k, f in enumerate(frags)}
+    where: dict[int, tuple[int, int]] = {id(f): (m, k) for m, g in enumerate(groups) for k, f in enumerate(g)}
+    pos: dict[int, int] | None = None
+    touched: set[int] = set()
+    for n, group in enumerate(groups):
+        if n in touched or not group:
+            continue
+        k = at.get(id(group[-1]))
+        if k is None or k + 1 >= len(frags):
+            continue
+        frag = frags[k + 1]
+        hit = where.get(id(frag))
+        if hit is None or hit[0] == n or hit[1] == 0 or hit[0] in touched:
+            continue
+        m, j = hit
+        if pos is None:
+            pos = page_line_index(page)
+        before = groups[m][j - 1]
+        if len(group[-1].lines) < OPENING_MIN_LINES or at.get(id(before)) == at.get(id(group[0]), -1) - 1:
+            continue  # a lone line, or a report printed right after `before`: `before`'s own sequel
+        if not taken_column(page, group[-1], frag, before, pos):
+            continue
+        if move_tail(page, articles[n], group, articles[m], groups[m], j, group[-1]):
+            touched.update((n, m))

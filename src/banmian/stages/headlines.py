@@ -37,7 +37,7 @@ from banmian.headless_heads import (NEAR_LEFTOVER_REASON, NEXT_OPENING_REASON, S
                                    signed_leftovers_over_headless_reports)
 from banmian.head_units import bigram_keys, head_text, opening_keys, share_in, split_by_content
 from banmian.language import spanning_word
-from banmian.column_rests import rests_under_columns
+from banmian.column_rests import rests_under_columns, take_back_next_columns
 from banmian.lead_rests import headed_rests_under_leads, rests_of_leads
 from banmian.line_shape import opens_with_dash, separates_blocks
 from banmian.model import HEAD_KINDS, INSIDE_BLOCK_KINDS, Article, Fragment, Line, Page, page_line_index
@@ -65,6 +65,9 @@ HEADED_RESTS_UNDER_LEADS = True
 # continues and sharing its words with it far more than with any other article, goes back after
 # it (pdftotext's dumps).
 REST_UNDER_COLUMNS = True
+# `column_rests.take_back_next_columns`: a report's next column, printed right under it, that
+# another thread took after a piece stopping mid-sentence goes back after it (pdftotext's dumps).
+TAKE_BACK_COLUMNS = True
 # `interleaved_head_lines`: a neighbour's head line printed between a broken headline's two lines
 # leaves the block, in dumps that part text blocks by blank lines (pdftotext's).
 INTERLEAVED_LINES = True
@@ -424,6 +427,8 @@ def headlines(page: Page) -> Page:
         rests_of_leads(page)
     if REST_UNDER_COLUMNS and blank_parted:
         rests_under_columns(page)
+    if TAKE_BACK_COLUMNS and blank_parted:
+        take_back_next_columns(page)
     if LEFTOVERS_OVER_NEXT_OPENINGS and blank_parted:
         for block, i in leftovers_over_next_openings(page, blocks, owner, OPENING_CHARS, page_line_index(page)):
             _apply(page, page.articles[i], block, NEXT_OPENING_REASON, keep_byline=True)
