@@ -17,6 +17,11 @@ def kinds(raw_lines: list[str]) -> list[str]:
     return [ln.kind for ln in page.lines]
 
 
+def reasons_of(raw_lines: list[str], i: int) -> list[str]:
+    page = classify(measure(normalize(page_from_lines(raw_lines, Source(path="<test>")))))
+    return page.lines[i].reasons
+
+
 def test_a_short_line_ending_with_a_colon_above_a_headline_line_is_part_of_the_headline():
     got = kinds(BODY + ["", "《城东新桥》：", "出行时间缩短一半", ""] + BODY)
     assert got[5:7] == ["head", "head"]
@@ -662,6 +667,32 @@ def test_a_column_foot_opening_is_one_fragment_with_the_text_it_runs_on_into():
     assert [6, 8, 9, 10] in fragments
     paragraphs = [p for a in page.articles for p in a.paragraphs]
     assert "新桥正式通车的那一天我们全家一起去桥上走了一走，看着桥下流过的河水心里十分高兴。" in paragraphs
+
+
+# A paragraph's indented first line alone at a column's foot, under text that stops
+# mid-sentence, whose paragraph goes on at a later column's top (`重` / `要成果`): body
+# (heads_to_body.OPENING_READ_ON_REASON).
+READ_ON_ABOVE = ["　　市里今年新建了三座跨河", "大桥，附近居民的出行时间缩", "短了一半，沿线的学校和医院", ""]
+READ_ON_LONE = "　　这座新桥是城市建设的重"
+READ_ON_TOP = ["", "也因此受益，许多家长不再为", "孩子上学的路程发愁，老人去", "医院看病也方便了许多。", ""]
+
+
+def test_a_lone_opening_at_a_column_foot_read_on_at_a_later_column_top_is_body():
+    got = kinds(READ_ON_ABOVE + [READ_ON_LONE] + READ_ON_TOP + ["要成果，市民对此十分满意，", "纷纷前来参观。"])
+    assert got[4] == "body"
+    assert "body:column_foot_opening_read_on" in reasons_of(
+        READ_ON_ABOVE + [READ_ON_LONE] + READ_ON_TOP + ["要成果，市民对此十分满意，", "纷纷前来参观。"], 4)
+
+
+def test_a_lone_line_no_column_top_reads_on_from_stays_a_headline():
+    got = kinds(READ_ON_ABOVE + [READ_ON_LONE] + READ_ON_TOP + ["人们对此十分满意，纷纷前来", "参观。"])
+    assert got[4] == "head"
+
+
+def test_a_lone_line_after_a_colon_stays_a_headline():
+    above = READ_ON_ABOVE[:2] + ["短了一半，主要有以下几点："]
+    got = kinds(above + ["", READ_ON_LONE] + READ_ON_TOP + ["要成果，市民对此十分满意，", "纷纷前来参观。"])
+    assert got[4] == "head"
 
 
 # A two-line headline whose first line is centred (it measures short, like an indented first
