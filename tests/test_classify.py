@@ -754,3 +754,14 @@ def test_a_headline_broken_before_its_series_part_mark_is_a_headline_whole():
 def test_a_series_part_mark_after_a_clause_stays_body():
     got = kinds(REPORT + ["文章分两篇刊出，这是（上）", "　　市里今年新建三座跨"] + REPORT[1:])
     assert got[4] == "body"
+
+
+def test_a_short_unpunctuated_paragraph_end_a_word_runs_on_into_from_the_body_stays_body():
+    """A paragraph may end without a mark (`…的高素` / `质的执纪执法队伍`): a dictionary word
+    running on into it from the full body line above makes it body text, not a headline that
+    would cut the article there (`wide_heads.mark_body_run_into_heads`)."""
+    para = ["　　市里今年新建三座跨", "河大桥，附近居民的出行", "时间缩短了一半，沿线居", "民出行更方便"]
+    got = kinds(REPORT + para + REPORT)
+    assert got[7] == "body"
+    assert "body:word_runs_on_from_body" in classify(measure(normalize(page_from_lines(
+        REPORT + para + REPORT, Source(path="<test>"))))).lines[7].reasons

@@ -20,7 +20,7 @@ from typing import Final
 
 from banmian.head_context import INNER_SPACE
 from banmian.language import spanning_word
-from banmian.line_shape import FULL_SLACK, dash_subtitle_shape, opens_with_dash, separates_blocks, slack
+from banmian.line_shape import FULL_SLACK, dash_subtitle_shape, ends_clause, opens_with_dash, separates_blocks, slack
 from banmian.model import Line, Page
 from banmian.pull_quotes import PULL_QUOTE_MIN_CHARS, quotes_clause
 from banmian.rules.chars import (CLAUSE_MARKS, HEAD_DASHES, bmp_table, ends_sentence, in_bmp_table, is_round_closer, last_code_point,
@@ -40,6 +40,7 @@ def mark_wide_heads(page: Page) -> None:
     mark_quoted_lines_over_heads(page)
     mark_wide_lines_over_head_blocks(page)
     mark_word_split_over_heads(page)
+    mark_body_run_into_heads(page)
 
 
 STRAY_DASH_REASON: Final = "head:dash_subtitle_stray"
@@ -302,3 +303,32 @@ def mark_word_split_over_heads(page: Page) -> None:
         if spanning_word(strip_ws(above.text), strip_ws(ln.text), hmm=False):
             above.kind = "head"
             above.because(WORD_INTO_HEAD_REASON)
+
+
+# A paragraph's line that a dictionary word runs on into from the full body line above it (the
+# line above ends on no clause mark) is that paragraph's text, however short or wide it reads:
+# the mirror, for body text, of `mark_word_split_over_heads`, whose docstring left these alone.
+# A short paragraph end (`特别能战斗的高素` / `质的执纪执法队伍`, an unpunctuated last line: sim
+# TRAIN raw pages 35, 126, 128; `展，主要表现为三` / `种理论。请看———`, 61, 293; `看本报记者采
+# 访拍` / `摄的——－`, 245) read as a headline cut the article there and gave its rest a head of
+# its own body, its real head the opening's. Sim TRAIN 1-300, lines read head (or byline) under a
+# full unfinished body line, a word across the break: raw 30 body text, 1 head (page 210, a
+# two-column row, its inner gap left alone); PyMuPDF 30 / 0; pdftotext 33 / 3; dev 1-40: raw and
+# PyMuPDF none, pdftotext 2 / 1. Sim TRAIN 41-300 headline_acc raw .8347 -> .8389, PyMuPDF
+# .8319 -> .8361, pdftotext .6839 -> .6853; sim VAL 1-40 raw .8112 -> .8171, PyMuPDF .8260 -> .8319.
+RUN_INTO_REASON: Final = "body:word_runs_on_from_body"
+
+
+def mark_body_run_into_heads(page: Page) -> None:
+    """A head or byline line (no inner gap) under a full-width body line that ends on no clause
+    mark, a dictionary word running across the break, is the body's next line."""
+    lines, width = page.lines, page.column_width
+    for above, ln in zip(lines, lines[1:]):
+        if ln.kind not in ("head", "byline") or above.kind != "body" or INNER_SPACE.search(ln.text.strip()):
+            continue
+        a = strip_ws(above.text)
+        if not a or ends_clause(a) or slack(above, width) > FULL_SLACK:
+            continue
+        if spanning_word(a, strip_ws(ln.text), hmm=False):
+            ln.kind = "body"
+            ln.because(RUN_INTO_REASON)
