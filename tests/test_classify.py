@@ -765,3 +765,26 @@ def test_a_short_unpunctuated_paragraph_end_a_word_runs_on_into_from_the_body_st
     assert got[7] == "body"
     assert "body:word_runs_on_from_body" in classify(measure(normalize(page_from_lines(
         REPORT + para + REPORT, Source(path="<test>"))))).lines[7].reasons
+
+
+# A lone indented line at a column's foot whose last character jieba's HMM (no dictionary word)
+# joins into a word with the first of the next column's top (`城建院` / `秦工程师`): it stops
+# mid-phrase, a paragraph's first line carried on there, body (heads_to_body.OPENING_DANGLES_REASON).
+DANGLES_LONE = "　　这座桥的设计者是城建院"
+DANGLES_TOP = ["", "秦工程师，他带领的团队用了", "整整一年时间才完成了全部的", "设计工作。", ""]
+
+
+def test_a_lone_opening_dangling_into_the_next_column_top_is_body():
+    lines = READ_ON_ABOVE + [DANGLES_LONE] + DANGLES_TOP
+    assert kinds(lines)[4] == "body"
+    assert "body:column_foot_opening_dangles" in reasons_of(lines, 4)
+
+
+def test_a_lone_line_ending_on_a_whole_word_over_a_column_top_stays_a_headline():
+    top = ["", "他带领的团队用了整整一年时", "间才完成了全部的设计工作，", "市民对此十分满意。", ""]
+    assert kinds(READ_ON_ABOVE + [DANGLES_LONE] + top)[4] == "head"
+
+
+def test_a_lone_dangling_line_whose_text_recurs_on_the_page_stays_a_headline():
+    quoted = ["　　据介绍，这座桥的设计者是", "城建院的一位老工程师。", ""]
+    assert kinds(READ_ON_ABOVE + [DANGLES_LONE] + DANGLES_TOP + quoted)[4] == "head"
