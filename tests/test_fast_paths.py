@@ -768,3 +768,35 @@ def test_quote_balance_counts_each_quote_pair():
     frags = [Fragment(lines=[Line(no=1, raw=t, text=t)]) for t in texts]
     assert QuoteBalance(frags).balance == [tuple(t.count(o) - t.count(c) for o, c in QUOTE_PAIRS) for t in texts]
 
+
+
+def test_form_feed_lines_are_the_pieces_holding_one():
+    """`readers.text.form_feed_lines` finds the split pieces holding a form feed, among the
+    first `count` (the splitter's complete lines), as a loop over the pieces does."""
+    from banmian.readers.text import form_feed_lines
+
+    rng = random.Random(33)
+    for _ in range(3000):
+        text = "".join(rng.choice("ab王\n\f\r") for _ in range(rng.randrange(0, 30)))
+        parts = text.split("\n")
+        for count in (len(parts) - 1, len(parts), rng.randrange(0, len(parts) + 1)):
+            assert form_feed_lines(text, count) == [k for k, p in enumerate(parts[:count]) if "\f" in p], repr(text)
+
+
+def test_utf8_control_bytes_count_its_control_characters():
+    """A UTF-8 chunk's control bytes are the control characters its text decodes to, read with
+    stray bytes (`read_pages` counts them on the bytes), its held-back end included or not."""
+    import codecs
+
+    from banmian.readers.text import _STRAY_ERRORS, _count_control_bytes, _count_controls
+
+    rng = random.Random(34)
+    alphabet = ALPHABET + [chr(c) for c in range(32)] + ["\x7f", "\U00020000"]
+    for _ in range(2000):
+        data = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 20))).encode("utf-8")
+        if data and rng.random() < 0.5:  # a stray byte, or a character cut at the end
+            k = rng.randrange(0, len(data))
+            data = data[:k] + rng.choice([b"\xff", b"\xe7", b"\xe7\x8e"]) + data[k:]
+        decoder = codecs.getincrementaldecoder("utf-8")(_STRAY_ERRORS)
+        text = decoder.decode(data, False) + decoder.decode(b"", True)
+        assert _count_control_bytes(data) == _count_controls(text), data
