@@ -271,8 +271,16 @@ def detect_encoding(head: bytes, complete: bool = True, name: str = "input") -> 
     "utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "gb18030" or "big5".
     Raises `BadInput` for a PDF, a binary file, or bytes no candidate can decode.
     """
+    return _detect(head, complete, name)[0]
+
+
+def _detect(head: bytes, complete: bool, name: str) -> tuple[str, int, str | None]:
+    """`detect_encoding`, the head's control bytes when it is read as UTF-8 (-1 otherwise: not
+    counted) and its text when it is strict UTF-8 (else None), which `read_pages` takes for a
+    file read whole with its head."""
     if head.startswith(b"%PDF"):
         raise BadInput(f"{name} is a PDF, not a text dump (banmian parse reads PDFs by their content)")
+    clean: str | None = None  # the head read as strict UTF-8, when it is
     if head.startswith(codecs.BOM_UTF8):
         encoding = "utf-8-sig"
     elif head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -282,14 +290,19 @@ def detect_encoding(head: bytes, complete: bool = True, name: str = "input") -> 
         if encoding is None:
             raise _binary(name)
     else:
-        encoding = _guess_8bit(head, complete, name)
+        clean, bad = _try_decode(head, "utf-8", complete)  # `_guess_8bit`'s first test, kept
+        encoding = "utf-8" if bad < 0 else _guess_8bit(head, complete, name)
     codec = _decode_codec(encoding, head)
+    controls = -1
     if codec == "utf-8":
-        text, strays = _utf8_with_strays(head, False)
+        # strict UTF-8 decoded: the same text as read with stray bytes, none found (nothing is
+        # held back at the end of a complete file that decodes finally)
+        text, strays = (clean, []) if clean is not None else _utf8_with_strays(head, False)
         if len(strays) > _stray_allowance(len(head)):  # with a BOM: too many to be stray
             raise _undecodable(name, strays[0], encoding)
         # its control characters are the head's control bytes (`read_pages` counts them so)
-        share = _count_control_bytes(head) / len(text) if text else 0.0
+        controls = _count_control_bytes(head)
+        share = controls / len(text) if text else 0.0
     else:
         text, _ = _try_decode(head, codec, False)
         share = _control_share(text) if text is not None else 0.0
@@ -297,7 +310,7 @@ def detect_encoding(head: bytes, complete: bool = True, name: str = "input") -> 
         raise _binary(name)
     if text is not None and (refusal := _json_refusal(name, text, complete)):
         raise refusal
-    return encoding
+    return encoding, controls, clean if codec == "utf-8" else None
 
 
 def _guess_8bit(head: bytes, complete: bool, name: str) -> str:
@@ -506,7 +519,7 @@ def read_pages(path, chunk_size: int = CHUNK) -> Iterator[tuple[Source, int, int
     if is_dir:
         raise BadInput(f"{name} is a directory")
     sha, head, complete = _hash_and_head(name)
-    encoding = detect_encoding(head, complete, name)
+    encoding, head_controls, head_text = _detect(head, complete, name)
     codec = _decode_codec(encoding, head)
     wide = codec.startswith("utf-16")
     source = Source(path=name, kind="text", encoding=encoding, sha256=sha)
@@ -516,7 +529,7 @@ def read_pages(path, chunk_size: int = CHUNK) -> Iterator[tuple[Source, int, int
     consumed = chars = controls = 0
     strays: list[int] = []  # offsets of the invalid UTF-8 sequences read as U+FFFD
     with contextlib.nullcontext() if complete else _open(name) as f:
-        read = iter(_chunks_of(head, chunk_size)) if complete else None
+        read = iter([head, b""] if 0 < len(head) <= chunk_size else _chunks_of(head, chunk_size)) if complete else None
         while True:
             if read is not None:  # the whole file was read with its hash: not read again
                 chunk = next(read)
@@ -530,7 +543,12 @@ def read_pages(path, chunk_size: int = CHUNK) -> Iterator[tuple[Source, int, int
                 raise _binary(name)
             pending = len(decoder.getstate()[0])
             try:
-                text, offsets = _decode_noting_strays(decoder, chunk, final)
+                if head_text is not None and complete and chunk is head:
+                    # strict UTF-8 that decodes finally: the decoder would give the same text,
+                    # nothing held back, no stray byte (and is left as new for the empty read)
+                    text, offsets = head_text, []
+                else:
+                    text, offsets = _decode_noting_strays(decoder, chunk, final)
             except UnicodeDecodeError as exc:
                 raise _undecodable(name, consumed - pending + exc.start, encoding) from None
             if offsets:
@@ -542,7 +560,10 @@ def read_pages(path, chunk_size: int = CHUNK) -> Iterator[tuple[Source, int, int
             chars += len(text)
             # UTF-8: each control character is one ASCII byte of the chunk, decoded in this very
             # chunk's text (a decoder holds back no ASCII byte): counted on the bytes, no copy made
-            controls += _count_control_bytes(chunk) if utf8 else _count_controls(text)
+            if utf8 and head_controls >= 0 and chunk is head:  # the head, counted already
+                controls += head_controls
+            else:
+                controls += _count_control_bytes(chunk) if utf8 else _count_controls(text)
             mostly_controls = controls > MAX_CONTROL_SHARE * chars and (final or consumed > SAMPLE)
             if (wide and "\x00" in text) or mostly_controls:  # the first SAMPLE was checked already
                 raise _binary(name)
