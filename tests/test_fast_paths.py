@@ -800,3 +800,56 @@ def test_utf8_control_bytes_count_its_control_characters():
         decoder = codecs.getincrementaldecoder("utf-8")(_STRAY_ERRORS)
         text = decoder.decode(data, False) + decoder.decode(b"", True)
         assert _count_control_bytes(data) == _count_controls(text), data
+
+
+def _plain_hungarian(cost: list[list[float]]) -> list[int]:
+    """The Hungarian algorithm as written before `assign._hungarian` skipped zero steps."""
+    n = len(cost)
+    inf = float("inf")
+    u, v, p, way = [0.0] * (n + 1), [0.0] * (n + 1), [0] * (n + 1), [0] * (n + 1)
+    for i in range(1, n + 1):
+        p[0], j0 = i, 0
+        minv, used = [inf] * (n + 1), [False] * (n + 1)
+        while True:
+            used[j0] = True
+            i0, delta, j1 = p[j0], inf, 0
+            for j in range(1, n + 1):
+                if not used[j]:
+                    cur = cost[i0 - 1][j - 1] - u[i0] - v[j]
+                    if cur < minv[j]:
+                        minv[j], way[j] = cur, j0
+                    if minv[j] < delta:
+                        delta, j1 = minv[j], j
+            for j in range(n + 1):
+                if used[j]:
+                    u[p[j]] += delta
+                    v[j] -= delta
+                else:
+                    minv[j] -= delta
+            j0 = j1
+            if p[j0] == 0:
+                break
+        while True:
+            j1 = way[j0]
+            p[j0] = p[j1]
+            j0 = j1
+            if j0 == 0:
+                break
+    match = [0] * n
+    for j in range(1, n + 1):
+        if p[j]:
+            match[p[j] - 1] = j - 1
+    return match
+
+
+def test_hungarian_skipping_zero_steps_matches_the_plain_one():
+    """`assign._hungarian` leaves the potentials alone on a step of 0 (most steps, the cost
+    matrices being mostly zeros): the same assignment as updating them every step."""
+    from banmian.assign import _hungarian
+
+    rng = random.Random(35)
+    for _ in range(3000):
+        n = rng.randrange(1, 9)
+        cost = [[rng.choice([0.0, 0.0, 0.0, -0.5, -1.0, -round(rng.random(), 2), -rng.random()]) for _ in range(n)]
+                for _ in range(n)]
+        assert _hungarian(cost) == _plain_hungarian(cost), cost
