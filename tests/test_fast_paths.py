@@ -768,3 +768,88 @@ def test_quote_balance_counts_each_quote_pair():
     frags = [Fragment(lines=[Line(no=1, raw=t, text=t)]) for t in texts]
     assert QuoteBalance(frags).balance == [tuple(t.count(o) - t.count(c) for o, c in QUOTE_PAIRS) for t in texts]
 
+
+
+def test_form_feed_lines_are_the_pieces_holding_one():
+    """`readers.text.form_feed_lines` finds the split pieces holding a form feed, among the
+    first `count` (the splitter's complete lines), as a loop over the pieces does."""
+    from banmian.readers.text import form_feed_lines
+
+    rng = random.Random(33)
+    for _ in range(3000):
+        text = "".join(rng.choice("ab王\n\f\r") for _ in range(rng.randrange(0, 30)))
+        parts = text.split("\n")
+        for count in (len(parts) - 1, len(parts), rng.randrange(0, len(parts) + 1)):
+            assert form_feed_lines(text, count) == [k for k, p in enumerate(parts[:count]) if "\f" in p], repr(text)
+
+
+def test_utf8_control_bytes_count_its_control_characters():
+    """A UTF-8 chunk's control bytes are the control characters its text decodes to, read with
+    stray bytes (`read_pages` counts them on the bytes), its held-back end included or not."""
+    import codecs
+
+    from banmian.readers.text import _STRAY_ERRORS, _count_control_bytes, _count_controls
+
+    rng = random.Random(34)
+    alphabet = ALPHABET + [chr(c) for c in range(32)] + ["\x7f", "\U00020000"]
+    for _ in range(2000):
+        data = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 20))).encode("utf-8")
+        if data and rng.random() < 0.5:  # a stray byte, or a character cut at the end
+            k = rng.randrange(0, len(data))
+            data = data[:k] + rng.choice([b"\xff", b"\xe7", b"\xe7\x8e"]) + data[k:]
+        decoder = codecs.getincrementaldecoder("utf-8")(_STRAY_ERRORS)
+        text = decoder.decode(data, False) + decoder.decode(b"", True)
+        assert _count_control_bytes(data) == _count_controls(text), data
+
+
+def _plain_hungarian(cost: list[list[float]]) -> list[int]:
+    """The Hungarian algorithm as written before `assign._hungarian` skipped zero steps."""
+    n = len(cost)
+    inf = float("inf")
+    u, v, p, way = [0.0] * (n + 1), [0.0] * (n + 1), [0] * (n + 1), [0] * (n + 1)
+    for i in range(1, n + 1):
+        p[0], j0 = i, 0
+        minv, used = [inf] * (n + 1), [False] * (n + 1)
+        while True:
+            used[j0] = True
+            i0, delta, j1 = p[j0], inf, 0
+            for j in range(1, n + 1):
+                if not used[j]:
+                    cur = cost[i0 - 1][j - 1] - u[i0] - v[j]
+                    if cur < minv[j]:
+                        minv[j], way[j] = cur, j0
+                    if minv[j] < delta:
+                        delta, j1 = minv[j], j
+            for j in range(n + 1):
+                if used[j]:
+                    u[p[j]] += delta
+                    v[j] -= delta
+                else:
+                    minv[j] -= delta
+            j0 = j1
+            if p[j0] == 0:
+                break
+        while True:
+            j1 = way[j0]
+            p[j0] = p[j1]
+            j0 = j1
+            if j0 == 0:
+                break
+    match = [0] * n
+    for j in range(1, n + 1):
+        if p[j]:
+            match[p[j] - 1] = j - 1
+    return match
+
+
+def test_hungarian_skipping_zero_steps_matches_the_plain_one():
+    """`assign._hungarian` leaves the potentials alone on a step of 0 (most steps, the cost
+    matrices being mostly zeros): the same assignment as updating them every step."""
+    from banmian.assign import _hungarian
+
+    rng = random.Random(35)
+    for _ in range(3000):
+        n = rng.randrange(1, 9)
+        cost = [[rng.choice([0.0, 0.0, 0.0, -0.5, -1.0, -round(rng.random(), 2), -rng.random()]) for _ in range(n)]
+                for _ in range(n)]
+        assert _hungarian(cost) == _plain_hungarian(cost), cost

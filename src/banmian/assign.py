@@ -63,13 +63,16 @@ def _hungarian(cost: list[list[float]]) -> list[int]:
                     if minv[j] < delta:
                         delta = minv[j]
                         j1 = j
-            for j in range(n + 1):  # spelled out, not `+=` on an item: the compiled build keeps floats unboxed
-                if used[j]:
-                    k = p[j]
-                    u[k] = u[k] + delta
-                    v[j] = v[j] - delta
-                else:
-                    minv[j] = minv[j] - delta
+            # A step of 0 changes no value (at most a zero's sign, which no comparison tells
+            # apart): skipped, no float made anew (two steps in three on the dev pages' blocks).
+            if delta != 0.0:
+                for j in range(n + 1):  # spelled out, not `+=` on an item: the compiled build keeps floats unboxed
+                    if used[j]:
+                        k = p[j]
+                        u[k] = u[k] + delta
+                        v[j] = v[j] - delta
+                    else:
+                        minv[j] = minv[j] - delta
             j0 = j1
             if p[j0] == 0:
                 break

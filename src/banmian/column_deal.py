@@ -133,7 +133,6 @@ def deal_to_columns(rows: list[list[Line]], k: int, width: float) -> list[tuple[
         ptr: dict[tuple[int, ...], tuple[tuple[int, ...], tuple[int, ...]]] = {}
         # column * k + part -> (gain, the column after it): the states share most of their columns
         moves: dict[int, tuple[float, int]] = {}
-        nxt_get = nxt.get
         for last, score in states.items():
             # the state's columns, then each (column, part)'s column after the move at k + c*m + p
             pool: list = [*last, *([None] * (k * m))]
@@ -149,7 +148,7 @@ def deal_to_columns(rows: list[list[Line]], k: int, width: float) -> list[tuple[
                 for at in gain_at:  # in the parts' order, as the sum always was
                     value += gains[at]
                 key = new_state(pool)
-                old = nxt_get(key)
+                old = nxt.get(key)  # (not a bound method kept: the compiled build gets natively)
                 if old is None or value > old:
                     nxt[key] = value
                     ptr[key] = (last, chosen)

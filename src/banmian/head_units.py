@@ -103,6 +103,9 @@ def _unit_gains(block: list[Line], openings: list[set[int]]) -> list[list[int]]:
     own = [bigram_keys(t) for t in texts]
     gains = []
     n_open = len(openings)
+    # key -> the openings holding it, found once per key: a unit starting at each line meets the
+    # same keys again (up to MAX_UNIT_LINES times), and most keys are in few of the openings
+    holders: dict[object, list[int]] = {}
     for a in range(len(block)):
         keys: set[int] = set()
         found = [0] * n_open  # the unit's bigrams found in each opening so far
@@ -120,15 +123,15 @@ def _unit_gains(block: list[Line], openings: list[set[int]]) -> list[list[int]]:
                         new.append(cross)
                 if new:
                     keys.update(cast(list[int], new))
-                    for j in range(n_open):
-                        opening = cast(set[object], openings[j])
-                        got = found[j]
-                        for k in new:
-                            if k in opening:
-                                got += 1
-                        found[j] = got
-                        if got > best:
-                            best = got
+                    for k in new:
+                        held = holders.get(k)
+                        if held is None:
+                            held = holders[k] = [j for j in range(n_open) if k in cast(set[object], openings[j])]
+                        for j in held:
+                            got = found[j] + 1
+                            found[j] = got
+                            if got > best:
+                                best = got
                 last = t[-1]
             row.append(best)
         gains.append(row)

@@ -266,7 +266,8 @@ def page_line_index(page: Page) -> dict[int, int]:
 def line_ranges(numbers: Iterable[int]) -> list[LineRange]:
     """Collapse line numbers into sorted [first, last] ranges: {3,4,5,9} -> [[3,5],[9,9]]."""
     out: list[LineRange] = []
-    ordered: list[int] = sorted(set(numbers))
+    # sorted with their repeats: the loop passes over a repeat (n == last), no set made
+    ordered: list[int] = sorted(numbers)
     if not ordered:
         return out
     first = last = ordered[0]

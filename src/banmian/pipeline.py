@@ -154,13 +154,14 @@ def iter_source_pages(path: str, pages: str | None = None, page_date: str | None
     `pages` ("2-5,7", 1-based) selects pages; for a text dump it counts form-feed pages.
     `ocr_engine` reads images and image-only PDFs (rapidocr, or tesseract).
     """
-    from banmian.readers.image import is_image
-    from banmian.readers.pdf import is_pdf, page_numbers
+    from banmian.readers.image import is_image_head
+    from banmian.readers.pdf import file_head, page_numbers
 
-    if is_pdf(path):
+    head = file_head(path)  # read once for both tests (`is_pdf`, `is_image`)
+    if head is not None and b"%PDF-" in head:
         yield from iter_pdf_pages(path, pages, page_date, entities, ocr_engine)
         return
-    if is_image(path):
+    if head is not None and is_image_head(head):
         yield from iter_image_pages(path, pages, page_date, entities, ocr_engine)
         return
     if not pages:

@@ -28,6 +28,11 @@ def is_image(path: str) -> bool:
             head = fh.read(12)
     except OSError:
         return False
+    return is_image_head(head)
+
+
+def is_image_head(head: bytes) -> bool:
+    """`is_image` of a file starting with `head` (its first 12 bytes at least, or all of it)."""
     return any(head.startswith(m) for m in MAGIC) and (not head.startswith(b"RIFF") or head[8:12] == b"WEBP")
 
 

@@ -56,11 +56,21 @@ class PdfPage:
 
 def is_pdf(path: str) -> bool:
     """Whether the file starts like a PDF (``%PDF-`` within its first kilobyte)."""
+    head = file_head(path)
+    return head is not None and b"%PDF-" in head
+
+
+# The bytes `is_pdf` looks at (`is_image` looks at fewer of them).
+PDF_HEAD_BYTES = 1024
+
+
+def file_head(path: str) -> bytes | None:
+    """The file's first PDF_HEAD_BYTES bytes (all of a shorter file), None when it cannot be read."""
     try:
         with open(path, "rb") as fh:
-            return b"%PDF-" in fh.read(1024)
+            return fh.read(PDF_HEAD_BYTES)
     except OSError:
-        return False
+        return None
 
 
 def file_sha256(path: str) -> str:

@@ -46,10 +46,12 @@ JSON of ``banmian parse``, JSON Lines) is refused: read as a dump it gives nonse
 from __future__ import annotations
 
 import codecs
+import contextlib
 import hashlib
 import json
 import os
 import re
+import stat
 import threading
 import warnings
 from collections.abc import Iterator
@@ -89,8 +91,19 @@ def _count_controls(text: str) -> int:
     """How many control characters (`_CONTROLS`) the text holds."""
     # counted as bytes deleted from the UTF-8 form (each control is one ASCII byte there, and no
     # other character holds an ASCII byte): half the time of a regex scan
-    data = text.encode("utf-8", "surrogatepass")
+    return _count_control_bytes(text.encode("utf-8", "surrogatepass"))
+
+
+def _count_control_bytes(data: bytes) -> int:
+    """How many bytes of `_CONTROLS` the (UTF-8) bytes hold: the control characters they decode to."""
     return len(data) - len(data.translate(None, _CONTROL_BYTES))
+
+
+def _chunks_of(data: bytes, size: int) -> list[bytes]:
+    """`data` as a file of it reads in chunks of `size` bytes, the empty read at its end included."""
+    return [data[i:i + size] for i in range(0, len(data), size)] + [b""]
+
+
 _PLAUSIBLE_RE = re.compile(
     "[\t\n\r\f\x20-\x7e\u00a0-\u024f\u2000-\u206f\u20a0-\u20cf\u2e80-\u2fdf\u3000-\u30ff"
     "\u3400-\u4dbf\u4e00-\u9fff\ufe30-\ufe4f\ufeff\uff00-\uffef\U00020000-\U0003ffff]"
@@ -258,8 +271,16 @@ def detect_encoding(head: bytes, complete: bool = True, name: str = "input") -> 
     "utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "gb18030" or "big5".
     Raises `BadInput` for a PDF, a binary file, or bytes no candidate can decode.
     """
+    return _detect(head, complete, name)[0]
+
+
+def _detect(head: bytes, complete: bool, name: str) -> tuple[str, int, str | None]:
+    """`detect_encoding`, the head's control bytes when it is read as UTF-8 (-1 otherwise: not
+    counted) and its text when it is strict UTF-8 (else None), which `read_pages` takes for a
+    file read whole with its head."""
     if head.startswith(b"%PDF"):
         raise BadInput(f"{name} is a PDF, not a text dump (banmian parse reads PDFs by their content)")
+    clean: str | None = None  # the head read as strict UTF-8, when it is
     if head.startswith(codecs.BOM_UTF8):
         encoding = "utf-8-sig"
     elif head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -269,19 +290,27 @@ def detect_encoding(head: bytes, complete: bool = True, name: str = "input") -> 
         if encoding is None:
             raise _binary(name)
     else:
-        encoding = _guess_8bit(head, complete, name)
+        clean, bad = _try_decode(head, "utf-8", complete)  # `_guess_8bit`'s first test, kept
+        encoding = "utf-8" if bad < 0 else _guess_8bit(head, complete, name)
     codec = _decode_codec(encoding, head)
+    controls = -1
     if codec == "utf-8":
-        text, strays = _utf8_with_strays(head, False)
+        # strict UTF-8 decoded: the same text as read with stray bytes, none found (nothing is
+        # held back at the end of a complete file that decodes finally)
+        text, strays = (clean, []) if clean is not None else _utf8_with_strays(head, False)
         if len(strays) > _stray_allowance(len(head)):  # with a BOM: too many to be stray
             raise _undecodable(name, strays[0], encoding)
+        # its control characters are the head's control bytes (`read_pages` counts them so)
+        controls = _count_control_bytes(head)
+        share = controls / len(text) if text else 0.0
     else:
         text, _ = _try_decode(head, codec, False)
-    if text is not None and (_control_share(text) > MAX_CONTROL_SHARE or "\x00" in text):
+        share = _control_share(text) if text is not None else 0.0
+    if text is not None and (share > MAX_CONTROL_SHARE or "\x00" in text):
         raise _binary(name)
     if text is not None and (refusal := _json_refusal(name, text, complete)):
         raise refusal
-    return encoding
+    return encoding, controls, clean if codec == "utf-8" else None
 
 
 def _guess_8bit(head: bytes, complete: bool, name: str) -> str:
@@ -364,9 +393,10 @@ class PageSplitter:
             self.pending_cr = True
         if "\r" in text:
             text = text.replace("\r\n", "\n").replace("\r", "\n")
-        parts = (self.carry + text).split("\n") if self.carry else text.split("\n")
+        joined = self.carry + text if self.carry else text
+        parts = joined.split("\n")
         self.carry = parts.pop()
-        yield from self._lines(parts)
+        yield from self._lines(parts, joined)
         if final:
             if self.carry:
                 yield from self._line(self.carry)
@@ -374,10 +404,11 @@ class PageSplitter:
             if self.index == 0 or any(ln.strip() for ln in self.lines):
                 yield self._close()
 
-    def _lines(self, lines: list[str]) -> Iterator[RawPage]:
-        """Consume complete lines: runs without a form feed are added in bulk."""
+    def _lines(self, lines: list[str], joined: str) -> Iterator[RawPage]:
+        """Consume complete lines (`joined` split at its line feeds, its last piece left out):
+        runs without a form feed are added in bulk."""
         start = 0
-        for k in [k for k, line in enumerate(lines) if "\f" in line]:
+        for k in form_feed_lines(joined, len(lines)):
             self._add_run(lines[start:k])
             yield from self._line(lines[k])
             start = k + 1
@@ -416,6 +447,26 @@ class PageSplitter:
         self.lines = []
         self.first_no = None
         return page
+
+
+def form_feed_lines(text: str, count: int) -> list[int]:
+    """The indexes, ascending, of the pieces of `text.split("\\n")` holding a form feed, among
+    its first `count`: found by the string's own searches (a page's few form feeds), not by a
+    Python loop over its lines (speed alone)."""
+    out: list[int] = []
+    line = 0  # the piece holding the character at `done`
+    done = 0
+    pos = text.find("\f")
+    while pos >= 0:
+        line += text.count("\n", done, pos)
+        if line >= count:
+            break
+        out.append(line)
+        done = text.find("\n", pos)  # on to the next piece: a piece counts once
+        if done < 0:
+            break
+        pos = text.find("\f", done)
+    return out
 
 
 def split_pages(text: str) -> list[RawPage]:
@@ -461,12 +512,14 @@ def read_pages(path, chunk_size: int = CHUNK) -> Iterator[tuple[Source, int, int
     """
     name = os.fspath(path)
     name = name.decode(errors="replace") if isinstance(name, bytes) else name
-    if os.path.isdir(name):
+    try:  # one stat for `os.path.isdir` and `os.path.exists` both
+        is_dir = stat.S_ISDIR(os.stat(name).st_mode)
+    except (OSError, ValueError):
+        raise BadInput(f"no such file: {name}") from None
+    if is_dir:
         raise BadInput(f"{name} is a directory")
-    if not os.path.exists(name):
-        raise BadInput(f"no such file: {name}")
     sha, head, complete = _hash_and_head(name)
-    encoding = detect_encoding(head, complete, name)
+    encoding, head_controls, head_text = _detect(head, complete, name)
     codec = _decode_codec(encoding, head)
     wide = codec.startswith("utf-16")
     source = Source(path=name, kind="text", encoding=encoding, sha256=sha)
@@ -475,18 +528,27 @@ def read_pages(path, chunk_size: int = CHUNK) -> Iterator[tuple[Source, int, int
     splitter = PageSplitter()
     consumed = chars = controls = 0
     strays: list[int] = []  # offsets of the invalid UTF-8 sequences read as U+FFFD
-    with _open(name) as f:
+    with contextlib.nullcontext() if complete else _open(name) as f:
+        read = iter([head, b""] if 0 < len(head) <= chunk_size else _chunks_of(head, chunk_size)) if complete else None
         while True:
-            try:
-                chunk = f.read(chunk_size)
-            except OSError as exc:
-                raise BadInput(f"cannot read {name}: {exc.strerror or exc}") from None
+            if read is not None:  # the whole file was read with its hash: not read again
+                chunk = next(read)
+            else:
+                try:
+                    chunk = f.read(chunk_size)
+                except OSError as exc:
+                    raise BadInput(f"cannot read {name}: {exc.strerror or exc}") from None
             final = not chunk
             if not wide and b"\x00" in chunk:
                 raise _binary(name)
             pending = len(decoder.getstate()[0])
             try:
-                text, offsets = _decode_noting_strays(decoder, chunk, final)
+                if head_text is not None and complete and chunk is head:
+                    # strict UTF-8 that decodes finally: the decoder would give the same text,
+                    # nothing held back, no stray byte (and is left as new for the empty read)
+                    text, offsets = head_text, []
+                else:
+                    text, offsets = _decode_noting_strays(decoder, chunk, final)
             except UnicodeDecodeError as exc:
                 raise _undecodable(name, consumed - pending + exc.start, encoding) from None
             if offsets:
@@ -496,7 +558,12 @@ def read_pages(path, chunk_size: int = CHUNK) -> Iterator[tuple[Source, int, int
                     raise _undecodable(name, strays[allowed], encoding)
             consumed += len(chunk)
             chars += len(text)
-            controls += _count_controls(text)
+            # UTF-8: each control character is one ASCII byte of the chunk, decoded in this very
+            # chunk's text (a decoder holds back no ASCII byte): counted on the bytes, no copy made
+            if utf8 and head_controls >= 0 and chunk is head:  # the head, counted already
+                controls += head_controls
+            else:
+                controls += _count_control_bytes(chunk) if utf8 else _count_controls(text)
             mostly_controls = controls > MAX_CONTROL_SHARE * chars and (final or consumed > SAMPLE)
             if (wide and "\x00" in text) or mostly_controls:  # the first SAMPLE was checked already
                 raise _binary(name)

@@ -24,6 +24,8 @@ def _people(people) -> list[dict]:
     for person in people or []:
         if isinstance(person, str):
             out.append({"name": person, "title": None})
+        elif len(person) == 2 and "name" in person and "title" in person:  # the common case: no copy
+            out.append({"name": person["name"], "title": person["title"]})
         else:
             item = dict(person)
             item.setdefault("title", None)
