@@ -25,6 +25,7 @@ from banmian.name_lines import (mark_body_signatures, mark_credit_lines_between_
                                 mark_set_off_signatures, mark_signatures)
 from banmian.rules.chars import CLOSERS, ends_sentence, is_round_closer, last_code_point, strip_ws
 from banmian.rules.furniture import LEAD_IN_REASON
+from banmian.tail_find import find_tail
 from banmian.unpunctuated_heads import (_PUNCT_MARK, HEADLINE_MARKS, MAX_HEAD_RUN, MAX_HEAD_RUN_MARKS, _is_bracketed_note,
                                         _sets_off_block, could_be_head_line, holds_clause_mark, mark_centred_head_blocks,
                                         mark_balanced_pairs, mark_head_blocks_over_bylines,
@@ -172,8 +173,7 @@ def _unfinished_run_above(lines: list[Line], i: int) -> list[Line]:
     # under two lines of text cut short)
     # (or hold a headline's marks only, `_headline_marked_pair`: `《周恩来行政管理思想与` /
     # `政府建设》出版李鹏题词` over `新华社北京一月二十…`, simulated raw TRAIN pages 255, 277)
-    pair = run[:2] if len(run) >= 2 and (_unpunctuated_pair(run[1], run[0])
-                                         or _headline_marked_pair(run[1], run[0])) else []
+    pair = _headline_pair(run)
     if not run or len(run) > MAX_HEAD_RUN or sum(comma_marks(ln.text) for ln in run) > MAX_HEAD_RUN_MARKS:
         return pair
     above = lines[j] if j >= 0 else None
@@ -182,16 +182,55 @@ def _unfinished_run_above(lines: list[Line], i: int) -> list[Line]:
     return pair
 
 
+# A page printing its headlines after all its bodies (raw and PyMuPDF dumps, `tail_find.find_tail`)
+# keeps no headline over a lead-in in its body stream: text there is the end of an article cut
+# short (its rest printed elsewhere), and only a pair that reads as a headline's two lines
+# (`_headline_pair`: no mark, or a headline's marks only) may still be one. Simulated TRAIN raw
+# and PyMuPDF pages 40, 42, 126, 136, 177, 213, 243, 251 (`报道援引白宫官员的` / `话说，克林顿的高级顾问` /
+# `们当天先开会讨论了各种` over `本报汉城1月24日电`; `从1963年10月起，历任第`): 13 lines,
+# every one gold body, were the lead-in article's headline while its own block waited in the
+# tail (a run closing a head block printed over it in the stream is left alone,
+# `_under_head_line`). TRAIN 41-300 exact raw .7710 -> .7737, PyMuPDF .7840 -> .7868, body up,
+# headline unchanged; sim VAL raw/PyMuPDF exact, byline and source up; fires on no dev page 1-40
+# nor on pdftotext (blank lines: no heads tail).
+HEADS_LAST_NO_HEADS_ABOVE_LEAD_INS = True
+HEADS_LAST_BODY_REASON: Final = "body:cut_short_over_lead_in_heads_last"
+
+
+def _headline_pair(run: list[Line]) -> list[Line]:
+    """The two lines of `run` next to the lead-in, nearest first, when they hold no mark or a
+    headline's marks only; else none."""
+    if len(run) >= 2 and (_unpunctuated_pair(run[1], run[0]) or _headline_marked_pair(run[1], run[0])):
+        return run[:2]
+    return []
+
+
+def _under_head_line(lines: list[Line], top: int) -> bool:
+    """The line over lines[top] is a head line: a headline printed in the stream over its body,
+    whose block the run above a lead-in closes (simulated TRAIN raw page 86: `曹禺戏剧评` /
+    `论奖首次颁奖` over `今天在北京人民大会堂颁奖`; read as body it opened an article of its own)."""
+    return top > 0 and lines[top - 1].kind == "head"
+
+
 def mark_heads_above_lead_ins(page: Page) -> None:
     """Lines right above a lead-in byline (`本报东京1月8日电…`, `据新华社…电`) that finish no
     sentence, between it and a finished paragraph, are the article's headline block (raw dump of
     dev page 24: `日本六在野党结盟要求` / `桥本下台不与小泽合作`): a lead-in opens an article,
-    so what stands right before it is the end of another article or its own headline."""
+    so what stands right before it is the end of another article or its own headline. In the
+    body stream of a page printing its headlines last only a headline's pair is (see
+    HEADS_LAST_NO_HEADS_ABOVE_LEAD_INS)."""
     lines = page.lines
+    stream_stop = find_tail(page) if HEADS_LAST_NO_HEADS_ABOVE_LEAD_INS else None
     for i, ln in enumerate(lines):
         if ln.kind != "body" or LEAD_IN_REASON not in ln.reasons:
             continue
-        for head in _unfinished_run_above(lines, i):
+        run = _unfinished_run_above(lines, i)
+        if stream_stop is not None and i < stream_stop and not _under_head_line(lines, i - len(run)):
+            pair = _headline_pair(run)
+            for text in run[len(pair):]:
+                text.because(HEADS_LAST_BODY_REASON)
+            run = pair
+        for head in run:
             head.kind = "head"
             head.because("head:above_lead_in")
 
