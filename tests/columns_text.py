@@ -41,3 +41,17 @@ def heads_by_opening(text: str) -> dict[str, str | None]:
     """Each article's headline, keyed by the first four characters of its body."""
     from banmian.pipeline import parse_text
     return {a.paragraphs[0][:4]: a.headline for a in parse_text(text, entities=False)[0].articles}
+
+
+# Made-up reports cut into a 12-character column as a pdftotext dump prints them, set above and
+# below a block under test (test_balanced_pairs, test_marked_head_blocks).
+BRIDGES_12 = column_lines("城东三座新桥上月底全部通车，附近居民出行时间缩短了一半，沿线商店客流大增。")
+BIRDS_12 = column_lines("湖滨湿地公园今年春天迎来了二十多种候鸟，比去年多出五种，园方新设了两处观鸟台。")
+
+
+def kinds_of(text: str) -> dict[str, str]:
+    """Each non-blank line's kind after the pipeline, by its stripped text."""
+    from banmian.pipeline import parse_text
+
+    page = parse_text(text, entities=False)[0]
+    return {ln.text.strip(): ln.kind for ln in page.lines if ln.text.strip()}

@@ -7,24 +7,15 @@ import importlib
 
 import pytest
 
-from banmian.pipeline import parse_text
-
-from columns_text import column_lines
+from columns_text import BIRDS_12, BRIDGES_12, kinds_of
 
 unpunctuated_heads = importlib.import_module("banmian.unpunctuated_heads")
 
-# my own made-up text, cut into a 12-character column as a pdftotext dump prints it
-ABOVE = column_lines("城东三座新桥上月底全部通车，附近居民出行时间缩短了一半，沿线商店客流大增。")
-BELOW = column_lines("湖滨湿地公园今年春天迎来了二十多种候鸟，比去年多出五种，园方新设了两处观鸟台。")
+ABOVE, BELOW = BRIDGES_12, BIRDS_12
 PAIR = ["湖滨公园今春迎来候鸟", "园方新设两处观鸟木平台"]  # 10 and 11 characters, short of the column
 SET_OFF = "\n".join([*ABOVE, "", *PAIR, "", *BELOW]) + "\n"
 PIECE = ["  园方新设了两处观鸟", "台，市民可以免费登台远"]  # an indented opening over a full line
 BODY_PIECE = "\n".join([*ABOVE, "", *PIECE, "", *BELOW]) + "\n"
-
-
-def kinds_of(text: str) -> dict[str, str]:
-    page = parse_text(text, entities=False)[0]
-    return {ln.text.strip(): ln.kind for ln in page.lines if ln.text.strip()}
 
 
 def test_a_balanced_pair_set_off_by_blank_lines_is_a_headline():

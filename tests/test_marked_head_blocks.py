@@ -10,23 +10,16 @@ import pytest
 
 from banmian.pipeline import parse_text
 
-from columns_text import column_lines
+from columns_text import BIRDS_12, BRIDGES_12, kinds_of
 
 unpunctuated_heads = importlib.import_module("banmian.unpunctuated_heads")
 
-# my own made-up text, cut into a 12-character column as a pdftotext dump prints it
-ABOVE = column_lines("城东三座新桥上月底全部通车，附近居民出行时间缩短了一半，沿线商店客流大增。")
-BELOW = column_lines("湖滨湿地公园今年春天迎来了二十多种候鸟，比去年多出五种，园方新设了两处观鸟台。")
+ABOVE, BELOW = BRIDGES_12, BIRDS_12
 QUOTED = ["“三座新桥”上月底通车", "城东居民出行时间缩短一半"]
 OVER_CAPTION = "\n".join([*ABOVE, "", *QUOTED, "", "图为新桥通车当天的情景。", "", *BELOW]) + "\n"
 OVER_BODY = "\n".join([*ABOVE, "", *QUOTED, "", *BELOW[1:]]) + "\n"
 PLAIN = ["城东三座新桥上月底通车", "居民出行时间缩短了一半"]
 AT_TOP = "\n".join([*PLAIN, "", "——沿线学校医院都受益", "", *BELOW]) + "\n"
-
-
-def kinds_of(text: str) -> dict[str, str]:
-    page = parse_text(text, entities=False)[0]
-    return {ln.text.strip(): ln.kind for ln in page.lines if ln.text.strip()}
 
 
 def test_a_set_off_block_holding_quotes_only_is_a_headline():

@@ -58,6 +58,16 @@ def next_opening(block: list[Line], firsts: list[int], pos: dict[int, int]) -> i
     return min(later)[1] if later else None
 
 
+def groups_and_firsts(page: Page, pos: dict[int, int]) -> tuple[list[list[Fragment]], list[int]]:
+    """The page's article groups (`article_groups`, one per article, from the reassemble stage)
+    and each group's first line's input position (-1 for none); both empty when the groups do
+    not pair with the articles."""
+    groups: list[list[Fragment]] = page.scratch.get("article_groups", [])
+    if not groups or len(groups) != len(page.articles):
+        return [], []
+    return groups, [pos.get(id(g[0].first), -1) if g else -1 for g in groups]
+
+
 def headless_opening(page: Page, i: int, group: list[Fragment], pos: dict[int, int]) -> bool:
     """Article i holds no head, and its first piece opens an indented paragraph printed under
     no continuation line (blank lines aside)."""
@@ -76,10 +86,9 @@ def leftovers_over_next_openings(page: Page, blocks: list[list[Line]], owner: di
     whose next printed opening (`next_opening`) is a `headless_opening`; of several blocks over
     one article, the one whose bigrams its opening holds most of, then the nearest. Not a block whose head lines read as text (`reads_as_text`), nor one
     holding a byline to an article that has one."""
-    groups: list[list[Fragment]] = page.scratch.get("article_groups", [])
-    if len(groups) != len(page.articles):
+    groups, firsts = groups_and_firsts(page, pos)
+    if not groups:
         return []
-    firsts = [pos.get(id(g[0].first), -1) if g else -1 for g in groups]
     best: dict[int, tuple[tuple[float, int], list[Line]]] = {}
     for k, block in enumerate(blocks):
         if k in owner or not block or not any(ln.kind == "head" for ln in block):
@@ -135,10 +144,9 @@ def signed_leftovers_over_headless_reports(page: Page, blocks: list[list[Line]],
     1-40: never fires. pdftotext only (`separates_blocks`, asked by the caller)."""
     if not SIGNED_LEFTOVERS:
         return []
-    groups: list[list[Fragment]] = page.scratch.get("article_groups", [])
-    if len(groups) != len(page.articles):
+    groups, firsts = groups_and_firsts(page, pos)
+    if not groups:
         return []
-    firsts = [pos.get(id(g[0].first), -1) if g else -1 for g in groups]
     out: list[tuple[list[Line], int]] = []
     taken: set[int] = set()
     for block in blocks:
@@ -195,10 +203,9 @@ def leftovers_near_headless_reports(page: Page, blocks: list[list[Line]], openin
     report is such a near headless one."""
     if not NEAR_LEFTOVERS:
         return []
-    groups: list[list[Fragment]] = page.scratch.get("article_groups", [])
-    if len(groups) != len(page.articles):
+    groups, firsts = groups_and_firsts(page, pos)
+    if not groups:
         return []
-    firsts = [pos.get(id(g[0].first), -1) if g else -1 for g in groups]
     waiting = [i for i, g in enumerate(groups) if firsts[i] >= 0 and headless_opening(page, i, g, pos)]
     if not waiting:
         return []
