@@ -220,10 +220,13 @@ def mark_heads_above_lead_ins(page: Page) -> None:
     body stream of a page printing its headlines last only a headline's pair is (see
     HEADS_LAST_NO_HEADS_ABOVE_LEAD_INS)."""
     lines = page.lines
-    stream_stop = find_tail(page) if HEADS_LAST_NO_HEADS_ABOVE_LEAD_INS else None
+    stream_stop: int | None = None
+    tail_found = not HEADS_LAST_NO_HEADS_ABOVE_LEAD_INS  # looked for at the first lead-in only
     for i, ln in enumerate(lines):
         if ln.kind != "body" or LEAD_IN_REASON not in ln.reasons:
             continue
+        if not tail_found:
+            stream_stop, tail_found = find_tail(page), True
         run = _unfinished_run_above(lines, i)
         if stream_stop is not None and i < stream_stop and not _under_head_line(lines, i - len(run)):
             pair = _headline_pair(run)

@@ -92,19 +92,32 @@ def _opening_read_on_at_column_top(lines: list[Line], i: int, width: float) -> i
     """Line i, alone between blank lines, reads on by a dictionary word into a full-width body
     line that opens a block (a blank line over it) further down the page (OPENING_READ_ON_REASON):
     that line's index, else -1."""
+    text = _lone_opening_text(lines, i)
+    if not text:
+        return -1
+    for k in range(i + 2, len(lines)):
+        if _opens_column_top(lines, k, width) and spanning_word(text, strip_ws(lines[k].text), hmm=False) is not None:
+            return k
+    return -1
+
+
+def _lone_opening_text(lines: list[Line], i: int) -> str:
+    """Line i's text when it may be a paragraph's first line cut at a column's foot, else "":
+    not a dash-led line (a subtitle), nor one under a line ending on a colon (an item of the
+    list the colon announces; see `_opening_runs_on_past_blanks`)."""
     text = strip_ws(lines[i].text)
     if not text or text.startswith(SUBTITLE_DASH):
-        return -1
+        return ""
     before = _line_above(lines, i)
     if before is not None and before.text.rstrip().endswith(ANNOUNCING_COLON):
-        return -1  # an item of the list the colon announces (see `_opening_runs_on_past_blanks`)
-    for k in range(i + 2, len(lines)):
-        top = lines[k]
-        if top.kind == "body" and last_code_point(lines[k - 1].text) == -1 and slack(top, width) <= FULL_SLACK:
-            word = spanning_word(text, strip_ws(top.text), hmm=False)
-            if word is not None:
-                return k
-    return -1
+        return ""
+    return text
+
+
+def _opens_column_top(lines: list[Line], k: int, width: float) -> bool:
+    """Line k is a full-width body line opening a block (a blank line over it): a column's top."""
+    top = lines[k]
+    return top.kind == "body" and last_code_point(lines[k - 1].text) == -1 and slack(top, width) <= FULL_SLACK
 
 
 # A lone indented line set off by blank lines (not dash-led, not under a colon) whose last
@@ -130,16 +143,12 @@ def _opening_dangles_into_next_top(lines: list[Line], i: int, width: float) -> b
     """Line i, alone between blank lines, makes a word by jieba's HMM with the next full-width
     body line below that opens a block, and its text recurs nowhere else on the page
     (OPENING_DANGLES_REASON)."""
-    text = strip_ws(lines[i].text)
-    if not text or text.startswith(SUBTITLE_DASH):
-        return False
-    before = _line_above(lines, i)
-    if before is not None and before.text.rstrip().endswith(ANNOUNCING_COLON):
+    text = _lone_opening_text(lines, i)
+    if not text:
         return False
     for k in range(i + 2, len(lines)):
-        top = lines[k]
-        if top.kind == "body" and last_code_point(lines[k - 1].text) == -1 and slack(top, width) <= FULL_SLACK:
-            if spanning_word(text, strip_ws(top.text), hmm=True) is None:
+        if _opens_column_top(lines, k, width):
+            if spanning_word(text, strip_ws(lines[k].text), hmm=True) is None:
                 return False
             return text not in "".join(strip_ws(ln.text) for n, ln in enumerate(lines) if n != i)
     return False
