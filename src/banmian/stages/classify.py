@@ -17,9 +17,11 @@ from banmian.line_shape import (BODY_START_FORBIDDEN, CLAUSE_END, FULL_SLACK, IN
                                 comma_marks, count_blank_lines, dash_subtitle_shape, ends_clause, min_width, separates_blocks,
                                 slack)
 from banmian.model import Line, Page
+from banmian.question_heads import mark_question_heads
 from banmian.rules import furniture as F
 from banmian.rules.chars import CLOSERS, OPENERS, bmp_table, ends_sentence, last_code_point, strip_ws, text_em
 from banmian.rules.dates import whole_date
+from banmian.name_lines import mark_names_under_headlines
 from banmian.rules.names import NAMES_REASON, looks_like_names, signature
 from banmian.rules.traditional import fold
 from banmian.wide_heads import mark_wide_heads
@@ -465,6 +467,8 @@ def classify(page: Page) -> Page:
         mark_heads_above_salutations(chunk)
     mark_context_heads(page)
     mark_wide_heads(page)
+    if mark_question_heads(page):
+        mark_names_under_headlines(page)  # a pen name under a headline found only now
     mark_closing_signatures(page)
     # a subhead set as a body paragraph, wrapped at the indented measure (`金字塔形的科技人才结` /
     # `构`): body lines, not a headline's (dev pages 35, 37 in all three dumps; sim TRAIN 137 lines)
