@@ -576,3 +576,40 @@ def test_a_block_over_a_photo_caption_is_the_headline_of_the_article_under_the_c
     body; the block is still the one right before the article (its words share nothing)."""
     got = _headlines_of([*NEWS, "", "春风又绿江南岸", "张明", "图为湿地公园里的候鸟。", "", *WETLAND_ARTICLE])
     assert got["湖滨湿地"] == "春风又绿江南岸"
+
+
+@pytest.mark.pure_python
+def test_a_dash_subtitle_goes_to_the_article_whose_body_repeats_it(monkeypatch):
+    """pdftotext prints a band's heads in a jumble: a neighbour's dash subtitle set off under a
+    headline is read into its block; the report whose body repeats its words takes it
+    (`head_leftovers.dash_subtitles_to_quoted_bodies`)."""
+    from banmian import head_leftovers
+    from banmian.pipeline import parse_text
+
+    from columns_text import column_lines
+
+    bridges = "本报讯　城东新建的三座跨河桥梁已于上月底全部建成通车，附近居民到市中心的出行时间缩短了一半。市建委负责人说，今年还将动工两座新桥。"
+    birds = "本报讯　湖滨湿地公园今年春天迎来第一批候鸟，园内的观鸟长廊已经完工，游客可以近距离观赏候鸟。公园管理处说，候鸟将停留到四月中旬。"
+    text = "\n".join(["三座桥梁建成通车", "", "——观鸟长廊已经完工", "", *column_lines(bridges), "",
+                      "湿地公园迎来候鸟", "", *column_lines(birds)]) + "\n"
+    got = [(a.headline, a.subtitle) for a in parse_text(text, entities=False)[0].articles]
+    assert got == [("三座桥梁建成通车", None), ("湿地公园迎来候鸟", "——观鸟长廊已经完工")]
+    monkeypatch.setattr(head_leftovers, "SUBTITLES_TO_QUOTED_BODIES", False)  # the rule off
+    got = [(a.headline, a.subtitle) for a in parse_text(text, entities=False)[0].articles]
+    assert got == [("三座桥梁建成通车", "——观鸟长廊已经完工"), ("湿地公园迎来候鸟", None)]
+
+
+def test_a_quoted_dash_subtitle_stays_with_the_article_holding_its_block():
+    """The subtitle its own block's article repeats, or that several bodies repeat, stays put."""
+    from banmian.head_leftovers import dash_subtitles_to_quoted_bodies
+
+    main, sub, other = head("湿地公园迎来候鸟"), head("——观鸟长廊已经完工"), head("三座桥梁建成通车")
+    bodies = ["城东三座桥梁建成通车", "园内的观鸟长廊已经完工，游客可以近距离观鸟"]
+    owner = {0: 0, 1: 1}
+    got = dash_subtitles_to_quoted_bodies([[other], [main, sub]], owner, bodies)
+    assert texts(got) == [["三座桥梁建成通车"], ["湿地公园迎来候鸟", "——观鸟长廊已经完工"]]
+    got = dash_subtitles_to_quoted_bodies([[other, sub], [main]], owner, bodies + ["观鸟长廊已经完工了"])
+    assert texts(got) == [["三座桥梁建成通车", "——观鸟长廊已经完工"], ["湿地公园迎来候鸟"]]
+    got = dash_subtitles_to_quoted_bodies([[other, sub], [main]], owner, bodies)
+    assert texts(got) == [["三座桥梁建成通车"], ["湿地公园迎来候鸟", "——观鸟长廊已经完工"]]
+    assert "headline:dash_subtitle_to_quoted_body" in sub.reasons

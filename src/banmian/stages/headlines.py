@@ -27,7 +27,8 @@ from banmian import head_leftovers  # its switches ROW_SLOTS_APART, ROW_PARTS_RE
 from banmian.adjacent_splits import body_text, merge_adjacent_splits
 from banmian.assign import max_weight_pairs
 from banmian.far_bylines import bylines_held_by_lead_ins, bylines_over_lead_ins_to_heads_above
-from banmian.head_leftovers import adopt_adjacent_leftovers, headlines_over_lone_subtitles, rejoin_row_parts
+from banmian.head_leftovers import (adopt_adjacent_leftovers, dash_subtitles_to_quoted_bodies, headlines_over_lone_subtitles,
+                                    rejoin_row_parts)
 from banmian.head_places import (BODIES_FIRST_KEY, BODY_FIRST_REASON, blocks_after_articles, blocks_before_articles,
                                  bodies_first_page)
 from banmian.head_slots import interleaved_head_lines, line_under_row_to_its_slot, line_under_rows_to_its_slot
@@ -405,6 +406,8 @@ def headlines(page: Page) -> Page:
     if head_leftovers.ROW_PARTS_REJOINED:
         blocks = rejoin_row_parts(blocks, owner, scores, pos)
     blocks = headlines_over_lone_subtitles(blocks, owner, scores, [body_text(art) for art in page.articles])
+    if head_leftovers.SUBTITLES_TO_QUOTED_BODIES and blank_parted:
+        blocks = dash_subtitles_to_quoted_bodies(blocks, owner, [body_text(art) for art in page.articles])
     for k, i in owner.items():
         near = adjacent.get(i) == k
         why = (BODY_FIRST_REASON if bodies_first else "headline:before_article") if near else "headline:content_overlap"
