@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from banmian.head_block_tops import mark_tops_over_lead_in_heads
 from banmian.head_breaks import closes_open_mark
 from banmian.heads_to_body import (_line_above, mark_bullet_points, mark_dangling_lists, mark_openings_above_jumps,
                                    mark_openings_at_column_foot, mark_subheads_under_bylines)
@@ -377,3 +378,4 @@ def mark_context_heads(page: Page) -> None:
     mark_bullet_points(page)
     mark_subheads_under_bylines(page)
     mark_names_run_on_from_heads(page)
+    mark_tops_over_lead_in_heads(page)
