@@ -405,9 +405,10 @@ def headlines(page: Page) -> Page:
     blocks, owner, loose = place_pull_quotes(blocks, owner, quotes, scores)
     if head_leftovers.ROW_PARTS_REJOINED:
         blocks = rejoin_row_parts(blocks, owner, scores, pos)
-    blocks = headlines_over_lone_subtitles(blocks, owner, scores, [body_text(art) for art in page.articles])
+    bodies = [body_text(art) for art in page.articles]
+    blocks = headlines_over_lone_subtitles(blocks, owner, scores, bodies)
     if head_leftovers.SUBTITLES_TO_QUOTED_BODIES and blank_parted:
-        blocks = dash_subtitles_to_quoted_bodies(blocks, owner, [body_text(art) for art in page.articles])
+        blocks = dash_subtitles_to_quoted_bodies(blocks, owner, bodies)
     for k, i in owner.items():
         near = adjacent.get(i) == k
         why = (BODY_FIRST_REASON if bodies_first else "headline:before_article") if near else "headline:content_overlap"
