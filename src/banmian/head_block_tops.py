@@ -76,11 +76,6 @@ def mark_tops_over_lead_in_heads(page: Page) -> None:
             top.because(TOP_REASON)
 
 
-# A byline line under a headline names its writers as a lead-in does, but an indented line over
-# a head line over a byline is as likely a paragraph's opening at a column's foot (the
-# `wide_heads` rule and its test keep it body), and the two TRAIN pages the byline anchor gained
-# (99: `银行信贷莫忘小企`, 232) both took such an indented line: off.
-BYLINE_ANCHORS: Final = False
 # Text cut short at a column's foot (its rest printed elsewhere) may stand over the next
 # article's headline just the same (dev raw page 37: `这件小事可以说明国` / `航从善如流接受乘客建
 # 议` over `郑州我怎么对你说……` over `本报记者王慧敏`): its words are those of the text above,
@@ -90,8 +85,11 @@ CONTEXT_CHARS: Final = 200
 
 
 def opens_report(line: Line) -> bool:
-    """A lead-in line, or a byline line (BYLINE_ANCHORS)."""
-    return (line.kind == "body" and LEAD_IN_REASON in line.reasons) or (BYLINE_ANCHORS and line.kind == "byline")
+    """A lead-in line. Not a byline line under a headline, though it names its writers as a
+    lead-in does: an indented line over a head line over a byline is as likely a paragraph's
+    opening at a column's foot (the `wide_heads` rule and its test keep it body), and the two
+    simulated TRAIN pages a byline anchor gained (99: `银行信贷莫忘小企`, 232) both took such a line."""
+    return line.kind == "body" and LEAD_IN_REASON in line.reasons
 
 
 def reads_with_text_above(lines: list[Line], top: int, anchor: int, run: list[Line]) -> bool:
