@@ -14,7 +14,7 @@ from typing import Final
 from banmian.line_shape import opens_with_dash
 from banmian.model import Line, Page
 from banmian.rules import furniture as F
-from banmian.rules.chars import CLOSERS, strip_ws
+from banmian.rules.chars import strip_closers, strip_ws
 
 # Sim TRAIN pdftotext (pages 1-300): of the lines ending with `？`/`！` right under a blank line
 # or a head line and right over headline matter, the printed headline lines (`环球虎年？` over the
@@ -50,9 +50,7 @@ def _head_matter(below: Line) -> bool:
 
 def _asks(text: str) -> bool:
     """The line ends with a question or exclamation mark, maybe inside closing quotes (`『哪种米好吃？』`)."""
-    t = text.rstrip()
-    while t and t[-1] in CLOSERS:
-        t = t[:-1]
+    t = strip_closers(text.rstrip())
     return bool(t) and t[-1] in HEAD_SENTENCE_ENDS
 
 

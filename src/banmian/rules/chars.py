@@ -156,9 +156,15 @@ def ends_sentence_stripping(text: str) -> bool:
         t2 = _TRAILING_CREDIT.sub("", t)
         if t2 != t and t2 and (t2[-1] in SENTENCE_FINAL or t2[-1] in CLOSERS):
             t = t2
-    while t and t[-1] in CLOSERS:
-        t = t[:-1]
+    t = strip_closers(t)
     return bool(t) and t[-1] in SENTENCE_FINAL
+
+
+def strip_closers(text: str) -> str:
+    """The text without the closing quotes and brackets it ends with (`『哪种米好吃？』` -> `『哪种米好吃？`)."""
+    while text and text[-1] in CLOSERS:
+        text = text[:-1]
+    return text
 
 
 def strip_ws(text: str) -> str:
