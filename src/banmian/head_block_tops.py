@@ -29,7 +29,7 @@ from banmian.rules.furniture import LEAD_IN_REASON
 from banmian.similarity import bigrams, share_found
 from banmian.tail_find import find_tail
 from banmian.tier_cues import ITEM_BULLETS
-from banmian.unpunctuated_heads import _is_bracketed_note
+from banmian.unpunctuated_heads import is_bracketed_note
 
 MARKS_TOPS_OVER_LEAD_IN_HEADS = True  # switch (tests)
 # One head line between the lead-in and the lines taken (a headline's last line or a subtitle),
@@ -124,7 +124,7 @@ def top_run(lines: list[Line], k: int) -> list[Line]:
     while j >= 0 and len(run) <= MAX_TOP_LINES:
         ln = lines[j]
         t = strip_ws(ln.text)
-        if (ln.kind != "body" or not t or not unfinished(t) or _is_bracketed_note(ln) or LEAD_IN_REASON in ln.reasons
+        if (ln.kind != "body" or not t or not unfinished(t) or is_bracketed_note(ln) or LEAD_IN_REASON in ln.reasons
                 or t[0] in ITEM_BULLETS):
             break
         run.append(ln)

@@ -27,7 +27,7 @@ from banmian.name_lines import (mark_body_signatures, mark_credit_lines_between_
 from banmian.rules.chars import CLOSERS, ends_sentence, is_round_closer, last_code_point, strip_ws
 from banmian.rules.furniture import LEAD_IN_REASON
 from banmian.tail_find import find_tail
-from banmian.unpunctuated_heads import (_PUNCT_MARK, HEADLINE_MARKS, MAX_HEAD_RUN, MAX_HEAD_RUN_MARKS, _is_bracketed_note,
+from banmian.unpunctuated_heads import (PUNCT_MARK, HEADLINE_MARKS, MAX_HEAD_RUN, MAX_HEAD_RUN_MARKS, is_bracketed_note,
                                         _sets_off_block, could_be_head_line, holds_clause_mark, mark_centred_head_blocks,
                                         mark_balanced_pairs, mark_head_blocks_over_bylines,
                                         mark_open_unpunctuated_blocks, mark_unpunctuated_blocks,
@@ -144,13 +144,13 @@ def _unpunctuated_pair(before: Line, above: Line) -> bool:
     headline, whatever stands above them (dev raw page 33: `泰铢贬值国际炒家兴风作浪` /
     `经济联动东亚金融险象环生` over `钟行`, printed into another article's column; pages 11,
     14)."""
-    return _PUNCT_MARK.search(before.text) is None and _PUNCT_MARK.search(above.text) is None
+    return PUNCT_MARK.search(before.text) is None and PUNCT_MARK.search(above.text) is None
 
 
 def _headline_marked_pair(before: Line, above: Line) -> bool:
     """Two lines over a byline line whose only marks are HEADLINE_MARKS, one of them holding at
     least one: a two-line headline with a dash or quoted words."""
-    marks = [ch for ln in (before, above) for ch in ln.text if _PUNCT_MARK.match(ch)]
+    marks = [ch for ln in (before, above) for ch in ln.text if PUNCT_MARK.match(ch)]
     return bool(marks) and all(ch in HEADLINE_MARKS for ch in marks)
 
 
@@ -165,7 +165,7 @@ def _unfinished_run_above(lines: list[Line], i: int) -> list[Line]:
     while j >= 0 and len(run) <= MAX_HEAD_RUN:
         ln = lines[j]
         t = strip_ws(ln.text)
-        if ln.kind != "body" or not t or not unfinished(t) or _is_bracketed_note(ln):
+        if ln.kind != "body" or not t or not unfinished(t) or is_bracketed_note(ln):
             break
         run.append(ln)
         j -= 1

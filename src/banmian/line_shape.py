@@ -23,6 +23,8 @@ INDENT_MIN, INDENT_MAX = 1.5, 3.5
 WIDE_MIN_EXCESS: Final = 0.75
 CLAUSE_END: Final = set(CLAUSE_MARKS + "、？！…")
 BODY_START_FORBIDDEN: Final = CLOSERS | CLAUSE_END  # kinsoku: a body line never starts with these
+# The reason classify records on a line that ends a clause (`ends_clause`): body text.
+CLAUSE_END_REASON: Final = "body:clause_end"
 BLANK_SHARE_MIN: Final = 0.02  # share of blank lines above which a dump separates blocks by them
 
 

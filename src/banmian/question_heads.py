@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from banmian.line_shape import opens_with_dash
+from banmian.line_shape import CLAUSE_END_REASON, opens_with_dash
 from banmian.model import Line, Page
 from banmian.rules import furniture as F
 from banmian.rules.chars import strip_closers, strip_ws
@@ -69,7 +69,7 @@ def mark_question_heads(page: Page) -> int:
     marked = 0
     for i in range(n):
         ln = lines[i]
-        if ln.kind != "body" or "body:clause_end" not in ln.reasons or not _asks(ln.text):
+        if ln.kind != "body" or CLAUSE_END_REASON not in ln.reasons or not _asks(ln.text):
             continue
         above = lines[i - 1] if i else None
         below = lines[i + 1] if i + 1 < n else None

@@ -75,10 +75,10 @@ MAX_HEAD_RUN: Final = 4
 MAX_HEAD_RUN_MARKS: Final = 1
 # Two lines in a row without any mark: one seldom in body text, two a headline's shape.
 MIN_UNPUNCTUATED_RUN: Final = 2
-_PUNCT_MARK: Final = re.compile("[" + re.escape("".join(sorted(CJK_PUNCT)) + ",.;:?!()") + "]")
+PUNCT_MARK: Final = re.compile("[" + re.escape("".join(sorted(CJK_PUNCT)) + ",.;:?!()") + "]")
 
 
-def _is_bracketed_note(line: Line) -> bool:
+def is_bracketed_note(line: Line) -> bool:
     """A line of a bracketed note (`（新华社记者樊如钧` / `摄）`): a photo credit, not a headline."""
     return "body:bracket_end" in line.reasons or "body:bracket_continues" in line.reasons
 
@@ -133,7 +133,7 @@ def mark_unpunctuated_blocks(page: Page) -> None:
                                   or (HEADLINE_MARKED_BLOCKS and _headline_marked_full_line(lines[j], width))):
             j += 1
         closed = j == len(lines) or off[j]
-        marked = closed and any(_PUNCT_MARK.search(ln.text) for ln in lines[i + 1:j])
+        marked = closed and any(PUNCT_MARK.search(ln.text) for ln in lines[i + 1:j])
         if closed and MIN_UNPUNCTUATED_RUN <= j - i - 1 <= MAX_HEAD_RUN and not (marked and _body_text_below(lines, j)):
             for ln in lines[i + 1:j]:
                 ln.kind = "head"
@@ -250,7 +250,7 @@ def _unpunctuated_full_line(line: Line, width: float) -> bool:
     """A body line at least as wide as the column, without a single punctuation mark."""
     t = line.text
     return (line.kind == "body" and last_code_point(t) != -1 and slack(line, width) <= FULL_SLACK
-            and not _PUNCT_MARK.search(t) and LEAD_IN_REASON not in line.reasons)
+            and not PUNCT_MARK.search(t) and LEAD_IN_REASON not in line.reasons)
 
 
 # A headline broken over full lines may hold a dash, quotes or title marks (HEADLINE_MARKS:
@@ -270,7 +270,7 @@ def _headline_marked_full_line(line: Line, width: float) -> bool:
     """A body line at least as wide as the column whose only marks are HEADLINE_MARKS."""
     t = line.text
     return (line.kind == "body" and last_code_point(t) != -1 and slack(line, width) <= FULL_SLACK
-            and all(ch in HEADLINE_MARKS for ch in _PUNCT_MARK.findall(t)) and LEAD_IN_REASON not in line.reasons)
+            and all(ch in HEADLINE_MARKS for ch in PUNCT_MARK.findall(t)) and LEAD_IN_REASON not in line.reasons)
 
 
 def mark_unpunctuated_runs_between_paragraphs(page: Page) -> None:
@@ -294,7 +294,7 @@ def mark_unpunctuated_runs_between_paragraphs(page: Page) -> None:
             j += 1
         run = lines[i:j]
         if len(run) >= MIN_UNPUNCTUATED_RUN and _opens_paragraph(lines[j] if j < len(lines) else None, width):
-            marked = any(_PUNCT_MARK.search(ln.text) for ln in run)
+            marked = any(PUNCT_MARK.search(ln.text) for ln in run)
             for ln in run:
                 ln.kind = "head"
                 ln.because(HEADLINE_MARKED_RUN_REASON if marked else "head:unpunctuated_between_paragraphs")
@@ -387,7 +387,7 @@ def could_be_head_line(line: Line) -> bool:
         return False
     t = strip_ws(line.text)
     return (bool(t) and unfinished(t) and "记者" not in t
-            and LEAD_IN_REASON not in line.reasons and not _is_bracketed_note(line))
+            and LEAD_IN_REASON not in line.reasons and not is_bracketed_note(line))
 
 
 # `mark_balanced_pairs`: a block of two short lines balanced in length, set off by blank lines
@@ -411,9 +411,9 @@ def _balanced_pair(first: Line, second: Line, width: float) -> bool:
     BALANCED_PAIR_MIN_SLACK short of the column's width."""
     if first.kind != "body" or second.kind != "body":
         return False
-    if any(LEAD_IN_REASON in ln.reasons or _is_bracketed_note(ln) for ln in (first, second)):
+    if any(LEAD_IN_REASON in ln.reasons or is_bracketed_note(ln) for ln in (first, second)):
         return False
-    if any(ch not in HEADLINE_MARKS for ln in (first, second) for ch in _PUNCT_MARK.findall(ln.text)):
+    if any(ch not in HEADLINE_MARKS for ln in (first, second) for ch in PUNCT_MARK.findall(ln.text)):
         return False
     gap = second.width - first.width
     return (len(strip_ws(first.text)) >= BALANCED_PAIR_MIN_CHARS and 0 <= gap <= BALANCED_PAIR_SLACK

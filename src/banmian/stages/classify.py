@@ -13,9 +13,9 @@ from typing import Final
 
 from banmian.head_context import mark_context_heads
 from banmian.language import number_runs_on
-from banmian.line_shape import (BODY_START_FORBIDDEN, CLAUSE_END, FULL_SLACK, INDENT_MAX, INDENT_MIN, WIDE_MIN_EXCESS, is_indented,
-                                comma_marks, count_blank_lines, dash_subtitle_shape, ends_clause, min_width, separates_blocks,
-                                slack)
+from banmian.line_shape import (BODY_START_FORBIDDEN, CLAUSE_END, CLAUSE_END_REASON, FULL_SLACK, INDENT_MAX, INDENT_MIN,
+                                WIDE_MIN_EXCESS, comma_marks, count_blank_lines, dash_subtitle_shape, ends_clause,
+                                is_indented, min_width, separates_blocks, slack)
 from banmian.model import Line, Page
 from banmian.question_heads import mark_question_heads
 from banmian.rules import furniture as F
@@ -173,7 +173,7 @@ def text_clue(t: str) -> str | None:
     if F.is_lead_in(t):
         return LEAD_IN_CLUE
     if ends_clause(t):
-        return "body:clause_end"
+        return CLAUSE_END_REASON
     if t[0] in BODY_START_FORBIDDEN:
         return "body:starts_mid_sentence"
     if t[-1] in CLOSERS and (t[-1] in "）)" or ends_sentence(t)):
@@ -237,7 +237,7 @@ def classify_chunk(chunk: list[Line], width: float) -> None:
             clue = "body:bracket_continues"
         wide_from = ln.column_width + WIDE_MIN_EXCESS if ln.column_width else page_wide_from
         wide = ln.width > wide_from and min_width(ln) > wide_from
-        if wide and clue not in ("body:clause_end", LEAD_IN_CLUE):
+        if wide and clue not in (CLAUSE_END_REASON, LEAD_IN_CLUE):
             ln.kind = "head"
             ln.because("head:wider_than_column")
             continue
