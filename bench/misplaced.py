@@ -66,6 +66,8 @@ def cause_of(page, first, second) -> str:
         return "reorder"
     if any(r.startswith("thread_order:") for r in second.reasons):
         return "thread_order"
+    if any(r.startswith("column_chains:") for r in second.reasons):
+        return "column_chains"
     if any(r.startswith("reassemble:") for r in reasons):
         return "reassemble_join"
     if second.no > first.no:
