@@ -15,7 +15,8 @@ article took (orphans, `extra_chars`).
 Each bad join is `wrong_article` (the two lines belong to different gold articles) or `order`
 (same gold article, wrong order), and is laid to a stage by the reasons on its lines:
 `split_columns` (either line is a part of a line split into columns), `unweave`, `reorder` (the
-second line was moved there), `reassemble_join` (the second line opens a fragment the
+second line was moved there), `thread_order`, `column_chains` (a column read back after the
+other), `reassemble_join` (the second line opens a fragment the
 reassemble stage joined to the thread, or a line between them does), `uncut` (the two lines
 stand in one fragment, in input order: a column break the paragraphs stage did not cut), else
 `other` (e.g. a roundup's items put on one thread). `+start` marks joins whose second line
