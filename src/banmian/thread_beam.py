@@ -29,6 +29,7 @@ from operator import itemgetter
 
 from banmian.article_starts import (START_THRESHOLD, firm_start, indented_head_shares, lines_around, start_features,
                                     start_logit, start_reason)
+from banmian.caption_starts import CAPTION_START_REASON, caption_start_bonuses
 from banmian.fragment_cuts import last_two_lines, refers_back, report_after_picture
 from banmian.fragment_runs import in_lead_in
 from banmian.line_shape import separates_blocks
@@ -63,6 +64,10 @@ NO_NEW_THREAD: Final = float("-inf")  # the start log-odds of a fragment that ca
 # unchanged); BEAM_MARGIN 2: 0.7983, 3: 0.7991, 4.5: 0.7988 (2 and 4.5 lower dev 1-20).
 BEAM_WIDTH = 8
 BEAM_MARGIN: Final = 3.0  # log-odds: hypotheses this far below the best are dropped
+# Raise the start log-odds of an indented paragraph printed right under a picture's caption after
+# another piece's finished text (`caption_starts`; pdftotext dumps only): wrong-article joins on
+# the simulated TRAIN pdftotext pages (`bench/misplaced.py`).
+CAPTION_STARTS = True
 TOTAL: Final = itemgetter(0)  # an option (total score, hypothesis, thread index)'s total: the sort key
 
 
@@ -126,6 +131,8 @@ def thread_fragments(page: Page, frags: list[Fragment], space: ContentSpace | No
     feats = [start_features(page, frags, space, i, shares) for i in range(len(frags))]
     logits = [start_logit(f) for f in feats]
     blockless = not separates_blocks(page)  # a scan of the page's lines: once, not per fragment
+    bonuses = [0.0] * len(frags) if blockless or not CAPTION_STARTS else caption_start_bonuses(page, frags)
+    logits = [x + b for x, b in zip(logits, bonuses)]
     offset = NEW_THREAD_OFFSET_NO_BLANKS if blockless else NEW_THREAD_OFFSET
     groups = GroupMaker(space)  # hypotheses share the groups they reach alike
     if joins is None:
@@ -167,7 +174,13 @@ def thread_fragments(page: Page, frags: list[Fragment], space: ContentSpace | No
         options.sort(key=TOTAL, reverse=True)  # stable: on a tie the earlier option (a join) wins
         floor = options[0][0] - BEAM_MARGIN
         beam = [extend(h, ti, i, groups, total) for total, h, ti in options[:BEAM_WIDTH] if total >= floor]
-    return build_threads(beam[0], frags, feats, logits, Scorer(joins, quotes, groups, offset, ordinals, rivals))
+    threads = build_threads(beam[0], frags, feats, logits, Scorer(joins, quotes, groups, offset, ordinals, rivals))
+    if any(bonuses):  # the opening the caption cue raised says so
+        at = {id(f): k for k, f in enumerate(frags)}
+        for t in threads:
+            if bonuses[at[id(t.fragments[0])]]:
+                t.fragments[0].first.because(CAPTION_START_REASON)
+    return threads
 
 
 def new_thread_logit(logits: list[float], quotes: QuoteBalance, i: int) -> float:
