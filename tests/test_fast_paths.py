@@ -370,8 +370,8 @@ def test_opening_keys_share_with_any_block_what_the_whole_sets_share():
 
 @pytest.mark.pure_python
 def test_width_votes_round_and_count_as_round_does(monkeypatch):
-    """`measure.width_votes` rounds in numpy, not by a `round` call per line: the same keys as
-    `round(w * 2) / 2` (halves to even), counted in the same order (`most_common` breaks ties
+    """`measure.width_votes` rounds by `half_ems`, not by a `round` call per line: the same keys
+    as `round(w * 2) / 2` (halves to even), counted in the same order (`most_common` breaks ties
     by it)."""
     import importlib
     from collections import Counter
@@ -389,6 +389,15 @@ def test_width_votes_round_and_count_as_round_does(monkeypatch):
                   for _ in range(rng.randrange(0, 30))]
         plain = Counter(round(w * 2) / 2 for w in widths if w >= MIN_VOTING_WIDTH)
         assert list(width_votes(widths).items()) == list(plain.items()), widths
+
+
+def test_half_ems_rounds_halves_to_even_as_round_does():
+    from banmian.stages.measure import half_ems
+
+    rng = random.Random(22)
+    widths = [k / 4 for k in range(400)] + [rng.uniform(0, 60) for _ in range(20000)] + [2.0 ** 52, 1e300]
+    for w in widths:
+        assert half_ems(w) == round(w * 2), w
 
 
 def test_read_words_looks_up_each_word():

@@ -209,7 +209,9 @@ def leftovers_near_headless_reports(page: Page, blocks: list[list[Line]], openin
     waiting = [i for i, g in enumerate(groups) if firsts[i] >= 0 and headless_opening(page, i, g, pos)]
     if not waiting:
         return []
-    openings = {i: bigram_keys("".join(page.articles[i].paragraphs)[:opening_chars]) for i in waiting}
+    # each waiting article's opening bigrams, made when a block near it first asks (speed alone:
+    # most pages leave no block over, and an opening's bigrams cost a hundred head lines')
+    openings: dict[int, set[int]] = {}
     best: dict[int, tuple[float, list[Line]]] = {}
     for block in blocks:
         if not block or not any(ln.kind == "head" for ln in block) or reads_as_text(block):
@@ -220,8 +222,11 @@ def leftovers_near_headless_reports(page: Page, blocks: list[list[Line]], openin
         if end is None:
             continue
         keys = bigram_keys(head_text(block))
-        shares = sorted(((share_in(keys, openings[i]), i) for i in waiting if abs(firsts[i] - end) <= NEAR_LINES),
-                        reverse=True)
+        near = [i for i in waiting if abs(firsts[i] - end) <= NEAR_LINES]
+        for i in near:
+            if i not in openings:
+                openings[i] = bigram_keys("".join(page.articles[i].paragraphs)[:opening_chars])
+        shares = sorted(((share_in(keys, openings[i]), i) for i in near), reverse=True)
         if not shares or shares[0][0] < NEAR_MIN_SHARE or (len(shares) > 1 and shares[1][0] == shares[0][0]):
             continue
         share, i = shares[0]

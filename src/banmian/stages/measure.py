@@ -11,8 +11,6 @@ from __future__ import annotations
 from collections import Counter
 from typing import Final, cast
 
-import numpy as np
-
 from banmian.line_shape import FULL_SLACK
 from banmian.model import Page
 from banmian.rules.chars import text_ems
@@ -22,16 +20,29 @@ MIN_VOTING_WIDTH: Final = 6.0
 
 
 def width_votes(widths: list[float]) -> Counter:
-    """The votes for the column width: the longer lines' widths rounded to half an em. Rounded
-    in numpy, which rounds halves to even as `round` does, in whole half ems: the same keys,
-    counted in the same order (a page's lines at once, not a Python loop over them). Counted
-    as integers by a loop, each key made a float once (speed alone: an integer hashes at a
-    fraction of a float's cost, and the compiled build runs the loop natively)."""
-    w = np.asarray(widths, dtype=float)
+    """The votes for the column width: the longer lines' widths rounded to half an em (halves
+    to even, as `round` and numpy's `round` do: `half_ems`), counted as integers in the order
+    they first appear, each key made a float once (speed alone: an integer hashes at a fraction
+    of a float's cost, and the compiled build runs the loop natively)."""
     halves: dict[int, int] = {}
-    for k in np.round(w[w >= MIN_VOTING_WIDTH] * 2).astype(np.int64).tolist():
-        halves[k] = halves.get(k, 0) + 1
+    for w in widths:
+        if w >= MIN_VOTING_WIDTH:
+            k = half_ems(w)
+            halves[k] = halves.get(k, 0) + 1
     return Counter({k / 2: c for k, c in halves.items()})
+
+
+def half_ems(width: float) -> int:
+    """`round(width * 2)` for a width of at least zero, halves to even, without the call to the
+    builtin (speed alone: the compiled build calls `round` as a Python function, several times
+    the cost of the rest of `width_votes`' loop, which numpy's array version had paid per page).
+    `x - int(x)` is exact for a non-negative float, so the comparisons with 0.5 are too."""
+    x = width * 2
+    k = int(x)
+    rest = x - k
+    if rest > 0.5 or (rest == 0.5 and k % 2 == 1):
+        k += 1
+    return k
 
 
 def column_width(widths: list[float], votes: Counter | None = None) -> float:
@@ -60,10 +71,9 @@ STRETCH_MIN_WIDER: Final = 2.0
 STRETCH_MIN_NARROWER: Final = 3.0
 
 
-def _another_measure(width, page_width: float, slack: float = 0.0):
-    """Whether `width` (a number or a numpy array) is another measure than the page's, within
-    `slack` em."""
-    return (width >= page_width + STRETCH_MIN_WIDER - slack) | (width <= page_width - STRETCH_MIN_NARROWER + slack)
+def _another_measure(width: float, page_width: float, slack: float = 0.0) -> bool:
+    """Whether `width` is another measure than the page's, within `slack` em."""
+    return width >= page_width + STRETCH_MIN_WIDER - slack or width <= page_width - STRETCH_MIN_NARROWER + slack
 
 
 def stretch_widths(widths: list[float], page_width: float, page_votes: Counter | None = None) -> list[float]:
@@ -77,19 +87,36 @@ def stretch_widths(widths: list[float], page_width: float, page_votes: Counter |
     if not any(c + page_votes.get(k - 0.5, 0) >= STRETCH_MIN_VOTES
                for k, c in page_votes.items() if _another_measure(k, page_width, 0.5)):
         return [0.0] * n  # no other measure is common enough anywhere on the page: the common case
-    keys = np.round(np.asarray(widths, dtype=float) * 2) / 2
-    voting = np.asarray(widths, dtype=float) >= MIN_VOTING_WIDTH
-    on_page = voting & (np.abs(keys - page_width) <= 0.5)
-    lo = np.clip(np.arange(n) - STRETCH_RADIUS, 0, n)
-    hi = np.clip(np.arange(n) + STRETCH_RADIUS + 1, 0, n)
-    total = _window_sums(voting, lo, hi)
-    held = _window_sums(on_page, lo, hi)
-    far = _window_sums(voting & _another_measure(keys, page_width, 0.5), lo, hi)
+    # each line's key (its width rounded to half an em), whether it votes, and the running counts
+    # of the voting lines, of those at the page's width and of those of another measure: the
+    # window totals of line i are run[hi] - run[lo], lo = max(0, i - STRETCH_RADIUS), hi =
+    # min(n, i + STRETCH_RADIUS + 1). A loop the compiled build runs natively (speed alone: the
+    # same integers and floats as numpy's arrays, whose calls cost more on a page's lines)
+    key_list: list[float] = []
+    voting_list: list[bool] = []
+    run_total, run_held, run_far = [0], [0], [0]
+    total = held = far = 0
+    for w in widths:
+        k = half_ems(w) / 2
+        v = w >= MIN_VOTING_WIDTH
+        key_list.append(k)
+        voting_list.append(v)
+        if v:
+            total += 1
+            if abs(k - page_width) <= 0.5:
+                held += 1
+            if _another_measure(k, page_width, 0.5):
+                far += 1
+        run_total.append(total)
+        run_held.append(held)
+        run_far.append(far)
     out = [0.0] * n
-    maybe = (total >= STRETCH_MIN_VOTES) & (held * 2 < total) & (far >= STRETCH_MIN_VOTES)
-    key_list, voting_list, lo_list, hi_list = keys.tolist(), voting.tolist(), lo.tolist(), hi.tolist()
-    for i in np.flatnonzero(maybe).tolist():
-        a, b = lo_list[i], hi_list[i]
+    for i in range(n):
+        a, b = max(0, i - STRETCH_RADIUS), min(n, i + STRETCH_RADIUS + 1)
+        votes = run_total[b] - run_total[a]
+        if not (votes >= STRETCH_MIN_VOTES and (run_held[b] - run_held[a]) * 2 < votes
+                and run_far[b] - run_far[a] >= STRETCH_MIN_VOTES):
+            continue
         window = [k for k, v in zip(key_list[a:b], voting_list[a:b]) if v]
         local = column_width(window, Counter(window))  # `width_votes(window)`, see the note below
         if _another_measure(local, page_width) and sum(1 for k in window if local - 0.5 <= k <= local) >= STRETCH_MIN_VOTES:
@@ -101,12 +128,6 @@ def stretch_widths(widths: list[float], page_width: float, page_votes: Counter |
 # are rounded to half an em already and all vote (at least MIN_VOTING_WIDTH), so rounding again
 # keeps each as it is, and both count the keys in the order they first appear (the order
 # `column_width`'s `most_common` breaks ties by). Speed alone: no numpy calls per line.
-
-
-def _window_sums(flags, lo, hi):
-    """For each line, how many of flags[lo:hi] are set (running sums)."""
-    run = np.concatenate(([0], np.cumsum(flags)))
-    return run[hi] - run[lo]
 
 
 def _settle_edges(widths: list[float], out: list[float], page_width: float) -> list[float]:
