@@ -48,14 +48,15 @@ CAPTION_CONTEXT: Final = 3
 LEAD_OPENING_LINES: Final = 8
 
 
-def opens_under_caption(page: Page, frags: list[Fragment], i: int) -> bool:
+def opens_under_caption(page: Page, frags: list[Fragment], texts: list[str], i: int) -> bool:
     """Fragment i opens an indented paragraph, only caption lines stand between it and the text
-    before, and fragment i-1 (the text before) finishes its paragraph or sentence."""
+    before, and fragment i-1 (the text before) finishes its paragraph or sentence (`texts`: the
+    fragments' `link_model.joined_texts`)."""
     f = frags[i]
     if i == 0 or f.start != "indent" or frags[i - 1].end not in FINISHED_ENDS or lead_in_opening(frags[i - 1]):
         return False
     before = lines_around(page, f, after=False)
-    return bool(before) and all(ln.kind == "caption" for ln in before) and not caption_above(frags, i, before)
+    return bool(before) and all(ln.kind == "caption" for ln in before) and not caption_above(texts, i, before)
 
 
 def lead_in_opening(frag: Fragment) -> bool:
@@ -66,15 +67,17 @@ def lead_in_opening(frag: Fragment) -> bool:
     return len(frag.lines) <= LEAD_OPENING_LINES and is_lead_in(frag.first.text)
 
 
-def caption_above(frags: list[Fragment], i: int, caption: list[Line]) -> bool:
+def caption_above(texts: list[str], i: int, caption: list[Line]) -> bool:
     """The caption's character bigrams recur more in the CAPTION_CONTEXT fragments before
-    fragment i than in fragment i and the ones after it: the picture is the text above's."""
+    fragment i than in fragment i and the ones after it (`texts`: the fragments' joined texts):
+    the picture is the text above's."""
     words = bigrams(strip_ws("".join(ln.text for ln in caption)))
-    above = strip_ws("".join(ln.text for f in frags[max(0, i - CAPTION_CONTEXT):i] for ln in f.lines))
-    below = strip_ws("".join(ln.text for f in frags[i:i + CAPTION_CONTEXT] for ln in f.lines))
+    above = strip_ws("".join(texts[max(0, i - CAPTION_CONTEXT):i]))
+    below = strip_ws("".join(texts[i:i + CAPTION_CONTEXT]))
     return share_found(words, above) > share_found(words, below)
 
 
-def caption_start_bonuses(page: Page, frags: list[Fragment]) -> list[float]:
-    """CAPTION_START_BONUS for each fragment that `opens_under_caption`, else 0."""
-    return [CAPTION_START_BONUS if opens_under_caption(page, frags, i) else 0.0 for i in range(len(frags))]
+def caption_start_bonuses(page: Page, frags: list[Fragment], texts: list[str]) -> list[float]:
+    """CAPTION_START_BONUS for each fragment that `opens_under_caption`, else 0 (`texts`: the
+    fragments' joined texts, as the beam's content space holds them)."""
+    return [CAPTION_START_BONUS if opens_under_caption(page, frags, texts, i) else 0.0 for i in range(len(frags))]

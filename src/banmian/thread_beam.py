@@ -131,7 +131,7 @@ def thread_fragments(page: Page, frags: list[Fragment], space: ContentSpace | No
     feats = [start_features(page, frags, space, i, shares) for i in range(len(frags))]
     logits = [start_logit(f) for f in feats]
     blockless = not separates_blocks(page)  # a scan of the page's lines: once, not per fragment
-    bonuses = [0.0] * len(frags) if blockless or not CAPTION_STARTS else caption_start_bonuses(page, frags)
+    bonuses = [0.0] * len(frags) if blockless or not CAPTION_STARTS else caption_start_bonuses(page, frags, space.texts)
     logits = [x + b for x, b in zip(logits, bonuses)]
     offset = NEW_THREAD_OFFSET_NO_BLANKS if blockless else NEW_THREAD_OFFSET
     groups = GroupMaker(space)  # hypotheses share the groups they reach alike
