@@ -101,6 +101,8 @@ def test_the_left_over_part_rejoins_its_headline():
 def test_the_rule_off_leaves_the_part_over(monkeypatch):
     head_leftovers = importlib.import_module("banmian.head_leftovers")
     monkeypatch.setattr(head_leftovers, "ROW_PARTS_REJOINED", False)
+    # `rejoin_broken_words` would join them too (`先进` runs across the break): off as well
+    monkeypatch.setattr(head_leftovers, "BROKEN_WORDS_REJOINED", False)
     assert heads(PAGE_PART_BELOW) == ["民政部慰问 驻京部队和武警", "进蔚然成风"]
 
 

@@ -28,7 +28,7 @@ from banmian.adjacent_splits import body_text, merge_adjacent_splits
 from banmian.assign import max_weight_pairs
 from banmian.far_bylines import bylines_held_by_lead_ins, bylines_over_lead_ins_to_heads_above
 from banmian.head_leftovers import (adopt_adjacent_leftovers, dash_subtitles_to_quoted_bodies, headlines_over_lone_subtitles,
-                                    rejoin_row_parts)
+                                    rejoin_broken_words, rejoin_row_parts)
 from banmian.head_places import (BODIES_FIRST_KEY, BODY_FIRST_REASON, blocks_after_articles, blocks_before_articles,
                                  bodies_first_page)
 from banmian.head_slots import interleaved_head_lines, line_under_row_to_its_slot, line_under_rows_to_its_slot
@@ -443,4 +443,6 @@ def headlines(page: Page) -> Page:
             _apply(page, page.articles[i], block, SIGNED_LEFTOVER_REASON)
         for block, i in leftovers_near_headless_reports(page, blocks, OPENING_CHARS, page_line_index(page)):
             _apply(page, page.articles[i], block, NEAR_LEFTOVER_REASON, keep_byline=True)
+    if blank_parted:
+        rejoin_broken_words(page)  # last: a leftover another pass placed is no longer free
     return page
