@@ -3,6 +3,8 @@ an article's one-line headline (or out of it into the headline) is that headline
 (made-up headlines)."""
 from __future__ import annotations
 
+import pytest
+
 from banmian import head_leftovers
 from banmian.head_leftovers import rejoin_broken_words
 from banmian.model import Article, Line, Page, Source
@@ -20,14 +22,21 @@ def _page(held: list[tuple[str, str]], loose: list[str]) -> Page:
     return page
 
 
-def test_a_leftover_a_word_runs_into_joins_the_headline(monkeypatch):
-    held = [("城东新建跨河大", "城东新建跨河大"), ("湿地公园迎来候鸟", "湿地公园迎来候鸟")]
-    page = _page(held, ["桥今天通车"])
+HELD = [("城东新建跨河大", "城东新建跨河大"), ("湿地公园迎来候鸟", "湿地公园迎来候鸟")]
+
+
+def test_a_leftover_a_word_runs_into_joins_the_headline():
+    page = _page(HELD, ["桥今天通车"])
     rejoin_broken_words(page)
     assert [a.headline for a in page.articles] == ["城东新建跨河大 桥今天通车", "湿地公园迎来候鸟"]
     assert page.owner_of(page.lines[2]) is page.articles[0]
     assert "headline:leftover_broken_word_rejoined" in page.lines[2].reasons
-    monkeypatch.setattr(head_leftovers, "BROKEN_WORDS_REJOINED", False)  # the rule off
+
+
+@pytest.mark.pure_python
+def test_the_rule_off_leaves_the_leftover(monkeypatch):
+    monkeypatch.setattr(head_leftovers, "BROKEN_WORDS_REJOINED", False)
+    held = HELD
     page = _page(held, ["桥今天通车"])
     rejoin_broken_words(page)
     assert [a.headline for a in page.articles] == ["城东新建跨河大", "湿地公园迎来候鸟"]
