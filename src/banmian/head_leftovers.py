@@ -299,17 +299,29 @@ def rejoin_broken_words(page: Page) -> None:
     after every pass that places leftovers (pdftotext dumps: the caller)."""
     if not BROKEN_WORDS_REJOINED:
         return
+    # one pass over the page's head lines: those each article holds, those nobody holds
+    free: list[Line] = []
+    holds: dict[int, list[Line]] = {}
+    for ln in page.lines:
+        if ln.kind == "head":
+            owner = page.owner_of(ln)
+            if owner is None:
+                free.append(ln)
+            else:
+                holds.setdefault(id(owner), []).append(ln)
+    if not free:
+        return
     held: list[tuple[Article, Line]] = []
     for art in page.articles:
         if art.headline is None or len(art.headline.split()) != 1:
             continue
-        mine = [ln for ln in page.lines if ln.kind == "head" and page.owner_of(ln) is art
-                and strip_ws(ln.text) == strip_ws(art.headline)]
+        key = strip_ws(art.headline)
+        mine = [ln for ln in holds.get(id(art), []) if strip_ws(ln.text) == key]
         if len(mine) == 1:
             held.append((art, mine[0]))
-    for part in page.lines:
-        if part.kind != "head" or page.owner_of(part) is not None:
-            continue
+    if not held:
+        return
+    for part in free:
         fits = [(art, side) for art, ln in held if (side := broken_word_side(ln, part))]
         if len(fits) != 1:
             continue
