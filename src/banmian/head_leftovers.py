@@ -20,7 +20,7 @@ from banmian.head_units import SPANNING_HEAD_REASON, bigram_keys, head_text, row
 from banmian.language import spanning_word
 from banmian.line_shape import opens_with_dash
 from banmian.model import Article, Line, Page, page_line_index
-from banmian.rules.chars import CLAUSE_MARKS, strip_ws
+from banmian.rules.chars import has_clause_mark, strip_ws
 
 
 def adopt_adjacent_leftovers(page: Page, blocks: list[list[Line]], owner: dict[int, int],
@@ -274,7 +274,7 @@ def _plain_head(ln: Line) -> bool:
     `听编图者说——访`, a word `难听` read across)."""
     t = strip_ws(ln.text)
     return (ln.kind == "head" and len(t) >= BROKEN_WORD_MIN_CHARS and "—" not in t
-            and not any(c in CLAUSE_MARKS for c in t))
+            and not has_clause_mark(t))
 
 
 def broken_word_side(held: Line, part: Line) -> int:

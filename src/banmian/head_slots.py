@@ -16,7 +16,7 @@ from banmian.head_units import bigram_keys, row_part
 from banmian.language import spanning_word
 from banmian.line_shape import opens_with_dash
 from banmian.model import Line
-from banmian.rules.chars import CLAUSE_MARKS, strip_ws
+from banmian.rules.chars import has_clause_mark, strip_ws
 
 # A head line taken out from between a headline's two lines (`interleaved_head_lines`).
 INTERLEAVED_HEAD_REASON: Final = "headline:neighbour_line_between_broken_headline"
@@ -97,7 +97,7 @@ def _between_broken(a: Line, mids: list[Line], b: Line) -> bool:
     if not all(ln.kind == "head" for ln in [a, b] + mids) or a.no == b.no:
         return False
     ta, tb = strip_ws(a.text), strip_ws(b.text)
-    if any(c in CLAUSE_MARKS for c in ta + tb) or any(r.startswith("body:") for r in a.reasons):
+    if has_clause_mark(ta + tb) or any(r.startswith("body:") for r in a.reasons):
         return False
     return (spanning_word(ta, tb, hmm=False) is not None and spanning_word(ta, strip_ws(mids[0].text), hmm=False) is None
             and spanning_word(strip_ws(mids[-1].text), tb, hmm=False) is None)

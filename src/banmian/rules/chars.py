@@ -207,3 +207,12 @@ def first_code_point(text: str) -> int:
 def is_round_closer(code: int) -> bool:
     """The code point is a closing round bracket, full-width `）` or half-width `)`."""
     return code == 0xFF09 or code == 0x29
+
+
+def has_clause_mark(text: str) -> bool:
+    """The text holds one of CLAUSE_MARKS (`unpunctuated_heads.holds_clause_mark` looks for the
+    wider set of head clause marks)."""
+    for ch in text:
+        if ch in CLAUSE_MARKS:
+            return True
+    return False
