@@ -410,7 +410,7 @@ def test_input_warnings_stay_one_line_for_a_shard_still_running_in_another_threa
     returned, the warning state from before either started)."""
     import warnings
 
-    from banmian.readers.text import StrayBytesWarning
+    from banmian.readers.encoding import StrayBytesWarning
 
     first_in, second_in, first_done = threading.Event(), threading.Event(), threading.Event()
 

@@ -37,7 +37,7 @@ def files(tmp_path):
     paths["other"].write_text(PAGE_B, encoding="utf-8")
     paths["empty"].write_bytes(b"")
     paths["binary"].write_bytes(bytes(range(256)) * 4)
-    # more bad bytes than a few strays (readers.text.STRAY_FEW), which are read as U+FFFD
+    # more bad bytes than a few strays (readers.encoding.STRAY_FEW), which are read as U+FFFD
     paths["undecodable"].write_bytes(PAGE_A.encode("utf-8") + b"\xff\xfe\xfa" * 3 + PAGE_B.encode("utf-8"))
     paths["pdf"].write_bytes(b"%PDF-1.7\n")
     paths["missing"] = tmp_path / "missing.txt"

@@ -315,14 +315,14 @@ def test_org_run_starts_only_before_a_token_a_name_goes_on_onto():
 def test_control_count_is_the_regex_count():
     import re
 
-    from banmian.readers.text import _CONTROLS, _count_controls
+    from banmian.readers.encoding import CONTROLS, count_controls
 
-    pattern = re.compile("[" + "".join(re.escape(c) for c in _CONTROLS) + "]")
+    pattern = re.compile("[" + "".join(re.escape(c) for c in CONTROLS) + "]")
     rng = random.Random(18)
     alphabet = ALPHABET + [chr(c) for c in range(32)] + ["\ud800", "\U00020000", "\u2028", "\x85"]
     for _ in range(3000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 20)))
-        assert _count_controls(text) == len(pattern.findall(text)), repr(text)
+        assert count_controls(text) == len(pattern.findall(text)), repr(text)
 
 
 def test_join_tables_from_joined_texts_match_their_own_joining():
@@ -798,7 +798,7 @@ def test_utf8_control_bytes_count_its_control_characters():
     stray bytes (`read_pages` counts them on the bytes), its held-back end included or not."""
     import codecs
 
-    from banmian.readers.text import _STRAY_ERRORS, _count_control_bytes, _count_controls
+    from banmian.readers.encoding import STRAY_ERRORS, count_control_bytes, count_controls
 
     rng = random.Random(34)
     alphabet = ALPHABET + [chr(c) for c in range(32)] + ["\x7f", "\U00020000"]
@@ -807,9 +807,9 @@ def test_utf8_control_bytes_count_its_control_characters():
         if data and rng.random() < 0.5:  # a stray byte, or a character cut at the end
             k = rng.randrange(0, len(data))
             data = data[:k] + rng.choice([b"\xff", b"\xe7", b"\xe7\x8e"]) + data[k:]
-        decoder = codecs.getincrementaldecoder("utf-8")(_STRAY_ERRORS)
+        decoder = codecs.getincrementaldecoder("utf-8")(STRAY_ERRORS)
         text = decoder.decode(data, False) + decoder.decode(b"", True)
-        assert _count_control_bytes(data) == _count_controls(text), data
+        assert count_control_bytes(data) == count_controls(text), data
 
 
 def test_hungarian_skipping_zero_steps_still_finds_a_cheapest_assignment():

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from banmian.errors import BadInput
 from banmian.invariant import diff, file_input_chars, input_chars, printed_chars
 from banmian.pipeline import iter_pages, parse_text
-from banmian.readers.text import StrayBytesWarning
+from banmian.readers.encoding import StrayBytesWarning
 from banmian.writers.json import page_to_dict
 
 # ---------------------------------------------------------------- the helpers themselves

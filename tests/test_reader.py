@@ -16,7 +16,9 @@ from hypothesis import strategies as st
 
 from banmian.errors import BadInput
 from banmian.readers import text as reader
-from banmian.readers.text import StrayBytesWarning, detect_encoding, read_pages, split_pages
+from banmian.readers import encoding
+from banmian.readers.encoding import StrayBytesWarning, detect_encoding
+from banmian.readers.text import read_pages, split_pages
 
 SIMPLIFIED = "本报讯（记者 王某）3月 5日，江川市召开会议。\n全市新建农田 2.3万亩，\n镕𠀀€——“引号”《书名》\n"
 TRADITIONAL = "臺灣新聞報導，這是一篇關於經濟發展的文章。\n記者 王大明 報導：市政府今天宣布，\n"
@@ -144,7 +146,7 @@ def test_streaming_equals_split_pages(tmp_path_factory, text, codec, chunk_size,
 def test_detect_encoding_prefers_utf8_for_utf8_with_a_bad_byte():
     data = "江川市召开会议全面部署".encode("utf-8") + b"\xff" + "工作".encode("utf-8")
     assert detect_encoding(data, True, "x.txt") == "utf-8"  # one stray byte: read as U+FFFD
-    too_many = data + b"\xff" * reader.STRAY_FEW
+    too_many = data + b"\xff" * encoding.STRAY_FEW
     with pytest.raises(BadInput, match=r"cannot decode bytes at offset 33 as utf-8"):
         detect_encoding(too_many, True, "x.txt")
 
@@ -186,10 +188,10 @@ def test_gb18030_and_big5_are_not_taken_for_utf8_with_stray_bytes(tmp_path, text
 def test_stray_bytes_give_way_to_a_more_plausible_8bit_reading():
     cut = "书记讲话".encode() + b"\xff"
     common = "的一是不了在人有我他中大上个们"
-    assert reader._utf8_beats_8bit(cut, True, (None, None))
-    assert reader._utf8_beats_8bit(cut, True, ("涓书枃", None))
-    assert not reader._utf8_beats_8bit(cut, True, (common, None))
-    assert not reader._utf8_beats_8bit("江川".encode() + b"\xff", True, (None, None))  # too few good hanzi
+    assert encoding._utf8_beats_8bit(cut, True, (None, None))
+    assert encoding._utf8_beats_8bit(cut, True, ("涓书枃", None))
+    assert not encoding._utf8_beats_8bit(cut, True, (common, None))
+    assert not encoding._utf8_beats_8bit("江川".encode() + b"\xff", True, (None, None))  # too few good hanzi
 
 
 def test_a_stray_byte_no_codec_reads_names_every_failure(tmp_path):
@@ -284,10 +286,10 @@ def test_undecodable_utf8_reports_the_byte_offset(tmp_path, monkeypatch, chunk_s
     path = write(tmp_path, good + cut)
     with pytest.warns(StrayBytesWarning, match="1 stray byte.* at byte 88$"):
         assert pages_of(path, chunk_size=chunk_size)[0][2][-1] == "\ufffd好"
-    path = write(tmp_path, good + cut * (reader.STRAY_FEW + 1))  # one over the allowance
+    path = write(tmp_path, good + cut * (encoding.STRAY_FEW + 1))  # one over the allowance
     with pytest.raises(BadInput) as err:
         list(read_pages(path, chunk_size=chunk_size))
-    assert str(err.value) == f"{path}: cannot decode bytes at offset {88 + 5 * reader.STRAY_FEW} as utf-8"
+    assert str(err.value) == f"{path}: cannot decode bytes at offset {88 + 5 * encoding.STRAY_FEW} as utf-8"
 
 
 def test_undecodable_gb18030_reports_the_byte_offset(tmp_path, monkeypatch):

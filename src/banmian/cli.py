@@ -272,7 +272,7 @@ def install_input_warnings() -> None:
 
 
 def _show_input_warnings() -> None:
-    from banmian.readers.text import StrayBytesWarning
+    from banmian.readers.encoding import StrayBytesWarning
 
     default = warnings.showwarning
 
