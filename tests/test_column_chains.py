@@ -2,7 +2,7 @@
 read back column after column (`column_chains.split_columns_back`)."""
 from __future__ import annotations
 
-from banmian.column_chains import best_split, best_three_split, printed_by_tops, split_columns_back
+from banmian.column_chains import best_split, best_three_split, printed_by_tops, side_by_side, split_columns_back
 from banmian.model import Fragment, Line
 
 
@@ -133,3 +133,13 @@ def test_three_unbalanced_columns_stay_in_input_order():
     a1, b1, a2, c1, b2, c2 = pieces = _three_columns()
     c1.lines = c1.lines + c1.lines  # the third column now holds 24 lines to the second's 14
     assert best_three_split(list(pieces)) is None
+
+
+def test_a_first_chain_whose_last_piece_was_printed_before_the_second_is_no_pair():
+    """A chain is in reading order: its last piece may have been printed before the second
+    chain's first though an earlier piece of it came after. Nothing of the second chain was
+    printed before that last piece, so the two stand no side by side (this raised ValueError)."""
+    a = _fragment(4, "indent", "open", 3)
+    b = _fragment(4, "open", "closed", 0)
+    c = _fragment(4, "indent", "closed", 1)
+    assert side_by_side([a, b], [c]) is False

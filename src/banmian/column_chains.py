@@ -132,7 +132,12 @@ def side_by_side(first: list[Fragment], second: list[Fragment], printed: Printed
     after = next((k for k, f in enumerate(first) if f.order > second[0].order), None)
     if after is None:
         return False
-    before = max(k for k, g in enumerate(second) if g.order < first[-1].order)
+    # a chain is in reading order, not input order: its last piece may be printed before the
+    # second chain's first though an earlier piece of it was printed after (a -layout dump's
+    # columns read back, sim TRAIN page 73 crashed here); nothing of the second printed before it
+    before = max((k for k, g in enumerate(second) if g.order < first[-1].order), default=-1)
+    if before < 0:
+        return False
     tail = 0
     for k in range(len(first) - 1, -1, -1):
         tail += len(first[k].lines)
