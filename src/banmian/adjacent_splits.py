@@ -322,6 +322,25 @@ def _subhead_paragraph(piece: Article, lines: list[Line]) -> None:
     to_body_lines(lines, SUBHEAD_LINE_REASON, True)
 
 
+RELEASED_REASON: Final = "headline:released_in_merge"
+
+
+def release_unkept_heads(page: Page, piece: Article, target: Article) -> None:
+    """The head lines `piece` holds whose text the merged `target`'s head does not print go back to
+    the leftovers (`metadata.collect_unassigned`): a headed piece joining a headed article
+    keeps one head, and a line of the other, owned by the article but printed nowhere, was lost
+    (a pdftotext -layout page: a piece headed by a pull quote and a second head line joined its
+    report, which had a kicker already)."""
+    owner: dict[int, Article] = page.scratch.setdefault("owner", {})
+    kept = strip_ws("".join(getattr(target, key) or "" for key in HEAD_FIELDS))
+    for ln in page.lines:
+        if ln.kind == "head" and owner.get(id(ln)) is piece and strip_ws(ln.text) not in kept:
+            del owner[id(ln)]
+            if ln.no in piece.line_nos:
+                piece.line_nos.remove(ln.no)
+            ln.because(RELEASED_REASON)
+
+
 def merge_into(page: Page, target: Article, piece: Article, target_group: list[Fragment], group: list[Fragment],
            above: Fragment, reason: str = MERGE_REASON) -> None:
     """Append `piece`'s paragraphs, fragments and lines to `target`; a head or byline `target`
@@ -336,6 +355,7 @@ def merge_into(page: Page, target: Article, piece: Article, target_group: list[F
     if not target.byline:
         target.byline = piece.byline
     owner: dict[int, Article] = page.scratch.setdefault("owner", {})
+    release_unkept_heads(page, piece, target)
     for line_id, art in list(owner.items()):
         if art is piece:
             owner[line_id] = target
