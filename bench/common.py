@@ -10,6 +10,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 TEXT_KINDS = ("pdftotext", "raw", "pymupdf")  # extractor dumps of each page
 KINDS = (*TEXT_KINDS, "pdf")  # "pdf": the page's PDF itself
+LAYOUT_KIND = "layout"  # the page's PDF through `pdftotext -layout` (bench/layout_dumps.py); needs pdftotext
 OCR_KIND = "ocr"  # the page's PDF rendered to a 200-dpi image and read by OCR (bench/ocr.py); opt-in, not gated
 DEV_LAST = 40  # pages 1..40 are "dev", 41..60 "held-out" (do not tune on those)
 SPLITS = ("dev", "heldout")
@@ -61,9 +62,14 @@ def parse_range(spec: str) -> list[int]:
 def parse_kinds(spec: str) -> list[str]:
     """Parse "pdftotext,raw" into dump kinds, rejecting unknown ones."""
     kinds = [k.strip() for k in spec.split(",") if k.strip()]
-    bad = [k for k in kinds if k not in (*KINDS, OCR_KIND)]
+    bad = [k for k in kinds if k not in (*KINDS, LAYOUT_KIND, OCR_KIND)]
     if bad:
-        raise SystemExit(f"unknown dump kind(s) {bad}; choose from {', '.join((*KINDS, OCR_KIND))}")
+        raise SystemExit(f"unknown dump kind(s) {bad}; choose from {', '.join((*KINDS, LAYOUT_KIND, OCR_KIND))}")
+    if LAYOUT_KIND in kinds:
+        from bench.layout_dumps import missing_tool
+
+        if why := missing_tool():
+            raise SystemExit(f"kind {LAYOUT_KIND}: {why}")
     return kinds
 
 
@@ -85,7 +91,12 @@ class DevPage:
         return f"page_{self.no:04d}"
 
     def dump_path(self, kind: str) -> Path:
-        """The page's file of a kind: its PDF for "pdf", else the extractor dump."""
+        """The page's file of a kind: its PDF for "pdf", its `pdftotext -layout` dump for "layout"
+        (made from the PDF and cached), else the extractor dump."""
+        if kind == LAYOUT_KIND:
+            from bench.layout_dumps import layout_dump
+
+            return layout_dump(self.dir / f"{self.name}.pdf")
         return self.dir / (f"{self.name}.pdf" if kind == "pdf" else f"{self.name}.{kind}.txt")
 
     def dump_text(self, kind: str) -> str:

@@ -428,7 +428,8 @@ def to_json(rows: list[dict], runs: list[PageRun]) -> dict:
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--kinds", default=",".join(KINDS),
-                    help="input kinds: the three dumps and pdf (default: all), or ocr (the PDF rendered at "
+                    help="input kinds: the three dumps and pdf (default: all), layout (the PDF through "
+                         "`pdftotext -layout`, made and cached by bench/layout_dumps.py), or ocr (the PDF rendered at "
                          "200 dpi and read by OCR; slow unless bench/ocr_cache.py has cached the engine's output)")
     ap.add_argument("--pages", default="1-60", help="page numbers, e.g. 1-60 or 1-5,41")
     ap.add_argument("--systems", default=",".join(SYSTEMS),

@@ -3,12 +3,13 @@
     python bench/gate.py            # check; exit 1 listing every metric below its floor
     python bench/gate.py --update   # raise floors to today's measurements (never lowers one)
 
-Runs banmian (no baselines) on the pdftotext, raw and pymupdf dumps of pages 1–60, aggregates
-per dump kind and split ("dev" 1–40, "heldout" 41–60) as bench/eval.py does, and compares with
+Runs banmian (no baselines) on the pdftotext, raw and pymupdf dumps of pages 1–60, their PDFs
+and, where pdftotext is installed, the PDFs' `pdftotext -layout` dumps (kind "layout",
+bench/layout_dumps.py; skipped, saying why, without it), aggregates per dump kind and split ("dev" 1–40, "heldout" 41–60) as bench/eval.py does, and compares with
 the floors; then on the simulated pages of bench/sim_gate.py (split "sim", every rate metric of
 each text dump kind; skipped, saying why, where the simulator's tools are missing, or with
 `--no-sim`). Checked: every metric present in floors.json for that kind and split (all rate
-metrics for pdftotext, body_char_acc for raw and pymupdf), plus "invariant_pages": for each dump
+metrics for pdftotext and pdf, body_char_acc for raw, pymupdf and layout), plus "invariant_pages": for each dump
 kind, the number of pages on which the character-coverage invariant holds. Any exception raised
 by banmian on a page also fails the gate. Without the shared data it prints "skipped: …" and
 exits 0.
@@ -24,14 +25,17 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as `python bench/gate.py`
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import KINDS, SPLITS, data_available, floor2, load_pages, pages_dir, parse_range
+from bench.common import KINDS, LAYOUT_KIND, SPLITS, data_available, floor2, load_pages, pages_dir, parse_range
 from bench.eval import (evaluate, find_row, format_errors, format_invariant, format_summary,
                         load_banmian, summarize)
+from bench.layout_dumps import missing_tool
 from bench.metrics import RATE_METRICS
 from bench.sim_gate import SIM_SPLIT, measure_sim
 
 FLOORS_PATH = Path(__file__).resolve().with_name("floors.json")
-GATED = {"pdftotext": RATE_METRICS, "raw": ("body_char_acc",), "pymupdf": ("body_char_acc",), "pdf": RATE_METRICS}
+GATED = {"pdftotext": RATE_METRICS, "raw": ("body_char_acc",), "pymupdf": ("body_char_acc",), "pdf": RATE_METRICS,
+         LAYOUT_KIND: ("body_char_acc",)}
+FLOORED_KINDS = (*KINDS, LAYOUT_KIND)
 TIME_BUDGET_S = 60
 EPS = 1e-9
 
@@ -47,7 +51,7 @@ def measure(runs) -> dict:
                 continue
             vals = {m: row[m] for m in metrics if row[m] is not None}
             out.setdefault(kind, {})[split] = vals
-    per_kind = [sum(bool(r.invariant) for r in runs if r.kind == k) for k in GATED]
+    per_kind = [sum(bool(r.invariant) for r in runs if r.kind == k) for k in GATED if any(r.kind == k for r in runs)]
     out["invariant_pages"] = min(per_kind) if per_kind else 0
     return out
 
@@ -74,7 +78,9 @@ def below_floors(measured: dict, floors: dict) -> list[str]:
         value = measured.get("entities", {}).get(kind)
         if value is not None and value < floor - EPS:
             msgs.append(f"entities {kind} F1: {value:.4f} < floor {floor:.2f}")
-    for kind in KINDS:
+    for kind in FLOORED_KINDS:
+        if kind == LAYOUT_KIND and kind not in measured:
+            continue  # no pdftotext here to make the -layout dumps (main said so)
         for split, metric_floors in (floors.get(kind) or {}).items():
             if split == SIM_SPLIT and SIM_SPLIT not in measured.get(kind, {}):
                 continue  # the simulated pages could not be made here (measure_sim said why)
@@ -124,12 +130,12 @@ def save_floors(path: Path, floors: dict) -> None:
     """Write floors in a stable, reviewable layout (kinds in order, metrics in order)."""
     order = list(RATE_METRICS)
     out = {}
-    for kind in KINDS:
+    for kind in FLOORED_KINDS:
         if kind in floors:
             out[kind] = {s: dict(sorted(floors[kind][s].items(), key=lambda kv: order.index(kv[0])
                                         if kv[0] in order else len(order)))
                          for s in (*SPLITS, SIM_SPLIT) if s in floors[kind]}
-    out.update({k: v for k, v in floors.items() if k not in KINDS})
+    out.update({k: v for k, v in floors.items() if k not in FLOORED_KINDS})
     path.write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
 
 
@@ -151,7 +157,11 @@ def main(argv=None) -> int:
         return 1
 
     t0 = time.perf_counter()
-    runs = evaluate(list(GATED), load_pages(parse_range("1-60")), ["banmian"])
+    kinds = list(GATED)
+    if why := missing_tool():
+        kinds.remove(LAYOUT_KIND)
+        print(f"{LAYOUT_KIND}: skipped, {why}")
+    runs = evaluate(kinds, load_pages(parse_range("1-60")), ["banmian"])
     elapsed = time.perf_counter() - t0
     print(format_summary(summarize(runs)))
     print(format_invariant(runs))

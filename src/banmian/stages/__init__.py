@@ -1,4 +1,5 @@
 """Pipeline stages, in order. Each module exposes one function ``Page -> Page``."""
+from banmian.stages.unlayout import unlayout
 from banmian.stages.normalize import normalize
 from banmian.stages.measure import measure
 from banmian.stages.split_columns import split_columns
@@ -15,7 +16,7 @@ from banmian.stages.layout import layout
 from banmian.stages.place_heads import place_heads
 from banmian.stages.entities import entities
 
-STAGES = [normalize, measure, split_columns, unweave, classify, split_head_rows, paragraphs, heads_tail, reassemble, segment, headlines, metadata,
+STAGES = [unlayout, normalize, measure, split_columns, unweave, classify, split_head_rows, paragraphs, heads_tail, reassemble, segment, headlines, metadata,
           entities]
 
 # PDF pages: geometry replaces the text path's inference of columns, kinds, paragraphs and order.
