@@ -15,10 +15,10 @@ import re
 from typing import Final
 
 from banmian.language import spanning_word
-from banmian.line_shape import INDENT_MIN, is_indented, slack
+from banmian.line_shape import FULL_SLACK, INDENT_MIN, ends_clause, is_indented, opens_with_dash, separates_blocks, slack
 from banmian.model import Line, Page
 from banmian.para_cues import one_em_short
-from banmian.rules.chars import CLAUSE_MARKS
+from banmian.rules.chars import CLAUSE_MARKS, strip_ws
 
 # The first line of a wrapped subhead fills the indented measure: it is this much (em) narrower
 # than the column at least and at most (a full line indented two em; marks set half-width).
@@ -120,3 +120,48 @@ def mark_stub_paragraph_ends(page: Page) -> None:
         for line in (above, stub):
             line.kind = "body"
             line.because(STUB_END_REASON)
+
+
+# `mark_heads_run_on_from_body`: a head line that fills the column, printed right under a full body
+# line that ends on no clause mark (its sentence runs on), is that sentence's next line (pdftotext
+# dumps). Simulated TRAIN pdftotext 1-300: fires on 12 lines, all gold body text continuing the line
+# above (`新闻媒介的宣传优势在` / `“周日志愿行动”中的最` / `佳体现`, pages 30, 174; 4, 38, 81, 96, 103,
+# 109, 156, 252), none a gold head line; dev pdftotext 1-60: none. Short lines so placed (a
+# paragraph's last line, `称号`) are left alone: 32 more on TRAIN, all body too, but freed they
+# moved article starts that other cuts leaned on (TRAIN 41-300 body_char_acc .8357 -> .8349).
+RUN_ON_FROM_BODY = True
+RUN_ON_FROM_BODY_REASON: Final = "body:full_line_runs_on_from_body"
+_WIDE_REASON: Final = "head:wider_than_column"  # classify's: a line wider than the column spans columns
+
+
+def _fills_column(line: Line, width: float) -> bool:
+    """The line is set to the column's measure: within FULL_SLACK em of it, either way (a line a
+    full em wider or more is set in a head face)."""
+    return -FULL_SLACK < slack(line, width) <= FULL_SLACK
+
+
+def mark_heads_run_on_from_body(page: Page) -> None:
+    """A head line that fills the column (`_fills_column`), right under a body line (no blank
+    line between) that fills it too and ends on no clause mark (`ends_clause`), is that body's
+    next line: the sentence runs on into it. pdftotext sets a text block off by a blank line, so
+    a headline stands under a blank line, not under a running sentence. Such a line read as a
+    headline's (a word running on into a short head line under it, `head:word_runs_on_into_head`;
+    `head:clause_ended_over_head`, `head:above_lead_in`) took its own article's headline place,
+    with the short last line of its paragraph, and the true headline went to a fragment or was
+    left over (head_errors "missing F + extra (own body line)": TRAIN pages 30, 38, 174). A line
+    wider than the column (`head:wider_than_column`) and a dash subtitle are left alone. The
+    lines are read top down, so a line made body here is the body line over the next one (TRAIN
+    page 81: three lines of text under a lead-in). Asked of pdftotext dumps only
+    (`separates_blocks`): raw and PyMuPDF dumps print a headline right under the text above."""
+    if not RUN_ON_FROM_BODY or not separates_blocks(page):
+        return
+    lines, width = page.lines, page.column_width
+    for above, ln in zip(lines, lines[1:]):
+        if ln.kind != "head" or above.kind != "body" or _WIDE_REASON in ln.reasons or opens_with_dash(ln.text):
+            continue
+        if not _fills_column(ln, width) or slack(above, width) > FULL_SLACK:
+            continue
+        text = strip_ws(above.text)
+        if text and not ends_clause(text):
+            ln.kind = "body"
+            ln.because(RUN_ON_FROM_BODY_REASON)

@@ -25,7 +25,7 @@ from banmian.name_lines import mark_names_under_headlines
 from banmian.rules.names import NAMES_REASON, looks_like_names, signature
 from banmian.rules.traditional import fold
 from banmian.wide_heads import mark_wide_heads
-from banmian.subheads import mark_stub_paragraph_ends, mark_wrapped_subheads
+from banmian.subheads import mark_heads_run_on_from_body, mark_stub_paragraph_ends, mark_wrapped_subheads
 
 PHOTO_CREDIT_REASON: Final = "body:photo_credit"  # a picture story's closing credit, kept as body
 # A short line holding this many comma-like marks is a clause list, not a headline.
@@ -474,4 +474,5 @@ def classify(page: Page) -> Page:
     # `构`): body lines, not a headline's (dev pages 35, 37 in all three dumps; sim TRAIN 137 lines)
     mark_wrapped_subheads(page)
     mark_stub_paragraph_ends(page)
+    mark_heads_run_on_from_body(page)
     return page
