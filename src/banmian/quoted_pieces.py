@@ -101,9 +101,11 @@ def quoted_pieces_to_their_reports(page: Page) -> None:
         piece_first = opens_first(groups[n], groups[m])
         if not piece_first and groups[m][-1].end == "open":
             continue  # the report breaks off mid-sentence: its text goes on elsewhere (dev page 13)
-        merge_into(page, report, article, groups[m], groups[n], groups[m][-1], QUOTED_PIECE_REASON)
         if kicked:
             report.subtitle = quote  # the report has its kicker: the quote is its subtitle
+        # (set before the merge, which hands back to the leftovers the piece's head lines the
+        # report's head does not print)
+        merge_into(page, report, article, groups[m], groups[n], groups[m][-1], QUOTED_PIECE_REASON)
         k = len(article.paragraphs)
         if piece_first:
             report.paragraphs[:] = report.paragraphs[-k:] + report.paragraphs[:-k]
