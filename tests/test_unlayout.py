@@ -72,3 +72,10 @@ def test_a_layout_dump_parses_into_its_two_articles():
     left = next(a for a in page.articles if a.headline == LEFT_HEAD)
     assert "".join(left.paragraphs).startswith("城东大桥今天上午正式通车")
     assert left.paragraphs[-1].endswith("公交线路随之调整。")
+
+
+def test_paragraphs_indented_with_spaces_are_no_layout():
+    raws = []
+    for k in range(6):
+        raws += ["  " + LEFT[1], LEFT[2], LEFT[3], ""]
+    assert not is_layout_dump(raws)

@@ -37,11 +37,13 @@ REASON: Final = "unlayout:column_at_"
 # most inside a line (`3月 5日`, `记者 王某 李某`), and two in a header's parts (`责编 孙融慧
 # 校对 段翠梁`: two cells, both header text).
 _CELL: Final = re.compile(r"\S+(?: \S+)*")
-# A page is a -layout dump when this share of its non-blank lines holds a run of two spaces
-# (between cells, or before the first): sim and dev -layout pages hold 0.54 and more, their
+# A page is a -layout dump when this share of its non-blank lines holds two cells or more (a run
+# of two spaces between text): sim and dev -layout pages hold 0.36 and more (median 0.67), their
 # pdftotext, pdftotext -raw and PyMuPDF dumps 0.012 at most (TRAIN, VAL and dev, all three kinds).
+# Leading spaces alone do not count: a dump that indents its paragraphs with spaces is no layout.
 LAYOUT_SHARE: Final = 0.2
 MIN_LAYOUT_LINES: Final = 5
+_GAP: Final = re.compile(r"\S {2,}\S")
 # A cell goes on a block whose left edge is within this share of the column pitch (sim TRAIN
 # pages 1-100, pdftotext -layout, body_char_acc 1-40 / 41-100 with fixed tolerances in layout
 # positions: 2: 0.690 / 0.696, 4: 0.808 / 0.817, 6: 0.815 / 0.826, 10: 0.834 / 0.824, 14: 0.824 /
@@ -93,8 +95,8 @@ def is_layout_dump(raws: list[str]) -> bool:
     """The page's lines print columns side by side at their positions (see LAYOUT_SHARE)."""
     if sum(1 for r in raws if "  " in r) < MIN_LAYOUT_LINES:
         return False  # every other dump, at the cost of a substring search a line
-    rows = [r.rstrip() for r in raws if r.strip()]
-    wide = sum(1 for r in rows if "  " in r)
+    rows = [r for r in raws if r.strip()]
+    wide = sum(1 for r in rows if _GAP.search(r))
     return wide >= MIN_LAYOUT_LINES and wide >= LAYOUT_SHARE * len(rows)
 
 
