@@ -3,6 +3,8 @@ head line filling the column right under a full body line that ends on no clause
 sentence's next line (made-up lines; the column is 10 em wide)."""
 from __future__ import annotations
 
+import pytest
+
 from banmian import subheads
 from banmian.model import Line, Page, Source
 from banmian.subheads import RUN_ON_FROM_BODY_REASON, mark_heads_run_on_from_body
@@ -36,6 +38,7 @@ def test_full_lines_run_on_one_after_another():
     assert got == ["body", "body", "body"]
 
 
+@pytest.mark.pure_python  # monkeypatches a compiled module's constant
 def test_the_rule_switched_off_keeps_the_head(monkeypatch):
     monkeypatch.setattr(subheads, "RUN_ON_FROM_BODY", False)
     got = _kinds(("河边新修的步道已经向", "body", 10.0), ("附近居民开放了整整两个", "head", 10.0))

@@ -42,6 +42,7 @@ def test_a_piece_under_a_pull_quote_goes_back_into_its_report():
     assert any(r.startswith(quoted_pieces.QUOTED_PIECE_REASON) for r in got[0].reasons)
 
 
+@pytest.mark.pure_python  # monkeypatches a compiled module's constant
 def test_without_the_rule_the_quote_heads_a_report_of_its_own(rule_off):
     got = page()
     assert [a.headline for a in got] == ["全县水稻喜获丰收", "主队主场力克客队", QUOTE]
