@@ -16,9 +16,9 @@ from typing import Final
 from banmian.head_breaks import closes_open_mark
 from banmian.head_slots import ROW_PART_REJOINED_REASON, beside_in_a_row, row_part_rejoins
 from banmian.head_tiers import quotes_body
-from banmian.head_units import SPANNING_HEAD_REASON, bigram_keys, head_text, row_part
+from banmian.head_units import bigram_keys, head_text, row_part
 from banmian.language import spanning_word
-from banmian.line_shape import opens_with_dash
+from banmian.line_shape import WIDE_HEAD_REASON, opens_with_dash
 from banmian.model import Article, Line, Page, page_line_index
 from banmian.rules.chars import has_clause_mark, strip_ws
 
@@ -77,7 +77,7 @@ SPANNING_KICKER_REASON: Final = "headline:spanning_kicker_over_block"
 
 
 def spanning_kicker(block: list[Line]) -> bool:
-    """The block is one head line wider than the column (`head_units.SPANNING_HEAD_REASON`),
+    """The block is one head line wider than the column (`line_shape.WIDE_HEAD_REASON`),
     no dash subtitle: printed over a headline, it spans that headline's slot and is its kicker,
     whatever other openings share its words (simulated TRAIN page 1: `经受住了包括东南亚金融危机
     冲击在内的各种考验`, blank, `江主席会见` / `英外交大臣`, the kicker left over because another
@@ -85,7 +85,7 @@ def spanning_kicker(block: list[Line]) -> bool:
     1027 -> 1022 of 2460). Not a part of a head row cut at a gutter (`row_part`): that is one
     slot's headline beside another's (TRAIN page 81: `东洋证券杯围棋赛首轮常`). Dev 1-40: changes
     no head."""
-    return (len(block) == 1 and block[0].kind == "head" and SPANNING_HEAD_REASON in block[0].reasons
+    return (len(block) == 1 and block[0].kind == "head" and WIDE_HEAD_REASON in block[0].reasons
             and not opens_with_dash(block[0].text) and not row_part(block[0]))
 
 

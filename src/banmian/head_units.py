@@ -14,7 +14,7 @@ import numpy as np
 
 from banmian.head_context import AGAINST_HEADLINE_REASON
 from banmian.head_breaks import BROKEN_WORD_CUT_COST, word_runs_across
-from banmian.line_shape import head_runs_on_by_dash, mark_dash_run_ons, opens_with_dash
+from banmian.line_shape import WIDE_HEAD_REASON, head_runs_on_by_dash, mark_dash_run_ons, opens_with_dash
 from banmian.model import Line
 from banmian.rules.chars import code_points, strip_ws
 from banmian.stages.split_head_rows import PART_REASON
@@ -243,7 +243,6 @@ def one_text_block(above: Line, line: Line, after_blank: frozenset[int]) -> bool
 # A head line wider than the column spans the headline's slot under it: set off over a headline
 # by a blank line it is that headline's kicker or pull quote (dev page 25: `必须认真抓好重点项目布局
 # 工作`, blank, `中国体育试行承包制田径` / `游泳奥运夺金任务分配到省`), not a headline of its own.
-SPANNING_HEAD_REASON: Final = "head:wider_than_column"
 SET_OFF_REASON: Final = "headline:unit_set_off_by_blank_line"
 
 
@@ -251,7 +250,7 @@ def _cut_kind(block: list[Line], a: int, b: int, gain: int, after_blank: frozens
     """(plain, set_off) of a cut before block[a] opening the unit block[a:b] that earns `gain`:
     plain 1 where no blank line stands over a head line there (or a byline opens the unit),
     set_off 1 where a blank line sets the unit off, it holds no byline and earns bigrams, and
-    the line above is no line wider than the column (SPANNING_HEAD_REASON). They break ties of
+    the line above is no line wider than the column (WIDE_HEAD_REASON). They break ties of
     worth (`_split_points`): pdftotext prints one headline's lines as one text block, so words
     shared alike (a head line both of whose sides' words one opening repeats, `挂起红灯迎新年`
     over `李鹏在北` / `京考察企业`, dev page 15, the first a photo's headline) leave the cut
@@ -266,7 +265,7 @@ def _cut_kind(block: list[Line], a: int, b: int, gain: int, after_blank: frozens
         return 0, 0
     blank = id(block[a]) in after_blank and block[a].kind == "head"
     set_off = (blank and gain > 0 and not any(ln.kind == "byline" for ln in block[a:b])
-               and SPANNING_HEAD_REASON not in block[a - 1].reasons)
+               and WIDE_HEAD_REASON not in block[a - 1].reasons)
     return int(not blank), int(set_off)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from banmian.line_shape import FULL_SLACK, is_indented, separates_blocks, slack
+from banmian.line_shape import FULL_SLACK, WIDE_HEAD_REASON, is_indented, separates_blocks, slack
 from banmian.model import Line, Page
 from banmian.language import spanning_word
 from banmian.rules.chars import ends_sentence, last_code_point, strip_ws
@@ -244,7 +244,7 @@ def mark_bullet_points(page: Page) -> None:
     for i, ln in enumerate(lines):
         if ln.kind not in ("body", "head", "byline") or not opens_with_bullet(ln.text):
             continue
-        if "head:wider_than_column" in ln.reasons:
+        if WIDE_HEAD_REASON in ln.reasons:
             continue
         _make_body(ln)
         j = i + 1

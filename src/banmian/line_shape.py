@@ -14,6 +14,9 @@ from banmian.rules.chars import CJK_PUNCT, CLAUSE_MARKS, CLOSERS, HEAD_DASHES, S
 
 # A body line narrower than the column by more than this (em) is short: an indented first line
 # or a paragraph's last line. Dev dumps: middle lines measure -1.0..+1.0 em from the column.
+# classify's reason for a head line wider than the column (it spans columns: a headline set
+# across several, or in a larger face); many later rules leave such a line alone.
+WIDE_HEAD_REASON: Final = "head:wider_than_column"
 FULL_SLACK: Final = 1.0
 # An indented first line is this much narrower than the column (2 em indent; dev: 1.5..3.5).
 INDENT_MIN, INDENT_MAX = 1.5, 3.5

@@ -15,7 +15,7 @@ import re
 from typing import Final
 
 from banmian.language import spanning_word
-from banmian.line_shape import FULL_SLACK, INDENT_MIN, ends_clause, is_indented, opens_with_dash, separates_blocks, slack
+from banmian.line_shape import FULL_SLACK, INDENT_MIN, WIDE_HEAD_REASON, ends_clause, is_indented, opens_with_dash, separates_blocks, slack
 from banmian.model import Line, Page
 from banmian.para_cues import one_em_short
 from banmian.rules.chars import CLAUSE_MARKS, strip_ws
@@ -131,7 +131,6 @@ def mark_stub_paragraph_ends(page: Page) -> None:
 # moved article starts that other cuts leaned on (TRAIN 41-300 body_char_acc .8357 -> .8349).
 RUN_ON_FROM_BODY = True
 RUN_ON_FROM_BODY_REASON: Final = "body:full_line_runs_on_from_body"
-_WIDE_REASON: Final = "head:wider_than_column"  # classify's: a line wider than the column spans columns
 
 
 def _fills_column(line: Line, width: float) -> bool:
@@ -157,7 +156,7 @@ def mark_heads_run_on_from_body(page: Page) -> None:
         return
     lines, width = page.lines, page.column_width
     for above, ln in zip(lines, lines[1:]):
-        if ln.kind != "head" or above.kind != "body" or _WIDE_REASON in ln.reasons or opens_with_dash(ln.text):
+        if ln.kind != "head" or above.kind != "body" or WIDE_HEAD_REASON in ln.reasons or opens_with_dash(ln.text):
             continue
         if not _fills_column(ln, width) or slack(above, width) > FULL_SLACK:
             continue

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Final
 from banmian.article_starts import lines_around
 from banmian.closing_credits import closing_note, last_paragraph
 from banmian.fragment_runs import ends_paragraph
-from banmian.line_shape import separates_blocks
+from banmian.line_shape import WIDE_HEAD_REASON, separates_blocks
 from banmian.model import Fragment, Line, Page
 from banmian.para_cues import one_em_short
 from banmian.rules.chars import HEAD_DASHES, strip_ws
@@ -182,7 +182,7 @@ def continues_past_subhead(page: Page, prev: Fragment, frag: Fragment) -> bool:
     if is_lead_in(frag.first.text):
         return False
     around = lines_around(page, frag, after=False)
-    if not 1 <= len(around) <= SUBHEAD_MAX_LINES or any(ln.kind != "head" or "head:wider_than_column" in ln.reasons for ln in around):
+    if not 1 <= len(around) <= SUBHEAD_MAX_LINES or any(ln.kind != "head" or WIDE_HEAD_REASON in ln.reasons for ln in around):
         return False
     if heads_printed_last(page) and not any(INNER_SENTENCE_MARKS.intersection(ln.text) for ln in around):
         return True
@@ -270,7 +270,7 @@ def paragraph_tail_line(f: Fragment, g: Fragment, between: list[Line]) -> bool:
     headline's shape where blank lines stand round it (`absorb_subheads` asks it of dumps with
     blank lines; those without run such lines on in any case)."""
     return (len(between) <= PARAGRAPH_TAIL_LINES and f.end == "open" and g.start == "indent"
-            and not any("head:wider_than_column" in ln.reasons for ln in between))
+            and not any(WIDE_HEAD_REASON in ln.reasons for ln in between))
 
 
 def _run_on_lines(thread: Thread, g: Fragment, between: list[Line], order: int, after_paragraph: bool,

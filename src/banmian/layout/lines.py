@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from statistics import median
 
 from banmian.geometry import union, x_overlap
+from banmian.line_shape import WIDE_HEAD_REASON
 from banmian.model import Box, Line, Page
 from banmian.rules.chars import strip_ws
 from banmian.rules.furniture import CAPTION, CONTINUED, DATE, EDITORS, JUMP, SOURCE, STANDALONE_BYLINE, WEEKDAY
@@ -280,7 +281,7 @@ def place_lines(lines: list[Line], columns: list[Column], body: float, font: str
                 bylines.append(ln)
                 continue
             ln.kind = "head"
-            ln.because("head:size" if not is_body_size(ln, body) else "head:wider_than_column")
+            ln.because("head:size" if not is_body_size(ln, body) else WIDE_HEAD_REASON)
             heads.append(ln)
             continue
         ln.kind = column_line_kind(ln, columns[c], body, font)

@@ -14,6 +14,7 @@ from typing import Final
 from banmian.head_context import mark_context_heads
 from banmian.language import number_runs_on
 from banmian.line_shape import (BODY_START_FORBIDDEN, CLAUSE_END, CLAUSE_END_REASON, FULL_SLACK, INDENT_MAX, INDENT_MIN,
+                                WIDE_HEAD_REASON,
                                 WIDE_MIN_EXCESS, comma_marks, count_blank_lines, dash_subtitle_shape, ends_clause,
                                 is_indented, min_width, separates_blocks, slack)
 from banmian.model import Line, Page
@@ -239,7 +240,7 @@ def classify_chunk(chunk: list[Line], width: float) -> None:
         wide = ln.width > wide_from and min_width(ln) > wide_from
         if wide and clue not in (CLAUSE_END_REASON, LEAD_IN_CLUE):
             ln.kind = "head"
-            ln.because("head:wider_than_column")
+            ln.because(WIDE_HEAD_REASON)
             continue
         if clue:
             ln.because(clue)
