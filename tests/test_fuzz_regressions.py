@@ -1,0 +1,32 @@
+"""Inputs found by fuzzing the text path (shuffled, cut, spliced dumps): no traceback, and every
+character of the input printed exactly once. Texts are made up, shaped like the failing inputs."""
+from __future__ import annotations
+
+from banmian.head_units import bigram_keys, split_by_content
+from banmian.invariant import input_chars, printed_chars
+from banmian.model import Line
+from banmian.pipeline import parse_text
+from banmian.writers.json import page_to_dict
+
+
+def _parses_keeping_every_character(text: str) -> None:
+    pages = parse_text(text)
+    printed = sum((printed_chars(page_to_dict(p)) for p in pages), start=input_chars(""))
+    assert printed == input_chars(text)
+
+
+def test_seven_head_lines_of_one_text_block_are_one_unit():
+    """head_units._split_points: seven head lines one under the other, no cut allowed between
+    (`one_text_block`), made a first unit longer than MAX_UNIT_LINES: IndexError on its gains."""
+    texts = ["城东新建三座桥梁", "年底前全部通车", "湖滨湿地公园", "迎来第一批候鸟", "观鸟长廊完工", "游客近距离观鸟",
+             "市民周末出游"]
+    run = [Line(no=i + 1, raw=t, text=t, kind="head") for i, t in enumerate(texts)]
+    openings = [bigram_keys("城东新建的三座桥梁年底前全部通车"), bigram_keys("湖滨湿地公园迎来第一批候鸟")]
+    assert [[ln.text for ln in u] for u in split_by_content([run], openings, frozenset(), True)] == [texts]
+
+
+def test_a_column_cut_into_short_head_like_lines_parses():
+    """The same, from text: a column's lines cut short (a -layout dump read at random widths)."""
+    _parses_keeping_every_character("湖\n滨湿地公园·\n今年春天迎来\n第一批候鸟园内\n观鸟长廊已经\n完工游客可\n以近\n \n"
+                                    "鸟。而今年，\n")
+
