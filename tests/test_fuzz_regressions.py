@@ -30,3 +30,9 @@ def test_a_column_cut_into_short_head_like_lines_parses():
     _parses_keeping_every_character("湖\n滨湿地公园·\n今年春天迎来\n第一批候鸟园内\n观鸟长廊已经\n完工游客可\n以近\n \n"
                                     "鸟。而今年，\n")
 
+
+def test_a_pull_quote_adopted_by_a_block_is_printed_once():
+    """pull_quotes.place_pull_quotes: a head line left over, adopted by the block under it (and
+    still listed on its own), both lines quoting the article's body: taken out of the adopting
+    block as the kicker, its own listing was then free to become the headline: printed twice."""
+    _parses_keeping_every_character("\n城东新建跨河大桥\n\n城东新建跨河大桥\n本报2\n城东新建跨河大\n桥，方便居民出\n")
