@@ -36,3 +36,10 @@ def test_a_pull_quote_adopted_by_a_block_is_printed_once():
     still listed on its own), both lines quoting the article's body: taken out of the adopting
     block as the kicker, its own listing was then free to become the headline: printed twice."""
     _parses_keeping_every_character("\n城东新建跨河大桥\n\n城东新建跨河大桥\n本报2\n城东新建跨河大\n桥，方便居民出\n")
+
+
+def test_a_bom_inside_the_text_is_a_character_printed():
+    """invariant.input_chars dropped every U+FEFF, the reader only a leading one: a dump run on
+    into another (its BOM mid-text) printed one character more than the input held."""
+    assert input_chars("\ufeff甲\ufeff乙") == input_chars("甲\ufeff乙") != input_chars("甲乙")
+    _parses_keeping_every_character("\ufeff城东新建跨河大桥\n\n\ufeff本报讯 城东新建的三座桥梁已于上月底全部建成通车。\n")
