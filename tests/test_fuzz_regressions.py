@@ -43,3 +43,11 @@ def test_a_bom_inside_the_text_is_a_character_printed():
     into another (its BOM mid-text) printed one character more than the input held."""
     assert input_chars("\ufeff甲\ufeff乙") == input_chars("甲\ufeff乙") != input_chars("甲乙")
     _parses_keeping_every_character("\ufeff城东新建跨河大桥\n\n\ufeff本报讯 城东新建的三座桥梁已于上月底全部建成通车。\n")
+
+
+def test_a_dash_subtitle_given_to_a_headless_report_is_not_overwritten():
+    """headless_heads.waiting_headless: a report given a leftover dash line alone (its subtitle,
+    `leftovers_over_next_openings`) still counted as headless, and a signed leftover block
+    (`signed_leftovers_over_headless_reports`) then set its tiers over it: the dash line was
+    claimed and printed nowhere."""
+    _parses_keeping_every_character("城东游、古镇游、休\n本报记者王明\n\n月气\n条航线、0多家\n——平平安安过新年\n来。")
