@@ -51,3 +51,31 @@ def test_a_dash_subtitle_given_to_a_headless_report_is_not_overwritten():
     (`signed_leftovers_over_headless_reports`) then set its tiers over it: the dash line was
     claimed and printed nowhere."""
     _parses_keeping_every_character("城东游、古镇游、休\n本报记者王明\n\n月气\n条航线、0多家\n——平平安安过新年\n来。")
+
+
+def test_strip_ws_removes_a_line_separator_inside_the_text():
+    """rules.chars.strip_ws took a text holding no space, tab or U+3000 and not stripped at its
+    ends for one holding no white space: a U+2028 (or a no-break space) inside it stayed."""
+    from banmian.rules.chars import strip_ws
+    assert strip_ws("1\u20289") == strip_ws("1 9") == "19"
+    assert strip_ws("甲\xa0乙") == "甲乙" and strip_ws("甲乙") == "甲乙"
+
+
+def test_a_merged_head_line_holding_a_line_separator_is_kept():
+    """adjacent_splits.release_unkept_heads: the head a headless report took from its merged
+    piece prints `今天 1\\u20289`; the line `1\\u20289` looked missing from it (`strip_ws` above),
+    went back to the leftovers and was printed twice."""
+    from banmian.adjacent_splits import RELEASED_REASON, merge_into
+    from banmian.model import Article, Fragment, Page, Source
+    top, under = Line(1, "今天", "今天", kind="head"), Line(2, "1\u20289", "1\u20289", kind="head")
+    body1, body2 = Line(3, "城东大桥今天上午正式通车，", "城东大桥今天上午正式通车，", kind="body"), \
+        Line(4, "市民步行过桥只需五分钟。", "市民步行过桥只需五分钟。", kind="body")
+    page = Page(source=Source(path="t.txt", kind="text", encoding=None, sha256=""), lines=[top, under, body1, body2])
+    report = Article(id="a1", paragraphs=[body1.text])
+    piece = Article(id="a2", headline="今天 1\u20289", paragraphs=[body2.text])
+    page.articles = [report, piece]
+    page.claim_all([body1], report)
+    page.claim_all([top, under, body2], piece)
+    merge_into(page, report, piece, [Fragment([body1])], [Fragment([body2])], Fragment([body1]))
+    assert report.headline == "今天 1\u20289"
+    assert RELEASED_REASON not in under.reasons and page.scratch["owner"][id(under)] is report
