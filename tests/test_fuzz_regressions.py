@@ -79,3 +79,36 @@ def test_a_merged_head_line_holding_a_line_separator_is_kept():
     merge_into(page, report, piece, [Fragment([body1])], [Fragment([body2])], Fragment([body1]))
     assert report.headline == "今天 1\u20289"
     assert RELEASED_REASON not in under.reasons and page.scratch["owner"][id(under)] is report
+
+
+def _merged(report_heads: dict[str, str], piece_head: str) -> tuple[Line, list[str]]:
+    """A piece headed by one line (`piece_head`) merged into a report headed `report_heads`: the
+    piece's head line and the reasons it records."""
+    from banmian.adjacent_splits import merge_into
+    from banmian.model import Article, Fragment, Page, Source
+    own = [Line(i, t, t, kind="head") for i, t in enumerate(report_heads.values(), start=1)]
+    head = Line(5, piece_head, piece_head, kind="head")
+    body1 = Line(4, "城东大桥今天上午正式通车，", "城东大桥今天上午正式通车，", kind="body")
+    body2 = Line(6, "市民步行过桥只需五分钟。", "市民步行过桥只需五分钟。", kind="body")
+    page = Page(source=Source(path="t.txt", kind="text", encoding=None, sha256=""), lines=own + [body1, head, body2])
+    report = Article(id="a1", paragraphs=[body1.text], **report_heads)
+    piece = Article(id="a2", headline=piece_head, paragraphs=[body2.text])
+    page.articles = [report, piece]
+    page.claim_all(own + [body1], report)
+    page.claim_all([head, body2], piece)
+    merge_into(page, report, piece, [Fragment([body1])], [Fragment([body2])], Fragment([body1]))
+    return head, head.reasons
+
+
+def test_a_merged_piece_s_head_line_read_inside_the_report_s_head_is_released():
+    """adjacent_splits.release_unkept_heads looked for the piece's head lines in the report's
+    whole head: a short line (`通车`) inside the report's own headline, or the same head printed
+    over both copies of a text run twice, was taken for printed and lost."""
+    from banmian.adjacent_splits import RELEASED_REASON
+    for piece_head in ("通车", "城东大桥今天通车"):
+        _, reasons = _merged({"kicker": "一座新桥连起两岸", "headline": "城东大桥今天通车"}, piece_head)
+        assert RELEASED_REASON in reasons
+    _, reasons = _merged({"headline": "城东大桥今天通车"}, "通车")  # taken as the report's kicker
+    assert RELEASED_REASON not in reasons
+    _, reasons = _merged({}, "通车")  # the headless report takes the piece's head
+    assert RELEASED_REASON not in reasons

@@ -330,9 +330,15 @@ def release_unkept_heads(page: Page, piece: Article, target: Article) -> None:
     the leftovers (`metadata.collect_unassigned`): a headed piece joining a headed article
     keeps one head, and a line of the other, owned by the article but printed nowhere, was lost
     (a pdftotext -layout page: a piece headed by a pull quote and a second head line joined its
-    report, which had a kicker already)."""
+    report, which had a kicker already). Each of the article's own head lines is read off the
+    head first (`\0` in its place), then the piece's: a piece's line read only inside one of the
+    article's own (`官员` in `…两名官员`), or a head printed twice, once over each copy of a text
+    run twice, was taken for printed and lost (found by fuzzing)."""
     owner: dict[int, Article] = page.scratch.setdefault("owner", {})
     kept = strip_ws("".join(getattr(target, key) or "" for key in HEAD_FIELDS))
+    for ln in page.lines:
+        if ln.kind == "head" and owner.get(id(ln)) is target:
+            kept = kept.replace(strip_ws(ln.text), "\0", 1)
     for ln in page.lines:
         if ln.kind == "head" and owner.get(id(ln)) is piece and strip_ws(ln.text) not in kept:
             del owner[id(ln)]
