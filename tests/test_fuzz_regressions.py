@@ -112,3 +112,25 @@ def test_a_merged_piece_s_head_line_read_inside_the_report_s_head_is_released():
     assert RELEASED_REASON not in reasons
     _, reasons = _merged({}, "通车")  # the headless report takes the piece's head
     assert RELEASED_REASON not in reasons
+
+
+def test_a_merged_piece_s_byline_goes_to_the_leftovers_when_the_report_keeps_its_own():
+    """adjacent_splits.release_dropped_byline: a headless report bylined `本报记者王明` took the head
+    of the piece merged into it and kept its own byline; the piece's byline line was lost."""
+    _parses_keeping_every_character("的热闹事\n\n本报记者王明\n饭。\n\n随着春节的临近，城\n里人如何过年也就成为市民\n"
+                                    "的热闹事。在刚过去的一年\n东乡便利的交通和较好的环\n东京记者李华\n本报讯")
+    from banmian.adjacent_splits import BYLINE_RELEASED_REASON, merge_into
+    from banmian.model import Article, Fragment, Page, Source
+    own, other = Line(1, "本报记者王明", "本报记者王明", kind="byline"), Line(4, "东京记者李华", "东京记者李华", kind="byline")
+    body1 = Line(2, "城东大桥今天上午正式通车，", "城东大桥今天上午正式通车，", kind="body")
+    body2 = Line(3, "市民步行过桥只需五分钟。", "市民步行过桥只需五分钟。", kind="body")
+    page = Page(source=Source(path="t.txt", kind="text", encoding=None, sha256=""), lines=[own, body1, body2, other])
+    report = Article(id="a1", byline=own.text, paragraphs=[body1.text])
+    piece = Article(id="a2", byline=other.text, paragraphs=[body2.text])
+    page.articles = [report, piece]
+    page.claim_all([own, body1], report)
+    page.claim_all([body2, other], piece)
+    merge_into(page, report, piece, [Fragment([body1])], [Fragment([body2])], Fragment([body1]))
+    assert report.byline == own.text
+    assert BYLINE_RELEASED_REASON in other.reasons and id(other) not in page.scratch["owner"]
+    assert BYLINE_RELEASED_REASON not in own.reasons

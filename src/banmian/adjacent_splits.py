@@ -323,6 +323,7 @@ def _subhead_paragraph(piece: Article, lines: list[Line]) -> None:
 
 
 RELEASED_REASON: Final = "headline:released_in_merge"
+BYLINE_RELEASED_REASON: Final = "byline:released_in_merge"
 
 
 def release_unkept_heads(page: Page, piece: Article, target: Article) -> None:
@@ -334,17 +335,37 @@ def release_unkept_heads(page: Page, piece: Article, target: Article) -> None:
     head first (`\0` in its place), then the piece's: a piece's line read only inside one of the
     article's own (`官员` in `…两名官员`), or a head printed twice, once over each copy of a text
     run twice, was taken for printed and lost (found by fuzzing)."""
-    owner: dict[int, Article] = page.scratch.setdefault("owner", {})
     kept = strip_ws("".join(getattr(target, key) or "" for key in HEAD_FIELDS))
+    _release_unprinted(page, piece, target, "head", kept, None, RELEASED_REASON)
+
+
+def release_dropped_byline(page: Page, piece: Article, target: Article) -> None:
+    """A bylined piece joining a bylined article: the article keeps its byline, and the lines of
+    the piece's go back to the leftovers, else owned and printed nowhere (found by fuzzing: a
+    headless report bylined `本报记者…` took a piece's head, and the piece's byline was lost)."""
+    if target.byline and piece.byline:
+        _release_unprinted(page, piece, target, "byline", strip_ws(target.byline), strip_ws(piece.byline),
+                           BYLINE_RELEASED_REASON)
+
+
+def _release_unprinted(page: Page, piece: Article, target: Article, kind: str, kept: str, dropped: str | None,
+                       why: str) -> None:
+    """The piece's lines of `kind` (printed in `dropped`, when given) that `kept`, the target's
+    text, does not print once the target's own lines of that kind are read off it, are no
+    longer owned."""
+    owner: dict[int, Article] = page.scratch.setdefault("owner", {})
     for ln in page.lines:
-        if ln.kind == "head" and owner.get(id(ln)) is target:
+        if ln.kind == kind and owner.get(id(ln)) is target:
             kept = kept.replace(strip_ws(ln.text), "\0", 1)
     for ln in page.lines:
-        if ln.kind == "head" and owner.get(id(ln)) is piece and strip_ws(ln.text) not in kept:
+        if ln.kind != kind or owner.get(id(ln)) is not piece:
+            continue
+        text = strip_ws(ln.text)
+        if text not in kept and (dropped is None or text in dropped):
             del owner[id(ln)]
             if ln.no in piece.line_nos:
                 piece.line_nos.remove(ln.no)
-            ln.because(RELEASED_REASON)
+            ln.because(why)
 
 
 def merge_into(page: Page, target: Article, piece: Article, target_group: list[Fragment], group: list[Fragment],
@@ -358,6 +379,7 @@ def merge_into(page: Page, target: Article, piece: Article, target_group: list[F
     elif not has_head(target):
         for key in HEAD_FIELDS:
             setattr(target, key, getattr(piece, key))
+    release_dropped_byline(page, piece, target)
     if not target.byline:
         target.byline = piece.byline
     owner: dict[int, Article] = page.scratch.setdefault("owner", {})
