@@ -134,3 +134,25 @@ def test_a_merged_piece_s_byline_goes_to_the_leftovers_when_the_report_keeps_its
     assert report.byline == own.text
     assert BYLINE_RELEASED_REASON in other.reasons and id(other) not in page.scratch["owner"]
     assert BYLINE_RELEASED_REASON not in own.reasons
+
+
+def test_two_head_lines_of_one_text_printed_once_are_not_both_kept():
+    """adjacent_splits._release_unprinted: a piece headed by two lines of one text (a block run
+    twice) joined a report taking one of them as its kicker; both lines read as printed, one
+    was lost. Each line found is read off the head."""
+    from banmian.adjacent_splits import RELEASED_REASON, merge_into
+    from banmian.model import Article, Fragment, Page, Source
+    own = Line(1, "城东大桥今天通车", "城东大桥今天通车", kind="head")
+    first, second = (Line(no, "一座新桥连起两岸", "一座新桥连起两岸", kind="head") for no in (3, 4))
+    body1 = Line(2, "城东大桥今天上午正式通车，", "城东大桥今天上午正式通车，", kind="body")
+    body2 = Line(5, "市民步行过桥只需五分钟。", "市民步行过桥只需五分钟。", kind="body")
+    page = Page(source=Source(path="t.txt", kind="text", encoding=None, sha256=""),
+                lines=[own, body1, first, second, body2])
+    report = Article(id="a1", headline=own.text, paragraphs=[body1.text])
+    piece = Article(id="a2", kicker=first.text, headline=second.text, paragraphs=[body2.text])
+    page.articles = [report, piece]
+    page.claim_all([own, body1], report)
+    page.claim_all([first, second, body2], piece)
+    merge_into(page, report, piece, [Fragment([body1])], [Fragment([body2])], Fragment([body1]))
+    assert report.kicker == second.text
+    assert [RELEASED_REASON in ln.reasons for ln in (own, first, second)].count(True) == 1

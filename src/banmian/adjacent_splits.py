@@ -352,16 +352,20 @@ def _release_unprinted(page: Page, piece: Article, target: Article, kind: str, k
                        why: str) -> None:
     """The piece's lines of `kind` (printed in `dropped`, when given) that `kept`, the target's
     text, does not print once the target's own lines of that kind are read off it, are no
-    longer owned."""
+    longer owned. Each line found is read off (`\0` in its place), the longest first: two lines
+    of one text printed once (a text run twice) are not both kept."""
     owner: dict[int, Article] = page.scratch.setdefault("owner", {})
-    for ln in page.lines:
-        if ln.kind == kind and owner.get(id(ln)) is target:
+    longest_first = sorted((ln for ln in page.lines if ln.kind == kind), key=lambda ln: -len(strip_ws(ln.text)))
+    for ln in longest_first:
+        if owner.get(id(ln)) is target:
             kept = kept.replace(strip_ws(ln.text), "\0", 1)
-    for ln in page.lines:
-        if ln.kind != kind or owner.get(id(ln)) is not piece:
+    for ln in longest_first:
+        if owner.get(id(ln)) is not piece:
             continue
         text = strip_ws(ln.text)
-        if text not in kept and (dropped is None or text in dropped):
+        if text in kept:
+            kept = kept.replace(text, "\0", 1)
+        elif dropped is None or text in dropped:
             del owner[id(ln)]
             if ln.no in piece.line_nos:
                 piece.line_nos.remove(ln.no)
