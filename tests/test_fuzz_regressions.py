@@ -156,3 +156,11 @@ def test_two_head_lines_of_one_text_printed_once_are_not_both_kept():
     merge_into(page, report, piece, [Fragment([body1])], [Fragment([body2])], Fragment([body1]))
     assert report.kicker == second.text
     assert [RELEASED_REASON in ln.reasons for ln in (own, first, second)].count(True) == 1
+
+
+def test_a_line_of_an_ellipsis_alone_over_a_byline_parses():
+    """line_shape.ends_clause indexed the last character of an empty text: a body line `……`
+    over a byline line, stripped of its ellipsis (`head_context.mark_heads_above_bylines`)."""
+    from banmian.line_shape import ends_clause
+    assert not ends_clause("")
+    _parses_keeping_every_character("……\n本报记者王明\n城东新建的三座桥梁已于上月底全部建成通车。\n")
