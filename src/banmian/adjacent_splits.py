@@ -332,7 +332,7 @@ def release_unkept_heads(page: Page, piece: Article, target: Article) -> None:
     keeps one head, and a line of the other, owned by the article but printed nowhere, was lost
     (a pdftotext -layout page: a piece headed by a pull quote and a second head line joined its
     report, which had a kicker already). Each of the article's own head lines is read off the
-    head first (`\0` in its place), then the piece's: a piece's line read only inside one of the
+    head first (a NUL in its place), then the piece's: a piece's line read only inside one of the
     article's own (`官员` in `…两名官员`), or a head printed twice, once over each copy of a text
     run twice, was taken for printed and lost (found by fuzzing)."""
     kept = strip_ws("".join(getattr(target, key) or "" for key in HEAD_FIELDS))
@@ -352,7 +352,7 @@ def _release_unprinted(page: Page, piece: Article, target: Article, kind: str, k
                        why: str) -> None:
     """The piece's lines of `kind` (printed in `dropped`, when given) that `kept`, the target's
     text, does not print once the target's own lines of that kind are read off it, are no
-    longer owned. Each line found is read off (`\0` in its place), the longest first: two lines
+    longer owned. Each line found is read off (a NUL in its place), the longest first: two lines
     of one text printed once (a text run twice) are not both kept."""
     owner: dict[int, Article] = page.scratch.setdefault("owner", {})
     longest_first = sorted((ln for ln in page.lines if ln.kind == kind), key=lambda ln: -len(strip_ws(ln.text)))
