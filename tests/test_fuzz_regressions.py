@@ -164,3 +164,20 @@ def test_a_line_of_an_ellipsis_alone_over_a_byline_parses():
     from banmian.line_shape import ends_clause
     assert not ends_clause("")
     _parses_keeping_every_character("……\n本报记者王明\n城东新建的三座桥梁已于上月底全部建成通车。\n")
+
+
+def test_a_row_part_another_block_adopted_does_not_rejoin_a_headline():
+    """head_leftovers.rejoin_row_parts: a leftover row part adopted by the block next to it
+    (`adopt_adjacent_leftovers` keeps it listed on its own too) joined the one-line headline
+    of the article it scored best for as well: printed in both blocks."""
+    from banmian.head_leftovers import ROW_PART_REJOINED_REASON, rejoin_row_parts
+    held = Line(no=1, raw="城东新建跨河大桥", text="城东新建跨河大桥", kind="head")
+    part = Line(no=3, raw="湖滨湿地迎来候鸟", text="湖滨湿地迎来候鸟", kind="head")
+    part.because("split_head_rows:part_2_of_2")
+    other = Line(no=4, raw="观鸟长廊完工", text="观鸟长廊完工", kind="head")
+    blocks = [[held], [part], [part, other]]  # block 1 adopted into block 2
+    pos = {id(held): 0, id(part): 2, id(other): 3}
+    out = rejoin_row_parts(blocks, {0: 0, 2: 1}, {(1, 0): 0.5, (0, 0): 0.4, (2, 1): 0.4}, pos)
+    assert out[0] == [held] and ROW_PART_REJOINED_REASON not in part.reasons
+    free = rejoin_row_parts([[held], [part]], {0: 0}, {(1, 0): 0.5, (0, 0): 0.4}, pos)
+    assert free[0] == [held, part]  # the rule itself still holds
