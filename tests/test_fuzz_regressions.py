@@ -181,3 +181,17 @@ def test_a_row_part_another_block_adopted_does_not_rejoin_a_headline():
     assert out[0] == [held] and ROW_PART_REJOINED_REASON not in part.reasons
     free = rejoin_row_parts([[held], [part]], {0: 0}, {(1, 0): 0.5, (0, 0): 0.4}, pos)
     assert free[0] == [held, part]  # the rule itself still holds
+
+
+def test_an_adopted_dash_subtitle_moves_out_of_the_block_that_adopted_it():
+    """head_leftovers.dash_subtitles_to_quoted_bodies moved a dash subtitle out of its leftover
+    listing first, and left it in the block that had adopted it (`adopt_adjacent_leftovers`):
+    the line stood in two heads. Found reading the code beside `rejoin_row_parts` (above)."""
+    from banmian.head_leftovers import dash_subtitles_to_quoted_bodies
+
+    def head(no: int, text: str) -> Line:
+        return Line(no=no, raw=text, text=text, kind="head")
+    sub, top, other = head(1, "——附近居民出行时间缩短一半"), head(3, "城东新建跨河大桥"), head(5, "湖滨湿地迎来候鸟")
+    bodies = ["城东新建的桥梁通车了。", "湿地公园迎来候鸟，附近居民出行时间缩短一半，游客增多。"]
+    out = dash_subtitles_to_quoted_bodies([[sub], [sub, top], [other]], {1: 0, 2: 1}, bodies)
+    assert out[1] == [top] and out[2] == [other, sub]
