@@ -323,6 +323,7 @@ def _subhead_paragraph(piece: Article, lines: list[Line]) -> None:
 
 
 RELEASED_REASON: Final = "headline:released_in_merge"
+BYLINE_RELEASED_REASON: Final = "byline:released_in_merge"
 
 
 def release_unkept_heads(page: Page, piece: Article, target: Article) -> None:
@@ -330,15 +331,45 @@ def release_unkept_heads(page: Page, piece: Article, target: Article) -> None:
     the leftovers (`metadata.collect_unassigned`): a headed piece joining a headed article
     keeps one head, and a line of the other, owned by the article but printed nowhere, was lost
     (a pdftotext -layout page: a piece headed by a pull quote and a second head line joined its
-    report, which had a kicker already)."""
-    owner: dict[int, Article] = page.scratch.setdefault("owner", {})
+    report, which had a kicker already). Each of the article's own head lines is read off the
+    head first (a NUL in its place), then the piece's: a piece's line read only inside one of the
+    article's own (`官员` in `…两名官员`), or a head printed twice, once over each copy of a text
+    run twice, was taken for printed and lost (found by fuzzing)."""
     kept = strip_ws("".join(getattr(target, key) or "" for key in HEAD_FIELDS))
-    for ln in page.lines:
-        if ln.kind == "head" and owner.get(id(ln)) is piece and strip_ws(ln.text) not in kept:
+    _release_unprinted(page, piece, target, "head", kept, None, RELEASED_REASON)
+
+
+def release_dropped_byline(page: Page, piece: Article, target: Article) -> None:
+    """A bylined piece joining a bylined article: the article keeps its byline, and the lines of
+    the piece's go back to the leftovers, else owned and printed nowhere (found by fuzzing: a
+    headless report bylined `本报记者…` took a piece's head, and the piece's byline was lost)."""
+    if target.byline and piece.byline:
+        _release_unprinted(page, piece, target, "byline", strip_ws(target.byline), strip_ws(piece.byline),
+                           BYLINE_RELEASED_REASON)
+
+
+def _release_unprinted(page: Page, piece: Article, target: Article, kind: str, kept: str, dropped: str | None,
+                       why: str) -> None:
+    """The piece's lines of `kind` (printed in `dropped`, when given) that `kept`, the target's
+    text, does not print once the target's own lines of that kind are read off it, are no
+    longer owned. Each line found is read off (a NUL in its place), the longest first: two lines
+    of one text printed once (a text run twice) are not both kept."""
+    owner: dict[int, Article] = page.scratch.setdefault("owner", {})
+    longest_first = sorted((ln for ln in page.lines if ln.kind == kind), key=lambda ln: -len(strip_ws(ln.text)))
+    for ln in longest_first:
+        if owner.get(id(ln)) is target:
+            kept = kept.replace(strip_ws(ln.text), "\0", 1)
+    for ln in longest_first:
+        if owner.get(id(ln)) is not piece:
+            continue
+        text = strip_ws(ln.text)
+        if text in kept:
+            kept = kept.replace(text, "\0", 1)
+        elif dropped is None or text in dropped:
             del owner[id(ln)]
             if ln.no in piece.line_nos:
                 piece.line_nos.remove(ln.no)
-            ln.because(RELEASED_REASON)
+            ln.because(why)
 
 
 def merge_into(page: Page, target: Article, piece: Article, target_group: list[Fragment], group: list[Fragment],
@@ -352,6 +383,7 @@ def merge_into(page: Page, target: Article, piece: Article, target_group: list[F
     elif not has_head(target):
         for key in HEAD_FIELDS:
             setattr(target, key, getattr(piece, key))
+    release_dropped_byline(page, piece, target)
     if not target.byline:
         target.byline = piece.byline
     owner: dict[int, Article] = page.scratch.setdefault("owner", {})

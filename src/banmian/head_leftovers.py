@@ -181,8 +181,11 @@ def rejoin_row_parts(blocks: list[list[Line]], owner: dict[int, int], scores: di
     taken emptied."""
     out = [list(b) for b in blocks]
     block_of = {i: k for k, i in owner.items()}
+    # a leftover another block adopted (`adopt_adjacent_leftovers`) is still listed on its own: not
+    # free (rejoined, its line was printed in both blocks; found by fuzzing)
+    held = {id(ln) for k in owner for ln in blocks[k]}
     for m, b in enumerate(blocks):
-        if m in owner or not b:
+        if m in owner or not b or any(id(ln) in held for ln in b):
             continue
         best = max(((s, i) for (mm, i), s in scores.items() if mm == m), default=None)
         if best is None or best[1] not in block_of:
@@ -225,9 +228,12 @@ def dash_subtitles_to_quoted_bodies(blocks: list[list[Line]], owner: dict[int, i
     1-40: page 30 right, nothing else moves."""
     holder_block = {i: k for k, i in owner.items()}
     out = [list(b) for b in blocks]
+    # a leftover another block adopted (`adopt_adjacent_leftovers`) is still listed on its own:
+    # its line moves out of the adopting block, else it stayed there too (printed twice)
+    held = {id(ln) for k in owner for ln in blocks[k]}
     for k, block in enumerate(blocks):
         for ln in block:
-            if ln.kind != "head" or not opens_with_dash(ln.text):
+            if ln.kind != "head" or not opens_with_dash(ln.text) or (k not in owner and id(ln) in held):
                 continue
             words = strip_ws(ln.text).lstrip("—-－")
             if len(words) < QUOTED_SUBTITLE_MIN_CHARS:

@@ -201,8 +201,11 @@ def _split_points(block: list[Line], openings: list[set[int]], after_blank: froz
         cuts.append(start[b])
         b = start[b]
     cuts.sort()
+    # the first unit is never set off (`_cut_kind`), and it alone may run past MAX_UNIT_LINES (its
+    # gain never counted): where every cut in reach of a line is barred (seven head lines of one
+    # text block, `one_text_block`), `start` keeps 0 (found by fuzzing: IndexError on gains)
     for a, b in zip(cuts, cuts[1:] + [n]):
-        if _cut_kind(block, a, b, gains[a][b - a - 1], after_blank)[1]:
+        if a > 0 and _cut_kind(block, a, b, gains[a][b - a - 1], after_blank)[1]:
             block[a].because(SET_OFF_REASON)
     return cuts
 

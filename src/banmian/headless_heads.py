@@ -122,8 +122,11 @@ def signed_by_reporter(block: list[Line]) -> bool:
 
 def waiting_headless(article: Article) -> bool:
     """An article with text and neither head nor byline, not opening with a lead-in byline (a
-    `本报讯` report, which the gold never gives a byline under its headline)."""
-    return not (article.headline or article.kicker or article.byline) and bool(article.paragraphs) \
+    `本报讯` report, which the gold never gives a byline under its headline). A subtitle is a head
+    too: a dash line given to the article alone (`leftovers_over_next_openings`) was overwritten
+    by the signed block's tiers, its line claimed and printed nowhere (found by fuzzing)."""
+    return not (article.headline or article.kicker or article.subtitle or article.byline) \
+        and bool(article.paragraphs) \
         and not has_lead_in(article)
 
 

@@ -129,7 +129,11 @@ def punct_marks(text: str) -> int:
 
 def ends_clause(t: str) -> bool:
     """The line ends a clause: a comma-like mark or a sentence end, maybe behind closing marks
-    (dev page 32: `设施；”` closes a quoted clause of a law's text)."""
+    (dev page 32: `设施；”` closes a quoted clause of a law's text). An empty text ends none (a
+    line of an ellipsis alone, stripped of it, `head_context.mark_heads_above_bylines`: IndexError,
+    found by fuzzing)."""
+    if not t:
+        return False
     last = ord(t[len(t) - 1])  # the code point: no one-character string made (both sets within the BMP)
     if last < 0x10000 and _CLAUSE_END_AT[last]:
         return True

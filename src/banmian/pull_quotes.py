@@ -96,6 +96,9 @@ def place_pull_quotes(blocks: list[list[Line]], owner: dict[int, int], quotes: d
     # not free (taken twice, its line was printed twice: a simulated page's kicker became a
     # second article's headline)
     kept = {id(ln) for k in owner for ln in out[k]}
+    # nor is one holding a quote taken out of the block that adopted it (its line went to its
+    # article as a kicker, and came back as its headline: printed twice; found by fuzzing)
+    kept |= {id(ln) for ln in loose}
     free = {k for k, block in enumerate(out) if k not in owner and any(ln.kind == "head" for ln in block)
             and not any(id(ln) in kept for ln in block)}
     again = {(k, i): s for (k, i), s in scores.items() if k in free and i in choosing}
