@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from banmian.model import Page, Source, new_lines
 from banmian.pipeline import parse_text
-from banmian.stages.unlayout import REASON, cells_of, column_pitch, is_layout_dump, unlayout
+from banmian.stages.unlayout import IN_COLUMN, REASON, cells_of, column_pitch, is_layout_dump, unlayout
 
 LEFT_HEAD = "城东大桥今天通车"
 LEFT = ["本报讯 城东大桥今天", "上午正式通车，全长一", "千二百米，连起两岸的", "新旧城区。", "  市民步行过桥只需五",
@@ -79,3 +79,24 @@ def test_paragraphs_indented_with_spaces_are_no_layout():
     for k in range(6):
         raws += ["  " + LEFT[1], LEFT[2], LEFT[3], ""]
     assert not is_layout_dump(raws)
+
+
+LOW_HEAD = "河滨步道亮灯"
+LOW = ["本报讯 河滨步道今晚", "起亮灯，沿河三公里装", "上新式路灯一千余盏。"]
+
+
+def test_a_headline_starting_right_of_its_column_edge_is_read_above_its_text():
+    """The right column holds a second article below the first, its headline centred: 14
+    positions right of the column's edge (more than the column tolerance, so it stands as a
+    block of its own). Read by its own left edge it went after the whole column, its text
+    included; read by the column it stands in, it comes between the two articles."""
+    rows = [f"{LEFT_HEAD:<24}{RIGHT_HEAD}", ""]
+    for k in range(len(RIGHT)):
+        rows.append(f"{LEFT[k]:<24}{RIGHT[k]}")
+    rows += ["", "", f"{'':<38}{LOW_HEAD}", ""]
+    rows += [f"{'':<24}{t}" for t in LOW]
+    lines = unlayout(page_of(rows)).lines
+    texts = [ln.raw for ln in lines]
+    assert lines[texts.index(LOW_HEAD)].reasons[-1] == f"{IN_COLUMN}24"
+    assert texts.index("童免费入园。") < texts.index(LOW_HEAD) < texts.index(LOW[0])
+    assert texts.index(LOW[-1]) == len(texts) - 1
