@@ -83,6 +83,8 @@ def quoted_pieces_to_their_reports(page: Page) -> None:
     groups: list[list[Fragment]] = page.scratch.get("article_groups", [])
     if len(groups) != len(page.articles) or len(groups) < 2:
         return
+    if not any(quoted_piece(art) for art in page.articles):
+        return  # most pages: no piece headed by a quote alone, no body text joined
     texts = [body_text(art) for art in page.articles]
     taken: set[int] = set()
     gone: dict[int, int] = {}
