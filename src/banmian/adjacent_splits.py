@@ -355,7 +355,8 @@ def _release_unprinted(page: Page, piece: Article, target: Article, kind: str, k
     longer owned. Each line found is read off (a NUL in its place), the longest first: two lines
     of one text printed once (a text run twice) are not both kept."""
     owner: dict[int, Article] = page.scratch.setdefault("owner", {})
-    longest_first = sorted((ln for ln in page.lines if ln.kind == kind), key=lambda ln: -len(strip_ws(ln.text)))
+    held = [ln for ln in page.lines if ln.kind == kind and (owner.get(id(ln)) is target or owner.get(id(ln)) is piece)]
+    longest_first = sorted(held, key=lambda ln: -len(strip_ws(ln.text)))
     for ln in longest_first:
         if owner.get(id(ln)) is target:
             kept = kept.replace(strip_ws(ln.text), "\0", 1)

@@ -129,9 +129,9 @@ def max_row_step(block: Block) -> int:
     return min(MAX_ROW_GAP, max(MIN_ROW_GAP, 2 * usual))
 
 
-def column_blocks(rows: list[list[tuple[int, str]]]) -> list[Block]:
-    """The page's column blocks, each cell on the nearest open block it continues."""
-    tolerance = COLUMN_TOLERANCE * column_pitch(rows)
+def column_blocks(rows: list[list[tuple[int, str]]], tolerance: float) -> list[Block]:
+    """The page's column blocks, each cell on the nearest open block it continues (its left edge
+    within `tolerance` positions of the cell's)."""
     open_blocks: list[Block] = []
     done: list[Block] = []
     for row, cells in enumerate(rows):
@@ -203,8 +203,9 @@ def unlayout(page: Page) -> Page:
     if lines:
         lines.append(Line(lines[-1].no, ""))
     body = [cells if row not in heads else [] for row, cells in enumerate(rows)]
-    blocks = column_blocks(body)
-    starts = column_starts(blocks, COLUMN_TOLERANCE * column_pitch(body))
+    tolerance = COLUMN_TOLERANCE * column_pitch(body)
+    blocks = column_blocks(body, tolerance)
+    starts = column_starts(blocks, tolerance)
     for k, block in enumerate(reading_order(blocks, starts)):
         if k:
             lines.append(Line(page.lines[block.cells[0][0]].no, ""))
