@@ -18,7 +18,8 @@ quote (`banmian.pull_quotes`): it goes to that article as its kicker, whoever's 
 printed in. Last, a paragraph split off on a content change alone and printed right under the
 last piece of an article goes back to it where the heads say they are one
 (`banmian.adjacent_splits`); in pdftotext's dumps, a piece headed only by its own pull quote
-joins the headed article whose text it clearly shares (`banmian.quoted_pieces`).
+joins the headed article whose text it clearly shares (`banmian.quoted_pieces`); a digest's
+datelined item, the headed article whose headline names both (`banmian.digest_items`).
 """
 from __future__ import annotations
 
@@ -49,6 +50,7 @@ from banmian.photo_news import PHOTO_LABEL_REASON, place_photo_labels
 from banmian.rules.chars import strip_ws
 from banmian.rules.furniture import LEAD_IN_REASON
 from banmian.quoted_pieces import quoted_pieces_to_their_reports
+from banmian.digest_items import digest_items_to_their_heads
 from banmian.pull_quotes import attach_pull_quotes, place_pull_quotes, pull_quotes
 from banmian.side_bylines import side_by_side_bylines
 from banmian.side_heads import deal_side_by_side
@@ -428,6 +430,7 @@ def headlines(page: Page) -> Page:
     page.scratch["head_owner"] = owner
     merge_adjacent_splits(page)
     quoted_pieces_to_their_reports(page)
+    digest_items_to_their_heads(page)
     if HEADED_RESTS_UNDER_LEADS and blank_parted:
         headed_rests_under_leads(page)
     if REST_OF_LEADS and blank_parted:
