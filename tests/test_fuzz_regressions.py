@@ -195,3 +195,20 @@ def test_an_adopted_dash_subtitle_moves_out_of_the_block_that_adopted_it():
     bodies = ["城东新建的桥梁通车了。", "湿地公园迎来候鸟，附近居民出行时间缩短一半，游客增多。"]
     out = dash_subtitles_to_quoted_bodies([[sub], [sub, top], [other]], {1: 0, 2: 1}, bodies)
     assert out[1] == [top] and out[2] == [other, sub]
+
+
+def test_surrogates_in_a_str_are_read_as_a_file_would_be():
+    """parse_text hashed `text.encode("utf-8")`: a lone surrogate in a str (made with
+    errors="surrogateescape", or JSON "\\ud800"; never from a file, which is decoded) raised
+    UnicodeEncodeError. A lone one now reads as U+FFFD, a pair as the character it encodes, and
+    the JSON is valid UTF-8."""
+    import json
+
+    from banmian.writers.json import dumps
+    text = "城东新建跨河大桥\n\n本报讯 城东新建的三座\ud800桥梁已于上月底\udc80全部建成通车\ud83c\udf09。\n"
+    _parses_keeping_every_character(text)
+    assert input_chars(text) == input_chars(text.replace("\ud800", "\ufffd").replace("\udc80", "\ufffd")
+                                            .replace("\ud83c\udf09", "\U0001f309"))
+    out = "".join(dumps(page_to_dict(p)) for p in parse_text(text))
+    assert json.loads(out.encode("utf-8"))["schema"] == "banmian.page/1"
+    assert out.count("\ufffd") == 2 and "\U0001f309" in out
