@@ -212,3 +212,19 @@ def test_surrogates_in_a_str_are_read_as_a_file_would_be():
     out = "".join(dumps(page_to_dict(p)) for p in parse_text(text))
     assert json.loads(out.encode("utf-8"))["schema"] == "banmian.page/1"
     assert out.count("\ufffd") == 2 and "\U0001f309" in out
+
+
+_COLUMN_LINES = ["城东新建的三座桥梁已于上月底全部建成", "湖滨湿地公园今年春天迎来第一批候鸟，", "园内新建的观鸟长廊已经完工，游客可以"]
+
+
+def test_a_line_cut_into_more_parts_than_a_page_has_columns_is_no_merged_row():
+    """split_columns.best_cut: a run of text cut into 40 column-wide parts made a merged block of
+    40 columns, and `column_deal` tried every choice of columns for each row of 3 parts (a
+    4,758-character line cut into 366 parts never ended)."""
+    from banmian.stages.split_columns import MAX_MERGED_PARTS, best_cut
+
+    assert len(best_cut(" ".join(_COLUMN_LINES), 18.0) or []) == 3
+    assert best_cut(" ".join(_COLUMN_LINES * 14), 18.0) is None and 3 * 14 > MAX_MERGED_PARTS
+    row = " ".join(_COLUMN_LINES)
+    _parses_keeping_every_character("\n".join(["城东新建跨河大桥", ""] + _COLUMN_LINES * 12 + [row] * 6
+                                              + [" ".join(_COLUMN_LINES[1:] * 20)] + [row] * 4) + "\n")
