@@ -228,3 +228,15 @@ def test_a_line_cut_into_more_parts_than_a_page_has_columns_is_no_merged_row():
     row = " ".join(_COLUMN_LINES)
     _parses_keeping_every_character("\n".join(["城东新建跨河大桥", ""] + _COLUMN_LINES * 12 + [row] * 6
                                               + [" ".join(_COLUMN_LINES[1:] * 20)] + [row] * 4) + "\n")
+
+
+def test_a_head_line_cut_into_more_parts_than_slots_is_no_head_row():
+    """split_head_rows.head_row_parts: a long head line of short CJK runs cut into 377 parts
+    made 377 head blocks, and their assignment to 7 articles (`assign`, cubic in the larger
+    side) took 15 s (pure Python)."""
+    from banmian.stages.split_head_rows import head_row_parts
+
+    assert head_row_parts("城东新建跨河大桥 湖滨湿地迎来候鸟") == ["城东新建跨河大桥", "湖滨湿地迎来候鸟"]
+    assert head_row_parts(" ".join(["城东新区", "湖滨湿地"] * 6)) is None
+    _parses_keeping_every_character("城东新建跨河大桥\n\n" + " ".join(["城东新区", "湖滨湿地"] * 60) + "\n\n"
+                                    + "\n".join(_COLUMN_LINES * 3) + "\n")
