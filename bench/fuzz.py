@@ -57,6 +57,7 @@ DEFAULT_TIME_LIMIT = 30.0  # seconds per page; dev pages take well under 1 s, 50
 SLICE_SHARE = 0.6  # share of dump inputs first cut to a 10-150 line slice (small pages fail more clearly)
 HUGE_PAGE_LINES = 5000
 DEFAULT_OUT = REPO / "bench" / "out" / "fuzz"
+PROGRESS_SECONDS = 60  # a progress line this often
 
 # --- the input pools -----------------------------------------------------------------------------
 
@@ -643,7 +644,7 @@ def run(seed: int = 0, inputs: int | None = DEFAULT_INPUTS, seconds: float | Non
         log("skipped: no input kind available")
         return report
     pools = Pools(dumps, usable, {k: v for k, v in ODD.items() if k not in without})
-    t0 = time.monotonic()
+    t0 = next_note = time.monotonic()
     index = start
     while (inputs is None or index - start < inputs) and (seconds is None or time.monotonic() - t0 < seconds):
         case = make_input(seed, index, pools, max_mutations)
@@ -656,6 +657,9 @@ def run(seed: int = 0, inputs: int | None = DEFAULT_INPUTS, seconds: float | Non
             report.signatures.setdefault(outcome.signature, [0, str(path)])[0] += 1
             log(f"FAIL {seed}/{index} {outcome.signature} ({case.origin} {' '.join(case.mutations)}) -> {path}")
         index += 1
+        if time.monotonic() >= next_note + PROGRESS_SECONDS:
+            next_note = time.monotonic()
+            log(f"# {report.inputs} inputs, {report.failures} failed, {next_note - t0:.0f} s")
     report.seconds = time.monotonic() - t0
     return report
 
