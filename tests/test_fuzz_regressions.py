@@ -240,3 +240,13 @@ def test_a_head_line_cut_into_more_parts_than_slots_is_no_head_row():
     assert head_row_parts(" ".join(["城东新区", "湖滨湿地"] * 6)) is None
     _parses_keeping_every_character("城东新建跨河大桥\n\n" + " ".join(["城东新区", "湖滨湿地"] * 60) + "\n\n"
                                     + "\n".join(_COLUMN_LINES * 3) + "\n")
+
+
+def test_a_report_s_own_head_line_is_read_off_its_own_head_not_the_kicker_it_takes():
+    """adjacent_splits.release_unkept_heads: a report headed `通车` took a merged piece's head
+    `城东大桥今天通车` as its kicker; its own line `通车` was read off inside that kicker
+    (`城东大桥今天\\0通车`), the piece's line looked unprinted and went to the leftovers: printed
+    twice (as the kicker and unassigned)."""
+    from banmian.adjacent_splits import RELEASED_REASON
+    head, reasons = _merged({"headline": "通车"}, "城东大桥今天通车")
+    assert RELEASED_REASON not in reasons
