@@ -2,6 +2,7 @@
 
     python bench/fuzz.py [--seed 0] [--inputs 200] [--seconds S] [--kinds pdftotext,raw,pymupdf,layout,made]
                          [--max-mutations 3] [--time-limit 30] [--out bench/out/fuzz] [--minimize]
+                         [--memory-limit 4] [--without surrogate]
     python bench/fuzz.py --replay bench/out/fuzz/fuzz-0-17.txt [--minimize]
 
 Each input is made from (seed, index) alone (`random.Random(f"{seed}/{index}")`), so a run is
@@ -58,6 +59,7 @@ SLICE_SHARE = 0.6  # share of dump inputs first cut to a 10-150 line slice (smal
 HUGE_PAGE_LINES = 5000
 DEFAULT_OUT = REPO / "bench" / "out" / "fuzz"
 PROGRESS_SECONDS = 60  # a progress line this often
+DEFAULT_MEMORY_GB = 4.0  # address space of the run (RLIMIT_AS): a blow-up raises MemoryError (a crash)
 
 # --- the input pools -----------------------------------------------------------------------------
 
@@ -681,6 +683,15 @@ def table(report: Report) -> str:
     return "\n".join(rows)
 
 
+def limit_memory(gb: float) -> None:
+    """Cap the process's address space (the machine is shared): an input that blows up then
+    fails with MemoryError, saved like any crash, instead of taking the machine's memory."""
+    if gb > 0:
+        import resource
+        cap = int(gb * 2 ** 30)
+        resource.setrlimit(resource.RLIMIT_AS, (cap, resource.getrlimit(resource.RLIMIT_AS)[1]))
+
+
 def which_banmian() -> str:
     import banmian
     from banmian._compiled import pure_reason
@@ -717,9 +728,12 @@ def main(argv=None) -> int:
     ap.add_argument("--time-limit", type=float, default=DEFAULT_TIME_LIMIT, help="seconds a page may take")
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT, help="folder for failing inputs")
     ap.add_argument("--minimize", action="store_true", help="shrink each failing input")
+    ap.add_argument("--memory-limit", type=float, default=DEFAULT_MEMORY_GB,
+                    help=f"GB of address space for the run, 0: no limit (default {DEFAULT_MEMORY_GB:g})")
     ap.add_argument("--without", default="", help=f"odd-character classes to leave out, of {', '.join(ODD)}")
     ap.add_argument("--replay", nargs="+", metavar="FILE", help="check saved inputs instead of making new ones")
     args = ap.parse_args(argv)
+    limit_memory(args.memory_limit)
     print(which_banmian(), flush=True)
     if args.replay:
         return replay(args.replay, args.time_limit, args.minimize)
