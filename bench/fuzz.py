@@ -2,7 +2,7 @@
 
     python bench/fuzz.py [--seed 0] [--inputs 200] [--seconds S] [--kinds pdftotext,raw,pymupdf,layout,made]
                          [--max-mutations 3] [--time-limit 30] [--out bench/out/fuzz] [--minimize]
-                         [--memory-limit 4] [--without surrogate]
+                         [--memory-limit 8] [--without surrogate]
     python bench/fuzz.py --replay bench/out/fuzz/fuzz-0-17.txt [--minimize]
 
 Each input is made from (seed, index) alone (`random.Random(f"{seed}/{index}")`), so a run is
@@ -59,7 +59,13 @@ SLICE_SHARE = 0.6  # share of dump inputs first cut to a 10-150 line slice (smal
 HUGE_PAGE_LINES = 5000
 DEFAULT_OUT = REPO / "bench" / "out" / "fuzz"
 PROGRESS_SECONDS = 60  # a progress line this often
-DEFAULT_MEMORY_GB = 4.0  # address space of the run (RLIMIT_AS): a blow-up raises MemoryError (a crash)
+# Address space of the run (RLIMIT_AS): a blow-up raises MemoryError (a crash), or aborts the
+# compiled build ("fatal: out of memory"; see RUNNING). 4 GB aborted a 10,000-line page whose
+# peak RSS is 0.8 GB (address space counts every reservation).
+DEFAULT_MEMORY_GB = 8.0
+# Written before each input ("SEED INDEX"), removed after the run: a run killed on an input
+# (an abort, the OOM killer) names it; `--seed SEED --start INDEX --inputs 1` makes it again.
+RUNNING = "running"
 
 # --- the input pools -----------------------------------------------------------------------------
 
@@ -648,7 +654,10 @@ def run(seed: int = 0, inputs: int | None = DEFAULT_INPUTS, seconds: float | Non
     pools = Pools(dumps, usable, {k: v for k, v in ODD.items() if k not in without})
     t0 = next_note = time.monotonic()
     index = start
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
     while (inputs is None or index - start < inputs) and (seconds is None or time.monotonic() - t0 < seconds):
+        (out / RUNNING).write_text(f"{seed} {index}\n", encoding="utf-8")
         case = make_input(seed, index, pools, max_mutations)
         outcome = check_text(case.text, time_limit)
         report.runs[case.kind, outcome.kind or "ok"] += 1
@@ -662,6 +671,7 @@ def run(seed: int = 0, inputs: int | None = DEFAULT_INPUTS, seconds: float | Non
         if time.monotonic() >= next_note + PROGRESS_SECONDS:
             next_note = time.monotonic()
             log(f"# {report.inputs} inputs, {report.failures} failed, {next_note - t0:.0f} s")
+    (out / RUNNING).unlink(missing_ok=True)
     report.seconds = time.monotonic() - t0
     return report
 
