@@ -195,3 +195,83 @@ def test_an_adopted_dash_subtitle_moves_out_of_the_block_that_adopted_it():
     bodies = ["城东新建的桥梁通车了。", "湿地公园迎来候鸟，附近居民出行时间缩短一半，游客增多。"]
     out = dash_subtitles_to_quoted_bodies([[sub], [sub, top], [other]], {1: 0, 2: 1}, bodies)
     assert out[1] == [top] and out[2] == [other, sub]
+
+
+def test_surrogates_in_a_str_are_read_as_a_file_would_be():
+    """parse_text hashed `text.encode("utf-8")`: a lone surrogate in a str (made with
+    errors="surrogateescape", or JSON "\\ud800"; never from a file, which is decoded) raised
+    UnicodeEncodeError. A lone one now reads as U+FFFD, a pair as the character it encodes, and
+    the JSON is valid UTF-8."""
+    import json
+
+    from banmian.writers.json import dumps
+    text = "城东新建跨河大桥\n\n本报讯 城东新建的三座\ud800桥梁已于上月底\udc80全部建成通车\ud83c\udf09。\n"
+    _parses_keeping_every_character(text)
+    assert input_chars(text) == input_chars(text.replace("\ud800", "\ufffd").replace("\udc80", "\ufffd")
+                                            .replace("\ud83c\udf09", "\U0001f309"))
+    out = "".join(dumps(page_to_dict(p)) for p in parse_text(text))
+    assert json.loads(out.encode("utf-8"))["schema"] == "banmian.page/1"
+    assert out.count("\ufffd") == 2 and "\U0001f309" in out
+
+
+_COLUMN_LINES = ["城东新建的三座桥梁已于上月底全部建成", "湖滨湿地公园今年春天迎来第一批候鸟，", "园内新建的观鸟长廊已经完工，游客可以"]
+
+
+def test_a_line_cut_into_more_parts_than_a_page_has_columns_is_no_merged_row():
+    """split_columns.best_cut: a run of text cut into 40 column-wide parts made a merged block of
+    40 columns, and `column_deal` tried every choice of columns for each row of 3 parts (a
+    4,758-character line cut into 366 parts never ended)."""
+    from banmian.stages.split_columns import MAX_MERGED_PARTS, best_cut
+
+    assert len(best_cut(" ".join(_COLUMN_LINES), 18.0) or []) == 3
+    assert best_cut(" ".join(_COLUMN_LINES * 14), 18.0) is None and 3 * 14 > MAX_MERGED_PARTS
+    row = " ".join(_COLUMN_LINES)
+    _parses_keeping_every_character("\n".join(["城东新建跨河大桥", ""] + _COLUMN_LINES * 12 + [row] * 6
+                                              + [" ".join(_COLUMN_LINES[1:] * 20)] + [row] * 4) + "\n")
+
+
+def test_a_head_line_cut_into_more_parts_than_slots_is_no_head_row():
+    """split_head_rows.head_row_parts: a long head line of short CJK runs cut into 377 parts
+    made 377 head blocks, and their assignment to 7 articles (`assign`, cubic in the larger
+    side) took 15 s (pure Python)."""
+    from banmian.stages.split_head_rows import head_row_parts
+
+    assert head_row_parts("城东新建跨河大桥 湖滨湿地迎来候鸟") == ["城东新建跨河大桥", "湖滨湿地迎来候鸟"]
+    assert head_row_parts(" ".join(["城东新区", "湖滨湿地"] * 6)) is None
+    _parses_keeping_every_character("城东新建跨河大桥\n\n" + " ".join(["城东新区", "湖滨湿地"] * 60) + "\n\n"
+                                    + "\n".join(_COLUMN_LINES * 3) + "\n")
+
+
+def test_a_report_s_own_head_line_is_read_off_its_own_head_not_the_kicker_it_takes():
+    """adjacent_splits.release_unkept_heads: a report headed `通车` took a merged piece's head
+    `城东大桥今天通车` as its kicker; its own line `通车` was read off inside that kicker
+    (`城东大桥今天\\0通车`), the piece's line looked unprinted and went to the leftovers: printed
+    twice (as the kicker and unassigned)."""
+    from banmian.adjacent_splits import RELEASED_REASON
+    head, reasons = _merged({"headline": "通车"}, "城东大桥今天通车")
+    assert RELEASED_REASON not in reasons
+
+
+def test_an_assignment_with_one_long_side_is_quick_and_best():
+    """assign.max_weight_pairs: 955 head blocks (a -layout row run on for 39,196 characters, cut
+    into blocks) and 2 articles made a 955 x 955 matrix for a cubic algorithm: 96 s in pure
+    Python. The long side keeps the best partners of the other's nodes (`best_partners`): the
+    same best total, at once (600 x 2: about 8 s in pure Python before)."""
+    import random
+    import time
+
+    from banmian.assign import max_weight_pairs
+
+    def total(pairs, scores):
+        return sum(scores[p] for p in pairs)
+    r = random.Random(3)
+    scores = {(a, b): round(r.uniform(-0.2, 1.0), 2) for a in range(600) for b in (0, 1)}
+    best = max([scores[a, 0] + scores[c, 1] for a in range(600) for c in range(600) if a != c]
+               + [scores[a, b] for a in range(600) for b in (0, 1)] + [0.0])
+    t0 = time.process_time()
+    pairs = max_weight_pairs(scores)
+    assert time.process_time() - t0 < 1.0
+    assert len({a for a, _ in pairs}) == len(pairs) == len({b for _, b in pairs})
+    assert abs(total(pairs, scores) - best) < 1e-9
+    flipped = {(b, a): s for (a, b), s in scores.items()}
+    assert abs(total(max_weight_pairs(flipped), flipped) - best) < 1e-9

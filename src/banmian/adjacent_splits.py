@@ -326,7 +326,7 @@ RELEASED_REASON: Final = "headline:released_in_merge"
 BYLINE_RELEASED_REASON: Final = "byline:released_in_merge"
 
 
-def release_unkept_heads(page: Page, piece: Article, target: Article) -> None:
+def release_unkept_heads(page: Page, piece: Article, target: Article, own_head: dict | None = None) -> None:
     """The head lines `piece` holds whose text the merged `target`'s head does not print go back to
     the leftovers (`metadata.collect_unassigned`): a headed piece joining a headed article
     keeps one head, and a line of the other, owned by the article but printed nowhere, was lost
@@ -334,9 +334,15 @@ def release_unkept_heads(page: Page, piece: Article, target: Article) -> None:
     report, which had a kicker already). Each of the article's own head lines is read off the
     head first (a NUL in its place), then the piece's: a piece's line read only inside one of the
     article's own (`官员` in `…两名官员`), or a head printed twice, once over each copy of a text
-    run twice, was taken for printed and lost (found by fuzzing)."""
-    kept = strip_ws("".join(getattr(target, key) or "" for key in HEAD_FIELDS))
-    _release_unprinted(page, piece, target, "head", kept, None, RELEASED_REASON)
+    run twice, was taken for printed and lost (found by fuzzing). `own_head`: the article's head
+    fields before the merge, its own lines read off those alone, the fields it took from the
+    piece added after (its headline `通车` was read inside the kicker `城东大桥今天通车` it took, and
+    the piece's line printed there was released and printed twice; found by fuzzing)."""
+    fields = {key: getattr(target, key) for key in HEAD_FIELDS}
+    own = fields if own_head is None else own_head
+    taken = [text for key, text in fields.items() if text and text != own.get(key)]
+    kept = strip_ws("".join(own.get(key) or "" for key in HEAD_FIELDS))
+    _release_unprinted(page, piece, target, "head", kept, None, RELEASED_REASON, strip_ws("".join(taken)))
 
 
 def release_dropped_byline(page: Page, piece: Article, target: Article) -> None:
@@ -349,17 +355,20 @@ def release_dropped_byline(page: Page, piece: Article, target: Article) -> None:
 
 
 def _release_unprinted(page: Page, piece: Article, target: Article, kind: str, kept: str, dropped: str | None,
-                       why: str) -> None:
+                       why: str, taken: str = "") -> None:
     """The piece's lines of `kind` (printed in `dropped`, when given) that `kept`, the target's
-    text, does not print once the target's own lines of that kind are read off it, are no
-    longer owned. Each line found is read off (a NUL in its place), the longest first: two lines
-    of one text printed once (a text run twice) are not both kept."""
+    text, does not print once the target's own lines of that kind are read off it (`taken`,
+    the text the target took from the piece, added after), are no longer owned. Each line found
+    is read off (a NUL in its place), the longest first: two lines of one text printed once (a
+    text run twice) are not both kept."""
     owner: dict[int, Article] = page.scratch.setdefault("owner", {})
     held = [ln for ln in page.lines if ln.kind == kind and (owner.get(id(ln)) is target or owner.get(id(ln)) is piece)]
     longest_first = sorted(held, key=lambda ln: -len(strip_ws(ln.text)))
     for ln in longest_first:
         if owner.get(id(ln)) is target:
             kept = kept.replace(strip_ws(ln.text), "\0", 1)
+    if taken:
+        kept = f"{kept}\0{taken}"
     for ln in longest_first:
         if owner.get(id(ln)) is not piece:
             continue
@@ -379,6 +388,7 @@ def merge_into(page: Page, target: Article, piece: Article, target_group: list[F
     lacks comes with them."""
     target.paragraphs.extend(piece.paragraphs)
     target_group.extend(group)
+    own_head = {key: getattr(target, key) for key in HEAD_FIELDS}
     if has_head(target) and piece.headline and not target.kicker:
         target.kicker = piece.headline  # a pull quote over the rest (`quoted_head`): the report's kicker
     elif not has_head(target):
@@ -388,7 +398,7 @@ def merge_into(page: Page, target: Article, piece: Article, target_group: list[F
     if not target.byline:
         target.byline = piece.byline
     owner: dict[int, Article] = page.scratch.setdefault("owner", {})
-    release_unkept_heads(page, piece, target)
+    release_unkept_heads(page, piece, target, own_head)
     for line_id, art in list(owner.items()):
         if art is piece:
             owner[line_id] = target

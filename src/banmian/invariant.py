@@ -21,7 +21,11 @@ def input_chars(text: str) -> Counter:
     """The multiset of non-whitespace characters of `text` (a leading BOM counts as whitespace).
     Only the first is dropped, as the reader drops it (`readers.text`): a U+FEFF further on (two
     dumps run together) is a character of the text, kept and printed (dropping every one made the
-    output hold one character more than the input; found by fuzzing)."""
+    output hold one character more than the input; found by fuzzing). Surrogate code points
+    count as `parse_text` reads them (`readers.text.without_surrogates`: a lone one as U+FFFD)."""
+    from banmian.readers.text import without_surrogates
+
+    text = without_surrogates(text)
     return _count([text[1:] if text.startswith("\ufeff") else text])
 
 

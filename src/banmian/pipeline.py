@@ -39,10 +39,17 @@ def _prepare(page: Page, page_date: str | None, entities: bool) -> Page:
 
 def parse_text(text: str, path: str = "<string>", page_date: str | None = None,
                entities: bool = True) -> list[Page]:
-    """Parse already-decoded text (form feeds separate pages) into parsed Pages."""
-    from banmian.readers.text import split_pages
+    """Parse already-decoded text (form feeds separate pages) into parsed Pages. Surrogate code
+    points, which no decoded file holds, are read by `readers.text.without_surrogates` (a lone
+    one as U+FFFD), so the pages' JSON is valid UTF-8."""
+    from banmian.readers.text import split_pages, without_surrogates
 
-    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:  # a surrogate code point
+        text = without_surrogates(text)
+        data = text.encode("utf-8")
+    sha = hashlib.sha256(data).hexdigest()
     pages = []
     for index, first_no, raw_lines in split_pages(text):
         src = Source(path=path, kind="text", encoding=None, sha256=sha)

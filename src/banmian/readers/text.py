@@ -26,6 +26,7 @@ import codecs
 import contextlib
 import hashlib
 import os
+import re
 import stat
 import warnings
 from collections.abc import Iterator
@@ -151,6 +152,20 @@ def form_feed_lines(text: str, count: int) -> list[int]:
             break
         pos = text.find("\f", done)
     return out
+
+
+# A surrogate code point (U+D800..U+DFFF): no decoded file holds one, but a str may (made with
+# errors="surrogateescape", or from JSON "\\ud800"); it cannot be written as UTF-8.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(text: str) -> str:
+    """`text` with each surrogate pair read as the character it encodes and each lone
+    surrogate as U+FFFD, as a stray byte of a file is read, so that the output can be written
+    as UTF-8 (a lone one crashed `parse_text`; found by fuzzing). Other text is returned as is."""
+    if not _SURROGATE.search(text):
+        return text
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
 
 def split_pages(text: str) -> list[RawPage]:

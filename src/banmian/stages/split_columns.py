@@ -48,6 +48,11 @@ MIN_MERGED: Final = 2
 # A part may measure this much over the column (dev page 24: `吉夫·甘地，后来结为连理。` is
 # 13 em in an 11 em column: punctuation is measured at a full em).
 PART_OVER: Final = 2.0
+# A line cut into more parts than this is no row of columns (no page has more columns side by
+# side; the dev and simulated dumps' merged blocks have 2, 3 or 5): a longer run of text, the
+# deal of whose parts to as many columns (`column_deal`, every combination of columns) never
+# ended (fuzzing: a 4,758-character line cut into 366 parts).
+MAX_MERGED_PARTS: Final = 8
 # A space after these is a gap between a role and a name (`新华社记者 宋娥摄`), never a gutter.
 _ROLE_END: Final = re.compile(both_scripts(r"(记者|通讯员|摄影|实习生|编辑|责编|校对)$"))
 _LATIN: Final = re.compile(r"[A-Za-z]")
@@ -61,7 +66,8 @@ def may_be_gutter(left: str, right: str) -> bool:
 
 def best_cut(raw: str, width: float) -> list[str] | None:
     """Cut a raw line at spaces into the fewest parts no wider than a column (+ PART_OVER),
-    the parts as close to a full column as possible; None when it takes fewer than two.
+    the parts as close to a full column as possible; None when it takes fewer than two, or
+    more than MAX_MERGED_PARTS.
 
     Cuts go by the raw line: normalize drops spaces beside digits, and a gutter can be one
     (dev page 36: `示，如果政府向巴方归还一 1956年两人结了婚，开始过`).
@@ -85,7 +91,7 @@ def best_cut(raw: str, width: float) -> list[str] | None:
             if bj is None or cand[:2] < bj[:2]:
                 best[j] = cand
     found = best[-1]
-    if found is None or found[0] < 2:
+    if found is None or not 2 <= found[0] <= MAX_MERGED_PARTS:
         return None
     starts = found[2]
     return [raw[spans[a][0]:spans[b - 1][1]] for a, b in zip(starts, starts[1:] + [len(spans)])]

@@ -24,7 +24,7 @@ from banmian.model import Line, Page
 from banmian.rules.chars import CLAUSE_MARKS, is_cjk, text_em
 from banmian.rules.names import NAMES_REASON, looks_like_names
 from banmian.stages.normalize import normalize_text
-from banmian.stages.split_columns import may_be_gutter
+from banmian.stages.split_columns import MAX_MERGED_PARTS, may_be_gutter
 
 # A part shorter than this is no headline of its own (a stray mark or a lone character).
 MIN_PART_CHARS: Final = 2
@@ -38,7 +38,11 @@ _GAP: Final = re.compile(r"\s+")
 
 
 def head_row_parts(text: str) -> list[str] | None:
-    """The parts of a head line cut at the spaces between CJK runs, or None when it holds none.
+    """The parts of a head line cut at the spaces between CJK runs, or None when it holds none
+    or more than MAX_MERGED_PARTS (no page sets more slots side by side; the dev and simulated
+    dumps' head rows have 2 to 5 parts): a run of text cut into hundreds of parts made as many
+    head blocks, and their assignment to articles (`assign`, cubic in the blocks) took 15 s
+    in pure Python (fuzzing: a 4,758-character line).
 
     A gap beside Latin letters or digits is a word space (`ATM 交换机`), and one between a
     role and a name is a credit's (`记者 程平伟摄`): neither is cut."""
@@ -52,7 +56,7 @@ def head_row_parts(text: str) -> list[str] | None:
             parts.append(piece)
         else:
             parts[-1] = f"{left} {piece}"
-    if len(parts) < 2 or any(len(p) < MIN_PART_CHARS for p in parts):
+    if not 2 <= len(parts) <= MAX_MERGED_PARTS or any(len(p) < MIN_PART_CHARS for p in parts):
         return None
     return parts
 
