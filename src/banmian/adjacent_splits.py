@@ -43,6 +43,7 @@ from __future__ import annotations
 from typing import Final
 
 from banmian.article_starts import lines_around
+from banmian.body_texts import body_text as body_text  # (re-exported: its importers read it here)
 from banmian.closing_credits import closing_note
 from banmian.line_shape import separates_blocks
 from banmian.model import Article, Fragment, Line, Page, page_line_index
@@ -113,11 +114,6 @@ def joins_above(page: Page, piece: Article, target: Article, target_group: list[
 LEAD_MAX_CHARS: Final = 250
 REST_MIN_CHARS: Final = 150
 LEAD_REASON: Final = "merge:rest_under_lead"
-
-
-def body_text(article: Article) -> str:
-    """The article's paragraphs run together, white space left out (how the scorer compares)."""
-    return strip_ws("".join(article.paragraphs))
 
 
 def body_chars(article: Article) -> int:

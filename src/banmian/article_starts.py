@@ -63,7 +63,11 @@ def lines_around(page: Page, frag: Fragment, after: bool) -> list[Line]:
     Needs `page.scratch["line_index"]` (set by `reassemble.prepare_fragments`); cached per page.
     """
     key = 2 * id(frag) + (1 if after else 0)  # one integer, not a tuple: a cheaper key to hash
-    cache: dict[int, list[Line]] = page.scratch.setdefault("lines_around", {})  # typed: the compiled build's own dict ops
+    # typed: the compiled build's own dict ops; got, not `setdefault(…, {})`: no empty dict
+    # made and dropped on each of the page's thousands of asks
+    cache: dict[int, list[Line]] | None = page.scratch.get("lines_around")
+    if cache is None:
+        cache = page.scratch["lines_around"] = {}
     found = cache.get(key)
     if found is None:
         found = cache[key] = _lines_around(page, frag, after)

@@ -35,7 +35,8 @@ Ref = tuple[int, int] | None  # (row, part) of a column's latest line; None: an 
 
 
 # How a column's latest line ends, for the line after it (`LineCues.ending`).
-CLOSED, OPEN = "closed", "open"
+CLOSED: Final = "closed"
+OPEN: Final = "open"
 
 
 class LineCues(NamedTuple):

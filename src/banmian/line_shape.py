@@ -19,7 +19,10 @@ from banmian.rules.chars import CJK_PUNCT, CLAUSE_MARKS, CLOSERS, HEAD_DASHES, S
 WIDE_HEAD_REASON: Final = "head:wider_than_column"
 FULL_SLACK: Final = 1.0
 # An indented first line is this much narrower than the column (2 em indent; dev: 1.5..3.5).
-INDENT_MIN, INDENT_MAX = 1.5, 3.5
+# Final (as FULL_SLACK): the compiled build reads the values where they are used, in every
+# module that imports them, not the module's dictionary on each test of a line (speed alone).
+INDENT_MIN: Final = 1.5
+INDENT_MAX: Final = 3.5
 # Wider than the column by more than this even with all punctuation compressed: a line spanning
 # columns (headline, caption). Dev page 2: two-line headline `世界游泳锦标赛再传捷报吴艳` is
 # 13 em over a 12 em column and carries no punctuation, so it cannot be a justified body line.

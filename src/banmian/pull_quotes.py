@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Final
 
 from banmian.assign import max_weight_pairs
+from banmian.body_texts import body_text
 from banmian.model import HEAD_KINDS, Line, Page
 from banmian.rules.chars import CLAUSE_BREAKS, strip_ws
 
@@ -26,7 +27,7 @@ def pull_quotes(page: Page) -> dict[int, int]:
     These are pull quotes, kickers in the gold (dev pdftotext page 13: `每天只需花几元钱` at
     the top of the page; page 29: `繁荣有中国特色的社会主义文化事业作出新的贡献` over a
     neighbour's headline, and taken into its block)."""
-    bodies = [strip_ws("".join(art.paragraphs)) for art in page.articles]
+    bodies = [body_text(art) for art in page.articles]
     lines = page.lines
     out = {}
     for k, ln in enumerate(lines):

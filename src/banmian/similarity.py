@@ -273,7 +273,7 @@ class Group:
     norm.
     """
 
-    __slots__ = ("space", "dots", "offset", "norm2", "members", "scored_for", "score")
+    __slots__ = ("space", "dots", "offset", "norm2", "members", "scored_for", "score", "children")
 
     def __init__(self, space: ContentSpace, first: int, base: Group | None = None):
         """The group of piece `first` alone, or with `base`: base's pieces and then `first`."""
@@ -297,6 +297,9 @@ class Group:
         # scored against (-1: none yet) and that score, read as a field, not looked up by group
         self.scored_for: int = -1
         self.score: float = 0.0
+        # `GroupMaker.plus`'s groups made from this one, by the piece added (None until one is):
+        # looked up by a small integer, not by a new tuple of the members hashed whole
+        self.children: dict[int, Group] | None = None
 
     def plus(self, i: int) -> Group:
         """A new group: this one with piece i added (this one is left as it is)."""
@@ -342,9 +345,20 @@ class GroupMaker:
         return found
 
     def plus(self, group: Group, i: int) -> Group:
-        """`group.plus(i)`."""
-        found = self.made.get(group.members + (i,))
+        """`group.plus(i)`. Asked again for the same group and piece (the beam extends the threads
+        its hypotheses share alike, fragment after fragment), it finds the group among `group`'s
+        children by the piece alone: the same object `made` holds for those members (a group's
+        members are its parent's and then the piece, and each is made once), without a tuple of
+        the members built and hashed per ask (speed alone)."""
+        children = group.children
+        if children is None:
+            children = group.children = {}
+        found = children.get(i)
         if found is None:
-            found = group.plus(i)
-            self.made[found.members] = found
+            members = group.members + (i,)
+            found = self.made.get(members)
+            if found is None:
+                found = group.plus(i)
+                self.made[members] = found
+            children[i] = found
         return found

@@ -195,7 +195,7 @@ def _opens_bracket(text: str) -> bool:
     return text.count("（") + text.count("(") > text.count("）") + text.count(")")
 
 
-LEAD_IN_CLUE = F.LEAD_IN_REASON
+LEAD_IN_CLUE: Final = F.LEAD_IN_REASON
 # A line that closes a bracket the line above left open is that bracketed text's next line,
 # even when it opens like a lead-in: a lead-in credit naming two outlets' reporters runs over
 # three lines (`新华社北京1月8日电` / `（中央人民广播电台记者李涛、` / `新华社记者张宿堂）国务院总`,
@@ -203,7 +203,7 @@ LEAD_IN_CLUE = F.LEAD_IN_REASON
 # its third line as a new lead-in cut the article in two in the raw and PyMuPDF dumps, the
 # credit's head left without the body (21-40 byline_acc 0.9551 -> 0.9615, body_char_acc
 # raw 0.9958 -> 0.9959, article_exact 0.8718 -> 0.8782, both dumps).
-INSIDE_BRACKET_REASON = "body:inside_open_bracket"
+INSIDE_BRACKET_REASON: Final = "body:inside_open_bracket"
 
 
 def inside_open_bracket(above: str, text: str) -> bool:

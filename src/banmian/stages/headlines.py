@@ -292,7 +292,7 @@ def scrap_pieces(articles: list[Article]) -> set[int]:
     With the bonus withheld the block goes by its words: TRAIN headline_acc changes on 17 pages
     (16 up, 1 down: a head line read as text under its own first line; one byline lost on page
     23). Asked of pdftotext dumps only (`separates_blocks`), as `mid_paragraph_pieces`."""
-    return {i for i, art in enumerate(articles) if len(strip_ws("".join(art.paragraphs))) <= SCRAP_MAX_CHARS}
+    return {i for i, art in enumerate(articles) if len(body_text(art)) <= SCRAP_MAX_CHARS}
 
 
 # `quote_block_score`: a block of pull quotes alone, away from its article, bids only the least
