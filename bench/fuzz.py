@@ -220,14 +220,19 @@ def m_dup_lines(r, L, P):
     return [x for ln in L for x in ([ln, ln] if r.random() < 0.1 else [ln])]
 
 
-def m_swap_lines(r, L, P):
-    L = list(L)
-    for _ in range(r.randint(1, 20)):
-        if len(L) < 2:
+def swap_items(r, items, most):
+    """`items` copied with 1..`most` random pairs swapped."""
+    items = list(items)
+    for _ in range(r.randint(1, most)):
+        if len(items) < 2:
             break
-        i, j = r.randrange(len(L)), r.randrange(len(L))
-        L[i], L[j] = L[j], L[i]
-    return L
+        i, j = r.randrange(len(items)), r.randrange(len(items))
+        items[i], items[j] = items[j], items[i]
+    return items
+
+
+def m_swap_lines(r, L, P):
+    return swap_items(r, L, 20)
 
 
 def m_drop_blocks(r, L, P):
@@ -239,13 +244,7 @@ def m_dup_blocks(r, L, P):
 
 
 def m_swap_blocks(r, L, P):
-    bs = blocks(L)
-    for _ in range(r.randint(1, 5)):
-        if len(bs) < 2:
-            break
-        i, j = r.randrange(len(bs)), r.randrange(len(bs))
-        bs[i], bs[j] = bs[j], bs[i]
-    return join_blocks(bs)
+    return join_blocks(swap_items(r, blocks(L), 5))
 
 
 def m_concat_other(r, L, P):
