@@ -62,10 +62,10 @@ def test_strip_ws_removes_a_line_separator_inside_the_text():
 
 
 def test_a_merged_head_line_holding_a_line_separator_is_kept():
-    """adjacent_splits.release_unkept_heads: the head a headless report took from its merged
+    """article_merges.release_unkept_heads: the head a headless report took from its merged
     piece prints `今天 1\\u20289`; the line `1\\u20289` looked missing from it (`strip_ws` above),
     went back to the leftovers and was printed twice."""
-    from banmian.adjacent_splits import RELEASED_REASON, merge_into
+    from banmian.article_merges import RELEASED_REASON, merge_into
     from banmian.model import Article, Fragment, Page, Source
     top, under = Line(1, "今天", "今天", kind="head"), Line(2, "1\u20289", "1\u20289", kind="head")
     body1, body2 = Line(3, "城东大桥今天上午正式通车，", "城东大桥今天上午正式通车，", kind="body"), \
@@ -76,7 +76,7 @@ def test_a_merged_head_line_holding_a_line_separator_is_kept():
     page.articles = [report, piece]
     page.claim_all([body1], report)
     page.claim_all([top, under, body2], piece)
-    merge_into(page, report, piece, [Fragment([body1])], [Fragment([body2])], Fragment([body1]))
+    merge_into(page, report, piece, [Fragment([body1])], [Fragment([body2])], Fragment([body1]), "merge:test")
     assert report.headline == "今天 1\u20289"
     assert RELEASED_REASON not in under.reasons and page.scratch["owner"][id(under)] is report
 
@@ -84,7 +84,7 @@ def test_a_merged_head_line_holding_a_line_separator_is_kept():
 def _merged(report_heads: dict[str, str], piece_head: str) -> tuple[Line, list[str]]:
     """A piece headed by one line (`piece_head`) merged into a report headed `report_heads`: the
     piece's head line and the reasons it records."""
-    from banmian.adjacent_splits import merge_into
+    from banmian.article_merges import merge_into
     from banmian.model import Article, Fragment, Page, Source
     own = [Line(i, t, t, kind="head") for i, t in enumerate(report_heads.values(), start=1)]
     head = Line(5, piece_head, piece_head, kind="head")
@@ -96,15 +96,15 @@ def _merged(report_heads: dict[str, str], piece_head: str) -> tuple[Line, list[s
     page.articles = [report, piece]
     page.claim_all(own + [body1], report)
     page.claim_all([head, body2], piece)
-    merge_into(page, report, piece, [Fragment([body1])], [Fragment([body2])], Fragment([body1]))
+    merge_into(page, report, piece, [Fragment([body1])], [Fragment([body2])], Fragment([body1]), "merge:test")
     return head, head.reasons
 
 
 def test_a_merged_piece_s_head_line_read_inside_the_report_s_head_is_released():
-    """adjacent_splits.release_unkept_heads looked for the piece's head lines in the report's
+    """article_merges.release_unkept_heads looked for the piece's head lines in the report's
     whole head: a short line (`通车`) inside the report's own headline, or the same head printed
     over both copies of a text run twice, was taken for printed and lost."""
-    from banmian.adjacent_splits import RELEASED_REASON
+    from banmian.article_merges import RELEASED_REASON
     for piece_head in ("通车", "城东大桥今天通车"):
         _, reasons = _merged({"kicker": "一座新桥连起两岸", "headline": "城东大桥今天通车"}, piece_head)
         assert RELEASED_REASON in reasons
@@ -115,11 +115,11 @@ def test_a_merged_piece_s_head_line_read_inside_the_report_s_head_is_released():
 
 
 def test_a_merged_piece_s_byline_goes_to_the_leftovers_when_the_report_keeps_its_own():
-    """adjacent_splits.release_dropped_byline: a headless report bylined `本报记者王明` took the head
+    """article_merges.release_dropped_byline: a headless report bylined `本报记者王明` took the head
     of the piece merged into it and kept its own byline; the piece's byline line was lost."""
     _parses_keeping_every_character("的热闹事\n\n本报记者王明\n饭。\n\n随着春节的临近，城\n里人如何过年也就成为市民\n"
                                     "的热闹事。在刚过去的一年\n东乡便利的交通和较好的环\n东京记者李华\n本报讯")
-    from banmian.adjacent_splits import BYLINE_RELEASED_REASON, merge_into
+    from banmian.article_merges import BYLINE_RELEASED_REASON, merge_into
     from banmian.model import Article, Fragment, Page, Source
     own, other = Line(1, "本报记者王明", "本报记者王明", kind="byline"), Line(4, "东京记者李华", "东京记者李华", kind="byline")
     body1 = Line(2, "城东大桥今天上午正式通车，", "城东大桥今天上午正式通车，", kind="body")
@@ -130,17 +130,17 @@ def test_a_merged_piece_s_byline_goes_to_the_leftovers_when_the_report_keeps_its
     page.articles = [report, piece]
     page.claim_all([own, body1], report)
     page.claim_all([body2, other], piece)
-    merge_into(page, report, piece, [Fragment([body1])], [Fragment([body2])], Fragment([body1]))
+    merge_into(page, report, piece, [Fragment([body1])], [Fragment([body2])], Fragment([body1]), "merge:test")
     assert report.byline == own.text
     assert BYLINE_RELEASED_REASON in other.reasons and id(other) not in page.scratch["owner"]
     assert BYLINE_RELEASED_REASON not in own.reasons
 
 
 def test_two_head_lines_of_one_text_printed_once_are_not_both_kept():
-    """adjacent_splits._release_unprinted: a piece headed by two lines of one text (a block run
+    """article_merges._release_unprinted: a piece headed by two lines of one text (a block run
     twice) joined a report taking one of them as its kicker; both lines read as printed, one
     was lost. Each line found is read off the head."""
-    from banmian.adjacent_splits import RELEASED_REASON, merge_into
+    from banmian.article_merges import RELEASED_REASON, merge_into
     from banmian.model import Article, Fragment, Page, Source
     own = Line(1, "城东大桥今天通车", "城东大桥今天通车", kind="head")
     first, second = (Line(no, "一座新桥连起两岸", "一座新桥连起两岸", kind="head") for no in (3, 4))
@@ -153,7 +153,7 @@ def test_two_head_lines_of_one_text_printed_once_are_not_both_kept():
     page.articles = [report, piece]
     page.claim_all([own, body1], report)
     page.claim_all([first, second, body2], piece)
-    merge_into(page, report, piece, [Fragment([body1])], [Fragment([body2])], Fragment([body1]))
+    merge_into(page, report, piece, [Fragment([body1])], [Fragment([body2])], Fragment([body1]), "merge:test")
     assert report.kicker == second.text
     assert [RELEASED_REASON in ln.reasons for ln in (own, first, second)].count(True) == 1
 
@@ -243,11 +243,11 @@ def test_a_head_line_cut_into_more_parts_than_slots_is_no_head_row():
 
 
 def test_a_report_s_own_head_line_is_read_off_its_own_head_not_the_kicker_it_takes():
-    """adjacent_splits.release_unkept_heads: a report headed `通车` took a merged piece's head
+    """article_merges.release_unkept_heads: a report headed `通车` took a merged piece's head
     `城东大桥今天通车` as its kicker; its own line `通车` was read off inside that kicker
     (`城东大桥今天\\0通车`), the piece's line looked unprinted and went to the leftovers: printed
     twice (as the kicker and unassigned)."""
-    from banmian.adjacent_splits import RELEASED_REASON
+    from banmian.article_merges import RELEASED_REASON
     head, reasons = _merged({"headline": "通车"}, "城东大桥今天通车")
     assert RELEASED_REASON not in reasons
 

@@ -1,8 +1,8 @@
-"""A headed piece joining a headed article (`adjacent_splits.merge_into`) keeps one head: the
+"""A headed piece joining a headed article (`article_merges.merge_into`) keeps one head: the
 piece's head lines the article's head does not print go back to the leftovers, never lost."""
 from __future__ import annotations
 
-from banmian.adjacent_splits import RELEASED_REASON, merge_into
+from banmian.article_merges import RELEASED_REASON, merge_into
 from banmian.model import Article, Fragment, Line, Page, Source
 from banmian.stages.metadata import metadata
 
@@ -25,7 +25,7 @@ def test_a_merged_piece_s_second_head_line_goes_to_the_leftovers():
     page.articles = [report, piece]
     page.claim_all([kicker, headline, body1], report)
     page.claim_all([quote, second, body2], piece)
-    merge_into(page, report, piece, [Fragment([body1])], [Fragment([body2])], Fragment([body1]))
+    merge_into(page, report, piece, [Fragment([body1])], [Fragment([body2])], Fragment([body1]), "merge:test")
     page.articles = [report]
     owner = page.scratch["owner"]
     printed = "".join(getattr(report, k) or "" for k in ("kicker", "headline", "subtitle"))

@@ -27,7 +27,9 @@ from __future__ import annotations
 
 from typing import Final
 
-from banmian.adjacent_splits import articles_under, body_text, drop_merged, ends_on_credit, merge_into, reads_on_below
+from banmian.adjacent_splits import articles_under, ends_on_credit, reads_on_below
+from banmian.article_merges import drop_merged, merge_into
+from banmian.body_texts import body_text
 from banmian.lead_rests import stray_rest
 from banmian.model import Article, Fragment, Page, page_line_index
 from banmian.stages.segment import paragraphs_of

@@ -27,7 +27,8 @@ from __future__ import annotations
 
 from typing import Final
 
-from banmian.adjacent_splits import body_text, drop_merged, has_head, merge_into
+from banmian.article_merges import drop_merged, has_head, merge_into
+from banmian.body_texts import body_text
 from banmian.line_shape import separates_blocks
 from banmian.model import Article, Fragment, Page
 from banmian.rules.chars import strip_ws

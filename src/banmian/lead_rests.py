@@ -22,8 +22,10 @@ from __future__ import annotations
 
 from typing import Final
 
-from banmian.adjacent_splits import (CONTENT_CHANGE_REASON, HEAD_FIELDS, articles_under, body_chars, body_text, drop_merged,
-                                     ends_on_credit, has_head, merge_into, quoted_head, reads_on_below)
+from banmian.adjacent_splits import (CONTENT_CHANGE_REASON, articles_under, body_chars, ends_on_credit, quoted_head,
+                                     reads_on_below)
+from banmian.article_merges import HEAD_FIELDS, drop_merged, has_head, merge_into
+from banmian.body_texts import body_text
 from banmian.head_tiers import quotes_body
 from banmian.model import Article, Fragment, Page, page_line_index
 from banmian.pull_quotes import quotes_clause
@@ -268,7 +270,7 @@ def rests_of_leads(page: Page) -> None:
         if groups[r][0].start == "open" and articles[best].paragraphs and articles[r].paragraphs:
             # cut inside a paragraph: the rest's first paragraph goes on the opening's last
             articles[r].paragraphs[0] = articles[best].paragraphs.pop() + articles[r].paragraphs[0]
-        # a pull quote the rest took goes with it as the report's kicker (`adjacent_splits._merge`)
+        # a pull quote the rest took goes with it as the report's kicker (`article_merges.merge_into`)
         why = HEADED_REST_REASON if r in headed else REST_REASON
         merge_into(page, articles[best], articles[r], groups[best], groups[r], groups[best][-1], f"{why}:{c:.2f}")
         gone[r] = best

@@ -26,8 +26,9 @@ from __future__ import annotations
 from typing import Final
 
 from banmian import head_leftovers  # its switches ROW_SLOTS_APART, ROW_PARTS_REJOINED, read at call time (tests)
-from banmian.adjacent_splits import body_text, merge_adjacent_splits
+from banmian.adjacent_splits import merge_adjacent_splits
 from banmian.assign import max_weight_pairs
+from banmian.body_texts import body_text
 from banmian.far_bylines import bylines_held_by_lead_ins, bylines_over_lead_ins_to_heads_above
 from banmian.head_leftovers import (adopt_adjacent_leftovers, dash_subtitles_to_quoted_bodies, headlines_over_lone_subtitles,
                                     rejoin_broken_words, rejoin_row_parts)
