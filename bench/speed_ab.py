@@ -1,7 +1,7 @@
 """Paired speed comparison: the text path of an earlier revision against the working tree, in one
-process, per stage, in CPU time.
+process, per stage, in CPU time; without --base, where the working tree's time goes.
 
-    python bench/speed_ab.py --base REV [--kind pdftotext] [--rounds 6] [--entities]
+    python bench/speed_ab.py [--base REV] [--kind pdftotext] [--rounds 6] [--entities]
 
 The shared VM's speed swings by up to 2x between minutes (CPU time too), so two separate runs of
 bench/speed.py do not compare. Here the revision's `src/banmian` (taken with `git archive`, renamed,
@@ -10,7 +10,8 @@ output says whether each side runs compiled) is loaded beside today's package un
 dumps; each stage's CPU milliseconds per page are the minimum over the rounds, and the total is
 the best pass. Reading, every stage and JSON writing are timed; entities only with --entities;
 "free" is the time taken to free the page before (its lines, articles and scratch), which would
-otherwise count as page_from_lines' (a third to a half of it).
+otherwise count as page_from_lines' (a third to a half of it). Without --base the working tree
+runs alone and the table lists its steps dearest first, each with its share of the total.
 """
 from __future__ import annotations
 
@@ -101,15 +102,41 @@ def compare(base: str, kind: str, rounds: int, entities: bool, pure_base: bool =
           f"pages/s {1000 / total['base']:.1f} -> {1000 / total['now']:.1f}")
 
 
+def stage_table(best: dict[str, float]) -> str:
+    """One tree's steps, dearest first: CPU ms a page and share of the total, then the total."""
+    total = sum(best.values()) or 1e-12
+    rows = [f"{k:16s} {v:8.3f} {v / total:6.1%}" for k, v in sorted(best.items(), key=lambda kv: -kv[1])]
+    return "\n".join(rows + [f"{'total':16s} {total:8.3f} {1.0:6.1%}   pages/s {1000 / total:.1f}"])
+
+
+def profile(kind: str, rounds: int, entities: bool) -> None:
+    """Where the working tree's time goes: each step's minimum over `rounds` passes."""
+    files = sorted(pages_dir().glob(f"page_*.{kind}.txt"))
+    run = runner("banmian", files, entities)
+    run()  # warm caches and imports
+    best: dict[str, float] = {}
+    for _ in range(rounds):
+        got = run()
+        best = got if not best else {k: min(best[k], got[k]) for k in got}
+    print(f"working tree: {tree_compiled(REPO / 'src')}")
+    print(f"{'step':16s} {'ms/page':>8s} {'share':>6s}   CPU, min over {rounds} passes ({kind}"
+          f"{', entities' if entities else ''})")
+    print(stage_table(best))
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--base", required=True, help="the git revision to compare with (a commit, tag or branch)")
+    ap.add_argument("--base", help="the git revision to compare with (a commit, tag or branch); "
+                    "without it, the working tree's steps alone")
     ap.add_argument("--kind", default="pdftotext", choices=("pdftotext", "raw", "pymupdf"))
     ap.add_argument("--rounds", type=int, default=6)
     ap.add_argument("--entities", action="store_true", help="run the entity stage too")
     ap.add_argument("--pure-base", action="store_true", help="do not compile the base (pure Python)")
     args = ap.parse_args(argv)
     if skipped_without_data():
+        return 0
+    if args.base is None:
+        profile(args.kind, args.rounds, args.entities)
         return 0
     try:
         compare(args.base, args.kind, args.rounds, args.entities, args.pure_base)

@@ -53,3 +53,23 @@ def test_how_a_side_runs_follows_the_environment(monkeypatch):
 
     monkeypatch.setenv("BANMIAN_PURE", "1")
     assert tree_compiled(REPO / "src") == "pure Python (BANMIAN_PURE is set)"
+
+
+def test_one_tree_s_table_puts_the_dearest_step_first_and_sums_to_the_total():
+    from bench.speed_ab import stage_table
+
+    rows = stage_table({"cheap": 1.0, "dear": 4.0}).splitlines()
+    assert rows[0].startswith("dear") and "80.0%" in rows[0]
+    assert rows[1].startswith("cheap") and "20.0%" in rows[1]
+    assert rows[-1].startswith("total") and "5.000" in rows[-1] and "pages/s 200.0" in rows[-1]
+
+
+def test_one_tree_s_runner_times_every_stage(tmp_path):
+    from banmian.stages import STAGES
+    from bench.speed_ab import runner
+
+    page = tmp_path / "page_0001.pdftotext.txt"
+    page.write_text("城东大桥今天通车\n\n本报讯（记者 林晓）城东新建的大桥\n今天上午正式通车。\n", encoding="utf-8")
+    spent = runner("banmian", [page], entities=True)()
+    assert {stage.__name__ for stage in STAGES} <= set(spent)
+    assert {"read", "json", "page_from_lines"} <= set(spent) and sum(spent.values()) > 0
