@@ -10,13 +10,17 @@ import gc
 import hashlib
 from collections.abc import Iterator
 
+from banmian import long_pages
 from banmian.errors import BadInput
 from banmian.model import Line, Page, Source, new_lines
 from banmian.stages import PDF_STAGES, STAGES
 
 
 def run_stages(page: Page, stages=None) -> Page:
-    """Run every stage over `page` in order and return it."""
+    """Run every stage over `page` in order and return it. A text page of thousands of lines
+    (form feeds lost) is read in sections (`long_pages`)."""
+    if stages is None and long_pages.is_long(page):
+        return long_pages.read_in_sections(page, lambda part: run_stages(part, STAGES))
     for stage in stages or STAGES:
         page = stage(page)
     return page
