@@ -33,8 +33,7 @@ def made_page(n_pages: int, with_header: bool = True) -> list[str]:
 
 
 def test_a_normal_page_is_one_section():
-    lines = new_lines(made_page(10))
-    assert len(lines) <= long_pages.LONG_PAGE_LINES
+    assert len(made_page(10)) <= long_pages.LONG_PAGE_LINES
     page = parse_text("\n".join(made_page(10)))[0]
     assert not any(r.startswith("page:section") for ln in page.lines for r in ln.reasons)
 
@@ -65,12 +64,14 @@ def test_a_long_page_runs_the_stages_section_by_section(monkeypatch):
     printed once, each section's first line saying why it was cut there."""
     import banmian.pipeline as pipeline
     seen: list[int] = []
-    first = pipeline.STAGES[0]
+    k = [s.__name__ for s in pipeline.STAGES].index("segment")  # a stage run section by section
+    segment = pipeline.STAGES[k]
 
     def counting(page):
         seen.append(len(page.lines))
-        return first(page)
-    monkeypatch.setattr(pipeline, "STAGES", [counting, *pipeline.STAGES[1:]])
+        return segment(page)
+    counting.__name__ = "segment"
+    monkeypatch.setattr(pipeline, "STAGES", [*pipeline.STAGES[:k], counting, *pipeline.STAGES[k + 1:]])
     text = "\n".join(made_page(40)) + "\n"
     t0 = time.process_time()
     pages = parse_text(text)
@@ -132,3 +133,15 @@ def test_the_headline_stage_assigns_a_page_of_many_blocks_in_windows(monkeypatch
     whole = parse_text(text)[0]
     assert not any(assign.WINDOWED_REASON in a.reasons for a in whole.articles)
     assert [a.headline for a in page.articles] == [a.headline for a in whole.articles]
+
+
+def test_a_layout_dump_is_told_long_by_the_lines_it_becomes():
+    """A -layout dump prints columns side by side: 1,200 rows of two columns are 2,400 lines
+    once unlayout has taken them apart, past LONG_PAGE_LINES, and read in sections."""
+    left = (BODY * 300)[:1200]
+    rows = [f"{a:<20}{'':8}{b}" for a, b in zip(left, reversed(left))]
+    assert len(rows) < long_pages.LONG_PAGE_LINES
+    page = parse_text("\n".join(rows))[0]
+    assert len(page.lines) > long_pages.LONG_PAGE_LINES
+    assert any(r.startswith("page:section_at") for ln in page.lines for r in ln.reasons)
+    assert input_chars("\n".join(rows)) == printed_chars(page_to_dict(page))

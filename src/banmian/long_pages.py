@@ -9,6 +9,10 @@ dev pdftotext dumps run together 3.3 s for 8,000 lines against 0.13 s per 1,000 
 2,000 (bench/long_page.py). Read in sections of at most SECTION_LINES lines the time grows
 with the page and the memory of the stages is bounded by a section.
 
+The stages that make the lines (`line_stages`: unlayout, normalize, measure, split_columns,
+unweave) run on the whole page first, so a long page is told by the lines the later stages see
+(one -layout row may become several), and every section has the page's column width.
+
 Where to cut (`section_starts`): before each page-header line (`rules.furniture.
 is_strong_header_text`, as the classify stage recognises a header anywhere on the page: the
 date with its weekday, the editors) that stands at least MIN_SECTION_LINES after the last cut,
@@ -35,9 +39,15 @@ SECTION_LINES: Final = 1000
 # A header line this close after the last cut opens no section: the header block of a page
 # (date line, blank, page number: pdftotext prints them on three lines) stays together.
 MIN_SECTION_LINES: Final = 20
+# The first stage run section by section: classify tells header lines near a page's top, so a
+# section cut at a page header reads its header as that page's.
+SECTIONED_FROM: Final = "classify"
 HEADER_REASON: Final = "page:section_at_header"
 BLANK_REASON: Final = "page:section_at_blank"
 LENGTH_REASON: Final = "page:section_at_length"
+# What a section takes of the page's scratch: the caller's page date and entity switch, and
+# unlayout's mark of a -layout dump (identity-keyed maps and caches are the section's own).
+PAGE_SCRATCH: Final = ("page_date", "skip_entities", "layout_dump")
 
 
 def header_line(ln: Line) -> bool:
@@ -70,6 +80,16 @@ def _by_length(lines: list[Line], start: int, end: int) -> list[tuple[int, str]]
     return cuts
 
 
+def line_stages(stages: list) -> tuple[list, list]:
+    """The stages that make the page's lines (unlayout, normalize, measure, split_columns,
+    unweave: each a pass over blocks of lines, linear in the page, and unlayout may cut one
+    -layout row into several lines), run on the whole page, and those from SECTIONED_FROM on,
+    run on each section of a long page. Without that stage in `stages`, all run whole."""
+    names = [getattr(stage, "__name__", "") for stage in stages]
+    k = names.index(SECTIONED_FROM) if SECTIONED_FROM in names else len(stages)
+    return stages[:k], stages[k:]
+
+
 def is_long(page: Page) -> bool:
     return len(page.lines) > LONG_PAGE_LINES
 
@@ -84,8 +104,8 @@ def read_in_sections(page: Page, run: Callable[[Page], Page]) -> Page:
     bounds = [0] + [i for i, _ in starts] + [len(page.lines)]
     lines, owner = [], {}
     for a, b in zip(bounds, bounds[1:]):
-        part = run(Page(source=page.source, lines=page.lines[a:b], index=page.index,
-                        scratch={k: v for k, v in page.scratch.items() if k in ("page_date", "skip_entities")}))
+        part = run(Page(source=page.source, lines=page.lines[a:b], index=page.index, column_width=page.column_width,
+                        scratch={k: v for k, v in page.scratch.items() if k in PAGE_SCRATCH}))
         lines += part.lines
         page.articles += part.articles
         page.unassigned += part.unassigned
@@ -94,7 +114,6 @@ def read_in_sections(page: Page, run: Callable[[Page], Page]) -> Page:
             if getattr(page.meta, name) is None:
                 setattr(page.meta, name, getattr(part.meta, name))
         owner.update(part.scratch.get("owner", {}))
-        page.column_width = page.column_width or part.column_width
     page.lines = lines
     page.scratch["owner"] = owner
     return page
