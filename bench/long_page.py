@@ -3,13 +3,16 @@
     python bench/long_page.py [--sizes 500,1000,2000,4000,8000] [--kinds pdftotext,raw,made]
                               [--no-entities] [--json OUT]
     python bench/speed.py --long-page 500,1000,2000,4000,8000     # the same table
+    python bench/long_page.py --agree [--sizes 8000] [--kinds pdftotext,raw,pymupdf]
 
 A page of N lines is built (a) from the dev pdftotext dumps, (b) from the dev raw dumps, each
 concatenated in page order with the form feeds removed and cut at N lines, or (c) from made-up
 lines (`fuzz.made_up_lines`, seeded). Each (kind, N) runs in its own child process:
 `parse_text` + `page_to_dict`, its wall seconds, seconds per 1,000 lines, the child's peak RSS
 (from os.wait4, the interpreter and imports included) and whether the character-coverage
-invariant holds (`banmian.invariant`). It measures the `banmian` the interpreter imports
+invariant holds (`banmian.invariant`). `--agree` tells instead how much of what the pages
+read one by one (form feeds kept) the long page gives alike: the share of their articles
+found in the long page's output with the same body, and with the same body and head. It measures the `banmian` the interpreter imports
 (PYTHONPATH=src BANMIAN_PURE=1: this checkout's pure sources).
 """
 from __future__ import annotations
@@ -110,13 +113,48 @@ def run(sizes, kinds, entities: bool = True) -> list[dict]:
     return rows
 
 
+def agreement(kind: str, n: int) -> dict:
+    """The dev dumps of `kind`, whole pages up to N lines, parsed page by page and as one long
+    page: the share of the per-page articles the long page reads with the same body (and head)."""
+    from banmian.pipeline import parse_text
+    from banmian.writers.json import page_to_dict
+    texts: list[str] = []
+    total = 0
+    for f in sorted(pages_dir().glob(f"page_*.{kind}.txt")):
+        t = f.read_text(encoding="utf-8").replace("\f", "\n")
+        if total + t.count("\n") > n:
+            break
+        texts.append(t)
+        total += t.count("\n")
+
+    def keys(text: str) -> list[tuple]:
+        return [("".join(a["paragraphs"]), a["kicker"], a["headline"], a["subtitle"])
+                for p in parse_text(text) for a in page_to_dict(p)["articles"]]
+    per = [k for t in texts for k in keys(t)]
+    long = keys("".join(texts))
+    bodies, whole = {k[0] for k in long}, set(long)
+    return {"kind": kind, "lines": total, "pages": len(texts), "articles": len(per), "long_articles": len(long),
+            "same_body": sum(k[0] in bodies for k in per) / max(1, len(per)),
+            "same_body_head": sum(k in whole for k in per) / max(1, len(per))}
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)), help="page lengths in lines")
     ap.add_argument("--kinds", default=",".join(DEFAULT_KINDS), help="pdftotext, raw (dev dumps), made")
     ap.add_argument("--no-entities", action="store_true", help="without the entity stage")
     ap.add_argument("--json", metavar="OUT", help="write the rows as JSON")
+    ap.add_argument("--agree", action="store_true", help="instead: the long page against the pages one by one")
     a = ap.parse_args(argv)
+    if a.agree:
+        kinds = [k for k in a.kinds.split(",") if k != "made"] if a.kinds != ",".join(DEFAULT_KINDS) else ["pdftotext", "raw", "pymupdf"]
+        sizes = [int(x) for x in a.sizes.split(",")] if a.sizes != ",".join(map(str, DEFAULT_SIZES)) else [8000]
+        for kind in kinds:
+            for n in sizes:
+                r = agreement(kind, n)
+                print(f"{kind:10} {r['lines']:>6} lines, {r['pages']} pages: {r['articles']} articles one by one, "
+                      f"{r['long_articles']} as one page; same body {r['same_body']:.3f}, same body and head {r['same_body_head']:.3f}")
+        return 0
     import banmian
     compiled = getattr(banmian, "COMPILED", None)
     print(f"banmian from {Path(banmian.__file__).parent} (compiled: {compiled}); one page per child process")

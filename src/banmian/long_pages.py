@@ -9,9 +9,10 @@ dev pdftotext dumps run together 3.3 s for 8,000 lines against 0.13 s per 1,000 
 2,000 (bench/long_page.py). Read in sections of at most SECTION_LINES lines the time grows
 with the page and the memory of the stages is bounded by a section.
 
-The stages that make the lines (`line_stages`: unlayout, normalize, measure, split_columns,
-unweave) run on the whole page first, so a long page is told by the lines the later stages see
-(one -layout row may become several), and every section has the page's column width.
+The stages that make the lines (`line_stages`: unlayout, normalize) run on the whole page
+first, so a long page is told by the lines the later stages see (unlayout cuts one -layout row
+into its columns' lines); measure and every later stage run on each section, so each page the
+user meant gets its own column width.
 
 Where to cut (`section_starts`): before each page-header line (`rules.furniture.
 is_strong_header_text`, as the classify stage recognises a header anywhere on the page: the
@@ -29,19 +30,22 @@ from banmian.model import Line, Page
 from banmian.rules.chars import strip_ws
 from banmian.rules.furniture import is_strong_header_text, may_be_strong_header
 
-# A page of more than this many lines is read in sections. The dev, simulated TRAIN and VAL
-# pages (pdftotext, raw, PyMuPDF dumps) have at most 740 lines (VAL page 111, pdftotext;
-# measured): every normal page is read whole, as before.
+# A page of more than this many lines (after unlayout) is read in sections. The dev, simulated
+# TRAIN and VAL pages have at most 740 lines (pdftotext, raw, PyMuPDF dumps: VAL page 111) and
+# 761 once unlayout has taken a -layout dump's rows apart (VAL page 116; measured): every
+# normal page is read whole, as before.
 LONG_PAGE_LINES: Final = 2000
-# A section holds at most this many lines: above every real page's length (740), so a page the
+# A section holds at most this many lines: above every real page's length (761), so a page the
 # user meant, cut out at its header, is not cut again.
 SECTION_LINES: Final = 1000
 # A header line this close after the last cut opens no section: the header block of a page
 # (date line, blank, page number: pdftotext prints them on three lines) stays together.
 MIN_SECTION_LINES: Final = 20
-# The first stage run section by section: classify tells header lines near a page's top, so a
-# section cut at a page header reads its header as that page's.
-SECTIONED_FROM: Final = "classify"
+# The first stage run section by section. From measure on: pages differ in column width, and
+# measured over dev pdftotext dumps run together (8,000 lines) the share of the per-page
+# articles read with the same body fell from 0.83 (measure per section) to 0.52 (one width for
+# the whole run); raw 0.82 -> 0.68 (`python bench/long_page.py --agree`).
+SECTIONED_FROM: Final = "measure"
 HEADER_REASON: Final = "page:section_at_header"
 BLANK_REASON: Final = "page:section_at_blank"
 LENGTH_REASON: Final = "page:section_at_length"
@@ -81,10 +85,10 @@ def _by_length(lines: list[Line], start: int, end: int) -> list[tuple[int, str]]
 
 
 def line_stages(stages: list) -> tuple[list, list]:
-    """The stages that make the page's lines (unlayout, normalize, measure, split_columns,
-    unweave: each a pass over blocks of lines, linear in the page, and unlayout may cut one
-    -layout row into several lines), run on the whole page, and those from SECTIONED_FROM on,
-    run on each section of a long page. Without that stage in `stages`, all run whole."""
+    """The stages before SECTIONED_FROM (unlayout, normalize: each a pass over the lines,
+    linear in the page; unlayout may cut one -layout row into several lines), run on the whole
+    page, and those from it on, run on each section of a long page. Without that stage in
+    `stages`, all run whole."""
     names = [getattr(stage, "__name__", "") for stage in stages]
     k = names.index(SECTIONED_FROM) if SECTIONED_FROM in names else len(stages)
     return stages[:k], stages[k:]
@@ -104,7 +108,7 @@ def read_in_sections(page: Page, run: Callable[[Page], Page]) -> Page:
     bounds = [0] + [i for i, _ in starts] + [len(page.lines)]
     lines, owner = [], {}
     for a, b in zip(bounds, bounds[1:]):
-        part = run(Page(source=page.source, lines=page.lines[a:b], index=page.index, column_width=page.column_width,
+        part = run(Page(source=page.source, lines=page.lines[a:b], index=page.index,
                         scratch={k: v for k, v in page.scratch.items() if k in PAGE_SCRATCH}))
         lines += part.lines
         page.articles += part.articles
