@@ -7,6 +7,8 @@ import random
 import time
 from collections import Counter
 
+import pytest
+
 import banmian.assign as assign
 from banmian import long_pages
 from banmian.invariant import input_chars, printed_chars
@@ -85,6 +87,7 @@ def test_a_long_page_runs_the_stages_section_by_section(monkeypatch):
     assert len(d["articles"]) >= 40 * 8 * 0.9
 
 
+@pytest.mark.pure_python  # counts the compiled module's matrices
 def test_large_assignments_are_solved_in_windows(monkeypatch):
     """Both sides past WINDOW_ABOVE with places given: no matrix larger than WINDOW_NODES (the
     whole assignment would be a 300 x 300 matrix), and where each block bids most for the
@@ -120,6 +123,7 @@ def test_windows_keep_pairs_within_one_run_of_places():
     assert Counter(len(p) for p in assign.windows(scores, places, size=2)) == Counter({1: 3})
 
 
+@pytest.mark.pure_python  # turns the windows off in the compiled module
 def test_the_headline_stage_assigns_a_page_of_many_blocks_in_windows(monkeypatch):
     """A 1,600-line page (read whole) of 200 headed pieces: the head blocks go to their
     articles in windows (`assign:windowed_long_page` on each), the same heads the one matrix
