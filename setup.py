@@ -26,7 +26,8 @@ MANIFEST = "_compiled.txt"  # `module sha256-of-its-source` per compiled module,
 
 # The modules compiled, as paths under src/. Not compiled: the packages' __init__.py and the
 # _compiled guard; pipeline.py (it only chains the stages, and the CLI and batch tests patch its
-# iter_pages); the PDF and OCR paths (layout, readers, geometry, place_heads: their time goes to
+# iter_pages); long_pages.py (cuts a page of thousands of lines into sections once: one pass over
+# its lines, then the compiled stages); the PDF and OCR paths (layout, readers, geometry, place_heads: their time goes to
 # pdfium and numpy); the CLI (cli, commands/, writers/explain), archive, web and batch code (I/O bound).
 COMPILED = [f"banmian/{name}.py" for name in (
     "adjacent_splits", "article_merges", "article_starts", "assign", "body_texts", "caption_starts", "closing_credits", "column_chains", "column_deal", "column_rests", "columns", "digest_items", "entities", "entity_people", "entity_tokens",

@@ -1,6 +1,7 @@
 """Speed and memory of banmian on text dumps (targets: >= 200 pages/s on one core; RSS flat).
 
     python bench/speed.py [--repeats 3] [--sizes 60,6000] [--no-memory] [--no-entities] [--json OUT] [--check]
+    python bench/speed.py --long-page [500,1000,2000,4000,8000] [--long-kinds pdftotext,raw,made]
 
 1. Throughput, in this process (one core): `iter_pages` + `page_to_dict` + `json.dumps` over
    the 60 dev pdftotext dumps, repeated; reports the best and the median pass.
@@ -11,6 +12,9 @@
    an equivalent inline loop), reading the child's peak RSS from os.wait4 and its pages/s end
    to end (start-up included). RSS is "flat" when the largest file's peak is within 20 % of
    the smallest's.
+3. `--long-page [SIZES]`, instead of 1 and 2: one page of N lines (dev dumps run together with
+   their form feeds dropped, or made-up lines), each in a child process: seconds, seconds per
+   1,000 lines, peak RSS, the character invariant (bench/long_page.py).
 
 `--check` exits 1 when a target is missed (by default the script only reports).
 """
@@ -175,7 +179,16 @@ def main(argv=None) -> int:
     ap.add_argument("--json", metavar="OUT", help="write the measurements as JSON")
     ap.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
     ap.add_argument("--no-entities", action="store_true", help="without the entity stage (throughput and the parse runs)")
+    ap.add_argument("--long-page", metavar="SIZES", nargs="?", const="500,1000,2000,4000,8000",
+                    help="instead: seconds per 1,000 lines of ONE page of N lines (bench/long_page.py; "
+                         "default sizes 500,1000,2000,4000,8000)")
+    ap.add_argument("--long-kinds", default="pdftotext,raw,made", help="with --long-page: the pages' kinds")
     args = ap.parse_args(argv)
+    if args.long_page:
+        from bench import long_page
+        return long_page.main(["--sizes", args.long_page, "--kinds", args.long_kinds]
+                              + (["--no-entities"] if args.no_entities else [])
+                              + (["--json", args.json] if args.json else []))
     if not data_available():
         print(f"skipped: shared data not found at {pages_dir()} (set BANMIAN_SHARED)")
         return 0

@@ -32,3 +32,14 @@ def test_the_parse_command_runs_without_entities(tmp_path):
     rc, _, rss, tail = run_measured(parse_command(page, entities=False)[0])
     assert rc == 0, tail
     assert rss > 0
+
+
+def test_the_long_page_row_parses_one_made_up_page_of_n_lines():
+    """bench/speed.py --long-page (bench/long_page.py): one page of N made-up lines in a child
+    process, its seconds per 1,000 lines and the character invariant."""
+    from bench.long_page import format_rows, long_lines, measure
+    assert len(long_lines("made", 300)) == 300
+    row = measure("made", 300)
+    assert row["lines"] == 300 and row["pages"] == 1 and row["invariant"]
+    assert row["s_per_1000"] == row["seconds"] * 1000 / 300 and row["peak_rss_mb"] > 0
+    assert "holds" in format_rows([row])

@@ -14,24 +14,34 @@ INF: Final = float("inf")
 # long, and the algorithm cubic in it (fuzzing: 955 head blocks cut from one 39,196-character
 # line, 2 articles: 96 s in pure Python).
 PRUNE_ABOVE: Final = 64
+# Above this many nodes on a side after that pruning, when the caller gives each node its
+# place on the page (`places`), the assignment is solved in windows (`windowed_pairs`): both
+# sides large is a page of thousands of lines (a whole issue with its form feeds lost), where
+# the one matrix took 26 of 33 s on a made-up 4,000-line page (pure, profiled). The dev,
+# simulated TRAIN and VAL pages (three dump kinds) have at most 29 nodes a side (measured):
+# five times that, so normal pages never take the windowed path.
+WINDOW_ABOVE: Final = 150
+# Nodes of both sides together in one window, consecutive by place (about 128 a side: four
+# times the largest real page's 29): a window's matrix takes about 0.08 s in pure Python.
+WINDOW_NODES: Final = 256
+WINDOWED_REASON: Final = "assign:windowed_long_page"
 
 
-def max_weight_pairs(scores: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
+def max_weight_pairs(scores: dict[tuple[int, int], float],
+                     places: tuple[dict[int, int], dict[int, int]] | None = None) -> list[tuple[int, int]]:
     """Pairs (a, b) maximising the summed score; each a and each b used at most once.
 
     `scores` holds only the allowed pairs; a pair with no entry is not allowed. Pairs with a
-    score <= 0 are never chosen (leaving both sides unpaired is worth 0).
+    score <= 0 are never chosen (leaving both sides unpaired is worth 0). `places`: each left
+    and right node's place on the page (a line number), for `windowed_pairs` on huge inputs.
     """
+    scores = pruned(scores)
     left = sorted({a for a, _ in scores})
     right = sorted({b for _, b in scores})
-    if max(len(left), len(right)) > PRUNE_ABOVE and len(left) != len(right):
-        side = 0 if len(left) > len(right) else 1
-        keep = best_partners(scores, side, min(len(left), len(right)))
-        scores = {pair: s for pair, s in scores.items() if pair[side] in keep}
-        left = sorted({a for a, _ in scores})
-        right = sorted({b for _, b in scores})
     if not left or not right:
         return []
+    if places is not None and max(len(left), len(right)) > WINDOW_ABOVE:
+        return windowed_pairs(scores, places)
     n = max(len(left), len(right))
     # Square cost matrix for minimisation; forbidden or non-positive pairs cost 0 (= unpaired).
     cost = [[0.0] * n for _ in range(n)]
@@ -46,6 +56,47 @@ def max_weight_pairs(scores: dict[tuple[int, int], float]) -> list[tuple[int, in
         if i < len(left) and j < len(right) and scores.get((left[i], right[j]), 0) > 0:
             out.append((left[i], right[j]))
     return out
+
+
+def pruned(scores: dict[tuple[int, int], float]) -> dict[tuple[int, int], float]:
+    """`scores` without the larger side's nodes outside `best_partners`, when that side has
+    more than PRUNE_ABOVE nodes and the other fewer."""
+    left = {a for a, _ in scores}
+    right = {b for _, b in scores}
+    if max(len(left), len(right)) > PRUNE_ABOVE and len(left) != len(right):
+        side = 0 if len(left) > len(right) else 1
+        keep = best_partners(scores, side, min(len(left), len(right)))
+        scores = {pair: s for pair, s in scores.items() if pair[side] in keep}
+    return scores
+
+
+def windowed(scores: dict[tuple[int, int], float]) -> bool:
+    """`max_weight_pairs` with places takes the windowed path on these scores."""
+    kept = pruned(scores)
+    return max(len({a for a, _ in kept}), len({b for _, b in kept})) > WINDOW_ABOVE
+
+
+def windows(scores: dict[tuple[int, int], float], places: tuple[dict[int, int], dict[int, int]],
+            size: int = WINDOW_NODES) -> list[dict[tuple[int, int], float]]:
+    """The pairs of `scores` cut into windows: every node of both sides in place order (ties:
+    left before right, then by node), runs of `size` nodes; a pair is kept when both its
+    nodes fall in one run, and lost when its nodes are in two."""
+    nodes = sorted([(places[0].get(a, 0), 0, a) for a in {a for a, _ in scores}]
+                   + [(places[1].get(b, 0), 1, b) for b in {b for _, b in scores}])
+    run = {(side, node): k // size for k, (_, side, node) in enumerate(nodes)}
+    out: dict[int, dict[tuple[int, int], float]] = {}
+    for (a, b), s in scores.items():
+        w = run[(0, a)]
+        if w == run[(1, b)]:
+            out.setdefault(w, {})[(a, b)] = s
+    return [out[w] for w in sorted(out)]
+
+
+def windowed_pairs(scores: dict[tuple[int, int], float],
+                   places: tuple[dict[int, int], dict[int, int]]) -> list[tuple[int, int]]:
+    """`max_weight_pairs` of each window (`windows`), together: linear in the nodes, the best
+    pairs within each window (a pair across two windows is lost)."""
+    return [pair for part in windows(scores, places) for pair in max_weight_pairs(part)]
 
 
 def best_partners(scores: dict[tuple[int, int], float], side: int, count: int) -> set[int]:

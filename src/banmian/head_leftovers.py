@@ -184,10 +184,13 @@ def rejoin_row_parts(blocks: list[list[Line]], owner: dict[int, int], scores: di
     # a leftover another block adopted (`adopt_adjacent_leftovers`) is still listed on its own: not
     # free (rejoined, its line was printed in both blocks; found by fuzzing)
     held = {id(ln) for k in owner for ln in blocks[k]}
+    bids: dict[int, list[tuple[float, int]]] = {}  # each block's (score, article): one pass, not one per leftover
+    for (mm, i), s in scores.items():
+        bids.setdefault(mm, []).append((s, i))
     for m, b in enumerate(blocks):
         if m in owner or not b or any(id(ln) in held for ln in b):
             continue
-        best = max(((s, i) for (mm, i), s in scores.items() if mm == m), default=None)
+        best = max(bids.get(m, ()), default=None)
         if best is None or best[1] not in block_of:
             continue
         k = block_of[best[1]]

@@ -10,14 +10,24 @@ import gc
 import hashlib
 from collections.abc import Iterator
 
+from banmian import long_pages
 from banmian.errors import BadInput
 from banmian.model import Line, Page, Source, new_lines
 from banmian.stages import PDF_STAGES, STAGES
 
 
 def run_stages(page: Page, stages=None) -> Page:
-    """Run every stage over `page` in order and return it."""
-    for stage in stages or STAGES:
+    """Run every stage over `page` in order and return it (`stages`: those, default the text
+    path's). The text path reads a page of thousands of lines (form feeds lost) in sections
+    after the stages that make its lines (`long_pages`)."""
+    if stages is None:
+        whole, rest = long_pages.line_stages(STAGES)
+        for stage in whole:
+            page = stage(page)
+        if long_pages.is_long(page):
+            return long_pages.read_in_sections(page, lambda part: run_stages(part, rest))
+        stages = rest
+    for stage in stages:
         page = stage(page)
     return page
 

@@ -27,7 +27,7 @@ from typing import Final
 
 from banmian import head_leftovers  # its switches ROW_SLOTS_APART, ROW_PARTS_REJOINED, read at call time (tests)
 from banmian.adjacent_splits import merge_adjacent_splits
-from banmian.assign import max_weight_pairs
+from banmian.assign import WINDOWED_REASON, max_weight_pairs, windowed
 from banmian.body_texts import body_text
 from banmian.far_bylines import bylines_held_by_lead_ins, bylines_over_lead_ins_to_heads_above
 from banmian.head_leftovers import (adopt_adjacent_leftovers, dash_subtitles_to_quoted_bodies, headlines_over_lone_subtitles,
@@ -333,6 +333,13 @@ def quote_block_score(block: list[Line], k: int, quotes: dict[int, int], adjacen
     return i
 
 
+def assign_places(page: Page, blocks: list[list[Line]]) -> tuple[dict[int, int], dict[int, int]]:
+    """Each head block's and each article's place (its first input line's number), for the
+    assignment's windows on a page of thousands of lines."""
+    return ({k: blk[0].no for k, blk in enumerate(blocks) if blk},
+            {i: min(art.line_nos) for i, art in enumerate(page.articles) if art.line_nos})
+
+
 def headlines(page: Page) -> Page:
     """Attach headline blocks to articles by a global assignment; leftovers stay unassigned.
 
@@ -405,7 +412,10 @@ def headlines(page: Page) -> Page:
             score = share + (bonus[i] if near else 0.0)
             if score >= MIN_OVERLAP:
                 scores[(k, i)] = score
-    owner = dict(max_weight_pairs(scores))
+    owner = dict(max_weight_pairs(scores, assign_places(page, blocks)))
+    if windowed(scores):  # a page of thousands of lines: the assignment in windows (`assign.windowed_pairs`)
+        for i in set(owner.values()):
+            page.articles[i].because(WINDOWED_REASON)
     blocks = adopt_adjacent_leftovers(page, blocks, owner, openings, quotes)
     blocks, owner, loose = place_pull_quotes(blocks, owner, quotes, scores)
     if head_leftovers.ROW_PARTS_REJOINED:
