@@ -8,7 +8,7 @@ and, where pdftotext is installed, the PDFs' `pdftotext -layout` dumps (kind "la
 bench/layout_dumps.py; skipped, saying why, without it), aggregates per dump kind and split ("dev" 1–40, "heldout" 41–60) as bench/eval.py does, and compares with
 the floors; then on the simulated pages of bench/sim_gate.py (split "sim", every rate metric of
 each text dump kind; skipped, saying why, where the simulator's tools are missing, or with
-`--no-sim`). Checked: every metric present in floors.json for that kind and split (all rate
+`--no-sim`; there the AUC of the articles' confidence is gated too, `confidence_auc`). Checked: every metric present in floors.json for that kind and split (all rate
 metrics for pdftotext and pdf, body_char_acc for raw, pymupdf and layout), plus "invariant_pages": for each dump
 kind, the number of pages on which the character-coverage invariant holds. Any exception raised
 by banmian on a page also fails the gate. Without the shared data it prints "skipped: …" and

@@ -29,6 +29,9 @@ SIM_SEED = "val-1"
 SIM_PAGES = 120
 SIM_DATES = ("1998-01-27", "1998-01-31")
 SIM_SPLIT = "sim"  # the floors file's split name for these pages
+# The AUC of the articles' confidence, right vs wrong (bench/confidence.py): gated on these
+# pages, which nobody tunes on (the model is fitted on TRAIN).
+CONFIDENCE_METRIC = "confidence_auc"
 PAGESIM_DIR = Path(__file__).resolve().with_name("pagesim")
 
 
@@ -99,6 +102,7 @@ def measure_sim() -> dict:
     """{kind: {"sim": {metric: value}}} over the VAL set for each text dump kind (and its
     runs' errors and invariant under "sim_errors"/"sim_invariant"), or {} when the pages
     cannot be made here (after saying why)."""
+    from bench.confidence import confidence_auc
     from bench.eval import evaluate
 
     reason = why_not()
@@ -110,12 +114,16 @@ def measure_sim() -> dict:
     runs = evaluate(list(TEXT_KINDS), pages, ["banmian"])
     out: dict = {}
     print(f"simulated pages ({SIM_PAGES}, seed {SIM_SEED}, {folder}):")
-    print("kind       " + "  ".join(f"{m[:12]:>12s}" for m in RATE_METRICS))
+    print("kind       " + "  ".join(f"{m[:12]:>12s}" for m in (*RATE_METRICS, CONFIDENCE_METRIC)))
+    gold = {p.no: p.gold for p in pages}
     for kind in TEXT_KINDS:
         scores = aggregate([r.scores for r in runs if r.kind == kind and r.scores])
         vals = {m: scores[m] for m in RATE_METRICS if scores.get(m) is not None}
+        auc = confidence_auc([(gold[r.page], r.pred) for r in runs if r.kind == kind and not r.error])
+        if auc is not None:
+            vals[CONFIDENCE_METRIC] = auc
         out[kind] = {SIM_SPLIT: vals}
-        print(f"{kind:10s} " + "  ".join(f"{vals.get(m, float('nan')):12.4f}" for m in RATE_METRICS))
+        print(f"{kind:10s} " + "  ".join(f"{vals.get(m, float('nan')):12.4f}" for m in (*RATE_METRICS, CONFIDENCE_METRIC)))
     out["sim_errors"] = sum(bool(r.error) for r in runs)
     out["sim_invariant_failures"] = sum(not r.invariant for r in runs)
     return out

@@ -15,9 +15,10 @@ from banmian.stages.metadata import metadata
 from banmian.stages.layout import layout
 from banmian.stages.place_heads import place_heads
 from banmian.stages.entities import entities
+from banmian.confidence import confidence
 
 STAGES = [unlayout, normalize, measure, split_columns, unweave, classify, split_head_rows, paragraphs, heads_tail, reassemble, segment, headlines, metadata,
-          entities]
+          entities, confidence]
 
 # PDF pages: geometry replaces the text path's inference of columns, kinds, paragraphs and order.
-PDF_STAGES = [normalize, layout, segment, place_heads, metadata, entities]
+PDF_STAGES = [normalize, layout, segment, place_heads, metadata, entities, confidence]
