@@ -7,7 +7,7 @@
 
 A page of N lines is built (a) from the dev pdftotext dumps, (b) from the dev raw dumps, each
 concatenated in page order with the form feeds removed and cut at N lines, or (c) from made-up
-lines (`fuzz.made_up_lines`, seeded). Each (kind, N) runs in its own child process:
+lines (`fuzz_inputs.made_up_lines`, seeded). Each (kind, N) runs in its own child process:
 `parse_text` + `page_to_dict`, its wall seconds, seconds per 1,000 lines, the child's peak RSS
 (from os.wait4, the interpreter and imports included) and whether the character-coverage
 invariant holds (`banmian.invariant`). `--agree` tells instead how much of what the pages
@@ -41,7 +41,7 @@ def long_lines(kind: str, n: int) -> list[str]:
     made-up lines."""
     lines: list[str] = []
     if kind == "made":
-        from bench.fuzz import made_up_lines
+        from bench.fuzz_inputs import made_up_lines
         r = random.Random(f"long/{MADE_SEED}")
         while len(lines) < n:
             lines += made_up_lines(r) + [""]
