@@ -87,6 +87,16 @@ def test_a_long_page_runs_the_stages_section_by_section(monkeypatch):
     assert len(d["articles"]) >= 40 * 8 * 0.9
 
 
+def test_the_articles_of_a_long_page_are_numbered_once_across_its_sections():
+    """Each section numbers its articles from a1; the page the user gets numbers them on, and
+    a line's `attached:` reason names the article by its number on the page."""
+    page = parse_text("\n".join(made_page(40)) + "\n")[0]
+    ids = [a.id for a in page.articles]
+    assert len(ids) > 40 and ids == [f"a{n}" for n in range(1, len(ids) + 1)]
+    named = {r.split(":", 1)[1] for ln in page.lines for r in ln.reasons if r.startswith(long_pages.ATTACHED)}
+    assert named <= set(ids)
+
+
 @pytest.mark.pure_python  # counts the compiled module's matrices
 def test_large_assignments_are_solved_in_windows(monkeypatch):
     """Both sides past WINDOW_ABOVE with places given: no matrix larger than WINDOW_NODES (the

@@ -111,6 +111,7 @@ def read_in_sections(page: Page, run: Callable[[Page], Page]) -> Page:
         part = run(Page(source=page.source, lines=page.lines[a:b], index=page.index,
                         scratch={k: v for k, v in page.scratch.items() if k in PAGE_SCRATCH}))
         lines += part.lines
+        _number_after(part, len(page.articles))
         page.articles += part.articles
         page.unassigned += part.unassigned
         page.meta.header += part.meta.header
@@ -121,3 +122,18 @@ def read_in_sections(page: Page, run: Callable[[Page], Page]) -> Page:
     page.lines = lines
     page.scratch["owner"] = owner
     return page
+
+
+ATTACHED: Final = "attached:"  # a line's reason naming the article it went to (`metadata`)
+
+
+def _number_after(part: Page, before: int) -> None:
+    """Number a section's articles on from the `before` of the sections above (`a1`… is each
+    section's own numbering: the page would print ids twice), and the lines' reasons that name
+    one (`attached:a2`) with them."""
+    new_ids = {a.id: f"a{before + n}" for n, a in enumerate(part.articles, start=1)}
+    for a in part.articles:
+        a.id = new_ids[a.id]
+    for ln in part.lines:
+        ln.reasons = [ATTACHED + new_ids.get(r[len(ATTACHED):], r[len(ATTACHED):]) if r.startswith(ATTACHED) else r
+                      for r in ln.reasons]
