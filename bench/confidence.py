@@ -56,14 +56,16 @@ def parsed_page(page, kind: str):
 
 def page_examples(page, kind: str, with_features: bool = False) -> list[tuple[float, bool, dict]]:
     """(confidence, right, features or {}) of every predicted article of a dev page."""
-    from banmian.confidence import confidence_features, join_cues
+    from banmian.confidence import confidence_features, join_cues, page_level
     from banmian.writers.json import page_to_dict
 
     parsed = parsed_page(page, kind)
     flags = right_flags(page.gold, page_to_dict(parsed))
-    cues = join_cues(parsed) if with_features else {}
-    return [(art.confidence, ok, confidence_features(parsed, art, cues) if with_features else {})
-            for art, ok in zip(parsed.articles, flags)]
+    if not with_features:
+        return [(art.confidence, ok, {}) for art, ok in zip(parsed.articles, flags)]
+    cues = join_cues(parsed)
+    level = page_level(parsed, cues)
+    return [(art.confidence, ok, confidence_features(parsed, art, cues, level)) for art, ok in zip(parsed.articles, flags)]
 
 
 def auc(scores: list[float], labels: list[bool]) -> float | None:

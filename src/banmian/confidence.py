@@ -116,10 +116,18 @@ def join_cues(page: Page) -> dict[int, tuple[int, float]]:
     return out
 
 
-def confidence_features(page: Page, article: Article,
-                        cues: dict[int, tuple[int, float]] | None = None) -> dict[str, float]:
+def page_level(page: Page, cues: dict[int, tuple[int, float]]) -> tuple[float, float, float]:
+    """The page's own cues, the same for each of its articles: log(1 + joins per article), the
+    share of headless articles, log(articles). `cues`: the page's `join_cues`."""
+    arts = max(len(page.articles), 1)
+    page_joins = sum(c[0] for c in cues.values())
+    return (math.log1p(page_joins / arts), sum(a.headline is None for a in page.articles) / arts, math.log(arts))
+
+
+def confidence_features(page: Page, article: Article, cues: dict[int, tuple[int, float]] | None = None,
+                        level: tuple[float, float, float] | None = None) -> dict[str, float]:
     """The cues of `article` (see the module docstring), by name: the model's inputs. `cues`:
-    the page's `join_cues`, when already found."""
+    the page's `join_cues`, and `level` its `page_level`, when already found."""
     start: float | None = None
     head_score = 0.0
     head_after = 0.0
@@ -144,10 +152,10 @@ def confidence_features(page: Page, article: Article,
             merges += 1
     if cues is None:
         cues = join_cues(page)
+    if level is None:
+        level = page_level(page, cues)
     joins, weak = cues.get(id(article), (0, 0.0))
     chars = sum(len(p) for p in article.paragraphs)
-    page_joins = sum(c[0] for c in cues.values())
-    arts = max(len(page.articles), 1)
     return {
         "bias": 1.0,
         "start": start or 0.0,
@@ -164,16 +172,17 @@ def confidence_features(page: Page, article: Article,
         "pieces": math.log1p(len(line_ranges(article.line_nos)) - 1) if article.line_nos else 0.0,
         "paras": math.log1p(len(article.paragraphs)),
         "captions": float(bool(article.captions)),
-        "page_joins": math.log1p(page_joins / arts),
-        "page_headless": sum(a.headline is None for a in page.articles) / arts,
-        "page_articles": math.log(arts),
+        "page_joins": level[0],
+        "page_headless": level[1],
+        "page_articles": level[2],
     }
 
 
 def article_confidence(page: Page, article: Article, weights: dict[str, float] = CONFIDENCE_WEIGHTS,
-                       cues: dict[int, tuple[int, float]] | None = None) -> float:
+                       cues: dict[int, tuple[int, float]] | None = None,
+                       level: tuple[float, float, float] | None = None) -> float:
     """The model's probability that `article` is right, in [0, 1]."""
-    z = sum(weights.get(k, 0.0) * v for k, v in confidence_features(page, article, cues).items())
+    z = sum(weights.get(k, 0.0) * v for k, v in confidence_features(page, article, cues, level).items())
     return 1.0 / (1.0 + math.exp(-_clip(z, 30.0)))
 
 
@@ -186,6 +195,7 @@ def confidence(page: Page) -> Page:
             art.confidence = constant
         return page
     cues = join_cues(page)
+    level = page_level(page, cues)
     for art in page.articles:
-        art.confidence = round(article_confidence(page, art, cues=cues), DECIMALS)
+        art.confidence = round(article_confidence(page, art, cues=cues, level=level), DECIMALS)
     return page
