@@ -767,3 +767,24 @@ def test_a_threads_characters_and_the_pages_first_fragment():
     from banmian.pipeline import page_from_lines
     page = page_from_lines(["　　今年全县水稻种植面积", "达到十二万亩。"], Source(path="x"))
     assert not opens_under_column_break(page, [frag], 0)  # nothing before it to go on
+
+
+def test_a_compressed_opening_after_a_closed_paragraph_is_no_mismatch():
+    """A first line one em short ending in a mark (the paragraphs stage's ONE_EM_SHORT_REASON)
+    after a closed paragraph is an indented opening whose marks were set half-width: the
+    after-finished-text rival cue leaves it alone (`thread_rivals.compressed_opening`); after a
+    full line ending a sentence ("maybe") it still counts."""
+    from banmian.model import Fragment, Line
+    from banmian.para_cues import ONE_EM_SHORT_REASON
+    from banmian.thread_rivals import COMPRESSED_OPENING_REASON, MISMATCH_MIN_LINES, mismatched_adjacent_join
+
+    def frag(start: str, end: str, first_reasons: list[str] | None = None) -> Fragment:
+        lines = [Line(no=k, raw="果园里", text="果园里") for k in range(MISMATCH_MIN_LINES)]
+        lines[0].reasons = list(first_reasons or [])
+        return Fragment(lines=lines, start=start, end=end)
+
+    opening = frag("open", "open", [ONE_EM_SHORT_REASON])
+    assert not mismatched_adjacent_join(frag("indent", "closed"), opening)
+    assert COMPRESSED_OPENING_REASON in opening.first.reasons
+    assert mismatched_adjacent_join(frag("indent", "maybe"), frag("open", "open", [ONE_EM_SHORT_REASON]))
+    assert mismatched_adjacent_join(frag("indent", "closed"), frag("open", "open"))
