@@ -247,6 +247,8 @@ def test_directory(tmp_path):
         b"\x7fELF\x02\x01\x01\x00\x00\x00" + os.urandom(64),
         b"\x01\x02\x03\x04\x05\x06\x07\x08abc\x0e\x0f\x10\x11\x12",  # mostly control characters
         "正文".encode() + b"\x00" + "正文".encode(),  # one NUL in UTF-8 text
+        b"hello\x00world\x00abc\n",  # ASCII with NULs: as UTF-16, a line of rare hanzi
+        b"page one\x00\x00 of the dump\x00 ends here\n" * 3,
     ],
 )
 def test_binary(tmp_path, data):
