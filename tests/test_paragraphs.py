@@ -78,6 +78,17 @@ def test_a_lead_in_after_a_byline_line_ending_in_a_mark_stays_in_its_fragment():
     assert not any(block[0].startswith("本报讯") for block in got)
 
 
+def test_a_second_outlets_lead_in_goes_on_the_byline_in_a_dump_without_blank_lines():
+    # `byline_goes_on`: a dump without blank lines cuts before every lead-in, but not under an
+    # open lead-in paragraph stopping at a comma: the byline names a second outlet's reporters
+    report = ["本报江川一月五日讯新", "华社记者周明、赵华，", "本报记者王丽报道：市音乐厅",
+              "去年一共上演了四百多场音", "乐会，观众人数创下纪录。"]
+    got = fragments(FIRST + report)
+    assert got[-1][:3] == report[:3]
+    assert "fragment:lead_in_continues_byline" in run_stages(
+        page_from_lines(FIRST + report, Source(path="<test>")), UP_TO_PARAGRAPHS).lines[len(FIRST) + 2].reasons
+
+
 @pytest.mark.pure_python
 def test_an_indented_line_after_text_cut_short_starts_another_article(monkeypatch):
     # a dump without blank lines: the first article stops mid-sentence at a full line (its slot

@@ -59,6 +59,19 @@ def lead_in_after_clause(cur: Sequence[Line], width: float) -> bool:
             and not any(LEAD_IN_REASON in ln.reasons or is_lead_in(ln.text) for ln in cur[-LEAD_IN_LOOKBACK:]))
 
 
+# In a dump without blank lines, where every lead-in opens a run, a lead-in under an open lead-in
+# paragraph (its last LEAD_IN_LOOKBACK lines hold one, and the line above stops at a clause mark)
+# is the byline going on with its next outlet (`本报北京一月八日讯新` / `华社记者周志方、赵秀娟，` /
+# `本报记者李舫报道：`, dev raw and PyMuPDF page 57): cut there, the report lost its dateline.
+BYLINE_GOES_ON_REASON: Final = "fragment:lead_in_continues_byline"
+
+
+def byline_goes_on(cur: Sequence[Line]) -> bool:
+    """The lines `cur` end inside a lead-in paragraph, at a clause mark (CLAUSE_BREAK_MARKS)."""
+    return (cur[-1].text.rstrip()[-1:] in CLAUSE_BREAK_MARKS
+            and any(LEAD_IN_REASON in ln.reasons or is_lead_in(ln.text) for ln in cur[-LEAD_IN_LOOKBACK:]))
+
+
 _HALF_WIDTH_OR_DASH: Final = re.compile(r"[0-9A-Za-z%.—\-]")
 
 
@@ -152,6 +165,9 @@ def fragments_of(page: Page) -> list[Fragment]:
             cut_short = (bool(cur) and is_indented(ln, width)  # cheap gate: most lines are full
                          and cut_short_in_block(cur[-1], ln, lines[k + 1] if k + 1 < len(lines) else None, width))
             resumes = not split_lead_ins and bool(cur) and resumes_after_paragraph_end(cur[-1], ln, width)
+            if opens and split_lead_ins and cur and byline_goes_on(cur):
+                opens = False
+                ln.because(BYLINE_GOES_ON_REASON)
             if cur and ((opens and (split_lead_ins or breaks_column(cur[-1], width) or lead_in_after_clause(cur, width)))
                         or (split_lead_ins and PHOTO_CREDIT_REASON in cur[-1].reasons) or cut_short or resumes):
                 out.append(Fragment(lines=cur))
