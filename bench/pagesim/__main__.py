@@ -1,6 +1,13 @@
 """python -m bench.pagesim --pages 40 --seed S --out DIR: simulated newspaper pages (PDF, gold
 JSON, three text dumps) in the layout of the shared dev pages, from the People's Daily 1998
-corpus (default dates 1998-01-21..31, apart from the dev pages' 01-01..20)."""
+corpus (default dates 1998-01-21..31, apart from the dev pages' 01-01..20).
+
+A set nobody has tuned on: every corpus date is taken by the dev pages (01-01..20), TRAIN
+(01-21..26) or VAL (01-27..31), so a fresh set takes the dev dates and leaves out every corpus
+page that a dev page draws an article from (--exclude-sources-of, repeatable):
+
+    python -m bench.pagesim --pages 1500 --seed test-3 --dates 1998-01-01,1998-01-20 \\
+        --exclude-sources-of ../shared --out ../sim/test3/data/pages-dev"""
 from __future__ import annotations
 
 import argparse
@@ -20,13 +27,16 @@ def main(argv=None) -> int:
     from bench.pagesim.compose import build_page
     from bench.pagesim.render import missing_tools, width_of, write_dumps, write_pdf
 
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--pages", type=int, default=40, help="how many pages (default 40)")
     ap.add_argument("--seed", default="sim-1998-01", help="generator seed (a string)")
     ap.add_argument("--out", required=True, help="output folder (outside the repository)")
     ap.add_argument("--dates", default=",".join(corpus.DEFAULT_DATES),
                     help="first,last corpus date (default 1998-01-21,1998-01-31)")
     ap.add_argument("--start", type=int, default=1, help="number of the first page (default 1)")
+    ap.add_argument("--exclude-sources-of", action="append", default=[], metavar="FOLDER",
+                    help="leave out every corpus (date, page) that a gold page in FOLDER (page_*.gold.json, "
+                         "or a shared folder holding data/pages-dev) draws an article from; repeatable")
     a = ap.parse_args(argv)
     missing = missing_tools()
     if missing:
@@ -48,10 +58,20 @@ def main(argv=None) -> int:
         print("pagesim: --pages must be at least 1", file=sys.stderr)
         return 2
     try:
+        drop = set().union(*(corpus.source_pages(Path(f)) for f in a.exclude_sources_of))
+    except FileNotFoundError as e:
+        print(f"pagesim: --exclude-sources-of: {e}", file=sys.stderr)
+        return 2
+    try:
         pages = corpus.load_pages(first, last)
     except FileNotFoundError as e:
         print(f"pagesim: {e}", file=sys.stderr)
         return 2
+    if drop:
+        kept = corpus.without_pages(pages, drop)
+        print(f"pagesim: {len(pages)} corpus pages in range, {len(pages) - len(kept)} left out "
+              f"(sources of {', '.join(a.exclude_sources_of)})", file=sys.stderr)
+        pages = kept
     keys = sorted(k for k, v in pages.items() if sum(len("".join(r["paragraphs"])) for r in v) > 1500)
     if not keys:
         print(f"pagesim: no corpus pages between {first} and {last}", file=sys.stderr)

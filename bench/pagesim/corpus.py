@@ -50,3 +50,32 @@ def load_pages(first: str, last: str, path: Path | None = None) -> dict[tuple[st
             r["byline"] = to_halfwidth(r["byline"]) if r.get("byline") else None
             pages.setdefault((r["date"], r["page"]), []).append(r)
     return pages
+
+
+def gold_folder(folder: Path) -> Path:
+    """The folder of gold pages (page_NNNN.gold.json) that `folder` names: itself, or its
+    data/pages-dev when it is a shared folder (the layout BANMIAN_SHARED points to)."""
+    folder = Path(folder)
+    for d in (folder, folder / "data" / "pages-dev"):
+        if d.is_dir() and any(d.glob("page_*.gold.json")):
+            return d
+    raise FileNotFoundError(f"no gold pages (page_*.gold.json) in {folder} or {folder / 'data' / 'pages-dev'}")
+
+
+def source_pages(folder: Path) -> set[tuple[str, int]]:
+    """Every corpus (date, page) that a gold page in `folder` draws an article from, read from
+    its articles' src_id ("YYYYMMDD-PP-NNN": corpus date, page, article)."""
+    out: set[tuple[str, int]] = set()
+    for path in sorted(gold_folder(folder).glob("page_*.gold.json")):
+        for a in json.loads(path.read_text(encoding="utf-8"))["articles"]:
+            parts = (a.get("src_id") or "").split("-")
+            if len(parts) >= 2 and parts[0].isdigit() and len(parts[0]) == 8 and parts[1].isdigit():
+                out.add((f"{parts[0][:4]}-{parts[0][4:6]}-{parts[0][6:]}", int(parts[1])))
+    return out
+
+
+def without_pages(pages: dict[tuple[str, int], list[dict]], drop: set[tuple[str, int]]
+                  ) -> dict[tuple[str, int], list[dict]]:
+    """`pages` (as load_pages gives them) without the corpus pages in `drop`: neither a page's
+    main articles nor its same-day filler can then come from them."""
+    return {k: v for k, v in pages.items() if k not in drop}
