@@ -144,7 +144,7 @@ def test_everyday_words_are_no_names():
 
 
 def test_pair_of_country_abbreviations_is_no_place():
-    from banmian.entity_words import plain_place
+    from banmian.entity_place_words import plain_place
 
     assert not plain_place("中美", "ns") and plain_place("美国", "ns")
 
@@ -225,7 +225,7 @@ def test_looks_are_an_entry_after_a_trigger_or_before_a_unit():
     """`entity_tokens.read_words` picks the tokens worth a look in its one loop: each token with
     an entry flag, after a title or dateline opener, or before a lone place unit, once, in order."""
     from banmian.entity_tokens import WordTables, look_marks, read_words
-    from banmian.entity_words import OPENER, PLACE, TITLE, UNIT_MARK
+    from banmian.entity_flags import OPENER, PLACE, TITLE, UNIT_MARK
 
     def naive(flags):
         n = len(flags)
@@ -296,10 +296,11 @@ def test_marks_segmented_as_line_breaks_give_the_same_words():
 
 
 def test_person_flags_say_what_the_cached_rules_say():
-    """`entity_words.person_flags` keeps `no_name_word` and `chinese_name_shape` of each word in
+    """`entity_flags.person_flags` keeps `no_name_word` and `chinese_name_shape` of each word in
     its flags, for `entity_people.person_at` to read without a cached call."""
     from banmian.entity_tokens import Tokens
-    from banmian.entity_words import NAME_SHAPE, NO_NAME, chinese_name_shape, no_name_word
+    from banmian.entity_flags import NAME_SHAPE, NO_NAME
+    from banmian.entity_words import chinese_name_shape, no_name_word
 
     t = Tokens("省委书记周建国和李鹏、王晓东在中国人民银行总部出席委员会会议。")
     for i, word in enumerate(t.words):

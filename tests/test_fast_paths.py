@@ -300,7 +300,7 @@ def test_unit_gains_are_the_gains_of_the_joined_text():
 def test_org_run_starts_only_before_a_token_a_name_goes_on_onto():
     from banmian.entities import ORG_GOES_ON, org_run
     from banmian.entity_tokens import Tokens
-    from banmian.entity_words import ORG_START
+    from banmian.entity_flags import ORG_START
 
     rng = random.Random(17)
     pieces = ["中国", "驻", "南非", "大使馆", "北京市", "第一", "福利院", "锡林", "市委书记", "广元市", "长城", "宾馆",

@@ -18,7 +18,7 @@ that hold up and add what the dictionary cannot know:
   organization word (`…委员会`, `…局`, `…公司`, `…妇联`).
 
 Within a paragraph a name keeps one kind (`repeated_names`) and the items of a list share one
-(`even_lists`). Flags computed once per word (`banmian.entity_words`) let the scan skip the
+(`even_lists`). Flags computed once per word (`banmian.entity_flags`) let the scan skip the
 many tokens no rule can start at, which keeps extraction near the tagger's own speed.
 
 `find_entities` gives mention spans (for evaluation against gold spans); `article_entities`
@@ -45,13 +45,11 @@ from banmian.entity_people import (
     speaking_name,
 )
 from banmian.entity_tokens import Tokens, forget_words
-from banmian.entity_words import (
-    CHINESE_DIGITS,
+from banmian.entity_flags import (
     CUED_PLACE,
     DOT,
     FOREIGN,
     GLUED,
-    INERT_TAGS,
     NAME_PART,
     OPENER,
     ORG_END,
@@ -65,13 +63,9 @@ from banmian.entity_words import (
     UNIT,
     UNIT_MARK,
     VENUE,
-    Entity,
-    common_word,
-    glued_place,
-    is_chinese,
-    org_before_title,
-    place_prefix,
 )
+from banmian.entity_place_words import glued_place, org_before_title, place_prefix
+from banmian.entity_words import CHINESE_DIGITS, INERT_TAGS, Entity, common_word, is_chinese
 from banmian.rules.places import PLACE_UNITS
 from banmian.rules.world_places import KNOWN_PLACES
 

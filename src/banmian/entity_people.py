@@ -5,17 +5,12 @@ from __future__ import annotations
 
 from typing import Final
 
+from banmian.entity_flags import DOT, FOREIGN, NAME_PART, NAME_SHAPE, NO_NAME, TITLE
 from banmian.entity_tokens import Tokens
 from banmian.entity_words import (
     BARE_NAME_MAX_FREQ,
-    DOT,
-    FOREIGN,
     INERT_TAGS,
-    NAME_PART,
-    NAME_SHAPE,
-    NO_NAME,
     PERSON_TAGS,
-    TITLE,
     TITLE_BEFORE,
     Entity,
     chinese_name_shape,
@@ -162,7 +157,7 @@ def person_at(t: Tokens, i: int) -> tuple[int, int, str | None] | None:
     words, starts = t.words, t.starts
     word = words[i]
     tag = t.tags[word]
-    f = t.flags[i]  # with what the word alone says of a name (`entity_words.person_flags`)
+    f = t.flags[i]  # with what the word alone says of a name (`entity_flags.person_flags`)
     start, end = starts[i], starts[i + 1]
     title = words[i - 1] if i and t.flags[i - 1] & TITLE else None
     if f & NO_NAME:

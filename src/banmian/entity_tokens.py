@@ -2,7 +2,7 @@
 
 jieba's tagger is its segmenter plus a dictionary look-up of each word (`rjieba.tag` is
 `rjieba.cut` and a tag per word), so a word always gets the same tag and the word alone keys its
-flags (`entity_words.pair_flags`, `entity_words.person_flags`). Segmenting with `cut` and taking
+flags (`entity_flags.pair_flags`, `entity_flags.person_flags`). Segmenting with `cut` and taking
 tags and flags from per-word tables saves about a third of the tagger's cost on the words a run
 has seen before; segmenting with commas and full stops as line breaks (`marks_as_breaks`) saves
 rjieba building a new string for each of them.
@@ -14,8 +14,18 @@ from typing import Final
 
 import rjieba
 
-from banmian.entity_words import (_DICTIONARY_CACHES, ENTRY, LOOK_BEFORE, LOOK_HERE, LOOK_NEXT, TRIGGER_NEXT, UNIT_MARK,
-                                  dictionary_place, known_place_head, pair_flags, person_flags, word_freq)
+from banmian.entity_flags import (
+    ENTRY,
+    LOOK_BEFORE,
+    LOOK_HERE,
+    LOOK_NEXT,
+    TRIGGER_NEXT,
+    UNIT_MARK,
+    pair_flags,
+    person_flags,
+)
+from banmian.entity_place_words import known_place_head
+from banmian.entity_words import _DICTIONARY_CACHES, dictionary_place, word_freq
 
 MAX_FLAG_CACHE: Final = 200_000  # words remembered; the tables start over beyond this
 # One-character words below this code point (every CJK ideograph of the basic plane and the
