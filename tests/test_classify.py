@@ -304,7 +304,7 @@ PICTURE_STORY = ["连日来的暴雨造成美国得克", "萨斯州部分地区�
 def test_an_indented_picture_description_is_a_body_paragraph_in_a_dump_without_blank_lines(monkeypatch):
     import importlib
 
-    module = importlib.import_module("banmian.stages.classify")
+    module = importlib.import_module("banmian.furniture_lines")
     assert kinds(PICTURE_STORY)[4:] == ["body", "body", "body"]
     monkeypatch.setattr(module, "opens_photo_paragraph", lambda line, nxt, width: False)
     assert kinds(PICTURE_STORY)[4:] == ["caption", "caption", "caption"]
@@ -328,7 +328,7 @@ def test_a_letter_spaced_line_with_digits_is_closed_up_whole():
 def test_a_bracketed_photo_credit_under_body_text_is_body(monkeypatch):
     import importlib
 
-    module = importlib.import_module("banmian.stages.classify")
+    module = importlib.import_module("banmian.furniture_lines")
     blockless = PICTURE_STORY + ["（新华社记者周确摄）"] + REPORT
     blocks = REPORT + [""] + PICTURE_STORY + ["（新华社记者周确摄）", ""] + REPORT  # blank lines between blocks
     at = {id(blockless): len(PICTURE_STORY), id(blocks): len(REPORT) + 1 + len(PICTURE_STORY)}
@@ -478,8 +478,8 @@ def test_a_caption_closed_inside_a_line_gives_the_rest_of_the_line_back_to_the_b
     """A dump without blank lines prints a caption and the next column's line on one baseline
     as one line (dev raw page 39): the caption ends where its sentence or credit does, and the
     rest of the line (a lead-in, an article's first paragraph) is body, not caption run on."""
+    from banmian.furniture_lines import SPLIT_REASON, split_after_caption
     from banmian.model import Line
-    from banmian.stages.classify import SPLIT_REASON, split_after_caption
 
     lines = [Line(1, "", "图为湖边的候鸟。 本报讯 记者林海报"), Line(2, "", "道：湿地公园今年春天迎来")]
     assert split_after_caption(lines, 0)
@@ -507,8 +507,8 @@ def test_a_reporter_line_under_an_unfinished_lead_in_is_the_lead_ins_next_line()
     """`本报北京 12月31 日讯` / `新华社记者陈雁、本报记` / `者何加正报道：在度过了…` (dev raw page 15):
     the reporter line goes on with the lead-in, it is no byline line of its own, and the lead-in
     line stays the article's opening, not a headline over it."""
+    from banmian.furniture_lines import lead_in_goes_on
     from banmian.pipeline import parse_text
-    from banmian.stages.classify import lead_in_goes_on
 
     assert lead_in_goes_on("本报北京 12月31 日讯") and not lead_in_goes_on("本报北京1月5日讯 记者林海报道：")
     assert not lead_in_goes_on("城东新建的三座跨河桥梁")

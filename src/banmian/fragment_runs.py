@@ -13,13 +13,13 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
+from banmian.furniture_lines import PHOTO_CREDIT_REASON
 from banmian.language import spanning_word
 from banmian.line_shape import FULL_SLACK, INDENT_MAX, is_indented, separates_blocks, slack
 from banmian.heads_to_body import OPENING_RUNS_ON_REASON, opens_with_bullet
 from banmian.model import Fragment, Line, Page
 from banmian.rules.chars import CLOSERS, ends_sentence, strip_ws
 from banmian.rules.furniture import LEAD_IN_REASON, is_lead_in, is_salutation
-from banmian.stages.classify import PHOTO_CREDIT_REASON
 
 PARAGRAPH_END_MARKS: Final = set("。！？…”’）)」』】：；，、")
 VERY_SHORT_SHARE: Final = 0.5  # a line shorter than half the column ends its paragraph regardless
