@@ -56,7 +56,7 @@ def test_a_short_line_sharing_a_few_words_with_another_article_does_not_split_a_
 
 
 def test_a_headline_broken_by_a_neighbours_line_is_one_block():
-    from banmian.stages.headlines import join_broken_headlines
+    from banmian.head_blocks import join_broken_headlines
 
     first, second = Line(no=10, raw="", text="李岚清会", kind="head"), Line(no=12, raw="", text="见法国客人", kind="head")
     assert texts(join_broken_headlines([[first], [second]])) == [["李岚清会", "见法国客人"]]
@@ -136,8 +136,8 @@ def test_the_block_over_a_numbered_digest_is_its_headline(monkeypatch):
 
 def test_a_continuation_note_between_a_kicker_and_its_headline_keeps_them_one_block():
     """pdftotext prints a continued article's `（上接第一版）` between its kicker and headline."""
+    from banmian.head_blocks import head_blocks
     from banmian.model import Page, Source
-    from banmian.stages.headlines import head_blocks
 
     lines = [Line(no=1, raw="", text="城东三座桥梁建成通车", kind="head"),
              Line(no=2, raw="", text="（上接第一版）", kind="continued"),

@@ -1,5 +1,5 @@
 """A head block printed right over a piece that opens mid-paragraph (a full line, no indent,
-`headlines.mid_paragraph_pieces`) or over a scrap of text (a line or two, `headlines.scrap_pieces`),
+`head_bids.mid_paragraph_pieces`) or over a scrap of text (a line or two, `head_bids.scrap_pieces`),
 sharing none of its words, is not that piece's by place alone: made-up reports in a
 pdftotext-like dump (blank lines between text blocks)."""
 from __future__ import annotations
@@ -8,9 +8,9 @@ import sys
 
 import pytest
 
+from banmian.head_bids import MID_PARAGRAPH_REASON, SCRAP_MAX_CHARS, SCRAP_REASON, mid_paragraph_pieces, scrap_pieces
 from banmian.model import Article, Fragment, Line
 from banmian.pipeline import parse_text
-from banmian.stages.headlines import MID_PARAGRAPH_REASON, SCRAP_MAX_CHARS, SCRAP_REASON, mid_paragraph_pieces, scrap_pieces
 
 WIDTH = 24  # characters a full line holds
 

@@ -1,5 +1,5 @@
 """A block of pull quotes alone, away from its article, bids the least for it in the headline
-assignment (`headlines.quote_block_score`): made-up reports in a pdftotext-like dump (blank
+assignment (`head_bids.quote_block_score`): made-up reports in a pdftotext-like dump (blank
 lines between text blocks)."""
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import sys
 
 import pytest
 
+from banmian.head_bids import QUOTE_BLOCK_REASON, quote_block_score
 from banmian.model import Line
 from banmian.pipeline import parse_text
-from banmian.stages.headlines import QUOTE_BLOCK_REASON, quote_block_score
 
 WIDTH = 24  # characters a full line holds
 

@@ -200,7 +200,7 @@ def byline_under_its_headline(tail: list[Line], j: int) -> bool:
     女板跳水大势` / `本报记者许立群` given to the next article; page 32: `本报评论员` under
     `…要锲而不舍—` / `—三论今年经济工作主要任务`, head lines the classifier took for body).
     Dev raw and PyMuPDF byline_acc 1-20 / 21-40: 0.9441 / 0.9231 -> 0.9565 / 0.9295, the rest
-    unchanged. Two bylines in a row are two articles' (`headlines.head_blocks`)."""
+    unchanged. Two bylines in a row are two articles' (`head_blocks.head_blocks`)."""
     return j > 0 and tail[j].kind == "byline" and tail[j - 1].kind != "byline"
 
 
