@@ -32,7 +32,7 @@ MANIFEST = "_compiled.txt"  # `module sha256-of-its-source` per compiled module,
 COMPILED = [f"banmian/{name}.py" for name in (
     "adjacent_splits", "article_merges", "article_starts", "assign", "body_texts", "caption_starts", "closing_credits", "column_chains", "column_deal", "column_rests", "columns", "confidence", "digest_items", "entities", "entity_flags", "entity_people", "entity_place_words", "entity_tokens",
     "entity_words", "far_bylines", "fragment_cuts", "fragment_runs", "furniture_lines", "head_bids", "head_block_tops", "head_blocks", "head_breaks", "head_context", "head_leftovers", "head_places", "head_slots", "head_tiers", "head_units", "heads_to_body", "headless_heads", "language", "lead_rests", "line_shape", "link_model", "model", "name_lines", "near_bylines",
-    "ordinals", "para_cues", "photo_news", "pull_quotes", "question_heads", "quoted_pieces", "side_bylines", "short_piece_joins", "side_heads", "similarity", "subheads", "tail_align", "tail_blocks", "tail_find", "tail_pairs", "thread_beam", "thread_order", "thread_rivals", "thread_subheads", "tier_cues", "unpunctuated_heads", "wide_heads",
+    "ordinals", "para_cues", "photo_news", "pull_quotes", "question_heads", "quoted_pieces", "set_off_heads", "side_bylines", "short_piece_joins", "side_heads", "similarity", "subheads", "tail_align", "tail_blocks", "tail_find", "tail_pairs", "thread_beam", "thread_order", "thread_rivals", "thread_subheads", "tier_cues", "unpunctuated_heads", "wide_heads",
     "rules/bylines", "rules/chars", "rules/dates", "rules/furniture", "rules/names", "rules/places",
     "rules/traditional", "rules/world_places",
     "stages/classify", "stages/entities", "stages/headlines", "stages/heads_tail", "stages/measure",

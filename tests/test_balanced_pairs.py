@@ -1,5 +1,5 @@
 """A block of two short lines balanced in length, set off by blank lines, holding no mark but a
-headline's, reads as a headline broken in two (`unpunctuated_heads.mark_balanced_pairs`); a
+headline's, reads as a headline broken in two (`set_off_heads.mark_balanced_pairs`); a
 two-line piece of body text (an indented opening over a full line) stays body. Made-up text."""
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 from columns_text import BIRDS_12, BRIDGES_12, kinds_of
 
-unpunctuated_heads = importlib.import_module("banmian.unpunctuated_heads")
+set_off_heads = importlib.import_module("banmian.set_off_heads")
 
 ABOVE, BELOW = BRIDGES_12, BIRDS_12
 PAIR = ["湖滨公园今春迎来候鸟", "园方新设两处观鸟木平台"]  # 10 and 11 characters, short of the column
@@ -30,6 +30,6 @@ def test_an_indented_opening_over_a_full_line_stays_body():
 
 @pytest.mark.pure_python
 def test_the_rule_off_leaves_the_pair_body(monkeypatch):
-    monkeypatch.setattr(unpunctuated_heads, "BALANCED_PAIRS", False)
+    monkeypatch.setattr(set_off_heads, "BALANCED_PAIRS", False)
     got = kinds_of(SET_OFF)
     assert [got[t] for t in PAIR] == ["body", "body"]

@@ -4,8 +4,8 @@ The classify stage first judges each line by its own shape; these rules then loo
 neighbours: what a byline line or a lead-in has right above it, lines printed right against a
 headline line, a word run across a head line's break. `mark_context_heads` runs them in order
 with the rules of three neighbours: headline blocks told by their marks and what sets them off
-(`unpunctuated_heads`: runs without a mark between finished paragraphs, blocks set off by blank
-lines), head lines given back to the body (`heads_to_body`: a short line closing a block under a
+(`unpunctuated_heads`, `set_off_heads`: runs without a mark between finished paragraphs, blocks
+set off by blank lines), head lines given back to the body (`heads_to_body`: a short line closing a block under a
 finished sentence, a bullet point, a subhead under a byline) and lines that name people
 (`name_lines`). Each records its reason on the lines it changes.
 """
@@ -26,12 +26,11 @@ from banmian.name_lines import (mark_body_signatures, mark_credit_lines_between_
                                 mark_set_off_signatures, mark_signatures)
 from banmian.rules.chars import CLOSERS, ends_sentence, is_round_closer, last_code_point, strip_ws
 from banmian.rules.furniture import LEAD_IN_REASON
+from banmian.set_off_heads import mark_balanced_pairs, mark_head_blocks_over_bylines, mark_open_unpunctuated_blocks
 from banmian.tail_find import find_tail
 from banmian.unpunctuated_heads import (PUNCT_MARK, HEADLINE_MARKS, MAX_HEAD_RUN, MAX_HEAD_RUN_MARKS, is_bracketed_note,
                                         _sets_off_block, could_be_head_line, holds_clause_mark, mark_centred_head_blocks,
-                                        mark_balanced_pairs, mark_head_blocks_over_bylines,
-                                        mark_open_unpunctuated_blocks, mark_unpunctuated_blocks,
-                                        mark_unpunctuated_runs_between_paragraphs)
+                                        mark_unpunctuated_blocks, mark_unpunctuated_runs_between_paragraphs)
 
 # A headline may end on an ellipsis (dev page 37: `郑州我怎么对你说……` over `本报记者王慧敏`, set
 # off above by a blank line); over a byline it is still the headline's last line. Dev 1-40: that
