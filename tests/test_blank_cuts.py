@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from banmian.model import Line
-from banmian.head_units import bigram_keys, split_by_content
+from banmian.head_bigrams import bigram_keys
+from banmian.head_units import split_by_content
 
 OPENINGS = ["城东新建的三座跨河桥梁已于上月底全部建成通车，附近居民到市中心的出行时间缩短了一半。",
             "湖滨湿地公园今年春天迎来第一批候鸟，园内新建的观鸟长廊已经完工，游客可以近距离观鸟。"]

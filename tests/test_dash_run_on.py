@@ -4,7 +4,8 @@ dump without blank lines prints after the bodies (`tail_blocks.opens_block`) nor
 headlines cut by their words (`head_units.split_by_content`). Made-up lines."""
 from __future__ import annotations
 
-from banmian.head_units import bigram_keys, split_by_content
+from banmian.head_bigrams import bigram_keys
+from banmian.head_units import split_by_content
 from banmian.line_shape import head_runs_on_by_dash
 from banmian.model import Line
 from banmian.pipeline import parse_text

@@ -12,7 +12,7 @@ from banmian.rules.chars import char_em, strip_ws, text_em
 from banmian.rules.furniture import LEAD_IN, is_lead_in
 from banmian.similarity import ContentSpace, Group, GroupMaker
 from banmian.similarity import bigrams, block_overlap
-from banmian.head_units import share_in
+from banmian.head_bigrams import share_in
 from banmian.stages.segment import join_lines, paragraphs_of
 
 ALPHABET = list("ab Z9 \t\u3000中国记者本报讯新华社据人，。·—“”é\u00b7\u1fff\u2000ｱ（）") + ["\x01", "\x7f"]
@@ -152,7 +152,7 @@ def test_ends_sentence_fast_path():
 
 
 def test_bigram_keys_are_the_bigrams_as_numbers():
-    from banmian.head_units import bigram_keys
+    from banmian.head_bigrams import bigram_keys
 
     for text in random_texts(2000, seed=7) + ["", "a", "中", "中国", "𠀀𠀁 𠀀𠀁"]:
         assert bigram_keys(text) == {ord(b[0]) << 21 | ord(b[1]) for b in bigrams(text)}, text
@@ -283,7 +283,8 @@ def test_bigram_cosine_is_the_cosine_of_bigram_counts():
 
 def test_unit_gains_are_the_gains_of_the_joined_text():
     from banmian.model import Line
-    from banmian.head_units import MAX_UNIT_LINES, _unit_gains, bigram_keys
+    from banmian.head_bigrams import bigram_keys
+    from banmian.head_units import MAX_UNIT_LINES, _unit_gains
 
     rng = random.Random(9)
     texts = random_texts(400, seed=10) + ["", " ", "中", "国 家"]
@@ -346,9 +347,10 @@ def test_join_tables_from_joined_texts_match_their_own_joining():
 
 
 def test_opening_keys_share_with_any_block_what_the_whole_sets_share():
-    """`head_units.opening_keys` keeps of each opening's `bigram_keys` those whose characters are
+    """`head_bigrams.opening_keys` keeps of each opening's `bigram_keys` those whose characters are
     printed in the head lines, so every block's bigrams meet them as they meet the whole set."""
-    from banmian.head_units import _unit_gains, bigram_keys, opening_keys
+    from banmian.head_bigrams import bigram_keys, opening_keys
+    from banmian.head_units import _unit_gains
 
     rng = random.Random(20)
     alphabet = ALPHABET + ["\U00020000", "\U0002000b", "\n"]
@@ -740,7 +742,7 @@ def test_far_headline_overlap_is_the_largest_share_of_a_far_head_line():
 
 
 def test_opening_keys_of_empty_and_one_character_openings():
-    from banmian.head_units import bigram_keys, opening_keys
+    from banmian.head_bigrams import bigram_keys, opening_keys
     heads = [Line(no=1, raw="", text="中国人民经济发展")]
     for openings in (["", "中国人民"], ["中", "国人民", ""], ["", "", "经济发展中国"], ["人民经济", "发", "展中国"]):
         printed = set(heads[0].text)

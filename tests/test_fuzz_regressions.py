@@ -2,7 +2,8 @@
 character of the input printed exactly once. Texts are made up, shaped like the failing inputs."""
 from __future__ import annotations
 
-from banmian.head_units import bigram_keys, split_by_content
+from banmian.head_bigrams import bigram_keys
+from banmian.head_units import split_by_content
 from banmian.invariant import input_chars, printed_chars
 from banmian.model import Line
 from banmian.pipeline import parse_text

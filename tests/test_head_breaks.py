@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from banmian.head_breaks import closes_open_mark, word_runs_across
 from banmian.head_context import mark_word_split_pairs
-from banmian.head_units import bigram_keys, split_by_content
+from banmian.head_bigrams import bigram_keys
+from banmian.head_units import split_by_content
 from banmian.model import Line, Page, Source
 
 # The first half of the headline recurs in one report's opening, the second half in the other's.

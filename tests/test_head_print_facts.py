@@ -2,7 +2,9 @@
 set off over its headline, a photo story's head over its caption, the two slots of a head row."""
 from __future__ import annotations
 
-from banmian.head_units import bigram_keys, split_by_content, spans_two_slots
+from banmian.head_bigrams import bigram_keys
+from banmian.head_row_parts import spans_two_slots
+from banmian.head_units import split_by_content
 from banmian.model import Line, Page, Source
 from banmian.head_leftovers import SPANNING_KICKER_REASON, adopt_adjacent_leftovers, set_off_kicker
 from banmian.head_places import HEAD_OVER_CAPTION_REASON, head_over_caption

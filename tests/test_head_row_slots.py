@@ -9,7 +9,7 @@ import importlib
 
 import pytest
 
-from banmian.head_units import bigram_keys
+from banmian.head_bigrams import bigram_keys
 from banmian.model import Line
 from banmian.pipeline import parse_text
 from banmian.head_slots import beside_in_a_row, line_under_row_to_its_slot, row_part_rejoins

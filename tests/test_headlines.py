@@ -7,7 +7,8 @@ import importlib
 import pytest
 
 from banmian.model import Line
-from banmian.head_units import bigram_keys, split_by_content
+from banmian.head_bigrams import bigram_keys
+from banmian.head_units import split_by_content
 from columns_text import BRIDGES_LEAD_IN  # noqa: E402  (pytest puts tests/ on sys.path)
 
 OPENINGS = [
@@ -316,7 +317,7 @@ def test_the_two_parts_of_a_head_row_cut_at_a_gutter_are_two_units():
 
 
 def test_only_a_right_part_after_a_left_one_is_a_gutter():
-    from banmian.head_units import right_of_gutter
+    from banmian.head_row_parts import right_of_gutter
 
     first, second = head("桥梁通车"), head("迎来候鸟")
     first.because("split_head_rows:part_2_of_2")

@@ -6,7 +6,8 @@ import importlib
 
 import pytest
 
-from banmian.head_units import ONE_ARTICLE_REASON, best_opening, bigram_keys, split_by_content
+from banmian.head_bigrams import bigram_keys
+from banmian.head_units import ONE_ARTICLE_REASON, best_opening, split_by_content
 from banmian.model import Line
 
 OPENINGS = ["城东新建的三座跨河桥梁已于上月底全部建成通车，附近居民到市中心的出行时间缩短了一半。",

@@ -7,7 +7,8 @@ import pytest
 
 import banmian.head_units as head_units
 from banmian.head_context import AGAINST_HEADLINE_REASON
-from banmian.head_units import ONE_TEXT_BLOCK_REASON, bigram_keys, split_by_content
+from banmian.head_bigrams import bigram_keys
+from banmian.head_units import ONE_TEXT_BLOCK_REASON, split_by_content
 from banmian.model import Line
 from banmian.stages.split_head_rows import PART_REASON
 

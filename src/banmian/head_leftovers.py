@@ -16,7 +16,8 @@ from typing import Final
 from banmian.head_breaks import closes_open_mark
 from banmian.head_slots import ROW_PART_REJOINED_REASON, beside_in_a_row, row_part_rejoins
 from banmian.head_tiers import quotes_body
-from banmian.head_units import bigram_keys, head_text, row_part
+from banmian.head_bigrams import bigram_keys, head_text
+from banmian.head_row_parts import row_part
 from banmian.language import spanning_word
 from banmian.line_shape import WIDE_HEAD_REASON, opens_with_dash
 from banmian.model import Article, Line, Page, page_line_index

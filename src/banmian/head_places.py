@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Final
 
 from banmian.article_starts import lines_around
-from banmian.head_units import bigram_keys, head_text, share_in
+from banmian.head_bigrams import bigram_keys, head_text, share_in
 from banmian.line_shape import separates_blocks
 from banmian.model import HEAD_KINDS, Line, Page
 from banmian.rules.furniture import LEAD_IN_REASON

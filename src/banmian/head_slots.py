@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from typing import Final
 
-from banmian.head_units import bigram_keys, row_part
+from banmian.head_bigrams import bigram_keys
+from banmian.head_row_parts import row_part
 from banmian.language import spanning_word
 from banmian.line_shape import opens_with_dash
 from banmian.model import Line
@@ -192,7 +193,7 @@ def _reads_on_gain(top: str, under: str, openings: list[set[int]]) -> int:
 def beside_in_a_row(block: list[Line], leftover: list[Line]) -> bool:
     """The leftover and the block hold parts of one head row cut at a gutter (`split_head_rows`:
     the same input line, different parts): two slots' heads printed side by side, never one
-    head's tiers, as `head_units.spans_two_slots` has it for a unit. Adopted as a kicker or a
+    head's tiers, as `head_row_parts.spans_two_slots` has it for a unit. Adopted as a kicker or a
     subtitle (`adopt_adjacent_leftovers`), the neighbour slot's line was read into the head
     (simulated TRAIN pdftotext page 122: `武汉：燃气 乔石会见`, cut in two, `服务进万家` under it,
     the left part left over and taken back over the rest; page 277: `民政部慰问 湖州学先` /

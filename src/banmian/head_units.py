@@ -1,6 +1,7 @@
 """Headline runs cut into units: where a run of head lines printed together holds several
 articles' headlines, the cut that earns the most character bigrams of the articles' openings
-(`split_by_content`), and the bigram sets it is scored with (`bigram_keys`, `opening_keys`).
+(`split_by_content`; the bigram sets it is scored with are `head_bigrams`', the parts of a head
+row cut at a gutter `head_row_parts`').
 
 pdftotext and raw dumps print a band's headlines, or all of a page's, as one run; the
 `headlines` stage cuts it here before giving each unit to its article.
@@ -10,75 +11,13 @@ from __future__ import annotations
 import re
 from typing import Final, cast
 
-import numpy as np
-
-from banmian.head_context import AGAINST_HEADLINE_REASON
+from banmian.head_bigrams import bigram_keys
 from banmian.head_breaks import BROKEN_WORD_CUT_COST, word_runs_across
+from banmian.head_context import AGAINST_HEADLINE_REASON
+from banmian.head_row_parts import right_of_gutter, row_part, spans_two_slots
 from banmian.line_shape import WIDE_HEAD_REASON, head_runs_on_by_dash, mark_dash_run_ons, opens_with_dash
 from banmian.model import Line
-from banmian.rules.chars import code_points, strip_ws
-from banmian.stages.split_head_rows import PART_REASON
-
-# Below this many characters a set comprehension builds `bigram_keys` faster than numpy
-# (headline blocks); article openings (~400 characters) go through numpy.
-NUMPY_BIGRAMS_FROM: Final = 64
-
-
-def bigram_keys(text: str) -> set[int]:
-    """The bigrams of `similarity.bigrams(text)` as integers (first code point << 21 | second): the same
-    set, told apart the same way, but built in numpy (an article opening has ~400 bigrams)."""
-    t = strip_ws(text)
-    if len(t) < 2:
-        return set()
-    if len(t) < NUMPY_BIGRAMS_FROM:
-        # `ord(t[i])`: the compiled build makes no one-character string (a loop over
-        # `zip(t, t[1:])` made two a bigram, half of the call's cost; speed alone)
-        keys: set[int] = set()
-        prev = ord(t[0])
-        for i in range(1, len(t)):
-            o = ord(t[i])
-            keys.add(prev << 21 | o)
-            prev = o
-        return keys
-    cp = code_points(t).astype(np.int64)
-    return set(((cp[:-1] << 21) | cp[1:]).tolist())
-
-
-def opening_keys(openings: list[str], head_lines: list[Line]) -> list[set[int]]:
-    """Each opening's `bigram_keys`, only those a headline block can share with it: both
-    characters printed in `head_lines` (the lines blocks are made of). A block's bigrams pair
-    its lines' characters, so every intersection with a block's bigrams (and whether there is
-    one) is what the whole set gives, from sets a seventh of the size (dev pdftotext pages),
-    much cheaper to build. A character beyond the Basic Multilingual Plane counts as printed
-    (more bigrams kept than needed, never fewer)."""
-    texts = [strip_ws(t) for t in openings]
-    if not any(len(t) >= 2 for t in texts):
-        return [set() for _ in texts]
-    printed = np.zeros(0x10000, dtype=bool)
-    printed[np.minimum(code_points("".join([ln.text for ln in head_lines])), 0xFFFF)] = True
-    cp = code_points("".join(texts)).astype(np.int64)
-    known = (cp > 0xFFFF) | printed[np.minimum(cp, 0xFFFF)]
-    keys = (cp[:-1] << 21) | cp[1:]
-    # the bigrams both of whose characters are printed (where they stand, and their keys as one
-    # list), and each text's run of them: text i's bigrams are keys[starts[i]:ends[i]] (the key
-    # at its end spans two texts). Speed alone: no array operations per opening.
-    kept = np.flatnonzero(known[:-1] & known[1:])
-    kept_keys = keys[kept].tolist()
-    sizes = np.array([len(t) for t in texts])
-    starts = np.cumsum(sizes) - sizes
-    firsts = np.searchsorted(kept, starts).tolist()
-    lasts = np.searchsorted(kept, starts + sizes - 1).tolist()
-    return [set(kept_keys[a:b]) if len(t) >= 2 else set() for t, a, b in zip(texts, firsts, lasts)]
-
-
-def share_in(part: set[int], whole: set[int]) -> float:
-    """Share of the bigrams `part` found in `whole` (0 for an empty part)."""
-    return len(part & whole) / len(part) if part else 0.0
-
-
-def head_text(block: list[Line]) -> str:
-    return "".join(ln.text for ln in block if ln.kind == "head")
-
+from banmian.rules.chars import strip_ws
 
 # A unit of a headline run must earn this many bigrams found in an article's opening to stand
 # on its own (dev 1-40, head + byline accuracy over the three dumps: 2 and 3 alike, 5 worse).
@@ -308,39 +247,6 @@ def closed_by_own_byline(unit: list[Line]) -> bool:
     byline_acc 0.7175 / 0.7015 -> 0.7187 / 0.7035."""
     return (len(unit) >= 2 and unit[0].kind == "head" and unit[-1].kind == "byline" and row_part(unit[-1]) == 0
             and not any(ln.kind == "byline" for ln in unit[:-1]))
-
-
-def spans_two_slots(unit: list[Line]) -> bool:
-    """The unit holds two parts of head rows cut at a gutter (`split_head_rows`: a row's input
-    lines cut into parts 1, 2, ..., the left parts printed first): the heads of two slots printed
-    side by side, never one headline. Such a unit is no unit (`_split_points`): simulated TRAIN page 44, `联合国特委会负责人
-    强调` / `伊应无条件允许武器核查` beside `韦德里纳外长访华前` / `表示希望增进法中合作`, one unit
-    given to one article, the other article headless; pages 16, 122, 244 alike). TRAIN pdftotext
-    heads wrong 1025 -> 1023 of 2460 (some now left over instead of taken by the neighbour);
-    dev 1-40: changes no head."""
-    return len({row_part(ln) for ln in unit} - {0}) > 1
-
-
-def row_part(line: Line) -> int:
-    """Which part (1, 2, ...) of a head row cut by `split_head_rows` the line is; 0 if none."""
-    for reason in line.reasons:
-        if reason.startswith(PART_REASON):
-            return int(reason[len(PART_REASON):].split("_", 1)[0])
-    return 0
-
-
-def right_of_gutter(above: Line, line: Line) -> bool:
-    """`line` is the first right-hand part of a head row (or run of rows) cut at a gutter by
-    `split_head_rows`, `above` the last left-hand one: the heads of two slots side by side,
-    printed by pdftotext on one line. A cut there costs nothing (`_unit_cost`): two slots'
-    headlines are two units wherever the words do not tie them harder (dev page 1:
-    `十八台作品在京亮` / `观众评论获奖影片` beside `石学海：牵`, the three one unit and the
-    right head's second line `着骆驼闯影坛` with them, its article headless; simulated TRAIN page
-    16: `扩大对外交流 确立京剧改`, one headline). Dev pdftotext pages 1-40: changes heads on
-    pages 1 (put right), 5, 6, 25, 37 (wrong before and after); TRAIN headline_acc 0.5711 ->
-    0.5797."""
-    k = row_part(line)
-    return k >= 2 and row_part(above) == k - 1
 
 
 def split_by_content(blocks: list[list[Line]], openings: list[set[int]],

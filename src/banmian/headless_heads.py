@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from banmian.head_units import bigram_keys, head_text, share_in
+from banmian.head_bigrams import bigram_keys, head_text, share_in
 from banmian.model import Article, Fragment, Line, Page
 from banmian.rules.furniture import REPORTER_LINE_REASON
 from banmian.side_bylines import has_lead_in

@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import Final
 
 from banmian.article_starts import lines_around
-from banmian.head_units import row_part
+from banmian.head_row_parts import row_part
 from banmian.model import HEAD_KINDS, INSIDE_BLOCK_KINDS, Article, Line, Page, page_line_index
 from banmian.pull_quotes import PULL_QUOTE_REASON
 from banmian.rules.bylines import find_lead_in, lead_in_byline

@@ -28,7 +28,7 @@ from __future__ import annotations
 from typing import Final
 
 from banmian.head_tiers import KICKER_LENGTH_RATIO
-from banmian.head_units import bigram_keys
+from banmian.head_bigrams import bigram_keys
 from banmian.model import Line
 from banmian.rules.chars import strip_ws
 

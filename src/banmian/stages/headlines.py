@@ -43,7 +43,8 @@ from banmian.head_tiers import split_tiers
 from banmian.headless_heads import (NEAR_LEFTOVER_REASON, NEXT_OPENING_REASON, SIGNED_LEFTOVER_REASON,
                                    leftovers_near_headless_reports, leftovers_over_next_openings,
                                    signed_leftovers_over_headless_reports)
-from banmian.head_units import bigram_keys, head_text, opening_keys, share_in, split_by_content
+from banmian.head_bigrams import bigram_keys, head_text, opening_keys, share_in
+from banmian.head_units import split_by_content
 from banmian.column_rests import rests_under_columns, take_back_next_columns
 from banmian.lead_rests import headed_rests_under_leads, rests_of_leads
 from banmian.line_shape import opens_with_dash, separates_blocks

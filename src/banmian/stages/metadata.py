@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from banmian.head_units import row_part
+from banmian.head_row_parts import row_part
 from banmian.model import Article, Dateline, Line, Page, Unassigned
 from banmian.rules.bylines import (closing_dateline, find_lead_in, lead_in_byline, outlet_of, reporters_in,
                                    trailing_credit_names)

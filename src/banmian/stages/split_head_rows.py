@@ -61,7 +61,7 @@ def head_row_parts(text: str) -> list[str] | None:
     return parts
 
 
-# The reason on each part of a split row: `split_head_rows:part_2_of_3` (`head_units.row_part`).
+# The reason on each part of a split row: `split_head_rows:part_2_of_3` (`head_row_parts.row_part`).
 PART_REASON: Final = "split_head_rows:part_"
 
 
