@@ -248,7 +248,7 @@ def test_looks_are_an_entry_after_a_trigger_or_before_a_unit():
 
 
 def test_list_marks_and_runs():
-    from banmian.entities import list_marks, list_runs
+    from banmian.entity_agreement import list_marks, list_runs
     from banmian.entity_tokens import Tokens
 
     text = "哈尔滨、延吉、沈阳和大连、青岛都是城市、"
@@ -310,12 +310,12 @@ def test_person_flags_say_what_the_cached_rules_say():
 
 
 def test_list_vote_is_counters_first_two():
-    """`entities.list_vote` gives `Counter.most_common`'s winner (the first to appear on a tie)
+    """`entity_agreement.list_vote` gives `Counter.most_common`'s winner (the first to appear on a tie)
     and the runner-up's votes."""
     import random
     from collections import Counter
 
-    from banmian.entities import list_vote
+    from banmian.entity_agreement import list_vote
 
     rng = random.Random(3)
     for _ in range(3000):
