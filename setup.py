@@ -38,7 +38,7 @@ COMPILED = [f"banmian/{name}.py" for name in (
     "stages/classify", "stages/entities", "stages/headlines", "stages/heads_tail", "stages/measure",
     "stages/metadata", "stages/normalize", "stages/paragraphs", "stages/reassemble", "stages/reorder",
     "stages/roundups", "stages/segment", "stages/split_columns", "stages/split_head_rows",
-    "stages/unlayout", "stages/unweave", "writers/json",
+    "stages/stream_blanks", "stages/unlayout", "stages/unweave", "writers/json",
 )]
 
 

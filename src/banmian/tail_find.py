@@ -70,9 +70,11 @@ def find_tail(page: Page) -> int | None:
     """Where the heads tail starts in `page.lines` (the line after the stream's last line,
     `ends_stream`, not in a `head_island`), or None when the page does not print its heads
     last: too few head lines after it, or too many before."""
-    if separates_blocks(page):
-        return None
-    lines = page.lines
+    return None if separates_blocks(page) else tail_start(page.lines)
+
+
+def tail_start(lines: list[Line]) -> int | None:
+    """`find_tail` on `lines`, whatever the page's blank lines."""
     end = stream_end(lines)
     tail = sum(1 for ln in lines[end + 1:] if ln.kind in HEAD_KINDS)
     if tail < MIN_TAIL_HEADS:
@@ -190,9 +192,11 @@ def find_prefix_tail(page: Page) -> tuple[int, int] | None:
     and the rest over their bodies: a tail of at least MIN_TAIL_HEADS head lines after the
     stream, and a stream opening with at least MIN_PREFIX_LINES body lines before its first
     head line (the prefix, whose articles the tail's blocks head); None on any other page."""
-    if separates_blocks(page):
-        return None
-    lines = page.lines
+    return None if separates_blocks(page) else prefix_tail(page.lines)
+
+
+def prefix_tail(lines: list[Line]) -> tuple[int, int] | None:
+    """`find_prefix_tail` on `lines`, whatever the page's blank lines."""
     end = stream_end(lines)
     if sum(1 for ln in lines[end + 1:] if ln.kind in HEAD_KINDS) < MIN_TAIL_HEADS:
         return None

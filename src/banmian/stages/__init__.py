@@ -5,6 +5,7 @@ from banmian.stages.measure import measure
 from banmian.stages.split_columns import split_columns
 from banmian.stages.unweave import unweave
 from banmian.stages.classify import classify
+from banmian.stages.stream_blanks import stream_blanks
 from banmian.stages.split_head_rows import split_head_rows
 from banmian.stages.paragraphs import paragraphs
 from banmian.stages.heads_tail import heads_tail
@@ -17,7 +18,9 @@ from banmian.stages.place_heads import place_heads
 from banmian.stages.entities import entities
 from banmian.confidence import confidence
 
-STAGES = [unlayout, normalize, measure, split_columns, unweave, classify, split_head_rows, paragraphs, heads_tail, reassemble, segment, headlines, metadata,
+# The stages that make and classify a page's lines (stream_blanks reads a page's lines again with them).
+LINE_STAGES = [normalize, measure, split_columns, unweave, classify]
+STAGES = [unlayout, normalize, measure, split_columns, unweave, classify, stream_blanks, split_head_rows, paragraphs, heads_tail, reassemble, segment, headlines, metadata,
           entities, confidence]
 
 # PDF pages: geometry replaces the text path's inference of columns, kinds, paragraphs and order.
