@@ -7,8 +7,8 @@ repeats the report's names and terms; a short line that shares no such mark with
 the page (no bigram printed only by it and one other article, `unmarked`) is no other report's
 either, and goes with the report printed right above it.
 
-Motivation and figures (/tmp/pdfseg/NOTES.md): of the headless pieces so printed under a headed
-report on sim TRAIN pdftotext pages 1-300 (55 in all), merging every one gave the gold reading
+Motivation and figures (the twentieth session; bench/paired.py): of the headless pieces so
+printed under a headed report on sim TRAIN pdftotext pages 1-300 (55 in all), merging every one gave the gold reading
 for 28 and cost body .8438 -> .8402; a content cue for the longer ones (more shared marks with the
 report above than with any other article) was right on TRAIN but lost TEST2 body (-0.0007) and
 source; short unmarked lines alone gain (TRAIN 1-300 exact .5776 -> .5785; paired UNSEEN
