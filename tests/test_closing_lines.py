@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from banmian.model import Article, Fragment, Line, Page, Source
+from banmian.model import Article, Page
+from stacked_pages import merged_articles as merged, stacked_page  # pytest puts tests/ on sys.path
 
 HEAD = "青山县修通进村公路"
 OPENING = ("去年秋天，青山县动工修建通往柳树湾村的公路，全长十八公里。县交通局组织三个施工队，"
@@ -19,27 +20,12 @@ OTHER = "入冬以来，市里的滑冰馆天天爆满，冰场开放到深夜�
 
 def hand_page(piece_text: str) -> Page:
     """Head, the report, a blank line, the headless piece, a blank line, another headed report."""
-    lines = [Line(no=1, raw=HEAD, text=HEAD, kind="head"), Line(no=2, raw=OPENING, text=OPENING),
-             Line(no=3, raw="", text="", kind="blank"), Line(no=4, raw=piece_text, text=piece_text),
-             Line(no=5, raw="", text="", kind="blank"), Line(no=6, raw=OTHER_HEAD, text=OTHER_HEAD, kind="head"),
-             Line(no=7, raw=OTHER, text=OTHER)]
     report = Article(headline=HEAD, paragraphs=[OPENING], reasons=["article_start:headline_before:+2.00"],
                      line_nos=[1, 2])
     piece = Article(paragraphs=[piece_text], reasons=["article_start:content_change:-1.20"], line_nos=[4])
     other = Article(headline=OTHER_HEAD, paragraphs=[OTHER], reasons=["article_start:headline_before:+2.00"],
                     line_nos=[6, 7])
-    frags = [Fragment([lines[1]], start="indent", end="closed"), Fragment([lines[3]], start="indent", end="closed"),
-             Fragment([lines[6]], start="indent", end="closed")]
-    page = Page(source=Source(path="-"), lines=lines, articles=[report, piece, other])
-    page.scratch["fragments"] = frags
-    page.scratch["article_groups"] = [[frags[0]], [frags[1]], [frags[2]]]
-    return page
-
-
-def merged(page: Page) -> list[Article]:
-    from banmian.adjacent_splits import merge_adjacent_splits
-    merge_adjacent_splits(page)
-    return page.articles
+    return stacked_page(report, piece, other)
 
 
 def test_a_short_unmarked_line_under_a_report_is_its_closing_line():

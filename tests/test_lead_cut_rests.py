@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from banmian.model import Article, Fragment, Line, Page, Source
+from banmian.model import Article, Page
+from stacked_pages import merged_articles as run_on, stacked_page  # pytest puts tests/ on sys.path
 
 HEAD = "全县水稻喜获丰收"
 LEAD = "新华社南昌1月5日电（记者王明）今年全县水稻种植面积达到十二万亩，水稻良种覆盖率超过九成，县里"
@@ -20,26 +21,11 @@ SNOW = "入冬以来，北方多地迎来降雪，铁路部门加开列车，确
 def hand_page(lead: str, lead_end: str, rest_start: str, rest_head: str | None = None,
               rest_reason: str = "article_start:content_change:-1.50", rest_byline: str | None = None) -> Page:
     """Head, the lead-in opening, a blank line, the rest, a blank line, another headed report."""
-    lines = [Line(no=1, raw=HEAD, text=HEAD, kind="head"), Line(no=2, raw=lead, text=lead),
-             Line(no=3, raw="", text="", kind="blank"), Line(no=4, raw=REST, text=REST),
-             Line(no=5, raw="", text="", kind="blank"), Line(no=6, raw=OTHER_HEAD, text=OTHER_HEAD, kind="head"),
-             Line(no=7, raw=SNOW, text=SNOW)]
     opening = Article(headline=HEAD, byline="新华社南昌1月5日电（记者王明）", paragraphs=[lead],
                       reasons=["article_start:lead_in:+3.50"], line_nos=[1, 2])
     rest = Article(headline=rest_head, byline=rest_byline, paragraphs=[REST], reasons=[rest_reason], line_nos=[4])
     other = Article(headline=OTHER_HEAD, paragraphs=[SNOW], reasons=["article_start:headline_before:+2.00"], line_nos=[6, 7])
-    frags = [Fragment([lines[1]], start="indent", end=lead_end), Fragment([lines[3]], start=rest_start, end="closed"),
-             Fragment([lines[6]], start="indent", end="closed")]
-    page = Page(source=Source(path="-"), lines=lines, articles=[opening, rest, other])
-    page.scratch["fragments"] = frags
-    page.scratch["article_groups"] = [[frags[0]], [frags[1]], [frags[2]]]
-    return page
-
-
-def run_on(page: Page) -> list[Article]:
-    from banmian.adjacent_splits import merge_adjacent_splits
-    merge_adjacent_splits(page)
-    return page.articles
+    return stacked_page(opening, rest, other, first_end=lead_end, piece_start=rest_start)
 
 
 def headed_under(page: Page) -> list[Article]:
