@@ -5,7 +5,7 @@
 
 The dev pages ship three dumps (pdftotext, pdftotext -raw, PyMuPDF `get_text()`) and
 bench/layout_dumps.py makes the fourth (`pdftotext -layout`); users hold others too. This script
-makes each extractor's dump of every page's PDF (/work/shared/data/pages-dev/page_NNNN.pdf or
+makes each extractor's dump of every page's PDF (../shared/data/pages-dev/page_NNNN.pdf or
 $BANMIAN_SHARED's) into --out (outside the repository; made once, --remake to make again), runs
 banmian on the dump FILE as a user would (`banmian.pipeline.iter_pages`: encoding detection,
 byte order mark, CR/CRLF line ends and form feeds included), scores it against the gold with
