@@ -315,3 +315,33 @@ def test_a_longer_word_made_up_across_two_head_lines_does_not_join_them():
     assert head_word_across("城市交通工", "具更新换代")
     tail = [Line(n, t, t, kind="head") for n, t in enumerate(["元宵灯火如海", "话说春节", "围棋新秀常", "昊夺冠"])]
     assert [opens_block(tail, j) for j in range(4)] == [True, True, True, False]
+
+
+def test_a_prefix_article_opening_at_a_plain_paragraph_start_gets_its_own_segment():
+    """On a page printing only its first articles' headlines last (the third article's headline
+    stands over its body, so the tail heads the stream's prefix), an article of the prefix that
+    opens at a plain paragraph start (no lead-in, after a finished sentence) is cut from the
+    article before where its tail block's words recur, paying `tail_align.PREFIX_CUT_COST`: its
+    block is not run into the block before and its text not read on as the first article."""
+    from banmian.stages.heads_tail import PREFIX_PLAIN_START_REASON
+
+    first = BODIES[:19] + ["了，听众都很满意。"]
+    third = ["春节前后返乡的人多", "春运期间铁路", "加开旅客列车"] + BODIES[38:]
+    tail = ["音乐厅去年上演", "四百多场音乐会", "郊区农民的蔬菜大棚", "冬天黄瓜卖得好"]
+    page = parse_text("\n".join(first + BODIES[20:38] + third + tail), entities=False)[0]
+    assert [a.paragraphs[0][:4] for a in page.articles] == ["市音乐厅", "郊区的农", "铁路部门"]
+    assert [a.headline for a in page.articles][:2] == ["音乐厅去年上演 四百多场音乐会", "郊区农民的蔬菜大棚 冬天黄瓜卖得好"]
+    assert PREFIX_PLAIN_START_REASON in page.lines[20].reasons
+
+
+def test_a_prefix_closing_on_one_head_line_keeps_its_plain_paragraph_starts_shut():
+    """A prefix closing on a lone head line (as often a subhead inside its last article) does not
+    let the tail's blocks open plain paragraph starts; one closing on a headline and its byline does."""
+    from banmian.model import Line
+    from banmian.stages.heads_tail import closes_on_head_block
+
+    rows = [("了，听众都很满意。", "body"), ("冬天的菜市场", "head"), ("　　郊区的农民今年种植", "body"),
+            ("拜年的方向", "head"), ("王明", "byline"), ("　　拜年，确乎是老祖宗", "body")]
+    lines = [Line(n, t, t, kind=kind) for n, (t, kind) in enumerate(rows)]
+    assert not closes_on_head_block(lines, 1)
+    assert closes_on_head_block(lines, 3)

@@ -79,6 +79,21 @@ CUT_COST: Final = 4.0
 # pulled the cut up to the first plain start after the segment before (dev raw page 8:
 # `无悔的选择` to the second paragraph of the article before). Simulated raw heads_end
 # body_char_acc TRAIN 0.8541 -> 0.8765, VAL 0.8454 -> 0.8544; dev raw and PyMuPDF 1-40 unchanged.
+# On a page printing only its first articles' headlines last (`tail_find.find_prefix_tail`) the
+# tail is aligned with the stream's prefix, and a plain paragraph start there opens a segment at
+# this cost, always (never the free cut above: the prefix may end early, at a subhead, and a
+# free cut let a later block settle on a paragraph of the article before, dev PyMuPDF page 10
+# `专题综艺晚会不能成风` over `其实，我们这么大的一个国家…`). Before, only starts with a sign of
+# their own opened a prefix's segment, and an article opening at a plain paragraph start (its
+# lead-in byline printed in the tail, `再造秀美新山川——全国` / `拍卖『四荒』使用权述评` / `本报记者董建勤`
+# over `冬日，白雪覆盖的山岭…`) was read on as the article before, its block run into the
+# block before it (simulated TRAIN raw pages 100, 127, 198; dev page 47). TRAIN 1-300 raw /
+# PyMuPDF heads_end_partial body_char_acc 0.9089 / 0.9075 -> 0.9164 / 0.9151 at 0.5-1 (1.5:
+# 0.9144 / 0.9131, 2.5: 0.9112 / 0.9098, 4: unchanged; free cuts as on a whole tail: 0.9163 /
+# 0.9149 but heads_end 0.9196 / 0.9235 -> 0.9174 / 0.9213 and dev PyMuPDF page 10 0.9685 -> 0.9375).
+# Only where the prefix closes on a head run of two lines or more (`stages.heads_tail.
+# closes_on_head_block`): then 0.9141 / 0.9128 (page 100, closing on a subhead, no longer cut).
+PREFIX_CUT_COST: Final = 1.0
 NO_BLOCK_COST: Final = 6.0  # a segment without a headline block (none but a continuation, 上接)
 SKIP_COST: Final = 1.0  # a tail line left out of every block
 # ...a byline line this much: every byline in the tail closes some article's block; skipped,
@@ -236,7 +251,7 @@ def _skip_forward(vals: np.ndarray, skipped: np.ndarray) -> tuple[np.ndarray, np
     return best - skipped, src
 
 
-def align(cands: list[Candidate], text: str, tail: list[Line]) -> list[tuple[int, int, int]]:
+def align(cands: list[Candidate], text: str, tail: list[Line], prefix: bool = False) -> list[tuple[int, int, int]]:
     """The best monotone alignment: a list of segments (candidate index, first tail line,
     end of its block; first == end for a segment without a block).
 
@@ -245,7 +260,8 @@ def align(cands: list[Candidate], text: str, tail: list[Line]) -> list[tuple[int
     found only further on, up to the next fragment or lead-in), less UNIT_COST, plus the
     candidate's bonus (at a plain paragraph start: -CUT_COST where the segment before passed
     over a start with a sign of its own, else nothing; its block's words are looked for only up
-    to the next such start, `rest_ends`); a segment without a block costs NO_BLOCK_COST unless a continuation
+    to the next such start, `rest_ends`; aligned with a prefix, `prefix`, always PREFIX_CUT_COST);
+    a segment without a block costs NO_BLOCK_COST unless a continuation
     note (上接) opens it, a tail line in no block SKIP_COST. Block scores add up each line's
     bigrams found, so the dynamic programme needs only each line against each opening.
     """
@@ -293,8 +309,8 @@ def align(cands: list[Candidate], text: str, tail: list[Line]) -> list[tuple[int
         if signed:
             base, bonus, bsrc_c, bsrc_k = rbest - placed[c], cand.bonus, rsrc_c, rsrc_k
         else:  # a plain start pays CUT_COST only where its segment passed over a signed start
-            far = rbest - CUT_COST
-            near = nbest > far
+            far = rbest - (PREFIX_CUT_COST if prefix else CUT_COST)
+            near = (nbest > far) & (not prefix)
             base, bonus = np.where(near, nbest, far) - placed[c], 0.0
             bsrc_c, bsrc_k = np.where(near, nsrc_c, rsrc_c), np.where(near, nsrc_k, rsrc_k)
         by_size.fill(neg)
