@@ -256,6 +256,12 @@ def test_one_real_page_draws_on_no_excluded_corpus_page(tmp_path):
                  "--exclude-sources-of", str(pages_dir()), "--out", str(out)]) == 0
     drop = corpus.source_pages(pages_dir())
     assert drop and corpus.source_pages(out).isdisjoint(drop)
+    forced = tmp_path / "forced"
+    assert main(["--pages", "3", "--seed", "test-x", "--draw-order", "heads_end", "--out", str(forced)]) == 0
+    orders = {json.loads(p.read_text(encoding="utf-8"))["layout"]["draw_order"] for p in forced.glob("page_*.gold.json")}
+    assert orders == {"heads_end"}
+    from bench.pagesim import page as page_model
+    assert len(page_model.DRAW_ORDERS) == 4  # put back after the run
     assert main(["--pages", "1", "--out", str(out), "--exclude-sources-of", str(tmp_path / "none")]) == 2
 
 

@@ -24,8 +24,7 @@ ensure_importable()
 
 def main(argv=None) -> int:
     from bench.pagesim import corpus
-    from bench.pagesim.compose import build_page
-    from bench.pagesim.render import missing_tools, width_of, write_dumps, write_pdf
+    from bench.pagesim import page as page_model
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--pages", type=int, default=40, help="how many pages (default 40)")
@@ -37,7 +36,25 @@ def main(argv=None) -> int:
     ap.add_argument("--exclude-sources-of", action="append", default=[], metavar="FOLDER",
                     help="leave out every corpus (date, page) that a gold page in FOLDER (page_*.gold.json, "
                          "or a shared folder holding data/pages-dev) draws an article from; repeatable")
+    ap.add_argument("--draw-order", choices=page_model.DRAW_ORDERS,
+                    help="make every page in this drawing order (default: each page draws one at random); "
+                         "a fresh set of the pages a rule can fire on (bench/README, the merge rule)")
     a = ap.parse_args(argv)
+    orders = page_model.DRAW_ORDERS
+    if a.draw_order:
+        page_model.DRAW_ORDERS = (a.draw_order,)
+    try:
+        return make_pages(a)
+    finally:
+        page_model.DRAW_ORDERS = orders
+
+
+def make_pages(a: argparse.Namespace) -> int:
+    """Make the pages `main`'s parsed arguments `a` ask for; the exit status."""
+    from bench.pagesim import corpus
+    from bench.pagesim.compose import build_page
+    from bench.pagesim.render import missing_tools, width_of, write_dumps, write_pdf
+
     missing = missing_tools()
     if missing:
         print(f"pagesim: missing {', '.join(missing)} (run bench/pagesim/install.sh)", file=sys.stderr)
