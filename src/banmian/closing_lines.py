@@ -16,11 +16,11 @@ body +0.0001, para +0.0005, exact +0.0015, nothing down).
 """
 from __future__ import annotations
 
-from collections import Counter
 from typing import Final
 
 from banmian.body_texts import body_text
 from banmian.model import Article
+from banmian.similarity import bigrams
 
 # The longest piece taken for a closing line (TRAIN fires: credits of 8-9 characters, closing
 # sentences of 10-25); a longer headless piece sharing no mark is no one's for sure.
@@ -28,20 +28,16 @@ CLOSING_MAX_CHARS: Final = 30
 
 
 def _marks(text: str) -> set[str]:
-    """The text's bigrams of CJK characters or digits."""
-    return {text[k:k + 2] for k in range(len(text) - 1)
-            if all(ch.isdigit() or "\u4e00" <= ch <= "\u9fff" for ch in text[k:k + 2])}
+    """The text's bigrams (`similarity.bigrams`) of CJK characters or digits."""
+    return {b for b in bigrams(text) if all(ch.isdigit() or "\u4e00" <= ch <= "\u9fff" for ch in b)}
 
 
 def unmarked(articles: list[Article], piece: Article) -> bool:
     """`piece` (one of `articles`, the page's) is at most CLOSING_MAX_CHARS long and prints no
-    bigram (`_marks`) that exactly one other article prints too."""
+    bigram (`_marks`) that exactly one other article prints too (a bigram is printed where it
+    is a substring of the space-free body text: no other article's bigrams are built)."""
     text = body_text(piece)
     if len(text) > CLOSING_MAX_CHARS:
         return False
-    mine = _marks(text)
-    seen: Counter = Counter()
-    for a in articles:
-        if a is not piece:
-            seen.update(mine & _marks(body_text(a)))
-    return all(n != 1 for n in seen.values())
+    others = [body_text(a) for a in articles if a is not piece]
+    return all(sum(1 for t in others if mark in t) != 1 for mark in _marks(text))

@@ -55,8 +55,13 @@ def lead_in_after_clause(cur: Sequence[Line], width: float) -> bool:
     (its last LEAD_IN_LOOKBACK lines)."""
     last = cur[-1].text.rstrip()
     return (last[-1:] in CLAUSE_BREAK_MARKS and slack(cur[-1], width) <= FULL_SLACK
-            and not any(w in last for w in BYLINE_WORDS)
-            and not any(LEAD_IN_REASON in ln.reasons or is_lead_in(ln.text) for ln in cur[-LEAD_IN_LOOKBACK:]))
+            and not any(w in last for w in BYLINE_WORDS) and not ends_in_lead_in(cur))
+
+
+def ends_in_lead_in(cur: Sequence[Line]) -> bool:
+    """One of the last LEAD_IN_LOOKBACK lines of `cur` opens with a lead-in: its paragraph may
+    still be open."""
+    return any(LEAD_IN_REASON in ln.reasons or is_lead_in(ln.text) for ln in cur[-LEAD_IN_LOOKBACK:])
 
 
 # In a dump without blank lines, where every lead-in opens a run, a lead-in under an open lead-in
@@ -68,8 +73,7 @@ BYLINE_GOES_ON_REASON: Final = "fragment:lead_in_continues_byline"
 
 def byline_goes_on(cur: Sequence[Line]) -> bool:
     """The lines `cur` end inside a lead-in paragraph, at a clause mark (CLAUSE_BREAK_MARKS)."""
-    return (cur[-1].text.rstrip()[-1:] in CLAUSE_BREAK_MARKS
-            and any(LEAD_IN_REASON in ln.reasons or is_lead_in(ln.text) for ln in cur[-LEAD_IN_LOOKBACK:]))
+    return cur[-1].text.rstrip()[-1:] in CLAUSE_BREAK_MARKS and ends_in_lead_in(cur)
 
 
 _HALF_WIDTH_OR_DASH: Final = re.compile(r"[0-9A-Za-z%.—\-]")

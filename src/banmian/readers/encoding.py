@@ -244,10 +244,7 @@ def _utf16_without_bom(head: bytes) -> str | None:
 def _hanzi_are_common(text: str) -> bool:
     """Whether `text`, holding UTF16_MIN_HANZI hanzi or more, holds a share of common ones
     (UTF16_COMMON_SHARE) like any Chinese text; text with fewer hanzi passes."""
-    hanzi = _HANZI_RE.findall(text)
-    if len(hanzi) < UTF16_MIN_HANZI:
-        return True
-    return sum(1 for c in hanzi if c in _COMMON_HANZI) / len(hanzi) >= UTF16_COMMON_SHARE
+    return len(_HANZI_RE.findall(text)) < UTF16_MIN_HANZI or _common_share(text) >= UTF16_COMMON_SHARE
 
 
 def detect_encoding(head: bytes, complete: bool = True, name: str = "input") -> str:
