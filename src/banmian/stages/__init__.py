@@ -3,6 +3,7 @@ from banmian.stages.unlayout import unlayout
 from banmian.stages.normalize import normalize
 from banmian.stages.measure import measure
 from banmian.stages.split_columns import split_columns
+from banmian.stages.glued_lines import glued_lines
 from banmian.stages.unweave import unweave
 from banmian.stages.classify import classify
 from banmian.stages.stream_blanks import stream_blanks
@@ -19,8 +20,8 @@ from banmian.stages.entities import entities
 from banmian.confidence import confidence
 
 # The stages that make and classify a page's lines (stream_blanks reads a page's lines again with them).
-LINE_STAGES = [normalize, measure, split_columns, unweave, classify]
-STAGES = [unlayout, normalize, measure, split_columns, unweave, classify, stream_blanks, split_head_rows, paragraphs, heads_tail, reassemble, segment, headlines, metadata,
+LINE_STAGES = [normalize, measure, split_columns, glued_lines, unweave, classify]
+STAGES = [unlayout, normalize, measure, split_columns, glued_lines, unweave, classify, stream_blanks, split_head_rows, paragraphs, heads_tail, reassemble, segment, headlines, metadata,
           entities, confidence]
 
 # PDF pages: geometry replaces the text path's inference of columns, kinds, paragraphs and order.
