@@ -35,7 +35,7 @@ COMPILED = [f"banmian/{name}.py" for name in (
     "ordinals", "para_cues", "photo_news", "pull_quotes", "question_heads", "quoted_pieces", "set_off_heads", "side_bylines", "short_piece_joins", "side_heads", "similarity", "subheads", "tail_align", "tail_blocks", "tail_find", "tail_pairs", "thread_beam", "thread_order", "thread_rivals", "thread_subheads", "tier_cues", "unpunctuated_heads", "wide_heads",
     "rules/bylines", "rules/chars", "rules/dates", "rules/furniture", "rules/names", "rules/places",
     "rules/traditional", "rules/world_places",
-    "stages/classify", "stages/entities", "stages/headlines", "stages/heads_tail", "stages/measure",
+    "stages/classify", "stages/entities", "stages/glued_lines", "stages/headlines", "stages/heads_tail", "stages/measure",
     "stages/metadata", "stages/normalize", "stages/paragraphs", "stages/reassemble", "stages/reorder",
     "stages/roundups", "stages/segment", "stages/split_columns", "stages/split_head_rows",
     "stages/stream_blanks", "stages/unlayout", "stages/unweave", "writers/json",

@@ -30,9 +30,9 @@ from banmian.rules.furniture import CONTINUED, is_lead_in
 from banmian.stages.normalize import normalize_text
 
 GLUED_REASON: Final = "glued:part_"  # `glued:part_1_of_2`
-# A sentence's end before the gap is no line end when the left part is shorter than this: a
-# quoted sentence or an item number (`好。 同志们`) may sit inside a line.
-MIN_LEFT_CHARS: Final = 4
+# A paragraph's last line holds at least a character and its full stop: a stop alone before the
+# gap is a stray mark.
+MIN_LEFT_CHARS: Final = 2
 # A paragraph's last line ends on a full stop. Not on `？`/`！`: a head row ends so (TRAIN raw
 # page 213: `今年出口态势如何？ 去年地质找`, two headlines side by side, for split_head_rows).
 _FULL_STOP_END: Final = re.compile(r"。[”’）」』]*$")
