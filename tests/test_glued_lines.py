@@ -37,6 +37,13 @@ def test_a_glued_line_reads_as_the_two_lines_printed_apart():
     assert len({ln.no for ln in parts}) == 1  # both keep the input line number
 
 
+def test_a_letter_spaced_line_is_no_glued_line():
+    spaced = " ".join("还设有电子阅览室。图书馆每天早上八点")  # every character followed by a space
+    lines = HEAD_1 + BODY_1[:3] + [spaced] + BODY_1[5:] + HEAD_2 + BODY_2
+    page = parse_text("\n".join(lines), entities=False)[0]
+    assert not any(r.startswith(GLUED_REASON) for ln in page.lines for r in ln.reasons)
+
+
 def test_without_the_stage_the_glued_line_is_misread(monkeypatch):
     monkeypatch.setattr(stages, "STAGES", [s for s in stages.STAGES if s.__name__ != "glued_lines"])
     monkeypatch.setattr("banmian.pipeline.STAGES", stages.STAGES, raising=False)
@@ -47,7 +54,7 @@ def test_without_the_stage_the_glued_line_is_misread(monkeypatch):
 @pytest.mark.parametrize("raw, parts", [
     ("还设有电子阅览室。 图书馆每天早上八点", ("还设有电子阅览室。", "图书馆每天早上八点")),
     ("工作。” 新华社北京1月5日电", ("工作。”", "新华社北京1月5日电")),
-    ("（上接第二版） 据新华社北京 1月12", ("（上接第二版）", "据新华社北京 1月12")),
+    ("（上接第二版） 据新华社北京1月12", ("（上接第二版）", "据新华社北京1月12")),
 ])
 def test_cut(raw, parts):
     assert glued_parts(raw, 12.0) == parts
@@ -59,7 +66,7 @@ def test_cut(raw, parts):
     "。 同志们辛苦了大家好啊",  # a stray full stop
     "完成。 很好",  # as wide as one line of the column
     "馆内藏书二十多万册， 阅览座位一千多",  # no sentence's end before the gap
-    "成交额达到 100 亿元。 Hong Kong",  # nothing but Latin after the gap
+    "成交额达到100亿元。 Hong Kong",  # nothing but Latin after the gap
 ])
 def test_left_whole(raw):
     assert glued_parts(raw, 12.0) is None

@@ -15,8 +15,8 @@ first gap where the left part is a `（上接…）` note and the right part ope
 left part ends on a full stop and the right part is no wider than a body line. (After a
 `（上接…）` note, the right part is as often a headline's first line: TRAIN raw pages 76, 222, 247,
 `（上接第六版） 深入广大农村传授实用技术`, a kicker; such a line is left for split_head_rows.)
-The parts keep the line's input number and record GLUED_REASON; the classify stage then reads
-each as a line of its own.
+The parts (of the normalized text, as split_head_rows cuts a head row) keep the line's input
+number and record GLUED_REASON; the classify stage then reads each as a line of its own.
 """
 from __future__ import annotations
 
@@ -27,7 +27,6 @@ from banmian.line_shape import BLANK_SHARE_MIN, FULL_SLACK, WIDE_MIN_EXCESS
 from banmian.model import Line, Page
 from banmian.rules.chars import is_cjk, text_em
 from banmian.rules.furniture import CONTINUED, is_lead_in
-from banmian.stages.normalize import normalize_text
 
 GLUED_REASON: Final = "glued:part_"  # `glued:part_1_of_2`
 # A paragraph's last line holds at least a character and its full stop: a stop alone before the
@@ -47,28 +46,26 @@ def _without_blank_lines(page: Page) -> bool:
     return blanks < BLANK_SHARE_MIN * max(len(page.lines), 1)
 
 
-def glued_parts(raw: str, column: float) -> tuple[str, str] | None:
-    """The two printed lines a raw line `column` em wide holds, or None (see the module
-    docstring). Gaps beside Latin letters or digits are word spaces and never cut."""
-    stripped = raw.strip()
-    for gap in _GAP.finditer(stripped):
-        left, right = stripped[: gap.start()], stripped[gap.end():]
-        if not (is_cjk(right[0]) or right[0] in "（“《"):
+def glued_parts(text: str, column: float) -> tuple[str, str] | None:
+    """The two printed lines a line's normalized text holds in a column `column` em wide, or
+    None (see the module docstring). The gaps are those normalize left: spaces beside digits and
+    a letter-spaced line's spaces are gone (`图 为 积 极 扩 大 就 业 。 本 报 记`, one line printed
+    letter-spaced, is no two lines)."""
+    for gap in _GAP.finditer(text):
+        left, right = text[: gap.start()], text[gap.end():]
+        if not left or not right or not (is_cjk(right[0]) or right[0] in "（“《"):
             continue
-        left_text, right_text = normalize_text(left), normalize_text(right)
-        if text_em(left_text) + text_em(right_text) <= column + WIDE_MIN_EXCESS:
+        if text_em(left) + text_em(right) <= column + WIDE_MIN_EXCESS:
             return None  # as wide as one line of the column: no two lines here
-        if CONTINUED.match(left_text) and is_lead_in(right_text):
+        if CONTINUED.match(left) and is_lead_in(right):
             return left, right
-        if (len(left_text) >= MIN_LEFT_CHARS and _FULL_STOP_END.search(left_text)
-                and text_em(right_text) <= column + FULL_SLACK):
+        if len(left) >= MIN_LEFT_CHARS and _FULL_STOP_END.search(left) and text_em(right) <= column + FULL_SLACK:
             return left, right
     return None
 
 
-def _part(line: Line, raw: str, i: int) -> Line:
-    text = normalize_text(raw)
-    part = Line(no=line.no, raw=raw, text=text, width=text_em(text), reasons=list(line.reasons),
+def _part(line: Line, text: str, i: int) -> Line:
+    part = Line(no=line.no, raw=text, text=text, width=text_em(text), reasons=list(line.reasons),
                 column_width=line.column_width)
     part.because(f"{GLUED_REASON}{i}_of_2")
     return part
@@ -81,7 +78,7 @@ def glued_lines(page: Page) -> Page:
     out: list[Line] = []
     for ln in page.lines:
         column = ln.column_width or page.column_width
-        parts = glued_parts(ln.raw, column) if column and ln.width > column + WIDE_MIN_EXCESS else None
+        parts = glued_parts(ln.text, column) if column and ln.width > column + WIDE_MIN_EXCESS else None
         if parts is None:
             out.append(ln)
         else:
