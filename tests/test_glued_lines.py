@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 
 from banmian import stages
+from banmian.model import Line
 from banmian.pipeline import parse_text
 from banmian.stages.glued_lines import GLUED_REASON, glued_parts
+from banmian.stages.split_head_rows import part_lines
 
 # Two reports in a dump without blank lines; paragraphs' first lines are 10 em (indented), the
 # others 12 em. The second paragraph of the first report opens on the line its first paragraph
@@ -70,3 +72,13 @@ def test_cut(raw, parts):
 ])
 def test_left_whole(raw):
     assert glued_parts(raw, 12.0) is None
+
+
+def test_a_note_in_a_head_row_is_that_note_not_a_headline():
+    # pdftotext -raw runs a continuation note and the kicker under it into one line; the line is
+    # cut as a head row (no lead-in after the note), and the note's part is a note again
+    row = Line(no=7, raw="（上接第二版） 深入农村传授实用技术", text="（上接第二版） 深入农村传授实用技术", kind="head")
+    parts = part_lines(row, ["（上接第二版）", "深入农村传授实用技术"])
+    assert [p.kind for p in parts] == ["continued", "head"]
+    assert "continued:上接" in parts[0].reasons
+    assert [p.kind for p in part_lines(row, ["（下转第四版）", "王小明"])] == ["jump", "byline"]

@@ -22,6 +22,7 @@ from banmian.language import spanning_word
 from banmian.line_shape import opens_with_dash
 from banmian.model import Line, Page
 from banmian.rules.chars import CLAUSE_MARKS, is_cjk, text_em
+from banmian.rules.furniture import furniture_kind
 from banmian.rules.names import NAMES_REASON, looks_like_names
 from banmian.stages.normalize import normalize_text
 from banmian.stages.split_columns import MAX_MERGED_PARTS, may_be_gutter
@@ -65,15 +66,26 @@ def head_row_parts(text: str) -> list[str] | None:
 PART_REASON: Final = "split_head_rows:part_"
 
 
+# Kinds of a whole-line note a head row's part may be: `pdftotext -raw` runs a `（上接第六版）` note
+# and the kicker under it into one line (simulated TRAIN raw pages 76, 222, 247), and the note,
+# left a head line, became the continued article's headline.
+NOTE_KINDS: Final = ("jump", "continued")
+
+
 def part_lines(line: Line, parts: list[str]) -> list[Line]:
-    """New head lines for the parts of a head row; they keep its input line number."""
+    """New head lines for the parts of a head row; they keep its input line number. A part
+    naming people is a byline, a jump or continuation note that note (`furniture_kind`)."""
     out = []
     for i, text in enumerate(parts):
         name = looks_like_names(text)
-        part = Line(no=line.no, raw=text, text=text, width=text_em(text), kind="byline" if name else "head",
+        note = furniture_kind(text)
+        kind = note[0] if note is not None and note[0] in NOTE_KINDS else "byline" if name else "head"
+        part = Line(no=line.no, raw=text, text=text, width=text_em(text), kind=kind,
                     reasons=list(line.reasons), column_width=line.column_width)
         part.because(f"{PART_REASON}{i + 1}_of_{len(parts)}")
-        if name:
+        if kind in NOTE_KINDS and note is not None:
+            part.because(note[1])
+        elif name:
             part.because(NAMES_REASON)
         out.append(part)
     return out
