@@ -23,6 +23,7 @@ from banmian.tail_blocks import (MAX_BLOCK_LINES, block_shapes, byline_end_costs
                                  unquoted_tier_costs)
 from banmian.tail_find import ENDS_STREAM, OPENING_CHARS
 from banmian.tail_pairs import balanced_cut_costs
+from banmian.tail_units import two_units_costs
 
 # A block must earn this many of its bigrams in its segment's opening (head_units.UNIT_COST).
 UNIT_COST: Final = 3.0
@@ -251,7 +252,8 @@ def _skip_forward(vals: np.ndarray, skipped: np.ndarray) -> tuple[np.ndarray, np
     return best - skipped, src
 
 
-def align(cands: list[Candidate], text: str, tail: list[Line], prefix: bool = False) -> list[tuple[int, int, int]]:
+def align(cands: list[Candidate], text: str, tail: list[Line], prefix: bool = False,
+          two_units: bool = True) -> list[tuple[int, int, int]]:
     """The best monotone alignment: a list of segments (candidate index, first tail line,
     end of its block; first == end for a segment without a block).
 
@@ -261,6 +263,8 @@ def align(cands: list[Candidate], text: str, tail: list[Line], prefix: bool = Fa
     candidate's bonus (at a plain paragraph start: -CUT_COST where the segment before passed
     over a start with a sign of its own, else nothing; its block's words are looked for only up
     to the next such start, `rest_ends`; aligned with a prefix, `prefix`, always PREFIX_CUT_COST);
+    a block shape holding two articles' headline units pays `tail_units.two_units_costs` (unless
+    `two_units` is off);
     a segment without a block costs NO_BLOCK_COST unless a continuation
     note (上接) opens it, a tail line in no block SKIP_COST. Block scores add up each line's
     bigrams found, so the dynamic programme needs only each line against each opening.
@@ -288,7 +292,8 @@ def align(cands: list[Candidate], text: str, tail: list[Line], prefix: bool = Fa
     starts, sizes = block_shapes(tail)  # the possible blocks tail[j:j + L], as two arrays
     ends = starts + sizes
     shape_cost = (extra_line_costs(tail, starts, sizes) + soft_costs(tail, starts, sizes)
-                  + unquoted_tier_costs(tail, starts, sizes, text) + balanced_cut_costs(tail, starts))
+                  + unquoted_tier_costs(tail, starts, sizes, text) + balanced_cut_costs(tail, starts)
+                  + (two_units_costs(tail, starts, sizes) if two_units else 0.0))
     slot_shape = slots[starts] & (sizes == 1)
     shape_cost = np.where(slot_shape, -UNIT_COST, shape_cost)  # a note's block: as one that earned its UNIT_COST
     byline_cost = byline_end_costs(tail, starts, sizes)

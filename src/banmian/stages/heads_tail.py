@@ -35,6 +35,7 @@ from banmian.tail_align import LEAD_IN_BONUS, Candidate, align, candidates, has_
 from banmian.tail_blocks import CONTINUED_KIND, SOFT_REASON, is_slot, opens_block, soft_byline
 from banmian.tail_find import HEAD_BEFORE_CAPTION_REASON, OPENING_CHARS, TRAILING_HEAD_REASON, find_prefix_tail, find_tail, heads_before_captions, trailing_heads
 from banmian.tail_pairs import ADOPTED_REASON, adopt_names_lines
+from banmian.tail_units import mark_two_unit_cuts, two_units_in_play
 
 PARTIAL_KEY: Final = "heads_tail_prefix"  # scratch flag: the tail heads a prefix only
 # A report may open with its points in bullets over its lead-in: that lead-in opens no article
@@ -103,6 +104,8 @@ def heads_tail(page: Page) -> Page:
     for k in adopted:
         tail[k].kind = "head"
         tail[k].because(ADOPTED_REASON)
+    if two_units_in_play(tail):
+        mark_two_unit_cuts(segments, without_slots(align(cands, text, tail, prefix=partial, two_units=False), tail), tail)
     opening = {c: frags[cands[c].frag].lines[cands[c].k] for c, _, _ in segments}
     blocks = [(tail[a:b], opening[c]) for c, a, b in segments if b > a]
     in_blocks = {id(ln) for block, _ in blocks for ln in block}
