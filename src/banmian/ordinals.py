@@ -28,10 +28,6 @@ _CLAUSE_MARKS: Final = frozenset("。；：！？，”）;:!?,)")
 # start inside another's match after a clause mark, so one scan finds what a scan per series would.
 _MARK: Final = re.compile(f"首先|其次|再次|第[{_DIGITS}][，、：,:]|[（(][{_DIGITS}][）)]|其[{_DIGITS}][，、：,:]"
                           f"|[{_DIGITS}][是、]|[一二三]来[，,]")
-# Every mark of a step 2 or later (`_MARK`'s words with such a step): a text holding none has
-# no series whose first step is 2 or later (`OrdinalTurns.later`).
-_LATER_STEP: Final = re.compile(f"其次|再次|第[{_DIGITS[1:]}][，、：,:]|[（(][{_DIGITS[1:]}][）)]|其[{_DIGITS[1:]}][，、：,:]"
-                                f"|[{_DIGITS[1:]}][是、]|[二三]来[，,]")
 # Where a mark may start: one of the marks' first characters, before one of their second ones. A
 # scan for it passes any other character at one test (the pattern opens with a character class),
 # where a scan for _MARK tries each alternative at every character (five times the cost); the
@@ -155,33 +151,22 @@ def step_follows(series: str, step: int, before: dict[str, int] | None) -> bool:
 
 class OrdinalTurns:
     """The ordinal cue of a join (ORDINAL_FOLLOWS) for the fragments of one page: each
-    fragment's first steps of 2 or more, and its last steps, found once (the last steps only
-    of the fragments a join asks about, when one has a later step to follow)."""
+    fragment's first steps of 2 or more, and its last steps, found once."""
 
-    __slots__ = ("later", "_last", "_texts")
+    __slots__ = ("later", "last")
 
     def __init__(self, texts: list[str]):
         """`texts`: the fragments' joined texts."""
-        self._texts = [strip_ws(t) for t in texts]
-        # a text holding no step 2 or later anywhere (`_LATER_STEP`: most) has no later first
-        # step, whatever its marks: the scan for marks is left out (speed alone)
-        self.later = [{s: k for s, k in first_steps(ordinal_marks(t)).items() if k >= 2} if _LATER_STEP.search(t) else {}
-                      for t in self._texts]
-        self._last: list[dict[str, int] | None] = [None] * len(texts)
-
-    def last(self, m: int) -> dict[str, int]:
-        """Fragment m's `last_steps`, found when first asked."""
-        found = self._last[m]
-        if found is None:
-            found = self._last[m] = last_steps(ordinal_marks(self._texts[m]))
-        return found
+        marks = [ordinal_marks(strip_ws(t)) for t in texts]
+        self.later = [{s: k for s, k in first_steps(m).items() if k >= 2} for m in marks]
+        self.last = [last_steps(m) for m in marks]
 
     def term(self, members: tuple[int, ...], i: int) -> float:
         """The log-odds fragment i's step marks add to its joining the thread of `members`:
         ORDINAL_FOLLOWS for each series whose step N the thread's last mark of it, N-1, leads up to."""
         total = 0.0
         for series, step in self.later[i].items():
-            before = next((self.last(m) for m in reversed(members) if series in self.last(m)), None)
+            before = next((self.last[m] for m in reversed(members) if series in self.last[m]), None)
             if step_follows(series, step, before):
                 total += ORDINAL_FOLLOWS
         return total
