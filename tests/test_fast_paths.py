@@ -831,20 +831,6 @@ def test_hungarian_skipping_zero_steps_still_finds_a_cheapest_assignment():
         assert sum(cost[i][j] for i, j in enumerate(got)) == pytest.approx(best), cost
 
 
-def test_bigram_shares_are_the_shares_found_one_pair_at_a_time():
-    from banmian.bigram_tables import bigram_shares
-    from banmian.rules.chars import strip_ws
-    from banmian.similarity import bigrams, share_found
-    rng = random.Random(31)
-    chars = ALPHABET + ["\U00020000", "\u2028", "\ud800", "\uffff"]
-    for _ in range(400):
-        parts = ["".join(rng.choice(chars) for _ in range(rng.randrange(0, 10))) for _ in range(rng.randrange(0, 6))]
-        wholes = ["".join(rng.choice(chars) for _ in range(rng.randrange(0, 40))) for _ in range(rng.randrange(0, 5))]
-        want = [[share_found(bigrams(p), strip_ws(w)) for p in parts] for w in wholes]
-        assert bigram_shares(parts, wholes) == want, (parts, wholes)
-    assert bigram_shares(["春节将至", "公款送礼"], ["春节将至，公款送礼之风又起", "球队"]) == [[1.0, 1.0], [0.0, 0.0]]
-
-
 def test_count_cosines_are_the_count_cosines_one_pair_at_a_time():
     from banmian.bigram_tables import CountCosines
     from banmian.similarity import bigram_key_counts, key_counts_cosine

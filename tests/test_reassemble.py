@@ -98,8 +98,7 @@ def test_indented_head_shares_are_the_head_shares_of_the_indented_fragments():
 
 
 def test_bigram_shares_are_the_shares_found_one_by_one():
-    from banmian.bigram_tables import bigram_shares
-    from banmian.similarity import bigrams, share_found
+    from banmian.similarity import bigram_shares, bigrams, share_found
     from banmian.rules.chars import strip_ws
 
     parts = ["警惕又到公款送礼时", "吃 派饭的故事", "A", "", "公款 公款", "𠀀𠀁汉字"]

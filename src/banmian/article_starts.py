@@ -25,8 +25,7 @@ from typing import Final, cast
 from banmian.model import Fragment, Line, Page
 from banmian.rules.furniture import is_lead_in, is_salutation
 from banmian.rules.names import office_signature
-from banmian.bigram_tables import bigram_shares
-from banmian.similarity import ContentSpace, block_overlap
+from banmian.similarity import ContentSpace, bigram_shares, block_overlap
 
 START_WEIGHTS: Final = {
     "bias": -0.596,

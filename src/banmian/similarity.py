@@ -160,6 +160,14 @@ _KEEP_NOT_WHITESPACE: Final = _keep_table(_WHITESPACE)  # `bigrams`' characters
 _KEEP_NOT_SKIP: Final = _keep_table(_SKIP)  # `_bigram_table`'s characters
 
 
+def bigram_shares(parts: list[str], wholes: list[str]) -> list[list[float]]:
+    """shares[w][p]: the share of the bigrams of parts[p] (`bigrams`) found in wholes[w], 0 for
+    a part without any: `share_found(bigrams(part), strip_ws(whole))` for every pair, from a
+    few array operations (the counts are integers, so the same floats)."""
+    found, sizes = bigrams_found(parts, wholes)
+    return np.divide(found, sizes, out=np.zeros_like(found), where=sizes > 0).tolist()
+
+
 def bigrams_found(parts: list[str], wholes: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """(found, sizes): found[w, p] is how many distinct bigrams of parts[p] (`bigrams`) occur in
     wholes[w]; sizes[p] how many parts[p] has."""
