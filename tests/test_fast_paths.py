@@ -829,3 +829,18 @@ def test_hungarian_skipping_zero_steps_still_finds_a_cheapest_assignment():
         assert sorted(got) == list(range(n)), cost
         best = min(sum(cost[i][j] for i, j in enumerate(perm)) for perm in itertools.permutations(range(n)))
         assert sum(cost[i][j] for i, j in enumerate(got)) == pytest.approx(best), cost
+
+
+def test_count_cosines_are_the_count_cosines_one_pair_at_a_time():
+    from banmian.bigram_tables import CountCosines
+    from banmian.similarity import bigram_key_counts, key_counts_cosine
+    rng = random.Random(33)
+    chars = ALPHABET + ["\U00020000", "\U0010ffff", "\u2028", "\ud800", "\uffff"]
+    for _ in range(300):
+        texts = ["".join(rng.choice(chars) for _ in range(rng.randrange(0, 60))) for _ in range(rng.randrange(1, 7))]
+        table = CountCosines(texts)
+        for n, text in enumerate(texts):
+            assert table.cosines(n) == [key_counts_cosine(bigram_key_counts(text), bigram_key_counts(t)) for t in texts]
+    table = CountCosines(["银行信贷稳步增长", "", "信贷增长"])
+    assert table.cosines(1) == [0.0, 0.0, 0.0] and table.cosines(0)[2] > 0.0
+

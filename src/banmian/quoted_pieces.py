@@ -29,11 +29,11 @@ from typing import Final
 
 from banmian.adjacent_splits import quoted_head
 from banmian.article_merges import drop_merged, has_head, merge_into
+from banmian.bigram_tables import CountCosines
 from banmian.body_texts import body_text
 from banmian.line_shape import separates_blocks
 from banmian.model import Article, Fragment, Page
 from banmian.rules.furniture import is_lead_in
-from banmian.similarity import bigram_key_counts, key_counts_cosine
 
 QUOTED_PIECE_REASON: Final = "merge:quoted_piece_to_its_report"
 # Cosine of character bigrams between the piece's body and the report's, and the margin over
@@ -61,17 +61,14 @@ def opens_first(piece: list[Fragment], report: list[Fragment]) -> bool:
     return piece[0].first.no < report[0].first.no
 
 
-def report_of(page: Page, n: int, texts: list[str], taken: set[int],
-              counts: dict[int, dict[int, int]] | None = None) -> int | None:
+def report_of(page: Page, n: int, texts: list[str], taken: set[int], table: CountCosines | None = None) -> int | None:
     """The headed article (not itself headed by a quote alone, not in `taken`) whose body is
-    clearly the closest to article n's, or None. `counts`: the articles' `bigram_key_counts`
-    by index, filled as they are needed (each body counted once a page, not once a pair)."""
-    if counts is None:
-        counts = {}
-    for k in [n] + [k for k, art in enumerate(page.articles) if k != n and has_head(art)]:
-        if k not in counts:
-            counts[k] = bigram_key_counts(texts[k])
-    sims = sorted(((key_counts_cosine(counts[n], counts[k]), k) for k, art in enumerate(page.articles)
+    clearly the closest to article n's, or None. `table`: the articles' bigram counts
+    (`bigram_tables.CountCosines` of `texts`, each body counted once a page, not once a pair)."""
+    if table is None:
+        table = CountCosines(texts)
+    cosines = table.cosines(n)
+    sims = sorted(((cosines[k], k) for k, art in enumerate(page.articles)
                    if k != n and has_head(art) and not quoted_head(art) and texts[k]), reverse=True)
     if not sims:
         return None
@@ -97,13 +94,15 @@ def quoted_pieces_to_their_reports(page: Page) -> None:
     texts = [body_text(art) for art in page.articles]
     taken: set[int] = set()
     gone: dict[int, int] = {}
-    counts: dict[int, dict[int, int]] = {}
+    table: CountCosines | None = None  # made at the first piece that asks
     for n, article in enumerate(page.articles):
         if n in taken or not groups[n] or not quoted_piece(article) or len(texts[n]) > QUOTED_PIECE_MAX_CHARS:
             continue
         if groups[n][0].start == "open":
             continue  # text going on mid-sentence: where it goes in the report is not told (TRAIN pages 43, 158)
-        m = report_of(page, n, texts, taken, counts)
+        if table is None:
+            table = CountCosines(texts)
+        m = report_of(page, n, texts, taken, table)
         if m is None:
             continue
         report = page.articles[m]

@@ -17,18 +17,17 @@ can undo an early wrong choice:
   the one just before (`thread_rivals`); text read on past a subhead goes on the thread
   before it (`thread_subheads`).
 
-The chosen threading becomes threads (`build_threads`), with paragraph starts and each
-choice's reason on the lines.
+The chosen threading becomes threads (`thread_build.build_threads`), with paragraph starts and
+each choice's reason on the lines.
 """
 from __future__ import annotations
 
 from typing import Final
 
-from dataclasses import dataclass, field
 from operator import itemgetter
 
 from banmian.article_starts import (START_THRESHOLD, firm_start, indented_head_shares, lines_around, start_features,
-                                    start_logit, start_reason)
+                                    start_logit)
 from banmian.caption_starts import CAPTION_START_REASON, caption_start_bonuses
 from banmian.fragment_cuts import last_two_lines, refers_back, report_after_picture
 from banmian.fragment_runs import in_lead_in
@@ -39,9 +38,10 @@ from banmian.ordinals import OrdinalTurns
 from banmian.rules.chars import strip_ws
 from banmian.rules.furniture import ends_with_picture_note
 from banmian.similarity import ContentSpace, Group, GroupMaker
-from banmian.stages.reorder import goes_on_paragraph
-from banmian.thread_rivals import RIVAL_CONTENT_BONUS, RIVAL_LONE_REASON, RIVAL_MISMATCH_REASON, RivalCues
+from banmian.thread_rivals import RIVAL_CONTENT_BONUS, RivalCues
 from banmian.thread_subheads import continues_past_subhead, subhead_asked, subhead_in_series
+# the chosen threading made threads (`Thread`, `_join` still imported from here: tests, reassemble, short pieces)
+from banmian.thread_build import Scorer, Thread as Thread, _join as _join, build_threads, new_thread_logit
 
 # Opening a new thread scores the start model's log-odds plus this; continuing one, the link
 # model's log-odds. Tuned on dev pages 1-40 (body_char_acc 1.5: 0.754, 2: 0.781, 2.5: 0.788,
@@ -69,14 +69,6 @@ BEAM_MARGIN: Final = 3.0  # log-odds: hypotheses this far below the best are dro
 # the simulated TRAIN pdftotext pages (`bench/misplaced.py`).
 CAPTION_STARTS = True
 TOTAL: Final = itemgetter(0)  # an option (total score, hypothesis, thread index)'s total: the sort key
-
-
-@dataclass(slots=True)
-class Thread:
-    """An article's body text: its fragments in reading order, and why it opened."""
-
-    fragments: list[Fragment] = field(default_factory=list)
-    reason: str = ""
 
 
 def content_space(frags: list[Fragment]) -> ContentSpace:
@@ -174,19 +166,13 @@ def thread_fragments(page: Page, frags: list[Fragment], space: ContentSpace | No
         options.sort(key=TOTAL, reverse=True)  # stable: on a tie the earlier option (a join) wins
         floor = options[0][0] - BEAM_MARGIN
         beam = [extend(h, ti, i, groups, total) for total, h, ti in options[:BEAM_WIDTH] if total >= floor]
-    threads = build_threads(beam[0], frags, feats, logits, Scorer(joins, quotes, groups, offset, ordinals, rivals))
+    threads = build_threads(beam[0].threads, frags, feats, logits, Scorer(joins, quotes, groups, offset, ordinals, rivals))
     if any(bonuses):  # the opening the caption cue raised says so
         at = {id(f): k for k, f in enumerate(frags)}
         for t in threads:
             if bonuses[at[id(t.fragments[0])]]:
                 t.fragments[0].first.because(CAPTION_START_REASON)
     return threads
-
-
-def new_thread_logit(logits: list[float], quotes: QuoteBalance, i: int) -> float:
-    """The log-odds of fragment i opening a thread: the start model's, and its closing quote
-    marks (nothing is open on a new thread); the beam adds the offset."""
-    return logits[i] + quotes.new_thread_term(i)
 
 
 def points_back(page: Page, frag: Fragment) -> bool:
@@ -367,71 +353,3 @@ def extend(h: Hypothesis, ti: int, i: int, groups: GroupMaker, score: float) -> 
         changed[ti] = groups.plus(changed[ti], i)
         threads = tuple(changed)
     return Hypothesis(score, threads, ti)
-
-
-class Scorer:
-    """What scored the beam's choices, kept to say in each join's reason what it scored."""
-
-    __slots__ = ("joins", "quotes", "groups", "offset", "ordinals", "rivals")
-
-    def __init__(self, joins: JoinLogits, quotes: QuoteBalance, groups: GroupMaker, offset: float,
-                 ordinals: OrdinalTurns, rivals: RivalCues) -> None:
-        self.joins = joins
-        self.quotes = quotes
-        self.groups = groups  # every thread the beam scored, by its members
-        self.offset = offset
-        self.ordinals = ordinals
-        self.rivals = rivals
-
-    def link(self, members: tuple[int, ...], i: int) -> float:
-        """The link log-odds of fragment i going on after the thread of `members`."""
-        return (self.joins.logit(members[-1], i) + LINK_WEIGHTS["cos"] * 10 * self.groups.made[members].cosine(i)
-                + self.quotes.term(members, i) + self.ordinals.term(members, i))
-
-
-def build_threads(h: Hypothesis, frags: list[Fragment], feats: list[dict], logits: list[float],
-                  scorer: Scorer) -> list[Thread]:
-    """The chosen hypothesis as threads, with paragraph starts and reasons on the lines: a
-    join's reason gives its link log-odds (with the rival cue's term) and what opening a new
-    thread scored instead (`reassemble:after_line_35:+2.41:new-0.53`), and `:rival_content`
-    when the rival cue raised it (`thread_rivals`)."""
-    threads = []
-    for ti, group in enumerate(h.threads):
-        first, *rest = group.members
-        t = Thread(fragments=[frags[first]], reason=start_reason(feats[first], logits[first]))
-        frags[first].first.para_start = True
-        frags[first].first.because(t.reason)
-        for n, k in enumerate(rest, 1):
-            link, rival = scorer.link(group.members[:n], k), ""
-            if scorer.rivals.weak[k]:
-                link, rival = rival_link(h, ti, k, link, scorer)
-            score = f"{link:+.2f}:new{new_thread_logit(logits, scorer.quotes, k) + scorer.offset:+.2f}{rival}"
-            _join(t.fragments[-1], frags[k], score)
-            t.fragments.append(frags[k])
-        threads.append(t)
-    return threads
-
-
-def rival_link(h: Hypothesis, ti: int, k: int, link: float, scorer: Scorer) -> tuple[float, str]:
-    """The link log-odds of fragment k joining thread ti of the chosen hypothesis plus the
-    rival cue's term (`thread_rivals`), weighed against the threads as they stood before k,
-    and its tag."""
-    before = [(n, tuple(m for m in g.members if m < k)) for n, g in enumerate(h.threads)]
-    before = [(n, members) for n, members in before if members]
-    threads = [members for _, members in before]
-    at = [n for n, _ in before].index(ti)
-    latest = next((x for x, members in enumerate(threads) if k - 1 in members), -1)
-    space = scorer.groups.space
-    size = len(threads[latest]) if latest >= 0 else 0
-    lone = size == 1 and scorer.rivals.lone(threads[latest])
-    if at not in scorer.rivals.rivals(len(threads), latest, size, k, lambda x: space.cosine(k, threads[x]),
-                                      lone, lambda x: threads[x][-1]):
-        return link, ""
-    after_text = RIVAL_MISMATCH_REASON if scorer.rivals.mismatch[k] else ""
-    return link + RIVAL_CONTENT_BONUS, ":rival_content" + (RIVAL_LONE_REASON if lone else "") + after_text
-
-
-def _join(latest: Fragment, f: Fragment, score: str) -> None:
-    goes_on = goes_on_paragraph(latest, f)
-    f.first.para_start = not goes_on
-    f.first.because(f"reassemble:after_line_{latest.last.no}:{score}" + (":reads_on" if goes_on else ""))
