@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from banmian.rules.chars import code_points
-from banmian.similarity import _COUNT_SKIP
+from banmian.similarity import COUNT_SKIP
 
 
 class CountCosines:
@@ -23,7 +23,7 @@ class CountCosines:
     def __init__(self, texts: list[str]) -> None:
         cp = code_points("".join(texts)).astype(np.int64)
         piece = np.repeat(np.arange(len(texts), dtype=np.int64), [len(t) for t in texts])
-        kept = ~_COUNT_SKIP[np.minimum(cp, 0xFFFF)]  # the characters `bigram_key_counts` counts
+        kept = ~COUNT_SKIP[np.minimum(cp, 0xFFFF)]  # the characters `bigram_key_counts` counts
         cp, piece = cp[kept], piece[kept]
         same = piece[:-1] == piece[1:]  # no bigram spans two texts
         # (text << 42) | bigram: one sort orders the entries by text, then by bigram

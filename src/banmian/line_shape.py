@@ -45,7 +45,12 @@ def separates_blocks(page: Page) -> bool:
     blanks = page.scratch.get(BLANK_COUNT)
     if blanks is None:  # a page classify has not seen (a stage run alone)
         blanks = _blank_lines(page)
-    return blanks >= BLANK_SHARE_MIN * max(len(page.lines), 1)
+    return enough_blanks(blanks, len(page.lines))
+
+
+def enough_blanks(blanks: int, lines: int) -> bool:
+    """`blanks` blank lines among `lines` are enough to separate blocks (BLANK_SHARE_MIN)."""
+    return blanks >= BLANK_SHARE_MIN * max(lines, 1)
 
 
 def count_blank_lines(page: Page) -> None:

@@ -89,7 +89,7 @@ def _numpy_bigram_cosine(a: str, b: str) -> float:
 def _bigram_key_array(text: str) -> np.ndarray:
     """The bigrams of `bigram_counts(text)`, in text order, as integers."""
     cp = code_points(text)
-    cp = cp[~_COUNT_SKIP[np.minimum(cp, 0xFFFF)]].astype(np.int64)
+    cp = cp[~COUNT_SKIP[np.minimum(cp, 0xFFFF)]].astype(np.int64)
     return (cp[:-1] << 21) | cp[1:]
 
 
@@ -97,11 +97,11 @@ def _bigram_key_array(text: str) -> np.ndarray:
 # a lookup table over the Basic Multilingual Plane.
 _WHITESPACE: Final = np.zeros(0x10000, dtype=bool)
 _WHITESPACE[[o for o in range(0x3001) if chr(o).isspace()]] = True
-# The characters `bigram_counts` drops: CJK punctuation and whitespace.
-_COUNT_SKIP: Final = _WHITESPACE.copy()
-_COUNT_SKIP[[ord(c) for c in CJK_PUNCT]] = True
+# The characters `bigram_counts` drops: CJK punctuation and whitespace (also `bigram_tables`).
+COUNT_SKIP: Final = _WHITESPACE.copy()
+COUNT_SKIP[[ord(c) for c in CJK_PUNCT]] = True
 # The same as bytes, read by `ord(ch)` in the compiled build (`bigram_key_counts`).
-_COUNT_SKIP_BMP: Final = _COUNT_SKIP.astype(np.uint8).tobytes()
+_COUNT_SKIP_BMP: Final = COUNT_SKIP.astype(np.uint8).tobytes()
 
 
 def counts_cosine(a: Counter, b: Counter) -> float:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from banmian.line_shape import BLANK_SHARE_MIN, FULL_SLACK, WIDE_MIN_EXCESS
+from banmian.line_shape import FULL_SLACK, WIDE_MIN_EXCESS, enough_blanks
 from banmian.model import Line, Page
 from banmian.rules.chars import is_cjk, text_em
 from banmian.rules.furniture import CONTINUED, is_lead_in
@@ -40,10 +40,9 @@ _GAP: Final = re.compile(r"\s+")
 
 def _without_blank_lines(page: Page) -> bool:
     """The dump holds (almost) no blank lines: `pdftotext -raw`'s or PyMuPDF's, not pdftotext's
-    default mode (the same share `line_shape.separates_blocks` asks, counted on the raw text: this
-    stage runs before classify marks blank lines)."""
-    blanks = sum(1 for ln in page.lines if ln.blank)
-    return blanks < BLANK_SHARE_MIN * max(len(page.lines), 1)
+    default mode (`line_shape.enough_blanks`, as `separates_blocks` asks, counted on the text:
+    this stage runs before classify marks blank lines)."""
+    return not enough_blanks(sum(1 for ln in page.lines if ln.blank), len(page.lines))
 
 
 def glued_parts(text: str, column: float) -> tuple[str, str] | None:
