@@ -44,6 +44,7 @@ def test_a_rest_repeating_the_headline_goes_back_after_an_opening_cut_at_a_colum
     assert got[1].paragraphs[-1] == REST and merged(got)
 
 
+@pytest.mark.pure_python
 def test_the_rule_off_leaves_the_rest_an_article_of_its_own(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(importlib.import_module("banmian.stages.headlines"), "RESTS_NAMED_BY_HEADLINES", False)
     got = page(COLUMN_TOP)
