@@ -30,9 +30,9 @@ from __future__ import annotations
 from typing import Final
 
 from banmian.adjacent_splits import body_chars, ends_on_credit, quoted_head
-from banmian.article_merges import HEAD_FIELDS, drop_merged, has_head, merge_into
+from banmian.article_merges import drop_merged, has_head, merge_into
 from banmian.body_texts import body_text
-from banmian.lead_rests import REST_OPENINGS, rests_run_on
+from banmian.lead_rests import REST_OPENINGS, head_of, rests_run_on
 from banmian.model import Article, Fragment, Page, page_line_index
 from banmian.rules.furniture import is_lead_in
 from banmian.similarity import bigrams
@@ -57,11 +57,6 @@ HEAD_IN_REST_MIN_SHARE: Final = 0.2
 # 138 / 326; a jump or credit line with no blank between 18 / 284.
 COLUMN_TOP_KINDS: Final = ("body", "header")
 REASON: Final = "merge:rest_named_by_headline"
-
-
-def head_of(article: Article) -> str:
-    """The article's kicker, headline and subtitle run together."""
-    return "".join(getattr(article, key) or "" for key in HEAD_FIELDS)
 
 
 def head_share(head: str, text: str) -> float:
