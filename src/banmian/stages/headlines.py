@@ -47,6 +47,7 @@ from banmian.head_bigrams import bigram_keys, head_text, opening_keys, share_in
 from banmian.head_units import split_by_content
 from banmian.column_rests import rests_under_columns, take_back_next_columns
 from banmian.headline_rests import rests_named_by_headlines
+from banmian.headline_tails import tails_named_by_headlines
 from banmian.lead_rests import headed_rests_under_leads, rests_of_leads
 from banmian.line_shape import opens_with_dash, separates_blocks
 from banmian.model import HEAD_KINDS, Article, Line, Page, page_line_index
@@ -80,6 +81,9 @@ TAKE_BACK_COLUMNS = True
 # `headline_rests.rests_named_by_headlines`: a report's rest, printed later than its cut-off
 # opening and sharing the opening's headline words, goes back after it (pdftotext's dumps).
 RESTS_NAMED_BY_HEADLINES = True
+# `headline_tails.tails_named_by_headlines`: the same rest threaded onto another article as its
+# tail, starting with the piece printed right after the opening, goes back after it (pdftotext's).
+TAILS_NAMED_BY_HEADLINES = True
 # `interleaved_head_lines`: a neighbour's head line printed between a broken headline's two lines
 # leaves the block, in dumps that part text blocks by blank lines (pdftotext's).
 INTERLEAVED_LINES = True
@@ -308,6 +312,8 @@ def headlines(page: Page) -> Page:
         take_back_next_columns(page)
     if RESTS_NAMED_BY_HEADLINES and blank_parted:
         rests_named_by_headlines(page)
+    if TAILS_NAMED_BY_HEADLINES and blank_parted:
+        tails_named_by_headlines(page)
     if LEFTOVERS_OVER_NEXT_OPENINGS and blank_parted:
         for block, i in leftovers_over_next_openings(page, blocks, owner, OPENING_CHARS, page_line_index(page)):
             _apply(page, page.articles[i], block, NEXT_OPENING_REASON, keep_byline=True)
