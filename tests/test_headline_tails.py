@@ -40,6 +40,7 @@ def test_the_tail_repeating_the_openings_headline_goes_back_after_it():
     assert any(r.startswith("merge:tail_named_by_headline") for r in got[HEAD].reasons)
 
 
+@pytest.mark.pure_python
 def test_the_rule_off_leaves_the_tail_on_the_other_report(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(importlib.import_module("banmian.stages.headlines"), "TAILS_NAMED_BY_HEADLINES", False)
     got = page()
