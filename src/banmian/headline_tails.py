@@ -25,8 +25,8 @@ from __future__ import annotations
 
 from typing import Final
 
-from banmian.headline_rests import HEAD_IN_REST_MIN_SHARE, cut_off_opening, head_of, head_share
-from banmian.lead_rests import rests_run_on
+from banmian.headline_rests import HEAD_IN_REST_MIN_SHARE, cut_off_opening, head_share
+from banmian.lead_rests import head_of, rests_run_on
 from banmian.model import Article, Fragment, Page, page_line_index
 from banmian.similarity import bigrams
 from banmian.stages.segment import paragraphs_of
