@@ -96,18 +96,26 @@ def headless_rest(article: Article, group: list[Fragment]) -> bool:
     return not is_lead_in(group[0].first.text)
 
 
+def cut_off_openings(page: Page) -> tuple[list[list[Fragment]], list[int]]:
+    """The page's article groups (`page.scratch["article_groups"]`) and the indexes of its
+    `cut_off_opening` articles (none when the groups do not match the articles one to one, or
+    the page holds fewer than two)."""
+    groups: list[list[Fragment]] = page.scratch.get("article_groups", [])
+    articles = page.articles
+    if len(groups) != len(articles) or len(groups) < 2:
+        return groups, []
+    pos = page_line_index(page)
+    return groups, [n for n, (a, g) in enumerate(zip(articles, groups)) if cut_off_opening(page, a, g, pos)]
+
+
 def rests_named_by_headlines(page: Page) -> None:
     """Merge each `headless_rest` into the `cut_off_opening` printed before it whose headline
     shares most with it (HEAD_IN_REST_MIN_SHARE at least), when that opening's headline shares
     no more with any other such piece; the rest starts as the opening stops
     (`lead_rests.rests_run_on`). Runs after the other rest rules of the headline stage, in dumps
     that part text blocks by blank lines."""
-    groups: list[list[Fragment]] = page.scratch.get("article_groups", [])
+    groups, openings = cut_off_openings(page)
     articles = page.articles
-    if len(groups) != len(articles) or len(groups) < 2:
-        return
-    pos = page_line_index(page)
-    openings = [n for n, (a, g) in enumerate(zip(articles, groups)) if cut_off_opening(page, a, g, pos)]
     rests = [n for n, (a, g) in enumerate(zip(articles, groups)) if n not in openings and headless_rest(a, g)]
     if not openings or not rests:
         return

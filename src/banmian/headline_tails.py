@@ -25,9 +25,9 @@ from __future__ import annotations
 
 from typing import Final
 
-from banmian.headline_rests import HEAD_IN_REST_MIN_SHARE, cut_off_opening, head_share
+from banmian.headline_rests import HEAD_IN_REST_MIN_SHARE, cut_off_openings, head_share
 from banmian.lead_rests import head_of, rests_run_on
-from banmian.model import Article, Fragment, Page, page_line_index
+from banmian.model import Article, Fragment, Page
 from banmian.similarity import bigrams
 from banmian.stages.segment import paragraphs_of
 
@@ -109,12 +109,8 @@ def tails_named_by_headlines(page: Page) -> None:
     HEAD_IN_REST_MIN_SHARE of its headline's bigrams at least (MIN_SHARED_BIGRAMS in number), more
     than of its own article's headline. Runs after `headline_rests.rests_named_by_headlines`, in dumps that part text blocks
     by blank lines."""
-    groups: list[list[Fragment]] = page.scratch.get("article_groups", [])
+    groups, openings = cut_off_openings(page)
     articles = page.articles
-    if len(groups) != len(articles) or len(groups) < 2:
-        return
-    pos = page_line_index(page)
-    openings = [m for m, (a, g) in enumerate(zip(articles, groups)) if cut_off_opening(page, a, g, pos)]
     touched: set[int] = set()
     for m in openings:
         found = next_piece(groups, groups[m][-1].order + 1)
