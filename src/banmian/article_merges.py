@@ -5,7 +5,8 @@ that a piece is the rest of an article; `merge_into` appends the piece's paragra
 and lines to it, hands over a head or byline the article lacks and gives back to the leftovers
 the piece's head and byline lines the article does not print (`release_unkept_heads`,
 `release_dropped_byline`: else owned and printed nowhere); `drop_merged` then takes the merged
-pieces out of the page and renumbers what is left.
+pieces out of the page and renumbers what is left. `move_pieces` moves an article's tail (its
+pieces from one on) to another instead.
 """
 from __future__ import annotations
 
@@ -122,3 +123,30 @@ def merge_into(page: Page, target: Article, piece: Article, target_group: list[F
     why = f"{reason}:after_line_{above.last.no}"
     target.because(why)
     group[0].first.because(why)
+
+
+def move_pieces(page: Page, source: Article, group: list[Fragment], k: int, target: Article,
+                target_group: list[Fragment], at: tuple[int, int], why: str) -> None:
+    """Move `group[k:]` (`source`'s pieces from `k` on) after `target`'s pieces, with
+    `source`'s paragraphs from `at` (paragraph, offset) on; a cut inside a paragraph whose
+    first piece opens mid-sentence goes on in `target`'s last paragraph. The lines `source`
+    holds go to `target`. `why` is recorded on `target` and on the first moved line."""
+    p, off = at
+    paras = source.paragraphs
+    moved = [paras[p][off:], *paras[p + 1:]]
+    paras[p:] = [paras[p][:off].rstrip()] if off else []
+    if off and group[k].start == "open" and target.paragraphs:
+        moved[0] = target.paragraphs.pop() + moved[0]
+    target.paragraphs.extend(moved)
+    tail = group[k:]
+    del group[k:]
+    target_group.extend(tail)
+    owner: dict[int, Article] = page.scratch.setdefault("owner", {})
+    for frag in tail:
+        for ln in frag.lines:
+            if ln.no in source.line_nos:
+                source.line_nos.remove(ln.no)
+            if owner.get(id(ln)) is source:
+                page.claim(ln, target)
+    target.because(why)
+    tail[0].first.because(why)

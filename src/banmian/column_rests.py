@@ -28,7 +28,7 @@ from __future__ import annotations
 from typing import Final
 
 from banmian.adjacent_splits import articles_under, ends_on_credit, reads_on_below
-from banmian.article_merges import drop_merged, merge_into
+from banmian.article_merges import drop_merged, merge_into, move_pieces
 from banmian.body_texts import body_text
 from banmian.lead_rests import stray_rest
 from banmian.model import Article, Fragment, Page, page_line_index
@@ -151,22 +151,11 @@ def move_tail(page: Page, target: Article, target_group: list[Fragment], source:
     """Move `group[k:]` (the pieces from `k` on) and their paragraphs from `source` to the end of
     `target`; False (nothing moved) where `source`'s paragraphs do not end with those pieces' own
     (a later stage reshaped them)."""
-    tail = group[k:]
-    moved = paragraphs_of(tail)
+    moved = paragraphs_of(group[k:])
     if not moved or len(moved) >= len(source.paragraphs) or source.paragraphs[-len(moved):] != moved:
         return False
-    del source.paragraphs[-len(moved):]
-    target.paragraphs.extend(moved)
-    del group[k:]
-    target_group.extend(tail)
-    for frag in tail:
-        for ln in frag.lines:
-            if ln.no in source.line_nos:
-                source.line_nos.remove(ln.no)
-        page.claim_all(frag.lines, target)
-    why = f"{TAKE_BACK_REASON}:after_line_{above.last.no}"
-    target.because(why)
-    tail[0].first.because(why)
+    move_pieces(page, source, group, k, target, target_group, (len(source.paragraphs) - len(moved), 0),
+                f"{TAKE_BACK_REASON}:after_line_{above.last.no}")
     return True
 
 

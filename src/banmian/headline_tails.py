@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from banmian.article_merges import move_pieces
 from banmian.headline_rests import HEAD_IN_REST_MIN_SHARE, cut_off_openings, head_share
 from banmian.lead_rests import head_of, rests_run_on
 from banmian.model import Article, Fragment, Page
@@ -80,26 +81,7 @@ def take_tail(page: Page, target: Article, piece: Article, groups: list[list[Fra
     at = split_point(piece.paragraphs, paragraphs_of(moved_frags), bool(first.para_start))
     if at is None or not target.paragraphs:
         return False
-    p, off = at
-    moved = [piece.paragraphs[p][off:], *piece.paragraphs[p + 1:]]
-    piece.paragraphs[p:] = [piece.paragraphs[p][:off].rstrip()] if off else []
-    if off and moved_frags[0].start == "open":
-        moved[0] = target.paragraphs.pop() + moved[0]  # cut inside a paragraph: it goes on
-    target.paragraphs.extend(moved)
-    above = groups[m][-1]
-    groups[m].extend(moved_frags)
-    del groups[q][i:]
-    owner: dict[int, Article] = page.scratch.setdefault("owner", {})
-    nos = {ln.no for frag in moved_frags for ln in frag.lines}
-    piece.line_nos[:] = [n for n in piece.line_nos if n not in nos]
-    target.line_nos.extend(sorted(nos))
-    for frag in moved_frags:
-        for ln in frag.lines:
-            if owner.get(id(ln)) is piece:
-                owner[id(ln)] = target
-    why = f"{reason}:after_line_{above.last.no}"
-    target.because(why)
-    first.because(why)
+    move_pieces(page, piece, groups[q], i, target, groups[m], at, f"{reason}:after_line_{groups[m][-1].last.no}")
     return True
 
 
