@@ -91,9 +91,7 @@ def _release_unprinted(page: Page, piece: Article, target: Article, kind: str, k
         if text in kept:
             kept = kept.replace(text, "\0", 1)
         elif dropped is None or text in dropped:
-            del owner[id(ln)]
-            if ln.no in piece.line_nos:
-                piece.line_nos.remove(ln.no)
+            page.release(ln, piece)
             ln.because(why)
 
 
@@ -144,9 +142,9 @@ def move_pieces(page: Page, source: Article, group: list[Fragment], k: int, targ
     owner: dict[int, Article] = page.scratch.setdefault("owner", {})
     for frag in tail:
         for ln in frag.lines:
-            if ln.no in source.line_nos:
-                source.line_nos.remove(ln.no)
             if owner.get(id(ln)) is source:
-                page.claim(ln, target)
+                page.move(ln, source, target)
+            elif ln.no in source.line_nos:
+                source.line_nos.remove(ln.no)
     target.because(why)
     tail[0].first.because(why)

@@ -96,12 +96,10 @@ def bylines_held_by_lead_ins(page: Page) -> None:
             owner = page.owner_of(above) if above.kind == "head" else None
             if owner is None or owner is old or not waiting(owner):
                 continue
-            if ln.no in old.line_nos:
-                old.line_nos.remove(ln.no)
             old.byline = " ".join(x.text for x in lines if x.kind == "byline" and x is not ln
                                   and page.owner_of(x) is old) or None
             owner.byline = ln.text
-            page.claim(ln, owner)
+            page.move(ln, old, owner)
             ln.because(HELD_BY_LEAD_IN_REASON)
             owner.because(HELD_BY_LEAD_IN_REASON)
             break

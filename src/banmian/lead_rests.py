@@ -129,12 +129,9 @@ def head_of(article: Article) -> str:
 def release_heads(page: Page, article: Article) -> None:
     """The head lines `article` holds go back to the leftovers (`metadata.collect_unassigned`)
     and its head fields are emptied."""
-    owner: dict[int, Article] = page.scratch.setdefault("owner", {})
     for ln in page.lines:
-        if ln.kind == "head" and owner.get(id(ln)) is article:
-            del owner[id(ln)]
-            if ln.no in article.line_nos:
-                article.line_nos.remove(ln.no)
+        if ln.kind == "head":
+            page.release(ln, article)
     for key in HEAD_FIELDS:
         setattr(article, key, None)
 
@@ -161,10 +158,7 @@ def kicker_to_keeper(page: Page, keeper: Article, loser: Article, text: str) -> 
     if not moved:
         return
     for ln in moved:
-        owner[id(ln)] = keeper
-        if ln.no in loser.line_nos:
-            loser.line_nos.remove(ln.no)
-        keeper.line_nos.append(ln.no)
+        page.move(ln, loser, keeper)
         ln.because(KEPT_KICKER_REASON)
     keeper.kicker = " ".join(ln.text.strip() for ln in moved)
     keeper.because(KEPT_KICKER_REASON)

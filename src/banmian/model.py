@@ -208,6 +208,21 @@ class Page:
             owner[id(line)] = article
         article.line_nos.extend([line.no for line in lines])
 
+    def release(self, line: Line, article: Article) -> None:
+        """`article` gives `line` back to the leftovers (`metadata.collect_unassigned`), if it
+        holds it."""
+        owner: dict[int, Article] = self.scratch.setdefault("owner", {})
+        if owner.get(id(line)) is article:
+            del owner[id(line)]
+            if line.no in article.line_nos:
+                article.line_nos.remove(line.no)
+
+    def move(self, line: Line, old: Article | None, new: Article) -> None:
+        """`new` takes `line` from `old` (None: from the leftovers)."""
+        if old is not None and line.no in old.line_nos:
+            old.line_nos.remove(line.no)
+        self.claim(line, new)
+
     def owner_of(self, line: Line) -> Article | None:
         """The article holding `line`, if any."""
         owner: dict[int, Article] = self.scratch.get("owner", {})

@@ -101,28 +101,25 @@ def bylines_over_openings(page: Page) -> None:
     (`separates_blocks`): elsewhere no blank line sets anything off. Dev 1-40: never fires."""
     if not separates_blocks(page):
         return
-    owner: dict[int, Article] = page.scratch.setdefault("owner", {})
     for article, fragments in zip(page.articles, page.scratch.get("article_groups", [])):
         if not article.byline or not fragments or has_lead_in(article):
             continue
         ln = byline_over_opening(page, fragments[0].first)
         if ln is None:
             continue
-        release_bylines(page.lines, owner, article)
+        release_bylines(page, page.lines, article)
         article.byline = ln.text
         page.claim(ln, article)
         ln.because(BYLINE_OVER_OPENING_REASON)
         article.because(BYLINE_OVER_OPENING_REASON)
 
 
-def release_bylines(lines: list[Line], owner: dict[int, Article], article: Article) -> None:
+def release_bylines(page: Page, lines: list[Line], article: Article) -> None:
     """The byline lines `article` holds go back to the leftovers (`metadata.collect_unassigned`):
     it takes another byline line (one byline an article)."""
     for ln in lines:
-        if ln.kind == "byline" and owner.get(id(ln)) is article:
-            del owner[id(ln)]
-            if ln.no in article.line_nos:
-                article.line_nos.remove(ln.no)
+        if ln.kind == "byline":
+            page.release(ln, article)
 
 
 # A byline opening a pdftotext text block with a paragraph (`bylines_run_on_into_text`).
@@ -157,14 +154,12 @@ def bylines_run_on_into_text(page: Page) -> None:
             continue  # run on from the line above: a signature, or a head block's byline
         if heads_own_opening(page, owner, art):
             continue
-        release_bylines(lines, owner, art)
+        release_bylines(page, lines, art)
         if old is not None:
-            if ln.no in old.line_nos:
-                old.line_nos.remove(ln.no)
             old.byline = " ".join(x.text for x in lines if x.kind == "byline" and x is not ln
                                   and owner.get(id(x)) is old) or None
         art.byline = ln.text
-        page.claim(ln, art)
+        page.move(ln, old, art)
         ln.because(RUN_ON_BYLINE_REASON)
         art.because(RUN_ON_BYLINE_REASON)
 

@@ -175,10 +175,8 @@ def _move(page: Page, pairs: list[tuple[Line, Article]]) -> None:
         if old is art:
             continue
         if old is not None:
-            if ln.no in old.line_nos:
-                old.line_nos.remove(ln.no)
             touched.append(old)
-        page.claim(ln, art)
+        page.move(ln, old, art)
         ln.because(REASON)
         art.because(REASON)
         touched.append(art)
