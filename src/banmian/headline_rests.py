@@ -35,7 +35,8 @@ from banmian.body_texts import body_text
 from banmian.lead_rests import REST_OPENINGS, head_of, rests_run_on
 from banmian.model import Article, Fragment, Page, page_line_index
 from banmian.rules.furniture import is_lead_in
-from banmian.similarity import bigrams
+from banmian.rules.chars import strip_ws
+from banmian.similarity import bigrams, share_found
 
 # A headed article this short (body characters) may be a report's cut-off opening. Sim TRAIN
 # pdftotext 1-300: of the headed articles of at most 400 characters that begin a gold report,
@@ -61,8 +62,7 @@ REASON: Final = "merge:rest_named_by_headline"
 
 def head_share(head: str, text: str) -> float:
     """Share of the head's bigrams found among the text's."""
-    mine = bigrams(head)
-    return len(mine & bigrams(text)) / len(mine) if mine else 0.0
+    return share_found(bigrams(head), strip_ws(text))
 
 
 def ends_at_column_foot(page: Page, last: Fragment, pos: dict[int, int]) -> bool:

@@ -31,7 +31,7 @@ from banmian.model import Article, Fragment, Page, page_line_index
 from banmian.pull_quotes import quotes_clause
 from banmian.rules.chars import strip_ws
 from banmian.rules.furniture import is_lead_in
-from banmian.similarity import bigram_key_counts, bigrams, key_counts_cosine
+from banmian.similarity import bigram_key_counts, bigrams, key_counts_cosine, share_found
 
 # Sim TRAIN pdftotext pages 1-300 (rests joined that are pieces of the opening's gold article /
 # not): openings of at most 150 characters and cosine 0.05: 46 / 14, 0.08: 43 / 6, 0.1: 39 / 5,
@@ -178,11 +178,7 @@ def settle_heads(page: Page, target: Article, piece: Article) -> None:
         return
     if not piece.kicker and not piece.subtitle and piece.headline and quotes_clause(strip_ws(piece.headline), text):
         return
-    whole = bigrams(text)
-    mine, theirs = bigrams(head_of(target)), bigrams(head_of(piece))
-    share_target = len(mine & whole) / len(mine) if mine else 0.0
-    share_piece = len(theirs & whole) / len(theirs) if theirs else 0.0
-    if share_piece > share_target:
+    if share_found(bigrams(head_of(piece)), text) > share_found(bigrams(head_of(target)), text):
         if KEEP_QUOTED_KICKER:
             kicker_to_keeper(page, piece, target, text)
         release_heads(page, target)
