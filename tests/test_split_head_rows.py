@@ -111,3 +111,30 @@ def test_a_sentence_over_a_cut_row_is_no_first_line():
     """A line holding clause punctuation is body text, not a headline's first line."""
     got = _rows("居民说，湖滨公园候", "城东大桥通", "车典礼举行 鸟数量创新高")
     assert [t for t, _ in got][:2] == ["居民说，湖滨公园候", "城东大桥通"]
+
+
+# A raw dump (`pdftotext -raw`, no blank lines) where the headline's last line and the first line
+# of the report under it, its lead-in cut at the column's width, were run into one line.
+RAW_ROW_PAGE = ["城东三座新桥", "今日全部建成通车 本报北京1月5日讯 记者", "李明报道：城东新建的三座桥",
+                "梁已于今天全部通车，附近居", "民出行的时间缩短了一半。新", "桥通车以后，沿线的学校和医",
+                "院也因此受益。"]
+
+
+def test_a_lead_in_run_into_a_head_row_opens_the_report_under_it():
+    page = parse_text("\n".join(RAW_ROW_PAGE), path="p.txt", page_date="1998-01-06", entities=False)[0]
+    assert diff(input_chars("\n".join(RAW_ROW_PAGE)), printed_chars(page_to_dict(page))) == {}
+    [art] = [a for a in page.articles if a.paragraphs]
+    assert art.headline.replace(" ", "") == "城东三座新桥今日全部建成通车"
+    assert art.byline.replace(" ", "") == "本报北京1月5日讯记者李明报道："
+    assert art.dateline is not None and art.dateline.date == "1998-01-05"
+    assert "".join(art.paragraphs).startswith("城东新建的三座桥")
+
+
+def test_a_lead_in_part_of_a_head_row_is_one_body_line():
+    from banmian.model import Line, Page, Source
+    from banmian.stages.split_head_rows import LEAD_IN_PART_REASON, split_head_rows
+
+    row = Line(no=1, raw="今日全部建成通车 本报1月5日讯 记者", text="今日全部建成通车 本报1月5日讯 记者", kind="head")
+    page = split_head_rows(Page(Source(path="p.txt"), lines=[row]))
+    assert [(ln.text, ln.kind) for ln in page.lines] == [("今日全部建成通车", "head"), ("本报1月5日讯 记者", "body")]
+    assert LEAD_IN_PART_REASON in page.lines[1].reasons

@@ -22,7 +22,7 @@ from banmian.language import spanning_word
 from banmian.line_shape import opens_with_dash
 from banmian.model import Line, Page
 from banmian.rules.chars import CLAUSE_MARKS, is_cjk, text_em
-from banmian.rules.furniture import furniture_kind
+from banmian.rules.furniture import LEAD_IN_REASON, furniture_kind, is_lead_in
 from banmian.rules.names import NAMES_REASON, looks_like_names
 from banmian.stages.normalize import normalize_text
 from banmian.stages.split_columns import MAX_MERGED_PARTS, may_be_gutter
@@ -210,6 +210,38 @@ def _lone_first_line(line: Line) -> bool:
             and not any(c in LINE_CLAUSE_MARKS for c in text))
 
 
+# `lead_in_parts`: a head row's part that opens a lead-in byline or dateline, and the parts after
+# it, are body lines.
+LEAD_IN_PARTS = True
+# The reason on a head row's part read as a lead-in's line (`lead_in_parts`).
+LEAD_IN_PART_REASON: Final = "split_head_rows:lead_in_part"
+
+
+def lead_in_parts(parts: list[Line]) -> None:
+    """The parts of one cut head row from the first that opens a lead-in (`is_lead_in`) on are
+    put back together as one body line, the lead-in's first line: `pdftotext -raw` runs a
+    headline's last line and the first line of the report under it into one line, the report's
+    lead-in cut at the column's width (simulated TRAIN raw page 13: `名单反映了统一战线新形势新特点
+    新华社北京1月23日` over `电外交部发言人朱邦造今`; page 49: `筹备工作进展顺利 本报 1月 21日讯 记者`
+    over `郝志华报道：由北京棋院、`, the gap after `讯` the lead-in's own). Left head lines, the
+    lead-in went to the headline and its report opened headless and dateless on `电…`. TRAIN raw
+    1-300: 11 such parts, every one a lead-in's first line (10 of them a gold byline's, one
+    `本报讯` run on into its report's first words); none in the PyMuPDF or pdftotext dumps of
+    TRAIN. A run of several cut rows is left alone: its parts are printed column by column, the
+    lead-in's away from its row."""
+    start = next((k for k, part in enumerate(parts) if part.kind == "head" and is_lead_in(part.text)), None)
+    if start is None:
+        return
+    first = parts[start]
+    text = " ".join(part.text for part in parts[start:])
+    line = Line(no=first.no, raw=" ".join(part.raw for part in parts[start:]), text=text, width=text_em(text),
+                kind="body", reasons=[r for r in first.reasons if not r.startswith(PART_REASON)],
+                column_width=first.column_width)
+    line.because(LEAD_IN_PART_REASON)
+    line.because(LEAD_IN_REASON)
+    parts[start:] = [line]
+
+
 def split_head_rows(page: Page) -> Page:
     """Cut the page's head rows into their headlines (see the module docstring)."""
     lines = page.lines
@@ -244,6 +276,8 @@ def split_head_rows(page: Page) -> Page:
                 break
             rows.append(part_lines(lines[i], more))
             i += 1
+        if LEAD_IN_PARTS and len(rows) == 1:
+            lead_in_parts(rows[0])
         out.extend(part for column in zip(*rows) for part in column)
     page.lines = out
     return page
