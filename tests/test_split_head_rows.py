@@ -138,3 +138,16 @@ def test_a_lead_in_part_of_a_head_row_is_one_body_line():
     page = split_head_rows(Page(Source(path="p.txt"), lines=[row]))
     assert [(ln.text, ln.kind) for ln in page.lines] == [("今日全部建成通车", "head"), ("本报1月5日讯 记者", "body")]
     assert LEAD_IN_PART_REASON in page.lines[1].reasons
+
+
+def test_a_lone_character_after_a_lead_in_part_is_the_lead_ins_next():
+    """A lone character is no headline (`MIN_PART_CHARS`), but after a lead-in's part it is the
+    lead-in's own next character, cut off at the column's width."""
+    from banmian.model import Line, Page, Source
+    from banmian.stages.split_head_rows import split_head_rows
+
+    assert head_row_parts("——城东区委员 本报北京1月5日讯 记") == ["——城东区委员", "本报北京1月5日讯", "记"]
+    assert head_row_parts("城东新桥 记") is None
+    row = Line(no=1, raw="——城东区委员 本报北京1月5日讯 记", text="——城东区委员 本报北京1月5日讯 记", kind="head")
+    page = split_head_rows(Page(Source(path="p.txt"), lines=[row]))
+    assert [(ln.text, ln.kind) for ln in page.lines] == [("——城东区委员", "head"), ("本报北京1月5日讯 记", "body")]

@@ -46,7 +46,9 @@ def head_row_parts(text: str) -> list[str] | None:
     in pure Python (fuzzing: a 4,758-character line).
 
     A gap beside Latin letters or digits is a word space (`ATM 交换机`), and one between a
-    role and a name is a credit's (`记者 程平伟摄`): neither is cut."""
+    role and a name is a credit's (`记者 程平伟摄`): neither is cut. A part after one that opens
+    a lead-in may be a lone character, the lead-in's next (`本报北京1月21日讯 记`: `lead_in_parts`
+    puts them together again)."""
     pieces = _GAP.split(text.strip())
     if len(pieces) < 2:
         return None
@@ -57,7 +59,8 @@ def head_row_parts(text: str) -> list[str] | None:
             parts.append(piece)
         else:
             parts[-1] = f"{left} {piece}"
-    if not 2 <= len(parts) <= MAX_MERGED_PARTS or any(len(p) < MIN_PART_CHARS for p in parts):
+    if not 2 <= len(parts) <= MAX_MERGED_PARTS or any(len(p) < MIN_PART_CHARS and not is_lead_in(q)
+                                                        for q, p in zip(["", *parts], parts)):
         return None
     return parts
 
@@ -225,9 +228,10 @@ def lead_in_parts(parts: list[Line]) -> None:
     新华社北京1月23日` over `电外交部发言人朱邦造今`; page 49: `筹备工作进展顺利 本报 1月 21日讯 记者`
     over `郝志华报道：由北京棋院、`, the gap after `讯` the lead-in's own). Left head lines, the
     lead-in went to the headline and its report opened headless and dateless on `电…`. TRAIN raw
-    1-300: 11 such parts, every one a lead-in's first line (10 of them a gold byline's, one
-    `本报讯` run on into its report's first words); none in the PyMuPDF or pdftotext dumps of
-    TRAIN. A run of several cut rows is left alone: its parts are printed column by column, the
+    1-300: 12 such rows, each part from the one cut on a report's lead-in (in 9 a gold byline's
+    first line, two of them ending on a lone `记`, `head_row_parts`; one `本报讯` run on into its
+    report's first words; one with the first lines of its report's three columns; one two
+    reports' lead-ins side by side); none in the PyMuPDF or pdftotext dumps of TRAIN. A run of several cut rows is left alone: its parts are printed column by column, the
     lead-in's away from its row."""
     start = next((k for k, part in enumerate(parts) if part.kind == "head" and is_lead_in(part.text)), None)
     if start is None:
