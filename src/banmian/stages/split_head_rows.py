@@ -19,7 +19,7 @@ from itertools import permutations
 from typing import Final
 
 from banmian.language import spanning_word
-from banmian.line_shape import opens_with_dash
+from banmian.line_shape import opens_with_dash, separates_blocks
 from banmian.model import Line, Page
 from banmian.rules.chars import CLAUSE_MARKS, is_cjk, text_em
 from banmian.rules.furniture import LEAD_IN_REASON, furniture_kind, is_lead_in
@@ -231,7 +231,11 @@ def lead_in_parts(parts: list[Line]) -> None:
     1-300: 12 such rows, each part from the one cut on a report's lead-in (in 9 a gold byline's
     first line, two of them ending on a lone `记`, `head_row_parts`; one `本报讯` run on into its
     report's first words; one with the first lines of its report's three columns; one two
-    reports' lead-ins side by side); none in the PyMuPDF or pdftotext dumps of TRAIN. A run of several cut rows is left alone: its parts are printed column by column, the
+    reports' lead-ins side by side); none in the PyMuPDF or pdftotext dumps of TRAIN. Not in
+    dumps that part blocks by blank lines (`separates_blocks`): pdftotext prints a lead-in on a
+    line of its own, and the two rows of sim VAL pdftotext holding one (pages 12, 79) are lines
+    of several columns run together, a headline's last among them (VAL body -0.0001 with them).
+    A run of several cut rows is left alone: its parts are printed column by column, the
     lead-in's away from its row."""
     start = next((k for k, part in enumerate(parts) if part.kind == "head" and is_lead_in(part.text)), None)
     if start is None:
@@ -249,6 +253,7 @@ def lead_in_parts(parts: list[Line]) -> None:
 def split_head_rows(page: Page) -> Page:
     """Cut the page's head rows into their headlines (see the module docstring)."""
     lines = page.lines
+    blocks = separates_blocks(page)
     out: list[Line] = []
     i = 0
     while i < len(lines):
@@ -280,7 +285,7 @@ def split_head_rows(page: Page) -> Page:
                 break
             rows.append(part_lines(lines[i], more))
             i += 1
-        if LEAD_IN_PARTS and len(rows) == 1:
+        if LEAD_IN_PARTS and len(rows) == 1 and not blocks:
             lead_in_parts(rows[0])
         out.extend(part for column in zip(*rows) for part in column)
     page.lines = out
