@@ -63,3 +63,12 @@ def test_only_a_marked_lead_in_under_the_threshold_is_doubted():
     assert doubted_lead_in(page, frag, PASSED_LEAD_IN_THRESHOLD - 0.3)
     assert not doubted_lead_in(page, frag, PASSED_LEAD_IN_THRESHOLD + 0.3)  # the start model is sure enough
     assert not doubted_lead_in(page, unmarked, -1.0)
+
+
+def test_only_a_fragment_as_short_as_a_dispatch_is_an_item():
+    from banmian.tail_lead_ins import MAX_ITEM_CHARS, short_item
+
+    line = "农民冒着严寒修河堤挖水渠"
+    n = MAX_ITEM_CHARS // len(line)
+    assert short_item(Fragment([Line(k, line, line) for k in range(n)]))
+    assert not short_item(Fragment([Line(k, line, line) for k in range(n + 1)]))
