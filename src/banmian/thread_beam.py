@@ -38,6 +38,7 @@ from banmian.ordinals import OrdinalTurns
 from banmian.rules.chars import strip_ws
 from banmian.rules.furniture import ends_with_picture_note
 from banmian.similarity import ContentSpace, Group, GroupMaker
+from banmian.tail_lead_ins import PASSED_REASON, doubted_lead_in
 from banmian.thread_rivals import RIVAL_CONTENT_BONUS, RivalCues
 from banmian.thread_subheads import continues_past_subhead, subhead_asked, subhead_in_series
 # the chosen threading made threads (`Thread`, `_join` still imported from here: tests, reassemble, short pieces)
@@ -141,6 +142,9 @@ def thread_fragments(page: Page, frags: list[Fragment], space: ContentSpace | No
             sure, join = True, False
         elif id(f.first) in roundup_items:
             sure, join = False, True  # a digest's later item (`heads_tail`): its lead-in opens no article
+        elif doubted_lead_in(page, f, logits[i]):
+            sure, join = False, True  # a lead-in no block of a whole heads tail heads (`tail_lead_ins`)
+            f.first.because(PASSED_REASON)
         elif blockless and ends_with_picture_note(last_two_lines(frags[i - 1])):
             sure, join = False, True  # the note closes an article's opening matter: its text follows
         elif blockless and report_after_picture(frags[i - 1], f):

@@ -33,6 +33,7 @@ from banmian.stages.paragraphs import cut_fragments, end_kind
 from banmian.stages.roundups import ITEM_REASON, items_in_stream, tail_windows
 from banmian.tail_align import LEAD_IN_BONUS, Candidate, align, candidates, has_own_sign, no_signed_start_between, quoted_at
 from banmian.tail_blocks import CONTINUED_KIND, SOFT_REASON, is_slot, opens_block, soft_byline
+from banmian.tail_lead_ins import mark_passed_lead_ins, short_item
 from banmian.tail_find import HEAD_BEFORE_CAPTION_REASON, OPENING_CHARS, TRAILING_HEAD_REASON, find_prefix_tail, find_tail, heads_before_captions, trailing_heads
 from banmian.tail_pairs import ADOPTED_REASON, adopt_names_lines
 from banmian.tail_units import mark_two_unit_cuts, two_units_in_play
@@ -113,6 +114,9 @@ def heads_tail(page: Page) -> Page:
     sure_cuts = [c for p, c in zip(chosen, chosen[1:]) if has_own_sign(cands[c]) or no_signed_start_between(cands, p, c)]
     if plain:
         mark_prefix_plain_starts(frags, cands, sure_cuts)
+    if not partial and PASSED_LEAD_INS:
+        mark_passed_lead_ins(page, [frags[cands[c].frag].lines[0] for c in passed_lead_ins(cands, chosen)
+                                    if short_item(frags[cands[c].frag])])
     frags = cut_at(page, frags, cands, sure_cuts)
     page.scratch["fragments"] = without_lines(page, frags, in_blocks)
     soft = {id(ln) for k, ln in enumerate(tail) if soft_byline(tail, k)}
@@ -132,6 +136,15 @@ def heads_tail(page: Page) -> Page:
 
 TRAILING_HEADS = True  # switch for `mark_trailing_heads` (tests)
 HEADS_BEFORE_CAPTIONS = True  # switch for `tail_find.heads_before_captions` (tests)
+PASSED_LEAD_INS = True  # switch for `tail_lead_ins` (tests)
+
+
+def passed_lead_ins(cands: list[Candidate], chosen: list[int]) -> list[int]:
+    """The candidates that open a fragment with a lead-in (LEAD_IN_BONUS; not a sure start, the
+    stream's first or one after a jump) where the alignment opened no segment: no block of the
+    tail heads them (`tail_lead_ins`; only a fragment as short as a dispatch is marked, `short_item`)."""
+    opened = set(chosen)
+    return [i for i, c in enumerate(cands) if i not in opened and c.k == 0 and not c.sure and c.bonus >= LEAD_IN_BONUS]
 
 
 def mark_trailing_heads(page: Page) -> None:
