@@ -72,3 +72,24 @@ def test_only_a_fragment_as_short_as_a_dispatch_is_an_item():
     n = MAX_ITEM_CHARS // len(line)
     assert short_item(Fragment([Line(k, line, line) for k in range(n)]))
     assert not short_item(Fragment([Line(k, line, line) for k in range(n + 1)]))
+
+
+@pytest.mark.parametrize("travel", ["pickle", "deepcopy"])
+def test_the_marks_survive_a_page_moved_between_heads_tail_and_reassemble(travel: str):
+    """heads_tail marks the passed lead-ins by line identity for reassemble; a page pickled to
+    another process (or deep-copied) between the two stages keeps them (`model.Page.__getstate__`)."""
+    import copy
+    import pickle
+
+    from banmian.pipeline import page_from_lines, run_stages
+    from banmian.stages import STAGES
+    from banmian.tail_lead_ins import PASSED_KEY
+    from banmian.writers.json import page_to_dict
+
+    lines = ("\n".join(BODIES + HEADS) + "\n").split("\n")
+    cut = [s.__name__ for s in STAGES].index("heads_tail") + 1
+    expected = page_to_dict(run_stages(page_from_lines(lines, Source(path="<test>")), STAGES))
+    moved = run_stages(page_from_lines(lines, Source(path="<test>")), STAGES[:cut])
+    moved = pickle.loads(pickle.dumps(moved)) if travel == "pickle" else copy.deepcopy(moved)
+    assert {moved.lines[i].text[:4] for i, ln in enumerate(moved.lines) if id(ln) in moved.scratch[PASSED_KEY]} == {"本报南京"}
+    assert page_to_dict(run_stages(moved, STAGES[cut:])) == expected

@@ -239,6 +239,9 @@ class Page:
         for key in _IDENTITY_KEYED:
             if key in scratch:
                 scratch[key] = {position[k]: v for k, v in scratch[key].items() if k in position}
+        for key in _IDENTITY_SETS:
+            if key in scratch:
+                scratch[key] = {position[k] for k in scratch[key] if k in position}
         state["scratch"] = scratch
         return state
 
@@ -249,11 +252,17 @@ class Page:
         for key in _IDENTITY_KEYED:
             if key in self.scratch:
                 self.scratch[key] = {id(lines[i]): v for i, v in self.scratch[key].items()}
+        for key in _IDENTITY_SETS:
+            if key in self.scratch:
+                self.scratch[key] = {id(lines[i]) for i in self.scratch[key]}
 
 
 # Scratch maps keyed by `id(line)` (carried across a pickle as positions in `page.lines`) and
 # caches keyed by identity (dropped).
 _IDENTITY_KEYED: Final = ("owner", "line_index")
+# Scratch sets of `id(line)` (carried likewise): the digest items and the lead-ins the heads-tail
+# alignment passed over, which `heads_tail` marks for `reassemble`.
+_IDENTITY_SETS: Final = ("roundup_items", "heads_tail_passed_lead_ins")
 _IDENTITY_CACHES: Final = ("lines_around", "far_head_lines")
 
 
