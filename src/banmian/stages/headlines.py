@@ -59,6 +59,7 @@ from banmian.digest_items import digest_items_to_their_heads
 from banmian.pull_quotes import attach_pull_quotes, place_pull_quotes, pull_quotes
 from banmian.side_bylines import side_by_side_bylines
 from banmian.side_heads import deal_side_by_side
+from banmian.stacked_leads import kickers_over_leads
 from banmian.stages.heads_tail import HEADLINE_REASON, tail_owners
 from banmian.stages.roundups import opens_numbered_run
 
@@ -300,6 +301,7 @@ def headlines(page: Page) -> Page:
     page.scratch["head_blocks"] = blocks
     page.scratch["head_owner"] = owner
     merge_adjacent_splits(page)
+    kickers_over_leads(page)
     quoted_pieces_to_their_reports(page)
     digest_items_to_their_heads(page)
     if HEADED_RESTS_UNDER_LEADS and blank_parted:

@@ -51,12 +51,15 @@ def head_paragraph_over_lead_in(article: Article) -> bool:
     the headline's (sim TRAIN pdftotext pages 32, 282: `故乡竹桥情`, then `罗理诚（哈尼族）` and
     `本报讯（记者 尹文）随着…` as two paragraphs; page 18; raw and PyMuPDF page 246; the lead-in was
     left in the body and the byline missed). Not a bracketed note (`（附图片1张）`, which the gold
-    keeps in a body opening with a lead-in, pages 28, 94)."""
+    keeps in a body opening with a lead-in, pages 28, 94). Not a paragraph opening with a lead-in
+    itself: a kicker with the report's byline run in, over the dispatch it heads
+    (`stacked_leads`; sim TRAIN raw pages 97, 110, 180: `新华社1月25日电（记者 李云）彭楚政再获…称号`,
+    the byline and dateline the first lead-in's)."""
     if len(article.paragraphs) < 2:
         return False
     first = article.paragraphs[0].strip()
     return (0 < len(first) <= HEAD_PARAGRAPH_MAX_CHARS and first[0] not in "（(" and not _RUNNING_TEXT.search(first)
-            and lead_in_byline(article.paragraphs[1]) is not None)
+            and lead_in_byline(article.paragraphs[1]) is not None and lead_in_byline(first) is None)
 
 
 def split_head_paragraph(page: Page, article: Article) -> None:
