@@ -104,7 +104,8 @@ def head_fields_of(page: Page, lines: list[Line], articles: tuple[Article, Artic
         if field is None:
             return None
         out.append((art, field))
-    if any(page.owner_of(ln) not in (None, *articles) for ln in lines):
+    holders = [page.owner_of(ln) for ln in lines]
+    if any(held is not None and held not in articles for held in holders):  # (no `(None, *articles)`: mypyc cannot build it)
         return None
     return out
 
@@ -142,9 +143,8 @@ def take_run_on(page: Page, target: Article, between: list[Line], fields: list[t
         return
     target.paragraphs[-1] += "".join(ln.text.strip() for ln in between)
     to_body_lines(between, RUN_ON_REASON, False)
-    owner: dict[int, Article] = page.scratch.setdefault("owner", {})
     for ln in between:
-        held = owner.get(id(ln))
+        held = page.owner_of(ln)
         if held is not target:
             page.move(ln, held, target)
 
