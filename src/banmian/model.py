@@ -262,7 +262,9 @@ class Page:
 _IDENTITY_KEYED: Final = ("owner", "line_index")
 # Scratch sets of `id(line)` (carried likewise): the digest items and the lead-ins the heads-tail
 # alignment passed over, which `heads_tail` marks for `reassemble`.
-_IDENTITY_SETS: Final = ("roundup_items", "heads_tail_passed_lead_ins")
+ROUNDUP_ITEMS_KEY: Final = "roundup_items"
+PASSED_LEAD_INS_KEY: Final = "heads_tail_passed_lead_ins"
+_IDENTITY_SETS: Final = (ROUNDUP_ITEMS_KEY, PASSED_LEAD_INS_KEY)
 _IDENTITY_CACHES: Final = ("lines_around", "far_head_lines")
 
 

@@ -23,10 +23,10 @@ from __future__ import annotations
 
 from typing import Final
 
-from banmian.model import Fragment, Line, Page
-from banmian.rules.chars import strip_ws
+from banmian.model import PASSED_LEAD_INS_KEY, Fragment, Line, Page
+from banmian.thread_rivals import fragment_chars
 
-PASSED_KEY: Final = "heads_tail_passed_lead_ins"  # scratch: ids of those lead-ins' first lines
+PASSED_KEY: Final = PASSED_LEAD_INS_KEY  # scratch: ids of those lead-ins' first lines
 # Start log-odds a passed lead-in must pass to open an article (START_THRESHOLD elsewhere, -0.5).
 # Simulated raw TRAIN 1-300 passed lead-ins the start model opened: gold starts +0.80 .. +3.56
 # (19), items inside an article -1.23 .. +0.67 (8) and +1.17, +2.20.
@@ -40,7 +40,7 @@ MAX_ITEM_CHARS: Final = 420
 
 def short_item(frag: Fragment) -> bool:
     """The fragment holds no more text than a dispatch inside an article (MAX_ITEM_CHARS)."""
-    return sum(len(strip_ws(ln.text)) for ln in frag.lines) <= MAX_ITEM_CHARS
+    return fragment_chars(frag) <= MAX_ITEM_CHARS
 
 
 def mark_passed_lead_ins(page: Page, firsts: list[Line]) -> None:

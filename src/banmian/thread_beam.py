@@ -33,7 +33,7 @@ from banmian.fragment_cuts import last_two_lines, refers_back, report_after_pict
 from banmian.fragment_runs import in_lead_in
 from banmian.line_shape import separates_blocks
 from banmian.link_model import LINK_WEIGHTS, JoinLogits, QuoteBalance, joined_texts
-from banmian.model import Fragment, Page
+from banmian.model import ROUNDUP_ITEMS_KEY, Fragment, Page
 from banmian.ordinals import OrdinalTurns
 from banmian.rules.chars import strip_ws
 from banmian.rules.furniture import ends_with_picture_note
@@ -135,7 +135,7 @@ def thread_fragments(page: Page, frags: list[Fragment], space: ContentSpace | No
     rivals = RivalCues(frags, lambda j, k: joins.join_parts(j, k)[0])
     open_ends = [f.end == "open" and not f.no_successor for f in frags]  # `dangling_terms`
     beam = [Hypothesis(0.0, (), -1)]
-    roundup_items = page.scratch.get("roundup_items", set())
+    roundup_items = page.scratch.get(ROUNDUP_ITEMS_KEY, set())
     for i, f in enumerate(frags):
         goes_on = False
         if i == 0 or firm_start(page, f):

@@ -26,7 +26,7 @@ from typing import Final
 
 from banmian.language import spanning_word
 from banmian.line_shape import mark_dash_run_ons, opens_with_dash
-from banmian.model import HEAD_KINDS, Fragment, Line, Page
+from banmian.model import HEAD_KINDS, ROUNDUP_ITEMS_KEY, Fragment, Line, Page
 from banmian.rules.chars import strip_ws
 from banmian.rules.names import NAMES_REASON, SURNAME_TITLES, SURNAMES_1, office_signature
 from banmian.stages.paragraphs import cut_fragments, end_kind
@@ -224,7 +224,7 @@ def without_roundup_items(page: Page, frags: list[Fragment], cands: list[Candida
     drop = {runs[r][k] for r, k in items_in_stream(texts, tail_windows(tail, opens_block)) if k not in quoting[r]}
     if not drop:
         return cands
-    marked = page.scratch.setdefault("roundup_items", set())
+    marked = page.scratch.setdefault(ROUNDUP_ITEMS_KEY, set())
     for i in drop:
         first = frags[cands[i].frag].first
         marked.add(id(first))
