@@ -21,6 +21,7 @@ $(STAMP): pyproject.toml setup.py
 build: venv
 	$(PY) -m pip install -q --no-deps -e .
 	@$(PY) -c "import banmian; print('banmian:', 'compiled' if banmian.COMPILED else 'pure Python (' + banmian.PURE_REASON + ')')"
+	@$(PY) -c "import sys; from banmian._compiled import build_fallback; f = build_fallback() or ''; sys.exit('make build: mypyc refused the sources, see above: ' + f if f.startswith('mypyc') else 0)"
 
 # The PostgreSQL tests run against a throwaway server on a private port (scripts/pg-test-server
 # installs Debian's postgresql when missing, starts it, and stops it after the tests).
@@ -46,7 +47,7 @@ demo: venv
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .hypothesis .mypy_cache $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	find src -name '*.so' -delete
-	rm -f src/banmian/_compiled.txt
+	rm -f src/banmian/_compiled.txt src/banmian/_build_fallback.txt
 
 # A real browser drives the reader: Debian's chromium (installed with apt when missing),
 # headless, through Playwright, with a small Chinese font so the screenshots are legible; the

@@ -13,9 +13,11 @@ module as pure Python until the next build (`make build`).
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 from setuptools import setup
@@ -23,6 +25,10 @@ from setuptools.command.build_ext import build_ext
 
 SRC = Path(__file__).resolve().parent / "src"
 MANIFEST = "_compiled.txt"  # `module sha256-of-its-source` per compiled module, next to them
+# Why the last build fell back to pure Python although mypyc is installed (removed by a build
+# that compiles or that is told not to). A mypyc internal error on one expression once made the
+# whole build pure without anyone noticing: banmian._compiled reports it and a test fails on it.
+FALLBACK = SRC / "banmian" / "_build_fallback.txt"
 
 # The modules compiled, as paths under src/. Not compiled: the packages' __init__.py and the
 # _compiled guard; pipeline.py (it only chains the stages, and the CLI and batch tests patch its
@@ -63,6 +69,7 @@ class OptionalBuildExt(build_ext):
             super().run()
         except Exception as exc:  # no compiler, missing Python headers, a compiler error
             self.warn(f"banmian: compiling with mypyc failed ({exc}); installing pure Python")
+            record_fallback("c-compiler", exc)
             self.extensions = []
             return
         if self.extensions:
@@ -77,9 +84,41 @@ class OptionalBuildExt(build_ext):
 BUILD_COMMANDS = {"build", "build_ext", "bdist_wheel", "editable_wheel", "install", "develop"}
 
 
+@contextlib.contextmanager
+def output_kept(kept: list[str]):
+    """Run the block with file descriptors 1 and 2 going to a temporary file, then write out
+    what came and append it to `kept` (mypy prints its errors to the streams it bound at import
+    time, so swapping sys.stdout / sys.stderr would not catch them)."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    saved = [os.dup(1), os.dup(2)]
+    with tempfile.TemporaryFile() as tmp:
+        os.dup2(tmp.fileno(), 1)
+        os.dup2(tmp.fileno(), 2)
+        try:
+            yield
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            for fd, copy in zip((1, 2), saved):
+                os.dup2(copy, fd)
+                os.close(copy)
+            tmp.seek(0)
+            kept.append(tmp.read().decode("utf-8", "replace"))
+            sys.stderr.write(kept[-1])
+
+
+def record_fallback(stage: str, why: object) -> None:
+    """Write why the build fell back (`stage: message`, one line): `mypyc` (mypy or mypyc
+    refused the sources: a bug in them) or `c-compiler` (no compiler or headers: the machine)."""
+    message = " ".join(str(why).split()) or type(why).__name__
+    FALLBACK.write_text(f"{stage}: {message[:500]}\n", encoding="utf-8")
+
+
 def extensions() -> list:
     if not BUILD_COMMANDS.intersection(sys.argv[1:]):
         return []
+    FALLBACK.unlink(missing_ok=True)
     if os.environ.get("BANMIAN_PURE"):
         print("banmian: BANMIAN_PURE is set; not compiling", file=sys.stderr)
         return []
@@ -88,10 +127,15 @@ def extensions() -> list:
     except ImportError:
         print("banmian: mypyc not available; installing pure Python", file=sys.stderr)
         return []
+    said: list[str] = []
     try:  # mypy names each module after its path (src/ holds no __init__.py: banmian.x)
-        return mypycify([f"src/{p}" for p in COMPILED], opt_level="3")
+        with output_kept(said):
+            return mypycify([f"src/{p}" for p in COMPILED], opt_level="3")
     except (Exception, SystemExit) as exc:  # a type error mypyc refuses, a mypy version it cannot run
         print(f"banmian: mypyc could not compile ({exc}); installing pure Python", file=sys.stderr)
+        # mypy exits with a bare status (SystemExit(2)) after printing `src/…py:N: error` lines
+        where = [ln for ln in "".join(said).splitlines() if ln.startswith("src/")]
+        record_fallback("mypyc", where[0] if where else exc)
         return []
 
 

@@ -39,3 +39,27 @@ def test_compiled_modules_type_check():
     proc = subprocess.run([sys.executable, "-m", "mypy", "--no-incremental", "--ignore-missing-imports",
                            *compiled_modules()], cwd=ROOT / "src", capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-1000:]
+
+
+def test_last_build_did_not_fall_back_on_mypyc():
+    """A build where mypy or mypyc refused the sources runs everything as pure Python; setup.py
+    records why (banmian/_build_fallback.txt). That is a bug in the sources: fail. A machine
+    without a C compiler or Python headers (`c-compiler: …`) is not: skip, saying so."""
+    from banmian import _compiled
+
+    fallback = _compiled.build_fallback()
+    assert not (fallback or "").startswith("mypyc"), f"make build fell back to pure Python: {fallback}"
+    if fallback:
+        pytest.skip(f"built as pure Python on this machine: {fallback}")
+
+
+def test_pure_reason_names_the_build_fallback(tmp_path, monkeypatch):
+    from banmian import _compiled
+
+    monkeypatch.delenv("BANMIAN_PURE", raising=False)
+    marker = tmp_path / "_build_fallback.txt"
+    monkeypatch.setattr(_compiled, "FALLBACK", marker)
+    assert _compiled.build_fallback() is None
+    marker.write_text("mypyc: should have been handled in Tuple/List/Set/DictExpr\n", encoding="utf-8")
+    assert _compiled.build_fallback().startswith("mypyc: should have been handled")
+    assert "the last build fell back (mypyc:" in _compiled.pure_reason()

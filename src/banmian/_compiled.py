@@ -20,12 +20,25 @@ from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 MANIFEST = PACKAGE_DIR / "_compiled.txt"
+FALLBACK = PACKAGE_DIR / "_build_fallback.txt"  # setup.py: why the last build stayed pure
+
+
+def build_fallback() -> str | None:
+    """Why the last build fell back to pure Python although mypyc was installed
+    (`mypyc: …` or `c-compiler: …`), or None."""
+    try:
+        return FALLBACK.read_text(encoding="utf-8").strip() or None
+    except OSError:
+        return None
 
 
 def pure_reason() -> str | None:
     """Why the compiled modules may not run, or None when they may."""
     if os.environ.get("BANMIAN_PURE"):
         return "BANMIAN_PURE is set"
+    fallback = build_fallback()
+    if fallback:
+        return f"the last build fell back ({fallback})"
     try:
         entries = [line.split() for line in MANIFEST.read_text(encoding="utf-8").splitlines() if line.strip()]
     except OSError:
