@@ -329,7 +329,6 @@ def classify(page: Page) -> Page:
     return page
 
 
-
 LEAD_IN_TAIL_REASON: Final = "body:lead_in_tail"
 
 
@@ -339,8 +338,12 @@ def mark_lead_in_tails(page: Page) -> None:
     `宋娜报道： 一、管辖`, `新华社兰州1月21日电` / `（记者 余雪飞）一、管辖`), is the lead-in's next
     line, body: read as a short headline, it cut the report from its byline and date. Sim TRAIN
     1-300 raw, PyMuPDF, pdftotext: 3 lines each (pages 152, 202, 300, one corpus report), all the
-    gold's reading; dateline misses raw 29 -> 27, PyMuPDF 18 -> 17. PROTOTYPE: not run through
-    bench/paired.py."""
+    gold's reading; dateline misses (on the main of its writing) raw 29 -> 27, PyMuPDF 18 -> 17.
+    With head_context's LEAD_IN_OVER_LEAD_IN_REASON, bench/paired.py against main 55e0a95: no
+    metric `-` on any set or kind; UNSEEN byline raw +0.0005 `+`, pdftotext +0.0006 `+` (pages),
+    PyMuPDF +0.0003 (interval across 0). Known cost: TRAIN page 152 (raw, PyMuPDF) body -0.14, the
+    report now headed right but its body split at the column where the heads-last tail claims
+    another headline."""
     lines = page.lines
     for i in range(1, len(lines)):
         ln, above = lines[i], lines[i - 1]
