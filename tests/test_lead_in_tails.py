@@ -42,11 +42,3 @@ def test_a_lead_in_with_its_note_over_a_lead_in_is_no_headline():
     note = next(ln for ln in page.lines if ln.text == "本报讯（附图片1张）")
     assert note.kind == "body" and "body:lead_in_over_lead_in" in note.reasons
     assert not any("本报讯" in (a.headline or "") for a in page.articles)
-
-
-def test_a_lead_in_cut_off_over_the_next_headline_keeps_no_headline_in_its_body():
-    # `本报江川1月2日电记` ends a column, cut short; `江川：…` is the next report's headline, set to
-    # the column's width (simulated raw TEST3 page 1369)
-    page = parse_text(_lead_in_under([*OTHER, "本报江川1月2日电记", "江川：新桥方便市民出行"]), page_date="1998-01-22")[0]
-    head = next(ln for ln in page.lines if ln.text == "江川：新桥方便市民出行")
-    assert head.kind == "head" and "body:lead_in_over_lead_in" not in head.reasons
