@@ -25,7 +25,6 @@ from banmian.name_lines import (mark_body_signatures, mark_credit_lines_between_
                                 mark_names_under_subtitles, mark_pen_names_over_paragraphs, mark_pen_names_set_off,
                                 mark_set_off_signatures, mark_signatures)
 from banmian.rules.chars import CLOSERS, ends_sentence, is_round_closer, last_code_point, strip_ws
-from banmian.rules.bylines import lead_in_byline
 from banmian.rules.furniture import LEAD_IN_REASON
 from banmian.set_off_heads import mark_balanced_pairs, mark_head_blocks_over_bylines, mark_open_unpunctuated_blocks
 from banmian.tail_find import find_tail
@@ -217,23 +216,8 @@ def _under_head_line(lines: list[Line], top: int) -> bool:
 # the lines under it are its report, body, not the lower lead-in's headline (simulated TRAIN 1-300:
 # raw and PyMuPDF page 64 `本报讯（实习生记者` / `曹峰志）朱镕基…` over `新华社北京一月二十三日电…`,
 # 178 `本报讯（附图片1张）` over `新华社北京1月20日电…`, PyMuPDF 300 `据新华社长沙1月20日` over
-# `据新华社北京1月20日电…`: all read as headline lines, the gold's lead-in bylines). Only a lead-in
-# that opens a report (`_carries_lead_in`).
+# `据新华社北京1月20日电…`: all read as headline lines, the gold's lead-in bylines).
 LEAD_IN_OVER_LEAD_IN_REASON: Final = "body:lead_in_over_lead_in"
-
-
-def _carries_lead_in(run: list[Line], upper: int) -> bool:
-    """run[upper], a lead-in in the run over a lead-in (nearest first), is a report's opening:
-    right over the lower lead-in (simulated PyMuPDF TRAIN page 300), or its byline runs on into
-    the line under it (TRAIN 64: `本报讯（实习生记者` / `曹峰志）…`). Not a lead-in cut off at a
-    column's foot over the next report's headline (simulated raw TEST3 page 1369: `本报银川1月2日电记`
-    over `宁夏：农业产业化铺筑致富路`), nor a photo credit higher up (raw TEST2 page 356: `新华社记者
-    熊娟杰摄` over `中国围棋天元战半决赛`): both headline lines were kept body."""
-    if upper == 0:
-        return True
-    opening = strip_ws(run[upper].text)
-    m = lead_in_byline(opening + strip_ws(run[upper - 1].text))
-    return m is not None and m.end("lead") > len(opening)
 
 
 def mark_heads_above_lead_ins(page: Page) -> None:
@@ -253,7 +237,7 @@ def mark_heads_above_lead_ins(page: Page) -> None:
             stream_stop, tail_found = find_tail(page), True
         run = _unfinished_run_above(lines, i)
         upper = next((n for n, above in enumerate(run) if LEAD_IN_REASON in above.reasons), None)
-        if upper is not None and _carries_lead_in(run, upper):  # run[:upper + 1]: that lead-in's report
+        if upper is not None:  # a lead-in over this one: run[:upper + 1] is its report
             for text in run[:upper + 1]:
                 text.because(LEAD_IN_OVER_LEAD_IN_REASON)
             continue
