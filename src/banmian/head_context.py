@@ -212,6 +212,14 @@ def _under_head_line(lines: list[Line], top: int) -> bool:
     return top > 0 and lines[top - 1].kind == "head"
 
 
+# The reason on the lines of a run over a lead-in that hold a lead-in of their own: that lead-in and
+# the lines under it are its report, body, not the lower lead-in's headline (simulated TRAIN 1-300:
+# raw and PyMuPDF page 64 `本报讯（实习生记者` / `曹峰志）朱镕基…` over `新华社北京一月二十三日电…`,
+# 178 `本报讯（附图片1张）` over `新华社北京1月20日电…`, PyMuPDF 300 `据新华社长沙1月20日` over
+# `据新华社北京1月20日电…`: all read as headline lines, the gold's lead-in bylines).
+LEAD_IN_OVER_LEAD_IN_REASON: Final = "body:lead_in_over_lead_in"
+
+
 def mark_heads_above_lead_ins(page: Page) -> None:
     """Lines right above a lead-in byline (`本报东京1月8日电…`, `据新华社…电`) that finish no
     sentence, between it and a finished paragraph, are the article's headline block (raw dump of
@@ -228,6 +236,11 @@ def mark_heads_above_lead_ins(page: Page) -> None:
         if not tail_found:
             stream_stop, tail_found = find_tail(page), True
         run = _unfinished_run_above(lines, i)
+        upper = next((n for n, above in enumerate(run) if LEAD_IN_REASON in above.reasons), None)
+        if upper is not None:  # a lead-in over this one: run[:upper + 1] is its report
+            for text in run[:upper + 1]:
+                text.because(LEAD_IN_OVER_LEAD_IN_REASON)
+            continue
         if stream_stop is not None and i < stream_stop and not _under_head_line(lines, i - len(run)):
             pair = _headline_pair(run)
             for text in run[len(pair):]:
