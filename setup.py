@@ -112,7 +112,10 @@ def record_fallback(stage: str, why: object) -> None:
     """Write why the build fell back (`stage: message`, one line): `mypyc` (mypy or mypyc
     refused the sources: a bug in them) or `c-compiler` (no compiler or headers: the machine)."""
     message = " ".join(str(why).split()) or type(why).__name__
-    FALLBACK.write_text(f"{stage}: {message[:500]}\n", encoding="utf-8")
+    try:
+        FALLBACK.write_text(f"{stage}: {message[:500]}\n", encoding="utf-8")
+    except OSError:  # a read-only source tree: the build's own output still says why
+        pass
 
 
 def extensions() -> list:
