@@ -21,7 +21,7 @@ $(STAMP): pyproject.toml setup.py
 build: venv
 	$(PY) -m pip install -q --no-deps -e .
 	@$(PY) -c "import banmian; print('banmian:', 'compiled' if banmian.COMPILED else 'pure Python (' + banmian.PURE_REASON + ')')"
-	@$(PY) -c "import sys; from banmian._compiled import build_fallback; f = build_fallback() or ''; sys.exit('make build: mypyc refused the sources, see above: ' + f if f.startswith('mypyc') else 0)"
+	@$(PY) -c "import sys; from banmian._compiled import mypyc_refused; f = mypyc_refused(); sys.exit('make build: mypyc refused the sources, see above: ' + f if f else 0)"
 
 # The PostgreSQL tests run against a throwaway server on a private port (scripts/pg-test-server
 # installs Debian's postgresql when missing, starts it, and stops it after the tests).

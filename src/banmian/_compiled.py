@@ -32,6 +32,13 @@ def build_fallback() -> str | None:
         return None
 
 
+def mypyc_refused() -> str | None:
+    """The recorded fallback when mypy or mypyc refused the sources (a bug in them, unlike a
+    machine without a C compiler: `c-compiler: …`), else None."""
+    fallback = build_fallback()
+    return fallback if fallback and fallback.startswith("mypyc:") else None
+
+
 def pure_reason() -> str | None:
     """Why the compiled modules may not run, or None when they may."""
     if os.environ.get("BANMIAN_PURE"):
