@@ -33,10 +33,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from rapidfuzz.distance import Levenshtein  # noqa: E402
-
 from bench.common import load_pages, parse_range, study_arg_parser  # noqa: E402
-from bench.metrics import body_paragraphs, match_articles  # noqa: E402
+from bench.metrics import body_error, body_paragraphs, match_articles  # noqa: E402
 
 CHUNK = 8  # characters a piece of text is found by (shorter ones recur by chance across articles)
 CLASSES = ("unmatched", "edits", "foreign", "stray", "missing→unmatched", "missing→matched", "missing→nowhere")
@@ -59,7 +57,7 @@ def body_losses(gold: dict, pred: dict) -> Counter:
             out["unmatched"] += len(g)
             continue
         p = pt[pairs[i]]
-        out["edits"] += min(Levenshtein.distance(g, p), len(g))
+        out["edits"] += body_error(g, p)
         for piece in chunks(p):
             if piece not in g:
                 out["foreign" if any(piece in other for other in gt) else "stray"] += CHUNK

@@ -127,6 +127,12 @@ def _share(flags: list[bool], n: int) -> float:
     return round(sum(flags) / n, 4)
 
 
+def body_error(gold_body: str, pred_body: str) -> int:
+    """The characters a matched pair costs body_char_acc: their edit distance, capped at the
+    gold body's length."""
+    return min(Levenshtein.distance(gold_body, pred_body), len(gold_body))
+
+
 def score_page(gold: dict, pred: dict) -> dict:
     """Score one predicted page (schema JSON dict) against its gold page.
 
@@ -147,7 +153,7 @@ def score_page(gold: dict, pred: dict) -> dict:
         return out
 
     total = sum(len(x) for x in gt)
-    err = sum(min(Levenshtein.distance(gt[i], pt[m[i]]), len(gt[i])) if i in m else len(gt[i])
+    err = sum(body_error(gt[i], pt[m[i]]) if i in m else len(gt[i])
               for i in range(len(G)))
     tp = fp = fn = 0
     for i in range(len(G)):
