@@ -12,12 +12,15 @@ MARKET_LEAD_IN = ["　　本报讯 西城农贸市场", "改造工程昨天完�
 
 def column_lines(text: str, width: int = 12, indent: int = 2) -> list[str]:
     """Cut a paragraph into lines of a `width`-character column, the first one indented;
-    kinsoku: a line never starts with a comma or full stop (it stays on the line above)."""
+    kinsoku: a line never starts with a comma, full stop or closing bracket (it stays on the line
+    above) and never ends on an opening bracket or quote (it goes to the line below)."""
     lines, size = [], width - indent
     while text:
         cut = min(size, len(text))
-        while cut < len(text) and text[cut] in "，。、":
+        while cut < len(text) and text[cut] in "，。、）”":
             cut += 1
+        while 1 < cut < len(text) and text[cut - 1] in "（“":
+            cut -= 1
         lines.append(text[:cut])
         text, size = text[cut:], width
     return lines

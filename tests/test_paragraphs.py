@@ -273,7 +273,7 @@ def test_a_paragraph_of_photo_credits_alone_closes_its_picture_story():
     assert not closes_with_photo_credit(para("（林海摄）湖边湿地迎来候鸟。"))
     from tests.test_reassemble import column_lines
 
-    story = column_lines("一月五日，湖滨湿地公园迎来了今年第一批越冬的候鸟。") + column_lines("（林海摄）（新华社稿）")
+    story = column_lines("一月五日，湖滨湿地公园迎来了今年第一批越冬的候鸟。") + ["（林海摄）（新华", "社稿）"]
     report = column_lines("城东新建的三座跨河桥梁已于上月底全部建成通车，附近居民到市中心的出行时间缩短了一半。")
     page = parse_text("\n".join(story + report), entities=False)[0]
     assert len(page.articles) == 2 and page.articles[1].paragraphs[0].startswith("城东新建")
