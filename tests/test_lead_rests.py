@@ -37,7 +37,9 @@ def test_a_headless_rest_printed_far_away_goes_back_after_its_opening():
 
 def test_an_opening_without_a_lead_in_is_not_taken_for_a_cut_report():
     got = page(LEAD.split("）", 1)[1])
-    assert not merged(got) and got[-1].paragraphs == [REST]
+    # lead_rests wants a lead-in to call the opening cut; the rest may still go back by
+    # loose_pieces' own weighing of the words the two share (tests/test_loose_pieces.py)
+    assert not merged(got)
 
 
 def test_an_opening_closing_on_a_credit_is_a_whole_report():

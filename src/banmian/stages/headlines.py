@@ -49,6 +49,7 @@ from banmian.column_rests import rests_under_columns, take_back_next_columns
 from banmian.headline_rests import rests_named_by_headlines
 from banmian.headline_tails import tails_named_by_headlines
 from banmian.lead_rests import headed_rests_under_leads, rests_of_leads
+from banmian.loose_pieces import merge_loose_pieces
 from banmian.line_shape import opens_with_dash, separates_blocks
 from banmian.model import HEAD_KINDS, Article, Line, Page, page_line_index
 from banmian.near_bylines import (attach_near_bylines, bylines_between_heads_and_texts, bylines_over_openings,
@@ -85,6 +86,9 @@ RESTS_NAMED_BY_HEADLINES = True
 # `headline_tails.tails_named_by_headlines`: the same rest threaded onto another article as its
 # tail, starting with the piece printed right after the opening, goes back after it (pdftotext's).
 TAILS_NAMED_BY_HEADLINES = True
+# `loose_pieces.merge_loose_pieces`: a headless, bylineless piece goes into the article a fitted
+# model says it most likely belongs to (pdftotext's dumps).
+LOOSE_PIECES = True
 # `interleaved_head_lines`: a neighbour's head line printed between a broken headline's two lines
 # leaves the block, in dumps that part text blocks by blank lines (pdftotext's).
 INTERLEAVED_LINES = True
@@ -326,6 +330,8 @@ def headlines(page: Page) -> Page:
             _apply(page, page.articles[i], block, SIGNED_LEFTOVER_REASON)
         for block, i in leftovers_near_headless_reports(page, blocks, OPENING_CHARS, page_line_index(page)):
             _apply(page, page.articles[i], block, NEAR_LEFTOVER_REASON, keep_byline=True)
+    if LOOSE_PIECES and blank_parted:
+        merge_loose_pieces(page)
     if blank_parted:
         rejoin_broken_words(page)  # last: a leftover another pass placed is no longer free
     return page
