@@ -50,6 +50,7 @@ from banmian.headline_rests import rests_named_by_headlines
 from banmian.headline_tails import tails_named_by_headlines
 from banmian.lead_rests import headed_rests_under_leads, rests_of_leads
 from banmian.loose_pieces import merge_loose_pieces
+from banmian.subhead_sections import subhead_sections_to_their_reports
 from banmian.line_shape import opens_with_dash, separates_blocks
 from banmian.model import HEAD_KINDS, Article, Line, Page, page_line_index
 from banmian.near_bylines import (attach_near_bylines, bylines_between_heads_and_texts, bylines_over_openings,
@@ -89,6 +90,10 @@ TAILS_NAMED_BY_HEADLINES = True
 # `loose_pieces.merge_loose_pieces`: a headless, bylineless piece goes into the article a fitted
 # model says it most likely belongs to (pdftotext's dumps).
 LOOSE_PIECES = True
+# `subhead_sections.subhead_sections_to_their_reports`: a section printed under its subhead goes
+# back into the report printed right before it (pdftotext; before loose pieces, which then weigh
+# the report whole).
+SUBHEAD_SECTIONS = True
 # `interleaved_head_lines`: a neighbour's head line printed between a broken headline's two lines
 # leaves the block, in dumps that part text blocks by blank lines (pdftotext's).
 INTERLEAVED_LINES = True
@@ -330,6 +335,8 @@ def headlines(page: Page) -> Page:
             _apply(page, page.articles[i], block, SIGNED_LEFTOVER_REASON)
         for block, i in leftovers_near_headless_reports(page, blocks, OPENING_CHARS, page_line_index(page)):
             _apply(page, page.articles[i], block, NEAR_LEFTOVER_REASON, keep_byline=True)
+    if SUBHEAD_SECTIONS and blank_parted:
+        subhead_sections_to_their_reports(page)
     if LOOSE_PIECES and blank_parted:
         merge_loose_pieces(page)
     if blank_parted:
