@@ -64,11 +64,11 @@ def section_under_subhead(page: Page, article: Article, group: list[Fragment]) -
         return None
     if not any(r.startswith(PLACED_HEAD) for r in article.reasons):
         return None
-    lines = head_lines(page, article)
     head = strip_ws("".join(x for x in (article.kicker, article.headline, article.subtitle) if x))
-    if not lines or strip_ws("".join(ln.text for ln in lines)) != head or not subhead_shaped(head):
-        return None
-    return lines
+    if not subhead_shaped(head):
+        return None  # most heads: the page's lines are not scanned for them
+    lines = head_lines(page, article)
+    return lines if lines and strip_ws("".join(ln.text for ln in lines)) == head else None
 
 
 def report_before(groups: list[list[Fragment]], n: int, gone: dict[int, int]) -> int | None:

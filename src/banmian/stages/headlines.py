@@ -49,9 +49,8 @@ from banmian.column_rests import rests_under_columns, take_back_next_columns
 from banmian.headline_rests import rests_named_by_headlines
 from banmian.headline_tails import tails_named_by_headlines
 from banmian.lead_rests import headed_rests_under_leads, rests_of_leads
-from banmian.loose_pieces import merge_loose_pieces
-from banmian.subhead_sections import subhead_sections_to_their_reports
 from banmian.line_shape import opens_with_dash, separates_blocks
+from banmian.loose_pieces import merge_loose_pieces
 from banmian.model import HEAD_KINDS, Article, Line, Page, page_line_index
 from banmian.near_bylines import (attach_near_bylines, bylines_between_heads_and_texts, bylines_over_openings,
                                   bylines_run_on_into_text, bylines_under_their_headlines)
@@ -62,6 +61,7 @@ from banmian.pull_quotes import attach_pull_quotes, place_pull_quotes, pull_quot
 from banmian.side_bylines import side_by_side_bylines
 from banmian.side_heads import deal_side_by_side
 from banmian.stacked_leads import kickers_over_leads
+from banmian.subhead_sections import subhead_sections_to_their_reports
 from banmian.stages.heads_tail import HEADLINE_REASON, tail_owners
 from banmian.stages.roundups import opens_numbered_run
 
