@@ -152,10 +152,12 @@ def piece_pairs(page: Page) -> Iterator[tuple[int, int, dict[str, float]]]:
     """(piece, article, features) for each loose piece of the page and each other article."""
     articles = page.articles
     groups: list[list[Fragment]] = page.scratch.get("article_groups", [])
+    pieces = [n for n, (piece, group) in enumerate(zip(articles, groups)) if loose_piece(piece, group)]
+    if not pieces:
+        return  # many pages: no article's words counted
     counts = [bigram_key_counts(body_text(a)) for a in articles]
-    for n, (piece, group) in enumerate(zip(articles, groups)):
-        if not loose_piece(piece, group):
-            continue
+    for n in pieces:
+        piece, group = articles[n], groups[n]
         cos = [key_counts_cosine(counts[n], c) if m != n else -1.0 for m, c in enumerate(counts)]
         top = max(range(len(cos)), key=cos.__getitem__)
         for m, (target, target_group) in enumerate(zip(articles, groups)):
