@@ -32,13 +32,13 @@ from collections.abc import Iterator
 from typing import Final
 
 from banmian.article_merges import drop_merged, has_head, merge_into
+from banmian.bigram_tables import CountCosines
 from banmian.body_texts import body_text
 from banmian.caption_starts import CAPTION_START_REASON
 from banmian.closing_credits import closing_note, last_paragraph
 from banmian.lead_rests import REST_OPENINGS, start_logit_of
 from banmian.model import Article, Fragment, Page
 from banmian.rules.furniture import is_lead_in
-from banmian.similarity import bigram_key_counts, key_counts_cosine
 from banmian.stages.reorder import goes_on_paragraph
 from banmian.stages.segment import paragraphs_of
 from banmian.thread_order import bad_break
@@ -155,10 +155,11 @@ def piece_pairs(page: Page) -> Iterator[tuple[int, int, dict[str, float]]]:
     pieces = [n for n, (piece, group) in enumerate(zip(articles, groups)) if loose_piece(piece, group)]
     if not pieces:
         return  # many pages: no article's words counted
-    counts = [bigram_key_counts(body_text(a)) for a in articles]
+    table = CountCosines([body_text(a) for a in articles])
     for n in pieces:
         piece, group = articles[n], groups[n]
-        cos = [key_counts_cosine(counts[n], c) if m != n else -1.0 for m, c in enumerate(counts)]
+        cos = table.cosines(n)
+        cos[n] = -1.0
         top = max(range(len(cos)), key=cos.__getitem__)
         for m, (target, target_group) in enumerate(zip(articles, groups)):
             if m == n or not target_group or target_group[0].order > group[0].order:

@@ -25,10 +25,10 @@ import re
 from typing import Final
 
 from banmian.article_merges import drop_merged, has_head, merge_into
+from banmian.bigram_tables import CountCosines
 from banmian.body_texts import body_text
 from banmian.model import Article, Fragment, Line, Page
 from banmian.rules.chars import strip_ws
-from banmian.similarity import bigram_key_counts, key_counts_cosine
 
 REASON: Final = "merge:subhead_section"
 LINE_REASON: Final = "body:subhead"
@@ -81,12 +81,12 @@ def report_before(groups: list[list[Fragment]], n: int, gone: dict[int, int]) ->
     return None
 
 
-def shares_most(counts: list, n: int, m: int, gone: dict[int, int]) -> bool:
-    """Article `n` shares words enough with `m`, and no fewer than with any other article."""
-    cos = key_counts_cosine(counts[n], counts[m])
-    if cos < SUBHEAD_MIN_COSINE:
+def shares_most(cos: list[float], n: int, m: int, gone: dict[int, int]) -> bool:
+    """Article `n` (its bigram cosine with each article `cos`) shares words enough with `m`, and
+    no fewer than with any other article."""
+    if cos[m] < SUBHEAD_MIN_COSINE:
         return False
-    return all(key_counts_cosine(counts[n], c) <= cos for k, c in enumerate(counts) if k not in (n, m) and k not in gone)
+    return all(c <= cos[m] for k, c in enumerate(cos) if k not in (n, m) and k not in gone)
 
 
 def subhead_sections_to_their_reports(page: Page) -> None:
@@ -101,11 +101,15 @@ def subhead_sections_to_their_reports(page: Page) -> None:
                   if (lines := section_under_subhead(page, art, group)) is not None}
     if not candidates:
         return  # most pages
-    counts = [bigram_key_counts(body_text(a)) for a in articles]
+    table: CountCosines | None = None  # made when a section asks, again after a merge
     gone: dict[int, int] = {}
     for n in sorted(candidates, key=lambda k: groups[k][0].order):
         m = report_before(groups, n, gone)
-        if m is None or not shares_most(counts, n, m, gone):
+        if m is None:
+            continue
+        if table is None:
+            table = CountCosines([body_text(a) for a in articles])
+        if not shares_most(table.cosines(n), n, m, gone):
             continue
         section, report, lines = articles[n], articles[m], candidates[n]
         for ln in lines:
@@ -114,7 +118,7 @@ def subhead_sections_to_their_reports(page: Page) -> None:
         section.paragraphs.insert(0, "".join(ln.text.strip() for ln in lines))
         section.kicker = section.headline = section.subtitle = None
         merge_into(page, report, section, groups[m], groups[n], groups[m][-1], REASON)
-        counts[m] = bigram_key_counts(body_text(report))
+        table = None  # the report's words grew
         gone[n] = m
     if gone:
         drop_merged(page, groups, gone)
