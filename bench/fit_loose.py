@@ -24,26 +24,36 @@ from bench.common import ensure_importable  # noqa: E402
 
 ensure_importable()
 
+from bench.body_losses import chunks  # noqa: E402
 from bench.logistic import dev_and_heldout, fit_logistic, norm_text, print_weights  # noqa: E402
 
 from banmian.body_texts import body_text  # noqa: E402
 from banmian.loose_pieces import LOOSE_WEIGHTS, piece_pairs  # noqa: E402
-from banmian.model import Source  # noqa: E402
+from banmian.model import Page, Source  # noqa: E402
 from banmian.pipeline import page_from_lines, run_stages  # noqa: E402
 from banmian.stages import STAGES, headlines  # noqa: E402
 
-CHUNK = 8  # characters a chunk of text is found by (shorter ones recur by chance)
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)
 
 
 def gold_article(text: str, bodies: list[str]) -> int:
     """The gold article holding most of `text`'s chunks found in one gold body only (-1: none)."""
     votes: Counter[int] = Counter()
-    for k in range(0, len(text) - CHUNK + 1, CHUNK):
-        hits = [i for i, b in enumerate(bodies) if text[k:k + CHUNK] in b]
+    for piece in chunks(text):
+        hits = [i for i, b in enumerate(bodies) if piece in b]
         if len(hits) == 1:
             votes[hits[0]] += 1
     return votes.most_common(1)[0][0] if votes else -1
+
+
+def page_before_merges(text: str, n: int) -> Page:
+    """Page `n` (a dump's text) through the headlines stage, loose pieces left as they are."""
+    module = sys.modules["banmian.stages.headlines"]
+    kept, module.LOOSE_PIECES = module.LOOSE_PIECES, False
+    try:
+        return run_stages(page_from_lines(text.split("\n"), Source(path=str(n))), STAGES[: STAGES.index(headlines) + 1])
+    finally:
+        module.LOOSE_PIECES = kept
 
 
 def page_examples(n: int, d: Path, kind: str = "pdftotext") -> list[list[tuple[dict, bool, int]]]:
@@ -51,13 +61,7 @@ def page_examples(n: int, d: Path, kind: str = "pdftotext") -> list[list[tuple[d
     text = (d / f"page_{n:04d}.{kind}.txt").read_text(encoding="utf-8")
     gold = json.loads((d / f"page_{n:04d}.gold.json").read_text(encoding="utf-8"))
     bodies = [norm_text("".join(a.get("paragraphs") or [])) for a in gold["articles"]]
-    module = sys.modules["banmian.stages.headlines"]
-    kept, module.LOOSE_PIECES = module.LOOSE_PIECES, False
-    try:
-        upto = STAGES[: STAGES.index(headlines) + 1]
-        page = run_stages(page_from_lines(text.split("\n"), Source(path=str(n))), upto)
-    finally:
-        module.LOOSE_PIECES = kept
+    page = page_before_merges(text, n)
     owners = [gold_article(norm_text(body_text(a)), bodies) for a in page.articles]
     by_piece: dict[int, list[tuple[dict, bool, int]]] = defaultdict(list)
     for p, t, features in piece_pairs(page):

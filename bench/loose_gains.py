@@ -29,10 +29,8 @@ ensure_importable()
 import banmian.loose_pieces as lp  # noqa: E402
 from banmian.article_merges import drop_merged  # noqa: E402
 from banmian.body_texts import body_text  # noqa: E402
-from banmian.model import Page, Source  # noqa: E402
-from banmian.pipeline import page_from_lines, run_stages  # noqa: E402
-from banmian.stages import STAGES, headlines  # noqa: E402
-from bench.fit_loose import gold_article  # noqa: E402
+from banmian.model import Page  # noqa: E402
+from bench.fit_loose import gold_article, page_before_merges  # noqa: E402
 from bench.logistic import norm_text  # noqa: E402
 from bench.metrics import body_error, body_paragraphs, match_articles  # noqa: E402
 
@@ -42,16 +40,6 @@ def page_error(page: Page, gold_bodies: list[str]) -> tuple[int, set[int]]:
     pred = ["".join(body_paragraphs({"paragraphs": a.paragraphs, "byline": a.byline})) for a in page.articles]
     pairs = match_articles(gold_bodies, pred)
     return sum(body_error(g, pred[pairs[i]]) if i in pairs else len(g) for i, g in enumerate(gold_bodies)), set(pairs.values())
-
-
-def page_before_merges(text: str, n: int) -> Page:
-    """Page `n` through the headlines stage, loose pieces left as they are."""
-    module = sys.modules["banmian.stages.headlines"]
-    kept, module.LOOSE_PIECES = module.LOOSE_PIECES, False
-    try:
-        return run_stages(page_from_lines(text.split("\n"), Source(path=str(n))), STAGES[: STAGES.index(headlines) + 1])
-    finally:
-        module.LOOSE_PIECES = kept
 
 
 def passes(features: dict[str, float], prob: float, a: argparse.Namespace) -> bool:

@@ -97,6 +97,7 @@ def blocks_before_articles(page: Page, groups: list, block_ending_at: dict[int, 
 BODY_FIRST_MIN_VOTES: Final = 2
 BODY_FIRST_RATIO: Final = 2.0
 BODY_FIRST_REASON: Final = "headline:after_article"
+BEFORE_ARTICLE_REASON: Final = "headline:before_article"  # a block placed right over its article
 BODIES_FIRST_KEY: Final = "bodies_first"  # scratch flag: the page prints its bodies first
 FRAMED_BODIES_FIRST = True  # switch for `framed_bodies_first` (tests)
 

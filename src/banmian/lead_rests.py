@@ -152,9 +152,8 @@ def kicker_to_keeper(page: Page, keeper: Article, loser: Article, text: str) -> 
     alone, sim VAL and dev 1-40 never)."""
     if keeper.kicker or not loser.kicker:
         return
-    owner: dict[int, Article] = page.scratch.setdefault("owner", {})
-    moved = [ln for ln in page.lines if ln.kind == "head" and owner.get(id(ln)) is loser
-             and ln.text.strip() and ln.text.strip() in loser.kicker and quotes_body(ln.text, text)]
+    moved = [ln for ln in page.held_lines(loser, "head")
+             if ln.text.strip() and ln.text.strip() in loser.kicker and quotes_body(ln.text, text)]
     if not moved:
         return
     for ln in moved:

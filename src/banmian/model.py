@@ -208,6 +208,11 @@ class Page:
             owner[id(line)] = article
         article.line_nos.extend([line.no for line in lines])
 
+    def held_lines(self, article: Article, kind: str) -> list[Line]:
+        """The lines of `kind` that `article` holds, in page order."""
+        owner: dict[int, Article] = self.scratch.setdefault("owner", {})
+        return [ln for ln in self.lines if ln.kind == kind and owner.get(id(ln)) is article]
+
     def release(self, line: Line, article: Article) -> None:
         """`article` gives `line` back to the leftovers (`metadata.collect_unassigned`), if it
         holds it."""

@@ -27,13 +27,12 @@ from typing import Final
 from banmian.article_merges import drop_merged, has_head, merge_into
 from banmian.bigram_tables import CountCosines
 from banmian.body_texts import body_text
+from banmian.head_places import BEFORE_ARTICLE_REASON
 from banmian.model import Article, Fragment, Line, Page
 from banmian.rules.chars import strip_ws
 
 REASON: Final = "merge:subhead_section"
 LINE_REASON: Final = "body:subhead"
-# The head block's reason when it stands right over the article's text (`headlines._apply`).
-PLACED_HEAD: Final = "headline:before_article"
 # A subhead is short (a place, a name, a catchword: `云南`, `澳大利亚`, `增长点`), numbered or a
 # quotation alone; a report's headline says more (`回眸九七` and `首都劳模联欢`, sim TRAIN pages 30
 # and 165, are the whole reports this length let through: the closed paragraph keeps them out).
@@ -51,23 +50,17 @@ def subhead_shaped(text: str) -> bool:
     return len(text) <= SUBHEAD_MAX_CHARS or bool(SUBHEAD_NUMBERED.match(text)) or bool(SUBHEAD_QUOTED.match(text))
 
 
-def head_lines(page: Page, article: Article) -> list[Line]:
-    """The head lines `article` holds, in page order."""
-    owner: dict[int, Article] = page.scratch.get("owner", {})
-    return [ln for ln in page.lines if ln.kind == "head" and owner.get(id(ln)) is article]
-
-
 def section_under_subhead(page: Page, article: Article, group: list[Fragment]) -> list[Line] | None:
     """The subhead lines of `article` when it is a section printed under its subhead: no byline,
     a head placed right over its text, of the subhead shape, held in head lines alone."""
     if not group or article.byline or not has_head(article):
         return None
-    if not any(r.startswith(PLACED_HEAD) for r in article.reasons):
+    if not any(r.startswith(BEFORE_ARTICLE_REASON) for r in article.reasons):  # placed right over its text
         return None
     head = strip_ws("".join(x for x in (article.kicker, article.headline, article.subtitle) if x))
     if not subhead_shaped(head):
         return None  # most heads: the page's lines are not scanned for them
-    lines = head_lines(page, article)
+    lines = page.held_lines(article, "head")
     return lines if lines and strip_ws("".join(ln.text for ln in lines)) == head else None
 
 

@@ -36,7 +36,7 @@ from banmian.head_bids import (MID_PARAGRAPH_REASON, SCRAP_REASON, mid_paragraph
 from banmian.head_blocks import head_blocks, join_broken_headlines
 from banmian.head_leftovers import (adopt_adjacent_leftovers, dash_subtitles_to_quoted_bodies, headlines_over_lone_subtitles,
                                     rejoin_broken_words, rejoin_row_parts)
-from banmian.head_places import (BODIES_FIRST_KEY, BODY_FIRST_REASON, blocks_after_articles, blocks_before_articles,
+from banmian.head_places import (BEFORE_ARTICLE_REASON, BODIES_FIRST_KEY, BODY_FIRST_REASON, blocks_after_articles, blocks_before_articles,
                                  bodies_first_page)
 from banmian.head_slots import interleaved_head_lines, line_under_row_to_its_slot, line_under_rows_to_its_slot
 from banmian.head_tiers import split_tiers
@@ -296,7 +296,7 @@ def headlines(page: Page) -> Page:
         blocks = dash_subtitles_to_quoted_bodies(blocks, owner, bodies)
     for k, i in owner.items():
         near = adjacent.get(i) == k
-        why = (BODY_FIRST_REASON if bodies_first else "headline:before_article") if near else "headline:content_overlap"
+        why = (BODY_FIRST_REASON if bodies_first else BEFORE_ARTICLE_REASON) if near else "headline:content_overlap"
         _apply(page, page.articles[i], blocks[k], f"{why}:{scores[(k, i)]:.2f}")
     photo_labels(page, blocks, owner, headed, pos)
     attach_pull_quotes(page, loose, quotes)
